@@ -1,0 +1,90 @@
+// `rag-scorecard evaluate <cases.json>`: try the rules on cases without a workbook (PRODUCT.md, CLI contract).
+import { presetByKey } from "../engine/presets";
+import { parsePeriod, periodFraction } from "../engine/periods";
+import { rateActivity, rateIndicator } from "../engine/rate";
+import { computeTrend } from "../engine/trend";
+import { readPolarity } from "../engine/direction";
+import type { CellValue, Scheme } from "../engine/types";
+
+export interface EvaluateResult {
+  id: string;
+  result: string;
+  level?: string;
+  check: boolean;
+  reason: string;
+}
+
+type Case = Record<string, unknown> & { id?: unknown; preset?: unknown };
+
+function cell(value: unknown): CellValue {
+  if (value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value === null) return value;
+  return String(value);
+}
+
+function schemeOf(c: Case, where: string): Scheme {
+  const key = typeof c.preset === "string" ? c.preset : "rag";
+  const scheme = presetByKey(key);
+  if (!scheme) throw new Error(`${where}: unknown preset "${key}" (use rag, dudley, pentana or cannock)`);
+  return scheme;
+}
+
+function evaluateIndicator(c: Case, where: string): EvaluateResult {
+  const scheme = schemeOf(c, where);
+  const rating = rateIndicator(scheme, {
+    target: cell(c.target),
+    actual: cell(c.actual),
+    annualTarget: cell(c.annualTarget),
+    polarity: cell(c.polarity),
+    tolerance: cell(c.tolerance),
+    manual: cell(c.manual),
+    yearToDate: c.yearToDate === true,
+    periodFraction: typeof c.period === "string" ? periodFraction(parsePeriod(c.period)) : undefined,
+  });
+  return { id: String(c.id), result: rating.status, level: rating.level, check: rating.checks.length > 0, reason: rating.reason };
+}
+
+function evaluateActivity(c: Case, where: string): EvaluateResult {
+  const scheme = schemeOf(c, where);
+  const rating = rateActivity(scheme, {
+    manual: cell(c.manual),
+    progress: cell(c.progress),
+    due: cell(c.due),
+    start: cell(c.start),
+    reportDate: typeof c.reportDate === "string" ? c.reportDate : undefined,
+  });
+  return { id: String(c.id), result: rating.status, level: rating.level, check: rating.checks.length > 0, reason: rating.reason };
+}
+
+function evaluateTrend(c: Case, where: string): EvaluateResult {
+  const scheme = schemeOf(c, where);
+  if (!Array.isArray(c.series) || !c.series.every((v) => typeof v === "number")) throw new Error(`${where}: "series" must be an array of numbers`);
+  const direction = readPolarity(cell(c.polarity));
+  const trend = computeTrend(c.series as number[], {
+    direction,
+    periods: typeof c.trendPeriods === "number" ? c.trendPeriods : scheme.trendPeriods,
+    staticBand: scheme.staticBand,
+  });
+  return { id: String(c.id), result: trend, check: false, reason: direction ? `${direction} is better` : "polarity not set" };
+}
+
+/** Evaluates every case of a parsed cases file. Throws with the case's place on malformed input. */
+export function evaluateCases(data: unknown): { results: EvaluateResult[] } {
+  if (!data || typeof data !== "object") throw new Error("the cases file must hold a JSON object with arrays indicators, activities, trends");
+  const groups = data as Record<string, unknown>;
+  const results: EvaluateResult[] = [];
+  const run = (name: string, fn: (c: Case, where: string) => EvaluateResult) => {
+    const list = groups[name];
+    if (list === undefined) return;
+    if (!Array.isArray(list)) throw new Error(`"${name}" must be an array`);
+    list.forEach((c, i) => {
+      const where = `${name}[${i}]`;
+      if (!c || typeof c !== "object") throw new Error(`${where} must be an object`);
+      results.push(fn(c as Case, where));
+    });
+  };
+  run("indicators", evaluateIndicator);
+  run("activities", evaluateActivity);
+  run("trends", evaluateTrend);
+  return { results };
+}

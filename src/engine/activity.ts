@@ -1,0 +1,85 @@
+// The activity rule (RULES §5): closed, done, overdue, due soon, on track; optional expected progress.
+import { daysBetween, readDate } from "./dates";
+import { formatFigure, formatIsoDate } from "./format";
+import { matchRating } from "./schemes";
+import { readValue } from "./values";
+import type { CellValue, Level, Scheme } from "./types";
+
+export interface ActivityInput {
+  manual?: CellValue;
+  progress?: CellValue;
+  progressFormat?: string;
+  due?: CellValue;
+  dueFormat?: string;
+  start?: CellValue;
+  startFormat?: string;
+  /** ISO date the report is made at (end of the period unless the user sets it). */
+  reportDate?: string;
+}
+
+export interface ActivityResult {
+  /** Undefined when nothing can be computed (the manual rating alone decides). */
+  level?: Level;
+  reason: string;
+  quality: string[];
+  progress?: number;
+  due?: string;
+}
+
+/** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
+export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: string[]): number | undefined {
+  if (cell === undefined || cell === null || cell === "") return undefined;
+  const reading = readValue(cell, numberFormat);
+  if (reading.kind !== "number") {
+    if (reading.kind !== "missing") quality.push(`progress "${reading.text}" is not a percentage`);
+    return undefined;
+  }
+  if (reading.percent || Math.abs(reading.value) <= 1) return reading.value;
+  if (reading.value <= 100) return reading.value / 100;
+  quality.push(`progress ${reading.text} is more than 100%`);
+  return 1;
+}
+
+export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityResult {
+  const quality: string[] = [];
+  const manualText = typeof input.manual === "string" ? input.manual : "";
+  const manual = manualText ? matchRating(scheme, "activity", manualText) : undefined;
+  const progress = readProgress(input.progress, input.progressFormat, quality);
+  const due = input.due === undefined ? undefined : readDate(input.due, input.dueFormat);
+  if (input.due !== undefined && input.due !== null && input.due !== "" && !due) quality.push(`due date "${String(input.due)}" is not a date`);
+  const base = { quality, progress, due };
+  const progressText = progress === undefined ? "" : `, ${formatFigure(progress, true)} complete`;
+
+  if (manual?.level === "closed") return { ...base, level: "closed", reason: `rated ${manual.label}` };
+  if (manual?.level === "done") return { ...base, level: "done", reason: `rated ${manual.label}` };
+  if (progress !== undefined && progress >= 1 - 1e-9) return { ...base, level: "done", reason: "progress is 100%" };
+  if (!due) return { ...base, reason: "no due date" };
+  const report = input.reportDate;
+  if (!report) return { ...base, reason: "no report date" };
+
+  const daysLeft = daysBetween(report, due);
+  const dueText = `due ${formatIsoDate(due)}`;
+  if (daysLeft < 0) return { ...base, level: "bad", reason: `${dueText}, ${-daysLeft} days before the report date${progressText}` };
+  if (daysLeft <= scheme.warningDays) {
+    return { ...base, level: "near", reason: `${dueText}, within ${scheme.warningDays} days of the report date${progressText}` };
+  }
+  const expected = expectedProgress(scheme, input, due, report);
+  if (expected !== undefined && progress !== undefined && scheme.expectedProgress) {
+    const behind = expected - progress;
+    const slack = scheme.expectedProgress.slack;
+    const why = `${formatFigure(progress, true)} complete, ${formatFigure(expected, true)} expected by now`;
+    if (behind > 2 * slack + 1e-9) return { ...base, level: "bad", reason: `${why}: behind schedule` };
+    if (behind > slack + 1e-9) return { ...base, level: "near", reason: `${why}: slipping` };
+  }
+  return { ...base, level: "good", reason: `${dueText}${progressText}` };
+}
+
+/** Elapsed share of start → due at the report date, when a start date is known. */
+function expectedProgress(scheme: Scheme, input: ActivityInput, due: string, report: string): number | undefined {
+  if (!scheme.expectedProgress || input.start === undefined) return undefined;
+  const start = readDate(input.start, input.startFormat);
+  if (!start) return undefined;
+  const span = daysBetween(start, due);
+  if (span <= 0) return undefined;
+  return Math.min(1, Math.max(0, daysBetween(start, report) / span));
+}

@@ -1,0 +1,167 @@
+// The indicator rule (RULES §4): actual against target, by polarity, within tolerance.
+import { describeTolerance, readPolarity, readTolerance } from "./direction";
+import { formatFigure } from "./format";
+import { readValue } from "./values";
+import type { CellValue, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
+
+export interface IndicatorInput {
+  target?: CellValue;
+  targetFormat?: string;
+  annualTarget?: CellValue;
+  annualTargetFormat?: string;
+  actual?: CellValue;
+  actualFormat?: string;
+  polarity?: CellValue;
+  tolerance?: CellValue;
+  toleranceFormat?: string;
+  /** The rated actual is year-to-date: a missing period target is the annual one pro-rated. */
+  yearToDate?: boolean;
+  /** Elapsed share of the year (Q1 0.25 … Q4 1). */
+  periodFraction?: number;
+}
+
+/** A target once read: a value with an optional operator, or a band. */
+export type Goal =
+  | { kind: "value"; value: number; op?: TargetOp; percent: boolean; text: string }
+  | { kind: "band"; low: number; high: number; percent: boolean; text: string };
+
+export interface IndicatorResult {
+  level: Level;
+  reason: string;
+  /** Data-quality notes (percentages rescaled, contradicting polarity, unreadable tolerance…). */
+  quality: string[];
+  direction?: Direction;
+  goal?: Goal;
+  actual?: number;
+}
+
+const EPS = 1e-9;
+
+function goalFrom(reading: Reading): Goal | undefined {
+  if (reading.kind === "number") return { kind: "value", value: reading.value, percent: reading.percent, text: reading.text };
+  if (reading.kind === "target") return { kind: "value", value: reading.value, op: reading.op, percent: reading.percent, text: reading.text };
+  if (reading.kind === "band") return { kind: "band", low: reading.low, high: reading.high, percent: reading.percent, text: reading.text };
+  return undefined;
+}
+
+function readingReason(reading: Reading, what: string): string {
+  if (reading.kind === "missing") return reading.reason && reading.reason !== "empty" ? reading.reason : `no ${what}`;
+  return `${what} "${reading.text}" is not a figure`;
+}
+
+/** The target to rate against: the period target, else the annual one (pro-rated for year-to-date counts). */
+function chooseGoal(input: IndicatorInput, quality: string[]): { goal?: Goal; reason: string } {
+  const period = readValue(input.target ?? null, input.targetFormat);
+  const periodGoal = goalFrom(period);
+  if (periodGoal) return { goal: periodGoal, reason: "" };
+  const annual = readValue(input.annualTarget ?? null, input.annualTargetFormat);
+  const annualGoal = goalFrom(annual);
+  if (!annualGoal) {
+    const shown = period.kind === "missing" && period.text.trim() === "" && input.annualTarget != null ? annual : period;
+    return { reason: readingReason(shown, "target") };
+  }
+  const fraction = input.periodFraction;
+  if (!input.yearToDate || fraction === undefined || fraction >= 1 || annualGoal.kind === "band") return { goal: annualGoal, reason: "" };
+  if (annualGoal.percent) {
+    quality.push(`annual target ${annualGoal.text} is a rate, so it is not pro-rated`);
+    return { goal: annualGoal, reason: "" };
+  }
+  return { goal: { ...annualGoal, value: annualGoal.value * fraction, text: `${annualGoal.text} × ${fraction}` }, reason: "" };
+}
+
+function opDirection(op: TargetOp | undefined): Direction | undefined {
+  if (op === "<" || op === "<=") return "lower";
+  if (op === ">" || op === ">=") return "higher";
+  return undefined;
+}
+
+function isWithin(shortfall: number, bound: number, tolerance: Tolerance, percent: boolean): boolean {
+  if (tolerance.kind === "relative") {
+    if (Math.abs(bound) < EPS) return false; // a zero target leaves no room for a relative allowance
+    return shortfall / Math.abs(bound) <= tolerance.value + EPS;
+  }
+  const allowed = tolerance.kind === "points" && percent ? tolerance.value / 100 : tolerance.value;
+  return shortfall <= allowed + EPS;
+}
+
+function describeGoal(goal: Goal): string {
+  if (goal.kind === "band") return `${formatFigure(goal.low, goal.percent)} to ${formatFigure(goal.high, goal.percent)}`;
+  const words: Record<TargetOp, string> = { "<": "less than ", "<=": "no more than ", ">": "more than ", ">=": "at least " };
+  return `${goal.op ? words[goal.op] : ""}${formatFigure(goal.value, goal.percent)}`;
+}
+
+/** Reads the direction of good performance: polarity column first, then the target's operator. */
+export function indicatorDirection(polarity: CellValue | undefined, goal: Goal | undefined, quality: string[]): Direction | undefined {
+  const fromColumn = readPolarity(polarity ?? undefined);
+  const fromOp = goal?.kind === "value" ? opDirection(goal.op) : undefined;
+  if (typeof polarity === "string" && polarity.trim() && !fromColumn) quality.push(`polarity "${polarity.trim()}" is not recognised`);
+  if (fromColumn && fromOp && fromColumn !== fromOp) {
+    quality.push(`polarity says ${fromColumn} is better but the target "${goal?.text}" says ${fromOp}; polarity used`);
+  }
+  return fromColumn ?? fromOp;
+}
+
+export function computeIndicator(scheme: Scheme, input: IndicatorInput): IndicatorResult {
+  const quality: string[] = [];
+  const { goal, reason: noGoal } = chooseGoal(input, quality);
+  if (!goal) return { level: "dataonly", reason: noGoal, quality };
+  const actualReading = readValue(input.actual ?? null, input.actualFormat);
+  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal };
+
+  const direction = indicatorDirection(input.polarity, goal, quality);
+  if (!direction && goal.kind !== "band") return { level: "nodata", reason: "polarity not set: add a Polarity column or a target such as \"less than 10\"", quality, goal };
+
+  // Align percentages: 78.9 against 80% is 78.9%; 95.3% against a target typed as 95 is against 95%.
+  let actual = actualReading.value;
+  let percent = goal.percent || actualReading.percent;
+  let target = goal;
+  if (goal.percent && !actualReading.percent && Math.abs(actual) > 1) {
+    actual = actual / 100;
+    quality.push(`actual ${actualReading.text} read as ${actualReading.text}% to match the percentage target`);
+  } else if (actualReading.percent && !goal.percent) {
+    if (goal.kind === "value" && Math.abs(goal.value) > 1) {
+      target = { ...goal, value: goal.value / 100, percent: true };
+      quality.push(`target ${goal.text} read as ${goal.text}% to match the percentage actual`);
+    }
+    percent = true;
+  }
+
+  const tolerance = readToleranceOrDefault(scheme, input, quality);
+  const shown = `${formatFigure(actual, percent)} against a target of ${describeGoal(target)}`;
+
+  let met: boolean;
+  let bound: number;
+  if (target.kind === "band") {
+    met = actual >= target.low - EPS && actual <= target.high + EPS;
+    bound = Math.abs(actual - target.low) <= Math.abs(actual - target.high) ? target.low : target.high;
+  } else {
+    const strict = (direction === "higher" && target.op === ">") || (direction === "lower" && target.op === "<");
+    const slack = EPS * Math.max(1, Math.abs(target.value));
+    if (direction === "higher") met = strict ? actual > target.value : actual >= target.value - slack;
+    else met = strict ? actual < target.value : actual <= target.value + slack;
+    bound = target.value;
+  }
+  const base = { quality, direction, goal: target, actual };
+  if (met) {
+    const margin = scheme.exceedMargin;
+    const beats = target.kind === "value" && Math.abs(target.value) > EPS ? Math.abs(actual - target.value) / Math.abs(target.value) : 0;
+    const ahead = margin !== undefined && beats > margin + EPS && scheme.indicator.some((s) => s.level === "ahead");
+    return { ...base, level: ahead ? "ahead" : "good", reason: `${shown}: met` };
+  }
+  const shortfall = Math.abs(actual - bound);
+  const within = isWithin(shortfall, bound, tolerance, percent);
+  const missBy = Math.abs(bound) > EPS ? `${formatFigure(shortfall / Math.abs(bound), true)} short` : `short by ${formatFigure(shortfall, percent)}`;
+  return {
+    ...base,
+    level: within ? "near" : "bad",
+    reason: `${shown}: ${missBy}, ${within ? "within" : "beyond"} the ${describeTolerance(tolerance)} tolerance`,
+  };
+}
+
+function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: string[]): Tolerance {
+  if (input.tolerance === undefined || input.tolerance === null || input.tolerance === "") return scheme.tolerance;
+  const parsed = readTolerance(input.tolerance, input.toleranceFormat);
+  if (parsed) return parsed;
+  quality.push(`tolerance "${String(input.tolerance)}" is not understood; the scheme's ${describeTolerance(scheme.tolerance)} is used`);
+  return scheme.tolerance;
+}

@@ -1,0 +1,66 @@
+// A sheet plan: plain data describing writes. Hosts (Office.js, ExcelJS) execute plans and make no decisions.
+import type { CellRange } from "./types";
+
+/** Every string in a plan is literal text: hosts must never let it become a formula. */
+export type PlanValue = string | number | boolean | null;
+
+export interface PlanStyle {
+  fill?: string; // #RRGGBB
+  fontColor?: string; // #RRGGBB
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  numberFormat?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "center" | "bottom";
+  /** Thin border on all four edges of every cell in the ranges. */
+  border?: string; // #RRGGBB
+}
+
+/** A rectangle of values whose top-left cell is (row, col), zero-based sheet coordinates. */
+export interface PlanBlock {
+  row: number;
+  col: number;
+  values: PlanValue[][];
+}
+
+/** One style applied to many ranges: hosts format each group with a single multi-area call. */
+export interface StyleGroup {
+  style: PlanStyle;
+  ranges: CellRange[];
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paper: "A4";
+  fitToPagesWide: number;
+  /** Zero-based sheet rows repeated at the top of every printed page. */
+  repeatRows?: { first: number; last: number };
+  /** Excel header/footer codes, e.g. "&LTitle&RPage &P of &N". */
+  header?: string;
+  footer?: string;
+}
+
+export interface SheetPlan {
+  sheet: string;
+  /** create: a sheet the add-in owns (replaced when rebuilt); edit: an officer's sheet (owned columns and formats only). */
+  action: "create" | "edit";
+  blocks: PlanBlock[];
+  styles: StyleGroup[];
+  merges: CellRange[];
+  columnWidths: { col: number; width: number }[]; // width in characters
+  rowHeights: { row: number; height: number }[]; // points
+  freeze?: { rows: number; cols: number };
+  print?: PrintSetup;
+  tabColor?: string;
+}
+
+export interface WorkbookPlan {
+  sheets: SheetPlan[];
+}
+
+export function emptySheetPlan(sheet: string, action: SheetPlan["action"]): SheetPlan {
+  return { sheet, action, blocks: [], styles: [], merges: [], columnWidths: [], rowHeights: [] };
+}

@@ -1,0 +1,67 @@
+// Looking things up in a scheme: statuses by key or level, and officers' rating text to a status.
+import type { Level, RecordKind, Scheme, Status } from "./types";
+
+/** Lower-case, trimmed, inner spaces folded, trailing full stops dropped: how officers' text is compared. */
+export function normaliseRating(text: string): string {
+  return text
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[.;:]+$/, "")
+    .trim();
+}
+
+export function statusesOf(scheme: Scheme, kind: RecordKind): Status[] {
+  return kind === "indicator" ? scheme.indicator : scheme.activity;
+}
+
+export function statusByKey(scheme: Scheme, kind: RecordKind, key: string): Status | undefined {
+  return statusesOf(scheme, kind).find((s) => s.key === key);
+}
+
+/** The first status of the kind at this level (the scheme lists them in order of preference). */
+export function statusForLevel(scheme: Scheme, kind: RecordKind, level: Level): Status | undefined {
+  return statusesOf(scheme, kind).find((s) => s.level === level);
+}
+
+const aliasCache = new WeakMap<Status[], Map<string, Status>>();
+
+function aliasMap(statuses: Status[]): Map<string, Status> {
+  let map = aliasCache.get(statuses);
+  if (!map) {
+    map = new Map();
+    for (const s of statuses) {
+      for (const alias of s.aliases) {
+        const key = normaliseRating(alias);
+        if (key && !map.has(key)) map.set(key, s);
+      }
+    }
+    aliasCache.set(statuses, map);
+  }
+  return map;
+}
+
+/**
+ * The status an officer's rating text means, or undefined when it is not a recognised rating.
+ * Exact alias first; then a leading symbol or alias followed by more words ("▶ On target", "Completed - see note").
+ */
+export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Status | undefined {
+  const norm = normaliseRating(text);
+  if (!norm) return undefined;
+  const map = aliasMap(statusesOf(scheme, kind));
+  const exact = map.get(norm);
+  if (exact) return exact;
+  let best: { status: Status; length: number } | undefined;
+  for (const [alias, status] of map) {
+    if (alias.length < 2 && /[a-z]/.test(alias)) continue; // single letters only match alone
+    if (norm.startsWith(alias) && /^[\s\-–—:(,.]/.test(norm.slice(alias.length)) && (!best || alias.length > best.length)) {
+      best = { status, length: alias.length };
+    }
+  }
+  if (best) return best.status;
+  // A symbol glued to a word ("★Good") or typed after the word ("Good ★").
+  const first = [...norm][0];
+  if (first && !/[a-z0-9]/.test(first)) return map.get(first);
+  return undefined;
+}

@@ -1,0 +1,250 @@
+// Shared vocabulary of the engine. Pure data types: no Office, DOM or Node.
+
+/** An Excel error value such as #DIV/0! or #N/A, as both hosts hand it over. */
+export interface CellError {
+  error: string;
+}
+
+/** One cell as a host reads it. Dates arrive as Date (ExcelJS) or as serial numbers with a date format (Office.js). */
+export type CellValue = number | string | boolean | Date | CellError | null;
+
+/** Zero-based, inclusive rectangle on a sheet. */
+export interface CellRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** A sheet as the engine sees it, whichever host read it. */
+export interface SheetGrid {
+  name: string;
+  /** Row-major values; values[0][0] is the cell at `origin` (A1 unless the used range starts later). */
+  values: CellValue[][];
+  /** Number formats, same shape as values (optional: used to tell dates and percentages). */
+  numberFormats?: string[][];
+  /** Zero-based sheet row/column of values[0][0]. Defaults to {row:0,col:0}. */
+  origin?: { row: number; col: number };
+  /** Merged areas in sheet coordinates. */
+  merges?: CellRange[];
+  /** Zero-based sheet rows that are hidden (still read). */
+  hiddenRows?: number[];
+  /** Excel tables (ListObjects) on the sheet, in sheet coordinates. */
+  tables?: { name: string; range: CellRange }[];
+}
+
+export type Level = "ahead" | "good" | "near" | "bad" | "done" | "closed" | "nodata" | "dataonly";
+export type RecordKind = "indicator" | "activity";
+export type Trend = "improving" | "static" | "worsening" | "notrend";
+export type Direction = "higher" | "lower";
+
+/** One status of a scheme (RULES §2). Colours are #RRGGBB. */
+export interface Status {
+  key: string;
+  label: string;
+  description: string;
+  level: Level;
+  fill: string;
+  font: string;
+  symbol: string;
+  aliases: string[];
+}
+
+/** How far a miss may go before it is `bad` (RULES §4 step 5). */
+export interface Tolerance {
+  kind: "relative" | "points" | "absolute";
+  value: number;
+}
+
+/** A status scheme: data, not code (RULES §2). */
+export interface Scheme {
+  key: string;
+  name: string;
+  indicator: Status[];
+  activity: Status[];
+  /** Default tolerance for the amber band. */
+  tolerance: Tolerance;
+  /** Relative margin by which beating the target gives the `ahead` level (none by default). */
+  exceedMargin?: number;
+  /** Days before the due date when an activity becomes `near`. */
+  warningDays: number;
+  /** Number of consecutive changes a trend needs (1 or 3). */
+  trendPeriods: number;
+  /** Relative change treated as static. */
+  staticBand: number;
+  /** Which source wins for activities. Indicators are always computed-first. */
+  activitySource: "computed" | "manual";
+  /** Levels listed as exceptions in the summary. */
+  exceptionLevels: Level[];
+  /** Expected-progress option (RULES §5): slack in progress points (0.1 = 10 points). */
+  expectedProgress?: { slack: number };
+}
+
+/** The outcome of rating one record. */
+export interface Rating {
+  /** Status key of the scheme for this record kind. */
+  status: string;
+  level: Level;
+  /** Key the rules give (undefined where the scheme does not compute this kind). */
+  computed?: string;
+  /** Key the officer's rating maps to, when recognised. */
+  manual?: string;
+  /** The officer's rating text as typed. */
+  manualText?: string;
+  trend: Trend;
+  /** Human-readable disagreements between manual and computed status. */
+  checks: string[];
+  /** Why this status, in plain words. */
+  reason: string;
+  /** Data-quality notes about the figures (rescaled percentages, unreadable tolerance…). */
+  quality: string[];
+  /** Which way is better, where known (drives trend arrows). */
+  direction?: Direction;
+}
+
+/** Comparison operator written in a target ("Less than 10,459" is `<`). */
+export type TargetOp = "<" | "<=" | ">" | ">=";
+
+/**
+ * What a cell means once read (RULES §3). Percentages are fractions (78.9% → 0.789)
+ * and `percent` says the text carried a % sign. `text` is always the original text.
+ */
+export type Reading =
+  | {
+      kind: "number";
+      value: number;
+      percent: boolean;
+      text: string;
+      note?: string;
+      numerator?: number;
+      denominator?: number;
+      approximate?: boolean;
+    }
+  | { kind: "target"; op: TargetOp; value: number; percent: boolean; text: string; note?: string }
+  | { kind: "band"; low: number; high: number; percent: boolean; text: string }
+  | { kind: "date"; date: string; text: string }
+  | { kind: "missing"; reason: string; text: string };
+
+/** A problem the user can act on: always names the sheet and cell. */
+export interface Problem {
+  sheet: string;
+  /** A1 address on that sheet ("" only when the problem is about the whole sheet). */
+  cell: string;
+  message: string;
+  severity: "error" | "warning";
+}
+
+/** What a column holds, decided from its header (issue: column roles). */
+export type Role =
+  | "ref"
+  | "name"
+  | "refAndName" // "Code & Short Name", "Action Title": split when the text starts with a code
+  | "description"
+  | "directorate"
+  | "priority"
+  | "committee"
+  | "lead"
+  | "frequency"
+  | "polarity"
+  | "unit"
+  | "tolerance"
+  | "manual"
+  | "comment"
+  | "outcome"
+  | "progress"
+  | "start"
+  | "due"
+  | "comparator"
+  | "annualTarget"
+  | "periodTarget"
+  | "actual" // a period or year actual; the latest one is rated, comparable ones form the trend
+  | "generated" // the add-in's own "Status (auto)" column
+  | "ignore";
+
+/** Period a header names, e.g. "Q3 YTD Actual" → quarter 3, year to date. */
+export interface PeriodInfo {
+  label: string;
+  /** Financial year as "2010/11" when the header names one. */
+  year?: string;
+  quarter?: number;
+  month?: number;
+  yearToDate: boolean;
+}
+
+export interface ColumnMapping {
+  /** Zero-based sheet column. */
+  col: number;
+  header: string;
+  role: Role;
+  period?: PeriodInfo;
+}
+
+/** A table found on a sheet. Rows are zero-based sheet rows. */
+export interface TableSpec {
+  sheet: string;
+  kind: RecordKind;
+  /** Excel table name, where the table is a ListObject. */
+  name?: string;
+  headerRow: number;
+  /** Header rows counted from headerRow (2 for two-row headers). */
+  headerHeight: number;
+  firstRow: number;
+  lastRow: number;
+  columns: ColumnMapping[];
+}
+
+/** A cell copied from the tracker with where it came from. */
+export interface Field {
+  /** A1 address on the record's sheet. */
+  cell: string;
+  value: CellValue;
+  text: string;
+  /** The cell's number format, where the host gave one (tells 0.79 formatted as % from 0.79). */
+  format?: string;
+}
+
+/** A labelled value from a period or comparator column. */
+export interface LabelledField {
+  label: string;
+  field: Field;
+  period?: PeriodInfo;
+}
+
+/** One indicator or activity row, as read from a tracker, before rating. */
+export interface SourceRecord {
+  kind: RecordKind;
+  sheet: string;
+  /** 1-based sheet row. */
+  row: number;
+  ref: string;
+  name: string;
+  priority?: string;
+  directorate?: string;
+  committee?: string;
+  lead?: string;
+  frequency?: string;
+  outcome?: string;
+  comment?: Field;
+  polarity?: Field;
+  tolerance?: Field;
+  manual?: Field;
+  // indicators
+  target?: Field;
+  annualTarget?: Field;
+  actual?: Field;
+  /** Label of the rated period ("Q3 YTD Actual"). */
+  periodLabel?: string;
+  /** True when the rated actual is year-to-date (enables pro-rating the annual target). */
+  yearToDate?: boolean;
+  /** Elapsed share of the year for the rated period (Q1 0.25 … Q4 1). */
+  periodFraction?: number;
+  /** Comparable values oldest → newest for the trend. */
+  series: LabelledField[];
+  /** Earlier actuals shown in scorecards (all actual columns but the rated one). */
+  earlier: LabelledField[];
+  comparators: LabelledField[];
+  // activities
+  progress?: Field;
+  start?: Field;
+  due?: Field;
+}

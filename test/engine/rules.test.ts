@@ -1,0 +1,94 @@
+// Cases written the way councils write them, beyond the fixture: each row names the rule it exercises.
+import { PRESETS, RAG } from "../../src/engine/presets";
+import { rateActivity, rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate";
+import type { ActivityInput } from "../../src/engine/activity";
+import type { Scheme } from "../../src/engine/types";
+
+const withExpected: Scheme = { ...RAG, key: "rag-ep", expectedProgress: { slack: 0.1 } };
+
+type IndicatorRow = [rule: string, preset: string, input: IndicatorRatingInput, status: string];
+const indicatorRows: IndicatorRow[] = [
+  ["§4.3 polarity words: 'Aim to minimise'", "rag", { polarity: "Aim to minimise", target: "12", actual: "11" }, "green"],
+  ["§4.3 polarity words: 'Bigger is better'", "rag", { polarity: "Bigger is better", target: "12", actual: "11.5" }, "amber"],
+  ["§4.3 polarity words: 'Low'", "rag", { polarity: "Low", target: "12", actual: "13" }, "red"],
+  ["§4.3 operator gives direction: 'no more than'", "pentana", { target: "no more than 2,386", actual: "2,386" }, "ok"],
+  ["§4.3 operator 'at least' met exactly", "pentana", { target: "at least 90%", actual: "90%" }, "ok"],
+  ["§4.3 polarity wins over a contradicting operator", "rag", { polarity: "Higher is better", target: "< 50", actual: "60" }, "green"],
+  ["§4.4 number cells: fraction against % format", "rag", { polarity: "higher", target: 0.8, targetFormat: "0%", actual: 0.79, actualFormat: "0.0%" }, "amber"],
+  ["§3 plain number above 1 against a percentage target", "rag", { polarity: "higher", target: "80%", actual: "78.9" }, "amber"],
+  ["§4.5 relative tolerance: 5.1% short is red", "rag", { polarity: "higher", target: "1000", actual: "949" }, "red"],
+  ["§4.5 lower is better, 5% over is amber", "rag", { polarity: "lower", target: "200", actual: "210" }, "amber"],
+  ["§4.5 absolute tolerance 0.5 in units", "rag", { polarity: "lower", tolerance: "0.5", target: "3", actual: "3.4" }, "amber"],
+  ["§4.5 absolute tolerance exceeded", "rag", { polarity: "lower", tolerance: 0.5, target: "3", actual: "3.6" }, "red"],
+  ["§4.5 tolerance as a % number cell", "rag", { polarity: "higher", tolerance: 0.1, toleranceFormat: "0%", target: "100", actual: "91" }, "amber"],
+  ["§4.5 points tolerance: '2pp' within", "rag", { polarity: "higher", tolerance: "2pp", target: "70%", actual: "68.5%" }, "amber"],
+  ["§4.5 band: inside is met", "rag", { target: "95%–105%", actual: "101%" }, "green"],
+  ["§4.5 band: 'between 10 and 20' far below", "rag", { target: "between 10 and 20", actual: "5" }, "red"],
+  ["§4 pro-rating: YTD count against annual target at Q2", "rag", { polarity: "lower", annualTarget: "1,000", yearToDate: true, periodFraction: 0.5, actual: "480" }, "green"],
+  ["§4 pro-rating: YTD 530 against 500 (half of 1,000) is 6% over", "rag", { polarity: "lower", annualTarget: "1,000", yearToDate: true, periodFraction: 0.5, actual: "530" }, "red"],
+  ["§4 not YTD: annual target as it stands", "rag", { polarity: "lower", annualTarget: "1,000", periodFraction: 0.5, actual: "900" }, "green"],
+  ["§4 rates are not pro-rated", "rag", { polarity: "higher", annualTarget: "80%", yearToDate: true, periodFraction: 0.25, actual: "79%" }, "amber"],
+  ["§4.1 'TBC' target is data only", "rag", { polarity: "higher", target: "TBC", actual: "10" }, "dataonly"],
+  ["§4.1 empty target and no annual target", "rag", { polarity: "higher", target: "", actual: "10" }, "dataonly"],
+  ["§4.2 formula error actual is no data", "rag", { polarity: "higher", target: "10", actual: { error: "#DIV/0!" } }, "nodata"],
+  ["§4.2 'Annually reported.' actual", "dudley", { polarity: "higher", target: "56%", actual: "Annually reported." }, "nodata"],
+  ["§7 computed wins over a manual rating", "dudley", { polarity: "higher", target: "50", actual: "60", manual: "▲" }, "better"],
+  ["§7 manual stands when nothing is computed", "dudley", { polarity: "higher", target: "50", actual: "n/a", manual: "●" }, "within"],
+  ["§2 cannock computed-first: met → ontarget", "cannock", { polarity: "higher", target: "50", actual: "60" }, "ontarget"],
+  ["§2 cannock near → attention", "cannock", { polarity: "higher", target: "50", actual: "48" }, "attention"],
+  ["§2 cannock off → amendment", "cannock", { polarity: "higher", target: "50", actual: "40" }, "amendment"],
+];
+
+test.each(indicatorRows)("%s", (_rule, preset, input, status) => {
+  expect(rateIndicator(PRESETS[preset], input).status).toBe(status);
+});
+
+type ActivityRow = [rule: string, scheme: Scheme, input: ActivityInput, status: string, check: boolean];
+const R = "2022-01-31";
+const activityRows: ActivityRow[] = [
+  ["§5.3 overdue by a day", PRESETS.rag, { due: "30/01/2022", progress: "50%", reportDate: R }, "overdue", false],
+  ["§5.4 due on the report date is due soon", PRESETS.rag, { due: "31/01/2022", reportDate: R }, "warning", false],
+  ["§5.4 31 days ahead is on track", PRESETS.rag, { due: "03/03/2022", reportDate: R }, "ontrack", false],
+  ["§5.2 progress as a bare 100", PRESETS.pentana, { progress: 100, due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5.2 progress as a fraction cell", PRESETS.pentana, { progress: 1, progressFormat: "0%", due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5 due date as an Excel serial", PRESETS.pentana, { due: 44561, reportDate: R, manual: "In Progress" }, "overdue", true],
+  ["§5 due date as a Date cell", PRESETS.pentana, { due: new Date(Date.UTC(2022, 5, 30)), reportDate: R }, "inprogress", false],
+  ["§5 no dates: manual decides (rag computed falls back)", PRESETS.rag, { manual: "Amber" }, "warning", false],
+  ["§5.1 postponed beats overdue", PRESETS.pentana, { manual: "Postponed", due: "Jun-2020", reportDate: R }, "cancelled", false],
+  ["§7 dudley activities: manual only, never checked", PRESETS.dudley, { manual: "★", due: "Jun-2020", reportDate: R }, "good", false],
+  ["§7 cannock unknown text → nodata", PRESETS.cannock, { manual: "see commentary" }, "nodata", false],
+  ["§5 expected progress: 20% at 48% of the way is behind", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "20%", reportDate: R }, "overdue", false],
+  ["§5 expected progress: 40% at 48% of the way is fine", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "40%", reportDate: R }, "ontrack", false],
+  ["§5 expected progress: 30% at 48% is slipping", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "30%", reportDate: R }, "warning", false],
+];
+
+test.each(activityRows)("%s", (_rule, scheme, input, status, check) => {
+  const rating = rateActivity(scheme, input);
+  expect(rating.status).toBe(status);
+  expect(rating.checks.length > 0).toBe(check);
+});
+
+test("a status check says what each side says", () => {
+  const rating = rateActivity(PRESETS.pentana, { manual: "In Progress", progress: "95%", due: "Jun-2021", reportDate: "2021-12-01" });
+  expect(rating.checks[0]).toMatch(/manual In Progress, rules say Overdue/);
+  expect(rating.checks[0]).toMatch(/30\/06\/2021/);
+});
+
+test("an unrecognised rating is a quality note, not a check", () => {
+  const rating = rateIndicator(PRESETS.rag, { polarity: "higher", target: "10", actual: "12", manual: "Greenish" });
+  expect(rating.checks).toEqual([]);
+  expect(rating.quality.join(" ")).toMatch(/Greenish/);
+});
+
+test("a rescaled percentage is reported as a data-quality note", () => {
+  const rating = rateIndicator(PRESETS.pentana, { polarity: "higher", target: "80%", actual: "78.9" });
+  expect(rating.quality.join(" ")).toMatch(/78\.9%/);
+});
+
+test("trend follows the preset: rag needs three agreeing changes, dudley one", () => {
+  const series = [10, 11, 12, 13].map((value) => ({ value }));
+  expect(rateIndicator(PRESETS.rag, { polarity: "higher", target: "10", actual: "13", series }).trend).toBe("improving");
+  const short = [12, 13].map((value) => ({ value }));
+  expect(rateIndicator(PRESETS.rag, { polarity: "higher", target: "10", actual: "13", series: short }).trend).toBe("notrend");
+  expect(rateIndicator(PRESETS.dudley, { polarity: "lower", target: "10", actual: "13", series: short }).trend).toBe("worsening");
+});
