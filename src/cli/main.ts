@@ -1,8 +1,9 @@
 // rag-scorecard command line: evaluate cases, build workbooks. Exit codes follow PRODUCT.md.
 import { readFileSync } from "fs";
 import { evaluateCases } from "./evaluate";
+import { EXIT } from "./exit";
 
-export const EXIT = { done: 0, usage: 1, unreadable: 2, noTables: 3 } as const;
+export { EXIT };
 
 const USAGE = `Usage:
   rag-scorecard evaluate <cases.json>

@@ -1,0 +1,63 @@
+// The --json report: exactly the contract of PRODUCT.md, which tests and other tools read.
+import type { ScorecardRun } from "../engine/scorecard";
+import type { RecordKind } from "../engine/types";
+
+export interface JsonReport {
+  preset: string;
+  reportDate: string;
+  period: string | null;
+  statuses: { kind: RecordKind; key: string; label: string; level: string; fill: string; font: string; symbol: string }[];
+  records: {
+    sheet: string;
+    row: number;
+    kind: RecordKind;
+    ref: string;
+    name: string;
+    status: string;
+    level: string;
+    computed: string | null;
+    manual: string | null;
+    trend: string;
+    checks: string[];
+    reason: string;
+  }[];
+  counts: Record<RecordKind, Record<string, number>>;
+  problems: { sheet: string; cell: string; message: string }[];
+}
+
+export function toJsonReport(run: ScorecardRun): JsonReport {
+  const { scheme, result } = run;
+  const statuses = (["indicator", "activity"] as const).flatMap((kind) =>
+    (kind === "indicator" ? scheme.indicator : scheme.activity).map((s) => ({
+      kind,
+      key: s.key,
+      label: s.label,
+      level: s.level,
+      fill: s.fill,
+      font: s.font,
+      symbol: s.symbol,
+    })),
+  );
+  return {
+    preset: scheme.key,
+    reportDate: run.reportDate,
+    period: run.settings.period ?? null,
+    statuses,
+    records: result.rated.map(({ record, rating }) => ({
+      sheet: record.sheet,
+      row: record.row,
+      kind: record.kind,
+      ref: record.ref,
+      name: record.name,
+      status: rating.status,
+      level: rating.level,
+      computed: rating.computed ?? null,
+      manual: rating.manual ?? rating.manualText ?? null,
+      trend: rating.trend,
+      checks: rating.checks,
+      reason: rating.reason,
+    })),
+    counts: result.counts,
+    problems: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message })),
+  };
+}

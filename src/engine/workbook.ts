@@ -1,0 +1,152 @@
+// The whole engine in one call: grids → tables → records → ratings, with every problem named by sheet and cell.
+import { periodEnd, periodFraction, type ReportingPeriod } from "./periods";
+import { rateActivity, rateIndicator } from "./rate";
+import { readRecords } from "./records";
+import { statusesOf } from "./schemes";
+import { detectTables } from "./tables";
+import type { Field, Problem, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "./types";
+
+export interface RateOptions {
+  scheme: Scheme;
+  period?: ReportingPeriod;
+  /** ISO date; defaults to the end of the period, else the caller's today. */
+  reportDate?: string;
+  /** Corrections to column roles made by the user (pane dropdown or the rules sheet). */
+  columnOverrides?: ColumnOverride[];
+}
+
+export interface ColumnOverride {
+  sheet: string;
+  header: string;
+  role: Role;
+}
+
+export interface RatedRecord {
+  record: SourceRecord;
+  rating: Rating;
+}
+
+export interface WorkbookResult {
+  tables: TableSpec[];
+  rated: RatedRecord[];
+  problems: Problem[];
+  counts: Record<RecordKind, Record<string, number>>;
+}
+
+function input(field: Field | undefined) {
+  return field ? { value: field.value, format: field.format } : { value: undefined, format: undefined };
+}
+
+export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
+  const { scheme } = options;
+  if (record.kind === "activity") {
+    const progress = input(record.progress);
+    const due = input(record.due);
+    const start = input(record.start);
+    return rateActivity(scheme, {
+      manual: record.manual?.value,
+      progress: progress.value,
+      progressFormat: progress.format,
+      due: due.value,
+      dueFormat: due.format,
+      start: start.value,
+      startFormat: start.format,
+      reportDate: options.reportDate,
+    });
+  }
+  const target = input(record.target);
+  const annual = input(record.annualTarget);
+  const actual = input(record.actual);
+  const tolerance = input(record.tolerance);
+  return rateIndicator(scheme, {
+    target: target.value,
+    targetFormat: target.format,
+    annualTarget: annual.value,
+    annualTargetFormat: annual.format,
+    actual: actual.value,
+    actualFormat: actual.format,
+    polarity: record.polarity?.value,
+    tolerance: tolerance.value,
+    toleranceFormat: tolerance.format,
+    manual: record.manual?.value,
+    yearToDate: record.yearToDate,
+    periodFraction: record.periodFraction ?? periodFraction(options.period),
+    series: record.series.map((s) => ({ value: s.field.value, format: s.field.format })),
+  });
+}
+
+/** Which cell a data-quality note is about: notes start with the field's name ("actual …", "rating …"). */
+function cellForNote(record: SourceRecord, note: string): string {
+  const fields: [string, Field | undefined][] = [
+    ["annual target", record.annualTarget],
+    ["target", record.target ?? record.annualTarget],
+    ["actual", record.actual],
+    ["polarity", record.polarity ?? record.target],
+    ["tolerance", record.tolerance],
+    ["rating", record.manual],
+    ["progress", record.progress],
+    ["due date", record.due],
+  ];
+  const match = fields.find(([name, field]) => field && note.startsWith(name));
+  return match?.[1]?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
+}
+
+function ratingProblems(record: SourceRecord, rating: Rating): Problem[] {
+  const problems: Problem[] = rating.quality.map((note) => ({
+    sheet: record.sheet,
+    cell: cellForNote(record, note),
+    message: `${record.ref || record.name}: ${note}`,
+    severity: "warning" as const,
+  }));
+  if (record.kind === "indicator" && rating.computed && rating.reason.startsWith("polarity not set")) {
+    problems.push({ sheet: record.sheet, cell: record.target?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${rating.reason}`, severity: "warning" });
+  }
+  if (/^(actual|target) ".*" is not a figure$/.test(rating.reason)) {
+    const field = rating.reason.startsWith("actual") ? record.actual : record.target;
+    problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason}`, severity: "error" });
+  }
+  return problems;
+}
+
+const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
+
+/** The user's corrections win over detection: same sheet, same header text. */
+export function applyOverrides(tables: TableSpec[], overrides: ColumnOverride[]): TableSpec[] {
+  if (overrides.length === 0) return tables;
+  return tables.map((t) => ({
+    ...t,
+    columns: t.columns.map((c) => {
+      const o = overrides.find((x) => norm(x.sheet) === norm(t.sheet) && norm(x.header) === norm(c.header));
+      return o ? { ...c, role: o.role } : c;
+    }),
+  }));
+}
+
+export function emptyCounts(scheme: Scheme): Record<RecordKind, Record<string, number>> {
+  const zero = (kind: RecordKind) => Object.fromEntries(statusesOf(scheme, kind).map((s) => [s.key, 0]));
+  return { indicator: zero("indicator"), activity: zero("activity") };
+}
+
+/** Rates every record of every sheet. One bad row never stops the rest: its trouble becomes a problem. */
+export function rateWorkbook(grids: SheetGrid[], options: RateOptions): WorkbookResult {
+  const reportDate = options.reportDate ?? periodEnd(options.period);
+  const opts = { ...options, reportDate };
+  const tables: TableSpec[] = [];
+  const rated: RatedRecord[] = [];
+  const problems: Problem[] = [];
+  const counts = emptyCounts(options.scheme);
+  for (const grid of grids) {
+    const found = applyOverrides(detectTables(grid), options.columnOverrides ?? []);
+    tables.push(...found);
+    const read = readRecords(grid, found);
+    problems.push(...read.problems);
+    for (const record of read.records) {
+      const rating = rateRecord(record, opts);
+      rated.push({ record, rating });
+      const kindCounts = counts[record.kind];
+      kindCounts[rating.status] = (kindCounts[rating.status] ?? 0) + 1;
+      problems.push(...ratingProblems(record, rating));
+    }
+  }
+  return { tables, rated, problems, counts };
+}

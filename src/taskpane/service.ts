@@ -1,0 +1,59 @@
+// What the task pane asks of its host. Components get a ScorecardService as a prop and never call Office.js:
+// in Excel it is backed by src/excel; in the browser preview by the same host code on an in-page workbook.
+import type { ColumnOverride } from "../engine/workbook";
+import type { Problem, RecordKind, Role, Scheme } from "../engine/types";
+
+export interface DetectedColumn {
+  /** Column letter on the sheet, e.g. "D". */
+  column: string;
+  header: string;
+  role: Role;
+}
+
+export interface DetectedTable {
+  sheet: string;
+  kind: RecordKind;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+  rows: number;
+  columns: DetectedColumn[];
+}
+
+/** The choices a user makes in the pane; saved to the workbook's Scorecard Rules sheet. */
+export interface PaneSettings {
+  preset: string;
+  period?: string;
+  /** ISO date YYYY-MM-DD. */
+  reportDate?: string;
+  committee?: string;
+  columnOverrides: ColumnOverride[];
+}
+
+export interface PaneState {
+  settings: PaneSettings;
+  scheme: Scheme;
+  presets: { key: string; name: string }[];
+  tables: DetectedTable[];
+  problems: Problem[];
+  counts: Record<RecordKind, Record<string, number>>;
+}
+
+export interface ActionResult {
+  /** One plain sentence for the user, e.g. "Coloured 42 rows on 2 sheets." */
+  message: string;
+  state: PaneState;
+}
+
+export type Progress = (fraction: number, step: string) => void;
+
+export interface ScorecardService {
+  /** Reads the workbook, finds tables and rates them; writes nothing. */
+  detect(settings?: PaneSettings): Promise<PaneState>;
+  applyColours(settings: PaneSettings, progress?: Progress): Promise<ActionResult>;
+  buildSummary(settings: PaneSettings, progress?: Progress): Promise<ActionResult>;
+  removeColours(progress?: Progress): Promise<ActionResult>;
+  /** Selects a cell so the user sees the problem it names. */
+  selectCell(sheet: string, cell: string): Promise<void>;
+  /** Writes the settings to the Scorecard Rules sheet without colouring anything. */
+  saveSettings(settings: PaneSettings): Promise<void>;
+}

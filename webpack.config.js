@@ -1,0 +1,112 @@
+// Builds the add-in's web pages into dist/web/ (dist/ itself holds the CLI
+// compiled by tsc, so the two never clean each other's files).
+//   npx webpack --mode production      -> dist/web
+//   npm run dev-server                 -> https://localhost:3000 (http if no dev certs)
+"use strict";
+
+const fs = require("fs");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+
+const PORT = 3000;
+const OUT_DIR = path.resolve(__dirname, "dist", "web");
+const PREVIEW_ENTRY = path.resolve(__dirname, "src", "taskpane", "preview.tsx");
+
+/** Pages: entry chunk and HTML template. The preview appears once its entry exists. */
+function pages() {
+  const list = [
+    { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
+    { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+  ];
+  if (fs.existsSync(PREVIEW_ENTRY)) {
+    list.push({ name: "preview", entry: "./src/taskpane/preview.tsx", template: "./src/taskpane/preview.html" });
+  }
+  return list;
+}
+
+/**
+ * Office only sideloads add-ins served over trusted https. The dev certs are
+ * created and trusted by office-addin-dev-certs (it may ask for an admin
+ * password). Where that cannot happen (a Linux box without sudo, CI) we serve
+ * plain http: enough for the browser preview.
+ */
+async function serverOptions() {
+  if (process.env.DEV_SERVER_HTTP === "1") {
+    console.log(`Dev server on http://localhost:${PORT} (DEV_SERVER_HTTP=1). Office needs https to sideload; the browser preview works on http.`);
+    return "http";
+  }
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { type: "https", options };
+  } catch (err) {
+    const reason = String((err && err.message) || err).split("\n")[0];
+    console.log(`No trusted dev certificate (${reason}); serving http://localhost:${PORT}. Office needs https to sideload; the browser preview works on http.`);
+    return "http";
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const list = pages();
+
+  const config = {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: Object.fromEntries(list.map((p) => [p.name, p.entry])),
+    output: {
+      path: OUT_DIR,
+      // Hashed names in production so Office's cache never serves an old bundle.
+      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Type-check only what the pages import, so a broken test or CLI file
+              // elsewhere does not fail the add-in build.
+              onlyCompileBundledFiles: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      ...list.map(
+        (p) =>
+          new HtmlWebpackPlugin({
+            filename: `${p.name}.html`,
+            template: p.template,
+            chunks: [p.name],
+          }),
+      ),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } }],
+      }),
+    ],
+    // The Fluent UI pane is ~300 KiB minified; warn only well above that.
+    // Development bundles are unminified, so size hints there mean nothing.
+    performance: { hints: dev ? false : "warning", maxEntrypointSize: 600 * 1024, maxAssetSize: 600 * 1024 },
+  };
+
+  // Only `webpack serve` needs certificates; a build must never touch them.
+  if (env.WEBPACK_SERVE) {
+    config.devServer = {
+      port: PORT,
+      server: await serverOptions(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      client: { overlay: { warnings: false } },
+    };
+  }
+  return config;
+};
