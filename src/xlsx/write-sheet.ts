@@ -1,0 +1,146 @@
+// Writes one sheet plan onto one ExcelJS worksheet: values, merges, styles, then layout and print.
+import type { PageSetup, Worksheet } from "exceljs";
+import type { CellRange, Problem } from "../engine/types";
+import type { SheetPlan } from "../engine/plan";
+import { GroupStyler, toArgb } from "./style";
+
+/** Excel's limit on the characters in one cell; longer text makes Excel repair the file. */
+const MAX_TEXT = 32767;
+const MERGE_TYPE = 1; // ExcelJS ValueType.Merge
+const MAX_ROWS = 1048576;
+const MAX_COLS = 16384;
+
+export function columnLetters(col: number): string {
+  let n = col + 1;
+  let s = "";
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Zero-based row and column → "B7". */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+function rangeOk(r: CellRange): boolean {
+  return r.top >= 0 && r.left >= 0 && r.top <= r.bottom && r.left <= r.right && r.bottom < MAX_ROWS && r.right < MAX_COLS;
+}
+
+function problem(ws: Worksheet, cell: string, message: string, severity: Problem["severity"] = "warning"): Problem {
+  return { sheet: ws.name, cell, message, severity };
+}
+
+function writeValues(ws: Worksheet, plan: SheetPlan, fresh: boolean, problems: Problem[]): number {
+  let written = 0;
+  for (const block of plan.blocks) {
+    for (let i = 0; i < block.values.length; i++) {
+      const src = block.values[i];
+      const row = ws.getRow(block.row + i + 1);
+      for (let j = 0; j < src.length; j++) {
+        let v = src[j];
+        // On a new sheet an empty cell is already empty; skipping it keeps big sheets small.
+        if (v === null && fresh) continue;
+        const cell = row.getCell(block.col + j + 1);
+        if (cell.type === MERGE_TYPE) {
+          // Writing to a covered cell would overwrite the merged area's top-left value.
+          if (v !== null) problems.push(problem(ws, a1(block.row + i, block.col + j), "This cell is inside a merged area, so the value was not written."));
+          continue;
+        }
+        if (typeof v === "number" && !Number.isFinite(v)) {
+          // NaN or Infinity would be written as text Excel cannot open.
+          problems.push(problem(ws, a1(block.row + i, block.col + j), "The plan gave a number that is not finite, so the cell was left empty."));
+          v = null;
+        }
+        if (typeof v === "string" && v.length > MAX_TEXT) {
+          problems.push(problem(ws, a1(block.row + i, block.col + j), `The text was cut to Excel's limit of ${MAX_TEXT} characters.`));
+          v = v.slice(0, MAX_TEXT);
+        }
+        // A plain string is always a text cell in ExcelJS ("=1+1" included): formulas need {formula}.
+        cell.value = v;
+        written++;
+      }
+    }
+  }
+  return written;
+}
+
+function writeMerges(ws: Worksheet, merges: CellRange[], problems: Problem[]): void {
+  for (const m of merges) {
+    if (!rangeOk(m)) {
+      problems.push(problem(ws, a1(Math.max(0, m.top), Math.max(0, m.left)), "A merged area in the plan is not a valid range, so it was skipped."));
+      continue;
+    }
+    if (m.top === m.bottom && m.left === m.right) continue;
+    try {
+      ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    } catch {
+      problems.push(problem(ws, `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`, "These cells overlap another merged area, so they were not merged."));
+    }
+  }
+}
+
+function writeStyles(ws: Worksheet, plan: SheetPlan, problems: Problem[]): number {
+  let styled = 0;
+  for (const group of plan.styles) {
+    const styler = new GroupStyler(group.style);
+    for (const r of group.ranges) {
+      if (!rangeOk(r)) {
+        problems.push(problem(ws, a1(Math.max(0, r.top), Math.max(0, r.left)), "A formatted range in the plan is not a valid range, so it was skipped."));
+        continue;
+      }
+      for (let row = r.top; row <= r.bottom; row++) {
+        const xrow = ws.getRow(row + 1);
+        for (let col = r.left; col <= r.right; col++) {
+          const cell = xrow.getCell(col + 1);
+          cell.style = styler.styleFor(cell.style);
+          styled++;
+        }
+      }
+    }
+  }
+  return styled;
+}
+
+function writeLayout(ws: Worksheet, plan: SheetPlan): void {
+  for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = width;
+  for (const { row, height } of plan.rowHeights) ws.getRow(row + 1).height = height;
+  if (plan.freeze && (plan.freeze.rows > 0 || plan.freeze.cols > 0)) {
+    const { rows, cols } = plan.freeze;
+    ws.views = [{ state: "frozen", xSplit: cols, ySplit: rows, topLeftCell: a1(rows, cols) }];
+  }
+  if (plan.print) {
+    const p = plan.print;
+    const setup: Partial<PageSetup> = {
+      ...ws.pageSetup,
+      orientation: p.orientation,
+      paperSize: 9, // A4: the only paper plans ask for
+      fitToPage: true,
+      fitToWidth: p.fitToPagesWide,
+      fitToHeight: 0, // as many pages tall as needed
+    };
+    if (p.repeatRows) setup.printTitlesRow = `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}`;
+    ws.pageSetup = setup;
+    if (p.header !== undefined || p.footer !== undefined) {
+      ws.headerFooter = {
+        ...ws.headerFooter,
+        ...(p.header !== undefined ? { oddHeader: p.header } : {}),
+        ...(p.footer !== undefined ? { oddFooter: p.footer } : {}),
+      };
+    }
+  }
+  const tab = toArgb(plan.tabColor);
+  if (tab) ws.properties.tabColor = { argb: tab };
+}
+
+/** Executes one plan on a worksheet. `fresh` is true for a sheet just added for a create plan. */
+export function writeSheet(ws: Worksheet, plan: SheetPlan, fresh: boolean, problems: Problem[]): { cellsWritten: number; cellsStyled: number } {
+  const cellsWritten = writeValues(ws, plan, fresh, problems);
+  writeMerges(ws, plan.merges, problems);
+  const cellsStyled = writeStyles(ws, plan, problems);
+  writeLayout(ws, plan);
+  return { cellsWritten, cellsStyled };
+}
