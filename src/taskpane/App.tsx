@@ -1,0 +1,186 @@
+// The task pane: actions, results, rules, detected tables and problems, top to bottom.
+// It talks only to the ScorecardService it is given, never to Office.js, so the preview and tests can drive it.
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+  useId,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Role } from "../engine/types";
+import type { ScorecardService } from "./service";
+import { ActionsPanel } from "./components/ActionsPanel";
+import { CountsPanel } from "./components/CountsPanel";
+import { useSectionStyles } from "./components/layout";
+import { ProblemsPanel } from "./components/ProblemsPanel";
+import { RulesPanel } from "./components/RulesPanel";
+import { errorMessage, withOverride } from "./components/settings";
+import { TablesPanel } from "./components/TablesPanel";
+import { useScorecard } from "./components/useScorecard";
+
+export interface AppProps {
+  service: ScorecardService;
+  title?: string;
+}
+
+const useStyles = makeStyles({
+  page: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground1 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  sectionButton: { paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightSemibold, minHeight: "32px" },
+  panel: { margin: `0 0 ${tokens.spacingVerticalM}` },
+});
+
+/** The whole pane, with its own FluentProvider so it also renders on its own (tests, preview). */
+export function App({ service, title = "RAG Scorecard" }: AppProps) {
+  const styles = useStyles();
+  return (
+    // No className on the provider: Fluent copies it to portal nodes (tooltips, listboxes), which then cover the page.
+    <FluentProvider theme={webLightTheme}>
+      <div className={styles.page}>
+        <Pane service={service} title={title} />
+      </div>
+    </FluentProvider>
+  );
+}
+
+function Pane({ service, title }: Required<AppProps>) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const sc = useScorecard(service);
+  const [selectError, setSelectError] = useState<string>();
+  const actionsId = useId("actions");
+  const resultsId = useId("results");
+  const rulesId = useId("rules");
+  const tablesId = useId("tables");
+  const problemsId = useId("problems");
+  const { state, settings, busy } = sc;
+  // Accordion headings look like the other h2s: same size and weight, arrow at the end, flush left.
+  const sectionHeader = { size: "large", expandIconPosition: "end", button: { className: styles.sectionButton } } as const;
+  const kinds = useMemo(() => new Set(state?.tables.map((t) => t.kind) ?? []), [state]);
+
+  const changeRole = (sheet: string, header: string, role: Role) => {
+    if (settings) sc.changeSettings(withOverride(settings, { sheet, header, role }), 0);
+  };
+  const selectCell = (sheet: string, cell: string) => {
+    setSelectError(undefined);
+    service.selectCell(sheet, cell).catch((e: unknown) => setSelectError(errorMessage(e)));
+  };
+
+  return (
+    <div className={styles.root}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>{title}</h1>
+        <Text size={200}>Rates your indicator and activity sheets by traffic light.</Text>
+      </header>
+      <main className={styles.main}>
+        <section className={section.section} aria-labelledby={actionsId}>
+          <ActionsPanel
+            headingId={actionsId}
+            busy={busy}
+            ready={state !== undefined}
+            outcome={sc.outcome}
+            onRun={(action) => void sc.run(action)}
+          />
+        </section>
+
+        {sc.loading && <Spinner size="small" label="Reading the workbook…" />}
+        {sc.loadError && (
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>Could not read the workbook</MessageBarTitle>
+              <div>{sc.loadError}</div>
+            </MessageBarBody>
+            <MessageBarActions>
+              <Button size="small" onClick={sc.reload}>
+                Try again
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
+
+        {state && settings && (
+          <>
+            <section className={section.section} aria-labelledby={resultsId}>
+              <CountsPanel
+                headingId={resultsId}
+                scheme={state.scheme}
+                counts={state.counts}
+                kinds={kinds}
+                refreshing={sc.refreshing}
+              />
+              {sc.refreshError && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>
+                    <MessageBarTitle>Could not update the results</MessageBarTitle>
+                    <div>{sc.refreshError}</div>
+                  </MessageBarBody>
+                </MessageBar>
+              )}
+            </section>
+
+            <Accordion multiple collapsible defaultOpenItems={["rules", "tables", "problems"]}>
+              <AccordionItem value="rules" role="region" aria-labelledby={rulesId}>
+                <AccordionHeader as="h2" id={rulesId} {...sectionHeader}>Rules</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <RulesPanel
+                    settings={settings}
+                    presets={state.presets}
+                    disabled={busy !== undefined}
+                    saving={busy?.action === "save"}
+                    saveOutcome={sc.saveOutcome}
+                    onChange={sc.changeSettings}
+                    onSave={() => void sc.save()}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+              <AccordionItem value="tables" role="region" aria-labelledby={tablesId}>
+                <AccordionHeader as="h2" id={tablesId} {...sectionHeader}>Detected tables ({state.tables.length})</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <TablesPanel
+                    tables={state.tables}
+                    overrides={settings.columnOverrides}
+                    disabled={busy !== undefined}
+                    onRoleChange={changeRole}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+              <AccordionItem value="problems" role="region" aria-labelledby={problemsId}>
+                <AccordionHeader as="h2" id={problemsId} {...sectionHeader}>Problems ({state.problems.length})</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  {selectError && (
+                    <MessageBar intent="warning" layout="multiline">
+                      <MessageBarBody>{selectError}</MessageBarBody>
+                    </MessageBar>
+                  )}
+                  <ProblemsPanel problems={state.problems} onSelect={selectCell} />
+                </AccordionPanel>
+              </AccordionItem>
+            </Accordion>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// The three ribbon actions, with progress while one runs and its outcome afterwards (announced politely).
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Tooltip,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { ActionKey, Busy, Outcome } from "./useScorecard";
+import { useSectionStyles } from "./layout";
+
+const ACTIONS: { key: ActionKey; label: string; running: string; hint: string }[] = [
+  {
+    key: "apply",
+    label: "Apply colours",
+    running: "Applying colours",
+    hint: "Colour every status cell and add a Status (auto) column. Typed values are not changed.",
+  },
+  {
+    key: "build",
+    label: "Build summary",
+    running: "Building the summary",
+    hint: "Build the committee summary sheet for the reporting period.",
+  },
+  {
+    key: "remove",
+    label: "Remove colours",
+    running: "Removing colours",
+    hint: "Restore the formats the sheets had before colours were applied.",
+  },
+];
+
+const useStyles = makeStyles({
+  buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  button: { flexGrow: 1, flexBasis: "8em", minWidth: 0 },
+});
+
+export interface ActionsPanelProps {
+  busy?: Busy;
+  /** False until the workbook has been read. */
+  ready: boolean;
+  outcome?: Outcome;
+  onRun(action: ActionKey): void;
+  headingId: string;
+}
+
+export function ActionsPanel({ busy, ready, outcome, onRun, headingId }: ActionsPanelProps) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const running = busy && busy.action !== "save" ? ACTIONS.find((a) => a.key === busy.action) : undefined;
+  return (
+    <>
+      <h2 id={headingId} className={section.heading}>
+        Actions
+      </h2>
+      <div className={styles.buttons}>
+        {ACTIONS.map((a) => (
+          <Tooltip key={a.key} content={a.hint} relationship="description" withArrow>
+            <Button
+              appearance="primary"
+              className={styles.button}
+              // disabledFocusable keeps focus on the pressed button while it runs, for keyboard users.
+              disabledFocusable={!ready || busy !== undefined}
+              onClick={() => onRun(a.key)}
+            >
+              {a.label}
+            </Button>
+          </Tooltip>
+        ))}
+      </div>
+      <div role="status" aria-live="polite" aria-atomic="true">
+        {running && busy && (
+          <Field label={`${running.running}…`} hint={busy.step}>
+            <ProgressBar value={busy.fraction} max={1} thickness="large" />
+          </Field>
+        )}
+        {!busy && outcome && (
+          <MessageBar intent={outcome.intent} layout="multiline">
+            <MessageBarBody>
+              {outcome.title && <MessageBarTitle>{outcome.title}</MessageBarTitle>}
+              <div>{outcome.message}</div>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// What could not be read, each naming its sheet and cell; choosing one selects that cell in the workbook.
+import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Problem } from "../../engine/types";
+import { useSectionStyles } from "./layout";
+
+/** Long lists are cut here so the pane stays quick; "Show all" lifts the limit. */
+export const FIRST_PROBLEMS = 50;
+
+const SEVERITY = {
+  error: { symbol: "✕", label: "Error" },
+  warning: { symbol: "⚠", label: "Warning" },
+} as const;
+
+const useStyles = makeStyles({
+  link: { textAlign: "left", overflowWrap: "anywhere" },
+  severity: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  showAll: { alignSelf: "flex-start" },
+});
+
+/** "Sheet!D5", or just the sheet name when the problem is about the whole sheet. */
+export function problemPlace(problem: Problem): string {
+  return problem.cell ? `${problem.sheet}!${problem.cell}` : problem.sheet;
+}
+
+export interface ProblemsPanelProps {
+  problems: Problem[];
+  onSelect(sheet: string, cell: string): void;
+}
+
+export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
+  const styles = useStyles();
+  const section = useSectionStyles();
+  const [showAll, setShowAll] = useState(false);
+  if (problems.length === 0) return <Text>No problems found.</Text>;
+  const shown = showAll ? problems : problems.slice(0, FIRST_PROBLEMS);
+  return (
+    <>
+      <ul className={section.list}>
+        {shown.map((problem, i) => {
+          const severity = SEVERITY[problem.severity] ?? SEVERITY.warning;
+          return (
+            <li key={`${i}|${problem.sheet}|${problem.cell}`}>
+              <Link as="button" className={styles.link} onClick={() => onSelect(problem.sheet, problem.cell || "A1")}>
+                <span className={mergeClasses(styles.severity, problem.severity === "error" ? styles.error : styles.warning)}>
+                  <span aria-hidden="true">{severity.symbol} </span>
+                  {severity.label}:
+                </span>{" "}
+                {problemPlace(problem)} — {problem.message}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {problems.length > shown.length && (
+        <Button className={styles.showAll} size="small" onClick={() => setShowAll(true)}>
+          Show all ({problems.length})
+        </Button>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+// Rules: preset, reporting period, report date and committee; saved to the workbook on request.
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { PaneSettings } from "../service";
+import type { Outcome } from "./useScorecard";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  half: { flexGrow: 1, flexBasis: "9em", minWidth: 0 },
+  control: { width: "100%", minWidth: 0 },
+  save: { alignSelf: "flex-start" },
+});
+
+export interface RulesPanelProps {
+  settings: PaneSettings;
+  presets: { key: string; name: string }[];
+  disabled: boolean;
+  saving: boolean;
+  saveOutcome?: Outcome;
+  /** delayMs: 0 for a pick from a list; undefined (debounced) while typing. */
+  onChange(next: PaneSettings, delayMs?: number): void;
+  onSave(): void;
+}
+
+/** Empty text means "not set", so the host falls back to its defaults. */
+const optional = (value: string) => (value.trim() === "" ? undefined : value);
+
+export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, onChange, onSave }: RulesPanelProps) {
+  const styles = useStyles();
+  const presetName = presets.find((p) => p.key === settings.preset)?.name ?? settings.preset;
+  return (
+    <div className={styles.form}>
+      <Field label="Preset" hint="The statuses, colours and rules to rate by.">
+        <Dropdown
+          className={styles.control}
+          value={presetName}
+          selectedOptions={[settings.preset]}
+          disabled={disabled}
+          onOptionSelect={(_, data) => {
+            if (data.optionValue && data.optionValue !== settings.preset) onChange({ ...settings, preset: data.optionValue }, 0);
+          }}
+        >
+          {presets.map((p) => (
+            <Option key={p.key} value={p.key}>
+              {p.name}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <div className={styles.row}>
+        <Field className={styles.half} label="Reporting period" hint="For example Q3 2010/11">
+          <Input
+            className={styles.control}
+            value={settings.period ?? ""}
+            placeholder="Q3 2010/11"
+            disabled={disabled}
+            onChange={(_, data) => onChange({ ...settings, period: optional(data.value) })}
+          />
+        </Field>
+        <Field className={styles.half} label="Report date">
+          <Input
+            className={styles.control}
+            type="date"
+            value={settings.reportDate ?? ""}
+            disabled={disabled}
+            onChange={(_, data) => onChange({ ...settings, reportDate: optional(data.value) })}
+          />
+        </Field>
+      </div>
+      <Field label="Committee" hint="Leave blank for every committee.">
+        <Input
+          className={styles.control}
+          value={settings.committee ?? ""}
+          disabled={disabled}
+          onChange={(_, data) => onChange({ ...settings, committee: optional(data.value) })}
+        />
+      </Field>
+      <Button
+        className={styles.save}
+        disabledFocusable={disabled}
+        icon={saving ? <Spinner size="extra-tiny" /> : undefined}
+        onClick={onSave}
+      >
+        Save to workbook
+      </Button>
+      <div role="status" aria-live="polite">
+        {saveOutcome && (
+          <MessageBar intent={saveOutcome.intent} layout="multiline">
+            <MessageBarBody>
+              {saveOutcome.title && <MessageBarTitle>{saveOutcome.title}</MessageBarTitle>}
+              <div>{saveOutcome.message}</div>
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </div>
+  );
+}
