@@ -1,0 +1,314 @@
+// The committee summary as data: counts by status, exceptions, scorecards by group, checks and problems.
+// Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
+import { parseA1 } from "./address";
+import { dateText, fieldText, progressText } from "./layout-text";
+import { statusesOf } from "./schemes";
+import type { Direction, Level, Problem, RecordKind, Scheme, SourceRecord, Trend } from "./types";
+import type { RatedRecord, WorkbookResult } from "./workbook";
+
+export type GroupBy = "priority" | "directorate";
+
+export interface StatusCount {
+  key: string;
+  count: number;
+  /** Whole percent of the kind's total; the percents of a kind add up to exactly 100 (largest remainder). */
+  percent: number;
+}
+
+export interface KindCounts {
+  kind: RecordKind;
+  total: number;
+  /** Every status of the kind, in scheme order (zeros included). */
+  statuses: StatusCount[];
+}
+
+export interface Labelled {
+  label: string;
+  text: string;
+}
+
+export interface IndicatorRow {
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  earlier: Labelled[];
+  target: string;
+  actual: string;
+  status: string;
+  level: Level;
+  trend: Trend;
+  direction?: Direction;
+  comparators: Labelled[];
+  comment: string;
+  lead: string;
+  reason: string;
+}
+
+export interface ActivityRow {
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  status: string;
+  level: Level;
+  progress: string;
+  start: string;
+  due: string;
+  update: string;
+  lead: string;
+  directorate: string;
+  priority: string;
+  reason: string;
+}
+
+export interface ExceptionRow {
+  kind: RecordKind;
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  status: string;
+  level: Level;
+  /** Indicators: target and actual text; activities: due date and progress. */
+  target: string;
+  actual: string;
+  progress: string;
+  due: string;
+  /** The figures in one line, e.g. "Target: Less than 10,459; actual: 11,428". */
+  figures: string;
+  trend: Trend;
+  direction?: Direction;
+  /** The officer's comment as typed ("" when none). */
+  commentary: string;
+  reason: string;
+  lead: string;
+  group: string;
+}
+
+export interface ScorecardGroup {
+  /** The priority or directorate as typed ("" for records with none). */
+  name: string;
+  indicators: IndicatorRow[];
+  activities: ActivityRow[];
+  counts: Record<RecordKind, KindCounts>;
+}
+
+/** A status check or data-quality problem, named by sheet!cell. */
+export interface IssueRow {
+  ref: string;
+  where: string;
+  message: string;
+  severity: "check" | "error" | "warning";
+}
+
+export interface SummaryModel {
+  committee?: string;
+  groupBy: GroupBy;
+  /** Same shape and numbers as the JSON `counts` for the records summarised. */
+  counts: Record<RecordKind, Record<string, number>>;
+  headline: Record<RecordKind, KindCounts>;
+  total: number;
+  /** Levels listed as exceptions (the scheme's). */
+  exceptionLevels: Level[];
+  exceptions: ExceptionRow[];
+  groups: ScorecardGroup[];
+  checks: IssueRow[];
+  problems: IssueRow[];
+}
+
+const fold = (s: string | undefined): string => (s ?? "").trim().toLowerCase();
+
+/** Distinct committees named by records (first spelling kept, case ignored), sorted: one summary each. */
+export function committeesOf(rated: RatedRecord[]): string[] {
+  const seen = new Map<string, string>();
+  for (const { record } of rated) {
+    const name = (record.committee ?? "").trim();
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, "en-GB"));
+}
+
+/** Whole percentages that add up to 100: floors, then the largest remainders get the spare points. */
+export function percentages(counts: number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * 100) / total);
+  const out = exact.map(Math.floor);
+  let spare = 100 - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (spare <= 0) break;
+    out[i]++;
+    spare--;
+  }
+  return out;
+}
+
+function countRecords(scheme: Scheme, rated: RatedRecord[]): Record<RecordKind, Record<string, number>> {
+  const zero = (kind: RecordKind) => Object.fromEntries(statusesOf(scheme, kind).map((s) => [s.key, 0])) as Record<string, number>;
+  const counts = { indicator: zero("indicator"), activity: zero("activity") };
+  for (const { record, rating } of rated) counts[record.kind][rating.status] = (counts[record.kind][rating.status] ?? 0) + 1;
+  return counts;
+}
+
+function kindCounts(kind: RecordKind, counts: Record<string, number>): KindCounts {
+  const keys = Object.keys(counts);
+  const values = keys.map((k) => counts[k]);
+  const percents = percentages(values);
+  return { kind, total: values.reduce((a, b) => a + b, 0), statuses: keys.map((key, i) => ({ key, count: values[i], percent: percents[i] })) };
+}
+
+function headlineOf(counts: Record<RecordKind, Record<string, number>>): Record<RecordKind, KindCounts> {
+  return { indicator: kindCounts("indicator", counts.indicator), activity: kindCounts("activity", counts.activity) };
+}
+
+const labelled = (fields: SourceRecord["earlier"]): Labelled[] => fields.map((f) => ({ label: f.label, text: fieldText(f.field) }));
+
+function indicatorRow({ record, rating }: RatedRecord): IndicatorRow {
+  return {
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    earlier: labelled(record.earlier),
+    target: fieldText(record.target ?? record.annualTarget),
+    actual: fieldText(record.actual),
+    status: rating.status,
+    level: rating.level,
+    trend: rating.trend,
+    direction: rating.direction,
+    comparators: labelled(record.comparators),
+    comment: record.comment?.text ?? "",
+    lead: record.lead ?? "",
+    reason: rating.reason,
+  };
+}
+
+function activityRow({ record, rating }: RatedRecord): ActivityRow {
+  return {
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    status: rating.status,
+    level: rating.level,
+    progress: progressText(record.progress),
+    start: dateText(record.start),
+    due: dateText(record.due),
+    update: record.comment?.text ?? "",
+    lead: record.lead ?? "",
+    directorate: record.directorate ?? "",
+    priority: record.priority ?? "",
+    reason: rating.reason,
+  };
+}
+
+/** Worst first; then the order of the trackers. */
+const SEVERITY: Level[] = ["bad", "near", "closed", "nodata", "dataonly", "good", "ahead", "done"];
+
+function exceptionRow(item: RatedRecord, group: string): ExceptionRow {
+  const { record, rating } = item;
+  const isIndicator = record.kind === "indicator";
+  const target = isIndicator ? fieldText(record.target ?? record.annualTarget) : "";
+  const actual = isIndicator ? fieldText(record.actual) : "";
+  const progress = isIndicator ? "" : progressText(record.progress);
+  const due = isIndicator ? "" : dateText(record.due);
+  const parts = isIndicator
+    ? [target && `Target: ${target}`, actual && `Actual: ${actual}`]
+    : [progress && `Progress: ${progress}`, due && `Due: ${due}`];
+  return {
+    kind: record.kind,
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    status: rating.status,
+    level: rating.level,
+    target,
+    actual,
+    progress,
+    due,
+    figures: parts.filter(Boolean).join("; "),
+    trend: rating.trend,
+    direction: rating.direction,
+    commentary: record.comment?.text ?? "",
+    reason: rating.reason,
+    lead: record.lead ?? "",
+    group,
+  };
+}
+
+const rowKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+
+/** Problems about the records summarised, and problems about no record at all (headers, rules sheet). */
+function problemsFor(problems: Problem[], all: RatedRecord[], included: RatedRecord[]): IssueRow[] {
+  const everyRow = new Set(all.map((r) => rowKey(r.record.sheet, r.record.row)));
+  const ours = new Map(included.map((r) => [rowKey(r.record.sheet, r.record.row), r.record] as const));
+  const out: IssueRow[] = [];
+  for (const p of problems) {
+    const at = p.cell ? parseA1(p.cell) : undefined;
+    const key = at ? rowKey(p.sheet, at.row + 1) : "";
+    const record = ours.get(key);
+    if (!record && everyRow.has(key)) continue; // another committee's record
+    out.push({ ref: record?.ref ?? "", where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message, severity: p.severity });
+  }
+  return out;
+}
+
+function groupName(record: SourceRecord, groupBy: GroupBy): string {
+  return ((groupBy === "directorate" ? record.directorate : record.priority) ?? "").trim();
+}
+
+export function summarise(result: WorkbookResult, scheme: Scheme, options: { committee?: string; groupBy?: GroupBy }): SummaryModel {
+  const groupBy = options.groupBy ?? "priority";
+  const wanted = fold(options.committee);
+  // A record with no committee belongs to every committee's summary.
+  const rated = wanted ? result.rated.filter(({ record }) => !fold(record.committee) || fold(record.committee) === wanted) : result.rated;
+  const counts = countRecords(scheme, rated);
+
+  const byName = new Map<string, RatedRecord[]>();
+  for (const item of rated) {
+    const name = groupName(item.record, groupBy);
+    const list = byName.get(name.toLowerCase());
+    if (list) list.push(item);
+    else byName.set(name.toLowerCase(), [item]);
+  }
+  // Groups in tracker order; records with no group last.
+  const lists = [...byName.entries()].sort(([a], [b]) => Number(a === "") - Number(b === "")).map(([, list]) => list);
+  const groups: ScorecardGroup[] = lists.map((list) => ({
+    name: groupName(list[0].record, groupBy),
+    indicators: list.filter((r) => r.record.kind === "indicator").map(indicatorRow),
+    activities: list.filter((r) => r.record.kind === "activity").map(activityRow),
+    counts: headlineOf(countRecords(scheme, list)),
+  }));
+
+  const levels = new Set(scheme.exceptionLevels);
+  const exceptions = rated
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => levels.has(item.rating.level))
+    .sort((a, b) => SEVERITY.indexOf(a.item.rating.level) - SEVERITY.indexOf(b.item.rating.level) || a.index - b.index)
+    .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy)));
+
+  const checks: IssueRow[] = rated.flatMap(({ record, rating }) =>
+    rating.checks.map((message) => ({
+      ref: record.ref,
+      where: `${record.sheet}!${record.manual?.cell ?? `A${record.row}`}`,
+      message,
+      severity: "check" as const,
+    })),
+  );
+
+  return {
+    committee: options.committee?.trim() || undefined,
+    groupBy,
+    counts,
+    headline: headlineOf(counts),
+    total: rated.length,
+    exceptionLevels: [...scheme.exceptionLevels],
+    exceptions,
+    groups,
+    checks,
+    problems: problemsFor(result.problems, result.rated, rated),
+  };
+}
