@@ -106,6 +106,7 @@ export async function build(argv: string[]): Promise<number> {
     today: today(),
     committee: args.committee,
     allCommittees: args.allCommittees,
+    ownedSheets: read.ownedSheets,
   });
   if (run.result.tables.length === 0) {
     console.error(

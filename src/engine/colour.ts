@@ -53,6 +53,12 @@ function cellAt(grid: SheetGrid, row: number, col: number): unknown {
 export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   const generated = table.columns.find((c) => c.role === "generated");
   if (generated) return generated.col;
+  // Our column from an earlier run: found by its header text, so a rebuild reuses it rather than adding another.
+  const headerRow = table.headerRow + table.headerHeight - 1;
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const headerCells = grid.values[headerRow - o.row] ?? [];
+  const previous = headerCells.findIndex((v) => typeof v === "string" && v.trim() === GENERATED_STATUS_HEADER);
+  if (previous >= 0) return previous + o.col;
   let col = Math.max(...table.columns.map((c) => c.col)) + 1;
   const isFree = (c: number) => {
     for (let r = table.headerRow; r <= table.lastRow; r++) {

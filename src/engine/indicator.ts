@@ -104,11 +104,12 @@ export function indicatorDirection(polarity: CellValue | undefined, goal: Goal |
 export function computeIndicator(scheme: Scheme, input: IndicatorInput): IndicatorResult {
   const quality: string[] = [];
   const { goal, reason: noGoal } = chooseGoal(input, quality);
-  if (!goal) return { level: "dataonly", reason: noGoal, quality };
-  const actualReading = readValue(input.actual ?? null, input.actualFormat);
-  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal };
-
+  // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
+  if (!goal) return { level: "dataonly", reason: noGoal, quality, direction };
+  const actualReading = readValue(input.actual ?? null, input.actualFormat);
+  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal, direction };
+
   if (!direction && goal.kind !== "band") return { level: "nodata", reason: "polarity not set: add a Polarity column or a target such as \"less than 10\"", quality, goal };
 
   // Align percentages: 78.9 against 80% is 78.9%; 95.3% against a target typed as 95 is against 95%.

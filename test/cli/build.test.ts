@@ -1,0 +1,212 @@
+// `rag-scorecard build` end to end on the bundled samples: statuses, exit codes, and the reliability bars
+// (input never written, typed cells unchanged, no formulas injected, stable rebuilds, rules sheet edits).
+import { createHash } from "crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import ExcelJS from "exceljs";
+import { main } from "../../src/cli/main";
+import { readXlsx } from "../../src/xlsx";
+import type { JsonReport } from "../../src/cli/report";
+import type { CellValue } from "../../src/engine/types";
+
+const { SAMPLES } = require("../../samples/catalogue.js") as {
+  SAMPLES: { file: string; preset: string; period: string; reportDate: string }[];
+};
+
+const root = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "rag-build-"));
+const quiet = () => {
+  jest.spyOn(console, "log").mockImplementation(() => undefined);
+  jest.spyOn(console, "error").mockImplementation(() => undefined);
+};
+afterEach(() => jest.restoreAllMocks());
+
+async function build(input: string, output: string, extra: string[] = []): Promise<{ code: number; report?: JsonReport }> {
+  quiet();
+  const json = `${output}.json`;
+  const code = await main(["build", input, "-o", output, "--json", json, ...extra]);
+  jest.restoreAllMocks();
+  return { code, report: code === 0 ? (JSON.parse(readFileSync(json, "utf8")) as JsonReport) : undefined };
+}
+
+function sampleArgs(s: (typeof SAMPLES)[number]): string[] {
+  return ["--preset", s.preset, "--period", s.period, "--report-date", s.reportDate];
+}
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+function comparable(v: CellValue): unknown {
+  return v instanceof Date ? v.toISOString() : v;
+}
+
+describe.each(SAMPLES.map((s) => [s.file, s] as const))("%s", (file, sample) => {
+  const input = join(root, "samples", file);
+  const output = join(dir, file.replace(".xlsx", ".out.xlsx"));
+  let report: JsonReport;
+  const before = sha(input);
+
+  beforeAll(async () => {
+    const result = await build(input, output, sampleArgs(sample));
+    expect(result.code).toBe(0);
+    report = result.report as JsonReport;
+  });
+
+  test("every record gets the status worked out by hand in the sample's expected file", () => {
+    const expected = JSON.parse(readFileSync(input.replace(".xlsx", ".expected.json"), "utf8")) as {
+      records: { sheet: string; row: number; ref: string; status: string; trend?: string; check?: boolean }[];
+    };
+    const got = new Map(report.records.map((r) => [`${r.sheet}!${r.row}`, r]));
+    for (const e of expected.records) {
+      const r = got.get(`${e.sheet}!${e.row}`);
+      expect({ where: `${e.sheet}!${e.row} ${e.ref}`, status: r?.status, trend: e.trend ? r?.trend : undefined, check: e.check === undefined ? undefined : (r?.checks.length ?? 0) > 0 }).toEqual({
+        where: `${e.sheet}!${e.row} ${e.ref}`,
+        status: e.status,
+        trend: e.trend,
+        check: e.check,
+      });
+    }
+    expect(report.records).toHaveLength(expected.records.length);
+  });
+
+  test("the input file is never written", () => {
+    expect(sha(input)).toBe(before);
+  });
+
+  test("no typed cell changed and no formula was injected", async () => {
+    const a = await readXlsx(input);
+    const b = await readXlsx(output);
+    for (const grid of a.grids) {
+      const out = b.grids.find((g) => g.name === grid.name);
+      expect(out).toBeDefined();
+      grid.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          if (v !== null && v !== "") expect({ at: `${grid.name} r${r}c${c}`, v: comparable(out?.values[r]?.[c] ?? null) }).toEqual({ at: `${grid.name} r${r}c${c}`, v: comparable(v) });
+        }),
+      );
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    let formulas = 0;
+    wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((cell) => (formulas += cell.type === ExcelJS.ValueType.Formula ? 1 : 0))));
+    expect(formulas).toBe(0);
+  });
+
+  test("the JSON counts match the summary sheet's headline table", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(output);
+    const summary = wb.getWorksheet("Summary");
+    expect(summary).toBeDefined();
+    for (const kind of ["indicator", "activity"] as const) {
+      const total = Object.values(report.counts[kind]).reduce((s, n) => s + n, 0);
+      const label = kind === "indicator" ? "Indicators" : "Activities";
+      let found: number | undefined;
+      summary?.eachRow((row) => {
+        const cells = (row.values as unknown[]).slice(1);
+        if (found === undefined && cells[0] === label) {
+          const numbers = cells.filter((v) => typeof v === "number") as number[];
+          found = numbers[numbers.length - 1];
+        }
+      });
+      expect({ kind, total: found ?? 0 }).toEqual({ kind, total });
+    }
+  });
+
+  test("building the output again gives the same workbook", async () => {
+    const again = join(dir, file.replace(".xlsx", ".again.xlsx"));
+    const second = await build(output, again, sampleArgs(sample));
+    expect(second.code).toBe(0);
+    expect(second.report?.records.map((r) => [r.sheet, r.row, r.status])).toEqual(report.records.map((r) => [r.sheet, r.row, r.status]));
+    const a = await readXlsx(output);
+    const b = await readXlsx(again);
+    expect(b.grids.map((g) => g.name)).toEqual(a.grids.map((g) => g.name));
+    for (const g of a.grids) expect(b.grids.find((x) => x.name === g.name)?.values.map((r) => r.map(comparable))).toEqual(g.values.map((r) => r.map(comparable)));
+  });
+});
+
+describe("exit codes", () => {
+  test("a text file renamed .xlsx is unreadable (2)", async () => {
+    const bad = join(dir, "notes.xlsx");
+    writeFileSync(bad, "Q3 figures to follow\n");
+    expect((await build(bad, join(dir, "x.xlsx"))).code).toBe(2);
+  });
+
+  test("an empty workbook has no tables (3)", async () => {
+    const empty = join(dir, "empty.xlsx");
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Sheet1");
+    await wb.xlsx.writeFile(empty);
+    expect((await build(empty, join(dir, "x.xlsx"))).code).toBe(3);
+  });
+
+  test("a workbook of prose has no tables (3)", async () => {
+    const prose = join(dir, "prose.xlsx");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Notes");
+    ws.addRow(["Minutes of the Community Safety Committee"]);
+    ws.addRow(["Members noted the report."]);
+    await wb.xlsx.writeFile(prose);
+    expect((await build(prose, join(dir, "x.xlsx"))).code).toBe(3);
+  });
+
+  test("writing over the input is refused (1) and usage mistakes are 1", async () => {
+    const input = join(root, "samples", SAMPLES[0].file);
+    expect((await build(input, input)).code).toBe(1);
+    quiet();
+    expect(await main(["build", input])).toBe(1);
+    expect(await main(["build", input, "-o", join(dir, "y.xlsx"), "--preset", "bogus"])).toBe(1);
+    expect(await main(["build", input, "-o", join(dir, "y.xlsx"), "--report-date", "31/03/2010"])).toBe(1);
+    expect(await main(["frobnicate"])).toBe(1);
+  });
+});
+
+describe("workbooks people have edited", () => {
+  const sample = SAMPLES.find((s) => s.preset === "rag") ?? SAMPLES[0];
+  const input = join(root, "samples", sample.file);
+
+  test("a user's own sheet called Summary survives and ours takes another name", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(input);
+    wb.addWorksheet("Summary").getCell("A1").value = "My own notes";
+    const withUserSheet = join(dir, "user-summary.xlsx");
+    await wb.xlsx.writeFile(withUserSheet);
+    const out = join(dir, "user-summary.out.xlsx");
+    expect((await build(withUserSheet, out, sampleArgs(sample))).code).toBe(0);
+    const result = new ExcelJS.Workbook();
+    await result.xlsx.readFile(out);
+    expect(result.getWorksheet("Summary")?.getCell("A1").value).toBe("My own notes");
+    expect(result.worksheets.some((ws) => ws.name.startsWith("Summary (2)"))).toBe(true);
+  });
+
+  test("editing a colour and the tolerance in the Scorecard Rules sheet changes the next build", async () => {
+    const first = join(dir, "rules-first.xlsx");
+    const { report } = await build(input, first, sampleArgs(sample));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const rules = wb.getWorksheet("Scorecard Rules");
+    expect(rules).toBeDefined();
+    let edited = 0;
+    rules?.eachRow((row) => {
+      const values = (row.values as unknown[]).slice(1).map((v) => (typeof v === "string" ? v : ""));
+      if (values[0] === "Tolerance") {
+        row.getCell(2).value = "50%";
+        edited++;
+      }
+      if (values[0].toLowerCase() === "indicator" && values[1] === "red") {
+        const fillCol = 6; // Kind | Key | Label | Meaning | Level | Fill | Font …
+        row.getCell(fillCol).value = "#C00000";
+        row.getCell(fillCol + 1).value = "#FFFFFF";
+        edited++;
+      }
+    });
+    expect(edited).toBe(2);
+    const editedPath = join(dir, "rules-edited.xlsx");
+    await wb.xlsx.writeFile(editedPath);
+    const second = await build(editedPath, join(dir, "rules-second.xlsx"), ["--period", sample.period, "--report-date", sample.reportDate]);
+    expect(second.code).toBe(0);
+    const red = (r?: JsonReport) => r?.records.filter((x) => x.status === "red").length ?? 0;
+    expect(red(report)).toBeGreaterThan(0);
+    expect(red(second.report)).toBeLessThan(red(report));
+    expect(second.report?.statuses.find((s) => s.kind === "indicator" && s.key === "red")?.fill).toBe("#C00000");
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  GENERATED_STATUS_HEADER,
+  actualKind,
+  classifyHeader,
+  isTitleText,
+  normaliseHeader,
+  parsePeriod,
+  periodFraction,
+  periodPosition,
+} from "../../src/engine/headers";
+import type { Role } from "../../src/engine/types";
+
+describe("column roles from header text", () => {
+  const cases: [string, Role, string][] = [
+    // rule: identity columns
+    ["Ref", "ref", "ref"],
+    ["Ref.", "ref", "punctuation tolerated"],
+    ["  REF  ", "ref", "case and spaces tolerated"],
+    ["PI Code", "ref", "PI code"],
+    ["Action code", "ref", "action code"],
+    ["ID", "ref", "id"],
+    ["No.", "ref", "No."],
+    ["Priority/Ref", "ref", "Derby's combined priority/ref column holds the ref"],
+    ["Code & Short Name", "refAndName", "Pentana code and name"],
+    ["Code / Name", "refAndName", "Pentana code / name"],
+    ["Action Title", "refAndName", "Pentana action title holds the code"],
+    ["KPI", "refAndName", "KPI column may hold code and name"],
+    ["Name", "name", "name"],
+    ["Definition", "name", "Dudley definition"],
+    ["Indicator", "name", "Derby indicator"],
+    ["Performance Indicator", "name", "performance indicator is a name, not a figure"],
+    ["Measure", "name", "measure"],
+    ["PI name", "name", "PI name"],
+    ["Title", "name", "title"],
+    ["Action", "name", "Cannock action"],
+    ["Action +Progress Update", "name", "Cannock's action column with its update"],
+    ["Performance Indicator (Direction of Travel)", "name", "a bracketed qualifier does not change the role"],
+    ["Target (2023/24)", "annualTarget", "bracketed year"],
+    ["Description", "description", "description"],
+    ["Action Description", "description", "Pentana action description"],
+    // rule: grouping columns
+    ["Direct.", "directorate", "Dudley directorate"],
+    ["Dept", "directorate", "dept"],
+    ["Service area", "directorate", "service area"],
+    ["Priority", "priority", "priority"],
+    ["Theme", "priority", "theme"],
+    ["Strategic Objective", "priority", "objective"],
+    ["Outcome area", "priority", "outcome area is a priority"],
+    ["Select Committee", "committee", "Dudley select committee"],
+    ["Scrutiny", "committee", "scrutiny"],
+    ["Lead Officer", "lead", "lead officer"],
+    ["Responsible officer", "lead", "responsible officer"],
+    ["Owner", "lead", "owner"],
+    ["Managed by", "lead", "managed by"],
+    ["Frequency", "frequency", "frequency"],
+    // rule: rating inputs
+    ["Polarity", "polarity", "polarity"],
+    ["Good performance is", "polarity", "good performance is"],
+    ["Good is", "polarity", "good is"],
+    ["Direction", "polarity", "direction"],
+    ["Direction of Travel", "ignore", "direction of travel is a trend, not polarity"],
+    ["Trend", "ignore", "we compute trends"],
+    ["Tolerance", "tolerance", "tolerance"],
+    ["Amber variance %", "tolerance", "variance"],
+    ["Unit", "unit", "unit"],
+    ["Q3 Status", "manual", "period status"],
+    ["Q2 Rating", "manual", "period rating"],
+    ["Status", "manual", "status"],
+    ["' Status '", "manual", "quoted status"],
+    ["RAG", "manual", "RAG"],
+    ["Performance status", "manual", "performance status"],
+    ["Traffic light", "manual", "traffic light"],
+    [GENERATED_STATUS_HEADER, "generated", "our own column"],
+    ["status (AUTO)", "generated", "our own column, any case"],
+    // rule: narrative
+    ["Comments", "comment", "comments"],
+    ["Update", "comment", "update"],
+    ["Notes", "comment", "notes"],
+    ["Commentary", "comment", "commentary"],
+    ["Progress update", "comment", "progress update is a comment, not progress"],
+    ["Remedial action", "comment", "remedial action"],
+    ["Outcomes", "outcome", "outcome"],
+    // rule: schedule
+    ["Progress", "progress", "progress"],
+    ["% Complete", "progress", "% complete"],
+    ["Start date", "start", "start date"],
+    ["Due Date", "due", "due date"],
+    ["Target date", "due", "target date is a date, not a target"],
+    ["Deadline", "due", "deadline"],
+    ["End date", "due", "end date"],
+    ["Completion date", "due", "completion date"],
+    // rule: comparators
+    ["All England Average", "comparator", "England average"],
+    ["All England Average 2008/09", "comparator", "a comparator naming a year is still a comparator"],
+    ["Met Council Average", "comparator", "Met average"],
+    ["Family group", "comparator", "family group"],
+    ["Comparator", "comparator", "comparator"],
+    ["National average", "comparator", "national average"],
+    ["CIPFA nearest neighbours", "comparator", "CIPFA"],
+    ["Statistical neighbours", "comparator", "statistical neighbours"],
+    ["Quartile", "comparator", "quartile"],
+    // rule: periods
+    ["08/09 Actual", "actual", "year actual"],
+    ["10/11 Target", "annualTarget", "year target"],
+    ["Q1 Actual", "actual", "quarter actual"],
+    ["Q2 YTD Actual", "actual", "YTD actual"],
+    ["Q2 Y Act", "actual", "abbreviated actual"],
+    ["Q3 YTD Target", "periodTarget", "period target"],
+    ["2021/22 Q1", "actual", "bare period"],
+    ["2021/22 Target", "annualTarget", "year target after the year"],
+    ["2019/20 Achieved", "actual", "achieved"],
+    ["Outturn", "actual", "outturn"],
+    ["Baseline", "actual", "baseline is an earlier actual"],
+    ["Target 2022/23", "annualTarget", "target before the year"],
+    ["Target", "annualTarget", "plain target"],
+    ["Current value", "actual", "current value"],
+    ["Latest", "actual", "latest"],
+    ["Q1 2009/10", "actual", "Derby quarter"],
+    ["Jun-21", "actual", "month column"],
+    // rule: unknown
+    ["Icon", "ignore", "icon"],
+    ["Column1", "ignore", "unknown"],
+    ["", "ignore", "empty"],
+    ["This header is far too long to be a header: it is a sentence of prose that someone typed", "ignore", "prose"],
+  ];
+  test.each(cases)("%s → %s (%s)", (header, role) => {
+    expect(classifyHeader(header).role).toBe(role);
+  });
+});
+
+describe("periods in headers", () => {
+  const cases: [string, { year?: string; quarter?: number; month?: number; yearToDate: boolean } | undefined, string][] = [
+    ["10/11 Target", { year: "2010/11", yearToDate: false }, "two-digit years"],
+    ["2010/11", { year: "2010/11", yearToDate: false }, "four and two digits"],
+    ["2010-11 Actual", { year: "2010/11", yearToDate: false }, "dash"],
+    ["2010-2011", { year: "2010/11", yearToDate: false }, "four and four digits"],
+    ["1999/00", { year: "1999/00", yearToDate: false }, "century turn"],
+    ["Q3 YTD Actual", { quarter: 3, yearToDate: true }, "quarter year to date"],
+    ["Q2 year to date", { quarter: 2, yearToDate: true }, "year to date in words"],
+    ["Cumulative Q4", { quarter: 4, yearToDate: true }, "cumulative"],
+    ["2021/22 Q1", { year: "2021/22", quarter: 1, yearToDate: false }, "year then quarter"],
+    ["Quarter 2 2023/24", { year: "2023/24", quarter: 2, yearToDate: false }, "quarter in words"],
+    ["Jun-21", { year: "2021/22", month: 6, yearToDate: false }, "month in financial year"],
+    ["Mar 2022", { year: "2021/22", month: 3, yearToDate: false }, "March belongs to the year before"],
+    ["All England Average 2008", { year: "2008", yearToDate: false }, "lone calendar year kept"],
+    ["Target", undefined, "no period"],
+    ["31/230", undefined, "not consecutive years"],
+    ["09/11", undefined, "not consecutive years"],
+  ];
+  test.each(cases)("%s (%s)", (header, expected) => {
+    const p = parsePeriod(header);
+    if (expected === undefined) {
+      expect(p).toBeUndefined();
+      return;
+    }
+    expect(p).toEqual({ label: header.trim(), ...expected });
+  });
+
+  test.each([
+    ["Q1 Actual", 3, 0.25, "Q1 is a quarter of the year"],
+    ["Q2 YTD Actual", 6, 0.5, "Q2 half"],
+    ["Q3 YTD Actual", 9, 0.75, "Q3 three quarters"],
+    ["Q4", 12, 1, "Q4 whole"],
+    ["09/10 Actual", 13, 1, "a whole year ranks after Q4"],
+    ["Apr 2023", 1, 1 / 12, "April opens the financial year"],
+    ["Mar 2024", 12, 1, "March closes it"],
+  ] as [string, number, number, string][])("position of %s", (header, pos, fraction) => {
+    const p = parsePeriod(header);
+    expect(periodPosition(p)).toBe(pos);
+    expect(periodFraction(p)).toBeCloseTo(fraction, 9);
+  });
+
+  test.each([
+    ["Baseline", "baseline"],
+    ["Latest", "headline"],
+    ["Outturn", "headline"],
+    ["Actual", "headline"],
+    ["2021/22 Q1", "period"],
+    ["09/10 Actual", "period"],
+  ])("actual column %s is %s", (header, kind) => {
+    expect(actualKind(header)).toBe(kind);
+  });
+});
+
+describe("titles versus section headings", () => {
+  test.each([
+    ["Kev Activities", true, "table title (even misspelt key)"],
+    ["Key Performance Indicators", true, "table title"],
+    ["Community Safety Key Tasks and Priorities for Improvement 2021/22", true, "Broxtowe title"],
+    ["Q3 10/11 (SC on Comm Safety & Comm Services)", true, "page header naming a quarter"],
+    ["2021/22", true, "a period alone"],
+    ["Page 3 of 10", true, "page footer"],
+    ["Performance Indicator Key", true, "a legend's title"],
+    ["Community Safety Priority 1 Strengthening trust and confidence by working to prevent and reduce crime", false, "Dudley section heading"],
+    ["Substance Abuse", false, "Derby section heading"],
+    ["Priority 2 2021/22", false, "priority naming a year"],
+  ] as [string, boolean, string][])("%s → title %s (%s)", (text, expected) => {
+    expect(isTitleText(text)).toBe(expected);
+  });
+
+  test("normalising keeps words and digits only", () => {
+    expect(normaliseHeader(" Code & Short-Name (%) ")).toBe("code and short name percent");
+  });
+});

@@ -1,0 +1,256 @@
+import { detectTables, judgeHeader } from "../../src/engine/tables";
+import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/types";
+
+function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
+  return { name: "Sheet1", values: rows, ...extra };
+}
+
+/** Role by header text, for compact expectations. */
+function roles(t: TableSpec): Record<string, Role> {
+  return Object.fromEntries(t.columns.map((c) => [c.header, c.role]));
+}
+
+function brief(t: TableSpec) {
+  return { kind: t.kind, headerRow: t.headerRow, headerHeight: t.headerHeight, firstRow: t.firstRow, lastRow: t.lastRow };
+}
+
+const ACTIVITY_HEADER = ["Direct.", "Ref.", "Description", "Q3 Status", "Update", "Lead Officer"];
+const KPI_HEADER = ["Direct.", "Ref", "Definition", "08/09 Actual", "09/10 Actual", "10/11 Target", "Q1 Actual", "Q2 YTD Actual", "Q3 YTD Target", "Q3 YTD Actual", "Select Committee", "Comment"];
+
+/** Dudley: title rows, section rows, activities then KPIs on one sheet, a repeated header. */
+const dudley = grid([
+  ["Quarterly Corporate Performance Management Report"], // 0
+  [], // 1
+  ["Community Safety Priority 1 Strengthening trust and confidence by working to prevent and reduce crime and antisocial behaviour"], // 2
+  ["Kev Activities"], // 3
+  ACTIVITY_HEADER, // 4
+  ["DUE", "CS1.1a", "To continue to improve security on local authority car parks", "★", "Maintenance continues.", "Garry Dean"], // 5
+  ["CEX", "CS1.1b", "Work with partners to reduce overall crime in the Borough", null, "Peer Support Programme.", "Dawn Hewitt"], // 6
+  ACTIVITY_HEADER, // 7: repeated, printed-page style
+  ["L&P", "CS1.1h", "Review potential ASBO cases in the pipeline", "-", "No instructions received during quarter 3.", "Richard Clark"], // 8
+  [], // 9
+  ["Key Performance Indicators"], // 10
+  KPI_HEADER, // 11
+  ["CEX", "SSC 01.1", "Overall crimes recorded", 11428, 10459, "Less than 10,459", 2949, 5506, "Less than 7,844", 8204, "Community Safety and Community Services", "Following the increase in crime."], // 12
+  ["CEX", "NI 030", "Re-offending rate of prolific and priority offenders", "First reported in 2010/11", null, "Mean average of 15", null, 1.05, "Mean average of 15", "Final data not yet available", "Community Safety and Community Services", null], // 13
+  ["Q3 10/11 (SC on Comm Safety & Comm Services)"], // 14: page header
+  KPI_HEADER, // 15: repeated
+  ["CEX", "NI 015", "Serious violent crime rate", 0.8, 0.7, "Less than 0.7", 0.2, 0.4, "Less than 0.5", 0.6, "Community Safety and Community Services", null], // 16
+  ["Community Safety Priority 2 Reducing the harm caused by drugs and alcohol"], // 17
+  ["Key Activities"], // 18
+  ACTIVITY_HEADER, // 19
+  ["CEX", "CS2.1a", "Ensure effective delivery of commissioned services", "*", "Adult services are delivered.", "Elaine Hopwood"], // 20
+  [], // 21
+  ["Contact: Performance Team"], // 22
+]);
+
+/** Pentana export (Broxtowe): actions then critical success indicators. */
+const broxtowe = grid([
+  ["Community Safety Key Tasks and Priorities for Improvement 2021/22"], // 0
+  ["Status", "Action Title", "Action Description", "Progress", "Due Date", "Comments"], // 1
+  ["Completed", "COMS1821_13.1 Produce Food Service Action Plan 2021", "Council has a fit for purpose Food Service Plan", 1, new Date(Date.UTC(2021, 5, 30)), "Approved on 27 May 2021."], // 2
+  ["In Progress", "COMS1922_01.2 Produce an updated Neighbourhood Action Plan for Stapleford", "Reduction in all crime types", 0.1, new Date(Date.UTC(2022, 2, 31)), "New Action plan produced in April 2021."], // 3
+  [], // 4
+  [], // 5
+  ["Status", "Action Title", "Action Description", "Progress", "Due Date", "Comments"], // 6
+  ["In Progress", "COMS2124_03 Produce DEFRA Annual Air Quality Status Report", "Council has a fit for purpose Air Quality Status Report", 0.95, "Jun-2021", "Report submitted to DEFRA in June 2021."], // 7
+  [], // 8
+  ["Community Safety Critical Success Indicators 2021/22"], // 9
+  ["Status", "Code & Short Name", "Frequency", "2019/20 Achieved", "2020/21 Achieved", "2021/22 Q1", "2021/22 Target", "Notes"], // 10
+  ["Data Only", "ComS_012 ASB cases received by Environmental Health", "Quarterly", 386, 561, 142, "-", null], // 11
+  ["Red", "ComS_025 Domestic Crimes reported in the Borough", "Annual", 749, 786, "-", 801, "Domestic crime has increased during lockdown."], // 12
+]);
+
+describe("detectTables on seed layouts", () => {
+  test("Dudley: activities, KPIs, repeated headers, next priority's activities", () => {
+    const tables = detectTables(dudley);
+    expect(tables.map(brief)).toEqual([
+      { kind: "activity", headerRow: 4, headerHeight: 1, firstRow: 5, lastRow: 8 },
+      { kind: "indicator", headerRow: 11, headerHeight: 1, firstRow: 12, lastRow: 16 },
+      { kind: "activity", headerRow: 19, headerHeight: 1, firstRow: 20, lastRow: 20 },
+    ]);
+    expect(roles(tables[0])).toEqual({ "Direct.": "directorate", "Ref.": "ref", Description: "description", "Q3 Status": "manual", Update: "comment", "Lead Officer": "lead" });
+    expect(roles(tables[1])).toMatchObject({ "08/09 Actual": "actual", "10/11 Target": "annualTarget", "Q3 YTD Target": "periodTarget", "Q3 YTD Actual": "actual", "Select Committee": "committee" });
+    expect(tables[1].columns.find((c) => c.header === "Q3 YTD Actual")?.period).toEqual({ label: "Q3 YTD Actual", quarter: 3, yearToDate: true });
+    expect(tables.every((t) => t.sheet === "Sheet1")).toBe(true);
+  });
+
+  test("Broxtowe: blank rows and a repeated header stay in one action table; the indicator table follows", () => {
+    const tables = detectTables(broxtowe);
+    expect(tables.map(brief)).toEqual([
+      { kind: "activity", headerRow: 1, headerHeight: 1, firstRow: 2, lastRow: 7 },
+      { kind: "indicator", headerRow: 10, headerHeight: 1, firstRow: 11, lastRow: 12 },
+    ]);
+    expect(roles(tables[0])).toEqual({ Status: "manual", "Action Title": "refAndName", "Action Description": "description", Progress: "progress", "Due Date": "due", Comments: "comment" });
+    expect(roles(tables[1])).toEqual({ Status: "manual", "Code & Short Name": "refAndName", Frequency: "frequency", "2019/20 Achieved": "actual", "2020/21 Achieved": "actual", "2021/22 Q1": "actual", "2021/22 Target": "annualTarget", Notes: "comment" });
+  });
+
+  test("Derby CSP: section rows inside the table do not end it", () => {
+    const tables = detectTables(
+      grid([
+        ["Priority/Ref", "Indicator", "Baseline", "Target", "Q1 2009/10", "Q2 2009/10", "Latest", "Trend", "Comment"],
+        ["Substance Abuse"],
+        ["LAA", "Rate of hospital admissions (NI 39)", "2,020 (2007/08)", "2,230 (2008/09)", 2300, 2350, "2,475 (2008/09)", "†", "Increases had been anticipated."],
+        ["Drug Use and Treatment"],
+        ["NI 38", "Drug-related (Class A) offending rate", "-25.6% 2008/09", "<0.0%", -0.2, -0.22, "-24.1% Dec 2009", null, null],
+      ]),
+    );
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 4 }]);
+    expect(roles(tables[0])).toMatchObject({ "Priority/Ref": "ref", Indicator: "name", Baseline: "actual", Target: "annualTarget", Latest: "actual", Trend: "ignore" });
+  });
+
+  test("Cannock PDP action list: status-only activities", () => {
+    const tables = detectTables(
+      grid([
+        ["Strategic Objective"],
+        ["Working with partners to foster safer and stronger communities"],
+        ["Action", "Lead Officer", "Q1 Rating", "Q2 Rating", "Commentary"],
+        ["Produce the Partnership Community Safety Delivery Plan", "Head of Environmental Health", "▶", "▶", "A half year progress report has been submitted."],
+      ]),
+    );
+    expect(tables.map(brief)).toEqual([{ kind: "activity", headerRow: 2, headerHeight: 1, firstRow: 3, lastRow: 3 }]);
+  });
+
+  test("a tracker not tuned to the seeds: KPI | Description | Good is | Target 2023/24 | Q2 2023/24 | Owner", () => {
+    const tables = detectTables(grid([["KPI", "Description", "Good is", "Target 2023/24", "Q2 2023/24", "Owner"], ["HS01", "Homes built", "Higher is better", 400, 210, "Jo Bloggs"]]));
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 1 }]);
+    expect(roles(tables[0])).toEqual({ KPI: "refAndName", Description: "description", "Good is": "polarity", "Target 2023/24": "annualTarget", "Q2 2023/24": "actual", Owner: "lead" });
+  });
+});
+
+describe("detectTables: structure", () => {
+  test("two-row header: a merged group header over sub headers", () => {
+    const g = grid(
+      [
+        ["Performance scorecard"],
+        [null, null, "2021/22", null, null, null, null],
+        ["Ref", "Indicator", "Q1", "Q2", "Q3", "Target", "Comment"],
+        ["H1", "Homes built", 100, 210, 320, 400, null],
+      ],
+      { merges: [{ top: 1, left: 2, bottom: 1, right: 5 }] },
+    );
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 1, headerHeight: 2, firstRow: 3, lastRow: 3 });
+    expect(t.columns.map((c) => [c.header, c.role])).toEqual([
+      ["Ref", "ref"],
+      ["Indicator", "name"],
+      ["2021/22 Q1", "actual"],
+      ["2021/22 Q2", "actual"],
+      ["2021/22 Q3", "actual"],
+      ["2021/22 Target", "annualTarget"],
+      ["Comment", "comment"],
+    ]);
+    expect(t.columns[2].period).toEqual({ label: "2021/22 Q1", year: "2021/22", quarter: 1, yearToDate: false });
+  });
+
+  test("two-row header: names merged down two rows, group in the top row, no merge info for the group", () => {
+    const g = grid(
+      [
+        ["Ref", "Measure", "Actual", null, "Target", null, "Owner"],
+        [null, null, "2022/23", "2023/24", "2022/23", "2023/24", null],
+        ["M1", "Missed bins per 100,000", 40, 35, 50, 45, "Refuse team"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 6, bottom: 1, right: 6 }] },
+    );
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 2 });
+    expect(t.columns.map((c) => [c.header, c.role])).toEqual([
+      ["Ref", "ref"],
+      ["Measure", "name"],
+      ["Actual 2022/23", "actual"],
+      ["Actual 2023/24", "actual"],
+      ["Target 2022/23", "annualTarget"],
+      ["Target 2023/24", "annualTarget"],
+      ["Owner", "lead"],
+    ]);
+  });
+
+  test("a merged title across the whole table is not a group header", () => {
+    const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 1, headerHeight: 1, firstRow: 2, lastRow: 2 });
+    expect(t.columns.map((c) => c.header)).toEqual(["Ref", "Actual", "Target"]);
+  });
+
+  test("Excel tables are used when present, with their name and bounds", () => {
+    const g = grid(
+      [
+        ["Ref", "Action", "Due date", "Progress", "Notes"],
+        ["A1", "Write the plan", "31/03/2024", 0.5, null],
+        ["A2", "Consult", "30/06/2024", 0, null],
+        [],
+        ["Totals: 2 actions"],
+      ],
+      { tables: [{ name: "Actions", range: { top: 0, left: 0, bottom: 2, right: 4 } }] },
+    );
+    const tables = detectTables(g);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({ name: "Actions", kind: "activity", headerRow: 0, firstRow: 1, lastRow: 2 });
+  });
+
+  test("an Excel table whose header is not a tracker's is left alone", () => {
+    const g = grid([["Colour", "Hex"], ["Red", "#FF0000"]], { tables: [{ name: "Palette", range: { top: 0, left: 0, bottom: 1, right: 1 } }] });
+    expect(detectTables(g)).toEqual([]);
+  });
+
+  test("a plain table stops before an Excel table below it", () => {
+    const g = grid(
+      [
+        ["Ref", "Action", "Status"],
+        ["A1", "Plan", "Green"],
+        ["Ref", "Indicator", "Actual", "Target"],
+        ["K1", "Homes", 10, 12],
+      ],
+      { tables: [{ name: "KPIs", range: { top: 2, left: 0, bottom: 3, right: 3 } }] },
+    );
+    expect(detectTables(g).map((t) => [t.name, t.kind, t.headerRow, t.lastRow])).toEqual([
+      [undefined, "activity", 0, 1],
+      ["KPIs", "indicator", 2, 3],
+    ]);
+  });
+
+  test("the grid origin places rows and columns on the sheet", () => {
+    const g = grid([["Ref", "Name", "Status"], ["A1", "Plan", "Green"]], { origin: { row: 39, col: 3 } });
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "activity", headerRow: 39, headerHeight: 1, firstRow: 40, lastRow: 40 });
+    expect(t.columns.map((c) => c.col)).toEqual([3, 4, 5]);
+  });
+
+  test("a repeated header with different columns starts a new table of the same kind", () => {
+    const tables = detectTables(grid([["Ref", "Action", "Status"], ["A1", "Plan", "Green"], ["Ref", "Status", "Action"], ["A2", "Red", "Consult"]]));
+    expect(tables.map(brief)).toEqual([
+      { kind: "activity", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 1 },
+      { kind: "activity", headerRow: 2, headerHeight: 1, firstRow: 3, lastRow: 3 },
+    ]);
+  });
+
+  test("a header with no data below is still a table (so its mapping can be shown)", () => {
+    const tables = detectTables(grid([["Ref", "Indicator", "Actual", "Target"]]));
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 0 }]);
+  });
+
+  test("our own Status (auto) column is mapped as generated", () => {
+    const [t] = detectTables(grid([["Ref", "Action", "Due date", "Status (auto)"], ["A1", "Plan", "31/03/2024", "On track"]]));
+    expect(t.columns[3].role).toBe("generated");
+  });
+});
+
+describe("judgeHeader: which header rows make a table", () => {
+  const col = (role: Role, i: number): ColumnMapping => ({ col: i, header: role, role });
+  const make = (...rs: Role[]) => rs.map(col);
+  test.each([
+    { columns: make("ref", "name", "actual", "annualTarget"), kind: "indicator", rule: "figures make indicators" },
+    { columns: make("ref", "name", "annualTarget"), kind: "indicator", rule: "a target alone is an indicator table" },
+    { columns: make("ref", "name", "annualTarget", "due"), kind: "activity", rule: "a target with a due date is an action's" },
+    { columns: make("name", "progress", "due"), kind: "activity", rule: "progress and due date make activities" },
+    { columns: make("name", "manual", "comment"), kind: "activity", rule: "a rated list of actions" },
+    { columns: make("ref", "description", "comment", "lead"), kind: "activity", rule: "narrative-only activities (comment and lead)" },
+    { columns: make("ignore", "manual", "description"), kind: undefined, rule: "a status key legend is not a tracker" },
+    { columns: make("name", "lead", "directorate"), kind: undefined, rule: "a staff list is not a tracker" },
+    { columns: make("name", "annualTarget", "due", "name", "name"), kind: undefined, rule: "a row of headings with several names" },
+    { columns: make("manual", "actual", "annualTarget"), kind: undefined, rule: "no column says which row it is" },
+    { columns: make("ref", "actual", "ignore", "ignore", "ignore"), kind: undefined, rule: "mostly unknown headers" },
+  ] as { columns: ColumnMapping[]; kind: string | undefined; rule: string }[])("$rule → $kind", ({ columns, kind }) => {
+    expect(judgeHeader(columns)).toBe(kind);
+  });
+});
