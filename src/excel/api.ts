@@ -1,0 +1,197 @@
+// The subset of the Excel JavaScript API the add-in uses, as structural types.
+// Leaf members are `Pick`ed from @types/office-js so their names and signatures
+// cannot drift from the real API; members returning API objects are redeclared
+// with the narrower subset types. The `Assert` lines at the bottom make the
+// compiler prove every real Excel class is assignable to its subset, so both
+// the real `Excel.run` and the fake (src/fake-excel) satisfy `ExcelRun`.
+// Type-only: nothing here touches the `Excel` global at run time.
+
+/** Properties can be loaded by name list or comma string; we use no other load form. */
+type LoadNames = string | string[];
+
+export type XlClientResult<T> = Pick<OfficeExtension.ClientResult<T>, "value">;
+
+export type XlCellProperties = Excel.CellProperties;
+export type XlSettableCellProperties = Excel.SettableCellProperties;
+export type XlCellPropertiesLoadOptions = Excel.CellPropertiesLoadOptions;
+export type XlCellBorder = Excel.CellBorder;
+
+export interface XlRangeFill extends Pick<Excel.RangeFill, "color" | "clear"> {
+  load(propertyNames?: LoadNames): XlRangeFill;
+}
+
+export interface XlRangeFont extends Pick<Excel.RangeFont, "bold" | "color" | "italic" | "name" | "size"> {
+  load(propertyNames?: LoadNames): XlRangeFont;
+}
+
+export interface XlRangeBorder extends Pick<Excel.RangeBorder, "color" | "style" | "weight"> {
+  load(propertyNames?: LoadNames): XlRangeBorder;
+}
+
+export type XlBorderIndex =
+  | "EdgeTop"
+  | "EdgeBottom"
+  | "EdgeLeft"
+  | "EdgeRight"
+  | "InsideVertical"
+  | "InsideHorizontal"
+  | "DiagonalDown"
+  | "DiagonalUp";
+
+export interface XlRangeBorderCollection {
+  getItem(index: XlBorderIndex): XlRangeBorder;
+}
+
+export interface XlRangeFormat
+  extends Pick<Excel.RangeFormat, "columnWidth" | "rowHeight" | "wrapText" | "horizontalAlignment" | "verticalAlignment"> {
+  readonly fill: XlRangeFill;
+  readonly font: XlRangeFont;
+  readonly borders: XlRangeBorderCollection;
+  load(propertyNames?: LoadNames): XlRangeFormat;
+}
+
+export interface XlRange
+  extends Pick<
+    Excel.Range,
+    | "isNullObject"
+    | "values"
+    | "numberFormat"
+    | "text"
+    | "address"
+    | "rowCount"
+    | "columnCount"
+    | "rowIndex"
+    | "columnIndex"
+    | "merge"
+    | "select"
+    | "getCellProperties"
+    | "setCellProperties"
+  > {
+  readonly format: XlRangeFormat;
+  load(propertyNames?: LoadNames): XlRange;
+  getCell(row: number, column: number): XlRange;
+  getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
+  getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
+}
+
+/** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */
+export interface XlRangeAreas extends Pick<Excel.RangeAreas, "address" | "areaCount" | "cellCount" | "select"> {
+  readonly format: XlRangeFormat;
+  load(propertyNames?: LoadNames): XlRangeAreas;
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
+}
+
+export interface XlWorksheetProtection extends Pick<Excel.WorksheetProtection, "protected"> {
+  load(propertyNames?: LoadNames): XlWorksheetProtection;
+}
+
+export interface XlWorkbookProtection extends Pick<Excel.WorkbookProtection, "protected"> {
+  load(propertyNames?: LoadNames): XlWorkbookProtection;
+}
+
+export interface XlFreezePanes extends Pick<Excel.WorksheetFreezePanes, "freezeRows" | "freezeColumns" | "unfreeze"> {
+  freezeAt(frozenRange: string): void;
+}
+
+export interface XlHeaderFooter
+  extends Pick<
+    Excel.HeaderFooter,
+    "leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter"
+  > {
+  load(propertyNames?: LoadNames): XlHeaderFooter;
+}
+
+export interface XlHeaderFooterGroup {
+  readonly defaultForAllPages: XlHeaderFooter;
+}
+
+export interface XlPageLayout extends Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom"> {
+  readonly headersFooters: XlHeaderFooterGroup;
+  setPrintTitleRows(printTitleRows: string): void;
+  load(propertyNames?: LoadNames): XlPageLayout;
+}
+
+export interface XlTable extends Pick<Excel.Table, "name"> {
+  readonly worksheet: XlWorksheet;
+  getRange(): XlRange;
+  load(propertyNames?: LoadNames): XlTable;
+}
+
+export interface XlTableCollection {
+  readonly items: XlTable[];
+  load(propertyNames?: LoadNames): XlTableCollection;
+}
+
+export interface XlWorksheet
+  extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "delete" | "activate"> {
+  readonly protection: XlWorksheetProtection;
+  readonly freezePanes: XlFreezePanes;
+  readonly pageLayout: XlPageLayout;
+  readonly tables: XlTableCollection;
+  load(propertyNames?: LoadNames): XlWorksheet;
+  getRange(address?: string): XlRange;
+  getRanges(address?: string): XlRangeAreas;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getCell(row: number, column: number): XlRange;
+  getUsedRange(valuesOnly?: boolean): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  load(propertyNames?: LoadNames): XlWorksheetCollection;
+  getItem(key: string): XlWorksheet;
+  getItemOrNullObject(key: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+  getActiveWorksheet(): XlWorksheet;
+}
+
+export interface XlSetting extends Pick<Excel.Setting, "isNullObject" | "key" | "value" | "delete"> {
+  load(propertyNames?: LoadNames): XlSetting;
+}
+
+export interface XlSettingCollection {
+  readonly items: XlSetting[];
+  load(propertyNames?: LoadNames): XlSettingCollection;
+  add(key: string, value: string | number | boolean): XlSetting;
+  getItem(key: string): XlSetting;
+  getItemOrNullObject(key: string): XlSetting;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly settings: XlSettingCollection;
+  readonly tables: XlTableCollection;
+  readonly protection: XlWorkbookProtection;
+  getSelectedRange(): XlRange;
+}
+
+export interface XlRequestContext extends Pick<Excel.RequestContext, "sync"> {
+  readonly workbook: XlWorkbook;
+}
+
+/** `Excel.run` as the host needs it: production passes `Excel.run`, tests and the preview pass the fake's. */
+export type ExcelRun = <T>(batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+
+/** `Office.context.requirements.isSetSupported`, injected for the same reason. */
+export type IsSetSupported = (name: string, minVersion: string) => boolean;
+
+// Compile-time proof that the real API satisfies the subset (no run-time code).
+type Assert<Real extends Subset, Subset> = [Real, Subset];
+export type ApiSubsetChecks = [
+  Assert<typeof Excel.run, ExcelRun>,
+  Assert<Excel.RequestContext, XlRequestContext>,
+  Assert<Excel.Workbook, XlWorkbook>,
+  Assert<Excel.WorksheetCollection, XlWorksheetCollection>,
+  Assert<Excel.Worksheet, XlWorksheet>,
+  Assert<Excel.Range, XlRange>,
+  Assert<Excel.RangeAreas, XlRangeAreas>,
+  Assert<Excel.RangeFormat, XlRangeFormat>,
+  Assert<Excel.RangeBorderCollection, XlRangeBorderCollection>,
+  Assert<Excel.PageLayout, XlPageLayout>,
+  Assert<Excel.SettingCollection, XlSettingCollection>,
+  Assert<Excel.TableCollection, XlTableCollection>,
+  Assert<Excel.WorksheetFreezePanes, XlFreezePanes>,
+  Assert<OfficeExtension.ClientResult<number>, XlClientResult<number>>,
+];

@@ -1,0 +1,53 @@
+// Errors the user can act on. Thrown before anything is written, so the workbook is never half-changed.
+
+export type HostErrorKind = "protected" | "workbookProtected" | "missingSheet" | "tooLarge" | "badPlan";
+
+export class ExcelHostError extends Error {
+  constructor(
+    readonly kind: HostErrorKind,
+    message: string,
+    /** The sheet the message is about, when there is one. */
+    readonly sheet?: string,
+  ) {
+    super(message);
+    this.name = "ExcelHostError";
+  }
+}
+
+const n = (x: number): string => x.toLocaleString("en-GB");
+
+export function protectedSheet(sheet: string): ExcelHostError {
+  return new ExcelHostError(
+    "protected",
+    `The sheet "${sheet}" is protected, so nothing was changed. Unprotect it (Review > Unprotect Sheet) and try again.`,
+    sheet,
+  );
+}
+
+export function protectedWorkbook(): ExcelHostError {
+  return new ExcelHostError(
+    "workbookProtected",
+    "The workbook's structure is protected, so sheets cannot be added or removed. Nothing was changed. Unprotect the workbook (Review > Protect Workbook) and try again.",
+  );
+}
+
+export function missingSheet(sheet: string): ExcelHostError {
+  return new ExcelHostError(
+    "missingSheet",
+    `The sheet "${sheet}" was not found: it may have been renamed or deleted. Nothing was changed. Read the workbook again and retry.`,
+    sheet,
+  );
+}
+
+export function tooLarge(total: number, limit: number, sheet: string, cells: number, address: string): ExcelHostError {
+  return new ExcelHostError(
+    "tooLarge",
+    `This workbook has ${n(total)} cells in use, more than the ${n(limit)} the add-in can read. ` +
+      `The largest sheet is "${sheet}" (${address}, ${n(cells)} cells). Delete unused rows and columns there, or split the workbook.`,
+    sheet,
+  );
+}
+
+export function badPlan(sheet: string, why: string): ExcelHostError {
+  return new ExcelHostError("badPlan", `Internal error: the plan for "${sheet}" ${why}.`, sheet);
+}

@@ -1,0 +1,163 @@
+// The formats Apply colours replaced on officers' sheets, kept in the workbook so Remove
+// colours can put back exactly what was there. Stored compactly: cells with identical
+// previous formats share one address list.
+import type { PlanStyle } from "../engine/plan";
+import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
+import { rangeAddress } from "./a1";
+import { parseJson } from "./settings";
+
+export type Side = "top" | "bottom" | "left" | "right";
+export const SIDES: Side[] = ["top", "bottom", "left", "right"];
+
+export interface SavedBorder {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+/** A cell's previous formats: only the properties the add-in changed. */
+export interface SavedFormat {
+  fill?: string | null; // null: no fill
+  fontColor?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontName?: string;
+  fontSize?: number;
+  wrap?: boolean;
+  hAlign?: string;
+  vAlign?: string;
+  borders?: Partial<Record<Side, SavedBorder>>;
+  numberFormat?: string;
+}
+
+export type FormatKey = keyof SavedFormat;
+export const FORMAT_KEYS: FormatKey[] = ["fill", "fontColor", "bold", "italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "borders", "numberFormat"];
+
+/** One sheet's memory, expanded per cell (keys from `cellKey`). */
+export interface SheetMemory {
+  cells: Map<number, SavedFormat>;
+  /** Cells whose values the add-in wrote (its own columns): cleared by Remove colours. */
+  values: CellSet;
+  /** Previous widths/heights in points, by column/row. */
+  widths: Map<number, number>;
+  heights: Map<number, number>;
+}
+
+interface StoredSheet {
+  f: { p: SavedFormat; a: string }[];
+  v: string;
+  w?: [number, number][];
+  h?: [number, number][];
+}
+
+export function emptyMemory(): SheetMemory {
+  return { cells: new Map(), values: new CellSet(), widths: new Map(), heights: new Map() };
+}
+
+/** Which saved properties a plan style overwrites. */
+export function styleKeys(style: PlanStyle): FormatKey[] {
+  const keys: FormatKey[] = [];
+  if (style.fill !== undefined) keys.push("fill");
+  if (style.fontColor !== undefined) keys.push("fontColor");
+  if (style.bold !== undefined) keys.push("bold");
+  if (style.italic !== undefined) keys.push("italic");
+  if (style.fontName !== undefined) keys.push("fontName");
+  if (style.fontSize !== undefined) keys.push("fontSize");
+  if (style.wrap !== undefined) keys.push("wrap");
+  if (style.hAlign !== undefined) keys.push("hAlign");
+  if (style.vAlign !== undefined) keys.push("vAlign");
+  if (style.border !== undefined) keys.push("borders");
+  if (style.numberFormat !== undefined) keys.push("numberFormat");
+  return keys;
+}
+
+/** Same properties in the same order, so equal formats serialise equally. */
+export function normalise(f: SavedFormat): SavedFormat {
+  const out: SavedFormat = {};
+  for (const k of FORMAT_KEYS) if (f[k] !== undefined) (out as Record<string, unknown>)[k] = f[k];
+  if (out.borders) out.borders = Object.fromEntries(SIDES.filter((s) => out.borders![s]).map((s) => [s, out.borders![s]]));
+  return out;
+}
+
+export function decodeSaved(value: unknown): Record<string, SheetMemory> {
+  const data = parseJson(value) as { v?: number; sheets?: Record<string, StoredSheet> } | undefined;
+  const out: Record<string, SheetMemory> = {};
+  if (!data || data.v !== 1 || !data.sheets) return out;
+  for (const [sheet, s] of Object.entries(data.sheets)) {
+    // A damaged entry (someone edited the setting) is dropped rather than blocking Apply colours.
+    try {
+      const mem = emptyMemory();
+      for (const { p, a } of s.f) for (const r of rangesOf(a)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) mem.cells.set(cellKey(row, col), p);
+      for (const r of rangesOf(s.v)) mem.values.addRange(r);
+      for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
+      for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
+      out[sheet] = mem;
+    } catch {
+      continue;
+    }
+  }
+  return out;
+}
+
+export function encodeSaved(sheets: Record<string, SheetMemory>): string {
+  const out: Record<string, StoredSheet> = {};
+  for (const [name, mem] of Object.entries(sheets)) {
+    if (mem.cells.size === 0 && mem.values.size === 0 && mem.widths.size === 0 && mem.heights.size === 0) continue;
+    const groups = new Map<string, { p: SavedFormat; cells: CellSet }>();
+    for (const [k, f] of mem.cells) {
+      const p = normalise(f);
+      const id = JSON.stringify(p);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { p, cells: new CellSet() }));
+      const { row, col } = keyCell(k);
+      g.cells.add(row, col);
+    }
+    const list = (cells: CellSet): string => cells.rects().map(rangeAddress).join(",");
+    const stored: StoredSheet = { f: [...groups.values()].map((g) => ({ p: g.p, a: list(g.cells) })), v: list(mem.values) };
+    if (mem.widths.size) stored.w = [...mem.widths].sort((a, b) => a[0] - b[0]);
+    if (mem.heights.size) stored.h = [...mem.heights].sort((a, b) => a[0] - b[0]);
+    out[name] = stored;
+  }
+  return JSON.stringify({ v: 1, sheets: out });
+}
+
+/** What this run touches on one sheet, with what was there before. */
+export interface Capture {
+  touched: Map<number, Set<FormatKey>>;
+  before: Map<number, SavedFormat>;
+  values: CellSet;
+  widths: Map<number, number>;
+  heights: Map<number, number>;
+}
+
+/**
+ * Merge an earlier run's memory with this run's capture. Formats saved earlier win (the cell
+ * now shows our colours, not the officer's); what the earlier run changed and this run no
+ * longer does is returned as `stale`, to be restored now.
+ */
+export function mergeMemory(old: SheetMemory | undefined, cap: Capture): { keep: SheetMemory; stale: SheetMemory } {
+  const keep = emptyMemory();
+  const stale = emptyMemory();
+  keep.values = cap.values;
+  for (const [k, keys] of cap.touched) {
+    const prev = old?.cells.get(k) ?? {};
+    const fresh = cap.before.get(k) ?? {};
+    const merged: Record<string, unknown> = {};
+    for (const key of keys) merged[key] = prev[key] !== undefined ? prev[key] : fresh[key];
+    keep.cells.set(k, merged as SavedFormat);
+  }
+  for (const [k, prev] of old?.cells ?? []) {
+    const keys = cap.touched.get(k);
+    const gone: Record<string, unknown> = {};
+    for (const key of FORMAT_KEYS) if (prev[key] !== undefined && !keys?.has(key)) gone[key] = prev[key];
+    if (Object.keys(gone).length) stale.cells.set(k, gone as SavedFormat);
+  }
+  if (old) for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.values.has(row, col)) stale.values.add(row, col);
+  const mergeSizes = (was: Map<number, number> | undefined, now: Map<number, number>, keepTo: Map<number, number>, staleTo: Map<number, number>): void => {
+    for (const [i, v] of now) keepTo.set(i, was?.get(i) ?? v);
+    for (const [i, v] of was ?? []) if (!now.has(i)) staleTo.set(i, v);
+  };
+  mergeSizes(old?.widths, cap.widths, keep.widths, stale.widths);
+  mergeSizes(old?.heights, cap.heights, keep.heights, stale.heights);
+  return { keep, stale };
+}

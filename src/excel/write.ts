@@ -1,0 +1,108 @@
+// Queue everything one sheet plan writes. The batcher decides when requests are sent.
+import type { PlanValue, PrintSetup, SheetPlan } from "../engine/plan";
+import type { XlHeaderFooter, XlWorksheet } from "./api";
+import { rangeAddress } from "./a1";
+import type { Batcher } from "./chunk";
+import { OP_OVERHEAD, jsonBytes, rowSlices } from "./chunk";
+import { queueSizes, queueStyle } from "./formats";
+
+const SLICE_BYTES = 1_000_000;
+
+/** Plan widths are in characters; Office.js wants points (Calibri 11: 7 px a character plus 5 px padding, 0.75 pt a pixel). */
+export function charsToPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** Split an Excel header/footer code ("&LTitle&RPage &P of &N") into its left, centre and right sections. */
+export function headerSections(code: string): { left: string; center: string; right: string } {
+  const out = { left: "", center: "", right: "" };
+  let part: keyof typeof out = "center";
+  for (let i = 0; i < code.length; i++) {
+    if (code[i] === "&" && code[i + 1] === "&") {
+      out[part] += "&&";
+      i++;
+    } else if (code[i] === "&" && (code[i + 1] === "L" || code[i + 1] === "C" || code[i + 1] === "R")) {
+      part = code[i + 1] === "L" ? "left" : code[i + 1] === "C" ? "center" : "right";
+      i++;
+    } else out[part] += code[i];
+  }
+  return out;
+}
+
+/**
+ * Values as whole 2D arrays per block (sliced only to respect the payload limit). Every
+ * non-empty string cell gets the text format "@" first, in the same request, so Excel
+ * keeps it literally: "=SUM(A1)", "-5%", "007" or "1/2" never become formulas, numbers or dates.
+ */
+async function queueBlocks(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan): Promise<number> {
+  let cells = 0;
+  for (const b of plan.blocks) {
+    const width = Math.max(0, ...b.values.map((r) => r.length));
+    if (width === 0) continue;
+    const rows: (string | number | boolean)[][] = b.values.map((r) => Array.from({ length: width }, (_, j) => blank(r[j])));
+    for (const slice of rowSlices(rows, SLICE_BYTES)) {
+      const hasText = slice.rows.some((r) => r.some(isText));
+      const nf = hasText ? slice.rows.map((r) => r.map((v) => (isText(v) ? "@" : null))) : undefined;
+      const cost = OP_OVERHEAD * 2 + slice.bytes + (nf ? jsonBytes(nf) : 0);
+      await batcher.add(cost, () => {
+        const range = ws.getRangeByIndexes(b.row + slice.start, b.col, slice.rows.length, width);
+        if (nf) range.numberFormat = nf;
+        range.values = slice.rows;
+      });
+      cells += slice.rows.length * width;
+    }
+  }
+  return cells;
+}
+
+function blank(v: PlanValue | undefined): string | number | boolean {
+  return v === null || v === undefined ? "" : v;
+}
+
+function isText(v: unknown): boolean {
+  return typeof v === "string" && v !== "";
+}
+
+function setSections(hf: XlHeaderFooter, code: string, which: "Header" | "Footer"): void {
+  const s = headerSections(code);
+  if (which === "Header") {
+    hf.leftHeader = s.left;
+    hf.centerHeader = s.center;
+    hf.rightHeader = s.right;
+  } else {
+    hf.leftFooter = s.left;
+    hf.centerFooter = s.center;
+    hf.rightFooter = s.right;
+  }
+}
+
+function queuePrint(ws: XlWorksheet, p: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
+  layout.paperSize = p.paper;
+  // 0 pages tall: as many as needed.
+  layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
+  if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+  if (p.header !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.header, "Header");
+  if (p.footer !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.footer, "Footer");
+}
+
+/** Queue a whole plan on `ws`. Returns the number of cells whose values were written. */
+export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan): Promise<number> {
+  const cells = await queueBlocks(batcher, ws, plan);
+  for (const group of plan.styles) await queueStyle(batcher, ws, group);
+  for (const m of plan.merges) {
+    await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(false));
+  }
+  await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
+  await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, h.height])), "rowHeight");
+  const { freeze, print, tabColor } = plan;
+  await batcher.add(OP_OVERHEAD * 12, () => {
+    if (freeze && freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(rangeAddress({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 }));
+    else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
+    else if (freeze && freeze.cols > 0) ws.freezePanes.freezeColumns(freeze.cols);
+    if (print) queuePrint(ws, print);
+    if (tabColor) ws.tabColor = tabColor;
+  });
+  return cells;
+}

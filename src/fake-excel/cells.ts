@@ -1,0 +1,181 @@
+// Effects of range operations on the fake document, shared by Range and RangeAreas proxies.
+import type { CellRange } from "../engine/types";
+import { coerce } from "./coerce";
+import { FakeOfficeError } from "./errors";
+import { DEFAULT_FORMAT, deriveFormat } from "./state";
+import type { Border, CellFormat, SheetState, Side } from "./state";
+
+export interface Areas {
+  sheet: SheetState;
+  rects: CellRange[];
+}
+
+const NAMED: Record<string, string> = { white: "#FFFFFF", black: "#000000", red: "#FF0000", green: "#008000", yellow: "#FFFF00", blue: "#0000FF" };
+
+export function normColor(value: unknown): string {
+  if (typeof value === "string" && /^#[0-9a-fA-F]{6}$/.test(value)) return value.toUpperCase();
+  if (typeof value === "string" && NAMED[value.toLowerCase()]) return NAMED[value.toLowerCase()];
+  throw new FakeOfficeError("InvalidArgument", `The argument is invalid or missing or has an incorrect format (colour ${JSON.stringify(value)}).`);
+}
+
+/** Cell contents and formats on a protected sheet cannot change (all cells locked, as by default). */
+export function guard(sheet: SheetState): void {
+  if (sheet.protected) {
+    throw new FakeOfficeError("AccessDenied", `The cell or chart you're trying to change is on a protected sheet (${sheet.name}).`);
+  }
+}
+
+function forEachCell(rects: CellRange[], fn: (row: number, col: number) => void): void {
+  for (const r of rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) fn(row, col);
+}
+
+function checkShape(rect: CellRange, grid: unknown, what: string): unknown[][] {
+  const rows = rect.bottom - rect.top + 1;
+  const cols = rect.right - rect.left + 1;
+  if (!Array.isArray(grid) || grid.length !== rows || grid.some((r) => !Array.isArray(r) || r.length !== cols)) {
+    throw new FakeOfficeError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${what}, expected ${rows}×${cols}).`,
+    );
+  }
+  return grid as unknown[][];
+}
+
+export function writeValues(a: Areas, rect: CellRange, grid: unknown): void {
+  guard(a.sheet);
+  const rows = checkShape(rect, grid, "values");
+  rows.forEach((row, i) =>
+    row.forEach((input, j) => {
+      if (input === null || input === undefined) return; // null leaves the cell as it is
+      a.sheet.update(rect.top + i, rect.left + j, (c) => {
+        const s = coerce(input, c.nf);
+        return { v: s.v, f: s.f, nf: s.nf ?? c.nf, fmt: c.fmt };
+      });
+    }),
+  );
+}
+
+export function writeNumberFormat(a: Areas, rect: CellRange, grid: unknown): void {
+  guard(a.sheet);
+  const rows = checkShape(rect, grid, "numberFormat");
+  rows.forEach((row, i) =>
+    row.forEach((nf, j) => {
+      if (nf === null || nf === undefined) return;
+      if (typeof nf !== "string") throw new FakeOfficeError("InvalidArgument", "Number formats must be strings.");
+      a.sheet.update(rect.top + i, rect.left + j, (c) => ({ ...c, nf: nf === "" ? "General" : nf }));
+    }),
+  );
+}
+
+export function grid<T>(sheet: SheetState, rect: CellRange, get: (row: number, col: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let row = rect.top; row <= rect.bottom; row++) {
+    const line: T[] = [];
+    for (let col = rect.left; col <= rect.right; col++) line.push(get(row, col));
+    out.push(line);
+  }
+  return out;
+}
+
+/** A value every cell shares, or null when they differ (as Office.js reports mixed formats). */
+export function uniform<T>(a: Areas, get: (f: CellFormat) => T): T | null {
+  let first: { v: T } | undefined;
+  let mixed = false;
+  forEachCell(a.rects, (row, col) => {
+    if (mixed) return;
+    const v = get(a.sheet.cell(row, col).fmt);
+    if (!first) first = { v };
+    else if (JSON.stringify(first.v) !== JSON.stringify(v)) mixed = true;
+  });
+  return mixed || !first ? null : first.v;
+}
+
+/** Apply a change to every cell's format; `id` names the change so equal results are shared. */
+export function formatCells(a: Areas, id: string, change: (f: CellFormat) => CellFormat): void {
+  guard(a.sheet);
+  forEachCell(a.rects, (row, col) => a.sheet.setFormat(row, col, (f) => deriveFormat(f, id, change)));
+}
+
+export type BorderIndex = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+
+/** The cell sides a border index covers within one rectangle. */
+function sidesOf(index: BorderIndex, r: CellRange, row: number, col: number): Side[] {
+  const out: Side[] = [];
+  if (index === "EdgeTop" && row === r.top) out.push("top");
+  if (index === "EdgeBottom" && row === r.bottom) out.push("bottom");
+  if (index === "EdgeLeft" && col === r.left) out.push("left");
+  if (index === "EdgeRight" && col === r.right) out.push("right");
+  if (index === "InsideHorizontal") {
+    if (row > r.top) out.push("top");
+    if (row < r.bottom) out.push("bottom");
+  }
+  if (index === "InsideVertical") {
+    if (col > r.left) out.push("left");
+    if (col < r.right) out.push("right");
+  }
+  return out;
+}
+
+export function setBorder(a: Areas, index: BorderIndex, patch: Partial<Border>): void {
+  guard(a.sheet);
+  const patchId = JSON.stringify(patch);
+  for (const r of a.rects) {
+    forEachCell([r], (row, col) => {
+      const sides = sidesOf(index, r, row, col);
+      if (sides.length === 0) return;
+      const id = `border:${sides.join("+")}:${patchId}`;
+      a.sheet.setFormat(row, col, (fmt) =>
+        deriveFormat(fmt, id, (f) => {
+          const borders = { ...f.borders };
+          for (const s of sides) borders[s] = { ...borders[s], ...patch };
+          return { ...f, borders };
+        }),
+      );
+    });
+  }
+}
+
+export function readBorder(a: Areas, index: BorderIndex): Border | null {
+  const seen: Border[] = [];
+  for (const r of a.rects) forEachCell([r], (row, col) => sidesOf(index, r, row, col).forEach((s) => seen.push(a.sheet.cell(row, col).fmt.borders[s])));
+  if (seen.length === 0) return { style: "None", color: "#000000", weight: "Thin" };
+  return seen.every((b) => JSON.stringify(b) === JSON.stringify(seen[0])) ? seen[0] : null;
+}
+
+export function clearCells(a: Areas, applyTo: string): void {
+  guard(a.sheet);
+  const contents = applyTo === "All" || applyTo === "Contents";
+  const formats = applyTo === "All" || applyTo === "Formats";
+  if (!contents && !formats) throw new FakeOfficeError("NotImplemented", `clear("${applyTo}") is not in the fake.`);
+  forEachCell(a.rects, (row, col) =>
+    a.sheet.update(row, col, (c) => (formats ? { v: contents ? "" : c.v, f: contents ? undefined : c.f, nf: "General", fmt: DEFAULT_FORMAT } : { ...c, v: "", f: undefined })),
+  );
+}
+
+export function mergeCells(a: Areas, rect: CellRange, across: boolean): void {
+  guard(a.sheet);
+  if (across) throw new FakeOfficeError("NotImplemented", "merge(across) is not in the fake.");
+  const overlaps = (m: CellRange): boolean => !(m.right < rect.left || m.left > rect.right || m.bottom < rect.top || m.top > rect.bottom);
+  const inside = (m: CellRange): boolean => m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right;
+  if (a.sheet.merges.some((m) => overlaps(m) && !inside(m))) {
+    throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that partly overlaps another merged range.");
+  }
+  a.sheet.merges = a.sheet.merges.filter((m) => !overlaps(m));
+  // Excel keeps only the top-left value of a merged area.
+  forEachCell([rect], (row, col) => {
+    if (row !== rect.top || col !== rect.left) a.sheet.update(row, col, (c) => ({ ...c, v: "", f: undefined }));
+  });
+  a.sheet.merges.push({ ...rect });
+}
+
+export function setColumnWidth(a: Areas, points: unknown): void {
+  if (typeof points !== "number" || points < 0 || points > 255 * 7.5) throw new FakeOfficeError("InvalidArgument", "Column width out of range.");
+  guard(a.sheet);
+  for (const r of a.rects) for (let col = r.left; col <= r.right; col++) a.sheet.colWidths.set(col, points);
+}
+
+export function setRowHeight(a: Areas, points: unknown): void {
+  if (typeof points !== "number" || points < 0 || points > 409) throw new FakeOfficeError("InvalidArgument", "Row height out of range.");
+  guard(a.sheet);
+  for (const r of a.rects) for (let row = r.top; row <= r.bottom; row++) a.sheet.rowHeights.set(row, points);
+}

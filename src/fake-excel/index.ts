@@ -1,0 +1,149 @@
+// A strict in-memory Excel for tests and the browser preview.
+// `run` has the shape of `Excel.run`, so host code runs against it unchanged.
+import type { ExcelRun } from "../excel/api";
+import { parseAddress, rangeAddress } from "../excel/a1";
+import type { CellRange, CellValue } from "../engine/types";
+import { dateSerial } from "./coerce";
+import type { FakeLimits } from "./context";
+import { DEFAULT_LIMITS } from "./context";
+import type { FakeSheetView } from "./inspect";
+import { snapshotWorkbook, viewSheet } from "./inspect";
+import { FakeStats } from "./stats";
+import type { CellFormat } from "./state";
+import { DEFAULT_FORMAT, SheetState, WorkbookState } from "./state";
+import { FakeRequestContext } from "./workbook";
+
+export type { FakeLimits } from "./context";
+export type { FakeCellView, FakeSheetView } from "./inspect";
+export type { RequestStats } from "./stats";
+export { FakeStats } from "./stats";
+export { FakeOfficeError } from "./errors";
+export type { CellFormat } from "./state";
+
+export interface FakeSheetInit {
+  name: string;
+  /** Values with values[0][0] at `origin` (A1 by default). Dates become serial numbers with a date format. */
+  values?: CellValue[][];
+  origin?: { row: number; col: number };
+  /** Number formats, same shape as values (null: General). */
+  numberFormats?: (string | null)[][];
+  /** Formats applied to addresses ("B2:B9"). */
+  formats?: { address: string; format: Partial<CellFormat> }[];
+  protected?: boolean;
+  tables?: { name: string; address: string }[];
+  merges?: string[];
+  tabColor?: string;
+}
+
+export interface FakeWorkbookInit {
+  sheets: FakeSheetInit[];
+  settings?: Record<string, string | number | boolean>;
+  /** Workbook structure protection (no adding, deleting or renaming sheets). */
+  protected?: boolean;
+  active?: string;
+  limits?: Partial<FakeLimits>;
+}
+
+export interface FakeExcel {
+  run: ExcelRun;
+  stats: FakeStats;
+  sheetNames(): string[];
+  /** Undefined when there is no such sheet. */
+  sheet(name: string): FakeSheetView | undefined;
+  settings(): Record<string, unknown>;
+  snapshot(): unknown;
+  setProtected(sheet: string, on: boolean): void;
+  selection(): { sheet: string; address: string } | undefined;
+}
+
+function address(a: string): CellRange {
+  const r = parseAddress(a);
+  if (!r) throw new Error(`createFakeExcel: bad address ${a}`);
+  return r;
+}
+
+function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
+  const sheet = new SheetState(init.name, wb.newSheetId());
+  const o = init.origin ?? { row: 0, col: 0 };
+  init.values?.forEach((line, i) =>
+    line.forEach((value, j) => {
+      const nf = init.numberFormats?.[i]?.[j] ?? undefined;
+      const row = o.row + i;
+      const col = o.col + j;
+      if (value === null || value === undefined) {
+        if (nf) sheet.put(row, col, { v: "", nf, fmt: DEFAULT_FORMAT });
+        return;
+      }
+      if (value instanceof Date) {
+        const serial = dateSerial(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+        sheet.put(row, col, { v: serial, nf: nf ?? "dd/mm/yyyy", fmt: DEFAULT_FORMAT });
+      } else if (typeof value === "object") {
+        sheet.put(row, col, { v: value.error, nf: nf ?? "General", fmt: DEFAULT_FORMAT });
+      } else if (typeof value === "string" && value.startsWith("=")) {
+        sheet.put(row, col, { v: 0, f: value, nf: nf ?? "General", fmt: DEFAULT_FORMAT });
+      } else {
+        sheet.put(row, col, { v: value, nf: nf ?? "General", fmt: DEFAULT_FORMAT });
+      }
+    }),
+  );
+  for (const f of init.formats ?? []) {
+    const r = address(f.address);
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++)
+        sheet.update(row, col, (c) => ({ ...c, fmt: { ...c.fmt, ...f.format, borders: { ...c.fmt.borders, ...f.format.borders } } }));
+  }
+  sheet.protected = init.protected ?? false;
+  sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address) }));
+  sheet.merges = (init.merges ?? []).map(address);
+  sheet.tabColor = init.tabColor ?? "";
+  return sheet;
+}
+
+export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
+  const wb = new WorkbookState();
+  for (const s of init.sheets) {
+    if (wb.find(s.name)) throw new Error(`createFakeExcel: duplicate sheet ${s.name}`);
+    wb.sheets.push(fillSheet(wb, s));
+  }
+  for (const [k, v] of Object.entries(init.settings ?? {})) wb.settings.set(k, v);
+  wb.protected = init.protected ?? false;
+  wb.active = (init.active ? wb.find(init.active) : undefined) ?? wb.sheets[0];
+  if (wb.active) wb.selection = { sheet: wb.active, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+  const limits: FakeLimits = { ...DEFAULT_LIMITS, ...init.limits };
+  const stats = new FakeStats();
+
+  const run: ExcelRun = async (batch) => {
+    stats.runs++;
+    const context = new FakeRequestContext(wb, stats, limits);
+    try {
+      const result = await batch(context);
+      // Excel.run sends whatever is still queued when the batch resolves.
+      if (context._pending > 0) await context.sync();
+      return result;
+    } finally {
+      context._closed = true;
+    }
+  };
+
+  return {
+    run,
+    stats,
+    sheetNames: () => wb.sheets.map((s) => s.name),
+    sheet: (name) => {
+      const s = wb.find(name);
+      return s ? viewSheet(wb, s) : undefined;
+    },
+    settings: () => Object.fromEntries(wb.settings),
+    snapshot: () => JSON.parse(JSON.stringify(snapshotWorkbook(wb))) as unknown,
+    setProtected: (name, on) => {
+      const s = wb.find(name);
+      if (!s) throw new Error(`no sheet ${name}`);
+      s.protected = on;
+    },
+    selection: () => {
+      const sel = wb.selection;
+      if (!sel) return undefined;
+      return { sheet: sel.sheet.name, address: rangeAddress(sel.range) };
+    },
+  };
+}

@@ -1,0 +1,213 @@
+// Range and RangeAreas proxies. A range is resolved to a rectangle when the request runs, not when it is created.
+import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
+import { cellCount, quoteSheet, rangeAddress } from "../excel/a1";
+import type { CellRange } from "../engine/types";
+import type { Areas } from "./cells";
+import { clearCells, grid, mergeCells, writeNumberFormat, writeValues } from "./cells";
+import { getCellProperties, setCellProperties } from "./cellprops";
+import type { Prop } from "./context";
+import { FakeClientResult, FakeObject } from "./context";
+import { FakeOfficeError } from "./errors";
+import { FakeRangeFormat } from "./format";
+import type { SheetState } from "./state";
+
+export interface RangeTarget {
+  sheet: SheetState;
+  rect: CellRange;
+}
+
+/** Text as Excel would show it in a General-format cell (close enough for the fake). */
+function display(v: string | number | boolean): string {
+  return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+}
+
+export class FakeRange extends FakeObject implements XlRange {
+  readonly _type = "Range";
+  readonly format: FakeRangeFormat;
+  private _memo: RangeTarget | null | undefined;
+
+  constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => RangeTarget | null, orNull = false) {
+    super(parent._ctx, parent, method, args);
+    this.format = new FakeRangeFormat(this, () => this._areas());
+    if (orNull) this._resolveLater(() => this._target() !== null);
+  }
+
+  /** Resolve once, when first needed by a running request. */
+  _target(): RangeTarget | null {
+    if (this._memo === undefined) this._memo = this._resolver();
+    return this._memo;
+  }
+
+  _must(): RangeTarget {
+    const t = this._target();
+    if (!t) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "Range");
+    return t;
+  }
+
+  _areas(): Areas {
+    const t = this._must();
+    return { sheet: t.sheet, rects: [t.rect] };
+  }
+
+  private _derive(method: string, args: unknown[], f: (r: CellRange) => CellRange): FakeRange {
+    return new FakeRange(this, method, args, () => {
+      const t = this._must();
+      const rect = f(t.rect);
+      if (rect.top < 0 || rect.left < 0 || rect.bottom < rect.top || rect.right < rect.left) {
+        throw new FakeOfficeError("InvalidArgument", `${method} goes outside the sheet.`);
+      }
+      return { sheet: t.sheet, rect };
+    });
+  }
+
+  protected override _props(): Record<string, Prop> {
+    const t = (): RangeTarget => this._must();
+    return {
+      address: { get: () => `${quoteSheet(t().sheet.name)}!${rangeAddress(t().rect)}` },
+      rowCount: { get: () => t().rect.bottom - t().rect.top + 1 },
+      columnCount: { get: () => t().rect.right - t().rect.left + 1 },
+      rowIndex: { get: () => t().rect.top },
+      columnIndex: { get: () => t().rect.left },
+      cellCount: { get: () => cellCount(t().rect) },
+      values: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).v), set: (v) => writeValues(this._areas(), t().rect, v) },
+      numberFormat: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).nf), set: (v) => writeNumberFormat(this._areas(), t().rect, v) },
+      text: { get: () => grid(t().sheet, t().rect, (r, c) => display(t().sheet.cell(r, c).v)) },
+    };
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { format: this.format };
+  }
+
+  get address(): string {
+    return this._get("address");
+  }
+  get rowCount(): number {
+    return this._get("rowCount");
+  }
+  get columnCount(): number {
+    return this._get("columnCount");
+  }
+  get rowIndex(): number {
+    return this._get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this._get("columnIndex");
+  }
+  get text(): string[][] {
+    return this._get("text");
+  }
+  // Office.js types these as any[][]; the fake checks shapes and types when the request runs.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get values(): any[][] {
+    return this._get("values");
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  set values(v: any[][]) {
+    this._set("values", v);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  get numberFormat(): any[][] {
+    return this._get("numberFormat");
+  }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  set numberFormat(v: any[][]) {
+    this._set("numberFormat", v);
+  }
+
+  getCell(row: number, column: number): FakeRange {
+    return this._derive("getCell", [row, column], (r) => ({ top: r.top + row, left: r.left + column, bottom: r.top + row, right: r.left + column }));
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return this._derive("getResizedRange", [deltaRows, deltaColumns], (r) => ({ ...r, bottom: r.bottom + deltaRows, right: r.right + deltaColumns }));
+  }
+  getOffsetRange(rowOffset: number, columnOffset: number): FakeRange {
+    return this._derive("getOffsetRange", [rowOffset, columnOffset], (r) => ({
+      top: r.top + rowOffset,
+      bottom: r.bottom + rowOffset,
+      left: r.left + columnOffset,
+      right: r.right + columnOffset,
+    }));
+  }
+  merge(across?: boolean): void {
+    this._call("merge", [across ?? false], () => mergeCells(this._areas(), this._must().rect, across ?? false));
+  }
+  select(): void {
+    this._call("select", [], () => {
+      const t = this._must();
+      this._ctx._state.active = t.sheet;
+      this._ctx._state.selection = { sheet: t.sheet, range: { ...t.rect } };
+    });
+  }
+  clear(applyTo?: "All" | "Formats" | "Contents"): void {
+    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All"));
+  }
+  getCellProperties(options: XlCellPropertiesLoadOptions): XlClientResult<XlCellProperties[][]> {
+    const result = new FakeClientResult<XlCellProperties[][]>();
+    this._ctx._enqueue({
+      obj: this,
+      kind: "call",
+      name: "getCellProperties",
+      args: [options],
+      run: (res) => {
+        const t = this._must();
+        const value = getCellProperties(t.sheet, t.rect, options);
+        res.add("getCellProperties", value);
+        result._resolve(value);
+      },
+    });
+    return result;
+  }
+  setCellProperties(data: XlSettableCellProperties[][]): void {
+    this._call("setCellProperties", [data], () => {
+      const t = this._must();
+      setCellProperties(t.sheet, t.rect, data);
+    });
+  }
+}
+
+export class FakeRangeAreas extends FakeObject implements XlRangeAreas {
+  readonly _type = "RangeAreas";
+  readonly format: FakeRangeFormat;
+  private _memo: Areas | undefined;
+
+  constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => Areas) {
+    super(parent._ctx, parent, method, args);
+    this.format = new FakeRangeFormat(this, () => this._areas());
+  }
+
+  _areas(): Areas {
+    if (!this._memo) this._memo = this._resolver();
+    return this._memo;
+  }
+
+  protected override _props(): Record<string, Prop> {
+    const a = (): Areas => this._areas();
+    return {
+      address: { get: () => a().rects.map((r) => `${quoteSheet(a().sheet.name)}!${rangeAddress(r)}`).join(",") },
+      areaCount: { get: () => a().rects.length },
+      cellCount: { get: () => a().rects.reduce((n, r) => n + cellCount(r), 0) },
+    };
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { format: this.format };
+  }
+  get address(): string {
+    return this._get("address");
+  }
+  get areaCount(): number {
+    return this._get("areaCount");
+  }
+  get cellCount(): number {
+    return this._get("cellCount");
+  }
+  clear(applyTo?: "All" | "Formats" | "Contents"): void {
+    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All"));
+  }
+  select(): void {
+    this._call("select", [], () => {
+      const a = this._areas();
+      this._ctx._state.active = a.sheet;
+      this._ctx._state.selection = { sheet: a.sheet, range: { ...a.rects[0] } };
+    });
+  }
+}

@@ -1,0 +1,184 @@
+// The fake workbook's document state: what Excel would hold, independent of any request.
+import type { CellRange } from "../engine/types";
+
+export type RawValue = string | number | boolean; // "" is an empty cell, as Office.js reports it
+
+export interface Border {
+  style: string;
+  color: string;
+  weight: string;
+}
+
+export type Side = "top" | "bottom" | "left" | "right";
+
+export interface CellFormat {
+  /** null: no fill. Colours are upper-case #RRGGBB. */
+  fill: string | null;
+  fontColor: string;
+  bold: boolean;
+  italic: boolean;
+  fontName: string;
+  fontSize: number;
+  wrap: boolean;
+  hAlign: string;
+  vAlign: string;
+  borders: Record<Side, Border>;
+}
+
+export interface CellState {
+  v: RawValue;
+  /** Formula text when the cell holds a formula (the fake never calculates it). */
+  f?: string;
+  nf: string;
+  fmt: CellFormat;
+}
+
+const NO_BORDER: Border = Object.freeze({ style: "None", color: "#000000", weight: "Thin" });
+
+export const DEFAULT_FORMAT: CellFormat = Object.freeze({
+  fill: null,
+  fontColor: "#000000",
+  bold: false,
+  italic: false,
+  fontName: "Calibri",
+  fontSize: 11,
+  wrap: false,
+  hAlign: "General",
+  vAlign: "Bottom",
+  borders: Object.freeze({ top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }),
+});
+
+const EMPTY_CELL: CellState = Object.freeze({ v: "", nf: "General", fmt: DEFAULT_FORMAT });
+
+/** Standard column width and row height in points (8.43 characters; 15 pt). */
+export const STANDARD_WIDTH = 48;
+export const STANDARD_HEIGHT = 15;
+
+export interface PageState {
+  orientation: string;
+  paperSize: string;
+  zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  printTitleRows: string | null;
+  headers: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>;
+}
+
+const key = (row: number, col: number): number => row * 16384 + col;
+
+export class SheetState {
+  cells = new Map<number, CellState>();
+  colWidths = new Map<number, number>();
+  rowHeights = new Map<number, number>();
+  merges: CellRange[] = [];
+  frozen = { rows: 0, cols: 0 };
+  protected = false;
+  tabColor = "";
+  visibility = "Visible";
+  tables: { name: string; range: CellRange }[] = [];
+  page: PageState = {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    headers: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
+  };
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, col: number): CellState {
+    return this.cells.get(key(row, col)) ?? EMPTY_CELL;
+  }
+
+  /** Replace a cell; cells back at the defaults are dropped so the map stays sparse. */
+  put(row: number, col: number, next: CellState): void {
+    const k = key(row, col);
+    const fmt = isDefaultFormat(next.fmt) ? DEFAULT_FORMAT : next.fmt;
+    if (next.v === "" && next.f === undefined && next.nf === "General" && fmt === DEFAULT_FORMAT) this.cells.delete(k);
+    else this.cells.set(k, fmt === next.fmt ? next : { ...next, fmt });
+  }
+
+  /** Change only the format; cheaper than `update` for the big formatting calls. */
+  setFormat(row: number, col: number, change: (f: CellFormat) => CellFormat): void {
+    const k = key(row, col);
+    const cur = this.cells.get(k);
+    if (!cur) {
+      const fmt = change(DEFAULT_FORMAT);
+      if (fmt !== DEFAULT_FORMAT) this.cells.set(k, { v: "", nf: "General", fmt });
+      return;
+    }
+    cur.fmt = change(cur.fmt);
+    if (cur.fmt === DEFAULT_FORMAT && cur.v === "" && cur.f === undefined && cur.nf === "General") this.cells.delete(k);
+  }
+
+  update(row: number, col: number, change: (cell: CellState) => CellState): void {
+    this.put(row, col, change(this.cell(row, col)));
+  }
+
+  /** Bounding box of cells with values (valuesOnly) or with anything set; undefined when empty. */
+  usedRange(valuesOnly: boolean): CellRange | undefined {
+    let out: CellRange | undefined;
+    for (const [k, c] of this.cells) {
+      if (valuesOnly && c.v === "" && c.f === undefined) continue;
+      const row = Math.floor(k / 16384);
+      const col = k % 16384;
+      if (!out) out = { top: row, bottom: row, left: col, right: col };
+      else {
+        out.top = Math.min(out.top, row);
+        out.bottom = Math.max(out.bottom, row);
+        out.left = Math.min(out.left, col);
+        out.right = Math.max(out.right, col);
+      }
+    }
+    return out;
+  }
+}
+
+export class WorkbookState {
+  sheets: SheetState[] = [];
+  settings = new Map<string, unknown>();
+  protected = false;
+  active: SheetState | undefined;
+  selection: { sheet: SheetState; range: CellRange } | undefined;
+  private nextId = 1;
+
+  newSheetId(): string {
+    return `{fake-sheet-${this.nextId++}}`;
+  }
+
+  find(name: string): SheetState | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+}
+
+const noBorder = (b: Border): boolean => b === NO_BORDER || (b.style === "None" && b.color === "#000000" && b.weight === "Thin");
+
+/** Formats equal to the default are shared, so a cell restored to the default is indistinguishable from an untouched one. */
+export function isDefaultFormat(f: CellFormat): boolean {
+  const d = DEFAULT_FORMAT;
+  if (f === d) return true;
+  const b = f.borders;
+  return (
+    f.fill === null && f.fontColor === d.fontColor && !f.bold && !f.italic && f.fontName === d.fontName && f.fontSize === d.fontSize &&
+    !f.wrap && f.hAlign === d.hAlign && f.vAlign === d.vAlign &&
+    (b === d.borders || (noBorder(b.top) && noBorder(b.bottom) && noBorder(b.left) && noBorder(b.right)))
+  );
+}
+
+// Most cells share a handful of formats: deriving through a cache keeps memory and time flat on big sheets.
+const derived = new WeakMap<CellFormat, Map<string, CellFormat>>();
+
+/** The format `change` makes from `base`, shared between all cells making the same change (`id`) from the same base. */
+export function deriveFormat(base: CellFormat, id: string, change: (f: CellFormat) => CellFormat): CellFormat {
+  let cache = derived.get(base);
+  if (!cache) derived.set(base, (cache = new Map()));
+  let f = cache.get(id);
+  if (!f) {
+    f = change(base);
+    if (isDefaultFormat(f)) f = DEFAULT_FORMAT;
+    cache.set(id, f);
+  }
+  return f;
+}

@@ -1,0 +1,201 @@
+// Worksheet proxy with its protection, freeze panes and page layout.
+import type { XlFreezePanes, XlWorksheet, XlWorksheetProtection } from "../excel/api";
+import { MAX_COLS, MAX_ROWS } from "../excel/a1";
+import type { CellRange } from "../engine/types";
+import { normColor } from "./cells";
+import type { Prop } from "./context";
+import { FakeObject } from "./context";
+import { FakeOfficeError } from "./errors";
+import { FakeRange, FakeRangeAreas } from "./range";
+import { FakePageLayout, parseSheetAddress } from "./pagelayout";
+import type { SheetState, WorkbookState } from "./state";
+import { FakeTableCollection } from "./tables";
+
+const BAD_NAME = /[[\]:*?/\\]/;
+
+export function checkSheetName(state: WorkbookState, name: unknown, self?: SheetState): string {
+  if (typeof name !== "string" || name.length === 0 || name.length > 31 || BAD_NAME.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new FakeOfficeError("InvalidArgument", `The sheet name ${JSON.stringify(name)} is not valid.`);
+  }
+  const other = state.find(name);
+  if (other && other !== self) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named '${name}' already exists.`);
+  return name;
+}
+
+class FakeWorksheetProtection extends FakeObject implements XlWorksheetProtection {
+  readonly _type = "WorksheetProtection";
+  constructor(private readonly _ws: FakeWorksheet) {
+    super(_ws._ctx, _ws, "protection", []);
+  }
+  protected override _props(): Record<string, Prop> {
+    return { protected: { get: () => this._ws._sheet().protected } };
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+}
+
+class FakeFreezePanes extends FakeObject implements XlFreezePanes {
+  readonly _type = "WorksheetFreezePanes";
+  constructor(private readonly _ws: FakeWorksheet) {
+    super(_ws._ctx, _ws, "freezePanes", []);
+  }
+  private _freeze(name: string, args: unknown[], rows: () => number, cols: () => number): void {
+    this._call(name, args, () => (this._ws._sheet().frozen = { rows: rows(), cols: cols() }));
+  }
+  freezeRows(count?: number): void {
+    this._freeze("freezeRows", [count ?? 1], () => count ?? 1, () => 0);
+  }
+  freezeColumns(count?: number): void {
+    this._freeze("freezeColumns", [count ?? 1], () => 0, () => count ?? 1);
+  }
+  freezeAt(frozenRange: string): void {
+    const r = (): CellRange => parseSheetAddress(this._ws._sheet(), frozenRange, false)[0];
+    this._freeze("freezeAt", [frozenRange], () => r().bottom + 1, () => r().right + 1);
+  }
+  unfreeze(): void {
+    this._freeze("unfreeze", [], () => 0, () => 0);
+  }
+}
+
+export class FakeWorksheet extends FakeObject implements XlWorksheet {
+  readonly _type = "Worksheet";
+  readonly protection: FakeWorksheetProtection;
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly tables: FakeTableCollection;
+  private _memo: SheetState | null | undefined;
+
+  constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => SheetState | null, orNull = false) {
+    super(parent._ctx, parent, method, args);
+    this.protection = new FakeWorksheetProtection(this);
+    this.freezePanes = new FakeFreezePanes(this);
+    this.pageLayout = new FakePageLayout(this);
+    this.tables = new FakeTableCollection(this, "tables", () => this._sheet());
+    if (orNull) this._resolveLater(() => this._resolve() !== null);
+  }
+
+  private _resolve(): SheetState | null {
+    if (this._memo === undefined) this._memo = this._resolver();
+    return this._memo;
+  }
+
+  _sheet(): SheetState {
+    const s = this._resolve();
+    if (!s || !this._ctx._state.sheets.includes(s)) throw new FakeOfficeError("ItemNotFound", "The requested worksheet doesn't exist.", "Worksheet");
+    return s;
+  }
+
+  protected override _props(): Record<string, Prop> {
+    const wb = this._ctx._state;
+    return {
+      id: { get: () => this._sheet().id },
+      name: {
+        get: () => this._sheet().name,
+        set: (v) => {
+          if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+          this._sheet().name = checkSheetName(wb, v, this._sheet());
+        },
+      },
+      position: {
+        get: () => wb.sheets.indexOf(this._sheet()),
+        set: (v) => {
+          if (typeof v !== "number" || v < 0 || v >= wb.sheets.length) throw new FakeOfficeError("InvalidArgument", "Position out of range.");
+          const s = this._sheet();
+          wb.sheets.splice(wb.sheets.indexOf(s), 1);
+          wb.sheets.splice(v, 0, s);
+        },
+      },
+      tabColor: { get: () => this._sheet().tabColor, set: (v) => (this._sheet().tabColor = v === "" ? "" : normColor(v)) },
+      visibility: { get: () => this._sheet().visibility },
+    };
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables };
+  }
+
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v);
+  }
+  get position(): number {
+    return this._get("position");
+  }
+  set position(v: number) {
+    this._set("position", v);
+  }
+  get tabColor(): string {
+    return this._get("tabColor");
+  }
+  set tabColor(v: string) {
+    this._set("tabColor", v);
+  }
+
+  delete(): void {
+    this._call("delete", [], () => {
+      const wb = this._ctx._state;
+      if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+      const s = this._sheet();
+      if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
+        throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+      }
+      const at = wb.sheets.indexOf(s);
+      wb.sheets.splice(at, 1);
+      if (wb.active === s) wb.active = wb.sheets[Math.max(0, at - 1)];
+      if (wb.selection?.sheet === s) wb.selection = { sheet: wb.active!, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  activate(): void {
+    this._call("activate", [], () => {
+      const s = this._sheet();
+      this._ctx._state.active = s;
+      this._ctx._state.selection = { sheet: s, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+
+  getRange(addr?: string): FakeRange {
+    return new FakeRange(this, "getRange", [addr ?? ""], () => {
+      const s = this._sheet();
+      return { sheet: s, rect: parseSheetAddress(s, addr, false)[0] };
+    });
+  }
+  getRanges(addr?: string): FakeRangeAreas {
+    return new FakeRangeAreas(this, "getRanges", [addr ?? ""], () => {
+      const s = this._sheet();
+      return { sheet: s, rects: parseSheetAddress(s, addr, true) };
+    });
+  }
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): FakeRange {
+    return new FakeRange(this, "getRangeByIndexes", [startRow, startColumn, rowCount, columnCount], () => {
+      const rect = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+      if (rowCount < 1 || columnCount < 1 || rect.top < 0 || rect.left < 0 || rect.bottom >= MAX_ROWS || rect.right >= MAX_COLS) {
+        throw new FakeOfficeError("InvalidArgument", "getRangeByIndexes outside the sheet.");
+      }
+      return { sheet: this._sheet(), rect };
+    });
+  }
+  getCell(row: number, column: number): FakeRange {
+    return new FakeRange(this, "getCell", [row, column], () => ({ sheet: this._sheet(), rect: { top: row, left: column, bottom: row, right: column } }));
+  }
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this, "getUsedRange", [valuesOnly ?? false], () => {
+      const s = this._sheet();
+      return { sheet: s, rect: s.usedRange(valuesOnly ?? false) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this,
+      "getUsedRangeOrNullObject",
+      [valuesOnly ?? false],
+      () => {
+        const s = this._sheet();
+        const rect = s.usedRange(valuesOnly ?? false);
+        return rect ? { sheet: s, rect } : null;
+      },
+      true,
+    );
+  }
+}

@@ -1,0 +1,199 @@
+// The fake must be at least as strict as Excel where add-ins usually go wrong.
+import type { XlRequestContext } from "../../src/excel/api";
+import { createFakeExcel, FakeOfficeError } from "../../src/fake-excel";
+
+const book = () =>
+  createFakeExcel({
+    sheets: [
+      { name: "Data", values: [["a", 1], ["b", 2]] },
+      { name: "Locked", values: [["x"]], protected: true },
+    ],
+  });
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "no error";
+  } catch (e) {
+    return e instanceof FakeOfficeError ? e.code : `other: ${String(e)}`;
+  }
+}
+
+type Case = { rule: string; batch: (c: XlRequestContext) => Promise<unknown>; code: string };
+
+const errors: Case[] = [
+  { rule: "reading a property that was never loaded throws", batch: async (c) => c.workbook.worksheets.getItem("Data").getRange("A1").values, code: "PropertyNotLoaded" },
+  {
+    rule: "a loaded property is unreadable until sync",
+    batch: async (c) => c.workbook.worksheets.getItem("Data").getRange("A1").load("values").values,
+    code: "PropertyNotLoaded",
+  },
+  {
+    rule: "loading one property does not load another",
+    batch: async (c) => {
+      const r = c.workbook.worksheets.getItem("Data").getRange("A1").load("values");
+      await c.sync();
+      return r.numberFormat;
+    },
+    code: "PropertyNotLoaded",
+  },
+  { rule: "isNullObject needs a sync", batch: async (c) => c.workbook.worksheets.getItemOrNullObject("Nope").isNullObject, code: "PropertyNotLoaded" },
+  {
+    rule: "a client result needs a sync",
+    batch: async (c) => c.workbook.worksheets.getItem("Data").getRange("A1").getCellProperties({ format: { fill: { color: true } } }).value,
+    code: "ValueNotLoaded",
+  },
+  {
+    rule: "a missing sheet fails at sync",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Nope").getRange("A1").values = [[1]];
+      await c.sync();
+    },
+    code: "ItemNotFound",
+  },
+  {
+    rule: "values must match the range's shape",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("A1:B2").values = [[1, 2]];
+      await c.sync();
+    },
+    code: "InvalidArgument",
+  },
+  {
+    rule: "a protected sheet refuses writes at sync",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Locked").getRange("A1").format.fill.color = "#FF0000";
+      await c.sync();
+    },
+    code: "AccessDenied",
+  },
+  {
+    rule: "a request over 5 MB is refused",
+    batch: async (c) => {
+      const big = Array.from({ length: 60000 }, () => ["x".repeat(100)]);
+      c.workbook.worksheets.getItem("Data").getRange("D1:D60000").values = big;
+      await c.sync();
+    },
+    code: "RequestPayloadSizeLimitExceeded",
+  },
+  {
+    rule: "an address over 8,192 characters is refused",
+    batch: async (c) => {
+      const list = Array.from({ length: 1500 }, (_, i) => `A${i * 2 + 1}`).join(",");
+      c.workbook.worksheets.getItem("Data").getRanges(list).format.font.bold = true;
+      await c.sync();
+    },
+    code: "InvalidArgument",
+  },
+  {
+    rule: "cell properties the fake does not model are refused, not ignored",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("A1").setCellProperties([[{ format: { indentLevel: 2 } }]]);
+      await c.sync();
+    },
+    code: "NotImplemented",
+  },
+];
+
+describe("fake Excel strictness", () => {
+  test.each(errors)("$rule", async ({ batch, code }) => {
+    const fake = book();
+    expect(await codeOf(fake.run(batch))).toBe(code);
+  });
+
+  test("failed requests change nothing: payload and address limits are checked before any operation runs", async () => {
+    const fake = book();
+    const before = fake.snapshot();
+    for (const c of errors.filter((e) => e.code === "RequestPayloadSizeLimitExceeded" || e.rule.includes("8,192"))) {
+      await codeOf(fake.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem("Data").getRange("A1").values = [["changed"]];
+        await c.batch(ctx);
+      }));
+    }
+    expect(fake.snapshot()).toEqual(before);
+  });
+
+  test("objects cannot be used after their run has finished", async () => {
+    const fake = book();
+    const range = await fake.run(async (context) => context.workbook.worksheets.getItem("Data").getRange("A1"));
+    expect(() => {
+      range.values = [["late"]];
+    }).toThrow(expect.objectContaining({ code: "InvalidRequestContext" }));
+  });
+
+  test("writes land only on sync", async () => {
+    const fake = book();
+    const seen: unknown[] = [];
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("A1").values = [["new"]];
+      seen.push(fake.sheet("Data")!.values[0][0]);
+      await c.sync();
+      seen.push(fake.sheet("Data")!.values[0][0]);
+    });
+    expect(seen).toEqual(["a", "new"]);
+  });
+
+  test("run sends what is still queued when the batch ends, as Excel.run does", async () => {
+    const fake = book();
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("A1").values = [["late"]];
+    });
+    expect([fake.sheet("Data")!.values[0][0], fake.stats.syncs]).toEqual(["late", 1]);
+  });
+
+  test.each([
+    { rule: "a leading = makes a formula", input: "=SUM(A1)", nf: "General", value: 0, formula: "=SUM(A1)" },
+    { rule: "a leading - with text makes a formula", input: "-abc", nf: "General", value: 0, formula: "=-abc" },
+    { rule: "numeric text becomes a number", input: "007", nf: "General", value: 7, formula: null },
+    { rule: "percent text becomes a fraction", input: "50%", nf: "General", value: 0.5, formula: null },
+    { rule: "the text format keeps text literally", input: "=SUM(A1)", nf: "@", value: "=SUM(A1)", formula: null },
+    { rule: "the text format keeps numeric text", input: "007", nf: "@", value: "007", formula: null },
+  ])("coercion: $rule", async ({ input, nf, value, formula }) => {
+    const fake = book();
+    await fake.run(async (c) => {
+      const r = c.workbook.worksheets.getItem("Data").getRange("C1");
+      r.numberFormat = [[nf]];
+      r.values = [[input]];
+      await c.sync();
+    });
+    const cell = fake.sheet("Data")!.cell("C1");
+    expect([cell.value, cell.formula ?? null]).toEqual([value, formula]);
+  });
+
+  test("stats count syncs, operations and bytes per request", async () => {
+    const fake = book();
+    await fake.run(async (c) => {
+      const r = c.workbook.worksheets.getItem("Data").getRange("A1:B2").load("values");
+      r.format.fill.color = "#00B050";
+      await c.sync();
+      r.format.font.bold = true;
+      await c.sync();
+    });
+    const s = fake.stats.summary();
+    expect([s.syncs, s.requests.map((r) => r.ops), s.requests.every((r) => r.bytes > 0), s.maxAddressChars]).toEqual([2, [2, 1], true, 5]);
+  });
+
+  test("getCellProperties reports what setCellProperties set", async () => {
+    const fake = book();
+    const got = await fake.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("A1");
+      r.setCellProperties([[{ format: { fill: { color: "#00b050" }, font: { bold: true, color: "#FFFFFF" } } }]]);
+      const p = r.getCellProperties({ format: { fill: { color: true, pattern: true }, font: { bold: true, color: true } } });
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult needs no load, only the sync above
+      return p.value[0][0];
+    });
+    expect(got).toEqual({ format: { fill: { color: "#00B050", pattern: "Solid" }, font: { bold: true, color: "#FFFFFF" } } });
+  });
+
+  test("null objects resolve after sync", async () => {
+    const fake = book();
+    const got = await fake.run(async (context) => {
+      const yes = context.workbook.worksheets.getItemOrNullObject("data");
+      const no = context.workbook.worksheets.getItemOrNullObject("Nope");
+      await context.sync();
+      return [yes.isNullObject, no.isNullObject];
+    });
+    expect(got).toEqual([false, true]);
+  });
+});

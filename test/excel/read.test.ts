@@ -1,0 +1,103 @@
+// Reading the workbook into SheetGrids: values, formats, origin, tables, in a bounded number of syncs.
+import type { CellValue } from "../../src/engine/types";
+import { ExcelHostError } from "../../src/excel/errors";
+import { readWorkbook, toCellValue } from "../../src/excel/read";
+import { createFakeExcel } from "../../src/fake-excel";
+
+describe("readWorkbook", () => {
+  test("round trip: values, errors, dates with their formats, origin, tables, empty sheets", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        {
+          name: "Indicators",
+          origin: { row: 2, col: 1 },
+          values: [
+            ["Ref", "Actual", "Due", "Done"],
+            ["PI 1", 0.789, new Date(Date.UTC(2011, 2, 31)), true],
+            ["PI 2", { error: "#DIV/0!" }, null, false],
+            ["PI 3", { error: "#N/A" }, "31/03/2011", null],
+          ],
+          numberFormats: [[], [null, "0.0%", "dd/mm/yyyy"]],
+          tables: [{ name: "tblIndicators", address: "B3:E6" }],
+        },
+        { name: "Empty sheet" },
+        { name: "Q3 'report'", values: [[null, "x"]] },
+      ],
+    });
+    const grids = await readWorkbook(fake.run);
+    expect(grids).toEqual([
+      {
+        name: "Indicators",
+        origin: { row: 2, col: 1 },
+        values: [
+          ["Ref", "Actual", "Due", "Done"],
+          ["PI 1", 0.789, 40633, true],
+          ["PI 2", { error: "#DIV/0!" }, null, false],
+          ["PI 3", { error: "#N/A" }, "31/03/2011", null],
+        ],
+        numberFormats: [
+          ["General", "General", "General", "General"],
+          ["General", "0.0%", "dd/mm/yyyy", "General"],
+          ["General", "General", "General", "General"],
+          ["General", "General", "General", "General"],
+        ],
+        tables: [{ name: "tblIndicators", range: { top: 2, left: 1, bottom: 5, right: 4 } }],
+      },
+      { name: "Empty sheet", origin: { row: 0, col: 0 }, values: [], numberFormats: [] },
+      { name: "Q3 'report'", origin: { row: 0, col: 1 }, values: [["x"]], numberFormats: [["General"]] },
+    ]);
+    expect(fake.stats.syncs).toBe(3);
+  });
+
+  test.each([
+    { rule: "empty string is an empty cell", input: "", expected: null },
+    { rule: "#DIV/0! is an error", input: "#DIV/0!", expected: { error: "#DIV/0!" } },
+    { rule: "#NAME? is an error", input: "#NAME?", expected: { error: "#NAME?" } },
+    { rule: "#SPILL! is an error", input: "#SPILL!", expected: { error: "#SPILL!" } },
+    { rule: "#GETTING_DATA is an error", input: "#GETTING_DATA", expected: { error: "#GETTING_DATA" } },
+    { rule: "other text starting with # is text", input: "#1 priority", expected: "#1 priority" },
+    { rule: "numbers stay numbers", input: 40633, expected: 40633 },
+    { rule: "booleans stay booleans", input: false, expected: false },
+  ])("cell value: $rule", ({ input, expected }) => {
+    expect(toCellValue(input)).toEqual(expected as CellValue);
+  });
+
+  test.each([
+    { sheets: 1, rows: 10, chunkCells: 200000, syncs: 3 },
+    { sheets: 8, rows: 10, chunkCells: 200000, syncs: 3 },
+    { sheets: 3, rows: 100000, chunkCells: 200000, syncs: 2 + 8 },
+    { sheets: 2, rows: 1000, chunkCells: 1000, syncs: 2 + 10 },
+  ])("$sheets sheets of $rows rows × 5 in $syncs syncs (not one per sheet or row)", async ({ sheets, rows, chunkCells, syncs }) => {
+    const values = Array.from({ length: rows }, (_, i) => [`PI ${i}`, i, i * 2, "G", null]);
+    values[0][4] = "last";
+    const fake = createFakeExcel({ sheets: Array.from({ length: sheets }, (_, s) => ({ name: `Sheet ${s}`, values })) });
+    const grids = await readWorkbook(fake.run, { chunkCells });
+    expect([fake.stats.syncs, grids.map((g) => g.values.length), grids[sheets - 1].values[rows - 1]]).toEqual([
+      syncs,
+      Array(sheets).fill(rows),
+      [`PI ${rows - 1}`, rows - 1, (rows - 1) * 2, "G", null],
+    ]);
+  });
+
+  test("a response too big for Excel on the web is split and retried", async () => {
+    const values = Array.from({ length: 2000 }, (_, i) => [`A long piece of commentary for row ${i} `.repeat(3)]);
+    const fake = createFakeExcel({ sheets: [{ name: "Notes", values }], limits: { responseBytes: 100_000 } });
+    const grids = await readWorkbook(fake.run);
+    expect([grids[0].values.length, grids[0].values[1999][0], fake.stats.requests.some((r) => r.failed === "ResponsePayloadSizeLimitExceeded")]).toEqual([
+      2000,
+      values[1999][0],
+      true,
+    ]);
+  });
+
+  test("past the cell limit: a clear message naming the largest sheet, before reading values", async () => {
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "Small", values: [["a", "b"]] },
+        { name: "Big data", values: Array.from({ length: 300 }, () => Array(10).fill(1)) },
+      ],
+    });
+    const error = (await readWorkbook(fake.run, { maxCells: 1000 }).catch((e: unknown) => e)) as ExcelHostError;
+    expect([error.kind, error.sheet, error.message.includes('"Big data" (A1:J300, 3,000 cells)'), fake.stats.syncs]).toEqual(["tooLarge", "Big data", true, 2]);
+  });
+});
