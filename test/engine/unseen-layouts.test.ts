@@ -1,0 +1,80 @@
+// Trackers laid out unlike any sample (other wording, other column order, tables further down and to the right),
+// rated end to end. Expected statuses are worked from RULES.md, not from the code.
+import { runScorecard } from "../../src/engine/scorecard";
+import type { CellValue, SheetGrid } from "../../src/engine/types";
+
+function grid(name: string, rows: CellValue[][], offset = { row: 0, col: 0 }): SheetGrid {
+  const values: CellValue[][] = [];
+  for (let r = 0; r < offset.row; r++) values.push([]);
+  for (const row of rows) values.push([...Array<CellValue>(offset.col).fill(null), ...row]);
+  return { name, values };
+}
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const corporate = grid(
+  "Corporate KPIs",
+  [
+    ["Borough Council — Corporate Performance Scorecard 2023/24"],
+    ["Quarter 2 (July to September)"],
+    [],
+    ["KPI ID", "Measure", "Good performance is", "Annual Target 2023/24", "Q1 2023/24", "Q2 2023/24", "RAG", "Commentary", "Responsible Officer"],
+    ["Housing"],
+    ["HS01", "Households in temporary accommodation", "Lower", "120", 118, 125, "Amber", "Demand up after winter", "J Patel"],
+    ["HS02", "% of rent collected", "Higher", "98%", "97.5%", "98.2%", "Green", "", "J Patel"],
+    ["Environment"],
+    ["EN03", "Fly-tipping incidents", "Lower", "1,000", 300, "Not yet available", "", "Data due in October", "K Lee"],
+    ["EN04", "Missed bins per 100,000 collections", "Lower", "n/a", 45, 50, "", "", "K Lee"],
+    ["CS05", "Anti-social behaviour incidents", "", "Less than 50", 48, 55, "Green", "Summer peak", "M Owen"],
+  ],
+  { row: 5, col: 1 },
+);
+
+const projects = grid("Projects", [
+  ["Capital programme — progress at 30 September 2023"],
+  [],
+  ["Ref", "Project", "Start date", "Target date", "% complete", "Status", "Latest update", "Owner"],
+  ["CP1", "Library refurbishment", d("2023-04-01"), d("2024-03-31"), 0.4, "On track", "Contractor on site", "A Shah"],
+  ["CP2", "Depot roof", d("2023-04-01"), d("2023-08-31"), 0.8, "On track", "Awaiting sign-off", "A Shah"],
+  ["CP3", "Play area renewal", d("2023-06-01"), "15/10/2023", "50%", "", "Equipment ordered", "B Ngo"],
+  ["CP4", "Car park lighting", d("2023-04-01"), d("2023-06-30"), 1, "Complete", "Done", "B Ngo"],
+  ["CP5", "Museum feasibility study", d("2023-04-01"), d("2023-12-31"), 0.1, "Postponed", "Funding withdrawn", "C Roe"],
+]);
+
+const run = runScorecard([corporate, projects], { preset: "rag", period: "Q2 2023/24", reportDate: "2023-09-30", today: "2023-10-05" });
+const byRef = new Map(run.result.rated.map((r) => [r.record.ref, r]));
+
+test.each([
+  ["HS01", "", "lower is better, 125 against the annual 120 as it stands (not year to date): 4.2% over, within 5%", "amber"],
+  ["HS02", "", "higher, 98.2% ≥ 98%", "green"],
+  ["EN03", "", "actual 'Not yet available'", "nodata"],
+  ["EN04", "", "target n/a", "dataonly"],
+  ["CS05", "", "'Less than 50' gives lower; 55 is 10% over", "red"],
+  ["CP1", "", "due in March, well ahead", "ontrack"],
+  ["CP2", "", "due 31 Aug, before the report date", "overdue"],
+  ["CP3", "", "due 15 Oct: within 30 days", "warning"],
+  ["CP4", "", "rated Complete", "completed"],
+  ["CP5", "", "Postponed means cancelled", "cancelled"],
+])("%s%s: %s → %s", (ref, _unused, _why, status) => {
+  expect(byRef.get(ref)?.rating.status).toBe(status);
+});
+
+test("section rows give the priority, the officer's name and commentary are read", () => {
+  expect(byRef.get("HS01")?.record.priority).toBe("Housing");
+  expect(byRef.get("EN04")?.record.priority).toBe("Environment");
+  expect(byRef.get("HS01")?.record.lead).toBe("J Patel");
+  expect(byRef.get("HS01")?.record.comment?.text).toBe("Demand up after winter");
+});
+
+test("disagreements between the officer's rating and the rules are status checks", () => {
+  expect(byRef.get("CS05")?.rating.checks.length).toBe(1);
+  expect(byRef.get("CP2")?.rating.checks.length).toBe(1);
+  expect(byRef.get("HS02")?.rating.checks.length).toBe(0);
+});
+
+test("problems name the sheet and cell", () => {
+  for (const p of run.result.problems) {
+    expect(p.sheet).toMatch(/\S/);
+    expect(p.cell).toMatch(/^[A-Z]+\d+$/);
+  }
+});
