@@ -3,6 +3,7 @@ import type { PageSetup, Worksheet } from "exceljs";
 import type { CellRange, Problem } from "../engine/types";
 import type { SheetPlan } from "../engine/plan";
 import { GroupStyler, toArgb } from "./style";
+import { toA1 } from "../engine/address";
 
 /** Excel's limit on the characters in one cell; longer text makes Excel repair the file. */
 const MAX_TEXT = 32767;
@@ -10,21 +11,8 @@ const MERGE_TYPE = 1; // ExcelJS ValueType.Merge
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** Zero-based row and column → "B7". */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
+/** Zero-based row and column → "B7" (the engine's A1 helper: one definition for every host). */
+export const a1 = toA1;
 
 function rangeOk(r: CellRange): boolean {
   return r.top >= 0 && r.left >= 0 && r.top <= r.bottom && r.left <= r.right && r.bottom < MAX_ROWS && r.right < MAX_COLS;
