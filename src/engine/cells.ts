@@ -1,4 +1,6 @@
 // Reading a SheetGrid by sheet coordinates, with merged areas resolved and cells shown as text.
+import { isDateFormat, readDate } from "./dates";
+import { isPercentFormat } from "./values";
 import type { CellError, CellRange, CellValue, SheetGrid } from "./types";
 
 function isCellError(value: CellValue): value is CellError {
@@ -13,10 +15,10 @@ function pad2(n: number): string {
  * A cell as the officer sees it, near enough: numbers as JavaScript prints them, dates as
  * dd/mm/yyyy (UTC, as hosts hand dates over at midnight UTC), errors as their error text.
  */
-export function cellText(value: CellValue): string {
+export function cellText(value: CellValue, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return numberFormat ? formattedNumber(value, numberFormat) : String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return "";
@@ -24,6 +26,19 @@ export function cellText(value: CellValue): string {
   }
   if (isCellError(value)) return value.error;
   return "";
+}
+
+/** A number as its cell shows it, for the formats that change meaning: percentages and dates. */
+function formattedNumber(value: number, numberFormat: string): string {
+  if (isPercentFormat(numberFormat)) {
+    const decimals = /0\.(0+)%/.exec(numberFormat)?.[1].length ?? 0;
+    return `${Number((value * 100).toFixed(Math.max(decimals, 0) + 2)).toString()}%`;
+  }
+  if (isDateFormat(numberFormat)) {
+    const iso = readDate(value, numberFormat);
+    if (iso) return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+  }
+  return String(value);
 }
 
 /** Empty, or text of spaces only. */
@@ -49,6 +64,7 @@ export class SheetCells {
   private readonly values: CellValue[][];
   private mergeIndex: Map<number, CellRange> | undefined;
   private readonly merges: CellRange[];
+  private readonly formats: string[][] | undefined;
 
   constructor(grid: SheetGrid) {
     this.name = grid.name;
@@ -60,6 +76,13 @@ export class SheetCells {
     this.bottom = this.top + this.values.length - 1;
     this.right = this.left + width - 1;
     this.merges = grid.merges ?? [];
+    this.formats = grid.numberFormats;
+  }
+
+  /** The cell's number format, when the host gave one and it is not General. */
+  formatAt(row: number, col: number): string | undefined {
+    const f = this.formats?.[row - this.top]?.[col - this.left];
+    return f && f !== "General" ? f : undefined;
   }
 
   /** The raw row (index 0 is column `left`), or an empty array outside the grid. */

@@ -216,7 +216,9 @@ class RowReader {
     const had = this.fields[m.col];
     if (had) return had;
     const value = this.cells.at(row, m.col);
-    const made: Field = { cell: (this.letters[m.col] ?? colToLetters(m.col)) + (row + 1), value, text: cellText(value) };
+    const format = this.cells.formatAt(row, m.col);
+    const made: Field = { cell: (this.letters[m.col] ?? colToLetters(m.col)) + (row + 1), value, text: cellText(value, format) };
+    if (format) made.format = format;
     this.fields[m.col] = made;
     return made;
   }
