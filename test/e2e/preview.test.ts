@@ -1,0 +1,207 @@
+// End-to-end: the browser preview (PRODUCT workflow 6) in headless Chromium. The built page is served
+// from dist/web on 127.0.0.1; the test drives the real pane and reads the grid the page draws from the
+// fake workbook: status fills after Apply colours, the Summary sheet after Build summary, the selection
+// after clicking a problem. Screenshots go to test-output/ for a person to look at.
+import { spawnSync } from "child_process";
+import fs from "fs";
+import http from "http";
+import type { AddressInfo } from "net";
+import os from "os";
+import path from "path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { statusText } from "../../src/engine/colour";
+import { DUDLEY } from "../../src/engine/presets";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const WEB = path.join(ROOT, "dist", "web");
+const PAGE = path.join(WEB, "preview.html");
+const OUT = path.join(ROOT, "test-output");
+const CHROMIUM = "/usr/bin/chromium";
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".png": "image/png",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+jest.setTimeout(240_000);
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the pages when preview.html is missing or older than the sources, so the test never runs a stale bundle. */
+function ensureBuilt(): void {
+  if (fs.existsSync(PAGE) && fs.statSync(PAGE).mtimeMs >= newestMtime(path.join(ROOT, "src"))) return;
+  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
+  if (build.status !== 0 || !fs.existsSync(PAGE)) {
+    throw new Error(`webpack could not build dist/web/preview.html (exit ${build.status}):\n${(build.stdout + build.stderr).slice(-3000)}`);
+  }
+}
+
+/** A static file server for dist/web, on 127.0.0.1 and a free port. */
+function serve(root: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = path.normalize(path.join(root, pathname === "/" ? "preview.html" : pathname));
+    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve(server));
+  });
+}
+
+function rgb(hex: string): string {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+}
+
+interface GridCell {
+  cell: string;
+  text: string;
+  background: string;
+}
+
+/** Every non-empty cell below each "Status (auto)" header of the grid on show, with its computed fill. */
+function statusColumnCells(page: Page): Promise<GridCell[]> {
+  return page.evaluate(() => {
+    const out: { cell: string; text: string; background: string }[] = [];
+    const heads = [...document.querySelectorAll<HTMLElement>("td[data-cell]")].filter((td) => td.textContent?.trim() === "Status (auto)");
+    for (const head of heads) {
+      const [, col, row] = /^([A-Z]+)(\d+)$/.exec(head.dataset.cell ?? "") ?? [];
+      for (let r = Number(row) + 1; ; r++) {
+        const td = document.querySelector<HTMLElement>(`td[data-cell="${col}${r}"]`);
+        if (!td) break;
+        const text = td.textContent?.trim() ?? "";
+        if (text && text !== "Status (auto)") out.push({ cell: `${col}${r}`, text, background: getComputedStyle(td).backgroundColor });
+      }
+    }
+    return out;
+  });
+}
+
+describe("browser preview", () => {
+  let server: http.Server | undefined;
+  let context: BrowserContext | undefined;
+  let userDataDir: string | undefined;
+  let base = "";
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`No browser at ${CHROMIUM}: the end-to-end test needs Chromium. Install it with \`apt-get install -y chromium\` (CI does, in .ci/run).`);
+    }
+    ensureBuilt();
+    fs.mkdirSync(OUT, { recursive: true });
+    server = await serve(WEB);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-preview-chromium-"));
+    // A fresh profile each run; Playwright takes the profile directory here, not as --user-data-dir.
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+      viewport: { width: 1400, height: 900 },
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  test("apply colours, build summary and select a problem's cell on the Dudley sample", async () => {
+    const page = await context!.newPage();
+    const consoleErrors: string[] = [];
+    const foreign: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    page.on("request", (r) => {
+      const url = r.url();
+      if (!url.startsWith(`${base}/`) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+    });
+
+    await page.goto(`${base}/preview.html`);
+    const pane = page.getByRole("complementary", { name: "Task pane" });
+    // The workbook has been read once the counts show: some indicators and activities rated.
+    await pane.getByRole("heading", { name: /^Indicators \([1-9]\d*\)$/ }).waitFor({ timeout: 30_000 });
+    await pane.getByRole("heading", { name: /^Activities \([1-9]\d*\)$/ }).waitFor();
+    await page.getByRole("tab", { name: "Community Safety", selected: true }).waitFor();
+    expect(await statusColumnCells(page)).toEqual([]);
+
+    // Apply colours: the owned Status (auto) column appears, every status cell in its status's fill.
+    await pane.getByRole("button", { name: "Apply colours" }).click();
+    await page.locator("td[data-cell]", { hasText: /^Status \(auto\)$/ }).first().waitFor({ timeout: 30_000 });
+    const statuses = [...DUDLEY.indicator, ...DUDLEY.activity];
+    // Below its header the column runs on into the next table's own cells: keep only status texts (symbol first).
+    const cells = (await statusColumnCells(page)).filter((c) => statuses.some((s) => c.text.startsWith(`${s.symbol} `)));
+    expect(cells.length).toBeGreaterThan(10);
+    const wrong = cells.filter((c) => {
+      const status = statuses.find((s) => statusText(s.symbol, s.label) === c.text);
+      return !status || c.background !== rgb(status.fill);
+    });
+    expect(wrong).toEqual([]);
+    await expect(pane.getByRole("status").filter({ hasText: /\w/ }).first().textContent()).resolves.toMatch(/\w/);
+    await page.mouse.move(1390, 890); // away from the buttons, so no tooltip covers the pane
+    await page.getByRole("tooltip").waitFor({ state: "hidden" });
+    await page.screenshot({ path: path.join(OUT, "preview-after-apply.png"), fullPage: false });
+
+    // Build summary: a Summary tab appears and is shown, with its key.
+    await pane.getByRole("button", { name: "Build summary" }).click();
+    const summaryTab = page.getByRole("tab", { name: "Summary" });
+    await summaryTab.waitFor({ timeout: 30_000 });
+    await expect(summaryTab.getAttribute("aria-selected")).resolves.toBe("true");
+    await page.getByRole("tabpanel").locator("td[data-cell]", { hasText: /^Key$/ }).first().waitFor();
+    await page.mouse.move(1390, 890);
+    await page.getByRole("tooltip").waitFor({ state: "hidden" });
+    await page.screenshot({ path: path.join(OUT, "preview-summary.png"), fullPage: false });
+
+    // A problem names a cell: choosing it shows that sheet and outlines that cell.
+    const problems = page.getByRole("region", { name: /^Problems/ }).getByRole("button", { name: /![A-Z]+\d+ — / });
+    const names = await problems.allTextContents();
+    const index = names.findIndex((n) => !/!A1 — /.test(n));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const [, sheet, cell] = /(?:Error|Warning):\s*(.+?)!([A-Z]+\d+) — /.exec(names[index]) ?? [];
+    await problems.nth(index).click();
+    await page.getByRole("tab", { name: sheet, exact: true, selected: true }).waitFor();
+    const selected = page.locator(`td[data-cell="${cell}"]`);
+    await expect(selected.getAttribute("data-selected")).resolves.toBe("true");
+    await expect(page.locator('td[data-selected="true"]').count()).resolves.toBe(1);
+
+    // Narrow window: the pane stacks above the workbook instead of beside it.
+    await page.setViewportSize({ width: 600, height: 900 });
+    const paneBox = await pane.boundingBox();
+    const bookBox = await page.getByRole("region", { name: "Workbook" }).boundingBox();
+    expect([paneBox!.width > 560, bookBox!.y >= paneBox!.y + paneBox!.height - 1]).toEqual([true, true]);
+
+    expect({ consoleErrors, foreign }).toEqual({ consoleErrors: [], foreign: [] });
+    await page.close();
+  });
+});
