@@ -16,7 +16,8 @@ const outDir = path.join(root, "out");
 const previewDir = path.join(outDir, "preview");
 const STATE_SHEET = "RagScorecardState"; // src/xlsx/ownership.ts
 const RULES_SHEET = "Scorecard Rules";
-const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils";
+// Carlito stands in for Calibri, the font that sets column widths; without it LibreOffice draws columns too wide.
+const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito";
 const DPI = 80;
 
 const rel = (p) => path.relative(process.cwd(), p) || ".";

@@ -1,17 +1,30 @@
 // Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
 // cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
 import { parseA1 } from "./address";
+import { SheetCells } from "./cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "./plan";
-import { matchRating, statusByKey } from "./schemes";
+import { textPixels } from "./layout-measure";
+import { matchRating, statusByKey, statusesOf } from "./schemes";
 import { GENERATED_STATUS_HEADER } from "./headers";
-import type { CellRange, Scheme, SheetGrid, TableSpec } from "./types";
+import { readHeaderAt } from "./tables";
+import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, TableSpec } from "./types";
 import type { RatedRecord } from "./workbook";
 
 export const GENERATED_CHECK_HEADER = "Check (auto)";
 export const FONT = "Arial";
 
 const HEADER_STYLE: PlanStyle = { fill: "#44546A", fontColor: "#FFFFFF", bold: true, italic: true, fontName: FONT, wrap: true };
-const CHECK_STYLE: PlanStyle = { fontColor: "#9C0006", italic: true, fontName: FONT, wrap: true, numberFormat: "@" };
+// Top-aligned like the officers' own cells beside them. Row heights are left to Excel, which fits
+// rows without a height of their own when it opens the file: setting them would change the officers' layout.
+const CHECK_STYLE: PlanStyle = { fontColor: "#9C0006", italic: true, fontName: FONT, wrap: true, vAlign: "top", numberFormat: "@" };
+const MIN_STATUS_WIDTH = 22;
+const CHECK_WIDTH = 45;
+
+/** Wide enough for the longest status of the kind in bold ("▲ Worse than target limits"), at least 22. */
+function statusWidth(scheme: Scheme, kind: RecordKind): number {
+  const widest = Math.max(0, ...statusesOf(scheme, kind).map((s) => textPixels(statusText(s.symbol, s.label), { size: 11, bold: true })));
+  return Math.max(MIN_STATUS_WIDTH, Math.ceil((widest + 8) / 7));
+}
 
 /** Collects cells per style and merges vertical runs in a column into one range. */
 export class StyleCollector {
@@ -75,6 +88,40 @@ export function statusText(symbol: string, label: string): string {
   return `${symbol} ${label}`;
 }
 
+const folded = (v: unknown): string => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().toLowerCase() : "");
+
+/** Columns by role, leaving out unrecognised ones and ours ("Status (auto)"), as tables.ts compares repeats. */
+function rolesKey(columns: ColumnMapping[]): string {
+  return columns
+    .filter((c) => c.role !== "ignore" && c.role !== "generated")
+    .map((c) => `${c.col}:${c.role}`)
+    .join("|");
+}
+
+/**
+ * Rows inside a table where its header is printed again (a tracker laid out for paper): the row our
+ * heading goes on, like the header's last row. Cheap first test: the first column reads as it does
+ * in the header; then the whole row must map to the same roles.
+ */
+export function repeatedHeaderRows(grid: SheetGrid, table: TableSpec, recordRows: ReadonlySet<number>): number[] {
+  const lastHeaderRow = table.headerRow + table.headerHeight - 1;
+  const probe = Math.min(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col));
+  const text = Number.isFinite(probe) ? folded(cellAt(grid, lastHeaderRow, probe)) : "";
+  if (!text) return [];
+  let cells: SheetCells | undefined;
+  let want: string | undefined;
+  const rows: number[] = [];
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    if (recordRows.has(r) || folded(cellAt(grid, r, probe)) !== text) continue;
+    cells ??= new SheetCells(grid);
+    want ??= rolesKey(readHeaderAt(cells, lastHeaderRow, table.headerRow)?.columns ?? table.columns);
+    const repeat = readHeaderAt(cells, r, table.firstRow);
+    const at = repeat ? repeat.top + repeat.height - 1 : -1;
+    if (repeat && rolesKey(repeat.columns) === want && at <= table.lastRow && !recordRows.has(at)) rows.push(at);
+  }
+  return [...new Set(rows)];
+}
+
 /** Edit plans that colour every rated record's cells on the officers' sheets. */
 export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): SheetPlan[] {
   const plans: SheetPlan[] = [];
@@ -91,8 +138,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const headerRow = table.headerRow + table.headerHeight - 1;
       plan.blocks.push({ row: headerRow, col, values: [header] });
       styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + header.length - 1 });
-      plan.columnWidths.push({ col, width: 22 });
-      if (anyChecks) plan.columnWidths.push({ col: col + 1, width: 40 });
+      plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
+      if (anyChecks) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
       const width = header.length;
       const body: PlanValue[][] = [];
@@ -103,7 +150,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         if (!status) continue;
         body[row - table.firstRow][0] = statusText(status.symbol, status.label);
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
-        styles.add({ fill: status.fill, fontColor: status.font, bold: true, fontName: FONT, numberFormat: "@" }, row, col);
+        styles.add({ fill: status.fill, fontColor: status.font, bold: true, fontName: FONT, vAlign: "top", numberFormat: "@" }, row, col);
         if (anyChecks && rating.checks.length > 0) styles.add(CHECK_STYLE, row, col + 1);
         const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
         const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
@@ -111,6 +158,12 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
           // The officer's cell shows what the officer said, in that rating's colours; its text is left alone.
           styles.add({ fill: manualStatus.fill, fontColor: manualStatus.font, bold: true }, manualCell.row, manualCell.col);
         }
+      }
+      // The header printed again further down gets our heading too, so every printed page has it.
+      const recordRows = new Set(records.map((r) => r.record.row - 1));
+      for (const row of repeatedHeaderRows(grid, table, recordRows)) {
+        body[row - table.firstRow] = [...header];
+        styles.addRange(HEADER_STYLE, { top: row, left: col, bottom: row, right: col + header.length - 1 });
       }
       if (body.length > 0) plan.blocks.push({ row: table.firstRow, col, values: body });
     }

@@ -1,6 +1,6 @@
 // The indicator rule (RULES §4): actual against target, by polarity, within tolerance.
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
-import { formatFigure } from "./format";
+import { formatFigure, formatNumber } from "./format";
 import { readValue } from "./values";
 import type { CellValue, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
 
@@ -151,12 +151,28 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   }
   const shortfall = Math.abs(actual - bound);
   const within = isWithin(shortfall, bound, tolerance, percent);
-  const missBy = Math.abs(bound) > EPS ? `${formatFigure(shortfall / Math.abs(bound), true)} short` : `short by ${formatFigure(shortfall, percent)}`;
   return {
     ...base,
     level: within ? "near" : "bad",
-    reason: `${shown}: ${missBy}, ${within ? "within" : "beyond"} the ${describeTolerance(tolerance)} tolerance`,
+    reason: `${shown}: ${missText(shortfall, bound, tolerance, percent)}, ${within ? "within" : "beyond"} ${toleranceText(tolerance, percent)}`,
   };
+}
+
+/** The miss in the tolerance's own units: "3.57% short" (relative), "2.5 points short", "0.6 short". */
+function missText(shortfall: number, bound: number, tolerance: Tolerance, percent: boolean): string {
+  if (tolerance.kind === "points") {
+    const points = formatNumber(percent ? shortfall * 100 : shortfall, 2);
+    return `${points} point${points === "1" ? "" : "s"} short`;
+  }
+  if (tolerance.kind === "absolute") return `${formatFigure(shortfall, percent)} short`;
+  return Math.abs(bound) > EPS ? `${formatFigure(shortfall / Math.abs(bound), true)} short` : `short by ${formatFigure(shortfall, percent)}`;
+}
+
+/** "the 5% tolerance", "the 2-point tolerance", "the tolerance of 0.5". */
+function toleranceText(tolerance: Tolerance, percent: boolean): string {
+  if (tolerance.kind === "points") return `the ${formatNumber(tolerance.value, 2)}-point tolerance`;
+  if (tolerance.kind === "absolute") return `the tolerance of ${formatFigure(tolerance.value, percent)}`;
+  return `the ${describeTolerance(tolerance)} tolerance`;
 }
 
 function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: string[]): Tolerance {

@@ -1,7 +1,8 @@
 // The headline table (as Cannock Chase's): rows Indicators and Activities, a column per status with
 // "count (percent)", and totals; then the same by priority or directorate when there is more than one.
 import { percentages, type KindCounts, type SummaryModel } from "./summary";
-import { LAST_COL, STYLES, statusCellText, statusStyle, type PlanWriter } from "./layout-style";
+import { LAST_COL, STYLES, statusCellText, statusStyle } from "./layout-style";
+import type { PlanWriter } from "./layout-writer";
 import { writeTable, type Column } from "./layout-table";
 import type { PlanStyle } from "./plan";
 import type { RecordKind, Scheme, Status } from "./types";
@@ -33,14 +34,20 @@ function panelsOf(scheme: Scheme): Panel[] {
 
 const countOf = (counts: KindCounts, key: string) => counts.statuses.find((s) => s.key === key);
 
-/** The panels with the columns shown: "no data" and "data only" only when something has that status. */
+/**
+ * The panels with the rows and columns shown: only kinds that have records (a table of dashes says
+ * nothing), and "no data" and "data only" only when something has that status.
+ */
 export function headlinePanels(model: SummaryModel, scheme: Scheme): Panel[] {
-  return panelsOf(scheme).map((panel) => ({
-    kinds: panel.kinds,
-    statuses: panel.statuses.filter(
-      (s) => !HIDDEN_WHEN_EMPTY.has(s.level) || panel.kinds.some((k) => (countOf(model.headline[k], s.key)?.count ?? 0) > 0),
-    ),
-  }));
+  return panelsOf(scheme)
+    .map((panel) => ({ ...panel, kinds: panel.kinds.filter((k) => model.headline[k].total > 0) }))
+    .filter((panel) => panel.kinds.length > 0)
+    .map((panel) => ({
+      kinds: panel.kinds,
+      statuses: panel.statuses.filter(
+        (s) => !HIDDEN_WHEN_EMPTY.has(s.level) || panel.kinds.some((k) => (countOf(model.headline[k], s.key)?.count ?? 0) > 0),
+      ),
+    }));
 }
 
 /** Rightmost column the headline needs (label A:B, a column per status, then Total). */
@@ -91,7 +98,12 @@ function linesOf(model: SummaryModel, panel: Panel): Line[] {
 
 export function writeHeadline(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
   w.banner("Summary of ratings", STYLES.section, 20);
-  for (const panel of headlinePanels(model, scheme)) {
+  const panels = headlinePanels(model, scheme);
+  if (panels.length === 0) {
+    w.banner("Nothing was rated: no indicators or activities were found.", STYLES.note);
+    w.skip();
+  }
+  for (const panel of panels) {
     const columns: Column<Line>[] = [
       {
         col: 0,

@@ -1,8 +1,10 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
-import { STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText, type PlanWriter } from "./layout-style";
+import { MERGE_ROWS } from "./layout-columns";
+import { STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "./layout-style";
 import { writeTable, type Column } from "./layout-table";
+import type { PlanWriter } from "./layout-writer";
 import type { PlanStyle } from "./plan";
 import type { Scheme, Status, Trend } from "./types";
 
@@ -38,19 +40,20 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
   const colours = trendColours(scheme);
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
   const columns: Column<ExceptionRow>[] = [
-    { col: 0, header: "Ref", value: (e) => e.ref, style: STYLES.label },
+    { col: 0, header: "Ref", value: (e) => e.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Indicator or activity", value: (e) => e.name, style: STYLES.body },
     { col: 2, header: "Type", value: (e) => (isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body },
-    { col: 3, header: "Target or due date", value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure },
-    { col: 4, header: "Actual or progress", value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure },
+    { col: 3, header: "Target or due date", value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
+    { col: 4, header: "Actual or progress", value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (e) => statusCell(scheme, e.kind, e.status).text, styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
     {
       col: 6,
       header: "Trend",
       value: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).text,
       styleOf: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).style,
+      optional: true,
     },
-    { col: 7, header: "Lead officer", value: (e) => e.lead, style: STYLES.body },
+    { col: 7, header: "Lead officer", value: (e) => e.lead, style: STYLES.body, optional: true },
     {
       col: 8,
       header: "Commentary",
@@ -64,30 +67,30 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
 function indicatorColumns(scheme: Scheme): Column<IndicatorRow>[] {
   const colours = trendColours(scheme);
   return [
-    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label },
+    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
-    { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body },
-    { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure },
-    { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure },
+    { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body, optional: true },
+    { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
+    { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (r) => statusCell(scheme, "indicator", r.status).text, styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
     { col: 6, header: "Trend", value: (r) => trendCell(colours, r.trend, r.direction).text, styleOf: (r) => trendCell(colours, r.trend, r.direction).style },
-    { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body },
-    { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body },
+    { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
+    { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
   ];
 }
 
 function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRow>[] {
   const byPriority = model.groupBy === "priority";
   return [
-    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label },
+    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Description", value: (r) => r.name, style: STYLES.body },
-    { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body },
-    { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure },
-    { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure },
+    { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
+    { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure, optional: true },
+    { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (r) => statusCell(scheme, "activity", r.status).text, styleOf: (r) => statusCell(scheme, "activity", r.status).style },
-    { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure },
-    { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body },
-    { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body },
+    { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
+    { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
+    { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },
   ];
 }
 
@@ -96,6 +99,7 @@ function caption(w: PlanWriter, text: string): void {
   w.block(row, 0, [[text]]);
   w.range(STYLES.caption, { top: row, left: 0, bottom: row, right: 0 });
   w.height(row, 18);
+  w.heading(row);
 }
 
 export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
@@ -136,11 +140,13 @@ export function writeIssues(w: PlanWriter, model: SummaryModel): void {
     return;
   }
   note(w, "Status checks: an officer's rating that differs from the rules. Errors and warnings: figures the rules could not read or that look wrong. Each names the sheet and cell to correct.");
+  // The message takes the rest of the grid (one merge a row); a very long list keeps to single cells.
+  const wide = issues.length <= MERGE_ROWS;
   const columns: Column<IssueRow>[] = [
     { col: 0, header: "Ref", value: (i) => i.ref, style: STYLES.label },
-    { col: 1, header: "Issue", value: (i) => i.message, style: STYLES.body },
-    { col: 2, header: "Sheet and cell", value: (i) => i.where, style: STYLES.body },
-    { col: 3, header: "Type", value: (i) => SEVERITY_WORDS[i.severity], styleOf: (i) => SEVERITY_STYLES[i.severity] },
+    { col: wide ? 1 : 2, header: "Sheet and cell", value: (i) => i.where, style: STYLES.body },
+    { col: wide ? 2 : 3, header: "Type", value: (i) => SEVERITY_WORDS[i.severity], styleOf: (i) => SEVERITY_STYLES[i.severity] },
+    { col: wide ? 3 : 1, to: wide ? w.lastCol : undefined, header: "Issue", value: (i) => i.message, style: STYLES.body },
   ];
   w.row = writeTable(w, issues, columns);
 }

@@ -1,10 +1,11 @@
-// The summary sheet's look and the writer that builds its plan: one column grid, named styles,
-// one block per table, styles grouped for multi-area formatting, row heights for wrapped text.
-import { FONT, StyleCollector, statusText } from "./colour";
-import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "./plan";
+// The summary sheet's look: one column grid, named styles, status and trend cells, and how many
+// lines a cell's text takes in its columns (for row heights).
+import { FONT, statusText } from "./colour";
+import { wrappedLines, type Font } from "./layout-measure";
+import type { PlanStyle } from "./plan";
 import { statusByKey, statusForLevel } from "./schemes";
 import { trendArrow, TREND_LABELS } from "./trend";
-import type { CellRange, Direction, RecordKind, Scheme, Status, Trend } from "./types";
+import type { Direction, RecordKind, Scheme, Status, Trend } from "./types";
 
 /**
  * The grid every table shares, in characters (about 180 across: A4 landscape at one page wide).
@@ -16,11 +17,6 @@ export const WIDTHS = [13, 34, 18, 13, 13, 17, 12, 16, 44];
 export const EXTRA_WIDTH = 13;
 export const LAST_COL = WIDTHS.length - 1;
 
-const LINE_HEIGHT = 13; // points per wrapped line of Arial 10, plus PADDING once per row
-const PADDING = 4;
-/** Arial 10 fits about 1.3 characters per unit of column width (units are Calibri 11 digits), after word wrap. */
-const CHARS_PER_UNIT = 1.3;
-const MAX_HEIGHT = 409; // Excel's tallest row
 const BORDER = "#A6A6A6";
 const NAVY = "#1F3864";
 const NEUTRAL = "#404040";
@@ -94,100 +90,44 @@ export function trendStyle(colour: string, centre = true): PlanStyle {
   return style;
 }
 
-/** "▲ Improving" (the arrow shows which way the figure moved); "–" when there is no trend. */
+/**
+ * Trend arrows on the summary are ↑ ↓ → (RULES §6's alternative), so they never look like a status
+ * symbol: ▲ is "worse than target" in several schemes but "went up" in a trend cell.
+ */
+export const TREND_ARROWS = { up: "↑", down: "↓", level: "→", none: "–" } as const;
+const SUMMARY_ARROW: Record<string, string> = { "▲": TREND_ARROWS.up, "▼": TREND_ARROWS.down, "►": TREND_ARROWS.level };
+
+/** "↑ Improving" (the arrow shows which way the figure moved); "–" when there is no trend. */
 export function trendText(trend: Trend, direction: Direction | undefined): string {
   const arrow = trendArrow(trend, direction);
-  return trend === "notrend" ? arrow : `${arrow} ${TREND_LABELS[trend].label}`;
+  const shown = SUMMARY_ARROW[arrow] ?? arrow;
+  return trend === "notrend" ? shown : `${shown} ${TREND_LABELS[trend].label}`;
 }
 
-/** Lines a text takes in a column of `width` characters, counting its own line breaks. */
-export function lineCount(text: string, width: number): number {
-  if (!text) return 1;
-  let lines = 0;
-  const perLine = Math.max(1, Math.floor(width * CHARS_PER_UNIT));
-  for (const part of text.split("\n")) lines += Math.max(1, Math.ceil(part.length / perLine));
-  return lines;
+/** Grid widths of columns col..to (columns past the grid take EXTRA_WIDTH). */
+export function widthsOf(col: number, to = col): number[] {
+  const widths: number[] = [];
+  for (let c = col; c <= to; c++) widths.push(WIDTHS[c] ?? EXTRA_WIDTH);
+  return widths;
 }
 
 export function widthOf(col: number, to = col): number {
-  let width = 0;
-  for (let c = col; c <= to; c++) width += WIDTHS[c] ?? EXTRA_WIDTH;
-  return width;
+  return widthsOf(col, to).reduce((a, b) => a + b, 0);
 }
 
-/** Builds one SheetPlan top to bottom. `row` is the next free row. */
-export class PlanWriter {
-  row = 0;
-  /** Rightmost column used: title and section rows merge across to it. */
-  lastCol = LAST_COL;
-  private readonly plan: SheetPlan;
-  private readonly cells = new StyleCollector();
-  private readonly ranges = new Map<string, StyleGroup>();
-  private readonly heights = new Map<number, number>();
+const fonts = new Map<string, Font>();
 
-  constructor(sheet: string) {
-    this.plan = emptySheetPlan(sheet, "create");
-  }
+/** The measuring font of a style (Arial 10 unless it says otherwise). */
+export function fontOf(style: PlanStyle | undefined): Font {
+  const size = style?.fontSize ?? 10;
+  const bold = style?.bold === true;
+  const key = `${size}${bold ? "b" : ""}`;
+  let font = fonts.get(key);
+  if (!font) fonts.set(key, (font = { size, bold }));
+  return font;
+}
 
-  block(row: number, col: number, values: PlanValue[][]): void {
-    if (values.length > 0) this.plan.blocks.push({ row, col, values });
-  }
-
-  /** One cell whose style varies row by row (status, trend): grouped into runs by StyleCollector. */
-  cell(style: PlanStyle, row: number, col: number): void {
-    this.cells.add(style, row, col);
-  }
-
-  /** A whole rectangle in one style: added as one range, not cell by cell. */
-  range(style: PlanStyle, range: CellRange): void {
-    const key = JSON.stringify(style);
-    const group = this.ranges.get(key);
-    if (group) group.ranges.push(range);
-    else this.ranges.set(key, { style, ranges: [range] });
-  }
-
-  merge(range: CellRange): void {
-    if (range.right > range.left || range.bottom > range.top) this.plan.merges.push(range);
-  }
-
-  /** Keeps the tallest height asked for a row. */
-  height(row: number, points: number): void {
-    const h = Math.min(MAX_HEIGHT, Math.round(points * 100) / 100);
-    if (h > (this.heights.get(row) ?? 0)) this.heights.set(row, h);
-  }
-
-  /** Height for a row of wrapped text: only rows needing more than one line get an entry. */
-  fitLines(row: number, lines: number): void {
-    if (lines > 1) this.height(row, lines * LINE_HEIGHT + PADDING);
-  }
-
-  /** A full-width row: one value merged across the grid. */
-  banner(text: string, style: PlanStyle, height?: number): number {
-    const row = this.row++;
-    this.block(row, 0, [[text]]);
-    this.range(style, { top: row, left: 0, bottom: row, right: this.lastCol });
-    this.merge({ top: row, left: 0, bottom: row, right: this.lastCol });
-    if (height) this.height(row, height);
-    else this.fitLines(row, lineCount(text, widthOf(0, this.lastCol)));
-    return row;
-  }
-
-  skip(rows = 1): void {
-    this.row += rows;
-  }
-
-  finish(): SheetPlan {
-    const groups = new Map(this.ranges);
-    for (const g of this.cells.toGroups()) {
-      const key = JSON.stringify(g.style);
-      const existing = groups.get(key);
-      // concat, not push(...): a spread of 100,000 ranges overflows the call stack.
-      if (existing) existing.ranges = existing.ranges.concat(g.ranges);
-      else groups.set(key, g);
-    }
-    this.plan.styles = [...groups.values()];
-    this.plan.columnWidths = Array.from({ length: this.lastCol + 1 }, (_, col) => ({ col, width: WIDTHS[col] ?? EXTRA_WIDTH }));
-    this.plan.rowHeights = [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
-    return this.plan;
-  }
+/** Lines a text takes in columns col..to (one merged cell), counting its own line breaks. */
+export function lineCount(text: string, col: number, to = col, style?: PlanStyle): number {
+  return wrappedLines(text, widthsOf(col, to), fontOf(style));
 }

@@ -1,16 +1,17 @@
 // The committee summary sheet as a plan (PRODUCT "The committee summary sheet"): title block, key,
 // headline table, exceptions, scorecards by group, checks and data quality; A4 landscape print setup.
 import { writeHeadline, headlineLastCol } from "./layout-headline";
-import { titleLines, ukDate, writeKey, writeTitle, type SummaryMeta } from "./layout-key";
+import { writeKey } from "./layout-key";
 import { writeExceptions, writeIssues, writeScorecards } from "./layout-records";
-import { PlanWriter } from "./layout-style";
+import { REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
+import { headerSection, headerText } from "./layout-print";
+import { PlanWriter } from "./layout-writer";
 import type { SheetPlan } from "./plan";
 import type { SummaryModel } from "./summary";
 import type { Scheme } from "./types";
 
 const MAX_SHEET_NAME = 31;
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
-const HEADER_PART = 80;
 
 /** A short, stable tag for a committee name, so two long names cut to the same text stay apart. */
 function tag(text: string): string {
@@ -32,12 +33,6 @@ export function summarySheetName(committee?: string): string {
   return `${name.slice(0, MAX_SHEET_NAME - 5).trimEnd().replace(/'+$/, "")} ${tag(cleaned)}`;
 }
 
-/** Header and footer text is literal: "&" starts a code in Excel's header language, so it is doubled. */
-function headerText(text: string): string {
-  const short = text.length > HEADER_PART ? text.slice(0, HEADER_PART - 1) + "…" : text;
-  return short.replace(/&/g, "&&");
-}
-
 export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: SummaryMeta): SheetPlan {
   const committee = meta.committee ?? model.committee;
   const fullMeta: SummaryMeta = { ...meta, committee };
@@ -45,6 +40,7 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   w.lastCol = headlineLastCol(model, scheme);
 
   const titleRows = writeTitle(w, fullMeta, scheme);
+  w.startPages(titleRows);
   w.skip();
   writeKey(w, scheme);
   w.skip();
@@ -62,9 +58,12 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
     paper: "A4",
     fitToPagesWide: 1,
     repeatRows: { first: 0, last: titleRows - 1 },
-    header: `&L${headerText(lines.heading)}&R${headerText(meta.periodLabel.trim() || lines.period)}`,
-    footer: `&L${headerText(date)}&CPage &P of &N&R${headerText(scheme.name)}`,
+    header: headerSection("L", headerText(lines.name || REPORT_WORDS)) + headerSection("R", headerText(meta.periodLabel.trim())),
+    footer: headerSection("L", headerText(date)) + headerSection("C", "Page &P of &N") + headerSection("R", headerText(scheme.name)),
   };
+  if (w.rowBreaks.length > 0) plan.print.rowBreaks = [...w.rowBreaks];
   plan.tabColor = "#1F3864";
   return plan;
 }
+
+export { trackerTitle, type SummaryMeta } from "./layout-title";

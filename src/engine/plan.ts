@@ -41,6 +41,8 @@ export interface PrintSetup {
   /** Excel header/footer codes, e.g. "&LTitle&RPage &P of &N". */
   header?: string;
   footer?: string;
+  /** Zero-based rows before which a printed page starts (manual page breaks; Excel keeps at most 1,026). */
+  rowBreaks?: number[];
 }
 
 export interface SheetPlan {

@@ -1,6 +1,8 @@
 // Writing the "Scorecard Rules" sheet: title, Settings, Statuses (doubling as a colour key) and Column mapping.
 // Yellow cells are the ones an officer may edit; everything is literal text so Excel keeps "5%" as typed.
 import { FONT, StyleCollector } from "./colour";
+import { linesHeight, wrappedLines } from "./layout-measure";
+import { headerSection, headerText } from "./layout-print";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan } from "./plan";
 import { SETTINGS } from "./rules-sheet-settings";
 import { statusRows } from "./rules-sheet-statuses";
@@ -43,10 +45,19 @@ class RowWriter {
   readonly plan = emptySheetPlan(RULES_SHEET, "create");
   readonly styles = new StyleCollector();
 
-  put(values: PlanValue[], styles: PlanStyle[]): number {
+  /** `mergeTo`: the row's one value is merged across columns A to this one. */
+  put(values: PlanValue[], styles: PlanStyle[], mergeTo?: number): number {
     const row = this.row++;
     this.plan.blocks.push({ row, col: 0, values: [values] });
     styles.forEach((style, col) => this.styles.add(style, row, col));
+    if (mergeTo !== undefined) this.plan.merges.push({ top: row, left: 0, bottom: row, right: mergeTo });
+    // Wrapped cells need their row tall enough for every line: hosts keep a new sheet's default height.
+    let lines = 1;
+    values.forEach((v, col) => {
+      const widths = mergeTo !== undefined ? WIDTHS.slice(0, mergeTo + 1) : [WIDTHS[col] ?? WIDTHS[WIDTHS.length - 1]];
+      if (styles[col]?.wrap && typeof v === "string") lines = Math.max(lines, wrappedLines(v, widths, { size: styles[col].fontSize ?? 10 }));
+    });
+    if (lines > 1) this.plan.rowHeights.push({ row, height: linesHeight(lines) });
     return row;
   }
 
@@ -90,12 +101,11 @@ export function layoutRulesSheet(scheme: Scheme, settings: RulesSettings): Sheet
   w.blank();
 
   w.heading(HEADINGS.mapping);
-  const noteRow = w.put(
+  w.put(
     [`Correct a column's role: the sheet's name, the column's header as it reads, and one of these roles: ${ROLES.join(", ")}.`],
     [STYLES.wrapNote],
+    LAST_COL,
   );
-  w.plan.merges.push({ top: noteRow, left: 0, bottom: noteRow, right: LAST_COL });
-  w.plan.rowHeights.push({ row: noteRow, height: 28 });
   w.put(MAPPING_HEADER, MAPPING_HEADER.map(() => STYLES.header));
   const edit = [STYLES.edit, STYLES.edit, STYLES.edit];
   for (const o of settings.columnOverrides) w.put([o.sheet, o.header, o.role], edit);
@@ -105,7 +115,7 @@ export function layoutRulesSheet(scheme: Scheme, settings: RulesSettings): Sheet
   plan.styles = w.styles.toGroups();
   plan.columnWidths = WIDTHS.map((width, col) => ({ col, width }));
   plan.freeze = { rows: 1, cols: 0 };
-  plan.print = { orientation: "landscape", paper: "A4", fitToPagesWide: 1, footer: `&L${RULES_SHEET}&RPage &P of &N` };
+  plan.print = { orientation: "landscape", paper: "A4", fitToPagesWide: 1, footer: headerSection("L", headerText(RULES_SHEET)) + headerSection("R", "Page &P of &N") };
   plan.tabColor = "#FFC000";
   return plan;
 }

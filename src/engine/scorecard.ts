@@ -1,12 +1,12 @@
 // One run of the add-in's job, host-free: choose the scheme, rate the workbook, plan every write.
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { colourTrackers } from "./colour";
-import { layoutSummary, summarySheetName } from "./layout";
+import { layoutSummary, summarySheetName, trackerTitle } from "./layout";
 import { presetByKey, RAG } from "./presets";
 import { describePeriod, parsePeriod, periodEnd, type ReportingPeriod } from "./periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet";
 import { committeesOf, summarise } from "./summary";
-import { rateWorkbook, type WorkbookResult } from "./workbook";
+import { rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
 import type { SheetPlan } from "./plan";
 import type { Problem, Scheme, SheetGrid } from "./types";
 
@@ -21,6 +21,8 @@ export interface ScorecardOptions {
   allCommittees?: boolean;
   /** Sheets the add-in made earlier: never read as trackers. */
   ownedSheets?: string[];
+  /** Column mapping chosen by the user; when given it replaces the rules sheet's overrides. */
+  columnOverrides?: ColumnOverride[];
 }
 
 export interface ScorecardRun {
@@ -47,6 +49,8 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
   };
   if (options.period) settings.period = options.period;
   if (options.reportDate) settings.reportDate = options.reportDate;
+  if (options.committee) settings.committee = options.committee;
+  if (options.columnOverrides) settings.columnOverrides = options.columnOverrides;
   return { scheme, settings, problems: fromSheet?.problems ?? [] };
 }
 
@@ -61,7 +65,12 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   result.problems.unshift(...ruleProblems);
 
   const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
-  const meta = { periodLabel: describePeriod(period) || settings.period || "", reportDate, title: settings.title };
+  const meta = {
+    periodLabel: describePeriod(period) || settings.period || "",
+    reportDate,
+    title: settings.title,
+    source: trackerTitle(trackers, result.tables),
+  };
   const committees = options.allCommittees ? committeesOf(result.rated) : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
     const model = summarise(result, scheme, { committee });

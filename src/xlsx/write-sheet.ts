@@ -10,6 +10,7 @@ const MAX_TEXT = 32767;
 const MERGE_TYPE = 1; // ExcelJS ValueType.Merge
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
+const MAX_BREAKS = 1026; // Excel's limit on manual page breaks in a sheet
 
 /** Zero-based row and column → "B7" (the engine's A1 helper: one definition for every host). */
 export const a1 = toA1;
@@ -93,6 +94,16 @@ function writeStyles(ws: Worksheet, plan: SheetPlan, problems: Problem[]): numbe
   return styled;
 }
 
+/**
+ * Manual page breaks: a plan names the row a page starts at (zero-based); ExcelJS's addPageBreak
+ * breaks after a row (one-based), which is the same row number. Row 0 needs no break; Excel keeps
+ * at most 1,026; the last column (16,384) is given because ExcelJS's default is not a real column.
+ */
+function writeRowBreaks(ws: Worksheet, rows: number[]): void {
+  const wanted = [...new Set(rows.filter((r) => Number.isInteger(r) && r > 0 && r < MAX_ROWS))].sort((a, b) => a - b);
+  for (const r of wanted.slice(0, MAX_BREAKS)) ws.getRow(r).addPageBreak(0, MAX_COLS);
+}
+
 function writeLayout(ws: Worksheet, plan: SheetPlan): void {
   for (const { col, width } of plan.columnWidths) ws.getColumn(col + 1).width = width;
   for (const { row, height } of plan.rowHeights) ws.getRow(row + 1).height = height;
@@ -112,6 +123,7 @@ function writeLayout(ws: Worksheet, plan: SheetPlan): void {
     };
     if (p.repeatRows) setup.printTitlesRow = `${p.repeatRows.first + 1}:${p.repeatRows.last + 1}`;
     ws.pageSetup = setup;
+    writeRowBreaks(ws, p.rowBreaks ?? []);
     if (p.header !== undefined || p.footer !== undefined) {
       ws.headerFooter = {
         ...ws.headerFooter,

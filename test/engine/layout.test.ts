@@ -1,11 +1,15 @@
 // The committee summary sheet plan: key, headline counts, status cells, verbatim text, print setup, sheet names.
-import { layoutSummary, summarySheetName } from "../../src/engine/layout";
+import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/layout";
+import { MERGE_ROWS } from "../../src/engine/layout-columns";
+import { linesHeight, pageCapacity, textPixels, wrappedLines } from "../../src/engine/layout-measure";
+import { LAST_COL, STYLES, WIDTHS } from "../../src/engine/layout-style";
+import { MAX_BREAKS } from "../../src/engine/layout-writer";
 import { PRESETS } from "../../src/engine/presets";
 import { rateActivity, rateIndicator } from "../../src/engine/rate";
 import { summarise, type SummaryModel } from "../../src/engine/summary";
 import { TREND_LABELS } from "../../src/engine/trend";
 import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/plan";
-import type { CellValue, Field, RecordKind, Scheme, SourceRecord, Status } from "../../src/engine/types";
+import type { CellValue, Field, RecordKind, Scheme, SheetGrid, SourceRecord, Status, TableSpec } from "../../src/engine/types";
 import type { RatedRecord, WorkbookResult } from "../../src/engine/workbook";
 
 const field = (cell: string, value: CellValue): Field => ({ cell, value, text: value === null ? "" : String(value) });
@@ -85,14 +89,14 @@ describe("the key", () => {
       expect([...values.values()]).toContain(s.description);
     }
   });
-  test.each(schemes)("%s: trend arrows ▲ ▼ ► – with meanings, improving in the good colour", (_key, scheme) => {
+  test.each(schemes)("%s: trend arrows ↑ ↓ → – with meanings, improving in the good colour", (_key, scheme) => {
     const { values, styles } = cellsOf(build(scheme).plan);
     const good = scheme.indicator.find((s) => s.level === "good")?.font;
     const bad = scheme.indicator.find((s) => s.level === "bad")?.font;
     const rows: [text: string, colour: string | undefined][] = [
-      [`▲ ▼ ${TREND_LABELS.improving.label}`, good],
-      [`▲ ▼ ${TREND_LABELS.worsening.label}`, bad],
-      [`► ${TREND_LABELS.static.label}`, "#404040"],
+      [`↑ ↓ ${TREND_LABELS.improving.label}`, good],
+      [`↑ ↓ ${TREND_LABELS.worsening.label}`, bad],
+      [`→ ${TREND_LABELS.static.label}`, "#404040"],
       [`– ${TREND_LABELS.notrend.label}`, "#404040"],
     ];
     for (const [text, colour] of rows) {
@@ -127,7 +131,7 @@ describe("the headline table", () => {
       }
     }
   });
-  test("cannock: two activities on target read 2 (100%), indicators none", () => {
+  test("cannock: two activities on target read 2 (100%); indicators, having none, get no row", () => {
     const scheme = PRESETS.cannock;
     const { values } = cellsOf(build(scheme, [activity(2, "▶"), activity(3, "▶")]).plan);
     const rowOf = (k: string) => Number(k.split(",")[0]);
@@ -136,7 +140,18 @@ describe("the headline table", () => {
     const header = where(values, statusLabel(scheme.activity[1])).filter((k) => rowOf(k) < row).sort((a, b) => rowOf(a) - rowOf(b)).pop() as string;
     const col = header.split(",")[1];
     expect(values.get(`${row},${col}`)).toBe("2 (100%)");
-    expect(values.get(`${rowOf(where(values, "Indicators")[0])},${col}`)).toBe("–");
+    expect(where(values, "Indicators")).toEqual([]);
+    expect(values.get(`${rowOf(header)},0`)).toBe("Activities: ratings");
+  });
+  test.each(schemes)("%s: a kind with no records gets no ratings table (rule: no table of dashes)", (_key, scheme) => {
+    const { values } = cellsOf(build(scheme, [indicator(2, "100", "120"), indicator(3, "100", "50")]).plan);
+    expect(where(values, "Indicators")).toHaveLength(1);
+    expect(where(values, "Activities")).toEqual([]);
+    expect(where(values, "Activities: ratings")).toEqual([]);
+  });
+  test("nothing rated at all: a line saying so", () => {
+    const { values } = cellsOf(build(PRESETS.rag, []).plan);
+    expect([...values.values()]).toContain("Nothing was rated: no indicators or activities were found.");
   });
 });
 
@@ -188,11 +203,27 @@ describe("sections", () => {
     const { values } = cellsOf(build(PRESETS.dudley, [indicator(2, "100", "120")]).plan);
     expect([...values.values()].some((v) => typeof v === "string" && v.startsWith("No exceptions"))).toBe(true);
   });
-  test("title block: committee, period, report date and rules", () => {
+  test("title block: report and period, then committee, then report date and rules", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);
-    expect(values.get("0,0")).toBe("Safety & Services");
-    expect(values.get("1,0")).toBe("Performance report — Quarter 3 (October to December) 2010/11");
+    expect(values.get("0,0")).toBe("Performance report — Quarter 3 (October to December) 2010/11");
+    expect(values.get("1,0")).toBe("Safety & Services");
     expect(values.get("2,0")).toBe("Report date: 31/12/2010     Status rules: Dudley MBC (★ ● ▲)");
+  });
+  const titles: [rule: string, meta: Partial<SummaryMeta>, expected: string[]][] = [
+    ["rules sheet title and committee", { title: "Dudley MBC", committee: "Safety" }, ["Performance report — Q3", "Dudley MBC — Safety", "Report date: 31/12/2010"]],
+    ["the tracker's title when nothing else names the report", { source: "Quarterly Corporate Performance Management Report" }, ["Performance report — Q3", "Quarterly Corporate Performance Management Report", "Report date: 31/12/2010"]],
+    ["a committee wins over the tracker's title", { committee: "Safety", source: "Tracker title" }, ["Performance report — Q3", "Safety", "Report date: 31/12/2010"]],
+    ["no name at all: two rows", {}, ["Performance report — Q3", "Report date: 31/12/2010"]],
+    ["no period", { periodLabel: "" }, ["Performance report", "Report date: 31/12/2010"]],
+  ];
+  test.each(titles)("title block: %s", (_rule, extra, expected) => {
+    const meta: SummaryMeta = { periodLabel: "Q3", reportDate: "2010-12-31", sheetName: "Summary", ...extra };
+    const plan = layoutSummary(summarise(resultOf(PRESETS.dudley, sampleRecords()), PRESETS.dudley, {}), PRESETS.dudley, meta);
+    const { values } = cellsOf(plan);
+    const rows = expected.map((_, i) => String(values.get(`${i},0`)));
+    expect(rows.map((r, i) => r.slice(0, expected[i].length))).toEqual(expected);
+    expect(plan.freeze).toEqual({ rows: expected.length, cols: 0 });
+    expect(plan.print?.repeatRows).toEqual({ first: 0, last: expected.length - 1 });
   });
   test("checks and problems name sheet!cell", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);
@@ -208,14 +239,15 @@ describe("formatting and print", () => {
     expect(plan.sheet).toBe(META.sheetName);
     expect(plan.freeze).toEqual({ rows: 3, cols: 0 });
   });
-  test("A4 landscape, one page wide, title rows repeated, header and footer with & escaped", () => {
-    expect(plan.print).toEqual({
+  test("A4 landscape, one page wide, title rows repeated, header and footer in Arial 9 with & escaped", () => {
+    const font = '&9&"Arial,Regular"';
+    expect(plan.print).toMatchObject({
       orientation: "landscape",
       paper: "A4",
       fitToPagesWide: 1,
       repeatRows: { first: 0, last: 2 },
-      header: "&LSafety && Services&RQuarter 3 (October to December) 2010/11",
-      footer: "&LReport date 31/12/2010&CPage &P of &N&RDudley MBC (★ ● ▲)",
+      header: `&L${font}Safety && Services&R${font}Quarter 3 (October to December) 2010/11`,
+      footer: `&L${font}Report date 31/12/2010&C${font}Page &P of &N&R${font}Dudley MBC (★ ● ▲)`,
     });
   });
   test("every written cell has exactly one style, naming Arial", () => {
@@ -282,5 +314,212 @@ describe("sheet names", () => {
     const a = summarySheetName("Select Committee on Community Safety");
     const b = summarySheetName("Select Committee on Children's Services");
     expect(a).not.toBe(b);
+  });
+});
+
+describe("measuring text (Arial 10 in Excel's column units)", () => {
+  const rows: [rule: string, text: string, widths: number[], lines: number][] = [
+    ["empty text is one line", "", [10], 1],
+    ["a short word fits", "CEX", [10], 1],
+    ["own line breaks count", "a\nb\nc", [40], 3],
+    ["words move whole to the next line", "alpha beta gamma delta", [10], 3],
+    ["a word longer than the column is cut (about 10 x's a line)", "x".repeat(40), [10], 5],
+    ["merged columns add their room", "alpha beta gamma delta", [10, 10], 2],
+    ["a 44-wide column holds about 45 characters of prose", "word ".repeat(18).trim(), [44], 2],
+  ];
+  test.each(rows)("%s", (_rule, text, widths, lines) => expect(wrappedLines(text, widths)).toBe(lines));
+  test("bold text is wider than plain", () => {
+    expect(textPixels("Worse than target limits", { size: 10, bold: true })).toBeGreaterThan(textPixels("Worse than target limits"));
+  });
+  test("12pt a line of Arial 10, plus a little padding; one line is Excel's default 15pt", () => {
+    expect([1, 2, 7].map((n) => linesHeight(n))).toEqual([15, 27, 87]);
+  });
+  test("page capacity: the grid fitted to A4 landscape is printed at 78%, so a page holds about 614pt of rows", () => {
+    expect(Math.round(pageCapacity(WIDTHS))).toBe(614);
+    expect(pageCapacity([10])).toBeCloseTo(479, 0); // narrow sheets print at 100%
+  });
+});
+
+describe("row heights", () => {
+  test("rows of one line keep Excel's default height; a long comment gets its lines at 12pt", () => {
+    const comment = "word ".repeat(60).trim(); // 300 characters in the 44-wide comment column
+    const plan = layoutSummary(summarise(resultOf(PRESETS.dudley, [indicator(2, "100", "120", { comment: field("F2", comment) })]), PRESETS.dudley, {}), PRESETS.dudley, META);
+    const { values } = cellsOf(plan);
+    const [row, col] = where(values, comment)[0].split(",").map(Number);
+    const height = plan.rowHeights.find((h) => h.row === row)?.height;
+    // The comment takes the grid columns the empty ones left (one merge on its row).
+    const span = plan.merges.find((m) => m.top === row && m.left === col);
+    const lines = wrappedLines(comment, WIDTHS.slice(col, (span?.right ?? col) + 1));
+    expect(height).toBe(linesHeight(lines));
+    expect(lines).toBeGreaterThanOrEqual(3);
+    expect(lines).toBeLessThanOrEqual(8);
+    const keyRow = Number(where(values, "Key")[0].split(",")[0]);
+    expect(plan.rowHeights.find((h) => h.row === keyRow + 2)).toBeUndefined(); // "★ Better than target limits | Performance is …"
+  });
+});
+
+describe("headings", () => {
+  test("a group name too long for one line gets a row tall enough for two", () => {
+    const name = "Individual and Community Learning Priority 1 Widen participation in adult and family learning to enhance personal and social development, knowledge and skills, employability, health and wellbeing";
+    const { plan } = build(PRESETS.dudley, [indicator(2, "100", "90", { priority: name }), indicator(3, "100", "90", { priority: "Short" })]);
+    const { values } = cellsOf(plan);
+    const rows = where(values, name).map((k) => Number(k.split(",")[0]));
+    const heights = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+    const groupRow = Math.max(...rows); // the headline table names it too; the group heading comes last
+    expect(heights.get(groupRow)).toBe(linesHeight(2, { size: 11, bold: true }));
+  });
+});
+
+/** Rows of the plan split at its page breaks, with each row's height. */
+function pagesOf(plan: SheetPlan): number[][] {
+  const last = Math.max(...plan.blocks.map((b) => b.row + b.values.length - 1));
+  const breaks = new Set(plan.print?.rowBreaks ?? []);
+  const titleRows = plan.freeze?.rows ?? 0;
+  const pages: number[][] = [[]];
+  for (let r = titleRows; r <= last; r++) {
+    if (breaks.has(r)) pages.push([]);
+    pages[pages.length - 1].push(r);
+  }
+  return pages;
+}
+
+describe("page breaks", () => {
+  // Three groups of long-commented indicators and activities: several pages.
+  const records: SourceRecord[] = [];
+  for (let i = 0; i < 60; i++) {
+    const priority = `Priority ${1 + (i % 3)}`;
+    const comment = field(`F${i + 2}`, "A long update from the lead officer. ".repeat(1 + (i % 5)));
+    records.push(indicator(i + 2, "100", String(60 + i), { priority, comment }));
+    records.push(activity(i + 2, ["★", "●", "▲", "-"][i % 4], { priority, comment, lead: "Officer" }));
+  }
+  const { plan } = build(PRESETS.dudley, records);
+  const { values, styles } = cellsOf(plan);
+  const heightOf = new Map(plan.rowHeights.map((h) => [h.row, h.height]));
+  const h = (r: number) => heightOf.get(r) ?? 15;
+  const styleAt = (r: number, c = 0) => styles.get(`${r},${c}`)?.[0];
+  const isHeading = (r: number) => [STYLES.section, STYLES.group, STYLES.caption].some((s) => JSON.stringify(s) === JSON.stringify(styleAt(r)));
+  const isHeader = (r: number) => styleAt(r)?.fill === STYLES.header.fill;
+  const pages = pagesOf(plan);
+
+  test("breaks are sorted, distinct and below the title block", () => {
+    const breaks = plan.print?.rowBreaks ?? [];
+    expect(breaks.length).toBeGreaterThan(3);
+    expect([...new Set(breaks)].sort((a, b) => a - b)).toEqual(breaks);
+    expect(breaks[0]).toBeGreaterThan(2);
+  });
+  test("no page holds more rows than the estimate says fit (title rows repeated on every page)", () => {
+    const repeat = h(0) + h(1) + h(2);
+    const capacity = pageCapacity(plan.columnWidths.map((c) => c.width));
+    for (const page of pages) expect(repeat + page.reduce((a, r) => a + h(r), 0)).toBeLessThanOrEqual(capacity);
+  });
+  test("a page never ends with a heading (section, group or caption)", () => {
+    for (const page of pages.slice(0, -1)) {
+      const lastFilled = [...page].reverse().find((r) => values.has(`${r},0`)) as number;
+      expect({ row: lastFilled, heading: isHeading(lastFilled) }).toEqual({ row: lastFilled, heading: false });
+    }
+  });
+  test("a page that starts inside a table starts with the table's header again", () => {
+    let repeated = 0;
+    for (const page of pages.slice(1)) {
+      const first = page.find((r) => values.has(`${r},0`)) as number;
+      const continues = !isHeading(first) && !isHeader(first) && styleAt(first)?.border !== undefined;
+      expect({ row: first, continuesWithoutHeader: continues }).toEqual({ row: first, continuesWithoutHeader: false });
+      if (isHeader(first) && !isHeading(first - 1) && values.has(`${first - 1},0`)) repeated++;
+    }
+    expect(repeated).toBeGreaterThan(0);
+  });
+  test("a table carried over to a page brings at least two rows (no last row left alone)", () => {
+    for (const page of pages.slice(1)) {
+      const first = page.find((r) => values.has(`${r},0`)) as number;
+      if (!isHeader(first) || isHeading(first - 1)) continue; // not a repeated header
+      let rows = 0;
+      for (let r = first + 1; page.includes(r) && values.has(`${r},0`) && !isHeader(r) && !isHeading(r); r++) rows++;
+      expect({ page: first, rows: Math.min(rows, 2) }).toEqual({ page: first, rows: 2 });
+    }
+  });
+  test("every table starts on a page with its header and first two rows", () => {
+    const pageOf = new Map<number, number>();
+    pages.forEach((page, i) => page.forEach((r) => pageOf.set(r, i)));
+    for (const [key, v] of values) {
+      const [r, c] = key.split(",").map(Number);
+      if (c !== 0 || v !== "Ref" || !isHeading(r - 1)) continue; // a table's first header, under its caption
+      expect([pageOf.get(r - 1), pageOf.get(r + 1), pageOf.get(r + 2)]).toEqual([pageOf.get(r), pageOf.get(r), pageOf.get(r)]);
+    }
+  });
+  test("Excel's limit of 1,026 manual breaks is kept on a huge summary", () => {
+    const many: SourceRecord[] = [];
+    for (let i = 0; i < 30000; i++) many.push(indicator(i + 2, "100", "50", { comment: field(`F${i + 2}`, "word ".repeat(150)) }));
+    const big = build(PRESETS.dudley, many).plan;
+    expect(big.print?.rowBreaks?.length).toBe(MAX_BREAKS);
+  });
+});
+
+describe("columns empty on every row are left out", () => {
+  const acts = [activity(2, "★", { lead: "Ann", comment: field("E2", "On track") }), activity(3, "●", { lead: "Bob" })];
+  const headersOf = (plan: SheetPlan) => {
+    const { values } = cellsOf(plan);
+    const row = Number(where(values, "Description")[0].split(",")[0]);
+    return { values, row, headers: [...values.entries()].filter(([k]) => k.startsWith(`${row},`)).sort(([a], [b]) => Number(a.split(",")[1]) - Number(b.split(",")[1])).map(([, v]) => v) };
+  };
+  test("activities with no start, due date or progress: those columns go and the update takes the rest of the grid", () => {
+    const { plan } = build(PRESETS.dudley, acts);
+    const { values, row, headers } = headersOf(plan);
+    expect(headers).toEqual(["Ref", "Description", "Lead officer", "Status", "Update"]);
+    const updateCol = Number(where(values, "Update").find((k) => k.startsWith(`${row},`))?.split(",")[1]);
+    expect(plan.merges).toContainEqual({ top: row + 1, left: updateCol, bottom: row + 1, right: LAST_COL });
+  });
+  test("a tracker without refs (Cannock): no Ref column, the description takes its room", () => {
+    const { plan } = build(PRESETS.cannock, acts.map((a) => ({ ...a, ref: "" })));
+    const { row, headers } = headersOf(plan);
+    expect(headers[0]).toBe("Description");
+    expect(plan.merges).toContainEqual({ top: row, left: 0, bottom: row, right: 1 });
+  });
+  test("a column with one value on one row stays", () => {
+    const { plan } = build(PRESETS.dudley, [...acts, activity(4, "▲", { due: field("F4", "Jun-2011") })]);
+    expect(headersOf(plan).headers).toContain("Due date");
+  });
+  test(`tables of more than ${MERGE_ROWS} rows keep every column (no merge per row)`, () => {
+    const many = Array.from({ length: MERGE_ROWS + 1 }, (_, i) => activity(i + 2, "★"));
+    const { plan } = build(PRESETS.dudley, many);
+    const { row, headers } = headersOf(plan);
+    expect(headers).toContain("Start");
+    expect(plan.merges.filter((m) => m.top > row && m.top <= row + MERGE_ROWS + 1)).toEqual([]);
+  });
+});
+
+describe("status checks and data quality", () => {
+  test("the message spans the rest of the grid, beside ref, sheet and cell, and type", () => {
+    const { plan } = build(PRESETS.dudley);
+    const { values } = cellsOf(plan);
+    const [at] = where(values, "Issue");
+    const [row, col] = at.split(",").map(Number);
+    expect([0, 1, 2].map((c) => values.get(`${row},${c}`))).toEqual(["Ref", "Sheet and cell", "Type"]);
+    expect(col).toBe(3);
+    expect(plan.merges).toContainEqual({ top: row + 1, left: 3, bottom: row + 1, right: LAST_COL });
+  });
+});
+
+describe("trend cells use ↑ ↓ →, never a status symbol", () => {
+  test("improving upwards, worsening upwards on a lower-is-better measure", () => {
+    const { values } = cellsOf(build(PRESETS.dudley).plan);
+    expect(where(values, "↑ Improving").length).toBeGreaterThan(0);
+    expect(where(values, "↑ Worsening").length).toBeGreaterThan(0);
+    expect([...values.values()].some((v) => v === "▲ Improving" || v === "▲ Worsening")).toBe(false);
+  });
+});
+
+describe("the tracker's title", () => {
+  const grid = (rows: CellValue[][]): SheetGrid => ({ name: "KPIs", values: rows });
+  const table = (headerRow: number): TableSpec => ({ sheet: "KPIs", kind: "indicator", headerRow, headerHeight: 1, firstRow: headerRow + 1, lastRow: headerRow + 2, columns: [] });
+  const cases: [rule: string, rows: CellValue[][], headerRow: number, expected: string | undefined][] = [
+    ["the first title-like line above the table", [["Quarterly Corporate Performance Management Report"], ["Quarter 3"], ["Ref", "Name"]], 2, "Quarterly Corporate Performance Management Report"],
+    ["blank cells and spaces are skipped", [[null, "  DERBY CSP –  THEMATIC REPORT "], ["Ref", "Name"]], 1, "DERBY CSP – THEMATIC REPORT"],
+    ["a lone code or number is not a title", [["KPI"], [2021], ["Ref", "Name"]], 2, undefined],
+    ["a table at the top has no title", [["Ref", "Name"]], 0, undefined],
+  ];
+  test.each(cases)("%s", (_rule, rows, headerRow, expected) => expect(trackerTitle([grid(rows)], [table(headerRow)])).toBe(expected));
+  test("sheets without a table are passed over", () => {
+    const notes: SheetGrid = { name: "Notes", values: [["Read me first please"]] };
+    expect(trackerTitle([notes, grid([["Community Safety Key Tasks"], ["Ref"]])], [table(1)])).toBe("Community Safety Key Tasks");
   });
 });

@@ -7,6 +7,7 @@ import { DUDLEY, PRESETS, RAG } from "../../src/engine/presets";
 import { rateIndicator } from "../../src/engine/rate";
 import { matchRating } from "../../src/engine/schemes";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "../../src/engine/rules-sheet";
+import { linesHeight, wrappedLines } from "../../src/engine/layout-measure";
 import type { SheetPlan } from "../../src/engine/plan";
 import type { CellValue, Scheme, SheetGrid } from "../../src/engine/types";
 
@@ -188,6 +189,25 @@ describe("layout", () => {
       expect(styleAt(row, col)).toContainEqual(expect.objectContaining({ fill: s.fill, fontColor: s.font }));
     }
     expect(grid.values[row][STATUS_COL.fill]).toBe(s.fill);
+  });
+
+  test.each(Object.values(PRESETS).map((s) => [s.key, s] as const))("%s: rows with wrapped Meaning or Also accepts are tall enough for every line", (_key, scheme) => {
+    const p = layoutRulesSheet(scheme, { columnOverrides: [] });
+    const g = gridFromPlan(p);
+    const widths = new Map(p.columnWidths.map((c) => [c.col, c.width]));
+    const heights = new Map(p.rowHeights.map((h) => [h.row, h.height]));
+    let tall = 0;
+    for (const s of scheme.indicator) {
+      const row = statusRowOf(g, "Indicator", s.key);
+      const lines = Math.max(...[STATUS_COL.meaning, STATUS_COL.aliases].map((col) => wrappedLines(String(g.values[row][col] ?? ""), [widths.get(col) ?? 0])));
+      expect({ key: s.key, height: heights.get(row) }).toEqual({ key: s.key, height: lines > 1 ? linesHeight(lines) : undefined });
+      if (lines > 1) tall++;
+    }
+    expect(tall).toBeGreaterThan(0);
+  });
+
+  test("the footer names the sheet and the page in Arial", () => {
+    expect(plan.print?.footer).toBe('&L&9&"Arial,Regular"Scorecard Rules&R&9&"Arial,Regular"Page &P of &N');
   });
 
   test("the notes list the valid roles; mapping is empty by default", () => {

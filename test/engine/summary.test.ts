@@ -243,3 +243,19 @@ describe("tracker cells as the summary shows them", () => {
   ];
   test.each(rows)("%s", (_rule, fn, f, expected) => expect(fn(f)).toBe(expected));
 });
+
+describe("a miss is explained in the tolerance's own units (the reason shown where there is no commentary)", () => {
+  const cases: [rule: string, input: { target: string; actual: string; tolerance: string }, status: string, reason: string][] = [
+    ["§4.5 points: 2.5 points short of 70%", { target: "70%", actual: "67.5%", tolerance: "2 pts" }, "red", "2.5 points short, beyond the 2-point tolerance"],
+    ["§4.5 points: 1 point short is within 2", { target: "70%", actual: "69%", tolerance: "2 pts" }, "amber", "1 point short, within the 2-point tolerance"],
+    ["§4.5 absolute: 0.6 short in the measure's units", { target: "10", actual: "9.4", tolerance: "0.5" }, "red", "0.6 short, beyond the tolerance of 0.5"],
+    ["§4.5 relative: a share of the target", { target: "1000", actual: "949", tolerance: "5%" }, "red", "5.1% short, beyond the 5% tolerance"],
+  ];
+  test.each(cases)("%s", (_rule, input, status, reason) => {
+    const rating = rateIndicator(RAG, { ...input, polarity: "higher" });
+    expect(rating.status).toBe(status);
+    expect(rating.reason).toContain(reason);
+    const model = summarise({ tables: [], rated: [{ record: indicator(2, input.target, input.actual), rating }], problems: [], counts: { indicator: {}, activity: {} } }, RAG, {});
+    expect(model.exceptions[0]?.reason ?? model.groups[0].indicators[0].reason).toContain(reason);
+  });
+});

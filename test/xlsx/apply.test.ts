@@ -1,8 +1,9 @@
 // applyPlans then writeXlsx, reloaded with plain ExcelJS: what the plan said is what the file holds.
-import { mkdtempSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { applyPlans, readXlsx, writeXlsx, STATE_SHEET } from "../../src/xlsx";
 import { emptySheetPlan, type SheetPlan } from "../../src/engine/plan";
 
@@ -232,5 +233,38 @@ describe("sheet ownership across saves", () => {
     plan.merges.push({ top: 0, left: 0, bottom: 1, right: 1 }, { top: 1, left: 1, bottom: 2, right: 2 });
     const report = applyPlans(wb, [plan]);
     expect(report.problems.map((p) => `${p.sheet}!${p.cell}`)).toEqual(["Summary!B2:C3"]);
+  });
+});
+
+describe("manual page breaks", () => {
+  /** The <brk> elements of a saved sheet: ExcelJS keeps row breaks when writing but drops them when reading. */
+  async function breaksIn(path: string, sheet: string): Promise<{ id: number; max: number; man: number }[]> {
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    const rels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+    const rid = new RegExp(`<sheet [^>]*name="${sheet}"[^>]*r:id="([^"]+)"`).exec(workbookXml)?.[1];
+    const target = new RegExp(`<Relationship [^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? "";
+    const xml = await zip.file(`xl/${target.replace(/^\/?xl\//, "")}`)!.async("string");
+    return [...xml.matchAll(/<brk ([^>]*)\/>/g)].map((m) => {
+      const attr = (name: string) => Number(new RegExp(`${name}="(\\d+)"`).exec(m[1])?.[1]);
+      return { id: attr("id"), max: attr("max"), man: attr("man") };
+    });
+  }
+
+  const cases: [rule: string, rowBreaks: number[], ids: number[]][] = [
+    ["a page starting at zero-based row r is a break after one-based row r", [12, 40], [12, 40]],
+    ["unsorted and repeated rows are written once, in order", [40, 12, 40], [12, 40]],
+    ["row 0 and rows past the sheet need no break", [0, -3, 1048576, 7], [7]],
+  ];
+  test.each(cases)("%s", async (_rule, rowBreaks, ids) => {
+    const { workbook } = await readXlsx(await trackerFile(`breaks-${ids.join("-")}.xlsx`));
+    const plan = summaryPlan();
+    plan.print = { ...plan.print!, rowBreaks };
+    expect(applyPlans(workbook, [plan]).problems).toEqual([]);
+    const out = join(dir, `breaks-out-${ids.join("-")}.xlsx`);
+    await writeXlsx(workbook, out);
+    const breaks = await breaksIn(out, "Summary");
+    expect(breaks.map((b) => b.id)).toEqual(ids);
+    for (const b of breaks) expect(b).toMatchObject({ max: 16383, man: 1 });
   });
 });

@@ -1,0 +1,103 @@
+// Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
+// the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
+import { colourTrackers, GENERATED_CHECK_HEADER } from "../../src/engine/colour";
+import { GENERATED_STATUS_HEADER } from "../../src/engine/headers";
+import { textPixels } from "../../src/engine/layout-measure";
+import { PRESETS } from "../../src/engine/presets";
+import { detectTables } from "../../src/engine/tables";
+import { rateWorkbook } from "../../src/engine/workbook";
+import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/types";
+
+/** A tracker printed for paper: its header repeated halfway down, one manual rating that disagrees with the rules. */
+const rows: CellValue[][] = [
+  ["Corporate Performance Scorecard 2023/24"],
+  [],
+  ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG", "Commentary"],
+  ["HS01", "Households in temporary accommodation", "Lower", 120, 118, "Green", "Demand steady"],
+  ["HS02", "Rent collected", "Higher", 0.98, 0.9, "Green", "Arrears up after the winter, with a long note about why"],
+  ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG", "Commentary"],
+  ["EN03", "Missed bins", "Lower", 50, 80, "Red", ""],
+  ["EN04", "Fly-tipping cleared in 48 hours", "Higher", 0.9, 0.95, "Green", ""],
+];
+const tracker: SheetGrid = { name: "KPIs", values: rows };
+
+function colour(grid: SheetGrid): SheetPlan {
+  const result = rateWorkbook([grid], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+  const [plan] = colourTrackers(PRESETS.rag, [grid], result.tables, result.rated);
+  return plan;
+}
+
+function cellsOf(plan: SheetPlan): { values: Map<string, PlanValue>; styles: Map<string, PlanStyle[]> } {
+  const values = new Map<string, PlanValue>();
+  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((v, j) => values.set(`${b.row + i},${b.col + j}`, v)));
+  const styles = new Map<string, PlanStyle[]>();
+  for (const g of plan.styles) {
+    for (const r of g.ranges) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) {
+      const key = `${row},${col}`;
+      styles.set(key, [...(styles.get(key) ?? []), g.style]);
+    }
+  }
+  return { values, styles };
+}
+
+/** The grid with the plan's values written in, as a host would leave it. */
+function applied(grid: SheetGrid, plan: SheetPlan): SheetGrid {
+  const values = grid.values.map((r) => [...r]);
+  for (const b of plan.blocks) {
+    b.values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const row = (values[b.row + i] ??= []);
+        while (row.length < b.col + j) row.push(null);
+        row[b.col + j] = v;
+      }),
+    );
+  }
+  return { ...grid, values };
+}
+
+const plan = colour(tracker);
+const { values, styles } = cellsOf(plan);
+const STATUS_COL = 7; // first free column right of the table
+const CHECK_COL = 8;
+
+describe("the owned columns", () => {
+  test("headings on the header row, a status for every record, a check where the officer's rating differs", () => {
+    expect([values.get(`2,${STATUS_COL}`), values.get(`2,${CHECK_COL}`)]).toEqual([GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER]);
+    expect(values.get(`3,${STATUS_COL}`)).toMatch(/On target$/);
+    expect(values.get(`4,${CHECK_COL}`)).toMatch(/^manual Green/);
+  });
+  const looks: [rule: string, cell: string, expected: Partial<PlanStyle>][] = [
+    ["status cells are top-aligned like the officers' cells", `3,${STATUS_COL}`, { vAlign: "top", bold: true, fontName: "Arial" }],
+    ["check text wraps, top-aligned", `4,${CHECK_COL}`, { vAlign: "top", wrap: true, italic: true }],
+  ];
+  test.each(looks)("%s", (_rule, cell, expected) => expect(styles.get(cell)?.[0]).toMatchObject(expected));
+  test("the check column is 45 wide; the status column fits the longest status in bold", () => {
+    const widths = new Map(plan.columnWidths.map((c) => [c.col, c.width]));
+    expect(widths.get(CHECK_COL)).toBe(45);
+    const longest = Math.max(...PRESETS.rag.indicator.map((s) => textPixels(`${s.symbol} ${s.label}`, { size: 11, bold: true })));
+    expect((widths.get(STATUS_COL) ?? 0) * 7).toBeGreaterThanOrEqual(longest);
+    expect(widths.get(STATUS_COL)).toBeGreaterThanOrEqual(22);
+  });
+  test("row heights on the officers' sheets are left to Excel", () => {
+    expect(plan.rowHeights).toEqual([]);
+  });
+});
+
+describe("a header printed again inside the table", () => {
+  test("gets the headings too, in the heading style", () => {
+    expect([values.get(`5,${STATUS_COL}`), values.get(`5,${CHECK_COL}`)]).toEqual([GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER]);
+    expect(styles.get(`5,${STATUS_COL}`)?.[0]).toEqual(styles.get(`2,${STATUS_COL}`)?.[0]);
+  });
+  test("is still read as a repeat: one table, the same records, and colouring again writes the same", () => {
+    const once = applied(tracker, plan);
+    expect(detectTables(once)).toHaveLength(detectTables(tracker).length);
+    const again = colour(once);
+    expect(cellsOf(again).values).toEqual(values);
+  });
+  test("a data row that happens to start like the header is not taken for one", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [...rows.slice(0, 4), ["Ref", "A measure called Ref", "Lower", 10, 9, "Green", ""]] };
+    const { values: v } = cellsOf(colour(grid));
+    expect(v.get(`4,${STATUS_COL}`)).not.toBe(GENERATED_STATUS_HEADER);
+  });
+});
