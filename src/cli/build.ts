@@ -2,7 +2,7 @@
 import { realpathSync, existsSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import { presetByKey, PRESET_KEYS } from "../engine/presets";
-import { parsePeriod } from "../engine/periods";
+import { parseReportingPeriod } from "../engine/periods";
 import { InputError, readXlsx, applyPlans, writeXlsx } from "../xlsx";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import { toJsonReport } from "./report";
@@ -42,7 +42,7 @@ export function parseBuildArgs(args: string[]): BuildArgs | string {
   const reportDate = values.get("--report-date");
   if (reportDate && !/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) return `--report-date must be YYYY-MM-DD, not "${reportDate}"`;
   const period = values.get("--period");
-  if (period && !parsePeriod(period)) return `--period "${period}" names no quarter or year (e.g. "Q3 2010/11")`;
+  if (period && !parseReportingPeriod(period)) return `--period "${period}" names no quarter or year (e.g. "Q3 2010/11")`;
   if (allCommittees && values.has("--committee")) return "use --committee NAME or --all-committees, not both";
   return {
     input: positional[0],

@@ -1,6 +1,6 @@
 // `rag-scorecard evaluate <cases.json>`: try the rules on cases without a workbook (PRODUCT.md, CLI contract).
 import { presetByKey } from "../engine/presets";
-import { parsePeriod, periodFraction } from "../engine/periods";
+import { parseReportingPeriod, periodFraction } from "../engine/periods";
 import { rateActivity, rateIndicator } from "../engine/rate";
 import { computeTrend } from "../engine/trend";
 import { readPolarity } from "../engine/direction";
@@ -39,7 +39,7 @@ function evaluateIndicator(c: Case, where: string): EvaluateResult {
     tolerance: cell(c.tolerance),
     manual: cell(c.manual),
     yearToDate: c.yearToDate === true,
-    periodFraction: typeof c.period === "string" ? periodFraction(parsePeriod(c.period)) : undefined,
+    periodFraction: typeof c.period === "string" ? periodFraction(parseReportingPeriod(c.period)) : undefined,
   });
   return { id: String(c.id), result: rating.status, level: rating.level, check: rating.checks.length > 0, reason: rating.reason };
 }

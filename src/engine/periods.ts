@@ -11,7 +11,7 @@ export interface ReportingPeriod {
 const QUARTER_MONTHS = ["April to June", "July to September", "October to December", "January to March"];
 
 /** Reads "Q3", "Q3 2010/11", "Quarter 3 2010-11", "2021/22 Q1". Undefined when no quarter or year is named. */
-export function parsePeriod(text: string): ReportingPeriod | undefined {
+export function parseReportingPeriod(text: string): ReportingPeriod | undefined {
   const t = text.trim();
   if (!t) return undefined;
   const q = /\b(?:q|quarter\s*)([1-4])\b/i.exec(t);

@@ -1,6 +1,6 @@
 // The Settings rows of the rules sheet, as data: each row's label, note, how it is written and how it is read back.
 import { isBlank } from "./cells";
-import { parsePeriod } from "./periods";
+import { parseReportingPeriod } from "./periods";
 import { levelOf, normLabel, type RulesSettings } from "./rules-sheet-spec";
 import { decimal, readFraction, readIsoDate, readPoints, readToleranceCell, readWhole, textOf, writePercent, writePoints } from "./rules-sheet-values";
 import type { CellValue, Level, Problem, Scheme, Tolerance } from "./types";
@@ -132,7 +132,7 @@ export const SETTINGS: SettingSpec[] = [
     },
   },
   textSetting("Reporting period", "period", "e.g. Q3 2010/11", (text, report) => {
-    if (!parsePeriod(text)) report(`Reporting period "${text}" names no quarter or year (e.g. Q3 2010/11): it is shown as written.`, "warning");
+    if (!parseReportingPeriod(text)) report(`Reporting period "${text}" names no quarter or year (e.g. Q3 2010/11): it is shown as written.`, "warning");
   }),
   {
     label: "Report date",

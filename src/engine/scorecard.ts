@@ -3,7 +3,7 @@
 import { colourTrackers } from "./colour";
 import { layoutSummary, summarySheetName, trackerTitle } from "./layout";
 import { presetByKey, RAG } from "./presets";
-import { describePeriod, parsePeriod, periodEnd, type ReportingPeriod } from "./periods";
+import { describePeriod, parseReportingPeriod, periodEnd, type ReportingPeriod } from "./periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet";
 import { committeesOf, summarise } from "./summary";
 import { rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
@@ -56,7 +56,7 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
 
 export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): ScorecardRun {
   const { scheme, settings, problems: ruleProblems } = chooseScheme(grids, options);
-  const period = settings.period ? parsePeriod(settings.period) : undefined;
+  const period = settings.period ? parseReportingPeriod(settings.period) : undefined;
   const reportDate = settings.reportDate ?? periodEnd(period) ?? options.today;
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET));
