@@ -16,7 +16,7 @@ export type XlSettableCellProperties = Excel.SettableCellProperties;
 export type XlCellPropertiesLoadOptions = Excel.CellPropertiesLoadOptions;
 export type XlCellBorder = Excel.CellBorder;
 
-export interface XlRangeFill extends Pick<Excel.RangeFill, "color" | "clear"> {
+export interface XlRangeFill extends Pick<Excel.RangeFill, "color" | "pattern" | "clear"> {
   load(propertyNames?: LoadNames): XlRangeFill;
 }
 
@@ -123,9 +123,15 @@ export interface XlTableCollection {
   load(propertyNames?: LoadNames): XlTableCollection;
 }
 
+/** Manual page breaks (ExcelApi 1.9): a break goes above the row of the cell given. */
+export interface XlPageBreakCollection {
+  add(pageBreakRange: string): unknown;
+}
+
 export interface XlWorksheet
-  extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "delete" | "activate"> {
+  extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "visibility" | "delete" | "activate"> {
   readonly protection: XlWorksheetProtection;
+  readonly horizontalPageBreaks: XlPageBreakCollection;
   readonly freezePanes: XlFreezePanes;
   readonly pageLayout: XlPageLayout;
   readonly tables: XlTableCollection;
@@ -193,5 +199,6 @@ export type ApiSubsetChecks = [
   Assert<Excel.SettingCollection, XlSettingCollection>,
   Assert<Excel.TableCollection, XlTableCollection>,
   Assert<Excel.WorksheetFreezePanes, XlFreezePanes>,
+  Assert<Excel.PageBreakCollection, XlPageBreakCollection>,
   Assert<OfficeExtension.ClientResult<number>, XlClientResult<number>>,
 ];

@@ -30,6 +30,19 @@ export class CellSet {
 
   /** Rectangles covering exactly these cells: runs down each column, joined across neighbouring columns with the same runs. */
   rects(): CellRange[] {
+    return this.runs(0);
+  }
+
+  /**
+   * Fewer, larger rectangles that may include cells not in the set: runs down each column bridge gaps of
+   * up to `maxGap` rows. For 2D reads and writes where the extra cells are harmless (null leaves a cell
+   * as it is), thousands of scattered cells become a few ranges instead of thousands of operations.
+   */
+  spans(maxGap = 64): CellRange[] {
+    return this.runs(maxGap);
+  }
+
+  private runs(maxGap: number): CellRange[] {
     const out: CellRange[] = [];
     let open = new Map<string, CellRange>(); // "top:bottom" of runs ending in the previous column
     const cols = [...this.cols.keys()].sort((a, b) => a - b);
@@ -39,7 +52,7 @@ export class CellSet {
       const next = new Map<string, CellRange>();
       for (let i = 0; i < rows.length; ) {
         let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+        while (j + 1 < rows.length && rows[j + 1] <= rows[j] + 1 + maxGap) j++;
         const k = `${rows[i]}:${rows[j]}`;
         const prev = col === prevCol + 1 ? open.get(k) : undefined;
         if (prev) {
@@ -71,20 +84,28 @@ export function compactRanges(ranges: CellRange[]): CellRange[] {
   return out;
 }
 
-/** Comma-joined address lists, each at most `max` characters. */
-export function chunkAddresses(ranges: CellRange[], max = MAX_ADDRESS_CHARS): string[] {
-  const out: string[] = [];
-  let current = "";
+/** Comma-joined address lists, each at most `max` characters, with the rectangles each names. */
+export function chunkRects(ranges: CellRange[], max = MAX_ADDRESS_CHARS): { address: string; rects: CellRange[] }[] {
+  const out: { address: string; rects: CellRange[] }[] = [];
+  let current: { address: string; rects: CellRange[] } | undefined;
   for (const r of ranges) {
     const a = rangeAddress(r);
-    if (current && current.length + 1 + a.length > max) {
+    if (current && current.address.length + 1 + a.length > max) {
       out.push(current);
-      current = "";
+      current = undefined;
     }
-    current = current ? `${current},${a}` : a;
+    if (current) {
+      current.address += `,${a}`;
+      current.rects.push(r);
+    } else current = { address: a, rects: [r] };
   }
   if (current) out.push(current);
   return out;
+}
+
+/** Comma-joined address lists, each at most `max` characters. */
+export function chunkAddresses(ranges: CellRange[], max = MAX_ADDRESS_CHARS): string[] {
+  return chunkRects(ranges, max).map((c) => c.address);
 }
 
 /** Rectangles of a stored address list ("B2:B9,D4"); empty for "". */

@@ -32,6 +32,16 @@ export class Batcher {
     private readonly budget: number,
   ) {}
 
+  /** Bytes queued and not yet sent. */
+  get queued(): number {
+    return this.pending;
+  }
+
+  /** Whether `cost` more bytes fit in the request being built. */
+  fits(cost: number): boolean {
+    return this.pending + cost <= this.budget;
+  }
+
   /** Queue work costing about `cost` bytes, sending what is queued first if it would not fit. */
   async add(cost: number, queue: () => void): Promise<void> {
     if (this.pending > 0 && this.pending + cost > this.budget) await this.flush();

@@ -1,49 +1,59 @@
-// The first request of every write command: which sheets exist, which are protected,
-// and what the add-in remembered. Everything is checked from these facts before any write.
-import type { XlRequestContext } from "./api";
-import type { SheetMemory } from "./saved";
-import { decodeSaved } from "./saved";
-import { OWNED_SHEETS_KEY, parseOwnedSheets, queueSetting, SAVED_FORMATS_KEY } from "./settings";
+// The first request of every command: which sheets exist (hidden ones too), which are protected,
+// and the workbook's Excel tables. Everything a command refuses to do is decided from these facts,
+// before any write. Sheet names come back here, so nothing can be read by name before this sync.
+import type { XlRequestContext, XlTableCollection } from "./api";
+import type { ReadHint } from "./hint";
+import { queueHint } from "./hint";
+import { STATE_SHEET } from "./state";
 
 export interface SheetFacts {
   name: string;
   position: number;
   protected: boolean;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  tabColor: string;
 }
 
 export interface WorkbookFacts {
   sheets: SheetFacts[];
   workbookProtected: boolean;
-  /** Names of sheets the add-in created, that still exist. */
-  owned: string[];
-  /** Formats and cells saved by earlier runs, per sheet name. */
-  saved: Record<string, SheetMemory>;
+  /** Excel tables with the sheet each is on; `index` is its place in `tableItems`. */
+  tables: { name: string; sheet: string; index: number }[];
+  /** The loaded table collection: its items' ranges are read in the next request. */
+  tableItems: XlTableCollection;
+  /** Our record sheet, when an earlier run (or the command line) left one. */
+  state?: SheetFacts;
+  /** Sheet sizes when last read (hint.ts). */
+  hint: ReadHint;
 }
 
 export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
-  const sheets = context.workbook.worksheets.load("items/name,items/position,items/protection/protected");
+  const sheets = context.workbook.worksheets.load("items/name,items/position,items/visibility,items/tabColor,items/protection/protected");
   const wbProtection = context.workbook.protection.load("protected");
-  const owned = queueSetting(context, OWNED_SHEETS_KEY);
-  const saved = queueSetting(context, SAVED_FORMATS_KEY);
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const hint = queueHint(context);
   return () => {
-    const list = sheets.items.map((s) => ({ name: s.name, position: s.position, protected: s.protection.protected }));
-    const names = new Set(list.map((s) => s.name.toLowerCase()));
+    const list: SheetFacts[] = sheets.items.map((s) => ({
+      name: s.name,
+      position: s.position,
+      protected: s.protection.protected,
+      visibility: s.visibility as SheetFacts["visibility"],
+      tabColor: s.tabColor,
+    }));
     return {
       sheets: list,
       workbookProtected: wbProtection.protected,
-      owned: parseOwnedSheets(owned()).filter((n) => names.has(n.toLowerCase())),
-      saved: decodeSaved(saved()),
+      tables: tables.items.map((t, index) => ({ name: t.name, sheet: t.worksheet.name, index })),
+      tableItems: tables,
+      state: list.find((s) => same(s.name, STATE_SHEET)),
+      hint: hint(),
     };
   };
 }
 
+export const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
 /** Sheet names are case-insensitive in Excel. */
 export function findSheet(facts: WorkbookFacts, name: string): SheetFacts | undefined {
-  const lower = name.toLowerCase();
-  return facts.sheets.find((s) => s.name.toLowerCase() === lower);
-}
-
-export function isOwned(facts: WorkbookFacts, name: string): boolean {
-  const lower = name.toLowerCase();
-  return facts.owned.some((n) => n.toLowerCase() === lower);
+  return facts.sheets.find((s) => same(s.name, name));
 }

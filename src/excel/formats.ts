@@ -8,6 +8,7 @@ import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, jsonBytes } from "./chunk";
 import type { SavedFormat, SheetMemory } from "./saved";
 import { normalise } from "./saved";
+import { queueNumberFormats } from "./numformats";
 
 type HAlign = XlRangeFormat["horizontalAlignment"];
 type VAlign = XlRangeFormat["verticalAlignment"];
@@ -50,7 +51,7 @@ async function borders(batcher: Batcher, ws: XlWorksheet, ranges: CellRange[], e
   }
 }
 
-/** Queue one style group: each property once per address chunk (each chunk under 8,192 characters). */
+/** Queue one style group: each property once per address chunk (each chunk under 8,192 characters). Not number formats. */
 export async function queueStyle(batcher: Batcher, ws: XlWorksheet, group: StyleGroup): Promise<void> {
   const ranges = compactRanges(group.ranges);
   const s = group.style;
@@ -66,20 +67,7 @@ export async function queueStyle(batcher: Batcher, ws: XlWorksheet, group: Style
     await borders(batcher, ws, ranges.filter((r) => r.bottom > r.top), ["InsideHorizontal"], s.border);
     await borders(batcher, ws, ranges.filter((r) => r.right > r.left), ["InsideVertical"], s.border);
   }
-  if (s.numberFormat !== undefined) {
-    // RangeAreas has no numberFormat: one 2D array per rectangle.
-    const nf = s.numberFormat;
-    const cellBytes = jsonBytes(nf) + 1;
-    for (const r of ranges) {
-      for (const part of slices(r, cellBytes, SLICE_BYTES)) {
-        const rows = part.bottom - part.top + 1;
-        const cols = part.right - part.left + 1;
-        await batcher.add(OP_OVERHEAD + rows * cols * cellBytes, () => {
-          byIndexes(ws, part).numberFormat = Array.from({ length: rows }, () => Array<string>(cols).fill(nf));
-        });
-      }
-    }
-  }
+  // Number formats are written by queuePlan, cell by cell with the values (numformats.ts).
 }
 
 export function setSaved(format: XlRangeFormat, f: SavedFormat): void {
@@ -145,7 +133,7 @@ export async function queueRestore(batcher: Batcher, ws: XlWorksheet, mem: Sheet
       await batcher.add(chunk.length + OP_OVERHEAD * n, () => setSaved(ws.getRanges(chunk).format, g.f));
     }
   }
-  await perCell(batcher, nfs, (r, grid) => (byIndexes(ws, r).numberFormat = grid));
+  await queueNumberFormats(batcher, ws, nfs);
   await perCell(batcher, borderCells, (r, grid) => byIndexes(ws, r).setCellProperties(grid));
   await queueSizes(batcher, ws, mem.widths, "columnWidth");
   await queueSizes(batcher, ws, mem.heights, "rowHeight");

@@ -9,12 +9,13 @@ import { fromProperties, loadOptions, planTouches } from "./capture";
 import { keyCell } from "./cells";
 import { Batcher } from "./chunk";
 import { queueFacts } from "./facts";
+import { readSheets } from "./read";
+import { queueStateWrite, stateCells } from "./state";
 import { setSaved, setStyle } from "./formats";
 import type { FormatKey, SavedFormat, SheetMemory } from "./saved";
-import { encodeSaved, mergeMemory } from "./saved";
-import { OWNED_SHEETS_KEY, SAVED_FORMATS_KEY, writeSetting } from "./settings";
+import { mergeMemory } from "./saved";
 import type { Target } from "./targets";
-import { resolveTargets } from "./targets";
+import { ownedAfter, resolveTargets } from "./targets";
 import { queuePlan } from "./write";
 
 /** Group cell keys by row, rows in order. */
@@ -38,10 +39,12 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
     const readFacts = queueFacts(context);
     await sync();
     const facts = readFacts();
-    const targets = resolveTargets(plans, facts);
+    const read = await readSheets(context, facts, { only: [] });
+    syncs += read.syncs;
+    const targets = resolveTargets(plans, facts, read.state.owned);
     const sheets = context.workbook.worksheets;
     const existing = new Set(facts.sheets.map((s) => s.name));
-    const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(facts.saved).filter(([n]) => existing.has(n)));
+    const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(read.state.saved).filter(([n]) => existing.has(n)));
     const stale: { ws: XlWorksheet; mem: SheetMemory }[] = [];
 
     // Previous formats, one cell at a time, a sync per row.
@@ -85,9 +88,11 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
       stale.push({ ws, mem: merged.stale });
     }
 
+    const state = new Batcher(context, Number.MAX_SAFE_INTEGER);
+    await queueStateWrite(state, context, !!facts.state, read.state.rows, stateCells(ownedAfter(facts, read.state.owned, targets), memory));
+    await state.flush();
+    syncs += state.syncs;
     if (stale.length) {
-      writeSetting(context, SAVED_FORMATS_KEY, encodeSaved(memory));
-      await sync();
       for (const { ws, mem } of stale) {
         for (const r of mem.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) ws.getCell(row, col).clear("Contents");
         for (const [row, cells] of byRow(mem.cells)) {
@@ -122,11 +127,6 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
       } else created.set(t, sheets.add(t.sheet));
       await sync();
     }
-    if (creates.length) {
-      writeSetting(context, OWNED_SHEETS_KEY, JSON.stringify([...new Set([...facts.owned, ...creates.map((t) => t.sheet)])]));
-      await sync();
-    }
-
     let cellsWritten = 0;
     for (const t of targets) {
       const ws = created.get(t) ?? sheets.getItem(t.sheet);

@@ -1,138 +1,198 @@
-// Read every sheet into SheetGrids for the engine, in a bounded number of syncs:
-//   1. sheet names and Excel tables;
-//   2. each sheet's used-range size and each table's range (all sheets in one batch);
-//   3+. values and number formats, packed across sheets up to `chunkCells` cells per sync
-//       (Excel on the web caps a response at 5 MB), halving a batch if it is still too big.
-// So a workbook costs 2 + ceil(cells / chunkCells) syncs, not one per sheet or per row.
-// Merged areas are not read: getMergedAreasOrNullObject needs ExcelApi 1.13 and we target 1.9.
-// Hidden rows are not reported (they are still read with the rest).
+// Read the sheets into SheetGrids for the engine, after the facts request (facts.ts) named them.
+// A used range needs its sheet's name, so sizes cannot be known before this request; three ways in:
+//   whole    one request: every used range with values and number formats, the tables' ranges and
+//            our record. Used when the last read (hint.ts) was small, or there is no hint.
+//   hinted   the last read was over ~4 MB: sizes plus a first ~4 MB slice planned from the hint,
+//            then the rest in ~4 MB slices. 1 + ceil(data / 4 MB) requests, none refused.
+//   careful  Excel refused the whole read (Excel on the web: 5 MB): sizes, then slices.
+// So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
+// Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
+// says whether they are ours; a user's sheet that only shares the colour is read afterwards.
 import type { CellValue, SheetGrid } from "../engine/types";
-import type { ExcelRun, XlRange, XlRequestContext, XlWorksheet } from "./api";
+import type { ExcelRun, XlRange, XlRequestContext } from "./api";
 import { rangeAddress } from "./a1";
+import { DEFAULT_BUDGET } from "./chunk";
 import { tooLarge } from "./errors";
+import type { SheetFacts, WorkbookFacts } from "./facts";
+import { queueFacts, same } from "./facts";
+import type { Slice } from "./slices";
+import { loadSlices, planSlices } from "./slices";
+import type { StateRecord } from "./state";
+import { EMPTY_STATE, parseState } from "./state";
+import { toCellValue } from "./values";
+
+export { toCellValue };
 
 export const MAX_CELLS = 5_000_000;
+/** Cells per careful slice when nothing says better: about 4 MB at ~20 bytes a cell (value and number format). */
 export const CHUNK_CELLS = 200_000;
-
-/** Error values come back from Office.js as their text; these are the ones Excel can produce. */
-const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!", "#CONNECT!"]);
+/** Tab colour of the summary sheets the layout makes (src/engine/layout.ts). */
+export const SUMMARY_TAB_COLOURS = ["#1F3864"];
+/** Largest read (as the hint measures it) tried in one request: Excel on the web refuses responses over 5 MB. */
+const WHOLE_MAX = 4_000_000;
 
 export interface ReadOptions {
   maxCells?: number;
+  /** Cells per slice when the read is sliced (default: from the hint, else CHUNK_CELLS). */
   chunkCells?: number;
+  /** Read values of these sheets only (others are not read at all). */
+  only?: string[];
 }
 
-export function toCellValue(v: unknown): CellValue {
-  if (v === "" || v === null || v === undefined) return null;
-  if (typeof v === "string") return ERRORS.has(v) ? { error: v } : v;
-  if (typeof v === "number" || typeof v === "boolean") return v;
-  return String(v);
+export interface WorkbookRead {
+  /** Sheets in tab order, without our record sheet, very hidden sheets or our own summaries. */
+  grids: SheetGrid[];
+  state: StateRecord;
+  /** context.sync() calls made by the read. */
+  syncs: number;
 }
 
-interface Slice {
-  grid: SheetGrid;
-  ws: XlWorksheet;
-  row: number; // sheet row of the slice's first row
-  col: number;
-  rows: number;
-  cols: number;
-  at: number; // index in grid.values of the first row
+interface Used {
+  sheet: SheetFacts;
+  full: boolean;
+  range: XlRange;
 }
 
-function isPayloadError(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
+const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
+
+function queueUsed(context: XlRequestContext, sheets: SheetFacts[], full: (s: SheetFacts) => boolean): Used[] {
+  return sheets.map((sheet) => {
+    const f = full(sheet);
+    const range = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load(f ? `${DIMS},values,numberFormat` : DIMS);
+    return { sheet, full: f, range };
+  });
 }
 
-function halve(s: Slice): Slice[] {
-  const top = Math.ceil(s.rows / 2);
-  return [
-    { ...s, rows: top },
-    { ...s, row: s.row + top, at: s.at + top, rows: s.rows - top },
-  ];
+function queueState(context: XlRequestContext, facts: WorkbookFacts): () => StateRecord {
+  if (!facts.state) return () => ({ ...EMPTY_STATE });
+  const range = context.workbook.worksheets.getItem(facts.state.name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values");
+  return () => (range.isNullObject ? { ...EMPTY_STATE } : parseState(range.values as unknown[][], { row: range.rowIndex, col: range.columnIndex }));
 }
 
-/** Load slices in one sync; when the response is too big, split and retry. Returns syncs used. */
-async function loadSlices(context: XlRequestContext, slices: Slice[]): Promise<number> {
-  const loads = slices.map((s) => ({ s, range: s.ws.getRangeByIndexes(s.row, s.col, s.rows, s.cols).load("values,numberFormat") as XlRange }));
+function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string; sheet: string; range: XlRange }[] {
+  return facts.tables
+    .filter((t) => sheets.some((s) => same(s.name, t.sheet)))
+    .map((t) => ({ name: t.name, sheet: t.sheet, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
+}
+
+function emptyGrid(name: string, u: XlRange): SheetGrid {
+  const empty = u.isNullObject;
+  return {
+    name,
+    values: new Array<CellValue[]>(empty ? 0 : u.rowCount),
+    numberFormats: new Array<string[]>(empty ? 0 : u.rowCount),
+    origin: empty ? { row: 0, col: 0 } : { row: u.rowIndex, col: u.columnIndex },
+  };
+}
+
+function fill(grid: SheetGrid, at: number, values: unknown[][], formats: unknown[][]): void {
+  for (let r = 0; r < values.length; r++) {
+    grid.values[at + r] = values[r].map(toCellValue);
+    grid.numberFormats![at + r] = formats[r].map((f) => String(f));
+  }
+}
+
+/** Read grids and our record. Call after the facts request. */
+export async function readSheets(context: XlRequestContext, facts: WorkbookFacts, opts: ReadOptions = {}): Promise<WorkbookRead> {
+  const candidates = facts.sheets.filter((s) => s !== facts.state && s.visibility !== "VeryHidden" && (!opts.only || opts.only.some((n) => same(n, s.name))));
+  const looksOurs = (s: SheetFacts): boolean => SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase());
+  const wanted = (s: SheetFacts): boolean => !looksOurs(s);
+  const hinted = candidates.filter(wanted).map((s) => ({ s, h: facts.hint[s.name] }));
+  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0);
+  const hintCells = hinted.reduce((n, x) => n + (x.h ? x.h.rows * x.h.cols : 0), 0);
+  // Bytes a cell, from the hint, with a margin: the response carries more than the values themselves.
+  const perCell = hintCells ? (hintBytes / hintCells) * 1.2 : 0;
+  let chunkCells = opts.chunkCells ?? (perCell ? Math.max(1000, Math.floor(DEFAULT_BUDGET / perCell)) : CHUNK_CELLS);
+  let syncs = 0;
+
+  // First request: everything (whole), or sizes and a first slice planned from the hint (hinted).
+  const whole = hintBytes <= WHOLE_MAX;
+  let readState = queueState(context, facts);
+  let used = queueUsed(context, candidates, (s) => whole && wanted(s));
+  let tables = queueTables(facts, candidates);
+  let early: { slice: Slice; range: XlRange; name: string }[] = [];
+  if (!whole) {
+    const ws = (name: string) => context.workbook.worksheets.getItem(name);
+    const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
+    const plan = planSlices(
+      hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols })),
+      chunkCells,
+    );
+    early = (plan[0] ?? []).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+  }
   try {
-    await context.sync();
+    if (candidates.length || facts.state || tables.length) {
+      syncs++;
+      await context.sync();
+    }
   } catch (e) {
-    const parts = slices.length > 1 ? [slices.slice(0, slices.length / 2), slices.slice(slices.length / 2)] : slices[0].rows > 1 ? halve(slices[0]).map((s) => [s]) : [];
-    if (!isPayloadError(e) || parts.length === 0) throw e;
-    let syncs = 1;
-    for (const p of parts) syncs += await loadSlices(context, p);
-    return syncs;
+    if (!used.some((u) => u.full) && !early.length) throw e;
+    // Refused (too big): sizes first, then slices.
+    readState = queueState(context, facts);
+    used = queueUsed(context, candidates, () => false);
+    tables = queueTables(facts, candidates);
+    early = [];
+    chunkCells = opts.chunkCells ?? CHUNK_CELLS;
+    syncs++;
+    await context.sync();
   }
-  for (const { s, range } of loads) {
-    const values = range.values as unknown[][];
-    const formats = range.numberFormat as unknown[][];
-    for (let i = 0; i < s.rows; i++) {
-      s.grid.values[s.at + i] = values[i].map(toCellValue);
-      s.grid.numberFormats![s.at + i] = formats[i].map((f) => String(f));
+  const state = readState();
+
+  // Our summaries are left out; a sheet that only looked like one is read with the rest.
+  const kept = used.filter((u) => !(looksOurs(u.sheet) && state.owned.some((o) => same(o.sheet, u.sheet.name))));
+  checkSize(kept, opts.maxCells ?? MAX_CELLS);
+  const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
+  const pending: (Omit<Slice, "at"> & { at?: number })[] = [];
+  for (const [i, u] of kept.entries()) {
+    if (u.range.isNullObject) continue;
+    if (u.full) {
+      fill(grids[i], 0, u.range.values as unknown[][], u.range.numberFormat as unknown[][]);
+      continue;
+    }
+    // Rows a first slice already brought, when the sheet kept the shape the hint gave.
+    let done = 0;
+    const mine = early.filter((x) => x.name === u.sheet.name);
+    if (mine.length && mine.every((x) => x.slice.col === u.range.columnIndex && x.slice.cols === u.range.columnCount) && mine[0].slice.row === u.range.rowIndex) {
+      for (const x of mine) {
+        const take = Math.max(0, Math.min(x.slice.rows, u.range.rowCount - (x.slice.row - u.range.rowIndex)));
+        fill(grids[i], x.slice.row - u.range.rowIndex, (x.range.values as unknown[][]).slice(0, take), (x.range.numberFormat as unknown[][]).slice(0, take));
+        done = Math.max(done, x.slice.row - u.range.rowIndex + take);
+      }
+    }
+    if (done < u.range.rowCount) {
+      const ws = context.workbook.worksheets.getItem(u.sheet.name);
+      pending.push({ grid: grids[i], ws, row: u.range.rowIndex + done, col: u.range.columnIndex, rows: u.range.rowCount - done, cols: u.range.columnCount, at: done });
     }
   }
-  return 1;
+  for (const b of planSlices(pending, chunkCells)) syncs += await loadSlices(context, b);
+
+  for (const grid of grids) {
+    const own = tables.filter((t) => same(t.sheet, grid.name));
+    if (own.length) {
+      grid.tables = own.map((t) => ({
+        name: t.name,
+        range: { top: t.range.rowIndex, left: t.range.columnIndex, bottom: t.range.rowIndex + t.range.rowCount - 1, right: t.range.columnIndex + t.range.columnCount - 1 },
+      }));
+    }
+  }
+  return { grids, state, syncs };
 }
 
+/** A workbook past the limit is refused, naming its largest sheet: the engine is never handed millions of cells. */
+function checkSize(kept: Used[], maxCells: number): void {
+  const sizes = kept.map((u) => (u.range.isNullObject ? 0 : u.range.rowCount * u.range.columnCount));
+  const total = sizes.reduce((a, b) => a + b, 0);
+  if (total <= maxCells) return;
+  const i = sizes.indexOf(Math.max(...sizes));
+  const r = kept[i].range;
+  throw tooLarge(total, maxCells, kept[i].sheet.name, sizes[i], rangeAddress({ top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }));
+}
+
+/** Every sheet as the engine sees it (the record sheet and our summaries left out): facts, then the read. */
 export async function readWorkbook(run: ExcelRun, opts: ReadOptions = {}): Promise<SheetGrid[]> {
-  const maxCells = opts.maxCells ?? MAX_CELLS;
-  const chunkCells = opts.chunkCells ?? CHUNK_CELLS;
   return run(async (context) => {
-    const sheets = context.workbook.worksheets.load("items/name");
-    const tables = context.workbook.tables.load("items/name");
+    const readFacts = queueFacts(context);
     await context.sync();
-
-    const used = sheets.items.map((ws) => ({ ws, name: ws.name, range: ws.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount") }));
-    const tableRanges = tables.items.map((t) => ({ name: t.name, range: t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"), sheet: t.worksheet.load("name") }));
-    await context.sync();
-
-    const sizes = used.map((u) => (u.range.isNullObject ? 0 : u.range.rowCount * u.range.columnCount));
-    const total = sizes.reduce((a, b) => a + b, 0);
-    if (total > maxCells) {
-      const i = sizes.indexOf(Math.max(...sizes));
-      const r = used[i].range;
-      throw tooLarge(total, maxCells, used[i].name, sizes[i], rangeAddress({ top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 }));
-    }
-
-    const grids: SheetGrid[] = used.map((u) => {
-      const empty = u.range.isNullObject;
-      const grid: SheetGrid = {
-        name: u.name,
-        values: new Array<CellValue[]>(empty ? 0 : u.range.rowCount),
-        numberFormats: new Array<string[]>(empty ? 0 : u.range.rowCount),
-        origin: empty ? { row: 0, col: 0 } : { row: u.range.rowIndex, col: u.range.columnIndex },
-      };
-      const own = tableRanges.filter((t) => t.sheet.name === u.name);
-      if (own.length) {
-        grid.tables = own.map((t) => ({
-          name: t.name,
-          range: { top: t.range.rowIndex, left: t.range.columnIndex, bottom: t.range.rowIndex + t.range.rowCount - 1, right: t.range.columnIndex + t.range.columnCount - 1 },
-        }));
-      }
-      return grid;
-    });
-
-    // Fill each request with up to chunkCells cells, cutting sheets by rows where a request is full.
-    const batches: Slice[][] = [[]];
-    let room = chunkCells;
-    used.forEach((u, i) => {
-      if (u.range.isNullObject) return;
-      const cols = u.range.columnCount;
-      for (let at = 0; at < u.range.rowCount; ) {
-        let rows = Math.min(u.range.rowCount - at, Math.floor(room / cols));
-        if (rows === 0 && batches[batches.length - 1].length > 0) {
-          batches.push([]);
-          room = chunkCells;
-          continue;
-        }
-        rows = Math.max(rows, 1); // a single row wider than chunkCells still goes alone
-        batches[batches.length - 1].push({ grid: grids[i], ws: u.ws, row: u.range.rowIndex + at, col: u.range.columnIndex, rows, cols, at });
-        room -= rows * cols;
-        at += rows;
-      }
-    });
-    for (const b of batches) if (b.length) await loadSlices(context, b);
-    return grids;
+    return (await readSheets(context, readFacts(), opts)).grids;
   });
 }

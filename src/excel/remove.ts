@@ -1,13 +1,13 @@
-// Remove colours: put back every format Apply colours replaced, clear the add-in's own
-// cells, and optionally delete the sheets it created. Two syncs (facts, then writes)
-// plus one per further 4 MB of restores.
+// Remove colours: put back every format Apply colours replaced, clear the add-in's own cells, and
+// optionally delete the sheets it created. Three requests: facts, our record, the writes (one more
+// per further 4 MB of restores); two when there is nothing to remove.
 import type { ExcelRun } from "./api";
-import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD, utf8Bytes } from "./chunk";
+import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
-import { findSheet, queueFacts } from "./facts";
+import { findSheet, queueFacts, same } from "./facts";
 import { queueRestore } from "./formats";
-import { encodeSaved } from "./saved";
-import { OWNED_SHEETS_KEY, SAVED_FORMATS_KEY, writeSetting } from "./settings";
+import { readSheets } from "./read";
+import { queueStateWrite, stateCells } from "./state";
 
 export interface RemoveOptions {
   /** Also delete the summary sheets the add-in created (default: keep them). */
@@ -32,31 +32,33 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const readFacts = queueFacts(context);
     await context.sync();
     const facts = readFacts();
-    const restore = Object.entries(facts.saved).filter(([name]) => findSheet(facts, name));
-    const missing = Object.keys(facts.saved).filter((name) => !findSheet(facts, name));
-    for (const [name] of restore) if (findSheet(facts, name)!.protected) throw protectedSheet(name);
-    // Keep at least one sheet: Excel cannot delete the last one.
-    const deleting = opts.deleteOwnedSheets ? facts.owned.slice(0, Math.max(0, Math.min(facts.owned.length, facts.sheets.length - 1))) : [];
+    const read = await readSheets(context, facts, { only: [] });
+    const { saved, owned } = read.state;
+    const restore = Object.entries(saved).filter(([name]) => findSheet(facts, name));
+    const missing = Object.keys(saved).filter((name) => !findSheet(facts, name));
+    for (const [name] of restore) if (findSheet(facts, name)!.protected) throw protectedSheet(findSheet(facts, name)!.name);
+    // Keep at least one visible sheet: Excel cannot delete the last one.
+    const live = owned.map((o) => findSheet(facts, o.sheet)).filter((s) => s !== undefined && s !== facts.state);
+    const visibleLeft = facts.sheets.filter((s) => s.visibility === "Visible").length;
+    const deleting = opts.deleteOwnedSheets ? live.slice(0, Math.max(0, Math.min(live.length, visibleLeft - 1))).map((s) => s!.name) : [];
     if (deleting.length && facts.workbookProtected) throw protectedWorkbook();
+    const writesState = restore.length > 0 || missing.length > 0 || deleting.length > 0;
+    if (writesState && facts.state?.protected) throw protectedSheet(facts.state.name);
 
     const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
     let cellsRestored = 0;
     for (const [name, mem] of restore) {
-      await queueRestore(writes, sheets.getItem(name), mem);
+      await queueRestore(writes, sheets.getItem(findSheet(facts, name)!.name), mem);
       cellsRestored += mem.cells.size;
     }
-    if (deleting.length) {
-      await writes.add(OP_OVERHEAD * deleting.length, () => deleting.forEach((n) => sheets.getItem(n).delete()));
-      const left = JSON.stringify(facts.owned.filter((n) => !deleting.includes(n)));
-      await writes.add(OP_OVERHEAD + utf8Bytes(left), () => writeSetting(context, OWNED_SHEETS_KEY, left));
-    }
+    if (deleting.length) await writes.add(OP_OVERHEAD * deleting.length, () => deleting.forEach((n) => sheets.getItem(n).delete()));
     // Forget the saved formats last, once everything they describe has been put back.
-    if (restore.length || missing.length) {
-      const json = encodeSaved({});
-      await writes.add(OP_OVERHEAD + utf8Bytes(json), () => writeSetting(context, SAVED_FORMATS_KEY, json));
+    if (writesState) {
+      const keep = owned.filter((o) => findSheet(facts, o.sheet) && !deleting.some((d) => same(d, o.sheet)));
+      await queueStateWrite(writes, context, !!facts.state, read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
-    return { restored: restore.map(([n]) => n), cellsRestored, deleted: deleting, missing, syncs: 1 + writes.syncs };
+    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + writes.syncs };
   });
 }

@@ -4,7 +4,16 @@
 import type { PlanStyle } from "../engine/plan";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
 import { rangeAddress } from "./a1";
-import { parseJson } from "./settings";
+
+/** JSON text to a value; undefined when it is not JSON. */
+export function parseJson(value: unknown): unknown {
+  if (typeof value !== "string") return undefined;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 export type Side = "top" | "bottom" | "left" | "right";
 export const SIDES: Side[] = ["top", "bottom", "left", "right"];
@@ -79,8 +88,8 @@ export function normalise(f: SavedFormat): SavedFormat {
   return out;
 }
 
-export function decodeSaved(value: unknown): Record<string, SheetMemory> {
-  const data = parseJson(value) as { v?: number; sheets?: Record<string, StoredSheet> } | undefined;
+export function decodeSaved(text: string): Record<string, SheetMemory> {
+  const data = parseJson(text) as { v?: number; sheets?: Record<string, StoredSheet> } | undefined;
   const out: Record<string, SheetMemory> = {};
   if (!data || data.v !== 1 || !data.sheets) return out;
   for (const [sheet, s] of Object.entries(data.sheets)) {
@@ -99,6 +108,7 @@ export function decodeSaved(value: unknown): Record<string, SheetMemory> {
   return out;
 }
 
+/** The saved formats as JSON text; "" when nothing is saved. */
 export function encodeSaved(sheets: Record<string, SheetMemory>): string {
   const out: Record<string, StoredSheet> = {};
   for (const [name, mem] of Object.entries(sheets)) {
@@ -118,7 +128,7 @@ export function encodeSaved(sheets: Record<string, SheetMemory>): string {
     if (mem.heights.size) stored.h = [...mem.heights].sort((a, b) => a[0] - b[0]);
     out[name] = stored;
   }
-  return JSON.stringify({ v: 1, sheets: out });
+  return Object.keys(out).length ? JSON.stringify({ v: 1, sheets: out }) : "";
 }
 
 /** What this run touches on one sheet, with what was there before. */

@@ -1,8 +1,10 @@
 // Decide where each plan goes, and refuse (before writing) anything that would fail half-way.
 import type { SheetPlan } from "../engine/plan";
 import { badPlan, missingSheet, protectedSheet, protectedWorkbook } from "./errors";
-import type { WorkbookFacts } from "./facts";
-import { findSheet, isOwned } from "./facts";
+import type { SheetFacts, WorkbookFacts } from "./facts";
+import { findSheet, same } from "./facts";
+import type { OwnedSheet } from "./state";
+import { STATE_SHEET } from "./state";
 
 export interface Target {
   plan: SheetPlan;
@@ -48,13 +50,29 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
   return out;
 }
 
-export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts): Target[] {
+/** The sheet an earlier run made for this plan name, if it is still there (as the file host finds it). */
+function ownedFor(facts: WorkbookFacts, owned: OwnedSheet[], plan: string): SheetFacts | undefined {
+  for (const o of owned) {
+    if (!same(o.plan, plan)) continue;
+    const sheet = findSheet(facts, o.sheet);
+    if (sheet) return sheet;
+  }
+  return undefined;
+}
+
+/**
+ * Where each plan goes. Throws, naming the sheet, for anything that would fail half-way: a missing or
+ * protected tracker, a protected owned sheet, a protected workbook structure when a sheet must be added.
+ * `writesState`: the command writes our record sheet (so it must be writable, or creatable).
+ */
+export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts, owned: OwnedSheet[], writesState = true): Target[] {
   const taken = new Set<string>();
   const targets: Target[] = [];
+  const isOwned = (name: string): boolean => owned.some((o) => same(o.sheet, name));
   for (const plan of combineEdits(plans)) {
     if (plan.action === "edit") {
       const sheet = findSheet(facts, plan.sheet);
-      if (!sheet) throw missingSheet(plan.sheet);
+      if (!sheet || sheet === facts.state) throw missingSheet(plan.sheet);
       if (sheet.protected) throw protectedSheet(sheet.name);
       if (plan.merges.length || plan.freeze || plan.print || plan.tabColor) {
         // These cannot be restored by Remove colours, so an officer's sheet never gets them.
@@ -65,16 +83,37 @@ export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts): Target
     }
     if (facts.workbookProtected) throw protectedWorkbook();
     const base = cleanSheetName(plan.sheet);
+    const byName = findSheet(facts, base);
+    const previous = ownedFor(facts, owned, plan.sheet) ?? (byName && isOwned(byName.name) ? byName : undefined);
+    if (previous && !taken.has(previous.name.toLowerCase()) && previous !== facts.state) {
+      if (previous.protected) throw protectedSheet(previous.name);
+      taken.add(previous.name.toLowerCase());
+      targets.push({ plan, sheet: previous.name, replaces: { name: previous.name, position: previous.position } });
+      continue;
+    }
     for (let n = 1; ; n++) {
       const name = withSuffix(base, n);
-      if (taken.has(name.toLowerCase())) continue;
-      const existing = findSheet(facts, name);
-      if (existing && !isOwned(facts, existing.name)) continue; // a user's sheet: never touched
-      if (existing?.protected) throw protectedSheet(existing.name);
+      // A user's sheet (or one already used in this run) is never touched: the next free name.
+      if (taken.has(name.toLowerCase()) || findSheet(facts, name) || same(name, STATE_SHEET)) continue;
       taken.add(name.toLowerCase());
-      targets.push({ plan, sheet: existing?.name ?? name, replaces: existing && { name: existing.name, position: existing.position } });
+      targets.push({ plan, sheet: name });
       break;
     }
   }
+  if (writesState) {
+    if (facts.state?.protected) throw protectedSheet(facts.state.name);
+    if (!facts.state && facts.workbookProtected) throw protectedWorkbook();
+  }
   return targets;
+}
+
+/** The record after this run: each create plan's sheet, earlier entries for other plans kept while their sheets exist. */
+export function ownedAfter(facts: WorkbookFacts, owned: OwnedSheet[], targets: Target[], deleted: string[] = []): OwnedSheet[] {
+  let out = owned.filter((o) => findSheet(facts, o.sheet) && !deleted.some((d) => same(d, o.sheet)));
+  for (const t of targets) {
+    if (t.plan.action !== "create") continue;
+    out = out.filter((o) => !same(o.plan, t.plan.sheet) && !same(o.sheet, t.sheet));
+    out.push({ sheet: t.sheet, plan: t.plan.sheet });
+  }
+  return out;
 }

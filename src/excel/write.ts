@@ -4,7 +4,9 @@ import type { XlHeaderFooter, XlWorksheet } from "./api";
 import { rangeAddress } from "./a1";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, jsonBytes, rowSlices } from "./chunk";
+import { cellKey } from "./cells";
 import { queueSizes, queueStyle } from "./formats";
+import { queueNumberFormats, styleNumberFormats } from "./numformats";
 
 const SLICE_BYTES = 1_000_000;
 
@@ -33,20 +35,37 @@ export function headerSections(code: string): { left: string; center: string; ri
  * Values as whole 2D arrays per block (sliced only to respect the payload limit). Every
  * non-empty string cell gets the text format "@" first, in the same request, so Excel
  * keeps it literally: "=SUM(A1)", "-5%", "007" or "1/2" never become formulas, numbers or dates.
+ * The styles' number formats for the block's other cells ride in the same array; those taken are
+ * removed from `formats` (what is left is written after the values).
  */
-async function queueBlocks(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan): Promise<number> {
+async function queueBlocks(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan, formats: Map<number, string>): Promise<number> {
   let cells = 0;
   for (const b of plan.blocks) {
     const width = Math.max(0, ...b.values.map((r) => r.length));
     if (width === 0) continue;
     const rows: (string | number | boolean)[][] = b.values.map((r) => Array.from({ length: width }, (_, j) => blank(r[j])));
     for (const slice of rowSlices(rows, SLICE_BYTES)) {
-      const hasText = slice.rows.some((r) => r.some(isText));
-      const nf = hasText ? slice.rows.map((r) => r.map((v) => (isText(v) ? "@" : null))) : undefined;
-      const cost = OP_OVERHEAD * 2 + slice.bytes + (nf ? jsonBytes(nf) : 0);
+      let any = false;
+      const nf = slice.rows.map((r, i) =>
+        r.map((v, j) => {
+          const k = cellKey(b.row + slice.start + i, b.col + j);
+          const styled = formats.get(k);
+          if (isText(v)) {
+            if (styled === "@") formats.delete(k);
+            any = true;
+            return "@";
+          }
+          // A number written into a text-formatted cell could turn into text: "@" on a non-text cell waits until after.
+          if (styled === undefined || (styled === "@" && v !== "")) return null;
+          formats.delete(k);
+          any = true;
+          return styled;
+        }),
+      );
+      const cost = OP_OVERHEAD * 2 + slice.bytes + (any ? jsonBytes(nf) : 0);
       await batcher.add(cost, () => {
         const range = ws.getRangeByIndexes(b.row + slice.start, b.col, slice.rows.length, width);
-        if (nf) range.numberFormat = nf;
+        if (any) range.numberFormat = nf;
         range.values = slice.rows;
       });
       cells += slice.rows.length * width;
@@ -85,19 +104,23 @@ function queuePrint(ws: XlWorksheet, p: PrintSetup): void {
   if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
   if (p.header !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.header, "Header");
   if (p.footer !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.footer, "Footer");
+  // A manual break above each row that starts a printed page (the sheet is new, so it has none of its own).
+  for (const row of p.rowBreaks ?? []) if (row > 0) ws.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
 /** Queue a whole plan on `ws`. Returns the number of cells whose values were written. */
 export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan): Promise<number> {
-  const cells = await queueBlocks(batcher, ws, plan);
+  const formats = styleNumberFormats(plan);
+  const cells = await queueBlocks(batcher, ws, plan, formats);
   for (const group of plan.styles) await queueStyle(batcher, ws, group);
+  await queueNumberFormats(batcher, ws, formats);
   for (const m of plan.merges) {
     await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(false));
   }
   await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
   await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, h.height])), "rowHeight");
   const { freeze, print, tabColor } = plan;
-  await batcher.add(OP_OVERHEAD * 12, () => {
+  await batcher.add(OP_OVERHEAD * (12 + (print?.rowBreaks?.length ?? 0)), () => {
     if (freeze && freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(rangeAddress({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 }));
     else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
     else if (freeze && freeze.cols > 0) ws.freezePanes.freezeColumns(freeze.cols);

@@ -53,7 +53,12 @@ export class FakeRangeFill extends FakeObject implements XlRangeFill {
           formatCells(this._target(), `fill=${c}`, (f) => ({ ...f, fill: c }));
         },
       },
+      // The fake models solid fills only: "None" when a cell has no fill.
+      pattern: { get: () => uniform(this._target(), (f) => (f.fill ? "Solid" : "None")) },
     };
+  }
+  get pattern(): XlRangeFill["pattern"] {
+    return this._get("pattern");
   }
   get color(): string {
     return this._get("color");

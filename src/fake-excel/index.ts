@@ -30,6 +30,8 @@ export interface FakeSheetInit {
   /** Formats applied to addresses ("B2:B9"). */
   formats?: { address: string; format: Partial<CellFormat> }[];
   protected?: boolean;
+  /** "VeryHidden" for a state sheet an earlier run (or the command line) left. */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
   tables?: { name: string; address: string }[];
   merges?: string[];
   tabColor?: string;
@@ -47,7 +49,10 @@ export interface FakeWorkbookInit {
 export interface FakeExcel {
   run: ExcelRun;
   stats: FakeStats;
+  /** Sheets as Excel's tab bar shows them: hidden and very hidden sheets left out. */
   sheetNames(): string[];
+  /** Every sheet, hidden ones included, in workbook order. */
+  allSheetNames(): string[];
   /** Undefined when there is no such sheet. */
   sheet(name: string): FakeSheetView | undefined;
   settings(): Record<string, unknown>;
@@ -93,6 +98,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
         sheet.update(row, col, (c) => ({ ...c, fmt: { ...c.fmt, ...f.format, borders: { ...c.fmt.borders, ...f.format.borders } } }));
   }
   sheet.protected = init.protected ?? false;
+  sheet.visibility = init.visibility ?? "Visible";
   sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address) }));
   sheet.merges = (init.merges ?? []).map(address);
   sheet.tabColor = init.tabColor ?? "";
@@ -128,7 +134,8 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   return {
     run,
     stats,
-    sheetNames: () => wb.sheets.map((s) => s.name),
+    sheetNames: () => wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name),
+    allSheetNames: () => wb.sheets.map((s) => s.name),
     sheet: (name) => {
       const s = wb.find(name);
       return s ? viewSheet(wb, s) : undefined;

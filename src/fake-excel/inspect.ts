@@ -25,6 +25,7 @@ export interface FakeSheetView {
   frozen: { rows: number; cols: number };
   pageLayout: PageState;
   protected: boolean;
+  visibility: string;
   tabColor: string;
   /** Widths in points by column letter, for columns set explicitly. */
   columnWidths: Record<string, number>;
@@ -72,6 +73,7 @@ export function viewSheet(wb: WorkbookState, sheet: SheetState): FakeSheetView {
     frozen: { ...sheet.frozen },
     pageLayout: JSON.parse(JSON.stringify(sheet.page)) as PageState,
     protected: sheet.protected,
+    visibility: sheet.visibility,
     tabColor: sheet.tabColor,
     columnWidths: Object.fromEntries([...sheet.colWidths].map(([c, w]) => [columnLetters(c), w])),
     rowHeights: Object.fromEntries([...sheet.rowHeights].map(([r, h]) => [r + 1, h])),
@@ -98,6 +100,7 @@ export function snapshotWorkbook(wb: WorkbookState): unknown {
       frozen: s.frozen,
       page: s.page,
       protected: s.protected,
+      visibility: s.visibility,
       tabColor: s.tabColor,
       tables: s.tables,
     })),

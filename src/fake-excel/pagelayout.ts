@@ -1,5 +1,5 @@
 // worksheet.pageLayout: orientation, paper, fit to pages, print titles, headers and footers.
-import type { XlHeaderFooter, XlHeaderFooterGroup, XlPageLayout } from "../excel/api";
+import type { XlHeaderFooter, XlHeaderFooterGroup, XlPageBreakCollection, XlPageLayout } from "../excel/api";
 import { MAX_COLS, parseAddress, parseAddressList } from "../excel/a1";
 import type { CellRange } from "../engine/types";
 import type { Prop } from "./context";
@@ -131,3 +131,23 @@ export class FakePageLayout extends FakeObject implements XlPageLayout {
   }
 }
 
+
+/** Excel keeps at most 1,026 manual page breaks a sheet. */
+export const MAX_PAGE_BREAKS = 1026;
+
+/** worksheet.horizontalPageBreaks: manual breaks above rows. */
+export class FakePageBreakCollection extends FakeObject implements XlPageBreakCollection {
+  readonly _type = "PageBreakCollection";
+  constructor(private readonly _ws: SheetOwner) {
+    super(_ws._ctx, _ws, "horizontalPageBreaks", []);
+  }
+  add(pageBreakRange: string): void {
+    this._call("add", [pageBreakRange], () => {
+      const page = this._ws._sheet().page;
+      const r = parseSheetAddress(this._ws._sheet(), pageBreakRange, false)[0];
+      if (page.rowBreaks.includes(r.top)) return;
+      if (page.rowBreaks.length >= MAX_PAGE_BREAKS) throw new FakeOfficeError("InvalidOperation", "A sheet can have at most 1,026 manual page breaks.");
+      page.rowBreaks = [...page.rowBreaks, r.top].sort((a, b) => a - b);
+    });
+  }
+}

@@ -59,6 +59,8 @@ export interface PageState {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: string | null;
+  /** Zero-based rows above which a manual page break sits. */
+  rowBreaks: number[];
   headers: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>;
 }
 
@@ -79,6 +81,7 @@ export class SheetState {
     paperSize: "Letter",
     zoom: { scale: 100 },
     printTitleRows: null,
+    rowBreaks: [],
     headers: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
   };
 

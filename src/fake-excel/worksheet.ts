@@ -7,7 +7,7 @@ import type { Prop } from "./context";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
 import { FakeRange, FakeRangeAreas } from "./range";
-import { FakePageLayout, parseSheetAddress } from "./pagelayout";
+import { FakePageBreakCollection, FakePageLayout, parseSheetAddress } from "./pagelayout";
 import type { SheetState, WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
 
@@ -63,6 +63,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
   readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly tables: FakeTableCollection;
   private _memo: SheetState | null | undefined;
 
@@ -71,6 +72,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
     this.protection = new FakeWorksheetProtection(this);
     this.freezePanes = new FakeFreezePanes(this);
     this.pageLayout = new FakePageLayout(this);
+    this.horizontalPageBreaks = new FakePageBreakCollection(this);
     this.tables = new FakeTableCollection(this, "tables", () => this._sheet());
     if (orNull) this._resolveLater(() => this._resolve() !== null);
   }
@@ -107,7 +109,19 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
         },
       },
       tabColor: { get: () => this._sheet().tabColor, set: (v) => (this._sheet().tabColor = v === "" ? "" : normColor(v)) },
-      visibility: { get: () => this._sheet().visibility },
+      visibility: {
+        get: () => this._sheet().visibility,
+        set: (v) => {
+          if (v !== "Visible" && v !== "Hidden" && v !== "VeryHidden") throw new FakeOfficeError("InvalidArgument", `Unknown sheet visibility ${JSON.stringify(v)}.`);
+          const s = this._sheet();
+          if (v === s.visibility) return;
+          if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+          if (v !== "Visible" && !wb.sheets.some((x) => x !== s && x.visibility === "Visible")) {
+            throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+          }
+          s.visibility = v;
+        },
+      },
     };
   }
   protected override _navs(): Record<string, FakeObject> {
@@ -125,6 +139,12 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
   }
   set position(v: number) {
     this._set("position", v);
+  }
+  get visibility(): XlWorksheet["visibility"] {
+    return this._get("visibility");
+  }
+  set visibility(v: XlWorksheet["visibility"]) {
+    this._set("visibility", v);
   }
   get tabColor(): string {
     return this._get("tabColor");

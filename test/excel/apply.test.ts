@@ -1,10 +1,9 @@
 // Executing plans: constant round trips, requests under Excel's limits, the right cells written.
 import { emptySheetPlan } from "../../src/engine/plan";
 import { applyPlans } from "../../src/excel/apply";
-import { parseOwnedSheets, OWNED_SHEETS_KEY } from "../../src/excel/settings";
 import { charsToPoints, headerSections } from "../../src/excel/write";
 import { createFakeExcel } from "../../src/fake-excel";
-import { applyPlan, STATUSES, summaryPlan, tracker } from "./plans";
+import { applyPlan, stateOf, STATUSES, summaryPlan, tracker } from "./plans";
 
 const LIMIT = 5 * 1024 * 1024;
 
@@ -137,7 +136,7 @@ describe("Build summary (create plan)", () => {
       user: fake.sheet("Summary")!.values,
       rows: fake.sheet("Summary (2)")!.values.length,
       position: fake.sheet("Summary (2)")!.position === positionAfterFirst,
-      owned: parseOwnedSheets(fake.settings()[OWNED_SHEETS_KEY]),
+      owned: stateOf(fake)?.owned,
     }).toEqual({
       first: "Summary (2)",
       second: "Summary (2)",
@@ -145,7 +144,7 @@ describe("Build summary (create plan)", () => {
       user: [["my own notes"]],
       rows: 14,
       position: true,
-      owned: ["Summary (2)"],
+      owned: [{ sheet: "Summary (2)", plan: "Summary" }],
     });
   });
 

@@ -86,6 +86,23 @@ const errors: Case[] = [
     code: "InvalidArgument",
   },
   {
+    rule: "the last visible sheet cannot be hidden",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Data").visibility = "Hidden";
+      c.workbook.worksheets.getItem("Locked").visibility = "VeryHidden";
+      await c.sync();
+    },
+    code: "InvalidOperation",
+  },
+  {
+    rule: "an unknown visibility is refused",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Data").visibility = "Gone" as "Hidden";
+      await c.sync();
+    },
+    code: "InvalidArgument",
+  },
+  {
     rule: "cell properties the fake does not model are refused, not ignored",
     batch: async (c) => {
       c.workbook.worksheets.getItem("Data").getRange("A1").setCellProperties([[{ format: { indentLevel: 2 } }]]);
@@ -184,6 +201,57 @@ describe("fake Excel strictness", () => {
       return p.value[0][0];
     });
     expect(got).toEqual({ format: { fill: { color: "#00B050", pattern: "Solid" }, font: { bold: true, color: "#FFFFFF" } } });
+  });
+
+  test("a response over 5 MB is refused (reading)", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Big", values: Array.from({ length: 60000 }, () => ["x".repeat(100)]) }] });
+    const code = await codeOf(
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("Big").getRange("A1:A60000").load("values");
+        await c.sync();
+      }),
+    );
+    expect([code, fake.stats.requests[0].failed]).toEqual(["ResponsePayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
+  });
+
+  test.each([
+    { rule: "a uniform range reports its formats", address: "A1:A2", expected: { fill: "#FFFF00", pattern: "Solid", bold: true, color: "#000000" } },
+    { rule: "a property that differs reads null, the others still read", address: "A1:A3", expected: { fill: null, pattern: null, bold: true, color: "#000000" } },
+    { rule: "no fill reads pattern None (colour white)", address: "B1:B3", expected: { fill: "#FFFFFF", pattern: "None", bold: false, color: "#000000" } },
+    { rule: "several areas are one range for this", address: "A1:A2,C1", expected: { fill: "#FFFF00", pattern: "Solid", bold: true, color: "#000000" } },
+  ])("range-level formats: $rule", async ({ address, expected }) => {
+    const fake = createFakeExcel({
+      sheets: [{ name: "S", values: [["a", "b", "c"]], formats: [{ address: "A1:A2", format: { fill: "#FFFF00", bold: true } }, { address: "A3", format: { bold: true } }, { address: "C1", format: { fill: "#FFFF00", bold: true } }] }],
+    });
+    const got = await fake.run(async (c) => {
+      const f = c.workbook.worksheets.getItem("S").getRanges(address).format;
+      f.fill.load("color,pattern");
+      f.font.load("bold,color");
+      await c.sync();
+      return { fill: f.fill.color, pattern: f.fill.pattern, bold: f.font.bold, color: f.font.color };
+    });
+    expect(got).toEqual(expected);
+  });
+
+  test("a very hidden sheet: off the tab bar, still in the workbook, and made so by visibility", async () => {
+    const fake = book();
+    await fake.run(async (c) => {
+      c.workbook.worksheets.add("State").visibility = "VeryHidden";
+      await c.sync();
+    });
+    expect([fake.sheetNames(), fake.allSheetNames(), fake.sheet("State")!.visibility]).toEqual([["Data", "Locked"], ["Data", "Locked", "State"], "VeryHidden"]);
+  });
+
+  test("manual page breaks: one above each row given, repeats ignored", async () => {
+    const fake = book();
+    await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("Data");
+      ws.horizontalPageBreaks.add("A40");
+      ws.horizontalPageBreaks.add("A12");
+      ws.horizontalPageBreaks.add("A40");
+      await c.sync();
+    });
+    expect(fake.sheet("Data")!.pageLayout.rowBreaks).toEqual([11, 39]);
   });
 
   test("null objects resolve after sync", async () => {

@@ -79,6 +79,17 @@ describe("cell sets and address chunks", () => {
     expect(set.rects().map((r) => cellAddress(r.top, r.left) + ":" + cellAddress(r.bottom, r.right))).toEqual(["E2:F4", "E8:E8", "J10:J10"]);
   });
 
+  test.each([
+    { rule: "gaps up to the limit are bridged", cells: [[1, 4], [3, 4], [60, 4]], maxGap: 64, expected: ["E2:E61"] },
+    { rule: "a wider gap starts a new span", cells: [[1, 4], [3, 4], [80, 4]], maxGap: 64, expected: ["E2:E4", "E81:E81"] },
+    { rule: "neighbouring columns with the same span join", cells: [[1, 4], [5, 4], [1, 5], [5, 5]], maxGap: 64, expected: ["E2:F6"] },
+    { rule: "no gap allowed: exact runs", cells: [[1, 4], [3, 4]], maxGap: 0, expected: ["E2:E2", "E4:E4"] },
+  ])("spans for 2D reads and writes: $rule", ({ cells, maxGap, expected }) => {
+    const set = new CellSet();
+    for (const [r, c] of cells) set.add(r, c);
+    expect(set.spans(maxGap).map((r) => cellAddress(r.top, r.left) + ":" + cellAddress(r.bottom, r.right))).toEqual(expected);
+  });
+
   test("ranges continuing down the same columns are joined", () => {
     expect(compactRanges([{ top: 3, left: 0, bottom: 3, right: 2 }, { top: 1, left: 0, bottom: 2, right: 2 }, { top: 1, left: 4, bottom: 1, right: 4 }])).toEqual([
       { top: 1, left: 0, bottom: 3, right: 2 },

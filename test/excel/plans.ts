@@ -2,7 +2,17 @@
 import type { PlanValue, SheetPlan, StyleGroup } from "../../src/engine/plan";
 import { emptySheetPlan } from "../../src/engine/plan";
 import type { CellRange, CellValue } from "../../src/engine/types";
-import type { FakeWorkbookInit } from "../../src/fake-excel";
+import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
+import { parseOwned, STATE_SHEET } from "../../src/excel/state";
+import type { OwnedSheet } from "../../src/excel/state";
+
+/** Our record sheet as the fake holds it: the owned sheets (A1) and the saved formats' JSON (A2…). */
+export function stateOf(fake: FakeExcel): { owned: OwnedSheet[]; saved: string; visibility: string } | undefined {
+  const view = fake.sheet(STATE_SHEET);
+  if (!view) return undefined;
+  const column = view.values.map((line) => String(line[0] ?? ""));
+  return { owned: parseOwned(column[0]), saved: column.slice(1).join(""), visibility: view.visibility };
+}
 
 export const STATUSES = [
   { key: "green", label: "On target ●", fill: "#00B050", font: "#FFFFFF" },

@@ -46,7 +46,7 @@ describe("readWorkbook", () => {
       { name: "Empty sheet", origin: { row: 0, col: 0 }, values: [], numberFormats: [] },
       { name: "Q3 'report'", origin: { row: 0, col: 1 }, values: [["x"]], numberFormats: [["General"]] },
     ]);
-    expect(fake.stats.syncs).toBe(3);
+    expect(fake.stats.syncs).toBe(2);
   });
 
   test.each([
@@ -63,14 +63,14 @@ describe("readWorkbook", () => {
   });
 
   test.each([
-    { sheets: 1, rows: 10, chunkCells: 200000, syncs: 3 },
-    { sheets: 8, rows: 10, chunkCells: 200000, syncs: 3 },
-    { sheets: 3, rows: 100000, chunkCells: 200000, syncs: 2 + 8 },
-    { sheets: 2, rows: 1000, chunkCells: 1000, syncs: 2 + 10 },
-  ])("$sheets sheets of $rows rows × 5 in $syncs syncs (not one per sheet or row)", async ({ sheets, rows, chunkCells, syncs }) => {
+    { rule: "one sheet: facts, then everything in one read", sheets: 1, rows: 10, chunkCells: 200000, responseBytes: undefined, syncs: 2 },
+    { rule: "eight sheets: still one read", sheets: 8, rows: 10, chunkCells: 200000, responseBytes: undefined, syncs: 2 },
+    { rule: "past 5 MB: the read is refused, then sizes, then 4 MB slices", sheets: 3, rows: 100000, chunkCells: 200000, responseBytes: undefined, syncs: 1 + 1 + 1 + 8 },
+    { rule: "a smaller limit: slices of chunkCells cells", sheets: 2, rows: 1000, chunkCells: 1000, responseBytes: 50_000, syncs: 1 + 1 + 1 + 10 },
+  ])("$rule: $sheets sheets of $rows rows × 5 in $syncs syncs", async ({ sheets, rows, chunkCells, responseBytes, syncs }) => {
     const values = Array.from({ length: rows }, (_, i) => [`PI ${i}`, i, i * 2, "G", null]);
     values[0][4] = "last";
-    const fake = createFakeExcel({ sheets: Array.from({ length: sheets }, (_, s) => ({ name: `Sheet ${s}`, values })) });
+    const fake = createFakeExcel({ sheets: Array.from({ length: sheets }, (_, s) => ({ name: `Sheet ${s}`, values })), limits: responseBytes ? { responseBytes } : undefined });
     const grids = await readWorkbook(fake.run, { chunkCells });
     expect([fake.stats.syncs, grids.map((g) => g.values.length), grids[sheets - 1].values[rows - 1]]).toEqual([
       syncs,
@@ -90,7 +90,7 @@ describe("readWorkbook", () => {
     ]);
   });
 
-  test("past the cell limit: a clear message naming the largest sheet, before reading values", async () => {
+  test("past the cell limit: a clear message naming the largest sheet", async () => {
     const fake = createFakeExcel({
       sheets: [
         { name: "Small", values: [["a", "b"]] },

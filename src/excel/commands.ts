@@ -1,0 +1,153 @@
+// The add-in's commands, as the pane and the ribbon call them. Each is one Excel.run with a fixed
+// number of requests, whatever the row count:
+//   1 facts      sheet names, visibility, protection, tables              (facts.ts)
+//   2 read       every tracker's values and number formats, our record    (read.ts)
+//     … the engine rates the workbook and plans every write; anything refused (a protected sheet)
+//       is refused here, before a single write …
+//   3 capture    formats about to be replaced, range by range             (capture.ts)
+//   4 write      our record first, then colours, summary, rules sheet     (apply.ts)
+// Apply colours: 4 (3 when every cell it colours was saved before). Build summary: 4, plus one per
+// further 4 MB written. Reading past ~5 MB of cell data and hand-coloured columns past ~4 MB of cell
+// properties add requests in proportion to the data; nothing grows with the number of rows otherwise.
+import { layoutRulesSheet, RULES_SHEET } from "../engine/rules-sheet";
+import type { ScorecardRun } from "../engine/scorecard";
+import { runScorecard } from "../engine/scorecard";
+import type { SheetPlan } from "../engine/plan";
+import type { ColumnOverride } from "../engine/workbook";
+import type { ExcelRun, XlRequestContext } from "./api";
+import type { AppliedSheet } from "./apply";
+import { appliedSheets, writePlans } from "./apply";
+import { captureFormats } from "./capture";
+import { DEFAULT_BUDGET } from "./chunk";
+import type { WorkbookFacts } from "./facts";
+import { queueFacts, same } from "./facts";
+import { encodeHint } from "./hint";
+import type { ReadOptions, WorkbookRead } from "./read";
+import { readSheets } from "./read";
+import type { RemoveResult } from "./remove";
+import { removeColours } from "./remove";
+import { resolveTargets } from "./targets";
+import { appliedMessage, removedMessage } from "./messages";
+
+export interface CommandSettings {
+  preset?: string;
+  period?: string;
+  reportDate?: string;
+  committee?: string;
+  columnOverrides?: ColumnOverride[];
+}
+
+export interface CommandResult {
+  run: ScorecardRun;
+  /** context.sync() calls made by the whole command, reading included. */
+  syncs: number;
+  sheets: AppliedSheet[];
+  /** One plain sentence for the user. */
+  message: string;
+}
+
+export type CommandProgress = (fraction: number, step: string) => void;
+
+interface Opened {
+  facts: WorkbookFacts;
+  read: WorkbookRead;
+  syncs: number;
+}
+
+async function open(context: XlRequestContext, opts: ReadOptions = {}): Promise<Opened> {
+  const readFacts = queueFacts(context);
+  await context.sync();
+  const facts = readFacts();
+  const read = await readSheets(context, facts, opts);
+  return { facts, read, syncs: 1 + read.syncs };
+}
+
+const isRules = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet, RULES_SHEET);
+
+/** Rate the workbook. Settings given explicitly win over the workbook's Scorecard Rules sheet, and are saved with it. */
+function score(read: WorkbookRead, settings: CommandSettings, today: string): ScorecardRun {
+  const run = runScorecard(read.grids, {
+    preset: settings.preset || undefined,
+    period: settings.period || undefined,
+    reportDate: settings.reportDate || undefined,
+    committee: settings.committee || undefined,
+    columnOverrides: settings.columnOverrides,
+    today,
+    ownedSheets: read.state.owned.map((o) => o.sheet),
+  });
+  if (settings.committee && run.settings.committee !== settings.committee) {
+    // The engine takes the committee for this run only; the rules sheet must carry it too.
+    run.settings = { ...run.settings, committee: settings.committee };
+    run.plans = run.plans.map((p) => (isRules(p) ? layoutRulesSheet(run.scheme, run.settings) : p));
+  }
+  return run;
+}
+
+/** Plans, targets, capture, writes: the write half shared by Apply colours and Build summary. */
+async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
+  const { facts, read } = opened;
+  const targets = resolveTargets(plans, facts, read.state.owned); // throws, naming the sheet, before anything is written
+  progress?.(0.5, "Saving the formats about to change");
+  const edits = targets.filter((t) => t.plan.action === "edit");
+  const sheets = context.workbook.worksheets;
+  const cap = await captureFormats(
+    context,
+    edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet) })),
+    DEFAULT_BUDGET,
+  );
+  progress?.(0.7, "Writing");
+  const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint }, DEFAULT_BUDGET);
+  return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
+}
+
+/** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */
+export async function detectScorecard(run: ExcelRun, settings: CommandSettings, today: string): Promise<ScorecardRun> {
+  return run(async (context) => score((await open(context)).read, settings, today));
+}
+
+/** Colours the trackers and saves the settings in the Scorecard Rules sheet. */
+export async function applyColoursCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
+  return run(async (context) => {
+    progress?.(0, "Reading the workbook");
+    const opened = await open(context);
+    progress?.(0.35, "Rating");
+    const sc = score(opened.read, settings, today);
+    const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
+    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans));
+    progress?.(1, "Done");
+    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false) };
+  });
+}
+
+/** Colours the trackers, builds the summary sheet(s) and saves the settings; shows the first summary. */
+export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
+  return run(async (context) => {
+    progress?.(0, "Reading the workbook");
+    const opened = await open(context);
+    progress?.(0.35, "Rating");
+    const sc = score(opened.read, settings, today);
+    // Summaries first, so the sheet shown is a summary and not the rules sheet.
+    const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
+    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans));
+    progress?.(1, "Done");
+    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true) };
+  });
+}
+
+/** Puts back every format Apply colours replaced and clears the add-in's own columns. */
+export async function removeColoursCommand(run: ExcelRun, progress?: CommandProgress): Promise<RemoveResult & { message: string }> {
+  progress?.(0, "Removing colours");
+  const result = await removeColours(run);
+  progress?.(1, "Done");
+  return { ...result, message: removedMessage(result) };
+}
+
+/** Writes the settings to the Scorecard Rules sheet only: facts, the rules sheet (when there is one), the write. */
+export async function saveSettingsCommand(run: ExcelRun, settings: CommandSettings, today: string): Promise<void> {
+  await run(async (context) => {
+    const opened = await open(context, { only: [RULES_SHEET] });
+    const sc = score(opened.read, settings, today);
+    await execute(context, opened, sc.plans.filter(isRules), false);
+  });
+}

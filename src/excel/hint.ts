@@ -1,0 +1,94 @@
+// How big each sheet was when last read, kept in workbook.settings: the one thing the facts request can
+// read that tells a read's size before it is made. With it, a workbook known to hold more than one
+// request of cell data is read in ~4 MB slices from the start (sizes, first slice, rest), instead of
+// trying everything at once, being refused and starting over. Only a hint: a sheet that changed shape
+// is simply read again from its real size. Settings suit it: a few hundred bytes, local to the add-in.
+import type { SheetPlan } from "../engine/plan";
+import type { SheetGrid } from "../engine/types";
+import type { XlRequestContext } from "./api";
+import type { Batcher } from "./chunk";
+import { OP_OVERHEAD, utf8Bytes } from "./chunk";
+
+export const READ_HINT_KEY = "ragScorecard.readHint";
+
+export interface SheetHint {
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  /** Bytes of values and number formats, as JSON, last time. */
+  bytes: number;
+}
+
+export type ReadHint = Record<string, SheetHint>;
+
+export function queueHint(context: XlRequestContext): () => ReadHint {
+  const item = context.workbook.settings.getItemOrNullObject(READ_HINT_KEY).load("value");
+  return () => (item.isNullObject ? {} : parseHint(item.value));
+}
+
+export function parseHint(value: unknown): ReadHint {
+  try {
+    const data = JSON.parse(String(value)) as { v?: number; sheets?: Record<string, Partial<SheetHint>> };
+    if (data.v !== 1 || !data.sheets) return {};
+    const out: ReadHint = {};
+    for (const [name, h] of Object.entries(data.sheets)) {
+      const n = [h.top, h.left, h.rows, h.cols, h.bytes];
+      if (n.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) out[name] = h as SheetHint;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** Bytes a grid's values and number formats take as JSON, from a sample of its rows. */
+export function gridBytes(grid: SheetGrid): number {
+  const rows = grid.values.length;
+  if (!rows) return 0;
+  const step = Math.max(1, Math.floor(rows / 200));
+  let sampled = 0;
+  let bytes = 0;
+  for (let r = 0; r < rows; r += step) {
+    bytes += utf8Bytes(JSON.stringify(grid.values[r] ?? [])) + utf8Bytes(JSON.stringify(grid.numberFormats?.[r] ?? []));
+    sampled++;
+  }
+  return Math.round((bytes / sampled) * rows);
+}
+
+/**
+ * The hint for the next read: each grid as read, grown by what this run's edit plans write on it (our
+ * "Status (auto)" columns), since the next read will find those too.
+ */
+export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = []): string {
+  const sheets: ReadHint = {};
+  for (const g of grids) {
+    const o = g.origin ?? { row: 0, col: 0 };
+    const cols = g.values.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
+    let top = o.row;
+    let left = o.col;
+    let bottom = o.row + g.values.length - 1;
+    let right = o.col + cols - 1;
+    let bytes = gridBytes(g);
+    for (const p of plans) {
+      if (p.action !== "edit" || p.sheet !== g.name) continue;
+      for (const b of p.blocks) {
+        const width = b.values.reduce((n, r) => Math.max(n, r.length), 0);
+        if (!width || !b.values.length) continue;
+        if (bottom < top) [top, left, bottom, right] = [b.row, b.col, b.row - 1, b.col - 1];
+        top = Math.min(top, b.row);
+        left = Math.min(left, b.col);
+        bottom = Math.max(bottom, b.row + b.values.length - 1);
+        right = Math.max(right, b.col + width - 1);
+        bytes += utf8Bytes(JSON.stringify(b.values)) + 10 * width * b.values.length;
+      }
+    }
+    if (bottom < top || right < left) continue;
+    sheets[g.name] = { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes };
+  }
+  return JSON.stringify({ v: 1, sheets });
+}
+
+export async function queueHintWrite(batcher: Batcher, context: XlRequestContext, json: string): Promise<void> {
+  await batcher.add(OP_OVERHEAD + utf8Bytes(json), () => context.workbook.settings.add(READ_HINT_KEY, json));
+}

@@ -1,0 +1,98 @@
+// What the add-in remembers inside the workbook, shared with the command line (src/xlsx/ownership.ts):
+// a very hidden sheet "RagScorecardState".
+//   A1      {"version":1,"owned":[{"sheet":"Summary (2)","plan":"Summary"}]}  (the file host reads and writes only A1)
+//   A2, A3… the formats Apply colours replaced, one JSON text cut into pieces under Excel's 32,767 characters a cell.
+// Why a sheet and not workbook.settings: a sheet travels with the file to every host (the command line
+// reads it with ExcelJS), has no size cap (settings are limited to about 2 MB altogether), and the user
+// cannot unhide a very hidden sheet from Excel's menus by accident.
+import type { XlRequestContext, XlWorksheet } from "./api";
+import type { Batcher } from "./chunk";
+import { OP_OVERHEAD, utf8Bytes } from "./chunk";
+import type { SheetMemory } from "./saved";
+import { decodeSaved, encodeSaved, parseJson } from "./saved";
+
+export const STATE_SHEET = "RagScorecardState";
+/** Characters per cell: under Excel's 32,767 with room to move a cut. */
+export const PIECE_CHARS = 30000;
+
+export interface OwnedSheet {
+  /** The sheet we made. */
+  sheet: string;
+  /** The sheet name the plan asked for (they differ when a user already had a sheet of that name). */
+  plan: string;
+}
+
+export interface StateRecord {
+  owned: OwnedSheet[];
+  saved: Record<string, SheetMemory>;
+  /** Cells used in column A (A1 included), so a shorter record clears what is left below. */
+  rows: number;
+}
+
+export const EMPTY_STATE: StateRecord = Object.freeze({ owned: [], saved: {}, rows: 0 }) as StateRecord;
+
+export function parseOwned(a1: unknown): OwnedSheet[] {
+  const parsed = parseJson(a1) as { owned?: unknown } | undefined;
+  if (!parsed || !Array.isArray(parsed.owned)) return [];
+  return parsed.owned.filter(
+    (o): o is OwnedSheet => typeof o === "object" && o !== null && typeof (o as OwnedSheet).sheet === "string" && typeof (o as OwnedSheet).plan === "string",
+  );
+}
+
+/** Column A of the state sheet, from its used range as read (values with the range's top-left at `origin`). */
+export function parseState(values: unknown[][], origin: { row: number; col: number }): StateRecord {
+  const column: unknown[] = [];
+  if (origin.col === 0) values.forEach((line, i) => (column[origin.row + i] = line[0]));
+  let rows = 0;
+  for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
+  let text = "";
+  for (let i = 1; i < column.length && typeof column[i] === "string" && column[i] !== ""; i++) text += column[i] as string;
+  return { owned: parseOwned(column[0]), saved: text ? decodeSaved(text) : {}, rows };
+}
+
+const UNSAFE_START = /^['=+\-@\s]/;
+
+/** Cut text into cells. No piece starts with a character Excel could take as a prefix or a formula. */
+export function pieces(text: string, size = PIECE_CHARS): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    while (end < text.length && end > at + 1 && UNSAFE_START.test(text.slice(end, end + 1))) end--;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
+/** The cells of column A for a record. */
+export function stateCells(owned: OwnedSheet[], saved: Record<string, SheetMemory>): string[] {
+  const record = JSON.stringify({ version: 1, owned });
+  const json = encodeSaved(saved);
+  return [record, ...(json ? pieces(json) : [])];
+}
+
+/**
+ * Queue writing the record: the sheet is added (very hidden) when missing, column A is written as
+ * text ("@" first, so no piece can become a number or formula) and older, longer records are cleared.
+ */
+export async function queueStateWrite(batcher: Batcher, context: XlRequestContext, exists: boolean, previousRows: number, cells: string[]): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  let ws: XlWorksheet | undefined;
+  await batcher.add(OP_OVERHEAD * 3, () => {
+    if (exists) ws = sheets.getItem(STATE_SHEET);
+    else {
+      ws = sheets.add(STATE_SHEET);
+      ws.visibility = "VeryHidden";
+    }
+  });
+  for (let i = 0; i < cells.length; i++) {
+    await batcher.add(OP_OVERHEAD * 2 + utf8Bytes(cells[i]) + 8, () => {
+      const cell = ws!.getRangeByIndexes(i, 0, 1, 1);
+      cell.numberFormat = [["@"]];
+      cell.values = [[cells[i]]];
+    });
+  }
+  if (previousRows > cells.length) {
+    await batcher.add(OP_OVERHEAD, () => ws!.getRangeByIndexes(cells.length, 0, previousRows - cells.length, 1).clear("Contents"));
+  }
+}

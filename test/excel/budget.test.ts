@@ -1,0 +1,88 @@
+// Round trips per command, reading included, at 10 and 20,000 rows, on a generated tracker; and every
+// request within Excel on the web's limits (5 MB each way, addresses under 8,192 characters).
+import { applyColoursCommand, buildSummaryCommand, detectScorecard, removeColoursCommand } from "../../src/excel";
+import { STATE_SHEET } from "../../src/excel/state";
+import type { FakeExcel } from "../../src/fake-excel";
+import { createFakeExcel } from "../../src/fake-excel";
+import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+
+const LIMIT = 5 * 1024 * 1024;
+
+type Command = "detect" | "apply" | "summary" | "remove";
+
+async function runCommand(fake: FakeExcel, command: Command): Promise<number> {
+  if (command === "detect") {
+    await detectScorecard(fake.run, SETTINGS, TODAY);
+    return fake.stats.syncs;
+  }
+  if (command === "apply") return (await applyColoursCommand(fake.run, SETTINGS, TODAY)).syncs;
+  if (command === "summary") return (await buildSummaryCommand(fake.run, SETTINGS, TODAY)).syncs;
+  return (await removeColoursCommand(fake.run)).syncs;
+}
+
+/** What the budget tests compare: syncs within the bar, reported truly, and every request within Excel's limits. */
+function measured(fake: FakeExcel, reported: number, max: number) {
+  const s = fake.stats.summary();
+  return {
+    withinBudget: s.syncs <= max,
+    reported: reported === s.syncs,
+    refused: s.requests.filter((r) => r.failed).map((r) => r.failed),
+    request: s.maxRequestBytes < LIMIT,
+    response: s.maxResponseBytes < LIMIT,
+    address: s.maxAddressChars <= 8192,
+  };
+}
+const FINE = { withinBudget: true, reported: true, refused: [], request: true, response: true, address: true };
+
+describe("sync budget per command (whole command, reading included)", () => {
+  test.each([
+    { rule: "Detect", command: "detect" as Command, rows: 10, max: 2 },
+    { rule: "Apply colours", command: "apply" as Command, rows: 10, max: 4 },
+    { rule: "Build summary", command: "summary" as Command, rows: 10, max: 6 },
+    { rule: "Detect", command: "detect" as Command, rows: 20000, max: 2 },
+    { rule: "Apply colours", command: "apply" as Command, rows: 20000, max: 4 },
+    { rule: "Build summary", command: "summary" as Command, rows: 20000, max: 6 },
+  ])("$rule at $rows rows: at most $max syncs", async ({ command, rows, max }) => {
+    const fake = createFakeExcel(generatedTracker(rows));
+    const reported = await runCommand(fake, command);
+    expect(measured(fake, reported, max)).toEqual(FINE);
+  });
+
+  test.each([
+    { rule: "Apply colours again (every cell saved before: no capture)", command: "apply" as Command, rows: 10, max: 3 },
+    { rule: "Apply colours again (the read sliced from the start, as the hint says it is big)", command: "apply" as Command, rows: 20000, max: 4 },
+    { rule: "Build summary after Apply colours", command: "summary" as Command, rows: 20000, max: 6 },
+  ])("$rule at $rows rows: at most $max syncs", async ({ command, rows, max }) => {
+    const fake = createFakeExcel(generatedTracker(rows));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.stats.reset();
+    const reported = await runCommand(fake, command);
+    expect(measured(fake, reported, max)).toEqual(FINE);
+  });
+
+  test("a hand-coloured Status column (every cell its own fill) at 20,000 rows: still 4 syncs, and Remove colours puts every cell back", async () => {
+    const fake = createFakeExcel(generatedTracker(20000, { handColoured: true }));
+    const before = JSON.stringify(fake.sheet("Indicators")!.formats("I1:L20003"));
+    const reported = await runCommand(fake, "apply");
+    const applied = measured(fake, reported, 4);
+    const coloured = JSON.stringify(fake.sheet("Indicators")!.formats("I1:L20003")) !== before;
+    fake.stats.reset();
+    const removed = await removeColoursCommand(fake.run);
+    expect({ applied, coloured, restored: JSON.stringify(fake.sheet("Indicators")!.formats("I1:L20003")) === before, removeSyncs: removed.syncs }).toEqual({
+      applied: FINE,
+      coloured: true,
+      restored: true,
+      removeSyncs: 3,
+    });
+  });
+
+  test("Remove colours at 20,000 rows: 3 syncs, the tracker exactly as before", async () => {
+    const fake = createFakeExcel(generatedTracker(20000));
+    const sheets = (): unknown => (fake.snapshot() as { sheets: { name: string }[] }).sheets.filter((s) => s.name === "Indicators" || s.name === "Activities");
+    const before = JSON.stringify(sheets());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.stats.reset();
+    const reported = await runCommand(fake, "remove");
+    expect({ ...measured(fake, reported, 3), same: JSON.stringify(sheets()) === before, record: fake.sheet(STATE_SHEET)!.visibility }).toEqual({ ...FINE, same: true, record: "VeryHidden" });
+  });
+});

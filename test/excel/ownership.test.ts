@@ -1,0 +1,133 @@
+// Our record sheet "RagScorecardState", shared with the command line: a workbook built by one host is
+// recognised by the other, so rebuilding replaces our sheets instead of adding "Summary (2)".
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { runScorecard } from "../../src/engine/scorecard";
+import { RULES_SHEET } from "../../src/engine/rules-sheet";
+import { applyColoursCommand, buildSummaryCommand } from "../../src/excel";
+import { emptyMemory } from "../../src/excel/saved";
+import { parseOwned, parseState, pieces, STATE_SHEET, stateCells } from "../../src/excel/state";
+import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
+import { createFakeExcel } from "../../src/fake-excel";
+import { applyPlans as applyFilePlans, readXlsx, STATE_SHEET as FILE_STATE_SHEET } from "../../src/xlsx";
+import { readOwned } from "../../src/xlsx/ownership";
+import { stateOf } from "./plans";
+import { gridsToInit, TODAY } from "./trackers";
+
+const SAMPLE = path.join(__dirname, "../../samples/broxtowe-pentana.xlsx");
+const BROXTOWE = { preset: "pentana", period: "Q1 2021/22", reportDate: "2021-06-30" };
+
+/** What `rag-scorecard build` does, in memory: read, rate, write, and the bytes of the file it saves. */
+async function buildWithCli(input: string | Uint8Array): Promise<Uint8Array> {
+  const read = await readXlsx(input);
+  const run = runScorecard(read.grids, { ...BROXTOWE, today: TODAY, ownedSheets: read.ownedSheets });
+  applyFilePlans(read.workbook, run.plans);
+  return new Uint8Array(await read.workbook.xlsx.writeBuffer());
+}
+
+/** A saved file as Excel would open it: every sheet's values, tab colour and visibility, our record included. */
+async function openInExcel(bytes: Uint8Array): Promise<FakeExcel> {
+  const read = await readXlsx(bytes);
+  const init: FakeWorkbookInit = gridsToInit(read.grids);
+  for (const s of init.sheets) {
+    const argb = read.workbook.getWorksheet(s.name)?.properties.tabColor?.argb;
+    if (argb) s.tabColor = `#${argb.slice(2)}`;
+  }
+  const state = read.workbook.getWorksheet(FILE_STATE_SHEET);
+  if (state) init.sheets.push({ name: STATE_SHEET, visibility: state.state === "veryHidden" ? "VeryHidden" : "Visible", values: [[String(state.getCell("A1").value)]], numberFormats: [["@"]] });
+  return createFakeExcel(init);
+}
+
+/** The fake workbook saved as a file (values and visibility: what the command line needs). */
+async function saveFromExcel(fake: FakeExcel): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  for (const name of fake.allSheetNames()) {
+    const view = fake.sheet(name)!;
+    const ws = wb.addWorksheet(name);
+    view.values.forEach((line, r) => line.forEach((v, c) => v !== "" && (ws.getCell(r + 1, c + 1).value = v)));
+    if (view.visibility === "VeryHidden") ws.state = "veryHidden";
+  }
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe("the record sheet's format", () => {
+  test("its name is the command line's", () => {
+    expect(STATE_SHEET).toBe(FILE_STATE_SHEET);
+  });
+
+  test.each([
+    { rule: "short text is one piece", text: "abc", size: 10, expected: ["abc"] },
+    { rule: "no piece starts with an apostrophe (Excel's text prefix)", text: "ab'cd", size: 2, expected: ["a", "b'", "cd"] },
+    { rule: "no piece starts with = + - @ (a formula)", text: "ab=c-d", size: 2, expected: ["a", "b=", "c-", "d"] },
+  ])("pieces: $rule", ({ text, size, expected }) => {
+    expect(pieces(text, size)).toEqual(expected);
+  });
+
+  test("a large saved-format record is cut under Excel's 32,767 characters a cell and read back whole", () => {
+    const mem = emptyMemory();
+    for (let row = 1; row < 60000; row += 2) mem.cells.set(row * 16384 + 4, { fill: row % 3 ? "#FFFF00" : null, bold: row % 5 === 0 });
+    const owned = [{ sheet: "Summary (2)", plan: "Summary" }];
+    const cells = stateCells(owned, { "Bob's sheet": mem });
+    const back = parseState(cells.map((c) => [c]), { row: 0, col: 0 });
+    expect({
+      longest: Math.max(...cells.map((c) => c.length)) <= 30000,
+      several: cells.length > 2,
+      a1: JSON.parse(cells[0]),
+      owned: back.owned,
+      cells: back.saved["Bob's sheet"].cells.size,
+      rows: back.rows,
+    }).toEqual({ longest: true, several: true, a1: { version: 1, owned }, owned, cells: 30000, rows: cells.length });
+  });
+
+  test.each([
+    { rule: "not JSON", a1: "{oops", expected: [] },
+    { rule: "no owned list", a1: '{"version":1}', expected: [] },
+    { rule: "entries that are not sheet records are dropped", a1: '{"version":1,"owned":[{"sheet":"Summary","plan":"Summary"},{"sheet":3},"x"]}', expected: [{ sheet: "Summary", plan: "Summary" }] },
+  ])("a damaged A1 ($rule) means we own nothing it cannot name", ({ a1, expected }) => {
+    expect(parseOwned(a1)).toEqual(expected);
+  });
+});
+
+describe("the command line and the add-in share the record", () => {
+  test("a workbook built by the command line: the add-in replaces its Summary in place, never adds 'Summary (2)'", async () => {
+    const fake = await openInExcel(await buildWithCli(SAMPLE));
+    const before = fake.allSheetNames();
+    const position = fake.sheet("Summary")!.position;
+    const result = await buildSummaryCommand(fake.run, { period: "Q2 2021/22" }, TODAY);
+    expect({
+      before,
+      after: fake.allSheetNames(),
+      position: fake.sheet("Summary")!.position,
+      title: fake.sheet("Summary")!.values[0][0],
+      created: result.sheets.filter((s) => s.action === "create").map((s) => s.sheet),
+      record: [stateOf(fake)!.visibility, stateOf(fake)!.owned],
+    }).toEqual({
+      before: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, STATE_SHEET],
+      after: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, STATE_SHEET],
+      position,
+      title: "Performance report — Quarter 2 (July to September) 2021/22",
+      created: ["Summary", RULES_SHEET],
+      record: [
+        "VeryHidden",
+        [
+          { sheet: "Summary", plan: "Summary" },
+          { sheet: RULES_SHEET, plan: RULES_SHEET },
+        ],
+      ],
+    });
+  });
+
+  test("a workbook the add-in built: the command line recognises its sheets and rebuilds them in place", async () => {
+    const fake = createFakeExcel(gridsToInit((await readXlsx(SAMPLE)).grids));
+    await applyColoursCommand(fake.run, BROXTOWE, TODAY);
+    await buildSummaryCommand(fake.run, BROXTOWE, TODAY);
+    const saved = await saveFromExcel(fake);
+    const owned = readOwned((await readXlsx(saved)).workbook);
+    const rebuilt = await readXlsx(await buildWithCli(saved));
+    expect({ owned, sheets: rebuilt.workbook.worksheets.map((w) => w.name), hidden: rebuilt.workbook.getWorksheet(STATE_SHEET)!.state }).toEqual({
+      owned: stateOf(fake)!.owned,
+      sheets: ["Key Tasks", "Indicators", STATE_SHEET, RULES_SHEET, "Summary"],
+      hidden: "veryHidden",
+    });
+  });
+});
