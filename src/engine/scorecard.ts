@@ -43,10 +43,8 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
   const chosen = options.preset ? presetByKey(options.preset) : undefined;
   const sheetMatches = fromSheet && (!chosen || fromSheet.scheme.key === chosen.key);
   const scheme = sheetMatches && fromSheet ? fromSheet.scheme : (chosen ?? RAG);
-  const settings: RulesSettings = {
-    ...(sheetMatches && fromSheet ? fromSheet.settings : { columnOverrides: [] }),
-    preset: scheme.key,
-  };
+  // Switching preset replaces the statuses, not the workbook's period, date, committee or column mapping.
+  const settings: RulesSettings = { ...(fromSheet?.settings ?? { columnOverrides: [] }), preset: scheme.key };
   if (options.period) settings.period = options.period;
   if (options.reportDate) settings.reportDate = options.reportDate;
   if (options.committee) settings.committee = options.committee;

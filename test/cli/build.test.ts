@@ -210,3 +210,16 @@ describe("workbooks people have edited", () => {
     expect(second.report?.statuses.find((s) => s.kind === "indicator" && s.key === "red")?.fill).toBe("#C00000");
   });
 });
+
+describe("choosing another preset", () => {
+  test("keeps the workbook's saved period and report date", async () => {
+    const sample = SAMPLES.find((s) => s.preset === "pentana") ?? SAMPLES[0];
+    const first = join(dir, "preset-first.xlsx");
+    expect((await build(join(root, "samples", sample.file), first, sampleArgs(sample))).code).toBe(0);
+    const second = await build(first, join(dir, "preset-second.xlsx"), ["--preset", "rag"]);
+    expect(second.code).toBe(0);
+    expect(second.report?.preset).toBe("rag");
+    expect(second.report?.reportDate).toBe(sample.reportDate);
+    expect(second.report?.period).toBe(sample.period);
+  });
+});
