@@ -29,12 +29,24 @@ export function cellText(value: CellValue, numberFormat?: string): string {
 }
 
 /** A number as its cell shows it, for the formats that change meaning: percentages and dates. */
-function formattedNumber(value: number, numberFormat: string): string {
-  if (isPercentFormat(numberFormat)) {
-    const decimals = /0\.(0+)%/.exec(numberFormat)?.[1].length ?? 0;
-    return `${Number((value * 100).toFixed(Math.max(decimals, 0) + 2)).toString()}%`;
+type FormatKind = { kind: "percent"; decimals: number } | { kind: "date" } | { kind: "plain" };
+/** A workbook uses a handful of formats over thousands of cells: classify each once. */
+const formatKinds = new Map<string, FormatKind>();
+
+function formatKind(numberFormat: string): FormatKind {
+  let kind = formatKinds.get(numberFormat);
+  if (!kind) {
+    if (isPercentFormat(numberFormat)) kind = { kind: "percent", decimals: /0\.(0+)%/.exec(numberFormat)?.[1].length ?? 0 };
+    else kind = isDateFormat(numberFormat) ? { kind: "date" } : { kind: "plain" };
+    if (formatKinds.size < 1000) formatKinds.set(numberFormat, kind);
   }
-  if (isDateFormat(numberFormat)) {
+  return kind;
+}
+
+function formattedNumber(value: number, numberFormat: string): string {
+  const kind = formatKind(numberFormat);
+  if (kind.kind === "percent") return `${Number((value * 100).toFixed(kind.decimals + 2)).toString()}%`;
+  if (kind.kind === "date") {
     const iso = readDate(value, numberFormat);
     if (iso) return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
   }

@@ -7,7 +7,7 @@ import { textPixels } from "./layout-measure";
 import { matchRating, statusByKey, statusesOf } from "./schemes";
 import { GENERATED_STATUS_HEADER } from "./headers";
 import { readHeaderAt } from "./tables";
-import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, TableSpec } from "./types";
+import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "./types";
 import type { RatedRecord } from "./workbook";
 
 export const GENERATED_CHECK_HEADER = "Check (auto)";
@@ -26,12 +26,31 @@ function statusWidth(scheme: Scheme, kind: RecordKind): number {
   return Math.max(MIN_STATUS_WIDTH, Math.ceil((widest + 8) / 7));
 }
 
+// One style object per status, so the collector can key styles by identity.
+const ownedStyles = new WeakMap<Status, PlanStyle>();
+const officerStyles = new WeakMap<Status, PlanStyle>();
+
+function ownedStyle(status: Status): PlanStyle {
+  let style = ownedStyles.get(status);
+  if (!style) ownedStyles.set(status, (style = { fill: status.fill, fontColor: status.font, bold: true, fontName: FONT, vAlign: "top", numberFormat: "@" }));
+  return style;
+}
+
+function officerStyle(status: Status): PlanStyle {
+  let style = officerStyles.get(status);
+  if (!style) officerStyles.set(status, (style = { fill: status.fill, fontColor: status.font, bold: true }));
+  return style;
+}
+
 /** Collects cells per style and merges vertical runs in a column into one range. */
 export class StyleCollector {
   private groups = new Map<string, { style: PlanStyle; cells: { row: number; col: number }[] }>();
+  /** Callers reuse style objects; remembering their keys saves a JSON.stringify per cell. */
+  private keys = new WeakMap<PlanStyle, string>();
 
   add(style: PlanStyle, row: number, col: number): void {
-    const key = JSON.stringify(style);
+    let key = this.keys.get(style);
+    if (key === undefined) this.keys.set(style, (key = JSON.stringify(style)));
     let group = this.groups.get(key);
     if (!group) this.groups.set(key, (group = { style, cells: [] }));
     group.cells.push({ row, col });
@@ -150,13 +169,13 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         if (!status) continue;
         body[row - table.firstRow][0] = statusText(status.symbol, status.label);
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
-        styles.add({ fill: status.fill, fontColor: status.font, bold: true, fontName: FONT, vAlign: "top", numberFormat: "@" }, row, col);
+        styles.add(ownedStyle(status), row, col);
         if (anyChecks && rating.checks.length > 0) styles.add(CHECK_STYLE, row, col + 1);
         const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
         const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
         if (manualCell && manualStatus) {
           // The officer's cell shows what the officer said, in that rating's colours; its text is left alone.
-          styles.add({ fill: manualStatus.fill, fontColor: manualStatus.font, bold: true }, manualCell.row, manualCell.col);
+          styles.add(officerStyle(manualStatus), manualCell.row, manualCell.col);
         }
       }
       // The header printed again further down gets our heading too, so every printed page has it.

@@ -5,8 +5,18 @@ const HIGHER = /\b(higher|high|bigger|larger|greater|more|maximi[sz]e|increase|i
 const LOWER = /\b(lower|low|smaller|less|fewer|minimi[sz]e|decrease|decreasing|reduce|reduction|down|below)\b/;
 
 /** Reads a polarity cell. Undefined when it says nothing recognisable (the caller reports it). */
+const polarityCache = new Map<string, Direction | null>();
+
 export function readPolarity(cell: CellValue | undefined): Direction | undefined {
   if (typeof cell !== "string") return undefined;
+  const known = polarityCache.get(cell);
+  if (known !== undefined) return known ?? undefined;
+  const found = readPolarityText(cell);
+  if (polarityCache.size < 10_000) polarityCache.set(cell, found ?? null);
+  return found;
+}
+
+function readPolarityText(cell: string): Direction | undefined {
   const text = cell.trim().toLowerCase();
   if (!text) return undefined;
   if (text === "+" || text === "↑" || text === "▲" || text === "h") return "higher";

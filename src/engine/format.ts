@@ -2,10 +2,19 @@
 
 export function formatNumber(value: number, maxDecimals = 2): string {
   if (!Number.isFinite(value)) return String(value);
-  const rounded = Number(value.toFixed(maxDecimals));
-  const [whole, fraction] = Math.abs(rounded).toString().split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${rounded < 0 ? "-" : ""}${grouped}${fraction ? "." + fraction : ""}`;
+  // Fast path: small whole numbers need no rounding or grouping (most counts in trackers).
+  if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
+  const text = Math.abs(Number(value.toFixed(maxDecimals))).toString();
+  if (text.includes("e")) return String(value);
+  const dot = text.indexOf(".");
+  const whole = dot < 0 ? text : text.slice(0, dot);
+  let grouped = whole;
+  if (whole.length > 3) {
+    grouped = "";
+    for (let i = whole.length; i > 0; i -= 3) grouped = whole.slice(Math.max(0, i - 3), i) + (grouped ? "," + grouped : "");
+  }
+  const negative = value < 0 && Number(text) !== 0;
+  return `${negative ? "-" : ""}${grouped}${dot < 0 ? "" : text.slice(dot)}`;
 }
 
 /** A figure as a person reads it: fractions of a percentage measure shown as percentages. */

@@ -79,15 +79,23 @@ export interface IndicatorRatingInput extends IndicatorInput {
 export function rateIndicator(scheme: Scheme, input: IndicatorRatingInput): Rating {
   const result = computeIndicator(scheme, input);
   const combined = combine(scheme, { kind: "indicator", computed: result, manualText: manualTextOf(input.manual), useComputed: true });
-  const series = (input.series ?? [])
-    .map((c) => readValue(c.value, c.format))
-    .flatMap((r) => (r.kind === "number" ? [r.value] : []));
-  const trend = result.goal?.kind === "band" ? "notrend" : computeTrend(series, {
-    direction: result.direction,
-    periods: input.trendPeriods ?? scheme.trendPeriods,
-    staticBand: scheme.staticBand,
-  });
-  return { ...combined, trend, quality: [...result.quality, ...combined.quality], direction: result.direction };
+  const periods = input.trendPeriods ?? scheme.trendPeriods;
+  const trend =
+    result.goal?.kind === "band"
+      ? "notrend"
+      : computeTrend(latestFigures(input.series ?? [], periods + 1), { direction: result.direction, periods, staticBand: scheme.staticBand });
+  combined.quality = result.quality.length === 0 ? combined.quality : result.quality.concat(combined.quality);
+  return Object.assign(combined, { trend, direction: result.direction });
+}
+
+/** The last `count` figures of a series, oldest first: only those can move the trend, so only those are read. */
+function latestFigures(series: { value: CellValue; format?: string }[], count: number): number[] {
+  const out: number[] = [];
+  for (let i = series.length - 1; i >= 0 && out.length < count; i--) {
+    const reading = readValue(series[i].value, series[i].format);
+    if (reading.kind === "number") out.push(reading.value);
+  }
+  return out.reverse();
 }
 
 export function rateActivity(scheme: Scheme, input: ActivityInput): Rating {
@@ -95,7 +103,8 @@ export function rateActivity(scheme: Scheme, input: ActivityInput): Rating {
   const result = computeActivity(scheme, input);
   const computed = result.level ? { level: result.level, reason: result.reason } : undefined;
   const combined = combine(scheme, { kind: "activity", computed, manualText: manualTextOf(input.manual), useComputed });
-  return { ...combined, trend: "notrend", quality: [...result.quality, ...combined.quality] };
+  combined.quality = result.quality.length === 0 ? combined.quality : result.quality.concat(combined.quality);
+  return Object.assign(combined, { trend: "notrend" as const });
 }
 
 /** Every status key of the scheme for a kind, in order: the columns of counts tables. */

@@ -47,9 +47,23 @@ function aliasMap(statuses: Status[]): Map<string, Status> {
  * Exact alias first; then a leading symbol or alias followed by more words ("▶ On target", "Completed - see note").
  */
 export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Status | undefined {
+  // A tracker repeats a handful of rating texts thousands of times: remember each answer per status list.
+  const statuses = statusesOf(scheme, kind);
+  let answers = matchCache.get(statuses);
+  if (!answers) matchCache.set(statuses, (answers = new Map()));
+  const known = answers.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = matchRatingUncached(statuses, text);
+  if (answers.size < 10_000) answers.set(text, found ?? null);
+  return found;
+}
+
+const matchCache = new WeakMap<Status[], Map<string, Status | null>>();
+
+function matchRatingUncached(statuses: Status[], text: string): Status | undefined {
   const norm = normaliseRating(text);
   if (!norm) return undefined;
-  const map = aliasMap(statusesOf(scheme, kind));
+  const map = aliasMap(statuses);
   const exact = map.get(norm);
   if (exact) return exact;
   let best: { status: Status; length: number } | undefined;
