@@ -5,6 +5,8 @@ import { presetByKey, PRESET_KEYS } from "../engine/presets";
 import { parseReportingPeriod } from "../engine/periods";
 import { InputError, readXlsx, applyPlans, writeXlsx } from "../xlsx";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
+import type { SheetPlan } from "../engine/plan";
+import type { SheetGrid } from "../engine/types";
 import { toJsonReport } from "./report";
 import { EXIT } from "./exit";
 
@@ -66,17 +68,47 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function printHeadline(run: ScorecardRun, output: string): void {
+function headline(run: ScorecardRun, output: string): string[] {
   const line = (kind: "indicator" | "activity") =>
     Object.entries(run.result.counts[kind])
       .filter(([, n]) => n > 0)
       .map(([k, n]) => `${k} ${n}`)
       .join(", ") || "none";
-  console.log(`Wrote ${output}`);
-  console.log(`  ${run.scheme.name}; report date ${run.reportDate}`);
-  console.log(`  Indicators: ${line("indicator")}`);
-  console.log(`  Activities: ${line("activity")}`);
-  if (run.result.problems.length) console.log(`  Problems: ${run.result.problems.length} (listed on the summary sheet and in --json)`);
+  const lines = [
+    `Wrote ${output}`,
+    `  ${run.scheme.name}; report date ${run.reportDate}`,
+    `  Indicators: ${line("indicator")}`,
+    `  Activities: ${line("activity")}`,
+  ];
+  if (run.result.problems.length) lines.push(`  Problems: ${run.result.problems.length} (listed on the summary sheet and in --json)`);
+  return lines;
+}
+
+/** Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed. */
+function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: BuildArgs): { plans: SheetPlan[]; json?: string; headline: string[] } | undefined {
+  const run = runScorecard(read.grids, {
+    preset: args.preset,
+    period: args.period,
+    reportDate: args.reportDate,
+    today: today(),
+    committee: args.committee,
+    allCommittees: args.allCommittees,
+    ownedSheets: read.ownedSheets,
+  });
+  read.grids = [];
+  if (run.result.tables.length === 0) {
+    console.error(
+      `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
+        "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
+        "or activities (description or action, with status, progress or due date).",
+    );
+    return undefined;
+  }
+  return {
+    plans: run.plans,
+    json: args.json ? JSON.stringify(toJsonReport(run), null, 2) + "\n" : undefined,
+    headline: headline(run, args.output),
+  };
 }
 
 export async function build(argv: string[]): Promise<number> {
@@ -99,26 +131,15 @@ export async function build(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const run = runScorecard(read.grids, {
-    preset: args.preset,
-    period: args.period,
-    reportDate: args.reportDate,
-    today: today(),
-    committee: args.committee,
-    allCommittees: args.allCommittees,
-    ownedSheets: read.ownedSheets,
-  });
-  if (run.result.tables.length === 0) {
-    console.error(
-      `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
-        "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
-        "or activities (description or action, with status, progress or due date).",
-    );
-    return EXIT.noTables;
-  }
-  applyPlans(read.workbook, run.plans);
-  await writeXlsx(read.workbook, args.output, { inputPath: args.input });
-  if (args.json) writeFileSync(args.json, JSON.stringify(toJsonReport(run), null, 2) + "\n");
-  printHeadline(run, args.output);
+  const workbook = read.workbook;
+  const outcome = planBuild(read, args);
+  if (!outcome) return EXIT.noTables;
+  applyPlans(workbook, outcome.plans);
+  // Only the plans' strings were needed from the engine run: dropping them now lets a 100,000-row
+  // build write its output without holding the grids, records and plans in memory as well.
+  outcome.plans = [];
+  await writeXlsx(workbook, args.output, { inputPath: args.input });
+  if (args.json && outcome.json) writeFileSync(args.json, outcome.json);
+  console.log(outcome.headline.join("\n"));
   return EXIT.done;
 }
