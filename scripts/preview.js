@@ -81,10 +81,31 @@ async function writeCopy(ExcelJS, source, target, keep, arrange) {
   return true;
 }
 
+/** Row numbers before which the saved sheet starts a new page. ExcelJS writes page breaks but does
+ * not read them back, so they are taken from the sheet's XML in the package. */
+async function savedRowBreaks(source, sheetName) {
+  const JSZip = require("jszip");
+  const zip = await JSZip.loadAsync(fs.readFileSync(source));
+  const workbookXml = await zip.file("xl/workbook.xml").async("string");
+  const rels = await zip.file("xl/_rels/workbook.xml.rels").async("string");
+  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${sheetName.replace(/&/g, "&amp;")}"`));
+  const rid = sheetTag && /r:id="([^"]+)"/.exec(sheetTag)?.[1];
+  const target = rid && new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  const part = target && zip.file(`xl/${target.replace(/^\/?xl\//, "")}`);
+  if (!part) return [];
+  const xml = await part.async("string");
+  const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
+  return [...breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
 /** A copy holding one sheet the add-in made, alone: LibreOffice prints every sheet and its
- * "Page x of y" counts the whole file, so each pack is rendered on its own. */
-function ownedCopy(ExcelJS, source, target, sheetName) {
-  return writeCopy(ExcelJS, source, target, (ws) => same(ws.name, sheetName), () => {});
+ * "Page x of y" counts the whole file, so each pack is rendered on its own, page breaks kept. */
+async function ownedCopy(ExcelJS, source, target, sheetName) {
+  const breaks = await savedRowBreaks(source, sheetName);
+  return writeCopy(ExcelJS, source, target, (ws) => same(ws.name, sheetName), (workbook) => {
+    const ws = workbook.worksheets[0];
+    for (const row of breaks) ws.getRow(row).addPageBreak(0, 16384);
+  });
 }
 
 /** Rough Excel autofit for one row: lines of the tallest wrapped cell at its font size, in points. */
