@@ -155,6 +155,17 @@ export function parseDateText(raw: string): string | undefined {
  */
 export function isDateFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat) return false;
+  let known = dateFormats.get(numberFormat);
+  if (known === undefined) {
+    known = isDateFormatUncached(numberFormat);
+    if (dateFormats.size < 1000) dateFormats.set(numberFormat, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormatUncached(numberFormat: string): boolean {
   const bare = numberFormat
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")

@@ -28,8 +28,17 @@ export function readNumber(cell: CellValue, numberFormat?: string): number | und
 
 /** A number format that scales by 100 (a % outside quotes and escapes). */
 export function isPercentFormat(numberFormat: string | undefined): boolean {
-  return !!numberFormat && numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  if (!numberFormat) return false;
+  let known = percentFormats.get(numberFormat);
+  if (known === undefined) {
+    known = numberFormat.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+    if (percentFormats.size < 1000) percentFormats.set(numberFormat, known);
+  }
+  return known;
 }
+
+/** A workbook uses a handful of formats over thousands of cells. */
+const percentFormats = new Map<string, boolean>();
 
 function readAny(cell: unknown, numberFormat: string | undefined, depth: number): Reading {
   if (cell === null || cell === undefined) return missing("empty", "");
@@ -70,7 +79,20 @@ export function isFinancialYear(text: string): boolean {
   return m[2].length === 4 ? b === a + 1 : (a + 1) % 100 === b;
 }
 
+/** Trackers repeat texts ("Not available", "n/a", "Less than 50"): each is parsed once. Readings are never mutated. */
+const textReadings = new Map<string, Reading>();
+
 function readText(original: string): Reading {
+  let reading = textReadings.get(original);
+  if (reading === undefined) {
+    reading = readTextUncached(original);
+    if (textReadings.size >= 20_000) textReadings.clear();
+    textReadings.set(original, reading);
+  }
+  return reading;
+}
+
+function readTextUncached(original: string): Reading {
   const text = original.replace(/\s+/g, " ").trim();
   if (!text) return missing("empty", original);
   if (EXCEL_ERROR.test(text)) return missing(`formula error ${text.toUpperCase()}`, original);
