@@ -1,0 +1,122 @@
+// The bars of PRODUCT.md "Performance bars", judged on a run, and the run as a table (console and Markdown).
+"use strict";
+
+const BIG = 100000;
+const MID = 10000;
+const PEAK_LIMIT_MB = 1536; // 1.5 GB as MiB, the unit /usr/bin/time reports
+const PAYLOAD_LIMIT = 5 * 2 ** 20; // as the fake enforces it
+
+const at = (results, rows) => results.find((r) => r.rows === rows);
+const fixed = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : "–");
+const grouped = (n) => (Number.isFinite(n) ? Math.round(n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",") : "–");
+
+function bar(name, target, measured, met) {
+  return { bar: name, target, measured: measured ?? "not measured in this run", met: measured === undefined ? null : met };
+}
+
+function cliTime(r) {
+  return r.cli.timedOut ? `stopped after ${fixed(r.cli.timeoutMs / 1000)} s, unfinished` : `${fixed(r.cli_ms / 1000, 1)} s`;
+}
+
+function cliPeakBar(big) {
+  const name = "CLI: 100,000 rows, peak memory";
+  if (!big) return bar(name, "< 1.5 GB", undefined, null);
+  if (!big.cli.timedOut) return bar(name, "< 1.5 GB", `${fixed(big.cli_peak_mb)} MB`, big.cli_peak_mb < PEAK_LIMIT_MB);
+  // Stopped early: a peak already over the bar is a miss; under it, nothing is known.
+  const sofar = big.cli.peakMbBeforeStop;
+  return { bar: name, target: "< 1.5 GB", measured: `${fixed(sofar)} MB before it was stopped`, met: sofar >= PEAK_LIMIT_MB ? false : null };
+}
+
+function evaluateBars(results) {
+  const big = at(results, BIG);
+  const mid = at(results, MID);
+  const hosted = results.filter((r) => !r.host.failed);
+  const applies = hosted.map((r) => r.apply_syncs);
+  const summaries = hosted.map((r) => r.summary_syncs);
+  const largest = (r) => Math.max(r.host.apply.ours.maxRequestBytes, r.host.summary.ours.maxRequestBytes, r.host.apply.ours.maxResponseBytes, r.host.summary.ours.maxResponseBytes);
+  const syncsText = (xs) => `${xs.join(" / ")}${xs.every((x) => x === xs[0]) ? " (constant)" : " (grows with the rows)"}`;
+  return [
+    bar("Engine: 100,000 rows classified", "< 500 ms", big && `${fixed(big.engine_ms)} ms`, big && big.engine_ms < 500),
+    bar("CLI: 10,000-row tracker to finished workbook", "< 5 s", mid && cliTime(mid), mid && mid.cli_ms !== null && mid.cli_ms < 5000),
+    bar("CLI: 100,000 rows, time", "< 60 s", big && cliTime(big), big && big.cli_ms !== null && big.cli_ms < 60000),
+    cliPeakBar(big),
+    // Bounded by a constant whatever the row count: judged on the bound, and growth is shown.
+    bar("Host: Apply colours syncs at every size", "≤ 4", hosted.length ? syncsText(applies) : undefined, Math.max(...applies) <= 4),
+    bar("Host: Build summary syncs at every size", "≤ 6", hosted.length ? syncsText(summaries) : undefined, Math.max(...summaries) <= 6),
+    bar("Host: naive ÷ ours modelled time at 10,000 rows", "≥ 100", mid && mid.modelled_ratio !== null ? fixed(mid.modelled_ratio) : undefined, mid && mid.modelled_ratio >= 100),
+    bar(
+      "Host: every request and response of ours under Excel on the web's 5 MB limit",
+      "< 5 MB",
+      hosted.length ? `largest ${fixed(Math.max(...hosted.map(largest)) / 2 ** 20, 2)} MB` : undefined,
+      hosted.every((r) => largest(r) < PAYLOAD_LIMIT),
+    ),
+  ];
+}
+
+const refused = (o) => (o.failedRequests ? ` (${o.failedRequests} refused)` : "");
+
+function rowsOf(out) {
+  return out.sizes.map((r) => {
+    const a = r.host.apply;
+    const s = r.host.summary;
+    const engineAndCli = [
+      grouped(r.rows),
+      fixed(r.engine_ms),
+      grouped(r.engine.rowsPerSecond),
+      fixed(r.engine.scorecardMs),
+      r.cli.timedOut ? `> ${fixed(r.cli.timeoutMs / 1000)} (stopped)` : fixed(r.cli_ms / 1000, 1),
+      r.cli.timedOut ? `≥ ${fixed(r.cli.peakMbBeforeStop)}` : fixed(r.cli_peak_mb),
+    ];
+    if (r.host.failed) return [...engineAndCli, ...HEAD.slice(engineAndCli.length).map(() => "failed")];
+    return [
+      ...engineAndCli,
+      `${a.ours.syncs}${refused(a.ours)} / ${grouped(a.naive.syncs)}`,
+      `${s.ours.syncs}${refused(s.ours)} / ${grouped(s.naive.syncs)}`,
+      `${grouped(a.ours.ops)} / ${grouped(a.naive.ops)}`,
+      `${grouped(s.ours.ops)} / ${grouped(s.naive.ops)}`,
+      `${fixed(a.ours.maxRequestBytes / 1024)} / ${fixed(s.ours.maxRequestBytes / 1024)}`,
+      `${fixed(a.ours.modelledMs / 1000, 1)} / ${grouped(a.naive.modelledMs / 1000)}`,
+      `${fixed(s.ours.modelledMs / 1000, 1)} / ${grouped(s.naive.modelledMs / 1000)}`,
+      `${grouped(a.ratio.modelled)} / ${grouped(s.ratio.modelled)}`,
+    ];
+  });
+}
+
+const HEAD = [
+  "rows",
+  "classify ms",
+  "rows/s",
+  "whole engine ms",
+  "CLI s",
+  "CLI peak MB",
+  "Apply syncs ours / naive",
+  "Summary syncs ours / naive",
+  "Apply ops ours / naive",
+  "Summary ops ours / naive",
+  "largest request KB Apply / Summary",
+  "modelled Apply s ours / naive",
+  "modelled Summary s ours / naive",
+  "modelled ratio Apply / Summary",
+];
+
+function printTable(out) {
+  const rows = rowsOf(out);
+  const line = (label, get) => `${label.padEnd(36)}${rows.map((r) => get(r).padStart(22)).join("")}`;
+  const m = out.machine;
+  console.log(`\nRAG Scorecard bench, ${out.date.slice(0, 10)}: ${m.cpu}, ${m.nproc} cores, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`);
+  HEAD.forEach((h, i) => console.log(line(h, (r) => r[i])));
+  console.log("\nBars (PRODUCT.md):");
+  for (const b of out.bars) console.log(`  ${b.met === null ? "–   " : b.met ? "met " : "MISS"}  ${b.bar}: ${b.measured} (bar ${b.target})`);
+}
+
+function markdown(out) {
+  const rows = rowsOf(out);
+  const cols = out.sizes.map((r) => `${grouped(r.rows)} rows`);
+  const lines = [`| | ${cols.join(" | ")} |`, `| --- |${cols.map(() => " ---: |").join("")}`];
+  HEAD.slice(1).forEach((h, i) => lines.push(`| ${h} | ${rows.map((r) => r[i + 1]).join(" | ")} |`));
+  lines.push("", "| bar | target | measured | |", "| --- | --- | --- | --- |");
+  for (const b of out.bars) lines.push(`| ${b.bar} | ${b.target} | ${b.measured} | ${b.met === null ? "–" : b.met ? "met" : "**missed**"} |`);
+  return lines.join("\n") + "\n";
+}
+
+module.exports = { evaluateBars, printTable, markdown };
