@@ -4,32 +4,14 @@ import type { CellRange } from "../engine/types";
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 export function columnIndex(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-/** "D5" for one cell, "B2:D9" otherwise. */
-export function rangeAddress(r: CellRange): string {
-  const first = cellAddress(r.top, r.left);
-  return r.top === r.bottom && r.left === r.right ? first : `${first}:${cellAddress(r.bottom, r.right)}`;
-}
+// The engine's A1 helpers, under the names this host uses: one definition for the whole project.
+export { colToLetters as columnLetters, toA1 as cellAddress, rangeToA1 as rangeAddress } from "../engine/address";
 
 /** Quote a sheet name for use before "!" when Excel would ("'Q3 report'!A1"). */
 export function quoteSheet(name: string): string {
