@@ -31,7 +31,3 @@ export function contrastRatio(a: string, b: string): number {
   const lb = luminance(b);
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
-
-export function isHexColour(text: string): boolean {
-  return /^#[0-9A-Fa-f]{6}$/.test(text);
-}

@@ -27,10 +27,3 @@ export function formatIsoDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
-
-/** "Jun-2021" style, as performance systems print due dates. */
-export function formatMonthYear(iso: string): string {
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-  const [y, m] = iso.split("-");
-  return `${months[Number(m) - 1]}-${y}`;
-}

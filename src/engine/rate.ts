@@ -1,7 +1,7 @@
 // Manual versus computed (RULES §7): which source wins, and the status checks where they disagree.
 import { computeActivity, type ActivityInput } from "./activity";
 import { computeIndicator, type IndicatorInput } from "./indicator";
-import { matchRating, statusByKey, statusForLevel, statusesOf } from "./schemes";
+import { matchRating, statusForLevel } from "./schemes";
 import { computeTrend } from "./trend";
 import { readValue } from "./values";
 import type { CellValue, Level, Rating, RecordKind, Scheme, Status } from "./types";
@@ -107,9 +107,3 @@ export function rateActivity(scheme: Scheme, input: ActivityInput): Rating {
   return Object.assign(combined, { trend: "notrend" as const });
 }
 
-/** Every status key of the scheme for a kind, in order: the columns of counts tables. */
-export function statusKeys(scheme: Scheme, kind: RecordKind): string[] {
-  return statusesOf(scheme, kind).map((s) => s.key);
-}
-
-export { statusByKey };
