@@ -1,6 +1,6 @@
 // The activity rule (RULES §5): closed, done, overdue, due soon, on track; optional expected progress.
 import { daysBetween, readDate } from "./dates";
-import { formatFigure, formatIsoDate } from "./format";
+import { formatFigure, formatIsoDate, type LazyText } from "./format";
 import { matchRating } from "./schemes";
 import { readValue } from "./values";
 import type { CellValue, Level, Scheme } from "./types";
@@ -20,7 +20,8 @@ export interface ActivityInput {
 export interface ActivityResult {
   /** Undefined when nothing can be computed (the manual rating alone decides). */
   level?: Level;
-  reason: string;
+  /** Why this level; written out only when read (textOf). */
+  reason: LazyText;
   quality: string[];
   progress?: number;
   due?: string;
@@ -47,31 +48,49 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   const progress = readProgress(input.progress, input.progressFormat, quality);
   const due = input.due === undefined ? undefined : readDate(input.due, input.dueFormat);
   if (input.due !== undefined && input.due !== null && input.due !== "" && !due) quality.push(`due date "${String(input.due)}" is not a date`);
-  const base = { quality, progress, due };
-  const progressText = progress === undefined ? "" : `, ${formatFigure(progress, true)} complete`;
+  const result = (level: Level | undefined, reason: LazyText): ActivityResult => ({ level, reason, quality, progress, due });
 
-  if (manual?.level === "closed") return { ...base, level: "closed", reason: `rated ${manual.label}` };
-  if (manual?.level === "done") return { ...base, level: "done", reason: `rated ${manual.label}` };
-  if (progress !== undefined && progress >= 1 - 1e-9) return { ...base, level: "done", reason: "progress is 100%" };
-  if (!due) return { ...base, reason: "no due date" };
+  if (manual?.level === "closed") return result("closed", `rated ${manual.label}`);
+  if (manual?.level === "done") return result("done", `rated ${manual.label}`);
+  if (progress !== undefined && progress >= 1 - 1e-9) return result("done", "progress is 100%");
+  if (!due) return result(undefined, "no due date");
   const report = input.reportDate;
-  if (!report) return { ...base, reason: "no report date" };
+  if (!report) return result(undefined, "no report date");
 
   const daysLeft = daysBetween(report, due);
-  const dueText = `due ${formatIsoDate(due)}`;
-  if (daysLeft < 0) return { ...base, level: "bad", reason: `${dueText}, ${-daysLeft} days before the report date${progressText}` };
-  if (daysLeft <= scheme.warningDays) {
-    return { ...base, level: "near", reason: `${dueText}, within ${scheme.warningDays} days of the report date${progressText}` };
-  }
+  if (daysLeft < 0) return result("bad", new DueReason(due, progress, "overdue", -daysLeft));
+  if (daysLeft <= scheme.warningDays) return result("near", new DueReason(due, progress, "soon", scheme.warningDays));
   const expected = expectedProgress(scheme, input, due, report);
   if (expected !== undefined && progress !== undefined && scheme.expectedProgress) {
     const behind = expected - progress;
     const slack = scheme.expectedProgress.slack;
     const why = `${formatFigure(progress, true)} complete, ${formatFigure(expected, true)} expected by now`;
-    if (behind > 2 * slack + 1e-9) return { ...base, level: "bad", reason: `${why}: behind schedule` };
-    if (behind > slack + 1e-9) return { ...base, level: "near", reason: `${why}: slipping` };
+    if (behind > 2 * slack + 1e-9) return result("bad", `${why}: behind schedule`);
+    if (behind > slack + 1e-9) return result("near", `${why}: slipping`);
   }
-  return { ...base, level: "good", reason: `${dueText}${progressText}` };
+  return result("good", new DueReason(due, progress, "later", 0));
+}
+
+/**
+ * "due 30/06/2021, 12 days before the report date, 40% complete", "due 31/03/2011, within 30 days
+ * of the report date", "due 31/03/2012": the figures kept, the words written when read.
+ */
+class DueReason {
+  constructor(
+    private readonly due: string,
+    private readonly progress: number | undefined,
+    private readonly when: "overdue" | "soon" | "later",
+    /** Days overdue, or the warning period for "soon". */
+    private readonly days: number,
+  ) {}
+
+  text(): string {
+    const dueText = `due ${formatIsoDate(this.due)}`;
+    const progressText = this.progress === undefined ? "" : `, ${formatFigure(this.progress, true)} complete`;
+    if (this.when === "overdue") return `${dueText}, ${this.days} days before the report date${progressText}`;
+    if (this.when === "soon") return `${dueText}, within ${this.days} days of the report date${progressText}`;
+    return `${dueText}${progressText}`;
+  }
 }
 
 /** Elapsed share of start → due at the report date, when a start date is known. */

@@ -20,9 +20,11 @@ function isLeap(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const THIRTY_DAYS = [4, 6, 9, 11];
+
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return isLeap(year) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return THIRTY_DAYS.includes(month) ? 30 : 31;
 }
 
 // Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
@@ -49,18 +51,28 @@ function civilFromDays(days: number): { y: number; m: number; d: number } {
 
 const pad = (n: number, width: number): string => String(n).padStart(width, "0");
 
+/** A real calendar date in years 0–9999. */
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  return year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** "YYYY-MM-DD" for a valid date in years 0–9999, else undefined. */
 export function isoDate(year: number, month: number, day: number): string | undefined {
-  if (![year, month, day].every(Number.isInteger)) return undefined;
-  if (year < 0 || year > 9999 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  if (!isValidDate(year, month, day)) return undefined;
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Runs twice for every activity (report date, due date): checks the date without writing it out again. */
 function parseIso(iso: string): { y: number; m: number; d: number } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const m = ISO_DATE.exec(iso);
   if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return isoDate(y, mo, d) ? { y, m: mo, d } : undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidDate(y, mo, d) ? { y, m: mo, d } : undefined;
 }
 
 /** Last day of a month (1–12) as ISO: lastDayOfMonth(2021, 6) = "2021-06-30". */

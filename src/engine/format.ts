@@ -27,3 +27,13 @@ export function formatIsoDate(iso: string): string {
   const [y, m, d] = iso.split("-");
   return `${d}/${m}/${y}`;
 }
+
+/**
+ * Text worked out only when read. Every record gets a reason but few are ever shown (the summary
+ * shows some; classification reads none), so reasons keep their figures and write the words later.
+ */
+export type LazyText = string | { text(): string };
+
+export function textOf(lazy: LazyText): string {
+  return typeof lazy === "string" ? lazy : lazy.text();
+}

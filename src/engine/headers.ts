@@ -119,6 +119,10 @@ function phraseRole(norm: string): Role | undefined {
 
 /** Identity headers are short ("Code & Short Name"); longer text is never one. */
 const MAX_EXACT_LENGTH = 40;
+/** Table detection asks about the cells of every row, and their texts recur (names, statuses, directorates). */
+const exactCache = new Map<string, Role | typeof NO_ROLE>();
+const NO_ROLE = "";
+const EXACT_CACHE_LIMIT = 20000;
 
 /**
  * The role of a header only when the whole text is in the vocabulary. Header rows are
@@ -127,9 +131,14 @@ const MAX_EXACT_LENGTH = 40;
  */
 export function exactRole(text: string): Role | undefined {
   if (text.length > MAX_HEADER_LENGTH) return undefined;
+  const known = exactCache.get(text);
+  if (known !== undefined) return known === NO_ROLE ? undefined : known;
   const raw = text.trim();
   const own = raw.length <= MAX_EXACT_LENGTH ? exactLookup.get(normaliseHeader(raw)) : undefined;
-  return own ?? exactLookup.get(normaliseHeader(withoutBrackets(raw)));
+  const role = own ?? exactLookup.get(normaliseHeader(withoutBrackets(raw)));
+  if (exactCache.size >= EXACT_CACHE_LIMIT) exactCache.clear();
+  exactCache.set(text, role ?? NO_ROLE);
+  return role;
 }
 
 const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;

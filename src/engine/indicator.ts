@@ -1,6 +1,6 @@
 // The indicator rule (RULES §4): actual against target, by polarity, within tolerance.
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
-import { formatFigure, formatNumber } from "./format";
+import { formatFigure, formatNumber, type LazyText } from "./format";
 import { readValue } from "./values";
 import type { CellValue, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
 
@@ -20,14 +20,13 @@ export interface IndicatorInput {
   periodFraction?: number;
 }
 
-/** A target once read: a value with an optional operator, or a band. */
-export type Goal =
-  | { kind: "value"; value: number; op?: TargetOp; percent: boolean; text: string }
-  | { kind: "band"; low: number; high: number; percent: boolean; text: string };
+/** A target once read: a figure, with its operator where one is written ("less than 10"), or a band. */
+export type Goal = Extract<Reading, { kind: "number" | "target" | "band" }>;
 
 export interface IndicatorResult {
   level: Level;
-  reason: string;
+  /** Why this level; written out only when read (textOf). */
+  reason: LazyText;
   /** Data-quality notes (percentages rescaled, contradicting polarity, unreadable tolerance…). */
   quality: string[];
   direction?: Direction;
@@ -37,15 +36,17 @@ export interface IndicatorResult {
 
 const EPS = 1e-9;
 
+/** The reading itself, not a copy: readings are never changed, and this runs for every record. */
 function goalFrom(reading: Reading): Goal | undefined {
-  if (reading.kind === "number") return { kind: "value", value: reading.value, percent: reading.percent, text: reading.text };
-  if (reading.kind === "target") return { kind: "value", value: reading.value, op: reading.op, percent: reading.percent, text: reading.text };
-  if (reading.kind === "band") return { kind: "band", low: reading.low, high: reading.high, percent: reading.percent, text: reading.text };
-  return undefined;
+  return reading.kind === "number" || reading.kind === "target" || reading.kind === "band" ? reading : undefined;
 }
 
-function readingReason(reading: Reading, what: string): string {
-  if (reading.kind === "missing") return reading.reason && reading.reason !== "empty" ? reading.reason : `no ${what}`;
+function opOf(goal: Goal): TargetOp | undefined {
+  return goal.kind === "target" ? goal.op : undefined;
+}
+
+function readingReason(reading: Reading, what: "target" | "actual"): string {
+  if (reading.kind === "missing") return reading.reason && reading.reason !== "empty" ? reading.reason : what === "target" ? "no target" : "no actual";
   return `${what} "${reading.text}" is not a figure`;
 }
 
@@ -87,13 +88,14 @@ function isWithin(shortfall: number, bound: number, tolerance: Tolerance, percen
 function describeGoal(goal: Goal): string {
   if (goal.kind === "band") return `${formatFigure(goal.low, goal.percent)} to ${formatFigure(goal.high, goal.percent)}`;
   const words: Record<TargetOp, string> = { "<": "less than ", "<=": "no more than ", ">": "more than ", ">=": "at least " };
-  return `${goal.op ? words[goal.op] : ""}${formatFigure(goal.value, goal.percent)}`;
+  const op = opOf(goal);
+  return `${op ? words[op] : ""}${formatFigure(goal.value, goal.percent)}`;
 }
 
 /** Reads the direction of good performance: polarity column first, then the target's operator. */
 export function indicatorDirection(polarity: CellValue | undefined, goal: Goal | undefined, quality: string[]): Direction | undefined {
   const fromColumn = readPolarity(polarity ?? undefined);
-  const fromOp = goal?.kind === "value" ? opDirection(goal.op) : undefined;
+  const fromOp = goal ? opDirection(opOf(goal)) : undefined;
   if (typeof polarity === "string" && polarity.trim() && !fromColumn) quality.push(`polarity "${polarity.trim()}" is not recognised`);
   if (fromColumn && fromOp && fromColumn !== fromOp) {
     quality.push(`polarity says ${fromColumn} is better but the target "${goal?.text}" says ${fromOp}; polarity used`);
@@ -120,42 +122,62 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
     actual = actual / 100;
     quality.push(`actual ${actualReading.text} read as ${actualReading.text}% to match the percentage target`);
   } else if (actualReading.percent && !goal.percent) {
-    if (goal.kind === "value" && Math.abs(goal.value) > 1) {
-      target = { ...goal, value: goal.value / 100, percent: true };
+    if (goal.kind !== "band" && Math.abs(goal.value) > 1) {
+      target = { ...goal, value: goal.value / 100, percent: true, text: goal.text };
       quality.push(`target ${goal.text} read as ${goal.text}% to match the percentage actual`);
     }
     percent = true;
   }
 
   const tolerance = readToleranceOrDefault(scheme, input, quality);
-  const shown = `${formatFigure(actual, percent)} against a target of ${describeGoal(target)}`;
-
   let met: boolean;
-  let bound: number;
   if (target.kind === "band") {
     met = actual >= target.low - EPS && actual <= target.high + EPS;
-    bound = Math.abs(actual - target.low) <= Math.abs(actual - target.high) ? target.low : target.high;
   } else {
-    const strict = (direction === "higher" && target.op === ">") || (direction === "lower" && target.op === "<");
+    const op = opOf(target);
+    const strict = (direction === "higher" && op === ">") || (direction === "lower" && op === "<");
     const slack = EPS * Math.max(1, Math.abs(target.value));
     if (direction === "higher") met = strict ? actual > target.value : actual >= target.value - slack;
     else met = strict ? actual < target.value : actual <= target.value + slack;
-    bound = target.value;
   }
-  const base = { quality, direction, goal: target, actual };
   if (met) {
     const margin = scheme.exceedMargin;
-    const beats = target.kind === "value" && Math.abs(target.value) > EPS ? Math.abs(actual - target.value) / Math.abs(target.value) : 0;
+    const beats = target.kind !== "band" && Math.abs(target.value) > EPS ? Math.abs(actual - target.value) / Math.abs(target.value) : 0;
     const ahead = margin !== undefined && beats > margin + EPS && scheme.indicator.some((s) => s.level === "ahead");
-    return { ...base, level: ahead ? "ahead" : "good", reason: `${shown}: met` };
+    return { level: ahead ? "ahead" : "good", reason: new TargetReason(actual, percent, target), quality, direction, goal: target, actual };
   }
-  const shortfall = Math.abs(actual - bound);
-  const within = isWithin(shortfall, bound, tolerance, percent);
-  return {
-    ...base,
-    level: within ? "near" : "bad",
-    reason: `${shown}: ${missText(shortfall, bound, tolerance, percent)}, ${within ? "within" : "beyond"} ${toleranceText(tolerance, percent)}`,
-  };
+  const bound = boundOf(actual, target);
+  const within = isWithin(Math.abs(actual - bound), bound, tolerance, percent);
+  return { level: within ? "near" : "bad", reason: new TargetReason(actual, percent, target, tolerance), quality, direction, goal: target, actual };
+}
+
+/** The end of the goal a miss is measured from: the target, or the nearer end of a band. */
+function boundOf(actual: number, goal: Goal): number {
+  if (goal.kind !== "band") return goal.value;
+  return Math.abs(actual - goal.low) <= Math.abs(actual - goal.high) ? goal.low : goal.high;
+}
+
+/**
+ * "12 against a target of at least 10: met", "8 against a target of 10: 20% short, beyond the 5%
+ * tolerance". Keeps the figures (a tolerance only for a miss) and writes the words when read.
+ */
+class TargetReason {
+  constructor(
+    private readonly actual: number,
+    private readonly percent: boolean,
+    private readonly goal: Goal,
+    private readonly missedBy?: Tolerance,
+  ) {}
+
+  text(): string {
+    const { actual, percent, goal, missedBy: tolerance } = this;
+    const shown = `${formatFigure(actual, percent)} against a target of ${describeGoal(goal)}`;
+    if (!tolerance) return `${shown}: met`;
+    const bound = boundOf(actual, goal);
+    const shortfall = Math.abs(actual - bound);
+    const within = isWithin(shortfall, bound, tolerance, percent);
+    return `${shown}: ${missText(shortfall, bound, tolerance, percent)}, ${within ? "within" : "beyond"} ${toleranceText(tolerance, percent)}`;
+  }
 }
 
 /** The miss in the tolerance's own units: "3.57% short" (relative), "2.5 points short", "0.6 short". */

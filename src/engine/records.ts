@@ -1,9 +1,9 @@
 // One SourceRecord per data row of each table, with the cells it came from.
-import { colToLetters, toA1 } from "./address";
+import { toA1 } from "./address";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "./cells";
 import { actualKind, periodFraction, periodPosition, yearStart } from "./headers";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
-import type { CellValue, ColumnMapping, Field, LabelledField, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "./types";
+import type { CellValue, ColumnMapping, Field, LabelledField, PeriodInfo, Problem, RecordKind, Role, SheetGrid, SourceRecord, TableSpec } from "./types";
 
 export { splitRefAndName };
 
@@ -33,14 +33,13 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[]): ReadResult {
     }
     const plan = planColumns(table.columns);
     problems.push(...tableProblems(table, plan));
-    const reader = new RowReader(cells, table, plan);
+    const reader = new TableRows(cells, table, plan);
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const kind = classifyBodyRow(cells, shape, r);
       if (kind.kind === "section") section = kind.text;
       if (kind.kind !== "data") continue;
-      const read = reader.read(r, section);
-      if (read.ok) records.push(read.record);
-      else if (read.problem) problems.push(read.problem);
+      const record = reader.read(r, section, problems);
+      if (record) records.push(record);
     }
     cursor = Math.max(cursor, table.lastRow + 1);
   }
@@ -187,130 +186,244 @@ function tableProblems(table: TableSpec, plan: ColumnPlan): Problem[] {
   return out;
 }
 
-type RowRead = { ok: true; record: SourceRecord } | { ok: false; problem?: Problem };
-
 /**
- * Reads the rows of one table. Hot path: column letters are worked out once, and one Field
- * per column per row is shared by actual, series and earlier (readers never change them).
+ * A cell of a record, read from a column of its table, made when asked for. Most are only rated,
+ * never shown, so the A1 address and the text as shown are worked out when read.
  */
-class RowReader {
-  private readonly letters: string[] = [];
-  private fieldRow = -1;
-  private fields: (Field | undefined)[] = [];
-  private labels: (LabelledField | undefined)[] = [];
+class ColumnField implements Field {
+  constructor(
+    readonly value: CellValue,
+    readonly format: string | undefined,
+    private readonly at: number,
+    private readonly col: number,
+  ) {}
 
+  get cell(): string {
+    return toA1(this.at, this.col);
+  }
+
+  get text(): string {
+    return cellText(this.value, this.format);
+  }
+
+  /** The JSON of a plain Field. */
+  toJSON(): Field {
+    const plain: Field = { cell: this.cell, value: this.value, text: this.text };
+    if (this.format !== undefined) plain.format = this.format;
+    return plain;
+  }
+}
+
+/** A cell of a period or comparator column, labelled by the column's header and period. */
+class ColumnLabelledField implements LabelledField {
+  constructor(
+    readonly field: ColumnField,
+    private readonly column: ColumnMapping,
+  ) {}
+
+  get label(): string {
+    return this.column.header;
+  }
+
+  get period(): PeriodInfo | undefined {
+    return this.column.period;
+  }
+
+  toJSON(): LabelledField {
+    const { label, field, period } = this;
+    return period ? { label, field, period } : { label, field };
+  }
+}
+
+/** Shared by records with no such columns; never changed (records are read-only to their readers). */
+const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField[];
+
+/** The rows of one table: reads the texts that name a record, and its cells when asked for. */
+class TableRows {
   constructor(
     private readonly cells: SheetCells,
-    private readonly table: TableSpec,
-    private readonly plan: ColumnPlan,
-  ) {
-    for (const c of table.columns) this.letters[c.col] = colToLetters(c.col);
+    readonly table: TableSpec,
+    readonly plan: ColumnPlan,
+  ) {}
+
+  field(at: number, m: ColumnMapping | undefined): Field | undefined {
+    return m && this.cellField(at, m);
   }
 
-  private field(row: number, m: ColumnMapping): Field {
-    if (row !== this.fieldRow) {
-      this.fieldRow = row;
-      this.fields = [];
-      this.labels = [];
-    }
-    const had = this.fields[m.col];
-    if (had) return had;
-    const value = this.cells.at(row, m.col);
-    const format = this.cells.formatAt(row, m.col);
-    const made: Field = { cell: (this.letters[m.col] ?? colToLetters(m.col)) + (row + 1), value, text: cellText(value, format) };
-    if (format) made.format = format;
-    this.fields[m.col] = made;
-    return made;
+  labelled(at: number, columns: ColumnMapping[]): LabelledField[] {
+    return columns.length === 0 ? NO_FIELDS : columns.map((m) => new ColumnLabelledField(this.cellField(at, m), m));
   }
 
-  private labelled(row: number, m: ColumnMapping): LabelledField {
-    const field = this.field(row, m);
-    const had = this.labels[m.col];
-    if (had) return had;
-    const made: LabelledField = m.period ? { label: m.header, field, period: m.period } : { label: m.header, field };
-    this.labels[m.col] = made;
-    return made;
+  private cellField(at: number, m: ColumnMapping): ColumnField {
+    return new ColumnField(this.cells.at(at, m.col), this.cells.formatAt(at, m.col), at, m.col);
   }
 
-  private text(row: number, m: ColumnMapping | undefined): string {
+  private text(at: number, m: ColumnMapping | undefined): string {
     if (!m) return "";
-    return cellText(this.cells.at(row, m.col)).trim();
+    return cellText(this.cells.at(at, m.col)).trim();
   }
 
   /** Group columns (directorate, committee...) are often merged down a block of rows: read the merge's value. */
-  private groupText(row: number, m: ColumnMapping | undefined): string | undefined {
+  groupText(at: number, role: Role): string | undefined {
+    const m = this.plan.single[role];
     if (!m) return undefined;
-    let value: CellValue = this.cells.at(row, m.col);
+    let value: CellValue = this.cells.at(at, m.col);
     if (isBlank(value)) {
-      const merge = this.cells.mergeAt(row, m.col);
+      const merge = this.cells.mergeAt(at, m.col);
       if (merge) value = this.cells.at(merge.top, merge.left);
     }
     const text = cellText(value).trim();
     return text === "" ? undefined : text;
   }
 
-  read(row: number, section: string | undefined): RowRead {
-    const { plan, table } = this;
-    const c = plan.single;
-    let ref = this.text(row, c.ref);
-    let name = this.text(row, c.name);
+  /** The record of a data row (zero-based sheet row `at`); undefined for a row with no ref and no name. */
+  read(at: number, section: string | undefined, problems: Problem[]): SourceRecord | undefined {
+    const c = this.plan.single;
+    let ref = this.text(at, c.ref);
+    let name = this.text(at, c.name);
     if (c.refAndName) {
-      const both = this.text(row, c.refAndName);
+      const both = this.text(at, c.refAndName);
       const split = splitRefAndName(both);
       if (!ref) ref = split.ref;
       if (!name) name = split.ref && split.ref !== ref && c.ref ? both : split.name;
     }
-    if (!name) name = this.text(row, c.description);
-    if (!ref && !name) return { ok: false, problem: this.unnamed(row) };
-
-    const record: SourceRecord = { kind: table.kind, sheet: table.sheet, row: row + 1, ref, name, series: [], earlier: [], comparators: [] };
-    const priority = this.groupText(row, c.priority) ?? section;
-    if (priority !== undefined) record.priority = priority;
-    const directorate = this.groupText(row, c.directorate);
-    if (directorate !== undefined) record.directorate = directorate;
-    const committee = this.groupText(row, c.committee);
-    if (committee !== undefined) record.committee = committee;
-    const lead = this.groupText(row, c.lead);
-    if (lead !== undefined) record.lead = lead;
-    const frequency = this.groupText(row, c.frequency);
-    if (frequency !== undefined) record.frequency = frequency;
-    const outcome = this.groupText(row, c.outcome);
-    if (outcome !== undefined) record.outcome = outcome;
-    if (c.comment) record.comment = this.field(row, c.comment);
-    if (c.polarity) record.polarity = this.field(row, c.polarity);
-    if (c.tolerance) record.tolerance = this.field(row, c.tolerance);
-    if (c.manual) record.manual = this.field(row, c.manual);
-
-    if (table.kind === "activity") {
-      if (c.progress) record.progress = this.field(row, c.progress);
-      if (c.start) record.start = this.field(row, c.start);
-      if (c.due) record.due = this.field(row, c.due);
-      return { ok: true, record };
+    if (!name) name = this.text(at, c.description);
+    if (!ref && !name) {
+      const problem = this.unnamed(at);
+      if (problem) problems.push(problem);
+      return undefined;
     }
-    if (plan.actual) {
-      record.actual = this.field(row, plan.actual);
-      record.periodLabel = plan.actual.header;
-    }
-    if (plan.target) record.target = this.field(row, plan.target);
-    if (plan.annualTarget) record.annualTarget = this.field(row, plan.annualTarget);
-    if (plan.yearToDate) record.yearToDate = true;
-    if (plan.periodFraction !== undefined) record.periodFraction = plan.periodFraction;
-    record.series = plan.series.map((m) => this.labelled(row, m));
-    record.earlier = plan.earlier.map((m) => this.labelled(row, m));
-    record.comparators = plan.comparators.map((m) => this.labelled(row, m));
-    return { ok: true, record };
+    return new RowRecord(this, at, ref, name, section);
   }
 
   /** A row with no ref and no name: a problem when it holds anything in a known column, else a note row. */
-  private unnamed(row: number): Problem | undefined {
-    const filled = this.table.columns.find((m) => m.role !== "ignore" && !isBlank(this.cells.at(row, m.col)));
+  private unnamed(at: number): Problem | undefined {
+    const filled = this.table.columns.find((m) => m.role !== "ignore" && !isBlank(this.cells.at(at, m.col)));
     if (!filled) return undefined;
     const first = this.plan.single.ref ?? this.plan.single.refAndName ?? this.plan.single.name ?? this.plan.single.description ?? filled;
     return {
       sheet: this.table.sheet,
-      cell: toA1(row, first.col),
+      cell: toA1(at, first.col),
       severity: "warning",
-      message: `Row ${row + 1} has entries but no reference or name, so it was left out.`,
+      message: `Row ${at + 1} has entries but no reference or name, so it was left out.`,
     };
+  }
+}
+
+/**
+ * A record as a view of its row. Its ref and name are read at once (they decide whether the row
+ * is a record); everything else (the texts that group it, its figures, dates, comment and earlier
+ * actuals) each time it is asked for, cells as fresh Fields. Rating reads a few cells of each row
+ * and the summary the rest: keeping none of them per record keeps the heap, and the garbage
+ * collector's work, small at 100,000 rows. Grids are never changed once read, so a cell read
+ * later is the cell read now.
+ */
+class RowRecord implements SourceRecord {
+  constructor(
+    private readonly rows: TableRows,
+    /** Zero-based sheet row. */
+    private readonly at: number,
+    readonly ref: string,
+    readonly name: string,
+    /** The section heading above the row: the priority where the row has no priority cell. */
+    private readonly section: string | undefined,
+  ) {}
+
+  get kind(): RecordKind {
+    return this.rows.table.kind;
+  }
+  get sheet(): string {
+    return this.rows.table.sheet;
+  }
+  get row(): number {
+    return this.at + 1;
+  }
+
+  get priority(): string | undefined {
+    return this.rows.groupText(this.at, "priority") ?? this.section;
+  }
+  get directorate(): string | undefined {
+    return this.rows.groupText(this.at, "directorate");
+  }
+  get committee(): string | undefined {
+    return this.rows.groupText(this.at, "committee");
+  }
+  get lead(): string | undefined {
+    return this.rows.groupText(this.at, "lead");
+  }
+  get frequency(): string | undefined {
+    return this.rows.groupText(this.at, "frequency");
+  }
+  get outcome(): string | undefined {
+    return this.rows.groupText(this.at, "outcome");
+  }
+
+  private single(role: Role): Field | undefined {
+    return this.rows.field(this.at, this.rows.plan.single[role]);
+  }
+  private activityField(role: "progress" | "start" | "due"): Field | undefined {
+    return this.kind === "activity" ? this.single(role) : undefined;
+  }
+  private indicatorField(m: ColumnMapping | undefined): Field | undefined {
+    return this.kind === "indicator" ? this.rows.field(this.at, m) : undefined;
+  }
+  private indicatorFields(columns: ColumnMapping[]): LabelledField[] {
+    return this.kind === "indicator" ? this.rows.labelled(this.at, columns) : NO_FIELDS;
+  }
+
+  get comment(): Field | undefined {
+    return this.single("comment");
+  }
+  get polarity(): Field | undefined {
+    return this.single("polarity");
+  }
+  get tolerance(): Field | undefined {
+    return this.single("tolerance");
+  }
+  get manual(): Field | undefined {
+    return this.single("manual");
+  }
+  get progress(): Field | undefined {
+    return this.activityField("progress");
+  }
+  get start(): Field | undefined {
+    return this.activityField("start");
+  }
+  get due(): Field | undefined {
+    return this.activityField("due");
+  }
+  get actual(): Field | undefined {
+    return this.indicatorField(this.rows.plan.actual);
+  }
+  get periodLabel(): string | undefined {
+    return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;
+  }
+  get target(): Field | undefined {
+    return this.indicatorField(this.rows.plan.target);
+  }
+  get annualTarget(): Field | undefined {
+    return this.indicatorField(this.rows.plan.annualTarget);
+  }
+  get yearToDate(): true | undefined {
+    return this.kind === "indicator" && this.rows.plan.yearToDate ? true : undefined;
+  }
+  get periodFraction(): number | undefined {
+    return this.kind === "indicator" ? this.rows.plan.periodFraction : undefined;
+  }
+  get series(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.series);
+  }
+  get earlier(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.earlier);
+  }
+  get comparators(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.comparators);
+  }
+
+  /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
+  toJSON(): SourceRecord {
+    const { kind, sheet, row, ref, name, series, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
+    const { comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
+    return { kind, sheet, row, ref, name, series, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

@@ -80,6 +80,27 @@ function hasExactIdentity(texts: Iterable<string>): boolean {
   return false;
 }
 
+/**
+ * Cheap test before a row is read as a header, as most rows are data: two or more cells, each of
+ * which could be header text, and one of them exactly an identity header ("Ref", "Name").
+ */
+function mayBeHeader(values: readonly CellValue[]): boolean {
+  let count = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    // Any text can be header text; other values only some (headerValueText).
+    if (typeof v !== "string" && headerValueText(v) === undefined) return false;
+    count++;
+  }
+  if (count < 2) return false;
+  for (const v of values) {
+    const text = isBlank(v) ? undefined : headerValueText(v);
+    const role = text === undefined ? undefined : exactRole(text);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
 function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
   if (texts.size === 0) return false;
   for (const [col, text] of texts) {
@@ -135,8 +156,7 @@ export interface HeaderAt {
 
 /** The header starting at or just above `row` (two-row headers combined), if the row reads as one. */
 export function readHeaderAt(cells: SheetCells, row: number, floor: number): HeaderAt | undefined {
-  const shape = rowShape(cells, row);
-  if (shape.count < 2 || !shape.headerish) return undefined;
+  if (!mayBeHeader(cells.row(row))) return undefined;
   const own = headerCells(cells, row);
   if (!own || own.size < 2) return undefined;
   if (!hasExactIdentity(own.values())) return undefined;
@@ -182,6 +202,11 @@ export function tableShape(t: TableSpec): TableShape {
 }
 
 export type BodyRowKind = "blank" | "section" | "skip" | "data";
+
+// Every row of every table is classified: the answers without text are shared, not made per row.
+const BLANK: { kind: BodyRowKind } = Object.freeze({ kind: "blank" });
+const SKIP: { kind: BodyRowKind } = Object.freeze({ kind: "skip" });
+const DATA: { kind: BodyRowKind } = Object.freeze({ kind: "data" });
 
 /** A single text cell heading the rows below, or undefined (titles, page headers and prose are not sections). */
 function headingText(value: string): string | undefined {
@@ -229,7 +254,7 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
     if (col >= shape.left && col <= shape.right) inSpan++;
     if (headerish && typeof v !== "string") headerish = false;
   }
-  if (count === 0) return { kind: "blank" };
+  if (count === 0) return BLANK;
   if (count === 1) {
     const v = cells.at(row, first);
     const m = cells.mergeAt(row, first);
@@ -238,13 +263,13 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
     const apart = atStart || first < shape.left || first > shape.right || (m !== undefined && m.right > m.left);
     if (typeof v === "string" && apart) {
       const text = headingText(v);
-      return text === undefined ? { kind: "skip" } : { kind: "section", text };
+      return text === undefined ? SKIP : { kind: "section", text };
     }
   }
-  if (inSpan === 0) return { kind: "skip" };
-  if (headerish && looksLikeHeader(cells, shape, row)) return { kind: "skip" };
-  if (headerish && count <= 2 && allTitles(values)) return { kind: "skip" }; // "Key Performance Indicators | 2021/22"
-  return { kind: "data" };
+  if (inSpan === 0) return SKIP;
+  if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
+  if (headerish && count <= 2 && allTitles(values)) return SKIP; // "Key Performance Indicators | 2021/22"
+  return DATA;
 }
 
 function allTitles(values: readonly CellValue[]): boolean {

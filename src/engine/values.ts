@@ -63,12 +63,29 @@ function readAny(cell: unknown, numberFormat: string | undefined, depth: number)
 }
 
 function readCellNumber(value: number, numberFormat: string | undefined): Reading {
-  const text = String(value);
-  if (!Number.isFinite(value)) return missing("not a number", text);
+  if (!Number.isFinite(value)) return missing("not a number", String(value));
   if (isDateFormat(numberFormat) && value >= 1 && value < MAX_EXCEL_SERIAL + 1) {
-    return { kind: "date", date: excelSerialToIso(value), text };
+    return { kind: "date", date: excelSerialToIso(value), text: String(value) };
   }
-  return { kind: "number", value, percent: isPercentFormat(numberFormat), text };
+  return new NumberCell(value, isPercentFormat(numberFormat));
+}
+
+/** A number cell as read. Its text, as JavaScript prints the number, is written only when asked for. */
+class NumberCell implements NumberReading {
+  readonly kind = "number";
+  constructor(
+    readonly value: number,
+    readonly percent: boolean,
+  ) {}
+
+  get text(): string {
+    return String(this.value);
+  }
+
+  /** The same JSON as a plain reading. */
+  toJSON(): NumberReading {
+    return { kind: this.kind, value: this.value, percent: this.percent, text: this.text };
+  }
 }
 
 /** "2010/11", "2010-11", "2010/2011", "09/10": a financial year label. */

@@ -33,45 +33,36 @@ export interface WorkbookResult {
   counts: Record<RecordKind, Record<string, number>>;
 }
 
-function input(field: Field | undefined) {
-  return field ? { value: field.value, format: field.format } : { value: undefined, format: undefined };
-}
-
 export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
   const { scheme } = options;
   if (record.kind === "activity") {
-    const progress = input(record.progress);
-    const due = input(record.due);
-    const start = input(record.start);
+    const { progress, due, start } = record;
     return rateActivity(scheme, {
       manual: record.manual?.value,
-      progress: progress.value,
-      progressFormat: progress.format,
-      due: due.value,
-      dueFormat: due.format,
-      start: start.value,
-      startFormat: start.format,
+      progress: progress?.value,
+      progressFormat: progress?.format,
+      due: due?.value,
+      dueFormat: due?.format,
+      start: start?.value,
+      startFormat: start?.format,
       reportDate: options.reportDate,
     });
   }
-  const target = input(record.target);
-  const annual = input(record.annualTarget);
-  const actual = input(record.actual);
-  const tolerance = input(record.tolerance);
+  const { target, annualTarget, actual, tolerance } = record;
   return rateIndicator(scheme, {
-    target: target.value,
-    targetFormat: target.format,
-    annualTarget: annual.value,
-    annualTargetFormat: annual.format,
-    actual: actual.value,
-    actualFormat: actual.format,
+    target: target?.value,
+    targetFormat: target?.format,
+    annualTarget: annualTarget?.value,
+    annualTargetFormat: annualTarget?.format,
+    actual: actual?.value,
+    actualFormat: actual?.format,
     polarity: record.polarity?.value,
-    tolerance: tolerance.value,
-    toleranceFormat: tolerance.format,
+    tolerance: tolerance?.value,
+    toleranceFormat: tolerance?.format,
     manual: record.manual?.value,
     yearToDate: record.yearToDate,
     periodFraction: record.periodFraction ?? periodFraction(options.period),
-    series: record.series.map((s) => ({ value: s.field.value, format: s.field.format })),
+    series: record.series.map((s) => s.field),
   });
 }
 
@@ -91,21 +82,20 @@ function cellForNote(record: SourceRecord, note: string): string {
   return match?.[1]?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
 }
 
-function ratingProblems(record: SourceRecord, rating: Rating): Problem[] {
-  const problems: Problem[] = rating.quality.map((note) => ({
-    sheet: record.sheet,
-    cell: cellForNote(record, note),
-    message: `${record.ref || record.name}: ${note}`,
-    severity: "warning" as const,
-  }));
-  if (record.kind === "indicator" && rating.computed && rating.reason.startsWith("polarity not set")) {
+function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating): void {
+  for (const note of rating.quality) {
+    problems.push({ sheet: record.sheet, cell: cellForNote(record, note), message: `${record.ref || record.name}: ${note}`, severity: "warning" });
+  }
+  // Only ratings left without a status can have these reasons: the level is tested first, so the
+  // reasons of rated records are not written out here.
+  const unrated = rating.level === "nodata" || rating.level === "dataonly";
+  if (unrated && record.kind === "indicator" && rating.computed && rating.reason.startsWith("polarity not set")) {
     problems.push({ sheet: record.sheet, cell: record.target?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${rating.reason}`, severity: "warning" });
   }
-  if (/^(actual|target) ".*" is not a figure$/.test(rating.reason)) {
+  if (unrated && /^(actual|target) ".*" is not a figure$/.test(rating.reason)) {
     const field = rating.reason.startsWith("actual") ? record.actual : record.target;
     problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason}`, severity: "error" });
   }
-  return problems;
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
@@ -145,7 +135,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
       rated.push({ record, rating });
       const kindCounts = counts[record.kind];
       kindCounts[rating.status] = (kindCounts[rating.status] ?? 0) + 1;
-      problems.push(...ratingProblems(record, rating));
+      addRatingProblems(problems, record, rating);
     }
   }
   return { tables, rated, problems, counts };

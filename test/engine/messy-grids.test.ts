@@ -116,7 +116,7 @@ describe("messy grids", () => {
       polarity: { cell: "G2", text: "Higher is better" },
       tolerance: { cell: "H2", text: "5%" },
     });
-    expect(records[0].comparators).toEqual([{ label: "Met Council Average", field: { cell: "I2", value: 0.88, text: "0.88" } }]);
+    expect(records[0].comparators).toMatchObject([{ label: "Met Council Average", field: { cell: "I2", value: 0.88, text: "0.88" } }]);
   });
 
   test("a table starting at row 40, column D (padded values)", () => {

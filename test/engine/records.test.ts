@@ -198,8 +198,33 @@ describe("readRecords on seed layouts", () => {
       periodFraction: 0.75,
     });
     expect(labels(kpi.earlier)).toEqual(["08/09 Actual", "09/10 Actual", "Q1 Actual", "Q2 YTD Actual"]);
-    expect(kpi.earlier[0].field).toEqual({ cell: "D9", value: 11428, text: "11428" });
+    expect(kpi.earlier[0].field).toMatchObject({ cell: "D9", value: 11428, text: "11428" });
     expect(kpi.earlier[0].period?.year).toBe("2008/09");
+  });
+
+  test("records read their cells when asked, but serialise as plain data", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "2020/21 Actual", "2021/22 Q1", "Target", "Comment"],
+      ["HS01", "Homes built", "Higher is better", 180, 210, 400, "On site"],
+    ]);
+    const [record] = read(g).records;
+    expect(JSON.parse(JSON.stringify(record))).toEqual({
+      kind: "indicator",
+      sheet: g.name,
+      row: 2,
+      ref: "HS01",
+      name: "Homes built",
+      series: [{ label: "2021/22 Q1", field: { cell: "E2", value: 210, text: "210" }, period: expect.objectContaining({ year: "2021/22", quarter: 1 }) }],
+      earlier: [{ label: "2020/21 Actual", field: { cell: "D2", value: 180, text: "180" }, period: expect.objectContaining({ year: "2020/21" }) }],
+      comparators: [],
+      comment: { cell: "G2", value: "On site", text: "On site" },
+      polarity: { cell: "C2", value: "Higher is better", text: "Higher is better" },
+      actual: { cell: "E2", value: 210, text: "210" },
+      periodLabel: "2021/22 Q1",
+      target: { cell: "F2", value: 400, text: "400" },
+      annualTarget: { cell: "F2", value: 400, text: "400" },
+      periodFraction: 0.25,
+    });
   });
 
   test("Broxtowe: codes split from titles, progress and due dates read as cells", () => {
