@@ -13,6 +13,15 @@ const COSTS = {
   bytesPerMs: 10_000, // 10 MB/s
 };
 
+/** Excel on the web's limit on a request and on a response, as the fake enforces it. */
+const PAYLOAD_LIMIT = 5 * 1024 * 1024;
+/**
+ * Requests a command makes whatever the data: the facts (sheet names, which the read needs) and the
+ * capture (formats about to be replaced, which our record written first needs). The read and the
+ * writes are counted by their bytes.
+ */
+const FIXED_REQUESTS = 2;
+
 /** Modelled milliseconds for a command, from the fake's request statistics. */
 function modelledMs(stats, jsMs = 0, costs = COSTS) {
   const bytes = stats.requestBytes + stats.responseBytes;
@@ -27,6 +36,7 @@ function modelledMs(stats, jsMs = 0, costs = COSTS) {
 function totals(fakeStats) {
   let ops = 0;
   let requestBytes = 0;
+  let acceptedRequestBytes = 0;
   let responseBytes = 0;
   let maxRequestBytes = 0;
   let maxResponseBytes = 0;
@@ -38,12 +48,22 @@ function totals(fakeStats) {
       failedRequests++;
       continue;
     }
+    acceptedRequestBytes += r.bytes;
     responseBytes += r.responseBytes;
     if (r.bytes > maxRequestBytes) maxRequestBytes = r.bytes;
     if (r.responseBytes > maxResponseBytes) maxResponseBytes = r.responseBytes;
   }
   const syncs = fakeStats.requests.length;
-  return { syncs, failedRequests, ops, requestBytes, responseBytes, maxRequestBytes, maxResponseBytes, meanRequestBytes: syncs ? Math.round(requestBytes / syncs) : 0 };
+  return { syncs, failedRequests, ops, requestBytes, acceptedRequestBytes, responseBytes, maxRequestBytes, maxResponseBytes, meanRequestBytes: syncs ? Math.round(requestBytes / syncs) : 0 };
 }
 
-module.exports = { COSTS, modelledMs, totals };
+/**
+ * The fewest syncs that could carry what a command sent and received (requests Excel accepted) under the
+ * 5 MB limit: the fixed requests, then the read's responses and the writes' requests packed full. The data
+ * is ours as sent (JSON overhead included), so it bounds this design's traffic, not every possible one.
+ */
+function minSyncs(t) {
+  return FIXED_REQUESTS + Math.max(1, Math.ceil(t.responseBytes / PAYLOAD_LIMIT)) + Math.max(1, Math.ceil(t.acceptedRequestBytes / PAYLOAD_LIMIT));
+}
+
+module.exports = { COSTS, PAYLOAD_LIMIT, modelledMs, minSyncs, totals };

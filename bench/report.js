@@ -54,6 +54,8 @@ function evaluateBars(results) {
 }
 
 const refused = (o) => (o.failedRequests ? ` (${o.failedRequests} refused)` : "");
+/** Results from before the bound was recorded have none: a dash. */
+const minSyncsCell = (host) => `${host.apply_min_syncs ?? "–"} / ${host.summary_min_syncs ?? "–"}`;
 
 function rowsOf(out) {
   return out.sizes.map((r) => {
@@ -72,6 +74,7 @@ function rowsOf(out) {
       ...engineAndCli,
       `${a.ours.syncs}${refused(a.ours)} / ${grouped(a.naive.syncs)}`,
       `${s.ours.syncs}${refused(s.ours)} / ${grouped(s.naive.syncs)}`,
+      minSyncsCell(r.host),
       `${grouped(a.ours.ops)} / ${grouped(a.naive.ops)}`,
       `${grouped(s.ours.ops)} / ${grouped(s.naive.ops)}`,
       `${fixed(a.ours.maxRequestBytes / 1024)} / ${fixed(s.ours.maxRequestBytes / 1024)}`,
@@ -91,6 +94,7 @@ const HEAD = [
   "CLI peak MB",
   "Apply syncs ours / naive",
   "Summary syncs ours / naive",
+  "Syncs lower bound under 5 MB Apply / Summary",
   "Apply ops ours / naive",
   "Summary ops ours / naive",
   "largest request KB Apply / Summary",
@@ -101,7 +105,8 @@ const HEAD = [
 
 function printTable(out) {
   const rows = rowsOf(out);
-  const line = (label, get) => `${label.padEnd(36)}${rows.map((r) => get(r).padStart(22)).join("")}`;
+  const labelWidth = Math.max(...HEAD.map((h) => h.length)) + 2;
+  const line = (label, get) => `${label.padEnd(labelWidth)}${rows.map((r) => get(r).padStart(22)).join("")}`;
   const m = out.machine;
   console.log(`\nRAG Scorecard bench, ${out.date.slice(0, 10)}: ${m.cpu}, ${m.nproc} cores, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`);
   HEAD.forEach((h, i) => console.log(line(h, (r) => r[i])));

@@ -111,6 +111,8 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     apply_syncs: ok ? host.apply.ours.syncs : null,
     summary_syncs: ok ? host.summary.ours.syncs : null,
     naive_apply_syncs: ok ? host.apply.naive.syncs : null,
+    apply_min_syncs: ok ? (host.apply_min_syncs ?? null) : null,
+    summary_min_syncs: ok ? (host.summary_min_syncs ?? null) : null,
     modelled_ratio: ratio,
     // Detail.
     sheet_rows: engine.sheetRows,
@@ -151,6 +153,8 @@ async function main() {
       apply_syncs: "context.sync() calls of the whole Apply colours command (read + write) on the fake",
       summary_syncs: "context.sync() calls of the whole Build summary command (read + write) on the fake",
       naive_apply_syncs: "the same Apply colours done the naive way (a sync per row, a format call per cell)",
+      apply_min_syncs: "the fewest syncs the bytes Apply colours moved could take under Excel on the web's 5 MB limit (bench/model.js minSyncs)",
+      summary_min_syncs: "the same for Build summary",
       modelled_ratio: "naive ÷ ours modelled Excel-on-the-web time, the lower of Apply colours and Build summary",
     },
     sizes: results,

@@ -109,9 +109,9 @@ export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Co
       i = j;
     }
   }
+  // A wide column is merged row by row, header rows included: one area for the whole table.
   for (const c of columns) {
-    if (c.to === undefined || c.to <= c.col) continue;
-    for (let r = top; r < end; r++) w.merge({ top: r, left: c.col, bottom: r, right: c.to });
+    if (c.to !== undefined && c.to > c.col) w.mergeRows({ top, left: c.col, bottom: end - 1, right: c.to });
   }
   return end;
 }

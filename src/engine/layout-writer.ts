@@ -58,6 +58,11 @@ export class PlanWriter {
     if (range.right > range.left || range.bottom > range.top) this.plan.merges.push(range);
   }
 
+  /** Merges each row of `range` on its own (one entry however many rows: SheetPlan.rowMerges). */
+  mergeRows(range: CellRange): void {
+    if (range.right > range.left && range.bottom >= range.top) (this.plan.rowMerges ??= []).push(range);
+  }
+
   /** Keeps the tallest height asked for a row. */
   height(row: number, points: number): void {
     const h = Math.min(MAX_HEIGHT, Math.round(points * 100) / 100);

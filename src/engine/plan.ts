@@ -52,6 +52,13 @@ export interface SheetPlan {
   blocks: PlanBlock[];
   styles: StyleGroup[];
   merges: CellRange[];
+  /**
+   * Areas whose every row is merged on its own (Excel's "merge across"): one entry stands for
+   * bottom − top + 1 merged areas, each one row high. A table column spread over several grid columns
+   * is one entry, not one merge per row, so the number of merges does not grow with the rows.
+   * Hosts without merge-across merge each row. Absent when the plan has none.
+   */
+  rowMerges?: CellRange[];
   columnWidths: { col: number; width: number }[]; // width in characters
   rowHeights: { row: number; height: number }[]; // points
   freeze?: { rows: number; cols: number };

@@ -5,6 +5,8 @@
 //   hinted   the last read was over ~4 MB: sizes plus a first ~4 MB slice planned from the hint,
 //            then the rest in ~4 MB slices. 1 + ceil(data / 4 MB) requests, none refused.
 //   careful  Excel refused the whole read (Excel on the web: 5 MB): sizes, then slices.
+// Slices are sized in bytes (slices.ts): from the hint's bytes per cell, or an assumed 50 bytes a cell
+// until the first response, then from the bytes each response carried, per sheet.
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
@@ -15,8 +17,8 @@ import { DEFAULT_BUDGET } from "./chunk";
 import { tooLarge } from "./errors";
 import type { SheetFacts, WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
-import type { Slice } from "./slices";
-import { loadSlices, planSlices } from "./slices";
+import type { Area, Slice } from "./slices";
+import { CellCosts, readAreas, responseBytes, takeBatch } from "./slices";
 import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { toCellValue } from "./values";
@@ -25,11 +27,15 @@ export { toCellValue };
 
 export const MAX_CELLS = 5_000_000;
 /**
- * Cells per careful slice when nothing says better: about 4 MB at ~50 bytes a cell (value and number
- * format). Trackers are text-heavy (commentary): at 20 bytes a cell, a 100,000-row benchmark tracker had
- * 8 of 22 slices refused as over 5 MB, each a wasted round trip.
+ * Cells in the first careful request, before any response has been measured: about 4 MB at ~50 bytes a
+ * cell (value and number format). Trackers are text-heavy (commentary): at 20 bytes a cell, a
+ * 100,000-row benchmark tracker had 8 of 22 slices refused as over 5 MB, each a wasted round trip.
  */
 export const CHUNK_CELLS = 80_000;
+/** Bytes a cell is taken to cost until a response or the hint says better. */
+const ASSUMED_CELL_BYTES = DEFAULT_BUDGET / CHUNK_CELLS;
+/** Margin on the hint's bytes per cell: the response carries more than the values themselves. */
+const HINT_MARGIN = 1.2;
 /** Tab colour of the summary sheets the layout makes (src/engine/layout.ts). */
 export const SUMMARY_TAB_COLOURS = ["#1F3864"];
 /** Largest read (as the hint measures it) tried in one request: Excel on the web refuses responses over 5 MB. */
@@ -37,8 +43,10 @@ const WHOLE_MAX = 4_000_000;
 
 export interface ReadOptions {
   maxCells?: number;
-  /** Cells per slice when the read is sliced (default: from the hint, else CHUNK_CELLS). */
+  /** A fixed number of cells per request when the read is sliced (default: sized in bytes as responses come back). */
   chunkCells?: number;
+  /** Bytes a request of the sliced read may bring back (default 4 MB, under Excel on the web's 5 MB). */
+  sliceBytes?: number;
   /** Read values of these sheets only (others are not read at all). */
   only?: string[];
 }
@@ -103,10 +111,16 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const wanted = (s: SheetFacts): boolean => !looksOurs(s);
   const hinted = candidates.filter(wanted).map((s) => ({ s, h: facts.hint[s.name] }));
   const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0);
-  const hintCells = hinted.reduce((n, x) => n + (x.h ? x.h.rows * x.h.cols : 0), 0);
-  // Bytes a cell, from the hint, with a margin: the response carries more than the values themselves.
-  const perCell = hintCells ? (hintBytes / hintCells) * 1.2 : 0;
-  let chunkCells = opts.chunkCells ?? (perCell ? Math.max(1000, Math.floor(DEFAULT_BUDGET / perCell)) : CHUNK_CELLS);
+  // Bytes a cell of each sheet, from the hint where it has one.
+  const hintCost = (sheet: string): number => {
+    const h = facts.hint[sheet];
+    return h && h.bytes > 0 && h.rows * h.cols > 0 ? (h.bytes / (h.rows * h.cols)) * HINT_MARGIN : ASSUMED_CELL_BYTES;
+  };
+  const sizing = (fromHint: boolean): { budget: number; costs: CellCosts } =>
+    opts.chunkCells !== undefined
+      ? { budget: opts.chunkCells, costs: new CellCosts(() => 1, false) }
+      : { budget: opts.sliceBytes ?? DEFAULT_BUDGET, costs: new CellCosts(fromHint ? hintCost : () => ASSUMED_CELL_BYTES, true) };
+  let sized = sizing(true);
   let syncs = 0;
 
   // First request: everything (whole), or sizes and a first slice planned from the hint (hinted).
@@ -118,11 +132,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   if (!whole) {
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
     const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
-    const plan = planSlices(
-      hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols })),
-      chunkCells,
-    );
-    early = (plan[0] ?? []).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+    const areas: Area[] = hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols }));
+    early = takeBatch(areas, sized.budget, sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
     if (candidates.length || facts.state || tables.length) {
@@ -136,17 +147,18 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
     early = [];
-    chunkCells = opts.chunkCells ?? CHUNK_CELLS;
+    sized = sizing(false);
     syncs++;
     await context.sync();
   }
   const state = readState();
+  for (const x of early) sized.costs.loaded(x.name, responseBytes(x.range.values as unknown[][], x.range.numberFormat as unknown[][]), x.slice.rows * x.slice.cols);
 
   // Our summaries are left out; a sheet that only looked like one is read with the rest.
   const kept = used.filter((u) => !(looksOurs(u.sheet) && state.owned.some((o) => same(o.sheet, u.sheet.name))));
   checkSize(kept, opts.maxCells ?? MAX_CELLS);
   const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
-  const pending: (Omit<Slice, "at"> & { at?: number })[] = [];
+  const pending: Area[] = [];
   for (const [i, u] of kept.entries()) {
     if (u.range.isNullObject) continue;
     if (u.full) {
@@ -168,7 +180,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       pending.push({ grid: grids[i], ws, row: u.range.rowIndex + done, col: u.range.columnIndex, rows: u.range.rowCount - done, cols: u.range.columnCount, at: done });
     }
   }
-  for (const b of planSlices(pending, chunkCells)) syncs += await loadSlices(context, b);
+  syncs += await readAreas(context, pending, sized.budget, sized.costs);
 
   for (const grid of grids) {
     const own = tables.filter((t) => same(t.sheet, grid.name));

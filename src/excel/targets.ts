@@ -36,7 +36,7 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
     const key = p.sheet.toLowerCase();
     const prev = p.action === "edit" ? edits.get(key) : undefined;
     if (!prev) {
-      const copy = { ...p, blocks: [...p.blocks], styles: [...p.styles], merges: [...p.merges], columnWidths: [...p.columnWidths], rowHeights: [...p.rowHeights] };
+      const copy = { ...p, blocks: [...p.blocks], styles: [...p.styles], merges: [...p.merges], ...(p.rowMerges ? { rowMerges: [...p.rowMerges] } : {}), columnWidths: [...p.columnWidths], rowHeights: [...p.rowHeights] };
       if (p.action === "edit") edits.set(key, copy);
       out.push(copy);
       continue;
@@ -44,6 +44,7 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
     prev.blocks.push(...p.blocks);
     prev.styles.push(...p.styles);
     prev.merges.push(...p.merges);
+    if (p.rowMerges?.length) (prev.rowMerges ??= []).push(...p.rowMerges);
     prev.columnWidths.push(...p.columnWidths);
     prev.rowHeights.push(...p.rowHeights);
   }
@@ -74,7 +75,7 @@ export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts, owned: 
       const sheet = findSheet(facts, plan.sheet);
       if (!sheet || sheet === facts.state) throw missingSheet(plan.sheet);
       if (sheet.protected) throw protectedSheet(sheet.name);
-      if (plan.merges.length || plan.freeze || plan.print || plan.tabColor) {
+      if (plan.merges.length || plan.rowMerges?.length || plan.freeze || plan.print || plan.tabColor) {
         // These cannot be restored by Remove colours, so an officer's sheet never gets them.
         throw badPlan(plan.sheet, "edits an officer's sheet with merges, frozen panes, print setup or a tab colour");
       }

@@ -117,6 +117,10 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
   for (const m of plan.merges) {
     await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(false));
   }
+  // One call merges every row of the area on its own, however many rows it has.
+  for (const m of plan.rowMerges ?? []) {
+    await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(true));
+  }
   await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
   await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, h.height])), "rowHeight");
   const { freeze, print, tabColor } = plan;

@@ -152,20 +152,30 @@ export function clearCells(a: Areas, applyTo: string): void {
   );
 }
 
+/**
+ * Range.merge: the whole rectangle becomes one merged area, or with `across` each of its rows does.
+ * Merged areas inside the new ones are absorbed; one that partly overlaps them is refused, as Excel
+ * refuses it, before anything changes. An area of one cell is not a merge (Excel keeps none).
+ */
 export function mergeCells(a: Areas, rect: CellRange, across: boolean): void {
   guard(a.sheet);
-  if (across) throw new FakeOfficeError("NotImplemented", "merge(across) is not in the fake.");
-  const overlaps = (m: CellRange): boolean => !(m.right < rect.left || m.left > rect.right || m.bottom < rect.top || m.top > rect.bottom);
-  const inside = (m: CellRange): boolean => m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right;
-  if (a.sheet.merges.some((m) => overlaps(m) && !inside(m))) {
+  const rows: CellRange[] = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+  // Each earlier area must lie inside one of the new ones: with `across`, inside a single row of the rectangle.
+  const inside = (m: CellRange): boolean => m.left >= rect.left && m.right <= rect.right && m.top >= rect.top && m.bottom <= rect.bottom && (!across || m.top === m.bottom);
+  const earlier = a.sheet.merges.overlapping(rect);
+  if (earlier.some((m) => !inside(m))) {
     throw new FakeOfficeError("InvalidOperation", "Cannot merge a range that partly overlaps another merged range.");
   }
-  a.sheet.merges = a.sheet.merges.filter((m) => !overlaps(m));
-  // Excel keeps only the top-left value of a merged area.
-  forEachCell([rect], (row, col) => {
-    if (row !== rect.top || col !== rect.left) a.sheet.update(row, col, (c) => ({ ...c, v: "", f: undefined }));
-  });
-  a.sheet.merges.push({ ...rect });
+  for (const m of earlier) a.sheet.merges.delete(m);
+  for (const area of rows) {
+    // Excel keeps only the top-left value of a merged area.
+    forEachCell([area], (row, col) => {
+      if (row === area.top && col === area.left) return;
+      const c = a.sheet.cell(row, col);
+      if (c.v !== "" || c.f !== undefined) a.sheet.put(row, col, { ...c, v: "", f: undefined });
+    });
+    if (area.right > area.left || area.bottom > area.top) a.sheet.merges.add(area);
+  }
 }
 
 export function setColumnWidth(a: Areas, points: unknown): void {

@@ -8,6 +8,7 @@ import type { FakeLimits } from "./context";
 import { DEFAULT_LIMITS } from "./context";
 import type { FakeSheetView } from "./inspect";
 import { snapshotWorkbook, viewSheet } from "./inspect";
+import { MergedAreas } from "./merges";
 import { FakeStats } from "./stats";
 import type { CellFormat } from "./state";
 import { DEFAULT_FORMAT, SheetState, WorkbookState } from "./state";
@@ -100,7 +101,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   sheet.protected = init.protected ?? false;
   sheet.visibility = init.visibility ?? "Visible";
   sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address) }));
-  sheet.merges = (init.merges ?? []).map(address);
+  sheet.merges = new MergedAreas((init.merges ?? []).map(address));
   sheet.tabColor = init.tabColor ?? "";
   return sheet;
 }

@@ -69,7 +69,7 @@ export function viewSheet(wb: WorkbookState, sheet: SheetState): FakeSheetView {
     numberFormats: make((r, c) => sheet.cell(r, c).nf),
     cell,
     formats,
-    merges: sheet.merges.map(rangeAddress),
+    merges: sheet.merges.list().map(rangeAddress),
     frozen: { ...sheet.frozen },
     pageLayout: JSON.parse(JSON.stringify(sheet.page)) as PageState,
     protected: sheet.protected,
@@ -96,7 +96,7 @@ export function snapshotWorkbook(wb: WorkbookState): unknown {
       // An explicit standard width looks the same as the default one.
       colWidths: [...s.colWidths].filter(([, w]) => w !== STANDARD_WIDTH).sort(([a], [b]) => a - b),
       rowHeights: [...s.rowHeights].filter(([, h]) => h !== STANDARD_HEIGHT).sort(([a], [b]) => a - b),
-      merges: s.merges.map(rangeAddress).sort(),
+      merges: s.merges.list().map(rangeAddress).sort(),
       frozen: s.frozen,
       page: s.page,
       protected: s.protected,

@@ -1,5 +1,6 @@
 // The fake workbook's document state: what Excel would hold, independent of any request.
 import type { CellRange } from "../engine/types";
+import { MergedAreas } from "./merges";
 
 export type RawValue = string | number | boolean; // "" is an empty cell, as Office.js reports it
 
@@ -70,7 +71,7 @@ export class SheetState {
   cells = new Map<number, CellState>();
   colWidths = new Map<number, number>();
   rowHeights = new Map<number, number>();
-  merges: CellRange[] = [];
+  merges = new MergedAreas();
   frozen = { rows: 0, cols: 0 };
   protected = false;
   tabColor = "";

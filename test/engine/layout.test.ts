@@ -9,7 +9,7 @@ import { rateActivity, rateIndicator } from "../../src/engine/rate";
 import { summarise, type SummaryModel } from "../../src/engine/summary";
 import { TREND_LABELS } from "../../src/engine/trend";
 import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/plan";
-import type { CellValue, Field, RecordKind, Scheme, SheetGrid, SourceRecord, Status, TableSpec } from "../../src/engine/types";
+import type { CellRange, CellValue, Field, RecordKind, Scheme, SheetGrid, SourceRecord, Status, TableSpec } from "../../src/engine/types";
 import type { RatedRecord, WorkbookResult } from "../../src/engine/workbook";
 
 const field = (cell: string, value: CellValue): Field => ({ cell, value, text: value === null ? "" : String(value) });
@@ -69,6 +69,12 @@ function cellsOf(plan: SheetPlan): { values: Map<string, PlanValue>; styles: Map
     }
   }
   return { values, styles };
+}
+
+/** Every merged area the plan makes: its merges, and each row of its row merges on its own. */
+function mergedAreas(plan: SheetPlan): CellRange[] {
+  const rows = (plan.rowMerges ?? []).flatMap((m) => Array.from({ length: m.bottom - m.top + 1 }, (_, i) => ({ ...m, top: m.top + i, bottom: m.top + i })));
+  return [...plan.merges, ...rows];
 }
 
 const where = (values: Map<string, PlanValue>, text: string): string[] => [...values.entries()].filter(([, v]) => v === text).map(([k]) => k);
@@ -267,7 +273,7 @@ describe("formatting and print", () => {
     const total = plan.columnWidths.reduce((a, c) => a + c.width, 0);
     expect(total).toBeLessThanOrEqual(185);
     const covered = new Set<string>();
-    for (const m of plan.merges) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) {
+    for (const m of mergedAreas(plan)) for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) {
       expect(covered.has(`${r},${c}`)).toBe(false);
       covered.add(`${r},${c}`);
     }
@@ -348,7 +354,7 @@ describe("row heights", () => {
     const [row, col] = where(values, comment)[0].split(",").map(Number);
     const height = plan.rowHeights.find((h) => h.row === row)?.height;
     // The comment takes the grid columns the empty ones left (one merge on its row).
-    const span = plan.merges.find((m) => m.top === row && m.left === col);
+    const span = mergedAreas(plan).find((m) => m.top === row && m.left === col);
     const lines = wrappedLines(comment, WIDTHS.slice(col, (span?.right ?? col) + 1));
     expect(height).toBe(linesHeight(lines));
     expect(lines).toBeGreaterThanOrEqual(3);
@@ -466,13 +472,30 @@ describe("columns empty on every row are left out", () => {
     const { values, row, headers } = headersOf(plan);
     expect(headers).toEqual(["Ref", "Description", "Lead officer", "Status", "Update"]);
     const updateCol = Number(where(values, "Update").find((k) => k.startsWith(`${row},`))?.split(",")[1]);
-    expect(plan.merges).toContainEqual({ top: row + 1, left: updateCol, bottom: row + 1, right: LAST_COL });
+    expect(mergedAreas(plan)).toContainEqual({ top: row + 1, left: updateCol, bottom: row + 1, right: LAST_COL });
   });
   test("a tracker without refs (Cannock): no Ref column, the description takes its room", () => {
     const { plan } = build(PRESETS.cannock, acts.map((a) => ({ ...a, ref: "" })));
     const { row, headers } = headersOf(plan);
     expect(headers[0]).toBe("Description");
-    expect(plan.merges).toContainEqual({ top: row, left: 0, bottom: row, right: 1 });
+    expect(mergedAreas(plan)).toContainEqual({ top: row, left: 0, bottom: row, right: 1 });
+  });
+  test("a wide column is one row-merge area for the whole table, header included, however many rows", () => {
+    const rowMergesFor = (n: number) => {
+      const { plan } = build(PRESETS.dudley, Array.from({ length: n }, (_, i) => activity(i + 2, "★", { lead: "Ann", comment: field(`E${i + 2}`, "On track") })));
+      const { values, row } = headersOf(plan);
+      const updateCol = Number(where(values, "Update").find((k) => k.startsWith(`${row},`))?.split(",")[1]);
+      // Page breaks repeat the header inside the table: its last row is the last update.
+      const last = Math.max(...where(values, "On track").map((k) => Number(k.split(",")[0])));
+      return { plan, row, updateCol, last };
+    };
+    const few = rowMergesFor(3);
+    const more = rowMergesFor(150);
+    expect(few.last).toBe(few.row + 3);
+    expect(more.last).toBeGreaterThan(more.row + 150);
+    for (const t of [few, more]) expect(t.plan.rowMerges).toContainEqual({ top: t.row, left: t.updateCol, bottom: t.last, right: LAST_COL });
+    expect(more.plan.rowMerges?.length).toBe(few.plan.rowMerges?.length);
+    expect(more.plan.merges.length).toBe(few.plan.merges.length);
   });
   test("a column with one value on one row stays", () => {
     const { plan } = build(PRESETS.dudley, [...acts, activity(4, "▲", { due: field("F4", "Jun-2011") })]);
@@ -483,7 +506,7 @@ describe("columns empty on every row are left out", () => {
     const { plan } = build(PRESETS.dudley, many);
     const { row, headers } = headersOf(plan);
     expect(headers).toContain("Start");
-    expect(plan.merges.filter((m) => m.top > row && m.top <= row + MERGE_ROWS + 1)).toEqual([]);
+    expect(mergedAreas(plan).filter((m) => m.top > row && m.top <= row + MERGE_ROWS + 1)).toEqual([]);
   });
 });
 
@@ -495,7 +518,7 @@ describe("status checks and data quality", () => {
     const [row, col] = at.split(",").map(Number);
     expect([0, 1, 2].map((c) => values.get(`${row},${c}`))).toEqual(["Ref", "Sheet and cell", "Type"]);
     expect(col).toBe(3);
-    expect(plan.merges).toContainEqual({ top: row + 1, left: 3, bottom: row + 1, right: LAST_COL });
+    expect(mergedAreas(plan)).toContainEqual({ top: row + 1, left: 3, bottom: row + 1, right: LAST_COL });
   });
 });
 

@@ -103,6 +103,26 @@ const errors: Case[] = [
     code: "InvalidArgument",
   },
   {
+    rule: "a merge that partly overlaps a merged area is refused",
+    batch: async (c) => {
+      const ws = c.workbook.worksheets.getItem("Data");
+      ws.getRange("A1:B2").merge(false);
+      ws.getRange("B2:C3").merge(false);
+      await c.sync();
+    },
+    code: "InvalidOperation",
+  },
+  {
+    rule: "merging each row refuses a merged area spanning two of its rows",
+    batch: async (c) => {
+      const ws = c.workbook.worksheets.getItem("Data");
+      ws.getRange("B1:B2").merge(false);
+      ws.getRange("A1:C2").merge(true);
+      await c.sync();
+    },
+    code: "InvalidOperation",
+  },
+  {
     rule: "cell properties the fake does not model are refused, not ignored",
     batch: async (c) => {
       c.workbook.worksheets.getItem("Data").getRange("A1").setCellProperties([[{ format: { indentLevel: 2 } }]]);
@@ -263,5 +283,74 @@ describe("fake Excel strictness", () => {
       return [yes.isNullObject, no.isNullObject];
     });
     expect(got).toEqual([false, true]);
+  });
+});
+
+describe("fake Excel merges", () => {
+  const sheet = () =>
+    createFakeExcel({
+      sheets: [{ name: "S", values: [["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i"]] }],
+    });
+
+  test("merge(true) makes each row its own merged area, keeping each row's first value", async () => {
+    const fake = sheet();
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("A1:C3").merge(true);
+      await c.sync();
+    });
+    const s = fake.sheet("S")!;
+    expect([s.merges, s.values, fake.stats.totalOps]).toEqual([["A1:C1", "A2:C2", "A3:C3"], [["a"], ["d"], ["g"]], 1]);
+  });
+
+  test("merge(false) keeps only the top-left value of the whole area", async () => {
+    const fake = sheet();
+    await fake.run(async (c) => {
+      c.workbook.worksheets.getItem("S").getRange("A1:B2").merge(false);
+      await c.sync();
+    });
+    expect([fake.sheet("S")!.merges, fake.sheet("S")!.values]).toEqual([["A1:B2"], [["a", "", "c"], ["", "", "f"], ["g", "h", "i"]]]);
+  });
+
+  test("merged areas inside a new one are absorbed; one column merged row by row is no merge", async () => {
+    const fake = sheet();
+    await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("S");
+      ws.getRange("A1:B1").merge(false);
+      ws.getRange("B3:C3").merge(false);
+      ws.getRange("A1:C2").merge(true); // A1:B1 lies in row 1
+      ws.getRange("A1:C3").merge(false); // every merged area lies inside
+      ws.getRange("E1:E5").merge(true);
+      await c.sync();
+    });
+    expect(fake.sheet("S")!.merges).toEqual(["A1:C3"]);
+  });
+
+  test("a refused merge changes nothing, not even the rows before the overlap", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: [["a", "b"], ["c", "d"], ["e", "f"]], merges: ["B3:C4"] }] });
+    const code = await codeOf(
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("A1:B3").merge(true);
+        await c.sync();
+      }),
+    );
+    expect([code, fake.sheet("S")!.merges, fake.sheet("S")!.values]).toEqual(["InvalidOperation", ["B3:C4"], [["a", "b"], ["c", "d"], ["e", "f"]]]);
+  });
+
+  test("neighbouring merges far down a long sheet are told apart", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S" }] });
+    await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("S");
+      for (let r = 1; r <= 3000; r++) ws.getRange(`A${r}:B${r}`).merge(false);
+      ws.getRange("C1:D3000").merge(true);
+      await c.sync();
+    });
+    expect(fake.sheet("S")!.merges.length).toBe(6000);
+    const overlap = await codeOf(
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("B2999:C3000").merge(false);
+        await c.sync();
+      }),
+    );
+    expect(overlap).toBe("InvalidOperation");
   });
 });

@@ -90,6 +90,20 @@ describe("readWorkbook", () => {
     ]);
   });
 
+  test("slices are sized in bytes as responses come back: a wordy sheet after a terse one, nothing refused after the first slice", async () => {
+    const terse = Array.from({ length: 6000 }, (_, i) => [i, i * 2, i % 7, 1]);
+    const wordy = Array.from({ length: 1500 }, (_, i) => [`W${i}`, `Commentary on row ${i}: `.padEnd(40 + (i % 7) * 20, "x"), "Amber", `Note ${i}`.padEnd(30, ".")]);
+    const budget = 80_000;
+    const fake = createFakeExcel({ sheets: [{ name: "Terse", values: terse }, { name: "Wordy", values: wordy }], limits: { responseBytes: 100_000 } });
+    const grids = await readWorkbook(fake.run, { sliceBytes: budget });
+    const requests = fake.stats.requests;
+    // 1 facts, 2 the whole read (refused), 3 sizes, 4 the first slice sized by a guess, then slices sized by measurement.
+    const data = requests.slice(3).reduce((n, r) => n + (r.failed ? 0 : r.responseBytes), 0);
+    expect([grids[0].values[5999], grids[1].values[1499], requests[1].failed, requests.slice(4).filter((r) => r.failed)]).toEqual([[5999, 11998, 0, 1], wordy[1499], "ResponsePayloadSizeLimitExceeded", []]);
+    // Full requests, not slivers: at most one more than the data needs, besides the first.
+    expect(requests.length - 4).toBeLessThanOrEqual(Math.ceil(data / budget) + 1);
+  });
+
   test("past the cell limit: a clear message naming the largest sheet", async () => {
     const fake = createFakeExcel({
       sheets: [
