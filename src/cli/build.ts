@@ -1,13 +1,13 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
-import { realpathSync, existsSync, writeFileSync } from "fs";
-import { resolve } from "path";
+import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "fs";
+import { basename, dirname, join, resolve } from "path";
 import { presetByKey, PRESET_KEYS } from "../engine/presets";
 import { parseReportingPeriod } from "../engine/periods";
 import { InputError, readXlsx, applyPlans, writeXlsx } from "../xlsx";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/plan";
 import type { SheetGrid } from "../engine/types";
-import { toJsonReport } from "./report";
+import { toJsonReport, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 
 export interface BuildArgs {
@@ -84,8 +84,46 @@ function headline(run: ScorecardRun, output: string): string[] {
   return lines;
 }
 
-/** Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed. */
-function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: BuildArgs): { plans: SheetPlan[]; json?: string; headline: string[] } | undefined {
+const RECORDS_PER_WRITE = 100;
+
+function writeText(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+}
+
+/**
+ * Writes `JSON.stringify(report, null, 2)` and a newline, a few hundred records at a time: the whole
+ * text of a 100,000-record report is 80 MB of string, held for nothing while the workbook is written.
+ */
+export function writeJsonReport(report: JsonReport, path: string): void {
+  const shell = JSON.stringify({ ...report, records: [] }, null, 2);
+  // Only the top-level key is at this indent after a line break: newlines inside strings are escaped.
+  const at = shell.indexOf('\n  "records": []') + '\n  "records": ['.length;
+  const fd = openSync(path, "w");
+  try {
+    writeText(fd, shell.slice(0, at));
+    const { records } = report;
+    for (let i = 0; i < records.length; i += RECORDS_PER_WRITE) {
+      const part = records.slice(i, i + RECORDS_PER_WRITE).map((r) => `    ${JSON.stringify(r, null, 2).replace(/\n/g, "\n    ")}`);
+      writeText(fd, `${i === 0 ? "\n" : ",\n"}${part.join(",\n")}`);
+    }
+    writeText(fd, `${records.length ? "\n  " : ""}${shell.slice(at)}\n`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A temporary file beside `path`, renamed to it once the workbook is saved. */
+function tempBeside(path: string): string {
+  const target = resolve(path);
+  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+}
+
+/**
+ * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
+ * The --json report is written now, while the run is at hand, to a temporary file.
+ */
+function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[] } | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -104,11 +142,9 @@ function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: Bu
     );
     return undefined;
   }
-  return {
-    plans: run.plans,
-    json: args.json ? JSON.stringify(toJsonReport(run), null, 2) + "\n" : undefined,
-    headline: headline(run, args.output),
-  };
+  const jsonTemp = args.json ? tempBeside(args.json) : undefined;
+  if (jsonTemp) writeJsonReport(toJsonReport(run), jsonTemp);
+  return { plans: run.plans, jsonTemp, headline: headline(run, args.output) };
 }
 
 export async function build(argv: string[]): Promise<number> {
@@ -134,12 +170,17 @@ export async function build(argv: string[]): Promise<number> {
   const workbook = read.workbook;
   const outcome = planBuild(read, args);
   if (!outcome) return EXIT.noTables;
-  applyPlans(workbook, outcome.plans);
-  // Only the plans' strings were needed from the engine run: dropping them now lets a 100,000-row
-  // build write its output without holding the grids, records and plans in memory as well.
-  outcome.plans = [];
-  await writeXlsx(workbook, args.output, { inputPath: args.input });
-  if (args.json && outcome.json) writeFileSync(args.json, outcome.json);
+  try {
+    // The new sheets' cells stay as plans until writeXlsx streams them into the file: a 100,000-row
+    // summary would be about 250 MB of ExcelJS cells. Only the plans were needed from the engine run,
+    // so the grids and records are gone by now; the plans go as soon as they are applied.
+    applyPlans(workbook, outcome.plans, { deferNewSheetCells: true });
+    outcome.plans = [];
+    await writeXlsx(workbook, args.output, { inputPath: args.input });
+    if (args.json && outcome.jsonTemp) renameSync(outcome.jsonTemp, args.json);
+  } finally {
+    if (outcome.jsonTemp) rmSync(outcome.jsonTemp, { force: true });
+  }
   console.log(outcome.headline.join("\n"));
   return EXIT.done;
 }

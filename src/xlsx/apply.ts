@@ -3,6 +3,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import type { Problem } from "../engine/types";
 import type { SheetPlan } from "../engine/plan";
 import { freeSheetName, findSheet, isOwned, ownedSheetFor, readOwned, STATE_SHEET, writeOwned, type OwnedSheet } from "./ownership";
+import { deferSheet, materialize } from "./plan-rows";
 import { writeSheet } from "./write-sheet";
 
 export interface AppliedSheet {
@@ -15,6 +16,15 @@ export interface AppliedSheet {
   replaced: boolean;
   cellsWritten: number;
   cellsStyled: number;
+}
+
+export interface ApplyOptions {
+  /**
+   * Leave the cells of sheets made for create plans to writeXlsx, which writes them straight from the
+   * plans: the saved file is the same, and a 100,000-row summary never exists as ExcelJS cells (about
+   * 250 MB). Those worksheets then hold their layout but no cells in memory. For callers that save.
+   */
+  deferNewSheetCells?: boolean;
 }
 
 export interface ApplyReport {
@@ -58,7 +68,7 @@ function recordOwned(owned: OwnedSheet[], planName: string, sheetName: string): 
  * see ownership.ts); `edit` plans write only the cells and formats they list on an existing sheet.
  * Problems (a missing sheet, a merge that overlaps another) are reported and the rest goes on.
  */
-export function applyPlans(workbook: Workbook, plans: SheetPlan[]): ApplyReport {
+export function applyPlans(workbook: Workbook, plans: SheetPlan[], options: ApplyOptions = {}): ApplyReport {
   let owned = readOwned(workbook);
   const report: ApplyReport = { sheets: [], problems: [] };
 
@@ -77,7 +87,9 @@ export function applyPlans(workbook: Workbook, plans: SheetPlan[]): ApplyReport 
         continue;
       }
     }
-    const counts = writeSheet(ws, plan, plan.action === "create", report.problems);
+    const defer = plan.action === "create" && options.deferNewSheetCells === true;
+    if (!defer) materialize(ws); // an edit of a sheet whose cells are still a plan: build them first
+    const counts = defer ? deferSheet(ws, plan, report.problems) : writeSheet(ws, plan, plan.action === "create", report.problems);
     report.sheets.push({ plan: plan.sheet, sheet: ws.name, action: plan.action, replaced, ...counts });
   }
 

@@ -1,7 +1,7 @@
 // The ExcelJS host: reads .xlsx files into SheetGrids and executes SheetPlans on them.
 export { InputError } from "./errors";
 export { readXlsx, type ReadResult } from "./read";
-export { applyPlans, safeSheetName, type ApplyReport, type AppliedSheet } from "./apply";
+export { applyPlans, safeSheetName, type ApplyOptions, type ApplyReport, type AppliedSheet } from "./apply";
 export { writeXlsx } from "./write";
 export { STATE_SHEET } from "./ownership";
 export { worksheetToGrid } from "./grid";

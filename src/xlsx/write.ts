@@ -1,9 +1,11 @@
 // Saves a workbook, never over the file it was read from, and never half-written.
-import { promises as fs } from "fs";
+import { closeSync, openSync, promises as fs } from "fs";
 import * as nodePath from "path";
 import type { Workbook } from "exceljs";
 import { InputError } from "./errors";
+import { writePackage } from "./package-writer";
 import { sourcePathOf } from "./read";
+import { ZipFile } from "./zip";
 
 /** The file's real path, or for a file not yet made, its folder's real path joined with its name. */
 async function realTarget(p: string): Promise<string> {
@@ -43,7 +45,14 @@ export async function writeXlsx(workbook: Workbook, path: string, options: { inp
   const target = nodePath.resolve(path);
   const temp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
   try {
-    await workbook.xlsx.writeFile(temp);
+    const fd = openSync(temp, "w");
+    try {
+      const zip = new ZipFile(fd);
+      await writePackage(workbook, zip);
+      zip.finish();
+    } finally {
+      closeSync(fd);
+    }
     await fs.rename(temp, target);
   } catch (e) {
     await fs.rm(temp, { force: true });

@@ -1,11 +1,12 @@
 // `rag-scorecard build` end to end on the bundled samples: statuses, exit codes, and the reliability bars
 // (input never written, typed cells unchanged, no formulas injected, stable rebuilds, rules sheet edits).
 import { createHash } from "crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { writeJsonReport } from "../../src/cli/build";
 import { readXlsx } from "../../src/xlsx";
 import type { JsonReport } from "../../src/cli/report";
 import type { CellValue } from "../../src/engine/types";
@@ -221,5 +222,60 @@ describe("choosing another preset", () => {
     expect(second.report?.preset).toBe("rag");
     expect(second.report?.reportDate).toBe(sample.reportDate);
     expect(second.report?.period).toBe(sample.period);
+  });
+});
+
+describe("the saved files", () => {
+  const sample = SAMPLES[0];
+  const input = join(root, "samples", sample.file);
+
+  test("building the same input twice gives the same bytes", async () => {
+    const a = join(dir, "twice-a.xlsx");
+    const b = join(dir, "twice-b.xlsx");
+    expect((await build(input, a, sampleArgs(sample))).code).toBe(0);
+    expect((await build(input, b, sampleArgs(sample))).code).toBe(0);
+    expect(sha(b)).toBe(sha(a));
+    expect(sha(`${b}.json`)).toBe(sha(`${a}.json`));
+  });
+
+  test("when the workbook cannot be saved, no report is left either", async () => {
+    const jsonDir = mkdtempSync(join(tmpdir(), "rag-build-json-"));
+    const json = join(jsonDir, "report.json");
+    quiet();
+    await expect(main(["build", input, "-o", join(dir, "no-such-folder", "out.xlsx"), "--json", json, ...sampleArgs(sample)])).rejects.toThrow();
+    jest.restoreAllMocks();
+    expect(existsSync(json)).toBe(false);
+    expect(readdirSync(jsonDir)).toEqual([]);
+  });
+
+  test("the --json report is written as JSON.stringify would write it", () => {
+    const record = (n: number): JsonReport["records"][number] => ({
+      sheet: "Key Tasks",
+      row: n,
+      kind: "activity",
+      ref: `KT ${n}`,
+      name: `Line one\nline "two" – ● ${n}`,
+      status: "ontrack",
+      level: "green",
+      computed: n % 2 ? "ontrack" : null,
+      manual: null,
+      trend: "",
+      checks: n % 3 ? [] : ["Due date is before the start date"],
+      reason: "Progress 50% with half the time gone",
+    });
+    const report: JsonReport = {
+      preset: "pentana",
+      reportDate: "2021-06-30",
+      period: null,
+      statuses: [{ kind: "activity", key: "ontrack", label: "On track", level: "green", fill: "#00703C", font: "#FFFFFF", symbol: "●" }],
+      records: Array.from({ length: 250 }, (_, i) => record(i + 1)),
+      counts: { indicator: {}, activity: { ontrack: 250 } },
+      problems: [{ sheet: "Key Tasks", cell: "D7", message: "Progress is not a number" }],
+    };
+    for (const r of [report, { ...report, records: [] }]) {
+      const path = join(dir, `report-${r.records.length}.json`);
+      writeJsonReport(r, path);
+      expect(readFileSync(path, "utf8")).toBe(JSON.stringify(r, null, 2) + "\n");
+    }
   });
 });
