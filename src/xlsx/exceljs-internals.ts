@@ -99,6 +99,9 @@ export interface WorkbookModel {
   modified?: Date;
   properties: { date1904?: boolean };
   worksheets: SheetModel[];
+  /** Set by WorkbookXform.prepare: the worksheets, in the order localSheetId counts them. */
+  sheets?: SheetModel[];
+  definedNames: { name: string; ranges: string[]; localSheetId?: number }[];
   media: unknown[];
   useSharedStrings: boolean;
   useStyles: boolean;
@@ -107,6 +110,8 @@ export interface WorkbookModel {
   drawings: unknown[];
   commentRefs: unknown[];
   tables: unknown[];
+  /** Theme parts by name ("theme1"); {} when the file read had none. */
+  themes?: Record<string, string>;
 }
 
 /** A zip as ExcelJS's XLSX.add… methods write to it. */
@@ -143,4 +148,6 @@ export const WorkbookXformClass = require("exceljs/lib/xlsx/xform/book/workbook-
 export const RelationshipsXformClass = require("exceljs/lib/xlsx/xform/core/relationships-xform") as Ctor<Xform<unknown> & { toXml(m: unknown): string }>;
 export const CommentsXformClass = require("exceljs/lib/xlsx/xform/comment/comments-xform") as Ctor<{ toXml(m: unknown): string }>;
 export const VmlNotesXformClass = require("exceljs/lib/xlsx/xform/comment/vml-notes-xform") as Ctor<{ toXml(m: unknown): string }>;
+/** The theme ExcelJS writes for a workbook made in code. */
+export const DEFAULT_THEME = require("exceljs/lib/xlsx/xml/theme1") as string;
 export const RangeClass = require("exceljs/lib/doc/range") as Ctor<{ expand(top: number, left: number, bottom: number, right: number): void }>;

@@ -9,6 +9,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import {
   CommentsXformClass,
+  DEFAULT_THEME,
   RangeClass,
   RelationshipsXformClass,
   SharedStringsXformClass,
@@ -145,6 +146,23 @@ function* rowModels(worksheet: Worksheet): Generator<RowModel> {
   }
 }
 
+const PRINT_NAMES = new Set(["_xlnm.Print_Area", "_xlnm.Print_Titles"]);
+
+/**
+ * WorkbookXform.prepare turns each sheet's print area and print titles into defined names written
+ * `'${name}'!$1:$3`, leaving an apostrophe in the name single ('Children's Services'!$1:$3): not a
+ * reference Excel can parse, as inside the quotes it must be doubled. Puts right the names it added.
+ */
+function quotePrintNames(model: WorkbookModel): void {
+  for (const definedName of model.definedNames) {
+    const sheet = definedName.localSheetId === undefined ? undefined : model.sheets?.[definedName.localSheetId]?.name;
+    if (!PRINT_NAMES.has(definedName.name) || !sheet?.includes("'")) continue;
+    const single = `'${sheet}'!`;
+    const doubled = `'${sheet.replace(/'/g, "''")}'!`;
+    definedName.ranges = definedName.ranges.map((r) => (r.startsWith(single) ? doubled + r.slice(single.length) : r));
+  }
+}
+
 /** What XLSX.prepareModel does before it prepares the sheets (which writeSheet does, one at a time). */
 function preparePackage(model: WorkbookModel): PrepareOptions {
   model.creator = model.creator || "ExcelJS";
@@ -156,6 +174,7 @@ function preparePackage(model: WorkbookModel): PrepareOptions {
   model.sharedStrings = new SharedStringsXformClass();
   model.styles = new StylesXformClass(true);
   new WorkbookXformClass().prepare(model);
+  quotePrintNames(model);
 
   const options: PrepareOptions = {
     sharedStrings: model.sharedStrings,
@@ -250,9 +269,23 @@ class SheetWriter {
 }
 
 /**
+ * The workbook's themes with a theme1. ExcelJS's workbook relationships and content types always name
+ * xl/theme/theme1.xml, but a file read without one (saved by a tool that writes no theme) leaves
+ * ExcelJS nothing to write there: a relationship to a missing part, which makes the package invalid.
+ * The file's own theme fills the name if it has one under another; else ExcelJS's default (the
+ * Office theme it gives a new workbook).
+ */
+function withTheme1(model: WorkbookModel): WorkbookModel {
+  const themes = model.themes ?? {};
+  if (themes.theme1) return model;
+  return { ...model, themes: { ...themes, theme1: Object.values(themes)[0] ?? DEFAULT_THEME } };
+}
+
+/**
  * Writes the workbook's package into `zip` (which the caller finishes). The parts and their XML are
- * ExcelJS's; only their order in the zip differs: the parts that list what the sheets turned out to
- * hold (content types, workbook relationships) come after the sheets.
+ * ExcelJS's, but for two repairs of what its writer gets wrong (withTheme1, quotePrintNames); their
+ * order in the zip differs: the parts that list what the sheets turned out to hold (content types,
+ * workbook relationships) come after the sheets.
  */
 export async function writePackage(workbook: Workbook, zip: ZipFile): Promise<void> {
   const sheets = workbook.worksheets;
@@ -271,7 +304,7 @@ export async function writePackage(workbook: Workbook, zip: ZipFile): Promise<vo
   }
   parts.addDrawings(sink, model);
   parts.addTables(sink, model);
-  await parts.addThemes(sink, model);
+  await parts.addThemes(sink, withTheme1(model));
   await parts.addStyles(sink, model);
   await parts.addMedia(sink, model);
   await parts.addApp(sink, model);
