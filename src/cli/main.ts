@@ -46,3 +46,10 @@ export async function main(argv: string[]): Promise<number> {
   console.error(USAGE);
   return EXIT.usage;
 }
+
+// `node dist/cli/main.js …` works as well as the bin launcher, rather than silently doing nothing.
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -141,6 +141,23 @@ export function repeatedHeaderRows(grid: SheetGrid, table: TableSpec, recordRows
   return [...new Set(rows)];
 }
 
+/**
+ * A width is set on a whole column, so ours are set only where nothing else on the sheet lives in
+ * that column: not another table's column, and no cell outside the rows of the tables we write there.
+ */
+function widthIsOurs(grid: SheetGrid, col: number, sheetTables: TableSpec[], owned: Map<TableSpec, number>): boolean {
+  const claims = sheetTables.filter((t) => owned.get(t) === col || owned.get(t) === col - 1);
+  if (sheetTables.some((t) => !claims.includes(t) && t.columns.some((c) => c.col === col))) return false;
+  const o = grid.origin ?? { row: 0, col: 0 };
+  for (let i = 0; i < grid.values.length; i++) {
+    const row = i + o.row;
+    if (claims.some((t) => row >= t.headerRow && row <= t.lastRow)) continue;
+    const v = grid.values[i]?.[col - o.col];
+    if (v !== null && v !== undefined && v !== "") return false;
+  }
+  return true;
+}
+
 /** Edit plans that colour every rated record's cells on the officers' sheets. */
 export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): SheetPlan[] {
   const plans: SheetPlan[] = [];
@@ -149,16 +166,17 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
     if (sheetTables.length === 0) continue;
     const plan = emptySheetPlan(grid.name, "edit");
     const styles = new StyleCollector();
+    const owned = new Map(sheetTables.map((t) => [t, ownedColumn(grid, t)]));
     for (const table of sheetTables) {
-      const col = ownedColumn(grid, table);
+      const col = owned.get(table)!;
       const records = rated.filter((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
       const anyChecks = records.some((r) => r.rating.checks.length > 0);
       const header: PlanValue[] = anyChecks ? [GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER] : [GENERATED_STATUS_HEADER];
       const headerRow = table.headerRow + table.headerHeight - 1;
       plan.blocks.push({ row: headerRow, col, values: [header] });
       styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + header.length - 1 });
-      plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
-      if (anyChecks) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
+      if (widthIsOurs(grid, col, sheetTables, owned)) plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
+      if (anyChecks && widthIsOurs(grid, col + 1, sheetTables, owned)) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
       const width = header.length;
       const body: PlanValue[][] = [];

@@ -84,6 +84,30 @@ describe("the owned columns", () => {
   });
 });
 
+describe("column widths", () => {
+  // Dudley's layout: a narrow activities table above a wider indicators table on the same sheet.
+  const stacked: SheetGrid = {
+    name: "Stacked",
+    values: [
+      ["Ref", "Action", "Progress", "Due date", "RAG"],
+      ["A1", "Open the new depot", 0.5, "31/03/2024", "Green"],
+      [],
+      ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG", "Commentary"],
+      ["HS01", "Households in temporary accommodation", "Lower", 120, 118, "Green", "Demand steady"],
+    ],
+  };
+  test("a column another table on the sheet uses keeps the officer's width; a column that is only ours gets one", () => {
+    const result = rateWorkbook([stacked], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+    expect(result.tables.map((t) => t.kind)).toEqual(["activity", "indicator"]);
+    const [stackedPlan] = colourTrackers(PRESETS.rag, [stacked], result.tables, result.rated);
+    const written = new Set(stackedPlan.blocks.map((b) => b.col));
+    expect(written).toEqual(new Set([5, 7])); // F for the activities (inside the indicators' RAG column's span), H for the indicators
+    const widths = stackedPlan.columnWidths.map((w) => w.col);
+    expect(widths).not.toContain(5); // F is the indicators' RAG column: the officer's width stays
+    expect(widths).toContain(7);
+  });
+});
+
 describe("a header printed again inside the table", () => {
   test("gets the headings too, in the heading style", () => {
     expect([values.get(`5,${STATUS_COL}`), values.get(`5,${CHECK_COL}`)]).toEqual([GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER]);
