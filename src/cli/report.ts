@@ -1,6 +1,6 @@
 // The --json report: exactly the contract of PRODUCT.md, which tests and other tools read.
 import type { ScorecardRun } from "../engine/scorecard";
-import type { RecordKind } from "../engine/types";
+import type { Comparison, RecordKind } from "../engine/types";
 
 export interface JsonReport {
   preset: string;
@@ -18,6 +18,10 @@ export interface JsonReport {
     computed: string | null;
     manual: string | null;
     trend: string;
+    /** Against the same period a year earlier (RULES §6); "notrend" where the tracker has no such figure. */
+    trendLongTerm: string;
+    /** The actual against each comparator average: result "favourable", "within" or "negative". */
+    comparisons: Comparison[];
     checks: string[];
     reason: string;
   }[];
@@ -54,6 +58,8 @@ export function toJsonReport(run: ScorecardRun): JsonReport {
       computed: rating.computed ?? null,
       manual: rating.manual ?? rating.manualText ?? null,
       trend: rating.trend,
+      trendLongTerm: rating.trendLongTerm ?? "notrend",
+      comparisons: (rating.comparisons ?? []).map(({ label, value, result }) => ({ label, value, result })),
       checks: rating.checks,
       reason: rating.reason,
     })),

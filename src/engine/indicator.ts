@@ -2,7 +2,7 @@
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
 import { formatFigure, formatNumber, type LazyText } from "./format";
 import { readValue } from "./values";
-import type { CellValue, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
+import type { CellValue, ComparatorResult, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
 
 export interface IndicatorInput {
   target?: CellValue;
@@ -22,6 +22,7 @@ export interface IndicatorInput {
 
 /** A target once read: a figure, with its operator where one is written ("less than 10"), or a band. */
 export type Goal = Extract<Reading, { kind: "number" | "target" | "band" }>;
+export type NumberReading = Extract<Reading, { kind: "number" }>;
 
 export interface IndicatorResult {
   level: Level;
@@ -32,6 +33,8 @@ export interface IndicatorResult {
   direction?: Direction;
   goal?: Goal;
   actual?: number;
+  /** The tolerance used, where a miss was measured against it. */
+  tolerance?: Tolerance;
 }
 
 const EPS = 1e-9;
@@ -144,11 +147,34 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
     const margin = scheme.exceedMargin;
     const beats = target.kind !== "band" && Math.abs(target.value) > EPS ? Math.abs(actual - target.value) / Math.abs(target.value) : 0;
     const ahead = margin !== undefined && beats > margin + EPS && scheme.indicator.some((s) => s.level === "ahead");
-    return { level: ahead ? "ahead" : "good", reason: new TargetReason(actual, percent, target), quality, direction, goal: target, actual };
+    return { level: ahead ? "ahead" : "good", reason: new TargetReason(actual, percent, target), quality, direction, goal: target, actual, tolerance };
   }
   const bound = boundOf(actual, target);
   const within = isWithin(Math.abs(actual - bound), bound, tolerance, percent);
-  return { level: within ? "near" : "bad", reason: new TargetReason(actual, percent, target, tolerance), quality, direction, goal: target, actual };
+  return { level: within ? "near" : "bad", reason: new TargetReason(actual, percent, target, tolerance), quality, direction, goal: target, actual, tolerance };
+}
+
+/**
+ * Two figures in the same units: a plain number above 1 beside a percentage is read as one
+ * (78.9 beside 80% is 78.9%), as against a target (RULES §3). Returns [a, b, either is a percentage].
+ */
+export function alignPercentages(a: NumberReading, b: NumberReading): [number, number, boolean] {
+  if (b.percent && !a.percent && Math.abs(a.value) > 1) return [a.value / 100, b.value, true];
+  if (a.percent && !b.percent && Math.abs(b.value) > 1) return [a.value, b.value / 100, true];
+  return [a.value, b.value, a.percent || b.percent];
+}
+
+/**
+ * Comparator status (RULES §4): the actual against a comparator average by the target rule, the
+ * average in place of the target. Met (equal included) compares favourably; a miss within the
+ * tolerance is within tolerance; a bigger miss compares negatively. Returns the average as compared.
+ */
+export function compareWithAverage(actual: NumberReading, average: NumberReading, direction: Direction, tolerance: Tolerance): { value: number; result: ComparatorResult } {
+  const [a, value, percent] = alignPercentages(actual, average);
+  const slack = EPS * Math.max(1, Math.abs(value));
+  const met = direction === "higher" ? a >= value - slack : a <= value + slack;
+  if (met) return { value, result: "favourable" };
+  return { value, result: isWithin(Math.abs(a - value), value, tolerance, percent) ? "within" : "negative" };
 }
 
 /** The end of the goal a miss is measured from: the target, or the nearer end of a band. */
@@ -197,7 +223,8 @@ function toleranceText(tolerance: Tolerance, percent: boolean): string {
   return `the ${describeTolerance(tolerance)} tolerance`;
 }
 
-function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: string[]): Tolerance {
+/** The indicator's tolerance: its Tolerance cell, else the scheme's (an unreadable cell is noted). */
+export function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: string[]): Tolerance {
   if (input.tolerance === undefined || input.tolerance === null || input.tolerance === "") return scheme.tolerance;
   const parsed = readTolerance(input.tolerance, input.toleranceFormat);
   if (parsed) return parsed;

@@ -26,7 +26,7 @@ export const MERGE_ROWS = 200;
 /** A kept column stops taking grid columns once it has this share of the width it asked for. */
 const ENOUGH = 0.75;
 
-const isEmpty = (v: PlanValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
+export const isEmpty = (v: PlanValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
 
 /** The columns to show: optional ones empty on every row dropped, the rest laid across the same grid columns. */
 export function fitColumns<T>(items: readonly T[], columns: Column<T>[]): Column<T>[] {

@@ -1,16 +1,20 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
-import { MERGE_ROWS } from "./layout-columns";
-import { STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "./layout-style";
+import { isEmpty, MERGE_ROWS } from "./layout-columns";
+import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "./layout-style";
 import { writeTable, type Column } from "./layout-table";
 import type { PlanWriter } from "./layout-writer";
 import type { PlanStyle } from "./plan";
-import type { Scheme, Status, Trend } from "./types";
+import type { ComparatorResult, Scheme, Status, Trend } from "./types";
 
 const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
 
-const lines = (items: Labelled[]): string => items.map((i) => (i.label ? `${i.label}: ${i.text}` : i.text)).join("\n");
+/** How a comparator status reads after the comparator's figure (RULES §4): "All England Average: 45% · better". */
+export const COMPARISON_WORDS: Record<ComparatorResult, string> = { favourable: "better", within: "within tolerance", negative: "worse" };
+
+const lines = (items: Labelled[]): string =>
+  items.map((i) => `${i.label ? `${i.label}: ` : ""}${i.text}${i.result ? ` · ${COMPARISON_WORDS[i.result]}` : ""}`).join("\n");
 
 function note(w: PlanWriter, text: string): void {
   w.banner(text, { ...STYLES.note, wrap: true });
@@ -19,6 +23,33 @@ function note(w: PlanWriter, text: string): void {
 /** The trend cell's text and colour for a row (activities have none). */
 function trendCell(colours: Record<Trend, string>, trend: Trend | undefined, direction: IndicatorRow["direction"]) {
   return trend ? { text: trendText(trend, direction), style: trendStyle(colours[trend]) } : { text: "", style: STYLES.body };
+}
+
+/** The grid column of the (short-term) trend in the exceptions and indicator tables; the next one is H. */
+const TREND_COL = 6;
+
+/** A row with a long-term trend to show: a comparison of its own that found a direction. */
+const hasLongTerm = (row: { trendLongTerm?: Trend }): boolean => row.trendLongTerm !== undefined && row.trendLongTerm !== "notrend";
+
+/**
+ * A table with a long-term trend on some row takes a "Long term" column beside the short-term one
+ * (RULES §6): it takes H, the comment keeps the wide I, and what H held (comparator, lead officer)
+ * moves past the comment to J, or goes where it is empty on every row. Other tables are unchanged.
+ */
+function withLongTerm<T extends { trendLongTerm?: Trend }>(items: readonly T[], columns: Column<T>[], longTerm: Column<T>): Column<T>[] {
+  if (!items.some(hasLongTerm)) return columns;
+  const displaced = columns.find((c) => c.col === TREND_COL + 1);
+  const out = columns.filter((c) => c !== displaced).map((c) => (c.col === TREND_COL ? { ...c, header: "Short term" } : c));
+  out.push({ ...longTerm, col: TREND_COL + 1 });
+  if (displaced && items.some((i) => !isEmpty(displaced.value(i)))) out.push({ ...displaced, col: LAST_COL + 1 });
+  return out;
+}
+
+/** The long-term trend cell: "–" for an indicator without one, nothing for an activity. */
+function longTermColumn<T extends { trendLongTerm?: Trend; direction?: IndicatorRow["direction"] }>(scheme: Scheme, isIndicator: (row: T) => boolean): Column<T> {
+  const colours = trendColours(scheme);
+  const cell = (r: T) => trendCell(colours, isIndicator(r) ? (r.trendLongTerm ?? "notrend") : undefined, r.direction);
+  return { col: TREND_COL + 1, header: "Long term", value: (r) => cell(r).text, styleOf: (r) => cell(r).style };
 }
 
 /** Statuses at the scheme's exception levels, both kinds, each named once: "▲ Poor, ● Fair". */
@@ -37,6 +68,10 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
     return;
   }
   note(w, `Indicators and activities rated ${rated}, worst first, with the lead officer's commentary.`);
+  w.row = writeTable(w, model.exceptions, exceptionColumns(model.exceptions, scheme)) + 1;
+}
+
+function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): Column<ExceptionRow>[] {
   const colours = trendColours(scheme);
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
   const columns: Column<ExceptionRow>[] = [
@@ -61,12 +96,12 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
       styleOf: (e) => (e.commentary ? STYLES.body : STYLES.quiet),
     },
   ];
-  w.row = writeTable(w, model.exceptions, columns) + 1;
+  return withLongTerm(exceptions, columns, longTermColumn(scheme, isIndicator));
 }
 
-function indicatorColumns(scheme: Scheme): Column<IndicatorRow>[] {
+function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column<IndicatorRow>[] {
   const colours = trendColours(scheme);
-  return [
+  const columns: Column<IndicatorRow>[] = [
     { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
     { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body, optional: true },
@@ -77,6 +112,27 @@ function indicatorColumns(scheme: Scheme): Column<IndicatorRow>[] {
     { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
   ];
+  return withLongTerm(rows, columns, longTermColumn(scheme, () => true));
+}
+
+/** Rightmost grid column the record tables take: J where a long-term trend pushes a column past I. */
+export function recordsLastCol(model: SummaryModel, scheme: Scheme): number {
+  const tables = [exceptionColumns(model.exceptions, scheme), ...model.groups.map((g) => indicatorColumns(g.indicators, scheme))];
+  return Math.max(LAST_COL, ...tables.flat().map((c) => c.to ?? c.col));
+}
+
+/**
+ * Lines for the key, only where the summary shows what they explain: the two directions of travel
+ * (RULES §6) and the comparator words (RULES §4).
+ */
+export function keyNotes(model: SummaryModel): string[] {
+  const indicators = model.groups.flatMap((g) => g.indicators);
+  const notes: string[] = [];
+  if (indicators.some(hasLongTerm)) notes.push("Short term: against the previous period. Long term: against the same period last year.");
+  if (indicators.some((r) => r.comparators.some((c) => c.result))) {
+    notes.push("Comparator: after each average, how the actual compares with it by the same rule and tolerance as the target: better, within tolerance or worse.");
+  }
+  return notes;
 }
 
 function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRow>[] {
@@ -109,14 +165,13 @@ export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Sche
     w.skip();
     return;
   }
-  const indicators = indicatorColumns(scheme);
   const activities = activityColumns(scheme, model);
   for (const group of model.groups) {
     // A lone group with no name needs no heading of its own.
     if (group.name || model.groups.length > 1) w.banner(group.name || GROUP_NONE[model.groupBy], STYLES.group, 20);
     if (group.indicators.length > 0) {
       caption(w, `Key performance indicators (${group.indicators.length})`);
-      w.row = writeTable(w, group.indicators, indicators) + 1;
+      w.row = writeTable(w, group.indicators, indicatorColumns(group.indicators, scheme)) + 1;
     }
     if (group.activities.length > 0) {
       caption(w, `Key activities (${group.activities.length})`);

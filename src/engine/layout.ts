@@ -2,9 +2,10 @@
 // headline table, exceptions, scorecards by group, checks and data quality; A4 landscape print setup.
 import { writeHeadline, headlineLastCol } from "./layout-headline";
 import { writeKey } from "./layout-key";
-import { writeExceptions, writeIssues, writeScorecards } from "./layout-records";
+import { keyNotes, recordsLastCol, writeExceptions, writeIssues, writeScorecards } from "./layout-records";
 import { REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
 import { headerSection, headerText } from "./layout-print";
+import { STYLES } from "./layout-style";
 import { PlanWriter } from "./layout-writer";
 import type { SheetPlan } from "./plan";
 import type { SummaryModel } from "./summary";
@@ -37,12 +38,14 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   const committee = meta.committee ?? model.committee;
   const fullMeta: SummaryMeta = { ...meta, committee };
   const w = new PlanWriter(meta.sheetName);
-  w.lastCol = headlineLastCol(model, scheme);
+  w.lastCol = Math.max(headlineLastCol(model, scheme), recordsLastCol(model, scheme));
 
   const titleRows = writeTitle(w, fullMeta, scheme);
   w.startPages(titleRows);
   w.skip();
   writeKey(w, scheme);
+  // What the two directions of travel and the comparator words mean, where the summary shows them.
+  for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true });
   w.skip();
   writeHeadline(w, model, scheme);
   writeExceptions(w, model, scheme);

@@ -1,11 +1,11 @@
 // Manual versus computed (RULES §7): which source wins, and the status checks where they disagree.
 import { computeActivity, type ActivityInput } from "./activity";
 import { textOf, type LazyText } from "./format";
-import { computeIndicator, type IndicatorInput } from "./indicator";
+import { alignPercentages, compareWithAverage, computeIndicator, readToleranceOrDefault, type IndicatorInput, type IndicatorResult } from "./indicator";
 import { matchRating, statusForLevel } from "./schemes";
 import { computeTrend } from "./trend";
 import { readValue } from "./values";
-import type { CellValue, Direction, Level, Rating, RecordKind, Scheme, Status, Trend } from "./types";
+import type { CellValue, Comparison, Direction, Level, Rating, RecordKind, Scheme, Status, Tolerance, Trend } from "./types";
 
 const COMPUTED_WINS: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad"]);
 const DETERMINABLE: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad", "done", "closed"]);
@@ -18,6 +18,16 @@ function fallbackStatus(scheme: Scheme, kind: RecordKind, level: Level): Status 
 
 /** The empty list of checks and notes most ratings share; never changed (ratings are read-only to their readers). */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NONE_COMPARED: Comparison[] = Object.freeze([]) as unknown as Comparison[];
+
+/** What an indicator's other figures say beside its status: long-term trend and comparator status. */
+interface History {
+  trendLongTerm: Trend;
+  comparisons: Comparison[];
+}
+
+/** Activities, and indicators with no figure a year earlier and no comparator: nothing to say. */
+const NO_HISTORY: History = Object.freeze({ trendLongTerm: "notrend", comparisons: NONE_COMPARED });
 
 interface Sources {
   kind: RecordKind;
@@ -45,7 +55,16 @@ class ChosenRating implements Rating {
     readonly quality: string[],
     readonly trend: Trend,
     readonly direction: Direction | undefined,
+    private readonly history: History,
   ) {}
+
+  get trendLongTerm(): Trend {
+    return this.history.trendLongTerm;
+  }
+
+  get comparisons(): Comparison[] {
+    return this.history.comparisons;
+  }
 
   get reason(): string {
     const why = this.why;
@@ -57,8 +76,8 @@ class ChosenRating implements Rating {
 
   /** The same JSON as a plain Rating. */
   toJSON(): Rating {
-    const { status, level, computed, manual, manualText, checks, reason, quality, trend, direction } = this;
-    return { status, level, computed, manual, manualText, checks, reason, quality, trend, direction };
+    const { status, level, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction } = this;
+    return { status, level, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction };
   }
 }
 
@@ -66,7 +85,7 @@ class ChosenRating implements Rating {
  * Chooses the status from computed and manual, and writes the check when both are known and differ.
  * `quality` holds the rule's own notes; a rating that is not a status of the scheme is added to them.
  */
-function combine(scheme: Scheme, sources: Sources, quality: string[], trend: Trend, direction: Direction | undefined): Rating {
+function combine(scheme: Scheme, sources: Sources, quality: string[], trend: Trend, direction: Direction | undefined, history: History): Rating {
   const { kind, level, manualText } = sources;
   const typed = manualText.trim();
   const manual = typed ? matchRating(scheme, kind, manualText) : undefined;
@@ -91,7 +110,7 @@ function combine(scheme: Scheme, sources: Sources, quality: string[], trend: Tre
 
   const disagree = computedStatus && level && manual && DETERMINABLE.has(level) && manual.key !== computedStatus.key;
   const checks = disagree ? [`manual ${typed}, rules say ${computedStatus.label} — ${textOf(sources.reason)}`] : NONE;
-  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NONE : quality, trend, direction);
+  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NONE : quality, trend, direction, history);
 }
 
 function manualTextOf(cell: CellValue | undefined): string {
@@ -100,10 +119,20 @@ function manualTextOf(cell: CellValue | undefined): string {
   return String(cell);
 }
 
+/** A cell (or a plain number) as rated. */
+interface Figure {
+  value: CellValue;
+  format?: string;
+}
+
 export interface IndicatorRatingInput extends IndicatorInput {
   manual?: CellValue;
   /** Comparable values oldest → newest (cells or numbers). */
-  series?: { value: CellValue; format?: string }[];
+  series?: Figure[];
+  /** The figure of the same period a year earlier: the long-term trend (RULES §6). */
+  yearAgo?: Figure;
+  /** Comparator averages ("All England Average"): each compared with the actual by the target rule. */
+  comparators?: { label: string; field: Figure }[];
   /** Overrides the scheme's trend periods. */
   trendPeriods?: number;
 }
@@ -111,12 +140,43 @@ export interface IndicatorRatingInput extends IndicatorInput {
 export function rateIndicator(scheme: Scheme, input: IndicatorRatingInput): Rating {
   const result = computeIndicator(scheme, input);
   const periods = input.trendPeriods ?? scheme.trendPeriods;
-  const trend =
-    result.goal?.kind === "band"
-      ? "notrend"
-      : computeTrend(latestFigures(input.series ?? [], periods + 1), { direction: result.direction, periods, staticBand: scheme.staticBand });
+  // A band target says where to be, not which way is better: no direction of travel (RULES §6).
+  const band = result.goal?.kind === "band";
+  const trend = band ? "notrend" : computeTrend(latestFigures(input.series ?? [], periods + 1), { direction: result.direction, periods, staticBand: scheme.staticBand });
+  const history = input.yearAgo || input.comparators?.length ? historyOf(scheme, input, result, band) : NO_HISTORY;
   const sources = { kind: "indicator" as const, level: result.level, reason: result.reason, manualText: manualTextOf(input.manual), useComputed: true };
-  return combine(scheme, sources, result.quality, trend, result.direction);
+  return combine(scheme, sources, result.quality, trend, result.direction, history);
+}
+
+/**
+ * The long-term trend (the actual against the same period a year earlier: one change, whatever the
+ * scheme's trend periods) and the comparator status. Unreadable comparators are noted in `result.quality`.
+ */
+function historyOf(scheme: Scheme, input: IndicatorRatingInput, result: IndicatorResult, band: boolean): History {
+  const actual = readValue(input.actual ?? null, input.actualFormat);
+  const now = actual.kind === "number" ? actual : undefined;
+  const direction = result.direction;
+  let trendLongTerm: Trend = "notrend";
+  if (now && input.yearAgo && !band) {
+    const before = readValue(input.yearAgo.value, input.yearAgo.format);
+    if (before.kind === "number") {
+      const [then, latest] = alignPercentages(before, now);
+      trendLongTerm = computeTrend([then, latest], { direction, periods: 1, staticBand: scheme.staticBand });
+    }
+  }
+  let tolerance: Tolerance | undefined = result.tolerance;
+  const toleranceNow = () => (tolerance ??= readToleranceOrDefault(scheme, input, result.quality));
+  const comparisons: Comparison[] = [];
+  for (const { label, field } of input.comparators ?? []) {
+    const average = readValue(field.value, field.format);
+    if (average.kind === "number") {
+      if (now && direction) comparisons.push({ label, ...compareWithAverage(now, average, direction, toleranceNow()) });
+    } else if (average.kind !== "missing") {
+      // A date, a target or a band where an average belongs: worth a look, but no reason to stop.
+      result.quality.push(`comparator ${label} "${average.text}" is not a figure, so it is not compared`);
+    }
+  }
+  return { trendLongTerm, comparisons: comparisons.length > 0 ? comparisons : NONE_COMPARED };
 }
 
 /** The last `count` figures of a series, oldest first: only those can move the trend, so only those are read. */
@@ -133,5 +193,5 @@ export function rateActivity(scheme: Scheme, input: ActivityInput): Rating {
   const useComputed = scheme.activitySource === "computed";
   const result = computeActivity(scheme, input);
   const sources = { kind: "activity" as const, level: result.level, reason: result.reason, manualText: manualTextOf(input.manual), useComputed };
-  return combine(scheme, sources, result.quality, "notrend", undefined);
+  return combine(scheme, sources, result.quality, "notrend", undefined, NO_HISTORY);
 }

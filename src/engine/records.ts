@@ -4,7 +4,7 @@ import { SheetCells, splitRefAndName } from "./cells";
 import { actualKind, periodFraction, periodPosition, yearStart } from "./headers";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
-import type { ColumnMapping, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "./types";
+import type { ColumnMapping, PeriodInfo, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "./types";
 
 export { splitRefAndName };
 
@@ -61,6 +61,8 @@ export interface ColumnPlan {
   yearToDate: boolean;
   periodFraction?: number;
   series: ColumnMapping[];
+  /** The actual of the same period one year before the rated one: the long-term trend's comparison. */
+  yearAgo?: ColumnMapping;
   earlier: ColumnMapping[];
   comparators: ColumnMapping[];
 }
@@ -112,6 +114,7 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   );
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
   plan.series = seriesFor(rated, actuals, yearOf);
+  plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
   return plan;
 }
 
@@ -171,6 +174,24 @@ function seriesFor(rated: ColumnMapping, actuals: ColumnMapping[], yearOf: (c: C
   }
   const sortKey = (c: ColumnMapping) => (yearOf(c) ?? 0) * 100 + (periodPosition(c.period) ?? 13);
   return [...chosen.values()].sort((a, b) => sortKey(a) - sortKey(b) || a.col - b.col);
+}
+
+/**
+ * The actual of the same period a year before the rated one (RULES §6, long term): the same quarter
+ * or month, or the whole year, the same year-to-date-ness, year − 1. Baselines count ("Baseline
+ * 2008/09" is last year's figure beside "2009/10"); a rated column naming no period has none.
+ * Ties go to the rightmost.
+ */
+function yearAgoFor(rated: ColumnMapping, actuals: ColumnMapping[], yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping | undefined {
+  const period = rated.period;
+  const year = yearOf(rated);
+  if (!period || year === undefined) return undefined;
+  const samePoint = (p: PeriodInfo) => p.quarter === period.quarter && p.month === period.month && p.yearToDate === period.yearToDate;
+  let found: ColumnMapping | undefined;
+  for (const c of actuals) {
+    if (c !== rated && c.period && yearOf(c) === year - 1 && samePoint(c.period)) found = c;
+  }
+  return found;
 }
 
 function tableProblems(table: TableSpec, plan: ColumnPlan): Problem[] {

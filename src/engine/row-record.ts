@@ -75,6 +75,10 @@ export class TableRows {
     return columns.length === 0 ? NO_FIELDS : columns.map((m) => new ColumnLabelledField(this.cellField(at, m), m));
   }
 
+  labelledOne(at: number, m: ColumnMapping | undefined): LabelledField | undefined {
+    return m && new ColumnLabelledField(this.cellField(at, m), m);
+  }
+
   private cellField(at: number, m: ColumnMapping): ColumnField {
     return new ColumnField(this.cells.at(at, m.col), this.cells.formatAt(at, m.col), at, m.col);
   }
@@ -234,6 +238,9 @@ class RowRecord implements SourceRecord {
   get series(): LabelledField[] {
     return this.indicatorFields(this.rows.plan.series);
   }
+  get yearAgo(): LabelledField | undefined {
+    return this.kind === "indicator" ? this.rows.labelledOne(this.at, this.rows.plan.yearAgo) : undefined;
+  }
   get earlier(): LabelledField[] {
     return this.indicatorFields(this.rows.plan.earlier);
   }
@@ -243,8 +250,8 @@ class RowRecord implements SourceRecord {
 
   /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
   toJSON(): SourceRecord {
-    const { kind, sheet, row, ref, name, series, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
+    const { kind, sheet, row, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
     const { comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
-    return { kind, sheet, row, ref, name, series, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+    return { kind, sheet, row, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

@@ -3,7 +3,7 @@
 import { parseA1 } from "./address";
 import { dateText, fieldText, progressText } from "./layout-text";
 import { statusesOf } from "./schemes";
-import type { Direction, Level, Problem, RecordKind, Scheme, SourceRecord, Trend } from "./types";
+import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, Trend } from "./types";
 import type { RatedRecord, WorkbookResult } from "./workbook";
 
 export type GroupBy = "priority" | "directorate";
@@ -25,6 +25,8 @@ export interface KindCounts {
 export interface Labelled {
   label: string;
   text: string;
+  /** A comparator's: how the actual compares with it, where it was compared (RULES §4). */
+  result?: ComparatorResult;
 }
 
 export interface IndicatorRow {
@@ -38,7 +40,10 @@ export interface IndicatorRow {
   status: string;
   level: Level;
   trend: Trend;
+  /** Against the same period last year, where that is a comparison of its own (longTermOf). */
+  trendLongTerm?: Trend;
   direction?: Direction;
+  /** Each comparator as typed, with how the actual compares with it where it could be compared. */
   comparators: Labelled[];
   comment: string;
   lead: string;
@@ -78,6 +83,7 @@ export interface ExceptionRow {
   /** The figures in one line, e.g. "Target: Less than 10,459; actual: 11,428". */
   figures: string;
   trend: Trend;
+  trendLongTerm?: Trend;
   direction?: Direction;
   /** The officer's comment as typed ("" when none). */
   commentary: string;
@@ -165,6 +171,34 @@ function headlineOf(counts: Record<RecordKind, Record<string, number>>): Record<
 
 const labelled = (fields: SourceRecord["earlier"]): Labelled[] => fields.map((f) => ({ label: f.label, text: fieldText(f.field) }));
 
+/** The comparators as typed, each with how the actual compares with it where it was compared. */
+function comparatorsOf(record: SourceRecord, rating: Rating): Labelled[] {
+  const shown = labelled(record.comparators);
+  const results = rating.comparisons ?? [];
+  if (results.length === 0) return shown;
+  const pending = [...results];
+  return shown.map((item) => {
+    const at = pending.findIndex((c) => c.label === item.label);
+    if (at < 0) return item;
+    const [comparison] = pending.splice(at, 1);
+    return { ...item, result: comparison.result };
+  });
+}
+
+/**
+ * The long-term trend where it is a comparison of its own. Where the short term already compares
+ * with the same period last year (a series of whole years, or of one year-to-date point) the two
+ * are one comparison, so it is shown once: as the short term.
+ */
+export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefined {
+  if (rating.trendLongTerm === undefined || record.kind !== "indicator") return undefined;
+  const yearAgo = record.yearAgo;
+  if (!yearAgo) return undefined;
+  const series = record.series;
+  const previous = series.length >= 2 ? series[series.length - 2] : undefined;
+  return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
+}
+
 function indicatorRow({ record, rating }: RatedRecord): IndicatorRow {
   return {
     sheet: record.sheet,
@@ -177,8 +211,9 @@ function indicatorRow({ record, rating }: RatedRecord): IndicatorRow {
     status: rating.status,
     level: rating.level,
     trend: rating.trend,
+    trendLongTerm: longTermOf(record, rating),
     direction: rating.direction,
-    comparators: labelled(record.comparators),
+    comparators: comparatorsOf(record, rating),
     comment: record.comment?.text ?? "",
     lead: record.lead ?? "",
     reason: rating.reason,
@@ -231,6 +266,7 @@ function exceptionRow(item: RatedRecord, group: string): ExceptionRow {
     due,
     figures: parts.filter(Boolean).join("; "),
     trend: rating.trend,
+    trendLongTerm: longTermOf(record, rating),
     direction: rating.direction,
     commentary: record.comment?.text ?? "",
     reason: rating.reason,

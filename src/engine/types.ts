@@ -80,6 +80,17 @@ export interface Scheme {
   expectedProgress?: { slack: number };
 }
 
+/** An indicator's actual against a comparator average (RULES §4 "Comparator status"), by the target rule. */
+export type ComparatorResult = "favourable" | "within" | "negative";
+
+export interface Comparison {
+  /** The comparator column's header ("All England Average 2008/09"). */
+  label: string;
+  /** The comparator's figure as compared (percentages as fractions). */
+  value: number;
+  result: ComparatorResult;
+}
+
 /** The outcome of rating one record. */
 export interface Rating {
   /** Status key of the scheme for this record kind. */
@@ -91,7 +102,15 @@ export interface Rating {
   manual?: string;
   /** The officer's rating text as typed. */
   manualText?: string;
+  /** Short-term direction of travel: against the previous period (RULES §6). */
   trend: Trend;
+  /**
+   * Long-term direction of travel: the rated figure against the same period a year earlier, one
+   * change; "notrend" where the table has no such figure. Activities and hand-made ratings may leave it out.
+   */
+  trendLongTerm?: Trend;
+  /** The actual against each comparator average that holds a figure, where the direction is known. */
+  comparisons?: Comparison[];
   /** Human-readable disagreements between manual and computed status. */
   checks: string[];
   /** Why this status, in plain words. */
@@ -240,6 +259,8 @@ export interface SourceRecord {
   periodFraction?: number;
   /** Comparable values oldest → newest for the trend. */
   series: LabelledField[];
+  /** The actual of the same period a year before the rated one (long-term trend), where the table has it. */
+  yearAgo?: LabelledField;
   /** Earlier actuals shown in scorecards (all actual columns but the rated one). */
   earlier: LabelledField[];
   comparators: LabelledField[];

@@ -63,6 +63,8 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
     yearToDate: record.yearToDate,
     periodFraction: record.periodFraction ?? periodFraction(options.period),
     series: record.series.map((s) => s.field),
+    yearAgo: record.yearAgo?.field,
+    comparators: record.comparators,
   });
 }
 

@@ -260,6 +260,8 @@ describe("the saved files", () => {
       computed: n % 2 ? "ontrack" : null,
       manual: null,
       trend: "",
+      trendLongTerm: "notrend",
+      comparisons: n % 5 ? [] : [{ label: "All England Average", value: 0.45, result: "favourable" }],
       checks: n % 3 ? [] : ["Due date is before the start date"],
       reason: "Progress 50% with half the time gone",
     });
