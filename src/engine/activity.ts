@@ -3,7 +3,7 @@ import { daysBetween, readDate } from "./dates";
 import { formatFigure, formatIsoDate, type LazyText } from "./format";
 import { matchRating } from "./schemes";
 import { readValue } from "./values";
-import type { CellValue, Level, Scheme } from "./types";
+import type { CellValue, Level, QualityNote, Scheme } from "./types";
 
 export interface ActivityInput {
   manual?: CellValue;
@@ -22,32 +22,32 @@ export interface ActivityResult {
   level?: Level;
   /** Why this level; written out only when read (textOf). */
   reason: LazyText;
-  quality: string[];
+  quality: QualityNote[];
   progress?: number;
   due?: string;
 }
 
 /** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
-export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: string[]): number | undefined {
+export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: QualityNote[]): number | undefined {
   if (cell === undefined || cell === null || cell === "") return undefined;
   const reading = readValue(cell, numberFormat);
   if (reading.kind !== "number") {
-    if (reading.kind !== "missing") quality.push(`progress "${reading.text}" is not a percentage`);
+    if (reading.kind !== "missing") quality.push({ about: "progress", text: `progress "${reading.text}" is not a percentage` });
     return undefined;
   }
   if (reading.percent || Math.abs(reading.value) <= 1) return reading.value;
   if (reading.value <= 100) return reading.value / 100;
-  quality.push(`progress ${reading.text} is more than 100%`);
+  quality.push({ about: "progress", text: `progress ${reading.text} is more than 100%` });
   return 1;
 }
 
 export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityResult {
-  const quality: string[] = [];
+  const quality: QualityNote[] = [];
   const manualText = typeof input.manual === "string" ? input.manual : "";
   const manual = manualText ? matchRating(scheme, "activity", manualText) : undefined;
   const progress = readProgress(input.progress, input.progressFormat, quality);
   const due = input.due === undefined ? undefined : readDate(input.due, input.dueFormat);
-  if (input.due !== undefined && input.due !== null && input.due !== "" && !due) quality.push(`due date "${String(input.due)}" is not a date`);
+  if (input.due !== undefined && input.due !== null && input.due !== "" && !due) quality.push({ about: "due", text: `due date "${String(input.due)}" is not a date` });
   const result = (level: Level | undefined, reason: LazyText): ActivityResult => ({ level, reason, quality, progress, due });
 
   if (manual?.level === "closed") return result("closed", `rated ${manual.label}`);

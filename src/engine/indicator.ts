@@ -2,7 +2,7 @@
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
 import { formatFigure, formatNumber, type LazyText } from "./format";
 import { readValue } from "./values";
-import type { CellValue, ComparatorResult, Direction, Level, Reading, Scheme, TargetOp, Tolerance } from "./types";
+import type { CellValue, ComparatorResult, Direction, Level, QualityNote, Reading, Scheme, TargetOp, Tolerance } from "./types";
 
 export interface IndicatorInput {
   target?: CellValue;
@@ -29,7 +29,7 @@ export interface IndicatorResult {
   /** Why this level; written out only when read (textOf). */
   reason: LazyText;
   /** Data-quality notes (percentages rescaled, contradicting polarity, unreadable tolerance…). */
-  quality: string[];
+  quality: QualityNote[];
   direction?: Direction;
   goal?: Goal;
   actual?: number;
@@ -54,7 +54,7 @@ function readingReason(reading: Reading, what: "target" | "actual"): string {
 }
 
 /** The target to rate against: the period target, else the annual one (pro-rated for year-to-date counts). */
-function chooseGoal(input: IndicatorInput, quality: string[]): { goal?: Goal; reason: string } {
+function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goal; reason: string } {
   const period = readValue(input.target ?? null, input.targetFormat);
   const periodGoal = goalFrom(period);
   if (periodGoal) return { goal: periodGoal, reason: "" };
@@ -67,7 +67,7 @@ function chooseGoal(input: IndicatorInput, quality: string[]): { goal?: Goal; re
   const fraction = input.periodFraction;
   if (!input.yearToDate || fraction === undefined || fraction >= 1 || annualGoal.kind === "band") return { goal: annualGoal, reason: "" };
   if (annualGoal.percent) {
-    quality.push(`annual target ${annualGoal.text} is a rate, so it is not pro-rated`);
+    quality.push({ about: "annualTarget", text: `annual target ${annualGoal.text} is a rate, so it is not pro-rated` });
     return { goal: annualGoal, reason: "" };
   }
   return { goal: { ...annualGoal, value: annualGoal.value * fraction, text: `${annualGoal.text} × ${fraction}` }, reason: "" };
@@ -96,18 +96,18 @@ function describeGoal(goal: Goal): string {
 }
 
 /** Reads the direction of good performance: polarity column first, then the target's operator. */
-export function indicatorDirection(polarity: CellValue | undefined, goal: Goal | undefined, quality: string[]): Direction | undefined {
+export function indicatorDirection(polarity: CellValue | undefined, goal: Goal | undefined, quality: QualityNote[]): Direction | undefined {
   const fromColumn = readPolarity(polarity ?? undefined);
   const fromOp = goal ? opDirection(opOf(goal)) : undefined;
-  if (typeof polarity === "string" && polarity.trim() && !fromColumn) quality.push(`polarity "${polarity.trim()}" is not recognised`);
+  if (typeof polarity === "string" && polarity.trim() && !fromColumn) quality.push({ about: "polarity", text: `polarity "${polarity.trim()}" is not recognised` });
   if (fromColumn && fromOp && fromColumn !== fromOp) {
-    quality.push(`polarity says ${fromColumn} is better but the target "${goal?.text}" says ${fromOp}; polarity used`);
+    quality.push({ about: "polarity", text: `polarity says ${fromColumn} is better but the target "${goal?.text}" says ${fromOp}; polarity used` });
   }
   return fromColumn ?? fromOp;
 }
 
 export function computeIndicator(scheme: Scheme, input: IndicatorInput): IndicatorResult {
-  const quality: string[] = [];
+  const quality: QualityNote[] = [];
   const { goal, reason: noGoal } = chooseGoal(input, quality);
   // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
@@ -123,11 +123,11 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   let target = goal;
   if (goal.percent && !actualReading.percent && Math.abs(actual) > 1) {
     actual = actual / 100;
-    quality.push(`actual ${actualReading.text} read as ${actualReading.text}% to match the percentage target`);
+    quality.push({ about: "actual", text: `actual ${actualReading.text} read as ${actualReading.text}% to match the percentage target` });
   } else if (actualReading.percent && !goal.percent) {
     if (goal.kind !== "band" && Math.abs(goal.value) > 1) {
       target = { ...goal, value: goal.value / 100, percent: true, text: goal.text };
-      quality.push(`target ${goal.text} read as ${goal.text}% to match the percentage actual`);
+      quality.push({ about: "target", text: `target ${goal.text} read as ${goal.text}% to match the percentage actual` });
     }
     percent = true;
   }
@@ -224,10 +224,10 @@ function toleranceText(tolerance: Tolerance, percent: boolean): string {
 }
 
 /** The indicator's tolerance: its Tolerance cell, else the scheme's (an unreadable cell is noted). */
-export function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: string[]): Tolerance {
+export function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: QualityNote[]): Tolerance {
   if (input.tolerance === undefined || input.tolerance === null || input.tolerance === "") return scheme.tolerance;
   const parsed = readTolerance(input.tolerance, input.toleranceFormat);
   if (parsed) return parsed;
-  quality.push(`tolerance "${String(input.tolerance)}" is not understood; the scheme's ${describeTolerance(scheme.tolerance)} is used`);
+  quality.push({ about: "tolerance", text: `tolerance "${String(input.tolerance)}" is not understood; the scheme's ${describeTolerance(scheme.tolerance)} is used` });
   return scheme.tolerance;
 }

@@ -5,7 +5,7 @@ import { alignPercentages, compareWithAverage, computeIndicator, readToleranceOr
 import { matchRating, statusForLevel } from "./schemes";
 import { computeTrend } from "./trend";
 import { readValue } from "./values";
-import type { CellValue, Comparison, Direction, Level, Rating, RecordKind, Scheme, Status, Tolerance, Trend } from "./types";
+import type { CellValue, Comparison, Direction, Level, QualityNote, Rating, RecordKind, Scheme, Status, Tolerance, Trend } from "./types";
 
 const COMPUTED_WINS: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad"]);
 const DETERMINABLE: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad", "done", "closed"]);
@@ -18,6 +18,7 @@ function fallbackStatus(scheme: Scheme, kind: RecordKind, level: Level): Status 
 
 /** The empty list of checks and notes most ratings share; never changed (ratings are read-only to their readers). */
 const NONE: string[] = Object.freeze([]) as unknown as string[];
+const NO_NOTES: QualityNote[] = Object.freeze([]) as unknown as QualityNote[];
 const NONE_COMPARED: Comparison[] = Object.freeze([]) as unknown as Comparison[];
 
 /** What an indicator's other figures say beside its status: long-term trend and comparator status. */
@@ -52,7 +53,7 @@ class ChosenRating implements Rating {
     readonly manualText: string | undefined,
     readonly checks: string[],
     private why: LazyText,
-    readonly quality: string[],
+    readonly quality: QualityNote[],
     readonly trend: Trend,
     readonly direction: Direction | undefined,
     private readonly history: History,
@@ -85,11 +86,11 @@ class ChosenRating implements Rating {
  * Chooses the status from computed and manual, and writes the check when both are known and differ.
  * `quality` holds the rule's own notes; a rating that is not a status of the scheme is added to them.
  */
-function combine(scheme: Scheme, sources: Sources, quality: string[], trend: Trend, direction: Direction | undefined, history: History): Rating {
+function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend: Trend, direction: Direction | undefined, history: History): Rating {
   const { kind, level, manualText } = sources;
   const typed = manualText.trim();
   const manual = typed ? matchRating(scheme, kind, manualText) : undefined;
-  if (typed && !manual) quality = quality.concat(`rating "${typed}" is not a ${scheme.name} ${kind} status`);
+  if (typed && !manual) quality = quality.concat({ about: "manual", text: `rating "${typed}" is not a ${scheme.name} ${kind} status` });
   const computedStatus = sources.useComputed && level ? fallbackStatus(scheme, kind, level) : undefined;
 
   let chosen: Status;
@@ -110,7 +111,7 @@ function combine(scheme: Scheme, sources: Sources, quality: string[], trend: Tre
 
   const disagree = computedStatus && level && manual && DETERMINABLE.has(level) && manual.key !== computedStatus.key;
   const checks = disagree ? [`manual ${typed}, rules say ${computedStatus.label} — ${textOf(sources.reason)}`] : NONE;
-  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NONE : quality, trend, direction, history);
+  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NO_NOTES : quality, trend, direction, history);
 }
 
 function manualTextOf(cell: CellValue | undefined): string {
@@ -173,7 +174,7 @@ function historyOf(scheme: Scheme, input: IndicatorRatingInput, result: Indicato
       if (now && direction) comparisons.push({ label, ...compareWithAverage(now, average, direction, toleranceNow()) });
     } else if (average.kind !== "missing") {
       // A date, a target or a band where an average belongs: worth a look, but no reason to stop.
-      result.quality.push(`comparator ${label} "${average.text}" is not a figure, so it is not compared`);
+      result.quality.push({ about: "comparator", label, text: `comparator ${label} "${average.text}" is not a figure, so it is not compared` });
     }
   }
   return { trendLongTerm, comparisons: comparisons.length > 0 ? comparisons : NONE_COMPARED };

@@ -35,6 +35,17 @@ export interface SheetGrid {
 
 export type Level = "ahead" | "good" | "near" | "bad" | "done" | "closed" | "nodata" | "dataonly";
 export type RecordKind = "indicator" | "activity";
+/** The input a data-quality note is about, so a host can point at its cell. */
+export type NoteSubject = "actual" | "target" | "annualTarget" | "polarity" | "tolerance" | "manual" | "progress" | "due" | "comparator";
+
+/** A data-quality note: what it is about, and what it says. */
+export interface QualityNote {
+  about: NoteSubject;
+  /** The comparator column's header, for a note about a comparator. */
+  label?: string;
+  text: string;
+}
+
 export type Trend = "improving" | "static" | "worsening" | "notrend";
 export type Direction = "higher" | "lower";
 
@@ -116,7 +127,7 @@ export interface Rating {
   /** Why this status, in plain words. */
   reason: string;
   /** Data-quality notes about the figures (rescaled percentages, unreadable tolerance…). */
-  quality: string[];
+  quality: QualityNote[];
   /** Which way is better, where known (drives trend arrows). */
   direction?: Direction;
 }

@@ -4,7 +4,7 @@ import { rateActivity, rateIndicator } from "./rate";
 import { readRecords } from "./records";
 import { statusesOf } from "./schemes";
 import { detectTables } from "./tables";
-import type { Field, Problem, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "./types";
+import type { Field, Problem, QualityNote, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "./types";
 
 export interface RateOptions {
   scheme: Scheme;
@@ -68,25 +68,29 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
   });
 }
 
-/** Which cell a data-quality note is about: notes start with the field's name ("actual …", "rating …"). */
-function cellForNote(record: SourceRecord, note: string): string {
-  const fields: [string, Field | undefined][] = [
-    ["annual target", record.annualTarget],
-    ["target", record.target ?? record.annualTarget],
-    ["actual", record.actual],
-    ["polarity", record.polarity ?? record.target],
-    ["tolerance", record.tolerance],
-    ["rating", record.manual],
-    ["progress", record.progress],
-    ["due date", record.due],
-  ];
-  const match = fields.find(([name, field]) => field && note.startsWith(name));
-  return match?.[1]?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
+/** The cell a data-quality note is about; a polarity taken from the target's operator points at the target. */
+function fieldForNote(record: SourceRecord, note: QualityNote): Field | undefined {
+  switch (note.about) {
+    case "annualTarget":
+      return record.annualTarget;
+    case "target":
+      return record.target ?? record.annualTarget;
+    case "polarity":
+      return record.polarity ?? record.target;
+    case "comparator":
+      return record.comparators.find((c) => c.label === note.label)?.field;
+    default:
+      return record[note.about];
+  }
+}
+
+function cellForNote(record: SourceRecord, note: QualityNote): string {
+  return fieldForNote(record, note)?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
 }
 
 function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating): void {
   for (const note of rating.quality) {
-    problems.push({ sheet: record.sheet, cell: cellForNote(record, note), message: `${record.ref || record.name}: ${note}`, severity: "warning" });
+    problems.push({ sheet: record.sheet, cell: cellForNote(record, note), message: `${record.ref || record.name}: ${note.text}`, severity: "warning" });
   }
   // Only ratings left without a status can have these reasons: the level is tested first, so the
   // reasons of rated records are not written out here.

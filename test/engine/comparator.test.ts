@@ -45,7 +45,7 @@ describe("the comparator rule: the average in place of the target", () => {
   test.each(cases)("%s", (_case, over, list, expected) => {
     const rating = rateIndicator(DUDLEY, { ...base, ...over, comparators: averages(...list) });
     expect(rating.comparisons?.map((c) => [c.label, +c.value.toFixed(6), c.result])).toEqual(expected);
-    expect(rating.quality.filter((q) => q.startsWith("comparator"))).toEqual([]);
+    expect(rating.quality.filter((q) => q.about === "comparator")).toEqual([]);
   });
 
   test.each([
@@ -54,7 +54,7 @@ describe("the comparator rule: the average in place of the target", () => {
     ["a band", "95%–105%"],
   ])("an average that is %s is a data-quality note, and not compared", (_what, text) => {
     const rating = rateIndicator(DUDLEY, { ...base, comparators: averages(["All England Average", text], ["Met Council Average", "60%"]) });
-    expect(rating.quality).toEqual([`comparator All England Average "${text}" is not a figure, so it is not compared`]);
+    expect(rating.quality).toEqual([{ about: "comparator", label: "All England Average", text: `comparator All England Average "${text}" is not a figure, so it is not compared` }]);
     expect(rating.comparisons?.map((c) => c.label)).toEqual(["Met Council Average"]);
   });
 
@@ -100,7 +100,7 @@ describe("a real layout: Dudley's Children's Services return (samples/dudley-com
     const others = rated.filter((r) => !expected.some(([row]) => row === r.record.row));
     expect(others.length).toBeGreaterThan(5);
     for (const { record, rating } of others) expect({ ref: record.ref, comparisons: rating.comparisons }).toEqual({ ref: record.ref, comparisons: [] });
-    expect(rated.flatMap((r) => r.rating.quality).filter((q) => q.startsWith("comparator"))).toEqual([]);
+    expect(rated.flatMap((r) => r.rating.quality).filter((q) => q.about === "comparator")).toEqual([]);
   });
 
   test("the summary's Comparator column: each average as typed, then how the actual compares", () => {

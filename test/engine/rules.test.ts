@@ -77,7 +77,7 @@ test("a status check says what each side says", () => {
 test("an unrecognised rating is a quality note, not a check", () => {
   const rating = rateIndicator(PRESETS.rag, { polarity: "higher", target: "10", actual: "12", manual: "Greenish" });
   expect(rating.checks).toEqual([]);
-  expect(rating.quality.join(" ")).toMatch(/Greenish/);
+  expect(rating.quality.map((q) => q.text).join(" ")).toMatch(/Greenish/);
 });
 
 test("a reason written only when read is the same in the rating and in its JSON", () => {
@@ -88,7 +88,7 @@ test("a reason written only when read is the same in the rating and in its JSON"
 
 test("a rescaled percentage is reported as a data-quality note", () => {
   const rating = rateIndicator(PRESETS.pentana, { polarity: "higher", target: "80%", actual: "78.9" });
-  expect(rating.quality.join(" ")).toMatch(/78\.9%/);
+  expect(rating.quality.map((q) => q.text).join(" ")).toMatch(/78\.9%/);
 });
 
 test("trend follows the preset: rag needs three agreeing changes, dudley one", () => {
