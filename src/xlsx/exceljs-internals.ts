@@ -79,7 +79,7 @@ export interface SheetModel {
 export interface WorksheetXform extends Xform<SheetModel> {
   map: {
     cols: Xform<unknown>;
-    sheetData: Xform<RowModel[]> & { childXform: Xform<RowModel> };
+    sheetData: Xform<RowModel[]> & { childXform: Xform<RowModel> & { map: { c: Xform<CellModel> } } };
   };
 }
 
@@ -138,6 +138,77 @@ export function xlsxParts(workbook: Workbook): XlsxParts {
   return workbook.xlsx as unknown as XlsxParts;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The reading side: what XLSX.load parses, before reconcile turns it into Workbook.model.
+
+/** A parsed <c>. `type` is an ExcelJS ValueType; `text` is set on a hyperlink cell by reconcile. */
+export interface ParsedCell {
+  address?: string;
+  type: number;
+  value?: unknown;
+  result?: unknown;
+  text?: unknown;
+}
+
+export interface ParsedRow {
+  number: number;
+  cells: ParsedCell[];
+}
+
+/** A parsed worksheet part; `sheetNo` is the number in its part name (sheet3.xml: "3"). */
+export interface ParsedSheet {
+  sheetNo: string;
+  /** The sheet's id, once reconcile has matched the part to the workbook's sheets. */
+  id?: number;
+  rows?: (ParsedRow | undefined)[];
+  /** Merged areas, "A1:C1". */
+  mergeCells?: string[];
+}
+
+/** XLSX.load's model as reconcile receives it (the fields read here). */
+export interface ParsedWorkbook {
+  worksheets: ParsedSheet[];
+  worksheetHash: Record<string, ParsedSheet>;
+  worksheetRels: Record<string, { Type: string; Target: string }[] | undefined>;
+  comments: Record<string, { comments?: { ref?: string }[] } | undefined>;
+  properties?: { date1904?: boolean };
+}
+
+/** The parsed workbook part: its sheets in tab order (the order localSheetId counts). */
+export interface ParsedWorkbookPart {
+  sheets?: { name: string }[];
+}
+
+/** The methods of ExcelJS's XLSX that XLSX.load calls through `this`, so one reader can wrap them. */
+export interface XlsxReader {
+  parseWorkbook(stream: NodeJS.ReadableStream): Promise<ParsedWorkbookPart>;
+  _processWorksheetEntry(stream: NodeJS.ReadableStream, model: ParsedWorkbook, sheetNo: string, options: unknown, path: string): Promise<void>;
+  reconcile(model: ParsedWorkbook, options: unknown): void;
+}
+
+export function xlsxReader(workbook: Workbook): XlsxReader {
+  return workbook.xlsx as unknown as XlsxReader;
+}
+
+/** A WorksheetXform as the reader uses it: the one CellXform that parses every <c> of the sheet. */
+export interface WorksheetParser {
+  parseStream(stream: NodeJS.ReadableStream): Promise<ParsedSheet>;
+  map: { sheetData: { childXform: { map: { c: CellParser } } } };
+}
+
+export interface CellParser {
+  /** The `t` attribute of the <c> being parsed. */
+  t?: string;
+  model: ParsedCell;
+  parseClose(name: string): boolean;
+}
+
+/** ExcelJS ValueType numbers, as parsed cell models carry them. */
+export const ValueType = { Null: 0, Merge: 1, Number: 2, String: 3, Date: 4, Hyperlink: 5, Formula: 6, RichText: 8, Boolean: 9, Error: 10 } as const;
+
+/** The relationship type of a sheet's comments part. */
+export const COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+
 type Ctor<T> = new (...args: unknown[]) => T;
 
 export const XmlStream = require("exceljs/lib/utils/xml-stream") as XmlStreamClass;
@@ -151,3 +222,5 @@ export const VmlNotesXformClass = require("exceljs/lib/xlsx/xform/comment/vml-no
 /** The theme ExcelJS writes for a workbook made in code. */
 export const DEFAULT_THEME = require("exceljs/lib/xlsx/xml/theme1") as string;
 export const RangeClass = require("exceljs/lib/doc/range") as Ctor<{ expand(top: number, left: number, bottom: number, right: number): void }>;
+/** The same class, as XLSX.load uses it to parse a worksheet part. */
+export const WorksheetParserClass = WorksheetXformClass as unknown as Ctor<WorksheetParser>;

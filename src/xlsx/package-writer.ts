@@ -26,6 +26,8 @@ import {
   type WorkbookModel,
   type XmlAttributes,
 } from "./exceljs-internals";
+import { fileDefinedNames, withFileDefinedNames } from "./defined-names";
+import { mergedValuesOf, withMergedValues } from "./merged-values";
 import { deferredRows } from "./plan-rows";
 import type { ZipEntry, ZipFile } from "./zip";
 
@@ -255,13 +257,14 @@ class SheetWriter {
 
   /** <sheetData>, as its ListXform renders it, each row prepared just before it is rendered. */
   private streamRows(worksheet: Worksheet, xml: EntryXmlStream): void {
+    const mergedValues = mergedValuesOf(worksheet);
     let open = false;
     for (const rowModel of rowModels(worksheet)) {
       if (!open) xml.openNode("sheetData");
       open = true;
       this.rowXform.prepare(rowModel, this.options);
       checkSharedFormulae(rowModel, this.options);
-      this.rowXform.render(xml, rowModel);
+      this.rowXform.render(xml, mergedValues ? withMergedValues(rowModel, mergedValues, this.rowXform.map.c, this.options) : rowModel);
     }
     if (open) xml.closeNode();
     else xml.leafNode("sheetData");
@@ -283,14 +286,16 @@ function withTheme1(model: WorkbookModel): WorkbookModel {
 
 /**
  * Writes the workbook's package into `zip` (which the caller finishes). The parts and their XML are
- * ExcelJS's, but for two repairs of what its writer gets wrong (withTheme1, quotePrintNames); their
- * order in the zip differs: the parts that list what the sheets turned out to hold (content types,
- * workbook relationships) come after the sheets.
+ * ExcelJS's, but for two repairs of what its writer gets wrong (withTheme1, quotePrintNames) and, for
+ * a workbook readXlsx read, what ExcelJS's reader does not keep: the file's own defined names
+ * (defined-names.ts) and the values under merged areas (merged-values.ts). Their order in the zip differs: the parts that list what the sheets turned out
+ * to hold (content types, workbook relationships) come after the sheets.
  */
 export async function writePackage(workbook: Workbook, zip: ZipFile): Promise<void> {
   const sheets = workbook.worksheets;
   const model = modelWithoutRows(workbook, sheets);
   const options = preparePackage(model);
+  const fileNames = fileDefinedNames(workbook, sheets, model);
   const parts = xlsxParts(workbook);
   const sink = partSink(zip);
 
@@ -311,5 +316,13 @@ export async function writePackage(workbook: Workbook, zip: ZipFile): Promise<vo
   await parts.addCore(sink, model);
   await parts.addContentTypes(sink, model);
   await parts.addWorkbookRels(sink, model);
-  await parts.addWorkbook(sink, model);
+  await parts.addWorkbook(withNames(sink, fileNames), model);
+}
+
+/** The sink with the file's own defined names put into the workbook part (defined-names.ts). */
+function withNames(sink: PartSink, namesXml: string | undefined): PartSink {
+  if (!namesXml) return sink;
+  return {
+    append: (data, options) => sink.append(options.name === "xl/workbook.xml" && typeof data === "string" ? withFileDefinedNames(data, namesXml) : data, options),
+  };
 }

@@ -1,9 +1,14 @@
-// Reads an .xlsx file into an ExcelJS workbook (kept for writing back) and the engine's SheetGrids.
+// Reads an .xlsx file into an ExcelJS workbook (kept for writing back) and the engine's SheetGrids,
+// with what ExcelJS's reader changes or drops put right (faithful-load.ts, defined-names.ts,
+// merged-values.ts).
 import { promises as fs } from "fs";
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../engine/types";
+import { rememberDefinedNames } from "./defined-names";
 import { InputError } from "./errors";
+import { loadFaithfully, type LoadedParts } from "./faithful-load";
 import { worksheetToGrid } from "./grid";
+import { rememberMergedValues } from "./merged-values";
 import { readOwned, STATE_SHEET } from "./ownership";
 import { checkXlsxBytes, checkZipParts } from "./sniff";
 
@@ -50,15 +55,17 @@ export async function readXlsx(input: string | Uint8Array, options: { name?: str
   checkZipParts(bytes, name);
 
   const workbook = new ExcelJS.Workbook();
+  let parts: LoadedParts;
   try {
-    // ExcelJS's typings name their own Buffer interface; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    parts = await loadFaithfully(workbook, bytes);
   } catch (e) {
     throw new InputError(`${name} is corrupt: ${oneLine(e instanceof Error ? e.message : String(e))}`);
   }
   // Excel always saves at least one sheet; none means the package's parts could not be read.
   if (workbook.worksheets.length === 0) throw new InputError(`${name} is corrupt: no worksheets could be read from it`);
   if (typeof input === "string") sources.set(workbook, input);
+  rememberDefinedNames(workbook, parts.workbookXml, parts.sheetNames);
+  rememberMergedValues(workbook, parts.mergedValues);
 
   const grids: SheetGrid[] = [];
   for (const ws of workbook.worksheets) {
