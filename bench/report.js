@@ -106,7 +106,7 @@ const HEAD = [
 function printTable(out) {
   const rows = rowsOf(out);
   const labelWidth = Math.max(...HEAD.map((h) => h.length)) + 2;
-  const line = (label, get) => `${label.padEnd(labelWidth)}${rows.map((r) => get(r).padStart(22)).join("")}`;
+  const line = (label, get) => `${label.padEnd(labelWidth)}${rows.map((r) => " " + get(r).padStart(26)).join("")}`;
   const m = out.machine;
   console.log(`\nRAG Scorecard bench, ${out.date.slice(0, 10)}: ${m.cpu}, ${m.nproc} cores, ${m.memoryGb} GB, Node ${m.node}; load average ${m.loadAverageAtStart} at start, ${m.loadAverageAtEnd} at end`);
   HEAD.forEach((h, i) => console.log(line(h, (r) => r[i])));
