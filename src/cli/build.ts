@@ -1,9 +1,9 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "fs";
-import { basename, dirname, join, resolve } from "path";
+import { resolve } from "path";
 import { presetByKey, PRESET_KEYS } from "../engine/presets";
 import { parseReportingPeriod } from "../engine/periods";
-import { InputError, readXlsx, applyPlans, writeXlsx } from "../xlsx";
+import { InputError, readXlsx, applyPlans, tempPathBeside, writeXlsx } from "../xlsx";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/plan";
 import type { SheetGrid } from "../engine/types";
@@ -113,12 +113,6 @@ export function writeJsonReport(report: JsonReport, path: string): void {
   }
 }
 
-/** A temporary file beside `path`, renamed to it once the workbook is saved. */
-function tempBeside(path: string): string {
-  const target = resolve(path);
-  return join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-}
-
 /**
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
@@ -142,7 +136,7 @@ function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: Bu
     );
     return undefined;
   }
-  const jsonTemp = args.json ? tempBeside(args.json) : undefined;
+  const jsonTemp = args.json ? tempPathBeside(args.json) : undefined; // renamed once the workbook is saved
   if (jsonTemp) writeJsonReport(toJsonReport(run), jsonTemp);
   return { plans: run.plans, jsonTemp, headline: headline(run, args.output) };
 }

@@ -5,7 +5,7 @@ import type { PlanStyle, PlanValue } from "./plan";
 
 export interface Column<T> {
   col: number;
-  /** Merge each cell across to this column (small tables only: one merge per row). */
+  /** Merge each cell across to this column (one merge-across area for the whole table). */
   to?: number;
   header: string;
   headerStyle?: PlanStyle;
@@ -19,8 +19,9 @@ export interface Column<T> {
 }
 
 /**
- * Tables up to this many rows may use merged cells: every merge is one more request for a host
- * (and ExcelJS checks each against all the others), so big tables keep the plain grid.
+ * Tables up to this many rows may be laid across merged cells. A file still stores one merged area
+ * per row, and thousands of merged areas make a sheet slow to open, sort and filter in Excel, so big
+ * tables keep the plain grid.
  */
 export const MERGE_ROWS = 200;
 /** A kept column stops taking grid columns once it has this share of the width it asked for. */

@@ -195,7 +195,7 @@ export function writeIssues(w: PlanWriter, model: SummaryModel): void {
     return;
   }
   note(w, "Status checks: an officer's rating that differs from the rules. Errors and warnings: figures the rules could not read or that look wrong. Each names the sheet and cell to correct.");
-  // The message takes the rest of the grid (one merge a row); a very long list keeps to single cells.
+  // The message takes the rest of the grid (merged across); a very long list keeps to single cells.
   const wide = issues.length <= MERGE_ROWS;
   const columns: Column<IssueRow>[] = [
     { col: 0, header: "Ref", value: (i) => i.ref, style: STYLES.label },

@@ -27,13 +27,11 @@ export { toCellValue };
 
 export const MAX_CELLS = 5_000_000;
 /**
- * Cells in the first careful request, before any response has been measured: about 4 MB at ~50 bytes a
- * cell (value and number format). Trackers are text-heavy (commentary): at 20 bytes a cell, a
- * 100,000-row benchmark tracker had 8 of 22 slices refused as over 5 MB, each a wasted round trip.
+ * Bytes a cell (value and number format) is taken to cost until a response or the hint says better.
+ * Trackers are text-heavy (commentary): assuming 20 bytes, a 100,000-row benchmark tracker had 8 of
+ * 22 slices refused as over 5 MB, each a wasted round trip.
  */
-export const CHUNK_CELLS = 80_000;
-/** Bytes a cell is taken to cost until a response or the hint says better. */
-const ASSUMED_CELL_BYTES = DEFAULT_BUDGET / CHUNK_CELLS;
+const ASSUMED_CELL_BYTES = 50;
 /** Margin on the hint's bytes per cell: the response carries more than the values themselves. */
 const HINT_MARGIN = 1.2;
 /** Tab colour of the summary sheets the layout makes (src/engine/layout.ts). */

@@ -7,7 +7,7 @@ const BAND_ROWS = 64;
 
 const bandOf = (row: number): number => Math.floor(row / BAND_ROWS);
 
-export function overlaps(a: CellRange, b: CellRange): boolean {
+function overlaps(a: CellRange, b: CellRange): boolean {
   return !(a.right < b.left || a.left > b.right || a.bottom < b.top || a.top > b.bottom);
 }
 
@@ -18,10 +18,6 @@ export class MergedAreas {
 
   constructor(initial: CellRange[] = []) {
     for (const m of initial) this.add(m);
-  }
-
-  get size(): number {
-    return this.areas.size;
   }
 
   list(): CellRange[] {

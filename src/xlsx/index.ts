@@ -2,6 +2,6 @@
 export { InputError } from "./errors";
 export { readXlsx, type ReadResult } from "./read";
 export { applyPlans, safeSheetName, type ApplyOptions, type ApplyReport, type AppliedSheet } from "./apply";
-export { writeXlsx } from "./write";
+export { tempPathBeside, writeXlsx } from "./write";
 export { STATE_SHEET } from "./ownership";
 export { worksheetToGrid } from "./grid";

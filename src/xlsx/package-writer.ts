@@ -17,6 +17,7 @@ import {
   VmlNotesXformClass,
   WorkbookXformClass,
   WorksheetXformClass,
+  ValueType,
   XmlStream,
   xlsxParts,
   type PartSink,
@@ -36,7 +37,6 @@ import type { ZipEntry, ZipFile } from "./zip";
  * text stays under V8's large-object size (128 KB), so it dies young instead of filling the old space.
  */
 const FLUSH_FRAGMENTS = 4000;
-const NULL_TYPE = 0; // ExcelJS ValueType.Null
 
 // The parts of ExcelJS rows and cells read here (stable across 4.x, not in its typings).
 interface RawRow {
@@ -129,7 +129,7 @@ function dimensionsOf(worksheet: Worksheet): unknown {
 
 /** A row with no height and no cell that has a value or a format. */
 function isBlank(row: RawRow | undefined): boolean {
-  return !row || (!row.height && row._cells.every((cell) => !cell || (cell.type === NULL_TYPE && Object.keys(cell.style).length === 0)));
+  return !row || (!row.height && row._cells.every((cell) => !cell || (cell.type === ValueType.Null && Object.keys(cell.style).length === 0)));
 }
 
 /** The row models to write: the worksheet's own, or the plan's for a sheet whose cells were deferred. */

@@ -7,16 +7,9 @@
 import type { Worksheet } from "exceljs";
 import type { CellRange, Problem } from "../engine/types";
 import type { PlanBlock, PlanValue, SheetPlan } from "../engine/plan";
-import type { CellModel, RowModel } from "./exceljs-internals";
+import { ValueType, type CellModel, type RowModel } from "./exceljs-internals";
 import type { GroupStyler } from "./style";
 import { a1, cleanValue, mergesToMake, problem, styleRanges, writeCells, writeLayout } from "./write-sheet";
-
-// ExcelJS ValueType numbers, as its cell models carry them.
-const NULL = 0;
-const MERGE = 1;
-const NUMBER = 2;
-const STRING = 3;
-const BOOLEAN = 9;
 
 interface Span {
   top: number;
@@ -175,10 +168,10 @@ export class PlanRows {
 /** A cell's model as ExcelJS's Cell.model gives it. */
 function cellModel(address: string, c: CellState): CellModel {
   const style = c.style ?? {};
-  if (c.master) return { address, type: MERGE, master: c.master, style };
+  if (c.master) return { address, type: ValueType.Merge, master: c.master, style };
   const v = c.value;
-  if (v === null) return { address, type: NULL, style };
-  const type = typeof v === "string" ? STRING : typeof v === "number" ? NUMBER : BOOLEAN;
+  if (v === null) return { address, type: ValueType.Null, style };
+  const type = typeof v === "string" ? ValueType.String : typeof v === "number" ? ValueType.Number : ValueType.Boolean;
   return { address, type, value: v, style };
 }
 

@@ -37,13 +37,19 @@ async function sameFile(a: string, b: string): Promise<boolean> {
  * (or `options.inputPath`). Writes a temporary file beside the target and renames it, so a failed
  * save leaves no broken file behind.
  */
+/** A temporary file beside `path`, renamed to it once complete, so nothing is ever half-written. */
+export function tempPathBeside(path: string): string {
+  const target = nodePath.resolve(path);
+  return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
+}
+
 export async function writeXlsx(workbook: Workbook, path: string, options: { inputPath?: string } = {}): Promise<void> {
   const inputs = [options.inputPath, sourcePathOf(workbook)].filter((p): p is string => typeof p === "string");
   for (const input of inputs) {
     if (await sameFile(input, path)) throw new InputError(`refusing to overwrite the input: ${path} is the file that was read`);
   }
   const target = nodePath.resolve(path);
-  const temp = nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
+  const temp = tempPathBeside(target);
   try {
     const fd = openSync(temp, "w");
     try {

