@@ -2,7 +2,7 @@
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
 import { formatFigure, formatNumber, type LazyText } from "./format";
 import { readValue } from "./values";
-import type { CellValue, ComparatorResult, Direction, Level, QualityNote, Reading, Scheme, TargetOp, Tolerance } from "./types";
+import type { CellValue, ComparatorResult, Direction, Level, QualityNote, Reading, Scheme, TargetOp, Tolerance, Unrated } from "./types";
 
 export interface IndicatorInput {
   target?: CellValue;
@@ -26,6 +26,8 @@ export type NumberReading = Extract<Reading, { kind: "number" }>;
 
 export interface IndicatorResult {
   level: Level;
+  /** What stopped the rule, where a cell is to blame (an unreadable figure, no direction). */
+  unrated?: Unrated;
   /** Why this level; written out only when read (textOf). */
   reason: LazyText;
   /** Data-quality notes (percentages rescaled, contradicting polarity, unreadable tolerance…). */
@@ -54,7 +56,7 @@ function readingReason(reading: Reading, what: "target" | "actual"): string {
 }
 
 /** The target to rate against: the period target, else the annual one (pro-rated for year-to-date counts). */
-function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goal; reason: string } {
+function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goal; reason: string; unreadable?: boolean } {
   const period = readValue(input.target ?? null, input.targetFormat);
   const periodGoal = goalFrom(period);
   if (periodGoal) return { goal: periodGoal, reason: "" };
@@ -62,7 +64,7 @@ function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goa
   const annualGoal = goalFrom(annual);
   if (!annualGoal) {
     const shown = period.kind === "missing" && period.text.trim() === "" && input.annualTarget != null ? annual : period;
-    return { reason: readingReason(shown, "target") };
+    return { reason: readingReason(shown, "target"), unreadable: shown.kind !== "missing" };
   }
   const fraction = input.periodFraction;
   if (!input.yearToDate || fraction === undefined || fraction >= 1 || annualGoal.kind === "band") return { goal: annualGoal, reason: "" };
@@ -108,14 +110,14 @@ export function indicatorDirection(polarity: CellValue | undefined, goal: Goal |
 
 export function computeIndicator(scheme: Scheme, input: IndicatorInput): IndicatorResult {
   const quality: QualityNote[] = [];
-  const { goal, reason: noGoal } = chooseGoal(input, quality);
+  const { goal, reason: noGoal, unreadable: targetUnreadable } = chooseGoal(input, quality);
   // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
-  if (!goal) return { level: "dataonly", reason: noGoal, quality, direction };
+  if (!goal) return { level: "dataonly", reason: noGoal, quality, direction, unrated: targetUnreadable ? "unreadableTarget" : undefined };
   const actualReading = readValue(input.actual ?? null, input.actualFormat);
-  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal, direction };
+  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal, direction, unrated: actualReading.kind === "missing" ? undefined : "unreadableActual" };
 
-  if (!direction && goal.kind !== "band") return { level: "nodata", reason: "polarity not set: add a Polarity column or a target such as \"less than 10\"", quality, goal };
+  if (!direction && goal.kind !== "band") return { level: "nodata", reason: "polarity not set: add a Polarity column or a target such as \"less than 10\"", quality, goal, unrated: "noDirection" };
 
   // Align percentages: 78.9 against 80% is 78.9%; 95.3% against a target typed as 95 is against 95%.
   let actual = actualReading.value;

@@ -5,7 +5,7 @@ import { alignPercentages, compareWithAverage, computeIndicator, readToleranceOr
 import { matchRating, statusForLevel } from "./schemes";
 import { computeTrend } from "./trend";
 import { readValue } from "./values";
-import type { CellValue, Comparison, Direction, Level, QualityNote, Rating, RecordKind, Scheme, Status, Tolerance, Trend } from "./types";
+import type { CellValue, Comparison, Direction, Level, QualityNote, Rating, RecordKind, Scheme, Status, Tolerance, Trend, Unrated } from "./types";
 
 const COMPUTED_WINS: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad"]);
 const DETERMINABLE: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad", "done", "closed"]);
@@ -38,6 +38,8 @@ interface Sources {
   reason: LazyText;
   manualText: string;
   useComputed: boolean;
+  /** What stopped the rules, where they could not rate. */
+  unrated?: Unrated;
 }
 
 /**
@@ -57,6 +59,7 @@ class ChosenRating implements Rating {
     readonly trend: Trend,
     readonly direction: Direction | undefined,
     private readonly history: History,
+    readonly unrated: Unrated | undefined,
   ) {}
 
   get trendLongTerm(): Trend {
@@ -95,15 +98,18 @@ function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend
 
   let chosen: Status;
   let reason: LazyText;
+  let unrated: Unrated | undefined;
   if (computedStatus && level && (COMPUTED_WINS.has(level) || (kind === "activity" && DETERMINABLE.has(level)))) {
     chosen = computedStatus;
     reason = sources.reason;
+    unrated = sources.unrated;
   } else if (manual) {
     chosen = manual;
     reason = level && sources.useComputed ? `officer's rating (${textOf(sources.reason)})` : "officer's rating";
   } else if (computedStatus) {
     chosen = computedStatus;
     reason = sources.reason;
+    unrated = sources.unrated;
   } else {
     chosen = fallbackStatus(scheme, kind, "nodata");
     reason = typed ? `rating "${typed}" not recognised` : "no rating";
@@ -111,7 +117,7 @@ function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend
 
   const disagree = computedStatus && level && manual && DETERMINABLE.has(level) && manual.key !== computedStatus.key;
   const checks = disagree ? [`manual ${typed}, rules say ${computedStatus.label} — ${textOf(sources.reason)}`] : NONE;
-  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NO_NOTES : quality, trend, direction, history);
+  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NO_NOTES : quality, trend, direction, history, unrated);
 }
 
 function manualTextOf(cell: CellValue | undefined): string {
@@ -145,7 +151,7 @@ export function rateIndicator(scheme: Scheme, input: IndicatorRatingInput): Rati
   const band = result.goal?.kind === "band";
   const trend = band ? "notrend" : computeTrend(latestFigures(input.series ?? [], periods + 1), { direction: result.direction, periods, staticBand: scheme.staticBand });
   const history = input.yearAgo || input.comparators?.length ? historyOf(scheme, input, result, band) : NO_HISTORY;
-  const sources = { kind: "indicator" as const, level: result.level, reason: result.reason, manualText: manualTextOf(input.manual), useComputed: true };
+  const sources = { kind: "indicator" as const, level: result.level, reason: result.reason, manualText: manualTextOf(input.manual), useComputed: true, unrated: result.unrated };
   return combine(scheme, sources, result.quality, trend, result.direction, history);
 }
 

@@ -103,6 +103,9 @@ export interface Comparison {
 }
 
 /** The outcome of rating one record. */
+/** Why the rules could not rate an indicator, where that is the officer's to fix: a problem at the cell. */
+export type Unrated = "unreadableActual" | "unreadableTarget" | "noDirection";
+
 export interface Rating {
   /** Status key of the scheme for this record kind. */
   status: string;
@@ -130,6 +133,8 @@ export interface Rating {
   quality: QualityNote[];
   /** Which way is better, where known (drives trend arrows). */
   direction?: Direction;
+  /** Set when the status is the rules' and they could not rate: what stopped them. */
+  unrated?: Unrated;
 }
 
 /** Comparison operator written in a target ("Less than 10,459" is `<`). */

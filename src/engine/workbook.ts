@@ -92,14 +92,14 @@ function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Ra
   for (const note of rating.quality) {
     problems.push({ sheet: record.sheet, cell: cellForNote(record, note), message: `${record.ref || record.name}: ${note.text}`, severity: "warning" });
   }
-  // Only ratings left without a status can have these reasons: the level is tested first, so the
-  // reasons of rated records are not written out here.
+  // A record the rules could not rate because of one of its cells: a problem at that cell. Reasons
+  // are written out only for these (they are made when first read).
   const unrated = rating.level === "nodata" || rating.level === "dataonly";
-  if (unrated && record.kind === "indicator" && rating.computed && rating.reason.startsWith("polarity not set")) {
+  if (unrated && rating.unrated === "noDirection") {
     problems.push({ sheet: record.sheet, cell: record.target?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${rating.reason}`, severity: "warning" });
   }
-  if (unrated && /^(actual|target) ".*" is not a figure$/.test(rating.reason)) {
-    const field = rating.reason.startsWith("actual") ? record.actual : record.target;
+  if (unrated && (rating.unrated === "unreadableActual" || rating.unrated === "unreadableTarget")) {
+    const field = rating.unrated === "unreadableActual" ? record.actual : record.target;
     problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason}`, severity: "error" });
   }
 }

@@ -23,3 +23,29 @@ test.each([
 ])("%s points at its own cell", (_what, text, cell) => {
   expect(at(text)).toEqual([cell]);
 });
+
+describe("a record the rules could not rate because of a cell is a problem at that cell", () => {
+  const blocked: SheetGrid = {
+    name: "Blocked",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "Q2 Actual"],
+      ["B1", "An actual typed as a target", "Higher", 10, "> 5"],
+      ["B2", "A target typed as a date", "Higher", "31/03/2024", 9],
+      ["B3", "No direction", "", 10, 9],
+      ["B4", "Actual not available", "Higher", 10, "Not available"],
+    ],
+  };
+  const found = rateWorkbook([blocked], { scheme: PRESETS.rag, reportDate: "2023-09-30" }).problems.map((p) => [p.cell, p.severity, p.message]);
+
+  test.each([
+    ["B1", "E2", "error", /unreadable figure: actual "> 5" is not a figure/],
+    ["B2", "D3", "error", /unreadable figure: target "31\/03\/2024" is not a figure/],
+    ["B3", "D4", "warning", /polarity not set/],
+  ])("%s at %s", (ref, cell, severity, message) => {
+    expect(found.filter(([, , m]) => String(m).startsWith(`${ref}:`) && message.test(String(m)))).toEqual([[cell, severity, expect.stringMatching(message)]]);
+  });
+
+  test("a figure marked as not available is no data, not a problem", () => {
+    expect(found.filter(([, , m]) => String(m).startsWith("B4:"))).toEqual([]);
+  });
+});
