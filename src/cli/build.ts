@@ -164,6 +164,9 @@ export async function build(argv: string[]): Promise<number> {
   const workbook = read.workbook;
   const outcome = planBuild(read, args);
   if (!outcome) return EXIT.noTables;
+  if (read.notKept.length) {
+    console.error(`rag-scorecard build: note: ${args.input} has ${read.notKept.join(", ")}, which the built copy does not keep (the input file is unchanged).`);
+  }
   try {
     // The new sheets' cells stay as plans until writeXlsx streams them into the file: a 100,000-row
     // summary would be about 250 MB of ExcelJS cells. Only the plans were needed from the engine run,

@@ -10,7 +10,7 @@ import { loadFaithfully, type LoadedParts } from "./faithful-load";
 import { worksheetToGrid } from "./grid";
 import { rememberMergedValues } from "./merged-values";
 import { readOwned, STATE_SHEET } from "./ownership";
-import { checkXlsxBytes, checkZipParts } from "./sniff";
+import { checkXlsxBytes, checkZipParts, partsNotKept } from "./sniff";
 
 export interface ReadResult {
   workbook: ExcelJS.Workbook;
@@ -18,6 +18,8 @@ export interface ReadResult {
   grids: SheetGrid[];
   /** Sheets the add-in made on an earlier run (summaries): callers usually skip them when detecting trackers. */
   ownedSheets: string[];
+  /** What the file holds that ExcelJS cannot carry into a copy ("charts (2)"): the user is told. */
+  notKept: string[];
 }
 
 /** Where each workbook was read from, so writeXlsx can refuse to overwrite it. */
@@ -71,5 +73,5 @@ export async function readXlsx(input: string | Uint8Array, options: { name?: str
   for (const ws of workbook.worksheets) {
     if (ws.name !== STATE_SHEET) grids.push(worksheetToGrid(ws));
   }
-  return { workbook, grids, ownedSheets: readOwned(workbook).map((o) => o.sheet) };
+  return { workbook, grids, ownedSheets: readOwned(workbook).map((o) => o.sheet), notKept: partsNotKept(bytes) };
 }

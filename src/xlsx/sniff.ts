@@ -62,3 +62,39 @@ export function checkZipParts(bytes: Uint8Array, name: string): void {
     throw new InputError(`${name} is not an Excel .xlsx file (it is a zip package with no workbook in it)`);
   }
 }
+
+/** Entry names from the zip's central directory; empty when it cannot be walked (zip64, damage). */
+export function zipEntryNames(bytes: Uint8Array): string[] {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0 || end + 22 > buf.length) return [];
+  const count = buf.readUInt16LE(end + 10);
+  let at = buf.readUInt32LE(end + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) return [];
+    const nameLength = buf.readUInt16LE(at + 28);
+    names.push(buf.toString("utf8", at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + buf.readUInt16LE(at + 30) + buf.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
+/** Parts of a workbook that ExcelJS does not read, so a written copy cannot keep them. */
+const NOT_KEPT: [prefix: string, what: string][] = [
+  ["xl/charts/chart", "charts"],
+  ["xl/chartsheets/", "chart sheets"],
+  ["xl/pivotTables/", "pivot tables"],
+  ["xl/slicers/", "slicers"],
+  ["xl/timelines/", "timelines"],
+  ["xl/vbaProject.bin", "macros"],
+];
+
+/** What the input holds that the output will not ("charts (2)", "pivot tables (1)"), to tell the user. */
+export function partsNotKept(bytes: Uint8Array): string[] {
+  const names = zipEntryNames(bytes);
+  return NOT_KEPT.flatMap(([prefix, what]) => {
+    const n = names.filter((name) => name.startsWith(prefix) && !name.endsWith("/") && !name.includes("/_rels/")).length;
+    return n > 0 ? [`${what} (${n})`] : [];
+  });
+}
