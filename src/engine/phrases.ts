@@ -1,8 +1,19 @@
 // Words councils write in value cells (RULES §3), kept as data so that the reader stays short.
 import type { TargetOp } from "./types";
 
-/** A number as officers type it: thousands commas, decimals, an optional exponent. */
-export const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+`;
+/**
+ * A number as officers type it: thousands commas or spaces (the reader folds non-breaking and thin
+ * spaces to plain ones first), decimals, an optional exponent.
+ */
+export const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|\.\d+`;
+
+/** The digits of a NUMBER match as JavaScript reads them: group separators dropped. */
+export function digitsValue(digits: string): number {
+  return Number(digits.replace(/[, ]/g, ""));
+}
+
+/** Scales written after a currency figure: "£2.5m", "£450k", "£1.2bn". */
+export const SCALES: Readonly<Record<string, number>> = { k: 1e3, m: 1e6, bn: 1e9 };
 
 /** Signs: ASCII plus/minus, the true minus sign, and an en dash typed for a minus. */
 export const SIGN = "[+\\-\u2212\u2013]";
@@ -13,7 +24,7 @@ export const PERCENT = String.raw`%|per\s?cent\b|percentage points?\b|pp\b`;
 /** Markers put before a figure (Dudley's "*8204", footnote daggers); kept as a note. */
 export const MARKERS = "[*\u2020\u2021]";
 
-/** Currency symbols: dropped, the figure is the value. */
+/** Currency symbols: the figure is the value and the symbol its unit. */
 export const CURRENCY = "[£$€]";
 
 /**
@@ -38,6 +49,15 @@ export const MISSING_CONTAINS: readonly string[] = [
   "not available", "not yet available", "will be available", "not yet released",
   "not yet been released", "not calculated", "to follow", "awaiting", "awaited",
   "reported annually", "no data", "not applicable", "quartile", "decile", "percentile",
+];
+
+/**
+ * Missing texts that say no figure was due this period ("Annually reported.", "New PI"): not a
+ * problem, unlike "n/a" or "Not available" where the period's figure was due (RULES §7).
+ */
+export const NOT_DUE: readonly string[] = [
+  "annually", "annual", "reported annually", "first reported", "new pi", "new indicator", "new measure",
+  "not due", "not yet due", "not applicable", "not reported this", "not reported in", "reported in q", "data only",
 ];
 
 /** Operators written before a target's figure. Longer phrases first so "less than or equal to" wins. */

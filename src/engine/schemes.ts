@@ -27,6 +27,21 @@ export function statusForLevel(scheme: Scheme, kind: RecordKind, level: Level): 
 
 const aliasCache = new WeakMap<Status[], Map<string, Status>>();
 
+/**
+ * The general aliases of RULES §2, which hold in every scheme: each group means the first level of
+ * its list that the scheme has (the nearest status in the same direction: ★ is cannock's on target,
+ * which has no ahead). A scheme's own aliases win over these.
+ */
+export const GENERAL_ALIASES: readonly { aliases: readonly string[]; levels: readonly Level[] }[] = [
+  { aliases: ["★", "*", "good", "g", "green"], levels: ["ahead", "good"] },
+  { aliases: ["●", "•", "٠", "fair", "a", "amber"], levels: ["near", "bad"] },
+  { aliases: ["▲", "poor", "r", "red"], levels: ["bad"] },
+  { aliases: ["-", "–", "n/a"], levels: ["nodata"] },
+  { aliases: ["completed", "complete", "done", "achieved"], levels: ["done"] },
+  { aliases: ["in progress"], levels: ["good", "ahead"] },
+  { aliases: ["cancelled", "postponed"], levels: ["closed"] },
+];
+
 function aliasMap(statuses: Status[]): Map<string, Status> {
   let map = aliasCache.get(statuses);
   if (!map) {
@@ -36,6 +51,11 @@ function aliasMap(statuses: Status[]): Map<string, Status> {
         const key = normaliseRating(alias);
         if (key && !map.has(key)) map.set(key, s);
       }
+    }
+    for (const group of GENERAL_ALIASES) {
+      const status = group.levels.map((level) => statuses.find((s) => s.level === level)).find((s) => s !== undefined);
+      if (!status) continue;
+      for (const alias of group.aliases) if (!map.has(alias)) map.set(alias, status);
     }
     aliasCache.set(statuses, map);
   }

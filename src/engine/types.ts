@@ -154,11 +154,14 @@ export type Reading =
       numerator?: number;
       denominator?: number;
       approximate?: boolean;
+      /** The currency typed before the figure ("£"), kept as its unit. */
+      unit?: string;
     }
   | { kind: "target"; op: TargetOp; value: number; percent: boolean; text: string; note?: string }
   | { kind: "band"; low: number; high: number; percent: boolean; text: string }
   | { kind: "date"; date: string; text: string }
-  | { kind: "missing"; reason: string; text: string };
+  /** `unreadable`: text that is neither a figure nor a phrase for "no figure" (a problem at its cell). */
+  | { kind: "missing"; reason: string; text: string; unreadable?: boolean };
 
 /** A problem the user can act on: always names the sheet and cell. */
 export interface Problem {

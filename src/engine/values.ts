@@ -2,13 +2,24 @@
 import type { CellValue, Reading, TargetOp } from "./types";
 import { excelSerialToIso, isDateFormat, isoFromDate, MAX_EXCEL_SERIAL, parseDateText } from "./dates";
 import {
-  CURRENCY, EXCEL_ERROR, LABEL_WORDS, MARKERS, MISSING_CONTAINS, MISSING_STARTS, NUMBER, PERCENT,
-  SIGN, startsWithPhrase, TARGET_PREFIXES, TARGET_SUFFIXES, YEAR_WORDS,
+  CURRENCY, digitsValue, EXCEL_ERROR, LABEL_WORDS, MARKERS, MISSING_CONTAINS, MISSING_STARTS, NOT_DUE, NUMBER,
+  PERCENT, SCALES, SIGN, startsWithPhrase, TARGET_PREFIXES, TARGET_SUFFIXES, YEAR_WORDS,
 } from "./phrases";
 
 type NumberReading = Extract<Reading, { kind: "number" }>;
 
 const missing = (reason: string, text: string): Reading => ({ kind: "missing", reason, text });
+/** Text that is neither a figure nor a phrase officers write for "no figure": a problem at its cell. */
+const unreadable = (reason: string, text: string): Reading => ({ kind: "missing", reason, text, unreadable: true });
+
+/** Texts with no figure that officers write for "none": dashes, dots, question marks. */
+const NO_FIGURE_MARKS = /^[-–—.?*\s/]+$/;
+
+/** Missing text that says no figure was due this period ("Annually reported.", "New PI"). */
+export function isNotDue(text: string): boolean {
+  const lower = text.replace(/\s+/g, " ").trim().toLowerCase();
+  return NOT_DUE.some((p) => startsWithPhrase(lower, p) || lower.includes(` ${p}`));
+}
 
 /** What a cell means. Percentages come back as fractions with `percent: true`. */
 export function readValue(cell: CellValue, numberFormat?: string): Reading {
@@ -113,14 +124,21 @@ function readTextUncached(original: string): Reading {
   const text = original.replace(/\s+/g, " ").trim();
   if (!text) return missing("empty", original);
   if (EXCEL_ERROR.test(text)) return missing(`formula error ${text.toUpperCase()}`, original);
-  if (!/\d/.test(text)) return missing(text, original); // words, dashes: nothing to read
+  const lower = text.toLowerCase();
+  const saysMissing = () => MISSING_STARTS.some((p) => startsWithPhrase(lower, p)) || MISSING_CONTAINS.some((p) => lower.includes(p)) || isNotDue(text);
+  if (!/\d/.test(text)) {
+    // Words and dashes: nothing to read. A phrase for "none" is a reason; other words are unreadable.
+    return NO_FIGURE_MARKS.test(text) || saysMissing() ? missing(text, original) : unreadable(text, original);
+  }
   const date = parseDateText(text);
   if (date) return { kind: "date", date, text: original };
   // An impossible date ("31/02/2022") or a lone year label ("2010/11") is not a value.
-  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text) || isFinancialYear(text)) return missing(text, original);
+  if (/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(text)) return unreadable(text, original);
+  if (isFinancialYear(text)) return missing(text, original);
+  const negative = readBracketed(text, original);
+  if (negative) return negative;
   const target = readTarget(text, original);
   if (target) return target;
-  const lower = text.toLowerCase();
   if (MISSING_STARTS.some((p) => startsWithPhrase(lower, p))) return missing(text, original);
   const band = readBand(text, original);
   if (band) return band;
@@ -134,7 +152,18 @@ function readTextUncached(original: string): Reading {
     return numberReading(lead, original);
   }
   if (MISSING_CONTAINS.some((p) => lower.includes(p))) return missing(text, original);
-  return readApproximate(text, original) ?? missing(text, original);
+  return readApproximate(text, original) ?? unreadable(text, original);
+}
+
+/** "(3)", "(3.5%)", "(£1,200)": the whole cell a bracketed figure is an accounting negative (RULES §3). */
+function readBracketed(text: string, original: string): Reading | undefined {
+  const m = /^\((.+)\)$/.exec(text);
+  if (!m) return undefined;
+  const lead = readLeading(m[1].trim());
+  if (!lead || lead.rest.trim() !== "" || lead.numerator !== undefined || lead.notes.length > 0) return undefined;
+  const r: NumberReading = { kind: "number", value: -lead.value, percent: lead.percent, text: original, note: "accounting negative" };
+  if (lead.unit) r.unit = lead.unit;
+  return r;
 }
 
 interface Leading {
@@ -145,10 +174,12 @@ interface Leading {
   notes: string[];
   numerator?: number;
   denominator?: number;
+  /** The currency symbol typed before the figure. */
+  unit?: string;
 }
 
 const LEAD = new RegExp(
-  `^(${MARKERS}+)?\\s*(${SIGN})?(${CURRENCY})?(${SIGN})?(${NUMBER})(?:\\s*(${PERCENT}))?`,
+  `^(${MARKERS}+)?\\s*(${SIGN})?(${CURRENCY})?(${SIGN})?(${NUMBER})(?:\\s*(${PERCENT})|(k|m|bn)(?![a-z]))?`,
   "i",
 );
 const isMinus = (s: string | undefined): boolean => !!s && s !== "+";
@@ -158,7 +189,10 @@ const isYearShaped = (digits: string): boolean => /^(19|20)\d\d$/.test(digits);
 function readLeading(text: string): Leading | undefined {
   const m = LEAD.exec(text);
   if (!m) return undefined;
-  const [whole, marker, sign1, currency, sign2, digits, pct] = m;
+  const [matched, marker, sign1, currency, sign2, digits, pct, scaleWord] = m;
+  // "£2.5m" is 2,500,000; "5m" with no currency is five metres, not a scale.
+  const scale = scaleWord && currency ? SCALES[scaleWord.toLowerCase()] : undefined;
+  const whole = scaleWord && !scale ? matched.slice(0, -scaleWord.length) : matched;
   let rest = text.slice(whole.length);
   const notes = marker ? [marker] : [];
   if (!pct && /^(st|nd|rd|th)\b/i.test(rest)) return undefined; // "3rd quartile" is a position
@@ -166,7 +200,7 @@ function readLeading(text: string): Leading | undefined {
   if (isYearShaped(digits) && !marker && !sign1 && !sign2 && !currency && !pct && /^\s*\p{L}/u.test(rest)) {
     return undefined;
   }
-  let value = Number(digits.replace(/,/g, ""));
+  let value = digitsValue(digits) * (scale ?? 1);
   let numerator: number | undefined;
   let denominator: number | undefined;
   const frac = pct ? null : /^\s*\/\s*(\d+)(?![\d/.,])/.exec(rest);
@@ -185,7 +219,9 @@ function readLeading(text: string): Leading | undefined {
   }
   if (isMinus(sign1) || isMinus(sign2)) value = -value;
   if (!Number.isFinite(value)) return undefined;
-  return { value, percent: !!pct, rest, notes, numerator, denominator };
+  const lead: Leading = { value, percent: !!pct, rest, notes, numerator, denominator };
+  if (currency) lead.unit = currency;
+  return lead;
 }
 
 /** Splits what follows a figure into notes and an optional (numerator/denominator). */
@@ -217,6 +253,7 @@ function numberReading(lead: Leading, original: string): NumberReading {
   const { note, numerator, denominator } = restParts(lead, lead.rest);
   const r: NumberReading = { kind: "number", value: lead.value, percent: lead.percent, text: original };
   if (note !== undefined) r.note = note;
+  if (lead.unit) r.unit = lead.unit;
   if (numerator !== undefined && denominator !== undefined) Object.assign(r, { numerator, denominator });
   return r;
 }
@@ -252,7 +289,7 @@ const RANGE = new RegExp(
 function readBand(text: string, original: string): Reading | undefined {
   const pm = PLUS_MINUS.exec(text);
   if (pm) {
-    const v = Number(pm[1].replace(/,/g, "")) / (pm[2] ? 100 : 1);
+    const v = digitsValue(pm[1]) / (pm[2] ? 100 : 1);
     return { kind: "band", low: -v, high: v, percent: !!pm[2], text: original };
   }
   const m = RANGE.exec(text);
@@ -261,7 +298,7 @@ function readBand(text: string, original: string): Reading | undefined {
   if (sep.toLowerCase() === "and" && !/between/i.test(lead ?? "")) return undefined;
   const percent = !!(p1 || p2); // "95 - 105%": the % covers both ends
   const side = (s: string | undefined, n: string): number =>
-    (isMinus(s) ? -1 : 1) * (Number(n.replace(/,/g, "")) / (percent ? 100 : 1));
+    (isMinus(s) ? -1 : 1) * (digitsValue(n) / (percent ? 100 : 1));
   const [a, b] = [side(s1, n1), side(s2, n2)];
   if (!Number.isFinite(a) || !Number.isFinite(b)) return undefined;
   return { kind: "band", low: Math.min(a, b), high: Math.max(a, b), percent, text: original };
@@ -280,7 +317,7 @@ function readApproximate(text: string, original: string): Reading | undefined {
     const word = /([\p{L}.]+|[–—-])\s*$/u.exec(before)?.[1].toLowerCase() ?? "";
     if (LABEL_WORDS.includes(word)) continue;
     if (isYearShaped(digits) && !pct && YEAR_WORDS.includes(word)) continue; // "since April 2008"
-    let value = Number(digits.replace(/,/g, "")) / (pct ? 100 : 1);
+    let value = digitsValue(digits) / (pct ? 100 : 1);
     if (isMinus(sign)) value = -value;
     if (!Number.isFinite(value)) continue;
     return { kind: "number", value, percent: !!pct, text: original, approximate: true };

@@ -78,7 +78,7 @@ const TEXT_CASES: [string, Partial<Record<string, unknown>>, string][] = [
   ["2 pts", { kind: "number", value: 2, percent: false, note: "pts" }, "points left to the tolerance reader"],
   ["1.2E3", { kind: "number", value: 1200 }, "exponent"],
   ["  11,428  ", { kind: "number", value: 11428 }, "surrounding spaces"],
-  ["11\u00a0428", { kind: "number", value: 11, note: "428" }, "non-breaking space is not a separator"],
+  ["11\u00a0428", { kind: "number", value: 11428 }, "non-breaking space between digit groups is a separator (RULES §3)"],
   ["Less than 10,459 (2010/11)", { kind: "target", op: "<", value: 10459, note: "2010/11" }, "target with note"],
   ["Less than or equal to 5", { kind: "target", op: "<=", value: 5 }, "longest operator wins"],
   ["<= 12", { kind: "target", op: "<=", value: 12 }, "symbol <="],
