@@ -1,0 +1,221 @@
+"""Parts of scripts/make-fixtures.py: a PNG writer, the small tracker, and the bad-input corpus.
+
+The bad inputs are made at the package level from the good fixtures, so each breaks one thing.
+test/fixtures/bad/expected.json gives each file's exit code and why; the test reads it.
+"""
+import json
+import os
+import re
+import struct
+import zipfile
+import zlib
+
+
+def png_bytes(width, height, rgb):
+    """A plain RGB PNG of one colour (no Pillow needed)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+
+
+def tracker_rows():
+    """An indicator table the engine recognises (header row first)."""
+    return [
+        ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+        ["HE 1", "Percentage of rent collected", 97, 98.2, "Higher is better"],
+        ["HE 2", "Average days to re-let council homes", 30, 41, "Lower is better"],
+        ["HE 3", "Percentage of household waste recycled", 50, 48.9, "Higher is better"],
+        ["HE 4", "Number of households in temporary accommodation", 120, 118, "Lower is better"],
+    ]
+
+
+def rewrite_zip(src, dst, change):
+    """Copies a zip, passing each (name, bytes) through change(); None drops the entry."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+
+
+BILLION_LAUGHS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!DOCTYPE worksheet [
+ <!ENTITY lol "lol">
+ <!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+ <!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">
+ <!ENTITY lol5 "&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;&lol4;">
+ <!ENTITY lol6 "&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;&lol5;">
+ <!ENTITY lol7 "&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;&lol6;">
+ <!ENTITY lol8 "&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;&lol7;">
+ <!ENTITY lol9 "&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;&lol8;">
+]>
+"""
+
+EXTERNAL_ENTITY = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<!DOCTYPE sst [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+"""
+
+STRICT = [
+    ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main"),
+    ("http://schemas.openxmlformats.org/officeDocument/2006/relationships", "http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    ("http://schemas.openxmlformats.org/drawingml/2006/main", "http://purl.oclc.org/ooxml/drawingml/main"),
+    ("http://schemas.openxmlformats.org/officeDocument/2006/extended-properties", "http://purl.oclc.org/ooxml/officeDocument/extendedProperties"),
+]
+
+
+def strip_prolog(xml):
+    return re.sub(rb"^<\?xml[^>]*\?>\s*", b"", xml)
+
+
+def to_strict(name, data):
+    if not name.endswith((".xml", ".rels")):
+        return data
+    text = data.decode("utf-8")
+    for old, new in STRICT:
+        text = text.replace(old, new)
+    if name == "xl/workbook.xml":
+        text = re.sub(r"<workbook ", '<workbook conformance="strict" ', text, count=1)
+    return text.encode("utf-8")
+
+
+def write_lying_bomb(dst, src):
+    """Copies src; the first worksheet gets 200 MB of whitespace while the zip headers say it is small."""
+    with zipfile.ZipFile(src) as zin:
+        entries = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name, data in entries:
+            if name == "xl/worksheets/sheet1.xml":
+                at = data.index(b"<sheetData")
+                data = data[:at] + b" " * (200 * 2 ** 20) + data[at:]
+            zout.writestr(name, data)
+    blob = bytearray(open(dst, "rb").read())
+    name = b"xl/worksheets/sheet1.xml"
+    big = 200 * 2 ** 20
+    # Local file header (PK\3\4): uncompressed size at +22; central directory (PK\1\2): at +24.
+    for sig, off in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        name_off = 30 if sig == b"PK\x03\x04" else 46
+        at = blob.find(sig)
+        while at >= 0:
+            n = struct.unpack_from("<H", blob, at + 26 if sig == b"PK\x03\x04" else at + 28)[0]
+            if bytes(blob[at + name_off:at + name_off + n]) == name:
+                size = struct.unpack_from("<I", blob, at + off)[0]
+                assert size > big
+                struct.pack_into("<I", blob, at + off, 4096)
+            at = blob.find(sig, at + 4)
+    open(dst, "wb").write(blob)
+
+
+AGILE_INFO = (b"\x04\x00\x04\x00\x40\x00\x00\x00" + b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n'
+              b'<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption"><keyData saltSize="16" blockSize="16" '
+              b'keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" '
+              b'saltValue="AAAAAAAAAAAAAAAAAAAAAA=="/></encryption>')
+
+
+def cfb(streams):
+    """A minimal Compound File Binary (v3, 512-byte sectors) holding the given streams, each padded to
+    4096 bytes or more so that none needs the mini stream. Excel wraps an encrypted package in one."""
+    END, FREE, FATSECT, NOSTREAM = 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    fat = [FATSECT, END]
+    body = b""
+    starts = []
+    for _, data in streams:
+        data = data + b"\x00" * (max(4096, -(-len(data) // 512) * 512) - len(data))
+        first = len(fat)
+        n = len(data) // 512
+        fat += [first + i + 1 for i in range(n - 1)] + [END]
+        starts.append((first, len(data)))
+        body += data
+    assert len(fat) <= 128
+    fat += [FREE] * (128 - len(fat))
+
+    def entry(name, kind, left, right, child, start, size):
+        raw = name.encode("utf-16-le") + b"\x00\x00"
+        return (raw.ljust(64, b"\x00") + struct.pack("<HBB3I", len(raw), kind, 1, left, right, child) + b"\x00" * 16
+                + struct.pack("<I", 0) + b"\x00" * 16 + struct.pack("<IQ", start, size))
+    dirs = entry("Root Entry", 5, NOSTREAM, NOSTREAM, 1, END, 0)
+    for i, ((name, _), (start, size)) in enumerate(zip(streams, starts)):
+        right = i + 2 if i + 1 < len(streams) else NOSTREAM
+        dirs += entry(name, 2, NOSTREAM, right, NOSTREAM, start, size)
+    dirs = dirs.ljust(512, b"\x00")
+    header = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 16 + struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6
+              + struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, END, 0, END, 0) + struct.pack("<I", 0) + struct.pack("<I", FREE) * 108)
+    assert len(header) == 512
+    return header + struct.pack("<128I", *fat) + dirs + body
+
+
+def write_encrypted(dst, src):
+    """A password-protected workbook as Excel stores one: an OLE compound file with EncryptionInfo and
+    EncryptedPackage streams (the package bytes are scrambled, not really encrypted: only the shape matters)."""
+    package = bytes(b ^ 0x5A for b in open(src, "rb").read())
+    open(dst, "wb").write(cfb([("EncryptionInfo", AGILE_INFO), ("EncryptedPackage", struct.pack("<Q", len(package)) + package)]))
+
+
+def write_bad_corpus(bad, made, excel_saved, tmp):
+    tracker = os.path.join(made, "openpyxl-tracker.xlsx")
+    expected = {}
+
+    def add(name, code, why):
+        expected[name] = {"exit": code, "why": why}
+
+    with open(os.path.join(bad, "not-a-zip.xlsx"), "w") as f:
+        f.write("Ref,Indicator,Target,Actual\nHE 1,Rent collected,97,98\n")
+    add("not-a-zip.xlsx", 2, "a CSV file named .xlsx")
+
+    data = open(tracker, "rb").read()
+    open(os.path.join(bad, "truncated.xlsx"), "wb").write(data[: len(data) * 3 // 5])
+    add("truncated.xlsx", 2, "the first 60% of a valid workbook: no central directory")
+
+    write_encrypted(os.path.join(bad, "encrypted.xlsx"), tracker)
+    add("encrypted.xlsx", 2, "password-protected: an OLE compound file (EncryptionInfo, EncryptedPackage) as Excel saves one")
+
+    rewrite_zip(tracker, os.path.join(bad, "missing-workbook.xlsx"), lambda n, d: None if n == "xl/workbook.xml" else d)
+    add("missing-workbook.xlsx", 2, "xl/workbook.xml is not in the package")
+
+    rewrite_zip(tracker, os.path.join(bad, "corrupt-sheet-xml.xlsx"), lambda n, d: d[: len(d) // 2] if n == "xl/worksheets/sheet1.xml" else d)
+    add("corrupt-sheet-xml.xlsx", 2, "the tracker's sheet XML stops half-way through")
+
+    def laughs(n, d):
+        if n != "xl/worksheets/sheet1.xml":
+            return d
+        body = strip_prolog(d).replace(b"<sheetData>", b'<sheetData><row r="20"><c r="A20" t="inlineStr"><is><t>&lol9;</t></is></c></row>', 1)
+        return BILLION_LAUGHS.encode() + body
+    rewrite_zip(tracker, os.path.join(bad, "billion-laughs.xlsx"), laughs)
+    add("billion-laughs.xlsx", 2, "a DOCTYPE whose nested entities expand to 3 GB of text")
+
+    def xxe(n, d):
+        if n != "xl/sharedStrings.xml":
+            return d
+        return EXTERNAL_ENTITY.encode() + strip_prolog(d).replace(b"<t>Ref</t>", b"<t>&xxe;</t>", 1)
+    rewrite_zip(tracker, os.path.join(bad, "external-entity.xlsx"), xxe)
+    add("external-entity.xlsx", 2, "a shared string is an external entity naming file:///etc/passwd")
+
+    write_lying_bomb(os.path.join(bad, "zip-bomb.xlsx"), tracker)
+    add("zip-bomb.xlsx", 2, "a worksheet entry inflates to 200 MB while its zip headers say 4 KB")
+
+    rewrite_zip(tracker, os.path.join(bad, "strict-open-xml.xlsx"), to_strict)
+    add("strict-open-xml.xlsx", [0, 2], "Strict Open XML namespaces (conformance=\"strict\"): read it, or refuse it saying Strict")
+
+    def only_charts(n, d):
+        if n in ("xl/worksheets/sheet1.xml", "xl/worksheets/_rels/sheet1.xml.rels"):
+            return None
+        if n == "xl/workbook.xml":
+            return re.sub(rb'<sheet name="Sheet1"[^>]*/>', b"", d).replace(b'activeTab="1"', b'activeTab="0"')
+        if n == "xl/_rels/workbook.xml.rels":
+            return re.sub(rb'<Relationship [^>]*Target="worksheets/sheet1.xml"/>', b"", d)
+        if n == "[Content_Types].xml":
+            return re.sub(rb'<Override PartName="/xl/worksheets/sheet1.xml"[^>]*/>', b"", d)
+        return d
+    rewrite_zip(os.path.join(excel_saved, "chartsheet01.xlsx"), os.path.join(bad, "chart-sheets-only.xlsx"), only_charts)
+    add("chart-sheets-only.xlsx", 3, "Excel's chartsheet01.xlsx with its worksheet removed: one chart sheet, no worksheet")
+
+    from openpyxl import Workbook
+    Workbook().save(os.path.join(bad, "empty-workbook.xlsx"))
+    add("empty-workbook.xlsx", 3, "one empty worksheet, as openpyxl writes a new workbook")
+
+    with open(os.path.join(bad, "expected.json"), "w") as f:
+        json.dump(expected, f, indent=2)
+        f.write("\n")

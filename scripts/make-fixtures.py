@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Makes the workbooks of test/fixtures/made/ and test/fixtures/bad/ (issue 11, items 5 and 6).
+
+Run from the project root:  python3 scripts/make-fixtures.py
+Needs python3 with openpyxl and XlsxWriter (pip install openpyxl xlsxwriter) and LibreOffice's
+`soffice` on the PATH (apt-get install libreoffice-calc-nogui). The outputs are committed: the tests
+read them and need neither Python nor LibreOffice. Each file shows one thing issue 11 found lost,
+changed or fatal, so a failing test names the feature. Rerunning rewrites every file; the bytes
+differ (timestamps), the content does not.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+MADE = os.path.join(ROOT, "test", "fixtures", "made")
+BAD = os.path.join(ROOT, "test", "fixtures", "bad")
+EXCEL_SAVED = os.path.join(ROOT, "test", "fixtures", "excel-saved")
+
+sys.path.insert(0, HERE)
+from fixture_parts import png_bytes, tracker_rows, write_bad_corpus  # noqa: E402
+
+PNG = os.path.join(tempfile.mkdtemp(prefix="rag-fixtures-"), "square.png")
+with open(PNG, "wb") as f:
+    f.write(png_bytes(24, 24, (0x1F, 0x77, 0xB4)))
+
+
+def made(name):
+    return os.path.join(MADE, name)
+
+
+# ---------------------------------------------------------------- openpyxl
+
+def openpyxl_files():
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.packaging.custom import StringProperty
+    from openpyxl.workbook.protection import WorkbookProtection
+    from openpyxl.worksheet.table import Table, TableStyleInfo
+
+    # A table and a note: openpyxl names parts with absolute targets (/xl/tables/table1.xml).
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Budget"
+    for row in [["Service", "Budget", "Spent"], ["Parks", 120000, 98000], ["Libraries", 80000, 81500], ["Waste", 450000, 430000]]:
+        ws.append(row)
+    table = Table(displayName="BudgetTable", ref="A1:C4")
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium9", showRowStripes=True)
+    ws.add_table(table)
+    ws["D2"].comment = Comment("Includes the play area grant.", "Finance officer")
+    wb.save(made("openpyxl-table-note.xlsx"))
+
+    # Workbook structure protection and custom document properties.
+    wb = Workbook()
+    wb.active.title = "Contents"
+    wb.active["A1"] = "Structure is locked: sheets cannot be added, moved or renamed in Excel."
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.custom_doc_props.append(StringProperty(name="Directorate", value="Place"))
+    wb.save(made("openpyxl-structure-protection.xlsx"))
+
+    # A tracker as openpyxl writes it (inline-free: shared strings, no styles beyond the default).
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    for row in tracker_rows():
+        ws.append(row)
+    wb.save(made("openpyxl-tracker.xlsx"))
+
+
+# ---------------------------------------------------------------- XlsxWriter
+
+def xlsxwriter_book(name, **options):
+    import xlsxwriter
+    from datetime import datetime
+
+    wb = xlsxwriter.Workbook(made(name), options)
+    wb.set_properties({"title": name, "author": "make-fixtures.py", "created": datetime(2024, 1, 1)})
+    return wb
+
+
+def xlsxwriter_files():
+    wb = xlsxwriter_book("xlsxwriter-table.xlsx")
+    ws = wb.add_worksheet("Projects")
+    ws.add_table("B2:E6", {
+        "name": "Projects",
+        "columns": [{"header": "Project"}, {"header": "Lead"}, {"header": "Budget"}, {"header": "Spent", "total_function": "sum"}],
+        "data": [["Leisure centre", "A. Khan", 2.5e6, 1.1e6], ["Library refit", "B. Jones", 4e5, 3.9e5], ["Cycle lanes", "C. Patel", 8e5, 1e5]],
+        "total_row": True,
+    })
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-notes.xlsx")
+    ws = wb.add_worksheet("Notes")
+    ws.write("A1", "Hidden note")
+    ws.write_comment("A1", "Checked by internal audit.", {"author": "Audit"})
+    ws.write("A3", "Visible note")
+    ws.write_comment("A3", "Figure provisional.", {"author": "Performance team", "visible": True})
+    ws.write_comment("C5", "A note on an empty cell.")
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-validation-whole-columns.xlsx")
+    ws = wb.add_worksheet("Inputs")
+    ws.write_row("A1", ["Status", "Score", "Due"])
+    # A:A and B:C, then the whole sheet
+    ws.data_validation(0, 0, 1048575, 0, {"validate": "list", "source": ["Red", "Amber", "Green"]})
+    ws.data_validation(0, 1, 1048575, 2, {"validate": "integer", "criteria": "between", "minimum": 0, "maximum": 100})
+    ws.data_validation("A1:XFD1048576", {"validate": "length", "criteria": "<", "value": 255, "ignore_blank": True})
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-autofilter.xlsx")
+    ws = wb.add_worksheet("Filtered")
+    ws.write_row("A1", ["Region", "Item", "Volume"])
+    data = [["East", "Apple", 9000], ["West", "Apple", 3000], ["East", "Pear", 5000], ["North", "Pear", 8000], ["West", "Grape", 6000]]
+    for i, row in enumerate(data, start=1):
+        ws.write_row(i, 0, row)
+        if row[0] != "East" or row[2] <= 4000:
+            ws.set_row(i, None, None, {"hidden": True})
+    ws.autofilter("A1:C6")
+    ws.filter_column("A", "x == East")
+    ws.filter_column("C", "x > 4000")
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-page-breaks.xlsx")
+    ws = wb.add_worksheet("Print")
+    for r in range(60):
+        ws.write_row(r, 0, [f"Row {r + 1}", r * 3, r * 7])
+    ws.set_h_pagebreaks([20, 40])
+    ws.set_v_pagebreaks([2])
+    ws.set_landscape()
+    ws.repeat_rows(0)
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-sparklines.xlsx")
+    ws = wb.add_worksheet("Trends")
+    for r, row in enumerate([[-2, 2, 3, -1, 0], [30, 20, 33, 20, 15], [1, -1, -1, 1, -1]]):
+        ws.write_row(r, 0, row)
+        ws.add_sparkline(r, 5, {"range": f"Trends!A{r + 1}:E{r + 1}", "type": ["line", "column", "win_loss"][r], "markers": True})
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-ignored-errors.xlsx")
+    ws = wb.add_worksheet("Codes")
+    ws.write_string("A1", "0123")
+    ws.write_string("A2", "0456")
+    ws.write_formula("B1", "=1/0")
+    ws.ignore_errors({"number_stored_as_text": "A1:A2", "eval_error": "B1"})
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-chart.xlsx")
+    ws = wb.add_worksheet("Data")
+    ws.write_column("A1", ["Q1", "Q2", "Q3", "Q4"])
+    ws.write_column("B1", [71, 74, 78, 80])
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "Recycling %", "categories": "=Data!$A$1:$A$4", "values": "=Data!$B$1:$B$4"})
+    chart.set_title({"name": "Recycling rate"})
+    ws.insert_chart("D2", chart)
+    sheet = wb.add_chartsheet("Chart")
+    chart2 = wb.add_chart({"type": "line"})
+    chart2.add_series({"categories": "=Data!$A$1:$A$4", "values": "=Data!$B$1:$B$4"})
+    sheet.set_chart(chart2)
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-images.xlsx")
+    ws = wb.add_worksheet("Pictures")
+    ws.insert_image("B2", PNG, {"description": "Council logo: a blue square", "url": "internal:Links!A1"})
+    ws.insert_image("B8", PNG, {"decorative": True})
+    ws.embed_image("E2", PNG, {"description": "In-cell picture"})
+    ws.insert_textbox("G2", "A text box", {"width": 200, "height": 60})
+    links = wb.add_worksheet("Links")
+    links.write_url("A1", "internal:Pictures!A1", string="Back to the pictures")
+    links.write_url("A2", "https://www.gov.uk/", string="GOV.UK")
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-header-image.xlsx")
+    ws = wb.add_worksheet("Header")
+    ws.write("A1", "The printed header carries the logo.")
+    ws.set_header("&L&G&CPerformance report&R&P of &N", {"image_left": PNG})
+    ws.set_footer("&C&G", {"image_center": PNG})
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-properties.xlsx")
+    wb.set_custom_property("Directorate", "Resources")
+    wb.set_custom_property("Approved", True)
+    wb.set_custom_property("Version", 3)
+    wb.add_worksheet("Sheet1").write("A1", "Custom document properties in docProps/custom.xml")
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-sheet-password.xlsx")
+    ws = wb.add_worksheet("Locked")
+    ws.write("A1", "Protected with an old-style (16-bit hash) password")
+    ws.protect("secret", {"format_cells": True})
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-escapes.xlsx")
+    ws = wb.add_worksheet("Text")
+    ws.write_string("A1", "_x0041_ is literal text, not the letter A")
+    ws.write_string("A2", "carriage\rreturn")
+    ws.write_string("A3", "windows\r\nline end")
+    ws.write_string("A4", "line\nfeed")
+    ws.write_string("A5", "  leading and trailing spaces  ")
+    ws.write_string("A6", "tab\there")
+    wb.close()
+
+    wb = xlsxwriter_book("xlsxwriter-default-font.xlsx", default_format_properties={"font_name": "Arial", "font_size": 10})
+    ws = wb.add_worksheet("Arial")
+    ws.write("A1", "Every unformatted cell is Arial 10")
+    ws.write("A2", 42)
+    wb.close()
+
+    macro = os.path.join(EXCEL_SAVED, "macro01.xlsm")
+    vba = os.path.join(os.path.dirname(PNG), "vbaProject.bin")
+    with zipfile.ZipFile(macro) as z, open(vba, "wb") as f:
+        f.write(z.read("xl/vbaProject.bin"))
+    wb = xlsxwriter_book("xlsxwriter-macro.xlsm")
+    ws = wb.add_worksheet("Macro")
+    ws.write("A1", "A macro-enabled workbook: its VBA project must stay.")
+    wb.add_vba_project(vba)
+    wb.close()
+
+    # Stray cells at the sheet's far edges, on a tracker's header row and at the last cell.
+    for name, stray in [("stray-xfd1.xlsx", [(0, 16383)]), ("stray-both-edges.xlsx", [(0, 16383), (1048575, 16383)])]:
+        wb = xlsxwriter_book(name)
+        ws = wb.add_worksheet("Tracker")
+        for r, row in enumerate(tracker_rows()):
+            ws.write_row(r, 0, row)
+        for r, c in stray:
+            ws.write(r, c, "stray")
+        wb.close()
+
+
+# ---------------------------------------------------------------- LibreOffice
+
+def soffice_convert(src, fmt, outdir):
+    subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", fmt, "--outdir", outdir, src],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
+    return os.path.join(outdir, os.path.splitext(os.path.basename(src))[0] + "." + fmt.split(":")[0])
+
+
+def libreoffice_files():
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+
+    tmp = tempfile.mkdtemp(prefix="rag-lo-")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Tracker"
+    for row in tracker_rows():
+        ws.append(row)
+    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[3].height = 45
+    ws.column_dimensions["B"].width = 40
+    ws["F2"].comment = Comment("Checked.", "Officer")
+    ws.merge_cells("A8:E8")
+    ws["A8"] = "Figures are provisional until audited."
+    src = os.path.join(tmp, "libreoffice-row-heights.xlsx")
+    wb.save(src)
+    # Through ODS and back, so every part is LibreOffice's own.
+    ods = soffice_convert(src, "ods", tmp)
+    os.remove(src)
+    out = soffice_convert(ods, "xlsx", tmp)
+    shutil.copyfile(out, made("libreoffice-row-heights.xlsx"))
+    return tmp
+
+
+def main():
+    os.makedirs(MADE, exist_ok=True)
+    os.makedirs(BAD, exist_ok=True)
+    openpyxl_files()
+    xlsxwriter_files()
+    tmp = libreoffice_files()
+    write_bad_corpus(BAD, MADE, EXCEL_SAVED, tmp)
+    print(f"Wrote {len(os.listdir(MADE))} files to {os.path.relpath(MADE, ROOT)} and {len(os.listdir(BAD))} to {os.path.relpath(BAD, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
