@@ -1,0 +1,169 @@
+// Small helpers for writing OOXML text and reading one element's attributes without a full parser.
+// The patchers copy every byte they do not change, so they look at start tags as text.
+
+/** Escapes text content: & < > (and CR, which XML parsers would otherwise turn into LF). */
+export function escapeText(s: string): string {
+  return s.replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
+}
+
+/** Escapes an attribute value written in double quotes (tabs and line breaks kept as character references). */
+const ATTR_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\r": "&#13;", "\n": "&#10;", "\t": "&#9;" };
+
+/** Escapes an attribute value written in double quotes (tabs and line breaks kept as character references). */
+export function escapeAttr(s: string): string {
+  return s.replace(/[&<>"\r\n\t]/g, (c) => ATTR_ESCAPES[c]);
+}
+
+// Characters XML 1.0 cannot hold at all (controls other than tab, LF, CR; lone surrogates; FFFE/FFFF).
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Text as a cell holds it in OOXML (ST_Xstring): a literal `_xHHHH_` must be written `_x005F_xHHHH_`, or
+ * Excel reads it as an escaped character; characters XML cannot carry are written as `_xHHHH_`.
+ */
+export function encodeXstring(s: string): string {
+  return s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`).replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
+}
+
+/** Cell text ready for `<t>`: Xstring-encoded, then XML-escaped. `preserve` when spaces or breaks at the edges matter. */
+export function cellText(s: string): { xml: string; preserve: boolean } {
+  return { xml: escapeText(encodeXstring(s)), preserve: /^[\s]|[\s]$|[\n\r\t]/.test(s) };
+}
+
+const ATTR = /([A-Za-z_][\w.:-]*)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/** The attributes of a start tag (`<c r="A1" s="3">`), values still escaped as they are in the file. */
+export function attrsOf(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(tag); m; m = ATTR.exec(tag)) out.set(m[1], m[3] ?? m[4] ?? "");
+  return out;
+}
+
+/** Undoes XML escaping in an attribute value or text. */
+export function unescapeXml(s: string): string {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
+    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] as string;
+  });
+}
+
+/**
+ * A start tag with one attribute set (added before the tag's end, or its value replaced in place),
+ * every other byte of the tag unchanged. `value` is already escaped.
+ */
+export function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, (_, pre: string) => `${pre}"${value}"`);
+  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}="${value}"${tag.slice(end)}`;
+}
+
+/** A start tag without one attribute. */
+export function removeAttr(tag: string, name: string): string {
+  return tag.replace(new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`), "");
+}
+
+/**
+ * Where the tag starting at `from` (a '<') ends: the index just past its '>', skipping '>' inside
+ * quoted attribute values. -1 when the text ends first.
+ */
+export function tagEnd(text: string, from: number): number {
+  let quote = "";
+  for (let i = from + 1; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (quote) {
+      if (ch === quote.charCodeAt(0)) quote = "";
+    } else if (ch === 34 || ch === 39) quote = text[i];
+    else if (ch === 62) return i + 1;
+  }
+  return -1;
+}
+
+/** The local name of the element a tag opens or closes: "<x:c r=..." → "c". */
+export function localName(tag: string, from = 0): string {
+  let i = from + 1;
+  if (tag[i] === "/") i++;
+  const start = i;
+  while (i < tag.length && !/[\s/>]/.test(tag[i])) i++;
+  const name = tag.slice(start, i);
+  const colon = name.indexOf(":");
+  return colon >= 0 ? name.slice(colon + 1) : name;
+}
+
+/** Where one element sits in a text: its start tag, its content and its end. */
+export interface ElementSpan {
+  start: number;
+  /** Just past the start tag's '>'. */
+  openEnd: number;
+  /** Where the end tag starts (openEnd for a self-closing element). */
+  innerEnd: number;
+  /** Just past the element. */
+  end: number;
+  selfClosing: boolean;
+  /** The prefix of its name with the colon ("x:"), or "". */
+  prefix: string;
+}
+
+/** Skips a comment, processing instruction or CDATA section at `i`; returns where it ends, or i when none is there. */
+function skipSpecial(text: string, i: number): number {
+  if (text.startsWith("<!--", i)) return text.indexOf("-->", i) + 3;
+  if (text.startsWith("<![CDATA[", i)) return text.indexOf("]]>", i) + 3;
+  if (text.startsWith("<?", i)) return text.indexOf("?>", i) + 2;
+  return i;
+}
+
+/** The end of the element whose start tag begins at `start` (depth-counting, names not compared). */
+export function elementAt(text: string, start: number): ElementSpan {
+  const openEnd = tagEnd(text, start);
+  if (openEnd < 0) throw new Error("unterminated tag");
+  const name = text.slice(start + 1, openEnd).match(/^[^\s/>]+/)?.[0] ?? "";
+  const prefix = name.includes(":") ? name.slice(0, name.indexOf(":") + 1) : "";
+  if (text[openEnd - 2] === "/") return { start, openEnd, innerEnd: openEnd, end: openEnd, selfClosing: true, prefix };
+  let depth = 1;
+  let i = openEnd;
+  for (;;) {
+    i = text.indexOf("<", i);
+    if (i < 0) throw new Error(`unterminated element <${name}>`);
+    const skipped = skipSpecial(text, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const end = tagEnd(text, i);
+    if (end < 0) throw new Error(`unterminated element <${name}>`);
+    if (text[i + 1] === "/") {
+      if (--depth === 0) return { start, openEnd, innerEnd: i, end, selfClosing: false, prefix };
+    } else if (text[end - 2] !== "/") depth++;
+    i = end;
+  }
+}
+
+/** The top-level child elements between `from` and `to`. */
+export function childElements(text: string, from: number, to: number): ElementSpan[] {
+  const out: ElementSpan[] = [];
+  let i = from;
+  for (;;) {
+    i = text.indexOf("<", i);
+    if (i < 0 || i >= to) return out;
+    const skipped = skipSpecial(text, i);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    const el = elementAt(text, i);
+    out.push(el);
+    i = el.end;
+  }
+}
+
+/** The first element with this local name at or after `from` (at any depth), or undefined. */
+export function findElement(text: string, name: string, from = 0, to = text.length): ElementSpan | undefined {
+  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])`, "g");
+  re.lastIndex = from;
+  const m = re.exec(text);
+  if (!m || m.index >= to) return undefined;
+  return elementAt(text, m.index);
+}

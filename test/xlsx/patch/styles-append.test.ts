@@ -1,0 +1,79 @@
+// styles.xml is appended to: the file's own indices, default font and formats stay as they were.
+import { StylesPart } from "../../../src/xlsx/patch/styles-append";
+
+const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="170" formatCode="0.0&quot;%&quot;"/></numFmts><fonts count="2"><font><sz val="10"/><color theme="1"/><name val="Aptos"/><family val="2"/><scheme val="minor"/></font><font><b/><sz val="12"/><name val="Arial"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="170" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"><alignment horizontal="right" indent="1"/><protection locked="0"/></xf></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`;
+
+function sectionOf(xml: string, name: string): string {
+  const m = new RegExp(`<${name}[ >][\\s\\S]*?</${name}>`).exec(xml);
+  return m ? m[0] : "";
+}
+
+describe("StylesPart", () => {
+  test("unchanged when nothing is asked of it", () => {
+    const part = StylesPart.parse(STYLES);
+    expect(part.changed).toBe(false);
+    expect(part.toXml()).toBe(STYLES);
+  });
+
+  test("an officer's cell keeps its number format, alignment and protection, and gets our fill and font", () => {
+    const part = StylesPart.parse(STYLES);
+    const id = part.xfFor(1, { fill: "#00b050", fontColor: "#FFFFFF", bold: true });
+    expect(id).toBe(2);
+    const xml = part.toXml();
+    // The file's own parts come first, byte for byte.
+    expect(xml.startsWith(STYLES.slice(0, STYLES.indexOf("<fonts")))).toBe(true);
+    expect(sectionOf(xml, "fonts")).toContain('<font><sz val="10"/><color theme="1"/><name val="Aptos"/><family val="2"/><scheme val="minor"/></font><font><b/><sz val="12"/><name val="Arial"/></font>');
+    expect(sectionOf(xml, "fonts")).toMatch(/^<fonts count="3">/);
+    // The new font is the cell's font (Arial 12) with our bold and colour.
+    expect(sectionOf(xml, "fonts")).toContain('<font><b/><sz val="12"/><color rgb="FFFFFFFF"/><name val="Arial"/></font></fonts>');
+    expect(sectionOf(xml, "fills")).toContain('<fill><patternFill patternType="solid"><fgColor rgb="FF00B050"/><bgColor indexed="64"/></patternFill></fill></fills>');
+    expect(sectionOf(xml, "cellXfs")).toContain(
+      '<xf numFmtId="170" fontId="2" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1"><alignment horizontal="right" indent="1"/><protection locked="0"/></xf></cellXfs>',
+    );
+    expect(xml).toContain('<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>');
+  });
+
+  test("the same base and style give one format; a new font name drops the theme font", () => {
+    const part = StylesPart.parse(STYLES);
+    const style = { fontName: "Arial", fill: "#FF0000", numberFormat: "@", hAlign: "left" as const, wrap: true };
+    const a = part.xfFor(0, style);
+    expect(part.xfFor(0, { ...style })).toBe(a);
+    expect(part.xfFor(1, style)).toBe(a + 1);
+    const xml = part.toXml();
+    expect(sectionOf(xml, "fonts")).toContain('<font><sz val="10"/><color theme="1"/><name val="Arial"/></font>');
+    expect(sectionOf(xml, "cellXfs")).toContain('<xf numFmtId="49" fontId="2" fillId="2" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyFill="1" applyAlignment="1"><alignment horizontal="left" wrapText="1"/></xf>');
+    // One fill for both formats.
+    expect(sectionOf(xml, "fills")).toMatch(/^<fills count="3">/);
+  });
+
+  test("custom number formats take ids after the file's own, and reuse the file's when the code matches", () => {
+    const part = StylesPart.parse(STYLES);
+    part.xfFor(0, { numberFormat: 'dd"/"mm"/"yyyy' });
+    part.xfFor(0, { numberFormat: '0.0"%"' });
+    const xml = part.toXml();
+    expect(sectionOf(xml, "numFmts")).toBe('<numFmts count="2"><numFmt numFmtId="170" formatCode="0.0&quot;%&quot;"/><numFmt numFmtId="171" formatCode="dd&quot;/&quot;mm&quot;/&quot;yyyy"/></numFmts>');
+    expect(sectionOf(xml, "cellXfs")).toContain('<xf numFmtId="170" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>');
+  });
+
+  test("borders are thin on four edges; a base index past the end falls back to format 0", () => {
+    const part = StylesPart.parse(STYLES);
+    expect(part.xfFor(99, { border: "#808080" })).toBe(2);
+    expect(sectionOf(part.toXml(), "borders")).toContain(
+      '<border><left style="thin"><color rgb="FF808080"/></left><right style="thin"><color rgb="FF808080"/></right><top style="thin"><color rgb="FF808080"/></top><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>',
+    );
+  });
+
+  test("a prefixed part gets prefixed elements; missing sections are made in schema order", () => {
+    const xml = `<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:fonts count="1"><x:font><x:sz val="11"/></x:font></x:fonts><x:cellXfs count="1"><x:xf fontId="0"/></x:cellXfs></x:styleSheet>`;
+    const part = StylesPart.parse(xml);
+    expect(part.xfFor(0, { fill: "#112233", numberFormat: "0.0" })).toBe(1);
+    const out = part.toXml();
+    expect(out).toBe(
+      '<x:styleSheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:numFmts count="1"><x:numFmt numFmtId="164" formatCode="0.0"/></x:numFmts><x:fonts count="1"><x:font><x:sz val="11"/></x:font></x:fonts>' +
+        '<x:fills count="3"><x:fill><x:patternFill patternType="none"/></x:fill><x:fill><x:patternFill patternType="gray125"/></x:fill><x:fill><x:patternFill patternType="solid"><x:fgColor rgb="FF112233"/><x:bgColor indexed="64"/></x:patternFill></x:fill></x:fills>' +
+        '<x:borders count="1"><x:border><x:left/><x:right/><x:top/><x:bottom/><x:diagonal/></x:border></x:borders><x:cellStyleXfs count="1"><x:xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></x:cellStyleXfs>' +
+        '<x:cellXfs count="2"><x:xf fontId="0"/><x:xf fontId="0" numFmtId="164" applyNumberFormat="1" fillId="2" applyFill="1"/></x:cellXfs></x:styleSheet>',
+    );
+  });
+});
