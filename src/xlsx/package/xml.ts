@@ -1,0 +1,90 @@
+// Parsing package XML with saxes, safely: a DOCTYPE (the door to entity expansion and external
+// entities) is refused, as is any entity saxes does not know. Element and attribute names are matched
+// by local name, so a prefixed document (<x:row>) reads as an unprefixed one.
+import { StringDecoder } from "string_decoder";
+import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { InputError } from "../errors";
+
+export interface XmlHandlers {
+  open?(tag: SaxesTagPlain, local: string): void;
+  close?(local: string): void;
+  text?(text: string): void;
+}
+
+/** The name after any prefix ("x:row" → "row"). */
+export function localName(name: string): string {
+  const colon = name.indexOf(":");
+  return colon < 0 ? name : name.slice(colon + 1);
+}
+
+/** An attribute by local name (r:id, id), or undefined. */
+export function attr(tag: SaxesTagPlain, local: string): string | undefined {
+  const direct = tag.attributes[local];
+  if (direct !== undefined) return direct;
+  for (const key of Object.keys(tag.attributes)) if (localName(key) === local) return tag.attributes[key];
+  return undefined;
+}
+
+export function firstLine(message: string): string {
+  const line = message.split(/\r?\n/)[0].trim();
+  return line.length > 160 ? `${line.slice(0, 157)}...` : line || "unknown error";
+}
+
+/** A parser for one part; errors become InputErrors naming `file` and `part`. Feed with write(), end with close(). */
+export function xmlParser(file: string, part: string, handlers: XmlHandlers): SaxesParser {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  parser.on("doctype", () => {
+    throw new InputError(`${file} is corrupt: ${part} declares a DOCTYPE (entity definitions are refused)`);
+  });
+  if (handlers.open) {
+    const open = handlers.open;
+    parser.on("opentag", (tag) => open(tag as SaxesTagPlain, localName(tag.name)));
+  }
+  if (handlers.close) {
+    const close = handlers.close;
+    parser.on("closetag", (tag) => close(localName(tag.name)));
+  }
+  if (handlers.text) {
+    parser.on("text", handlers.text);
+    parser.on("cdata", handlers.text);
+  }
+  return parser;
+}
+
+/** Wraps a parse failure as one line naming the file and part (an InputError passes through). */
+export function xmlFailure(file: string, part: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new InputError(`${file} is corrupt: ${part} is not well-formed XML (${firstLine(message)})`);
+}
+
+/** Parses a whole part held as text. */
+export function parseXml(file: string, part: string, text: string, handlers: XmlHandlers): void {
+  try {
+    const parser = xmlParser(file, part, handlers);
+    parser.write(text);
+    parser.close();
+  } catch (e) {
+    throw xmlFailure(file, part, e);
+  }
+}
+
+/** Parses a part as it streams in, chunk by chunk (text split across chunks is handled by saxes). */
+export async function parseXmlStream(file: string, part: string, stream: NodeJS.ReadableStream, handlers: XmlHandlers): Promise<void> {
+  try {
+    const parser = xmlParser(file, part, handlers);
+    // A decoder keeps a character whose bytes straddle two chunks whole.
+    const decoder = new StringDecoder("utf8");
+    let first = true;
+    for await (const chunk of stream) {
+      let text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
+      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      if (text) first = false;
+      parser.write(text);
+    }
+    parser.write(decoder.end());
+    parser.close();
+  } catch (e) {
+    throw xmlFailure(file, part, e);
+  }
+}

@@ -1,0 +1,209 @@
+// Opens an .xlsx package with yauzl and indexes its entries by name. Parts are read whole only when
+// they are small (the workbook, relationships, styles); worksheets and shared strings are streamed.
+// A writer can copy an entry's compressed bytes as they are (openRaw) with the sizes and CRC given.
+import { promises as fs } from "fs";
+import type { Readable } from "stream";
+import yauzl from "yauzl";
+import { InputError } from "../errors";
+import { checkXlsxBytes } from "../sniff";
+import type { ZipEntryInfo } from "./types";
+import { firstLine } from "./xml";
+
+/** Largest part read whole into memory; bigger parts must be streamed. */
+export const MAX_WHOLE_PART = 64 * 1024 * 1024;
+/** Largest part inflated at all (a 400 MB shared-strings part streams well within it). */
+export const MAX_PART = 4 * 1024 * 1024 * 1024;
+/** Largest total inflated size the package may declare. */
+export const MAX_TOTAL = 16 * 1024 * 1024 * 1024;
+const MAX_ENTRIES = 100_000;
+
+function zipFailure(file: string, e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const message = firstLine(e instanceof Error ? e.message : String(e));
+  if (/central directory|end of central/i.test(message)) {
+    return new InputError(`${file} is corrupt: the zip package is incomplete (was the copy or download cut short?)`);
+  }
+  return new InputError(`${file} is corrupt: ${message}`);
+}
+
+function openYauzl(source: string | Buffer): Promise<yauzl.ZipFile> {
+  const options: yauzl.Options = { lazyEntries: true, autoClose: false, validateEntrySizes: true };
+  return new Promise((resolve, reject) => {
+    const done = (err: Error | null, zip?: yauzl.ZipFile): void => (err || !zip ? reject(err ?? new Error("no zip")) : resolve(zip));
+    if (typeof source === "string") yauzl.open(source, options, done);
+    else yauzl.fromBuffer(source, options, done);
+  });
+}
+
+function readAllEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const entries: yauzl.Entry[] = [];
+    zip.on("entry", (entry: yauzl.Entry) => {
+      entries.push(entry);
+      if (entries.length > MAX_ENTRIES) reject(new Error(`more than ${MAX_ENTRIES} entries`));
+      else zip.readEntry();
+    });
+    zip.on("end", () => resolve(entries));
+    zip.on("error", reject);
+    zip.readEntry();
+  });
+}
+
+/** The first bytes of a file (all of it when it is a compound file, whose names sniff.ts looks for). */
+async function sniffFile(path: string, file: string): Promise<void> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(path, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new InputError(`${file} was not found`);
+    if (code === "EISDIR") throw new InputError(`${file} is a folder, not an .xlsx file`);
+    if (code === "EACCES" || code === "EPERM") throw new InputError(`${file} cannot be opened (permission denied)`);
+    throw new InputError(`${file} cannot be read: ${firstLine((e as Error).message)}`);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new InputError(`${file} is a folder, not an .xlsx file`);
+    const head = Buffer.alloc(Math.min(stat.size, 4096));
+    await handle.read(head, 0, head.length, 0);
+    const ole = head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0;
+    checkXlsxBytes(ole && stat.size <= 256 * 1024 * 1024 ? await handle.readFile() : head, file);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${file} cannot be read: ${firstLine((e as Error).message)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An open package. Close it when done (the writer copies entries from it first). */
+export class ZipPackage {
+  private readonly byName = new Map<string, yauzl.Entry>();
+  private readonly byLowerName = new Map<string, yauzl.Entry>();
+  /** Every entry, in the zip's order. */
+  readonly entries: ZipEntryInfo[];
+
+  private constructor(
+    /** The name used in messages (the path as the user gave it). */
+    readonly file: string,
+    private readonly zip: yauzl.ZipFile,
+    raw: yauzl.Entry[],
+  ) {
+    this.entries = raw.map((e) => ({
+      name: e.fileName,
+      compressionMethod: e.compressionMethod,
+      crc32: e.crc32,
+      compressedSize: e.compressedSize,
+      uncompressedSize: e.uncompressedSize,
+      isDirectory: e.fileName.endsWith("/"),
+      lastModified: e.getLastModDate(),
+    }));
+    for (const e of raw) {
+      this.byName.set(e.fileName, e);
+      if (!this.byLowerName.has(e.fileName.toLowerCase())) this.byLowerName.set(e.fileName.toLowerCase(), e);
+    }
+  }
+
+  /** Opens a file (after a look at its first bytes) or bytes in memory. `file` names it in messages. */
+  static async open(source: string | Buffer, file = typeof source === "string" ? source : "input"): Promise<ZipPackage> {
+    if (typeof source === "string") await sniffFile(source, file);
+    else checkXlsxBytes(source, file);
+    let zip: yauzl.ZipFile | undefined;
+    try {
+      zip = await openYauzl(source);
+      const entries = await readAllEntries(zip);
+      let total = 0;
+      for (const e of entries) {
+        if (e.isEncrypted()) throw new InputError(`${file} is corrupt: its zip entry ${e.fileName} is encrypted`);
+        if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
+          throw new InputError(`${file} is corrupt: its zip entry ${e.fileName} uses a compression method Excel does not write (${e.compressionMethod})`);
+        }
+        if (e.uncompressedSize > MAX_PART) throw new InputError(`${file} is too large to read: ${e.fileName} inflates to more than 4 GB`);
+        total += e.uncompressedSize;
+      }
+      if (total > MAX_TOTAL) throw new InputError(`${file} is too large to read: its parts inflate to more than 16 GB`);
+      return new ZipPackage(file, zip, entries);
+    } catch (e) {
+      zip?.close();
+      throw zipFailure(file, e);
+    }
+  }
+
+  /** The entry of a part, matched exactly, else without regard to case (part names are case-insensitive). */
+  private find(name: string): yauzl.Entry | undefined {
+    const bare = name.startsWith("/") ? name.slice(1) : name;
+    return this.byName.get(bare) ?? this.byLowerName.get(bare.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    const e = this.find(name);
+    return e !== undefined && !e.fileName.endsWith("/");
+  }
+
+  /** The stored entry name for a part name ("/XL/Workbook.xml" → "xl/workbook.xml"), if present. */
+  entryName(name: string): string | undefined {
+    return this.find(name)?.fileName;
+  }
+
+  info(name: string): ZipEntryInfo | undefined {
+    const e = this.find(name);
+    return e ? this.entries.find((i) => i.name === e.fileName) : undefined;
+  }
+
+  private entryOrFail(name: string): yauzl.Entry {
+    const e = this.find(name);
+    if (!e) throw new InputError(`${this.file} is corrupt: it has no part ${name}`);
+    return e;
+  }
+
+  private openEntry(entry: yauzl.Entry, decompress: boolean): Promise<Readable> {
+    return new Promise((resolve, reject) => {
+      this.zip.openReadStream(entry, { decompress: decompress ? true : false }, (err, stream) => {
+        if (err || !stream) reject(zipFailure(this.file, err ?? new Error(`cannot open ${entry.fileName}`)));
+        else resolve(stream);
+      });
+    });
+  }
+
+  /** The part's inflated bytes as a stream. yauzl checks they come to the size the zip declares (no bombs). */
+  async openStream(name: string): Promise<Readable> {
+    return this.openEntry(this.entryOrFail(name), true);
+  }
+
+  /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged. */
+  async openRaw(name: string): Promise<Readable> {
+    return this.openEntry(this.entryOrFail(name), false);
+  }
+
+  /** A small part's bytes. Refuses parts over `limit`: stream those instead. */
+  async readBuffer(name: string, limit = MAX_WHOLE_PART): Promise<Buffer> {
+    const entry = this.entryOrFail(name);
+    if (entry.uncompressedSize > limit) {
+      throw new InputError(`${this.file} is too large to read: ${entry.fileName} holds ${Math.round(entry.uncompressedSize / 1048576)} MB`);
+    }
+    const stream = await this.openEntry(entry, true);
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of stream) chunks.push(chunk as Buffer);
+    } catch (e) {
+      throw zipFailure(this.file, new Error(`${entry.fileName}: ${firstLine(e instanceof Error ? e.message : String(e))}`));
+    }
+    return Buffer.concat(chunks);
+  }
+
+  /** A small part as text (UTF-8, or UTF-16 with its byte-order mark; the mark removed). */
+  async readText(name: string, limit = MAX_WHOLE_PART): Promise<string> {
+    const bytes = await this.readBuffer(name, limit);
+    const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString("utf16le") : bytes.toString("utf8");
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
+
+  /** The text of a part when present, else undefined. */
+  async readTextIfPresent(name: string, limit = MAX_WHOLE_PART): Promise<string | undefined> {
+    return this.has(name) ? this.readText(name, limit) : undefined;
+  }
+
+  close(): void {
+    this.zip.close();
+  }
+}
