@@ -57,8 +57,9 @@ module.exports = async (env = {}, argv = {}) => {
     entry: Object.fromEntries(list.map((p) => [p.name, p.entry])),
     output: {
       path: OUT_DIR,
-      // Hashed names in production so Office's cache never serves an old bundle.
-      filename: dev ? "[name].js" : "[name].[contenthash:8].js",
+      // Bundles named by content hash in production, under js/ so a web server can cache that folder
+      // for ever (docs/deploy.md): a new build is new names, and Office's cache never serves an old one.
+      filename: dev ? "[name].js" : "js/[name].[contenthash:8].js",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
@@ -90,7 +91,14 @@ module.exports = async (env = {}, argv = {}) => {
           }),
       ),
       new CopyWebpackPlugin({
-        patterns: [{ from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } }],
+        patterns: [
+          { from: "assets", to: "assets", globOptions: { ignore: ["**/.*"] } },
+          // ES5 check loaded before the bundles (old webviews show a sentence, not a blank pane).
+          { from: "src/compat", to: "compat" },
+          // Web server settings for IIS and Azure Static Web Apps (headers, MIME types, caching).
+          { from: "deploy/web.config", to: "web.config" },
+          { from: "deploy/staticwebapp.config.json", to: "staticwebapp.config.json" },
+        ],
       }),
     ],
     // The Fluent UI pane is ~300 KiB minified; warn only well above that.

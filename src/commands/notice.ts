@@ -1,0 +1,104 @@
+// The outcome of a ribbon command, shown in a small Office dialog. A UI-less function file has no page
+// to show text on, so the dialog opens this same page with `?notice=…` (it already loads office.js,
+// which the dialog needs for messageParent) and renders the notice in plain DOM.
+import type { Deadline } from "./deadline";
+
+export interface Notice {
+  ok: boolean;
+  title: string;
+  message: string;
+}
+
+/** What the command needs of Office.context.ui. */
+export type DialogUi = Pick<typeof Office.context.ui, "displayDialogAsync">;
+
+export const NOTICE_PARAM = "notice";
+const CLOSE_MESSAGE = "close";
+/** Dialog URLs carry the message; keep them well under URL length limits. */
+const MAX_MESSAGE = 1500;
+const APP = "RAG Scorecard";
+
+export function noticeUrl(notice: Notice, page: { origin: string; pathname: string } = location): string {
+  const message = notice.message.length > MAX_MESSAGE ? notice.message.slice(0, MAX_MESSAGE - 1) + "…" : notice.message;
+  return `${page.origin}${page.pathname}?${NOTICE_PARAM}=${encodeURIComponent(JSON.stringify({ ...notice, message }))}`;
+}
+
+export function noticeFromSearch(search: string): Notice | undefined {
+  const raw = new URLSearchParams(search).get(NOTICE_PARAM);
+  if (!raw) return undefined;
+  try {
+    const n = JSON.parse(raw) as Partial<Notice>;
+    return { ok: n.ok === true, title: String(n.title ?? APP), message: String(n.message ?? "") };
+  } catch {
+    return { ok: false, title: APP, message: "The add-in could not show its message." };
+  }
+}
+
+/**
+ * Opens the notice dialog. Resolves once the user closes it, it could not open, or the command's
+ * deadline arrives; in the last case we close the dialog ourselves, because Office closes the
+ * function's runtime at five minutes and a dialog left behind would be orphaned.
+ */
+export function showNotice(ui: DialogUi | undefined, notice: Notice, deadline: Deadline): Promise<void> {
+  if (!ui) {
+    console.error(`${APP}: no dialog support; ${notice.title}: ${notice.message}`);
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    let dialog: Office.Dialog | undefined;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      try {
+        dialog?.close();
+      } catch {
+        // Already closed by the user.
+      }
+      resolve();
+    };
+    void deadline.expired.then(finish);
+    try {
+      ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 30, displayInIframe: true }, (result) => {
+        if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          console.error(`${APP}: could not open the message dialog (${result.error?.code}): ${notice.message}`);
+          finish();
+          return;
+        }
+        dialog = result.value;
+        if (finished) {
+          dialog.close(); // the deadline passed while the dialog was opening
+          return;
+        }
+        // A message from the Close button, or any dialog event (12006: closed with the X).
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
+        dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
+      });
+    } catch (e) {
+      console.error(`${APP}: no dialog support`, e);
+      finish();
+    }
+  });
+}
+
+/** The dialog view: the outcome in plain text and a Close button. DOM only, no innerHTML. */
+export function renderNotice(notice: Notice, messageParent: (message: string) => void): void {
+  document.title = notice.title;
+  const main = document.createElement("main");
+  main.setAttribute("role", notice.ok ? "status" : "alert");
+  main.style.cssText = "font-family: 'Segoe UI', Arial, sans-serif; padding: 16px; display: flex; flex-direction: column; gap: 12px;";
+  const h1 = document.createElement("h1");
+  h1.textContent = `${notice.ok ? "✓" : "✕"} ${notice.title}`;
+  h1.style.cssText = `margin: 0; font-size: 18px; color: ${notice.ok ? "#0E700E" : "#B10E1C"};`;
+  const p = document.createElement("p");
+  p.textContent = notice.message;
+  p.style.cssText = "margin: 0; font-size: 14px; line-height: 1.4; white-space: pre-wrap;";
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close";
+  close.style.cssText = "align-self: flex-start; padding: 6px 20px; font-size: 14px;";
+  close.addEventListener("click", () => messageParent(CLOSE_MESSAGE));
+  main.append(h1, p, close);
+  document.body.replaceChildren(main);
+  close.focus();
+}
