@@ -1,4 +1,5 @@
 // The activity rule (RULES §5): closed, done, overdue, due soon, on track; optional expected progress.
+import { cellText, isBlank } from "./cells";
 import { daysBetween, readDate } from "./dates";
 import { formatFigure, formatIsoDate, type LazyText } from "./format";
 import { matchRating } from "./schemes";
@@ -32,7 +33,8 @@ export function readProgress(cell: CellValue | undefined, numberFormat: string |
   if (cell === undefined || cell === null || cell === "") return undefined;
   const reading = readValue(cell, numberFormat);
   if (reading.kind !== "number") {
-    if (reading.kind !== "missing") quality.push({ about: "progress", text: `progress "${reading.text}" is not a percentage` });
+    const unreadable = reading.kind !== "missing" || reading.unreadable || reading.reason.startsWith("formula error");
+    if (unreadable) quality.push({ about: "progress", text: `progress "${reading.text}" is not a percentage` });
     return undefined;
   }
   if (reading.percent || Math.abs(reading.value) <= 1) return reading.value;
@@ -47,7 +49,7 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   const manual = manualText ? matchRating(scheme, "activity", manualText) : undefined;
   const progress = readProgress(input.progress, input.progressFormat, quality);
   const due = input.due === undefined ? undefined : readDate(input.due, input.dueFormat);
-  if (input.due !== undefined && input.due !== null && input.due !== "" && !due) quality.push({ about: "due", text: `due date "${String(input.due)}" is not a date` });
+  if (!due && !isBlank(input.due ?? null)) quality.push({ about: "due", text: `due date "${cellText(input.due ?? null)}" is not a date` });
   const result = (level: Level | undefined, reason: LazyText): ActivityResult => ({ level, reason, quality, progress, due });
 
   if (manual?.level === "closed") return result("closed", `rated ${manual.label}`);

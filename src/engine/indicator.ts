@@ -1,7 +1,7 @@
 // The indicator rule (RULES §4): actual against target, by polarity, within tolerance.
 import { describeTolerance, readPolarity, readTolerance } from "./direction";
 import { formatFigure, formatNumber, type LazyText } from "./format";
-import { readValue } from "./values";
+import { isNotDue, readValue } from "./values";
 import type { CellValue, ComparatorResult, Direction, Level, QualityNote, Reading, Scheme, TargetOp, Tolerance, Unrated } from "./types";
 
 export interface IndicatorInput {
@@ -56,6 +56,23 @@ function readingReason(reading: Reading, what: "target" | "actual"): string {
 }
 
 /** The target to rate against: the period target, else the annual one (pro-rated for year-to-date counts). */
+/** A reading no one can use as a figure: a formula error, or text that is neither a figure nor a phrase for none. */
+function isUnreadable(reading: Reading): boolean {
+  if (reading.kind !== "missing") return reading.kind !== "number";
+  return reading.unreadable === true || reading.reason.startsWith("formula error");
+}
+
+/**
+ * Why a missing actual is a problem at its cell (RULES §7), or undefined where it is not: an
+ * unreadable figure or formula error, or no figure where the period's figure was due (blank, n/a,
+ * "Not available"), unless the text says none was due ("Annually reported.").
+ */
+function missingActual(reading: Reading): Unrated | undefined {
+  if (isUnreadable(reading)) return "unreadableActual";
+  if (reading.kind === "missing" && !isNotDue(reading.text)) return "missingActual";
+  return undefined;
+}
+
 function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goal; reason: string; unreadable?: boolean } {
   const period = readValue(input.target ?? null, input.targetFormat);
   const periodGoal = goalFrom(period);
@@ -64,7 +81,7 @@ function chooseGoal(input: IndicatorInput, quality: QualityNote[]): { goal?: Goa
   const annualGoal = goalFrom(annual);
   if (!annualGoal) {
     const shown = period.kind === "missing" && period.text.trim() === "" && input.annualTarget != null ? annual : period;
-    return { reason: readingReason(shown, "target"), unreadable: shown.kind !== "missing" };
+    return { reason: readingReason(shown, "target"), unreadable: isUnreadable(shown) };
   }
   const fraction = input.periodFraction;
   if (!input.yearToDate || fraction === undefined || fraction >= 1 || annualGoal.kind === "band") return { goal: annualGoal, reason: "" };
@@ -113,9 +130,13 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   const { goal, reason: noGoal, unreadable: targetUnreadable } = chooseGoal(input, quality);
   // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
-  if (!goal) return { level: "dataonly", reason: noGoal, quality, direction, unrated: targetUnreadable ? "unreadableTarget" : undefined };
   const actualReading = readValue(input.actual ?? null, input.actualFormat);
-  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal, direction, unrated: actualReading.kind === "missing" ? undefined : "unreadableActual" };
+  if (!goal) {
+    // Reported for information, but a figure that cannot be read is still the officer's to mend.
+    if (isUnreadable(actualReading)) quality.push({ about: "actual", text: `unreadable figure: ${readingReason(actualReading, "actual")}` });
+    return { level: "dataonly", reason: noGoal, quality, direction, unrated: targetUnreadable ? "unreadableTarget" : undefined };
+  }
+  if (actualReading.kind !== "number") return { level: "nodata", reason: readingReason(actualReading, "actual"), quality, goal, direction, unrated: missingActual(actualReading) };
 
   if (!direction && goal.kind !== "band") return { level: "nodata", reason: "polarity not set: add a Polarity column or a target such as \"less than 10\"", quality, goal, unrated: "noDirection" };
 

@@ -104,7 +104,7 @@ export interface Comparison {
 
 /** The outcome of rating one record. */
 /** Why the rules could not rate an indicator, where that is the officer's to fix: a problem at the cell. */
-export type Unrated = "unreadableActual" | "unreadableTarget" | "noDirection";
+export type Unrated = "unreadableActual" | "unreadableTarget" | "noDirection" | "missingActual";
 
 export interface Rating {
   /** Status key of the scheme for this record kind. */

@@ -99,8 +99,13 @@ function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Ra
     problems.push({ sheet: record.sheet, cell: record.target?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${rating.reason}`, severity: "warning" });
   }
   if (unrated && (rating.unrated === "unreadableActual" || rating.unrated === "unreadableTarget")) {
-    const field = rating.unrated === "unreadableActual" ? record.actual : record.target;
+    const field = rating.unrated === "unreadableActual" ? record.actual : (record.target ?? record.annualTarget);
     problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason}`, severity: "error" });
+  }
+  if (unrated && rating.unrated === "missingActual") {
+    const what = record.periodLabel ? `no ${record.periodLabel} figure` : "no figure for the period";
+    const why = rating.reason === "no actual" ? "" : `: ${rating.reason}`;
+    problems.push({ sheet: record.sheet, cell: record.actual?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${what}${why}`, severity: "warning" });
   }
 }
 

@@ -33,6 +33,13 @@ describe("a record the rules could not rate because of a cell is a problem at th
       ["B2", "A target typed as a date", "Higher", "31/03/2024", 9],
       ["B3", "No direction", "", 10, 9],
       ["B4", "Actual not available", "Higher", 10, "Not available"],
+      ["B5", "Actual a formula error", "Higher", 10, { error: "#DIV/0!" }],
+      ["B6", "Actual n/a", "Higher", 10, "n/a"],
+      ["B7", "Actual a word", "Higher", 10, "Good"],
+      ["B8", "Annual measure", "Higher", 10, "Annually reported."],
+      ["B9", "Data only, actual an error", "Higher", "", "#VALUE!"],
+      ["B10", "Target a formula error", "Higher", { error: "#REF!" }, 9],
+      ["B11", "Blank actual", "Higher", 10, null],
     ],
   };
   const found = rateWorkbook([blocked], { scheme: PRESETS.rag, reportDate: "2023-09-30" }).problems.map((p) => [p.cell, p.severity, p.message]);
@@ -41,11 +48,18 @@ describe("a record the rules could not rate because of a cell is a problem at th
     ["B1", "E2", "error", /unreadable figure: actual "> 5" is not a figure/],
     ["B2", "D3", "error", /unreadable figure: target "31\/03\/2024" is not a figure/],
     ["B3", "D4", "warning", /polarity not set/],
-  ])("%s at %s", (ref, cell, severity, message) => {
+    ["B4", "E5", "warning", /no Q2 Actual figure: Not available/],
+    ["B5", "E6", "error", /unreadable figure: formula error #DIV\/0!/],
+    ["B6", "E7", "warning", /no Q2 Actual figure: n\/a/],
+    ["B7", "E8", "error", /unreadable figure: Good/],
+    ["B9", "E10", "warning", /unreadable figure: formula error #VALUE!/],
+    ["B10", "D11", "error", /unreadable figure: formula error #REF!/],
+    ["B11", "E12", "warning", /no Q2 Actual figure$/],
+  ])("RULES §7 %s at %s", (ref, cell, severity, message) => {
     expect(found.filter(([, , m]) => String(m).startsWith(`${ref}:`) && message.test(String(m)))).toEqual([[cell, severity, expect.stringMatching(message)]]);
   });
 
-  test("a figure marked as not available is no data, not a problem", () => {
-    expect(found.filter(([, , m]) => String(m).startsWith("B4:"))).toEqual([]);
+  test("RULES §7 a figure that was not due this period is no data, not a problem", () => {
+    expect(found.filter(([, , m]) => String(m).startsWith("B8:"))).toEqual([]);
   });
 });
