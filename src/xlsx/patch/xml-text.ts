@@ -147,7 +147,7 @@ export function childElements(text: string, from: number, to: number): ElementSp
   let i = from;
   for (;;) {
     i = text.indexOf("<", i);
-    if (i < 0 || i >= to) return out;
+    if (i < 0 || i >= to || text[i + 1] === "/") return out;
     const skipped = skipSpecial(text, i);
     if (skipped !== i) {
       i = skipped;

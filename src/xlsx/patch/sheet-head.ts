@@ -1,0 +1,89 @@
+// The part of a worksheet before <sheetData>: <dimension> widened to our cells and <cols> given our
+// columns' widths. Nothing else in it changes.
+import type { CellRange } from "../../engine/types";
+import { rangeToA1 } from "../../engine/address";
+import type { SheetEdits } from "./sheet-edits";
+import { attrsOf, childElements, findElement, setAttr } from "./xml-text";
+
+/** Excel's widest column, in characters. */
+export const MAX_WIDTH = 255;
+
+/** "B2:F30" → a range; undefined when it is not one. */
+function parseRef(ref: string): CellRange | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return undefined;
+  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const top = Number(m[2]) - 1;
+  const left = col(m[1]);
+  return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
+}
+
+function union(a: CellRange, b: CellRange): CellRange {
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
+/** A width as Excel writes it: at most 255, no long fractions. */
+export function widthText(width: number): string {
+  return String(Math.round(Math.min(MAX_WIDTH, Math.max(0, width)) * 1e4) / 1e4);
+}
+
+interface ColSpan {
+  min: number;
+  max: number;
+  xml: string;
+}
+
+/** <cols> with our columns' widths: spans covering one of ours are split around it, attributes kept. */
+export function patchCols(colsXml: string | undefined, widths: { col: number; width: number }[], prefix: string): string {
+  let spans: ColSpan[] = [];
+  let open = `<${prefix}cols>`;
+  if (colsXml) {
+    const openEnd = colsXml.indexOf(">") + 1;
+    open = colsXml.slice(0, openEnd).replace(/\/>$/, ">");
+    spans = childElements(colsXml, openEnd, colsXml.length).map((c) => {
+      const xml = colsXml.slice(c.start, c.end);
+      const a = attrsOf(xml);
+      return { min: Number(a.get("min")), max: Number(a.get("max")), xml };
+    });
+  }
+  for (const { col, width } of widths) {
+    const n = col + 1;
+    const mine = `<${prefix}col min="${n}" max="${n}" width="${widthText(width)}" customWidth="1"/>`;
+    const i = spans.findIndex((s) => s.min <= n && n <= s.max);
+    if (i < 0) {
+      const at = spans.findIndex((s) => s.min > n);
+      spans.splice(at < 0 ? spans.length : at, 0, { min: n, max: n, xml: mine });
+      continue;
+    }
+    const s = spans[i];
+    const piece = (min: number, max: number, xml: string): ColSpan => ({ min, max, xml: setAttr(setAttr(xml, "min", String(min)), "max", String(max)) });
+    const ours = piece(n, n, setAttr(setAttr(s.xml, "width", widthText(width)), "customWidth", "1"));
+    const parts: ColSpan[] = [];
+    if (s.min < n) parts.push(piece(s.min, n - 1, s.xml));
+    parts.push(ours);
+    if (n < s.max) parts.push(piece(n + 1, s.max, s.xml));
+    spans.splice(i, 1, ...parts);
+  }
+  return `${open}${spans.map((s) => s.xml).join("")}</${prefix}cols>`;
+}
+
+/** The head of a worksheet (everything before <sheetData>) with <dimension> and <cols> for our edits. */
+export function patchHead(head: string, edits: SheetEdits, prefix: string): string {
+  let out = head;
+  if (edits.extent) {
+    const dim = findElement(out, "dimension");
+    if (dim) {
+      const tag = out.slice(dim.start, dim.openEnd);
+      const ref = attrsOf(tag).get("ref");
+      const old = ref ? parseRef(ref) : undefined;
+      const next = old ? union(old, edits.extent) : edits.extent;
+      if (!old || rangeToA1(next) !== rangeToA1(old)) out = out.slice(0, dim.start) + setAttr(tag, "ref", rangeToA1(next)) + out.slice(dim.openEnd);
+    }
+  }
+  if (edits.columnWidths.length) {
+    const cols = findElement(out, "cols");
+    if (cols) out = out.slice(0, cols.start) + patchCols(out.slice(cols.start, cols.end), edits.columnWidths, prefix) + out.slice(cols.end);
+    else out += patchCols(undefined, edits.columnWidths, prefix);
+  }
+  return out;
+}

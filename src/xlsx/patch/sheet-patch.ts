@@ -1,0 +1,241 @@
+// An officer's worksheet streamed through with our edits: the `s` attribute changes on the cells we
+// colour, our owned column's cells are put into their rows (new cells and rows in order), and
+// <dimension> and <cols> cover our column. Every other byte passes through as it came: shared
+// formulas, conditional formats, data validations, extLst and whatever else the sheet holds.
+//
+// The XML is scanned as text, not parsed and re-serialised: only <row> and <c> start tags are
+// looked into, and only in rows we change is a row held in memory.
+import type { PlanStyle } from "../../engine/plan";
+import { colToLetters, toA1 } from "../../engine/address";
+import { cellXml } from "./cell-xml";
+import type { CellEdit, SheetEdits } from "./sheet-edits";
+import { patchHead } from "./sheet-head";
+import { attrsOf, childElements, removeAttr, setAttr, tagEnd } from "./xml-text";
+
+/** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
+export type XfResolver = (base: number, styles: PlanStyle[]) => number;
+
+type Phase = "head" | "data" | "tail";
+
+/** "AB12" → zero-based column; -1 when it is not a cell reference. */
+function colOf(ref: string): number {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const ch = ref.charCodeAt(i) & ~32;
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  return i === 0 ? -1 : col - 1;
+}
+
+export class SheetPatcher {
+  private phase: Phase = "head";
+  private buffer = "";
+  private pos = 0;
+  private rowIndex = 0;
+  /** The row number (zero-based) of the last row in the input, for rows without r. */
+  private lastInputRow = -1;
+  private lastOutputRow = -1;
+  private prefix = "";
+  /** Cells written by the patch (new and changed), for the run's counts. */
+  cellsWritten = 0;
+  cellsStyled = 0;
+
+  constructor(
+    private readonly edits: SheetEdits,
+    private readonly xfFor: XfResolver,
+    private readonly sheetName = "",
+  ) {}
+
+  /** Takes the next piece of the sheet's XML; returns what can be written out so far. */
+  push(text: string): string {
+    // Work through the buffer with a cursor: slicing it after every row would copy it again and again.
+    this.buffer = this.pos > 0 ? this.buffer.slice(this.pos) + text : this.buffer + text;
+    this.pos = 0;
+    let out = "";
+    for (;;) {
+      if (this.phase === "head") {
+        const m = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/.exec(this.buffer);
+        if (!m) return out;
+        const end = tagEnd(this.buffer, m.index);
+        if (end < 0) return out;
+        this.prefix = m[1] ?? "";
+        const open = this.buffer.slice(m.index, end);
+        out += patchHead(this.buffer.slice(0, m.index), this.edits, this.prefix);
+        this.pos = end;
+        if (open.endsWith("/>")) {
+          // An empty sheet: our rows are all new.
+          out += `${open.slice(0, -2).trimEnd()}>${this.newRowsBefore(Infinity)}</${this.prefix}sheetData>`;
+          this.phase = "tail";
+        } else {
+          out += open;
+          this.phase = "data";
+        }
+      } else if (this.phase === "data") {
+        const piece = this.dataStep();
+        if (piece === undefined) return out;
+        out += piece;
+      } else {
+        out += this.pos > 0 ? this.buffer.slice(this.pos) : this.buffer;
+        this.buffer = "";
+        this.pos = 0;
+        return out;
+      }
+    }
+  }
+
+  /** The rest, at the end of the part. */
+  end(): string {
+    const out = this.push("");
+    if (this.phase !== "tail") throw new Error(`the worksheet XML of "${this.sheetName}" ends inside <sheetData>`);
+    return out;
+  }
+
+  /** One step inside <sheetData>: text up to a row, a whole row, or the end tag. Undefined: needs more text. */
+  private dataStep(): string | undefined {
+    const b = this.buffer;
+    const from = this.pos;
+    if (from >= b.length) return undefined;
+    const lt = b.indexOf("<", from);
+    if (lt < 0) {
+      this.pos = b.length;
+      return b.slice(from);
+    }
+    if (lt > from) {
+      this.pos = lt;
+      return b.slice(from, lt);
+    }
+    if (b.startsWith("<!--", from)) return this.passThrough(b.indexOf("-->", from), 3);
+    if (b.startsWith("<?", from)) return this.passThrough(b.indexOf("?>", from), 2);
+    const end = tagEnd(b, from);
+    if (end < 0) return undefined;
+    const tag = b.slice(from, end);
+    if (tag.startsWith("</")) {
+      // </sheetData>
+      this.pos = end;
+      this.phase = "tail";
+      return this.newRowsBefore(Infinity) + tag;
+    }
+    let rowEnd = end;
+    if (!tag.endsWith("/>")) {
+      const close = `</${this.prefix}row>`;
+      const at = b.indexOf(close, end);
+      if (at < 0) return undefined;
+      rowEnd = at + close.length;
+    }
+    this.pos = rowEnd;
+    return this.row(b, from, rowEnd, tag);
+  }
+
+  private passThrough(at: number, length: number): string | undefined {
+    if (at < 0) return undefined;
+    const piece = this.buffer.slice(this.pos, at + length);
+    this.pos = at + length;
+    return piece;
+  }
+
+  /** One input row, with any new rows that go before it. */
+  private row(b: string, from: number, to: number, tag: string): string {
+    const r = attrsOf(tag).get("r");
+    const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.lastInputRow + 1;
+    this.lastInputRow = row;
+    let out = this.newRowsBefore(row);
+    const edits = this.rowIndex < this.edits.rows.length && this.edits.rows[this.rowIndex].row === row ? this.edits.rows[this.rowIndex++].cells : undefined;
+    // A row without r follows the row before it; if we have just put a row in between, it needs its number.
+    const needsNumber = r === undefined && this.lastOutputRow !== row - 1;
+    this.lastOutputRow = row;
+    if (!edits) return out + (needsNumber ? setAttr(tag, "r", String(row + 1)) + b.slice(from + tag.length, to) : b.slice(from, to));
+    out += this.patchRow(b.slice(from, to), needsNumber ? setAttr(tag, "r", String(row + 1)) : tag, tag.length, row, edits);
+    return out;
+  }
+
+  /** New rows (rows the sheet does not have) before `row`. */
+  private newRowsBefore(row: number): string {
+    let out = "";
+    const rows = this.edits.rows;
+    while (this.rowIndex < rows.length && rows[this.rowIndex].row < row) {
+      const { row: r, cells } = rows[this.rowIndex++];
+      const xml = cells.map((e) => this.newCell(r, e)).join("");
+      if (xml) {
+        out += `<${this.prefix}row r="${r + 1}">${xml}</${this.prefix}row>`;
+        this.lastOutputRow = r;
+      }
+    }
+    return out;
+  }
+
+  /** A cell the sheet does not have; "" when an empty value with no style would make nothing. */
+  private newCell(row: number, e: CellEdit): string {
+    if ((e.value === undefined || e.value === null) && e.styles.length === 0) return "";
+    const s = e.styles.length ? this.xfFor(0, e.styles) : 0;
+    this.count(e);
+    return cellXml(toA1(row, e.col), s, e.value ?? null, this.prefix);
+  }
+
+  private count(e: CellEdit): void {
+    if (e.value !== undefined) this.cellsWritten++;
+    if (e.styles.length) this.cellsStyled++;
+  }
+
+  /** A row we change: its cells in column order, ours among them. */
+  private patchRow(rowXml: string, tag: string, tagLength: number, row: number, edits: CellEdit[]): string {
+    if (tag.endsWith("/>")) {
+      const cells = edits.map((e) => this.newCell(row, e)).join("");
+      return `${this.widenSpans(tag.slice(0, -2).trimEnd() + ">", edits)}${cells}</${this.prefix}row>`;
+    }
+    const innerEnd = rowXml.lastIndexOf("</");
+    let out = this.widenSpans(tag, edits);
+    let k = 0;
+    let lastCol = -1;
+    let inserted = false;
+    let at = tagLength;
+    for (const child of childElements(rowXml, tagLength, innerEnd)) {
+      out += rowXml.slice(at, child.start);
+      at = child.end;
+      const xml = rowXml.slice(child.start, child.end);
+      if (!/^<([\w.-]+:)?c[\s/>]/.test(xml)) {
+        // extLst comes after the cells: our remaining cells go before it.
+        while (k < edits.length) out += this.newCell(row, edits[k++]);
+        out += xml;
+        continue;
+      }
+      const cTag = xml.slice(0, child.openEnd - child.start);
+      const ref = attrsOf(cTag).get("r");
+      const col = ref ? colOf(ref) : lastCol + 1;
+      lastCol = col;
+      while (k < edits.length && edits[k].col < col) {
+        const made = this.newCell(row, edits[k++]);
+        if (made) inserted = true;
+        out += made;
+      }
+      const withRef = !ref && inserted ? setAttr(cTag, "r", toA1(row, col)) : cTag;
+      if (k < edits.length && edits[k].col === col) out += this.changedCell(xml, withRef, cTag.length, row, edits[k++]);
+      else out += withRef + xml.slice(cTag.length);
+    }
+    while (k < edits.length) out += this.newCell(row, edits[k++]);
+    return out + rowXml.slice(Math.max(at, innerEnd));
+  }
+
+  /** A cell the sheet has: a new value replaces the whole cell; a style changes only its s. */
+  private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
+    const base = Number(attrsOf(tag).get("s") ?? 0) || 0;
+    const s = e.styles.length ? this.xfFor(base, e.styles) : base;
+    this.count(e);
+    if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);
+    if (s === base) return tag + xml.slice(tagLength);
+    return (s === 0 ? removeAttr(tag, "s") : setAttr(tag, "s", String(s))) + xml.slice(tagLength);
+  }
+
+  /** A row's spans (a hint of its first and last cell) widened to our cells. */
+  private widenSpans(tag: string, edits: CellEdit[]): string {
+    const spans = attrsOf(tag).get("spans");
+    const m = spans ? /^(\d+):(\d+)$/.exec(spans) : null;
+    if (!m) return tag;
+    const left = Math.min(Number(m[1]), edits[0].col + 1);
+    const right = Math.max(Number(m[2]), edits[edits.length - 1].col + 1);
+    return setAttr(tag, "spans", `${left}:${right}`);
+  }
+}
+
+export { colOf, colToLetters };

@@ -1,0 +1,112 @@
+// An officer's sheet streamed through: only the cells we colour or write change; every other byte stays.
+import type { PlanStyle, SheetPlan } from "../../../src/engine/plan";
+import { emptySheetPlan } from "../../../src/engine/plan";
+import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
+import { SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
+import { patchCols } from "../../../src/xlsx/patch/sheet-head";
+
+const GREEN: PlanStyle = { fill: "#00B050" };
+const BOLD: PlanStyle = { bold: true };
+
+/** A resolver that names the format it would make, so the tests see which base and styles were asked for. */
+function fakeXf(log: string[]) {
+  const ids = new Map<string, number>();
+  return (base: number, styles: PlanStyle[]): number => {
+    const key = `${base}+${styles.map((s) => JSON.stringify(s)).join("+")}`;
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = 100 + ids.size));
+      log.push(`${id}=${key}`);
+    }
+    return id;
+  };
+}
+
+/** Runs the patcher over the XML cut into pieces of `size` characters. */
+function patch(xml: string, plan: SheetPlan, size = 7, log: string[] = []): string {
+  const p = new SheetPatcher(sheetEdits(plan, []), fakeXf(log), plan.sheet);
+  let out = "";
+  for (let i = 0; i < xml.length; i += size) out += p.push(xml.slice(i, i + size));
+  return out + p.end();
+}
+
+const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="5" width="12.5" style="3" customWidth="1"/></cols>`;
+const TAIL = `<conditionalFormatting sqref="A1:A3"><cfRule type="cellIs" dxfId="0" priority="1" operator="greaterThan"><formula>5</formula></cfRule></conditionalFormatting><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/><extLst><ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}"><x14:sparklineGroups xmlns:x14="x"/></ext></extLst></worksheet>`;
+const ROWS = `<row r="1" spans="1:3"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c><c r="C1"><f>A1&amp;"&gt;"</f><v>x</v></c></row><row r="2" spans="1:3" ht="30" customHeight="1"><c r="A2" s="4"><v>5</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f><v>10</v></c></row><row r="3"><c r="A3"><v>7</v></c><c r="B3"><f t="shared" si="0"/><v>14</v></c></row>`;
+const SHEET = `${HEAD}<sheetData>${ROWS}</sheetData>${TAIL}`;
+
+describe("SheetPatcher", () => {
+  test("with no edits, every byte passes through, whatever the chunk size", () => {
+    for (const size of [1, 3, 7, 64, 100000]) expect(patch(SHEET, emptySheetPlan("T", "edit"), size)).toBe(SHEET);
+  });
+
+  test("colours a cell by changing only its s, and writes our column's cells into their rows", () => {
+    const plan: SheetPlan = {
+      ...emptySheetPlan("T", "edit"),
+      blocks: [{ row: 0, col: 3, values: [["Status (auto)"], ["● Green"], ["▲ Red _x0041_\r\nnext"]] }],
+      styles: [
+        { style: GREEN, ranges: [{ top: 1, left: 0, bottom: 1, right: 0 }, { top: 1, left: 3, bottom: 1, right: 3 }] },
+        { style: BOLD, ranges: [{ top: 0, left: 3, bottom: 0, right: 3 }] },
+      ],
+      columnWidths: [{ col: 3, width: 22 }],
+    };
+    const log: string[] = [];
+    const out = patch(SHEET, plan, 5, log);
+    expect(log).toEqual(['100=0+{"bold":true}', '101=4+{"fill":"#00B050"}', '102=0+{"fill":"#00B050"}']);
+    expect(out).toBe(
+      HEAD.replace('<dimension ref="A1:C3"/>', '<dimension ref="A1:D3"/>').replace(
+        '<cols><col min="1" max="5" width="12.5" style="3" customWidth="1"/></cols>',
+        '<cols><col min="1" max="3" width="12.5" style="3" customWidth="1"/><col min="4" max="4" width="22" style="3" customWidth="1"/><col min="5" max="5" width="12.5" style="3" customWidth="1"/></cols>',
+      ) +
+        '<sheetData><row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c><c r="C1"><f>A1&amp;"&gt;"</f><v>x</v></c><c r="D1" s="100" t="inlineStr"><is><t>Status (auto)</t></is></c></row>' +
+        '<row r="2" spans="1:4" ht="30" customHeight="1"><c r="A2" s="101"><v>5</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f><v>10</v></c><c r="D2" s="102" t="inlineStr"><is><t>● Green</t></is></c></row>' +
+        '<row r="3"><c r="A3"><v>7</v></c><c r="B3"><f t="shared" si="0"/><v>14</v></c><c r="D3" t="inlineStr"><is><t xml:space="preserve">▲ Red _x005F_x0041_&#13;\nnext</t></is></c></row>' +
+        `</sheetData>${TAIL}`,
+    );
+  });
+
+  test("new rows go between the sheet's rows in order; rows without r get their number when one is put before them", () => {
+    const xml = `<worksheet><sheetData><row><c><v>1</v></c></row><row r="5"><c r="A5"><v>5</v></c></row><row><c><v>6</v></c><c><v>7</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 2, col: 0, values: [["new"]] }, { row: 5, col: 0, values: [["x"]] }, { row: 7, col: 1, values: [[3]] }] };
+    expect(patch(xml, plan)).toBe(
+      '<worksheet><sheetData><row><c><v>1</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>new</t></is></c></row><row r="5"><c r="A5"><v>5</v></c></row>' +
+        '<row><c r="A6" t="inlineStr"><is><t>x</t></is></c><c><v>7</v></c></row><row r="8"><c r="B8"><v>3</v></c></row></sheetData></worksheet>',
+    );
+  });
+
+  test("a cell put before cells without r gives them their reference", () => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="C1"><v>1</v></c><c><v>2</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 0, col: 0, values: [[true]] }] };
+    expect(patch(xml, plan)).toBe('<worksheet><sheetData><row r="1"><c r="A1" t="b"><v>1</v></c><c r="C1"><v>1</v></c><c r="D1"><v>2</v></c></row></sheetData></worksheet>');
+  });
+
+  test("an empty sheetData and a prefixed sheet get our rows; cols is made when there is none", () => {
+    const xml = `<x:worksheet xmlns:x="ns"><x:sheetFormatPr defaultRowHeight="15"/><x:sheetData/><x:pageMargins left="1"/></x:worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 1, col: 1, values: [["a", null]] }], columnWidths: [{ col: 1, width: 300 }] };
+    expect(patch(xml, plan)).toBe(
+      '<x:worksheet xmlns:x="ns"><x:sheetFormatPr defaultRowHeight="15"/><x:cols><x:col min="2" max="2" width="255" customWidth="1"/></x:cols><x:sheetData><x:row r="2"><x:c r="B2" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c></x:row></x:sheetData><x:pageMargins left="1"/></x:worksheet>',
+    );
+  });
+
+  test("a value replaces our old cell; a style over format 0 removes nothing else", () => {
+    const xml = `<worksheet><sheetData><row r="1"><c r="A1" s="3" t="s"><v>9</v></c><c r="B1" s="7" t="inlineStr"><is><t>old</t></is></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 0, col: 1, values: [[null]] }], styles: [{ style: GREEN, ranges: [{ top: 0, left: 0, bottom: 0, right: 1 }] }] };
+    expect(patch(xml, plan)).toBe('<worksheet><sheetData><row r="1"><c r="A1" s="100" t="s"><v>9</v></c><c r="B1" s="101"/></row></sheetData></worksheet>');
+  });
+
+  test("cuts a cell's text to Excel's limit and says so", () => {
+    const problems: never[] = [];
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 0, col: 0, values: [["x".repeat(40000)]] }] };
+    const edits = sheetEdits(plan, problems);
+    expect(problems).toHaveLength(1);
+    expect((edits.rows[0].cells[0].value as string).length).toBe(32767);
+  });
+});
+
+describe("patchCols", () => {
+  test("adds a column in order among the others", () => {
+    expect(patchCols('<cols><col min="1" max="1" width="5"/><col min="9" max="9" width="5"/></cols>', [{ col: 4, width: 22.123456 }], "")).toBe(
+      '<cols><col min="1" max="1" width="5"/><col min="5" max="5" width="22.1235" customWidth="1"/><col min="9" max="9" width="5"/></cols>',
+    );
+  });
+});
