@@ -1,0 +1,161 @@
+// A create plan's cells, handed out a row at a time in order, so a 100,000-row summary is written
+// without ever holding its cells: values, then merged areas, then style groups in order.
+import type { CellRange, Problem } from "../../engine/types";
+import type { PlanBlock, PlanStyle, PlanValue, SheetPlan } from "../../engine/plan";
+import { toA1 } from "../../engine/address";
+import { cleanValue } from "./cell-xml";
+import { mergesToMake } from "./plan-merges";
+import { rangeOk } from "./sheet-edits";
+
+interface Span {
+  top: number;
+  bottom: number;
+}
+
+/** Items spanning rows, handed out row by row in increasing order, each row's in their original order. */
+class RowSweep<T extends Span> {
+  private readonly byTop: { item: T; order: number }[];
+  private next = 0;
+  private active: { item: T; order: number }[] = [];
+
+  constructor(items: T[]) {
+    this.byTop = items.map((item, order) => ({ item, order })).sort((a, b) => a.item.top - b.item.top || a.order - b.order);
+  }
+
+  /** The items covering `row`; rows must be asked for in increasing order. */
+  at(row: number): T[] {
+    let added = false;
+    while (this.next < this.byTop.length && this.byTop[this.next].item.top <= row) {
+      this.active.push(this.byTop[this.next++]);
+      added = true;
+    }
+    if (this.active.length === 0) return [];
+    this.active = this.active.filter((e) => e.item.bottom >= row);
+    if (added) this.active.sort((a, b) => a.order - b.order);
+    return this.active.map((e) => e.item);
+  }
+
+  /** The first row at or after `row` that any item covers (Infinity when none is left). */
+  nextRow(row: number): number {
+    if (this.active.some((e) => e.item.bottom >= row)) return row;
+    return this.next < this.byTop.length ? Math.max(row, this.byTop[this.next].item.top) : Infinity;
+  }
+}
+
+interface BlockSpan extends Span {
+  block: PlanBlock;
+}
+interface StyleSpan extends Span {
+  range: CellRange;
+  style: PlanStyle;
+}
+
+/** One cell of a row: its value (null: empty) and the styles laid on it, in order. */
+export interface PlanCell {
+  col: number;
+  value: PlanValue;
+  styles: PlanStyle[];
+}
+
+export interface PlanRow {
+  row: number;
+  cells: PlanCell[];
+  height?: number;
+}
+
+/** The tallest row Excel allows, in points. */
+export const MAX_HEIGHT = 409;
+
+export class PlanCells {
+  private readonly blocks: BlockSpan[] = [];
+  private readonly styles: StyleSpan[] = [];
+  private readonly heights: Map<number, number>;
+  /** The merges to write, checked. */
+  readonly merges: CellRange[];
+  /** The area the cells cover (for <dimension>); undefined when the plan writes nothing. */
+  readonly extent?: CellRange;
+
+  constructor(
+    readonly plan: SheetPlan,
+    problems: Problem[],
+  ) {
+    let extent: CellRange | undefined;
+    const grow = (r: CellRange): void => {
+      extent = extent
+        ? { top: Math.min(extent.top, r.top), left: Math.min(extent.left, r.left), bottom: Math.max(extent.bottom, r.bottom), right: Math.max(extent.right, r.right) }
+        : { ...r };
+    };
+    for (const block of plan.blocks) {
+      const width = Math.max(0, ...block.values.map((v) => v.length));
+      if (block.values.length === 0 || width === 0) continue;
+      const span = { top: block.row, left: block.col, bottom: block.row + block.values.length - 1, right: block.col + width - 1 };
+      if (!rangeOk(span)) {
+        problems.push({ sheet: plan.sheet, cell: toA1(Math.max(0, span.top), Math.max(0, span.left)), message: "A block of values in the plan is outside the sheet, so it was not written.", severity: "warning" });
+        continue;
+      }
+      block.values.forEach((src, i) =>
+        src.forEach((v, j) => {
+          const issue = v === null ? undefined : cleanValue(v).problem;
+          if (issue) problems.push({ sheet: plan.sheet, cell: toA1(block.row + i, block.col + j), message: issue, severity: "warning" });
+        }),
+      );
+      this.blocks.push({ top: span.top, bottom: span.bottom, block });
+      grow(span);
+    }
+    this.merges = mergesToMake(plan, problems);
+    for (const m of this.merges) grow(m);
+    for (const group of plan.styles) {
+      for (const range of group.ranges) {
+        if (!rangeOk(range)) {
+          problems.push({ sheet: plan.sheet, cell: toA1(Math.max(0, range.top), Math.max(0, range.left)), message: "A formatted range in the plan is not a valid range, so it was skipped.", severity: "warning" });
+          continue;
+        }
+        this.styles.push({ top: range.top, bottom: range.bottom, range, style: group.style });
+        grow(range);
+      }
+    }
+    // A later height for the same row wins.
+    this.heights = new Map(plan.rowHeights.filter((h) => h.row >= 0 && h.row < 1048576 && Number.isFinite(h.height) && h.height >= 0).map((h) => [h.row, Math.min(MAX_HEIGHT, h.height)]));
+    this.extent = extent;
+  }
+
+  /** The sheet's rows in order; rows with no cells and no height are left out. */
+  *rows(): Generator<PlanRow> {
+    const blocks = new RowSweep(this.blocks);
+    const merges = new RowSweep(this.merges);
+    const styles = new RowSweep(this.styles);
+    const heightRows = [...this.heights.keys()].sort((a, b) => a - b);
+    let h = 0;
+    for (let row = 0; ; row++) {
+      while (h < heightRows.length && heightRows[h] < row) h++;
+      row = Math.min(blocks.nextRow(row), merges.nextRow(row), styles.nextRow(row), h < heightRows.length ? heightRows[h] : Infinity);
+      if (row === Infinity) return;
+      const made = this.row(row, blocks.at(row), merges.at(row), styles.at(row));
+      if (made) yield made;
+    }
+  }
+
+  private row(row: number, blocks: BlockSpan[], merges: CellRange[], styles: StyleSpan[]): PlanRow | undefined {
+    const cells = new Map<number, PlanCell>();
+    const cell = (col: number): PlanCell => {
+      let c = cells.get(col);
+      if (!c) cells.set(col, (c = { col, value: null, styles: [] }));
+      return c;
+    };
+    for (const { block } of blocks) {
+      const src = block.values[row - block.row];
+      for (let j = 0; j < src.length; j++) if (src[j] !== null) cell(block.col + j).value = cleanValue(src[j]).value;
+    }
+    for (const range of merges) {
+      // Cells under a merged area exist (empty), so the area's borders and fill can be drawn.
+      for (let col = range.left; col <= range.right; col++) {
+        const c = cell(col);
+        if (row !== range.top || col !== range.left) c.value = null;
+      }
+    }
+    for (const { range, style } of styles) for (let col = range.left; col <= range.right; col++) cell(col).styles.push(style);
+    const height = this.heights.get(row);
+    if (cells.size === 0 && height === undefined) return undefined;
+    return { row, cells: [...cells.values()].sort((a, b) => a.col - b.col), height };
+  }
+}
