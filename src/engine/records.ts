@@ -2,6 +2,7 @@
 import { toA1 } from "./address";
 import { SheetCells, splitRefAndName } from "./cells";
 import { actualKind, periodFraction, periodPosition, yearStart } from "./headers";
+import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
 import type { ColumnMapping, PeriodInfo, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "./types";
@@ -35,9 +36,16 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[]): ReadResult {
     const plan = planColumns(table.columns);
     problems.push(...tableProblems(table, plan));
     const reader = new TableRows(cells, table, plan);
+    const keys = new KeyBlocks(cells, table);
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const kind = classifyBodyRow(cells, shape, r);
-      if (kind.kind === "section") section = kind.text;
+      if (kind.kind === "blank") continue;
+      // A key under the table ("Key:", "★ Better than target limits") is neither a heading nor a record.
+      if (keys.isKeyRow(r)) continue;
+      if (kind.kind === "section") {
+        section = kind.text;
+        keys.endKey();
+      }
       if (kind.kind !== "data") continue;
       const record = reader.read(r, section, problems);
       if (record) records.push(record);
