@@ -158,7 +158,7 @@ export class ZipPackage {
 
   private openEntry(entry: yauzl.Entry, decompress: boolean): Promise<Readable> {
     return new Promise((resolve, reject) => {
-      this.zip.openReadStream(entry, { decompress: decompress ? true : false }, (err, stream) => {
+      this.zip.openReadStream(entry, entry.compressionMethod === 0 ? {} : { decompress: decompress ? true : false }, (err, stream) => {
         if (err || !stream) reject(zipFailure(this.file, err ?? new Error(`cannot open ${entry.fileName}`)));
         else resolve(stream);
       });
