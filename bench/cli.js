@@ -65,6 +65,14 @@ function spawnTimed(cmd, args, timeoutMs) {
   });
 }
 
+/** Peak RSS (KiB) and CPU time (ms) from GNU time -v's report. */
+function peakAndCpu(stderr) {
+  const peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1]);
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1]);
+  return { peakKb, cpuMs: (user + sys) * 1000 };
+}
+
 /**
  * Runs `build` on the input; returns wall time, peak RSS, CPU time and the --json report's counts.
  * Past `timeoutMs` the build is stopped and reported as timed out (wall time and peak unknown).
@@ -85,10 +93,7 @@ async function runBuild(input, settings, timeoutMs = 300_000) {
   let osWallMs;
   let cpuMs;
   if (gnu) {
-    peakKb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1]);
-    const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]);
-    const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1]);
-    cpuMs = (user + sys) * 1000;
+    ({ peakKb, cpuMs } = peakAndCpu(r.stderr));
     const m = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
     if (m) osWallMs = ((Number(m[1] ?? 0) * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000;
   } else {
@@ -108,4 +113,4 @@ async function runBuild(input, settings, timeoutMs = 300_000) {
   };
 }
 
-module.exports = { runBuild };
+module.exports = { runBuild, spawnTimed, peakAndCpu, hasGnuTime };

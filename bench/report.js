@@ -27,6 +27,26 @@ function cliPeakBar(big) {
   return { bar: name, target: "< 1.5 GB", measured: `${fixed(sofar)} MB before it was stopped`, met: sofar >= PEAK_LIMIT_MB ? false : null };
 }
 
+/** Issue 11's "Done when": the CLI against the floor, its memory and time, and openpyxl. */
+function floorBars(results, big, mid) {
+  const ratioBar = (r, rows) =>
+    bar(`Issue 11: CLI ÷ floor at ${grouped(rows)} rows`, "≤ 6", r && r.cli_floor_ratio != null ? `${fixed(r.cli_floor_ratio, 1)} (${fixed(r.cli_ms / 1000, 2)} s ÷ ${fixed(r.floor_ms / 1000, 2)} s)` : undefined, r && r.cli_floor_ratio != null && r.cli_floor_ratio <= 6);
+  const timedPy = results.filter((r) => r.openpyxl_ms != null && r.cli_ms != null);
+  return [
+    ratioBar(mid, MID),
+    ratioBar(big, BIG),
+    bar("Issue 11: CLI peak memory at 10,000 rows", "< 300 MB", mid && mid.cli_peak_mb != null ? `${fixed(mid.cli_peak_mb)} MB` : undefined, mid && mid.cli_peak_mb != null && mid.cli_peak_mb < 300),
+    bar("Issue 11: CLI at 100,000 rows, time", "< 8 s", big && cliTime(big), big && big.cli_ms !== null && big.cli_ms < 8000),
+    bar("Issue 11: CLI at 100,000 rows, peak memory", "< 600 MB", big && big.cli_peak_mb != null ? `${fixed(big.cli_peak_mb)} MB` : undefined, big && big.cli_peak_mb != null && big.cli_peak_mb < 600),
+    bar(
+      "Issue 11: CLI faster than an openpyxl load and save at every size",
+      "every size",
+      timedPy.length ? timedPy.map((r) => `${grouped(r.rows)}: ${fixed(r.cli_ms / 1000, 1)} s vs ${fixed(r.openpyxl_ms / 1000, 1)} s`).join("; ") : undefined,
+      timedPy.length === results.length && timedPy.every((r) => r.cli_ms < r.openpyxl_ms),
+    ),
+  ];
+}
+
 function evaluateBars(results) {
   const big = at(results, BIG);
   const mid = at(results, MID);
@@ -50,6 +70,7 @@ function evaluateBars(results) {
       hosted.length ? `largest ${fixed(Math.max(...hosted.map(largest)) / 2 ** 20, 2)} MB` : undefined,
       hosted.every((r) => largest(r) < PAYLOAD_LIMIT),
     ),
+    ...floorBars(results, big, mid),
   ];
 }
 
@@ -68,6 +89,10 @@ function rowsOf(out) {
       fixed(r.engine.scorecardMs),
       r.cli.timedOut ? `> ${fixed(r.cli.timeoutMs / 1000)} (stopped)` : fixed(r.cli_ms / 1000, 1),
       r.cli.timedOut ? `≥ ${fixed(r.cli.peakMbBeforeStop)}` : fixed(r.cli_peak_mb),
+      // Runs from before the floor was measured have none: a dash.
+      r.floor_ms === undefined ? "–" : fixed(r.floor_ms / 1000, 2),
+      r.cli_floor_ratio == null ? "–" : fixed(r.cli_floor_ratio, 1),
+      r.openpyxl_ms == null ? "–" : fixed(r.openpyxl_ms / 1000, 1),
     ];
     if (r.host.failed) return [...engineAndCli, ...HEAD.slice(engineAndCli.length).map(() => "failed")];
     return [
@@ -92,6 +117,9 @@ const HEAD = [
   "whole engine ms",
   "CLI s",
   "CLI peak MB",
+  "floor s (unzip + saxes)",
+  "CLI ÷ floor",
+  "openpyxl load + save s",
   "Apply syncs ours / naive",
   "Summary syncs ours / naive",
   "Syncs lower bound under 5 MB Apply / Summary",

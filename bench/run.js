@@ -4,7 +4,9 @@
 //   1. compiles src/engine, src/excel and src/fake-excel into bench/out/js (the CLI is in dist/);
 //   2. per size, generates a tracker (bench/generate.js) and writes it to bench/out/tracker-<n>.xlsx;
 //   3. per size, in separate processes: the engine (bench/engine.js), the CLI build end to end
-//      (bench/cli.js), the Office.js host on the fake, ours and naive (bench/host.js).
+//      (bench/cli.js) interleaved with the floor (bench/floor-child.js: unzip + one saxes pass over the
+//      worksheets) and, where python3 has openpyxl, an openpyxl load and save (bench/floor.js), median
+//      of 3 each; the Office.js host on the fake, ours and naive (bench/host.js).
 "use strict";
 
 const { execFileSync, execFile } = require("child_process");
@@ -13,6 +15,7 @@ const os = require("os");
 const path = require("path");
 const { generate, writeXlsx } = require("./generate");
 const { runBuild } = require("./cli");
+const { measureInterleaved } = require("./floor");
 const { COSTS } = require("./model");
 const { evaluateBars, printTable, markdown } = require("./report");
 
@@ -86,7 +89,11 @@ async function measure(records, { quick, cliTimeoutS }, log) {
 
   const engine = await child("engine.js", [String(records), quick ? "3" : "5"]);
   log(`  engine: classify ${engine.rateMs.toFixed(0)} ms (CPU ${engine.rateCpuMs.toFixed(0)} ms), whole engine ${engine.scorecardMs.toFixed(0)} ms`);
-  const cli = await runBuild(file, settings, cliTimeoutS * 1000);
+  // The CLI, the floor (unzip + one saxes pass) and openpyxl, median of 3 each, interleaved.
+  const timed = await measureInterleaved(file, settings, { rounds: 3, cliTimeoutMs: cliTimeoutS * 1000, runBuild, log });
+  const { cli, floor, openpyxl } = timed;
+  log(`  floor (unzip + saxes over the worksheets): ${(floor.wallMs / 1000).toFixed(2)} s, peak ${floor.peakMb.toFixed(0)} MB`);
+  if (openpyxl) log(`  openpyxl load and save: ${openpyxl.timedOut ? "stopped" : `${(openpyxl.wallMs / 1000).toFixed(1)} s, peak ${openpyxl.peakMb.toFixed(0)} MB`}`);
   if (cli.timedOut) log(`  CLI build: stopped after ${cliTimeoutS} s (peak ${cli.peakMbBeforeStop.toFixed(0)} MB so far)`);
   else log(`  CLI build: ${(cli.wallMs / 1000).toFixed(1)} s (CPU ${(cli.cpuMs / 1000).toFixed(1)} s), peak ${cli.peakMb.toFixed(0)} MB`);
   t = performance.now();
@@ -108,6 +115,9 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     engine_ms: engine.rateMs,
     cli_ms: cli.timedOut ? null : cli.wallMs,
     cli_peak_mb: cli.timedOut ? null : cli.peakMb,
+    floor_ms: floor.wallMs,
+    cli_floor_ratio: cli.timedOut ? null : cli.wallMs / floor.wallMs,
+    openpyxl_ms: openpyxl && !openpyxl.timedOut ? openpyxl.wallMs : null,
     apply_syncs: ok ? host.apply.ours.syncs : null,
     summary_syncs: ok ? host.summary.ours.syncs : null,
     naive_apply_syncs: ok ? host.apply.naive.syncs : null,
@@ -119,6 +129,8 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     generate_ms: generateMs,
     engine: engine,
     cli: cli,
+    floor: floor,
+    openpyxl: openpyxl ?? null,
     host: host,
     // The CLI read the .xlsx; the engine and the host read the same grids in memory: they must agree.
     consistent: cli.timedOut ? null : engine.rated === records && cli.records === records && same(cli.counts, engine.counts),
@@ -148,8 +160,11 @@ async function main() {
     costs: { ...COSTS, note: "modelled time = syncs × roundTripMs + ops × opMs + (request + response bytes) ÷ bytesPerMs + engine JavaScript time" },
     definitions: {
       engine_ms: "median of 5 (--quick: 3) runs of rateWorkbook (detect → records → rate) in a fresh process, first run included",
-      cli_ms: "wall time of `node bin/rag-scorecard.js build` (--json too), as a child process; null when stopped at the time limit (cli.timedOut)",
-      cli_peak_mb: "maximum resident set size of that process in MiB",
+      cli_ms: "median of 3 wall times of `node bin/rag-scorecard.js build` (--json too), as a child process, interleaved with floor_ms and openpyxl_ms runs; null when stopped at the time limit (cli.timedOut)",
+      cli_peak_mb: "maximum resident set size of that process in MiB, the highest of its runs",
+      floor_ms: "median of 3 wall times of bench/floor-child.js: unzip the input with yauzl and make one saxes pass over every worksheet part, as a child process",
+      cli_floor_ratio: "cli_ms ÷ floor_ms (issue 11: at most 6 at 10,000 and 100,000 rows)",
+      openpyxl_ms: "median of 3 wall times of python3 bench/openpyxl-load-save.py (openpyxl load_workbook and save of the same file); null where python3 has no openpyxl",
       apply_syncs: "context.sync() calls of the whole Apply colours command (read + write) on the fake",
       summary_syncs: "context.sync() calls of the whole Build summary command (read + write) on the fake",
       naive_apply_syncs: "the same Apply colours done the naive way (a sync per row, a format call per cell)",

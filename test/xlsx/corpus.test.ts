@@ -11,7 +11,7 @@ import type { JsonReport } from "../../src/cli/report";
 import { addTracker, TRACKER } from "./helpers/add-tracker";
 import { cellXfsCount, patchableParts, stableProblems, trackerSheetProblems, untouchedProblems } from "./helpers/compare-parts";
 import { workbookSheets } from "./helpers/package-xml";
-import { errLines, runBuild, stackLines, type BuildRun } from "./helpers/run-build";
+import { errLines, runBuild, runBuildIsolated, stackLines, type BuildRun } from "./helpers/run-build";
 import { hugeValidation } from "./helpers/exceljs-limits";
 import { readParts, text, writeParts, type Parts } from "./helpers/zip-parts";
 
@@ -30,6 +30,16 @@ const FILES = FOLDERS.flatMap((f) =>
  */
 const EXPECTED_TO_DIFFER: Record<string, { check: "untouched" | "tracker" | "stable" | "exceljs"; why: string }[]> = {};
 
+/**
+ * Files whose build is run in a child process with a time and memory limit, because issue 11 found
+ * them hanging or exhausting memory: in this process that would stop the whole run.
+ */
+const ISOLATED: Record<string, string> = {
+  "made/stray-xfd1.xlsx": "a stray cell at XFD1 crashed the build",
+  "made/stray-both-edges.xlsx": "cells at both far edges ran the build out of memory",
+  "made/xlsxwriter-validation-whole-columns.xlsx": "validation over whole columns hung the build",
+};
+
 const SETTINGS = ["--preset", "rag", "--report-date", "2024-03-31"];
 const dir = mkdtempSync(join(tmpdir(), "rag-corpus-"));
 
@@ -45,9 +55,10 @@ interface Outcome {
   again?: Parts;
 }
 
-async function buildOnce(inPath: string, outPath: string): Promise<{ run: BuildRun; parts?: Parts; report?: JsonReport }> {
+async function buildOnce(inPath: string, outPath: string, isolated: boolean): Promise<{ run: BuildRun; parts?: Parts; report?: JsonReport }> {
   const json = `${outPath}.json`;
-  const run = await runBuild([inPath, "-o", outPath, "--json", json, ...SETTINGS]);
+  const args = [inPath, "-o", outPath, "--json", json, ...SETTINGS];
+  const run = isolated ? await runBuildIsolated(args) : await runBuild(args);
   if (run.code !== 0 || run.threw) return { run };
   return { run, parts: await readParts(outPath), report: JSON.parse(readFileSync(json, "utf8")) as JsonReport };
 }
@@ -60,10 +71,11 @@ async function prepare(file: string): Promise<Outcome> {
   const inPath = base.replace(/\.xls[xm]$/, `.in${ext}`);
   const outPath = base.replace(/\.xls[xm]$/, `.out${ext}`);
   await writeParts(added.parts, inPath);
-  const first = await buildOnce(inPath, outPath);
+  const isolated = file in ISOLATED;
+  const first = await buildOnce(inPath, outPath, isolated);
   const outcome: Outcome = { input, added, inPath, first: first.run, output: first.parts, outPath, report: first.report };
   if (first.parts) {
-    const second = await buildOnce(outPath, outPath.replace(".out", ".again"));
+    const second = await buildOnce(outPath, outPath.replace(".out", ".again"), isolated);
     outcome.second = second.run;
     outcome.again = second.parts;
   }
@@ -86,7 +98,7 @@ describe.each(FILES)("%s with a tracker added", (file) => {
   let o: Outcome;
   beforeAll(async () => {
     o = await prepare(file);
-  });
+  }, 60_000);
 
   test("builds, rates the added tracker, and prints no stack trace", () => {
     const rated = o.report?.records.filter((r) => r.sheet === o.added.sheetName).length ?? 0;
@@ -118,8 +130,9 @@ describe.each(FILES)("%s with a tracker added", (file) => {
 
   test("ExcelJS reads the output wherever it reads the input", async () => {
     if (!o.output || allowed(file, "exceljs")) return expect(allowed(file, "exceljs") || failure(o.first)).toBe(true);
-    // ExcelJS expands data validations cell by cell: a whole-column range would never finish.
-    const input = hugeValidation(o.added.parts) ? "whole-column data validation" : await excelJsReads(o.inPath);
+    // ExcelJS expands data validations cell by cell: a whole-column range would never finish. The
+    // isolated files are not read in this process either (ExcelJS itself may hang on them).
+    const input = hugeValidation(o.added.parts) ? "whole-column data validation" : file in ISOLATED ? `not read: ${ISOLATED[file]}` : await excelJsReads(o.inPath);
     const output = input === undefined ? await excelJsReads(o.outPath) : "not read: ExcelJS cannot read the input";
     expect({ input, output }).toEqual({ input, output: input === undefined ? undefined : output });
   });

@@ -1,0 +1,113 @@
+// Issue 11, item 5: bad input, bad output. Every failure is one line, never a stack trace, with the
+// contract's exit code: 1 usage, 2 unreadable input, 3 no table, 4 output cannot be written.
+// The bad workbooks and their codes are in test/fixtures/bad (made by scripts/make-fixtures.py).
+import { createHash } from "crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, join } from "path";
+import { errLines, runBuild, stackLines, type BuildRun } from "../xlsx/helpers/run-build";
+
+const FIXTURES = join(__dirname, "..", "fixtures");
+const BAD = join(FIXTURES, "bad");
+const EXPECTED = JSON.parse(readFileSync(join(BAD, "expected.json"), "utf8")) as Record<string, { exit: number | number[]; why: string }>;
+const SETTINGS = ["--preset", "rag", "--report-date", "2024-03-31"];
+const EXIT_UNWRITABLE = 4;
+
+const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const fresh = () => mkdtempSync(join(tmpdir(), "rag-bad-"));
+
+/** What a user would see: the exit code, whether it is one line, and no stack trace or escaped exception. */
+function seen(run: BuildRun): { code?: number; lines: number; stack: string[]; threw?: string } {
+  return { code: run.code, lines: errLines(run).length, stack: stackLines(run), threw: run.threw };
+}
+const oneLine = (code: number) => ({ code, lines: 1, stack: [], threw: undefined });
+
+describe("unreadable or unusable workbooks (test/fixtures/bad/expected.json)", () => {
+  test("the corpus lists every file in the folder", () => {
+    const files = readdirSync(BAD).filter((n) => n !== "expected.json").sort();
+    expect(files).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  test.each(Object.entries(EXPECTED))("%s: one line and the right exit code", async (file, { exit, why }) => {
+    const dir = fresh();
+    const input = join(BAD, file);
+    const before = sha(input);
+    const output = join(dir, "out.xlsx");
+    const run = await runBuild([input, "-o", output, "--json", join(dir, "out.json"), ...SETTINGS]);
+    const codes = Array.isArray(exit) ? exit : [exit];
+    const got = seen(run);
+    // Strict Open XML may be read (exit 0) or refused in a sentence that says so.
+    const code = got.code !== undefined && codes.includes(got.code) ? got.code : codes[0];
+    if (code === 0) {
+      expect({ why, code: got.code, stack: got.stack, threw: got.threw }).toEqual({ why, code: 0, stack: [], threw: undefined });
+      return;
+    }
+    expect({ why, ...got }).toEqual({ why, ...oneLine(code) });
+    const line = errLines(run)[0];
+    expect(line).toContain(basename(input));
+    if (file.startsWith("strict")) expect(line).toMatch(/strict/i);
+    // Nothing written, and nothing of the machine's files shown.
+    expect({ output: existsSync(output), leftovers: readdirSync(dir) }).toEqual({ output: false, leftovers: [] });
+    expect(line).not.toMatch(/root:|nologin/);
+    expect(sha(input)).toBe(before);
+  }, 30_000);
+});
+
+describe("usage mistakes are exit 1 and write nothing", () => {
+  const dir = fresh();
+  const input = join(dir, "tracker.xlsx");
+  copyFileSync(join(FIXTURES, "made", "openpyxl-tracker.xlsx"), input);
+  const macro = join(dir, "macro.xlsm");
+  copyFileSync(join(FIXTURES, "made", "xlsxwriter-macro.xlsm"), macro);
+  const link = join(dir, "hard-link.xlsx");
+  linkSync(input, link);
+  const soft = join(dir, "soft-link.xlsx");
+  symlinkSync(input, soft);
+  const folder = join(dir, "a-folder.xlsx");
+  mkdirSync(folder);
+  const out = join(dir, "out.xlsx");
+
+  const cases: [string, string[]][] = [
+    ["-o names the input", [input, "-o", input]],
+    ["--json names the input", [input, "-o", out, "--json", input]],
+    ["-o and --json name the same file", [input, "-o", out, "--json", out]],
+    ["-o is a hard link to the input", [input, "-o", link]],
+    ["-o is a symbolic link to the input", [input, "-o", soft]],
+    ["-o names a folder", [input, "-o", folder]],
+    ["--report-date is not a calendar date (30 February)", [input, "-o", out, "--preset", "rag", "--report-date", "2010-02-30"]],
+    ["a macro-enabled input with an .xlsx output", [macro, "-o", join(dir, "macro-out.xlsx")]],
+    ["an .xlsx input with an .xlsm output", [input, "-o", join(dir, "out.xlsm")]],
+  ];
+
+  test.each(cases)("%s", async (why, args) => {
+    const before = [sha(input), sha(macro), readdirSync(dir).sort()];
+    const run = await runBuild(args);
+    expect({ why, ...seen(run) }).toEqual({ why, ...oneLine(1) });
+    expect([sha(input), sha(macro), readdirSync(dir).sort()]).toEqual(before);
+  });
+});
+
+describe("an output that cannot be written is exit 4, naming it, and leaves nothing behind", () => {
+  const dir = fresh();
+  const input = join(dir, "tracker.xlsx");
+  copyFileSync(join(FIXTURES, "made", "openpyxl-tracker.xlsx"), input);
+  // Tests run as root, where a chmod'ed folder is still writable. A regular file used as a folder
+  // (ENOTDIR) and /sys (EACCES even for root) are folders no one can write into.
+  const file = join(dir, "a-file");
+  writeFileSync(file, "not a folder");
+
+  const cases: [string, string[], string][] = [
+    ["the output folder does not exist", [input, "-o", join(dir, "missing", "out.xlsx"), ...SETTINGS], join(dir, "missing", "out.xlsx")],
+    ["the output folder is a file", [input, "-o", join(file, "out.xlsx"), ...SETTINGS], join(file, "out.xlsx")],
+    ["the output folder is read-only (/sys)", [input, "-o", "/sys/rag-scorecard-out.xlsx", ...SETTINGS], "/sys/rag-scorecard-out.xlsx"],
+    ["the --json folder does not exist", [input, "-o", join(dir, "ok.xlsx"), "--json", join(dir, "missing", "out.json"), ...SETTINGS], join(dir, "missing", "out.json")],
+  ];
+
+  test.each(cases)("%s", async (why, args, target) => {
+    const before = [sha(input), readdirSync(dir).sort()];
+    const run = await runBuild(args);
+    expect({ why, ...seen(run) }).toEqual({ why, ...oneLine(EXIT_UNWRITABLE) });
+    expect(errLines(run)[0]).toContain(basename(target));
+    expect([sha(input), readdirSync(dir).sort(), existsSync("/sys/rag-scorecard-out.xlsx")]).toEqual([...before, false]);
+  });
+});
