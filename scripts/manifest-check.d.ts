@@ -4,6 +4,8 @@ export interface ManifestCheck {
   name: string;
   ok: boolean;
   detail: string;
+  /** Set on a passing check that still wants attention (a localhost URL). */
+  warning?: string;
 }
 
 export interface ManifestCheckOptions {
@@ -30,6 +32,7 @@ export const CHECK: {
   readonly residsDefined: string;
   readonly residLength: string;
   readonly https: string;
+  readonly notLocalhost: string;
   readonly iconsExist: string;
   readonly iconSizes: string;
   readonly excelApi: string;

@@ -17,6 +17,7 @@ const CHECK = {
   residsDefined: "every resid defined",
   residLength: "resids at most 32 characters",
   https: "all URLs use https",
+  notLocalhost: "no URL on localhost (warning only: fine for development)",
   iconsExist: "icons exist in assets/",
   iconSizes: "icon sizes match their declared size",
   excelApi: "ExcelApi requirement set declared",
@@ -149,6 +150,27 @@ function checkManifest(xmlText, options = {}) {
     return problems;
   });
 
+  // Warns, never fails: the development manifest is on localhost by design; a production one must not be.
+  const warnings = [];
+  run(CHECK.notLocalhost, () => {
+    const local = new Set();
+    for (const el of elements) {
+      for (const value of [...Object.values(el.attrs), el.text]) {
+        const v = value.trim();
+        if (!URL_LIKE.test(v)) continue;
+        try {
+          const host = new URL(v).hostname;
+          if (host === "localhost" || host === "127.0.0.1" || host === "[::1]") local.add(new URL(v).origin);
+        } catch {
+          // Reported by "all URLs use https".
+        }
+      }
+    }
+    if (local.size) warnings.push(`URLs on ${[...local].join(", ")}: only this computer can load them; build with ADDIN_BASE_URL for a deployable manifest`);
+    return local.size ? [`ok: ${warnings[warnings.length - 1]}`] : [];
+  });
+  if (warnings.length) checks[checks.length - 1].warning = warnings[0];
+
   // Image URLs: icon elements plus image resources, with any locale overrides.
   const imageElements = [
     ...byLocal("IconUrl"),
@@ -167,9 +189,11 @@ function checkManifest(xmlText, options = {}) {
     } catch {
       return { error: "is not a valid URL" };
     }
-    if (!pathname.startsWith("/assets/")) return { error: "is not under /assets/" };
+    // Under the site's assets/ folder, wherever the site is hosted (https://host/path/assets/…).
+    const at = pathname.lastIndexOf("/assets/");
+    if (at < 0) return { error: "is not under /assets/" };
     if (!options.assetsDir) return { error: "no assetsDir given to look it up" };
-    return { file: path.join(options.assetsDir, decodeURIComponent(pathname.slice("/assets/".length))) };
+    return { file: path.join(options.assetsDir, decodeURIComponent(pathname.slice(at + "/assets/".length))) };
   };
 
   run(CHECK.iconsExist, () => {

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// `npm run validate`: checks manifest.xml.
+// `npm run validate [-- path/to/manifest.xml]`: checks manifest.xml (default) or the given manifest,
+// e.g. the production one `ADDIN_BASE_URL=… npm run build` writes to dist/manifest.xml. It fails on
+// any URL that is not https and warns on localhost URLs.
 //  1. The project's structural check (scripts/manifest-check.js), plus
 //     office-addin-manifest's own reader and `xmllint --noout` when present.
 //     These decide the exit code.
@@ -15,13 +17,16 @@ const { spawnSync } = require("child_process");
 const { checkManifest } = require("./manifest-check");
 
 const ROOT = path.resolve(__dirname, "..");
-const MANIFEST = path.join(ROOT, "manifest.xml");
-const ASSETS = path.join(ROOT, "assets");
+const positional = process.argv.slice(2).filter((a) => !a.startsWith("--"));
+const MANIFEST = path.resolve(positional[0] || path.join(ROOT, "manifest.xml"));
+// A built manifest sits beside the built site (dist/manifest.xml, dist/web/assets); else the sources' icons.
+const BUILT_ASSETS = path.join(path.dirname(MANIFEST), "web", "assets");
+const ASSETS = fs.existsSync(BUILT_ASSETS) ? BUILT_ASSETS : path.join(ROOT, "assets");
 const COMMANDS = path.join(ROOT, "src", "commands", "commands.ts");
 const SERVICE_TIMEOUT_MS = 20000;
 
 const args = new Set(process.argv.slice(2));
-const line = (ok, name, detail) => console.log(`  ${ok ? "PASS" : "FAIL"}  ${name}${detail ? ` — ${detail}` : ""}`);
+const line = (ok, name, detail, warning) => console.log(`  ${!ok ? "FAIL" : warning ? "WARN" : "PASS"}  ${name}${detail ? ` — ${detail}` : ""}`);
 
 function withTimeout(promise, ms) {
   let timer;
@@ -34,10 +39,14 @@ function withTimeout(promise, ms) {
 /** Our checks plus the two external parsers; returns true when all pass. */
 async function structuralChecks() {
   console.log(`Structural check of ${path.relative(process.cwd(), MANIFEST) || MANIFEST}:`);
+  if (!fs.existsSync(MANIFEST)) {
+    line(false, "manifest exists", `no file ${MANIFEST}`);
+    return false;
+  }
   const xml = fs.readFileSync(MANIFEST, "utf8");
   const commandsSource = fs.existsSync(COMMANDS) ? fs.readFileSync(COMMANDS, "utf8") : undefined;
   const result = checkManifest(xml, { assetsDir: ASSETS, commandsSource });
-  for (const check of result.checks) line(check.ok, check.name, check.detail);
+  for (const check of result.checks) line(check.ok, check.name, check.detail, check.warning);
   let ok = result.ok;
 
   try {

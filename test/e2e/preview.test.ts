@@ -9,6 +9,7 @@ import type { AddressInfo } from "net";
 import os from "os";
 import path from "path";
 import { chromium } from "playwright-core";
+import { findBrowser } from "../../scripts/ensure-browser";
 import type { BrowserContext, Page } from "playwright-core";
 import { statusText } from "../../src/engine/colour";
 import { DUDLEY } from "../../src/engine/presets";
@@ -17,7 +18,8 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const WEB = path.join(ROOT, "dist", "web");
 const PAGE = path.join(WEB, "preview.html");
 const OUT = path.join(ROOT, "test-output");
-const CHROMIUM = "/usr/bin/chromium";
+// Chrome, Edge or Chromium, found as `npm test` found it (scripts/ensure-browser.js; CHROME_PATH may name one).
+const BROWSER = findBrowser();
 const ARGS = [
   "--headless",
   "--no-sandbox",
@@ -112,9 +114,7 @@ describe("browser preview", () => {
   let base = "";
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`No browser at ${CHROMIUM}: the end-to-end test needs Chromium. Install it with \`apt-get install -y chromium\` (CI does, in .ci/run).`);
-    }
+    if (!BROWSER.path) throw new Error(BROWSER.message);
     ensureBuilt();
     fs.mkdirSync(OUT, { recursive: true });
     server = await serve(WEB);
@@ -122,7 +122,7 @@ describe("browser preview", () => {
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-preview-chromium-"));
     // A fresh profile each run; Playwright takes the profile directory here, not as --user-data-dir.
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
+      executablePath: BROWSER.path,
       headless: true,
       args: ARGS,
       viewport: { width: 1400, height: 900 },

@@ -1,0 +1,120 @@
+// The built ribbon function file under a stub of desktop Excel's loader (scripts/stub-office-loader.js):
+// clicks are dispatched only after Office.onReady()/initialize, and a command's runtime is closed five
+// minutes after the click. Time is virtual, so five minutes take milliseconds.
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { checkFunctionFile, LIFETIME_MS, loadFunctionFile, parsesInOldWebview } from "../../scripts/stub-office-loader";
+import type { LoadOptions } from "../../scripts/stub-office-loader";
+import { NOT_STARTED_MESSAGE, OUT_OF_TIME_MESSAGE } from "../../src/commands/run-command";
+import { RULES_SHEET } from "../../src/engine/rules-sheet";
+import { REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";
+import { createFakeExcel } from "../../src/fake-excel";
+import { generatedTracker } from "../excel/trackers";
+import { ensureBuilt, ROOT, WEB } from "./built-site";
+
+jest.setTimeout(600_000);
+
+const manifestXml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+const load = (options: Partial<LoadOptions> = {}) => loadFunctionFile({ webDir: WEB, manifestXml, ...options });
+const SECOND = 1000;
+
+beforeAll(() => ensureBuilt("commands.html"));
+
+test("the page the manifest's FunctionFile names calls onReady at load and associates every FunctionName", async () => {
+  const result = await checkFunctionFile({ webDir: WEB, manifestXml });
+  expect(result).toMatchObject({ ok: true, problems: [], page: "commands.html" });
+  expect([...result.wanted].sort()).toEqual(["applyColours", "buildSummary", "removeColours"]);
+});
+
+test("the check fails a function file that associates its functions but never calls onReady", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-function-file-"));
+  try {
+    fs.writeFileSync(path.join(dir, "commands.html"), '<html><head><script src="late.js"></script></head></html>');
+    fs.writeFileSync(path.join(dir, "late.js"), 'Office.actions.associate("applyColours", function (e) { e.completed(); });');
+    const result = await checkFunctionFile({ webDir: dir, manifestXml });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join("; ")).toMatch(/never calls Office\.onReady\(\).*not associated: buildSummary, removeColours/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("Apply colours from the ribbon colours the workbook, shows the outcome, and completes once the user closes it", async () => {
+  const fake = createFakeExcel(generatedTracker(12));
+  const page = load({ excel: fake });
+  const click = page.click("applyColours");
+  await page.clock.advance(SECOND);
+  expect(page.state.dialogs.map((d) => d.notice)).toEqual([expect.objectContaining({ ok: true, title: "Colours applied" })]);
+  expect(fake.allSheetNames()).toContain(RULES_SHEET);
+  expect(click.completedAt).toBeUndefined(); // the message is still showing
+  page.state.dialogs[0].userCloses();
+  await page.clock.settle();
+  expect(click).toMatchObject({ completedAt: SECOND, killed: false, error: undefined });
+  page.close();
+});
+
+test("a message left open is closed by the add-in before Office's five minutes, then the command completes", async () => {
+  const page = load({ excel: createFakeExcel(generatedTracker(3)) });
+  const click = page.click("removeColours");
+  await page.clock.advance(LIFETIME_MS + SECOND);
+  const [dialog] = page.state.dialogs;
+  expect(dialog).toMatchObject({ closedBy: "add-in" });
+  expect(click).toMatchObject({ killed: false });
+  expect(click.completedAt).toBeLessThan(LIFETIME_MS);
+  expect(dialog.closedAt).toBeLessThanOrEqual(click.completedAt!);
+  page.close();
+});
+
+test("Excel work that never finishes still completes the command inside five minutes", async () => {
+  const page = load({ excel: { run: () => new Promise(() => undefined) } });
+  const click = page.click("buildSummary");
+  await page.clock.advance(LIFETIME_MS + SECOND);
+  expect(click).toMatchObject({ killed: false });
+  expect(click.completedAt).toBeLessThan(LIFETIME_MS);
+  expect(page.state.dialogs).toEqual([]); // no time left to show one
+  expect(page.log.errors.join("\n")).toContain(OUT_OF_TIME_MESSAGE);
+  page.close();
+});
+
+test("the requirement check waits for Office to be ready, and an old Excel is told which versions work", async () => {
+  const page = load({ excelApi: "1.8", readyDelayMs: 3 * SECOND });
+  const click = page.click("applyColours");
+  await page.clock.advance(5 * SECOND);
+  expect(page.state.readyAt).toBe(3 * SECOND);
+  expect(page.state.requirementChecks.length).toBeGreaterThan(0);
+  expect(Math.min(...page.state.requirementChecks)).toBeGreaterThanOrEqual(3 * SECOND);
+  expect(page.state.dialogs.map((d) => d.notice)).toEqual([{ ok: false, title: "Could not apply colours", message: REQUIREMENTS_MESSAGE }]);
+  page.state.dialogs[0].userCloses();
+  await page.clock.settle();
+  expect(click).toMatchObject({ completedAt: 5 * SECOND, killed: false });
+  page.close();
+});
+
+test("a missing Office.context is reported as a failed start, not as an old Excel", async () => {
+  const page = load({ context: false });
+  const click = page.click("removeColours");
+  await page.clock.advance(SECOND);
+  const said = page.log.errors.join("\n");
+  expect(said).toContain(NOT_STARTED_MESSAGE);
+  expect(said).not.toContain(REQUIREMENTS_MESSAGE);
+  expect(click).toMatchObject({ completedAt: 0, killed: false });
+  page.close();
+});
+
+test("in a webview that cannot parse the bundle (Edge Legacy), the ES5 check still answers every button", async () => {
+  const page = load({ oldWebview: true });
+  // The test means something only if the bundle really does not parse there.
+  const bundle = page.scripts.find((s) => /^js\/commands\./.test(s))!;
+  expect(parsesInOldWebview(fs.readFileSync(path.join(WEB, bundle), "utf8"))).toBe(false);
+  await page.clock.advance(0);
+  expect(page.state.ready).toBe(true);
+  expect([...page.state.associated.keys()].sort()).toEqual([...page.manifest.functionNames].sort());
+  const click = page.click("buildSummary");
+  await page.clock.advance(SECOND);
+  expect(page.state.dialogs.map((d) => d.url)).toEqual(["https://localhost:3000/commands.html?notice=old-browser"]);
+  page.state.dialogs[0].userCloses();
+  await page.clock.settle();
+  expect(click).toMatchObject({ completedAt: SECOND, killed: false });
+  page.close();
+});
