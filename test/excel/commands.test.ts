@@ -222,6 +222,6 @@ describe("requirement check", () => {
   });
 
   test("the message is plain and names the requirement", () => {
-    expect(REQUIREMENTS_MESSAGE).toBe("This add-in needs Excel with ExcelApi 1.9 (Excel 2019 or Microsoft 365, or Excel on the web). Update Office or use Excel on the web.");
+    expect(REQUIREMENTS_MESSAGE).toBe("This add-in needs Excel 2021 or later, Microsoft 365 or Excel on the web (ExcelApi 1.9); volume-licensed Office 2019 stops at ExcelApi 1.7. Update Office or open the workbook in Excel on the web.");
   });
 });
