@@ -10,6 +10,8 @@ export interface JsonReport {
   records: {
     sheet: string;
     row: number;
+    /** The row is hidden on the tracker: rated, but left out of `counts` unless included (RULES §10). */
+    hidden?: boolean;
     kind: RecordKind;
     ref: string;
     name: string;
@@ -50,6 +52,7 @@ export function toJsonReport(run: ScorecardRun): JsonReport {
     records: result.rated.map(({ record, rating }) => ({
       sheet: record.sheet,
       row: record.row,
+      ...(record.hidden ? { hidden: true } : {}),
       kind: record.kind,
       ref: record.ref,
       name: record.name,

@@ -77,6 +77,7 @@ export class SheetCells {
   private mergeIndex: Map<number, CellRange> | undefined;
   private readonly merges: CellRange[];
   private readonly formats: string[][] | undefined;
+  private readonly hiddenRows: ReadonlySet<number>;
 
   constructor(grid: SheetGrid) {
     this.name = grid.name;
@@ -89,6 +90,12 @@ export class SheetCells {
     this.right = this.left + width - 1;
     this.merges = grid.merges ?? [];
     this.formats = grid.numberFormats;
+    this.hiddenRows = new Set(grid.hiddenRows ?? []);
+  }
+
+  /** The zero-based sheet row is hidden. */
+  isHidden(row: number): boolean {
+    return this.hiddenRows.size > 0 && this.hiddenRows.has(row);
   }
 
   /** The cell's number format, when the host gave one and it is not General. */

@@ -48,6 +48,11 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true });
   w.skip();
   writeHeadline(w, model, scheme);
+  if (model.hiddenLeftOut > 0) {
+    const n = model.hiddenLeftOut;
+    w.banner(`${n} hidden row${n === 1 ? " was" : "s were"} left out of these counts and lists (Hidden rows setting on the Scorecard Rules sheet).`, { ...STYLES.note, wrap: true });
+    w.skip();
+  }
   writeExceptions(w, model, scheme);
   writeScorecards(w, model, scheme);
   writeIssues(w, model);

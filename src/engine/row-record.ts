@@ -67,6 +67,10 @@ export class TableRows {
     readonly plan: ColumnPlan,
   ) {}
 
+  isHidden(at: number): boolean {
+    return this.cells.isHidden(at);
+  }
+
   field(at: number, m: ColumnMapping | undefined): Field | undefined {
     return m && this.cellField(at, m);
   }
@@ -163,6 +167,9 @@ class RowRecord implements SourceRecord {
   get row(): number {
     return this.at + 1;
   }
+  get hidden(): true | undefined {
+    return this.rows.isHidden(this.at) ? true : undefined;
+  }
 
   get priority(): string | undefined {
     return this.rows.groupText(this.at, "priority") ?? this.section;
@@ -250,8 +257,8 @@ class RowRecord implements SourceRecord {
 
   /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
   toJSON(): SourceRecord {
-    const { kind, sheet, row, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
+    const { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
     const { comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
-    return { kind, sheet, row, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

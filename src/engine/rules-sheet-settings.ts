@@ -150,6 +150,17 @@ export const SETTINGS: SettingSpec[] = [
   },
   textSetting("Committee", "committee", "blank = every committee's records together"),
   textSetting("Report title", "title", "blank = the standard title"),
+  {
+    label: "Hidden rows",
+    note: "leave out or include: whether rows hidden on the trackers are counted and listed in the summary (they are coloured either way)",
+    write: (_scheme, settings) => (settings.includeHidden ? "include" : "leave out"),
+    read(cell, _format, draft, report) {
+      const text = textOf(cell).toLowerCase();
+      if (!text || /^(leave|left|exclude|no\b|omit)/.test(text)) delete draft.settings.includeHidden;
+      else if (/^(include|yes\b|count)/.test(text)) draft.settings.includeHidden = true;
+      else report(`Hidden rows "${textOf(cell)}" cannot be read: write leave out or include. They are left out.`, "error");
+    },
+  },
   required(
     "Tolerance",
     "how far a miss may go and still be near target: 5% of the target, 2 pts (percentage points) or 0.5 (in the measure's units)",

@@ -15,6 +15,8 @@ export interface RulesSettings {
   reportDate?: string;
   committee?: string;
   title?: string;
+  /** Hidden rows counted and listed in the pack (RULES §10); absent or false: left out. */
+  includeHidden?: boolean;
   columnOverrides: ColumnOverride[];
 }
 

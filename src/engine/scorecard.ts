@@ -23,6 +23,8 @@ export interface ScorecardOptions {
   ownedSheets?: string[];
   /** Column mapping chosen by the user; when given it replaces the rules sheet's overrides. */
   columnOverrides?: ColumnOverride[];
+  /** Count and list hidden rows in the pack (`--include-hidden`); else the rules sheet's setting. */
+  includeHidden?: boolean;
 }
 
 export interface ScorecardRun {
@@ -49,6 +51,7 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
   if (options.reportDate) settings.reportDate = options.reportDate;
   if (options.committee) settings.committee = options.committee;
   if (options.columnOverrides) settings.columnOverrides = options.columnOverrides;
+  if (options.includeHidden) settings.includeHidden = true;
   return { scheme, settings, problems: fromSheet?.problems ?? [] };
 }
 
@@ -59,7 +62,8 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET));
 
-  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides });
+  const includeHidden = settings.includeHidden === true;
+  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden });
   result.problems.unshift(...ruleProblems);
 
   const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
@@ -71,7 +75,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   };
   const committees = options.allCommittees ? committeesOf(result.rated) : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
-    const model = summarise(result, scheme, { committee });
+    const model = summarise(result, scheme, { committee, includeHidden });
     plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee) }));
   }
   plans.push(layoutRulesSheet(scheme, settings));

@@ -121,6 +121,8 @@ export interface SummaryModel {
   groups: ScorecardGroup[];
   checks: IssueRow[];
   problems: IssueRow[];
+  /** Hidden rows of this committee rated but left out of the summary (RULES §10). */
+  hiddenLeftOut: number;
 }
 
 const fold = (s: string | undefined): string => (s ?? "").trim().toLowerCase();
@@ -296,11 +298,19 @@ function groupName(record: SourceRecord, groupBy: GroupBy): string {
   return ((groupBy === "directorate" ? record.directorate : record.priority) ?? "").trim();
 }
 
-export function summarise(result: WorkbookResult, scheme: Scheme, options: { committee?: string; groupBy?: GroupBy }): SummaryModel {
+export interface SummaryOptions {
+  committee?: string;
+  groupBy?: GroupBy;
+  /** Hidden rows counted and listed with the rest (RULES §10); by default they are left out. */
+  includeHidden?: boolean;
+}
+
+export function summarise(result: WorkbookResult, scheme: Scheme, options: SummaryOptions): SummaryModel {
   const groupBy = options.groupBy ?? "priority";
   const wanted = fold(options.committee);
   // A record with no committee belongs to every committee's summary.
-  const rated = wanted ? result.rated.filter(({ record }) => !fold(record.committee) || fold(record.committee) === wanted) : result.rated;
+  const ours = wanted ? result.rated.filter(({ record }) => !fold(record.committee) || fold(record.committee) === wanted) : result.rated;
+  const rated = options.includeHidden ? ours : ours.filter(({ record }) => !record.hidden);
   const counts = countRecords(scheme, rated);
 
   const byName = new Map<string, RatedRecord[]>();
@@ -346,5 +356,6 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: { com
     groups,
     checks,
     problems: problemsFor(result.problems, result.rated, rated),
+    hiddenLeftOut: ours.length - rated.length,
   };
 }

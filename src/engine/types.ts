@@ -254,6 +254,8 @@ export interface SourceRecord {
   sheet: string;
   /** 1-based sheet row. */
   row: number;
+  /** The row is hidden: rated and coloured, but left out of the pack unless asked for (RULES §10). */
+  hidden?: boolean;
   ref: string;
   name: string;
   priority?: string;

@@ -13,6 +13,8 @@ export interface RateOptions {
   reportDate?: string;
   /** Corrections to column roles made by the user (pane dropdown or the rules sheet). */
   columnOverrides?: ColumnOverride[];
+  /** Count hidden rows with the rest (RULES §10); by default they are rated but left out of counts. */
+  includeHidden?: boolean;
 }
 
 export interface ColumnOverride {
@@ -30,7 +32,10 @@ export interface WorkbookResult {
   tables: TableSpec[];
   rated: RatedRecord[];
   problems: Problem[];
+  /** By status, as the pack's headline: hidden rows left out unless included (RULES §10). */
   counts: Record<RecordKind, Record<string, number>>;
+  /** Hidden rows rated but left out of the counts (0 when included). */
+  hiddenLeftOut?: number;
 }
 
 export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
@@ -136,6 +141,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   const rated: RatedRecord[] = [];
   const problems: Problem[] = [];
   const counts = emptyCounts(options.scheme);
+  let hiddenLeftOut = 0;
   for (const grid of grids) {
     const found = applyOverrides(detectTables(grid), options.columnOverrides ?? []);
     tables.push(...found);
@@ -144,10 +150,14 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
     for (const record of read.records) {
       const rating = rateRecord(record, opts);
       rated.push({ record, rating });
-      const kindCounts = counts[record.kind];
-      kindCounts[rating.status] = (kindCounts[rating.status] ?? 0) + 1;
+      if (record.hidden && !options.includeHidden) {
+        hiddenLeftOut++;
+      } else {
+        const kindCounts = counts[record.kind];
+        kindCounts[rating.status] = (kindCounts[rating.status] ?? 0) + 1;
+      }
       addRatingProblems(problems, record, rating);
     }
   }
-  return { tables, rated, problems, counts };
+  return { tables, rated, problems, counts, hiddenLeftOut };
 }

@@ -1,0 +1,83 @@
+// RULES §10 hidden rows: rated and coloured, but left out of the pack's counts and lists unless the
+// Scorecard Rules sheet (or the command line) includes them; the pack says how many were left out.
+import { toJsonReport } from "../../src/cli/report";
+import { PRESETS } from "../../src/engine/presets";
+import { runScorecard } from "../../src/engine/scorecard";
+import type { PlanBlock, SheetPlan } from "../../src/engine/plan";
+import type { SheetGrid } from "../../src/engine/types";
+
+const tracker: SheetGrid = {
+  name: "KPIs",
+  values: [
+    ["Ref", "Indicator", "Polarity", "Target", "Q2 Actual"],
+    ["H1", "Shown and met", "Higher", 10, 12],
+    ["H2", "Hidden and missed", "Higher", 10, 5],
+    ["H3", "Hidden and met", "Higher", 10, 11],
+    ["H4", "Shown and missed", "Higher", 10, 2],
+  ],
+  hiddenRows: [2, 3],
+};
+
+const textOf = (plan: SheetPlan | undefined): string =>
+  (plan?.blocks ?? []).flatMap((b: PlanBlock) => b.values.flat()).filter((v) => typeof v === "string").join("\n");
+
+function run(extra: { includeHidden?: boolean; rulesSheet?: SheetGrid } = {}) {
+  const grids = extra.rulesSheet ? [tracker, extra.rulesSheet] : [tracker];
+  return runScorecard(grids, { preset: "rag", period: "Q2 2023/24", today: "2023-10-01", includeHidden: extra.includeHidden });
+}
+
+describe("RULES §10 hidden rows", () => {
+  test("RULES §10 hidden rows are rated and coloured like any other", () => {
+    const r = run();
+    expect(r.result.rated.map(({ record, rating }) => [record.ref, record.hidden ?? false, rating.status])).toEqual([
+      ["H1", false, "green"],
+      ["H2", true, "red"],
+      ["H3", true, "green"],
+      ["H4", false, "red"],
+    ]);
+    const colours = r.plans.find((p) => p.sheet === "KPIs");
+    expect(colours?.styles.flatMap((s) => s.ranges).some((x) => x.top <= 2 && x.bottom >= 2)).toBe(true);
+  });
+
+  test("RULES §10 by default they are left out of counts and lists, and the pack says how many", () => {
+    const r = run();
+    expect(r.result.counts.indicator).toMatchObject({ green: 1, red: 1 });
+    const text = textOf(r.plans.find((p) => p.sheet === "Summary"));
+    expect(text).toContain("2 hidden rows were left out");
+    expect(text).not.toContain("Hidden and missed");
+  });
+
+  test("RULES §10 --json keeps hidden records with hidden: true and counts match the pack", () => {
+    const json = toJsonReport(run());
+    expect(json.records.map((r) => [r.ref, r.hidden ?? false])).toEqual([
+      ["H1", false],
+      ["H2", true],
+      ["H3", true],
+      ["H4", false],
+    ]);
+    expect(json.counts.indicator).toMatchObject({ green: 1, red: 1 });
+  });
+
+  test("RULES §10 --include-hidden counts and lists them", () => {
+    const r = run({ includeHidden: true });
+    expect(r.result.counts.indicator).toMatchObject({ green: 2, red: 2 });
+    const text = textOf(r.plans.find((p) => p.sheet === "Summary"));
+    expect(text).toContain("Hidden and missed");
+    expect(text).not.toContain("hidden rows were left out");
+  });
+
+  test("RULES §10 the Scorecard Rules sheet's Hidden rows setting includes them, and is written back", () => {
+    const first = run({ includeHidden: true });
+    const rules = first.plans.find((p) => p.sheet === "Scorecard Rules");
+    const rulesText = textOf(rules);
+    expect(rulesText).toContain("Hidden rows");
+    // The rules sheet as written, read back as a grid: "include" survives the round trip.
+    const values: (string | number | boolean | null)[][] = [];
+    for (const b of rules?.blocks ?? []) b.values.forEach((row, i) => row.forEach((v, j) => ((values[b.row + i] ??= [])[b.col + j] = v)));
+    const grid: SheetGrid = { name: "Scorecard Rules", values: values.map((row) => Array.from(row ?? [], (v) => v ?? null)) };
+    const again = runScorecard([tracker, grid], { today: "2023-10-01" });
+    expect(again.settings.includeHidden).toBe(true);
+    expect(again.result.counts.indicator).toMatchObject({ green: 2, red: 2 });
+    expect(PRESETS.rag.key).toBe(again.scheme.key);
+  });
+});
