@@ -1,11 +1,23 @@
 // The browser preview (PRODUCT workflow 6): the real task pane on the left, running the real host code
 // on a sample workbook held in the page, and on the right that workbook's sheets as a grid, redrawn after
 // every action so a person sees the colours, the Status (auto) column and the Summary sheet appear.
-import { Button, FluentProvider, Select, Spinner, Text, makeStyles, tokens, useId, webLightTheme } from "@fluentui/react-components";
+import {
+  Button,
+  FluentProvider,
+  Select,
+  Spinner,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  useId,
+  webLightTheme,
+} from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import { parseAddress } from "../excel/a1";
 import type { FakeExcel } from "../fake-excel";
 import { App } from "../taskpane/App";
+import { useFocusRing } from "../taskpane/components/layout";
 import { errorMessage } from "../taskpane/components/settings";
 import { createExcelService, localToday } from "../taskpane/excel-service";
 import type { ScorecardService } from "../taskpane/service";
@@ -36,7 +48,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  sample: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
+  // Wraps instead of overflowing: at 320-350 px the select and button go under the label, not off the edge.
+  sample: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS, minWidth: 0, maxWidth: "100%" },
+  select: { flex: "1 1 14em", minWidth: 0, maxWidth: "24em" },
   body: { display: "flex", flexGrow: 1, minHeight: 0, [NARROW]: { flexDirection: "column" } },
   pane: {
     flex: "0 0 340px",
@@ -60,6 +74,7 @@ let sessions = 0;
 
 export function PreviewPage({ initialSample }: { initialSample?: string | null }) {
   const styles = useStyles();
+  const ring = useFocusRing().ring;
   const [sampleKey, setSampleKey] = useState(() => sampleByKey(initialSample).key);
   const [reset, setReset] = useState(0);
   const [session, setSession] = useState<Session>();
@@ -123,7 +138,7 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
           <h1 className={styles.title}>RAG Scorecard: browser preview</h1>
           <div className={styles.sample}>
             <label htmlFor={sampleId}>Sample workbook</label>
-            <Select id={sampleId} value={sampleKey} onChange={(_, data) => chooseSample(data.value)}>
+            <Select id={sampleId} className={mergeClasses(styles.select, ring)} value={sampleKey} onChange={(_, data) => chooseSample(data.value)}>
               {SAMPLES.map((s) => (
                 <option key={s.key} value={s.key}>
                   {s.title}

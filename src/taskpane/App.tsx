@@ -1,4 +1,5 @@
-// The task pane: actions, results, rules, detected tables and problems, top to bottom.
+// The task pane: actions, results, problems, rules and detected tables, top to bottom. Problems come before
+// the long settings so a keyboard user reaches them in a few Tab presses; the detected tables start closed.
 // It talks only to the ScorecardService it is given, never to Office.js, so the preview and tests can drive it.
 import {
   Accordion,
@@ -7,10 +8,6 @@ import {
   AccordionPanel,
   Button,
   FluentProvider,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   makeStyles,
@@ -24,6 +21,7 @@ import type { ScorecardService } from "./service";
 import { ActionsPanel } from "./components/ActionsPanel";
 import { CountsPanel } from "./components/CountsPanel";
 import { useSectionStyles } from "./components/layout";
+import { LiveRegion, Notice } from "./components/Notice";
 import { ProblemsPanel } from "./components/ProblemsPanel";
 import { RulesPanel } from "./components/RulesPanel";
 import { errorMessage, withOverride } from "./components/settings";
@@ -50,6 +48,7 @@ const useStyles = makeStyles({
   main: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   sectionButton: { paddingLeft: 0, paddingRight: 0, fontWeight: tokens.fontWeightSemibold, minHeight: "32px" },
   panel: { margin: `0 0 ${tokens.spacingVerticalM}` },
+  panelAlert: { ":not(:empty)": { marginBottom: tokens.spacingVerticalS } },
 });
 
 /** The whole pane, with its own FluentProvider so it also renders on its own (tests, preview). */
@@ -106,19 +105,21 @@ function Pane({ service, title }: Required<AppProps>) {
         </section>
 
         {sc.loading && <Spinner size="small" label="Reading the workbook…" />}
-        {sc.loadError && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>Could not read the workbook</MessageBarTitle>
-              <div>{sc.loadError}</div>
-            </MessageBarBody>
-            <MessageBarActions>
-              <Button size="small" onClick={sc.reload}>
-                Try again
-              </Button>
-            </MessageBarActions>
-          </MessageBar>
-        )}
+        <LiveRegion kind="alert">
+          {sc.loadError && (
+            <Notice
+              intent="error"
+              title="Could not read the workbook"
+              actions={
+                <Button size="small" onClick={sc.reload}>
+                  Try again
+                </Button>
+              }
+            >
+              {sc.loadError}
+            </Notice>
+          )}
+        </LiveRegion>
 
         {state && settings && (
           <>
@@ -130,17 +131,29 @@ function Pane({ service, title }: Required<AppProps>) {
                 kinds={kinds}
                 refreshing={sc.refreshing}
               />
-              {sc.refreshError && (
-                <MessageBar intent="error" layout="multiline">
-                  <MessageBarBody>
-                    <MessageBarTitle>Could not update the results</MessageBarTitle>
-                    <div>{sc.refreshError}</div>
-                  </MessageBarBody>
-                </MessageBar>
-              )}
+              <LiveRegion kind="alert">
+                {sc.refreshError && (
+                  <Notice intent="error" title="Could not update the results">
+                    {sc.refreshError}
+                  </Notice>
+                )}
+              </LiveRegion>
             </section>
 
-            <Accordion multiple collapsible defaultOpenItems={["rules", "tables", "problems"]}>
+            <Accordion multiple collapsible defaultOpenItems={["problems", "rules"]}>
+              <AccordionItem value="problems" role="region" aria-labelledby={problemsId}>
+                <AccordionHeader as="h2" id={problemsId} {...sectionHeader}>Problems ({state.problems.length})</AccordionHeader>
+                <AccordionPanel className={styles.panel}>
+                  <LiveRegion kind="alert" className={styles.panelAlert}>
+                    {selectError && (
+                      <Notice intent="warning" title="Could not select the cell">
+                        {selectError}
+                      </Notice>
+                    )}
+                  </LiveRegion>
+                  <ProblemsPanel problems={state.problems} onSelect={selectCell} />
+                </AccordionPanel>
+              </AccordionItem>
               <AccordionItem value="rules" role="region" aria-labelledby={rulesId}>
                 <AccordionHeader as="h2" id={rulesId} {...sectionHeader}>Rules</AccordionHeader>
                 <AccordionPanel className={styles.panel}>
@@ -164,17 +177,6 @@ function Pane({ service, title }: Required<AppProps>) {
                     disabled={busy !== undefined}
                     onRoleChange={changeRole}
                   />
-                </AccordionPanel>
-              </AccordionItem>
-              <AccordionItem value="problems" role="region" aria-labelledby={problemsId}>
-                <AccordionHeader as="h2" id={problemsId} {...sectionHeader}>Problems ({state.problems.length})</AccordionHeader>
-                <AccordionPanel className={styles.panel}>
-                  {selectError && (
-                    <MessageBar intent="warning" layout="multiline">
-                      <MessageBarBody>{selectError}</MessageBarBody>
-                    </MessageBar>
-                  )}
-                  <ProblemsPanel problems={state.problems} onSelect={selectCell} />
                 </AccordionPanel>
               </AccordionItem>
             </Accordion>

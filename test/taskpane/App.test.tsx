@@ -105,6 +105,7 @@ describe("task pane", () => {
 
   it("adds a column override when a role is corrected, and reads the workbook again", async () => {
     const service = await renderLoaded();
+    fireEvent.click(screen.getByRole("button", { name: /^Detected tables/ }));
     const tables = region(/^Detected tables/);
     const kpis = within(tables).getByRole("heading", { name: "KPIs" }).closest("li") as HTMLElement;
     fireEvent.click(within(kpis).getByRole("button", { name: "Column mapping (7)" }));
@@ -157,6 +158,7 @@ describe("task pane", () => {
 
   it("gives every control an accessible name, column roles included", async () => {
     await renderLoaded();
+    fireEvent.click(screen.getByRole("button", { name: /^Detected tables/ }));
     for (const item of screen.getAllByRole("button", { name: /^Column mapping/ })) fireEvent.click(item);
     for (const role of ["button", "combobox", "textbox"] as const) {
       const all = screen.getAllByRole(role);

@@ -1,4 +1,6 @@
 // Browser APIs Fluent UI v9 uses that jsdom lacks. Import this first in each pane test.
+import { configure } from "@testing-library/react";
+
 class NoopResizeObserver {
   observe(): void {}
   unobserve(): void {}
@@ -30,3 +32,6 @@ if (typeof window !== "undefined") {
 
 // Tell React that tests wrap updates in act (testing-library does).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// Two shared cores and a cold Fluent UI render can take over a second: wait up to 10 s for what should appear.
+configure({ asyncUtilTimeout: 10_000 });

@@ -1,10 +1,8 @@
-// The three ribbon actions, with progress while one runs and its outcome afterwards (announced politely).
+// The three ribbon actions, with progress while one runs and its outcome afterwards. Only the outcome is
+// announced, once: progress steps are shown but not spoken, and saving the rules leaves the outcome alone.
 import {
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Tooltip,
   makeStyles,
@@ -12,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { ActionKey, Busy, Outcome } from "./useScorecard";
 import { useSectionStyles } from "./layout";
+import { LiveRegion, Notice } from "./Notice";
 
 const ACTIONS: { key: ActionKey; label: string; running: string; hint: string }[] = [
   {
@@ -72,21 +71,17 @@ export function ActionsPanel({ busy, ready, outcome, onRun, headingId }: Actions
           </Tooltip>
         ))}
       </div>
-      <div role="status" aria-live="polite" aria-atomic="true">
-        {running && busy && (
-          <Field label={`${running.running}…`} hint={busy.step}>
-            <ProgressBar value={busy.fraction} max={1} thickness="large" />
-          </Field>
-        )}
-        {!busy && outcome && (
-          <MessageBar intent={outcome.intent} layout="multiline">
-            <MessageBarBody>
-              {outcome.title && <MessageBarTitle>{outcome.title}</MessageBarTitle>}
-              <div>{outcome.message}</div>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      {running && busy && (
+        <Field label={`${running.running}…`} hint={busy.step}>
+          <ProgressBar value={busy.fraction} max={1} thickness="large" />
+        </Field>
+      )}
+      <LiveRegion kind="status">
+        {!running && outcome?.intent === "success" && <Notice intent="success" title={outcome.title}>{outcome.message}</Notice>}
+      </LiveRegion>
+      <LiveRegion kind="alert">
+        {!running && outcome?.intent === "error" && <Notice intent="error" title={outcome.title}>{outcome.message}</Notice>}
+      </LiveRegion>
     </>
   );
 }

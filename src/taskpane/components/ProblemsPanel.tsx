@@ -1,6 +1,6 @@
 // What could not be read, each naming its sheet and cell; choosing one selects that cell in the workbook.
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { Problem } from "../../engine/types";
 import { useSectionStyles } from "./layout";
 
@@ -34,6 +34,14 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
   const styles = useStyles();
   const section = useSectionStyles();
   const [showAll, setShowAll] = useState(false);
+  // "Show all" disappears once pressed; focus moves to the first problem it revealed, not to the page (WCAG 2.4.3).
+  const [focusRevealed, setFocusRevealed] = useState(false);
+  const firstRevealed = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!focusRevealed) return;
+    firstRevealed.current?.focus();
+    setFocusRevealed(false);
+  }, [focusRevealed]);
   if (problems.length === 0) return <Text>No problems found.</Text>;
   const shown = showAll ? problems : problems.slice(0, FIRST_PROBLEMS);
   return (
@@ -43,7 +51,12 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
           const severity = SEVERITY[problem.severity] ?? SEVERITY.warning;
           return (
             <li key={`${i}|${problem.sheet}|${problem.cell}`}>
-              <Link as="button" className={styles.link} onClick={() => onSelect(problem.sheet, problem.cell || "A1")}>
+              <Link
+                as="button"
+                ref={i === FIRST_PROBLEMS ? firstRevealed : undefined}
+                className={styles.link}
+                onClick={() => onSelect(problem.sheet, problem.cell || "A1")}
+              >
                 <span className={mergeClasses(styles.severity, problem.severity === "error" ? styles.error : styles.warning)}>
                   <span aria-hidden="true">{severity.symbol} </span>
                   {severity.label}:
@@ -55,7 +68,14 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
         })}
       </ul>
       {problems.length > shown.length && (
-        <Button className={styles.showAll} size="small" onClick={() => setShowAll(true)}>
+        <Button
+          className={styles.showAll}
+          size="small"
+          onClick={() => {
+            setShowAll(true);
+            setFocusRevealed(true);
+          }}
+        >
           Show all ({problems.length})
         </Button>
       )}

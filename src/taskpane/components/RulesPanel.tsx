@@ -4,14 +4,14 @@ import {
   Dropdown,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Option,
   Spinner,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
+import { useFocusRing } from "./layout";
+import { LiveRegion, Notice } from "./Notice";
 import type { PaneSettings } from "../service";
 import type { Outcome } from "./useScorecard";
 
@@ -39,12 +39,13 @@ const optional = (value: string) => (value.trim() === "" ? undefined : value);
 
 export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, onChange, onSave }: RulesPanelProps) {
   const styles = useStyles();
+  const control = mergeClasses(styles.control, useFocusRing().ring);
   const presetName = presets.find((p) => p.key === settings.preset)?.name ?? settings.preset;
   return (
     <div className={styles.form}>
       <Field label="Preset" hint="The statuses, colours and rules to rate by.">
         <Dropdown
-          className={styles.control}
+          className={control}
           value={presetName}
           selectedOptions={[settings.preset]}
           disabled={disabled}
@@ -62,7 +63,7 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
       <div className={styles.row}>
         <Field className={styles.half} label="Reporting period" hint="For example Q3 2010/11">
           <Input
-            className={styles.control}
+            className={control}
             value={settings.period ?? ""}
             placeholder="Q3 2010/11"
             disabled={disabled}
@@ -71,7 +72,7 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
         </Field>
         <Field className={styles.half} label="Report date">
           <Input
-            className={styles.control}
+            className={control}
             type="date"
             value={settings.reportDate ?? ""}
             disabled={disabled}
@@ -81,7 +82,7 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
       </div>
       <Field label="Committee" hint="Leave blank for every committee.">
         <Input
-          className={styles.control}
+          className={control}
           value={settings.committee ?? ""}
           disabled={disabled}
           onChange={(_, data) => onChange({ ...settings, committee: optional(data.value) })}
@@ -95,16 +96,12 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
       >
         Save to workbook
       </Button>
-      <div role="status" aria-live="polite">
-        {saveOutcome && (
-          <MessageBar intent={saveOutcome.intent} layout="multiline">
-            <MessageBarBody>
-              {saveOutcome.title && <MessageBarTitle>{saveOutcome.title}</MessageBarTitle>}
-              <div>{saveOutcome.message}</div>
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </div>
+      <LiveRegion kind="status">
+        {saveOutcome?.intent === "success" && <Notice intent="success" title={saveOutcome.title}>{saveOutcome.message}</Notice>}
+      </LiveRegion>
+      <LiveRegion kind="alert">
+        {saveOutcome?.intent === "error" && <Notice intent="error" title={saveOutcome.title}>{saveOutcome.message}</Notice>}
+      </LiveRegion>
     </div>
   );
 }

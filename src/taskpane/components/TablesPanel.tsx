@@ -10,12 +10,13 @@ import {
   Option,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { Role } from "../../engine/types";
 import type { ColumnOverride } from "../../engine/workbook";
 import type { DetectedColumn, DetectedTable } from "../service";
-import { useSectionStyles } from "./layout";
+import { useFocusRing, useSectionStyles } from "./layout";
 import { ROLE_CHOICES, isRole, roleName } from "./roles";
 import { findOverride } from "./settings";
 
@@ -100,6 +101,7 @@ interface ColumnRoleProps {
 
 function ColumnRole({ table, column, override, disabled, onRoleChange }: ColumnRoleProps) {
   const styles = useStyles();
+  const ring = useFocusRing().ring;
   // Show the user's choice at once, before the re-read comes back with it applied.
   const role = override?.role ?? column.role;
   const choices = ROLE_CHOICES.includes(role) ? ROLE_CHOICES : [role, ...ROLE_CHOICES];
@@ -121,7 +123,7 @@ function ColumnRole({ table, column, override, disabled, onRoleChange }: ColumnR
       }
     >
       <Dropdown
-        className={styles.control}
+        className={mergeClasses(styles.control, ring)}
         size="small"
         value={roleName(role)}
         selectedOptions={[role]}

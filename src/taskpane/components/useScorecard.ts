@@ -8,7 +8,8 @@ export type ActionKey = "apply" | "build" | "remove";
 
 export interface Outcome {
   intent: "success" | "error";
-  title?: string;
+  /** Every outcome has a title: the message bar is labelled by it. */
+  title: string;
   message: string;
 }
 
@@ -21,6 +22,12 @@ export interface Busy {
 
 /** Typing waits this long before re-reading; a pick from a list re-reads at once. */
 export const TYPING_DELAY_MS = 400;
+
+const DONE: Record<ActionKey, string> = {
+  apply: "Colours applied",
+  build: "Summary built",
+  remove: "Colours removed",
+};
 
 const FAILED: Record<ActionKey, string> = {
   apply: "Could not apply colours",
@@ -138,7 +145,7 @@ export function useScorecard(service: ScorecardService): Scorecard {
       else result = await service.removeColours(progress);
       setState(result.state);
       setRefreshError(undefined);
-      setOutcome({ intent: "success", message: result.message });
+      setOutcome({ intent: "success", title: DONE[action], message: result.message });
     } catch (e) {
       setOutcome({ intent: "error", title: FAILED[action], message: errorMessage(e) });
     } finally {
@@ -154,7 +161,7 @@ export function useScorecard(service: ScorecardService): Scorecard {
     setBusy({ action: "save", step: "Saving the rules…" });
     try {
       await service.saveSettings(settings);
-      setSaveOutcome({ intent: "success", message: "Rules saved to the Scorecard Rules sheet." });
+      setSaveOutcome({ intent: "success", title: "Rules saved", message: "Rules saved to the Scorecard Rules sheet." });
     } catch (e) {
       setSaveOutcome({ intent: "error", title: "Could not save the rules", message: errorMessage(e) });
     } finally {
