@@ -33,6 +33,8 @@ export interface OfficeApiAnalysis {
   findings: {
     aboveUnguarded: { member: string; sites: { set: string; at: string }[] }[];
     unmodelled: { member: string; why: string }[];
+    /** Host subset-type members the Office.js type they stand for lacks. */
+    notInOffice: { member: string; standsFor: string; at: string[] }[];
   };
 }
 

@@ -22,6 +22,9 @@
 // src/fake-excel (scripts/office-api/fake.js says how that is decided). Office common API members
 // (Office.onReady, dialogs) are outside the Excel fake and are listed, not enforced.
 //
+// Rule 3, no invented members. A member of a host subset type that the Excel type it stands for
+// does not have (a typo, or an API that does not exist) is reported.
+//
 // Exceptions live in ALLOWED below, one reason each, for a finding that is truly a false positive.
 "use strict";
 
@@ -64,7 +67,8 @@ function analyse({ root = ROOT, sources = {} } = {}) {
   const fake = createFakeModel({ checker, real, fakeSources, collector, rel });
   const manifest = manifestSets(fs.readFileSync(path.join(root, "manifest.xml"), "utf8"));
 
-  const rows = [...collector.collect(hostSources, rel).values()]
+  const collected = collector.collect(hostSources, rel);
+  const rows = [...collected.values()]
     .map((row) => {
       const doc = describe(row.decl);
       const withSets = { ...row, sets: doc.sets };
@@ -84,6 +88,7 @@ function analyse({ root = ROOT, sources = {} } = {}) {
     findings: {
       aboveUnguarded: aboveUnguarded.map((r) => ({ member: r.key, sites: r.check.unguarded })),
       unmodelled: unmodelled.map((r) => ({ member: r.key, why: r.fake.text })),
+      notInOffice: collected.unknown,
     },
   };
 }
@@ -98,6 +103,7 @@ function main(argv) {
   const report = [
     ...aboveUnguarded.map((f) => `above the manifest, no guard: ${f.member} at ${f.sites.map((s) => `${s.at} (${s.set})`).join(", ")}`),
     ...unmodelled.map((f) => `not modelled by the fake: ${f.member}: ${f.why}`),
+    ...result.findings.notInOffice.map((f) => `not in Office.js: ${f.member} (stands for ${f.standsFor}) at ${f.at.join(", ")}`),
   ];
   if (argv.includes("--check")) {
     const stale = !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== text;

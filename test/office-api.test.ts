@@ -27,6 +27,13 @@ function canMove(isSetSupported: IsSetSupported): boolean {
 export function moveViaHelper(range: Excel.Range, isSetSupported: IsSetSupported): void {
   if (canMove(isSetSupported)) range.moveTo("D1");
 }
+interface XlProbeSheet extends Pick<Excel.Worksheet, "name"> {
+  getRangeCopy(): void;
+}
+export function invented(ws: XlProbeSheet): string {
+  ws.getRangeCopy();
+  return ws.name;
+}
 export function moveTooOld(range: Excel.Range, isSetSupported: IsSetSupported): void {
   if (isSetSupported("ExcelApi", "1.10")) range.moveTo("E1");
 }
@@ -58,6 +65,10 @@ describe("the host's Office.js members", () => {
 
   test("the fake models every Excel member the host uses", () => {
     expect(real.findings.unmodelled).toEqual([]);
+  });
+
+  test("every member of the host's subset types exists on the Office.js type it stands for", () => {
+    expect(real.findings.notInOffice).toEqual([]);
   });
 
   test("every member found is an Office.js member, with the files that use it", () => {
@@ -95,6 +106,11 @@ describe("the rules, on a probe file", () => {
     const lines = PROBE_SOURCE.split("\n");
     const lineOf = (text: string) => `${PROBE}:${lines.findIndex((l) => l.includes(text)) + 1}`;
     expect(found?.sites.map((s) => s.at).sort()).toEqual([lineOf('range.moveTo("B1")'), lineOf('range.moveTo("E1")')].sort());
+  });
+
+  test("a subset-type member the Excel type lacks is reported, and a picked one is found", () => {
+    expect(probed.findings.notInOffice).toEqual([expect.objectContaining({ member: "XlProbeSheet.getRangeCopy", standsFor: "Excel.Worksheet" })]);
+    expect(row(probed, "Excel.Worksheet.name")?.files).toContain(PROBE);
   });
 
   test("a member the fake has no behaviour for is reported", () => {

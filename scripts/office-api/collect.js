@@ -53,12 +53,31 @@ function createCollector({ checker, real }) {
     return { decl: stated ?? decls[0], label: "" };
   }
 
+  /** A member of a host subset type that stands for an Office.js type: "XlRange.copyFrom". */
+  function subsetMember(direct) {
+    const decl = direct?.declarations?.[0];
+    const owner = decl && ownerOf(decl);
+    const ownerSym = owner?.name && checker.getSymbolAtLocation(owner.name);
+    const realSym = ownerSym && real.realOfHost(ownerSym);
+    // A subset of a function (ExcelRun for Excel.run) may carry the host's own extras.
+    return realSym && realSym.flags & (ts.SymbolFlags.Class | ts.SymbolFlags.Interface) ? { subset: `${ownerSym.name}.${direct.name}`, real: real.nameOf(real.realOfHost(ownerSym)) } : undefined;
+  }
+
   function collect(sources, rel) {
     const rows = new Map();
+    /** Subset-type members the Office.js type they stand for does not have: a typo, or an API that does not exist. */
+    const unknown = new Map();
 
     function record(recvType, name, direct, site, call) {
       const decls = memberDecls(recvType, name, direct);
-      if (!decls.length) return;
+      if (!decls.length) {
+        const sub = subsetMember(direct);
+        if (sub) {
+          const at = `${rel(site.getSourceFile().fileName)}:${site.getSourceFile().getLineAndCharacterOfPosition(site.getStart()).line + 1}`;
+          unknown.set(sub.subset, { member: sub.subset, standsFor: sub.real, at: [...(unknown.get(sub.subset)?.at ?? []), at] });
+        }
+        return;
+      }
       const sym = decls[0].symbol ?? direct;
       if (sym && sym.flags & CONTAINER && !(sym.flags & (ts.SymbolFlags.Property | ts.SymbolFlags.Method | ts.SymbolFlags.Function | ts.SymbolFlags.Variable))) return;
       const owner = ownerOf(decls[0]);
@@ -104,6 +123,7 @@ function createCollector({ checker, real }) {
       ts.forEachChild(n, visit);
     }
     for (const sf of sources) visit(sf);
+    rows.unknown = [...unknown.values()].sort((a, b) => (a.member < b.member ? -1 : 1));
     return rows;
   }
 

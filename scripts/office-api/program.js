@@ -30,7 +30,7 @@ const TS_LIB = /[\\/]typescript[\\/]lib[\\/]/;
 const OTHER_HOSTS = /^\/+ *Begin (Word|OneNote|Visio|PowerPoint) APIs[\s\S]*?^\/+ *End \1 APIs *\/+$/gm;
 
 function officeText(text) {
-  return text.replace(OTHER_HOSTS, (block) => block.replace(/[^\n]/g, ""));
+  return text.replace(OTHER_HOSTS, (block) => "\n".repeat(block.split("\n").length - 1));
 }
 
 function compilerOptions(root) {

@@ -55,6 +55,7 @@ function render(result) {
   out.push(
     "- **Feature detection.** A member newer than the manifest's set must be used inside a function that (or whose enclosing function) calls `isSetSupported(name, version)` for that set at that version or newer; arguments may be literals or `as const` constants.",
     "- **The fake.** An Excel class member must exist on every fake class that stands for that class (paired through the types, from `implements` clauses and member types) and not be a bare `throw new Error`; a plain-data member (cell properties, run options, load options) must be read or written in src/fake-excel; `Excel.run` must be given by a fake value of its type. Office common API members are listed but not enforced.",
+    "- **No invented members.** A member of a host subset type (src/excel/api.ts) must exist on the Office.js type it stands for.",
     `- **Exceptions.** ${Object.keys(allowed.aboveManifest).length + Object.keys(allowed.unmodelled).length ? "Listed in ALLOWED in scripts/office-api.js, each with its reason." : "None (ALLOWED in scripts/office-api.js is empty)."}`,
     "",
   );
@@ -62,6 +63,7 @@ function render(result) {
   out.push("## Findings", "");
   const above = rows.filter((r) => r.check.above.length);
   out.push(`- Members above the manifest's requirement set: ${above.length ? above.map((r) => `\`${r.key}\` (${r.check.unguarded.length ? "not feature-detected" : `guarded at ${r.check.guards.join(", ")}`})`).join("; ") : "none"}.`);
+  out.push(`- Host subset-type members with no Office.js counterpart: ${findings.notInOffice.length ? findings.notInOffice.map((f) => `\`${f.member}\` (stands for ${f.standsFor})`).join(", ") : "none"}.`);
   out.push(`- Members the fake does not model: ${findings.unmodelled.length ? findings.unmodelled.map((f) => `\`${f.member}\``).join(", ") : "none"}.`);
   const common = rows.filter((r) => r.fake.modelled === null);
   out.push(`- Office common API members, outside the Excel fake (the ribbon's stub Office loader is where they are exercised): ${common.map((r) => `\`${r.key}\``).join(", ") || "none"}.`);
