@@ -154,6 +154,70 @@ def write_encrypted(dst, src):
     open(dst, "wb").write(cfb([("EncryptionInfo", AGILE_INFO), ("EncryptedPackage", struct.pack("<Q", len(package)) + package)]))
 
 
+PERSON = "{5B0A6C1E-2F3D-4A5B-8C7D-9E0F1A2B3C4D}"
+THREAD = "{1A2B3C4D-5E6F-4071-8293-A4B5C6D7E8F9}"
+THREADED = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" '
+            f'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><threadedComment ref="B2" dT="2024-01-01T09:00:00.00" personId="{PERSON}" id="{THREAD}">'
+            f'<text>Some text</text></threadedComment><threadedComment ref="B2" dT="2024-01-02T10:30:00.00" personId="{PERSON}" '
+            f'id="{{2C3D4E5F-6A7B-4C8D-9E0F-A1B2C3D4E5F6}}" parentId="{THREAD}"><text>A reply in the thread</text></threadedComment></ThreadedComments>')
+PERSONS = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<personList xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments" '
+           f'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><person displayName="John" id="{PERSON}" userId="John" providerId="None"/></personList>')
+LEGACY_TEXT = ("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any edits to it will get removed "
+               "if the file is opened in a newer version of Excel. Learn more: https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    Some text\nReply:\n    A reply in the thread")
+
+
+def write_threaded_comment(src, dst):
+    """Excel's comment01.xlsx with its note made a threaded comment (and reply), as Excel 365 stores one:
+    the legacy note keeps the placeholder text, the thread is in threadedComments, its people in persons."""
+    def change(n, d):
+        if n == "xl/comments1.xml":
+            return re.sub(rb"<text>.*</text>", b"<text><t>" + LEGACY_TEXT.encode() + b"</t></text>", d.replace(b"<author>John</author>", f"<author>tc={THREAD}</author>".encode()))
+        if n == "xl/worksheets/_rels/sheet1.xml.rels":
+            return d.replace(b"</Relationships>", b'<Relationship Id="rId3" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" Target="../threadedComments/threadedComment1.xml"/></Relationships>')
+        if n == "xl/_rels/workbook.xml.rels":
+            return d.replace(b"</Relationships>", b'<Relationship Id="rId9" Type="http://schemas.microsoft.com/office/2017/10/relationships/person" Target="persons/person.xml"/></Relationships>')
+        if n == "[Content_Types].xml":
+            return d.replace(b"</Types>", b'<Override PartName="/xl/threadedComments/threadedComment1.xml" ContentType="application/vnd.ms-excel.threadedcomments+xml"/>'
+                             b'<Override PartName="/xl/persons/person.xml" ContentType="application/vnd.ms-excel.person+xml"/></Types>')
+        return d
+    rewrite_zip(src, dst, change)
+    with zipfile.ZipFile(dst, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("xl/threadedComments/threadedComment1.xml", THREADED)
+        z.writestr("xl/persons/person.xml", PERSONS)
+
+
+def pivot_ods(dst):
+    """A small ODS with a data table and a DataPilot (pivot table) over it, for LibreOffice to export."""
+    rows = [["Region", "Item", "Volume"], ["East", "Apple", 9000], ["West", "Apple", 3000], ["East", "Pear", 5000], ["North", "Pear", 8000], ["West", "Grape", 6000]]
+
+    def cell(v):
+        if isinstance(v, (int, float)):
+            return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
+        return f'<table:table-cell office:value-type="string"><text:p>{v}</text:p></table:table-cell>'
+    data = "".join("<table:table-row>" + "".join(cell(v) for v in r) + "</table:table-row>" for r in rows)
+    content = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+<office:body><office:spreadsheet>
+<table:table table:name="Data">{data}</table:table>
+<table:table table:name="Pivot"><table:table-row><table:table-cell/></table:table-row></table:table>
+<table:data-pilot-tables><table:data-pilot-table table:name="DataPilot1" table:target-range-address="Pivot.A1:Pivot.B6" table:buttons="Pivot.A1">
+<table:source-cell-range table:cell-range-address="Data.A1:Data.C6"/>
+<table:data-pilot-field table:source-field-name="Region" table:orientation="row"/>
+<table:data-pilot-field table:source-field-name="Volume" table:orientation="data" table:function="sum"/>
+<table:data-pilot-field table:source-field-name="" table:is-data-layout-field="true" table:orientation="column"/>
+</table:data-pilot-table></table:data-pilot-tables>
+</office:spreadsheet></office:body></office:document-content>"""
+    manifest = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+    with zipfile.ZipFile(dst, "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+        z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+
+
 def write_bad_corpus(bad, made, excel_saved, tmp):
     tracker = os.path.join(made, "openpyxl-tracker.xlsx")
     expected = {}

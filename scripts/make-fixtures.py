@@ -22,7 +22,7 @@ BAD = os.path.join(ROOT, "test", "fixtures", "bad")
 EXCEL_SAVED = os.path.join(ROOT, "test", "fixtures", "excel-saved")
 
 sys.path.insert(0, HERE)
-from fixture_parts import png_bytes, tracker_rows, write_bad_corpus  # noqa: E402
+from fixture_parts import pivot_ods, png_bytes, tracker_rows, write_bad_corpus, write_threaded_comment  # noqa: E402
 
 PNG = os.path.join(tempfile.mkdtemp(prefix="rag-fixtures-"), "square.png")
 with open(PNG, "wb") as f:
@@ -262,7 +262,16 @@ def libreoffice_files():
     os.remove(src)
     out = soffice_convert(ods, "xlsx", tmp)
     shutil.copyfile(out, made("libreoffice-row-heights.xlsx"))
+    # A pivot table (DataPilot), which LibreOffice exports with its cache and records.
+    pivot = os.path.join(tmp, "libreoffice-pivot.ods")
+    pivot_ods(pivot)
+    shutil.copyfile(soffice_convert(pivot, "xlsx", tmp), made("libreoffice-pivot.xlsx"))
     return tmp
+
+
+def handmade_files():
+    # No tool here writes threaded comments (Excel 365 only): made at the package level from Excel's own file.
+    write_threaded_comment(os.path.join(EXCEL_SAVED, "comment01.xlsx"), made("handmade-threaded-comment.xlsx"))
 
 
 def main():
@@ -271,6 +280,7 @@ def main():
     openpyxl_files()
     xlsxwriter_files()
     tmp = libreoffice_files()
+    handmade_files()
     write_bad_corpus(BAD, MADE, EXCEL_SAVED, tmp)
     print(f"Wrote {len(os.listdir(MADE))} files to {os.path.relpath(MADE, ROOT)} and {len(os.listdir(BAD))} to {os.path.relpath(BAD, ROOT)}")
 
