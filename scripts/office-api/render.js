@@ -2,6 +2,7 @@
 "use strict";
 
 const { IMPLIED_SETS } = require("./guards");
+const { limitsFor } = require("./limits");
 
 const cell = (s) => String(s).replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 const short = (f) => f.replace(/^src\//, "");
@@ -71,10 +72,12 @@ function render(result) {
   out.push(`- Members whose documentation names a null: ${withNull.map((r) => `\`${r.key}\``).join(", ") || "none"}.`, "");
 
   out.push(`## Members (${rows.length})`, "");
+  out.push("Conditions are the doc comment's sentences that name a null, an error or a limit; lines marked \"Excel limit\" are limits Excel enforces that the d.ts does not state, with the Microsoft page they come from (scripts/office-api/limits.js).", "");
   out.push("| Member | Requirement set | Null and error conditions (from @types/office-js) | Used in | How the fake models it |");
   out.push("|---|---|---|---|---|");
   for (const r of rows) {
-    const conditions = r.doc.conditions.length ? r.doc.conditions.map(cell).join("<br>") : "none stated";
+    const all = [...r.doc.conditions, ...limitsFor(r.key).map((l) => `Excel limit: ${l}`)];
+    const conditions = all.length ? all.map(cell).join("<br>") : "none stated";
     out.push(`| \`${r.key}\` | ${cell(setsCell(r))} | ${conditions} | ${cell(r.files.map(short).join(", "))} | ${cell(fakeCell(r))} |`);
   }
   out.push("");
