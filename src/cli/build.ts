@@ -1,68 +1,17 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
-import { closeSync, existsSync, openSync, realpathSync, renameSync, rmSync, writeSync } from "fs";
-import { resolve } from "path";
-import { presetByKey, PRESET_KEYS } from "../engine/presets";
-import { parseReportingPeriod } from "../engine/periods";
-import { InputError, readXlsx, applyPlans, tempPathBeside, writeXlsx } from "../xlsx";
+// The output is the input package with a few parts patched (src/xlsx/build-package.ts).
+import { closeSync, openSync, renameSync, rmSync, writeSync } from "fs";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/plan";
-import type { SheetGrid } from "../engine/types";
+import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
+import { readPackage, type PackageRead } from "../xlsx/read-package";
+import { isMacroEnabled, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
 import { toJsonReport, type JsonReport } from "./report";
 import { EXIT } from "./exit";
+import { parseBuildArgs, type BuildArgs } from "./build-args";
+import { checkBuildPaths, checkOutputKind } from "./paths";
 
-export interface BuildArgs {
-  input: string;
-  output: string;
-  preset?: string;
-  period?: string;
-  reportDate?: string;
-  committee?: string;
-  allCommittees: boolean;
-  json?: string;
-}
-
-const VALUE_FLAGS = new Set(["-o", "--output", "--preset", "--period", "--report-date", "--committee", "--json"]);
-
-/** Parses build arguments; returns a message for the user on any mistake. */
-export function parseBuildArgs(args: string[]): BuildArgs | string {
-  const values = new Map<string, string>();
-  const positional: string[] = [];
-  let allCommittees = false;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === "--all-committees") allCommittees = true;
-    else if (VALUE_FLAGS.has(a)) {
-      if (i + 1 >= args.length) return `${a} needs a value`;
-      values.set(a === "--output" ? "-o" : a, args[++i]);
-    } else if (a.startsWith("-")) return `unknown option ${a}`;
-    else positional.push(a);
-  }
-  if (positional.length !== 1) return "give exactly one input workbook";
-  if (!values.get("-o")) return "give the output workbook with -o <output.xlsx>";
-  const preset = values.get("--preset");
-  if (preset && !presetByKey(preset)) return `unknown preset "${preset}" (use ${PRESET_KEYS.join(", ")})`;
-  const reportDate = values.get("--report-date");
-  if (reportDate && !/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) return `--report-date must be YYYY-MM-DD, not "${reportDate}"`;
-  const period = values.get("--period");
-  if (period && !parseReportingPeriod(period)) return `--period "${period}" names no quarter or year (e.g. "Q3 2010/11")`;
-  if (allCommittees && values.has("--committee")) return "use --committee NAME or --all-committees, not both";
-  return {
-    input: positional[0],
-    output: values.get("-o") as string,
-    preset,
-    period,
-    reportDate,
-    committee: values.get("--committee"),
-    allCommittees,
-    json: values.get("--json"),
-  };
-}
-
-function samePath(a: string, b: string): boolean {
-  const ra = existsSync(a) ? realpathSync(a) : resolve(a);
-  const rb = existsSync(b) ? realpathSync(b) : resolve(b);
-  return ra === rb;
-}
+export { parseBuildArgs, type BuildArgs };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -117,7 +66,7 @@ export function writeJsonReport(report: JsonReport, path: string): void {
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[] } | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[] } | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -137,47 +86,62 @@ function planBuild(read: { grids: SheetGrid[]; ownedSheets: string[] }, args: Bu
     return undefined;
   }
   const jsonTemp = args.json ? tempPathBeside(args.json) : undefined; // renamed once the workbook is saved
-  if (jsonTemp) writeJsonReport(toJsonReport(run), jsonTemp);
+  if (jsonTemp && args.json) {
+    try {
+      writeJsonReport(toJsonReport(run), jsonTemp);
+    } catch (e) {
+      rmSync(jsonTemp, { force: true });
+      throw outputFailure(args.json, e);
+    }
+  }
   return { plans: run.plans, jsonTemp, headline: headline(run, args.output) };
+}
+
+function fail(message: string, code: number): number {
+  console.error(`rag-scorecard build: ${message}`);
+  return code;
+}
+
+/** Any failure as one line and its exit code: never a stack trace. */
+function failure(e: unknown, input: string): number {
+  if (e instanceof UsageError) return fail(e.message, EXIT.usage);
+  if (e instanceof OutputError) return fail(e.message, EXIT.unwritable);
+  if (e instanceof InputError) return fail(e.message, EXIT.unreadable);
+  const line = (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
+  return fail(`${input} could not be read: ${line}`, EXIT.unreadable);
 }
 
 export async function build(argv: string[]): Promise<number> {
   const args = parseBuildArgs(argv);
-  if (typeof args === "string") {
-    console.error(`rag-scorecard build: ${args}`);
-    return EXIT.usage;
-  }
-  if (samePath(args.input, args.output)) {
-    console.error("rag-scorecard build: refusing to write over the input workbook; choose another -o");
-    return EXIT.usage;
-  }
-  let read;
+  if (typeof args === "string") return fail(args, EXIT.usage);
+  const clash = checkBuildPaths(args.input, args.output, args.json);
+  if (clash) return fail(clash, EXIT.usage);
+  let read: PackageRead | undefined;
+  let jsonTemp: string | undefined;
   try {
-    read = await readXlsx(args.input);
-  } catch (e) {
-    if (e instanceof InputError) {
-      console.error(`rag-scorecard build: ${e.message}`);
-      return EXIT.unreadable;
-    }
-    throw e;
-  }
-  const workbook = read.workbook;
-  const outcome = planBuild(read, args);
-  if (!outcome) return EXIT.noTables;
-  if (read.notKept.length) {
-    console.error(`rag-scorecard build: note: ${args.input} has ${read.notKept.join(", ")}, which the built copy does not keep (the input file is unchanged).`);
-  }
-  try {
-    // The new sheets' cells stay as plans until writeXlsx streams them into the file: a 100,000-row
-    // summary would be about 250 MB of ExcelJS cells. Only the plans were needed from the engine run,
-    // so the grids and records are gone by now; the plans go as soon as they are applied.
-    applyPlans(workbook, outcome.plans, { deferNewSheetCells: true });
+    read = await readPackage(args.input);
+    const kind = checkOutputKind(args.output, isMacroEnabled(read));
+    if (kind) return fail(kind, EXIT.usage);
+    const outcome = planBuild(read, args);
+    if (!outcome) return EXIT.noTables;
+    jsonTemp = outcome.jsonTemp;
+    const plans = outcome.plans;
     outcome.plans = [];
-    await writeXlsx(workbook, args.output, { inputPath: args.input });
-    if (args.json && outcome.jsonTemp) renameSync(outcome.jsonTemp, args.json);
+    const report = await writePatchedPackage(read, plans, args.output);
+    if (args.json && jsonTemp) {
+      try {
+        renameSync(jsonTemp, args.json);
+      } catch (e) {
+        throw outputFailure(args.json, e);
+      }
+    }
+    console.log(outcome.headline.join("\n"));
+    for (const note of report.notes) console.log(`  Note: ${note}`);
+    return EXIT.done;
+  } catch (e) {
+    return failure(e, args.input);
   } finally {
-    if (outcome.jsonTemp) rmSync(outcome.jsonTemp, { force: true });
+    read?.pkg.close();
+    if (jsonTemp) rmSync(jsonTemp, { force: true });
   }
-  console.log(outcome.headline.join("\n"));
-  return EXIT.done;
 }

@@ -1,2 +1,2 @@
 // Exit codes of the command line contract (PRODUCT.md).
-export const EXIT = { done: 0, usage: 1, unreadable: 2, noTables: 3 } as const;
+export const EXIT = { done: 0, usage: 1, unreadable: 2, noTables: 3, unwritable: 4 } as const;

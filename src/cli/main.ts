@@ -9,7 +9,18 @@ const USAGE = `Usage:
   rag-scorecard evaluate <cases.json>
   rag-scorecard build <input.xlsx> -o <output.xlsx> [--preset rag|dudley|pentana|cannock]
       [--period "Q3 2010/11"] [--report-date YYYY-MM-DD] [--committee NAME | --all-committees]
-      [--json <statuses.json>]`;
+      [--json <statuses.json>]
+
+The output is a copy of the input with the statuses coloured in and the summary sheets added; a
+macro-enabled .xlsm input gives an .xlsm output. The input is never written.
+
+Exit codes:
+  0  done
+  1  usage mistake (bad option, -o or --json naming the input or each other, -o naming a folder,
+     a --report-date not on the calendar, an output extension that does not fit the input)
+  2  the input cannot be read (not a workbook, corrupt, password-protected)
+  3  no indicator or activity table was recognised
+  4  the output cannot be written (folder missing, not writable, disk full, file open in Excel)`;
 
 async function evaluate(args: string[]): Promise<number> {
   if (args.length !== 1) {
@@ -35,6 +46,10 @@ async function evaluate(args: string[]): Promise<number> {
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === "evaluate") return evaluate(rest);
+  if (command === "build" && (rest.includes("--help") || rest.includes("-h"))) {
+    console.log(USAGE);
+    return EXIT.done;
+  }
   if (command === "build") {
     const { build } = await import("./build");
     return build(rest);
@@ -49,7 +64,14 @@ export async function main(argv: string[]): Promise<number> {
 
 // `node dist/cli/main.js …` works as well as the bin launcher, rather than silently doing nothing.
 if (require.main === module) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // Never a stack trace: one line, and the exit code for an input that could not be handled.
+      console.error(`rag-scorecard: ${(e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0]}`);
+      process.exitCode = EXIT.unreadable;
+    },
+  );
 }

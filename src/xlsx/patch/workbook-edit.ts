@@ -19,8 +19,8 @@ export interface WorkbookEdit {
   /** Positions whose sheet-scoped names go (sheets of ours being replaced in place). */
   clearNames: Set<number>;
   add: NewSheet[];
-  /** Print titles by the sheet's final position: "'Summary'!$1:$3". */
-  printTitles: { index: number; sheetName: string; rows: string }[];
+  /** Sheet-scoped names to add, by the sheet's final position (print titles, our marks). */
+  names: { index: number; name: string; formula: string; hidden?: boolean }[];
 }
 
 /** A sheet name as a formula reference: always quoted, apostrophes doubled. */
@@ -68,8 +68,8 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
 
   const removedBelow = (i: number): number => [...edit.remove].filter((r) => r < i).length;
   const names = findElement(rest, "definedNames");
-  const newNames = edit.printTitles.map(
-    (t) => `<${p}definedName name="_xlnm.Print_Titles" localSheetId="${t.index}">${escapeText(`${quotedSheet(t.sheetName)}!${t.rows}`)}</${p}definedName>`,
+  const newNames = edit.names.map(
+    (n) => `<${p}definedName name="${escapeAttr(n.name)}" localSheetId="${n.index}"${n.hidden ? ' hidden="1"' : ""}>${escapeText(n.formula)}</${p}definedName>`,
   );
   if (names) {
     let inner = "";

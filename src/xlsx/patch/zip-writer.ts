@@ -9,9 +9,9 @@ import { addRawEntry, type RawEntry } from "./raw-copy";
 export const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
 
 /** Text pieces as a byte stream: a generator's pieces are encoded one at a time, never joined. */
-function textStream(pieces: Iterable<string> | AsyncIterable<string>): Readable {
+function textStream(pieces: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {
-    for await (const piece of pieces) if (piece.length) yield Buffer.from(piece, "utf8");
+    for await (const piece of pieces) if (piece.length) yield typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
   }
   return Readable.from(bytes(), { objectMode: false });
 }
@@ -23,13 +23,14 @@ export class PackageZipWriter {
   private failure: Error | undefined;
 
   constructor(path: string) {
-    this.out = createWriteStream(path, { flags: "wx" });
+    this.out = createWriteStream(path, { flags: "wx", highWaterMark: 1024 * 1024 });
     this.done = new Promise<void>((resolve, reject) => {
       const fail = (e: Error) => {
         this.failure ??= e;
         reject(this.failure);
       };
-      this.out.on("error", fail);
+      // Errors of the file itself are marked, so the run can tell them from errors reading the input.
+      this.out.on("error", (e: Error) => fail(Object.assign(e, { fromOutput: true })));
       this.zip.outputStream.on("error", fail);
       this.zip.on("error", fail);
       this.out.on("close", () => (this.failure ? reject(this.failure) : resolve()));
@@ -40,7 +41,7 @@ export class PackageZipWriter {
   }
 
   /** A part whose text is made as it is written. `pieces` is read lazily, when yazl reaches the entry. */
-  addText(name: string, pieces: () => Iterable<string> | AsyncIterable<string>): void {
+  addText(name: string, pieces: () => Iterable<string | Buffer> | AsyncIterable<string | Buffer>): void {
     this.zip.addReadStreamLazy(name, { mtime: FIXED_MTIME, compress: true }, (cb) => {
       const stream = textStream(pieces());
       stream.on("error", (e) => this.zip.emit("error", e));

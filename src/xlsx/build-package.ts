@@ -1,0 +1,140 @@
+// Builds the output package from the input package: every part copied as it is stored, but for the
+// few we patch (tracker sheets, styles, the parts that list sheets) and our own sheets, rendered from
+// their plans. Written to a temporary file beside the output, then renamed: never half-written.
+import { rmSync } from "fs";
+import { rename } from "fs/promises";
+import * as nodePath from "path";
+import { StringDecoder } from "string_decoder";
+import type { Problem } from "../engine/types";
+import type { PlanStyle, SheetPlan } from "../engine/plan";
+import { InputError, outputFailure } from "./errors";
+import { CONTENT_TYPES_PART, MACRO_WORKBOOK_TYPE, contentTypeOf } from "./package/content-types";
+import { REL } from "./package/types";
+import type { ZipEntryInfo } from "./package/types";
+import type { PackageRead } from "./read-package";
+import { editAppXml, editContentTypes, editRels, freshRelIds } from "./patch/package-edits";
+import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout } from "./patch/package-layout";
+import { canCopyRaw } from "./patch/raw-copy";
+import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
+import { renderSheet } from "./patch/sheet-render";
+import { StylesPart } from "./patch/styles-append";
+import { editWorkbookXml } from "./patch/workbook-edit";
+import { PackageZipWriter } from "./patch/zip-writer";
+import { firstLine } from "./package/xml";
+
+const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const APP_PART = "docProps/app.xml";
+
+/** A temporary file beside `path`, renamed to it once complete, so nothing is ever half-written. */
+export function tempPathBeside(path: string): string {
+  const target = nodePath.resolve(path);
+  return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
+}
+
+/** True when the input is a macro-enabled workbook (its output must stay .xlsm). */
+export function isMacroEnabled(read: PackageRead): boolean {
+  return contentTypeOf(read.contentTypes, read.workbook.partName) === MACRO_WORKBOOK_TYPE;
+}
+
+export interface PackageBuildReport {
+  /** One line each: protected sheets left uncoloured, records not trusted. */
+  notes: string[];
+  /** What could not be written as the plans asked, naming sheet and cell. */
+  problems: Problem[];
+}
+
+/** Inflated text of a part, patched as it streams. */
+async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of await read.pkg.openStream(part)) {
+    const out = patcher.push(decoder.write(chunk as Buffer));
+    if (out) yield out;
+  }
+  yield patcher.push(decoder.end()) + patcher.end();
+}
+
+/** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */
+async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissing: boolean): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const { pkg, workbook } = read;
+  out.set(workbook.partName, editWorkbookXml(workbook.xml, layout.workbookEdit));
+  const relsAdd = layout.newParts.map((p) => ({ id: p.relId, type: WORKSHEET_REL, target: p.target }));
+  if (stylesMissing) relsAdd.push({ id: freshRelIds([...workbook.rels.list.map((r) => r.id), ...relsAdd.map((r) => r.id)], 1)[0], type: REL.styles, target: "styles.xml" });
+  out.set(workbook.rels.partName, editRels(workbook.rels.xml, new Set(), relsAdd));
+  const types = layout.newParts.map((p) => ({ part: p.part, type: WORKSHEET_TYPE }));
+  if (stylesMissing) types.push({ part: stylesPartFor(read), type: STYLES_TYPE });
+  out.set(pkg.entryName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, editContentTypes(read.contentTypes.xml, layout.dropped, types));
+  const app = pkg.entryName(APP_PART);
+  if (app) {
+    const xml = await pkg.readText(app);
+    const edited = editAppXml(xml, layout.worksheetNames.before, layout.worksheetNames.after);
+    if (edited !== xml) out.set(app, edited);
+  }
+  return out;
+}
+
+function stylesPartFor(read: PackageRead): string {
+  return read.stylesPart ? (read.pkg.entryName(read.stylesPart) ?? read.stylesPart) : `${read.workbook.partName.slice(0, read.workbook.partName.lastIndexOf("/") + 1)}styles.xml`;
+}
+
+function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo): void {
+  const open = () => read.pkg.openRaw(e.name);
+  if (e.compressionMethod === 0 || canCopyRaw()) {
+    writer.addRaw({ name: e.name, method: e.compressionMethod, crc32: e.crc32, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, mtime: e.lastModified, open: e.compressionMethod === 0 ? () => read.pkg.openStream(e.name) : open });
+  } else writer.addStream(e.name, () => read.pkg.openStream(e.name), e.lastModified);
+}
+
+/**
+ * Writes `plans` into a copy of the package read, at `output`. Throws OutputError when the output
+ * cannot be written, InputError when a part of the input fails to read while it is copied.
+ */
+export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string): Promise<PackageBuildReport> {
+  const problems: Problem[] = [];
+  const layout = await layoutPackage(read, plans, problems);
+  const stylesName = stylesPartFor(read);
+  const stylesMissing = !read.stylesPart || !read.pkg.has(read.stylesPart);
+  const stylesBytes = stylesMissing ? undefined : await read.pkg.readBuffer(stylesName);
+  const styles = stylesBytes ? StylesPart.parse(await read.pkg.readText(stylesName)) : StylesPart.empty();
+  const bom = stylesBytes && stylesBytes[0] === 0xef && stylesBytes[1] === 0xbb && stylesBytes[2] === 0xbf ? "\ufeff" : "";
+  const xfFor: XfResolver = (base: number, list: PlanStyle[]) => list.reduce((id, s) => styles.xfFor(id, s), base);
+  const edited = await editedParts(read, layout, stylesMissing);
+  const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
+  const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
+
+  const temp = tempPathBeside(output);
+  let writer: PackageZipWriter | undefined;
+  try {
+    writer = new PackageZipWriter(temp);
+    for (const e of read.pkg.entries) {
+      const lower = e.name.toLowerCase();
+      if (e.isDirectory || layout.dropped.has(e.name) || lower === stylesName.toLowerCase()) continue;
+      const text = edited.get(e.name);
+      const patch = patched.get(lower);
+      const render = rendered.get(lower);
+      if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
+      else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems));
+      else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name)));
+      else copyEntry(writer, read, e);
+    }
+    for (const p of layout.newParts) {
+      const render = rendered.get(p.part.toLowerCase());
+      if (render) writer.addText(p.part, () => renderSheet(render.plan, xfFor, problems));
+    }
+    // Last, once every sheet has asked for its formats.
+    writer.addText(stylesName, function* () {
+      // Unchanged (nothing appended), the part's own bytes go back as they were.
+      yield styles.changed || !stylesBytes ? bom + styles.toXml() : stylesBytes;
+    });
+    await writer.finish();
+    await rename(temp, output);
+  } catch (e) {
+    writer?.abort();
+    rmSync(temp, { force: true });
+    if ((e as { fromOutput?: boolean }).fromOutput || (e as NodeJS.ErrnoException).syscall === "rename") throw outputFailure(output, e);
+    if (e instanceof InputError) throw e;
+    throw new InputError(`${read.pkg.file} is corrupt: ${firstLine(e instanceof Error ? e.message : String(e))}`);
+  }
+  return { notes: layout.notes, problems };
+}
+
+export { isMacroEnabled as inputIsMacroEnabled };

@@ -1,0 +1,159 @@
+// What the output package will be, decided before a byte is written: which tracker sheets are patched
+// and with what, where each of our sheets goes (an owned sheet replaced in place, or a new part), the
+// state record, the parts that go with replaced sheets, and the edits to the parts that list sheets.
+import type { Problem } from "../../engine/types";
+import { emptySheetPlan, type SheetPlan } from "../../engine/plan";
+import { markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/ownership";
+import type { PackageRead, SheetInfo } from "../read-package";
+import { partsOwnedBy } from "./owned-parts";
+import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
+import { sheetEdits, type SheetEdits } from "./sheet-edits";
+import { renderedSheetInfo } from "./sheet-render";
+import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
+
+const FORBIDDEN = /[\\/?*[\]:]/g;
+
+/** Excel refuses names with \ / ? * [ ] :, names over 31 characters and names starting or ending with '. */
+export function safeSheetName(name: string): string {
+  const cleaned = name.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31);
+  return cleaned || "Sheet";
+}
+
+export interface PatchedSheet {
+  part: string;
+  name: string;
+  edits: SheetEdits;
+}
+
+export interface RenderedSheet {
+  /** The entry the sheet's XML goes to. */
+  part: string;
+  plan: SheetPlan;
+}
+
+export interface PackageLayout {
+  patched: PatchedSheet[];
+  rendered: RenderedSheet[];
+  /** Entries of the input to leave out (parts that went with replaced sheets). */
+  dropped: Set<string>;
+  /** New parts and their workbook relationships. */
+  newParts: { part: string; relId: string; target: string }[];
+  workbookEdit: WorkbookEdit;
+  /** One line each, for the run to tell (protected sheets, records not trusted). */
+  notes: string[];
+  /** Worksheet names before and after, for docProps/app.xml. */
+  worksheetNames: { before: string[]; after: string[] };
+}
+
+/** The edit plans for one sheet, as one plan. */
+function combined(plans: SheetPlan[]): SheetPlan {
+  if (plans.length === 1) return plans[0];
+  return { ...emptySheetPlan(plans[0].sheet, "edit"), blocks: plans.flatMap((p) => p.blocks), styles: plans.flatMap((p) => p.styles), columnWidths: plans.flatMap((p) => p.columnWidths) };
+}
+
+function folderOf(part: string): string {
+  return part.slice(0, part.lastIndexOf("/") + 1);
+}
+
+/** Names for new worksheet parts beside the workbook's ("xl/worksheets/sheet7.xml"), none in use. */
+function newPartNames(read: PackageRead, count: number): { part: string; target: string }[] {
+  const folder = `${folderOf(read.workbook.partName)}worksheets/`;
+  const taken = new Set(read.pkg.entries.map((e) => e.name.toLowerCase()));
+  const out: { part: string; target: string }[] = [];
+  for (let n = 1; out.length < count; n++) {
+    const part = `${folder}sheet${n}.xml`;
+    if (!taken.has(part.toLowerCase())) out.push({ part, target: `worksheets/sheet${n}.xml` });
+  }
+  return out;
+}
+
+export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[]): Promise<PackageLayout> {
+  const notes = [...read.ownership.notes];
+  const worksheets = read.sheets.filter((s) => s.kind === "worksheet" && s.part);
+
+  // Officers' sheets: our column and colours, unless the sheet is protected.
+  const patched: PatchedSheet[] = [];
+  const editPlans = plans.filter((p) => p.action === "edit");
+  const byTarget = new Map<SheetInfo, SheetPlan[]>();
+  for (const plan of editPlans) {
+    const target = worksheets.find((s) => sameSheetName(s.name, plan.sheet) && !s.ours);
+    if (!target) {
+      problems.push({ sheet: plan.sheet, cell: "", message: `The sheet "${plan.sheet}" was not found, so nothing was written to it.`, severity: "error" });
+      continue;
+    }
+    byTarget.set(target, [...(byTarget.get(target) ?? []), plan]);
+  }
+  for (const [sheet, list] of byTarget) {
+    if (sheet.protected) {
+      notes.push(`The sheet "${sheet.name}" is protected, so its cells were not coloured; its statuses are on the summary.`);
+      continue;
+    }
+    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(combined(list), problems) });
+  }
+
+  // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.
+  const createPlans = plans.filter((p) => p.action === "create").map((p) => ({ ...p, sheet: safeSheetName(p.sheet) }));
+  const placements = placeNewSheets(
+    createPlans.map((p) => p.sheet),
+    read.sheets.map((s) => s.name),
+    read.ownership,
+  );
+  const own = read.ownership;
+  const stateInfo = own.stateSheet ? worksheets.find((s) => sameSheetName(s.name, own.stateSheet as string)) : undefined;
+  const finalNames = [...read.sheets.map((s) => s.name), ...placements.filter((p) => !p.replaces).map((p) => p.sheet)];
+  const owned = nextOwned(own, placements, finalNames);
+  const statePlan: SheetPlan = { ...emptySheetPlan(stateInfo?.name ?? own.stateSheetName, "create"), blocks: [{ row: 0, col: 0, values: [[stateRecordText(owned)]] }] };
+
+  const rendered: RenderedSheet[] = [];
+  const replacedParts: string[] = [];
+  const clearNames = new Set<number>();
+  const adds: { plan: SheetPlan; name: string; state?: "veryHidden" }[] = [];
+  const marks: { name: string; plan: string; printTitles?: string }[] = [];
+  const place = (plan: SheetPlan, name: string, replaces: SheetInfo | undefined, markPlan: string, state?: "veryHidden"): void => {
+    if (replaces?.part && replaces.kind === "worksheet") {
+      rendered.push({ part: replaces.part, plan: { ...plan, sheet: replaces.name } });
+      replacedParts.push(replaces.part);
+      clearNames.add(read.sheets.indexOf(replaces));
+    } else adds.push({ plan: { ...plan, sheet: name }, name, state });
+    marks.push({ name, plan: markPlan, printTitles: renderedSheetInfo(plan).printTitleRows });
+  };
+  createPlans.forEach((plan, i) => {
+    const p = placements[i];
+    place(plan, p.sheet, p.replaces ? read.sheets.find((s) => sameSheetName(s.name, p.replaces as string)) : undefined, p.plan);
+  });
+  place(statePlan, statePlan.sheet, stateInfo, STATE_SHEET, "veryHidden");
+
+  const dropped = await partsOwnedBy(read.pkg, replacedParts);
+  for (const part of replacedParts) dropped.delete(part);
+  const names = newPartNames(read, adds.length);
+  const relIds = freshRelIds(
+    read.workbook.rels.list.map((r) => r.id),
+    adds.length,
+  );
+  const newParts = adds.map((a, i) => ({ part: names[i].part, relId: relIds[i], target: names[i].target }));
+  adds.forEach((a, i) => rendered.push({ part: names[i].part, plan: a.plan }));
+
+  const after = [...read.sheets.map((s) => s.name), ...adds.map((a) => a.name)];
+  const indexOf = (name: string) => after.findIndex((n) => sameSheetName(n, name));
+  const workbookEdit: WorkbookEdit = {
+    remove: new Set(),
+    clearNames,
+    add: adds.map((a, i) => ({ name: a.name, relId: relIds[i], ...(a.state ? { state: a.state } : {}) })),
+    names: marks.flatMap((m) => [
+      { index: indexOf(m.name), name: OWNER_MARK, formula: markFormula(m.plan), hidden: true },
+      ...(m.printTitles ? [{ index: indexOf(m.name), name: "_xlnm.Print_Titles", formula: `${quotedSheet(m.name)}!${m.printTitles}` }] : []),
+    ]),
+  };
+  const kinds = new Map(read.sheets.map((s) => [s.name, s.kind]));
+  return {
+    patched,
+    rendered,
+    dropped,
+    newParts,
+    workbookEdit,
+    notes,
+    worksheetNames: { before: read.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name), after: after.filter((n) => (kinds.get(n) ?? "worksheet") === "worksheet") },
+  };
+}
+
+export { WORKSHEET_REL, WORKSHEET_TYPE };
