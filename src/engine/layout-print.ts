@@ -8,10 +8,17 @@ const HEADER_PART = 80;
  */
 const HEADER_FONT = '&9&"Arial,Regular"';
 
-/** Literal text for a header: "&" starts a code in Excel's header language, so it is doubled; long text is cut. */
+/**
+ * Literal text for a header: "&" starts a code in Excel's header language, so it is doubled; long text is
+ * cut after doubling (never between the two "&"), so a section stays short and a header of two or three
+ * sections within Excel's 255 characters.
+ */
 export function headerText(text: string): string {
-  const short = text.length > HEADER_PART ? text.slice(0, HEADER_PART - 1) + "…" : text;
-  return short.replace(/&/g, "&&");
+  const escaped = text.replace(/&/g, "&&");
+  if (escaped.length <= HEADER_PART) return escaped;
+  let cut = escaped.slice(0, HEADER_PART - 1);
+  if (/(^|[^&])(&&)*&$/.test(cut)) cut = cut.slice(0, -1);
+  return cut + "…";
 }
 
 /** One section of a header or footer ("L", "C" or "R") in Arial 9; `codes` is already in Excel's header language. */

@@ -57,7 +57,8 @@ class RowWriter {
       const widths = mergeTo !== undefined ? WIDTHS.slice(0, mergeTo + 1) : [WIDTHS[col] ?? WIDTHS[WIDTHS.length - 1]];
       if (styles[col]?.wrap && typeof v === "string") lines = Math.max(lines, wrappedLines(v, widths, { size: styles[col].fontSize ?? 10 }));
     });
-    if (lines > 1) this.plan.rowHeights.push({ row, height: linesHeight(lines) });
+    // Excel's tallest row is 409 points.
+    if (lines > 1) this.plan.rowHeights.push({ row, height: Math.min(409, linesHeight(lines)) });
     return row;
   }
 

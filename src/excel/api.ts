@@ -73,6 +73,13 @@ export interface XlRange
   getResizedRange(deltaRows: number, deltaColumns: number): XlRange;
   getOffsetRange(rowOffset: number, columnOffset: number): XlRange;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
+  /**
+   * Paste Special > Formats from another range (ExcelApi 1.9): every format, theme colours and patterns
+   * included. The source is an address with its sheet ("'Q3 report'!B2:B9"), one rectangle.
+   */
+  copyFrom(sourceRange: string, copyType: "Formats"): void;
+  /** Merged areas in the range (ExcelApi 1.13: feature-detected before use). */
+  getMergedAreasOrNullObject(): XlRangeAreas;
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */
@@ -177,11 +184,22 @@ export interface XlRequestContext extends Pick<Excel.RequestContext, "sync"> {
   readonly workbook: XlWorkbook;
 }
 
-/** `Excel.run` as the host needs it: production passes `Excel.run`, tests and the preview pass the fake's. */
-export type ExcelRun = <T>(batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
-
 /** `Office.context.requirements.isSetSupported`, injected for the same reason. */
 export type IsSetSupported = (name: string, minVersion: string) => boolean;
+
+/** The options the host passes to every run (Excel.RunOptions). `mergeUndoGroup` is ExcelApi 1.20. */
+export type XlRunOptions = Pick<Excel.RunOptions, "delayForCellEdit" | "mergeUndoGroup">;
+
+/**
+ * `Excel.run` as the host needs it: production passes `Excel.run`, tests and the preview pass the fake's.
+ * `isSetSupported` is the same host's requirement check, so options above ExcelApi 1.9 are sent only
+ * where that Excel has them.
+ */
+export interface ExcelRun {
+  <T>(batch: (context: XlRequestContext) => Promise<T>): Promise<T>;
+  <T>(options: XlRunOptions, batch: (context: XlRequestContext) => Promise<T>): Promise<T>;
+  readonly isSetSupported?: IsSetSupported;
+}
 
 // Compile-time proof that the real API satisfies the subset (no run-time code).
 type Assert<Real extends Subset, Subset> = [Real, Subset];

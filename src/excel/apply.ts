@@ -20,6 +20,7 @@ import { queueStateWrite, stateCells } from "./state";
 import type { Target } from "./targets";
 import { ownedAfter, resolveTargets } from "./targets";
 import { queuePlan } from "./write";
+import { runAs } from "./run-options";
 
 export interface ApplyOptions {
   /** Request size at which work is split over another sync (default 4 MB, under Excel on the web's 5 MB). */
@@ -113,7 +114,7 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
 
 export async function applyPlans(run: ExcelRun, plans: SheetPlan[], opts: ApplyOptions = {}): Promise<ApplyResult> {
   const budget = opts.budgetBytes ?? DEFAULT_BUDGET;
-  return run(async (context) => {
+  return runAs(run, "apply", async (context) => {
     const readFacts = queueFacts(context);
     await context.sync();
     const facts = readFacts();

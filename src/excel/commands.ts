@@ -28,6 +28,7 @@ import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
 import { resolveTargets } from "./targets";
 import { appliedMessage, removedMessage } from "./messages";
+import { runAs, undoSentence } from "./run-options";
 
 export interface CommandSettings {
   preset?: string;
@@ -44,6 +45,8 @@ export interface CommandResult {
   sheets: AppliedSheet[];
   /** One plain sentence for the user. */
   message: string;
+  /** What Excel's Undo does after this command, in one sentence (run-options.ts). */
+  undo: string;
 }
 
 export type CommandProgress = (fraction: number, step: string) => void;
@@ -103,12 +106,12 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
 
 /** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */
 export async function detectScorecard(run: ExcelRun, settings: CommandSettings, today: string): Promise<ScorecardRun> {
-  return run(async (context) => score((await open(context)).read, settings, today));
+  return runAs(run, "read", async (context) => score((await open(context)).read, settings, today));
 }
 
 /** Colours the trackers and saves the settings in the Scorecard Rules sheet. */
 export async function applyColoursCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
-  return run(async (context) => {
+  return runAs(run, "apply", async (context) => {
     progress?.(0, "Reading the workbook");
     const opened = await open(context);
     progress?.(0.35, "Rating");
@@ -116,13 +119,13 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
     const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans));
     progress?.(1, "Done");
-    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false) };
+    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false), undo: undoSentence(run, "apply") };
   });
 }
 
 /** Colours the trackers, builds the summary sheet(s) and saves the settings; shows the first summary. */
 export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
-  return run(async (context) => {
+  return runAs(run, "summary", async (context) => {
     progress?.(0, "Reading the workbook");
     const opened = await open(context);
     progress?.(0.35, "Rating");
@@ -131,21 +134,21 @@ export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettin
     const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
     const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans));
     progress?.(1, "Done");
-    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true) };
+    return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true), undo: undoSentence(run, "summary") };
   });
 }
 
 /** Puts back every format Apply colours replaced and clears the add-in's own columns. */
-export async function removeColoursCommand(run: ExcelRun, progress?: CommandProgress): Promise<RemoveResult & { message: string }> {
+export async function removeColoursCommand(run: ExcelRun, progress?: CommandProgress): Promise<RemoveResult & { message: string; undo: string }> {
   progress?.(0, "Removing colours");
   const result = await removeColours(run);
   progress?.(1, "Done");
-  return { ...result, message: removedMessage(result) };
+  return { ...result, message: removedMessage(result), undo: undoSentence(run, "remove") };
 }
 
 /** Writes the settings to the Scorecard Rules sheet only: facts, the rules sheet (when there is one), the write. */
 export async function saveSettingsCommand(run: ExcelRun, settings: CommandSettings, today: string): Promise<void> {
-  await run(async (context) => {
+  await runAs(run, "save", async (context) => {
     const opened = await open(context, { only: [RULES_SHEET] });
     const sc = score(opened.read, settings, today);
     await execute(context, opened, sc.plans.filter(isRules), false);

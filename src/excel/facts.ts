@@ -11,7 +11,8 @@ export interface SheetFacts {
   position: number;
   protected: boolean;
   visibility: "Visible" | "Hidden" | "VeryHidden";
-  tabColor: string;
+  /** "#RRGGBB", "" for automatic, or null: Office.js gives no tab colour for a hidden sheet. */
+  tabColor: string | null;
 }
 
 export interface WorkbookFacts {
@@ -38,7 +39,8 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
       position: s.position,
       protected: s.protection.protected,
       visibility: s.visibility as SheetFacts["visibility"],
-      tabColor: s.tabColor,
+      // Typed string, but documented null for an invisible sheet.
+      tabColor: (s.tabColor as string | null) ?? null,
     }));
     return {
       sheets: list,

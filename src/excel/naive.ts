@@ -17,6 +17,7 @@ import { mergeMemory } from "./saved";
 import type { Target } from "./targets";
 import { ownedAfter, resolveTargets } from "./targets";
 import { queuePlan } from "./write";
+import { runAs } from "./run-options";
 
 /** Group cell keys by row, rows in order. */
 function byRow<T>(cells: Map<number, T>): [number, [number, T][]][] {
@@ -30,7 +31,7 @@ function byRow<T>(cells: Map<number, T>): [number, [number, T][]][] {
 }
 
 export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: { activate?: boolean } = {}): Promise<ApplyResult> {
-  return run(async (context) => {
+  return runAs(run, "apply", async (context) => {
     let syncs = 0;
     const sync = async (): Promise<void> => {
       syncs++;

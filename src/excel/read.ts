@@ -22,6 +22,8 @@ import { CellCosts, readAreas, responseBytes, takeBatch } from "./slices";
 import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { toCellValue } from "./values";
+import { RULES_SHEET } from "../engine/rules-sheet";
+import { runAs } from "./run-options";
 
 export { toCellValue };
 
@@ -105,7 +107,8 @@ function fill(grid: SheetGrid, at: number, values: unknown[][], formats: unknown
 /** Read grids and our record. Call after the facts request. */
 export async function readSheets(context: XlRequestContext, facts: WorkbookFacts, opts: ReadOptions = {}): Promise<WorkbookRead> {
   const candidates = facts.sheets.filter((s) => s !== facts.state && s.visibility !== "VeryHidden" && (!opts.only || opts.only.some((n) => same(n, s.name))));
-  const looksOurs = (s: SheetFacts): boolean => SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase());
+  // A hidden sheet has no tab colour (null): it is read, and left out afterwards if the record says it is ours.
+  const looksOurs = (s: SheetFacts): boolean => s.tabColor !== null && SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase());
   const wanted = (s: SheetFacts): boolean => !looksOurs(s);
   const hinted = candidates.filter(wanted).map((s) => ({ s, h: facts.hint[s.name] }));
   const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0);
@@ -152,8 +155,9 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const state = readState();
   for (const x of early) sized.costs.loaded(x.name, responseBytes(x.range.values as unknown[][], x.range.numberFormat as unknown[][]), x.slice.rows * x.slice.cols);
 
-  // Our summaries are left out; a sheet that only looked like one is read with the rest.
-  const kept = used.filter((u) => !(looksOurs(u.sheet) && state.owned.some((o) => same(o.sheet, u.sheet.name))));
+  // Our summaries are left out, whatever their colour or visibility (the rules sheet is read: it holds the
+  // settings); a sheet that only looked like one is read with the rest.
+  const kept = used.filter((u) => !state.owned.some((o) => same(o.sheet, u.sheet.name) && !same(o.plan, RULES_SHEET)));
   checkSize(kept, opts.maxCells ?? MAX_CELLS);
   const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
   const pending: Area[] = [];
@@ -204,7 +208,7 @@ function checkSize(kept: Used[], maxCells: number): void {
 
 /** Every sheet as the engine sees it (the record sheet and our summaries left out): facts, then the read. */
 export async function readWorkbook(run: ExcelRun, opts: ReadOptions = {}): Promise<SheetGrid[]> {
-  return run(async (context) => {
+  return runAs(run, "read", async (context) => {
     const readFacts = queueFacts(context);
     await context.sync();
     return (await readSheets(context, readFacts(), opts)).grids;

@@ -8,6 +8,7 @@ import { findSheet, queueFacts, same } from "./facts";
 import { queueRestore } from "./formats";
 import { readSheets } from "./read";
 import { queueStateWrite, stateCells } from "./state";
+import { runAs } from "./run-options";
 
 export interface RemoveOptions {
   /** Also delete the summary sheets the add-in created (default: keep them). */
@@ -28,7 +29,7 @@ export interface RemoveResult {
 }
 
 export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Promise<RemoveResult> {
-  return run(async (context) => {
+  return runAs(run, "remove", async (context) => {
     const readFacts = queueFacts(context);
     await context.sync();
     const facts = readFacts();

@@ -10,9 +10,20 @@ import { queueNumberFormats, styleNumberFormats } from "./numformats";
 
 const SLICE_BYTES = 1_000_000;
 
+/** Excel's limits: columns up to 255 characters wide, rows up to 409 points tall, a header or footer up to 255 characters. */
+export const MAX_WIDTH_CHARS = 255;
+export const MAX_ROW_HEIGHT = 409;
+export const MAX_HEADER_CHARS = 255;
+
 /** Plan widths are in characters; Office.js wants points (Calibri 11: 7 px a character plus 5 px padding, 0.75 pt a pixel). */
 export function charsToPoints(chars: number): number {
-  return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
+  const c = Math.min(MAX_WIDTH_CHARS, Math.max(0, chars));
+  return Math.round((c * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** A row height Excel accepts. */
+export function rowPoints(points: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.max(0, points));
 }
 
 /** Split an Excel header/footer code ("&LTitle&RPage &P of &N") into its left, centre and right sections. */
@@ -82,8 +93,27 @@ function isText(v: unknown): boolean {
   return typeof v === "string" && v !== "";
 }
 
+/**
+ * Sections cut so the header as Excel stores it ("&L…&C…&R…") stays within 255 characters: the longest
+ * section is shortened first, never inside a "&" code.
+ */
+export function fitSections(s: { left: string; center: string; right: string }): { left: string; center: string; right: string } {
+  const out = { ...s };
+  const total = (): number => (["left", "center", "right"] as const).reduce((n, k) => n + (out[k] ? out[k].length + 2 : 0), 0);
+  while (total() > MAX_HEADER_CHARS) {
+    const k = (["left", "center", "right"] as const).reduce((a, b) => (out[b].length > out[a].length ? b : a));
+    let cut = out[k].slice(0, out[k].length - Math.max(1, total() - MAX_HEADER_CHARS));
+    // Drop a trailing "&" (half a code, or half of a literal "&&") and any unfinished &"font" code.
+    const quote = cut.lastIndexOf('&"');
+    if (quote >= 0 && cut.indexOf('"', quote + 2) < 0) cut = cut.slice(0, quote);
+    while (/(^|[^&])(&&)*&$/.test(cut)) cut = cut.slice(0, -1);
+    out[k] = cut;
+  }
+  return out;
+}
+
 function setSections(hf: XlHeaderFooter, code: string, which: "Header" | "Footer"): void {
-  const s = headerSections(code);
+  const s = fitSections(headerSections(code));
   if (which === "Header") {
     hf.leftHeader = s.left;
     hf.centerHeader = s.center;
@@ -99,8 +129,9 @@ function queuePrint(ws: XlWorksheet, p: PrintSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
   layout.paperSize = p.paper;
-  // 0 pages tall: as many as needed.
-  layout.zoom = { horizontalFitToPages: p.fitToPagesWide, verticalFitToPages: 0 };
+  // Pages wide only: leaving pages tall out is "as many as needed" (0 is defined nowhere). Excel applies
+  // fit to pages late on some builds (office-js issue 1860): docs/manual-test.md checks the printout.
+  layout.zoom = { horizontalFitToPages: p.fitToPagesWide };
   if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
   if (p.header !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.header, "Header");
   if (p.footer !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.footer, "Footer");
@@ -122,7 +153,7 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
     await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(true));
   }
   await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
-  await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, h.height])), "rowHeight");
+  await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, rowPoints(h.height)])), "rowHeight");
   const { freeze, print, tabColor } = plan;
   await batcher.add(OP_OVERHEAD * (12 + (print?.rowBreaks?.length ?? 0)), () => {
     if (freeze && freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(rangeAddress({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 }));

@@ -6,7 +6,7 @@ import { cellAddress, quoteSheet } from "../excel/a1";
 import type { CellRange } from "../engine/types";
 import { guard, normColor } from "./cells";
 import { FakeOfficeError } from "./errors";
-import { deriveFormat } from "./state";
+import { deriveFormat, plainFill, plainFont } from "./state";
 import type { Border, CellFormat, SheetState, Side } from "./state";
 
 const SIDES: Side[] = ["top", "bottom", "left", "right"];
@@ -32,7 +32,7 @@ function readCell(sheet: SheetState, row: number, col: number, opts: XlCellPrope
     only(f.fill, ["color", "pattern"], "format.fill.");
     format.fill = {};
     if (f.fill.color) format.fill.color = fmt.fill ?? "#FFFFFF";
-    if (f.fill.pattern) format.fill.pattern = fmt.fill ? "Solid" : "None";
+    if (f.fill.pattern) format.fill.pattern = (fmt.fill ? (fmt.pattern ?? "Solid") : "None") as NonNullable<typeof format.fill>["pattern"];
   }
   if (f.font) {
     only(f.font, ["bold", "color", "italic", "name", "size"], "format.font.");
@@ -77,17 +77,18 @@ function applyCell(fmt: CellFormat, p: XlSettableCellProperties): CellFormat {
   const f = p.format;
   if (!f) return fmt;
   only(f, ["fill", "font", "horizontalAlignment", "verticalAlignment", "wrapText", "borders"], "format.");
-  const next: CellFormat = { ...fmt, borders: { ...fmt.borders } };
+  let next: CellFormat = { ...fmt, borders: { ...fmt.borders } };
   if (f.fill) {
     only(f.fill, ["color", "pattern"], "format.fill.");
     if (f.fill.pattern !== undefined && f.fill.pattern !== "None" && f.fill.pattern !== "Solid") refuse(`format.fill.pattern=${f.fill.pattern}`);
-    if (f.fill.pattern === "None") next.fill = null;
-    else if (f.fill.color !== undefined) next.fill = normColor(f.fill.color);
+    // An RGB written back is a plain solid fill: a theme colour, tint or pattern it came from is gone.
+    if (f.fill.pattern === "None") next = { ...plainFill(next), fill: null };
+    else if (f.fill.color !== undefined) next = { ...plainFill(next), fill: normColor(f.fill.color) };
   }
   if (f.font) {
     only(f.font, ["bold", "color", "italic", "name", "size"], "format.font.");
     if (f.font.bold !== undefined) next.bold = f.font.bold;
-    if (f.font.color !== undefined) next.fontColor = normColor(f.font.color);
+    if (f.font.color !== undefined) next = { ...plainFont(next), fontColor: normColor(f.font.color) };
     if (f.font.italic !== undefined) next.italic = f.font.italic;
     if (f.font.name !== undefined) next.fontName = f.font.name;
     if (f.font.size !== undefined) next.fontSize = f.font.size;

@@ -3,7 +3,7 @@ import type { CellRange } from "../engine/types";
 import { coerce } from "./coerce";
 import { FakeOfficeError } from "./errors";
 import { DEFAULT_FORMAT, deriveFormat } from "./state";
-import type { Border, CellFormat, SheetState, Side } from "./state";
+import type { Border, CellFormat, SheetState, Side, WorkbookState } from "./state";
 
 export interface Areas {
   sheet: SheetState;
@@ -41,9 +41,11 @@ function checkShape(rect: CellRange, grid: unknown, what: string): unknown[][] {
   return grid as unknown[][];
 }
 
-export function writeValues(a: Areas, rect: CellRange, grid: unknown): void {
+export function writeValues(a: Areas, rect: CellRange, grid: unknown, wb?: WorkbookState): void {
   guard(a.sheet);
   const rows = checkShape(rect, grid, "values");
+  refusePartMerges(a.sheet, rect, rows);
+  const written: { row: number; col: number }[] = [];
   rows.forEach((row, i) =>
     row.forEach((input, j) => {
       if (input === null || input === undefined) return; // null leaves the cell as it is
@@ -51,8 +53,49 @@ export function writeValues(a: Areas, rect: CellRange, grid: unknown): void {
         const s = coerce(input, c.nf);
         return { v: s.v, f: s.f, nf: s.nf ?? c.nf, fmt: c.fmt };
       });
+      if (input !== "") written.push({ row: rect.top + i, col: rect.left + j });
     }),
   );
+  if (wb?.autoExpandTables !== false) growTables(a.sheet, written);
+}
+
+/**
+ * A value for a cell of a merged area other than its top-left, written through a range that does not
+ * cover the whole area, is refused ("cannot change part of a merged cell"); null leaves a cell alone.
+ */
+function refusePartMerges(sheet: SheetState, rect: CellRange, rows: unknown[][]): void {
+  for (const m of sheet.merges.overlapping(rect)) {
+    if (m.top >= rect.top && m.bottom <= rect.bottom && m.left >= rect.left && m.right <= rect.right) continue;
+    for (let row = Math.max(m.top, rect.top); row <= Math.min(m.bottom, rect.bottom); row++) {
+      for (let col = Math.max(m.left, rect.left); col <= Math.min(m.right, rect.right); col++) {
+        if (row === m.top && col === m.left) continue;
+        const v = rows[row - rect.top][col - rect.left];
+        if (v !== null && v !== undefined) throw new FakeOfficeError("InvalidOperation", `Cannot change part of a merged cell (${sheet.name}).`, "Range.values");
+      }
+    }
+  }
+}
+
+/**
+ * Excel's AutoCorrect "Include new rows and columns in table" (on by default): a value typed in the
+ * column just right of a table, beside its rows, or in the row just below it, makes the table grow over it.
+ */
+function growTables(sheet: SheetState, written: { row: number; col: number }[]): void {
+  if (!written.length) return;
+  for (const t of sheet.tables) {
+    for (let grew = true; grew; ) {
+      const r = t.range;
+      grew = false;
+      if (written.some((c) => c.col === r.right + 1 && c.row >= r.top && c.row <= r.bottom)) {
+        r.right += 1;
+        grew = true;
+      }
+      if (written.some((c) => c.row === r.bottom + 1 && c.col >= r.left && c.col <= r.right)) {
+        r.bottom += 1;
+        grew = true;
+      }
+    }
+  }
 }
 
 export function writeNumberFormat(a: Areas, rect: CellRange, grid: unknown): void {
@@ -178,14 +221,19 @@ export function mergeCells(a: Areas, rect: CellRange, across: boolean): void {
   }
 }
 
+/** Excel's widest column: 255 characters of the default font (7 px each, 5 px padding), in points. */
+export const MAX_COLUMN_POINTS = (255 * 7 + 5) * 0.75;
+/** Excel's tallest row, in points. */
+export const MAX_ROW_POINTS = 409;
+
 export function setColumnWidth(a: Areas, points: unknown): void {
-  if (typeof points !== "number" || points < 0 || points > 255 * 7.5) throw new FakeOfficeError("InvalidArgument", "Column width out of range.");
+  if (typeof points !== "number" || !Number.isFinite(points) || points < 0 || points > MAX_COLUMN_POINTS) throw new FakeOfficeError("InvalidArgument", `Column width out of range (0 to 255 characters): ${String(points)}.`);
   guard(a.sheet);
   for (const r of a.rects) for (let col = r.left; col <= r.right; col++) a.sheet.colWidths.set(col, points);
 }
 
 export function setRowHeight(a: Areas, points: unknown): void {
-  if (typeof points !== "number" || points < 0 || points > 409) throw new FakeOfficeError("InvalidArgument", "Row height out of range.");
+  if (typeof points !== "number" || !Number.isFinite(points) || points < 0 || points > MAX_ROW_POINTS) throw new FakeOfficeError("InvalidArgument", `Row height out of range (0 to 409 points): ${String(points)}.`);
   guard(a.sheet);
   for (const r of a.rects) for (let row = r.top; row <= r.bottom; row++) a.sheet.rowHeights.set(row, points);
 }

@@ -178,6 +178,7 @@ function copy<T>(value: T): T {
 }
 
 const ADDRESS_METHODS = new Set(["getRange", "getRanges"]);
+const ADDRESS_ARGS = new Set(["copyFrom"]);
 
 export class FakeContext {
   _syncCount = 0;
@@ -248,6 +249,8 @@ export class FakeContext {
       const a = p._args[0];
       if (ADDRESS_METHODS.has(p._method) && typeof a === "string") maxAddressChars = Math.max(maxAddressChars, a.length);
     }
+    // An address given as an argument (copyFrom's source) is held to the same limit.
+    for (const op of ops) if (ADDRESS_ARGS.has(op.name) && typeof op.args[0] === "string") maxAddressChars = Math.max(maxAddressChars, op.args[0].length);
     const actions = ops.filter((o) => o.kind !== "path");
     const body = JSON.stringify({
       Actions: actions.map((o, i) => ({ Id: i + 1, ActionType: o.kind, Name: o.name, ObjectPathId: o.obj._id, Args: o.args })),

@@ -12,6 +12,7 @@ export type FakeErrorCode =
   | "ItemAlreadyExists"
   | "AccessDenied"
   | "NotImplemented"
+  | "ApiNotFound"
   | "InvalidObjectPath"
   | "InvalidRequestContext";
 

@@ -5,7 +5,7 @@ import { formatCells, normColor, readBorder, setBorder, setColumnWidth, setRowHe
 import type { Prop } from "./context";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
-import { STANDARD_HEIGHT, STANDARD_WIDTH } from "./state";
+import { plainFill, plainFont, STANDARD_HEIGHT, STANDARD_WIDTH } from "./state";
 import type { CellFormat } from "./state";
 
 type Target = () => Areas;
@@ -50,11 +50,11 @@ export class FakeRangeFill extends FakeObject implements XlRangeFill {
         get: () => uniform(this._target(), (f) => f.fill ?? "#FFFFFF"),
         set: (v) => {
           const c = normColor(v);
-          formatCells(this._target(), `fill=${c}`, (f) => ({ ...f, fill: c }));
+          formatCells(this._target(), `fill=${c}`, (f) => ({ ...plainFill(f), fill: c }));
         },
       },
-      // The fake models solid fills only: "None" when a cell has no fill.
-      pattern: { get: () => uniform(this._target(), (f) => (f.fill ? "Solid" : "None")) },
+      // "None" when a cell has no fill; a pattern the cell has, else "Solid".
+      pattern: { get: () => uniform(this._target(), (f) => (f.fill ? (f.pattern ?? "Solid") : "None")) },
     };
   }
   get pattern(): XlRangeFill["pattern"] {
@@ -67,7 +67,7 @@ export class FakeRangeFill extends FakeObject implements XlRangeFill {
     this._set("color", v);
   }
   clear(): void {
-    this._call("clear", [], () => formatCells(this._target(), "fill=null", (f) => ({ ...f, fill: null })));
+    this._call("clear", [], () => formatCells(this._target(), "fill=null", (f) => ({ ...plainFill(f), fill: null })));
   }
 }
 
@@ -80,7 +80,13 @@ export class FakeRangeFont extends FakeObject implements XlRangeFont {
     const t = this._target;
     return {
       bold: fmtProp(t, "bold", isBool),
-      color: fmtProp(t, "fontColor", normColor),
+      color: {
+        get: () => uniform(t(), (f) => f.fontColor),
+        set: (v) => {
+          const c = normColor(v);
+          formatCells(t(), `fontColor=${c}`, (f) => ({ ...plainFont(f), fontColor: c }));
+        },
+      },
       italic: fmtProp(t, "italic", isBool),
       name: fmtProp(t, "fontName", isString),
       size: fmtProp(t, "fontSize", isSize),

@@ -1,6 +1,6 @@
 // A strict in-memory Excel for tests and the browser preview.
 // `run` has the shape of `Excel.run`, so host code runs against it unchanged.
-import type { ExcelRun } from "../excel/api";
+import type { ExcelRun, IsSetSupported, XlRequestContext, XlRunOptions } from "../excel/api";
 import { parseAddress, rangeAddress } from "../excel/a1";
 import type { CellRange, CellValue } from "../engine/types";
 import { dateSerial } from "./coerce";
@@ -13,6 +13,8 @@ import { FakeStats } from "./stats";
 import type { CellFormat } from "./state";
 import { DEFAULT_FORMAT, SheetState, WorkbookState } from "./state";
 import { FakeRequestContext } from "./workbook";
+import { FakeOfficeError } from "./errors";
+import { versionAtMost } from "./version";
 
 export type { FakeLimits } from "./context";
 export type { FakeCellView, FakeSheetView } from "./inspect";
@@ -45,10 +47,15 @@ export interface FakeWorkbookInit {
   protected?: boolean;
   active?: string;
   limits?: Partial<FakeLimits>;
+  /** Highest ExcelApi requirement set this Excel supports (default "1.20"). */
+  apiVersion?: string;
 }
 
 export interface FakeExcel {
   run: ExcelRun;
+  isSetSupported: IsSetSupported;
+  /** The active sheet's name. */
+  active(): string | undefined;
   stats: FakeStats;
   /** Sheets as Excel's tab bar shows them: hidden and very hidden sheets left out. */
   sheetNames(): string[];
@@ -60,6 +67,19 @@ export interface FakeExcel {
   snapshot(): unknown;
   setProtected(sheet: string, on: boolean): void;
   selection(): { sheet: string; address: string } | undefined;
+}
+
+type Batch<T> = (context: XlRequestContext) => Promise<T>;
+
+
+/** Only the options the fake models; mergeUndoGroup only where ExcelApi 1.20 is (the host must feature-detect it). */
+function checkRunOptions(options: XlRunOptions | undefined, isSetSupported: IsSetSupported): void {
+  for (const k of Object.keys(options ?? {})) {
+    if (k !== "delayForCellEdit" && k !== "mergeUndoGroup") throw new FakeOfficeError("NotImplemented", `Excel.run option '${k}' is not in the fake.`);
+  }
+  if (options?.mergeUndoGroup !== undefined && !isSetSupported("ExcelApi", "1.20")) {
+    throw new FakeOfficeError("ApiNotFound", "mergeUndoGroup needs ExcelApi 1.20, which this Excel does not support.");
+  }
 }
 
 function address(a: string): CellRange {
@@ -119,8 +139,16 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   const limits: FakeLimits = { ...DEFAULT_LIMITS, ...init.limits };
   const stats = new FakeStats();
 
-  const run: ExcelRun = async (batch) => {
+  const apiVersion = init.apiVersion ?? "1.20";
+  const isSetSupported: IsSetSupported = (name, version) => name === "ExcelApi" && versionAtMost(version, apiVersion);
+  wb.apiVersion = apiVersion;
+
+  async function run<T>(a: XlRunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
+    const options = typeof a === "function" ? undefined : a;
+    const batch = typeof a === "function" ? a : b!;
     stats.runs++;
+    stats.runOptions.push(options ? { ...options } : undefined);
+    checkRunOptions(options, isSetSupported);
     const context = new FakeRequestContext(wb, stats, limits);
     try {
       const result = await batch(context);
@@ -130,11 +158,13 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     } finally {
       context._closed = true;
     }
-  };
+  }
 
   return {
-    run,
+    run: Object.assign(run, { isSetSupported }),
+    isSetSupported,
     stats,
+    active: () => wb.active?.name,
     sheetNames: () => wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name),
     allSheetNames: () => wb.sheets.map((s) => s.name),
     sheet: (name) => {

@@ -17,6 +17,40 @@ export function parseSheetAddress(sheet: SheetState, a: unknown, list: boolean):
 }
 
 type HeaderKey = keyof PageState["headers"];
+
+export const MAX_HEADER_CHARS = 255;
+
+/** A header as Excel stores it: "&L" left "&C" centre "&R" right, each section with its code when it has text. */
+export function sectionsLength(h: PageState["headers"], which: "Header" | "Footer"): number {
+  const parts = which === "Header" ? [h.leftHeader, h.centerHeader, h.rightHeader] : [h.leftFooter, h.centerFooter, h.rightFooter];
+  return parts.reduce((n, p) => n + (p ? p.length + 2 : 0), 0);
+}
+
+/** Excel.PaperType, as @types/office-js lists it. */
+const PAPER_SIZES: string[] = [
+  "Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5", "Folio",
+  "Quatro", "Paper10x14", "Paper11x17", "Note", "Envelope9", "Envelope10", "Envelope11", "Envelope12", "Envelope14", "Csheet", "Dsheet",
+  "Esheet", "EnvelopeDL", "EnvelopeC5", "EnvelopeC3", "EnvelopeC4", "EnvelopeC6", "EnvelopeC65", "EnvelopeB4", "EnvelopeB5", "EnvelopeB6",
+  "EnvelopeItaly", "EnvelopeMonarch", "EnvelopePersonal", "FanfoldUS", "FanfoldStdGerman", "FanfoldLegalGerman",
+];
+
+/**
+ * PageLayoutZoomOptions: a scale of 10 to 400, or pages to fit wide and/or tall. Excel's own limits on
+ * fit-to pages are 1 to 32,767; no document defines 0 (the page setup's "automatic" is leaving it out).
+ */
+function checkZoom(v: unknown): PageState["zoom"] {
+  const z = v as Zoom;
+  if (!z || typeof z !== "object") throw new FakeOfficeError("InvalidArgument", "Zoom must be { scale } or { horizontalFitToPages, verticalFitToPages }.");
+  for (const k of Object.keys(z)) if (k !== "scale" && k !== "horizontalFitToPages" && k !== "verticalFitToPages") throw new FakeOfficeError("InvalidArgument", `Unknown zoom option '${k}'.`);
+  const pages = (n: unknown): boolean => n === undefined || (typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 32767);
+  const fit = z.horizontalFitToPages !== undefined || z.verticalFitToPages !== undefined;
+  if (z.scale !== undefined && (typeof z.scale !== "number" || z.scale < 10 || z.scale > 400 || fit)) {
+    throw new FakeOfficeError("InvalidArgument", "Zoom scale must be 10 to 400, and not given with fit to pages.");
+  }
+  if (!pages(z.horizontalFitToPages) || !pages(z.verticalFitToPages)) throw new FakeOfficeError("InvalidArgument", "Fit to pages must be a whole number from 1 to 32,767.");
+  if (z.scale === undefined && !fit) throw new FakeOfficeError("InvalidArgument", "Zoom needs a scale or pages to fit.");
+  return { ...z };
+}
 const HEADER_KEYS: HeaderKey[] = ["leftHeader", "centerHeader", "rightHeader", "leftFooter", "centerFooter", "rightFooter"];
 
 class FakeHeaderFooter extends FakeObject implements XlHeaderFooter {
@@ -31,6 +65,12 @@ class FakeHeaderFooter extends FakeObject implements XlHeaderFooter {
         get: () => this._ws._sheet().page.headers[k],
         set: (v) => {
           if (typeof v !== "string") throw new FakeOfficeError("InvalidArgument", "Header text must be a string.");
+          const headers = { ...this._ws._sheet().page.headers, [k]: v };
+          // Excel keeps a header (or footer) of at most 255 characters, its three sections and their codes together.
+          const which = k.endsWith("Header") ? "Header" : "Footer";
+          if (sectionsLength(headers, which) > MAX_HEADER_CHARS) {
+            throw new FakeOfficeError("InvalidArgument", `The ${which.toLowerCase()} is longer than ${MAX_HEADER_CHARS} characters.`);
+          }
           this._ws._sheet().page.headers[k] = v;
         },
       };
@@ -90,16 +130,17 @@ export class FakePageLayout extends FakeObject implements XlPageLayout {
           page().orientation = v;
         },
       },
-      paperSize: { get: () => page().paperSize, set: (v) => (page().paperSize = String(v)) },
+      paperSize: {
+        get: () => page().paperSize,
+        set: (v) => {
+          if (typeof v !== "string" || !PAPER_SIZES.includes(v)) throw new FakeOfficeError("InvalidArgument", `Unknown paper size ${JSON.stringify(v)}.`);
+          page().paperSize = v;
+        },
+      },
       zoom: {
         get: () => page().zoom,
         set: (v) => {
-          const z = v as Zoom;
-          const ok = (n: unknown): boolean => n === undefined || (typeof n === "number" && n >= 0);
-          if (!z || typeof z !== "object" || !ok(z.scale) || !ok(z.horizontalFitToPages) || !ok(z.verticalFitToPages)) {
-            throw new FakeOfficeError("InvalidArgument", "Zoom must be { scale } or { horizontalFitToPages, verticalFitToPages }.");
-          }
-          page().zoom = { ...z };
+          page().zoom = checkZoom(v);
         },
       },
     };

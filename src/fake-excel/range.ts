@@ -9,7 +9,15 @@ import type { Prop } from "./context";
 import { FakeClientResult, FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
 import { FakeRangeFormat } from "./format";
-import type { SheetState } from "./state";
+import { versionAtMost } from "./version";
+import type { SheetState, WorkbookState } from "./state";
+import { copyFormats, sourceFromAddress } from "./copy";
+
+/** Selecting works on the active sheet only (activate it first), and never on a hidden one. */
+function checkSelectable(wb: WorkbookState, sheet: SheetState): void {
+  if (sheet.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `The sheet '${sheet.name}' is hidden: a range on it cannot be selected.`, "Range.select");
+  if (wb.active !== sheet) throw new FakeOfficeError("InvalidOperation", `The sheet '${sheet.name}' is not the active sheet: activate it before selecting a range on it.`, "Range.select");
+}
 
 export interface RangeTarget {
   sheet: SheetState;
@@ -69,7 +77,7 @@ export class FakeRange extends FakeObject implements XlRange {
       rowIndex: { get: () => t().rect.top },
       columnIndex: { get: () => t().rect.left },
       cellCount: { get: () => cellCount(t().rect) },
-      values: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).v), set: (v) => writeValues(this._areas(), t().rect, v) },
+      values: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).v), set: (v) => writeValues(this._areas(), t().rect, v, this._ctx._state) },
       numberFormat: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).nf), set: (v) => writeNumberFormat(this._areas(), t().rect, v) },
       text: { get: () => grid(t().sheet, t().rect, (r, c) => display(t().sheet.cell(r, c).v)) },
     };
@@ -134,12 +142,34 @@ export class FakeRange extends FakeObject implements XlRange {
   select(): void {
     this._call("select", [], () => {
       const t = this._must();
-      this._ctx._state.active = t.sheet;
+      checkSelectable(this._ctx._state, t.sheet);
       this._ctx._state.selection = { sheet: t.sheet, range: { ...t.rect } };
+    });
+  }
+  copyFrom(sourceRange: string, copyType: "Formats"): void {
+    this._call("copyFrom", [sourceRange, copyType], () => {
+      if (copyType !== "Formats") throw new FakeOfficeError("NotImplemented", `copyFrom("${String(copyType)}") is not in the fake.`);
+      const t = this._must();
+      copyFormats(sourceFromAddress(this._ctx._state, sourceRange, t.sheet), t.sheet, t.rect);
     });
   }
   clear(applyTo?: "All" | "Formats" | "Contents"): void {
     this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All"));
+  }
+  /** ExcelApi 1.13: the merged areas that lie in this range (whole or in part); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this,
+      "getMergedAreasOrNullObject",
+      [],
+      () => {
+        if (!versionAtMost("1.13", this._ctx._state.apiVersion)) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13.", "Range.getMergedAreasOrNullObject");
+        const t = this._must();
+        const rects = t.sheet.merges.overlapping(t.rect);
+        return rects.length ? { sheet: t.sheet, rects: rects.map((r) => ({ ...r })) } : null;
+      },
+      true,
+    );
   }
   getCellProperties(options: XlCellPropertiesLoadOptions): XlClientResult<XlCellProperties[][]> {
     const result = new FakeClientResult<XlCellProperties[][]>();
@@ -168,16 +198,23 @@ export class FakeRange extends FakeObject implements XlRange {
 export class FakeRangeAreas extends FakeObject implements XlRangeAreas {
   readonly _type = "RangeAreas";
   readonly format: FakeRangeFormat;
-  private _memo: Areas | undefined;
+  private _memo: Areas | null | undefined;
 
-  constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => Areas) {
+  constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => Areas | null, orNull = false) {
     super(parent._ctx, parent, method, args);
     this.format = new FakeRangeFormat(this, () => this._areas());
+    if (orNull) this._resolveLater(() => this._resolve() !== null);
+  }
+
+  private _resolve(): Areas | null {
+    if (this._memo === undefined) this._memo = this._resolver();
+    return this._memo;
   }
 
   _areas(): Areas {
-    if (!this._memo) this._memo = this._resolver();
-    return this._memo;
+    const a = this._resolve();
+    if (!a) throw new FakeOfficeError("ItemNotFound", "The requested resource doesn't exist.", "RangeAreas");
+    return a;
   }
 
   protected override _props(): Record<string, Prop> {
@@ -206,7 +243,7 @@ export class FakeRangeAreas extends FakeObject implements XlRangeAreas {
   select(): void {
     this._call("select", [], () => {
       const a = this._areas();
-      this._ctx._state.active = a.sheet;
+      checkSelectable(this._ctx._state, a.sheet);
       this._ctx._state.selection = { sheet: a.sheet, range: { ...a.rects[0] } };
     });
   }

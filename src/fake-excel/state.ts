@@ -24,6 +24,19 @@ export interface CellFormat {
   hAlign: string;
   vAlign: string;
   borders: Record<Side, Border>;
+  // What Office.js cannot express through getCellProperties or setCellProperties (it reads and writes
+  // RGB and tintAndShade only), modelled so a test can show a format survives only a whole-format copy.
+  /** Theme colour slot of the fill (its RGB is `fill`); undefined: a plain RGB fill. */
+  fillTheme?: number;
+  /** Tint of a theme fill, -1..1. */
+  fillTint?: number;
+  /** Fill pattern other than solid ("Gray25", "LightUp"…) and its colour. */
+  pattern?: string;
+  patternColor?: string;
+  /** Theme colour slot of the font (its RGB is `fontColor`). */
+  fontTheme?: number;
+  /** Automatic font colour (reads as black; a written "#000000" is an explicit black). */
+  fontAuto?: boolean;
 }
 
 export interface CellState {
@@ -48,6 +61,24 @@ export const DEFAULT_FORMAT: CellFormat = Object.freeze({
   vAlign: "Bottom",
   borders: Object.freeze({ top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }),
 });
+
+/** Properties a plain RGB write (fill.color, font.color) replaces. */
+export const FILL_EXTRAS = ["fillTheme", "fillTint", "pattern", "patternColor"] as const;
+export const FONT_EXTRAS = ["fontTheme", "fontAuto"] as const;
+
+/** The format without the fill's theme, tint and pattern (a fill colour or clear was written). */
+export function plainFill(f: CellFormat): CellFormat {
+  const out = { ...f };
+  for (const k of FILL_EXTRAS) delete out[k];
+  return out;
+}
+
+/** The format without the font colour's theme or automatic flag (a font colour was written). */
+export function plainFont(f: CellFormat): CellFormat {
+  const out = { ...f };
+  for (const k of FONT_EXTRAS) delete out[k];
+  return out;
+}
 
 const EMPTY_CELL: CellState = Object.freeze({ v: "", nf: "General", fmt: DEFAULT_FORMAT });
 
@@ -75,7 +106,7 @@ export class SheetState {
   frozen = { rows: 0, cols: 0 };
   protected = false;
   tabColor = "";
-  visibility = "Visible";
+  visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tables: { name: string; range: CellRange }[] = [];
   page: PageState = {
     orientation: "Portrait",
@@ -145,6 +176,10 @@ export class WorkbookState {
   protected = false;
   active: SheetState | undefined;
   selection: { sheet: SheetState; range: CellRange } | undefined;
+  /** Excel's AutoCorrect option "Include new rows and columns in table" (on by default). */
+  autoExpandTables = true;
+  /** Highest ExcelApi version this Excel supports. */
+  apiVersion = "1.20";
   private nextId = 1;
 
   newSheetId(): string {
@@ -165,6 +200,7 @@ export function isDefaultFormat(f: CellFormat): boolean {
   if (f === d) return true;
   const b = f.borders;
   return (
+    FILL_EXTRAS.every((k) => f[k] === undefined) && FONT_EXTRAS.every((k) => f[k] === undefined) &&
     f.fill === null && f.fontColor === d.fontColor && !f.bold && !f.italic && f.fontName === d.fontName && f.fontSize === d.fontSize &&
     !f.wrap && f.hAlign === d.hAlign && f.vAlign === d.vAlign &&
     (b === d.borders || (noBorder(b.top) && noBorder(b.bottom) && noBorder(b.left) && noBorder(b.right)))

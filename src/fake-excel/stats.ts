@@ -17,6 +17,8 @@ export class FakeStats {
   requests: RequestStats[] = [];
   /** Calls of the fake's `run`. */
   runs = 0;
+  /** The options each run was given, in order (undefined: none). */
+  runOptions: ({ delayForCellEdit?: boolean; mergeUndoGroup?: boolean } | undefined)[] = [];
 
   get syncs(): number {
     return this.requests.length;
@@ -37,6 +39,7 @@ export class FakeStats {
   reset(): void {
     this.requests = [];
     this.runs = 0;
+    this.runOptions = [];
   }
 
   /** Plain summary for reports and benchmarks. */

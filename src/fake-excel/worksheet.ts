@@ -108,7 +108,8 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
           wb.sheets.splice(v, 0, s);
         },
       },
-      tabColor: { get: () => this._sheet().tabColor, set: (v) => (this._sheet().tabColor = v === "" ? "" : normColor(v)) },
+      // Office.js: "if the worksheet is invisible, the value will be null".
+      tabColor: { get: () => (this._sheet().visibility === "Visible" ? this._sheet().tabColor : null), set: (v) => (this._sheet().tabColor = v === "" ? "" : normColor(v)) },
       visibility: {
         get: () => this._sheet().visibility,
         set: (v) => {
@@ -146,6 +147,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
   set visibility(v: XlWorksheet["visibility"]) {
     this._set("visibility", v);
   }
+  /** Typed as Office.js types it; null on a hidden or very hidden sheet, as its documentation says. */
   get tabColor(): string {
     return this._get("tabColor");
   }
@@ -158,6 +160,8 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
       const wb = this._ctx._state;
       if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
       const s = this._sheet();
+      // Office.js: deleting a "VeryHidden" sheet fails with InvalidOperation; make it hidden or visible first.
+      if (s.visibility === "VeryHidden") throw new FakeOfficeError("InvalidOperation", `The sheet '${s.name}' is very hidden: set its visibility to hidden or visible before deleting it.`, "Worksheet.delete");
       if (wb.sheets.filter((x) => x !== s && x.visibility === "Visible").length === 0) {
         throw new FakeOfficeError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
       }
@@ -170,6 +174,8 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
   activate(): void {
     this._call("activate", [], () => {
       const s = this._sheet();
+      // Excel cannot show a hidden sheet's tab: activating one fails.
+      if (s.visibility !== "Visible") throw new FakeOfficeError("InvalidOperation", `The sheet '${s.name}' is hidden and cannot be activated.`, "Worksheet.activate");
       this._ctx._state.active = s;
       this._ctx._state.selection = { sheet: s, range: { top: 0, left: 0, bottom: 0, right: 0 } };
     });

@@ -90,16 +90,16 @@ export function createExcelService(run: ExcelRun, options: ExcelServiceOptions =
     async applyColours(settings: PaneSettings, progress?: Progress) {
       const result = await applyColoursCommand(run, toCommandSettings(settings), today(), progress);
       last = settings;
-      return { message: result.message, state: toPaneState(result.run) };
+      return { message: result.message, undo: result.undo, state: toPaneState(result.run) };
     },
     async buildSummary(settings: PaneSettings, progress?: Progress) {
       const result = await buildSummaryCommand(run, toCommandSettings(settings), today(), progress);
       last = settings;
-      return { message: result.message, state: toPaneState(result.run) };
+      return { message: result.message, undo: result.undo, state: toPaneState(result.run) };
     },
     async removeColours(progress?: Progress) {
       const result = await removeColoursCommand(run, progress);
-      return { message: result.message, state: await detect(last) };
+      return { message: result.message, undo: result.undo, state: await detect(last) };
     },
     selectCell: (sheet: string, cell: string) => selectCell(run, sheet, cell),
     saveSettings: (settings: PaneSettings) => saveSettingsCommand(run, toCommandSettings(settings), today()),

@@ -41,6 +41,8 @@ export interface PaneState {
 export interface ActionResult {
   /** One plain sentence for the user, e.g. "Coloured 42 rows on 2 sheets." */
   message: string;
+  /** What Excel's Undo (Ctrl+Z) does after this action, in one sentence. */
+  undo?: string;
   state: PaneState;
 }
 
@@ -52,8 +54,11 @@ export interface ScorecardService {
   applyColours(settings: PaneSettings, progress?: Progress): Promise<ActionResult>;
   buildSummary(settings: PaneSettings, progress?: Progress): Promise<ActionResult>;
   removeColours(progress?: Progress): Promise<ActionResult>;
-  /** Selects a cell so the user sees the problem it names. */
-  selectCell(sheet: string, cell: string): Promise<void>;
+  /**
+   * Selects a cell so the user sees the problem it names. Resolves with one sentence to show instead
+   * when it cannot be shown (its sheet is hidden, or gone); with nothing when it was selected.
+   */
+  selectCell(sheet: string, cell: string): Promise<string | void>;
   /** Writes the settings to the Scorecard Rules sheet without colouring anything. */
   saveSettings(settings: PaneSettings): Promise<void>;
 }

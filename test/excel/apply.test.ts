@@ -95,7 +95,7 @@ describe("Build summary (create plan)", () => {
       frozen: { rows: 10, cols: 0 },
       orientation: "Landscape",
       paper: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       titles: "$10:$10",
       header: ["Performance report", "Page &P of &N", "Printed &D"],
       tab: "#1F3864",
