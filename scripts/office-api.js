@@ -20,7 +20,8 @@
 //
 // Rule 2, the fake. Every Excel and OfficeExtension member the host uses must have behaviour in
 // src/fake-excel (scripts/office-api/fake.js says how that is decided). Office common API members
-// (Office.onReady, dialogs) are outside the Excel fake and are listed, not enforced.
+// (Office.onReady, dialogs) are outside the Excel fake: the document says which of them the stub
+// Office loader has (scripts/office-api/stub.js), but they are not enforced.
 //
 // Rule 3, no invented members. A member of a host subset type that the Excel type it stands for
 // does not have (a typo, or an API that does not exist) is reported.
@@ -36,6 +37,7 @@ const { createCollector } = require("./office-api/collect");
 const { describe } = require("./office-api/docs");
 const { manifestSets, checkRow } = require("./office-api/guards");
 const { createFakeModel } = require("./office-api/fake");
+const { createStubModel } = require("./office-api/stub");
 const { render } = require("./office-api/render");
 
 const ROOT = path.resolve(__dirname, "..");
@@ -65,6 +67,7 @@ function analyse({ root = ROOT, sources = {} } = {}) {
   const real = createRealTypes({ checker, office, hostSources });
   const collector = createCollector({ checker, real });
   const fake = createFakeModel({ checker, real, fakeSources, collector, rel });
+  const stub = createStubModel(root);
   const manifest = manifestSets(fs.readFileSync(path.join(root, "manifest.xml"), "utf8"));
 
   const collected = collector.collect(hostSources, rel);
@@ -72,7 +75,7 @@ function analyse({ root = ROOT, sources = {} } = {}) {
     .map((row) => {
       const doc = describe(row.decl);
       const withSets = { ...row, sets: doc.sets };
-      return { ...withSets, doc, check: checkRow(checker, withSets, manifest, rel), fake: fake.model(row), files: [...row.files].sort() };
+      return { ...withSets, doc, check: checkRow(checker, withSets, manifest, rel), fake: row.area === "Office" ? stub.model(row) : fake.model(row), files: [...row.files].sort() };
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 

@@ -55,7 +55,7 @@ function render(result) {
   out.push("## Rules the test enforces", "");
   out.push(
     "- **Feature detection.** A member newer than the manifest's set must be used inside a function that (or whose enclosing function) calls `isSetSupported(name, version)` for that set at that version or newer; arguments may be literals or `as const` constants.",
-    "- **The fake.** An Excel class member must exist on every fake class that stands for that class (paired through the types, from `implements` clauses and member types) and not be a bare `throw new Error`; a plain-data member (cell properties, run options, load options) must be read or written in src/fake-excel; `Excel.run` must be given by a fake value of its type. Office common API members are listed but not enforced.",
+    "- **The fake.** An Excel class member must exist on every fake class that stands for that class (paired through the types, from `implements` clauses and member types) and not be a bare `throw new Error`; a plain-data member (cell properties, run options, load options) must be read or written in src/fake-excel; `Excel.run` must be given by a fake value of its type. Office common API members are matched by name against the stub Office loader and listed, not enforced.",
     "- **No invented members.** A member of a host subset type (src/excel/api.ts) must exist on the Office.js type it stands for.",
     `- **Exceptions.** ${Object.keys(allowed.aboveManifest).length + Object.keys(allowed.unmodelled).length ? "Listed in ALLOWED in scripts/office-api.js, each with its reason." : "None (ALLOWED in scripts/office-api.js is empty)."}`,
     "",
@@ -67,7 +67,8 @@ function render(result) {
   out.push(`- Host subset-type members with no Office.js counterpart: ${findings.notInOffice.length ? findings.notInOffice.map((f) => `\`${f.member}\` (stands for ${f.standsFor})`).join(", ") : "none"}.`);
   out.push(`- Members the fake does not model: ${findings.unmodelled.length ? findings.unmodelled.map((f) => `\`${f.member}\``).join(", ") : "none"}.`);
   const common = rows.filter((r) => r.fake.modelled === null);
-  out.push(`- Office common API members, outside the Excel fake (the ribbon's stub Office loader is where they are exercised): ${common.map((r) => `\`${r.key}\``).join(", ") || "none"}.`);
+  const notInStub = common.filter((r) => /not in the stub/.test(r.fake.text));
+  out.push(`- Office common API members (outside the Excel fake; the ribbon's tests use the stub Office loader): ${common.length}, of which the stub Office loader lacks: ${notInStub.map((r) => `\`${r.key}\``).join(", ") || "none"}.`);
   const withNull = rows.filter((r) => r.doc.conditions.some((c) => /null/i.test(c)));
   out.push(`- Members whose documentation names a null: ${withNull.map((r) => `\`${r.key}\``).join(", ") || "none"}.`, "");
 
