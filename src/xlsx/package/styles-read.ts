@@ -1,0 +1,86 @@
+// Number formats from xl/styles.xml: the format code of each cell format (cellXfs index, a cell's `s`),
+// and whether it shows a date. Built-in format ids are mapped to their codes as ExcelJS maps them, and
+// a number is read as a date by ExcelJS's rule, so the engine sees the grids it saw before.
+import type { ZipPackage } from "./zip-reader";
+import { attr, parseXml } from "./xml";
+
+/** Format codes of the built-in ids (ECMA-376 §18.8.30, en-GB/US; as ExcelJS's defaultnumformats). */
+export const BUILT_IN_FORMATS: Record<number, string> = {
+  0: "General",
+  1: "0",
+  2: "0.00",
+  3: "#,##0",
+  4: "#,##0.00",
+  9: "0%",
+  10: "0.00%",
+  11: "0.00E+00",
+  12: "# ?/?",
+  13: "# ??/??",
+  14: "mm-dd-yy",
+  15: "d-mmm-yy",
+  16: "d-mmm",
+  17: "mmm-yy",
+  18: "h:mm AM/PM",
+  19: "h:mm:ss AM/PM",
+  20: "h:mm",
+  21: "h:mm:ss",
+  22: 'm/d/yy "h":mm',
+  37: "#,##0 ;(#,##0)",
+  38: "#,##0 ;[Red](#,##0)",
+  39: "#,##0.00 ;(#,##0.00)",
+  40: "#,##0.00 ;[Red](#,##0.00)",
+  45: "mm:ss",
+  46: "[h]:mm:ss",
+  47: "mmss.0",
+  48: "##0.0E+0",
+  49: "@",
+};
+
+export const GENERAL = "General";
+
+/**
+ * Does a number in this format read as a date? ExcelJS's rule (any of y m d h s b outside quotes and
+ * brackets), kept so that times and dates come to the engine as they did.
+ */
+export function readsAsDate(code: string): boolean {
+  if (!code) return false;
+  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]+/.test(bare);
+}
+
+/** The cell formats of a workbook, by a cell's `s` index. */
+export interface CellFormats {
+  /** Format code by cellXfs index ("General" when none). */
+  codes: string[];
+  /** True where a number in that format reads as a date. */
+  dates: boolean[];
+}
+
+export const NO_FORMATS: CellFormats = { codes: [], dates: [] };
+
+/** Parses styles.xml: custom numFmts, then the numFmtId of each <xf> in <cellXfs>. */
+export function parseCellFormats(file: string, part: string, xml: string): CellFormats {
+  const custom = new Map<number, string>();
+  const ids: number[] = [];
+  let inCellXfs = false;
+  parseXml(file, part, xml, {
+    open(tag, local) {
+      if (local === "numFmt") {
+        const id = Number(attr(tag, "numFmtId"));
+        const code = attr(tag, "formatCode");
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (local === "cellXfs") inCellXfs = true;
+      else if (local === "xf" && inCellXfs) ids.push(parseInt(attr(tag, "numFmtId") ?? "0", 10) || 0);
+    },
+    close(local) {
+      if (local === "cellXfs") inCellXfs = false;
+    },
+  });
+  const codes = ids.map((id) => (id ? (custom.get(id) ?? BUILT_IN_FORMATS[id] ?? GENERAL) : GENERAL));
+  return { codes, dates: codes.map(readsAsDate) };
+}
+
+export async function readCellFormats(pkg: ZipPackage, part: string | undefined): Promise<CellFormats> {
+  if (!part || !pkg.has(part)) return NO_FORMATS;
+  return parseCellFormats(pkg.file, part, await pkg.readText(part));
+}

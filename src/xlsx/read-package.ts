@@ -1,0 +1,149 @@
+// Reads an .xlsx package without ExcelJS: the package stays open for the writer, which copies every
+// part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
+// but have no grid; our state sheet is read for the ownership record and never handed to the engine.
+import type { Problem, SheetGrid } from "../engine/types";
+import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/ownership";
+import { InputError } from "./errors";
+import { readContentTypes } from "./package/content-types";
+import { readRelationships, relOfType } from "./package/relationships";
+import { readSharedStrings, type SharedStrings } from "./package/shared-strings";
+import { readCellFormats } from "./package/styles-read";
+import { REL, type ContentTypes, type SheetKind, type SheetState, type WorkbookPart } from "./package/types";
+import { readWorkbookPart } from "./package/workbook-part";
+import { ZipPackage } from "./package/zip-reader";
+import { readSheet, sharedStringIndices, type ColumnSpan } from "./sheet-reader";
+import { readTables, type TableInfo } from "./tables-read";
+
+/** Shared-strings parts above this size are read selectively (only the strings the sheets use). */
+const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
+
+export interface SheetInfo {
+  name: string;
+  /** The sheet's part; undefined when its relationship is missing. */
+  part?: string;
+  relId: string;
+  sheetId: number;
+  kind: SheetKind;
+  state: SheetState;
+  /** Worksheets only: <sheetProtection sheet="1">. */
+  protected: boolean;
+  tables: TableInfo[];
+  hiddenColumns: ColumnSpan[];
+  /** Carries our mark, or is our state sheet: made by the add-in. */
+  ours: boolean;
+}
+
+export interface PackageRead {
+  /** The open package: close it when done (after the writer has copied from it). */
+  pkg: ZipPackage;
+  contentTypes: ContentTypes;
+  workbook: WorkbookPart;
+  /** Every worksheet but our state sheet, in tab order (chart and other sheets have none). */
+  grids: SheetGrid[];
+  /** Every sheet of the workbook part, in tab order. */
+  sheets: SheetInfo[];
+  /** Sheets the add-in made (by their mark): not trackers. */
+  ownedSheets: string[];
+  ownership: Ownership;
+  /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
+  problems: Problem[];
+  sharedStringsPart?: string;
+  stylesPart?: string;
+}
+
+/** Each sheet's OWNER_MARK formula, by its place in <sheets>. */
+function marksByIndex(workbook: WorkbookPart): Map<number, string> {
+  const marks = new Map<number, string>();
+  for (const n of workbook.definedNames) {
+    if (n.localSheetId !== undefined && sameSheetName(n.name, OWNER_MARK)) marks.set(n.localSheetId, n.formula);
+  }
+  return marks;
+}
+
+async function readStrings(pkg: ZipPackage, part: string | undefined, sheetParts: string[]): Promise<SharedStrings | undefined> {
+  if (!part || !pkg.has(part)) return undefined;
+  const size = pkg.info(part)?.uncompressedSize ?? 0;
+  if (size <= SELECTIVE_STRINGS_BYTES) return readSharedStrings(pkg, part);
+  const wanted = new Set<number>();
+  for (const sheetPart of sheetParts) await sharedStringIndices(pkg, sheetPart, wanted);
+  return readSharedStrings(pkg, part, (i) => wanted.has(i));
+}
+
+/** Reads the package at `path` (`name` in messages: the path as the user typed it). */
+export async function readPackage(path: string | Buffer, name = typeof path === "string" ? path : "input"): Promise<PackageRead> {
+  const pkg = await ZipPackage.open(path, name);
+  try {
+    return await readOpenPackage(pkg);
+  } catch (e) {
+    pkg.close();
+    throw e;
+  }
+}
+
+async function readOpenPackage(pkg: ZipPackage): Promise<PackageRead> {
+  const contentTypes = await readContentTypes(pkg);
+  const workbook = await readWorkbookPart(pkg);
+  const stringsPart = relOfType(workbook.rels, REL.sharedStrings)?.part;
+  const stylesPart = relOfType(workbook.rels, REL.styles)?.part;
+  const formats = await readCellFormats(pkg, stylesPart);
+  const worksheets = workbook.sheets.filter((s) => s.kind === "worksheet");
+  for (const s of worksheets) {
+    if (!s.part || !pkg.has(s.part)) throw new InputError(`${pkg.file} is corrupt: the part of sheet '${s.name}' (${s.part ?? s.relId}) is missing`);
+  }
+  const strings = await readStrings(pkg, stringsPart, worksheets.map((s) => s.part as string));
+
+  const marks = marksByIndex(workbook);
+  const facts: SheetFacts[] = workbook.sheets.map((s) => ({ name: s.name, visibility: s.state, mark: marks.get(s.index) }));
+  const sheets: SheetInfo[] = [];
+  const grids: SheetGrid[] = [];
+  const problems: Problem[] = [];
+  let stateA1: unknown;
+  const stateName = decideOwnership(facts, undefined).stateSheet;
+
+  for (const s of workbook.sheets) {
+    const info: SheetInfo = {
+      name: s.name,
+      ...(s.part ? { part: pkg.entryName(s.part) ?? s.part } : {}),
+      relId: s.relId,
+      sheetId: s.sheetId,
+      kind: s.kind,
+      state: s.state,
+      protected: false,
+      tables: [],
+      hiddenColumns: [],
+      ours: false,
+    };
+    sheets.push(info);
+    if (s.kind !== "worksheet" || !info.part) continue;
+    const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904 });
+    info.protected = read.protected;
+    info.hiddenColumns = read.hiddenColumns;
+    if (read.tableRelIds.length) {
+      const rels = await readRelationships(pkg, info.part);
+      info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);
+      read.grid.tables = info.tables.map((t) => ({ name: t.name, range: t.range }));
+    }
+    if (stateName !== undefined && s.name === stateName) {
+      stateA1 = read.grid.values[0]?.[0] ?? null;
+      continue;
+    }
+    problems.push(...read.problems);
+    grids.push(read.grid);
+  }
+
+  const ownership = decideOwnership(facts, stateA1);
+  for (const info of sheets) info.ours = isOurs(ownership, info.name);
+  const ownedSheets = ownership.ours.filter((n) => n !== ownership.stateSheet);
+  return {
+    pkg,
+    contentTypes,
+    workbook,
+    grids,
+    sheets,
+    ownedSheets,
+    ownership,
+    problems,
+    ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
+    ...(stylesPart ? { stylesPart } : {}),
+  };
+}

@@ -1,0 +1,277 @@
+// Streams one worksheet part with saxes straight into a SheetGrid: values (shared, inline and rich
+// strings, formula results, errors, booleans, ISO dates, numbers as Dates where their format shows a
+// date, in the workbook's date system), number formats, merges, hidden rows and columns, whether the
+// sheet is protected, and the relationship ids of its tables. Cells under a merged area read as empty,
+// as Excel shows them. Only the cells present are held (sheet-extent.ts squares them).
+import type { CellRange, CellValue, Problem, SheetGrid } from "../engine/types";
+import { InputError } from "./errors";
+import { cellAddress, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, serialToDate } from "./package/cell-values";
+import { decodeEscapes, MAX_CELL_CHARS, type SharedStrings } from "./package/shared-strings";
+import { NO_FORMATS, type CellFormats } from "./package/styles-read";
+import type { ZipPackage } from "./package/zip-reader";
+import { attr, parseXmlStream } from "./package/xml";
+import { squareCells, type SparseCells } from "./sheet-extent";
+
+export interface SheetReadContext {
+  /** Sheet name, for messages and the grid. */
+  name: string;
+  part: string;
+  strings?: SharedStrings;
+  formats?: CellFormats;
+  date1904: boolean;
+}
+
+/** Zero-based, inclusive run of columns. */
+export interface ColumnSpan {
+  first: number;
+  last: number;
+}
+
+export interface SheetRead {
+  grid: SheetGrid;
+  hiddenColumns: ColumnSpan[];
+  /** <sheetProtection sheet="1">: the sheet is protected. */
+  protected: boolean;
+  /** r:id of each <tablePart>, in order. */
+  tableRelIds: string[];
+  /** Cells left out of the grid (far from the data), as warnings. */
+  problems: Problem[];
+}
+
+const truthy = (v: string | undefined): boolean => v === "1" || v === "true";
+
+/** Parses "A1:C5" or "A1" into a zero-based range. */
+export function parseRef(ref: string): CellRange | undefined {
+  const [a, b = a] = ref.trim().split(":");
+  const top = rowIndex(a);
+  const left = columnIndex(a);
+  const bottom = rowIndex(b);
+  const right = columnIndex(b);
+  if (top < 0 || left < 0 || bottom < 0 || right < 0) return undefined;
+  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+}
+
+/** Covered cells of each merged area read as empty: only the top-left cell shows its value. */
+function clearCovered(values: SparseCells["values"], merges: CellRange[]): void {
+  for (const m of merges) {
+    const bottom = Math.min(m.bottom, values.length - 1);
+    for (let r = m.top; r <= bottom; r++) {
+      const row = values[r];
+      if (!row) continue;
+      const right = Math.min(m.right, row.length - 1);
+      for (let c = r === m.top ? m.left + 1 : m.left; c <= right; c++) if (row[c] !== undefined) row[c] = null;
+    }
+  }
+}
+
+/** Streams the sheet part and builds its grid. */
+export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise<SheetRead> {
+  const { name, part, strings, date1904 } = ctx;
+  const formats = ctx.formats ?? NO_FORMATS;
+  const file = pkg.file;
+  const where = `sheet '${name}' (${part})`;
+  const values: SparseCells["values"] = [];
+  const fmts: SparseCells["formats"] = [];
+  const hiddenRows: number[] = [];
+  const hiddenColumns: ColumnSpan[] = [];
+  const merges: CellRange[] = [];
+  const mergeRefs = new Set<string>();
+  const tableRelIds: string[] = [];
+  let isProtected = false;
+
+  let row = -1;
+  let rowValues: CellValue[] | undefined;
+  let rowFormats: string[] | undefined;
+  let col = -1;
+  // The cell being read.
+  let type: string | undefined;
+  let style = 0;
+  let text = "";
+  let hasText = false;
+  let inValue = false;
+  let inInline = 0;
+  let phonetic = 0;
+
+  const fail = (what: string): never => {
+    throw new InputError(`${file} is corrupt: ${where} ${what}`);
+  };
+  const address = (): string => cellAddress(row, col);
+
+  function cellValue(): CellValue {
+    if (!hasText) return null;
+    switch (type) {
+      case "s": {
+        const index = Number(text);
+        if (!Number.isInteger(index) || index < 0) fail(`cell ${address()} refers to shared string "${text.slice(0, 20)}", which is not an index`);
+        if (!strings || index >= strings.length) fail(`cell ${address()} refers to shared string ${index}, which the workbook does not have`);
+        return strings![index] ?? null;
+      }
+      case "str":
+        return text;
+      case "inlineStr":
+        return text;
+      case "b":
+        return parseInt(text, 10) !== 0;
+      case "e":
+        return { error: text };
+      case "d": {
+        return isoCellDate(text, date1904) ?? text;
+      }
+      default: {
+        if (text === "") return null;
+        const n = parseFloat(text);
+        return formats.dates[style] ? serialToDate(n, date1904) : n;
+      }
+    }
+  }
+
+  await parseXmlStream(file, part, await pkg.openStream(part), {
+    open(tag, local) {
+      const a = tag.attributes;
+      switch (local) {
+        case "c": {
+          const r = a.r;
+          if (r !== undefined) {
+            col = columnIndex(r);
+            if (col < 0 || col > MAX_COL) fail(`has a cell at "${r.slice(0, 20)}", which is not a cell address`);
+          } else col++;
+          if (col > MAX_COL) fail(`has more cells in row ${row + 1} than Excel's 16,384 columns`);
+          type = a.t;
+          style = a.s === undefined ? 0 : parseInt(a.s, 10) || 0;
+          text = "";
+          hasText = false;
+          return;
+        }
+        case "v":
+          inValue = true;
+          return;
+        case "is":
+          inInline++;
+          return;
+        case "t":
+          if (inInline && !phonetic) inValue = true;
+          return;
+        case "rPh":
+          phonetic++;
+          return;
+        case "row": {
+          const r = a.r;
+          row = r === undefined ? row + 1 : parseInt(r, 10) - 1;
+          if (!(row >= 0 && row <= MAX_ROW)) fail(`has a row numbered "${String(r).slice(0, 20)}"`);
+          if (truthy(a.hidden)) hiddenRows.push(row);
+          rowValues = values[row];
+          rowFormats = fmts[row];
+          col = -1;
+          return;
+        }
+        case "col":
+          if (truthy(a.hidden)) {
+            const first = parseInt(a.min, 10) - 1;
+            const last = Math.min(parseInt(a.max ?? a.min, 10) - 1, MAX_COL);
+            if (first >= 0 && last >= first) hiddenColumns.push({ first, last });
+          }
+          return;
+        case "mergeCell": {
+          const ref = a.ref ?? "";
+          const range = parseRef(ref);
+          if (range && !mergeRefs.has(ref.toUpperCase())) {
+            mergeRefs.add(ref.toUpperCase());
+            merges.push(range);
+          }
+          return;
+        }
+        case "sheetProtection":
+          isProtected = truthy(a.sheet);
+          return;
+        case "tablePart": {
+          const id = attr(tag, "id");
+          if (id) tableRelIds.push(id);
+          return;
+        }
+        default:
+          return;
+      }
+    },
+    text(chunk) {
+      if (!inValue) return;
+      if (text.length < MAX_CELL_CHARS) text += chunk;
+      hasText = true;
+    },
+    close(local) {
+      switch (local) {
+        case "v":
+          inValue = false;
+          return;
+        case "t":
+          if (inInline) inValue = false;
+          return;
+        case "is":
+          inInline--;
+          if (hasText) text = decodeEscapes(text);
+          return;
+        case "rPh":
+          phonetic--;
+          return;
+        case "c": {
+          if (row < 0) fail("has a cell outside any row");
+          const v = cellValue();
+          const code = formats.codes[style];
+          if (v !== null) {
+            rowValues ??= values[row] = [];
+            rowValues[col] = v;
+          }
+          if (code !== undefined && style !== 0 && code !== "General") {
+            rowFormats ??= fmts[row] = [];
+            rowFormats[col] = code;
+          }
+          return;
+        }
+        case "row":
+          rowValues = undefined;
+          rowFormats = undefined;
+          return;
+        default:
+          return;
+      }
+    },
+  });
+
+  clearCovered(values, merges);
+  const squared = squareCells({ values, formats: fmts }, name);
+  const grid: SheetGrid = {
+    name,
+    values: squared.values,
+    numberFormats: squared.numberFormats,
+    origin: { row: 0, col: 0 },
+    merges,
+    hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow),
+    tables: [],
+  };
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, problems: squared.problems };
+}
+
+/** The shared-string indices a sheet uses, for reading a huge shared-strings part selectively. */
+export async function sharedStringIndices(pkg: ZipPackage, part: string, into: Set<number>): Promise<void> {
+  let shared = false;
+  let inValue = false;
+  let text = "";
+  await parseXmlStream(pkg.file, part, await pkg.openStream(part), {
+    open(tag, local) {
+      if (local === "c") shared = tag.attributes.t === "s";
+      else if (local === "v" && shared) {
+        inValue = true;
+        text = "";
+      }
+    },
+    text(chunk) {
+      if (inValue) text += chunk;
+    },
+    close(local) {
+      if (local === "v" && inValue) {
+        inValue = false;
+        const index = Number(text);
+        if (Number.isInteger(index) && index >= 0) into.add(index);
+      }
+    },
+  });
+}
