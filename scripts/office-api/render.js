@@ -54,7 +54,7 @@ function render(result) {
 
   out.push("## Rules the test enforces", "");
   out.push(
-    "- **Feature detection.** A member newer than the manifest's set must be used inside a function that (or whose enclosing function) calls `isSetSupported(name, version)` for that set at that version or newer; arguments may be literals or `as const` constants.",
+    "- **Feature detection.** A member newer than the manifest's set must be used inside a function that (or whose enclosing function) calls `isSetSupported(name, version)` for that set at that version or newer, directly or in a project function it calls (one level: `mergesUndo(run) ? { mergeUndoGroup: true } : {}` counts when `mergesUndo` makes the check); arguments may be literals or `as const` constants. A set that applies only when a parameter is passed counts only where it is passed.",
     "- **The fake.** An Excel class member must exist on every fake class that stands for that class (paired through the types, from `implements` clauses and member types) and not be a bare `throw new Error`; a plain-data member (cell properties, run options, load options) must be read or written in src/fake-excel; `Excel.run` must be given by a fake value of its type. Office common API members are matched by name against the stub Office loader and listed, not enforced.",
     "- **No invented members.** A member of a host subset type (src/excel/api.ts) must exist on the Office.js type it stands for.",
     `- **Exceptions.** ${Object.keys(allowed.aboveManifest).length + Object.keys(allowed.unmodelled).length ? "Listed in ALLOWED in scripts/office-api.js, each with its reason." : "None (ALLOWED in scripts/office-api.js is empty)."}`,
