@@ -5,11 +5,12 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { readPackage } from "../../src/xlsx/read-package";
 import { main } from "../../src/cli/main";
 import { writeJsonReport } from "../../src/cli/build";
-import { readXlsx } from "../../src/xlsx";
 import type { JsonReport } from "../../src/cli/report";
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/types";
 
 const { SAMPLES } = require("../../samples/catalogue.js") as {
   SAMPLES: { file: string; preset: string; period: string; reportDate: string }[];
@@ -36,6 +37,12 @@ function sampleArgs(s: (typeof SAMPLES)[number]): string[] {
 }
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+async function gridsOf(path: string): Promise<{ grids: SheetGrid[] }> {
+  const read = await readPackage(path);
+  read.pkg.close();
+  return { grids: read.grids };
+}
 
 function comparable(v: CellValue): unknown {
   return v instanceof Date ? v.toISOString() : v;
@@ -75,8 +82,8 @@ describe.each(SAMPLES.map((s) => [s.file, s] as const))("%s", (file, sample) => 
   });
 
   test("no typed cell changed and no formula was injected", async () => {
-    const a = await readXlsx(input);
-    const b = await readXlsx(output);
+    const a = await gridsOf(input);
+    const b = await gridsOf(output);
     for (const grid of a.grids) {
       const out = b.grids.find((g) => g.name === grid.name);
       expect(out).toBeDefined();
@@ -118,10 +125,14 @@ describe.each(SAMPLES.map((s) => [s.file, s] as const))("%s", (file, sample) => 
     const second = await build(output, again, sampleArgs(sample));
     expect(second.code).toBe(0);
     expect(second.report?.records.map((r) => [r.sheet, r.row, r.status])).toEqual(report.records.map((r) => [r.sheet, r.row, r.status]));
-    const a = await readXlsx(output);
-    const b = await readXlsx(again);
+    const a = await gridsOf(output);
+    const b = await gridsOf(again);
     expect(b.grids.map((g) => g.name)).toEqual(a.grids.map((g) => g.name));
     for (const g of a.grids) expect(b.grids.find((x) => x.name === g.name)?.values.map((r) => r.map(comparable))).toEqual(g.values.map((r) => r.map(comparable)));
+    // Every part of the package comes out the same.
+    const [za, zb] = await Promise.all([JSZip.loadAsync(readFileSync(output)), JSZip.loadAsync(readFileSync(again))]);
+    expect(Object.keys(zb.files).sort()).toEqual(Object.keys(za.files).sort());
+    for (const name of Object.keys(za.files)) expect({ name, same: (await za.file(name)?.async("string")) === (await zb.file(name)?.async("string")) }).toEqual({ name, same: true });
   });
 });
 
@@ -182,33 +193,39 @@ describe("workbooks people have edited", () => {
   test("editing a colour and the tolerance in the Scorecard Rules sheet changes the next build", async () => {
     const first = join(dir, "rules-first.xlsx");
     const { report } = await build(input, first, sampleArgs(sample));
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(first);
-    const rules = wb.getWorksheet("Scorecard Rules");
-    expect(rules).toBeDefined();
-    let edited = 0;
-    rules?.eachRow((row) => {
-      const values = (row.values as unknown[]).slice(1).map((v) => (typeof v === "string" ? v : ""));
-      if (values[0] === "Tolerance") {
-        row.getCell(2).value = "50%";
-        edited++;
-      }
+    // Edited at the package level, as Excel would save it: our sheets keep their marks.
+    const read = await readPackage(first);
+    const rules = read.grids.find((g) => g.name === "Scorecard Rules");
+    const part = read.sheets.find((s) => s.name === "Scorecard Rules")?.part;
+    read.pkg.close();
+    expect(rules && part).toBeTruthy();
+    const edits: Record<string, string> = {};
+    rules?.values.forEach((row, i) => {
+      const values = row.map((v) => (typeof v === "string" ? v : ""));
+      if (values[0] === "Tolerance") edits[`B${i + 1}`] = "50%";
       if (values[0].toLowerCase() === "indicator" && values[1] === "red") {
-        const fillCol = 6; // Kind | Key | Label | Meaning | Level | Fill | Font …
-        row.getCell(fillCol).value = "#C00000";
-        row.getCell(fillCol + 1).value = "#FFFFFF";
-        edited++;
+        edits[`F${i + 1}`] = "#C00000"; // Kind | Key | Label | Meaning | Level | Fill | Font …
+        edits[`G${i + 1}`] = "#FFFFFF";
       }
     });
-    expect(edited).toBe(2);
+    expect(Object.keys(edits)).toHaveLength(3);
+    const zip = await JSZip.loadAsync(readFileSync(first));
+    let xml = await zip.file(part as string)!.async("string");
+    for (const [ref, value] of Object.entries(edits)) {
+      const cell = new RegExp(`<c r="${ref}"(?:[^>]*?/>|[^>]*>.*?</c>)`);
+      expect(xml).toMatch(cell);
+      xml = xml.replace(cell, `<c r="${ref}" t="inlineStr"><is><t>${value}</t></is></c>`);
+    }
+    zip.file(part as string, xml);
     const editedPath = join(dir, "rules-edited.xlsx");
-    await wb.xlsx.writeFile(editedPath);
+    writeFileSync(editedPath, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
     const second = await build(editedPath, join(dir, "rules-second.xlsx"), ["--period", sample.period, "--report-date", sample.reportDate]);
     expect(second.code).toBe(0);
     const red = (r?: JsonReport) => r?.records.filter((x) => x.status === "red").length ?? 0;
     expect(red(report)).toBeGreaterThan(0);
     expect(red(second.report)).toBeLessThan(red(report));
     expect(second.report?.statuses.find((s) => s.kind === "indicator" && s.key === "red")?.fill).toBe("#C00000");
+    expect(second.report?.records).toHaveLength(report?.records.length ?? -1);
   });
 });
 

@@ -65,6 +65,7 @@ export class StylesPart {
   private nextFormatId = FIRST_CUSTOM_FORMAT;
   private readonly xfCache = new Map<string, number>();
   private readonly partCache = new Map<string, number>();
+  private readonly indexed = new Set<SectionName>();
 
   private constructor(private readonly xml: string) {
     const root = findElement(xml, "styleSheet");
@@ -120,7 +121,7 @@ export class StylesPart {
     const key = `${from}|${keyOf(style)}`;
     let id = this.xfCache.get(key);
     if (id === undefined) {
-      id = this.append("cellXfs", this.mergedXf(this.child("cellXfs", from), style));
+      id = this.appendOnce("cellXfs", this.mergedXf(this.child("cellXfs", from), style));
       this.xfCache.set(key, id);
     }
     return id;
@@ -190,8 +191,18 @@ export class StylesPart {
     return s.children.length + s.added.length - 1;
   }
 
-  /** An appended part (font, fill, border), made once per distinct XML. */
+  /**
+   * A font, fill, border or cell format, appended unless the file (or we) already have the same XML:
+   * rebuilding a built workbook then finds every format it needs and appends nothing.
+   */
   private appendOnce(name: SectionName, xml: string): number {
+    if (!this.indexed.has(name)) {
+      this.indexed.add(name);
+      this.section(name).children.forEach((child, i) => {
+        const key = `${name}|${child}`;
+        if (!this.partCache.has(key)) this.partCache.set(key, i);
+      });
+    }
     const key = `${name}|${xml}`;
     let id = this.partCache.get(key);
     if (id === undefined) this.partCache.set(key, (id = this.append(name, xml)));

@@ -76,4 +76,16 @@ describe("StylesPart", () => {
         '<x:cellXfs count="2"><x:xf fontId="0"/><x:xf fontId="0" numFmtId="164" applyNumberFormat="1" fillId="2" applyFill="1"/></x:cellXfs></x:styleSheet>',
     );
   });
+
+  test("a built workbook's styles give back the formats made before, and nothing is appended", () => {
+    const style = { fill: "#00B050", fontColor: "#FFFFFF", bold: true, numberFormat: "0.0%" };
+    const first = StylesPart.parse(STYLES);
+    const made = first.xfFor(1, style);
+    const built = first.toXml();
+    const again = StylesPart.parse(built);
+    expect(again.xfFor(made, style)).toBe(made);
+    expect(again.xfFor(1, style)).toBe(made);
+    expect(again.changed).toBe(false);
+    expect(again.toXml()).toBe(built);
+  });
 });

@@ -1,5 +1,5 @@
 // The parts that list the workbook's sheets, edited for ours: everything else stays byte for byte.
-import { editWorkbookXml } from "../../../src/xlsx/patch/workbook-edit";
+import { editWorkbookXml, quotedSheet } from "../../../src/xlsx/patch/workbook-edit";
 import { editAppXml, editContentTypes, editRels, freshRelIds } from "../../../src/xlsx/patch/package-edits";
 
 const WB = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -11,7 +11,7 @@ describe("editWorkbookXml", () => {
       remove: new Set([1]),
       clearNames: new Set(),
       add: [{ name: "Summary", relId: "rId9" }, { name: "RagScorecardState", relId: "rId10", state: "veryHidden" }],
-      printTitles: [{ index: 2, sheetName: "Summary", rows: "$1:$4" }],
+      names: [{ index: 2, name: "_xlnm.Print_Titles", formula: `${quotedSheet("Summary")}!$1:$4` }, { index: 3, name: "_RagScorecardOwned", formula: '"RagScorecardState"', hidden: true }],
     });
     expect(out).toBe(
       WB.replace('activeTab="2"', 'activeTab="1"')
@@ -23,13 +23,13 @@ describe("editWorkbookXml", () => {
           '<definedName name="_xlnm.Print_Titles" localSheetId="1">Summary!$1:$3</definedName><definedName name="Local" localSheetId="2">',
           '<definedName name="Local" localSheetId="1">',
         )
-        .replace("Data!$A$1</definedName>", "Data!$A$1</definedName><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Summary'!$1:$4</definedName>"),
+        .replace("Data!$A$1</definedName>", "Data!$A$1</definedName><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Summary'!$1:$4</definedName><definedName name=\"_RagScorecardOwned\" localSheetId=\"3\" hidden=\"1\">\"RagScorecardState\"</definedName>"),
     );
   });
 
   test("a workbook with no names gets them before calcPr; apostrophes in a sheet name are doubled", () => {
     const wb = `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><calcPr/></workbook>`;
-    const out = editWorkbookXml(wb, { remove: new Set(), clearNames: new Set([0]), add: [], printTitles: [{ index: 0, sheetName: "Children's", rows: "$1:$1" }] });
+    const out = editWorkbookXml(wb, { remove: new Set(), clearNames: new Set([0]), add: [], names: [{ index: 0, name: "_xlnm.Print_Titles", formula: `${quotedSheet("Children's")}!$1:$1` }] });
     expect(out).toBe(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Children''s'!$1:$1</definedName></definedNames><calcPr/></workbook>`);
   });
 });
