@@ -49,12 +49,15 @@ const row = (a: OfficeApiAnalysis, key: string) => a.rows.find((r) => r.key === 
 describe("docs/office-api.md", () => {
   test("is what npm run office-api writes now", () => {
     const onDisk = fs.readFileSync(path.join(ROOT, DOC), "utf8");
-    // Compare line sets first so a failure names the lines that differ.
-    const want = render(real).split("\n");
-    const have = onDisk.split("\n");
-    expect(have.filter((l) => !want.includes(l))).toEqual([]);
-    expect(want.filter((l) => !have.includes(l))).toEqual([]);
-    expect(onDisk).toBe(render(real));
+    const fresh = render(real);
+    if (onDisk !== fresh) {
+      const want = fresh.split("\n");
+      const have = onDisk.split("\n");
+      const gone = have.filter((l) => !want.includes(l)).map((l) => `- ${l}`);
+      const added = want.filter((l) => !have.includes(l)).map((l) => `+ ${l}`);
+      throw new Error([`${DOC} is out of date: run npm run office-api. Lines that differ:`, ...gone, ...added].join("\n"));
+    }
+    expect(onDisk).toBe(fresh);
   });
 });
 
