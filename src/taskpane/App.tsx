@@ -68,7 +68,8 @@ function Pane({ service, title }: Required<AppProps>) {
   const styles = useStyles();
   const section = useSectionStyles();
   const sc = useScorecard(service);
-  const [selectError, setSelectError] = useState<string>();
+  // Why the chosen problem's cell could not be shown: a failure, or the host's note (a hidden sheet).
+  const [selectNote, setSelectNote] = useState<{ title: string; message: string }>();
   const actionsId = useId("actions");
   const resultsId = useId("results");
   const rulesId = useId("rules");
@@ -83,8 +84,13 @@ function Pane({ service, title }: Required<AppProps>) {
     if (settings) sc.changeSettings(withOverride(settings, { sheet, header, role }), 0);
   };
   const selectCell = (sheet: string, cell: string) => {
-    setSelectError(undefined);
-    service.selectCell(sheet, cell).catch((e: unknown) => setSelectError(errorMessage(e)));
+    setSelectNote(undefined);
+    service.selectCell(sheet, cell).then(
+      (note: unknown) => {
+        if (typeof note === "string" && note) setSelectNote({ title: "Cannot show that cell", message: note });
+      },
+      (e: unknown) => setSelectNote({ title: "Could not select the cell", message: errorMessage(e) }),
+    );
   };
 
   return (
@@ -145,9 +151,9 @@ function Pane({ service, title }: Required<AppProps>) {
                 <AccordionHeader as="h2" id={problemsId} {...sectionHeader}>Problems ({state.problems.length})</AccordionHeader>
                 <AccordionPanel className={styles.panel}>
                   <LiveRegion kind="alert" className={styles.panelAlert}>
-                    {selectError && (
-                      <Notice intent="warning" title="Could not select the cell">
-                        {selectError}
+                    {selectNote && (
+                      <Notice intent="warning" title={selectNote.title}>
+                        {selectNote.message}
                       </Notice>
                     )}
                   </LiveRegion>

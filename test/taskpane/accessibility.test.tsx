@@ -107,7 +107,7 @@ describe("pane for keyboard and screen-reader users", () => {
     const shown: string[] = [];
     service.applyColours.mockImplementation(async (_settings, progress: (f: number, s: string) => void) => {
       for (const [i, step] of steps.entries()) {
-        progress(i / steps.length, step);
+        act(() => progress(i / steps.length, step));
         await waitFor(() => screen.getByText(step));
         shown.push(step);
       }
@@ -129,6 +129,34 @@ describe("pane for keyboard and screen-reader users", () => {
     expect(recorder.spoken).toEqual(["Rules savedRules saved to the Scorecard Rules sheet."]);
     expect(screen.getByText("Coloured 20 rows on 2 sheets.")).toBeTruthy();
     recorder.stop();
+  });
+
+  it("says under the buttons what Excel's Undo will do, as part of the one announcement", async () => {
+    const service = mockService();
+    const undo = "Undo (Ctrl+Z) in Excel takes the colours off again in one step.";
+    service.applyColours.mockResolvedValueOnce({ message: "Coloured 20 rows on 2 sheets.", undo, state: paneState() });
+    await renderLoaded(service);
+    const recorder = recordAnnouncements();
+    fireEvent.click(screen.getByRole("button", { name: "Apply colours" }));
+    await screen.findByText(undo);
+    const actions = screen.getByRole("region", { name: "Actions" });
+    expect(within(actions).getByRole("status").textContent).toBe(`Colours appliedColoured 20 rows on 2 sheets.${undo}`);
+    expect(recorder.spoken).toEqual([`Colours appliedColoured 20 rows on 2 sheets.${undo}`]);
+    recorder.stop();
+  });
+
+  it("shows the host's note in the alert region when a problem's sheet is hidden", async () => {
+    const service = mockService();
+    const note = "Sheet “KPIs” is hidden: unhide it to see cell C9.";
+    service.selectCell.mockResolvedValueOnce(note);
+    await renderLoaded(service);
+    const problems = screen.getByRole("region", { name: /^Problems/ });
+    const alert = within(problems).getByRole("alert");
+    fireEvent.click(within(problems).getByRole("button", { name: /KPIs!C9/ }));
+    await waitFor(() => expect(alert.textContent).toBe(`Cannot show that cell${note}`));
+    // A later choice that works clears it.
+    fireEvent.click(within(problems).getByRole("button", { name: /KPIs!D7/ }));
+    await waitFor(() => expect(alert.textContent).toBe(""));
   });
 
   it("announces a failed action once, as an alert", async () => {

@@ -36,6 +36,7 @@ const ACTIONS: { key: ActionKey; label: string; running: string; hint: string }[
 const useStyles = makeStyles({
   buttons: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   button: { flexGrow: 1, flexBasis: "8em", minWidth: 0 },
+  undo: { display: "block", marginTop: tokens.spacingVerticalXXS },
 });
 
 export interface ActionsPanelProps {
@@ -77,7 +78,12 @@ export function ActionsPanel({ busy, ready, outcome, onRun, headingId }: Actions
         </Field>
       )}
       <LiveRegion kind="status">
-        {!running && outcome?.intent === "success" && <Notice intent="success" title={outcome.title}>{outcome.message}</Notice>}
+        {!running && outcome?.intent === "success" && (
+          <Notice intent="success" title={outcome.title}>
+            {outcome.message}
+            {outcome.undo && <span className={styles.undo}>{outcome.undo}</span>}
+          </Notice>
+        )}
       </LiveRegion>
       <LiveRegion kind="alert">
         {!running && outcome?.intent === "error" && <Notice intent="error" title={outcome.title}>{outcome.message}</Notice>}

@@ -11,6 +11,8 @@ export interface Outcome {
   /** Every outcome has a title: the message bar is labelled by it. */
   title: string;
   message: string;
+  /** What Excel's Undo will do after this action, when the host says. */
+  undo?: string;
 }
 
 export interface Busy {
@@ -145,7 +147,9 @@ export function useScorecard(service: ScorecardService): Scorecard {
       else result = await service.removeColours(progress);
       setState(result.state);
       setRefreshError(undefined);
-      setOutcome({ intent: "success", title: DONE[action], message: result.message });
+      // Read with `in` so this also builds against a host whose results carry no Undo sentence.
+      const undo = "undo" in result && typeof result.undo === "string" && result.undo ? result.undo : undefined;
+      setOutcome({ intent: "success", title: DONE[action], message: result.message, undo });
     } catch (e) {
       setOutcome({ intent: "error", title: FAILED[action], message: errorMessage(e) });
     } finally {
