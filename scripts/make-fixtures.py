@@ -21,6 +21,7 @@ MADE = os.path.join(ROOT, "test", "fixtures", "made")
 BAD = os.path.join(ROOT, "test", "fixtures", "bad")
 EXCEL_SAVED = os.path.join(ROOT, "test", "fixtures", "excel-saved")
 
+sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, HERE)
 from fixture_parts import pivot_ods, png_bytes, tracker_rows, write_bad_corpus, write_threaded_comment  # noqa: E402
 

@@ -132,8 +132,10 @@ describe.each(FILES)("%s with a tracker added", (file) => {
     if (!o.output || allowed(file, "exceljs")) return expect(allowed(file, "exceljs") || failure(o.first)).toBe(true);
     // ExcelJS expands data validations cell by cell: a whole-column range would never finish. The
     // isolated files are not read in this process either (ExcelJS itself may hang on them).
-    const input = hugeValidation(o.added.parts) ? "whole-column data validation" : file in ISOLATED ? `not read: ${ISOLATED[file]}` : await excelJsReads(o.inPath);
-    const output = input === undefined ? await excelJsReads(o.outPath) : "not read: ExcelJS cannot read the input";
+    const skip = hugeValidation(o.added.parts) ? "whole-column data validation" : file in ISOLATED ? `not read: ${ISOLATED[file]}` : undefined;
+    const output = skip ?? (await excelJsReads(o.outPath));
+    // The input is read only when the output is not: an output ExcelJS refuses is fine if it refused the input too.
+    const input = skip ?? (output === undefined ? undefined : await excelJsReads(o.inPath));
     expect({ input, output }).toEqual({ input, output: input === undefined ? undefined : output });
   });
 });
