@@ -43,3 +43,8 @@ export function analyse(options?: { root?: string; sources?: Record<string, stri
 export function render(analysis: OfficeApiAnalysis): string;
 export const DOC: string;
 export const ALLOWED: OfficeApiAnalysis["allowed"];
+
+/** Requirement sets named in a raw doc comment (comment markers stripped). */
+export function requirementSets(comment: string): RequirementSet[];
+/** The comment's sentences that name a null, an error or a limit. */
+export function conditions(comment: string): string[];

@@ -34,7 +34,7 @@ const path = require("path");
 const { HOST_SCOPE, FAKE_SCOPE, listTs, createProgram, rel: relTo } = require("./office-api/program");
 const { createRealTypes } = require("./office-api/realtypes");
 const { createCollector } = require("./office-api/collect");
-const { describe } = require("./office-api/docs");
+const { describe, requirementSets, conditions } = require("./office-api/docs");
 const { manifestSets, checkRow } = require("./office-api/guards");
 const { createFakeModel } = require("./office-api/fake");
 const { createStubModel } = require("./office-api/stub");
@@ -121,6 +121,6 @@ function main(argv) {
   return 0;
 }
 
-module.exports = { analyse, render, DOC, ALLOWED };
+module.exports = { analyse, render, DOC, ALLOWED, requirementSets, conditions };
 
 if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { OfficeApiAnalysis } from "../scripts/office-api";
-import { analyse, DOC, render } from "../scripts/office-api";
+import { analyse, conditions, DOC, render, requirementSets } from "../scripts/office-api";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -119,5 +119,38 @@ describe("the rules, on a probe file", () => {
   test("a member the fake has no behaviour for is reported", () => {
     const gap = probed.findings.unmodelled.find((f) => f.member === "Excel.Range.moveTo");
     expect(gap?.why).toMatch(/FakeRange has no `moveTo`/);
+  });
+});
+
+describe("reading @types/office-js doc comments", () => {
+  test("a set with different versions for reading and writing counts as its newest", () => {
+    expect(requirementSets("Specifies the name.\n@remarks\n[Api set: ExcelApi 1.1 for get, 1.8 for set]")).toEqual([
+      expect.objectContaining({ name: "ExcelApi", version: "1.8" }),
+    ]);
+  });
+
+  test("Office's requirement-set lists: versionless means 1.1, Outlook's sets are dropped, a parameter's set is conditional", () => {
+    const comment = [
+      "Delivers a message.",
+      "@remarks",
+      "**Requirement sets**:",
+      "",
+      "- {@link https://example/dialog | DialogApi}",
+      "",
+      "- {@link https://example/outlook | Mailbox 1.4}",
+      "",
+      "- If the `messageOptions` parameter is used, {@link https://example/origin | DialogOrigin 1.1} is also required.",
+      "",
+      "@param message The message.",
+    ].join("\n");
+    expect(requirementSets(comment)).toEqual([
+      expect.objectContaining({ name: "DialogApi", version: "1.1", param: undefined }),
+      expect.objectContaining({ name: "DialogOrigin", version: "1.1", param: "messageOptions" }),
+    ]);
+  });
+
+  test("conditions keep sentences about null, errors and limits, not the rest", () => {
+    const comment = "Specifies the tab colour. When retrieving the tab color, if the worksheet is invisible, the value will be `null`. Colours are HTML codes.\n@remarks\n[Api set: ExcelApi 1.7]";
+    expect(conditions(comment)).toEqual(["When retrieving the tab color, if the worksheet is invisible, the value will be `null`."]);
   });
 });
