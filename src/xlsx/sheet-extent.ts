@@ -1,8 +1,9 @@
 // Squares the cells a worksheet holds into the engine's dense grid, bounded by the cells present and
 // not by the sheet's extent. A grid is row-major and starts at A1, so one stray cell at XFD1 would make
-// every row 16,384 wide, and cells at both far edges a 1,048,576 × 16,384 grid. So when the rectangle
-// would be far larger than the cells warrant, cells beyond a wide empty gap to the right of (or below)
-// the main block of data are left out of the grid, with a warning naming the first of them. Rows that
+// every row 16,384 wide, and cells at both far edges a 1,048,576 × 16,384 grid. So cells beyond a wide
+// empty gap to the right of (or below) the main block of data are left out of the grid, with a warning
+// naming the first of them, whatever the sheet's size: a stray cell is treated alike in a small tracker
+// and a large one. A cell budget is the last resort, for cells scattered with no wide gap. Rows that
 // hold no cell share one empty row.
 import type { CellValue, Problem } from "../engine/types";
 import { cellAddress } from "./package/cell-values";
@@ -117,10 +118,12 @@ export function squareCells(cells: SparseCells, sheet: string): SquaredGrid {
   let lastCol = maxKey(counts.perColumn);
   const budget = Math.max(CELL_BUDGET_FLOOR, CELL_BUDGET_FACTOR * counts.present);
   const problems: Problem[] = [];
-  if ((lastRow + 1) * (lastCol + 1) > budget) {
-    lastCol = mainBlockEnd(counts.perColumn, COLUMN_GAP);
-    if ((lastRow + 1) * (lastCol + 1) > budget) lastRow = mainBlockEnd(counts.perRow, ROW_GAP);
-    // Still too wide (cells scattered with no wide gap): keep as many columns as the budget allows.
+  const keptCol = mainBlockEnd(counts.perColumn, COLUMN_GAP);
+  const keptRow = mainBlockEnd(counts.perRow, ROW_GAP);
+  if (keptCol < lastCol || keptRow < lastRow || (lastRow + 1) * (lastCol + 1) > budget) {
+    lastCol = keptCol;
+    lastRow = keptRow;
+    // Still too large (cells scattered with no wide gap): keep as many columns as the budget allows.
     if ((lastRow + 1) * (lastCol + 1) > budget) lastCol = Math.max(0, Math.floor(budget / (lastRow + 1)) - 1);
     // The kept rectangle may now end in empty rows or columns: trim to its last value.
     let usedRow = -1;

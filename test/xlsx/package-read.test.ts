@@ -1,0 +1,224 @@
+// The package reader on small hand-built packages: each case is one thing the ExcelJS reader got wrong
+// or one thing a grid carries.
+import { InputError } from "../../src/xlsx/errors";
+import { readPackage, type PackageRead } from "../../src/xlsx/read-package";
+import { readSharedStrings } from "../../src/xlsx/package/shared-strings";
+import { ZipPackage } from "../../src/xlsx/package/zip-reader";
+import { markFormula, OWNER_MARK, STATE_SHEET, stateRecordText } from "../../src/engine/ownership";
+import { makeBook, tablePart, zipParts, type BookSpec } from "./package-fixtures";
+
+async function read(spec: BookSpec): Promise<PackageRead> {
+  const result = await readPackage(await makeBook(spec), "test.xlsx");
+  result.pkg.close();
+  return result;
+}
+
+const row = (r: number, cells: string, attrs = ""): string => `<row r="${r}"${attrs}>${cells}</row>`;
+const sheetData = (...rows: string[]): string => `<sheetData>${rows.join("")}</sheetData>`;
+
+describe("values", () => {
+  test("shared, inline, rich, formula results, errors, booleans and numbers", async () => {
+    const { grids } = await read({
+      sharedStrings: '<si><t>Ref</t></si><si><r><t>Bold</t></r><r><rPr><b/></rPr><t xml:space="preserve"> and plain</t></r><rPh><t>ふりがな</t></rPh></si><si><t>Line 1&#13;\nLine 2</t></si>',
+      sheets: [
+        {
+          name: "Data",
+          body: sheetData(
+            row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c>'),
+            row(2, '<c r="A2" t="inlineStr"><is><t>inline</t></is></c><c r="B2" t="inlineStr"><is><r><t>ri</t></r><r><t>ch</t></r></is></c><c r="C2" t="str"><f>"a"&amp;"b"</f><v>ab</v></c>'),
+            row(3, '<c r="A3" t="e"><v>#N/A</v></c><c r="B3" t="b"><v>1</v></c><c r="C3"><v>12.5</v></c><c r="D3"><f>A1*0</f><v>0</v></c><c r="E3" t="b"><f>1=2</f><v>0</v></c>'),
+          ),
+        },
+      ],
+    });
+    expect(grids[0].values).toEqual([
+      ["Ref", "Bold and plain", "Line 1\r\nLine 2", null, null],
+      ["inline", "rich", "ab", null, null],
+      [{ error: "#N/A" }, true, 12.5, 0, false],
+    ]);
+  });
+
+  test("_xHHHH_ escapes are decoded, and an escaped underscore keeps the literal text", async () => {
+    const { grids } = await read({
+      sharedStrings: "<si><t>_x0041_</t></si><si><t>_x005F_x0041_</t></si><si><t>a_x000D_b</t></si>",
+      sheets: [{ name: "S", body: sheetData(row(1, '<c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" t="inlineStr"><is><t>_x0042_</t></is></c>')) }],
+    });
+    expect(grids[0].values[0]).toEqual(["A", "_x0041_", "a\rb", "B"]);
+  });
+
+  test("dates: by number format, ISO t=\"d\", and the 1904 system", async () => {
+    const body = sheetData(row(1, '<c r="A1" s="1"><v>40543</v></c><c r="B1" s="3"><v>40543.5</v></c><c r="C1" t="d"><v>2010-12-31T00:00:00Z</v></c><c r="D1" t="d"><v>not a date</v></c><c r="E1" s="2"><v>0.25</v></c>'));
+    const g1900 = (await read({ sheets: [{ name: "S", body }] })).grids[0];
+    expect(g1900.values[0]).toEqual([new Date(Date.UTC(2010, 11, 31)), new Date(Date.UTC(2010, 11, 31, 12)), new Date(Date.UTC(2010, 11, 31)), "not a date", 0.25]);
+    expect(g1900.numberFormats?.[0]).toEqual(["dd/mm/yyyy", "mm-dd-yy", "General", "General", "0%"]);
+    const g1904 = (await read({ sheets: [{ name: "S", body }], date1904: true })).grids[0];
+    expect(g1904.values[0][0]).toEqual(new Date(Date.UTC(2015, 0, 1)));
+    expect(g1904.values[0][2]).toEqual(new Date(Date.UTC(2010, 11, 31)));
+  });
+
+  test("cells and rows with no address follow the one before", async () => {
+    const { grids } = await read({ sheets: [{ name: "S", body: sheetData("<row><c><v>1</v></c><c><v>2</v></c></row>", '<row><c r="C2"><v>3</v></c><c><v>4</v></c></row>') }] });
+    expect(grids[0].values).toEqual([
+      [1, 2, null, null],
+      [null, null, 3, 4],
+    ]);
+  });
+
+  test("a shared string the workbook does not have is one line naming the sheet and cell", async () => {
+    const spec = { sharedStrings: ["only"], sheets: [{ name: "Data", body: sheetData(row(4, '<c r="B4" t="s"><v>7</v></c>')) }] };
+    await expect(readPackage(await makeBook(spec), "t.xlsx")).rejects.toThrow(
+      new InputError("t.xlsx is corrupt: sheet 'Data' (xl/worksheets/sheet1.xml) cell B4 refers to shared string 7, which the workbook does not have"),
+    );
+  });
+});
+
+describe("layout", () => {
+  test("merges empty their covered cells; hidden rows and columns are found", async () => {
+    const { grids, sheets } = await read({
+      sheets: [
+        {
+          name: "S",
+          body:
+            '<cols><col min="2" max="3" width="0" hidden="1"/><col min="5" max="5" width="9"/></cols>' +
+            sheetData(row(1, '<c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c>'), row(2, '<c r="A2"><v>4</v></c>', ' hidden="1"'), row(3, '<c r="A3"><v>5</v></c>', ' hidden="true"')) +
+            '<mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells>',
+        },
+      ],
+    });
+    expect(grids[0].values).toEqual([
+      [1, null, 3],
+      [null, null, null],
+      [5, null, null],
+    ]);
+    expect(grids[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+    expect(grids[0].hiddenRows).toEqual([1, 2]);
+    expect(sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
+  });
+
+  test.each(["relative", "absolute"] as const)("tables through %s relationship targets, with header and totals rows", async (targets) => {
+    const target = targets === "absolute" ? "/xl/tables/table1.xml" : "../tables/table1.xml";
+    const { grids, sheets } = await read({
+      targets,
+      sheets: [
+        {
+          name: "S",
+          body: sheetData(row(1, '<c r="A1" t="inlineStr"><is><t>Ref</t></is></c><c r="B1" t="inlineStr"><is><t>Actual</t></is></c>'), row(2, '<c r="A2"><v>1</v></c><c r="B2"><v>2</v></c>')) + '<tableParts count="1"><tablePart r:id="rId7"/></tableParts>',
+          rels: [["rId7", "table", target]],
+        },
+      ],
+      extra: { "xl/tables/table1.xml": tablePart(1, "Perf", "A1:B3", ["Ref", "Actual"], ' totalsRowCount="1"') },
+    });
+    expect(grids[0].tables).toEqual([{ name: "Perf", range: { top: 0, left: 0, bottom: 2, right: 1 } }]);
+    expect(sheets[0].tables[0]).toMatchObject({ part: "xl/tables/table1.xml", headerRowCount: 1, totalsRowCount: 1, ref: "A1:B3" });
+  });
+
+  test("a protected sheet, and chart sheets listed with no grid", async () => {
+    const { grids, sheets } = await read({
+      sheets: [{ name: "Chart", chart: true }, { name: "S", body: sheetData(row(1, '<c r="A1"><v>1</v></c>')) + '<sheetProtection sheet="1" objects="1"/>' }],
+    });
+    expect(grids.map((g) => g.name)).toEqual(["S"]);
+    expect(sheets.map((s) => [s.name, s.kind, s.protected])).toEqual([
+      ["Chart", "chartsheet", false],
+      ["S", "worksheet", true],
+    ]);
+  });
+
+  test("a workbook of chart sheets only reads with no grids", async () => {
+    expect((await read({ sheets: [{ name: "Chart1", chart: true }] })).grids).toEqual([]);
+  });
+});
+
+describe("stray cells far from the data", () => {
+  const data = Array.from({ length: 20 }, (_, i) => row(i + 1, `<c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c>`));
+
+  test("XFD1 in the header row is left out, with a warning naming it", async () => {
+    const { grids, problems } = await read({ sheets: [{ name: "S", body: sheetData(row(1, '<c r="A1"><v>0</v></c><c r="B1"><v>0</v></c><c r="XFD1" t="inlineStr"><is><t>stray</t></is></c>'), ...data.slice(1)) }] });
+    expect(grids[0].values).toHaveLength(20);
+    expect(grids[0].values[0]).toEqual([0, 0]);
+    expect(problems).toEqual([{ sheet: "S", cell: "XFD1", severity: "warning", message: "1 cell far from the rest of the data (from XFD1) was not read: move it nearer the table if it is part of it" }]);
+  });
+
+  test("cells at both far edges do not make a million-row, 16,384-column grid", async () => {
+    const started = Date.now();
+    const { grids, problems } = await read({
+      sheets: [{ name: "S", body: sheetData(row(1, '<c r="A1"><v>0</v></c><c r="B1"><v>0</v></c><c r="XFD1"><v>9</v></c>'), ...data.slice(1), row(1048576, '<c r="A1048576"><v>9</v></c><c r="XFD1048576"><v>9</v></c>')) }],
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(grids[0].values).toHaveLength(20);
+    expect(grids[0].values[0]).toHaveLength(2);
+    expect(problems).toEqual([{ sheet: "S", cell: "XFD1", severity: "warning", message: "3 cells far from the rest of the data (from XFD1) were not read: move them nearer the table if they are part of it" }]);
+  });
+
+  test("a cell a few columns beyond the data is kept", async () => {
+    const { grids, problems } = await read({ sheets: [{ name: "S", body: sheetData(row(1, '<c r="A1"><v>0</v></c><c r="Z1"><v>1</v></c>'), ...data.slice(1)) }] });
+    expect(grids[0].values[0]).toHaveLength(26);
+    expect(problems).toEqual([]);
+  });
+
+  test("a whole-column validation and whole-column merges cost nothing", async () => {
+    const started = Date.now();
+    const { grids } = await read({
+      sheets: [{ name: "S", body: sheetData(...data) + '<mergeCells count="1"><mergeCell ref="D1:D1048576"/></mergeCells><dataValidations count="1"><dataValidation type="list" sqref="A:A C:XFD"><formula1>"a,b"</formula1></dataValidation></dataValidations>' }],
+    });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(grids[0].values).toHaveLength(20);
+  });
+});
+
+describe("safety", () => {
+  test("a DOCTYPE in a worksheet is refused, naming the part", async () => {
+    const book = await makeBook({ sheets: [{ name: "S" }] });
+    const pkg = await ZipPackage.open(book);
+    const parts: Record<string, string> = {};
+    for (const e of pkg.entries) parts[e.name] = await pkg.readText(e.name);
+    pkg.close();
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("<worksheet", '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet').replace("<sheetData/>", '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row></sheetData>');
+    await expect(readPackage(await zipParts(parts), "x.xlsx")).rejects.toThrow("x.xlsx is corrupt: xl/worksheets/sheet1.xml declares a DOCTYPE (entity definitions are refused)");
+  });
+
+  test("shared strings can be read selectively, keeping only those wanted", async () => {
+    const pkg = await ZipPackage.open(await makeBook({ sheets: [{ name: "S" }], sharedStrings: ["a", "b", "c"] }));
+    try {
+      const strings = await readSharedStrings(pkg, "xl/sharedStrings.xml", (i) => i === 1);
+      expect(strings).toHaveLength(3);
+      expect([strings[0], strings[1], strings[2]]).toEqual([undefined, "b", undefined]);
+    } finally {
+      pkg.close();
+    }
+  });
+});
+
+describe("ownership", () => {
+  const tracker = sheetData(row(1, '<c r="A1" t="inlineStr"><is><t>Ref</t></is></c>'));
+  const state = (a1: string): string => sheetData(row(1, `<c r="A1" t="inlineStr"><is><t>${a1.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</t></is></c>`));
+
+  test("our marked state sheet gives no grid; marked sheets, renamed ones too, are owned", async () => {
+    const names = `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${markFormula("Summary").replace(/"/g, "&quot;")}</definedName><definedName name="${OWNER_MARK}" localSheetId="2" hidden="1">"Summary"</definedName><definedName name="${OWNER_MARK}" localSheetId="3" hidden="1">"${STATE_SHEET}"</definedName>`;
+    const result = await read({
+      sheets: [
+        { name: "Data", body: tracker },
+        { name: "Summary", body: tracker },
+        { name: "Kept summary", body: tracker },
+        { name: STATE_SHEET, state: "veryHidden", body: state(stateRecordText([{ sheet: "Summary", plan: "Summary" }])) },
+      ],
+      definedNames: names,
+    });
+    expect(result.grids.map((g) => g.name)).toEqual(["Data", "Summary", "Kept summary"]);
+    expect(result.ownedSheets).toEqual(["Summary", "Kept summary"]);
+    expect(result.ownership.owned).toEqual([{ sheet: "Summary", plan: "Summary" }]);
+    expect(result.sheets.map((s) => s.ours)).toEqual([false, true, true, true]);
+  });
+
+  test("a user's visible sheet named RagScorecardState is read like any other, and owns nothing", async () => {
+    const result = await read({
+      sheets: [
+        { name: "Summary", body: tracker },
+        { name: STATE_SHEET, body: state(stateRecordText([{ sheet: "Summary", plan: "Summary" }])) },
+      ],
+    });
+    expect(result.grids.map((g) => g.name)).toEqual(["Summary", STATE_SHEET]);
+    expect(result.ownedSheets).toEqual([]);
+    expect(result.ownership.owned).toEqual([]);
+    expect(result.ownership.stateSheetName).toBe(`${STATE_SHEET} (2)`);
+  });
+});
