@@ -1,7 +1,7 @@
 // Issue 11's checks of a built package against its input, each giving a list of problems (empty when
 // all is well) so that a failing test prints the file host's to-do list rather than one mismatch.
 import { posix } from "path";
-import { attributes, child, outer, rootElement, sheetCells, without, workbookPart, relsPartOf, type XmlNode } from "./package-xml";
+import { attributes, child, outer, rootElement, sheetContent, without, workbookPart, relsPartOf, type XmlNode } from "./package-xml";
 import { text, type Parts } from "./zip-parts";
 
 const same = (a: Buffer | undefined, b: Buffer | undefined) => !!a && !!b && a.equals(b);
@@ -93,8 +93,13 @@ export function trackerSheetProblems(inXml: string, outXml: string, name: string
   const problems: string[] = [];
   const cut = ["sheetData", "dimension", "cols"];
   if (without(inXml, cut) !== without(outXml, cut)) problems.push(`${name}: elements other than sheetData, dimension and cols changed`);
-  const a = sheetCells(inXml);
-  const b = sheetCells(outXml);
+  const { cells: a, rows: inRows } = sheetContent(inXml);
+  const { cells: b, rows: outRows } = sheetContent(outXml);
+  // Row heights, hiding and outline levels stay; spans may widen for our column.
+  const rowAttrs = (attrs: Record<string, string> | undefined) => JSON.stringify(Object.entries(attrs ?? {}).filter(([k]) => k !== "spans").sort());
+  for (const [r, attrs] of inRows) {
+    if (rowAttrs(attrs) !== rowAttrs(outRows.get(r))) problems.push(`${name} row ${r}: attributes ${rowAttrs(attrs)} became ${outRows.has(r) ? rowAttrs(outRows.get(r)) : "no row"}`);
+  }
   for (const [ref, cell] of a) {
     const got = b.get(ref);
     if (!got) {

@@ -137,7 +137,13 @@ export function columnLetters(n: number): string {
 
 /** Every <c> of a worksheet part, by reference. */
 export function sheetCells(xml: string): Map<string, Cell> {
+  return sheetContent(xml).cells;
+}
+
+/** Every <c> by reference, and every <row>'s attributes by row number. */
+export function sheetContent(xml: string): { cells: Map<string, Cell>; rows: Map<number, Record<string, string>> } {
   const cells = new Map<string, Cell>();
+  const rows = new Map<number, Record<string, string>>();
   const parser = new SaxesParser({ position: false });
   let cell: Cell | undefined;
   let into: "f" | "v" | "is" | undefined;
@@ -150,6 +156,7 @@ export function sheetCells(xml: string): Map<string, Cell> {
     if (local === "row") {
       row = a.r ? Number(a.r) : row + 1;
       col = 0;
+      rows.set(row, { ...a });
     } else if (local === "c") {
       const m = a.r ? /^([A-Z]+)(\d+)$/.exec(a.r) : null;
       col = m ? [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) : col + 1;
@@ -175,5 +182,5 @@ export function sheetCells(xml: string): Map<string, Cell> {
     } else if ((local === "f" && into === "f") || (local === "v" && into === "v") || (local === "is" && into === "is")) into = undefined;
   });
   parser.write(xml).close();
-  return cells;
+  return { cells, rows };
 }
