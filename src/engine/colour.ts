@@ -81,17 +81,34 @@ function cellAt(grid: SheetGrid, row: number, col: number): unknown {
   return grid.values[row - o.row]?.[col - o.col] ?? null;
 }
 
+/**
+ * Excel tables (ListObjects) beside the rows a table of ours spans. Excel grows a table over a value
+ * written in the column just right of it (AutoCorrect's "Include new rows and columns in table", on by
+ * default), so our columns keep one blank column away from every such table, in both hosts.
+ */
+function nearbyTables(grid: SheetGrid, table: TableSpec): CellRange[] {
+  return (grid.tables ?? []).map((t) => t.range).filter((r) => r.top <= table.lastRow + 1 && r.bottom >= table.headerRow);
+}
+
+/** Whether columns col..col+1 sit inside an Excel table or in the column just right of one. */
+function againstTable(tables: CellRange[], col: number): boolean {
+  return tables.some((r) => col <= r.right + 1 && col + 1 >= r.left);
+}
+
 /** The column the add-in writes for a table: its generated column if it has one, else the first free one to the right. */
 export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
+  const tables = nearbyTables(grid, table);
+  // Ours from an earlier run, unless it sits just right of an Excel table, which would grow over it.
+  const reusable = (col: number): boolean => !tables.some((r) => col === r.right + 1);
   const generated = table.columns.find((c) => c.role === "generated");
-  if (generated) return generated.col;
+  if (generated && reusable(generated.col)) return generated.col;
   // Our column from an earlier run: found by its header text, so a rebuild reuses it rather than adding another.
   const headerRow = table.headerRow + table.headerHeight - 1;
   const o = grid.origin ?? { row: 0, col: 0 };
   const headerCells = grid.values[headerRow - o.row] ?? [];
   const previous = headerCells.findIndex((v) => typeof v === "string" && v.trim() === GENERATED_STATUS_HEADER);
-  if (previous >= 0) return previous + o.col;
-  let col = Math.max(...table.columns.map((c) => c.col)) + 1;
+  if (previous >= 0 && reusable(previous + o.col)) return previous + o.col;
+  let col = Math.max(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col)) + 1;
   const isFree = (c: number) => {
     for (let r = table.headerRow; r <= table.lastRow; r++) {
       const v = cellAt(grid, r, c);
@@ -99,8 +116,19 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
     }
     return true;
   };
-  while (!isFree(col) || !isFree(col + 1)) col++;
+  while (!isFree(col) || !isFree(col + 1) || againstTable(tables, col)) col++;
   return col;
+}
+
+/** Rows where one of our cells (col..col+width-1) lies in a merged area that reaches outside our columns: nothing of ours is written there. */
+function mergedRows(grid: SheetGrid, col: number, width: number): Set<number> {
+  const rows = new Set<number>();
+  for (const m of grid.merges ?? []) {
+    if (m.right < col || m.left > col + width - 1) continue;
+    if (m.left >= col && m.right <= col + width - 1 && m.top === m.bottom) continue;
+    for (let r = m.top; r <= m.bottom; r++) rows.add(r);
+  }
+  return rows;
 }
 
 export function statusText(symbol: string, label: string): string {
@@ -202,7 +230,18 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         body[row - table.firstRow] = [...header];
         styles.addRange(HEADER_STYLE, { top: row, left: col, bottom: row, right: col + header.length - 1 });
       }
-      if (body.length > 0) plan.blocks.push({ row: table.firstRow, col, values: body });
+      // A section row merged across our column keeps its merge: the block is cut around it.
+      const merged = mergedRows(grid, col, width);
+      for (let i = 0; i < body.length; ) {
+        if (merged.has(table.firstRow + i)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < body.length && !merged.has(table.firstRow + j)) j++;
+        plan.blocks.push({ row: table.firstRow + i, col, values: body.slice(i, j) });
+        i = j;
+      }
     }
     plan.styles = styles.toGroups();
     plans.push(plan);

@@ -83,7 +83,7 @@ export interface XlRange
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */
-export interface XlRangeAreas extends Pick<Excel.RangeAreas, "address" | "areaCount" | "cellCount" | "select"> {
+export interface XlRangeAreas extends Pick<Excel.RangeAreas, "isNullObject" | "address" | "areaCount" | "cellCount" | "select"> {
   readonly format: XlRangeFormat;
   load(propertyNames?: LoadNames): XlRangeAreas;
   clear(applyTo?: "All" | "Formats" | "Contents"): void;

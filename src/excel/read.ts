@@ -10,9 +10,9 @@
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
-import type { CellValue, SheetGrid } from "../engine/types";
-import type { ExcelRun, XlRange, XlRequestContext } from "./api";
-import { rangeAddress } from "./a1";
+import type { CellRange, CellValue, SheetGrid } from "../engine/types";
+import type { ExcelRun, XlRange, XlRangeAreas, XlRequestContext } from "./api";
+import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET } from "./chunk";
 import { tooLarge } from "./errors";
 import type { SheetFacts, WorkbookFacts } from "./facts";
@@ -49,6 +49,8 @@ export interface ReadOptions {
   sliceBytes?: number;
   /** Read values of these sheets only (others are not read at all). */
   only?: string[];
+  /** Read each sheet's merged areas too (ExcelApi 1.13: only where the host has it). */
+  merges?: boolean;
 }
 
 export interface WorkbookRead {
@@ -85,6 +87,20 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
   return facts.tables
     .filter((t) => sheets.some((s) => same(s.name, t.sheet)))
     .map((t) => ({ name: t.name, sheet: t.sheet, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
+}
+
+function queueMerges(context: XlRequestContext, sheets: SheetFacts[]): { sheet: string; range: XlRangeAreas }[] {
+  return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
+}
+
+/** Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows its "!". */
+export function mergedAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=,|$)/g)) {
+    const r = parseAddress(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
 }
 
 function emptyGrid(name: string, u: XlRange): SheetGrid {
@@ -129,6 +145,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let readState = queueState(context, facts);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s));
   let tables = queueTables(facts, candidates);
+  let merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
@@ -147,6 +164,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     readState = queueState(context, facts);
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
+    merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
     early = [];
     sized = sizing(false);
     syncs++;
@@ -185,6 +203,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   syncs += await readAreas(context, pending, sized.budget, sized.costs);
 
   for (const grid of grids) {
+    const areas = merges.find((m) => m.sheet === grid.name);
+    if (areas && !areas.range.isNullObject) grid.merges = mergedAreas(areas.range.address);
     const own = tables.filter((t) => same(t.sheet, grid.name));
     if (own.length) {
       grid.tables = own.map((t) => ({

@@ -51,6 +51,29 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
   return out;
 }
 
+/**
+ * An edit plan's rows that write only "" (blank and section rows inside a table) are left out: Excel refuses
+ * a value in part of a merged area, and without ExcelApi 1.13 the host cannot see a section row merged
+ * across our column. What an earlier run wrote there is still cleared, through the saved record.
+ */
+export function withoutBlankRows(plan: SheetPlan): SheetPlan {
+  const blocks: SheetPlan["blocks"] = [];
+  for (const b of plan.blocks) {
+    const blank = (i: number): boolean => b.values[i].every((v) => v === "" || v === null);
+    for (let i = 0; i < b.values.length; ) {
+      if (blank(i)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < b.values.length && !blank(j)) j++;
+      blocks.push({ row: b.row + i, col: b.col, values: b.values.slice(i, j) });
+      i = j;
+    }
+  }
+  return { ...plan, blocks };
+}
+
 /** The sheet an earlier run made for this plan name, if it is still there (as the file host finds it). */
 function ownedFor(facts: WorkbookFacts, owned: OwnedSheet[], plan: string): SheetFacts | undefined {
   for (const o of owned) {
@@ -79,7 +102,7 @@ export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts, owned: 
         // These cannot be restored by Remove colours, so an officer's sheet never gets them.
         throw badPlan(plan.sheet, "edits an officer's sheet with merges, frozen panes, print setup or a tab colour");
       }
-      targets.push({ plan, sheet: sheet.name });
+      targets.push({ plan: withoutBlankRows(plan), sheet: sheet.name });
       continue;
     }
     if (facts.workbookProtected) throw protectedWorkbook();

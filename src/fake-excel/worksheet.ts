@@ -181,9 +181,11 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
     });
   }
 
+  /** No address: the whole sheet, as Office.js documents. */
   getRange(addr?: string): FakeRange {
     return new FakeRange(this, "getRange", [addr ?? ""], () => {
       const s = this._sheet();
+      if (addr === undefined || addr === "") return { sheet: s, rect: { top: 0, left: 0, bottom: MAX_ROWS - 1, right: MAX_COLS - 1 } };
       return { sheet: s, rect: parseSheetAddress(s, addr, false)[0] };
     });
   }
