@@ -118,3 +118,17 @@ describe("parseXml", () => {
     expect(() => parseXml("<a>\n<b>\n</c></a>")).toThrow(/^line 3:/);
   });
 });
+
+describe("a manifest hosted under a path", () => {
+  const hosted = manifest.split("https://localhost:3000/").join("https://apps.example.gov.uk/rag/");
+
+  test("finds its icons under <base>/assets/ and has no localhost warning", () => {
+    const result = check(hosted);
+    expect(result.checks.filter((c) => !c.ok || c.warning)).toEqual([]);
+  });
+
+  test("an icon outside the site's assets/ still fails", () => {
+    const result = check(hosted.replace("rag/assets/icon-16.png", "rag/img/icon-16.png"));
+    expect(result.checks.find((c) => c.name === CHECK.iconsExist)).toMatchObject({ ok: false });
+  });
+});
