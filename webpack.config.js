@@ -61,6 +61,8 @@ module.exports = async (env = {}, argv = {}) => {
       // for ever (docs/deploy.md): a new build is new names, and Office's cache never serves an old one.
       filename: dev ? "[name].js" : "js/[name].[contenthash:8].js",
       clean: true,
+      // Rewrite every file on each build, so tests can tell a fresh build from a stale one by its time.
+      compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
