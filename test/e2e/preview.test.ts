@@ -2,81 +2,17 @@
 // from dist/web on 127.0.0.1; the test drives the real pane and reads the grid the page draws from the
 // fake workbook: status fills after Apply colours, the Summary sheet after Build summary, the selection
 // after clicking a problem. Screenshots go to test-output/ for a person to look at.
-import { spawnSync } from "child_process";
 import fs from "fs";
-import http from "http";
+import type http from "http";
 import type { AddressInfo } from "net";
-import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import { findBrowser } from "../../scripts/ensure-browser";
 import type { BrowserContext, Page } from "playwright-core";
 import { statusText } from "../../src/engine/colour";
 import { DUDLEY } from "../../src/engine/presets";
-
-const ROOT = path.resolve(__dirname, "..", "..");
-const WEB = path.join(ROOT, "dist", "web");
-const PAGE = path.join(WEB, "preview.html");
-const OUT = path.join(ROOT, "test-output");
-// Chrome, Edge or Chromium, found as `npm test` found it (scripts/ensure-browser.js; CHROME_PATH may name one).
-const BROWSER = findBrowser();
-const ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".map": "application/json",
-  ".txt": "text/plain; charset=utf-8",
-};
+import { OUT, ensureBuilt, launch, serve } from "./browser";
+import type { Browser } from "./browser";
 
 jest.setTimeout(240_000);
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the pages when preview.html is missing or older than the sources, so the test never runs a stale bundle. */
-function ensureBuilt(): void {
-  if (fs.existsSync(PAGE) && fs.statSync(PAGE).mtimeMs >= newestMtime(path.join(ROOT, "src"))) return;
-  const build = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 });
-  if (build.status !== 0 || !fs.existsSync(PAGE)) {
-    throw new Error(`webpack could not build dist/web/preview.html (exit ${build.status}):\n${(build.stdout + build.stderr).slice(-3000)}`);
-  }
-}
-
-/** A static file server for dist/web, on 127.0.0.1 and a free port. */
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = path.normalize(path.join(root, pathname === "/" ? "preview.html" : pathname));
-    if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("Not found");
-      return;
-    }
-    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve(server));
-  });
-}
 
 function rgb(hex: string): string {
   const n = parseInt(hex.slice(1), 16);
@@ -109,30 +45,22 @@ function statusColumnCells(page: Page): Promise<GridCell[]> {
 
 describe("browser preview", () => {
   let server: http.Server | undefined;
+  let browser: Browser | undefined;
   let context: BrowserContext | undefined;
-  let userDataDir: string | undefined;
   let base = "";
 
   beforeAll(async () => {
-    if (!BROWSER.path) throw new Error(BROWSER.message);
-    ensureBuilt();
+    await ensureBuilt();
     fs.mkdirSync(OUT, { recursive: true });
-    server = await serve(WEB);
+    server = await serve();
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-preview-chromium-"));
-    // A fresh profile each run; Playwright takes the profile directory here, not as --user-data-dir.
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: BROWSER.path,
-      headless: true,
-      args: ARGS,
-      viewport: { width: 1400, height: 900 },
-    });
+    browser = await launch({ viewport: { width: 1400, height: 900 } });
+    context = browser.context;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   test("apply colours, build summary and select a problem's cell on the Dudley sample", async () => {
