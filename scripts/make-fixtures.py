@@ -221,6 +221,14 @@ def xlsxwriter_files():
     wb.add_vba_project(vba)
     wb.close()
 
+    # A tracker on a protected sheet: rated and summarised, its formats left alone.
+    wb = xlsxwriter_book("xlsxwriter-protected-tracker.xlsx")
+    ws = wb.add_worksheet("Tracker")
+    for r, row in enumerate(tracker_rows()):
+        ws.write_row(r, 0, row)
+    ws.protect("secret")
+    wb.close()
+
     # Stray cells at the sheet's far edges, on a tracker's header row and at the last cell.
     for name, stray in [("stray-xfd1.xlsx", [(0, 16383)]), ("stray-both-edges.xlsx", [(0, 16383), (1048575, 16383)])]:
         wb = xlsxwriter_book(name)

@@ -16,11 +16,13 @@ export const TRACKER: (string | number)[][] = [
   ["HE 1", "Percentage of rent collected", 97, 98.2, "Higher is better"],
   ["HE 2", "Average days to re-let council homes", 30, 41, "Lower is better"],
   ["HE 3", "Percentage of household waste recycled", 50, 48.9, "Higher is better"],
-  ["HE 4", "Households in temporary accommodation", 120, 118, "Lower is better"],
+  ["HE 4", "Households in temporary accommodation _x0041_ (literal)\r\nsnapshot\rcount", 120, 118, "Lower is better"],
   ["HE 5", "Major planning applications decided in time (%) & <on> 'target'", 60, 60, "Higher is better"],
 ];
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/** Cell text as Excel stores it: a literal _xHHHH_ escaped as _x005F_xHHHH_, a carriage return as _x000D_. */
+const cellText = (s: string) => esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_"));
 
 function trackerXml(headerStyle: number): string {
   const rows = TRACKER.map((line, i) => {
@@ -28,7 +30,7 @@ function trackerXml(headerStyle: number): string {
     const cells = line.map((v, c) => {
       const ref = `${"ABCDEF"[c]}${r}`;
       const s = i === 0 && headerStyle > 0 ? ` s="${headerStyle}"` : "";
-      return typeof v === "number" ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t>${esc(v)}</t></is></c>`;
+      return typeof v === "number" ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
     });
     if (i > 0) cells.push(`<c r="F${r}"><f>D${r}-C${r}</f><v>${Math.round(((line[3] as number) - (line[2] as number)) * 10) / 10}</v></c>`);
     return `<row r="${r}" spans="1:6">${cells.join("")}</row>`;
