@@ -15,7 +15,12 @@ import { readSheet, sharedStringIndices, type ColumnSpan } from "./sheet-reader"
 import { readTables, type TableInfo } from "./tables-read";
 
 /** Shared-strings parts above this size are read selectively (only the strings the sheets use). */
-const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
+export const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
+
+export interface ReadPackageOptions {
+  /** Read the shared strings selectively above this many bytes (tests lower it). */
+  selectiveStringsBytes?: number;
+}
 
 export interface SheetInfo {
   name: string;
@@ -60,27 +65,27 @@ function marksByIndex(workbook: WorkbookPart): Map<number, string> {
   return marks;
 }
 
-async function readStrings(pkg: ZipPackage, part: string | undefined, sheetParts: string[]): Promise<SharedStrings | undefined> {
+async function readStrings(pkg: ZipPackage, part: string | undefined, sheetParts: string[], selectiveAbove: number): Promise<SharedStrings | undefined> {
   if (!part || !pkg.has(part)) return undefined;
   const size = pkg.info(part)?.uncompressedSize ?? 0;
-  if (size <= SELECTIVE_STRINGS_BYTES) return readSharedStrings(pkg, part);
+  if (size <= selectiveAbove) return readSharedStrings(pkg, part);
   const wanted = new Set<number>();
   for (const sheetPart of sheetParts) await sharedStringIndices(pkg, sheetPart, wanted);
   return readSharedStrings(pkg, part, (i) => wanted.has(i));
 }
 
 /** Reads the package at `path` (`name` in messages: the path as the user typed it). */
-export async function readPackage(path: string | Buffer, name = typeof path === "string" ? path : "input"): Promise<PackageRead> {
+export async function readPackage(path: string | Buffer, name = typeof path === "string" ? path : "input", options: ReadPackageOptions = {}): Promise<PackageRead> {
   const pkg = await ZipPackage.open(path, name);
   try {
-    return await readOpenPackage(pkg);
+    return await readOpenPackage(pkg, options.selectiveStringsBytes ?? SELECTIVE_STRINGS_BYTES);
   } catch (e) {
     pkg.close();
     throw e;
   }
 }
 
-async function readOpenPackage(pkg: ZipPackage): Promise<PackageRead> {
+async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise<PackageRead> {
   const contentTypes = await readContentTypes(pkg);
   const workbook = await readWorkbookPart(pkg);
   const stringsPart = relOfType(workbook.rels, REL.sharedStrings)?.part;
@@ -90,7 +95,7 @@ async function readOpenPackage(pkg: ZipPackage): Promise<PackageRead> {
   for (const s of worksheets) {
     if (!s.part || !pkg.has(s.part)) throw new InputError(`${pkg.file} is corrupt: the part of sheet '${s.name}' (${s.part ?? s.relId}) is missing`);
   }
-  const strings = await readStrings(pkg, stringsPart, worksheets.map((s) => s.part as string));
+  const strings = await readStrings(pkg, stringsPart, worksheets.map((s) => s.part as string), selectiveAbove);
 
   const marks = marksByIndex(workbook);
   const facts: SheetFacts[] = workbook.sheets.map((s) => ({ name: s.name, visibility: s.state, mark: marks.get(s.index) }));

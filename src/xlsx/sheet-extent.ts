@@ -6,7 +6,7 @@
 // and a large one. A cell budget is the last resort, for cells scattered with no wide gap. Rows that
 // hold no cell share one empty row.
 import type { CellValue, Problem } from "../engine/types";
-import { cellAddress } from "./package/cell-values";
+import { cellAddress, MAX_COL } from "./package/cell-values";
 import { GENERAL } from "./package/styles-read";
 
 /** Cells as read: rows by zero-based index, each a (possibly holey) array by zero-based column. */
@@ -24,19 +24,24 @@ interface Counts {
 }
 
 function countCells(values: SparseCells["values"]): Counts {
-  const perColumn = new Map<number, number>();
+  // Typed arrays, not maps: this runs once per cell of a 100,000-row sheet.
+  const columns = new Uint32Array(MAX_COL + 1);
   const perRow = new Map<number, number>();
   let present = 0;
   values.forEach((row, r) => {
+    if (!row) return;
     let n = 0;
-    row?.forEach((v, c) => {
-      if (isEmpty(v)) return;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null || v === undefined || v === "") continue;
       n++;
-      perColumn.set(c, (perColumn.get(c) ?? 0) + 1);
-    });
+      columns[c]++;
+    }
     if (n) perRow.set(r, n);
     present += n;
   });
+  const perColumn = new Map<number, number>();
+  columns.forEach((n, c) => n && perColumn.set(c, n));
   return { perColumn, perRow, present };
 }
 
@@ -151,28 +156,24 @@ export function squareCells(cells: SparseCells, sheet: string): SquaredGrid {
     }
   }
 
+  // Rows are squared in place (no second copy of a large sheet); rows with no cell share one row.
   const width = lastCol + 1;
   const emptyValues: CellValue[] = new Array<CellValue>(width).fill(null);
   const emptyFormats: string[] = new Array<string>(width).fill(GENERAL);
-  const values: CellValue[][] = new Array<CellValue[]>(lastRow + 1);
-  const numberFormats: string[][] = new Array<string[]>(lastRow + 1);
+  const values = cells.values as CellValue[][];
+  const numberFormats = cells.formats as string[][];
+  values.length = lastRow + 1;
+  numberFormats.length = lastRow + 1;
   for (let r = 0; r <= lastRow; r++) {
-    const rowValues = cells.values[r];
-    const rowFormats = cells.formats[r];
-    if (!rowValues && !rowFormats) {
-      values[r] = emptyValues;
-      numberFormats[r] = emptyFormats;
-      continue;
-    }
-    const vals = new Array<CellValue>(width);
-    const fmts = new Array<string>(width);
-    for (let c = 0; c < width; c++) {
-      const v = rowValues?.[c];
-      vals[c] = v === undefined ? null : v;
-      fmts[c] = rowFormats?.[c] ?? GENERAL;
-    }
-    values[r] = vals;
-    numberFormats[r] = fmts;
+    values[r] = squareRow(values[r], width, null, emptyValues);
+    numberFormats[r] = squareRow(numberFormats[r], width, GENERAL, emptyFormats);
   }
   return { values, numberFormats, lastRow, lastCol, problems };
+}
+
+function squareRow<T>(row: T[] | undefined, width: number, blank: T, empty: T[]): T[] {
+  if (!row) return empty;
+  if (row.length > width) row.length = width;
+  for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = blank;
+  return row;
 }

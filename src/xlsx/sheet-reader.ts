@@ -125,7 +125,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     }
   }
 
-  await parseXmlStream(file, part, await pkg.openStream(part), {
+  await parseXmlStream(file, where, await pkg.openStream(part), {
     open(tag, local) {
       const a = tag.attributes;
       switch (local) {

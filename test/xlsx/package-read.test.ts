@@ -173,7 +173,17 @@ describe("safety", () => {
     for (const e of pkg.entries) parts[e.name] = await pkg.readText(e.name);
     pkg.close();
     parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace("<worksheet", '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><worksheet').replace("<sheetData/>", '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&e;</t></is></c></row></sheetData>');
-    await expect(readPackage(await zipParts(parts), "x.xlsx")).rejects.toThrow("x.xlsx is corrupt: xl/worksheets/sheet1.xml declares a DOCTYPE (entity definitions are refused)");
+    await expect(readPackage(await zipParts(parts), "x.xlsx")).rejects.toThrow("x.xlsx is corrupt: sheet 'S' (xl/worksheets/sheet1.xml) declares a DOCTYPE (entity definitions are refused)");
+  });
+
+  test("a large shared-strings part is read for the strings the sheets use, with the same grids", async () => {
+    const spec = { sharedStrings: ["unused", "Ref", "also unused", "Actual"], sheets: [{ name: "S", body: sheetData(row(1, '<c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>3</v></c>')) }] };
+    const whole = await readPackage(await makeBook(spec), "t.xlsx");
+    const selective = await readPackage(await makeBook(spec), "t.xlsx", { selectiveStringsBytes: 10 });
+    whole.pkg.close();
+    selective.pkg.close();
+    expect(selective.grids).toEqual(whole.grids);
+    expect(selective.grids[0].values).toEqual([["Ref", "Actual"]]);
   });
 
   test("shared strings can be read selectively, keeping only those wanted", async () => {

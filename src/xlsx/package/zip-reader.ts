@@ -7,7 +7,7 @@ import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
 import type { ZipEntryInfo } from "./types";
-import { firstLine } from "./xml";
+import { entryFailure, firstLine } from "./xml";
 
 /** Largest part read whole into memory; bigger parts must be streamed. */
 export const MAX_WHOLE_PART = 64 * 1024 * 1024;
@@ -186,7 +186,7 @@ export class ZipPackage {
     try {
       for await (const chunk of stream) chunks.push(chunk as Buffer);
     } catch (e) {
-      throw zipFailure(this.file, new Error(`${entry.fileName}: ${firstLine(e instanceof Error ? e.message : String(e))}`));
+      throw entryFailure(this.file, entry.fileName, e);
     }
     return Buffer.concat(chunks);
   }
