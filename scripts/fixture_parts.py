@@ -56,7 +56,7 @@ BILLION_LAUGHS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 """
 
 EXTERNAL_ENTITY = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<!DOCTYPE sst [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+<!DOCTYPE worksheet [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
 """
 
 STRICT = [
@@ -245,17 +245,18 @@ def write_bad_corpus(bad, made, excel_saved, tmp):
     def laughs(n, d):
         if n != "xl/worksheets/sheet1.xml":
             return d
-        body = strip_prolog(d).replace(b"<sheetData>", b'<sheetData><row r="20"><c r="A20" t="inlineStr"><is><t>&lol9;</t></is></c></row>', 1)
+        body = strip_prolog(d).replace(b"</sheetData>", b'<row r="20"><c r="A20" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData>', 1)
         return BILLION_LAUGHS.encode() + body
     rewrite_zip(tracker, os.path.join(bad, "billion-laughs.xlsx"), laughs)
     add("billion-laughs.xlsx", 2, "a DOCTYPE whose nested entities expand to 3 GB of text")
 
     def xxe(n, d):
-        if n != "xl/sharedStrings.xml":
+        if n != "xl/worksheets/sheet1.xml":
             return d
+        assert b"<t>Ref</t>" in d
         return EXTERNAL_ENTITY.encode() + strip_prolog(d).replace(b"<t>Ref</t>", b"<t>&xxe;</t>", 1)
     rewrite_zip(tracker, os.path.join(bad, "external-entity.xlsx"), xxe)
-    add("external-entity.xlsx", 2, "a shared string is an external entity naming file:///etc/passwd")
+    add("external-entity.xlsx", 2, "the tracker's header cell is an external entity naming file:///etc/passwd")
 
     write_lying_bomb(os.path.join(bad, "zip-bomb.xlsx"), tracker)
     add("zip-bomb.xlsx", 2, "a worksheet entry inflates to 200 MB while its zip headers say 4 KB")
