@@ -23,6 +23,8 @@ const ARGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-quic",
+  // British formats where the browser has them (Debian's chromium ships only en-US, so its date field stays mm/dd/yyyy).
+  "--lang=en-GB",
 ];
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
