@@ -10,12 +10,15 @@ import { colToLetters, toA1 } from "../../engine/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import { patchHead } from "./sheet-head";
-import { attrsOf, childElements, removeAttr, setAttr, tagEnd } from "./xml-text";
+import { attrsOf, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 export type XfResolver = (base: number, styles: PlanStyle[]) => number;
 
 type Phase = "head" | "data" | "tail";
+
+const REF = /\sr\s*=\s*["']([^"']*)["']/;
+const STYLE = /\ss\s*=\s*["'](\d+)["']/;
 
 /** "AB12" → zero-based column; -1 when it is not a cell reference. */
 function colOf(ref: string): number {
@@ -185,41 +188,62 @@ export class SheetPatcher {
       return `${this.widenSpans(tag.slice(0, -2).trimEnd() + ">", edits)}${cells}</${this.prefix}row>`;
     }
     const innerEnd = rowXml.lastIndexOf("</");
+    const cOpen = `<${this.prefix}c`;
+    const cClose = `</${this.prefix}c>`;
     let out = this.widenSpans(tag, edits);
     let k = 0;
     let lastCol = -1;
     let inserted = false;
-    let at = tagLength;
-    for (const child of childElements(rowXml, tagLength, innerEnd)) {
-      out += rowXml.slice(at, child.start);
-      at = child.end;
-      const xml = rowXml.slice(child.start, child.end);
-      if (!/^<([\w.-]+:)?c[\s/>]/.test(xml)) {
-        // extLst comes after the cells: our remaining cells go before it.
-        while (k < edits.length) out += this.newCell(row, edits[k++]);
-        out += xml;
+    // Bytes from `copied` on are copied as they are when the next change comes.
+    let copied = tagLength;
+    let i = tagLength;
+    for (;;) {
+      const lt = rowXml.indexOf("<", i);
+      if (lt < 0 || lt >= innerEnd) break;
+      if (rowXml.startsWith("<!--", lt)) {
+        i = rowXml.indexOf("-->", lt) + 3;
         continue;
       }
-      const cTag = xml.slice(0, child.openEnd - child.start);
-      const ref = attrsOf(cTag).get("r");
+      const openEnd = tagEnd(rowXml, lt);
+      const isCell = rowXml.startsWith(cOpen, lt) && /[\s/>]/.test(rowXml[lt + cOpen.length]);
+      const close = rowXml[openEnd - 2] === "/" || !isCell ? -1 : rowXml.indexOf(cClose, openEnd);
+      if (openEnd < 0 || (isCell && rowXml[openEnd - 2] !== "/" && close < 0)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);
+      const end = rowXml[openEnd - 2] === "/" ? openEnd : isCell ? close + cClose.length : elementAt(rowXml, lt).end;
+      i = end;
+      if (!isCell) {
+        // extLst comes after the cells: our remaining cells go before it.
+        if (k < edits.length) {
+          out += rowXml.slice(copied, lt);
+          while (k < edits.length) out += this.newCell(row, edits[k++]);
+          copied = lt;
+        }
+        continue;
+      }
+      const cTag = rowXml.slice(lt, openEnd);
+      const ref = REF.exec(cTag)?.[1];
       const col = ref ? colOf(ref) : lastCol + 1;
       lastCol = col;
+      const needsRef = !ref && inserted;
+      if (!needsRef && (k >= edits.length || edits[k].col > col)) continue;
+      out += rowXml.slice(copied, lt);
+      copied = end;
       while (k < edits.length && edits[k].col < col) {
         const made = this.newCell(row, edits[k++]);
         if (made) inserted = true;
         out += made;
       }
       const withRef = !ref && inserted ? setAttr(cTag, "r", toA1(row, col)) : cTag;
-      if (k < edits.length && edits[k].col === col) out += this.changedCell(xml, withRef, cTag.length, row, edits[k++]);
-      else out += withRef + xml.slice(cTag.length);
+      if (k < edits.length && edits[k].col === col) out += this.changedCell(rowXml.slice(lt, end), withRef, cTag.length, row, edits[k++]);
+      else out += withRef + rowXml.slice(openEnd, end);
     }
+    out += rowXml.slice(copied, innerEnd);
     while (k < edits.length) out += this.newCell(row, edits[k++]);
-    return out + rowXml.slice(Math.max(at, innerEnd));
+    return out + rowXml.slice(innerEnd);
   }
 
   /** A cell the sheet has: a new value replaces the whole cell; a style changes only its s. */
   private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
-    const base = Number(attrsOf(tag).get("s") ?? 0) || 0;
+    const base = Number(STYLE.exec(tag)?.[1] ?? 0) || 0;
     const s = e.styles.length ? this.xfFor(base, e.styles) : base;
     this.count(e);
     if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);

@@ -66,6 +66,7 @@ export class StylesPart {
   private readonly xfCache = new Map<string, number>();
   private readonly partCache = new Map<string, number>();
   private readonly indexed = new Set<SectionName>();
+  private readonly byStyle = new Map<PlanStyle, Map<number, number>>();
 
   private constructor(private readonly xml: string) {
     const root = findElement(xml, "styleSheet");
@@ -115,6 +116,15 @@ export class StylesPart {
 
   /** The cell format for a cell whose format is `base` with `style` laid over it. */
   xfFor(base: number, style: PlanStyle): number {
+    // Most cells ask with a style object already seen on the same base: no key to build.
+    let byBase = this.byStyle.get(style);
+    if (!byBase) this.byStyle.set(style, (byBase = new Map()));
+    let fast = byBase.get(base);
+    if (fast === undefined) byBase.set(base, (fast = this.xfForKey(base, style)));
+    return fast;
+  }
+
+  private xfForKey(base: number, style: PlanStyle): number {
     const xfs = this.section("cellXfs");
     const total = xfs.children.length + xfs.added.length;
     const from = Number.isInteger(base) && base >= 0 && base < total ? base : 0;

@@ -3,6 +3,7 @@
 
 /** Escapes text content: & < > (and CR, which XML parsers would otherwise turn into LF). */
 export function escapeText(s: string): string {
+  if (!/[&<>\r]/.test(s)) return s;
   return s.replace(/[&<>\r]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : "&#13;"));
 }
 
@@ -16,6 +17,8 @@ export function escapeAttr(s: string): string {
 
 // Characters XML 1.0 cannot hold at all (controls other than tab, LF, CR; lone surrogates; FFFE/FFFF).
 // eslint-disable-next-line no-control-regex
+const MAYBE_NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/;
+// eslint-disable-next-line no-control-regex
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
@@ -23,6 +26,7 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\u
  * Excel reads it as an escaped character; characters XML cannot carry are written as `_xHHHH_`.
  */
 export function encodeXstring(s: string): string {
+  if (!s.includes("_x") && !MAYBE_NOT_XML.test(s)) return s;
   return s.replace(/_x[0-9A-Fa-f]{4}_/g, (m) => `_x005F${m}`).replace(NOT_XML, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`);
 }
 

@@ -2,8 +2,15 @@
 // Parts we make are deflated as they stream in; parts we copy keep their compressed bytes (raw-copy.ts).
 import { createWriteStream, type WriteStream } from "fs";
 import { Readable } from "stream";
+import { constants, crc32, createDeflateRaw } from "zlib";
 import { ZipFile } from "yazl";
-import { addRawEntry, type RawEntry } from "./raw-copy";
+import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
+
+/**
+ * zlib's level for the parts we make. 3 deflates a 100,000-row summary in about half the time of
+ * zlib's default 6, for a file about a quarter larger.
+ */
+const COMPRESSION_LEVEL = 3;
 
 /** One fixed time for every entry we write, so building the same input twice gives the same bytes. */
 export const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -40,13 +47,40 @@ export class PackageZipWriter {
     this.zip.outputStream.pipe(this.out);
   }
 
-  /** A part whose text is made as it is written. `pieces` is read lazily, when yazl reaches the entry. */
+  /**
+   * A part whose text is made as it is written. `pieces` is read lazily, when yazl reaches the entry.
+   * It is deflated here, with Node's CRC-32 worked out on the way, and handed to yazl as a copied
+   * entry: yazl's own CRC is JavaScript, and would read every byte before deflating.
+   */
   addText(name: string, pieces: () => Iterable<string | Buffer> | AsyncIterable<string | Buffer>): void {
-    this.zip.addReadStreamLazy(name, { mtime: FIXED_MTIME, compress: true }, (cb) => {
-      const stream = textStream(pieces());
-      stream.on("error", (e) => this.zip.emit("error", e));
-      cb(null, stream);
-    });
+    if (!canCopyRaw()) {
+      this.zip.addReadStreamLazy(name, { mtime: FIXED_MTIME, compress: true }, (cb) => cb(null, this.failing(textStream(pieces()))));
+      return;
+    }
+    const entry: RawEntry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, mtime: FIXED_MTIME, open: async () => this.deflated(entry, pieces()) };
+    this.addRaw(entry);
+  }
+
+  private failing<T extends Readable>(stream: T): T {
+    stream.on("error", (e) => this.zip.emit("error", e));
+    return stream;
+  }
+
+  /** The pieces deflated; the entry's CRC and size are complete when the stream ends (yazl reads them then). */
+  private deflated(entry: RawEntry, pieces: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Readable {
+    async function* bytes(): AsyncGenerator<Buffer> {
+      for await (const piece of pieces) {
+        if (!piece.length) continue;
+        const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+        entry.crc32 = crc32(buf, entry.crc32);
+        entry.uncompressedSize += buf.length;
+        yield buf;
+      }
+    }
+    const deflate = createDeflateRaw({ level: COMPRESSION_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY });
+    const source = this.failing(Readable.from(bytes(), { objectMode: false }));
+    source.pipe(deflate);
+    return this.failing(deflate);
   }
 
   /** A small part held whole. */
