@@ -2,7 +2,7 @@
 // contract's exit code: 1 usage, 2 unreadable input, 3 no table, 4 output cannot be written.
 // The bad workbooks and their codes are in test/fixtures/bad (made by scripts/make-fixtures.py).
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { errLines, runBuild, stackLines, type BuildRun } from "../xlsx/helpers/run-build";
@@ -14,7 +14,12 @@ const SETTINGS = ["--preset", "rag", "--report-date", "2024-03-31"];
 const EXIT_UNWRITABLE = 4;
 
 const sha = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
-const fresh = () => mkdtempSync(join(tmpdir(), "rag-bad-"));
+const tempDirs: string[] = [];
+const fresh = () => {
+  tempDirs.push(mkdtempSync(join(tmpdir(), "rag-bad-")));
+  return tempDirs[tempDirs.length - 1];
+};
+afterAll(() => tempDirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** What a user would see: the exit code, whether it is one line, and no stack trace or escaped exception. */
 function seen(run: BuildRun): { code?: number; lines: number; stack: string[]; threw?: string } {

@@ -3,7 +3,7 @@
 // small tracker sheet added at the package level, is built, and the output is checked part by part:
 // what the build need not touch is byte-identical, the rated sheets keep every element and cell, a
 // second build changes nothing, and ExcelJS (an independent reader) reads it wherever it reads the input.
-import { mkdtempSync, readdirSync, readFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -42,6 +42,7 @@ const ISOLATED: Record<string, string> = {
 
 const SETTINGS = ["--preset", "rag", "--report-date", "2024-03-31"];
 const dir = mkdtempSync(join(tmpdir(), "rag-corpus-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Outcome {
   input: Parts;
@@ -58,7 +59,8 @@ interface Outcome {
 async function buildOnce(inPath: string, outPath: string, isolated: boolean): Promise<{ run: BuildRun; parts?: Parts; report?: JsonReport }> {
   const json = `${outPath}.json`;
   const args = [inPath, "-o", outPath, "--json", json, ...SETTINGS];
-  const run = isolated ? await runBuildIsolated(args) : await runBuild(args);
+  // 40 s: a small file builds in a second or two, but the machine may be busy with other work.
+  const run = isolated ? await runBuildIsolated(args, { timeoutMs: 40_000 }) : await runBuild(args);
   if (run.code !== 0 || run.threw) return { run };
   return { run, parts: await readParts(outPath), report: JSON.parse(readFileSync(json, "utf8")) as JsonReport };
 }
@@ -98,7 +100,7 @@ describe.each(FILES)("%s with a tracker added", (file) => {
   let o: Outcome;
   beforeAll(async () => {
     o = await prepare(file);
-  }, 60_000);
+  }, 100_000);
 
   test("builds, rates the added tracker, and prints no stack trace", () => {
     const rated = o.report?.records.filter((r) => r.sheet === o.added.sheetName).length ?? 0;
