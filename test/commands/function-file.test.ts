@@ -11,7 +11,7 @@ import { RULES_SHEET } from "../../src/engine/rules-sheet";
 import { REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker } from "../excel/trackers";
-import { ensureBuilt, ROOT, WEB } from "./built-site";
+import { ensureBuilt, ROOT, WEB } from "../e2e/browser";
 
 jest.setTimeout(600_000);
 
@@ -19,7 +19,7 @@ const manifestXml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 const load = (options: Partial<LoadOptions> = {}) => loadFunctionFile({ webDir: WEB, manifestXml, ...options });
 const SECOND = 1000;
 
-beforeAll(() => ensureBuilt("commands.html"));
+beforeAll(() => ensureBuilt());
 
 test("the page the manifest's FunctionFile names calls onReady at load and associates every FunctionName", async () => {
   const result = await checkFunctionFile({ webDir: WEB, manifestXml });

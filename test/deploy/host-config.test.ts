@@ -4,12 +4,9 @@
 import fs from "fs";
 import http from "http";
 import type { AddressInfo } from "net";
-import os from "os";
 import path from "path";
-import { chromium } from "playwright-core";
-import { findBrowser } from "../../scripts/ensure-browser";
 import { parseXml, allElements, localName } from "../../scripts/xml-lite";
-import { ensureBuilt, ROOT, WEB } from "../commands/built-site";
+import { ensureBuilt, launch, ROOT, WEB } from "../e2e/browser";
 
 jest.setTimeout(600_000);
 
@@ -64,9 +61,7 @@ test("pages are revalidated, hashed bundles cached for a year, icons for a week"
 });
 
 test("the built pane renders and works under the policy, with no violation", async () => {
-  const browser = findBrowser();
-  if (!browser.path) throw new Error(browser.message);
-  ensureBuilt("preview.html");
+  await ensureBuilt();
   const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".png": "image/png", ".json": "application/json" };
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
@@ -76,10 +71,9 @@ test("the built pane renders and works under the policy, with no violation", asy
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-csp-"));
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath: browser.path, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
+  const browser = await launch({});
   try {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     const problems: string[] = [];
     page.on("console", (m) => {
       if (m.type() === "error") problems.push(m.text());
@@ -93,8 +87,7 @@ test("the built pane renders and works under the policy, with no violation", asy
     expect(await page.getByText("needs a current browser").count()).toBe(0); // the old-webview sentence did not show
     expect(problems).toEqual([]);
   } finally {
-    await context.close();
+    await browser.close();
     server.close();
-    fs.rmSync(userDataDir, { recursive: true, force: true });
   }
 });
