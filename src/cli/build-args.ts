@@ -1,6 +1,6 @@
 // `rag-scorecard build` arguments: parsed and checked before any file is opened.
 import { presetByKey, PRESET_KEYS } from "../engine/presets";
-import { parseReportingPeriod } from "../engine/periods";
+import { checkPeriod } from "../engine/periods";
 
 export interface BuildArgs {
   input: string;
@@ -10,6 +10,8 @@ export interface BuildArgs {
   reportDate?: string;
   committee?: string;
   allCommittees: boolean;
+  /** Count and list hidden rows in the pack (RULES §10). */
+  includeHidden?: boolean;
   json?: string;
 }
 
@@ -29,9 +31,11 @@ export function parseBuildArgs(args: string[]): BuildArgs | string {
   const values = new Map<string, string>();
   const positional: string[] = [];
   let allCommittees = false;
+  let includeHidden = false;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "--all-committees") allCommittees = true;
+    else if (a === "--include-hidden") includeHidden = true;
     else if (VALUE_FLAGS.has(a)) {
       if (i + 1 >= args.length) return `${a} needs a value`;
       values.set(a === "--output" ? "-o" : a, args[++i]);
@@ -46,7 +50,8 @@ export function parseBuildArgs(args: string[]): BuildArgs | string {
   if (reportDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) return `--report-date must be YYYY-MM-DD, not "${reportDate}"`;
   if (reportDate !== undefined && !isCalendarDate(reportDate)) return `--report-date ${reportDate} is not a date on the calendar`;
   const period = values.get("--period");
-  if (period && !parseReportingPeriod(period)) return `--period "${period}" names no quarter or year (e.g. "Q3 2010/11")`;
+  const checked = period === undefined ? undefined : checkPeriod(period);
+  if (typeof checked === "string") return `--period: ${checked}`;
   if (allCommittees && values.has("--committee")) return "use --committee NAME or --all-committees, not both";
   if (values.has("--json") && !values.get("--json")) return "--json needs a file name";
   return {
@@ -57,6 +62,7 @@ export function parseBuildArgs(args: string[]): BuildArgs | string {
     reportDate,
     committee: values.get("--committee"),
     allCommittees,
+    includeHidden: includeHidden || undefined,
     json: values.get("--json"),
   };
 }

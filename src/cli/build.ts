@@ -1,12 +1,12 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
 import { closeSync, openSync, renameSync, rmSync, writeSync } from "fs";
-import { runScorecard, type ScorecardRun } from "../engine/scorecard";
+import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
-import { toJsonReport, type JsonReport } from "./report";
+import { consoleLines, toJsonReport, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
 import { checkBuildPaths, checkOutputKind } from "./paths";
@@ -15,22 +15,6 @@ export { parseBuildArgs, type BuildArgs };
 
 function today(): string {
   return new Date().toISOString().slice(0, 10);
-}
-
-function headline(run: ScorecardRun, output: string): string[] {
-  const line = (kind: "indicator" | "activity") =>
-    Object.entries(run.result.counts[kind])
-      .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${k} ${n}`)
-      .join(", ") || "none";
-  const lines = [
-    `Wrote ${output}`,
-    `  ${run.scheme.name}; report date ${run.reportDate}`,
-    `  Indicators: ${line("indicator")}`,
-    `  Activities: ${line("activity")}`,
-  ];
-  if (run.result.problems.length) lines.push(`  Problems: ${run.result.problems.length} (listed on the summary sheet and in --json)`);
-  return lines;
 }
 
 const RECORDS_PER_WRITE = 100;
@@ -74,9 +58,11 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
     today: today(),
     committee: args.committee,
     allCommittees: args.allCommittees,
+    includeHidden: args.includeHidden,
     ownedSheets: read.ownedSheets,
   });
   read.grids = [];
+  if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
     console.error(
       `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
@@ -94,7 +80,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, jsonTemp, headline: headline(run, args.output) };
+  return { plans: run.plans, jsonTemp, headline: consoleLines(run, args.output) };
 }
 
 function fail(message: string, code: number): number {

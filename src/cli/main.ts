@@ -1,5 +1,6 @@
 // rag-scorecard command line: evaluate cases, build workbooks. Exit codes follow PRODUCT.md.
 import { readFileSync } from "fs";
+import { join } from "path";
 import { evaluateCases } from "./evaluate";
 import { EXIT } from "./exit";
 
@@ -9,7 +10,11 @@ const USAGE = `Usage:
   rag-scorecard evaluate <cases.json>
   rag-scorecard build <input.xlsx> -o <output.xlsx> [--preset rag|dudley|pentana|cannock]
       [--period "Q3 2010/11"] [--report-date YYYY-MM-DD] [--committee NAME | --all-committees]
-      [--json <statuses.json>]
+      [--include-hidden] [--json <statuses.json>]
+  rag-scorecard --version
+
+Without --period and --report-date, both come from the workbook's titles and headers and are
+printed with where they were found; the report date is the end of that period.
 
 The output is a copy of the input with the statuses coloured in and the summary sheets added; a
 macro-enabled .xlsm input gives an .xlsm output. The input is never written.
@@ -21,6 +26,15 @@ Exit codes:
   2  the input cannot be read (not a workbook, corrupt, password-protected)
   3  no indicator or activity table was recognised
   4  the output cannot be written (folder missing, not writable, disk full, file open in Excel)`;
+
+/** The version in package.json (src/cli/main.ts and dist/cli/main.js are both two folders down). */
+function version(): string {
+  try {
+    return String((JSON.parse(readFileSync(join(__dirname, "..", "..", "package.json"), "utf8")) as { version?: unknown }).version ?? "unknown");
+  } catch {
+    return "unknown";
+  }
+}
 
 async function evaluate(args: string[]): Promise<number> {
   if (args.length !== 1) {
@@ -45,6 +59,10 @@ async function evaluate(args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === "--version" || command === "-v" || (command === "build" && rest.includes("--version"))) {
+    console.log(`rag-scorecard ${version()}`);
+    return EXIT.done;
+  }
   if (command === "evaluate") return evaluate(rest);
   if (command === "build" && (rest.includes("--help") || rest.includes("-h"))) {
     console.log(USAGE);

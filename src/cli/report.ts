@@ -1,11 +1,15 @@
 // The --json report: exactly the contract of PRODUCT.md, which tests and other tools read.
-import type { ScorecardRun } from "../engine/scorecard";
+import { formatPeriod } from "../engine/periods";
+import { describeAssumptions, type ScorecardRun } from "../engine/scorecard";
 import type { Comparison, RecordKind } from "../engine/types";
 
 export interface JsonReport {
   preset: string;
   reportDate: string;
+  /** "Q3 2010/11" or "2010/11", given or inferred (RULES §10). */
   period: string | null;
+  /** Where the period came from: "option", "Scorecard Rules", or the sheet and cell ("'Q3 Scorecard'!A1"). */
+  periodSource: string | null;
   statuses: { kind: RecordKind; key: string; label: string; level: string; fill: string; font: string; symbol: string }[];
   records: {
     sheet: string;
@@ -17,6 +21,8 @@ export interface JsonReport {
     name: string;
     status: string;
     level: string;
+    /** "rules", or "officer" where the officer's own rating is shown because the rules could not rate (RULES §7). */
+    source: "rules" | "officer";
     computed: string | null;
     manual: string | null;
     trend: string;
@@ -29,6 +35,15 @@ export interface JsonReport {
   }[];
   counts: Record<RecordKind, Record<string, number>>;
   problems: { sheet: string; cell: string; message: string }[];
+}
+
+function periodSourceText(run: ScorecardRun): string | null {
+  const src = run.periodSource;
+  if (!src) return null;
+  if (src.kind === "option") return "option";
+  if (src.kind === "rules") return "Scorecard Rules";
+  if (src.kind === "workbook") return `'${src.sheet.replace(/'/g, "''")}'!${src.cell}`;
+  return null;
 }
 
 export function toJsonReport(run: ScorecardRun): JsonReport {
@@ -47,12 +62,12 @@ export function toJsonReport(run: ScorecardRun): JsonReport {
   return {
     preset: scheme.key,
     reportDate: run.reportDate,
-    period: run.settings.period ?? null,
+    period: run.period ? formatPeriod(run.period) : (run.settings.period ?? null),
+    periodSource: periodSourceText(run),
     statuses,
     records: result.rated.map(({ record, rating }) => ({
       sheet: record.sheet,
       row: record.row,
-      ...(record.hidden ? { hidden: true } : {}),
       kind: record.kind,
       ref: record.ref,
       name: record.name,
@@ -65,8 +80,28 @@ export function toJsonReport(run: ScorecardRun): JsonReport {
       comparisons: (rating.comparisons ?? []).map(({ label, value, result }) => ({ label, value, result })),
       checks: rating.checks,
       reason: rating.reason,
+      source: rating.source ?? "rules",
+      ...(record.hidden ? { hidden: true } : {}),
     })),
     counts: result.counts,
     problems: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message })),
   };
+}
+
+/**
+ * What `build` prints when done: what it assumed and where it found it, then counts by status label
+ * ("Satisfactory 2", not "ok 2"), hidden rows left out and problems.
+ */
+export function consoleLines(run: ScorecardRun, output: string): string[] {
+  const { scheme, result } = run;
+  const line = (kind: RecordKind) =>
+    (kind === "indicator" ? scheme.indicator : scheme.activity)
+      .filter((s) => (result.counts[kind][s.key] ?? 0) > 0)
+      .map((s) => `${s.label} ${result.counts[kind][s.key]}`)
+      .join(", ") || "none";
+  const lines = [`Wrote ${output}`, `  ${describeAssumptions(run)}`, `  Status rules: ${scheme.name}`, `  Indicators: ${line("indicator")}`, `  Activities: ${line("activity")}`];
+  const hidden = result.hiddenLeftOut ?? 0;
+  if (hidden > 0) lines.push(`  Hidden rows left out of the counts: ${hidden} (--include-hidden counts them)`);
+  if (result.problems.length) lines.push(`  Problems: ${result.problems.length} (listed on the summary sheet and in --json)`);
+  return lines;
 }

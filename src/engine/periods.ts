@@ -47,3 +47,74 @@ export function describePeriod(period: ReportingPeriod | undefined): string {
   if (!period.quarter) return year ? `Year ${year}` : period.label;
   return `Quarter ${period.quarter} (${QUARTER_MONTHS[period.quarter - 1]})${year ? " " + year : ""}`;
 }
+
+/** The written form (RULES §10): "Q3 2010/11" for a quarter, "2010/11" for a year, "Q3" without a year. */
+export function formatPeriod(period: ReportingPeriod | undefined): string {
+  if (!period) return "";
+  const year = period.startYear !== undefined ? `${period.startYear}/${String((period.startYear + 1) % 100).padStart(2, "0")}` : "";
+  return [period.quarter ? `Q${period.quarter}` : "", year].filter(Boolean).join(" ") || period.label;
+}
+
+/** Orders periods: earlier year first, then a quarter before its whole year (which ends with Q4). */
+export function comparePeriods(a: ReportingPeriod, b: ReportingPeriod): number {
+  return (a.startYear ?? 0) - (b.startYear ?? 0) || (a.quarter ?? 4) - (b.quarter ?? 4);
+}
+
+const EARLIEST_YEAR = 1990;
+const LATEST_YEAR = 2100;
+
+/**
+ * A period a person typed, checked (issue 12 item 4): Q1–Q4 of a real financial year, or a year.
+ * "Q3 2010/11", "Quarter 3 2010-11", "2021/22 Q1", "2010/11". A message for anything else.
+ */
+export function checkPeriod(text: string): ReportingPeriod | string {
+  const t = text.trim().replace(/\s+/g, " ");
+  const example = 'write it as Q3 2010/11, or 2010/11 for a whole year';
+  const q = /^(?:q|quarter ?)(\d+)\b/i.exec(t) ?? /\b(?:q|quarter ?)(\d+)$/i.exec(t);
+  const rest = q ? t.replace(q[0], "").trim() : t;
+  if (q && (Number(q[1]) < 1 || Number(q[1]) > 4)) return `period "${text}": there is no quarter ${q[1]} (quarters are Q1 to Q4); ${example}`;
+  const y = /^(\d{4}) ?[/-] ?(\d{2}|\d{4})$/.exec(rest);
+  if (!y) return `period "${text}" is not a quarter and financial year; ${example}`;
+  const start = Number(y[1]);
+  const end = Number(y[2]);
+  const follows = y[2].length === 4 ? end === start + 1 : end === (start + 1) % 100;
+  if (!follows) return `period "${text}": ${y[1]}/${y[2]} is not a financial year (the second year follows the first, as in 2010/11); ${example}`;
+  if (start < EARLIEST_YEAR || start > LATEST_YEAR) return `period "${text}": the year ${start} is out of range`;
+  return { label: t, quarter: q ? Number(q[1]) : undefined, startYear: start };
+}
+
+const MONTH_WORD = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s*(\d{4}))?/gi;
+const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/**
+ * The period a title names (RULES §10 step 2): "Quarter 3 (October to December 2010)" → Q3 2010/11,
+ * "2009/10 Quarter 4 (January - March 2010)", "Q3 2024/25", "Quarters 1 & 2" (the latest, Q2), a
+ * month range "April – June 2021" → Q1 2021/22; a year alone "2021/22". Undefined when none.
+ */
+export function periodInTitle(text: string): ReportingPeriod | undefined {
+  const t = text.replace(/\s+/g, " ").trim();
+  if (!t || t.length > 250) return undefined;
+  let quarter: number | undefined;
+  const q = /\b(?:q|qtr|quarters?) ?([1-4])((?: ?(?:&|and|,|-|–|to) ?(?:q|quarter )?[1-4])*)(?![\d/])/i.exec(t);
+  if (q) quarter = Math.max(Number(q[1]), ...(q[2].match(/[1-4]/g) ?? []).map(Number));
+  let startYear: number | undefined;
+  const fy = /\b((?:19|20)\d\d) ?[/-] ?(\d{2}|\d{4})\b/.exec(t);
+  if (fy) {
+    const a = Number(fy[1]);
+    const b = Number(fy[2]);
+    if (fy[2].length === 4 ? b === a + 1 : b === (a + 1) % 100) startYear = a;
+  }
+  // Months fix the financial year: October–December 2010 is in 2010/11, January–March 2011 in 2010/11.
+  const months = [...t.matchAll(MONTH_WORD)];
+  const last = months[months.length - 1];
+  const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
+  if (last && (months.length >= 2 || quarter !== undefined) && (last[2] ?? lastYear?.[1])) {
+    const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
+    const year = Number(last[2] ?? lastYear?.[1]);
+    const fyStart = month >= 4 ? year : year - 1;
+    if (startYear === undefined) startYear = fyStart;
+    quarter ??= [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][month - 1];
+  }
+  if (quarter === undefined && startYear === undefined) return undefined;
+  return { label: t, quarter, startYear };
+}

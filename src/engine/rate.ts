@@ -5,7 +5,7 @@ import { alignPercentages, compareWithAverage, computeIndicator, readToleranceOr
 import { matchRating, statusForLevel } from "./schemes";
 import { computeTrend } from "./trend";
 import { readValue } from "./values";
-import type { CellValue, Comparison, Direction, Level, QualityNote, Rating, RecordKind, Scheme, Status, Tolerance, Trend, Unrated } from "./types";
+import type { CellValue, Comparison, Direction, Level, QualityNote, Rating, RecordKind, Scheme, Status, StatusSource, Tolerance, Trend, Unrated } from "./types";
 
 const COMPUTED_WINS: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad"]);
 const DETERMINABLE: ReadonlySet<Level> = new Set(["ahead", "good", "near", "bad", "done", "closed"]);
@@ -60,6 +60,7 @@ class ChosenRating implements Rating {
     readonly direction: Direction | undefined,
     private readonly history: History,
     readonly unrated: Unrated | undefined,
+    readonly source: StatusSource,
   ) {}
 
   get trendLongTerm(): Trend {
@@ -80,8 +81,8 @@ class ChosenRating implements Rating {
 
   /** The same JSON as a plain Rating. */
   toJSON(): Rating {
-    const { status, level, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction } = this;
-    return { status, level, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction };
+    const { status, level, source, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction } = this;
+    return { status, level, source, computed, manual, manualText, checks, reason, quality, trend, trendLongTerm, comparisons, direction };
   }
 }
 
@@ -99,12 +100,14 @@ function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend
   let chosen: Status;
   let reason: LazyText;
   let unrated: Unrated | undefined;
+  let source: StatusSource = "rules";
   if (computedStatus && level && (COMPUTED_WINS.has(level) || (kind === "activity" && DETERMINABLE.has(level)))) {
     chosen = computedStatus;
     reason = sources.reason;
     unrated = sources.unrated;
   } else if (manual) {
     chosen = manual;
+    source = "officer";
     reason = level && sources.useComputed ? `officer's rating (${textOf(sources.reason)})` : "officer's rating";
   } else if (computedStatus) {
     chosen = computedStatus;
@@ -117,7 +120,7 @@ function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend
 
   const disagree = computedStatus && level && manual && DETERMINABLE.has(level) && manual.key !== computedStatus.key;
   const checks = disagree ? [`manual ${typed}, rules say ${computedStatus.label} — ${textOf(sources.reason)}`] : NONE;
-  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NO_NOTES : quality, trend, direction, history, unrated);
+  return new ChosenRating(chosen.key, chosen.level, computedStatus?.key, manual?.key, typed || undefined, checks, reason, quality.length === 0 ? NO_NOTES : quality, trend, direction, history, unrated, source);
 }
 
 function manualTextOf(cell: CellValue | undefined): string {

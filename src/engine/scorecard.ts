@@ -3,10 +3,13 @@
 import { colourTrackers } from "./colour";
 import { layoutSummary, summarySheetName, trackerTitle } from "./layout";
 import { presetByKey, RAG } from "./presets";
-import { describePeriod, parseReportingPeriod, periodEnd, type ReportingPeriod } from "./periods";
+import { checkCommittee } from "./committee";
+import { formatIsoDate } from "./format";
+import { inferPeriod, staleTables, type StaleTable } from "./period-infer";
+import { describePeriod, formatPeriod, parseReportingPeriod, periodEnd, type ReportingPeriod } from "./periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet";
 import { committeesOf, summarise } from "./summary";
-import { rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
+import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
 import type { SheetPlan } from "./plan";
 import type { Problem, Scheme, SheetGrid } from "./types";
 
@@ -27,11 +30,23 @@ export interface ScorecardOptions {
   includeHidden?: boolean;
 }
 
+/** Where the period came from (RULES §10): the user's option, the rules sheet, or a cell of the workbook. */
+export type PeriodSource = { kind: "option" } | { kind: "rules" } | { kind: "workbook"; sheet: string; cell: string; text: string } | { kind: "none" };
+
+/** Why the report date is what it is. */
+export type ReportDateSource = "option" | "rules" | "periodEnd" | "todayNotEnded" | "todayNoPeriod";
+
 export interface ScorecardRun {
   scheme: Scheme;
   settings: RulesSettings;
   period?: ReportingPeriod;
+  periodSource: PeriodSource;
   reportDate: string;
+  reportDateSource: ReportDateSource;
+  /** Tables whose figures belong to an earlier period than the report's, marked in the pack. */
+  stale: StaleTable[];
+  /** Set when the committee asked for matches none the workbook names (nearest ones named): no plans are made. */
+  committeeError?: string;
   result: WorkbookResult;
   plans: SheetPlan[];
 }
@@ -55,16 +70,72 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
   return { scheme, settings, problems: fromSheet?.problems ?? [] };
 }
 
+/** The report date (RULES §10): as set, else the period's last day, else today, saying which. */
+function chooseReportDate(settings: RulesSettings, options: ScorecardOptions, period: ReportingPeriod | undefined): { reportDate: string; reportDateSource: ReportDateSource } {
+  if (options.reportDate) return { reportDate: options.reportDate, reportDateSource: "option" };
+  if (settings.reportDate) return { reportDate: settings.reportDate, reportDateSource: "rules" };
+  const end = periodEnd(period);
+  if (!end) return { reportDate: options.today, reportDateSource: "todayNoPeriod" };
+  return end <= options.today ? { reportDate: end, reportDateSource: "periodEnd" } : { reportDate: options.today, reportDateSource: "todayNotEnded" };
+}
+
+const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
+
+/**
+ * What was assumed and where it was found, for people (the CLI prints it; the pane shows it):
+ * "Period Q3 2010/11, from 'Q3 Scorecard'!A1; report date 31/12/2010, the end of that period".
+ */
+export function describeAssumptions(run: Pick<ScorecardRun, "period" | "periodSource" | "reportDate" | "reportDateSource">): string {
+  const { period, periodSource: src } = run;
+  const where =
+    src.kind === "option" ? "as given" : src.kind === "rules" ? "from the Scorecard Rules sheet" : src.kind === "workbook" ? `from ${quoteSheet(src.sheet)}!${src.cell}` : "";
+  const periodText = period ? `Period ${formatPeriod(period)}, ${where}` : "No period found in the workbook's titles or headers";
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(run.reportDate) ? formatIsoDate(run.reportDate) : run.reportDate;
+  const why: Record<ReportDateSource, string> = {
+    option: "as given",
+    rules: "from the Scorecard Rules sheet",
+    periodEnd: "the end of that period",
+    todayNotEnded: "today, as the period has not ended yet",
+    todayNoPeriod: "today, as no period was found",
+  };
+  return `${periodText}; report date ${date}, ${why[run.reportDateSource]}`;
+}
+
 export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): ScorecardRun {
   const { scheme, settings, problems: ruleProblems } = chooseScheme(grids, options);
-  const period = settings.period ? parseReportingPeriod(settings.period) : undefined;
-  const reportDate = settings.reportDate ?? periodEnd(period) ?? options.today;
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET));
+  const tables = detectWorkbookTables(trackers, settings.columnOverrides);
+
+  // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
+  // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
+  const inference = inferPeriod(trackers, tables);
+  let period = settings.period ? parseReportingPeriod(settings.period) : undefined;
+  let periodSource: PeriodSource = settings.period ? { kind: options.period ? "option" : "rules" } : { kind: "none" };
+  if (!settings.period && inference.found) {
+    period = { ...inference.found.period, label: formatPeriod(inference.found.period) };
+    const { sheet, cell, text } = inference.found;
+    periodSource = { kind: "workbook", sheet, cell, text };
+  }
+  const { reportDate, reportDateSource } = chooseReportDate(settings, options, period);
 
   const includeHidden = settings.includeHidden === true;
-  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden });
+  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables });
   result.problems.unshift(...ruleProblems);
+  const stale = staleTables(inference, period);
+  const flagged = new Set<string>();
+  for (const s of stale) {
+    const at = `${s.sheet}!${s.evidence.cell}`;
+    if (flagged.has(at)) continue; // one sheet title stands for all its tables
+    flagged.add(at);
+    const p = s.evidence.period;
+    result.problems.push({
+      sheet: s.sheet,
+      cell: s.evidence.cell,
+      severity: "warning",
+      message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the table's records are marked "${s.mark}" in the summary.`,
+    });
+  }
 
   const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
   const meta = {
@@ -73,11 +144,14 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     title: settings.title,
     source: trackerTitle(trackers, result.tables),
   };
-  const committees = options.allCommittees ? committeesOf(result.rated) : [options.committee ?? settings.committee];
+  const known = committeesOf(result.rated);
+  const committeeError = options.allCommittees ? undefined : checkCommittee(options.committee, known);
+  if (committeeError) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], committeeError };
+  const committees = options.allCommittees ? known : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
-    const model = summarise(result, scheme, { committee, includeHidden });
+    const model = summarise(result, scheme, { committee, includeHidden, stale });
     plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee) }));
   }
   plans.push(layoutRulesSheet(scheme, settings));
-  return { scheme, settings, period, reportDate, result, plans };
+  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans };
 }

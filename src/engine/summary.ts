@@ -3,8 +3,10 @@
 import { parseA1 } from "./address";
 import { dateText, fieldText, progressText } from "./layout-text";
 import { statusesOf } from "./schemes";
+import { targetUsedText } from "./target-text";
 import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, Trend } from "./types";
 import type { RatedRecord, WorkbookResult } from "./workbook";
+import type { StaleTable } from "./period-infer";
 
 export type GroupBy = "priority" | "directorate";
 
@@ -201,15 +203,18 @@ export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefi
   return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
 }
 
-function indicatorRow({ record, rating }: RatedRecord): IndicatorRow {
+/** "378 (Q2 figure)": a figure of an earlier period than the report's, marked. */
+const marked = (text: string, mark: string | undefined): string => (mark ? `${text}${text ? " " : ""}(${mark})` : text);
+
+function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
   return {
     sheet: record.sheet,
     row: record.row,
     ref: record.ref,
     name: record.name,
     earlier: labelled(record.earlier),
-    target: fieldText(record.target ?? record.annualTarget),
-    actual: fieldText(record.actual),
+    target: targetUsedText(record),
+    actual: marked(fieldText(record.actual), mark),
     status: rating.status,
     level: rating.level,
     trend: rating.trend,
@@ -222,7 +227,7 @@ function indicatorRow({ record, rating }: RatedRecord): IndicatorRow {
   };
 }
 
-function activityRow({ record, rating }: RatedRecord): ActivityRow {
+function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRow {
   return {
     sheet: record.sheet,
     row: record.row,
@@ -230,7 +235,7 @@ function activityRow({ record, rating }: RatedRecord): ActivityRow {
     name: record.name,
     status: rating.status,
     level: rating.level,
-    progress: progressText(record.progress),
+    progress: marked(progressText(record.progress), mark),
     start: dateText(record.start),
     due: dateText(record.due),
     update: record.comment?.text ?? "",
@@ -244,12 +249,12 @@ function activityRow({ record, rating }: RatedRecord): ActivityRow {
 /** Worst first; then the order of the trackers. */
 const SEVERITY: Level[] = ["bad", "near", "closed", "nodata", "dataonly", "good", "ahead", "done"];
 
-function exceptionRow(item: RatedRecord, group: string): ExceptionRow {
+function exceptionRow(item: RatedRecord, group: string, mark?: string): ExceptionRow {
   const { record, rating } = item;
   const isIndicator = record.kind === "indicator";
-  const target = isIndicator ? fieldText(record.target ?? record.annualTarget) : "";
-  const actual = isIndicator ? fieldText(record.actual) : "";
-  const progress = isIndicator ? "" : progressText(record.progress);
+  const target = isIndicator ? targetUsedText(record) : "";
+  const actual = isIndicator ? marked(fieldText(record.actual), mark) : "";
+  const progress = isIndicator ? "" : marked(progressText(record.progress), mark);
   const due = isIndicator ? "" : dateText(record.due);
   const parts = isIndicator
     ? [target && `Target: ${target}`, actual && `Actual: ${actual}`]
@@ -303,6 +308,15 @@ export interface SummaryOptions {
   groupBy?: GroupBy;
   /** Hidden rows counted and listed with the rest (RULES §10); by default they are left out. */
   includeHidden?: boolean;
+  /** Tables of an earlier period than the report's: their records are marked ("Q2 figure"). */
+  stale?: StaleTable[];
+}
+
+/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
+function markOf(stale: StaleTable[] | undefined, record: SourceRecord): string | undefined {
+  if (!stale?.length) return undefined;
+  const at = record.row - 1;
+  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow)?.mark;
 }
 
 export function summarise(result: WorkbookResult, scheme: Scheme, options: SummaryOptions): SummaryModel {
@@ -324,8 +338,8 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
   const lists = [...byName.entries()].sort(([a], [b]) => Number(a === "") - Number(b === "")).map(([, list]) => list);
   const groups: ScorecardGroup[] = lists.map((list) => ({
     name: groupName(list[0].record, groupBy),
-    indicators: list.filter((r) => r.record.kind === "indicator").map(indicatorRow),
-    activities: list.filter((r) => r.record.kind === "activity").map(activityRow),
+    indicators: list.filter((r) => r.record.kind === "indicator").map((r) => indicatorRow(r, markOf(options.stale, r.record))),
+    activities: list.filter((r) => r.record.kind === "activity").map((r) => activityRow(r, markOf(options.stale, r.record))),
     counts: headlineOf(countRecords(scheme, list)),
   }));
 
@@ -334,7 +348,7 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     .map((item, index) => ({ item, index }))
     .filter(({ item }) => levels.has(item.rating.level))
     .sort((a, b) => SEVERITY.indexOf(a.item.rating.level) - SEVERITY.indexOf(b.item.rating.level) || a.index - b.index)
-    .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy)));
+    .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy), markOf(options.stale, item.record)));
 
   const checks: IssueRow[] = rated.flatMap(({ record, rating }) =>
     rating.checks.map((message) => ({

@@ -106,9 +106,14 @@ export interface Comparison {
 /** Why the rules could not rate an indicator, where that is the officer's to fix: a problem at the cell. */
 export type Unrated = "unreadableActual" | "unreadableTarget" | "noDirection" | "missingActual";
 
+/** Where a status came from (RULES §7): the rules, or the officer's own rating where the rules could not rate. */
+export type StatusSource = "rules" | "officer";
+
 export interface Rating {
   /** Status key of the scheme for this record kind. */
   status: string;
+  /** Absent on hand-made ratings: read it as "rules". */
+  source?: StatusSource;
   level: Level;
   /** Key the rules give (undefined where the scheme does not compute this kind). */
   computed?: string;

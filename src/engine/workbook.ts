@@ -15,6 +15,8 @@ export interface RateOptions {
   columnOverrides?: ColumnOverride[];
   /** Count hidden rows with the rest (RULES §10); by default they are rated but left out of counts. */
   includeHidden?: boolean;
+  /** Tables already found (detectWorkbookTables), so that they are not looked for twice. */
+  tables?: TableSpec[];
 }
 
 export interface ColumnOverride {
@@ -133,6 +135,11 @@ export function emptyCounts(scheme: Scheme): Record<RecordKind, Record<string, n
   return { indicator: zero("indicator"), activity: zero("activity") };
 }
 
+/** The tables of every sheet, with the user's column corrections applied. */
+export function detectWorkbookTables(grids: SheetGrid[], overrides: ColumnOverride[]): TableSpec[] {
+  return grids.flatMap((grid) => applyOverrides(detectTables(grid), overrides));
+}
+
 /** Rates every record of every sheet. One bad row never stops the rest: its trouble becomes a problem. */
 export function rateWorkbook(grids: SheetGrid[], options: RateOptions): WorkbookResult {
   const reportDate = options.reportDate ?? periodEnd(options.period);
@@ -143,7 +150,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   const counts = emptyCounts(options.scheme);
   let hiddenLeftOut = 0;
   for (const grid of grids) {
-    const found = applyOverrides(detectTables(grid), options.columnOverrides ?? []);
+    const found = options.tables ? options.tables.filter((t) => t.sheet === grid.name) : applyOverrides(detectTables(grid), options.columnOverrides ?? []);
     tables.push(...found);
     const read = readRecords(grid, found);
     problems.push(...read.problems);

@@ -10,7 +10,7 @@ const record = (kind: SourceRecord["kind"], row: number): SourceRecord => ({ kin
 
 function reportOf(ratings: Rating[]) {
   const rated = ratings.map((rating, i) => ({ record: record(i === 1 ? "activity" : "indicator", i + 2), rating }));
-  const run = { scheme: PENTANA, settings: { columnOverrides: [] }, reportDate: "2021-06-30", result: { tables: [], rated, problems: [], counts: { indicator: {}, activity: {} } }, plans: [] } as ScorecardRun;
+  const run = { scheme: PENTANA, settings: { columnOverrides: [] }, reportDate: "2021-06-30", result: { tables: [], rated, problems: [], counts: { indicator: {}, activity: {} } }, plans: [] } as unknown as ScorecardRun;
   return toJsonReport(run);
 }
 
@@ -34,5 +34,5 @@ test("each record carries its long-term trend and its comparisons; activities an
 
 test("the fields every record had are all still there, in the same order, the new ones after the short-term trend", () => {
   const [r] = reportOf([rateIndicator(PENTANA, { polarity: "Higher is better", target: 10, actual: 12 })]).records;
-  expect(Object.keys(r)).toEqual(["sheet", "row", "kind", "ref", "name", "status", "level", "computed", "manual", "trend", "trendLongTerm", "comparisons", "checks", "reason"]);
+  expect(Object.keys(r)).toEqual(["sheet", "row", "kind", "ref", "name", "status", "level", "computed", "manual", "trend", "trendLongTerm", "comparisons", "checks", "reason", "source"]);
 });

@@ -83,7 +83,7 @@ test("an unrecognised rating is a quality note, not a check", () => {
 test("a reason written only when read is the same in the rating and in its JSON", () => {
   const rating = rateIndicator(PRESETS.rag, { polarity: "higher", target: "80%", actual: "76%", tolerance: "5%" });
   expect(rating.reason).toBe("76% against a target of 80%: 5% short, within the 5% tolerance");
-  expect(JSON.parse(JSON.stringify(rating))).toEqual({ status: "amber", level: "near", computed: "amber", checks: [], reason: rating.reason, quality: [], trend: "notrend", trendLongTerm: "notrend", comparisons: [], direction: "higher" });
+  expect(JSON.parse(JSON.stringify(rating))).toEqual({ status: "amber", level: "near", source: "rules", computed: "amber", checks: [], reason: rating.reason, quality: [], trend: "notrend", trendLongTerm: "notrend", comparisons: [], direction: "higher" });
 });
 
 test("a rescaled percentage is reported as a data-quality note", () => {

@@ -1,0 +1,119 @@
+// RULES §10: the period and report date from the workbook, with where they were found; a table of an
+// earlier period flagged at its cell and its records marked; typed periods checked (issue 12 item 4).
+import { toJsonReport } from "../../src/cli/report";
+import { checkCommittee } from "../../src/engine/committee";
+import { checkPeriod, formatPeriod, periodInTitle } from "../../src/engine/periods";
+import { describeAssumptions, runScorecard } from "../../src/engine/scorecard";
+import type { PlanBlock, SheetPlan } from "../../src/engine/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/types";
+
+const titles: [string, string, string | undefined][] = [
+  ["RULES §10 title: months fix the year", "Quarter 3 (October to December 2010)", "Q3 2010/11"],
+  ["RULES §10 title: January to March is Q4 of the year before", "2009/10 Quarter 4 (January - March 2010)", "Q4 2009/10"],
+  ["RULES §10 title: Q3 2024/25", "Performance Scorecard Q3 2024/25", "Q3 2024/25"],
+  ["RULES §10 title: progress at Quarter 3 2024/25", "Progress at Quarter 3 2024/25", "Q3 2024/25"],
+  ["RULES §10 title: quarter with a month range", "Performance Report Quarter 3 (October – December 2024)", "Q3 2024/25"],
+  ["RULES §10 title: a month range alone", "Performance April – June 2021", "Q1 2021/22"],
+  ["RULES §10 title: Quarters 1 & 2 is the latest", "2015/16 PDP Performance Report Quarters 1 & 2", "Q2 2015/16"],
+  ["RULES §10 title: a year alone", "Community Safety Critical Success Indicators 2021/22", "2021/22"],
+  ["RULES §10 title: a single month is not a period", "Updated March 2011", undefined],
+  ["RULES §10 title: no period", "Quarterly Corporate Performance Management Report", undefined],
+];
+
+describe("periodInTitle: RULES §10 titles", () => {
+  test.each(titles)("%s", (_name, text, want) => {
+    const p = periodInTitle(text);
+    expect(p ? formatPeriod(p) : undefined).toBe(want);
+  });
+});
+
+const tracker = (name: string, title: CellValue[][], header: CellValue[], rows: CellValue[][]): SheetGrid => ({ name, values: [...title, header, ...rows] });
+const q3 = tracker("Q3 Scorecard", [["Quarter 3 (October to December 2010)"], []], ["Ref", "Indicator", "Polarity", "10/11 Target", "Q3 YTD Actual"], [["A1", "Burglary", "Lower", 100, 70]]);
+const q2 = tracker("Q2 Return", [["Select Committee – Quarter 2 (July to September 2010) return"], []], ["Ref", "Indicator", "Polarity", "Q2 YTD Target", "Q2 YTD Actual"], [["B1", "Truancy", "Lower", 10, 12]]);
+const headersOnly = tracker("Indicators", [], ["Ref", "Indicator", "Polarity", "2021/22 Target", "2021/22 Q1"], [["C1", "Cases", "Lower", 500, 400]]);
+const noPeriod = tracker("Plain", [], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["D1", "Cases", "Lower", 500, 400]]);
+
+const textOf = (plan: SheetPlan | undefined): string => (plan?.blocks ?? []).flatMap((b: PlanBlock) => b.values.flat()).filter((v) => typeof v === "string").join("\n");
+
+describe("runScorecard: RULES §10 period and report date from the workbook", () => {
+  test.each([
+    ["RULES §10 from a title", [q3], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 from headers", [headersOnly], "Q1 2021/22", "'Indicators'!E1", "2021-06-30", "periodEnd"],
+    ["RULES §10 sheets disagree: the latest is the report's", [q2, q3], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 no period: today, said plainly", [noPeriod], null, null, "2024-02-01", "todayNoPeriod"],
+  ] as const)("%s", (_name, grids, period, source, reportDate, dateSource) => {
+    const run = runScorecard([...grids], { today: "2024-02-01" });
+    const json = toJsonReport(run);
+    expect([json.period, json.periodSource, json.reportDate, run.reportDateSource]).toEqual([period, source, reportDate, dateSource]);
+  });
+
+  test("RULES §10 a period not yet ended gives today's date", () => {
+    const run = runScorecard([q3], { today: "2010-11-15" });
+    expect([run.reportDate, run.reportDateSource]).toEqual(["2010-11-15", "todayNotEnded"]);
+    expect(describeAssumptions(run)).toBe("Period Q3 2010/11, from 'Q3 Scorecard'!A1; report date 15/11/2010, today, as the period has not ended yet");
+  });
+
+  test("RULES §10 the CLI line names the period, its cell and the report date", () => {
+    expect(describeAssumptions(runScorecard([q3], { today: "2011-02-01" }))).toBe("Period Q3 2010/11, from 'Q3 Scorecard'!A1; report date 31/12/2010, the end of that period");
+  });
+
+  test("RULES §10 a period given as an option wins and is named as such", () => {
+    const json = toJsonReport(runScorecard([q3], { today: "2011-06-01", period: "Q4 2010/11" }));
+    expect([json.period, json.periodSource, json.reportDate]).toEqual(["Q4 2010/11", "option", "2011-03-31"]);
+  });
+
+  test("RULES §10 an inferred period is never saved on the rules sheet as if set", () => {
+    const run = runScorecard([q3], { today: "2011-02-01" });
+    expect(run.settings.period).toBeUndefined();
+    const rules = run.plans.find((p) => p.sheet === "Scorecard Rules");
+    const rows = (rules?.blocks ?? []).flatMap((b) => b.values);
+    const periodRow = rows.find((r) => r[0] === "Reporting period");
+    expect(periodRow?.[1] ?? "").toBe("");
+  });
+
+  test("RULES §10 a Quarter 2 return in a Quarter 3 workbook is a problem at its title and marked in the pack", () => {
+    const run = runScorecard([q2, q3], { today: "2011-02-01" });
+    const flagged = run.result.problems.filter((p) => /report is for/.test(p.message));
+    expect(flagged.map((p) => `${p.sheet}!${p.cell}`)).toEqual(["Q2 Return!A1"]);
+    expect(textOf(run.plans.find((p) => p.sheet === "Summary"))).toContain("12 (Q2 figure)");
+  });
+
+  test("RULES §4 the pack shows the target used: annual pro-rated to the quarter", () => {
+    const run = runScorecard([q3], { today: "2011-02-01" });
+    expect(textOf(run.plans.find((p) => p.sheet === "Summary"))).toContain("75 (100 pro-rated to Q3)");
+  });
+});
+
+describe("checkPeriod: issue 12 item 4, periods are Q1–Q4 of a real year or a year", () => {
+  test.each([
+    ["Q3 2010/11", "Q3 2010/11"],
+    ["Quarter 3 2010-11", "Q3 2010/11"],
+    ["2021/22 Q1", "Q1 2021/22"],
+    ["2010/11", "2010/11"],
+    ["Q5 2021/22", /no quarter 5/],
+    ["Q3 2010/12", /not a financial year/],
+    ["June 2021", /not a quarter and financial year/],
+    ["Q3", /not a quarter and financial year/],
+  ] as const)("%s", (text, want) => {
+    const got = checkPeriod(text);
+    if (typeof want === "string") expect(typeof got === "string" ? got : formatPeriod(got)).toBe(want);
+    else expect(got).toEqual(expect.stringMatching(want));
+  });
+});
+
+describe("checkCommittee: issue 12 item 4, a committee that matches none names the nearest", () => {
+  const known = ["Community Safety and Community Services", "Children's Services", "Health and Adult Social Care"];
+  test.each([
+    ["an exact name (any case) is fine", "children's services", undefined],
+    ["a misspelling names the nearest", "Childrens Servises", /nearest are "Children's Services"/],
+    ["part of a name puts that one first", "Community Safety", /nearest are "Community Safety and Community Services"/],
+  ] as const)("%s", (_name, wanted, want) => {
+    const got = checkCommittee(wanted, known);
+    if (want === undefined) expect(got).toBeUndefined();
+    else expect(got).toEqual(expect.stringMatching(want));
+  });
+
+  test("a workbook that names no committee has nothing to check against", () => {
+    expect(checkCommittee("Anything", [])).toBeUndefined();
+  });
+});
