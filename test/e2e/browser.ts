@@ -64,9 +64,11 @@ export async function ensureBuilt(): Promise<void> {
     try {
       fs.mkdirSync(LOCK);
       break;
-    } catch {
-      // Another test file is building; a lock older than the deadline was left by a killed run.
-      if (Date.now() - fs.statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > 300_000) fs.rmSync(LOCK, { recursive: true, force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      // Another test file is building; a lock older than a build can take was left by a killed run.
+      const held = fs.statSync(LOCK, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > 300_000) fs.rmSync(LOCK, { recursive: true, force: true });
       if (Date.now() > deadline) throw new Error(`Waited 5 minutes for another build of dist/web (${LOCK}).`);
       await sleep(1000);
     }
