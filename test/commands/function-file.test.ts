@@ -40,6 +40,26 @@ test("the check fails a function file that associates its functions but never ca
   }
 });
 
+test("the stub behaves as desktop Excel: a click waits for onReady, and a command never completed is closed at five minutes", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-function-file-"));
+  try {
+    fs.writeFileSync(path.join(dir, "commands.html"), '<html><head><script src="slow.js"></script></head></html>');
+    fs.writeFileSync(
+      path.join(dir, "slow.js"),
+      'Office.actions.associate("applyColours", function () {}); setTimeout(function () { Office.onReady(); }, 2000);',
+    );
+    const page = loadFunctionFile({ webDir: dir, manifestXml });
+    const click = page.click("applyColours");
+    await page.clock.advance(1000);
+    expect(click.dispatchedAt).toBeUndefined();
+    await page.clock.advance(LIFETIME_MS);
+    expect(click).toMatchObject({ dispatchedAt: 2000, completedAt: undefined, killed: true });
+    page.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("Apply colours from the ribbon colours the workbook, shows the outcome, and completes once the user closes it", async () => {
   const fake = createFakeExcel(generatedTracker(12));
   const page = load({ excel: fake });
