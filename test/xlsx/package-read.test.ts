@@ -5,7 +5,7 @@ import { readPackage, type PackageRead } from "../../src/xlsx/read-package";
 import { readSharedStrings } from "../../src/xlsx/package/shared-strings";
 import { ZipPackage } from "../../src/xlsx/package/zip-reader";
 import { markFormula, OWNER_MARK, STATE_SHEET, stateRecordText } from "../../src/engine/ownership";
-import { makeBook, tablePart, zipParts, type BookSpec } from "./package-fixtures";
+import { bookParts, makeBook, tablePart, zipParts, type BookSpec } from "./package-fixtures";
 
 async function read(spec: BookSpec): Promise<PackageRead> {
   const result = await readPackage(await makeBook(spec), "test.xlsx");
@@ -69,6 +69,24 @@ describe("values", () => {
     await expect(readPackage(await makeBook(spec), "t.xlsx")).rejects.toThrow(
       new InputError("t.xlsx is corrupt: sheet 'Data' (xl/worksheets/sheet1.xml) cell B4 refers to shared string 7, which the workbook does not have"),
     );
+  });
+});
+
+describe("encodings and prefixes", () => {
+  test("characters whose bytes straddle two zip chunks arrive whole", async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => row(i + 1, `<c r="A${i + 1}" t="inlineStr"><is><t>£${i} – café ✓</t></is></c>`));
+    const { grids } = await read({ sheets: [{ name: "S", body: sheetData(...rows) }] });
+    expect(grids[0].values.every((r, i) => r[0] === `£${i} – café ✓`)).toBe(true);
+  });
+
+  test("a prefixed document (<x:worksheet>, as the Open XML SDK writes) reads as an unprefixed one", async () => {
+    const parts = bookParts({ sheets: [{ name: "S" }] }) as Record<string, string>;
+    parts["xl/worksheets/sheet1.xml"] =
+      '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Ref</x:t></x:is></x:c><x:c r="B1"><x:v>2</x:v></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="C1:D1"/></x:mergeCells></x:worksheet>';
+    const result = await readPackage(await zipParts(parts), "p.xlsx");
+    result.pkg.close();
+    expect(result.grids[0].values).toEqual([["Ref", 2]]);
+    expect(result.grids[0].merges).toEqual([{ top: 0, left: 2, bottom: 0, right: 3 }]);
   });
 });
 
