@@ -52,6 +52,9 @@ describe("workbook part", () => {
       ]);
       expect(wb.date1904).toBe(true);
       expect(wb.protected).toBe(true);
+      const unlocked = await ZipPackage.open(await makeBook({ sheets: [{ name: "A" }], workbookExtra: "<workbookProtection/>" }));
+      expect((await readWorkbookPart(unlocked)).protected).toBe(false); // as openpyxl and LibreOffice write it
+      unlocked.close();
       expect(wb.definedNames).toEqual([
         { name: "_Owned", formula: '"Summary & more"', localSheetId: 2, hidden: true },
         { name: "Lists", formula: "Data!$A:$A", hidden: false },

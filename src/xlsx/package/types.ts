@@ -84,7 +84,7 @@ export interface WorkbookPart {
   sheets: WorkbookSheet[];
   definedNames: DefinedName[];
   date1904: boolean;
-  /** <workbookProtection> present (structure or windows locked). */
+  /** <workbookProtection lockStructure="1"> (or lockWindows): sheets cannot be added, removed or renamed in Excel. */
   protected: boolean;
 }
 

@@ -63,7 +63,8 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
       } else if (local === "workbookPr") {
         date1904 = truthy(attr(tag, "date1904"));
       } else if (local === "workbookProtection") {
-        isProtected = true;
+        // openpyxl and LibreOffice write an empty <workbookProtection/> into unprotected workbooks.
+        isProtected = truthy(attr(tag, "lockStructure")) || truthy(attr(tag, "lockWindows"));
       } else if (local === "definedName") {
         const scope = attr(tag, "localSheetId");
         name = { name: attr(tag, "name") ?? "", hidden: truthy(attr(tag, "hidden")), ...(scope !== undefined && /^\d+$/.test(scope) ? { localSheetId: Number(scope) } : {}) };
