@@ -5,7 +5,9 @@ import { createHash } from "crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
-import { errLines, runBuild, stackLines, type BuildRun } from "../xlsx/helpers/run-build";
+import { errLines, runBuild, runBuildIsolated, stackLines, type BuildRun } from "../xlsx/helpers/run-build";
+import { writeBigSharedStrings } from "../xlsx/helpers/big-shared-strings";
+import { TRACKER } from "../xlsx/helpers/add-tracker";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const BAD = join(FIXTURES, "bad");
@@ -115,4 +117,20 @@ describe("an output that cannot be written is exit 4, naming it, and leaves noth
     expect(errLines(run)[0]).toContain(basename(target));
     expect([sha(input), readdirSync(dir).sort(), existsSync("/sys/rag-scorecard-out.xlsx")]).toEqual([...before, false]);
   });
+});
+
+describe("a huge shared-strings part neither crashes nor hangs the build", () => {
+  // 64 MB by default, to keep the suite quick; RAG_BIG_STRINGS_MB=400 checks issue 11's bar. The build
+  // runs in a child whose heap is capped: holding the part as one string (or every unused string) fails.
+  const megabytes = Number(process.env.RAG_BIG_STRINGS_MB ?? 64);
+  test(`${megabytes} MB of shared strings, most unused: built in a 400 MB heap`, async () => {
+    const dir = fresh();
+    const input = join(dir, "big-strings.xlsx");
+    await writeBigSharedStrings(input, megabytes);
+    const json = join(dir, "out.json");
+    const run = await runBuildIsolated([input, "-o", join(dir, "out.xlsx"), "--json", json, ...SETTINGS], { timeoutMs: 240_000, memoryMb: 400 });
+    expect(seen(run)).toEqual({ code: 0, lines: errLines(run).length, stack: [], threw: undefined });
+    const report = JSON.parse(readFileSync(json, "utf8")) as { records: { sheet: string; name: string }[] };
+    expect(report.records.map((r) => r.name)).toEqual(TRACKER.slice(1).map((line) => line[1]));
+  }, 300_000);
 });

@@ -22,7 +22,7 @@ export const TRACKER: (string | number)[][] = [
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 /** Cell text as Excel stores it: a literal _xHHHH_ escaped as _x005F_xHHHH_, a carriage return as _x000D_. */
-const cellText = (s: string) => esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_"));
+export const cellText = (s: string): string => esc(s.replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_"));
 
 function trackerXml(headerStyle: number): string {
   const rows = TRACKER.map((line, i) => {
