@@ -22,7 +22,7 @@ const CHECK_WIDTH = 45;
 
 /** Wide enough for the longest status of the kind in bold ("▲ Worse than target limits"), at least 22. */
 function statusWidth(scheme: Scheme, kind: RecordKind): number {
-  const widest = Math.max(0, ...statusesOf(scheme, kind).map((s) => textPixels(statusText(s.symbol, s.label), { size: 11, bold: true })));
+  const widest = Math.max(0, ...statusesOf(scheme, kind).map((s) => textPixels(`${statusText(s.symbol, s.label)} (officer)`, { size: 11, bold: true })));
   return Math.max(MIN_STATUS_WIDTH, Math.ceil((widest + 8) / 7));
 }
 
@@ -213,7 +213,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         const row = record.row - 1;
         const status = statusByKey(scheme, record.kind, rating.status);
         if (!status) continue;
-        body[row - table.firstRow][0] = statusText(status.symbol, status.label);
+        // An officer's rating shown because the rules could not rate is marked as such (RULES §7).
+        body[row - table.firstRow][0] = statusText(status.symbol, status.label) + (rating.source === "officer" ? " (officer)" : "");
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
         styles.add(ownedStyle(status), row, col);
         if (anyChecks && rating.checks.length > 0) styles.add(CHECK_STYLE, row, col + 1);

@@ -6,7 +6,7 @@ import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle,
 import { writeTable, type Column } from "./layout-table";
 import type { PlanWriter } from "./layout-writer";
 import type { PlanStyle } from "./plan";
-import type { ComparatorResult, Scheme, Status, Trend } from "./types";
+import type { ComparatorResult, Scheme, Status, StatusSource, Trend } from "./types";
 
 const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
 
@@ -80,7 +80,7 @@ function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): 
     { col: 2, header: "Type", value: (e) => (isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body },
     { col: 3, header: "Target or due date", value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
     { col: 4, header: "Actual or progress", value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (e) => statusCell(scheme, e.kind, e.status).text, styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
+    { col: 5, header: "Status", value: (e) => officerMarked(statusCell(scheme, e.kind, e.status).text, e.source), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
     {
       col: 6,
       header: "Trend",
@@ -107,7 +107,7 @@ function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column
     { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body, optional: true },
     { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
     { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => statusCell(scheme, "indicator", r.status).text, styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
+    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "indicator", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
     { col: 6, header: "Trend", value: (r) => trendCell(colours, r.trend, r.direction).text, styleOf: (r) => trendCell(colours, r.trend, r.direction).style },
     { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
@@ -128,11 +128,20 @@ export function recordsLastCol(model: SummaryModel, scheme: Scheme): number {
 export function keyNotes(model: SummaryModel): string[] {
   const indicators = model.groups.flatMap((g) => g.indicators);
   const notes: string[] = [];
+  const rows = [...indicators, ...model.groups.flatMap((g) => g.activities)];
+  if (rows.some((r) => r.source === "officer")) notes.push(`${OFFICER_MARK}: the officer's own rating, shown where the rules had nothing to rate (no target, figure or due date).`);
   if (indicators.some(hasLongTerm)) notes.push("Short term: against the previous period. Long term: against the same period last year.");
   if (indicators.some((r) => r.comparators.some((c) => c.result))) {
     notes.push("Comparator: after each average, how the actual compares with it by the same rule and tolerance as the target: better, within tolerance or worse.");
   }
   return notes;
+}
+
+/** The mark beside a status that is the officer's own rating (RULES §7), explained in the key. */
+export const OFFICER_MARK = "(officer)";
+
+export function officerMarked(text: string, source: StatusSource | undefined): string {
+  return source === "officer" ? `${text} ${OFFICER_MARK}` : text;
 }
 
 function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRow>[] {
@@ -143,7 +152,7 @@ function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRo
     { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
     { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure, optional: true },
     { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => statusCell(scheme, "activity", r.status).text, styleOf: (r) => statusCell(scheme, "activity", r.status).style },
+    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "activity", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "activity", r.status).style },
     { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
     { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
     { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },

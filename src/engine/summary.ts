@@ -4,7 +4,7 @@ import { parseA1 } from "./address";
 import { dateText, fieldText, progressText } from "./layout-text";
 import { statusesOf } from "./schemes";
 import { targetUsedText } from "./target-text";
-import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, Trend } from "./types";
+import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "./types";
 import type { RatedRecord, WorkbookResult } from "./workbook";
 import type { StaleTable } from "./period-infer";
 
@@ -41,6 +41,8 @@ export interface IndicatorRow {
   actual: string;
   status: string;
   level: Level;
+  /** "officer" where the officer's own rating is shown because the rules could not rate (RULES §7). */
+  source?: StatusSource;
   trend: Trend;
   /** Against the same period last year, where that is a comparison of its own (longTermOf). */
   trendLongTerm?: Trend;
@@ -59,6 +61,7 @@ export interface ActivityRow {
   name: string;
   status: string;
   level: Level;
+  source?: StatusSource;
   progress: string;
   start: string;
   due: string;
@@ -77,6 +80,7 @@ export interface ExceptionRow {
   name: string;
   status: string;
   level: Level;
+  source?: StatusSource;
   /** Indicators: target and actual text; activities: due date and progress. */
   target: string;
   actual: string;
@@ -217,6 +221,7 @@ function indicatorRow({ record, rating }: RatedRecord, mark?: string): Indicator
     actual: marked(fieldText(record.actual), mark),
     status: rating.status,
     level: rating.level,
+    source: rating.source,
     trend: rating.trend,
     trendLongTerm: longTermOf(record, rating),
     direction: rating.direction,
@@ -235,6 +240,7 @@ function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRo
     name: record.name,
     status: rating.status,
     level: rating.level,
+    source: rating.source,
     progress: marked(progressText(record.progress), mark),
     start: dateText(record.start),
     due: dateText(record.due),
@@ -267,6 +273,7 @@ function exceptionRow(item: RatedRecord, group: string, mark?: string): Exceptio
     name: record.name,
     status: rating.status,
     level: rating.level,
+    source: rating.source,
     target,
     actual,
     progress,

@@ -117,3 +117,29 @@ describe("checkCommittee: issue 12 item 4, a committee that matches none names t
     expect(checkCommittee("Anything", [])).toBeUndefined();
   });
 });
+
+describe("RULES §7 where a status came from", () => {
+  const sheet = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Status"], [
+    ["E1", "Rated by the rules", "Higher", 10, 12, "Red"],
+    ["E2", "No target: the officer's rating", "Higher", null, 12, "Red"],
+  ]);
+  const run = runScorecard([sheet], { preset: "pentana", today: "2011-02-01" });
+
+  test("RULES §7 --json records say rules or officer", () => {
+    expect(toJsonReport(run).records.map((r) => [r.ref, r.status, r.source])).toEqual([
+      ["E1", "ok", "rules"],
+      ["E2", "alert", "officer"],
+    ]);
+  });
+
+  test("RULES §7 the pack marks the officer's rating and its key explains the mark", () => {
+    const text = textOf(run.plans.find((p) => p.sheet === "Summary"));
+    expect(text).toContain("▲ Alert (officer)");
+    expect(text).toContain("(officer): the officer's own rating");
+    expect(text).not.toContain("✓ Satisfactory (officer)");
+  });
+
+  test("RULES §7 the tracker's Status (auto) column marks it too", () => {
+    expect(textOf(run.plans.find((p) => p.sheet === "KPIs"))).toContain("▲ Alert (officer)");
+  });
+});
