@@ -9,9 +9,13 @@ import { emptyMemory } from "../../src/excel/saved";
 import { parseOwned, parseState, pieces, STATE_SHEET, stateCells } from "../../src/excel/state";
 import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
-import { applyPlans as applyFilePlans, readXlsx, STATE_SHEET as FILE_STATE_SHEET } from "../../src/xlsx";
-import { readOwned } from "../../src/xlsx/ownership";
+import { mkdtempSync, readFileSync } from "fs";
+import { tmpdir } from "os";
+import { readPackage, readXlsx, STATE_SHEET as FILE_STATE_SHEET, writePatchedPackage } from "../../src/xlsx";
 import { stateOf } from "./plans";
+import * as yauzl from "yauzl";
+import * as yazl from "yazl";
+import { markFormula, OWNER_MARK } from "../../src/engine/ownership";
 import { gridsToInit, TODAY } from "./trackers";
 
 const SAMPLE = path.join(__dirname, "../../samples/broxtowe-pentana.xlsx");
@@ -19,22 +23,43 @@ const BROXTOWE = { preset: "pentana", period: "Q1 2021/22", reportDate: "2021-06
 
 /** What `rag-scorecard build` does, in memory: read, rate, write, and the bytes of the file it saves. */
 async function buildWithCli(input: string | Uint8Array): Promise<Uint8Array> {
-  const read = await readXlsx(input);
+  const read = await readPackage(typeof input === "string" ? input : Buffer.from(input));
   const run = runScorecard(read.grids, { ...BROXTOWE, today: TODAY, ownedSheets: read.ownedSheets });
-  applyFilePlans(read.workbook, run.plans);
-  return new Uint8Array(await read.workbook.xlsx.writeBuffer());
+  const out = path.join(mkdtempSync(path.join(tmpdir(), "rag-own-")), "built.xlsx");
+  try {
+    await writePatchedPackage(read, run.plans, out);
+  } finally {
+    read.pkg.close();
+  }
+  return new Uint8Array(readFileSync(out));
+}
+
+/** A saved file read by ExcelJS, an independent reader. */
+async function excelJsWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return wb;
 }
 
 /** A saved file as Excel would open it: every sheet's values, tab colour and visibility, our record included. */
 async function openInExcel(bytes: Uint8Array): Promise<FakeExcel> {
   const read = await readXlsx(bytes);
+  const workbook = await excelJsWorkbook(bytes);
   const init: FakeWorkbookInit = gridsToInit(read.grids);
   for (const s of init.sheets) {
-    const argb = read.workbook.getWorksheet(s.name)?.properties.tabColor?.argb;
+    const argb = workbook.getWorksheet(s.name)?.properties.tabColor?.argb;
     if (argb) s.tabColor = `#${argb.slice(2)}`;
   }
-  const state = read.workbook.getWorksheet(FILE_STATE_SHEET);
-  if (state) init.sheets.push({ name: STATE_SHEET, visibility: state.state === "veryHidden" ? "VeryHidden" : "Visible", values: [[String(state.getCell("A1").value)]], numberFormats: [["@"]] });
+  // Our marks travel with the file (sheet-scoped hidden names); the fake holds them as Excel would.
+  const pkg = await readPackage(Buffer.from(bytes));
+  pkg.pkg.close();
+  const mark = (plan: string) => [{ name: OWNER_MARK, formula: `=${markFormula(plan)}`, visible: false }];
+  for (const s of init.sheets) {
+    const owned = pkg.ownership.owned.find((o) => o.sheet === s.name);
+    if (owned) s.names = mark(owned.plan);
+  }
+  const state = workbook.getWorksheet(FILE_STATE_SHEET);
+  if (state) init.sheets.push({ name: STATE_SHEET, visibility: state.state === "veryHidden" ? "VeryHidden" : "Visible", values: [[String(state.getCell("A1").value)]], numberFormats: [["@"]], names: mark(STATE_SHEET) });
   return createFakeExcel(init);
 }
 
@@ -47,7 +72,47 @@ async function saveFromExcel(fake: FakeExcel): Promise<Uint8Array> {
     view.values.forEach((line, r) => line.forEach((v, c) => v !== "" && (ws.getCell(r + 1, c + 1).value = v)));
     if (view.visibility === "VeryHidden") ws.state = "veryHidden";
   }
-  return new Uint8Array(await wb.xlsx.writeBuffer());
+  // ExcelJS writes no text-constant names: our marks go into xl/workbook.xml as Excel saves them.
+  const names = fake
+    .allSheetNames()
+    .flatMap((name, i) => fake.sheet(name)!.names.map((n) => `<definedName name="${n.name}" localSheetId="${i}"${n.visible ? "" : ' hidden="1"'}>${n.formula.slice(1).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}</definedName>`));
+  return withDefinedNames(new Uint8Array(await wb.xlsx.writeBuffer()), names);
+}
+
+/** The package with `<definedNames>` set in xl/workbook.xml (every other part copied). */
+async function withDefinedNames(bytes: Uint8Array, names: string[]): Promise<Uint8Array> {
+  const entries = await new Promise<{ name: string; data: Buffer }[]>((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (err, zip) => {
+      if (err || !zip) return reject(err);
+      const out: { name: string; data: Buffer }[] = [];
+      zip.on("entry", (e: yauzl.Entry) =>
+        zip.openReadStream(e, (err2, stream) => {
+          if (err2 || !stream) return reject(err2);
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("end", () => {
+            out.push({ name: e.fileName, data: Buffer.concat(chunks) });
+            zip.readEntry();
+          });
+        }),
+      );
+      zip.on("end", () => resolve(out));
+      zip.readEntry();
+    });
+  });
+  const zip = new yazl.ZipFile();
+  for (const e of entries) {
+    let data = e.data;
+    if (e.name === "xl/workbook.xml" && names.length) {
+      const xml = data.toString("utf8").replace(/<definedNames>[\s\S]*?<\/definedNames>|<definedNames\/>/, "");
+      data = Buffer.from(xml.replace("</sheets>", `</sheets><definedNames>${names.join("")}</definedNames>`), "utf8");
+    }
+    if (!e.name.endsWith("/")) zip.addBuffer(data, e.name);
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream) chunks.push(c as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 describe("the record sheet's format", () => {
@@ -122,9 +187,11 @@ describe("the command line and the add-in share the record", () => {
     await applyColoursCommand(fake.run, BROXTOWE, TODAY);
     await buildSummaryCommand(fake.run, BROXTOWE, TODAY);
     const saved = await saveFromExcel(fake);
-    const owned = readOwned((await readXlsx(saved)).workbook);
-    const rebuilt = await readXlsx(await buildWithCli(saved));
-    expect({ owned, sheets: rebuilt.workbook.worksheets.map((w) => w.name), hidden: rebuilt.workbook.getWorksheet(STATE_SHEET)!.state }).toEqual({
+    const savedRead = await readPackage(Buffer.from(saved));
+    savedRead.pkg.close();
+    const owned = savedRead.ownership.owned;
+    const rebuilt = await excelJsWorkbook(await buildWithCli(saved));
+    expect({ owned, sheets: rebuilt.worksheets.map((w) => w.name), hidden: rebuilt.getWorksheet(STATE_SHEET)!.state }).toEqual({
       owned: stateOf(fake)!.owned,
       sheets: ["Key Tasks", "Indicators", STATE_SHEET, RULES_SHEET, "Summary"],
       hidden: "veryHidden",

@@ -34,7 +34,7 @@ function randomBytes(n: number): Buffer {
 const endOfDirectory = Buffer.concat([Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18)]);
 // A zip whose directory is cut off: the signature is right, the rest is missing.
 const truncatedZip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("xl/workbook.xml"), randomBytes(200)]);
-// A complete zip with no workbook part (what a renamed .docx or plain zip looks like to us).
+// A zip with no parts an Office package must have (a plain zip renamed).
 const docxLike = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("word/document.xml"), randomBytes(200), endOfDirectory]);
 // Entry names and directory intact, compressed data scrambled.
 const scrambled = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from("xl/workbook.xml"), randomBytes(200), endOfDirectory]);
@@ -45,7 +45,7 @@ const cases: { rule: string; name: string; bytes: Buffer; message: string }[] = 
   { rule: "random bytes", name: "noise.xlsx", bytes: randomBytes(4096), message: "noise.xlsx is not an Excel .xlsx file (it is not a zip package)" },
   { rule: "encrypted workbook (OLE with EncryptionInfo)", name: "locked.xlsx", bytes: ole("EncryptionInfo"), message: "locked.xlsx is password-protected" },
   { rule: "old .xls workbook (OLE without encryption)", name: "old.xlsx", bytes: ole("Workbook"), message: "old.xlsx is not an Excel .xlsx file (it looks like an older .xls workbook" },
-  { rule: "zip with no workbook", name: "letter.xlsx", bytes: docxLike, message: "letter.xlsx is not an Excel .xlsx file (it is a zip package with no workbook in it)" },
+  { rule: "zip that is no Office package", name: "letter.xlsx", bytes: docxLike, message: "letter.xlsx is corrupt: it has no [Content_Types].xml" },
   { rule: "truncated zip", name: "cut.xlsx", bytes: truncatedZip, message: "cut.xlsx is corrupt: the zip package is incomplete" },
   { rule: "zip with damaged contents", name: "broken.xlsx", bytes: scrambled, message: "broken.xlsx is corrupt: " },
 ];
