@@ -80,6 +80,7 @@ async function sniffFile(path: string, file: string): Promise<void> {
 export class ZipPackage {
   private readonly byName = new Map<string, yauzl.Entry>();
   private readonly byLowerName = new Map<string, yauzl.Entry>();
+  private readonly infoByName = new Map<string, ZipEntryInfo>();
   /** Every entry, in the zip's order. */
   readonly entries: ZipEntryInfo[];
 
@@ -98,6 +99,7 @@ export class ZipPackage {
       isDirectory: e.fileName.endsWith("/"),
       lastModified: e.getLastModDate(),
     }));
+    for (const i of this.entries) this.infoByName.set(i.name, i);
     for (const e of raw) {
       this.byName.set(e.fileName, e);
       if (!this.byLowerName.has(e.fileName.toLowerCase())) this.byLowerName.set(e.fileName.toLowerCase(), e);
@@ -147,7 +149,7 @@ export class ZipPackage {
 
   info(name: string): ZipEntryInfo | undefined {
     const e = this.find(name);
-    return e ? this.entries.find((i) => i.name === e.fileName) : undefined;
+    return e ? this.infoByName.get(e.fileName) : undefined;
   }
 
   private entryOrFail(name: string): yauzl.Entry {
