@@ -135,6 +135,18 @@ export interface XlPageBreakCollection {
   add(pageBreakRange: string): unknown;
 }
 
+export interface XlNamedItem extends Pick<Excel.NamedItem, "isNullObject" | "name" | "formula" | "visible" | "delete"> {
+  load(propertyNames?: LoadNames): XlNamedItem;
+}
+
+/** A sheet's own defined names (ExcelApi 1.4; formula 1.7): the add-in's hidden ownership mark. */
+export interface XlNamedItemCollection {
+  readonly items: XlNamedItem[];
+  load(propertyNames?: LoadNames): XlNamedItemCollection;
+  add(name: string, reference: string): XlNamedItem;
+  getItemOrNullObject(name: string): XlNamedItem;
+}
+
 export interface XlWorksheet
   extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "visibility" | "delete" | "activate"> {
   readonly protection: XlWorksheetProtection;
@@ -142,6 +154,7 @@ export interface XlWorksheet
   readonly freezePanes: XlFreezePanes;
   readonly pageLayout: XlPageLayout;
   readonly tables: XlTableCollection;
+  readonly names: XlNamedItemCollection;
   load(propertyNames?: LoadNames): XlWorksheet;
   getRange(address?: string): XlRange;
   getRanges(address?: string): XlRangeAreas;
@@ -216,6 +229,7 @@ export type ApiSubsetChecks = [
   Assert<Excel.PageLayout, XlPageLayout>,
   Assert<Excel.SettingCollection, XlSettingCollection>,
   Assert<Excel.TableCollection, XlTableCollection>,
+  Assert<Excel.NamedItemCollection, XlNamedItemCollection>,
   Assert<Excel.WorksheetFreezePanes, XlFreezePanes>,
   Assert<Excel.PageBreakCollection, XlPageBreakCollection>,
   Assert<OfficeExtension.ClientResult<number>, XlClientResult<number>>,

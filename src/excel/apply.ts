@@ -16,7 +16,7 @@ import { readSheets } from "./read";
 import type { Capture, SheetMemory } from "./saved";
 import { mergeMemory } from "./saved";
 import type { StateRecord } from "./state";
-import { queueStateWrite, stateCells } from "./state";
+import { queueMark, queueStateWrite, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
 import { ownedAfter, resolveTargets } from "./targets";
 import { queuePlan } from "./write";
@@ -73,7 +73,7 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
   }
 
   const writes = new Batcher(context, budget);
-  await queueStateWrite(writes, context, !!facts.state, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
+  await queueStateWrite(writes, context, statePlace(facts), state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
   // Cells an earlier run coloured that this run no longer does.
   for (const s of stale) await queueRestore(writes, sheets.getItem(s.sheet), s.mem);
 
@@ -89,7 +89,7 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
       taken.add(n.toLowerCase());
       return n;
     };
-    await writes.add(OP_OVERHEAD * 4 * creates.length, () => {
+    await writes.add(OP_OVERHEAD * 6 * creates.length, () => {
       for (const t of creates) {
         if (t.replaces) {
           // Add first, under a temporary name, so the workbook never runs out of visible sheets.
@@ -99,6 +99,8 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
           ws.position = t.replaces.position;
           created.set(t, ws);
         } else created.set(t, sheets.add(t.sheet));
+        // Our mark, so a later run (or the command line) knows the sheet is ours, even renamed.
+        queueMark(created.get(t)!, t.plan.sheet);
       }
     });
   }

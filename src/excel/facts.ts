@@ -22,8 +22,15 @@ export interface WorkbookFacts {
   tables: { name: string; sheet: string; index: number }[];
   /** The loaded table collection: its items' ranges are read in the next request. */
   tableItems: XlTableCollection;
-  /** Our record sheet, when an earlier run (or the command line) left one. */
+  /**
+   * Our record sheet, when an earlier run (or the command line) left one: known after the read
+   * (read.ts), which checks its mark (src/engine/ownership.ts); never a user's sheet of the same name.
+   */
   state?: SheetFacts;
+  /** Where our record goes: the record sheet's name, else a name no user's sheet has. */
+  stateName: string;
+  /** Whether the record sheet carries our mark (one made before marks gets it on the next write). */
+  stateMarked: boolean;
   /** Sheet sizes when last read (hint.ts). */
   hint: ReadHint;
 }
@@ -47,7 +54,9 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
       workbookProtected: wbProtection.protected,
       tables: tables.items.map((t, index) => ({ name: t.name, sheet: t.worksheet.name, index })),
       tableItems: tables,
-      state: list.find((s) => same(s.name, STATE_SHEET)),
+      state: undefined,
+      stateName: STATE_SHEET,
+      stateMarked: false,
       hint: hint(),
     };
   };

@@ -10,7 +10,7 @@ import { keyCell } from "./cells";
 import { Batcher } from "./chunk";
 import { queueFacts } from "./facts";
 import { readSheets } from "./read";
-import { queueStateWrite, stateCells } from "./state";
+import { queueStateWrite, stateCells, statePlace, queueMark } from "./state";
 import { setSaved, setStyle } from "./formats";
 import type { FormatKey, SavedFormat, SheetMemory } from "./saved";
 import { mergeMemory } from "./saved";
@@ -90,7 +90,7 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
     }
 
     const state = new Batcher(context, Number.MAX_SAFE_INTEGER);
-    await queueStateWrite(state, context, !!facts.state, read.state.rows, stateCells(ownedAfter(facts, read.state.owned, targets), memory));
+    await queueStateWrite(state, context, statePlace(facts), read.state.rows, stateCells(ownedAfter(facts, read.state.owned, targets), memory));
     await state.flush();
     syncs += state.syncs;
     if (stale.length) {
@@ -126,6 +126,7 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
         ws.position = t.replaces.position;
         created.set(t, ws);
       } else created.set(t, sheets.add(t.sheet));
+      queueMark(created.get(t)!, t.plan.sheet);
       await sync();
     }
     let cellsWritten = 0;

@@ -23,6 +23,8 @@ import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { toCellValue } from "./values";
 import { RULES_SHEET } from "../engine/rules-sheet";
+import type { SheetFacts as OwnerFacts } from "../engine/ownership";
+import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord } from "../engine/ownership";
 import { runAs } from "./run-options";
 
 export { toCellValue };
@@ -77,10 +79,36 @@ function queueUsed(context: XlRequestContext, sheets: SheetFacts[], full: (s: Sh
   });
 }
 
-function queueState(context: XlRequestContext, facts: WorkbookFacts): () => StateRecord {
-  if (!facts.state) return () => ({ ...EMPTY_STATE });
-  const range = context.workbook.worksheets.getItem(facts.state.name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values");
-  return () => (range.isNullObject ? { ...EMPTY_STATE } : parseState(range.values as unknown[][], { row: range.rowIndex, col: range.columnIndex }));
+const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
+
+/**
+ * Our record, checked rather than trusted (src/engine/ownership.ts): every sheet's mark and the column A
+ * of every very hidden sheet are read with the sheets; the record sheet is the very hidden one carrying
+ * our mark, and a sheet counts as ours only when the record lists it and it carries the mark for that plan.
+ * Sets facts.state, facts.stateName and facts.stateMarked.
+ */
+function queueState(context: XlRequestContext, facts: WorkbookFacts, reading: boolean): () => StateRecord {
+  const sheets = context.workbook.worksheets;
+  // No very hidden sheet, so no record: marks matter only to keep our sheets out of a read.
+  const none = !facts.sheets.some((s) => s.visibility === "VeryHidden") && !reading;
+  const marks = none ? [] : facts.sheets.map((s) => sheets.getItem(s.name).names.getItemOrNullObject(OWNER_MARK).load("formula"));
+  const records = new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, sheets.getItem(s.name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values")]));
+  return () => {
+    const seen: OwnerFacts[] = facts.sheets.map((s, i) => ({ name: s.name, visibility: VISIBILITY[s.visibility], mark: !marks[i] || marks[i].isNullObject ? undefined : String(marks[i].formula) }));
+    const at = findStateSheet(seen);
+    const range = at && records.get(at.name);
+    const parsed = range && !range.isNullObject ? parseState(range.values as unknown[][], { row: range.rowIndex, col: range.columnIndex }) : { ...EMPTY_STATE };
+    const a1 = range && !range.isNullObject && range.rowIndex === 0 && range.columnIndex === 0 ? (range.values as unknown[][])[0]?.[0] : undefined;
+    const decided = decideOwnership(seen, a1);
+    facts.state = at && facts.sheets.find((s) => s.name === at.name);
+    facts.stateName = decided.stateSheetName;
+    facts.stateMarked = at !== undefined && at.mark !== undefined;
+    // Not trackers: sheets carrying our mark, and (for records written before marks) what a well-formed record lists.
+    const listed = parseStateRecord(a1);
+    const notTrackers = [...decided.ours, ...(listed.ok ? listed.owned.map((o) => o.sheet) : [])];
+    // The formats saved are ours only when the record sheet is.
+    return { ...parsed, owned: decided.owned, saved: at ? parsed.saved : {}, notTrackers, notes: decided.notes };
+  };
 }
 
 function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string; sheet: string; range: XlRange }[] {
@@ -122,7 +150,7 @@ function fill(grid: SheetGrid, at: number, values: unknown[][], formats: unknown
 
 /** Read grids and our record. Call after the facts request. */
 export async function readSheets(context: XlRequestContext, facts: WorkbookFacts, opts: ReadOptions = {}): Promise<WorkbookRead> {
-  const candidates = facts.sheets.filter((s) => s !== facts.state && s.visibility !== "VeryHidden" && (!opts.only || opts.only.some((n) => same(n, s.name))));
+  const candidates = facts.sheets.filter((s) => s.visibility !== "VeryHidden" && (!opts.only || opts.only.some((n) => same(n, s.name))));
   // A hidden sheet has no tab colour (null): it is read, and left out afterwards if the record says it is ours.
   const looksOurs = (s: SheetFacts): boolean => s.tabColor !== null && SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase());
   const wanted = (s: SheetFacts): boolean => !looksOurs(s);
@@ -142,7 +170,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
 
   // First request: everything (whole), or sizes and a first slice planned from the hint (hinted).
   const whole = hintBytes <= WHOLE_MAX;
-  let readState = queueState(context, facts);
+  let readState = queueState(context, facts, candidates.length > 0);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s));
   let tables = queueTables(facts, candidates);
   let merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
@@ -154,14 +182,14 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     early = takeBatch(areas, sized.budget, sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
-    if (candidates.length || facts.state || tables.length) {
+    if (candidates.length || tables.length || facts.sheets.some((s) => s.visibility === "VeryHidden")) {
       syncs++;
       await context.sync();
     }
   } catch (e) {
     if (!used.some((u) => u.full) && !early.length) throw e;
     // Refused (too big): sizes first, then slices.
-    readState = queueState(context, facts);
+    readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
     merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
@@ -173,9 +201,10 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const state = readState();
   for (const x of early) sized.costs.loaded(x.name, responseBytes(x.range.values as unknown[][], x.range.numberFormat as unknown[][]), x.slice.rows * x.slice.cols);
 
-  // Our summaries are left out, whatever their colour or visibility (the rules sheet is read: it holds the
-  // settings); a sheet that only looked like one is read with the rest.
-  const kept = used.filter((u) => !state.owned.some((o) => same(o.sheet, u.sheet.name) && !same(o.plan, RULES_SHEET)));
+  // Our summaries are left out, whatever their colour, visibility or name (the rules sheet is read: it
+  // holds the settings); a sheet that only looked like one is read with the rest.
+  const rules = (name: string): boolean => same(name, RULES_SHEET) || state.owned.some((o) => same(o.sheet, name) && same(o.plan, RULES_SHEET));
+  const kept = used.filter((u) => !state.notTrackers.some((n) => same(n, u.sheet.name)) || rules(u.sheet.name));
   checkSize(kept, opts.maxCells ?? MAX_CELLS);
   const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
   const pending: Area[] = [];

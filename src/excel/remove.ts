@@ -7,7 +7,7 @@ import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
 import { queueRestore } from "./formats";
 import { readSheets } from "./read";
-import { queueStateWrite, stateCells } from "./state";
+import { queueStateWrite, stateCells, statePlace } from "./state";
 import { runAs } from "./run-options";
 
 export interface RemoveOptions {
@@ -57,7 +57,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     // Forget the saved formats last, once everything they describe has been put back.
     if (writesState) {
       const keep = owned.filter((o) => findSheet(facts, o.sheet) && !deleting.some((d) => same(d, o.sheet)));
-      await queueStateWrite(writes, context, !!facts.state, read.state.rows, stateCells(keep, {}));
+      await queueStateWrite(writes, context, statePlace(facts), read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
     return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + writes.syncs };

@@ -5,13 +5,31 @@
 // Why a sheet and not workbook.settings: a sheet travels with the file to every host (the command line
 // reads it with ExcelJS), has no size cap (settings are limited to about 2 MB altogether), and the user
 // cannot unhide a very hidden sheet from Excel's menus by accident.
+import { markFormula, OWNER_MARK, STATE_SHEET } from "../engine/ownership";
 import type { XlRequestContext, XlWorksheet } from "./api";
+import type { WorkbookFacts } from "./facts";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
 import type { SheetMemory } from "./saved";
 import { decodeSaved, encodeSaved, parseJson } from "./saved";
 
-export const STATE_SHEET = "RagScorecardState";
+export { STATE_SHEET };
+
+/** Where the record is written: the record sheet found (marked or not), or a new very hidden one. */
+export interface StatePlace {
+  name: string;
+  exists: boolean;
+  marked: boolean;
+}
+
+export function statePlace(facts: WorkbookFacts): StatePlace {
+  return { name: facts.state?.name ?? facts.stateName, exists: !!facts.state, marked: facts.stateMarked };
+}
+
+/** Our hidden mark on a sheet we make: a sheet-scoped name naming its plan, which follows the sheet if renamed. */
+export function queueMark(ws: XlWorksheet, plan: string): void {
+  ws.names.add(OWNER_MARK, `=${markFormula(plan)}`).visible = false;
+}
 /** Characters per cell: under Excel's 32,767 with room to move a cut. */
 export const PIECE_CHARS = 30000;
 
@@ -23,13 +41,18 @@ export interface OwnedSheet {
 }
 
 export interface StateRecord {
+  /** Sheets the record lists that carry our mark for the same plan: only these are replaced or deleted. */
   owned: OwnedSheet[];
+  /** Sheets never read as trackers: ours by their mark, or listed by a well-formed record. */
+  notTrackers: string[];
+  /** What was not trusted, one line each. */
+  notes: string[];
   saved: Record<string, SheetMemory>;
   /** Cells used in column A (A1 included), so a shorter record clears what is left below. */
   rows: number;
 }
 
-export const EMPTY_STATE: StateRecord = Object.freeze({ owned: [], saved: {}, rows: 0 }) as StateRecord;
+export const EMPTY_STATE: StateRecord = Object.freeze({ owned: [], notTrackers: [], notes: [], saved: {}, rows: 0 }) as StateRecord;
 
 export function parseOwned(a1: unknown): OwnedSheet[] {
   const parsed = parseJson(a1) as { owned?: unknown } | undefined;
@@ -47,7 +70,7 @@ export function parseState(values: unknown[][], origin: { row: number; col: numb
   for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
   let text = "";
   for (let i = 1; i < column.length && typeof column[i] === "string" && column[i] !== ""; i++) text += column[i] as string;
-  return { owned: parseOwned(column[0]), saved: text ? decodeSaved(text) : {}, rows };
+  return { owned: parseOwned(column[0]), notTrackers: [], notes: [], saved: text ? decodeSaved(text) : {}, rows };
 }
 
 const UNSAFE_START = /^['=+\-@\s]/;
@@ -75,15 +98,16 @@ export function stateCells(owned: OwnedSheet[], saved: Record<string, SheetMemor
  * Queue writing the record: the sheet is added (very hidden) when missing, column A is written as
  * text ("@" first, so no piece can become a number or formula) and older, longer records are cleared.
  */
-export async function queueStateWrite(batcher: Batcher, context: XlRequestContext, exists: boolean, previousRows: number, cells: string[]): Promise<void> {
+export async function queueStateWrite(batcher: Batcher, context: XlRequestContext, place: StatePlace, previousRows: number, cells: string[]): Promise<void> {
   const sheets = context.workbook.worksheets;
   let ws: XlWorksheet | undefined;
-  await batcher.add(OP_OVERHEAD * 3, () => {
-    if (exists) ws = sheets.getItem(STATE_SHEET);
+  await batcher.add(OP_OVERHEAD * 5, () => {
+    if (place.exists) ws = sheets.getItem(place.name);
     else {
-      ws = sheets.add(STATE_SHEET);
+      ws = sheets.add(place.name);
       ws.visibility = "VeryHidden";
     }
+    if (!place.exists || !place.marked) queueMark(ws, STATE_SHEET);
   });
   for (let i = 0; i < cells.length; i++) {
     await batcher.add(OP_OVERHEAD * 2 + utf8Bytes(cells[i]) + 8, () => {

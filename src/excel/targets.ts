@@ -118,7 +118,7 @@ export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts, owned: 
     for (let n = 1; ; n++) {
       const name = withSuffix(base, n);
       // A user's sheet (or one already used in this run) is never touched: the next free name.
-      if (taken.has(name.toLowerCase()) || findSheet(facts, name) || same(name, STATE_SHEET)) continue;
+      if (taken.has(name.toLowerCase()) || findSheet(facts, name) || same(name, facts.stateName) || same(name, STATE_SHEET)) continue;
       taken.add(name.toLowerCase());
       targets.push({ plan, sheet: name });
       break;

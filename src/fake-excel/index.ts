@@ -36,6 +36,8 @@ export interface FakeSheetInit {
   /** "VeryHidden" for a state sheet an earlier run (or the command line) left. */
   visibility?: "Visible" | "Hidden" | "VeryHidden";
   tables?: { name: string; address: string }[];
+  /** Sheet-scoped defined names (the add-in's hidden mark among them): formula as '="Summary"'. */
+  names?: { name: string; formula: string; visible?: boolean }[];
   merges?: string[];
   tabColor?: string;
 }
@@ -122,6 +124,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   sheet.visibility = init.visibility ?? "Visible";
   sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address) }));
   sheet.merges = new MergedAreas((init.merges ?? []).map(address));
+  sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true }));
   sheet.tabColor = init.tabColor ?? "";
   return sheet;
 }

@@ -32,6 +32,7 @@ export interface FakeSheetView {
   /** Heights in points by 1-based row number, for rows set explicitly. */
   rowHeights: Record<number, number>;
   tables: { name: string; address: string }[];
+  names: { name: string; formula: string; visible: boolean }[];
 }
 
 function rect(address: string): CellRange {
@@ -78,6 +79,7 @@ export function viewSheet(wb: WorkbookState, sheet: SheetState): FakeSheetView {
     columnWidths: Object.fromEntries([...sheet.colWidths].map(([c, w]) => [columnLetters(c), w])),
     rowHeights: Object.fromEntries([...sheet.rowHeights].map(([r, h]) => [r + 1, h])),
     tables: sheet.tables.map((t) => ({ name: t.name, address: rangeAddress(t.range) })),
+    names: sheet.names.map((n) => ({ ...n })),
   };
 }
 
@@ -103,6 +105,7 @@ export function snapshotWorkbook(wb: WorkbookState): unknown {
       visibility: s.visibility,
       tabColor: s.tabColor,
       tables: s.tables,
+      names: s.names,
     })),
   };
 }

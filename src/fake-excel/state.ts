@@ -98,6 +98,13 @@ export interface PageState {
 
 const key = (row: number, col: number): number => row * 16384 + col;
 
+export interface SheetName {
+  name: string;
+  /** "=" and the formula ('="Summary"'). */
+  formula: string;
+  visible: boolean;
+}
+
 export class SheetState {
   cells = new Map<number, CellState>();
   colWidths = new Map<number, number>();
@@ -108,6 +115,8 @@ export class SheetState {
   tabColor = "";
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   tables: { name: string; range: CellRange }[] = [];
+  /** Sheet-scoped defined names. */
+  names: SheetName[] = [];
   page: PageState = {
     orientation: "Portrait",
     paperSize: "Letter",

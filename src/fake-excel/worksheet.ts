@@ -10,6 +10,7 @@ import { FakeRange, FakeRangeAreas } from "./range";
 import { FakePageBreakCollection, FakePageLayout, parseSheetAddress } from "./pagelayout";
 import type { SheetState, WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
+import { FakeNamedItemCollection } from "./names";
 
 const BAD_NAME = /[[\]:*?/\\]/;
 
@@ -65,6 +66,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
   readonly pageLayout: FakePageLayout;
   readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
   private _memo: SheetState | null | undefined;
 
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => SheetState | null, orNull = false) {
@@ -74,6 +76,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
     this.pageLayout = new FakePageLayout(this);
     this.horizontalPageBreaks = new FakePageBreakCollection(this);
     this.tables = new FakeTableCollection(this, "tables", () => this._sheet());
+    this.names = new FakeNamedItemCollection(this);
     if (orNull) this._resolveLater(() => this._resolve() !== null);
   }
 
@@ -126,7 +129,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
     };
   }
   protected override _navs(): Record<string, FakeObject> {
-    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables };
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, names: this.names };
   }
 
   get name(): string {
