@@ -180,6 +180,12 @@ describe("pane for keyboard and screen-reader users, at 320 px", () => {
       expect.stringMatching(/^button: Problems \(\d+\)$/),
       `button: ${firstProblem.trim().replace(/\s+/g, " ").slice(0, 60)}`,
     ]);
+    // The problem reached shows a ring, not only Fluent's double underline.
+    const outline = await page.evaluate(() => {
+      const css = getComputedStyle(document.activeElement!);
+      return `${css.outlineWidth} ${css.outlineStyle}`;
+    });
+    expect(outline).toBe("2px solid");
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import type { AddressInfo } from "net";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
 import { statusText } from "../../src/engine/colour";
+import { OFFICER_MARK } from "../../src/engine/layout-records";
 import { DUDLEY } from "../../src/engine/presets";
 import { OUT, ensureBuilt, launch, serve } from "./browser";
 import type { Browser } from "./browser";
@@ -92,7 +93,9 @@ describe("browser preview", () => {
     const cells = (await statusColumnCells(page)).filter((c) => statuses.some((s) => c.text.startsWith(`${s.symbol} `)));
     expect(cells.length).toBeGreaterThan(10);
     const wrong = cells.filter((c) => {
-      const status = statuses.find((s) => statusText(s.symbol, s.label) === c.text);
+      // An officer's own rating, shown where the rules had nothing to rate, carries the officer mark (RULES §7).
+      const text = c.text.endsWith(` ${OFFICER_MARK}`) ? c.text.slice(0, -OFFICER_MARK.length - 1) : c.text;
+      const status = statuses.find((s) => statusText(s.symbol, s.label) === text);
       return !status || c.background !== rgb(status.fill);
     });
     expect(wrong).toEqual([]);

@@ -13,7 +13,18 @@ const SEVERITY = {
 } as const;
 
 const useStyles = makeStyles({
-  link: { textAlign: "left", overflowWrap: "anywhere" },
+  link: {
+    textAlign: "left",
+    overflowWrap: "anywhere",
+    // Fluent marks a focused link only by a double underline, hard to see on a wrapped list: add a 2 px ring.
+    ":focus-visible": {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: "solid",
+      outlineColor: tokens.colorStrokeFocus2,
+      outlineOffset: tokens.strokeWidthThin,
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
   severity: { fontWeight: tokens.fontWeightSemibold },
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
