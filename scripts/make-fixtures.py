@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Makes the workbooks of test/fixtures/made/ and test/fixtures/bad/ (issue 11, items 5 and 6).
 
-Run from the project root:  python3 scripts/make-fixtures.py
+Run from the project root:  python3 scripts/make-fixtures.py [output folder, default test/fixtures]
 Needs python3 with openpyxl and XlsxWriter (pip install openpyxl xlsxwriter) and LibreOffice's
 `soffice` on the PATH (apt-get install libreoffice-calc-nogui). The outputs are committed: the tests
 read them and need neither Python nor LibreOffice. Each file shows one thing issue 11 found lost,
@@ -17,8 +17,11 @@ import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-MADE = os.path.join(ROOT, "test", "fixtures", "made")
-BAD = os.path.join(ROOT, "test", "fixtures", "bad")
+# An optional argument writes made/ and bad/ into another folder (to check the script without
+# touching the committed files): python3 scripts/make-fixtures.py /tmp/fixtures
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "test", "fixtures")
+MADE = os.path.join(OUT, "made")
+BAD = os.path.join(OUT, "bad")
 EXCEL_SAVED = os.path.join(ROOT, "test", "fixtures", "excel-saved")
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/
@@ -291,7 +294,7 @@ def main():
     tmp = libreoffice_files()
     handmade_files()
     write_bad_corpus(BAD, MADE, EXCEL_SAVED, tmp)
-    print(f"Wrote {len(os.listdir(MADE))} files to {os.path.relpath(MADE, ROOT)} and {len(os.listdir(BAD))} to {os.path.relpath(BAD, ROOT)}")
+    print(f"Wrote {len(os.listdir(MADE))} files to {MADE} and {len(os.listdir(BAD))} to {BAD}")
 
 
 if __name__ == "__main__":
