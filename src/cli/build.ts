@@ -1,11 +1,11 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
-import { closeSync, openSync, renameSync, rmSync, writeSync } from "fs";
+import { closeSync, openSync, renameSync, writeSync } from "fs";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
-import { isMacroEnabled, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
+import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
 import { consoleLines, toJsonReport, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
@@ -76,7 +76,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
     try {
       writeJsonReport(toJsonReport(run), jsonTemp);
     } catch (e) {
-      rmSync(jsonTemp, { force: true });
+      removeQuietly(jsonTemp);
       throw outputFailure(args.json, e);
     }
   }
@@ -128,6 +128,6 @@ export async function build(argv: string[]): Promise<number> {
     return failure(e, args.input);
   } finally {
     read?.pkg.close();
-    if (jsonTemp) rmSync(jsonTemp, { force: true });
+    if (jsonTemp) removeQuietly(jsonTemp);
   }
 }

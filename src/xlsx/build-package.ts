@@ -31,6 +31,15 @@ export function tempPathBeside(path: string): string {
   return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
 }
 
+/** Removes a temporary file if it is there; a folder that is not one (ENOTDIR) has nothing to remove. */
+export function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing was made there
+  }
+}
+
 /** True when the input is a macro-enabled workbook (its output must stay .xlsm). */
 export function isMacroEnabled(read: PackageRead): boolean {
   return contentTypeOf(read.contentTypes, read.workbook.partName) === MACRO_WORKBOOK_TYPE;
@@ -129,7 +138,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     await rename(temp, output);
   } catch (e) {
     writer?.abort();
-    rmSync(temp, { force: true });
+    removeQuietly(temp);
     if ((e as { fromOutput?: boolean }).fromOutput || (e as NodeJS.ErrnoException).syscall === "rename") throw outputFailure(output, e);
     if (e instanceof InputError) throw e;
     throw new InputError(`${read.pkg.file} is corrupt: ${firstLine(e instanceof Error ? e.message : String(e))}`);

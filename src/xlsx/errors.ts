@@ -30,7 +30,7 @@ export class UsageError extends Error {
 
 const OUTPUT_REASONS: Record<string, string> = {
   ENOENT: "its folder does not exist",
-  ENOTDIR: "its folder does not exist",
+  ENOTDIR: "a folder on its path is a file",
   EACCES: "permission denied",
   EPERM: "permission denied",
   EROFS: "the drive is read-only",
