@@ -41,9 +41,9 @@ export function sameSheetName(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
-/** The mark's formula for a plan: a text constant, quotes doubled. */
+/** The mark's formula for a plan: a text constant naming it (as a sheet name), quotes doubled. */
 export function markFormula(plan: string): string {
-  return `"${plan.replace(/"/g, '""')}"`;
+  return `"${cleanSheetName(plan).replace(/"/g, '""')}"`;
 }
 
 /** The plan a mark names, or undefined when the formula is not a text constant. */
@@ -57,6 +57,13 @@ export function parseMark(formula: string | undefined): string | undefined {
 }
 
 const FORBIDDEN = /[\\/?*[\]:]/;
+const FORBIDDEN_ALL = /[\\/?*[\]:]/g;
+
+/** A plan's name as a name Excel accepts for a sheet: \ / ? * [ ] : become "-", outer quotes go, 31 characters at most. */
+export function cleanSheetName(name: string): string {
+  const cleaned = name.replace(FORBIDDEN_ALL, "-").replace(/^'+|'+$/g, "").trim().slice(0, MAX_SHEET_NAME);
+  return cleaned.replace(/'+$/, "") || "Sheet";
+}
 
 /** A name Excel accepts for a sheet: 1–31 characters, none of \ / ? * [ ] :, not starting or ending with '. */
 export function isSheetName(name: unknown): name is string {
@@ -190,19 +197,21 @@ export interface Placement {
 
 /**
  * Where each new sheet goes: the owned sheet made earlier for the same plan, else the first free name
- * (never a user's sheet, never the record's sheet). `sheets`: every sheet's name, in tab order.
+ * (never a user's sheet, never the record's sheet). `sheets`: every sheet's name, in tab order. Plans
+ * are matched, recorded and marked by their names as sheet names (cleanSheetName).
  */
 export function placeNewSheets(plans: string[], sheets: string[], ownership: Ownership): Placement[] {
   const used: string[] = [ownership.stateSheetName];
   const out: Placement[] = [];
   for (const plan of plans) {
-    const previous = ownership.owned.find((o) => sameSheetName(o.plan, plan) && !used.some((u) => sameSheetName(u, o.sheet)));
+    const wanted = cleanSheetName(plan);
+    const previous = ownership.owned.find((o) => sameSheetName(o.plan, wanted) && !used.some((u) => sameSheetName(u, o.sheet)));
     if (previous) {
       used.push(previous.sheet);
       out.push({ plan, sheet: previous.sheet, replaces: previous.sheet });
       continue;
     }
-    const sheet = freeSheetName(sheets, plan, used);
+    const sheet = freeSheetName(sheets, wanted, used);
     used.push(sheet);
     out.push({ plan, sheet });
   }
@@ -211,7 +220,7 @@ export function placeNewSheets(plans: string[], sheets: string[], ownership: Own
 
 /** The record to write after a run: the sheets placed now, and earlier owned sheets still there. */
 export function nextOwned(ownership: Ownership, placed: Placement[], remaining: string[]): OwnedSheet[] {
-  const out: OwnedSheet[] = placed.map(({ plan, sheet }) => ({ sheet, plan }));
+  const out: OwnedSheet[] = placed.map(({ plan, sheet }) => ({ sheet, plan: cleanSheetName(plan) }));
   for (const o of ownership.owned) {
     if (out.some((p) => sameSheetName(p.sheet, o.sheet) || sameSheetName(p.plan, o.plan))) continue;
     if (remaining.some((n) => sameSheetName(n, o.sheet))) out.push(o);

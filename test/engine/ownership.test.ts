@@ -1,5 +1,6 @@
 // The ownership decision: a sheet is replaced only when the record lists it and it carries our mark.
 import {
+  cleanSheetName,
   decideOwnership,
   findStateSheet,
   freeSheetName,
@@ -159,6 +160,19 @@ describe("deciding ownership", () => {
       { sheet: "Scorecard Rules", plan: "Scorecard Rules" },
     ]);
     expect(nextOwned(d, placed, ["Summary"])).toEqual([{ sheet: "Summary", plan: "Summary" }]);
+  });
+});
+
+describe("plan names that are not sheet names", () => {
+  test("are cleaned for the sheet, the record and the mark alike, so the next run finds them", () => {
+    const plan = "Summary – Health/Social Care: [Q3]";
+    expect(cleanSheetName(plan)).toBe("Summary – Health-Social Care- -");
+    const first = placeNewSheets([plan], ["Data"], decideOwnership([sheet("Data")], undefined));
+    expect(first).toEqual([{ plan, sheet: "Summary – Health-Social Care- -" }]);
+    const owned = nextOwned(decideOwnership([sheet("Data")], undefined), first, ["Data", first[0].sheet]);
+    expect(parseStateRecord(stateRecordText(owned)).ok).toBe(true);
+    const again = decideOwnership([sheet("Data"), { name: first[0].sheet, visibility: "visible", mark: markFormula(plan) }, state()], stateRecordText(owned));
+    expect(placeNewSheets([plan], ["Data", first[0].sheet, STATE_SHEET], again)).toEqual([{ plan, sheet: first[0].sheet, replaces: first[0].sheet }]);
   });
 });
 
