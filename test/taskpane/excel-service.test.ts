@@ -2,6 +2,7 @@
 // browser preview uses. Checks what the pane is told (tables, problems, counts) and what lands in the workbook.
 import { colToLetters } from "../../src/engine/address";
 import { statusText } from "../../src/engine/colour";
+import { OFFICER_MARK } from "../../src/engine/layout-records";
 import { PRESET_KEYS, presetByKey } from "../../src/engine/presets";
 import type { RecordKind } from "../../src/engine/types";
 import { columnIndex } from "../../src/excel/a1";
@@ -119,7 +120,9 @@ describe("actions on the Dudley sample", () => {
     const applied = await service.applyColours(settingsOf(sample));
     // Below the header, the column runs on into the next table's own cells: keep only status texts (symbol first).
     const cells = statusColumn(fake, "Community Safety").filter((c) => statuses.some((s) => c.text.startsWith(`${s.symbol} `)));
-    const wrong = cells.filter((c) => statuses.find((s) => statusText(s.symbol, s.label) === c.text)?.fill !== c.fill);
+    // An officer's own rating, shown where the rules had nothing to rate, carries the officer mark (RULES §7).
+    const unmarked = (text: string) => (text.endsWith(` ${OFFICER_MARK}`) ? text.slice(0, -OFFICER_MARK.length - 1) : text);
+    const wrong = cells.filter((c) => statuses.find((s) => statusText(s.symbol, s.label) === unmarked(c.text))?.fill !== c.fill);
     expect([applied.message.length > 0, nonZero(applied.state.counts), cells.length > 10, wrong]).toEqual([true, EXPECTED.dudley.counts, true, []]);
 
     const removed = await service.removeColours();
