@@ -12,11 +12,13 @@ export interface MachineFacts {
 
 export type BrowserDecision =
   | { action: "use"; path: string; source: string }
-  | { action: "install"; command: string[] }
+  | { action: "install"; commands: string[][] }
   | { action: "stop"; message: string };
 
 export function decide(facts: MachineFacts): BrowserDecision;
 /** The browser to use without installing anything: a path, or one sentence saying what to run. */
 export function findBrowser(env?: Record<string, string | undefined>): { path: string; message?: undefined } | { path?: undefined; message: string };
 export function machineFacts(env?: Record<string, string | undefined>): MachineFacts;
+export const APT_UPDATE: string[];
 export const APT_INSTALL: string[];
+export const SUDO: string[];

@@ -17,7 +17,11 @@ const MAC_APPS = [
   "/Applications/Chromium.app/Contents/MacOS/Chromium",
 ];
 const WINDOWS_APPS = ["Google\\Chrome\\Application\\chrome.exe", "Microsoft\\Edge\\Application\\msedge.exe", "Chromium\\Application\\chrome.exe"];
+const APT_UPDATE = ["apt-get", "update", "-qq"];
 const APT_INSTALL = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium"];
+// sudo resets the environment, so DEBIAN_FRONTEND must be set on its far side (`env`), or a debconf
+// question could wait for an answer nobody gives. Root gets it from our own environment.
+const SUDO = ["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"];
 
 /** Candidate executables in order of preference, for this platform and environment. */
 function candidates(env, platform) {
@@ -33,7 +37,8 @@ function candidates(env, platform) {
  * What to do, from facts about the machine (all injected, so the test can try every branch):
  *   facts.env, facts.platform, facts.exists(file), facts.which(command) -> path | undefined,
  *   facts.isRoot, facts.canSudo (sudo -n works), facts.hasApt.
- * Returns { action: "use", path, source } | { action: "install", command: string[] } | { action: "stop", message }.
+ * Returns { action: "use", path, source } | { action: "install", commands: string[][] } (apt-get update, then
+ * install: a fresh machine's package lists are empty) | { action: "stop", message }.
  */
 function decide(facts) {
   for (const name of ENV_VARS) {
@@ -52,12 +57,13 @@ function decide(facts) {
     if (facts.exists(file)) return { action: "use", path: file, source: "installed application" };
   }
   if (facts.platform === "linux" && facts.hasApt && (facts.isRoot || facts.canSudo)) {
-    return { action: "install", command: facts.isRoot ? APT_INSTALL : ["sudo", "-n", ...APT_INSTALL] };
+    const prefix = facts.isRoot ? [] : SUDO;
+    return { action: "install", commands: [[...prefix, ...APT_UPDATE], [...prefix, ...APT_INSTALL]] };
   }
   const how =
     facts.platform === "linux"
       ? facts.hasApt
-        ? "sudo apt-get install -y chromium"
+        ? "sudo apt-get update && sudo apt-get install -y chromium"
         : "install Chromium with your package manager"
       : "install Google Chrome or Microsoft Edge";
   return { action: "stop", message: `The browser test needs Chrome, Edge or Chromium and none was found: ${how}, or set CHROME_PATH to one, then run npm test again.` };
@@ -91,18 +97,19 @@ function main() {
   if (decision.action === "install") {
     console.log("No Chrome, Edge or Chromium found: installing Debian's chromium for the browser test (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    const run = (args) => spawnSync(args[0], args.slice(1), { stdio: "inherit", env });
-    const sudo = facts.isRoot ? [] : ["sudo", "-n"];
-    const update = run([...sudo, "apt-get", "update", "-qq"]);
-    const install = update.status === 0 ? run(decision.command) : update;
-    if (install.status !== 0) {
-      console.error(`Installing chromium failed (exit ${install.status}): run ${facts.isRoot ? "" : "sudo "}apt-get install -y chromium yourself, then npm test again.`);
-      process.exit(1);
+    for (const args of decision.commands) {
+      const run = spawnSync(args[0], args.slice(1), { stdio: "inherit", env });
+      if (run.status !== 0) {
+        const sudo = facts.isRoot ? "" : "sudo ";
+        console.error(`Installing chromium failed at \`${args.join(" ")}\` (exit ${run.status}): run ${sudo}apt-get update && ${sudo}apt-get install -y chromium yourself, then npm test again.`);
+        process.exit(1);
+      }
     }
     decision = decide({ ...machineFacts(), isRoot: false, canSudo: false });
+    if (decision.action !== "use") decision = { action: "stop", message: "apt-get installed chromium, but no chromium command is on the PATH: set CHROME_PATH to it, then run npm test again." };
   }
   if (decision.action !== "use") {
-    console.error(decision.message || "Chromium was installed but cannot be found: set CHROME_PATH to it, then run npm test again.");
+    console.error(decision.message);
     process.exit(1);
   }
   console.log(`Browser for the browser test: ${decision.path}`);
@@ -110,4 +117,4 @@ function main() {
 
 if (require.main === module) main();
 
-module.exports = { decide, findBrowser, machineFacts, APT_INSTALL };
+module.exports = { decide, findBrowser, machineFacts, APT_UPDATE, APT_INSTALL, SUDO };

@@ -1,5 +1,5 @@
 // What `npm test` does about the browser, for every kind of machine (scripts/ensure-browser.js decide()).
-import { APT_INSTALL, decide } from "../../scripts/ensure-browser";
+import { APT_INSTALL, APT_UPDATE, SUDO, decide } from "../../scripts/ensure-browser";
 import type { MachineFacts } from "../../scripts/ensure-browser";
 
 const machine = (over: Partial<MachineFacts> & { files?: string[]; commands?: Record<string, string> } = {}): MachineFacts => {
@@ -59,21 +59,21 @@ test.each([
     expected: { action: "use", path: "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe", source: "installed application" },
   },
   {
-    rule: "none found, root on Debian: install chromium with apt",
+    rule: "none found, root on Debian: update the package lists (empty on a fresh machine), then install chromium",
     facts: machine({ isRoot: true }),
-    expected: { action: "install", command: APT_INSTALL },
+    expected: { action: "install", commands: [APT_UPDATE, APT_INSTALL] },
   },
   {
-    rule: "none found, passwordless sudo on Debian: install through sudo -n",
+    rule: "none found, passwordless sudo on Debian: update and install through sudo -n, DEBIAN_FRONTEND set past sudo's reset",
     facts: machine({ canSudo: true }),
-    expected: { action: "install", command: ["sudo", "-n", ...APT_INSTALL] },
+    expected: { action: "install", commands: [[...SUDO, ...APT_UPDATE], [...SUDO, ...APT_INSTALL]] },
   },
   {
     rule: "none found and no right to install: stop with one sentence saying what to run",
     facts: machine(),
     expected: {
       action: "stop",
-      message: "The browser test needs Chrome, Edge or Chromium and none was found: sudo apt-get install -y chromium, or set CHROME_PATH to one, then run npm test again.",
+      message: "The browser test needs Chrome, Edge or Chromium and none was found: sudo apt-get update && sudo apt-get install -y chromium, or set CHROME_PATH to one, then run npm test again.",
     },
   },
   {
@@ -94,4 +94,10 @@ test.each([
   },
 ])("$rule", ({ facts, expected }) => {
   expect(decide(facts)).toEqual(expected);
+});
+
+test("the apt commands run non-interactively and install only chromium", () => {
+  expect(APT_UPDATE).toEqual(["apt-get", "update", "-qq"]);
+  expect(APT_INSTALL).toEqual(expect.arrayContaining(["apt-get", "install", "-y", "chromium"]));
+  expect(SUDO).toEqual(["sudo", "-n", "env", "DEBIAN_FRONTEND=noninteractive"]);
 });
