@@ -136,10 +136,12 @@ export class PlanCells {
   }
 
   private row(row: number, blocks: BlockSpan[], merges: CellRange[], styles: StyleSpan[]): PlanRow | undefined {
-    const cells = new Map<number, PlanCell>();
+    // A row holds a few dozen cells at most: a list searched from the end beats a Map per row.
+    const cells: PlanCell[] = [];
     const cell = (col: number): PlanCell => {
-      let c = cells.get(col);
-      if (!c) cells.set(col, (c = { col, value: null, styles: [] }));
+      for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
+      const c: PlanCell = { col, value: null, styles: [] };
+      cells.push(c);
       return c;
     };
     for (const { block } of blocks) {
@@ -155,7 +157,7 @@ export class PlanCells {
     }
     for (const { range, style } of styles) for (let col = range.left; col <= range.right; col++) cell(col).styles.push(style);
     const height = this.heights.get(row);
-    if (cells.size === 0 && height === undefined) return undefined;
-    return { row, cells: [...cells.values()].sort((a, b) => a.col - b.col), height };
+    if (cells.length === 0 && height === undefined) return undefined;
+    return { row, cells: cells.sort((a, b) => a.col - b.col), height };
   }
 }

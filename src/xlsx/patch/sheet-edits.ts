@@ -38,12 +38,18 @@ function problem(sheet: string, row: number, col: number, message: string): Prob
  * Problems (values Excel cannot hold, invalid ranges) are reported and the rest goes on.
  */
 export function sheetEdits(plan: SheetPlan, problems: Problem[], stylesToo = true): SheetEdits {
-  const byRow = new Map<number, Map<number, CellEdit>>();
+  // Rows by number in a sparse array, and each row's few cells in a short list: no Map per row.
+  const byRow: CellEdit[][] = [];
+  const rowNumbers: number[] = [];
   const edit = (row: number, col: number): CellEdit => {
-    let cells = byRow.get(row);
-    if (!cells) byRow.set(row, (cells = new Map()));
-    let c = cells.get(col);
-    if (!c) cells.set(col, (c = { col, styles: [] }));
+    let cells = byRow[row];
+    if (!cells) {
+      byRow[row] = cells = [];
+      rowNumbers.push(row);
+    }
+    for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
+    const c: CellEdit = { col, styles: [] };
+    cells.push(c);
     return c;
   };
   for (const block of plan.blocks) {
@@ -73,10 +79,10 @@ export function sheetEdits(plan: SheetPlan, problems: Problem[], stylesToo = tru
     }
   }
   let extent: CellRange | undefined;
-  const rows = [...byRow.keys()]
+  const rows = rowNumbers
     .sort((a, b) => a - b)
     .map((row) => {
-      const cells = [...(byRow.get(row) as Map<number, CellEdit>).values()].sort((a, b) => a.col - b.col);
+      const cells = byRow[row].sort((a, b) => a.col - b.col);
       const left = cells[0].col;
       const right = cells[cells.length - 1].col;
       if (!extent) extent = { top: row, bottom: row, left, right };
