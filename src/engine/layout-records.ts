@@ -189,7 +189,7 @@ export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Sche
   }
 }
 
-const SEVERITY_WORDS: Record<IssueRow["severity"], string> = { check: "Status check", error: "Error", warning: "Warning" };
+const SEVERITY_WORDS: Record<IssueRow["severity"], string> = { check: "Rating to check", error: "Error", warning: "Warning" };
 const SEVERITY_STYLES: Record<IssueRow["severity"], PlanStyle> = {
   check: { ...STYLES.body, bold: true, fontColor: "#7A4B00" },
   error: { ...STYLES.body, bold: true, fontColor: "#9C0006" },
@@ -197,13 +197,13 @@ const SEVERITY_STYLES: Record<IssueRow["severity"], PlanStyle> = {
 };
 
 export function writeIssues(w: PlanWriter, model: SummaryModel): void {
-  w.banner("Status checks and data quality", STYLES.section, 20);
+  w.banner("For officers: ratings to check and data to correct", STYLES.section, 20);
   const issues = [...model.checks, ...model.problems];
   if (issues.length === 0) {
-    note(w, "No status checks or data-quality problems.");
+    note(w, "Nothing to check: every officer's rating agrees with the rules and every figure could be read.");
     return;
   }
-  note(w, "Status checks: an officer's rating that differs from the rules. Errors and warnings: figures the rules could not read or that look wrong. Each names the sheet and cell to correct.");
+  note(w, "Ratings to check: the officer's rating differs from what the rules give. Errors and warnings: a figure that could not be read, is missing or looks wrong. Each names the sheet and cell to correct in the tracker.");
   // The message takes the rest of the grid (merged across); a very long list keeps to single cells.
   const wide = issues.length <= MERGE_ROWS;
   const columns: Column<IssueRow>[] = [

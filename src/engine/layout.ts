@@ -34,6 +34,18 @@ export function summarySheetName(committee?: string): string {
   return `${name.slice(0, MAX_SHEET_NAME - 5).trimEnd().replace(/'+$/, "")} ${tag(cleaned)}`;
 }
 
+/** "3 officer ratings differ from the rules; 2 figures need correcting": undefined when there are none. */
+function officerPointer(model: SummaryModel): { text: string; row: number } | undefined {
+  const checks = model.checks.length;
+  const problems = model.problems.length;
+  if (checks === 0 && problems === 0) return undefined;
+  const parts = [
+    checks ? `${checks} officer rating${checks === 1 ? " differs" : "s differ"} from the rules` : "",
+    problems ? `${problems} data-quality note${problems === 1 ? "" : "s"}` : "",
+  ].filter(Boolean);
+  return { text: parts.join("; "), row: -1 };
+}
+
 export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: SummaryMeta): SheetPlan {
   const committee = meta.committee ?? model.committee;
   const fullMeta: SummaryMeta = { ...meta, committee };
@@ -43,11 +55,16 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   const titleRows = writeTitle(w, fullMeta, scheme);
   w.startPages(titleRows);
   w.skip();
-  writeKey(w, scheme);
+  writeKey(w, scheme, { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0 });
   // What the two directions of travel and the comparator words mean, where the summary shows them.
   for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true });
   w.skip();
   writeHeadline(w, model, scheme);
+  const pointer = officerPointer(model);
+  if (pointer) {
+    pointer.row = w.banner(pointer.text, { ...STYLES.note, wrap: true });
+    w.skip();
+  }
   if (model.hiddenLeftOut > 0) {
     const n = model.hiddenLeftOut;
     w.banner(`${n} hidden row${n === 1 ? " was" : "s were"} left out of these counts and lists (Hidden rows setting on the Scorecard Rules sheet).`, { ...STYLES.note, wrap: true });
@@ -55,9 +72,19 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   }
   writeExceptions(w, model, scheme);
   writeScorecards(w, model, scheme);
+  // Status checks and data quality are for officers: a section of their own on a new page, with one
+  // line on the councillors' pages pointing to it (its page is known once the rows are placed).
+  w.skip();
+  const officersRow = w.row;
+  w.pageBreak(officersRow);
   writeIssues(w, model);
 
   const plan = w.finish();
+  if (pointer) {
+    const page = 1 + w.rowBreaks.filter((r) => r <= officersRow).length;
+    const block = plan.blocks.find((b) => b.row === pointer.row && b.col === 0);
+    if (block) block.values = [[`${pointer.text}: see the section for officers on page ${page}.`]];
+  }
   const lines = titleLines(fullMeta, scheme);
   const date = meta.reportDate.trim() ? `Report date ${ukDate(meta.reportDate.trim())}` : "";
   plan.freeze = { rows: titleRows, cols: 0 };

@@ -109,7 +109,11 @@ describe("the key", () => {
       const [hit] = where(values, text);
       expect(styles.get(hit)?.[0].fontColor).toBe(colour);
     }
-    expect([...values.values()].some((v) => typeof v === "string" && v.startsWith(TREND_LABELS.improving.description))).toBe(true);
+    // Issue 12 item 5: the key says which method is used (rag: three periods in a row).
+    const meaning = scheme.trendPeriods === 3 ? "Better in each of the last three periods" : TREND_LABELS.improving.description;
+    expect([...values.values()].some((v) => typeof v === "string" && v.startsWith(meaning))).toBe(true);
+    const method = scheme.trendPeriods === 3 ? "over the last three periods" : "against the previous period";
+    expect([...values.values()].some((v) => v === `Direction of travel (indicators), ${method}`)).toBe(true);
   });
 });
 
