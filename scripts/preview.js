@@ -16,8 +16,25 @@ const outDir = path.join(root, "out");
 const previewDir = path.join(outDir, "preview");
 const STATE_SHEET = "RagScorecardState"; // src/xlsx/ownership.ts
 const RULES_SHEET = "Scorecard Rules";
-// Carlito stands in for Calibri, the font that sets column widths; without it LibreOffice draws columns too wide.
-const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito";
+// The pack is set in Arial, which every Excel has; Liberation Sans (fonts-liberation2) has Arial's
+// widths, so LibreOffice wraps and clips text where Excel would. Carlito stands in for Calibri, the
+// default font that sets column widths; without it LibreOffice draws columns too wide.
+const INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-liberation2 fonts-crosextra-carlito";
+/** Fonts the preview needs to measure as Excel does: [font family, the Debian package that has it]. */
+const FONTS = [
+  ["Liberation Sans", "fonts-liberation2"],
+  ["Carlito", "fonts-crosextra-carlito"],
+];
+
+/** Warns (but goes on) when a metric-compatible font is missing: the pages would not show Excel's line breaks. */
+function warnMissingFonts() {
+  if (!onPath("fc-list")) return;
+  const listed = spawnSync("fc-list", [":", "family"], { encoding: "utf8" }).stdout || "";
+  const missing = FONTS.filter(([family]) => !listed.split("\n").some((line) => line.split(",").some((f) => f.trim() === family)));
+  if (missing.length === 0) return;
+  console.warn(`Warning: ${missing.map(([family]) => family).join(" and ")} not installed, so LibreOffice measures text unlike Excel and the pages may wrap or clip differently.`);
+  console.warn(`Install: apt-get install -y ${missing.map(([, pkg]) => pkg).join(" ")}`);
+}
 const DPI = 80;
 
 const rel = (p) => path.relative(process.cwd(), p) || ".";
@@ -164,6 +181,7 @@ async function main(argv) {
     console.error(`Install LibreOffice (Calc, no GUI) and poppler, e.g. on Debian or Ubuntu:\n  ${INSTALL}`);
     return 1;
   }
+  warnMissingFonts();
   const ExcelJS = require("exceljs");
   const inputs = argv.length ? argv.map((f) => path.resolve(f)) : ensureBuilt();
   const unreadable = inputs.filter((f) => !fs.existsSync(f));
