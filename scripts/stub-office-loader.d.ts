@@ -40,7 +40,8 @@ export interface LoadedFunctionFile {
   manifest: { functionNames: string[]; functionFile: string | undefined; functionFileUrl: string | undefined };
   scripts: string[];
   clock: Clock;
-  state: { ready: boolean; onReadyCalls: number; initializeSet: boolean; associated: Map<string, unknown>; dialogs: StubDialog[]; clicks: StubClick[]; requirementChecks: number[]; readyAt: number | undefined };
+  /** ready: the page called onReady or set initialize; initialised: Office finished starting the page (readyDelayMs). */
+  state: { ready: boolean; initialised: boolean; onReadyCalls: number; initializeSet: boolean; associated: Map<string, unknown>; dialogs: StubDialog[]; clicks: StubClick[]; requirementChecks: number[]; readyAt: number | undefined };
   log: { errors: string[]; loadErrors: string[] };
   click(name: string): StubClick;
   close(): void;

@@ -1,7 +1,10 @@
 // A stub of Office's loader for the ribbon's function file, as desktop Excel (Windows, Mac) behaves:
 //  - it loads the page the manifest's FunctionFile names, running its local scripts in order in jsdom;
-//  - it dispatches an ExecuteFunction click only once the page has called Office.onReady() or set
-//    Office.initialize (Microsoft's "Initialize your Office Add-in"; Excel on the web does not wait);
+//  - Office.context is empty until Office has initialised the page (readyDelayMs after load), as
+//    office.js's getter is, so a page that reads Office.context.requirements at load fails here too;
+//  - it dispatches an ExecuteFunction click only once Office has initialised and the page has called
+//    Office.onReady() or set Office.initialize (Microsoft's "Initialize your Office Add-in"; Excel on
+//    the web does not wait);
 //  - it closes a command's runtime five minutes after the click if event.completed() has not come
 //    (Microsoft's "Add-in commands"), and records that as a failure.
 // Time is virtual: the page's setTimeout runs on `clock`, which a test advances.
@@ -89,7 +92,7 @@ function compareVersions(a, b) {
  *   excelApi      highest ExcelApi version this Excel supports (default "1.20")
  *   context       false: Office.context is missing (Office failed to start the add-in)
  *   oldWebview    true: scripts that do not parse as ES2019 are skipped, as Edge Legacy would
- *   readyDelayMs  how long Office.onReady() takes to resolve (virtual ms; default 0)
+ *   readyDelayMs  how long after load Office finishes initialising the page (virtual ms; default 0)
  */
 function loadFunctionFile(options) {
   const { JSDOM, VirtualConsole } = require("jsdom");
@@ -114,28 +117,34 @@ function loadFunctionFile(options) {
   w.setTimeout = clock.setTimeout;
   w.clearTimeout = clock.clearTimeout;
 
-  const state = { ready: false, onReadyCalls: 0, initializeSet: false, associated: new Map(), dialogs: [], clicks: [], queued: [], requirementChecks: [], readyAt: undefined };
+  // ready: the page has called onReady or set initialize; initialised: Office has finished starting it.
+  const state = { ready: false, initialised: false, onReadyCalls: 0, initializeSet: false, associated: new Map(), dialogs: [], clicks: [], queued: [], requirementChecks: [], readyAt: undefined };
   const readyInfo = { host: "Excel", platform: "PC" };
+  const canDispatch = () => state.ready && state.initialised;
+  // Desktop dispatches the clicks it held back once both have happened.
+  const releaseQueued = () => {
+    if (canDispatch()) Promise.resolve().then(() => state.queued.splice(0).forEach(dispatch));
+  };
   const markReady = () => {
     if (state.ready) return;
     state.ready = true;
-    // Desktop dispatches the clicks it held back once the page is initialised.
-    Promise.resolve().then(() => state.queued.splice(0).forEach(dispatch));
+    releaseQueued();
   };
-  const onReadyPromise = () =>
-    new Promise((resolve) =>
-      clock.setTimeout(() => {
-        if (state.readyAt === undefined) state.readyAt = clock.now();
-        resolve(readyInfo);
-      }, options.readyDelayMs || 0),
-    );
+  let finishInitialising;
+  const initialised = new Promise((resolve) => (finishInitialising = resolve));
+  clock.setTimeout(() => {
+    state.initialised = true;
+    state.readyAt = clock.now();
+    finishInitialising(readyInfo);
+    releaseQueued();
+  }, options.readyDelayMs || 0);
 
   const supported = options.excelApi || "1.20";
   const office = {
     onReady(callback) {
       state.onReadyCalls++;
       markReady();
-      const p = onReadyPromise();
+      const p = initialised.then(() => readyInfo);
       if (callback) p.then(callback);
       return p;
     },
@@ -150,16 +159,22 @@ function loadFunctionFile(options) {
     EventType: { DialogMessageReceived: "dialogMessageReceived", DialogEventReceived: "dialogEventReceived" },
   };
   Object.defineProperty(office, "initialize", {
-    set() {
+    set(handler) {
       state.initializeSet = true;
       markReady();
+      if (typeof handler === "function") initialised.then(() => handler("inserted"));
     },
     get() {
       return undefined;
     },
   });
+  let context;
+  // office.js's Office.context is a getter over an empty object until Office has initialised the page
+  // (OSF._OfficeAppFactory's `_context = {}`): no requirements, no ui.
+  const uninitialised = {};
+  Object.defineProperty(office, "context", { get: () => (state.initialised ? context : uninitialised) });
   if (options.context !== false) {
-    office.context = {
+    context = {
       requirements: {
         isSetSupported: (name, version) => {
           state.requirementChecks.push(clock.now());
@@ -255,7 +270,7 @@ function loadFunctionFile(options) {
         if (click.completedAt === undefined) click.killed = true; // Office closes the runtime
       }, LIFETIME_MS);
       state.clicks.push(click);
-      if (state.ready) Promise.resolve().then(() => dispatch(click));
+      if (canDispatch()) Promise.resolve().then(() => dispatch(click));
       else state.queued.push(click);
       return click;
     },

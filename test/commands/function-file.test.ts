@@ -40,6 +40,23 @@ test("the check fails a function file that associates its functions but never ca
   }
 });
 
+test("the check fails a function file that reads Office.context at load, before Office has initialised it", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-function-file-"));
+  try {
+    fs.writeFileSync(path.join(dir, "commands.html"), '<html><head><script src="eager.js"></script></head></html>');
+    fs.writeFileSync(
+      path.join(dir, "eager.js"),
+      'Office.onReady(); var supported = Office.context.requirements.isSetSupported("ExcelApi", "1.9");' +
+        ' ["applyColours", "buildSummary", "removeColours"].forEach(function (n) { Office.actions.associate(n, function (e) { e.completed(); }); });',
+    );
+    const result = await checkFunctionFile({ webDir: dir, manifestXml });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join("; ")).toMatch(/function file threw at load: eager\.js: .*isSetSupported/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the stub behaves as desktop Excel: a click waits for onReady, and a command never completed is closed at five minutes", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-function-file-"));
   try {
