@@ -42,7 +42,7 @@ test("IIS and Static Web Apps send the same content security policy", () => {
 test("the policy lets Office's library load and Office's web origins frame the pane", () => {
   expect(directive("script-src")).toEqual(expect.arrayContaining(["'self'", "https://appsforoffice.microsoft.com"]));
   expect(directive("script-src")).not.toContain("'unsafe-inline'");
-  expect(directive("frame-ancestors")).toEqual(expect.arrayContaining(["https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.office.com", "https://*.cloud.microsoft"]));
+  expect(directive("frame-ancestors")).toEqual(expect.arrayContaining(["https://*.officeapps.live.com", "https://*.sharepoint.com", "https://*.office.com", "https://*.cloud.microsoft", "https://teams.microsoft.com"]));
 });
 
 test("no X-Frame-Options: IIS removes an inherited one, and neither config adds one", () => {
