@@ -74,6 +74,8 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
 function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): Column<ExceptionRow>[] {
   const colours = trendColours(scheme);
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
+  // A Trend column with no trend on any row says nothing: left out (issue 12 item 5).
+  const anyTrend = exceptions.some((e) => isIndicator(e) && e.trend !== "notrend");
   const columns: Column<ExceptionRow>[] = [
     { col: 0, header: "Ref", value: (e) => e.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Indicator or activity", value: (e) => e.name, style: STYLES.body },
@@ -84,7 +86,7 @@ function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): 
     {
       col: 6,
       header: "Trend",
-      value: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).text,
+      value: (e) => (anyTrend ? trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).text : ""),
       styleOf: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).style,
       optional: true,
     },
@@ -101,6 +103,7 @@ function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): 
 
 function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column<IndicatorRow>[] {
   const colours = trendColours(scheme);
+  const anyTrend = rows.some((r) => r.trend !== "notrend");
   const columns: Column<IndicatorRow>[] = [
     { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
@@ -108,7 +111,7 @@ function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column
     { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
     { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "indicator", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
-    { col: 6, header: "Trend", value: (r) => trendCell(colours, r.trend, r.direction).text, styleOf: (r) => trendCell(colours, r.trend, r.direction).style },
+    { col: 6, header: "Trend", value: (r) => (anyTrend ? trendCell(colours, r.trend, r.direction).text : ""), styleOf: (r) => trendCell(colours, r.trend, r.direction).style, optional: true },
     { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
   ];

@@ -16,6 +16,7 @@ export function targetUsedText(record: SourceRecord): string {
   const annualText = fieldText(annualTarget);
   if (!annualText) return "";
   const reading = readValue(annualTarget.value, annualTarget.format);
+  if (reading.kind === "missing" || reading.kind === "date") return annualText; // "-", "n/a": no target to qualify
   const fraction = record.periodFraction;
   const proRated = record.yearToDate && fraction !== undefined && fraction < 1 && (reading.kind === "number" || reading.kind === "target") && !reading.percent;
   if (!proRated || (reading.kind !== "number" && reading.kind !== "target")) return `${annualText} (annual)`;
