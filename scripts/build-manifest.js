@@ -86,6 +86,7 @@ function main() {
     fs.writeFileSync(out, xml);
     console.log(`Wrote dist/manifest.xml for ${base}/`);
     if (!settings.id) console.log("  note: ADDIN_ID not set, so this manifest has the project's own Id; a council should set its own GUID once and keep it.");
+    if (!settings.supportUrl) console.log(`  note: ADDIN_SUPPORT_URL not set, so the add-in's support link is ${base}/taskpane.html, which only says to open the add-in in Excel; set it to your help page.`);
     for (const c of result.checks.filter((c) => c.warning)) console.log(`  warning: ${c.warning}`);
   } catch (err) {
     console.error(`Could not write dist/manifest.xml: ${err.message}`);
