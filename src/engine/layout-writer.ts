@@ -159,6 +159,14 @@ export class PlanWriter {
     if (!this.fits(from, headings + leadIn)) this.pageBreak(from);
   }
 
+  /**
+   * Lets go of the headings kept with what follows, without a page break: the key opens the first
+   * page, and moving it to a second page (under the same repeated title) would only leave a blank one.
+   */
+  releaseKeep(): void {
+    this.keepFrom = undefined;
+  }
+
   /** Headings with nothing after them (a section that says "none") still stay together. */
   private flushKeep(): void {
     if (this.keepFrom !== undefined) this.beginContent(this.row, 0);

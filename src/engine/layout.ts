@@ -57,7 +57,9 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   w.skip();
   writeKey(w, scheme, { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0 });
   // What the two directions of travel and the comparator words mean, where the summary shows them.
-  for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true });
+  // Not kept with what follows: a tall key and its notes would push everything off the first page.
+  w.releaseKeep();
+  for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true }, undefined, false);
   w.skip();
   writeHeadline(w, model, scheme);
   const pointer = officerPointer(model);
