@@ -24,14 +24,32 @@ function tag(text: string): string {
   return (hash & 0xffff).toString(16).toUpperCase().padStart(4, "0");
 }
 
-/** "Summary", or "Summary – <committee>" within Excel's 31 characters and without []:*?/\. */
-export function summarySheetName(committee?: string): string {
-  const cleaned = (committee ?? "").replace(SHEET_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^'+|'+$/g, "").trim();
+const cleanName = (committee: string | undefined): string =>
+  (committee ?? "").replace(SHEET_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^'+|'+$/g, "").trim();
+
+/** A name cut to `max` characters, at a word where one ends late enough ("Summary – Select Committee on"). */
+function cutAtWord(name: string, max: number): string {
+  if (name.length <= max) return name;
+  const cut = name.slice(0, max + 1);
+  const space = cut.lastIndexOf(" ");
+  return (space > max - 12 ? cut.slice(0, space) : name.slice(0, max)).trimEnd().replace(/[\s'–-]+$/, "");
+}
+
+/**
+ * "Summary", or "Summary – <committee>" within Excel's 31 characters and without []:*?/\, cut at a
+ * word. Only where another committee's name would be cut to the same text does it end with a tag of
+ * the full name ("Summary – Select Committee 3F2A"), so that the two stay apart.
+ */
+export function summarySheetName(committee?: string, others: readonly (string | undefined)[] = []): string {
+  const cleaned = cleanName(committee);
   if (!cleaned) return "Summary";
-  const name = `Summary – ${cleaned}`;
-  if (name.length <= MAX_SHEET_NAME) return name;
-  // Cut names end with a tag of the full name: "Summary – Select Committee o 3F2A".
-  return `${name.slice(0, MAX_SHEET_NAME - 5).trimEnd().replace(/'+$/, "")} ${tag(cleaned)}`;
+  const name = cutAtWord(`Summary – ${cleaned}`, MAX_SHEET_NAME);
+  const collides = others.some((o) => {
+    const other = cleanName(o);
+    return other.toLowerCase() !== cleaned.toLowerCase() && cutAtWord(`Summary – ${other}`, MAX_SHEET_NAME).toLowerCase() === name.toLowerCase();
+  });
+  if (!collides) return name;
+  return `${cutAtWord(`Summary – ${cleaned}`, MAX_SHEET_NAME - 5)} ${tag(cleaned)}`;
 }
 
 /** "3 officer ratings differ from the rules; 2 figures need correcting": undefined when there are none. */

@@ -150,7 +150,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const committees = options.allCommittees ? known : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
     const model = summarise(result, scheme, { committee, includeHidden, stale });
-    plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee) }));
+    plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee, committees) }));
   }
   plans.push(layoutRulesSheet(scheme, settings));
   return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans };

@@ -310,7 +310,7 @@ describe("sheet names", () => {
     ["blank committee", "   ", "Summary"],
     ["short committee", "Community Safety", "Summary – Community Safety"],
     ["forbidden characters replaced", "Audit [Risk]: A/B?*\\", "Summary – Audit Risk A B"],
-    ["long names cut to 31 with a tag", "Select Committee on Community Safety and Community Services", /^Summary – Select Committee [0-9A-F]{4}$/],
+    ["long names cut at a word within 31, no tag (issue 12 item 4)", "Select Committee on Community Safety and Community Services", "Summary – Select Committee on"],
   ];
   test.each(rows)("%s", (_rule, committee, expected) => {
     const name = summarySheetName(committee);
@@ -320,10 +320,13 @@ describe("sheet names", () => {
     expect(name).not.toMatch(/[[\]:*?/\\]/);
     expect(name).not.toMatch(/^'|'$/);
   });
-  test("two long names that share their first 31 characters stay apart", () => {
-    const a = summarySheetName("Select Committee on Community Safety");
-    const b = summarySheetName("Select Committee on Children's Services");
+  test("two long names that share their first 31 characters stay apart, with a tag only then", () => {
+    const both = ["Select Committee on Community Safety", "Select Committee on Children's Services"];
+    const a = summarySheetName(both[0], both);
+    const b = summarySheetName(both[1], both);
     expect(a).not.toBe(b);
+    expect([a, b].every((n) => /^Summary – Select Committee [0-9A-F]{4}$/.test(n) && n.length <= 31)).toBe(true);
+    expect(summarySheetName("Community Safety", ["Community Safety", "Children's Services"])).toBe("Summary – Community Safety");
   });
 });
 
