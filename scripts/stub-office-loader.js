@@ -116,6 +116,8 @@ function loadFunctionFile(options) {
   const w = dom.window;
   w.setTimeout = clock.setTimeout;
   w.clearTimeout = clock.clearTimeout;
+  // performance.now() is milliseconds since the page began loading, which is virtual time 0 here.
+  Object.defineProperty(w.performance, "now", { value: () => clock.now(), configurable: true });
 
   // ready: the page has called onReady or set initialize; initialised: Office has finished starting it.
   const state = { ready: false, initialised: false, onReadyCalls: 0, initializeSet: false, associated: new Map(), dialogs: [], clicks: [], queued: [], requirementChecks: [], readyAt: undefined };

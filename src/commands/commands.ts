@@ -6,10 +6,12 @@
  * Desktop Excel (Windows and Mac) dispatches a button click only after this page has called
  * Office.onReady() (Microsoft's "Initialize your Office Add-in"); Excel on the web does not wait. So
  * onReady is called at load, and every command awaits it again before touching Office.context.
- * The work itself is in run-command.ts (one five-minute deadline from the click, dialog included).
+ * The work itself is in run-command.ts (one five-minute deadline from the click, dialog included; a
+ * click Office held back while the page started counts from the page's start: timeLeftForClick).
  */
 import { excelRun } from "../excel/office";
 import { localToday } from "../taskpane/excel-service";
+import { startDeadline, timeLeftForClick } from "./deadline";
 import { noticeFromSearch, renderNotice } from "./notice";
 import type { CommandHost, CommandId } from "./run-command";
 import { runCommand } from "./run-command";
@@ -26,10 +28,17 @@ const officeHost = (): CommandHost => ({
   today: () => localToday(),
 });
 
-const click = (id: CommandId) => (event: Office.AddinCommands.Event) => void runCommand(id, event, officeHost());
+/** When Office finished starting this page (performance.now()); a click held back until then is older. */
+let readyAt: number | undefined;
+
+const click = (id: CommandId) => (event: Office.AddinCommands.Event) =>
+  void runCommand(id, event, officeHost(), startDeadline(timeLeftForClick(performance.now(), readyAt)));
 
 // At load, before anything else: desktop Excel holds ribbon clicks until this has been called.
 const ready = Office.onReady();
+void ready.then(() => {
+  readyAt = performance.now();
+});
 const shown = noticeFromSearch(location.search);
 if (shown) {
   void ready.then(() => renderNotice(shown, (message) => Office.context.ui.messageParent(message)));

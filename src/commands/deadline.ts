@@ -7,6 +7,20 @@ export const COMMAND_LIFETIME_MS = 5 * 60 * 1000;
 /** Finish this long before Office would close the runtime. */
 export const COMMAND_MARGIN_MS = 15 * 1000;
 
+/** A click dispatched this soon after Office became ready is taken to be one Office held back until then. */
+export const HELD_CLICK_WINDOW_MS = 1000;
+
+/**
+ * Milliseconds left for a command dispatched now. Desktop Excel holds a click until the page is ready,
+ * and its five minutes run from the click: a click dispatched as Office becomes ready may have waited
+ * since the page began loading (Office loads the page for it), so it counts from then; a later click
+ * counts from now. Times are performance.now() values (milliseconds since the page began loading).
+ */
+export function timeLeftForClick(now: number, readyAt: number | undefined, lifetime = COMMAND_LIFETIME_MS - COMMAND_MARGIN_MS): number {
+  const heldBack = readyAt === undefined || now - readyAt < HELD_CLICK_WINDOW_MS;
+  return heldBack ? lifetime - now : lifetime;
+}
+
 export type Raced<T> = { done: true; value: T } | { done: false };
 
 export interface Deadline {

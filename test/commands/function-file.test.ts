@@ -103,6 +103,26 @@ test("a message left open is closed by the add-in before Office's five minutes, 
   page.close();
 });
 
+test("a click Office held back while the page started counts its five minutes from the click, a later click from its own", async () => {
+  // Office takes 20 s to start the page (more than the 15 s margin): the held click is dispatched at 20 s.
+  const slow = load({ readyDelayMs: 20 * SECOND });
+  const held = slow.click("removeColours");
+  await slow.clock.advance(LIFETIME_MS + SECOND);
+  expect(held).toMatchObject({ dispatchedAt: 20 * SECOND, killed: false });
+  expect(held.completedAt).toBeLessThan(LIFETIME_MS);
+  expect(slow.state.dialogs[0]).toMatchObject({ closedBy: "add-in" });
+  slow.close();
+
+  const page = load();
+  await page.clock.advance(100 * SECOND);
+  const later = page.click("removeColours");
+  await page.clock.advance(LIFETIME_MS + SECOND);
+  expect(later).toMatchObject({ dispatchedAt: 100 * SECOND, killed: false });
+  expect(later.completedAt! - 100 * SECOND).toBeGreaterThan(LIFETIME_MS - 20 * SECOND); // a full deadline, not cut short
+  expect(later.completedAt! - 100 * SECOND).toBeLessThan(LIFETIME_MS);
+  page.close();
+});
+
 test("Excel work that never finishes still completes the command inside five minutes", async () => {
   const page = load({ excel: { run: () => new Promise(() => undefined) } });
   const click = page.click("buildSummary");

@@ -1,7 +1,7 @@
 // One ribbon click through runCommand with a stub host, without building the pages: the order desktop
 // Excel needs (ready, then Office.context, then the requirement set, then the work) and one
 // event.completed() after the message closes. The built page is tested in function-file.test.ts.
-import { startDeadline } from "../../src/commands/deadline";
+import { COMMAND_LIFETIME_MS, COMMAND_MARGIN_MS, startDeadline, timeLeftForClick } from "../../src/commands/deadline";
 import type { DialogUi } from "../../src/commands/notice";
 import type { ExcelRun } from "../../src/excel/api";
 import type { CommandHost } from "../../src/commands/run-command";
@@ -95,4 +95,11 @@ test("a failing Office.context.ui still completes the command", async () => {
   errors.mockRestore();
   expect(s.steps.slice(-1)).toEqual(["completed"]);
   expect(s.steps).not.toContain("dialog");
+});
+
+test("a click dispatched as Office becomes ready counts from the page's start; a later one gets the full time", () => {
+  const full = COMMAND_LIFETIME_MS - COMMAND_MARGIN_MS;
+  expect(timeLeftForClick(20_000, undefined)).toBe(full - 20_000); // dispatched before readiness was seen
+  expect(timeLeftForClick(20_300, 20_000)).toBe(full - 20_300); // dispatched as Office became ready: held back
+  expect(timeLeftForClick(120_000, 20_000)).toBe(full); // clicked long after the page was ready
 });
