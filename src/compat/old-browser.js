@@ -30,8 +30,15 @@
   var functions = metaContent("ribbon-functions");
   if (!functions || typeof Office === "undefined" || /[?&]notice=/.test(location.search)) return;
 
-  // Desktop Excel dispatches ribbon clicks only after onReady has been called.
-  Office.onReady();
+  // Desktop Excel dispatches ribbon clicks only after onReady has been called. It holds a click until
+  // then, so a click dispatched as Office becomes ready counts its five minutes from the page's start.
+  var readyAt = null;
+  function now() {
+    return window.performance && performance.now ? performance.now() : 0;
+  }
+  Office.onReady(function () {
+    readyAt = now();
+  });
   var dialogUrl = location.href.split("?")[0].split("#")[0] + "?notice=old-browser";
 
   function answer(event) {
@@ -47,7 +54,9 @@
       }
       event.completed();
     }
-    setTimeout(finish, LIFETIME_MS);
+    var dispatchedAt = now();
+    var heldBack = readyAt === null || dispatchedAt - readyAt < 1000;
+    setTimeout(finish, Math.max(0, LIFETIME_MS - (heldBack ? dispatchedAt : 0)));
     try {
       Office.context.ui.displayDialogAsync(dialogUrl, { height: 30, width: 30 }, function (result) {
         if (result.status !== Office.AsyncResultStatus.Succeeded) return finish();

@@ -175,3 +175,13 @@ test("in a webview that cannot parse the bundle (Edge Legacy), the ES5 check sti
   expect(click).toMatchObject({ completedAt: SECOND, killed: false });
   page.close();
 });
+
+test("in an old webview, a click held back while Office started still closes its sentence before Office's five minutes", async () => {
+  const page = load({ oldWebview: true, readyDelayMs: 20 * SECOND });
+  const click = page.click("applyColours");
+  await page.clock.advance(LIFETIME_MS + SECOND);
+  expect(click).toMatchObject({ dispatchedAt: 20 * SECOND, killed: false });
+  expect(click.completedAt).toBeLessThan(LIFETIME_MS);
+  expect(page.state.dialogs[0]).toMatchObject({ closedBy: "add-in" });
+  page.close();
+});
