@@ -13,6 +13,8 @@ import {
 import { useFocusRing } from "./layout";
 import { LiveRegion, Notice } from "./Notice";
 import type { PaneSettings } from "../service";
+import { checkPeriod, formatPeriod, periodEnd } from "../../engine/periods";
+import { formatIsoDate } from "../../engine/format";
 import type { Outcome } from "./useScorecard";
 
 const useStyles = makeStyles({
@@ -37,10 +39,24 @@ export interface RulesPanelProps {
 /** Empty text means "not set", so the host falls back to its defaults. */
 const optional = (value: string) => (value.trim() === "" ? undefined : value);
 
+/**
+ * The period field's message (issue 12 item 4): an error for a period that is not Q1–Q4 of a real
+ * year or a year ("June 2021", "Q5 2021/22"); else the report date a blank date field stands for,
+ * which moves with the period while the user has not typed a date of their own.
+ */
+export function periodHints(period: string | undefined, reportDate: string | undefined): { periodError?: string; dateHint: string } {
+  const checked = period?.trim() ? checkPeriod(period) : undefined;
+  if (typeof checked === "string") return { periodError: `${checked.charAt(0).toUpperCase()}${checked.slice(1)}.`, dateHint: "Blank: the end of the period" };
+  if (reportDate) return { dateHint: "As typed: it stays when the period changes" };
+  const end = periodEnd(checked);
+  return { dateHint: end && checked ? `Blank: ${formatIsoDate(end)}, the end of ${formatPeriod(checked)}` : "Blank: the end of the period the workbook names" };
+}
+
 export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, onChange, onSave }: RulesPanelProps) {
   const styles = useStyles();
   const control = mergeClasses(styles.control, useFocusRing().ring);
   const presetName = presets.find((p) => p.key === settings.preset)?.name ?? settings.preset;
+  const hints = periodHints(settings.period, settings.reportDate);
   return (
     <div className={styles.form}>
       <Field label="Preset" hint="The statuses, colours and rules to rate by.">
@@ -61,7 +77,13 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
         </Dropdown>
       </Field>
       <div className={styles.row}>
-        <Field className={styles.half} label="Reporting period" hint="For example Q3 2010/11">
+        <Field
+          className={styles.half}
+          label="Reporting period"
+          hint={hints.periodError ? undefined : "For example Q3 2010/11"}
+          validationState={hints.periodError ? "error" : "none"}
+          validationMessage={hints.periodError}
+        >
           <Input
             className={control}
             value={settings.period ?? ""}
@@ -70,7 +92,7 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
             onChange={(_, data) => onChange({ ...settings, period: optional(data.value) })}
           />
         </Field>
-        <Field className={styles.half} label="Report date">
+        <Field className={styles.half} label="Report date" hint={hints.dateHint}>
           <Input
             className={control}
             type="date"
