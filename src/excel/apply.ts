@@ -14,7 +14,9 @@ import { queueRestore } from "./formats";
 import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SheetMemory } from "./saved";
-import { mergeMemory } from "./saved";
+import { allocateColumns, mergeBackups } from "./saved";
+import { queueBackup, queueCopyBack } from "./backup";
+import type { CellSet } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateWrite, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
@@ -64,18 +66,28 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
   const stale: { sheet: string; mem: SheetMemory }[] = [];
+  const fresh: { sheet: string; cells: CellSet }[] = [];
   for (const t of targets) {
     const cap = job.captures.get(t);
     if (!cap) continue;
-    const merged = mergeMemory(memory[t.sheet], cap);
+    const merged = mergeBackups(memory[t.sheet], cap);
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
+    fresh.push({ sheet: t.sheet, cells: merged.fresh });
   }
+  allocateColumns(memory);
 
   const writes = new Batcher(context, budget);
-  await queueStateWrite(writes, context, statePlace(facts), state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
-  // Cells an earlier run coloured that this run no longer does.
-  for (const s of stale) await queueRestore(writes, sheets.getItem(s.sheet), s.mem);
+  const place = statePlace(facts);
+  await queueStateWrite(writes, context, place, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
+  const record = sheets.getItem(place.name);
+  // Cells an earlier run coloured that this run no longer does; then backups of the cells coloured for the
+  // first time, before anything is coloured (the queue runs in order, across syncs too).
+  for (const s of stale) {
+    await queueRestore(writes, sheets.getItem(s.sheet), s.mem);
+    await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
+  }
+  for (const f of fresh) await queueBackup(writes, record, f.sheet, f.cells, memory[f.sheet].cols);
 
   const creates = targets.filter((t) => t.plan.action === "create");
   const created = new Map<Target, XlWorksheet>();

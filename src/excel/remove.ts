@@ -8,6 +8,7 @@ import { findSheet, queueFacts, same } from "./facts";
 import { queueRestore } from "./formats";
 import { readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
+import { queueCopyBack } from "./backup";
 import { runAs } from "./run-options";
 
 export interface RemoveOptions {
@@ -49,9 +50,13 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
     let cellsRestored = 0;
+    const place = statePlace(facts);
     for (const [name, mem] of restore) {
-      await queueRestore(writes, sheets.getItem(findSheet(facts, name)!.name), mem);
-      cellsRestored += mem.cells.size;
+      const ws = sheets.getItem(findSheet(facts, name)!.name);
+      await queueRestore(writes, ws, mem);
+      // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
+      await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, mem.backed, mem.cols);
+      cellsRestored += mem.cells.size + mem.backed.size;
     }
     if (deleting.length) await writes.add(OP_OVERHEAD * deleting.length, () => deleting.forEach((n) => sheets.getItem(n).delete()));
     // Forget the saved formats last, once everything they describe has been put back.

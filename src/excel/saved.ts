@@ -44,6 +44,11 @@ export const FORMAT_KEYS: FormatKey[] = ["fill", "fontColor", "bold", "italic", 
 
 /** One sheet's memory, expanded per cell (keys from `cellKey`). */
 export interface SheetMemory {
+  /** Cells whose whole format was copied into the record sheet (backup.ts): same row, column `cols.get(col)`. */
+  backed: CellSet;
+  /** Source column -> the record sheet's column holding its backups. */
+  cols: Map<number, number>;
+  /** Formats saved property by property (older records, and the naive baseline): put back, then forgotten. */
   cells: Map<number, SavedFormat>;
   /** Cells whose values the add-in wrote (its own columns): cleared by Remove colours. */
   values: CellSet;
@@ -53,6 +58,8 @@ export interface SheetMemory {
 }
 
 interface StoredSheet {
+  b?: string;
+  c?: [number, number][];
   f: { p: SavedFormat; a: string }[];
   v: string;
   w?: [number, number][];
@@ -60,7 +67,7 @@ interface StoredSheet {
 }
 
 export function emptyMemory(): SheetMemory {
-  return { cells: new Map(), values: new CellSet(), widths: new Map(), heights: new Map() };
+  return { backed: new CellSet(), cols: new Map(), cells: new Map(), values: new CellSet(), widths: new Map(), heights: new Map() };
 }
 
 /** Which saved properties a plan style overwrites. */
@@ -96,7 +103,9 @@ export function decodeSaved(text: string): Record<string, SheetMemory> {
     // A damaged entry (someone edited the setting) is dropped rather than blocking Apply colours.
     try {
       const mem = emptyMemory();
-      for (const { p, a } of s.f) for (const r of rangesOf(a)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) mem.cells.set(cellKey(row, col), p);
+      for (const r of rangesOf(s.b ?? "")) mem.backed.addRange(r);
+      for (const [src, at] of s.c ?? []) if (Number.isInteger(src) && Number.isInteger(at) && at >= 2) mem.cols.set(src, at);
+      for (const { p, a } of s.f ?? []) for (const r of rangesOf(a)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) mem.cells.set(cellKey(row, col), p);
       for (const r of rangesOf(s.v)) mem.values.addRange(r);
       for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
       for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
@@ -112,7 +121,7 @@ export function decodeSaved(text: string): Record<string, SheetMemory> {
 export function encodeSaved(sheets: Record<string, SheetMemory>): string {
   const out: Record<string, StoredSheet> = {};
   for (const [name, mem] of Object.entries(sheets)) {
-    if (mem.cells.size === 0 && mem.values.size === 0 && mem.widths.size === 0 && mem.heights.size === 0) continue;
+    if (mem.backed.size === 0 && mem.cells.size === 0 && mem.values.size === 0 && mem.widths.size === 0 && mem.heights.size === 0) continue;
     const groups = new Map<string, { p: SavedFormat; cells: CellSet }>();
     for (const [k, f] of mem.cells) {
       const p = normalise(f);
@@ -124,6 +133,10 @@ export function encodeSaved(sheets: Record<string, SheetMemory>): string {
     }
     const list = (cells: CellSet): string => cells.rects().map(rangeAddress).join(",");
     const stored: StoredSheet = { f: [...groups.values()].map((g) => ({ p: g.p, a: list(g.cells) })), v: list(mem.values) };
+    if (mem.backed.size) {
+      stored.b = list(mem.backed);
+      stored.c = [...mem.cols].sort((a, b) => a[0] - b[0]);
+    }
     if (mem.widths.size) stored.w = [...mem.widths].sort((a, b) => a[0] - b[0]);
     if (mem.heights.size) stored.h = [...mem.heights].sort((a, b) => a[0] - b[0]);
     out[name] = stored;
@@ -170,4 +183,43 @@ export function mergeMemory(old: SheetMemory | undefined, cap: Capture): { keep:
   mergeSizes(old?.widths, cap.widths, keep.widths, stale.widths);
   mergeSizes(old?.heights, cap.heights, keep.heights, stale.heights);
   return { keep, stale };
+}
+
+/**
+ * The same merge for whole-format backups: a cell backed up earlier keeps its backup (it shows our colours
+ * now, not the officer's); cells touched for the first time are backed up now (`fresh`); cells backed up
+ * earlier and no longer touched are put back and forgotten (`stale.backed`). Formats an older record saved
+ * property by property are all put back (`stale.cells`) before any backup is taken, so the backup is the
+ * officer's format.
+ */
+export function mergeBackups(old: SheetMemory | undefined, cap: Capture): { keep: SheetMemory; stale: SheetMemory; fresh: CellSet } {
+  const keep = emptyMemory();
+  const stale = emptyMemory();
+  const fresh = new CellSet();
+  keep.values = cap.values;
+  keep.cols = new Map(old?.cols ?? []);
+  stale.cols = new Map(old?.cols ?? []);
+  for (const k of cap.touched.keys()) {
+    const { row, col } = keyCell(k);
+    keep.backed.add(row, col);
+    if (!old?.backed.has(row, col)) fresh.add(row, col);
+  }
+  for (const r of old?.backed.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!keep.backed.has(row, col)) stale.backed.add(row, col);
+  for (const [k, f] of old?.cells ?? []) stale.cells.set(k, f);
+  if (old) for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.values.has(row, col)) stale.values.add(row, col);
+  for (const [i, v] of cap.widths) keep.widths.set(i, old?.widths.get(i) ?? v);
+  for (const [i, v] of old?.widths ?? []) if (!cap.widths.has(i)) stale.widths.set(i, v);
+  for (const [i, v] of cap.heights) keep.heights.set(i, old?.heights.get(i) ?? v);
+  for (const [i, v] of old?.heights ?? []) if (!cap.heights.has(i)) stale.heights.set(i, v);
+  return { keep, stale, fresh };
+}
+
+/** Gives every backed-up column of every sheet a column of the record sheet, from C, none shared. */
+export function allocateColumns(memory: Record<string, SheetMemory>): void {
+  let next = 2;
+  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
+  for (const mem of Object.values(memory)) {
+    for (const r of mem.backed.rects()) for (let col = r.left; col <= r.right; col++) if (!mem.cols.has(col)) mem.cols.set(col, next++);
+    for (const src of [...mem.cols.keys()]) if (!mem.backed.rects().some((r) => src >= r.left && src <= r.right)) mem.cols.delete(src);
+  }
 }
