@@ -32,6 +32,14 @@ function panelsOf(scheme: Scheme): Panel[] {
   ];
 }
 
+/**
+ * A status as the headline's column header: a space after a slash so that a narrow column wraps
+ * "Aborted/closed" between its words, not mid-word (issue 12 item 5).
+ */
+export function headlineHeader(status: Status): string {
+  return statusCellText(status).replace(/\/(?=\S)/g, "/ ");
+}
+
 const countOf = (counts: KindCounts, key: string) => counts.statuses.find((s) => s.key === key);
 
 /**
@@ -115,7 +123,7 @@ export function writeHeadline(w: PlanWriter, model: SummaryModel, scheme: Scheme
       ...panel.statuses.map(
         (s, i): Column<Line> => ({
           col: FIRST_COUNT_COL + i,
-          header: statusCellText(s),
+          header: headlineHeader(s),
           headerStyle: statusStyle(s, true),
           value: (l) => l.cells[i],
           styleOf: (l) => (l.cells[i] === "–" ? DASH : STYLES.count),

@@ -1,5 +1,6 @@
 // The committee summary sheet plan: key, headline counts, status cells, verbatim text, print setup, sheet names.
 import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/layout";
+import { headlineHeader } from "../../src/engine/layout-headline";
 import { MERGE_ROWS } from "../../src/engine/layout-columns";
 import { linesHeight, pageCapacity, textPixels, wrappedLines } from "../../src/engine/layout-measure";
 import { LAST_COL, STYLES, WIDTHS } from "../../src/engine/layout-style";
@@ -130,7 +131,7 @@ describe("the headline table", () => {
       const totalCol = Number(where(values, "Total").find((k) => k.startsWith(`${header},`))?.split(",")[1]);
       expect(values.get(`${row},${totalCol}`)).toBe(model.headline[kind].total);
       for (let col = 2; col < totalCol; col++) {
-        const status = (kind === "indicator" ? scheme.indicator : scheme.activity).find((s) => statusLabel(s) === values.get(`${header},${col}`));
+        const status = (kind === "indicator" ? scheme.indicator : scheme.activity).find((s) => headlineHeader(s) === values.get(`${header},${col}`));
         const cell = values.get(`${row},${col}`);
         if (!status) {
           expect(cell).toBe("–");
