@@ -37,11 +37,21 @@ function advance(code: number): number {
   return code >= 0x2000 ? SYMBOL : OTHER;
 }
 
+/** Pixels of `units` thousandths of an em: the one formula, so sums of pieces match textPixels exactly. */
+function unitsPixels(units: number, font: Font): number {
+  return (units / 1000) * font.size * (96 / 72) * (font.bold ? BOLD : 1);
+}
+
+/** Advance units of text[from, to). */
+function unitsOf(text: string, from: number, to: number): number {
+  let units = 0;
+  for (let i = from; i < to; i++) units += advance(text.charCodeAt(i));
+  return units;
+}
+
 /** Width of text in pixels at 96 dpi. */
 export function textPixels(text: string, font: Font = BODY_FONT): number {
-  let units = 0;
-  for (let i = 0; i < text.length; i++) units += advance(text.charCodeAt(i));
-  return (units / 1000) * font.size * (96 / 72) * (font.bold ? BOLD : 1);
+  return unitsPixels(unitsOf(text, 0, text.length), font);
 }
 
 /** Pixels of one column of `width` Excel units. */
@@ -54,21 +64,32 @@ export function columnsPoints(widths: readonly number[]): number {
   return widths.reduce((sum, w) => sum + columnPixels(w) * 0.75, 0);
 }
 
-/** Lines one paragraph takes: words move to the next line whole; a word longer than a line is cut. */
-function paragraphLines(text: string, room: number, font: Font): number {
-  if (text === "") return 1;
+const SPACE = 32;
+const HYPHEN = 45;
+
+/**
+ * Lines one paragraph, text[from, to), takes: words move to the next line whole; a word longer than
+ * a line is cut. Works on character codes in place (no slices): the summary measures every row.
+ */
+function paragraphLines(text: string, from: number, to: number, room: number, font: Font): number {
+  if (from === to) return 1;
   let lines = 1;
   let x = 0;
-  let start = 0;
+  let start = from;
   // Words keep their trailing space or hyphen: Excel breaks after either.
-  for (let i = 0; i <= text.length; i++) {
-    const end = i === text.length || text[i] === " " || text[i] === "-";
-    if (!end) continue;
-    const word = text.slice(start, Math.min(text.length, i + 1));
+  for (let i = from; i <= to; i++) {
+    const code = i === to ? -1 : text.charCodeAt(i);
+    if (code !== -1 && code !== SPACE && code !== HYPHEN) continue;
+    const wordEnd = Math.min(to, i + 1);
+    const wordStart = start;
     start = i + 1;
-    if (word === "") continue;
-    const ink = textPixels(word.replace(/ +$/, ""), font);
-    const full = textPixels(word, font);
+    if (wordEnd <= wordStart) continue;
+    // Ink leaves out the trailing spaces a line may end with.
+    let inkEnd = wordEnd;
+    while (inkEnd > wordStart && text.charCodeAt(inkEnd - 1) === SPACE) inkEnd--;
+    const inkUnits = unitsOf(text, wordStart, inkEnd);
+    const ink = unitsPixels(inkUnits, font);
+    const full = unitsPixels(inkUnits + unitsOf(text, inkEnd, wordEnd), font);
     if (x + ink <= room) {
       x += full;
       continue;
@@ -81,8 +102,18 @@ function paragraphLines(text: string, room: number, font: Font): number {
       x = full;
       continue;
     }
-    for (const ch of word) {
-      const w = textPixels(ch, font);
+    // Cut character by character (a surrogate pair is one character, as `for…of` reads it).
+    for (let j = wordStart; j < wordEnd; j++) {
+      const c = text.charCodeAt(j);
+      let units = advance(c);
+      if (c >= 0xd800 && c <= 0xdbff && j + 1 < wordEnd) {
+        const next = text.charCodeAt(j + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) {
+          units += advance(next);
+          j++;
+        }
+      }
+      const w = unitsPixels(units, font);
       if (x + w > room && x > 0) {
         lines++;
         x = 0;
@@ -93,12 +124,33 @@ function paragraphLines(text: string, room: number, font: Font): number {
   return lines;
 }
 
+/** Lines already worked out, by room and font, then text: a summary repeats the same texts row after row. */
+const measured = new Map<string, Map<string, number>>();
+/** Texts remembered per room and font before that memo starts again (bounds memory on huge workbooks). */
+const MEASURED_LIMIT = 50_000;
+
 /** Lines `text` takes wrapped in columns of `widths` Excel units side by side (one merged cell), counting its own line breaks. */
 export function wrappedLines(text: string, widths: readonly number[], font: Font = BODY_FONT): number {
   if (!text) return 1;
-  const room = Math.max(1, widths.reduce((sum, w) => sum + columnPixels(w), 0) - CELL_MARGIN_PX);
+  let px = 0;
+  for (let i = 0; i < widths.length; i++) px += columnPixels(widths[i]);
+  const room = Math.max(1, px - CELL_MARGIN_PX);
+  const key = `${room}/${font.size}${font.bold ? "b" : ""}`;
+  let memo = measured.get(key);
+  if (!memo) measured.set(key, (memo = new Map()));
+  const known = memo.get(text);
+  if (known !== undefined) return known;
   let lines = 0;
-  for (const part of text.split("\n")) lines += paragraphLines(part, room, font);
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    const to = nl < 0 ? text.length : nl;
+    lines += paragraphLines(text, from, to, room, font);
+    if (nl < 0) break;
+    from = nl + 1;
+  }
+  if (memo.size >= MEASURED_LIMIT) memo.clear();
+  memo.set(text, lines);
   return lines;
 }
 
