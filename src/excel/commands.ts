@@ -57,15 +57,6 @@ interface Opened {
   syncs: number;
 }
 
-/** Merged areas are read where Excel has getMergedAreasOrNullObject (ExcelApi 1.13), so section rows merged across our column are left alone. */
-const readsMerges = (run: ExcelRun): boolean => {
-  try {
-    return run.isSetSupported?.("ExcelApi", "1.13") === true;
-  } catch {
-    return false;
-  }
-};
-
 async function open(context: XlRequestContext, opts: ReadOptions = {}): Promise<Opened> {
   const readFacts = queueFacts(context);
   await context.sync();
@@ -115,14 +106,14 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
 
 /** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */
 export async function detectScorecard(run: ExcelRun, settings: CommandSettings, today: string): Promise<ScorecardRun> {
-  return runAs(run, "read", async (context) => score((await open(context, { merges: readsMerges(run) })).read, settings, today));
+  return runAs(run, "read", async (context) => score((await open(context, { isSetSupported: run.isSetSupported })).read, settings, today));
 }
 
 /** Colours the trackers and saves the settings in the Scorecard Rules sheet. */
 export async function applyColoursCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "apply", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { merges: readsMerges(run) });
+    const opened = await open(context, { isSetSupported: run.isSetSupported });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
@@ -136,7 +127,7 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
 export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "summary", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { merges: readsMerges(run) });
+    const opened = await open(context, { isSetSupported: run.isSetSupported });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.

@@ -11,7 +11,7 @@
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
 import type { CellRange, CellValue, SheetGrid } from "../engine/types";
-import type { ExcelRun, XlRange, XlRangeAreas, XlRequestContext } from "./api";
+import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET } from "./chunk";
 import { tooLarge } from "./errors";
@@ -51,8 +51,8 @@ export interface ReadOptions {
   sliceBytes?: number;
   /** Read values of these sheets only (others are not read at all). */
   only?: string[];
-  /** Read each sheet's merged areas too (ExcelApi 1.13: only where the host has it). */
-  merges?: boolean;
+  /** The host's requirement check: each sheet's merged areas are read too where it has ExcelApi 1.13. */
+  isSetSupported?: IsSetSupported;
 }
 
 export interface WorkbookRead {
@@ -117,7 +117,9 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
     .map((t) => ({ name: t.name, sheet: t.sheet, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
 }
 
-function queueMerges(context: XlRequestContext, sheets: SheetFacts[]): { sheet: string; range: XlRangeAreas }[] {
+/** Merged areas (getMergedAreasOrNullObject is ExcelApi 1.13), so a section row merged across our column is left alone. */
+function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSupported?: IsSetSupported): { sheet: string; range: XlRangeAreas }[] {
+  if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
   return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
 }
 
@@ -129,6 +131,14 @@ export function mergedAreas(address: string): CellRange[] {
     if (r) out.push(r);
   }
   return out;
+}
+
+function safely(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
 }
 
 function emptyGrid(name: string, u: XlRange): SheetGrid {
@@ -173,7 +183,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let readState = queueState(context, facts, candidates.length > 0);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s));
   let tables = queueTables(facts, candidates);
-  let merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
+  let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
@@ -192,7 +202,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
-    merges = opts.merges ? queueMerges(context, candidates.filter(wanted)) : [];
+    merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
     early = [];
     sized = sizing(false);
     syncs++;

@@ -13,6 +13,7 @@ export type FakeErrorCode =
   | "AccessDenied"
   | "NotImplemented"
   | "ApiNotFound"
+  | "InvalidOperationInCellEditMode"
   | "InvalidObjectPath"
   | "InvalidRequestContext";
 

@@ -58,6 +58,8 @@ export interface FakeExcel {
   isSetSupported: IsSetSupported;
   /** The active sheet's name. */
   active(): string | undefined;
+  /** A user is typing in a cell (until a run that waits for them, as delayForCellEdit does). */
+  setCellEditing(on: boolean): void;
   stats: FakeStats;
   /** Sheets as Excel's tab bar shows them: hidden and very hidden sheets left out. */
   sheetNames(): string[];
@@ -152,6 +154,10 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     stats.runs++;
     stats.runOptions.push(options ? { ...options } : undefined);
     checkRunOptions(options, isSetSupported);
+    // Someone is typing in a cell: without delayForCellEdit Excel fails the batch; with it, the batch waits
+    // until they leave the cell (the fake lets them finish at once).
+    if (wb.cellEditing && options?.delayForCellEdit !== true) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    wb.cellEditing = false;
     const context = new FakeRequestContext(wb, stats, limits);
     try {
       const result = await batch(context);
@@ -168,6 +174,9 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     isSetSupported,
     stats,
     active: () => wb.active?.name,
+    setCellEditing: (on) => {
+      wb.cellEditing = on;
+    },
     sheetNames: () => wb.sheets.filter((s) => s.visibility === "Visible").map((s) => s.name),
     allSheetNames: () => wb.sheets.map((s) => s.name),
     sheet: (name) => {

@@ -187,6 +187,8 @@ export class WorkbookState {
   selection: { sheet: SheetState; range: CellRange } | undefined;
   /** Excel's AutoCorrect option "Include new rows and columns in table" (on by default). */
   autoExpandTables = true;
+  /** A user is typing in a cell. */
+  cellEditing = false;
   /** Highest ExcelApi version this Excel supports. */
   apiVersion = "1.20";
   private nextId = 1;

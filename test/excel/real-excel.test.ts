@@ -119,6 +119,16 @@ describe("Excel.run options", () => {
   });
 });
 
+describe("someone typing in a cell", () => {
+  test("a run without delayForCellEdit fails as Excel fails it; the commands wait instead", async () => {
+    const fake = createFakeExcel(withHidden());
+    fake.setCellEditing(true);
+    const bare = await fake.run(async () => "ran").catch((e: { code: string }) => e.code);
+    const detected = await detectScorecard(fake.run, SETTINGS, TODAY).then(() => "ran", (e: { code: string }) => e.code);
+    expect([bare, detected]).toEqual(["InvalidOperationInCellEditMode", "ran"]);
+  });
+});
+
 describe("limits Excel enforces", () => {
   const oneSheet = (): FakeWorkbookInit => ({ sheets: [{ name: "S", values: [["x"]] }] });
   const attempt = (set: (ws: XlWorksheet) => void) => {
