@@ -125,9 +125,11 @@ function paragraphLines(text: string, from: number, to: number, room: number, fo
 }
 
 /** Lines already worked out, by room and font, then text: a summary repeats the same texts row after row. */
-const measured = new Map<string, Map<string, number>>();
+const measured = new Map<number, Map<string, number>>();
 /** Texts remembered per room and font before that memo starts again (bounds memory on huge workbooks). */
 const MEASURED_LIMIT = 50_000;
+/** Far more than the rounding of a sum of word widths can differ from the width of the whole. */
+const ROUNDING_SLACK = 0.01;
 
 /** Lines `text` takes wrapped in columns of `widths` Excel units side by side (one merged cell), counting its own line breaks. */
 export function wrappedLines(text: string, widths: readonly number[], font: Font = BODY_FONT): number {
@@ -135,7 +137,19 @@ export function wrappedLines(text: string, widths: readonly number[], font: Font
   let px = 0;
   for (let i = 0; i < widths.length; i++) px += columnPixels(widths[i]);
   const room = Math.max(1, px - CELL_MARGIN_PX);
-  const key = `${room}/${font.size}${font.bold ? "b" : ""}`;
+  // Most cells fit on one line: one line, when the whole text (no line break) fits with room to spare.
+  let units = 0;
+  let breaks = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      breaks = true;
+      break;
+    }
+    units += advance(c);
+  }
+  if (!breaks && unitsPixels(units, font) < room - ROUNDING_SLACK) return 1;
+  const key = (room * 1024 + font.size * 8) * 2 + (font.bold ? 1 : 0);
   let memo = measured.get(key);
   if (!memo) measured.set(key, (memo = new Map()));
   const known = memo.get(text);
