@@ -107,6 +107,8 @@ function combine(scheme: Scheme, sources: Sources, quality: QualityNote[], trend
     unrated = sources.unrated;
   } else if (manual) {
     chosen = manual;
+    // What stopped the rules is still the officer's to mend (an unreadable figure is a problem, RULES §7).
+    unrated = sources.unrated;
     // Where the rules give the same status (both say Data Only), it is the rules' verdict too.
     if (!computedStatus || computedStatus.key !== manual.key) source = "officer";
     reason = level && sources.useComputed ? `officer's rating (${textOf(sources.reason)})` : "officer's rating";

@@ -101,7 +101,9 @@ function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Ra
   }
   // A record the rules could not rate because of one of its cells: a problem at that cell. Reasons
   // are written out only for these (they are made when first read).
-  const unrated = rating.level === "nodata" || rating.level === "dataonly";
+  // Whatever status is shown (the officer's own where the rules could not rate), the cell that
+  // stopped the rules is a problem.
+  const unrated = rating.unrated !== undefined;
   if (unrated && rating.unrated === "noDirection") {
     problems.push({ sheet: record.sheet, cell: record.target?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${rating.reason}`, severity: "warning" });
   }

@@ -143,3 +143,27 @@ describe("RULES §7 where a status came from", () => {
     expect(textOf(run.plans.find((p) => p.sheet === "KPIs"))).toContain("▲ Alert (officer)");
   });
 });
+
+describe("issue 12 item 5: the pack for councillors", () => {
+  const sheet = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Status"], [
+    ["F1", "Rent arrears cases", "Lower", 483, 378, "Red"],
+    ["F2", "Unreadable actual", "Lower", 10, "Good", "Green"],
+  ]);
+  const run = runScorecard([sheet], { preset: "pentana", today: "2011-02-01" });
+  const plan = run.plans.find((p) => p.sheet === "Summary");
+  const rows = (plan?.blocks ?? []).flatMap((b) => b.values.map((v, i) => ({ row: b.row + i, text: v.filter((x) => typeof x === "string").join(" ") })));
+  const officers = rows.find((r) => r.text.startsWith("For officers"))?.row ?? -1;
+
+  test("status checks and data quality are a final section for officers, starting on a new page", () => {
+    expect(officers).toBeGreaterThan(0);
+    expect(plan?.print?.rowBreaks).toContain(officers);
+  });
+
+  test("the councillors' pages carry one pointer line and no officer wording", () => {
+    const before = rows.filter((r) => r.row < officers).map((r) => r.text);
+    const page = 1 + (plan?.print?.rowBreaks ?? []).filter((r) => r <= officers).length;
+    expect(before.filter((t) => /see the section for officers/.test(t))).toEqual([`1 officer rating differs from the rules; 1 data-quality note: see the section for officers on page ${page}.`]);
+    expect(before.filter((t) => /rules say|manual Red|unreadable figure/.test(t))).toEqual([]);
+    expect(rows.filter((r) => r.row > officers).some((r) => /rules say/.test(r.text))).toBe(true);
+  });
+});
