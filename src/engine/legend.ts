@@ -54,14 +54,18 @@ export class KeyBlocks {
 
   /** True when the (zero-based) row is part of a key: its heading, or an entry. */
   isKeyRow(row: number): boolean {
-    const texts: string[] = [];
+    // Most rows hold a figure: a cheap pass, allocating nothing, answers for them.
+    let strings = 0;
     let other = false;
     for (const v of this.cells.row(row)) {
       if (isBlank(v)) continue;
-      if (typeof v === "string") texts.push(v.trim());
+      if (typeof v === "string") strings++;
       else other = true;
     }
-    if (texts.length === 0 && !other) return false;
+    if (strings === 0 && !other) return false;
+    if ((other || strings > 3) && !this.inKey) return false;
+    const texts: string[] = [];
+    if (!other) for (const v of this.cells.row(row)) if (typeof v === "string" && !isBlank(v)) texts.push(v.trim());
     if (!other && texts.length === 1 && (isKeyHeading(texts[0]) || isKeyLine(texts[0]))) {
       this.inKey = true;
       return true;

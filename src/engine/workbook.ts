@@ -109,11 +109,12 @@ function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Ra
   }
   if (unrated && (rating.unrated === "unreadableActual" || rating.unrated === "unreadableTarget")) {
     const field = rating.unrated === "unreadableActual" ? record.actual : (record.target ?? record.annualTarget);
-    problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason}`, severity: "error" });
+    problems.push({ sheet: record.sheet, cell: field?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: unreadable figure: ${rating.reason.replace(/^officer's rating \((.*)\)$/, "$1")}`, severity: "error" });
   }
   if (unrated && rating.unrated === "missingActual") {
     const what = record.periodLabel ? `no ${record.periodLabel} figure` : "no figure for the period";
-    const why = rating.reason === "no actual" ? "" : `: ${rating.reason}`;
+    const reason = rating.reason.replace(/^officer's rating \((.*)\)$/, "$1");
+    const why = reason === "no actual" ? "" : `: ${reason}`;
     problems.push({ sheet: record.sheet, cell: record.actual?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${what}${why}`, severity: "warning" });
   }
 }
