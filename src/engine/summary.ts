@@ -289,18 +289,27 @@ function exceptionRow(item: RatedRecord, group: string, mark?: string): Exceptio
   };
 }
 
-const rowKey = (sheet: string, row: number): string => `${sheet}\u0000${row}`;
+/** Records by sheet, then row: numbers for keys, not a string made per record (100,000 of them). */
+function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) => T): Map<string, Map<number, T>> {
+  const out = new Map<string, Map<number, T>>();
+  for (const r of records) {
+    let rows = out.get(r.record.sheet);
+    if (!rows) out.set(r.record.sheet, (rows = new Map()));
+    rows.set(r.record.row, value(r));
+  }
+  return out;
+}
 
 /** Problems about the records summarised, and problems about no record at all (headers, rules sheet). */
 function problemsFor(problems: Problem[], all: RatedRecord[], included: RatedRecord[]): IssueRow[] {
-  const everyRow = new Set(all.map((r) => rowKey(r.record.sheet, r.record.row)));
-  const ours = new Map(included.map((r) => [rowKey(r.record.sheet, r.record.row), r.record] as const));
+  if (problems.length === 0) return [];
+  const everyRow = bySheetRow(all, () => true);
+  const ours = bySheetRow(included, (r) => r.record);
   const out: IssueRow[] = [];
   for (const p of problems) {
     const at = p.cell ? parseA1(p.cell) : undefined;
-    const key = at ? rowKey(p.sheet, at.row + 1) : "";
-    const record = ours.get(key);
-    if (!record && everyRow.has(key)) continue; // another committee's record
+    const record = at ? ours.get(p.sheet)?.get(at.row + 1) : undefined;
+    if (!record && at && everyRow.get(p.sheet)?.has(at.row + 1)) continue; // another committee's record
     out.push({ ref: record?.ref ?? "", where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message, severity: p.severity });
   }
   return out;

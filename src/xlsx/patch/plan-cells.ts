@@ -17,22 +17,30 @@ class RowSweep<T extends Span> {
   private readonly byTop: { item: T; order: number }[];
   private next = 0;
   private active: { item: T; order: number }[] = [];
+  private items: T[] = [];
 
   constructor(items: T[]) {
     this.byTop = items.map((item, order) => ({ item, order })).sort((a, b) => a.item.top - b.item.top || a.order - b.order);
   }
 
-  /** The items covering `row`; rows must be asked for in increasing order. */
-  at(row: number): T[] {
-    let added = false;
+  /** The items covering `row`; rows must be asked for in increasing order. The list is shared: read it, don't keep it. */
+  at(row: number): readonly T[] {
+    let changed = false;
     while (this.next < this.byTop.length && this.byTop[this.next].item.top <= row) {
       this.active.push(this.byTop[this.next++]);
-      added = true;
+      changed = true;
     }
     if (this.active.length === 0) return [];
-    this.active = this.active.filter((e) => e.item.bottom >= row);
-    if (added) this.active.sort((a, b) => a.order - b.order);
-    return this.active.map((e) => e.item);
+    // A summary's spans run for many rows: the list is made again only when one starts or ends.
+    if (this.active.some((e) => e.item.bottom < row)) {
+      this.active = this.active.filter((e) => e.item.bottom >= row);
+      changed = true;
+    }
+    if (changed) {
+      this.active.sort((a, b) => a.order - b.order);
+      this.items = this.active.map((e) => e.item);
+    }
+    return this.items;
   }
 
   /** The first row at or after `row` that any item covers (Infinity when none is left). */
@@ -135,7 +143,7 @@ export class PlanCells {
     }
   }
 
-  private row(row: number, blocks: BlockSpan[], merges: CellRange[], styles: StyleSpan[]): PlanRow | undefined {
+  private row(row: number, blocks: readonly BlockSpan[], merges: readonly CellRange[], styles: readonly StyleSpan[]): PlanRow | undefined {
     // A row holds a few dozen cells at most: a list searched from the end beats a Map per row.
     const cells: PlanCell[] = [];
     const cell = (col: number): PlanCell => {
