@@ -12,8 +12,9 @@ import { CONTENT_TYPES_PART, MACRO_WORKBOOK_TYPE, contentTypeOf } from "./packag
 import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
 import type { PackageRead } from "./read-package";
-import { editAppXml, editContentTypes, editRels, freshRelIds } from "./patch/package-edits";
+import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
 import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout } from "./patch/package-layout";
+import { staleCalcChain } from "./patch/calc-chain";
 import { canCopyRaw } from "./patch/raw-copy";
 import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
 import { renderSheet } from "./patch/sheet-render";
@@ -40,9 +41,26 @@ export function removeQuietly(path: string): void {
   }
 }
 
-/** True when the input is a macro-enabled workbook (its output must stay .xlsm). */
+const MACRO_TEMPLATE_TYPE = "application/vnd.ms-excel.template.macroEnabled.main+xml";
+
+/** True when the input is a macro-enabled workbook or template (its output must be an .xlsm). */
 export function isMacroEnabled(read: PackageRead): boolean {
-  return contentTypeOf(read.contentTypes, read.workbook.partName) === MACRO_WORKBOOK_TYPE;
+  const type = contentTypeOf(read.contentTypes, read.workbook.partName);
+  return type === MACRO_WORKBOOK_TYPE || type === MACRO_TEMPLATE_TYPE;
+}
+
+/**
+ * A template's workbook part made a workbook's (.xltx to .xlsx, .xltm to .xlsm): Excel refuses an
+ * .xlsx or .xlsm whose main part has a template's content type.
+ */
+const TEMPLATE_TYPES: Record<string, string> = {
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  [MACRO_TEMPLATE_TYPE]: MACRO_WORKBOOK_TYPE,
+};
+
+function workbookAsDocument(xml: string, workbookPart: string): string {
+  const now = contentTypeOfOverride(xml, workbookPart);
+  return now !== undefined && TEMPLATE_TYPES[now] ? setOverrideType(xml, workbookPart, TEMPLATE_TYPES[now]) : xml;
 }
 
 export interface PackageBuildReport {
@@ -63,16 +81,16 @@ async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatch
 }
 
 /** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */
-async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissing: boolean): Promise<Map<string, string>> {
+async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissing: boolean, dropRels: Set<string>): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const { pkg, workbook } = read;
   out.set(workbook.partName, editWorkbookXml(workbook.xml, layout.workbookEdit));
   const relsAdd = layout.newParts.map((p) => ({ id: p.relId, type: WORKSHEET_REL, target: p.target }));
   if (stylesMissing) relsAdd.push({ id: freshRelIds([...workbook.rels.list.map((r) => r.id), ...relsAdd.map((r) => r.id)], 1)[0], type: REL.styles, target: "styles.xml" });
-  out.set(workbook.rels.partName, editRels(workbook.rels.xml, new Set(), relsAdd));
+  out.set(workbook.rels.partName, editRels(workbook.rels.xml, dropRels, relsAdd));
   const types = layout.newParts.map((p) => ({ part: p.part, type: WORKSHEET_TYPE }));
   if (stylesMissing) types.push({ part: stylesPartFor(read), type: STYLES_TYPE });
-  out.set(pkg.entryName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, editContentTypes(read.contentTypes.xml, layout.dropped, types));
+  out.set(pkg.entryName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, workbookAsDocument(editContentTypes(read.contentTypes.xml, layout.dropped, types), workbook.partName));
   const app = pkg.entryName(APP_PART);
   if (app) {
     const xml = await pkg.readText(app);
@@ -106,7 +124,10 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   const styles = stylesBytes ? StylesPart.parse(await read.pkg.readText(stylesName)) : StylesPart.empty();
   const bom = stylesBytes && stylesBytes[0] === 0xef && stylesBytes[1] === 0xbb && stylesBytes[2] === 0xbf ? "\ufeff" : "";
   const xfFor: XfResolver = (base: number, list: PlanStyle[]) => list.reduce((id, s) => styles.xfFor(id, s), base);
-  const edited = await editedParts(read, layout, stylesMissing);
+  // A calc chain naming a formula the build takes away would make Excel repair the file: it goes.
+  const calcChain = await staleCalcChain(read, layout);
+  if (calcChain) layout.dropped.add(calcChain.entry);
+  const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []));
   const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 

@@ -56,6 +56,30 @@ export function editContentTypes(xml: string, removeParts: Set<string>, add: { p
   return xml.slice(0, root.start) + open + inner + `</${root.prefix}Types>` + xml.slice(root.end);
 }
 
+/** The Override's content type for a part (no leading slash), as written; undefined when it has none. */
+export function contentTypeOfOverride(xml: string, part: string): string | undefined {
+  const root = findElement(xml, "Types");
+  if (!root) return undefined;
+  for (const c of childElements(xml, root.openEnd, root.innerEnd)) {
+    const attrs = attrsOf(xml.slice(c.start, c.openEnd));
+    if (unescapeXml(attrs.get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) return unescapeXml(attrs.get("ContentType") ?? "");
+  }
+  return undefined;
+}
+
+/** [Content_Types].xml with a part's Override given another content type; every other byte kept. */
+export function setOverrideType(xml: string, part: string, type: string): string {
+  const root = findElement(xml, "Types");
+  if (!root) return xml;
+  for (const c of childElements(xml, root.openEnd, root.innerEnd)) {
+    const tag = xml.slice(c.start, c.openEnd);
+    if (unescapeXml(attrsOf(tag).get("PartName") ?? "").replace(/^\//, "").toLowerCase() === part.toLowerCase()) {
+      return xml.slice(0, c.start) + setAttr(tag, "ContentType", escapeAttr(type)) + xml.slice(c.openEnd);
+    }
+  }
+  return xml;
+}
+
 /**
  * docProps/app.xml with the worksheet names in TitlesOfParts brought up to date. The names are found
  * as the run that matches the old worksheet names (the group's heading is in the user's language);
