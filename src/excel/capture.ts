@@ -82,6 +82,8 @@ export interface CaptureJob {
   memory?: SheetMemory;
   /** The sheet as the engine read it (kept for callers; formats are backed up whole, not read). */
   grid?: SheetGrid;
+  /** Column widths already read with the sheet (read.ts): not read again. */
+  widths?: Map<number, number>;
 }
 
 /**
@@ -98,7 +100,7 @@ export async function captureFormats(context: XlRequestContext, jobs: CaptureJob
     captures.push(cap);
     const wanted: [Map<number, number>, number, boolean][] = [];
     for (const w of job.plan.columnWidths) {
-      const was = job.memory?.widths.get(w.col);
+      const was = job.memory?.widths.get(w.col) ?? job.widths?.get(w.col);
       if (was !== undefined) cap.widths.set(w.col, was);
       else wanted.push([cap.widths, w.col, true]);
     }

@@ -1,14 +1,16 @@
-// The add-in's commands, as the pane and the ribbon call them. Each is one Excel.run with a fixed
-// number of requests, whatever the row count:
+// The add-in's commands, as the pane and the ribbon call them. Each is one Excel.run (with the options of
+// run-options.ts) with a fixed number of requests, whatever the row count:
 //   1 facts      sheet names, visibility, protection, tables              (facts.ts)
-//   2 read       every tracker's values and number formats, our record    (read.ts)
+//   2 read       every tracker's values and number formats, merged areas (ExcelApi 1.13), the first
+//                columns' widths, every sheet's ownership mark and our record            (read.ts)
 //     … the engine rates the workbook and plans every write; anything refused (a protected sheet)
 //       is refused here, before a single write …
-//   3 capture    formats about to be replaced, range by range             (capture.ts)
-//   4 write      our record first, then colours, summary, rules sheet     (apply.ts)
-// Apply colours: 4 (3 when every cell it colours was saved before). Build summary: 4, plus one per
-// further 4 MB written. Reading past ~5 MB of cell data and hand-coloured columns past ~4 MB of cell
-// properties add requests in proportion to the data; nothing grows with the number of rows otherwise.
+//   3 sizes      only when our column lies beyond the widths already read               (capture.ts)
+//   4 write      our record first, whole-format backups of the cells about to be coloured (backup.ts),
+//                then colours, summary, rules sheet                                     (apply.ts)
+// Apply colours: 3 (4 when a width must be read). Build summary: 3, plus one per further 4 MB written.
+// Reading past ~5 MB of cell data adds requests in proportion to the data; nothing grows with the
+// number of rows otherwise.
 import { layoutRulesSheet, RULES_SHEET } from "../engine/rules-sheet";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
@@ -95,7 +97,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   const sheets = context.workbook.worksheets;
   const cap = await captureFormats(
     context,
-    edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet) })),
+    edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet), widths: read.widths[t.sheet] })),
     DEFAULT_BUDGET,
   );
   progress?.(0.7, "Writing");
@@ -113,7 +115,7 @@ export async function detectScorecard(run: ExcelRun, settings: CommandSettings, 
 export async function applyColoursCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "apply", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { isSetSupported: run.isSetSupported });
+    const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
@@ -127,7 +129,7 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
 export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "summary", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { isSetSupported: run.isSetSupported });
+    const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.

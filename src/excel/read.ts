@@ -51,6 +51,8 @@ export interface ReadOptions {
   sliceBytes?: number;
   /** Read values of these sheets only (others are not read at all). */
   only?: string[];
+  /** Also read the widths of the first WIDTH_COLUMNS columns of each sheet read (for Apply colours). */
+  widths?: boolean;
   /** The host's requirement check: each sheet's merged areas are read too where it has ExcelApi 1.13. */
   isSetSupported?: IsSetSupported;
 }
@@ -61,6 +63,22 @@ export interface WorkbookRead {
   state: StateRecord;
   /** context.sync() calls made by the read. */
   syncs: number;
+  /** Widths in points of each tracker's first WIDTH_COLUMNS columns, read with the sheets (see queueWidths). */
+  widths: Record<string, Map<number, number>>;
+}
+
+/**
+ * Columns whose widths are read with the sheets: Apply colours sets the width of our Status column and
+ * must save the width it replaces; reading the first columns now spares a request later in most workbooks.
+ */
+export const WIDTH_COLUMNS = 40;
+
+function queueWidths(context: XlRequestContext, sheets: SheetFacts[]): () => Record<string, Map<number, number>> {
+  const loads = sheets.map((s) => {
+    const ws = context.workbook.worksheets.getItem(s.name);
+    return { name: s.name, cols: Array.from({ length: WIDTH_COLUMNS }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) };
+  });
+  return () => Object.fromEntries(loads.map((l) => [l.name, new Map(l.cols.map((f, c) => [c, f.columnWidth] as [number, number]).filter(([, w]) => typeof w === "number"))]));
 }
 
 interface Used {
@@ -184,6 +202,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let used = queueUsed(context, candidates, (s) => whole && wanted(s));
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
+  let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
@@ -203,6 +222,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
     merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
+    widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
     early = [];
     sized = sizing(false);
     syncs++;
@@ -252,7 +272,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       }));
     }
   }
-  return { grids, state, syncs };
+  return { grids, state, syncs, widths: widths() };
 }
 
 /** A workbook past the limit is refused, naming its largest sheet: the engine is never handed millions of cells. */
