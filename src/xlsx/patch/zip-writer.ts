@@ -7,10 +7,13 @@ import { ZipFile } from "yazl";
 import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
 
 /**
- * zlib's level for the parts we make. 3 deflates a 100,000-row summary in about half the time of
- * zlib's default 6, for a file about a quarter larger.
+ * zlib's level for the parts we make. At 100,000 rows they are 175 MB of XML (the summary alone
+ * 115 MB): level 1 deflates them in about 0.55 s where level 3 takes 0.95 s (zlib's default 6 about
+ * twice that), for a file about a tenth larger (23 MB against 20.5 MB).
  */
-const COMPRESSION_LEVEL = 3;
+const COMPRESSION_LEVEL = 1;
+/** zlib's output buffer: larger than its 16 KiB default, so fewer round trips to the thread pool. */
+const DEFLATE_CHUNK = 256 * 1024;
 
 /** One fixed time for every entry we write, so building the same input twice gives the same bytes. */
 export const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -77,7 +80,7 @@ export class PackageZipWriter {
         yield buf;
       }
     }
-    const deflate = createDeflateRaw({ level: COMPRESSION_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY });
+    const deflate = createDeflateRaw({ level: COMPRESSION_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: DEFLATE_CHUNK });
     const source = this.failing(Readable.from(bytes(), { objectMode: false }));
     source.pipe(deflate);
     return this.failing(deflate);
