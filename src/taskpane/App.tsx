@@ -169,6 +169,7 @@ function Pane({ service, title }: Required<AppProps>) {
                     disabled={busy !== undefined}
                     saving={busy?.action === "save"}
                     saveOutcome={sc.saveOutcome}
+                    assumptions={state.assumptions}
                     onChange={sc.changeSettings}
                     onSave={() => void sc.save()}
                   />

@@ -2,7 +2,7 @@
 // Excel, the fake workbook's run in the browser preview and in tests, so all three share this code.
 import { colToLetters } from "../engine/address";
 import { PRESETS, PRESET_KEYS } from "../engine/presets";
-import type { ScorecardRun } from "../engine/scorecard";
+import { describeAssumptions, type ScorecardRun } from "../engine/scorecard";
 import type { TableSpec } from "../engine/types";
 import type { RatedRecord } from "../engine/workbook";
 import {
@@ -72,6 +72,7 @@ export function toPaneState(run: ScorecardRun): PaneState {
     tables: run.result.tables.map((t) => detectedTable(t, run.result.rated)),
     problems: run.result.problems,
     counts: run.result.counts,
+    assumptions: describeAssumptions(run),
   };
 }
 

@@ -36,6 +36,8 @@ export interface PaneState {
   tables: DetectedTable[];
   problems: Problem[];
   counts: Record<RecordKind, Record<string, number>>;
+  /** What the run assumed for the period and report date, and where it found them (RULES §10). */
+  assumptions?: string;
 }
 
 export interface ActionResult {

@@ -39,3 +39,9 @@ test("the pane shows the error for June 2021 and moves a defaulted report date w
   fireEvent.change(period, { target: { value: "Q4 2010/11" } });
   expect(screen.getByText("Blank: 31/03/2011, the end of Q4 2010/11")).toBeTruthy();
 });
+
+test("the pane says what the run assumed for the period and report date, and where it found them (RULES §10)", () => {
+  const assumptions = "Period Q3 2010/11, from 'Community Safety'!A2; report date 31/12/2010, the end of that period";
+  render(<RulesPanel settings={{ preset: "rag", columnOverrides: [] }} presets={[{ key: "rag", name: "RAG" }]} disabled={false} saving={false} assumptions={assumptions} onChange={() => undefined} onSave={() => undefined} />);
+  expect(screen.getByTestId("assumptions").textContent).toBe(`${assumptions}.`);
+});

@@ -7,6 +7,7 @@ import {
   Option,
   Spinner,
   makeStyles,
+  Text,
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
   half: { flexGrow: 1, flexBasis: "9em", minWidth: 0 },
   control: { width: "100%", minWidth: 0 },
   save: { alignSelf: "flex-start" },
+  assumptions: { color: tokens.colorNeutralForeground2 },
 });
 
 export interface RulesPanelProps {
@@ -31,6 +33,8 @@ export interface RulesPanelProps {
   disabled: boolean;
   saving: boolean;
   saveOutcome?: Outcome;
+  /** What the last run assumed for the period and report date, and where it found them. */
+  assumptions?: string;
   /** delayMs: 0 for a pick from a list; undefined (debounced) while typing. */
   onChange(next: PaneSettings, delayMs?: number): void;
   onSave(): void;
@@ -52,7 +56,7 @@ export function periodHints(period: string | undefined, reportDate: string | und
   return { dateHint: end && checked ? `Blank: ${formatIsoDate(end)}, the end of ${formatPeriod(checked)}` : "Blank: the end of the period the workbook names" };
 }
 
-export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, onChange, onSave }: RulesPanelProps) {
+export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, assumptions, onChange, onSave }: RulesPanelProps) {
   const styles = useStyles();
   const control = mergeClasses(styles.control, useFocusRing().ring);
   const presetName = presets.find((p) => p.key === settings.preset)?.name ?? settings.preset;
@@ -102,6 +106,7 @@ export function RulesPanel({ settings, presets, disabled, saving, saveOutcome, o
           />
         </Field>
       </div>
+      {assumptions && <Text size={200} className={styles.assumptions} data-testid="assumptions">{assumptions}.</Text>}
       <Field label="Committee" hint="Leave blank for every committee.">
         <Input
           className={control}
