@@ -78,8 +78,6 @@ export interface XlRange
    * included. The source is an address with its sheet ("'Q3 report'!B2:B9"), one rectangle.
    */
   copyFrom(sourceRange: string, copyType: "Formats"): void;
-  /** Merged areas in the range (ExcelApi 1.13: feature-detected before use). */
-  getMergedAreasOrNullObject(): XlRangeAreas;
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */

@@ -53,8 +53,9 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
 
 /**
  * An edit plan's rows that write only "" (blank and section rows inside a table) are left out: Excel refuses
- * a value in part of a merged area, and without ExcelApi 1.13 the host cannot see a section row merged
- * across our column. What an earlier run wrote there is still cleared, through the saved record.
+ * a value in part of a merged area, and the host does not read merged areas (getMergedAreasOrNullObject is
+ * ExcelApi 1.13 and fails past 512 areas), so a section row merged across our column is never written.
+ * What an earlier run wrote there is still cleared, through the saved record.
  */
 export function withoutBlankRows(plan: SheetPlan): SheetPlan {
   const blocks: SheetPlan["blocks"] = [];

@@ -166,6 +166,8 @@ export class FakeRange extends FakeObject implements XlRange {
         if (!versionAtMost("1.13", this._ctx._state.apiVersion)) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13.", "Range.getMergedAreasOrNullObject");
         const t = this._must();
         const rects = t.sheet.merges.overlapping(t.rect);
+        // Documented: more than 512 merged areas in the range and the method fails.
+        if (rects.length > 512) throw new FakeOfficeError("InvalidOperation", "More than 512 merged areas in the range.", "Range.getMergedAreasOrNullObject");
         return rects.length ? { sheet: t.sheet, rects: rects.map((r) => ({ ...r })) } : null;
       },
       true,

@@ -68,7 +68,7 @@ describe("Excel tables", () => {
     expect(code).toBe("InvalidOperation");
   });
 
-  test("without ExcelApi 1.13 (no merged areas to read) the merged section row is still left alone", async () => {
+  test("on ExcelApi 1.12 too, the merged section row is left alone (the host reads no merged areas)", async () => {
     const fake = createFakeExcel(tracker({ section: true, apiVersion: "1.12" }));
     const detected = await detectScorecard(fake.run, SETTINGS, TODAY);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
