@@ -1,7 +1,7 @@
 // Host bugs found reviewing issue 10 against Microsoft's reference, each reproduced on the strict fake.
 // They are `test.failing`: each passes while the bug is there and fails once the host is fixed, when it
 // should become an ordinary test.
-import { buildSummaryCommand, detectScorecard, removeColours } from "../../src/excel";
+import { applyColoursCommand, buildSummaryCommand, detectScorecard, removeColours, removeColoursCommand } from "../../src/excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
 
@@ -42,5 +42,20 @@ describe("known host bugs (review of issue 10)", () => {
     });
     const removed = await removeColours(fake.run, { deleteOwnedSheets: true });
     expect(removed.deleted).toContain("Summary");
+  });
+
+  // Since 233d92e the host reads no merged areas, and only rows that write nothing but "" are left out. A
+  // merged note box beside the tracker (L5:N9, where Status (auto) and Check (auto) go) makes the format
+  // backup copy part of a merged area, so Apply colours fails; and as our record is written before the
+  // copies, it lists backups never made, so Remove colours then fails on the same merge.
+  test.failing("a merged note box beside the tracker stops neither Apply colours nor Remove colours", async () => {
+    const wb = generatedTracker(10);
+    wb.sheets[0].values![4] = [...wb.sheets[0].values![4], null, "Note: Q4 figures are provisional"];
+    wb.sheets[0].merges = ["L5:N9"];
+    const fake = createFakeExcel(wb);
+    const outcome = async (p: Promise<unknown>) => p.then(() => "done", (e: Error) => e.message);
+    const applied = await outcome(applyColoursCommand(fake.run, SETTINGS, TODAY));
+    const removed = await outcome(removeColoursCommand(fake.run));
+    expect({ applied, removed, merges: fake.sheet("Indicators")!.merges }).toEqual({ applied: "done", removed: "done", merges: ["L5:N9"] });
   });
 });
