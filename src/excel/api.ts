@@ -78,6 +78,8 @@ export interface XlRange
    * included. The source is an address with its sheet ("'Q3 report'!B2:B9"), one rectangle.
    */
   copyFrom(sourceRange: string, copyType: "Formats"): void;
+  /** The used part of this range (ExcelApi 1.4); a null object when it holds nothing. */
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */

@@ -106,7 +106,10 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
         if (t.replaces) {
           // Add first, under a temporary name, so the workbook never runs out of visible sheets.
           const ws = sheets.add(tempName());
-          sheets.getItem(t.replaces.name).delete();
+          const old = sheets.getItem(t.replaces.name);
+          // Excel refuses to delete a very hidden sheet: it is made hidden first.
+          if (findSheet(facts, t.replaces.name)?.visibility === "VeryHidden") old.visibility = "Hidden";
+          old.delete();
           ws.name = t.sheet;
           ws.position = t.replaces.position;
           created.set(t, ws);

@@ -108,7 +108,8 @@ function queueState(context: XlRequestContext, facts: WorkbookFacts, reading: bo
   // No very hidden sheet, so no record: marks matter only to keep our sheets out of a read.
   const none = !facts.sheets.some((s) => s.visibility === "VeryHidden") && !reading;
   const marks = none ? [] : facts.sheets.map((s) => sheets.getItem(s.name).names.getItemOrNullObject(OWNER_MARK).load("formula"));
-  const records = new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, sheets.getItem(s.name).getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values")]));
+  // Column A only: a user's very hidden lookup sheet may be megabytes, and our record is in column A.
+  const records = new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, sheets.getItem(s.name).getRange("A:A").getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values")]));
   return () => {
     const seen: OwnerFacts[] = facts.sheets.map((s, i) => ({ name: s.name, visibility: VISIBILITY[s.visibility], mark: !marks[i] || marks[i].isNullObject ? undefined : String(marks[i].formula) }));
     const at = findStateSheet(seen);

@@ -58,7 +58,16 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, mem.backed, mem.cols);
       cellsRestored += mem.cells.size + mem.backed.size;
     }
-    if (deleting.length) await writes.add(OP_OVERHEAD * deleting.length, () => deleting.forEach((n) => sheets.getItem(n).delete()));
+    if (deleting.length) {
+      await writes.add(OP_OVERHEAD * 2 * deleting.length, () =>
+        deleting.forEach((n) => {
+          const ws = sheets.getItem(n);
+          // Excel refuses to delete a very hidden sheet: it is made hidden first.
+          if (findSheet(facts, n)?.visibility === "VeryHidden") ws.visibility = "Hidden";
+          ws.delete();
+        }),
+      );
+    }
     // Forget the saved formats last, once everything they describe has been put back.
     if (writesState) {
       const keep = owned.filter((o) => findSheet(facts, o.sheet) && !deleting.some((d) => same(d, o.sheet)));

@@ -11,6 +11,7 @@ import { FakeOfficeError } from "./errors";
 import { FakeRangeFormat } from "./format";
 import { versionAtMost } from "./version";
 import type { SheetState, WorkbookState } from "./state";
+import { DEFAULT_FORMAT } from "./state";
 import { copyFormats, sourceFromAddress } from "./copy";
 
 /** Selecting works on the active sheet only (activate it first), and never on a hidden one. */
@@ -169,6 +170,32 @@ export class FakeRange extends FakeObject implements XlRange {
         // Documented: more than 512 merged areas in the range and the method fails.
         if (rects.length > 512) throw new FakeOfficeError("InvalidOperation", "More than 512 merged areas in the range.", "Range.getMergedAreasOrNullObject");
         return rects.length ? { sheet: t.sheet, rects: rects.map((r) => ({ ...r })) } : null;
+      },
+      true,
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this,
+      "getUsedRangeOrNullObject",
+      [valuesOnly ?? false],
+      () => {
+        const t = this._must();
+        const used = t.sheet.usedRange(valuesOnly ?? false);
+        if (!used) return null;
+        const r = { top: Math.max(used.top, t.rect.top), left: Math.max(used.left, t.rect.left), bottom: Math.min(used.bottom, t.rect.bottom), right: Math.min(used.right, t.rect.right) };
+        if (r.top > r.bottom || r.left > r.right) return null;
+        // The bounding box of the cells in use inside this range.
+        let box: CellRange | undefined;
+        for (let row = r.top; row <= r.bottom; row++) {
+          for (let col = r.left; col <= r.right; col++) {
+            const c = t.sheet.cell(row, col);
+            if (valuesOnly && c.v === "" && c.f === undefined) continue;
+            if (!valuesOnly && c.v === "" && c.f === undefined && c.nf === "General" && c.fmt === DEFAULT_FORMAT) continue;
+            box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
+          }
+        }
+        return box ? { sheet: t.sheet, rect: box } : null;
       },
       true,
     );

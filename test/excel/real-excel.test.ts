@@ -1,6 +1,6 @@
 // What real Excel does that an easy fake would hide: hidden sheets' null tab colour, selecting only on the
 // active visible sheet, Excel.run's options, and the limits Excel enforces on what the host writes.
-import { applyColoursCommand, buildSummaryCommand, detectScorecard, removeColoursCommand, selectCell } from "../../src/excel";
+import { applyColoursCommand, buildSummaryCommand, detectScorecard, removeColours, removeColoursCommand, selectCell } from "../../src/excel";
 import type { XlRequestContext, XlWorksheet } from "../../src/excel/api";
 import { charsToPoints, fitSections, headerSections, rowPoints } from "../../src/excel/write";
 import type { FakeWorkbookInit } from "../../src/fake-excel";
@@ -161,5 +161,47 @@ describe("limits Excel enforces", () => {
       stored: true,
       evenAmps: false,
     });
+  });
+});
+
+// A user's large very hidden sheet (only its column A is read for our record), and a summary of ours made
+// very hidden (Excel refuses to delete a very hidden sheet: it is made hidden first).
+describe("very hidden sheets (found in review)", () => {
+  // read.ts queueState loads the whole used range (values) of every very hidden sheet to find our record,
+  // which lives in column A of one of them. A user's very hidden lookup sheet of a few MB makes every
+  // command fail with ResponsePayloadSizeLimitExceeded. The limit is scaled down here (512 KB for Excel on
+  // the web's 5 MB) so the workbook stays small.
+  test("a user's large very hidden sheet does not stop Detect", async () => {
+    const wb = generatedTracker(10);
+    const values = Array.from({ length: 4000 }, (_, i) => Array.from({ length: 4 }, (_, j) => `Lookup value ${i}-${j} for the dropdowns`));
+    wb.sheets.push({ name: "Lookups", values, visibility: "VeryHidden" });
+    const fake = createFakeExcel({ ...wb, limits: { responseBytes: 512 * 1024 } });
+    const detected = await detectScorecard(fake.run, SETTINGS, TODAY);
+    expect(detected.result.rated.length).toBeGreaterThan(0);
+  });
+
+  // Worksheet.delete fails on a very hidden sheet (documented in @types/office-js). A summary of ours that
+  // someone made very hidden makes Build summary fail half-way, leaving a "RAG scorecard tmp 1" sheet
+  // (apply.ts, the replace path), and Remove colours with deleteOwnedSheets fail (remove.ts).
+  test("a summary of ours made very hidden is replaced, leaving no temporary sheet", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await buildSummaryCommand(fake.run, SETTINGS, TODAY);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem("Summary").visibility = "VeryHidden";
+      await context.sync();
+    });
+    const built = await buildSummaryCommand(fake.run, SETTINGS, TODAY).then(() => "built", (e: Error) => e.message);
+    expect({ built, temporary: fake.allSheetNames().filter((n) => n.startsWith("RAG scorecard tmp")) }).toEqual({ built: "built", temporary: [] });
+  });
+
+  test("Remove colours can delete a summary of ours that someone made very hidden", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await buildSummaryCommand(fake.run, SETTINGS, TODAY);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem("Summary").visibility = "VeryHidden";
+      await context.sync();
+    });
+    const removed = await removeColours(fake.run, { deleteOwnedSheets: true });
+    expect(removed.deleted).toContain("Summary");
   });
 });
