@@ -109,7 +109,11 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   const previous = headerCells.findIndex((v) => typeof v === "string" && v.trim() === GENERATED_STATUS_HEADER);
   if (previous >= 0 && reusable(previous + o.col)) return previous + o.col;
   let col = Math.max(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col)) + 1;
+  // A merged area that starts right of the table (a note box beside it) is stepped over: Excel refuses to
+  // write or copy part of it. One starting within the table (a section row merged across) is cut around.
+  const beside = (grid.merges ?? []).filter((m) => m.left >= col && m.bottom >= table.headerRow && m.top <= table.lastRow);
   const isFree = (c: number) => {
+    if (beside.some((m) => m.left <= c && m.right >= c)) return false;
     for (let r = table.headerRow; r <= table.lastRow; r++) {
       const v = cellAt(grid, r, c);
       if (v !== null && v !== "") return false;

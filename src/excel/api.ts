@@ -80,6 +80,8 @@ export interface XlRange
   copyFrom(sourceRange: string, copyType: "Formats"): void;
   /** The used part of this range (ExcelApi 1.4); a null object when it holds nothing. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** Merged areas in the range (ExcelApi 1.13: feature-detected before use; fails past 512 areas). */
+  getMergedAreasOrNullObject(): XlRangeAreas;
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */

@@ -18,11 +18,13 @@ import { allocateColumns, mergeBackups } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
 import type { CellSet } from "./cells";
 import type { StateRecord } from "./state";
-import { queueMark, queueStateWrite, stateCells, statePlace } from "./state";
+import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
 import { ownedAfter, resolveTargets } from "./targets";
 import { queuePlan } from "./write";
 import { runAs } from "./run-options";
+import { refusedWrite } from "./errors";
+import { rangeAddress } from "./a1";
 
 export interface ApplyOptions {
   /** Request size at which work is split over another sync (default 4 MB, under Excel on the web's 5 MB). */
@@ -62,6 +64,24 @@ export function appliedSheets(targets: Target[]): AppliedSheet[] {
 
 /** Queue every write of a command and send it. Returns cells written and syncs used. */
 export async function writePlans(context: XlRequestContext, job: WriteJob, budget: number): Promise<{ cellsWritten: number; syncs: number }> {
+  try {
+    return await queueWrites(context, job, budget);
+  } catch (e) {
+    throw refusedWrite(e, job.targets.filter((t) => t.plan.action === "edit").map((t) => ({ sheet: t.sheet, cells: planArea(t.plan) })));
+  }
+}
+
+/** The rectangle around every cell a plan writes or formats, as an A1 address ("M3:N13"). */
+function planArea(plan: SheetPlan): string {
+  // Reduced, not spread: a plan may hold 100,000 rows.
+  const widest = (values: unknown[][]): number => values.reduce((n: number, v) => Math.max(n, v.length), 1);
+  const rects = [...plan.blocks.map((b) => ({ top: b.row, left: b.col, bottom: b.row + b.values.length - 1, right: b.col + widest(b.values) - 1 })), ...plan.styles.flatMap((g) => g.ranges)];
+  if (!rects.length) return "no cells";
+  const around = rects.reduce((a, r) => ({ top: Math.min(a.top, r.top), left: Math.min(a.left, r.left), bottom: Math.max(a.bottom, r.bottom), right: Math.max(a.right, r.right) }));
+  return rangeAddress(around);
+}
+
+async function queueWrites(context: XlRequestContext, job: WriteJob, budget: number): Promise<{ cellsWritten: number; syncs: number }> {
   const { facts, state, targets } = job;
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
@@ -79,15 +99,18 @@ export async function writePlans(context: XlRequestContext, job: WriteJob, budge
 
   const writes = new Batcher(context, budget);
   const place = statePlace(facts);
-  await queueStateWrite(writes, context, place, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
+  await queueStateSheet(writes, context, place);
   const record = sheets.getItem(place.name);
-  // Cells an earlier run coloured that this run no longer does; then backups of the cells coloured for the
-  // first time, before anything is coloured (the queue runs in order, across syncs too).
+  // The queue runs in order, across syncs too. Backups of the cells coloured for the first time come first
+  // (into columns no earlier backup uses, saved.ts allocateColumns), then the record listing them: a copy
+  // Excel refuses stops the request before the record changes, so the old record stays true and Remove
+  // colours keeps working. Then cells an earlier run coloured that this run no longer does, then colours.
+  for (const f of fresh) await queueBackup(writes, record, f.sheet, f.cells, memory[f.sheet].cols);
+  await queueStateCells(writes, context, place, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
   for (const s of stale) {
     await queueRestore(writes, sheets.getItem(s.sheet), s.mem);
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
   }
-  for (const f of fresh) await queueBackup(writes, record, f.sheet, f.cells, memory[f.sheet].cols);
 
   const creates = targets.filter((t) => t.plan.action === "create");
   const created = new Map<Target, XlWorksheet>();

@@ -1,8 +1,8 @@
 // The add-in's commands, as the pane and the ribbon call them. Each is one Excel.run (with the options of
 // run-options.ts) with a fixed number of requests, whatever the row count:
 //   1 facts      sheet names, visibility, protection, tables              (facts.ts)
-//   2 read       every tracker's values and number formats, the first columns' widths, every
-//                sheet's ownership mark and our record                                  (read.ts)
+//   2 read       every tracker's values and number formats, merged areas (ExcelApi 1.13), the first
+//                columns' widths, every sheet's ownership mark and our record            (read.ts)
 //     … the engine rates the workbook and plans every write; anything refused (a protected sheet)
 //       is refused here, before a single write …
 //   3 sizes      only when our column lies beyond the widths already read               (capture.ts)
@@ -108,14 +108,14 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
 
 /** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */
 export async function detectScorecard(run: ExcelRun, settings: CommandSettings, today: string): Promise<ScorecardRun> {
-  return runAs(run, "read", async (context) => score((await open(context)).read, settings, today));
+  return runAs(run, "read", async (context) => score((await open(context, { isSetSupported: run.isSetSupported })).read, settings, today));
 }
 
 /** Colours the trackers and saves the settings in the Scorecard Rules sheet. */
 export async function applyColoursCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "apply", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { widths: true });
+    const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
@@ -129,7 +129,7 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
 export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettings, today: string, progress?: CommandProgress): Promise<CommandResult> {
   return runAs(run, "summary", async (context) => {
     progress?.(0, "Reading the workbook");
-    const opened = await open(context, { widths: true });
+    const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.

@@ -1,6 +1,6 @@
 // Errors the user can act on. Thrown before anything is written, so the workbook is never half-changed.
 
-export type HostErrorKind = "protected" | "workbookProtected" | "missingSheet" | "tooLarge" | "badPlan";
+export type HostErrorKind = "protected" | "workbookProtected" | "missingSheet" | "tooLarge" | "badPlan" | "refused";
 
 export class ExcelHostError extends Error {
   constructor(
@@ -50,4 +50,17 @@ export function tooLarge(total: number, limit: number, sheet: string, cells: num
 
 export function badPlan(sheet: string, why: string): ExcelHostError {
   return new ExcelHostError("badPlan", `Internal error: the plan for "${sheet}" ${why}.`, sheet);
+}
+
+/**
+ * An error Excel raised while writing (Excel names no sheet or cell: "Cannot copy part of a merged cell."),
+ * as one line naming the sheets edited and the cells each plan touches. Our own errors pass unchanged.
+ */
+export function refusedWrite(error: unknown, edits: { sheet: string; cells: string }[]): unknown {
+  if (error instanceof ExcelHostError || !(error instanceof Error) || !edits.length) return error;
+  const where = edits.map((e) => `"${e.sheet}" (${e.cells})`).join(", ");
+  const said = error.message.trim().replace(/\s+/g, " ");
+  const hint = /merged/i.test(said) ? " Unmerge or move the merged cells there, then try again; Remove colours still works." : "";
+  const wrapped = new ExcelHostError("refused", `Excel refused a change on ${where}: ${said}${hint}`, edits[0].sheet);
+  return Object.assign(wrapped, { cause: error });
 }

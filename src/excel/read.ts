@@ -10,9 +10,9 @@
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
-import type { CellValue, SheetGrid } from "../engine/types";
-import type { ExcelRun, XlRange, XlRequestContext } from "./api";
-import { rangeAddress } from "./a1";
+import type { CellRange, CellValue, SheetGrid } from "../engine/types";
+import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
+import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET } from "./chunk";
 import { tooLarge } from "./errors";
 import type { SheetFacts, WorkbookFacts } from "./facts";
@@ -53,6 +53,8 @@ export interface ReadOptions {
   only?: string[];
   /** Also read the widths of the first WIDTH_COLUMNS columns of each sheet read (for Apply colours). */
   widths?: boolean;
+  /** The host's requirement check: merged areas are read too where it has ExcelApi 1.13 (queueMerges). */
+  isSetSupported?: IsSetSupported;
 }
 
 export interface WorkbookRead {
@@ -134,6 +136,35 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
     .map((t) => ({ name: t.name, sheet: t.sheet, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
 }
 
+/**
+ * Merged areas of each sheet read (getMergedAreasOrNullObject is ExcelApi 1.13), so the engine places our
+ * column beside a merged note box and cuts it around a merged section row rather than writing or backing up
+ * part of a merge. The method fails past 512 areas in the range: readSheets then reads again without merges,
+ * and a copy Excel still refuses is reported naming the sheet (apply.ts).
+ */
+function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSupported?: IsSetSupported): { sheet: string; range: XlRangeAreas }[] {
+  if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
+  return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
+}
+
+/** Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows its "!". */
+export function mergedAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=,|$)/g)) {
+    const r = parseAddress(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function safely(check: () => boolean): boolean {
+  try {
+    return check();
+  } catch {
+    return false;
+  }
+}
+
 function emptyGrid(name: string, u: XlRange): SheetGrid {
   const empty = u.isNullObject;
   return {
@@ -176,6 +207,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let readState = queueState(context, facts, candidates.length > 0);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s));
   let tables = queueTables(facts, candidates);
+  let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
@@ -190,11 +222,12 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       await context.sync();
     }
   } catch (e) {
-    if (!used.some((u) => u.full) && !early.length) throw e;
-    // Refused (too big): sizes first, then slices.
+    if (!used.some((u) => u.full) && !early.length && !merges.length) throw e;
+    // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas.
     readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     tables = queueTables(facts, candidates);
+    merges = [];
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
     early = [];
     sized = sizing(false);
@@ -235,6 +268,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   syncs += await readAreas(context, pending, sized.budget, sized.costs);
 
   for (const grid of grids) {
+    const areas = merges.find((m) => m.sheet === grid.name);
+    if (areas && !areas.range.isNullObject) grid.merges = mergedAreas(areas.range.address);
     const own = tables.filter((t) => same(t.sheet, grid.name));
     if (own.length) {
       grid.tables = own.map((t) => ({

@@ -99,24 +99,32 @@ export function stateCells(owned: OwnedSheet[], saved: Record<string, SheetMemor
  * text ("@" first, so no piece can become a number or formula) and older, longer records are cleared.
  */
 export async function queueStateWrite(batcher: Batcher, context: XlRequestContext, place: StatePlace, previousRows: number, cells: string[]): Promise<void> {
+  await queueStateSheet(batcher, context, place);
+  await queueStateCells(batcher, context, place, previousRows, cells);
+}
+
+/** The record sheet, added (very hidden, marked) when the workbook has none: the backups are copied into it. */
+export async function queueStateSheet(batcher: Batcher, context: XlRequestContext, place: StatePlace): Promise<void> {
   const sheets = context.workbook.worksheets;
-  let ws: XlWorksheet | undefined;
   await batcher.add(OP_OVERHEAD * 5, () => {
-    if (place.exists) ws = sheets.getItem(place.name);
-    else {
-      ws = sheets.add(place.name);
-      ws.visibility = "VeryHidden";
-    }
+    const ws = place.exists ? sheets.getItem(place.name) : sheets.add(place.name);
+    if (!place.exists) ws.visibility = "VeryHidden";
     if (!place.exists || !place.marked) queueMark(ws, STATE_SHEET);
   });
+}
+
+/** The record itself, in column A of the record sheet (queued after queueStateSheet). */
+export async function queueStateCells(batcher: Batcher, context: XlRequestContext, place: StatePlace, previousRows: number, cells: string[]): Promise<void> {
+  // Fetched inside each queued step: the sheet may only be added by queueStateSheet's step.
+  const ws = () => context.workbook.worksheets.getItem(place.name);
   for (let i = 0; i < cells.length; i++) {
     await batcher.add(OP_OVERHEAD * 2 + utf8Bytes(cells[i]) + 8, () => {
-      const cell = ws!.getRangeByIndexes(i, 0, 1, 1);
+      const cell = ws().getRangeByIndexes(i, 0, 1, 1);
       cell.numberFormat = [["@"]];
       cell.values = [[cells[i]]];
     });
   }
   if (previousRows > cells.length) {
-    await batcher.add(OP_OVERHEAD, () => ws!.getRangeByIndexes(cells.length, 0, previousRows - cells.length, 1).clear("Contents"));
+    await batcher.add(OP_OVERHEAD, () => ws().getRangeByIndexes(cells.length, 0, previousRows - cells.length, 1).clear("Contents"));
   }
 }

@@ -53,8 +53,8 @@ function combineEdits(plans: SheetPlan[]): SheetPlan[] {
 
 /**
  * An edit plan's rows that write only "" (blank and section rows inside a table) are left out: Excel refuses
- * a value in part of a merged area, and the host does not read merged areas (getMergedAreasOrNullObject is
- * ExcelApi 1.13 and fails past 512 areas), so a section row merged across our column is never written.
+ * a value in part of a merged area, and the host cannot always read merged areas (getMergedAreasOrNullObject
+ * is ExcelApi 1.13 and fails past 512 areas), so a section row merged across our column is never written.
  * What an earlier run wrote there is still cleared, through the saved record.
  */
 export function withoutBlankRows(plan: SheetPlan): SheetPlan {

@@ -68,7 +68,7 @@ describe("Excel tables", () => {
     expect(code).toBe("InvalidOperation");
   });
 
-  test("on ExcelApi 1.12 too, the merged section row is left alone (the host reads no merged areas)", async () => {
+  test("on ExcelApi 1.12 too (no merged areas read), the merged section row is left alone", async () => {
     const fake = createFakeExcel(tracker({ section: true, apiVersion: "1.12" }));
     const detected = await detectScorecard(fake.run, SETTINGS, TODAY);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
@@ -79,5 +79,60 @@ describe("Excel tables", () => {
       l9: true,
       indicators: 9,
     });
+  });
+});
+
+/** The tracker with a note box merged over L5:N9, beside the table where our columns would go. */
+function withNoteBox(apiVersion?: string): FakeWorkbookInit {
+  const wb = generatedTracker(10);
+  wb.sheets[0].values![4] = [...wb.sheets[0].values![4], null, "Note: Q4 figures are provisional"];
+  wb.sheets[0].merges = ["L5:N9"];
+  return { ...wb, apiVersion };
+}
+
+const outcome = async (p: Promise<unknown>): Promise<string> => p.then(() => "done", (e: Error) => e.message);
+
+describe("a merged note box beside the tracker", () => {
+  // Review of issue 10: with no merged areas read, the format backup copied part of the box and failed.
+  test("stops neither Apply colours nor Remove colours, and our columns go right of it (ExcelApi 1.13)", async () => {
+    const fake = createFakeExcel(withNoteBox());
+    const before = JSON.stringify(fake.snapshot());
+    const applied = await outcome(applyColoursCommand(fake.run, SETTINGS, TODAY));
+    const s = fake.sheet("Indicators")!;
+    const header = s.cell("O3").value;
+    const removed = await outcome(removeColoursCommand(fake.run));
+    const after = (fake.snapshot() as { sheets: { name: string }[] }).sheets.find((x) => x.name === "Indicators");
+    expect({ applied, header, removed, merges: s.merges, restored: JSON.stringify(after) === JSON.stringify((JSON.parse(before) as { sheets: { name: string }[] }).sheets.find((x) => x.name === "Indicators")) }).toEqual({
+      applied: "done",
+      header: "Status (auto)",
+      removed: "done",
+      merges: ["L5:N9"],
+      restored: true,
+    });
+  });
+
+  // Without ExcelApi 1.13 the host cannot see the box: Excel refuses the backup copy. The record is written
+  // after the copies, so it lists no backup that was never made and Remove colours still works.
+  test("on ExcelApi 1.12, Apply colours fails with one line naming the sheet and cells, and Remove colours still works", async () => {
+    const fake = createFakeExcel(withNoteBox("1.12"));
+    const applied = await outcome(applyColoursCommand(fake.run, SETTINGS, TODAY));
+    const removed = await outcome(removeColoursCommand(fake.run));
+    expect({ oneLine: !applied.includes("\n"), names: /"Indicators" \([A-Z]+\d+:[A-Z]+\d+\)/.test(applied), merged: applied.includes("merged cell"), removed, merges: fake.sheet("Indicators")!.merges }).toEqual({
+      oneLine: true,
+      names: true,
+      merged: true,
+      removed: "done",
+      merges: ["L5:N9"],
+    });
+  });
+
+  // getMergedAreasOrNullObject fails past 512 areas and takes the whole read with it: the read is made
+  // again without merged areas (one more request, only in such a workbook).
+  test("a sheet with more than 512 merged areas: Apply colours still colours the tracker", async () => {
+    const wb = generatedTracker(10);
+    wb.sheets.push({ name: "Lookup notes", values: Array.from({ length: 1200 }, (_, i) => [`Note ${i}`]), merges: Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`) });
+    const fake = createFakeExcel(wb);
+    const applied = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ status: fake.sheet("Indicators")!.cell("K3").value, merges: fake.sheet("Lookup notes")!.merges.length, syncs: applied.syncs }).toEqual({ status: "Status (auto)", merges: 600, syncs: 5 });
   });
 });
