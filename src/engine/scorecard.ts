@@ -1,5 +1,6 @@
 // One run of the add-in's job, host-free: choose the scheme, rate the workbook, plan every write.
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
+import { sameSheetName } from "./ownership";
 import { colourTrackers } from "./colour";
 import { layoutSummary, summarySheetName, trackerTitle } from "./layout";
 import { presetByKey, RAG } from "./presets";
@@ -51,7 +52,8 @@ export interface ScorecardRun {
   plans: SheetPlan[];
 }
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+// Sheet names compare as Excel compares them, the one rule both hosts use.
+const same = sameSheetName;
 
 /** The scheme and settings: the user's choice, else the workbook's rules sheet, else the default preset. */
 function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: Scheme; settings: RulesSettings; problems: Problem[] } {

@@ -5,6 +5,7 @@ import type { XlRequestContext, XlTableCollection } from "./api";
 import type { ReadHint } from "./hint";
 import { queueHint } from "./hint";
 import { STATE_SHEET } from "./state";
+import { sameSheetName } from "../engine/ownership";
 
 export interface SheetFacts {
   name: string;
@@ -62,7 +63,8 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
   };
 }
 
-export const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+/** Excel compares sheet names without regard to case: the engine's rule, shared with the file host. */
+export const same = sameSheetName;
 
 /** Sheet names are case-insensitive in Excel. */
 export function findSheet(facts: WorkbookFacts, name: string): SheetFacts | undefined {

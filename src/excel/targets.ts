@@ -5,6 +5,7 @@ import type { SheetFacts, WorkbookFacts } from "./facts";
 import { findSheet, same } from "./facts";
 import type { OwnedSheet } from "./state";
 import { STATE_SHEET } from "./state";
+import { cleanSheetName, freeSheetName } from "../engine/ownership";
 
 export interface Target {
   plan: SheetPlan;
@@ -14,19 +15,8 @@ export interface Target {
   replaces?: { name: string; position: number };
 }
 
-const MAX_NAME = 31;
-
-/** Excel's rules for sheet names: 31 characters, none of []:*?/\, no apostrophe at either end. */
-export function cleanSheetName(name: string): string {
-  const s = name.replace(/[[\]:*?/\\]/g, " ").replace(/^'+|'+$/g, "").trim();
-  return (s || "Sheet").slice(0, MAX_NAME);
-}
-
-function withSuffix(base: string, n: number): string {
-  if (n === 1) return base;
-  const suffix = ` (${n})`;
-  return base.slice(0, MAX_NAME - suffix.length) + suffix;
-}
+// Sheet names are cleaned and "Name (2)" chosen by the engine (cleanSheetName, freeSheetName), as in the file host.
+export { cleanSheetName };
 
 /** Several edit plans for one sheet become one, so its formats are saved once. */
 function combineEdits(plans: SheetPlan[]): SheetPlan[] {
@@ -116,14 +106,10 @@ export function resolveTargets(plans: SheetPlan[], facts: WorkbookFacts, owned: 
       targets.push({ plan, sheet: previous.name, replaces: { name: previous.name, position: previous.position } });
       continue;
     }
-    for (let n = 1; ; n++) {
-      const name = withSuffix(base, n);
-      // A user's sheet (or one already used in this run) is never touched: the next free name.
-      if (taken.has(name.toLowerCase()) || findSheet(facts, name) || same(name, facts.stateName) || same(name, STATE_SHEET)) continue;
-      taken.add(name.toLowerCase());
-      targets.push({ plan, sheet: name });
-      break;
-    }
+    // A user's sheet (or one already used in this run) is never touched: the next free name.
+    const name = freeSheetName(facts.sheets.map((s) => s.name), base, [...taken, facts.stateName, STATE_SHEET]);
+    taken.add(name.toLowerCase());
+    targets.push({ plan, sheet: name });
   }
   if (writesState) {
     if (facts.state?.protected) throw protectedSheet(facts.state.name);

@@ -64,7 +64,7 @@ describe("addresses", () => {
   });
 
   test.each([
-    { name: "Summary: Q3 [draft]", expected: "Summary  Q3  draft" },
+    { name: "Summary: Q3 [draft]", expected: "Summary- Q3 -draft-" },
     { name: "A very long committee name that goes on", expected: "A very long committee name that" },
     { name: "'quoted'", expected: "quoted" },
   ])("sheet name '$name' is made valid", ({ name, expected }) => {

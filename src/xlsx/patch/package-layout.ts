@@ -3,7 +3,7 @@
 // state record, the parts that go with replaced sheets, and the edits to the parts that list sheets.
 import type { Problem } from "../../engine/types";
 import { emptySheetPlan, type SheetPlan } from "../../engine/plan";
-import { markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/ownership";
+import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
@@ -11,13 +11,8 @@ import { sheetEdits, type SheetEdits } from "./sheet-edits";
 import { renderedSheetInfo } from "./sheet-render";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
-const FORBIDDEN = /[\\/?*[\]:]/g;
-
-/** Excel refuses names with \ / ? * [ ] :, names over 31 characters and names starting or ending with '. */
-export function safeSheetName(name: string): string {
-  const cleaned = name.replace(FORBIDDEN, "-").replace(/^'+|'+$/g, "").trim().slice(0, 31);
-  return cleaned || "Sheet";
-}
+/** Excel refuses names with \ / ? * [ ] :, names over 31 characters and names starting or ending with ': the engine cleans them as the Office.js host does. */
+export const safeSheetName = cleanSheetName;
 
 export interface PatchedSheet {
   part: string;
