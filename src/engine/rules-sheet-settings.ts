@@ -1,6 +1,6 @@
 // The Settings rows of the rules sheet, as data: each row's label, note, how it is written and how it is read back.
 import { isBlank } from "./cells";
-import { parseReportingPeriod } from "./periods";
+import { checkPeriod } from "./periods";
 import { levelOf, normLabel, type RulesSettings } from "./rules-sheet-spec";
 import { decimal, readFraction, readIsoDate, readPoints, readToleranceCell, readWhole, textOf, writePercent, writePoints } from "./rules-sheet-values";
 import type { CellValue, Level, Problem, Scheme, Tolerance } from "./types";
@@ -132,7 +132,8 @@ export const SETTINGS: SettingSpec[] = [
     },
   },
   textSetting("Reporting period", "period", "e.g. Q3 2010/11", (text, report) => {
-    if (!parseReportingPeriod(text)) report(`Reporting period "${text}" names no quarter or year (e.g. Q3 2010/11): it is shown as written.`, "warning");
+    const checked = checkPeriod(text);
+    if (typeof checked === "string") report(`Reporting period: ${checked}. The period is taken from the workbook's titles and headers instead.`, "error");
   }),
   {
     label: "Report date",

@@ -7,7 +7,7 @@ import { presetByKey, RAG } from "./presets";
 import { checkCommittee } from "./committee";
 import { formatIsoDate } from "./format";
 import { inferPeriod, staleTables, type StaleTable } from "./period-infer";
-import { describePeriod, formatPeriod, parseReportingPeriod, periodEnd, type ReportingPeriod } from "./periods";
+import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet";
 import { committeesOf, summarise } from "./summary";
 import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
@@ -112,9 +112,12 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
   // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
   const inference = inferPeriod(trackers, tables);
-  let period = settings.period ? parseReportingPeriod(settings.period) : undefined;
-  let periodSource: PeriodSource = settings.period ? { kind: options.period ? "option" : "rules" } : { kind: "none" };
-  if (!settings.period && inference.found) {
+  // A set period that is not Q1–Q4 of a real year, or a year ("Q5 2010/11", "June 2021"), is not
+  // used: the rules sheet reports it, and the workbook's own titles and headers give the period.
+  const set = settings.period ? checkPeriod(settings.period) : undefined;
+  let period = typeof set === "object" ? set : undefined;
+  let periodSource: PeriodSource = period ? { kind: options.period ? "option" : "rules" } : { kind: "none" };
+  if (!period && inference.found) {
     period = { ...inference.found.period, label: formatPeriod(inference.found.period) };
     const { sheet, cell, text } = inference.found;
     periodSource = { kind: "workbook", sheet, cell, text };

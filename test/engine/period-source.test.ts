@@ -3,6 +3,8 @@
 import { toJsonReport } from "../../src/cli/report";
 import { checkCommittee } from "../../src/engine/committee";
 import { checkPeriod, formatPeriod, periodInTitle } from "../../src/engine/periods";
+import { RAG } from "../../src/engine/presets";
+import { layoutRulesSheet } from "../../src/engine/rules-sheet";
 import { describeAssumptions, runScorecard } from "../../src/engine/scorecard";
 import type { PlanBlock, SheetPlan } from "../../src/engine/plan";
 import type { CellValue, SheetGrid } from "../../src/engine/types";
@@ -165,5 +167,32 @@ describe("issue 12 item 5: the pack for councillors", () => {
     expect(before.filter((t) => /see the section for officers/.test(t))).toEqual([`1 officer rating differs from the rules; 1 data-quality note: see the section for officers on page ${page}.`]);
     expect(before.filter((t) => /rules say|manual Red|unreadable figure/.test(t))).toEqual([]);
     expect(rows.filter((r) => r.row > officers).some((r) => /rules say/.test(r.text))).toBe(true);
+  });
+});
+
+describe("runScorecard: RULES §10 a period set on the rules sheet that is not a real period", () => {
+  /** The rules sheet as a host reads it back, with its Reporting period cell as a person typed it. */
+  const rulesSheet = (period: string): SheetGrid => {
+    const plan = layoutRulesSheet(RAG, { preset: "rag", period, columnOverrides: [] });
+    const values: CellValue[][] = [];
+    for (const b of plan.blocks) {
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          while (values.length <= b.row + i) values.push([]);
+          values[b.row + i][b.col + j] = v;
+        }),
+      );
+    }
+    const width = Math.max(...values.map((r) => r.length));
+    return { name: plan.sheet, values: values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)) };
+  };
+
+  test.each([["June 2021", /not a quarter and financial year/], ["Q5 2010/11", /no quarter 5/]])("%s: a problem at its cell, and the workbook's own period is used", (typed, why) => {
+    const run = runScorecard([q3, rulesSheet(typed)], { today: "2024-02-01" });
+    const json = toJsonReport(run);
+    expect([json.period, json.periodSource, json.reportDate]).toEqual(["Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31"]);
+    const problem = run.result.problems.find((p) => p.sheet === "Scorecard Rules" && why.test(p.message));
+    expect(problem?.cell).toMatch(/^B\d+$/);
+    expect(run.settings.period).toBe(typed); // kept as written on the rules sheet
   });
 });

@@ -336,7 +336,8 @@ const bad: BadCase[] = [
   ["exception levels name no level", (g) => setSetting(g, "Exception levels", "purple"), "error", /no level/, (s) => s.exceptionLevels, ["near", "bad"]],
   ["exception levels: unknown word left out", (g) => setSetting(g, "Exception levels", "bad, dire"), "warning", /"dire" is not a level/, (s) => s.exceptionLevels, ["bad"]],
   ["report date unreadable", (g) => setSetting(g, "Report date", "31st of never"), "error", /not a date/, (_s, st) => st.reportDate, undefined],
-  ["period without quarter or year: kept as written", (g) => setSetting(g, "Reporting period", "Autumn"), "warning", /no quarter or year/, (_s, st) => st.period, "Autumn"],
+  ["period not Q1–Q4 of a real year: kept as written, reported", (g) => setSetting(g, "Reporting period", "Autumn"), "error", /not a quarter and financial year.*titles and headers instead/, (_s, st) => st.period, "Autumn"],
+  ["quarter 5: kept as written, reported", (g) => setSetting(g, "Reporting period", "Q5 2010/11"), "error", /no quarter 5/, (_s, st) => st.period, "Q5 2010/11"],
   ["unknown scheme", (g) => setSetting(g, "Scheme", "bogus"), "error", /not one of/, (s) => s.key, "rag"],
   [
     "unreadable fill colour",
