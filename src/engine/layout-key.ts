@@ -71,7 +71,7 @@ function keyColumns(col: number, to: number, meaningFrom: number, meaningTo: num
  * Indicator statuses on the left (A:B, meanings C:E), activity statuses on the right (F, meanings G:I),
  * trend arrows below. Every status shows its fill, font colour, symbol and label.
  */
-export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: boolean; activity: boolean } = { indicator: true, activity: true }): void {
+export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: boolean; activity: boolean; trend?: boolean } = { indicator: true, activity: true }): void {
   w.banner("Key", STYLES.section, 20);
   const top = w.row;
   // Side by side, so not paged: the key comes first and fits on the first page. Only the kinds of
@@ -83,7 +83,8 @@ export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: bo
       : writeTable(w, statusItems(scheme.activity), keyColumns(0, 1, 2, 4, "Activity status"), { top, paged: false })
     : top;
   w.row = Math.max(left, right);
-  if (!present.indicator) return;
+  // The arrows are explained only where some indicator shows one (issue 12 item 5).
+  if (!present.indicator || present.trend === false) return;
   const trendTop = w.row + 1;
   w.row = writeTable(w, trendItems(scheme), keyColumns(0, 1, 2, 4, `Direction of travel (indicators), ${trendMethod(scheme)}`), { top: trendTop, paged: false });
 }

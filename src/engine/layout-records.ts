@@ -55,8 +55,24 @@ function longTermColumn<T extends { trendLongTerm?: Trend; direction?: Indicator
 /** Statuses at the scheme's exception levels, both kinds, each named once: "▲ Poor, ● Fair". */
 function exceptionStatuses(model: SummaryModel, scheme: Scheme): string {
   const levels = new Set(model.exceptionLevels);
-  const texts = [...scheme.indicator, ...scheme.activity].filter((s: Status) => levels.has(s.level)).map(statusCellText);
+  const texts = statusesOfKindsPresent(model, scheme).filter((s: Status) => levels.has(s.level)).map(statusCellText);
   return [...new Set(texts)].join(", ");
+}
+
+/** Only the kinds of record the summary holds are named (issue 12 item 5); both where it holds none. */
+function statusesOfKindsPresent(model: SummaryModel, scheme: Scheme): Status[] {
+  const indicators = model.headline.indicator.total > 0;
+  const activities = model.headline.activity.total > 0;
+  if (indicators === activities) return [...scheme.indicator, ...scheme.activity];
+  return indicators ? scheme.indicator : scheme.activity;
+}
+
+/** "Indicators and activities", "Indicators" or "Activities": what the exceptions list can hold. */
+function kindsPresent(model: SummaryModel): string {
+  const indicators = model.headline.indicator.total > 0;
+  const activities = model.headline.activity.total > 0;
+  if (indicators === activities) return "Indicators and activities";
+  return indicators ? "Indicators" : "Activities";
 }
 
 export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
@@ -67,7 +83,7 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
     w.skip();
     return;
   }
-  note(w, `Indicators and activities rated ${rated}, worst first, with the lead officer's commentary.`);
+  note(w, `${kindsPresent(model)} rated ${rated}, worst first, with the lead officer's commentary.`);
   w.row = writeTable(w, model.exceptions, exceptionColumns(model.exceptions, scheme)) + 1;
 }
 

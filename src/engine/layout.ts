@@ -73,7 +73,8 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   const titleRows = writeTitle(w, fullMeta, scheme);
   w.startPages(titleRows);
   w.skip();
-  writeKey(w, scheme, { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0 });
+  const trend = model.groups.some((g) => g.indicators.some((r) => r.trend !== "notrend" || (r.trendLongTerm !== undefined && r.trendLongTerm !== "notrend")));
+  writeKey(w, scheme, { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0, trend });
   // What the two directions of travel and the comparator words mean, where the summary shows them.
   // Not kept with what follows: a tall key and its notes would push everything off the first page.
   w.releaseKeep();

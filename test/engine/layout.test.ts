@@ -97,7 +97,9 @@ describe("the key", () => {
     }
   });
   test.each(schemes)("%s: trend arrows ↑ ↓ → – with meanings, improving in the good colour", (_key, scheme) => {
-    const { values, styles } = cellsOf(build(scheme).plan);
+    // Four figures in a row, so that every scheme's method (one period or three) finds a trend.
+    const rising = indicator(7, "100", "130", { series: [90, 100, 115, 130].map((v, i) => ({ label: `Q${i + 1}`, field: field(`G${i + 7}`, v) })) });
+    const { values, styles } = cellsOf(build(scheme, [...sampleRecords(), rising]).plan);
     const good = scheme.indicator.find((s) => s.level === "good")?.font;
     const bad = scheme.indicator.find((s) => s.level === "bad")?.font;
     const rows: [text: string, colour: string | undefined][] = [
@@ -116,6 +118,19 @@ describe("the key", () => {
     const method = scheme.trendPeriods === 3 ? "over the last three periods" : "against the previous period";
     expect([...values.values()].some((v) => v === `Direction of travel (indicators), ${method}`)).toBe(true);
   });
+});
+
+test.each(schemes)("%s: no trend key where no indicator shows a trend (issue 12 item 5)", (_key, scheme) => {
+  const flat = sampleRecords().map((r) => ({ ...r, series: [] }));
+  const { values } = cellsOf(build(scheme, flat).plan);
+  expect([...values.values()].filter((v) => typeof v === "string" && v.startsWith("Direction of travel"))).toEqual([]);
+});
+
+test("an indicator-only summary's exceptions caption names no activity status (issue 12 item 5)", () => {
+  const scheme = PRESETS.rag;
+  const { values } = cellsOf(build(scheme, sampleRecords().filter((r) => r.kind === "indicator")).plan);
+  const caption = [...values.values()].find((v) => typeof v === "string" && v.includes("worst first"));
+  expect(caption).toBe("Indicators rated ● Within tolerance, ▲ Off target, worst first, with the lead officer's commentary.");
 });
 
 describe("the headline table", () => {
