@@ -150,7 +150,9 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     source: trackerTitle(trackers, result.tables),
   };
   const known = committeesOf(result.rated);
-  const committeeError = options.allCommittees ? undefined : checkCommittee(options.committee, known);
+  // A committee set on the rules sheet is checked too: misspelt there, it would build a pack of the
+  // records that name no committee, with no warning (issue 12 item 4).
+  const committeeError = options.allCommittees ? undefined : checkCommittee(options.committee ?? settings.committee, known);
   if (committeeError) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], committeeError };
   const committees = options.allCommittees ? known : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {

@@ -196,3 +196,27 @@ describe("runScorecard: RULES §10 a period set on the rules sheet that is not a
     expect(run.settings.period).toBe(typed); // kept as written on the rules sheet
   });
 });
+
+test("issue 12 item 4: a committee set on the rules sheet that matches none is an error naming the nearest", () => {
+  const kpis = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Committee"], [
+    ["K1", "Burglary", "Lower", 100, 90, "Community Safety and Community Services"],
+  ]);
+  const rules = (committee: string): SheetGrid => {
+    const plan = layoutRulesSheet(RAG, { preset: "rag", committee, columnOverrides: [] });
+    const values: CellValue[][] = [];
+    for (const b of plan.blocks) {
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          while (values.length <= b.row + i) values.push([]);
+          values[b.row + i][b.col + j] = v;
+        }),
+      );
+    }
+    const width = Math.max(...values.map((r) => r.length));
+    return { name: plan.sheet, values: values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)) };
+  };
+  const wrong = runScorecard([kpis, rules("Comunity Safety")], { today: "2011-02-01" });
+  expect(wrong.committeeError).toMatch(/no committee "Comunity Safety" in the workbook; the nearest are "Community Safety and Community Services"/);
+  expect(wrong.plans).toEqual([]);
+  expect(runScorecard([kpis, rules("community safety and community services")], { today: "2011-02-01" }).committeeError).toBeUndefined();
+});
