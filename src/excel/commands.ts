@@ -28,6 +28,7 @@ import type { ReadOptions, WorkbookRead } from "./read";
 import { readSheets } from "./read";
 import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
+import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
@@ -80,6 +81,8 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
     today,
     ownedSheets: read.state.owned.map((o) => o.sheet),
   });
+  // A misspelt committee would otherwise build nothing and report "no table found" (issue 12 item 4).
+  if (run.committeeError) throw unknownCommittee(run.committeeError);
   if (settings.committee && run.settings.committee !== settings.committee) {
     // The engine takes the committee for this run only; the rules sheet must carry it too.
     run.settings = { ...run.settings, committee: settings.committee };

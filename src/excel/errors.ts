@@ -1,6 +1,6 @@
 // Errors the user can act on. Thrown before anything is written, so the workbook is never half-changed.
 
-export type HostErrorKind = "protected" | "workbookProtected" | "missingSheet" | "tooLarge" | "badPlan" | "refused";
+export type HostErrorKind = "protected" | "workbookProtected" | "missingSheet" | "tooLarge" | "badPlan" | "refused" | "committee";
 
 export class ExcelHostError extends Error {
   constructor(
@@ -46,6 +46,11 @@ export function tooLarge(total: number, limit: number, sheet: string, cells: num
       `The largest sheet is "${sheet}" (${address}, ${n(cells)} cells). Delete unused rows and columns there, or split the workbook.`,
     sheet,
   );
+}
+
+/** The committee asked for names none in the workbook (the engine's sentence names the nearest ones). */
+export function unknownCommittee(message: string): ExcelHostError {
+  return new ExcelHostError("committee", `${message.charAt(0).toUpperCase()}${message.slice(1).replace(/\.?$/, ".")} Nothing was changed.`);
 }
 
 export function badPlan(sheet: string, why: string): ExcelHostError {
