@@ -8,10 +8,10 @@ const path = require("path");
 const { generate, toGrids } = require("./generate");
 
 const DIST = path.join(__dirname, "..", "dist", "engine");
-const { rateWorkbook } = require(path.join(DIST, "workbook.js"));
+const { rateWorkbook } = require(path.join(DIST, "rate", "workbook.js"));
 const { runScorecard } = require(path.join(DIST, "scorecard.js"));
-const { presetByKey } = require(path.join(DIST, "presets.js"));
-const periods = require(path.join(DIST, "periods.js"));
+const { presetByKey } = require(path.join(DIST, "scheme", "presets.js"));
+const periods = require(path.join(DIST, "read", "periods.js"));
 
 const parsePeriod = periods.parseReportingPeriod ?? periods.parsePeriod; // renamed in cb5ca44
 

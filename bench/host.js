@@ -15,7 +15,7 @@ const { readWorkbook } = require(path.join(JS, "excel", "read.js"));
 const { applyPlans } = require(path.join(JS, "excel", "apply.js"));
 const { applyPlansNaive } = require(path.join(JS, "excel", "naive.js"));
 const { runScorecard } = require(path.join(JS, "engine", "scorecard.js"));
-const { RULES_SHEET } = require(path.join(JS, "engine", "rules-sheet.js"));
+const { RULES_SHEET } = require(path.join(JS, "engine", "rules-sheet", "rules-sheet.js"));
 const excelIndex = require(path.join(JS, "excel", "index.js"));
 
 const TODAY = "2024-01-01";

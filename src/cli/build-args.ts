@@ -1,6 +1,6 @@
 // `rag-scorecard build` arguments: parsed and checked before any file is opened.
-import { presetByKey, PRESET_KEYS } from "../engine/presets";
-import { checkPeriod } from "../engine/periods";
+import { presetByKey, PRESET_KEYS } from "../engine/scheme/presets";
+import { checkPeriod } from "../engine/read/periods";
 
 export interface BuildArgs {
   input: string;

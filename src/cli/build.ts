@@ -2,7 +2,7 @@
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
 import { closeSync, openSync, renameSync, writeSync } from "fs";
 import { runScorecard } from "../engine/scorecard";
-import type { SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";

@@ -1,10 +1,10 @@
 // `rag-scorecard evaluate <cases.json>`: try the rules on cases without a workbook (PRODUCT.md, CLI contract).
-import { presetByKey } from "../engine/presets";
-import { parseReportingPeriod, periodFraction } from "../engine/periods";
-import { rateActivity, rateIndicator } from "../engine/rate";
-import { computeTrend } from "../engine/trend";
-import { readPolarity } from "../engine/direction";
-import type { CellValue, Scheme } from "../engine/types";
+import { presetByKey } from "../engine/scheme/presets";
+import { parseReportingPeriod, periodFraction } from "../engine/read/periods";
+import { rateActivity, rateIndicator } from "../engine/rate/rate";
+import { computeTrend } from "../engine/rate/trend";
+import { readPolarity } from "../engine/read/direction";
+import type { CellValue, Scheme } from "../engine/vocab/types";
 
 export interface EvaluateResult {
   id: string;

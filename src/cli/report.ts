@@ -1,7 +1,7 @@
 // The --json report: exactly the contract of PRODUCT.md, which tests and other tools read.
-import { formatPeriod } from "../engine/periods";
+import { formatPeriod } from "../engine/read/periods";
 import { describeAssumptions, type ScorecardRun } from "../engine/scorecard";
-import type { Comparison, RecordKind } from "../engine/types";
+import type { Comparison, RecordKind } from "../engine/vocab/types";
 
 export interface JsonReport {
   preset: string;

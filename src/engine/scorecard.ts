@@ -1,18 +1,18 @@
 // One run of the add-in's job, host-free: choose the scheme, rate the workbook, plan every write.
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
-import { sameSheetName } from "./ownership";
-import { colourTrackers } from "./colour";
-import { layoutSummary, summarySheetName, trackerTitle } from "./layout";
-import { presetByKey, RAG } from "./presets";
-import { checkCommittee } from "./committee";
-import { formatIsoDate } from "./format";
-import { inferPeriod, staleTables, type StaleTable } from "./period-infer";
-import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./periods";
-import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet";
-import { committeesOf, summarise } from "./summary";
-import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./workbook";
-import type { SheetPlan } from "./plan";
-import type { Problem, Scheme, SheetGrid } from "./types";
+import { sameSheetName } from "./sheets/ownership";
+import { colourTrackers } from "./trackers/colour";
+import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
+import { presetByKey, RAG } from "./scheme/presets";
+import { checkCommittee } from "./summary/committee";
+import { formatIsoDate } from "./vocab/format";
+import { inferPeriod, staleTables, type StaleTable } from "./detect/period-infer";
+import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
+import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
+import { committeesOf, summarise } from "./summary/summary";
+import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./rate/workbook";
+import type { SheetPlan } from "./vocab/plan";
+import type { Problem, Scheme, SheetGrid } from "./vocab/types";
 
 export interface ScorecardOptions {
   /** Preset key chosen by the user; wins over the workbook's rules sheet. */

@@ -1,5 +1,5 @@
 // A1-style addresses <-> zero-based rectangles. Shared by the Office.js host and the fake.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
@@ -11,7 +11,7 @@ export function columnIndex(letters: string): number {
 }
 
 // The engine's A1 helpers, under the names this host uses: one definition for the whole project.
-export { colToLetters as columnLetters, toA1 as cellAddress, rangeToA1 as rangeAddress } from "../engine/address";
+export { colToLetters as columnLetters, toA1 as cellAddress, rangeToA1 as rangeAddress } from "../engine/vocab/address";
 
 /** Quote a sheet name for use before "!" when Excel would ("'Q3 report'!A1"). */
 export function quoteSheet(name: string): string {

@@ -4,7 +4,7 @@
 // longer does, new sheets, values, formats and layout.
 // applyPlans is the stand-alone form for plans made elsewhere: facts, our record (when the workbook has
 // one), the formats about to be replaced (edit plans only), the writes: 2 to 4 requests.
-import type { SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, XlRequestContext, XlWorksheet } from "./api";
 import { captureFormats } from "./capture";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";

@@ -5,7 +5,7 @@
 // (SheetMemory.cols, from C; column A holds the record). Remove colours copies them back. One copyFrom per
 // column run, never a multi-area source (Excel accepts those only in restricted shapes); each address is
 // short, and the batcher keeps every request under the payload limit.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import type { XlWorksheet } from "./api";
 import { quoteSheet, rangeAddress } from "./a1";
 import type { CellSet } from "./cells";

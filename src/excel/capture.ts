@@ -2,8 +2,8 @@
 // replace. The formats themselves are not read: getCellProperties gives RGB and tintAndShade only, which
 // flattens theme colours, tints, patterns and automatic colours, so they are backed up whole in the
 // workbook instead (backup.ts). planTouches / loadOptions / fromProperties remain for the naive baseline.
-import type { SheetPlan } from "../engine/plan";
-import type { SheetGrid } from "../engine/types";
+import type { SheetPlan } from "../engine/vocab/plan";
+import type { SheetGrid } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlRangeFormat, XlRequestContext, XlWorksheet } from "./api";
 import { CellSet, cellKey } from "./cells";
 import { Batcher, OP_OVERHEAD } from "./chunk";

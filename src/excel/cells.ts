@@ -1,5 +1,5 @@
 // Sets of cells and the address lists that name them compactly (for getRanges and saved formats).
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { parseAddressList, rangeAddress } from "./a1";
 
 /** Excel refuses longer address strings; stay a little under. */

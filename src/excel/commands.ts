@@ -11,11 +11,11 @@
 // Apply colours: 3 (4 when a width must be read). Build summary: 3, plus one per further 4 MB written.
 // Reading past ~5 MB of cell data adds requests in proportion to the data; nothing grows with the
 // number of rows otherwise.
-import { layoutRulesSheet, RULES_SHEET } from "../engine/rules-sheet";
+import { layoutRulesSheet, RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
-import type { SheetPlan } from "../engine/plan";
-import type { ColumnOverride } from "../engine/workbook";
+import type { SheetPlan } from "../engine/vocab/plan";
+import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
 import { appliedSheets, writePlans } from "./apply";

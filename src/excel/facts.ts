@@ -5,7 +5,7 @@ import type { XlRequestContext, XlTableCollection } from "./api";
 import type { ReadHint } from "./hint";
 import { queueHint } from "./hint";
 import { STATE_SHEET } from "./state";
-import { sameSheetName } from "../engine/ownership";
+import { sameSheetName } from "../engine/sheets/ownership";
 
 export interface SheetFacts {
   name: string;
@@ -25,7 +25,7 @@ export interface WorkbookFacts {
   tableItems: XlTableCollection;
   /**
    * Our record sheet, when an earlier run (or the command line) left one: known after the read
-   * (read.ts), which checks its mark (src/engine/ownership.ts); never a user's sheet of the same name.
+   * (read.ts), which checks its mark (src/engine/sheets/ownership.ts); never a user's sheet of the same name.
    */
   state?: SheetFacts;
   /** Where our record goes: the record sheet's name, else a name no user's sheet has. */

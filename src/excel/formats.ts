@@ -1,7 +1,7 @@
 // Formatting through multi-area ranges: one call per property for a whole group of cells
 // (a plan's StyleGroup, or cells whose saved formats are identical), never one per cell.
-import type { PlanStyle, StyleGroup } from "../engine/plan";
-import type { CellRange } from "../engine/types";
+import type { PlanStyle, StyleGroup } from "../engine/vocab/plan";
+import type { CellRange } from "../engine/vocab/types";
 import type { XlBorderIndex, XlRangeFormat, XlSettableCellProperties, XlWorksheet } from "./api";
 import { CellSet, chunkAddresses, compactRanges, keyCell, SLICE_BYTES, slices } from "./cells";
 import type { Batcher } from "./chunk";

@@ -3,8 +3,8 @@
 // request of cell data is read in ~4 MB slices from the start (sizes, first slice, rest), instead of
 // trying everything at once, being refused and starting over. Only a hint: a sheet that changed shape
 // is simply read again from its real size. Settings suit it: a few hundred bytes, local to the add-in.
-import type { SheetPlan } from "../engine/plan";
-import type { SheetGrid } from "../engine/types";
+import type { SheetPlan } from "../engine/vocab/plan";
+import type { SheetGrid } from "../engine/vocab/types";
 import type { XlRequestContext } from "./api";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";

@@ -1,6 +1,6 @@
 // The one sentence a command answers with, in plain British English.
 import type { ScorecardRun } from "../engine/scorecard";
-import { RULES_SHEET } from "../engine/rules-sheet";
+import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import type { AppliedSheet } from "./apply";
 import type { RemoveResult } from "./remove";
 

@@ -2,7 +2,7 @@
 // a sync per row and a format call per cell, as a first Office.js add-in usually does.
 // It produces the same workbook as applyPlans (tested), so the ratio compares like with like.
 // Never use it in the add-in.
-import type { SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, XlCellProperties, XlClientResult, XlRange, XlRangeFormat, XlWorksheet } from "./api";
 import type { ApplyResult } from "./apply";
 import { fromProperties, loadOptions, planTouches } from "./capture";

@@ -1,7 +1,7 @@
 // Number formats cell by cell: RangeAreas has no numberFormat, so they are 2D arrays. Scattered cells
 // are written over column spans with null (no change) in between, a handful of operations instead of
 // one per cell.
-import type { SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import type { XlWorksheet } from "./api";
 import { CellSet, cellKey, keyCell, SLICE_BYTES, slices } from "./cells";
 import type { Batcher } from "./chunk";

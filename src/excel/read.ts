@@ -10,7 +10,7 @@
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
-import type { CellRange, CellValue, SheetGrid } from "../engine/types";
+import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET } from "./chunk";
@@ -22,9 +22,9 @@ import { CellCosts, readAreas, responseBytes, takeBatch } from "./slices";
 import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { toCellValue } from "./values";
-import { RULES_SHEET } from "../engine/rules-sheet";
-import type { SheetFacts as OwnerFacts } from "../engine/ownership";
-import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord } from "../engine/ownership";
+import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
+import type { SheetFacts as OwnerFacts } from "../engine/sheets/ownership";
+import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord } from "../engine/sheets/ownership";
 import { runAs } from "./run-options";
 
 export { toCellValue };
@@ -38,7 +38,7 @@ export const MAX_CELLS = 5_000_000;
 const ASSUMED_CELL_BYTES = 50;
 /** Margin on the hint's bytes per cell: the response carries more than the values themselves. */
 const HINT_MARGIN = 1.2;
-/** Tab colour of the summary sheets the layout makes (src/engine/layout.ts). */
+/** Tab colour of the summary sheets the layout makes (src/engine/summary/layout.ts). */
 export const SUMMARY_TAB_COLOURS = ["#1F3864"];
 /** Largest read (as the hint measures it) tried in one request: Excel on the web refuses responses over 5 MB. */
 const WHOLE_MAX = 4_000_000;
@@ -100,7 +100,7 @@ function queueUsed(context: XlRequestContext, sheets: SheetFacts[], full: (s: Sh
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 
 /**
- * Our record, checked rather than trusted (src/engine/ownership.ts): every sheet's mark and the column A
+ * Our record, checked rather than trusted (src/engine/sheets/ownership.ts): every sheet's mark and the column A
  * of every very hidden sheet are read with the sheets; the record sheet is the very hidden one carrying
  * our mark, and a sheet counts as ours only when the record lists it and it carries the mark for that plan.
  * Sets facts.state, facts.stateName and facts.stateMarked.

@@ -1,7 +1,7 @@
 // The formats Apply colours replaced on officers' sheets, kept in the workbook so Remove
 // colours can put back exactly what was there. Stored compactly: cells with identical
 // previous formats share one address list.
-import type { PlanStyle } from "../engine/plan";
+import type { PlanStyle } from "../engine/vocab/plan";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
 import { rangeAddress } from "./a1";
 

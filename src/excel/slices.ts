@@ -4,7 +4,7 @@
 // gets smaller slices. The first request also brings a few rows of every other sheet, so every sheet
 // is measured before its bulk is asked for and no request after the first is refused for size.
 // A request Excel still refuses is put back with its sheets' cost doubled: retried at about half the size.
-import type { SheetGrid } from "../engine/types";
+import type { SheetGrid } from "../engine/vocab/types";
 import type { XlRange, XlRequestContext, XlWorksheet } from "./api";
 import { utf8Bytes } from "./chunk";
 import { toCellValue } from "./values";

@@ -5,7 +5,7 @@
 // Why a sheet and not workbook.settings: a sheet travels with the file to every host (the command line
 // reads it with ExcelJS), has no size cap (settings are limited to about 2 MB altogether), and the user
 // cannot unhide a very hidden sheet from Excel's menus by accident.
-import { markFormula, OWNER_MARK, STATE_SHEET } from "../engine/ownership";
+import { markFormula, OWNER_MARK, STATE_SHEET } from "../engine/sheets/ownership";
 import type { XlRequestContext, XlWorksheet } from "./api";
 import type { WorkbookFacts } from "./facts";
 import type { Batcher } from "./chunk";

@@ -1,11 +1,11 @@
 // Decide where each plan goes, and refuse (before writing) anything that would fail half-way.
-import type { SheetPlan } from "../engine/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import { badPlan, missingSheet, protectedSheet, protectedWorkbook } from "./errors";
 import type { SheetFacts, WorkbookFacts } from "./facts";
 import { findSheet, same } from "./facts";
 import type { OwnedSheet } from "./state";
 import { STATE_SHEET } from "./state";
-import { cleanSheetName, freeSheetName } from "../engine/ownership";
+import { cleanSheetName, freeSheetName } from "../engine/sheets/ownership";
 
 export interface Target {
   plan: SheetPlan;

@@ -1,5 +1,5 @@
 // Cell values as Office.js returns them, turned into the engine's CellValue.
-import type { CellValue } from "../engine/types";
+import type { CellValue } from "../engine/vocab/types";
 
 /** Error values come back from Office.js as their text; these are the ones Excel can produce. */
 const ERRORS = new Set(["#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!", "#CONNECT!"]);

@@ -1,5 +1,5 @@
 // Queue everything one sheet plan writes. The batcher decides when requests are sent.
-import type { PlanValue, PrintSetup, SheetPlan } from "../engine/plan";
+import type { PlanValue, PrintSetup, SheetPlan } from "../engine/vocab/plan";
 import type { XlHeaderFooter, XlWorksheet } from "./api";
 import { rangeAddress } from "./a1";
 import type { Batcher } from "./chunk";

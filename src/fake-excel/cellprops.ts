@@ -3,7 +3,7 @@
 // (NotImplemented) so a host cannot silently rely on something unchecked.
 import type { XlCellBorder, XlCellProperties, XlCellPropertiesLoadOptions, XlSettableCellProperties } from "../excel/api";
 import { cellAddress, quoteSheet } from "../excel/a1";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
 import { FakeOfficeError } from "./errors";
 import { deriveFormat, plainFill, plainFont } from "./state";

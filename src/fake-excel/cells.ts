@@ -1,5 +1,5 @@
 // Effects of range operations on the fake document, shared by Range and RangeAreas proxies.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { coerce } from "./coerce";
 import { FakeOfficeError } from "./errors";
 import { DEFAULT_FORMAT, deriveFormat } from "./state";

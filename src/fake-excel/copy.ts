@@ -4,7 +4,7 @@
 // Documented rules kept: a multi-area source must be a rectangle with whole rows or columns removed;
 // a destination smaller than the source grows to the source's size, and one an exact multiple of it
 // repeats it. A merged area cut by the source or the destination is refused, as Excel refuses it.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { parseAddressList } from "../excel/a1";
 import { guard } from "./cells";
 import { FakeOfficeError } from "./errors";

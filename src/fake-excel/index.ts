@@ -2,7 +2,7 @@
 // `run` has the shape of `Excel.run`, so host code runs against it unchanged.
 import type { ExcelRun, IsSetSupported, XlRequestContext, XlRunOptions } from "../excel/api";
 import { parseAddress, rangeAddress } from "../excel/a1";
-import type { CellRange, CellValue } from "../engine/types";
+import type { CellRange, CellValue } from "../engine/vocab/types";
 import { dateSerial } from "./coerce";
 import type { FakeLimits } from "./context";
 import { DEFAULT_LIMITS } from "./context";

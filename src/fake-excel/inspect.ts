@@ -1,6 +1,6 @@
 // Read-only views of the fake document for tests and the browser preview (no request, no stats).
 import { cellAddress, columnLetters, parseAddress, rangeAddress } from "../excel/a1";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { STANDARD_HEIGHT, STANDARD_WIDTH } from "./state";
 import type { CellFormat, PageState, RawValue, SheetState, WorkbookState } from "./state";
 

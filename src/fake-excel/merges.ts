@@ -1,6 +1,6 @@
 // A sheet's merged areas, indexed by bands of rows so a new merge is checked only against the areas
 // near it: a summary with 70,000 merged rows merges in linear time, not quadratic.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 
 /** Rows per band: an area is listed in every band it touches. */
 const BAND_ROWS = 64;

@@ -1,5 +1,5 @@
 // worksheet.names (ExcelApi 1.4; formula 1.7): sheet-scoped defined names. The add-in marks the sheets it
-// makes with a hidden one (src/engine/ownership.ts), so a name travels with its sheet when renamed.
+// makes with a hidden one (src/engine/sheets/ownership.ts), so a name travels with its sheet when renamed.
 import type { XlNamedItem, XlNamedItemCollection } from "../excel/api";
 import type { Prop } from "./context";
 import { FakeCollection, FakeObject } from "./context";

@@ -1,7 +1,7 @@
 // worksheet.pageLayout: orientation, paper, fit to pages, print titles, headers and footers.
 import type { XlHeaderFooter, XlHeaderFooterGroup, XlPageBreakCollection, XlPageLayout } from "../excel/api";
 import { MAX_COLS, parseAddress, parseAddressList } from "../excel/a1";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import type { Prop } from "./context";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";

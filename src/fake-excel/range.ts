@@ -1,7 +1,7 @@
 // Range and RangeAreas proxies. A range is resolved to a rectangle when the request runs, not when it is created.
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
 import { cellCount, quoteSheet, rangeAddress } from "../excel/a1";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import type { Areas } from "./cells";
 import { clearCells, grid, mergeCells, writeNumberFormat, writeValues } from "./cells";
 import { getCellProperties, setCellProperties } from "./cellprops";

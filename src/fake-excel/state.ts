@@ -1,5 +1,5 @@
 // The fake workbook's document state: what Excel would hold, independent of any request.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { MergedAreas } from "./merges";
 
 export type RawValue = string | number | boolean; // "" is an empty cell, as Office.js reports it

@@ -18,7 +18,7 @@ export class FakeTable extends FakeObject implements XlTable {
     super(parent._ctx, parent, "_item", [index]);
     this.worksheet = new FakeWorksheet(this, "worksheet", [], () => _ref.sheet);
   }
-  private _table(): { name: string; range: import("../engine/types").CellRange } {
+  private _table(): { name: string; range: import("../engine/vocab/types").CellRange } {
     return this._ref.sheet.tables[this._ref.index];
   }
   protected override _props(): Record<string, Prop> {

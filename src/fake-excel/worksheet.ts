@@ -1,7 +1,7 @@
 // Worksheet proxy with its protection, freeze panes and page layout.
 import type { XlFreezePanes, XlWorksheet, XlWorksheetProtection } from "../excel/api";
 import { MAX_COLS, MAX_ROWS } from "../excel/a1";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { normColor } from "./cells";
 import type { Prop } from "./context";
 import { FakeObject } from "./context";

@@ -3,7 +3,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef } from "react";
 import type { CSSProperties } from "react";
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { cellAddress, columnLetters, parseAddress } from "../excel/a1";
 import type { CellFormat, FakeSheetView } from "../fake-excel";
 import { cellText } from "./cell-text";

@@ -1,8 +1,8 @@
 // What a cell shows in the preview grid: its value through a simplified reading of its number format.
 // Enough for the samples and the summary sheet (dates, percentages, fixed decimals, thousands); not Excel's full engine.
-import { excelSerialToIso, isDateFormat } from "../engine/dates";
-import { formatIsoDate } from "../engine/format";
-import { isPercentFormat } from "../engine/values";
+import { excelSerialToIso, isDateFormat } from "../engine/read/dates";
+import { formatIsoDate } from "../engine/vocab/format";
+import { isPercentFormat } from "../engine/read/values";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -16,7 +16,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Role } from "../engine/types";
+import type { Role } from "../engine/vocab/types";
 import type { ScorecardService } from "./service";
 import { ActionsPanel } from "./components/ActionsPanel";
 import { CountsPanel } from "./components/CountsPanel";

@@ -1,10 +1,10 @@
 // The pane's ScorecardService over the Office.js host (src/excel). It is given `run`: Excel.run inside
 // Excel, the fake workbook's run in the browser preview and in tests, so all three share this code.
-import { colToLetters } from "../engine/address";
-import { PRESETS, PRESET_KEYS } from "../engine/presets";
+import { colToLetters } from "../engine/vocab/address";
+import { PRESETS, PRESET_KEYS } from "../engine/scheme/presets";
 import { describeAssumptions, type ScorecardRun } from "../engine/scorecard";
-import type { TableSpec } from "../engine/types";
-import type { RatedRecord } from "../engine/workbook";
+import type { TableSpec } from "../engine/vocab/types";
+import type { RatedRecord } from "../engine/rate/workbook";
 import {
   applyColoursCommand,
   buildSummaryCommand,

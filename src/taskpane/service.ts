@@ -1,7 +1,7 @@
 // What the task pane asks of its host. Components get a ScorecardService as a prop and never call Office.js:
 // in Excel it is backed by src/excel; in the browser preview by the same host code on an in-page workbook.
-import type { ColumnOverride } from "../engine/workbook";
-import type { Problem, RecordKind, Role, Scheme } from "../engine/types";
+import type { ColumnOverride } from "../engine/rate/workbook";
+import type { Problem, RecordKind, Role, Scheme } from "../engine/vocab/types";
 
 export interface DetectedColumn {
   /** Column letter on the sheet, e.g. "D". */

@@ -1,12 +1,12 @@
 // The file host: reads .xlsx packages into SheetGrids (read-package.ts) and writes the built copy by
 // patching the input package (build-package.ts). No ExcelJS on this path.
-import type { SheetGrid } from "../engine/types";
+import type { SheetGrid } from "../engine/vocab/types";
 import { readPackage } from "./read-package";
 
 export { InputError, OutputError, UsageError } from "./errors";
 export { readPackage, type PackageRead } from "./read-package";
 export { tempPathBeside, writePatchedPackage } from "./build-package";
-export { STATE_SHEET } from "../engine/ownership";
+export { STATE_SHEET } from "../engine/sheets/ownership";
 
 export interface ReadResult {
   /** Every worksheet but our state sheet, in tab order. */

@@ -1,8 +1,8 @@
 // Reads an .xlsx package without ExcelJS: the package stays open for the writer, which copies every
 // part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
-import type { Problem, SheetGrid } from "../engine/types";
-import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/ownership";
+import type { Problem, SheetGrid } from "../engine/vocab/types";
+import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";

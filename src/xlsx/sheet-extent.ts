@@ -5,7 +5,7 @@
 // naming the first of them, whatever the sheet's size: a stray cell is treated alike in a small tracker
 // and a large one. A cell budget is the last resort, for cells scattered with no wide gap. Rows that
 // hold no cell share one empty row.
-import type { CellValue, Problem } from "../engine/types";
+import type { CellValue, Problem } from "../engine/vocab/types";
 import { cellAddress, MAX_COL } from "./package/cell-values";
 import { GENERAL } from "./package/styles-read";
 

@@ -3,7 +3,7 @@
 // date, in the workbook's date system), number formats, merges, hidden rows and columns, whether the
 // sheet is protected, and the relationship ids of its tables. Cells under a merged area read as empty,
 // as Excel shows them. Only the cells present are held (sheet-extent.ts squares them).
-import type { CellRange, CellValue, Problem, SheetGrid } from "../engine/types";
+import type { CellRange, CellValue, Problem, SheetGrid } from "../engine/vocab/types";
 import { InputError } from "./errors";
 import { cellAddress, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, serialToDate } from "./package/cell-values";
 import { decodeEscapes, MAX_CELL_CHARS, type SharedStrings } from "./package/shared-strings";

@@ -1,6 +1,6 @@
 // Excel tables (ListObjects) of a worksheet, found through its relationships: the <tablePart r:id>s
 // of the sheet resolve, absolute or relative, to table parts.
-import type { CellRange } from "../engine/types";
+import type { CellRange } from "../engine/vocab/types";
 import { InputError } from "./errors";
 import { readRelationships, relById } from "./package/relationships";
 import type { Relationships } from "./package/types";

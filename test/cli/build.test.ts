@@ -10,7 +10,7 @@ import { readPackage } from "../../src/xlsx/read-package";
 import { main } from "../../src/cli/main";
 import { writeJsonReport } from "../../src/cli/build";
 import type { JsonReport } from "../../src/cli/report";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 const { SAMPLES } = require("../../samples/catalogue.js") as {
   SAMPLES: { file: string; preset: string; period: string; reportDate: string }[];

@@ -1,10 +1,10 @@
 // The --json report's two added fields per record: "trendLongTerm" (RULES §6, against the same period
 // last year) and "comparisons" (RULES §4, comparator status). Nothing else in a record changes.
 import { toJsonReport } from "../../src/cli/report";
-import { PENTANA } from "../../src/engine/presets";
-import { rateActivity, rateIndicator } from "../../src/engine/rate";
+import { PENTANA } from "../../src/engine/scheme/presets";
+import { rateActivity, rateIndicator } from "../../src/engine/rate/rate";
 import type { ScorecardRun } from "../../src/engine/scorecard";
-import type { Rating, SourceRecord } from "../../src/engine/types";
+import type { Rating, SourceRecord } from "../../src/engine/vocab/types";
 
 const record = (kind: SourceRecord["kind"], row: number): SourceRecord => ({ kind, sheet: "Tracker", row, ref: `R${row}`, name: `Row ${row}`, series: [], earlier: [], comparators: [] });
 

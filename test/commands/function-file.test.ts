@@ -7,7 +7,7 @@ import path from "path";
 import { checkFunctionFile, LIFETIME_MS, loadFunctionFile, parsesInOldWebview } from "../../scripts/stub-office-loader";
 import type { LoadOptions } from "../../scripts/stub-office-loader";
 import { NOT_STARTED_MESSAGE, OUT_OF_TIME_MESSAGE } from "../../src/commands/run-command";
-import { RULES_SHEET } from "../../src/engine/rules-sheet";
+import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
 import { REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker } from "../excel/trackers";

@@ -7,9 +7,9 @@ import type http from "http";
 import type { AddressInfo } from "net";
 import path from "path";
 import type { BrowserContext, Page } from "playwright-core";
-import { statusText } from "../../src/engine/colour";
-import { OFFICER_MARK } from "../../src/engine/layout-records";
-import { DUDLEY } from "../../src/engine/presets";
+import { statusText } from "../../src/engine/trackers/colour";
+import { OFFICER_MARK } from "../../src/engine/summary/layout-records";
+import { DUDLEY } from "../../src/engine/scheme/presets";
 import { OUT, ensureBuilt, launch, serve } from "./browser";
 import type { Browser } from "./browser";
 

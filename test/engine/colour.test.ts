@@ -1,13 +1,13 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, GENERATED_CHECK_HEADER } from "../../src/engine/colour";
-import { GENERATED_STATUS_HEADER } from "../../src/engine/headers";
-import { textPixels } from "../../src/engine/layout-measure";
-import { PRESETS } from "../../src/engine/presets";
-import { detectTables } from "../../src/engine/tables";
-import { rateWorkbook } from "../../src/engine/workbook";
-import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/plan";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import { colourTrackers, GENERATED_CHECK_HEADER } from "../../src/engine/trackers/colour";
+import { GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
+import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { detectTables } from "../../src/engine/detect/tables";
+import { rateWorkbook } from "../../src/engine/rate/workbook";
+import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 /** A tracker printed for paper: its header repeated halfway down, one manual rating that disagrees with the rules. */
 const rows: CellValue[][] = [

@@ -3,16 +3,16 @@
 // tolerance, or compares negatively. The rule, Dudley's Children's Services return as a real layout,
 // and the summary's Comparator column.
 import { join } from "path";
-import { layoutSummary } from "../../src/engine/layout";
-import { COMPARISON_WORDS } from "../../src/engine/layout-records";
-import { DUDLEY, RAG } from "../../src/engine/presets";
-import { rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate";
-import { readRecords } from "../../src/engine/records";
-import { summarise } from "../../src/engine/summary";
-import { detectTables } from "../../src/engine/tables";
+import { layoutSummary } from "../../src/engine/summary/layout";
+import { COMPARISON_WORDS } from "../../src/engine/summary/layout-records";
+import { DUDLEY, RAG } from "../../src/engine/scheme/presets";
+import { rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate/rate";
+import { readRecords } from "../../src/engine/detect/records";
+import { summarise } from "../../src/engine/summary/summary";
+import { detectTables } from "../../src/engine/detect/tables";
 import { readXlsx } from "../../src/xlsx";
-import type { CellValue, ComparatorResult, SourceRecord } from "../../src/engine/types";
-import { rateRecord, type RatedRecord } from "../../src/engine/workbook";
+import type { CellValue, ComparatorResult, SourceRecord } from "../../src/engine/vocab/types";
+import { rateRecord, type RatedRecord } from "../../src/engine/rate/workbook";
 
 type Average = [label: string, value: CellValue, format?: string];
 const averages = (...list: Average[]): IndicatorRatingInput["comparators"] => list.map(([label, value, format]) => ({ label, field: { value, format } }));

@@ -1,8 +1,8 @@
 import {
   addDays, daysBetween, daysInMonth, excelSerialToIso, isDateFormat, isoToExcelSerial,
   lastDayOfMonth, parseDateText, readDate,
-} from "../../src/engine/dates";
-import type { CellValue } from "../../src/engine/types";
+} from "../../src/engine/read/dates";
+import type { CellValue } from "../../src/engine/vocab/types";
 
 describe("Excel 1900 serials", () => {
   // [serial, ISO, rule]

@@ -1,8 +1,8 @@
 // RULES §2: the general aliases hold in every preset (the nearest status in the same direction
 // where a preset has none at the alias's level), and a preset's own aliases win over them.
-import { presetByKey } from "../../src/engine/presets";
-import { matchRating } from "../../src/engine/schemes";
-import type { RecordKind } from "../../src/engine/types";
+import { presetByKey } from "../../src/engine/scheme/presets";
+import { matchRating } from "../../src/engine/scheme/schemes";
+import type { RecordKind } from "../../src/engine/vocab/types";
 
 const cases: [string, string, RecordKind, string, string | undefined][] = [
   ["RULES §2 general aliases: ★ in cannock is on target (no ahead)", "cannock", "activity", "★", "ontarget"],

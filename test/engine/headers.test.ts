@@ -7,8 +7,8 @@ import {
   parsePeriod,
   periodFraction,
   periodPosition,
-} from "../../src/engine/headers";
-import type { Role } from "../../src/engine/types";
+} from "../../src/engine/detect/headers";
+import type { Role } from "../../src/engine/vocab/types";
 
 describe("column roles from header text", () => {
   const cases: [string, Role, string][] = [

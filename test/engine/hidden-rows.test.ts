@@ -1,10 +1,10 @@
 // RULES §10 hidden rows: rated and coloured, but left out of the pack's counts and lists unless the
 // Scorecard Rules sheet (or the command line) includes them; the pack says how many were left out.
 import { toJsonReport } from "../../src/cli/report";
-import { PRESETS } from "../../src/engine/presets";
+import { PRESETS } from "../../src/engine/scheme/presets";
 import { runScorecard } from "../../src/engine/scorecard";
-import type { PlanBlock, SheetPlan } from "../../src/engine/plan";
-import type { SheetGrid } from "../../src/engine/types";
+import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
+import type { SheetGrid } from "../../src/engine/vocab/types";
 
 const tracker: SheetGrid = {
   name: "KPIs",

@@ -1,7 +1,7 @@
 // Issue 12 item 3 (RULES §2 symbols): a key or legend block written under a table is not a record.
-import { readRecords } from "../../src/engine/records";
-import { detectTables } from "../../src/engine/tables";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import { readRecords } from "../../src/engine/detect/records";
+import { detectTables } from "../../src/engine/detect/tables";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 const header: CellValue[] = ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Status"];
 const rows: CellValue[][] = [

@@ -1,17 +1,17 @@
 // The committee summary sheet plan: key, headline counts, status cells, verbatim text, print setup, sheet names.
-import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/layout";
-import { headlineHeader } from "../../src/engine/layout-headline";
-import { MERGE_ROWS } from "../../src/engine/layout-columns";
-import { linesHeight, pageCapacity, textPixels, wrappedLines } from "../../src/engine/layout-measure";
-import { LAST_COL, STYLES, WIDTHS } from "../../src/engine/layout-style";
-import { MAX_BREAKS } from "../../src/engine/layout-writer";
-import { PRESETS } from "../../src/engine/presets";
-import { rateActivity, rateIndicator } from "../../src/engine/rate";
-import { summarise, type SummaryModel } from "../../src/engine/summary";
-import { TREND_LABELS } from "../../src/engine/trend";
-import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/plan";
-import type { CellRange, CellValue, Field, RecordKind, Scheme, SheetGrid, SourceRecord, Status, TableSpec } from "../../src/engine/types";
-import type { RatedRecord, WorkbookResult } from "../../src/engine/workbook";
+import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/summary/layout";
+import { headlineHeader } from "../../src/engine/summary/layout-headline";
+import { MERGE_ROWS } from "../../src/engine/sheet-kit/layout-columns";
+import { linesHeight, pageCapacity, textPixels, wrappedLines } from "../../src/engine/sheet-kit/layout-measure";
+import { LAST_COL, STYLES, WIDTHS } from "../../src/engine/sheet-kit/layout-style";
+import { MAX_BREAKS } from "../../src/engine/sheet-kit/layout-writer";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { rateActivity, rateIndicator } from "../../src/engine/rate/rate";
+import { summarise, type SummaryModel } from "../../src/engine/summary/summary";
+import { TREND_LABELS } from "../../src/engine/rate/trend";
+import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellRange, CellValue, Field, RecordKind, Scheme, SheetGrid, SourceRecord, Status, TableSpec } from "../../src/engine/vocab/types";
+import type { RatedRecord, WorkbookResult } from "../../src/engine/rate/workbook";
 
 const field = (cell: string, value: CellValue): Field => ({ cell, value, text: value === null ? "" : String(value) });
 

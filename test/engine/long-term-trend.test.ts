@@ -2,18 +2,18 @@
 // one change, beside the short term (against the previous period). Which column is "a year earlier",
 // the rule, Derby's tracker as a real layout, and where the summary shows it.
 import { join } from "path";
-import { classifyHeader } from "../../src/engine/headers";
-import { layoutSummary } from "../../src/engine/layout";
-import { PRESETS, RAG } from "../../src/engine/presets";
-import { rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate";
-import { planColumns, readRecords } from "../../src/engine/records";
-import { longTermOf, summarise } from "../../src/engine/summary";
-import { detectTables } from "../../src/engine/tables";
+import { classifyHeader } from "../../src/engine/detect/headers";
+import { layoutSummary } from "../../src/engine/summary/layout";
+import { PRESETS, RAG } from "../../src/engine/scheme/presets";
+import { rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate/rate";
+import { planColumns, readRecords } from "../../src/engine/detect/records";
+import { longTermOf, summarise } from "../../src/engine/summary/summary";
+import { detectTables } from "../../src/engine/detect/tables";
 import { readXlsx } from "../../src/xlsx";
-import { rateRecord } from "../../src/engine/workbook";
-import type { PlanValue, SheetPlan } from "../../src/engine/plan";
-import type { CellValue, ColumnMapping, Field, LabelledField, Scheme, SourceRecord, Trend } from "../../src/engine/types";
-import type { WorkbookResult } from "../../src/engine/workbook";
+import { rateRecord } from "../../src/engine/rate/workbook";
+import type { PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, ColumnMapping, Field, LabelledField, Scheme, SourceRecord, Trend } from "../../src/engine/vocab/types";
+import type { WorkbookResult } from "../../src/engine/rate/workbook";
 
 /** Columns as detection maps them, one per header, from column A. */
 function columns(...headers: string[]): ColumnMapping[] {

@@ -1,7 +1,7 @@
 // Grids as trackers really arrive: merged cells, odd headers, errors, blanks, huge and empty sheets.
-import { readRecords } from "../../src/engine/records";
-import { detectTables } from "../../src/engine/tables";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import { readRecords } from "../../src/engine/detect/records";
+import { detectTables } from "../../src/engine/detect/tables";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return { name: "Messy", values: rows, ...extra };

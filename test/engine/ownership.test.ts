@@ -14,7 +14,7 @@ import {
   STATE_SHEET,
   stateRecordText,
   type SheetFacts,
-} from "../../src/engine/ownership";
+} from "../../src/engine/sheets/ownership";
 
 const state = (mark: string | undefined = markFormula(STATE_SHEET), name = STATE_SHEET): SheetFacts => ({ name, visibility: "veryHidden", mark });
 const sheet = (name: string, plan?: string, visibility: SheetFacts["visibility"] = "visible"): SheetFacts => ({ name, visibility, mark: plan === undefined ? undefined : markFormula(plan) });

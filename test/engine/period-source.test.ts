@@ -1,13 +1,13 @@
 // RULES §10: the period and report date from the workbook, with where they were found; a table of an
 // earlier period flagged at its cell and its records marked; typed periods checked (issue 12 item 4).
 import { toJsonReport } from "../../src/cli/report";
-import { checkCommittee } from "../../src/engine/committee";
-import { checkPeriod, formatPeriod, periodInTitle } from "../../src/engine/periods";
-import { RAG } from "../../src/engine/presets";
-import { layoutRulesSheet } from "../../src/engine/rules-sheet";
+import { checkCommittee } from "../../src/engine/summary/committee";
+import { checkPeriod, formatPeriod, periodInTitle } from "../../src/engine/read/periods";
+import { RAG } from "../../src/engine/scheme/presets";
+import { layoutRulesSheet } from "../../src/engine/rules-sheet/rules-sheet";
 import { describeAssumptions, runScorecard } from "../../src/engine/scorecard";
-import type { PlanBlock, SheetPlan } from "../../src/engine/plan";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: months fix the year", "Quarter 3 (October to December 2010)", "Q3 2010/11"],

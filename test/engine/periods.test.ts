@@ -1,5 +1,5 @@
 // Reporting periods as users type them: the report date and pro-rating follow from them.
-import { describePeriod, parseReportingPeriod, periodEnd, periodFraction } from "../../src/engine/periods";
+import { describePeriod, parseReportingPeriod, periodEnd, periodFraction } from "../../src/engine/read/periods";
 
 test.each([
   ["Q3 2010/11", 3, 2010, 0.75, "2010-12-31", "Quarter 3 (October to December) 2010/11"],

@@ -1,8 +1,8 @@
 // Presets are data: fixed keys, unique aliases, and colours that pass WCAG 4.5:1 (RULES §2, §8).
-import { contrastRatio } from "../../src/engine/colours";
-import { PRESETS } from "../../src/engine/presets";
-import { matchRating, normaliseRating } from "../../src/engine/schemes";
-import type { RecordKind } from "../../src/engine/types";
+import { contrastRatio } from "../../src/engine/scheme/colours";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { matchRating, normaliseRating } from "../../src/engine/scheme/schemes";
+import type { RecordKind } from "../../src/engine/vocab/types";
 
 const KINDS: RecordKind[] = ["indicator", "activity"];
 const all = Object.values(PRESETS).flatMap((scheme) =>

@@ -1,8 +1,8 @@
 // Each data-quality note becomes a problem at the cell it is about: the note says which input it
 // concerns, rather than the cell being guessed from the note's wording.
-import { PRESETS } from "../../src/engine/presets";
-import { rateWorkbook } from "../../src/engine/workbook";
-import type { SheetGrid } from "../../src/engine/types";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { rateWorkbook } from "../../src/engine/rate/workbook";
+import type { SheetGrid } from "../../src/engine/vocab/types";
 
 const grid: SheetGrid = {
   name: "KPIs",

@@ -1,6 +1,6 @@
 // RULES §3, the forms added in issue 12: currency (with k and m), spaces between digit groups,
 // accounting negatives in brackets, and texts the reader cannot read (a problem at their cell).
-import { readValue } from "../../src/engine/values";
+import { readValue } from "../../src/engine/read/values";
 
 type Want = { kind: "number"; value: number; percent?: boolean; unit?: string } | { kind: "missing"; unreadable: boolean };
 

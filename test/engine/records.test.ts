@@ -1,7 +1,7 @@
-import { classifyHeader } from "../../src/engine/headers";
-import { planColumns, readRecords, splitRefAndName } from "../../src/engine/records";
-import { detectTables } from "../../src/engine/tables";
-import type { CellValue, ColumnMapping, SheetGrid, SourceRecord } from "../../src/engine/types";
+import { classifyHeader } from "../../src/engine/detect/headers";
+import { planColumns, readRecords, splitRefAndName } from "../../src/engine/detect/records";
+import { detectTables } from "../../src/engine/detect/tables";
+import type { CellValue, ColumnMapping, SheetGrid, SourceRecord } from "../../src/engine/vocab/types";
 
 function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return { name: "Tracker", values: rows, ...extra };

@@ -1,15 +1,15 @@
 // The "Scorecard Rules" sheet (PRODUCT workflow 2, RULES §2, §8): written from a scheme, edited in Excel,
 // read back. Round trip is the key property; every bad cell is a problem naming its cell and keeps the default.
 import fc from "fast-check";
-import { toA1 } from "../../src/engine/address";
-import { contrastRatio } from "../../src/engine/colours";
-import { DUDLEY, PRESETS, RAG } from "../../src/engine/presets";
-import { rateIndicator } from "../../src/engine/rate";
-import { matchRating } from "../../src/engine/schemes";
-import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "../../src/engine/rules-sheet";
-import { linesHeight, wrappedLines } from "../../src/engine/layout-measure";
-import type { SheetPlan } from "../../src/engine/plan";
-import type { CellValue, Scheme, SheetGrid } from "../../src/engine/types";
+import { toA1 } from "../../src/engine/vocab/address";
+import { contrastRatio } from "../../src/engine/scheme/colours";
+import { DUDLEY, PRESETS, RAG } from "../../src/engine/scheme/presets";
+import { rateIndicator } from "../../src/engine/rate/rate";
+import { matchRating } from "../../src/engine/scheme/schemes";
+import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "../../src/engine/rules-sheet/rules-sheet";
+import { linesHeight, wrappedLines } from "../../src/engine/sheet-kit/layout-measure";
+import type { SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, Scheme, SheetGrid } from "../../src/engine/vocab/types";
 
 // ---- helpers: a plan as the grid a host would read back ----
 

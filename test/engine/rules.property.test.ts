@@ -1,8 +1,8 @@
 // Properties of the indicator rule that must hold for any figures, not just the worked cases.
 import fc from "fast-check";
-import { PRESETS } from "../../src/engine/presets";
-import { rateIndicator } from "../../src/engine/rate";
-import type { Level } from "../../src/engine/types";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { rateIndicator } from "../../src/engine/rate/rate";
+import type { Level } from "../../src/engine/vocab/types";
 
 const RANK: Partial<Record<Level, number>> = { bad: 0, near: 1, good: 2, ahead: 3 };
 const figure = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });

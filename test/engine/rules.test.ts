@@ -1,8 +1,8 @@
 // Cases written the way councils write them, beyond the fixture: each row names the rule it exercises.
-import { PRESETS, RAG } from "../../src/engine/presets";
-import { rateActivity, rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate";
-import type { ActivityInput } from "../../src/engine/activity";
-import type { Scheme } from "../../src/engine/types";
+import { PRESETS, RAG } from "../../src/engine/scheme/presets";
+import { rateActivity, rateIndicator, type IndicatorRatingInput } from "../../src/engine/rate/rate";
+import type { ActivityInput } from "../../src/engine/rate/activity";
+import type { Scheme } from "../../src/engine/vocab/types";
 
 const withExpected: Scheme = { ...RAG, key: "rag-ep", expectedProgress: { slack: 0.1 } };
 

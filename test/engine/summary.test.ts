@@ -1,12 +1,12 @@
 // The committee summary model: counts and percentages, committee filter, exceptions, groups, checks, problems.
 import { readFileSync } from "fs";
 import { join } from "path";
-import { CANNOCK, DUDLEY, PRESETS, RAG } from "../../src/engine/presets";
-import { rateActivity, rateIndicator } from "../../src/engine/rate";
-import { committeesOf, percentages, summarise } from "../../src/engine/summary";
-import { dateText, fieldText, progressText } from "../../src/engine/layout-text";
-import { rateWorkbook, type RatedRecord, type WorkbookResult } from "../../src/engine/workbook";
-import type { CellValue, Field, Problem, RecordKind, Scheme, SheetGrid, SourceRecord } from "../../src/engine/types";
+import { CANNOCK, DUDLEY, PRESETS, RAG } from "../../src/engine/scheme/presets";
+import { rateActivity, rateIndicator } from "../../src/engine/rate/rate";
+import { committeesOf, percentages, summarise } from "../../src/engine/summary/summary";
+import { dateText, fieldText, progressText } from "../../src/engine/summary/layout-text";
+import { rateWorkbook, type RatedRecord, type WorkbookResult } from "../../src/engine/rate/workbook";
+import type { CellValue, Field, Problem, RecordKind, Scheme, SheetGrid, SourceRecord } from "../../src/engine/vocab/types";
 
 const field = (cell: string, value: CellValue, format?: string): Field => ({ cell, value, text: value === null ? "" : String(value), format });
 

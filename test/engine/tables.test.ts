@@ -1,5 +1,5 @@
-import { detectTables, judgeHeader } from "../../src/engine/tables";
-import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/types";
+import { detectTables, judgeHeader } from "../../src/engine/detect/tables";
+import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
 
 function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return { name: "Sheet1", values: rows, ...extra };

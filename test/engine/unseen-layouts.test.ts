@@ -1,7 +1,7 @@
 // Trackers laid out unlike any sample (other wording, other column order, tables further down and to the right),
 // rated end to end. Expected statuses are worked from RULES.md, not from the code.
 import { runScorecard } from "../../src/engine/scorecard";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 function grid(name: string, rows: CellValue[][], offset = { row: 0, col: 0 }): SheetGrid {
   const values: CellValue[][] = [];

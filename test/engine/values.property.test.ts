@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { readValue } from "../../src/engine/values";
-import { excelSerialToIso, isoToExcelSerial, MAX_EXCEL_SERIAL, readDate } from "../../src/engine/dates";
-import type { CellValue, Reading } from "../../src/engine/types";
+import { readValue } from "../../src/engine/read/values";
+import { excelSerialToIso, isoToExcelSerial, MAX_EXCEL_SERIAL, readDate } from "../../src/engine/read/dates";
+import type { CellValue, Reading } from "../../src/engine/vocab/types";
 
 const KINDS = ["number", "target", "band", "date", "missing"];
 

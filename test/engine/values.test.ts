@@ -1,6 +1,6 @@
 import seed from "../fixtures/seed-cases.json";
-import { isFinancialYear, isPercentFormat, readNumber, readValue } from "../../src/engine/values";
-import type { CellValue, Reading } from "../../src/engine/types";
+import { isFinancialYear, isPercentFormat, readNumber, readValue } from "../../src/engine/read/values";
+import type { CellValue, Reading } from "../../src/engine/vocab/types";
 
 interface SeedValue {
   text: string;

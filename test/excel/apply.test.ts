@@ -1,5 +1,5 @@
 // Executing plans: constant round trips, requests under Excel's limits, the right cells written.
-import { emptySheetPlan } from "../../src/engine/plan";
+import { emptySheetPlan } from "../../src/engine/vocab/plan";
 import { applyPlans } from "../../src/excel/apply";
 import { charsToPoints, headerSections } from "../../src/excel/write";
 import { createFakeExcel } from "../../src/fake-excel";

@@ -1,8 +1,8 @@
 // The add-in's commands against the strict fake, on a real sample tracker (read from its .xlsx by the file host).
 import * as path from "path";
-import { RULES_SHEET } from "../../src/engine/rules-sheet";
+import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
 import { runScorecard } from "../../src/engine/scorecard";
-import type { SheetGrid } from "../../src/engine/types";
+import type { SheetGrid } from "../../src/engine/vocab/types";
 import { applyColoursCommand, buildSummaryCommand, detectScorecard, removeColoursCommand, saveSettingsCommand } from "../../src/excel";
 import { ExcelHostError } from "../../src/excel/errors";
 import { checkRequirements, REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";

@@ -3,7 +3,7 @@
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runScorecard } from "../../src/engine/scorecard";
-import { RULES_SHEET } from "../../src/engine/rules-sheet";
+import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
 import { applyColoursCommand, buildSummaryCommand } from "../../src/excel";
 import { emptyMemory } from "../../src/excel/saved";
 import { parseOwned, parseState, pieces, STATE_SHEET, stateCells } from "../../src/excel/state";
@@ -15,7 +15,7 @@ import { readPackage, readXlsx, STATE_SHEET as FILE_STATE_SHEET, writePatchedPac
 import { stateOf } from "./plans";
 import * as yauzl from "yauzl";
 import * as yazl from "yazl";
-import { markFormula, OWNER_MARK } from "../../src/engine/ownership";
+import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
 import { gridsToInit, TODAY } from "./trackers";
 
 const SAMPLE = path.join(__dirname, "../../samples/broxtowe-pentana.xlsx");

@@ -1,7 +1,7 @@
 // Hand-built workbooks and plans shaped like what the planners will produce (they are written elsewhere).
-import type { PlanValue, SheetPlan, StyleGroup } from "../../src/engine/plan";
-import { emptySheetPlan } from "../../src/engine/plan";
-import type { CellRange, CellValue } from "../../src/engine/types";
+import type { PlanValue, SheetPlan, StyleGroup } from "../../src/engine/vocab/plan";
+import { emptySheetPlan } from "../../src/engine/vocab/plan";
+import type { CellRange, CellValue } from "../../src/engine/vocab/types";
 import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
 import { parseOwned, STATE_SHEET } from "../../src/excel/state";
 import type { OwnedSheet } from "../../src/excel/state";

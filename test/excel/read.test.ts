@@ -1,5 +1,5 @@
 // Reading the workbook into SheetGrids: values, formats, origin, tables, in a bounded number of syncs.
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue } from "../../src/engine/vocab/types";
 import { ExcelHostError } from "../../src/excel/errors";
 import { readWorkbook, toCellValue } from "../../src/excel/read";
 import { createFakeExcel } from "../../src/fake-excel";

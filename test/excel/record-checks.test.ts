@@ -1,7 +1,7 @@
-// Our record sheet is checked, not trusted (src/engine/ownership.ts, shared with the command line): a sheet
+// Our record sheet is checked, not trusted (src/engine/sheets/ownership.ts, shared with the command line): a sheet
 // is ours only when the record lists it and it carries our hidden mark for that plan.
 import { buildSummaryCommand, detectScorecard, removeColours } from "../../src/excel";
-import { markFormula, OWNER_MARK } from "../../src/engine/ownership";
+import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
 import type { FakeSheetInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";

@@ -1,6 +1,6 @@
 // Realistic workbooks for the command tests: a generated tracker of any size, and the samples as the fake holds them.
 import { rangeAddress } from "../../src/excel/a1";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 import type { FakeSheetInit, FakeWorkbookInit } from "../../src/fake-excel";
 
 export const SETTINGS = { preset: "rag", period: "Q4 2021/22", reportDate: "2022-04-30" };

@@ -1,10 +1,10 @@
 // The pane's service over the Office.js host, run against the strict fake Excel holding the samples the
 // browser preview uses. Checks what the pane is told (tables, problems, counts) and what lands in the workbook.
-import { colToLetters } from "../../src/engine/address";
-import { statusText } from "../../src/engine/colour";
-import { OFFICER_MARK } from "../../src/engine/layout-records";
-import { PRESET_KEYS, presetByKey } from "../../src/engine/presets";
-import type { RecordKind } from "../../src/engine/types";
+import { colToLetters } from "../../src/engine/vocab/address";
+import { statusText } from "../../src/engine/trackers/colour";
+import { OFFICER_MARK } from "../../src/engine/summary/layout-records";
+import { PRESET_KEYS, presetByKey } from "../../src/engine/scheme/presets";
+import type { RecordKind } from "../../src/engine/vocab/types";
 import { columnIndex } from "../../src/excel/a1";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { FakeExcel } from "../../src/fake-excel";

@@ -1,6 +1,6 @@
 // A jest.fn-based ScorecardService answering with a realistic pane state (RAG preset, two trackers).
-import { PRESETS } from "../../src/engine/presets";
-import type { Problem } from "../../src/engine/types";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import type { Problem } from "../../src/engine/vocab/types";
 import type { ActionResult, DetectedTable, PaneSettings, PaneState, ScorecardService } from "../../src/taskpane/service";
 
 export const TABLES: DetectedTable[] = [

@@ -6,7 +6,7 @@ import { createHash } from "crypto";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { readPackage } from "../../src/xlsx/read-package";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 const ROOT = join(__dirname, "..", "..");
 

@@ -4,7 +4,7 @@ import { InputError } from "../../src/xlsx/errors";
 import { readPackage, type PackageRead } from "../../src/xlsx/read-package";
 import { readSharedStrings } from "../../src/xlsx/package/shared-strings";
 import { ZipPackage } from "../../src/xlsx/package/zip-reader";
-import { markFormula, OWNER_MARK, STATE_SHEET, stateRecordText } from "../../src/engine/ownership";
+import { markFormula, OWNER_MARK, STATE_SHEET, stateRecordText } from "../../src/engine/sheets/ownership";
 import { bookParts, makeBook, tablePart, zipParts, type BookSpec } from "./package-fixtures";
 
 async function read(spec: BookSpec): Promise<PackageRead> {

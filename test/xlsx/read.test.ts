@@ -1,7 +1,7 @@
 // readXlsx: a workbook made here with ExcelJS, saved, then read back as SheetGrids.
 import ExcelJS from "exceljs";
 import { readXlsx } from "../../src/xlsx";
-import type { CellValue, SheetGrid } from "../../src/engine/types";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 async function tracker(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

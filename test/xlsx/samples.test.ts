@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { readPackage } from "../../src/xlsx/read-package";
-import type { SheetGrid } from "../../src/engine/types";
+import type { SheetGrid } from "../../src/engine/vocab/types";
 
 const SAMPLES = join(__dirname, "..", "..", "samples");
 

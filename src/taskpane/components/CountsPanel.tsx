@@ -1,6 +1,6 @@
 // Counts by status for indicators and activities, each status as a chip in its own colours.
 import { Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import type { RecordKind, Scheme } from "../../engine/types";
+import type { RecordKind, Scheme } from "../../engine/vocab/types";
 import { useSectionStyles } from "./layout";
 import { StatusChip } from "./StatusChip";
 

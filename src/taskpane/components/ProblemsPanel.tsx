@@ -1,7 +1,7 @@
 // What could not be read, each naming its sheet and cell; choosing one selects that cell in the workbook.
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { Problem } from "../../engine/types";
+import type { Problem } from "../../engine/vocab/types";
 import { useSectionStyles } from "./layout";
 
 /** Long lists are cut here so the pane stays quick; "Show all" lifts the limit. */

@@ -14,8 +14,8 @@ import {
 import { useFocusRing } from "./layout";
 import { LiveRegion, Notice } from "./Notice";
 import type { PaneSettings } from "../service";
-import { checkPeriod, formatPeriod, periodEnd } from "../../engine/periods";
-import { formatIsoDate } from "../../engine/format";
+import { checkPeriod, formatPeriod, periodEnd } from "../../engine/read/periods";
+import { formatIsoDate } from "../../engine/vocab/format";
 import type { Outcome } from "./useScorecard";
 
 const useStyles = makeStyles({

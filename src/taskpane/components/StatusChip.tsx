@@ -1,6 +1,6 @@
 // One status as a chip in the scheme's own colours, with its symbol and label so colour is never the only signal.
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { Status } from "../../engine/types";
+import type { Status } from "../../engine/vocab/types";
 
 const useStyles = makeStyles({
   chip: {

@@ -13,8 +13,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import type { Role } from "../../engine/types";
-import type { ColumnOverride } from "../../engine/workbook";
+import type { Role } from "../../engine/vocab/types";
+import type { ColumnOverride } from "../../engine/rate/workbook";
 import type { DetectedColumn, DetectedTable } from "../service";
 import { useFocusRing, useSectionStyles } from "./layout";
 import { ROLE_CHOICES, isRole, roleName } from "./roles";

@@ -1,5 +1,5 @@
 // Friendly names for column roles, in the order the role dropdown offers them.
-import type { Role } from "../../engine/types";
+import type { Role } from "../../engine/vocab/types";
 
 // A Record over every Role: adding a role to the engine without a name here fails to compile.
 const ROLE_NAMES: Record<Role, string> = {

@@ -1,5 +1,5 @@
 // Pure helpers for the pane's settings and error text: kept out of components so they are easy to test.
-import type { ColumnOverride } from "../../engine/workbook";
+import type { ColumnOverride } from "../../engine/rate/workbook";
 import type { PaneSettings } from "../service";
 
 // Same matching as the engine's applyOverrides: case and spacing do not matter.

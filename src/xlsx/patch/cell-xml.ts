@@ -1,6 +1,6 @@
 // One cell as worksheet XML. Plan strings are literal text, written as inline strings: never formulas,
 // and the shared strings part is left alone.
-import type { PlanValue } from "../../engine/plan";
+import type { PlanValue } from "../../engine/vocab/plan";
 import { cellText } from "./xml-text";
 
 /** Excel's limit on the characters in one cell; longer text makes Excel repair the file. */

@@ -1,9 +1,9 @@
 // What the output package will be, decided before a byte is written: which tracker sheets are patched
 // and with what, where each of our sheets goes (an owned sheet replaced in place, or a new part), the
 // state record, the parts that go with replaced sheets, and the edits to the parts that list sheets.
-import type { Problem } from "../../engine/types";
-import { emptySheetPlan, type SheetPlan } from "../../engine/plan";
-import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/ownership";
+import type { Problem } from "../../engine/vocab/types";
+import { emptySheetPlan, type SheetPlan } from "../../engine/vocab/plan";
+import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";

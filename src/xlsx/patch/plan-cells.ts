@@ -1,8 +1,8 @@
 // A create plan's cells, handed out a row at a time in order, so a 100,000-row summary is written
 // without ever holding its cells: values, then merged areas, then style groups in order.
-import type { CellRange, Problem } from "../../engine/types";
-import type { PlanBlock, PlanStyle, PlanValue, SheetPlan } from "../../engine/plan";
-import { toA1 } from "../../engine/address";
+import type { CellRange, Problem } from "../../engine/vocab/types";
+import type { PlanBlock, PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
+import { toA1 } from "../../engine/vocab/address";
 import { cleanValue } from "./cell-xml";
 import { mergesToMake } from "./plan-merges";
 import { rangeOk } from "./sheet-edits";

@@ -1,8 +1,8 @@
 // The merges a create plan asks for that can be made: plain merges, then each row of each
 // "merge across" area as a merge of its own. Overlaps and invalid ranges are reported and left out.
-import type { CellRange, Problem } from "../../engine/types";
-import type { SheetPlan } from "../../engine/plan";
-import { rangeToA1, toA1 } from "../../engine/address";
+import type { CellRange, Problem } from "../../engine/vocab/types";
+import type { SheetPlan } from "../../engine/vocab/plan";
+import { rangeToA1, toA1 } from "../../engine/vocab/address";
 import { rangeOk } from "./sheet-edits";
 
 /** Merged areas by row, for overlap checks: most merges are one row high, so a row holds few. */

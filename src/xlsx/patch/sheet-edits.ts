@@ -1,8 +1,8 @@
 // What an `edit` plan changes on an officer's sheet, cell by cell, sorted for a single pass over the
 // sheet's XML: values in our owned column, and styles laid over the cells we colour.
-import type { CellRange, Problem } from "../../engine/types";
-import type { PlanStyle, PlanValue, SheetPlan } from "../../engine/plan";
-import { toA1 } from "../../engine/address";
+import type { CellRange, Problem } from "../../engine/vocab/types";
+import type { PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
+import { toA1 } from "../../engine/vocab/address";
 import { cleanValue } from "./cell-xml";
 
 const MAX_ROWS = 1048576;

@@ -1,7 +1,7 @@
 // The part of a worksheet before <sheetData>: <dimension> widened to our cells and <cols> given our
 // columns' widths. Nothing else in it changes.
-import type { CellRange } from "../../engine/types";
-import { rangeToA1 } from "../../engine/address";
+import type { CellRange } from "../../engine/vocab/types";
+import { rangeToA1 } from "../../engine/vocab/address";
 import type { SheetEdits } from "./sheet-edits";
 import { attrsOf, childElements, findElement, setAttr } from "./xml-text";
 

@@ -5,8 +5,8 @@
 //
 // The XML is scanned as text, not parsed and re-serialised: only <row> and <c> start tags are
 // looked into, and only in rows we change is a row held in memory.
-import type { PlanStyle } from "../../engine/plan";
-import { colToLetters, toA1 } from "../../engine/address";
+import type { PlanStyle } from "../../engine/vocab/plan";
+import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import { patchHead } from "./sheet-head";

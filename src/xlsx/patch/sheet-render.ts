@@ -1,8 +1,8 @@
 // Our own sheets (Summary, Scorecard Rules, the state sheet) rendered straight from their plans to
 // worksheet XML, a few hundred rows at a time: a 100,000-row summary is never whole in memory.
-import type { Problem } from "../../engine/types";
-import type { SheetPlan } from "../../engine/plan";
-import { rangeToA1, toA1 } from "../../engine/address";
+import type { Problem } from "../../engine/vocab/types";
+import type { SheetPlan } from "../../engine/vocab/plan";
+import { rangeToA1, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import { PlanCells } from "./plan-cells";
 import { argb } from "./styles-append";

@@ -4,7 +4,7 @@
 //
 // A coloured officer's cell keeps what its format had (number format, alignment, protection) and
 // gets our fill and font on top: the new cell format is "its format + our style", made once per pair.
-import type { PlanStyle } from "../../engine/plan";
+import type { PlanStyle } from "../../engine/vocab/plan";
 import { attrsOf, childElements, escapeAttr, findElement, setAttr, tagEnd, unescapeXml, type ElementSpan } from "./xml-text";
 
 /** Number formats every Excel knows by id (the locale-independent ones); others get ids from 164. */

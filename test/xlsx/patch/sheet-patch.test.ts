@@ -1,6 +1,6 @@
 // An officer's sheet streamed through: only the cells we colour or write change; every other byte stays.
-import type { PlanStyle, SheetPlan } from "../../../src/engine/plan";
-import { emptySheetPlan } from "../../../src/engine/plan";
+import type { PlanStyle, SheetPlan } from "../../../src/engine/vocab/plan";
+import { emptySheetPlan } from "../../../src/engine/vocab/plan";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 import { SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
 import { patchCols } from "../../../src/xlsx/patch/sheet-head";

@@ -1,7 +1,7 @@
 // Our sheets rendered from their plans: values, styles, merges, layout and print setup as XML.
-import type { PlanStyle, SheetPlan } from "../../../src/engine/plan";
-import { emptySheetPlan } from "../../../src/engine/plan";
-import type { Problem } from "../../../src/engine/types";
+import type { PlanStyle, SheetPlan } from "../../../src/engine/vocab/plan";
+import { emptySheetPlan } from "../../../src/engine/vocab/plan";
+import type { Problem } from "../../../src/engine/vocab/types";
 import { renderSheet, renderedSheetInfo } from "../../../src/xlsx/patch/sheet-render";
 
 const BOLD: PlanStyle = { bold: true };

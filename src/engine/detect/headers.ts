@@ -1,0 +1,291 @@
+// Column roles from header text. The vocabulary is data; the code only normalises and looks up.
+import type { PeriodInfo, Role } from "../vocab/types";
+
+/** Header of the add-in's own computed status column. */
+export const GENERATED_STATUS_HEADER = "Status (auto)";
+
+/** Roles that say which row this is: a table needs one of them. */
+export const IDENTITY_ROLES: ReadonlySet<Role> = new Set<Role>(["ref", "name", "refAndName", "description"]);
+
+/**
+ * Whole headers (after normalising: lower case, "&" and "+" as "and", "%" as "percent",
+ * other punctuation dropped). Checked first, so common headers never depend on rule order.
+ */
+const EXACT_HEADERS: [Role, string[]][] = [
+  ["ref", ["ref", "ref no", "reference", "code", "id", "no", "number", "pi code", "pi ref", "pi no", "kpi code", "kpi ref", "kpi id", "kpi no", "action code", "action ref", "action id", "action no", "indicator code", "indicator ref", "indicator id", "measure code", "measure ref", "priority ref", "ref code", "task ref", "project code", "project ref", "item"]],
+  ["refAndName", ["kpi", "pi", "code and short name", "code and name", "code name", "ref and name", "ref name", "reference and title", "ref and title", "code and title", "action title"]],
+  ["name", ["name", "short name", "pi name", "kpi name", "indicator", "indicator name", "indicator title", "performance indicator", "key performance indicator", "performance indicators", "performance measure", "measure title", "kpi title", "pi title", "name of indicator", "indicator definition", "pi definition", "measure", "measure name", "definition", "title", "action", "activity", "key activity", "task", "key task", "project", "project name", "milestone", "deliverable", "initiative", "commitment", "action name", "action and progress update", "what we will do"]],
+  ["description", ["description", "action description", "project description", "indicator description", "kpi description", "pi description", "details", "detail", "summary"]],
+  ["directorate", ["directorate", "direct", "dir", "dept", "department", "service", "service area", "division", "business unit", "team"]],
+  ["priority", ["priority", "priorities", "theme", "objective", "strategic objective", "outcome area", "corporate priority", "council priority", "strategic priority", "ambition", "pillar", "goal"]],
+  ["committee", ["committee", "select committee", "scrutiny", "scrutiny committee", "scrutiny panel", "panel", "reporting committee", "board"]],
+  ["lead", ["lead", "lead officer", "responsible officer", "owner", "managed by", "officer", "responsible", "accountable officer", "lead member", "assigned to", "responsible person", "manager", "contact"]],
+  ["frequency", ["frequency", "freq", "reporting frequency", "how often"]],
+  ["polarity", ["polarity", "good performance is", "good is", "direction", "desired direction", "higher or lower is better", "better is", "aim"]],
+  ["unit", ["unit", "units", "unit of measure", "measure type"]],
+  ["tolerance", ["tolerance", "variance", "amber tolerance", "amber variance", "red variance", "threshold"]],
+  ["manual", ["status", "rating", "rag", "rag status", "rag rating", "traffic light", "performance status", "current status", "overall status", "alert", "assessment"]],
+  ["comment", ["comment", "comments", "update", "updates", "notes", "note", "commentary", "progress update", "remedial action", "narrative", "explanation", "latest update", "corrective action", "action taken"]],
+  ["outcome", ["outcome", "outcomes", "expected outcome", "intended outcome", "success measure", "success criteria", "impact"]],
+  ["progress", ["progress", "percent complete", "percentage complete", "complete", "percent progress", "progress percent", "completion percent"]],
+  ["start", ["start", "start date", "date started", "commenced", "commencement date"]],
+  ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when"]],
+  ["comparator", ["comparator", "benchmark", "quartile", "cipfa", "national average", "england average", "family group", "statistical neighbours", "rank"]],
+  ["annualTarget", ["target", "targets", "annual target", "year end target", "full year target"]],
+  ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],
+  ["ignore", ["trend", "dot", "direction of travel", "icon", "year", "symbol"]],
+];
+
+/**
+ * Words or phrases a header contains, tried in this order when no whole header matched:
+ * the order settles "Target Date" (due, not target) and "Progress Update" (comment, not progress).
+ * A target rule gives annualTarget or periodTarget by the period the header names.
+ */
+const PHRASE_RULES: [Role, string[]][] = [
+  ["ignore", ["direction of travel", "trend", "previous status", "previous rating", "last status"]],
+  ["comparator", ["average", "comparator", "comparison", "family group", "national", "cipfa", "statistical neighbour", "statistical neighbours", "nearest neighbours", "quartile", "benchmark", "england", "regional", "rank", "ranking", "peer"]],
+  ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion"]],
+  ["start", ["start date", "date started", "commencement", "start"]],
+  ["comment", ["comment", "comments", "commentary", "update", "updates", "notes", "note", "narrative", "remedial", "corrective", "explanation", "action taken", "actions taken", "mitigation"]],
+  ["tolerance", ["tolerance", "variance", "threshold"]],
+  ["polarity", ["polarity", "good performance", "good is", "better", "direction", "desired", "higher or lower", "high or low", "aim to"]],
+  ["manual", ["status", "rating", "rag", "traffic light", "alert", "red amber green"]],
+  ["progress", ["percent complete", "percentage complete", "complete", "progress", "completion", "percent done"]],
+  ["annualTarget", ["target", "targets"]],
+  ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
+  ["refAndName", ["code and short name", "code and name", "code name", "ref and name", "reference and name", "ref and title", "action title", "code and title", "reference and title"]],
+  ["ref", ["ref", "reference", "code"]],
+  ["description", ["description", "details", "detail", "summary"]],
+  ["name", ["name", "indicator", "measure", "definition", "title", "action", "activity", "activities", "task", "project", "milestone", "deliverable", "initiative", "kpi", "pi", "commitment"]],
+  ["directorate", ["directorate", "direct", "dept", "department", "service", "division", "business unit"]],
+  ["committee", ["committee", "scrutiny", "panel", "board", "cabinet", "portfolio"]],
+  ["lead", ["lead", "officer", "owner", "responsible", "accountable", "managed by", "manager", "assigned", "contact"]],
+  ["priority", ["priority", "priorities", "theme", "objective", "ambition", "outcome area", "pillar", "goal", "strategic"]],
+  ["outcome", ["outcome", "outcomes", "success", "impact"]],
+  ["frequency", ["frequency", "freq", "how often", "periodicity"]],
+  ["unit", ["unit", "units"]],
+];
+
+/** Single-text rows with these words are table titles ("Key Activities"), not section headings. */
+const TITLE_PHRASES = ["key activities", "activities", "actions", "key actions", "indicators", "performance indicators", "kpis", "kpi", "pis", "measures", "key tasks", "tasks", "scorecard", "projects", "performance report", "contents", "appendix", "page", "status key", "key to symbols", "milestones"];
+
+/** Words of an actual header that mark the starting point rather than a result. */
+const BASELINE_WORDS = ["baseline", "base line", "starting point"];
+
+/** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
+const PERIOD_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "comment", "comparator", "progress"]);
+
+// ---- normalising and lookup (built once) ----
+
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[&+]/g, " and ")
+    .replace(/%/g, " percent ")
+    .replace(/['’‘"“”`]/g, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const exactLookup = new Map<string, Role>();
+for (const [role, phrases] of EXACT_HEADERS) for (const p of phrases) if (!exactLookup.has(p)) exactLookup.set(p, role);
+
+/** Phrase rules indexed by first word, so a header is checked only against phrases that can match. */
+interface IndexedPhrase {
+  order: number;
+  padded: string;
+  role: Role;
+}
+const phrasesByFirstWord = new Map<string, IndexedPhrase[]>();
+PHRASE_RULES.forEach(([role, phrases], order) => {
+  for (const p of phrases) {
+    const first = p.split(" ")[0];
+    const list = phrasesByFirstWord.get(first) ?? [];
+    list.push({ order, padded: " " + p + " ", role });
+    phrasesByFirstWord.set(first, list);
+  }
+});
+
+function phraseRole(norm: string): Role | undefined {
+  const padded = " " + norm + " ";
+  let best: IndexedPhrase | undefined;
+  for (const word of norm.split(" ")) {
+    const list = phrasesByFirstWord.get(word);
+    if (!list) continue;
+    for (const p of list) if ((!best || p.order < best.order) && padded.includes(p.padded)) best = p;
+  }
+  return best?.role;
+}
+
+/** Identity headers are short ("Code & Short Name"); longer text is never one. */
+const MAX_EXACT_LENGTH = 40;
+/** Table detection asks about the cells of every row, and their texts recur (names, statuses, directorates). */
+const exactCache = new Map<string, Role | typeof NO_ROLE>();
+const NO_ROLE = "";
+const EXACT_CACHE_LIMIT = 20000;
+
+/**
+ * The role of a header only when the whole text is in the vocabulary. Header rows are
+ * recognised by an exact identity header, so data such as "Produce Action Plan" (a phrase
+ * match for a name) never starts a table. Cheap: no period or phrase search.
+ */
+export function exactRole(text: string): Role | undefined {
+  if (text.length > MAX_HEADER_LENGTH) return undefined;
+  const known = exactCache.get(text);
+  if (known !== undefined) return known === NO_ROLE ? undefined : known;
+  const raw = text.trim();
+  const own = raw.length <= MAX_EXACT_LENGTH ? exactLookup.get(normaliseHeader(raw)) : undefined;
+  const role = own ?? exactLookup.get(normaliseHeader(withoutBrackets(raw)));
+  if (exactCache.size >= EXACT_CACHE_LIMIT) exactCache.clear();
+  exactCache.set(text, role ?? NO_ROLE);
+  return role;
+}
+
+const BRACKETS = /\([^)]*\)|\[[^\]]*\]/g;
+
+/** "Performance Indicator (Direction of Travel)" → "Performance Indicator": a qualifier does not change the role. */
+function withoutBrackets(text: string): string {
+  return text.includes("(") || text.includes("[") ? text.replace(BRACKETS, " ").trim() : "";
+}
+
+export interface HeaderClass {
+  role: Role;
+  period?: PeriodInfo;
+}
+
+const IGNORE: HeaderClass = { role: "ignore" };
+/** Headers are short; anything longer is prose, not a header. */
+const MAX_HEADER_LENGTH = 80;
+const cache = new Map<string, HeaderClass>();
+const CACHE_LIMIT = 20000;
+
+/** The role a header gives its column (memoised: the same texts recur on every page of a tracker). */
+export function classifyHeader(text: string): HeaderClass {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const result = classifyUncached(text);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, result);
+  return result;
+}
+
+function classifyUncached(text: string): HeaderClass {
+  const raw = text.trim();
+  if (raw.length === 0 || raw.length > MAX_HEADER_LENGTH) return IGNORE;
+  if (raw.toLowerCase() === GENERATED_STATUS_HEADER.toLowerCase()) return { role: "generated" };
+  const norm = normaliseHeader(raw);
+  if (norm.length === 0) return IGNORE;
+  const period = parsePeriod(raw);
+  let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
+  if (role === undefined) role = period ? "actual" : "ignore";
+  if (role === "annualTarget" && period && (period.quarter !== undefined || period.month !== undefined || period.yearToDate)) {
+    role = "periodTarget";
+  }
+  if (period && PERIOD_ROLES.has(role)) return { role, period };
+  return { role };
+}
+
+/** "baseline" columns are never rated; "headline" ones (Outturn, Latest) name no period but are the current figure. */
+export function actualKind(header: string): "baseline" | "headline" | "period" {
+  const norm = " " + normaliseHeader(header) + " ";
+  if (BASELINE_WORDS.some((w) => norm.includes(" " + w + " "))) return "baseline";
+  const p = parsePeriod(header);
+  return p && (p.year !== undefined || p.quarter !== undefined || p.month !== undefined) ? "period" : "headline";
+}
+
+/** A single-text row that titles a table or a page ("Key Activities", "Q3 10/11 ...", "2021/22"), not a section heading. */
+export function isTitleText(text: string): boolean {
+  const norm = normaliseHeader(text);
+  if (norm.length === 0) return true;
+  const padded = " " + norm + " ";
+  if (TITLE_PHRASES.some((p) => padded.includes(" " + p + " "))) return true;
+  if (padded.endsWith(" key ") || padded.endsWith(" legend ")) return true; // "Performance Indicator Key"
+  const p = text.length <= MAX_HEADER_LENGTH ? parsePeriod(text) : undefined;
+  if (!p) return false;
+  if (p.quarter !== undefined) return true;
+  // A period and nothing else ("2021/22", "April 2023").
+  return norm.replace(/\b(\d+|q[1-4]|ytd|to|date|year|quarter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b/g, "").trim() === "";
+}
+
+// ---- periods ----
+
+const YEAR_RANGE = /(?<![\d/.])(\d{4}|\d{2})\s*[/\-–]\s*(\d{4}|\d{2})(?![\d/.%])/;
+const SINGLE_YEAR = /(?<![\d/.])((?:19|20)\d{2})(?![\d/.%])/;
+const QUARTER = /(?<![a-z0-9])(?:q|qtr|quarter)\s*([1-4])(?![0-9])|(?<![a-z0-9])quarter\s+(one|two|three|four)(?![a-z])|(?<![0-9])([1-4])(?:st|nd|rd|th)\s+quarter/;
+const MONTH = /(?<![a-z])(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?(?:[\s\-/']*(\d{4}|\d{2})(?![\d/]))?/;
+const YTD = /(?<![a-z])(?:ytd|y t d|year to date|cumulative|cum)(?![a-z])/;
+const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+const WORD_QUARTERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4 };
+
+function fullYear(digits: string): number {
+  const n = Number(digits);
+  if (digits.length === 4) return n;
+  return n >= 70 ? 1900 + n : 2000 + n;
+}
+
+/** Financial year "2010/11" starting in the given calendar year. */
+export function financialYear(start: number): string {
+  return start + "/" + String((start + 1) % 100).padStart(2, "0");
+}
+
+/** Calendar year the period's year starts in ("2010/11" → 2010, "2023" → 2023). */
+export function yearStart(year: string | undefined): number | undefined {
+  if (year === undefined) return undefined;
+  const n = Number(year.slice(0, 4));
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * The period a header names: financial year ("10/11", "2010-2011" → "2010/11"; a lone "2023"
+ * stays "2023"), quarter, month (calendar number; its financial year when a year is given) and
+ * year to date. Undefined when the header names none of these.
+ */
+export function parsePeriod(header: string): PeriodInfo | undefined {
+  const label = header.trim();
+  const low = label.toLowerCase();
+  let year: string | undefined;
+  const range = YEAR_RANGE.exec(low);
+  if (range) {
+    const a = fullYear(range[1]);
+    const b = Number(range[2]);
+    const ok = range[2].length === 4 ? b === a + 1 : b === (a + 1) % 100;
+    if (ok) year = financialYear(a);
+  }
+  let quarter: number | undefined;
+  const q = QUARTER.exec(low);
+  if (q) quarter = q[1] ? Number(q[1]) : q[2] ? WORD_QUARTERS[q[2]] : Number(q[3]);
+  let month: number | undefined;
+  const m = MONTH.exec(low);
+  if (m && (m[2] !== undefined || low.split(/\s+/).length <= 3)) {
+    month = MONTHS[m[1].slice(0, 3)];
+    if (m[2] !== undefined && year === undefined) {
+      const y = fullYear(m[2]);
+      year = financialYear(month >= 4 ? y : y - 1);
+    }
+  }
+  if (year === undefined) {
+    const single = SINGLE_YEAR.exec(low);
+    if (single) year = single[1];
+  }
+  const yearToDate = YTD.test(low);
+  if (year === undefined && quarter === undefined && month === undefined && !yearToDate) return undefined;
+  const info: PeriodInfo = { label, yearToDate };
+  if (year !== undefined) info.year = year;
+  if (quarter !== undefined) info.quarter = quarter;
+  if (month !== undefined) info.month = month;
+  return info;
+}
+
+/** Months into the financial year the period ends at: Q1 3, Q3 9, June 3, March 12; a whole year 13. */
+export function periodPosition(p: PeriodInfo | undefined): number | undefined {
+  if (!p) return undefined;
+  if (p.month !== undefined) return ((p.month + 8) % 12) + 1;
+  if (p.quarter !== undefined) return p.quarter * 3;
+  return p.year !== undefined ? 13 : undefined;
+}
+
+/** Elapsed share of the year (Q1 .25 … Q4 1, a month n/12, a whole year 1). */
+export function periodFraction(p: PeriodInfo | undefined): number | undefined {
+  const pos = periodPosition(p);
+  return pos === undefined ? undefined : Math.min(pos, 12) / 12;
+}

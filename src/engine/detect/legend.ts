@@ -1,0 +1,108 @@
+// A key or legend written under a table ("Key:", "★ Better than target limits", "Green = On target")
+// explains the symbols; its rows are not indicators or activities (issue 12, RULES §2).
+import { isBlank, type SheetCells } from "../read/cells";
+import { PRESETS } from "../scheme/presets";
+import { matchRating, normaliseRating } from "../scheme/schemes";
+import type { Role, TableSpec } from "../vocab/types";
+
+const KEY_HEADING = /^(?:key|legend|rating key|status key|performance key|symbol key|colour key|traffic light key|key to (?:the )?(?:symbols|ratings|status(?:es)?|icons|colours))\s*:?$/i;
+
+/** Every status label and meaning of every preset, as officers' text is compared. */
+const STATUS_WORDS: ReadonlySet<string> = new Set(
+  Object.values(PRESETS).flatMap((scheme) => [...scheme.indicator, ...scheme.activity].flatMap((s) => [s.label, s.description].map(normaliseRating))),
+);
+
+/** A symbol or rating word of any preset: "★", "●", "G", "Green", "Amber". */
+function isRatingMark(text: string): boolean {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 12) return false;
+  return Object.values(PRESETS).some((scheme) => matchRating(scheme, "indicator", t) ?? matchRating(scheme, "activity", t));
+}
+
+/** Text that says what a status means: a preset's label or meaning, or "… target …", "… schedule …". */
+function isMeaning(text: string): boolean {
+  const t = normaliseRating(text);
+  if (STATUS_WORDS.has(t)) return true;
+  for (const w of STATUS_WORDS) if (w.length > 6 && t.startsWith(w)) return true;
+  return t.length <= 80 && /\b(target|tolerance|schedule|due date|complete[d]?|overdue|no data|data only|narrative)\b/.test(t);
+}
+
+/** "Key", "Legend:", "Key to symbols": a heading that starts a key block. */
+export function isKeyHeading(text: string): boolean {
+  return KEY_HEADING.test(text.trim());
+}
+
+/** "★ = Better than target limits", "Green - On target" in one cell. */
+function isKeyLine(text: string): boolean {
+  const m = /^\s*(\S{1,3}|[A-Za-z]{1,8})\s*[=:–—-]\s*(.+)$/.exec(text);
+  return !!m && isRatingMark(m[1]) && isMeaning(m[2]);
+}
+
+const FIGURE_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "progress", "due", "start"]);
+
+/** Reads a table's rows for key blocks: a key heading starts one, a row with figures ends it. */
+export class KeyBlocks {
+  private inKey = false;
+  private readonly figureCols: number[];
+
+  constructor(
+    private readonly cells: SheetCells,
+    table: TableSpec,
+  ) {
+    this.figureCols = table.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
+  }
+
+  /** True when the (zero-based) row is part of a key: its heading, or an entry. */
+  isKeyRow(row: number): boolean {
+    // Most rows hold a figure: a cheap pass, allocating nothing, answers for them.
+    let strings = 0;
+    let other = false;
+    for (const v of this.cells.row(row)) {
+      if (isBlank(v)) continue;
+      if (typeof v === "string") strings++;
+      else other = true;
+    }
+    if (strings === 0 && !other) return false;
+    if ((other || strings > 3) && !this.inKey) return false;
+    const texts: string[] = [];
+    if (!other) for (const v of this.cells.row(row)) if (typeof v === "string" && !isBlank(v)) texts.push(v.trim());
+    if (!other && texts.length === 1 && (isKeyHeading(texts[0]) || isKeyLine(texts[0]))) {
+      this.inKey = true;
+      return true;
+    }
+    // Without a heading, entries come in a run: a lone row of a mark and a status word may be a record.
+    if (this.isEntry(row) && (this.isEntry(this.nextFilled(row, -1)) || this.isEntry(this.nextFilled(row, 1)))) return true;
+    if (this.inKey) {
+      const figures = this.figureCols.some((col) => !isBlank(this.cells.at(row, col)));
+      if (!figures) return true;
+      this.inKey = false;
+    }
+    return false;
+  }
+
+  /** A row of two or three texts: a mark ("★", "Green") and what it means ("Better than target limits"). */
+  private isEntry(row: number | undefined): boolean {
+    if (row === undefined) return false;
+    const texts: string[] = [];
+    for (const v of this.cells.row(row)) {
+      if (isBlank(v)) continue;
+      if (typeof v !== "string") return false;
+      texts.push(v.trim());
+      if (texts.length > 3) return false;
+    }
+    return texts.length >= 2 && texts.some(isRatingMark) && texts.some((t) => !isRatingMark(t) && isMeaning(t));
+  }
+
+  /** The nearest row above (step −1) or below (+1) with anything in it, within the sheet. */
+  private nextFilled(row: number, step: 1 | -1): number | undefined {
+    for (let r = row + step; r >= this.cells.top && r <= this.cells.bottom; r += step) {
+      if (this.cells.row(r).some((v) => !isBlank(v))) return r;
+    }
+    return undefined;
+  }
+
+  /** A new section heading ends any key block. */
+  endKey(): void {
+    this.inKey = false;
+  }
+}

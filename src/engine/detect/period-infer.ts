@@ -1,0 +1,154 @@
+// The reporting period from the workbook itself (RULES §10): titles first, then the rated columns'
+// headers, then a year alone. Each table's own period is kept, so a Quarter 2 return inside a
+// Quarter 3 workbook can be flagged at its cell and its records marked ("Q2 figure").
+import { toA1 } from "../vocab/address";
+import { rowShape, SheetCells } from "../read/cells";
+import { yearStart } from "./headers";
+import { comparePeriods, formatPeriod, periodInTitle, type ReportingPeriod } from "../read/periods";
+import { planColumns } from "./records";
+import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
+
+/** Where a period was read: the sheet, the cell and its text. */
+export interface PeriodEvidence {
+  period: ReportingPeriod;
+  sheet: string;
+  cell: string;
+  text: string;
+  from: "title" | "header";
+}
+
+/** A table whose figures or ratings belong to an earlier period than the report's. */
+export interface StaleTable {
+  sheet: string;
+  /** Zero-based first and last data rows. */
+  firstRow: number;
+  lastRow: number;
+  /** "Q2 figure", "2009/10 figure". */
+  mark: string;
+  evidence: PeriodEvidence;
+}
+
+export interface PeriodInference {
+  /** The report's period and where it was found; undefined when the workbook names none. */
+  found?: PeriodEvidence;
+  /** Each table's own latest period, where it names one. */
+  tables: { table: TableSpec; evidence: PeriodEvidence }[];
+}
+
+/** Rows read as a sheet's title block: those above its first table, at most this many. */
+const TITLE_ROWS = 10;
+/** Rows just above a table that may title it ("Quarter 2 return"). */
+const ABOVE_TABLE = 3;
+
+const full = (p: ReportingPeriod) => p.quarter !== undefined && p.startYear !== undefined;
+
+/** Title evidence in rows [from, to] of a sheet: title rows (one text cell) naming a quarter or a year. */
+function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[] {
+  const out: PeriodEvidence[] = [];
+  for (let r = Math.max(from, cells.top); r <= Math.min(to, cells.bottom); r++) {
+    const shape = rowShape(cells, r);
+    if (shape.count !== 1) continue; // a row of several cells is data or a header, not a title
+    const v = cells.at(r, shape.first);
+    if (typeof v !== "string") continue;
+    const period = periodInTitle(v);
+    if (period) out.push({ period, sheet: cells.name, cell: toA1(r, shape.first), text: v.replace(/\s+/g, " ").trim(), from: "title" });
+  }
+  return out;
+}
+
+/** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
+function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
+  const plan = planColumns(table.columns);
+  const targetYears = table.columns
+    .filter((c) => c.role === "annualTarget" || c.role === "periodTarget")
+    .map((c) => yearStart(c.period?.year))
+    .filter((y): y is number => y !== undefined);
+  const anyYears = table.columns.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
+  const inherited = targetYears.length ? Math.max(...targetYears) : anyYears.length ? Math.max(...anyYears) : titleYear;
+  const columns: ColumnMapping[] = table.columns.filter((c) => c.period && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
+  if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);
+  let best: PeriodEvidence | undefined;
+  for (const c of columns) {
+    const p = c.period;
+    if (!p) continue;
+    const y = yearStart(p.year);
+    const startYear = y !== undefined && y >= 1990 && p.year?.includes("/") ? y : inherited;
+    const quarter = p.quarter ?? (p.month !== undefined ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][p.month - 1] : undefined);
+    if (quarter === undefined && startYear === undefined) continue;
+    if (c.role === "actual" && /baseline/i.test(c.header)) continue;
+    const period: ReportingPeriod = { label: c.header, quarter, startYear };
+    const evidence: PeriodEvidence = { period, sheet: table.sheet, cell: toA1(table.headerRow + table.headerHeight - 1, c.col), text: c.header, from: "header" };
+    if (!best || comparePeriods(period, best.period) > 0 || (full(period) && !full(best.period) && comparePeriods(period, best.period) === 0)) best = evidence;
+  }
+  return best;
+}
+
+/** The better of two pieces of evidence for the same thing: the later period, a quarter over a year alone. */
+function later(a: PeriodEvidence | undefined, b: PeriodEvidence | undefined): PeriodEvidence | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  if (a.period.startYear === undefined && b.period.startYear !== undefined) return b;
+  if (b.period.startYear === undefined && a.period.startYear !== undefined) return a;
+  // A year alone gives way to a quarter of that year (RULES §10 step 4).
+  if (a.period.startYear === b.period.startYear && full(a.period) !== full(b.period)) return full(a.period) ? a : b;
+  const c = comparePeriods(a.period, b.period);
+  if (c !== 0) return c > 0 ? a : b;
+  return full(b.period) && !full(a.period) ? b : a;
+}
+
+/** A title naming only a quarter borrows the year from the table's headers, and the reverse. */
+function completed(evidence: PeriodEvidence, other: PeriodEvidence | undefined): PeriodEvidence {
+  const p = evidence.period;
+  if (full(p) || !other) return evidence;
+  const o = other.period;
+  const quarter = p.quarter ?? (p.startYear !== undefined && o.startYear === p.startYear ? o.quarter : undefined);
+  const startYear = p.startYear ?? o.startYear;
+  return { ...evidence, period: { ...p, quarter, startYear } };
+}
+
+export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInference {
+  const perTable: PeriodInference["tables"] = [];
+  let found: PeriodEvidence | undefined;
+  for (const grid of grids) {
+    const cells = new SheetCells(grid);
+    const own = tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
+    const firstHeader = own.length ? own[0].headerRow : cells.top + TITLE_ROWS;
+    const sheetTitles = titlesIn(cells, cells.top, Math.min(firstHeader - 1, cells.top + TITLE_ROWS - 1));
+    const sheetTitle = sheetTitles.reduce<PeriodEvidence | undefined>((a, b) => later(a, b), undefined);
+    let previousEnd = firstHeader - 1;
+    for (const table of own) {
+      const from = Math.max(table.headerRow - ABOVE_TABLE, previousEnd + 1, firstHeader);
+      previousEnd = Math.max(previousEnd, table.lastRow);
+      const above = titlesIn(cells, from, table.headerRow - 1)
+        .filter((e) => !sheetTitles.some((s) => s.cell === e.cell))
+        .reduce<PeriodEvidence | undefined>((a, b) => later(a, b), undefined);
+      const title = above ?? sheetTitle;
+      const header = headerEvidence(table, title?.period.startYear);
+      // The table's own period: its title where that names a quarter and year, else its headers
+      // (a year from the title where they name none), else the title as far as it goes.
+      let evidence = title && full(title.period) ? title : header ? completed(header, title) : title && completed(title, header);
+      if (evidence && !full(evidence.period) && title && header && full(completed(title, header).period)) evidence = completed(title, header);
+      if (evidence && header && title && full(header.period) && comparePeriods(header.period, evidence.period) < 0) evidence = header;
+      if (evidence) perTable.push({ table, evidence });
+      found = later(found, evidence);
+    }
+    if (own.length === 0) found = later(found, sheetTitle);
+  }
+  return { found, tables: perTable };
+}
+
+/** Tables whose own period is earlier than the report's (RULES §10): each with its mark. */
+export function staleTables(inference: PeriodInference, report: ReportingPeriod | undefined): StaleTable[] {
+  if (!report || report.startYear === undefined) return [];
+  const out: StaleTable[] = [];
+  for (const { table, evidence } of inference.tables) {
+    const p = evidence.period;
+    if (p.startYear === undefined) continue;
+    const earlierYear = p.startYear < report.startYear;
+    const earlierQuarter = p.startYear === report.startYear && p.quarter !== undefined && report.quarter !== undefined && p.quarter < report.quarter;
+    if (!earlierYear && !earlierQuarter) continue;
+    const mark = `${earlierQuarter ? `Q${p.quarter}` : formatPeriod(p)} figure`;
+    out.push({ sheet: table.sheet, firstRow: table.firstRow, lastRow: table.lastRow, mark, evidence });
+  }
+  return out;
+}

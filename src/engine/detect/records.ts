@@ -1,0 +1,217 @@
+// One SourceRecord per data row of each table, with the cells it came from.
+import { toA1 } from "../vocab/address";
+import { SheetCells, splitRefAndName } from "../read/cells";
+import { actualKind, periodFraction, periodPosition, yearStart } from "./headers";
+import { KeyBlocks } from "./legend";
+import { TableRows } from "./row-record";
+import { classifyBodyRow, gapRow, tableShape } from "./tables";
+import type { ColumnMapping, PeriodInfo, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
+
+export { splitRefAndName };
+
+export interface ReadResult {
+  records: SourceRecord[];
+  problems: Problem[];
+}
+
+/**
+ * Records of every table on a sheet: blank rows, section rows, titles and repeated headers are
+ * skipped; a row's priority is its priority cell, else the nearest section heading above it.
+ * Problems are only what the reader knows: missing columns, rows with no ref and no name.
+ */
+export function readRecords(grid: SheetGrid, tables: TableSpec[]): ReadResult {
+  const cells = new SheetCells(grid);
+  const records: SourceRecord[] = [];
+  const problems: Problem[] = [];
+  const ordered = tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
+  let section: string | undefined;
+  let cursor = cells.top;
+  for (const table of ordered) {
+    const shape = tableShape(table);
+    for (let r = cursor; r < table.headerRow; r++) {
+      const gap = gapRow(cells, r, shape.left);
+      if (gap === "prose") section = undefined;
+      else if (gap) section = gap.heading;
+    }
+    const plan = planColumns(table.columns);
+    problems.push(...tableProblems(table, plan));
+    const reader = new TableRows(cells, table, plan);
+    const keys = new KeyBlocks(cells, table);
+    for (let r = table.firstRow; r <= table.lastRow; r++) {
+      const kind = classifyBodyRow(cells, shape, r);
+      if (kind.kind === "blank") continue;
+      // A key under the table ("Key:", "★ Better than target limits") is neither a heading nor a record.
+      if (keys.isKeyRow(r)) continue;
+      if (kind.kind === "section") {
+        section = kind.text;
+        keys.endKey();
+      }
+      if (kind.kind !== "data") continue;
+      const record = reader.read(r, section, problems);
+      if (record) records.push(record);
+    }
+    cursor = Math.max(cursor, table.lastRow + 1);
+  }
+  return { records, problems };
+}
+
+// ---- which columns a table's records take (RULES §4 "Which columns are rated") ----
+
+/** Roles read from one column each; with several, the one naming the latest period, else the first. */
+const SINGLE_ROLES: Role[] = ["ref", "name", "refAndName", "description", "directorate", "priority", "committee", "lead", "frequency", "polarity", "unit", "tolerance", "manual", "comment", "outcome", "progress", "start", "due"];
+
+export interface ColumnPlan {
+  single: Partial<Record<Role, ColumnMapping>>;
+  actual?: ColumnMapping;
+  /** The target to compare as it stands: the rated period's own target, else (not year-to-date) the annual one. */
+  target?: ColumnMapping;
+  annualTarget?: ColumnMapping;
+  yearToDate: boolean;
+  periodFraction?: number;
+  series: ColumnMapping[];
+  /** The actual of the same period one year before the rated one: the long-term trend's comparison. */
+  yearAgo?: ColumnMapping;
+  earlier: ColumnMapping[];
+  comparators: ColumnMapping[];
+}
+
+type Frequency = "none" | "month" | "quarter" | "year";
+
+function frequency(m: ColumnMapping): Frequency {
+  if (actualKind(m.header) !== "period" || !m.period) return "none";
+  if (m.period.month !== undefined) return "month";
+  return m.period.quarter !== undefined ? "quarter" : "year";
+}
+
+/**
+ * Chooses, once per table, the rated actual, its target, the trend series and the rest.
+ * Period columns without a year ("Q3 YTD Actual") belong to the latest year a target names
+ * (Dudley's "10/11 Target"), else to the latest year any period column names.
+ * Rated: a headline column ("Outturn", "Latest", "Actual"), else the latest period, a whole
+ * year ranking after its quarters ("09/10 actual" beats "Q4 2009/10"); baselines never.
+ */
+export function planColumns(columns: ColumnMapping[]): ColumnPlan {
+  const single: Partial<Record<Role, ColumnMapping>> = {};
+  for (const role of SINGLE_ROLES) {
+    const all = columns.filter((c) => c.role === role);
+    const dated = all.filter((c) => c.period);
+    single[role] = dated.length > 0 ? latest(dated, () => undefined) : all[0];
+  }
+  const targets = columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
+  const periodYears = (cols: ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
+  const inherited = maxOrUndefined(periodYears(targets)) ?? maxOrUndefined(periodYears(columns));
+  const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
+
+  const actuals = columns.filter((c) => c.role === "actual");
+  const candidates = actuals.filter((c) => actualKind(c.header) !== "baseline");
+  const rated = candidates.length > 0 ? latest(candidates, yearOf) : undefined;
+  const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated), comparators: columns.filter((c) => c.role === "comparator") };
+  if (!rated) {
+    plan.annualTarget = pickAnnual(columns, inherited, yearOf);
+    return plan;
+  }
+  plan.actual = rated;
+  const headline = frequency(rated) === "none";
+  plan.yearToDate = rated.period?.yearToDate ?? false;
+  if (!headline) plan.periodFraction = periodFraction(rated.period);
+  const ratedYear = yearOf(rated);
+  const ratedPos = headline ? undefined : periodPosition(rated.period);
+  plan.annualTarget = pickAnnual(columns, ratedYear, yearOf);
+  const own = columns.find(
+    (c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined)),
+  );
+  plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
+  plan.series = seriesFor(rated, actuals, yearOf);
+  plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
+  return plan;
+}
+
+function maxOrUndefined(values: number[]): number | undefined {
+  return values.length > 0 ? Math.max(...values) : undefined;
+}
+
+/** The column with the latest period; ties go to the rightmost. */
+function latest(cols: ColumnMapping[], yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping {
+  const key = (c: ColumnMapping): [number, number] => {
+    const kind = actualKind(c.header);
+    if (c.role === "actual" && kind === "baseline") return [-Infinity, 0];
+    if (c.role === "actual" && kind === "headline") return [Infinity, 0];
+    return [yearOf(c) ?? yearStart(c.period?.year) ?? 0, periodPosition(c.period) ?? 13];
+  };
+  let best = cols[0];
+  let bestKey = key(best);
+  for (const c of cols.slice(1)) {
+    const k = key(c);
+    if (k[0] > bestKey[0] || (k[0] === bestKey[0] && k[1] >= bestKey[1])) {
+      best = c;
+      bestKey = k;
+    }
+  }
+  return best;
+}
+
+/** The annual target for a year: that year's, else one naming no year, else the latest. */
+function pickAnnual(columns: ColumnMapping[], year: number | undefined, yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping | undefined {
+  const annual = columns.filter((c) => c.role === "annualTarget");
+  if (annual.length === 0) return undefined;
+  return annual.find((c) => year !== undefined && yearStart(c.period?.year) === year) ?? annual.find((c) => !c.period?.year) ?? latest(annual, yearOf);
+}
+
+/**
+ * Comparable actuals, oldest → newest, each period once. Beside a whole-year or headline figure,
+ * the quarter (or month) columns are the series, else the years; beside a quarter or month, the
+ * columns of that frequency. Year-to-date figures are cumulative, so a year-to-date rated
+ * actual compares only with the same point of other years.
+ */
+function seriesFor(rated: ColumnMapping, actuals: ColumnMapping[], yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping[] {
+  const pos = periodPosition(rated.period);
+  const ratedFreq = frequency(rated);
+  const ytd = rated.period?.yearToDate === true && ratedFreq !== "none" && pos !== undefined && pos < 12;
+  const comparable = (c: ColumnMapping, freq: Frequency) => frequency(c) === freq && (ytd ? periodPosition(c.period) === pos : !c.period?.yearToDate || c === rated);
+  let freq: Frequency = ratedFreq;
+  if (ratedFreq === "none" || ratedFreq === "year") {
+    const count = (f: Frequency) => actuals.filter((c) => comparable(c, f)).length;
+    const within: Frequency = count("quarter") >= count("month") ? "quarter" : "month";
+    freq = count(within) >= 2 ? within : "year";
+  }
+  const chosen = new Map<string, ColumnMapping>();
+  for (const c of actuals) {
+    if (!comparable(c, freq)) continue;
+    const key = yearOf(c) + ":" + periodPosition(c.period);
+    if (chosen.get(key) !== rated) chosen.set(key, c);
+  }
+  const sortKey = (c: ColumnMapping) => (yearOf(c) ?? 0) * 100 + (periodPosition(c.period) ?? 13);
+  return [...chosen.values()].sort((a, b) => sortKey(a) - sortKey(b) || a.col - b.col);
+}
+
+/**
+ * The actual of the same period a year before the rated one (RULES §6, long term): the same quarter
+ * or month, or the whole year, the same year-to-date-ness, year − 1. Baselines count ("Baseline
+ * 2008/09" is last year's figure beside "2009/10"); a rated column naming no period has none.
+ * Ties go to the rightmost.
+ */
+function yearAgoFor(rated: ColumnMapping, actuals: ColumnMapping[], yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping | undefined {
+  const period = rated.period;
+  const year = yearOf(rated);
+  if (!period || year === undefined) return undefined;
+  const samePoint = (p: PeriodInfo) => p.quarter === period.quarter && p.month === period.month && p.yearToDate === period.yearToDate;
+  let found: ColumnMapping | undefined;
+  for (const c of actuals) {
+    if (c !== rated && c.period && yearOf(c) === year - 1 && samePoint(c.period)) found = c;
+  }
+  return found;
+}
+
+function tableProblems(table: TableSpec, plan: ColumnPlan): Problem[] {
+  if (table.kind !== "indicator") return [];
+  const cell = toA1(table.headerRow, Math.min(...table.columns.map((c) => c.col)));
+  const where = table.name ? `Table ${table.name}` : `The indicator table with its header in row ${table.headerRow + 1}`;
+  const out: Problem[] = [];
+  if (!plan.actual) {
+    out.push({ sheet: table.sheet, cell, severity: "error", message: `${where} has no actual column (such as "Actual", "Q3 YTD Actual", "2021/22 Q1" or "Outturn"), so its indicators cannot be rated.` });
+  }
+  if (!plan.target && !plan.annualTarget) {
+    out.push({ sheet: table.sheet, cell, severity: "warning", message: `${where} has no target column (such as "Target", "10/11 Target" or "Q3 YTD Target"), so its indicators are reported as data only.` });
+  }
+  return out;
+}

@@ -1,0 +1,264 @@
+// Records as views of their rows: a record keeps its ref, name and section; every other cell is
+// read from the grid when asked for. Rating reads a few cells of each row and the summary the rest,
+// so keeping none of them per record keeps the heap (and the garbage collector's work) small at
+// 100,000 rows. Grids are never changed once read, so a cell read later is the cell read now.
+import { toA1 } from "../vocab/address";
+import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
+import type { ColumnPlan } from "./records";
+import type { CellValue, ColumnMapping, Field, LabelledField, PeriodInfo, Problem, RecordKind, Role, SourceRecord, TableSpec } from "../vocab/types";
+
+/**
+ * A cell of a record, read from a column of its table, made when asked for. Most are only rated,
+ * never shown, so the A1 address and the text as shown are worked out when read.
+ */
+class ColumnField implements Field {
+  constructor(
+    readonly value: CellValue,
+    readonly format: string | undefined,
+    private readonly at: number,
+    private readonly col: number,
+  ) {}
+
+  get cell(): string {
+    return toA1(this.at, this.col);
+  }
+
+  get text(): string {
+    return cellText(this.value, this.format);
+  }
+
+  /** The JSON of a plain Field. */
+  toJSON(): Field {
+    const plain: Field = { cell: this.cell, value: this.value, text: this.text };
+    if (this.format !== undefined) plain.format = this.format;
+    return plain;
+  }
+}
+
+/** A cell of a period or comparator column, labelled by the column's header and period. */
+class ColumnLabelledField implements LabelledField {
+  constructor(
+    readonly field: ColumnField,
+    private readonly column: ColumnMapping,
+  ) {}
+
+  get label(): string {
+    return this.column.header;
+  }
+
+  get period(): PeriodInfo | undefined {
+    return this.column.period;
+  }
+
+  toJSON(): LabelledField {
+    const { label, field, period } = this;
+    return period ? { label, field, period } : { label, field };
+  }
+}
+
+/** Shared by records with no such columns; never changed (records are read-only to their readers). */
+const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField[];
+
+/** The rows of one table: reads the texts that name a record, and its cells when asked for. */
+export class TableRows {
+  constructor(
+    private readonly cells: SheetCells,
+    readonly table: TableSpec,
+    readonly plan: ColumnPlan,
+  ) {}
+
+  isHidden(at: number): boolean {
+    return this.cells.isHidden(at);
+  }
+
+  field(at: number, m: ColumnMapping | undefined): Field | undefined {
+    return m && this.cellField(at, m);
+  }
+
+  labelled(at: number, columns: ColumnMapping[]): LabelledField[] {
+    return columns.length === 0 ? NO_FIELDS : columns.map((m) => new ColumnLabelledField(this.cellField(at, m), m));
+  }
+
+  labelledOne(at: number, m: ColumnMapping | undefined): LabelledField | undefined {
+    return m && new ColumnLabelledField(this.cellField(at, m), m);
+  }
+
+  private cellField(at: number, m: ColumnMapping): ColumnField {
+    return new ColumnField(this.cells.at(at, m.col), this.cells.formatAt(at, m.col), at, m.col);
+  }
+
+  private text(at: number, m: ColumnMapping | undefined): string {
+    if (!m) return "";
+    return cellText(this.cells.at(at, m.col)).trim();
+  }
+
+  /** Group columns (directorate, committee...) are often merged down a block of rows: read the merge's value. */
+  groupText(at: number, role: Role): string | undefined {
+    const m = this.plan.single[role];
+    if (!m) return undefined;
+    let value: CellValue = this.cells.at(at, m.col);
+    if (isBlank(value)) {
+      const merge = this.cells.mergeAt(at, m.col);
+      if (merge) value = this.cells.at(merge.top, merge.left);
+    }
+    const text = cellText(value).trim();
+    return text === "" ? undefined : text;
+  }
+
+  /** The record of a data row (zero-based sheet row `at`); undefined for a row with no ref and no name. */
+  read(at: number, section: string | undefined, problems: Problem[]): SourceRecord | undefined {
+    const c = this.plan.single;
+    let ref = this.text(at, c.ref);
+    let name = this.text(at, c.name);
+    if (c.refAndName) {
+      const both = this.text(at, c.refAndName);
+      const split = splitRefAndName(both);
+      if (!ref) ref = split.ref;
+      if (!name) name = split.ref && split.ref !== ref && c.ref ? both : split.name;
+    }
+    if (!name) name = this.text(at, c.description);
+    if (!ref && !name) {
+      const problem = this.unnamed(at);
+      if (problem) problems.push(problem);
+      return undefined;
+    }
+    return new RowRecord(this, at, ref, name, section);
+  }
+
+  /** A row with no ref and no name: a problem when it holds anything in a known column, else a note row. */
+  private unnamed(at: number): Problem | undefined {
+    const filled = this.table.columns.find((m) => m.role !== "ignore" && !isBlank(this.cells.at(at, m.col)));
+    if (!filled) return undefined;
+    const first = this.plan.single.ref ?? this.plan.single.refAndName ?? this.plan.single.name ?? this.plan.single.description ?? filled;
+    return {
+      sheet: this.table.sheet,
+      cell: toA1(at, first.col),
+      severity: "warning",
+      message: `Row ${at + 1} has entries but no reference or name, so it was left out.`,
+    };
+  }
+}
+
+/**
+ * A record as a view of its row. Its ref and name are read at once (they decide whether the row
+ * is a record); everything else (the texts that group it, its figures, dates, comment and earlier
+ * actuals) each time it is asked for, cells as fresh Fields. Rating reads a few cells of each row
+ * and the summary the rest: keeping none of them per record keeps the heap, and the garbage
+ * collector's work, small at 100,000 rows. Grids are never changed once read, so a cell read
+ * later is the cell read now.
+ */
+class RowRecord implements SourceRecord {
+  constructor(
+    private readonly rows: TableRows,
+    /** Zero-based sheet row. */
+    private readonly at: number,
+    readonly ref: string,
+    readonly name: string,
+    /** The section heading above the row: the priority where the row has no priority cell. */
+    private readonly section: string | undefined,
+  ) {}
+
+  get kind(): RecordKind {
+    return this.rows.table.kind;
+  }
+  get sheet(): string {
+    return this.rows.table.sheet;
+  }
+  get row(): number {
+    return this.at + 1;
+  }
+  get hidden(): true | undefined {
+    return this.rows.isHidden(this.at) ? true : undefined;
+  }
+
+  get priority(): string | undefined {
+    return this.rows.groupText(this.at, "priority") ?? this.section;
+  }
+  get directorate(): string | undefined {
+    return this.rows.groupText(this.at, "directorate");
+  }
+  get committee(): string | undefined {
+    return this.rows.groupText(this.at, "committee");
+  }
+  get lead(): string | undefined {
+    return this.rows.groupText(this.at, "lead");
+  }
+  get frequency(): string | undefined {
+    return this.rows.groupText(this.at, "frequency");
+  }
+  get outcome(): string | undefined {
+    return this.rows.groupText(this.at, "outcome");
+  }
+
+  private single(role: Role): Field | undefined {
+    return this.rows.field(this.at, this.rows.plan.single[role]);
+  }
+  private activityField(role: "progress" | "start" | "due"): Field | undefined {
+    return this.kind === "activity" ? this.single(role) : undefined;
+  }
+  private indicatorField(m: ColumnMapping | undefined): Field | undefined {
+    return this.kind === "indicator" ? this.rows.field(this.at, m) : undefined;
+  }
+  private indicatorFields(columns: ColumnMapping[]): LabelledField[] {
+    return this.kind === "indicator" ? this.rows.labelled(this.at, columns) : NO_FIELDS;
+  }
+
+  get comment(): Field | undefined {
+    return this.single("comment");
+  }
+  get polarity(): Field | undefined {
+    return this.single("polarity");
+  }
+  get tolerance(): Field | undefined {
+    return this.single("tolerance");
+  }
+  get manual(): Field | undefined {
+    return this.single("manual");
+  }
+  get progress(): Field | undefined {
+    return this.activityField("progress");
+  }
+  get start(): Field | undefined {
+    return this.activityField("start");
+  }
+  get due(): Field | undefined {
+    return this.activityField("due");
+  }
+  get actual(): Field | undefined {
+    return this.indicatorField(this.rows.plan.actual);
+  }
+  get periodLabel(): string | undefined {
+    return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;
+  }
+  get target(): Field | undefined {
+    return this.indicatorField(this.rows.plan.target);
+  }
+  get annualTarget(): Field | undefined {
+    return this.indicatorField(this.rows.plan.annualTarget);
+  }
+  get yearToDate(): true | undefined {
+    return this.kind === "indicator" && this.rows.plan.yearToDate ? true : undefined;
+  }
+  get periodFraction(): number | undefined {
+    return this.kind === "indicator" ? this.rows.plan.periodFraction : undefined;
+  }
+  get series(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.series);
+  }
+  get yearAgo(): LabelledField | undefined {
+    return this.kind === "indicator" ? this.rows.labelledOne(this.at, this.rows.plan.yearAgo) : undefined;
+  }
+  get earlier(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.earlier);
+  }
+  get comparators(): LabelledField[] {
+    return this.indicatorFields(this.rows.plan.comparators);
+  }
+
+  /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
+  toJSON(): SourceRecord {
+    const { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
+    const { comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
+    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+  }
+}

@@ -1,0 +1,419 @@
+// Finding indicator and activity tables on a sheet by their header vocabulary.
+import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
+import { IDENTITY_ROLES, classifyHeader, exactRole, isTitleText } from "./headers";
+import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
+
+/** Columns that make a header row a tracker rather than any list with a name column. */
+const STRONG_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "progress", "due", "start", "polarity", "comparator", "generated"]);
+/** Weaker signs: with a comment column, two of these make a narrative-only activity table. */
+const WEAK_ROLES: ReadonlySet<Role> = new Set<Role>(["comment", "outcome", "lead", "committee", "directorate", "priority"]);
+const TARGET_ROLES: ReadonlySet<Role> = new Set<Role>(["annualTarget", "periodTarget"]);
+const SCHEDULE_ROLES: ReadonlySet<Role> = new Set<Role>(["progress", "due", "start"]);
+/** Group headers ("2021/22" over "Q1 | Q2") are short; longer text above a header is a title. */
+const MAX_GROUP_LENGTH = 40;
+/** Longer single-cell rows are prose, not section headings. */
+const MAX_SECTION_LENGTH = 200;
+const PROSE_END = /[.:]$/;
+
+/**
+ * The kind of table a header's columns make, or undefined when they are not a tracker's header.
+ * Indicators have an actual column, or a target and no schedule columns; the rest are activities.
+ */
+export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
+  let known = 0;
+  let strong = 0;
+  let weak = 0;
+  let identity = false;
+  const has = new Set<Role>();
+  for (const c of columns) {
+    if (c.role === "ignore") continue;
+    known++;
+    if (IDENTITY_ROLES.has(c.role) && c.role !== "description") {
+      if (has.has(c.role)) return undefined; // two name columns: a row of headings, not a tracker
+      identity = true;
+    }
+    has.add(c.role);
+    if (STRONG_ROLES.has(c.role)) strong++;
+    if (WEAK_ROLES.has(c.role)) weak++;
+  }
+  const actual = has.has("actual");
+  const target = [...TARGET_ROLES].some((r) => has.has(r));
+  const schedule = [...SCHEDULE_ROLES].some((r) => has.has(r));
+  // A description alone ("Icon | Status | Description" legends) needs figures or dates beside it.
+  if (!identity && !(has.has("description") && (actual || target || schedule))) return undefined;
+  if (known < 2 || known * 2 < columns.length) return undefined;
+  if (strong === 0 && !(has.has("comment") && weak >= 2)) return undefined;
+  return actual || (target && !schedule) ? "indicator" : "activity";
+}
+
+/** Text that can sit under or over a group header: a period, an actual or a target. */
+export function isPeriodish(text: string): boolean {
+  const c = classifyHeader(text);
+  return c.period !== undefined || c.role === "actual" || TARGET_ROLES.has(c.role);
+}
+
+function mapping(col: number, header: string): ColumnMapping {
+  const cls = classifyHeader(header);
+  return cls.period ? { col, header, role: cls.role, period: cls.period } : { col, header, role: cls.role };
+}
+
+/** A row's header texts by column (cells hidden under a merge give none); undefined if a cell cannot be a header. */
+function headerCells(cells: SheetCells, row: number): Map<number, string> | undefined {
+  const values = cells.row(row);
+  const out = new Map<number, string>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) continue;
+    const text = headerValueText(v);
+    if (text === undefined) return undefined;
+    const col = cells.left + i;
+    if (!cells.isCovered(row, col)) out.set(col, text);
+  }
+  return out;
+}
+
+function hasExactIdentity(texts: Iterable<string>): boolean {
+  for (const text of texts) {
+    const role = exactRole(text);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
+/**
+ * Cheap test before a row is read as a header, as most rows are data: two or more cells, each of
+ * which could be header text, and one of them exactly an identity header ("Ref", "Name").
+ */
+function mayBeHeader(values: readonly CellValue[]): boolean {
+  let count = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    // Any text can be header text; other values only some (headerValueText).
+    if (typeof v !== "string" && headerValueText(v) === undefined) return false;
+    count++;
+  }
+  if (count < 2) return false;
+  for (const v of values) {
+    const text = isBlank(v) ? undefined : headerValueText(v);
+    const role = text === undefined ? undefined : exactRole(text);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
+function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
+  if (texts.size === 0) return false;
+  for (const [col, text] of texts) {
+    if (col < left || col > right || text.length > MAX_GROUP_LENGTH || !isPeriodish(text)) return false;
+    const m = cells.mergeAt(row, col);
+    if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
+  }
+  return true;
+}
+
+/**
+ * Two header rows into one text per column: a period-like lower cell ("Q1") takes the upper
+ * cell above it, through a merge, or from the nearest upper cell to its left ("2021/22 Q1").
+ */
+function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>, lower: Map<number, string>): ColumnMapping[] | undefined {
+  const cols = [...new Set([...upper.keys(), ...lower.keys()])].sort((a, b) => a - b);
+  const lowest = cols[0];
+  const upperText = (col: number): string | undefined => {
+    const own = upper.get(col);
+    if (own !== undefined) return own;
+    const m = cells.mergeAt(upperRow, col);
+    if (m && m.top === upperRow) return upper.get(m.left);
+    for (let k = col - 1; k >= lowest; k--) {
+      const u = upper.get(k);
+      if (u !== undefined) return u;
+      const l = lower.get(k);
+      if (l === undefined || !isPeriodish(l)) return undefined;
+    }
+    return undefined;
+  };
+  let changed = false;
+  const out: ColumnMapping[] = [];
+  for (const col of cols) {
+    const l = lower.get(col);
+    let text = l ?? upper.get(col) ?? "";
+    if (l !== undefined && isPeriodish(l)) {
+      const g = upperText(col);
+      if (g !== undefined && g !== l) {
+        text = g + " " + l;
+        changed = true;
+      }
+    }
+    out.push(mapping(col, text));
+  }
+  return changed ? out : undefined;
+}
+
+export interface HeaderAt {
+  top: number;
+  height: number;
+  columns: ColumnMapping[];
+}
+
+/** The header starting at or just above `row` (two-row headers combined), if the row reads as one. */
+export function readHeaderAt(cells: SheetCells, row: number, floor: number): HeaderAt | undefined {
+  if (!mayBeHeader(cells.row(row))) return undefined;
+  const own = headerCells(cells, row);
+  if (!own || own.size < 2) return undefined;
+  if (!hasExactIdentity(own.values())) return undefined;
+  let known = 0;
+  for (const text of own.values()) if (classifyHeader(text).role !== "ignore") known++;
+  if (known * 2 < own.size) return undefined;
+  const cols = [...own.keys()];
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  if (row - 1 >= floor) {
+    const above = headerCells(cells, row - 1);
+    if (above && isGroupRow(cells, row - 1, above, left, right)) {
+      const columns = combine(cells, row - 1, above, own);
+      if (columns) return { top: row - 1, height: 2, columns };
+    }
+  }
+  if (row + 1 <= cells.bottom) {
+    const below = headerCells(cells, row + 1);
+    if (below && isGroupRow(cells, row + 1, below, left, right)) {
+      const columns = combine(cells, row, own, below);
+      if (columns) return { top: row, height: 2, columns };
+    }
+  }
+  return { top: row, height: 1, columns: [...own].map(([col, text]) => mapping(col, text)) };
+}
+
+// ---- rows inside a table ----
+
+export interface TableShape {
+  left: number;
+  right: number;
+  /** Columns whose header says which row this is (ref, name...): a header word there means a repeated header. */
+  identityCols: number[];
+}
+
+export function tableShape(t: TableSpec): TableShape {
+  const cols = t.columns.map((c) => c.col);
+  return {
+    left: cols.length ? Math.min(...cols) : 0,
+    right: cols.length ? Math.max(...cols) : -1,
+    identityCols: t.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col),
+  };
+}
+
+export type BodyRowKind = "blank" | "section" | "skip" | "data";
+
+// Every row of every table is classified: the answers without text are shared, not made per row.
+const BLANK: { kind: BodyRowKind } = Object.freeze({ kind: "blank" });
+const SKIP: { kind: BodyRowKind } = Object.freeze({ kind: "skip" });
+const DATA: { kind: BodyRowKind } = Object.freeze({ kind: "data" });
+
+/** A single text cell heading the rows below, or undefined (titles, page headers and prose are not sections). */
+function headingText(value: string): string | undefined {
+  const text = value.trim();
+  if (text.length === 0 || text.length > MAX_SECTION_LENGTH || isTitleText(text)) return undefined;
+  // Sentences and links are prose: headings do not end in a full stop or colon.
+  if (PROSE_END.test(text) || text.includes("://")) return undefined;
+  return text;
+}
+
+/**
+ * What a row outside any table says about the priority of the rows below: a heading (its only
+ * cell, at or left of the table's first column `maxCol`, or merged across columns), "prose"
+ * (a sentence there, which ends the heading above: a report's paragraphs are not a priority),
+ * or nothing (blank rows, titles, legend entries further right, rows of several cells).
+ */
+export function gapRow(cells: SheetCells, row: number, maxCol: number): { heading: string } | "prose" | undefined {
+  const shape = rowShape(cells, row);
+  if (shape.count !== 1) return undefined;
+  const m = cells.mergeAt(row, shape.first);
+  if (shape.first > maxCol && !(m && m.right > m.left)) return undefined;
+  const v = cells.at(row, shape.first);
+  if (typeof v !== "string" || isTitleText(v)) return undefined;
+  const heading = headingText(v);
+  return heading === undefined ? "prose" : { heading };
+}
+
+/**
+ * How a row inside a table reads: blank; a section heading (one text cell at or left of the
+ * table's first column, or merged across columns); skipped (titles, repeated header rows,
+ * group header rows, cells only outside the table); or data.
+ */
+export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: number): { kind: BodyRowKind; text?: string } {
+  const values = cells.row(row);
+  let count = 0;
+  let first = -1;
+  let inSpan = 0;
+  let headerish = true;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) continue;
+    const col = cells.left + i;
+    count++;
+    if (first < 0) first = col;
+    if (col >= shape.left && col <= shape.right) inSpan++;
+    if (headerish && typeof v !== "string") headerish = false;
+  }
+  if (count === 0) return BLANK;
+  if (count === 1) {
+    const v = cells.at(row, first);
+    const m = cells.mergeAt(row, first);
+    // A lone code in the table's first column is a row with only its ref filled in, not a heading.
+    const atStart = first === shape.left && typeof v === "string" && !(shape.identityCols.includes(first) && isBareCode(v));
+    const apart = atStart || first < shape.left || first > shape.right || (m !== undefined && m.right > m.left);
+    if (typeof v === "string" && apart) {
+      const text = headingText(v);
+      return text === undefined ? SKIP : { kind: "section", text };
+    }
+  }
+  if (inSpan === 0) return SKIP;
+  if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
+  if (headerish && count <= 2 && allTitles(values)) return SKIP; // "Key Performance Indicators | 2021/22"
+  return DATA;
+}
+
+function allTitles(values: readonly CellValue[]): boolean {
+  for (const v of values) if (typeof v === "string" && !isBlank(v) && !isTitleText(v)) return false;
+  return true;
+}
+
+/** A repeated header row (reads as a header on its own) or a group header row (periods only). */
+function looksLikeHeader(cells: SheetCells, shape: TableShape, row: number): boolean {
+  let named = false;
+  for (const col of shape.identityCols) {
+    const v = cells.at(row, col);
+    if (isBlank(v)) continue;
+    named = true;
+    // Cheap test first; then the whole row, as an action called "Name" could be data.
+    if (typeof v !== "string") continue;
+    const role = exactRole(v);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) {
+      const own = headerCells(cells, row);
+      if (own && judgeHeader([...own].map(([col, text]) => mapping(col, text)))) return true;
+    }
+  }
+  if (named) return false;
+  for (let col = shape.left; col <= shape.right; col++) {
+    const v = cells.at(row, col);
+    if (typeof v === "string" && !isBlank(v) && !(v.length <= MAX_GROUP_LENGTH && isPeriodish(v))) return false;
+  }
+  return true;
+}
+
+// ---- detection ----
+
+interface FoundHeader extends HeaderAt {
+  kind: RecordKind;
+  name?: string;
+  /** Last row the table may reach. */
+  limit: number;
+}
+
+/** Excel tables: their bounds are the user's own statement of where the data is. */
+function excelTables(cells: SheetCells, grid: SheetGrid): { found: FoundHeader[]; ranges: CellRange[] } {
+  const found: FoundHeader[] = [];
+  const ranges: CellRange[] = [];
+  for (const t of grid.tables ?? []) {
+    const r = t.range;
+    const columns: ColumnMapping[] = [];
+    for (let col = r.left; col <= r.right; col++) {
+      const text = headerValueText(cells.at(r.top, col));
+      if (text) columns.push(mapping(col, text));
+    }
+    const kind = judgeHeader(columns);
+    if (!kind) continue;
+    found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: r.bottom });
+    ranges.push(r);
+  }
+  return { found, ranges };
+}
+
+/**
+ * Indicator and activity tables on a sheet. A plain table runs from its header to the next
+ * header row that maps columns differently (or an Excel table, or the end of the sheet), so
+ * blank rows, section rows and repeated header rows never end it. lastRow is its last data row.
+ */
+export function detectTables(grid: SheetGrid): TableSpec[] {
+  const cells = new SheetCells(grid);
+  if (cells.bottom < cells.top) return [];
+  const excel = excelTables(cells, grid);
+  const plain: FoundHeader[] = [];
+  let floor = cells.top;
+  for (let r = cells.top; r <= cells.bottom; r++) {
+    const lo = excel.ranges.find((x) => r >= x.top && r <= x.bottom);
+    if (lo) {
+      r = lo.bottom;
+      floor = r + 1;
+      continue;
+    }
+    const header = readHeaderAt(cells, r, floor);
+    const kind = header && judgeHeader(header.columns);
+    if (!header || !kind) continue;
+    r = header.top + header.height - 1;
+    floor = r + 1;
+    const prev = plain[plain.length - 1];
+    // A repeat of the header above (printed-page style) belongs to that table.
+    if (prev && sameRoles(prev.columns, header.columns) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top)) continue;
+    plain.push({ ...header, kind, limit: cells.bottom });
+  }
+  const all = [...excel.found, ...plain].sort((a, b) => a.top - b.top);
+  for (const h of plain) for (const other of all) if (other.top > h.top) h.limit = Math.min(h.limit, other.top - 1);
+  return all.map((h) => toSpec(cells, h));
+}
+
+function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
+  const key = (cols: ColumnMapping[]) =>
+    cols
+      // Our own generated columns sit only on the first header row: they must not split a table at a repeat.
+      .filter((c) => c.role !== "ignore" && c.role !== "generated")
+      .map((c) => c.col + ":" + c.role)
+      .join("|");
+  return key(a) === key(b);
+}
+
+function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
+  const firstRow = h.top + h.height;
+  const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns: h.columns };
+  if (h.name !== undefined) spec.name = h.name;
+  const shape = tableShape(spec);
+  for (let r = Math.min(h.limit, cells.bottom); r >= firstRow; r--) {
+    if (classifyBodyRow(cells, shape, r).kind === "data") {
+      spec.lastRow = r;
+      break;
+    }
+  }
+  spec.columns = settleMergedHeaders(cells, spec);
+  return spec;
+}
+
+/** Rows sampled to see which column under a merged header holds the data. */
+const MERGE_SAMPLE_ROWS = 50;
+
+/**
+ * A header merged across columns ("Definition" over two) names the data in whichever of them
+ * is filled: the covered column with the most entries in the first rows (ties: leftmost).
+ */
+function settleMergedHeaders(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
+  const used = new Set(spec.columns.map((c) => c.col));
+  const sampleEnd = Math.min(spec.lastRow, spec.firstRow + MERGE_SAMPLE_ROWS - 1);
+  return spec.columns.map((c) => {
+    let span: CellRange | undefined;
+    for (let r = spec.headerRow; r < spec.firstRow && !span; r++) {
+      const m = cells.mergeAt(r, c.col);
+      if (m && m.left === c.col && m.right > m.left) span = m;
+    }
+    if (!span) return c;
+    let best = c.col;
+    let bestCount = -1;
+    for (let col = span.left; col <= span.right; col++) {
+      if (col !== c.col && used.has(col)) continue;
+      let count = 0;
+      for (let r = spec.firstRow; r <= sampleEnd; r++) if (!isBlank(cells.at(r, col))) count++;
+      if (count > bestCount) {
+        best = col;
+        bestCount = count;
+      }
+    }
+    return best === c.col ? c : { ...c, col: best };
+  });
+}

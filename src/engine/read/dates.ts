@@ -1,0 +1,217 @@
+// Calendar dates as ISO "YYYY-MM-DD" strings, Excel serials and the date texts councils type.
+// Pure integer arithmetic on day counts: no Date parsing, no locale, no time zones.
+import type { CellValue } from "../vocab/types";
+
+/** Largest serial Excel accepts: 9999-12-31. */
+export const MAX_EXCEL_SERIAL = 2958465;
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5,
+  jun: 6, june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9,
+  oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/** Month number (1–12) for an English month name or abbreviation, any case. */
+export function monthNumber(name: string): number | undefined {
+  return MONTHS[name.toLowerCase()];
+}
+
+function isLeap(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+const THIRTY_DAYS = [4, 6, 9, 11];
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeap(year) ? 29 : 28;
+  return THIRTY_DAYS.includes(month) ? 30 : 31;
+}
+
+// Days since 1970-01-01 for a proleptic Gregorian date (H. Hinnant's days_from_civil).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function civilFromDays(days: number): { y: number; m: number; d: number } {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: era * 400 + yoe + (m <= 2 ? 1 : 0), m, d };
+}
+
+const pad = (n: number, width: number): string => String(n).padStart(width, "0");
+
+/** A real calendar date in years 0–9999. */
+function isValidDate(year: number, month: number, day: number): boolean {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  return year >= 0 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** "YYYY-MM-DD" for a valid date in years 0–9999, else undefined. */
+export function isoDate(year: number, month: number, day: number): string | undefined {
+  if (!isValidDate(year, month, day)) return undefined;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Runs twice for every activity (report date, due date): checks the date without writing it out again. */
+function parseIso(iso: string): { y: number; m: number; d: number } | undefined {
+  const m = ISO_DATE.exec(iso);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return isValidDate(y, mo, d) ? { y, m: mo, d } : undefined;
+}
+
+/** Last day of a month (1–12) as ISO: lastDayOfMonth(2021, 6) = "2021-06-30". */
+export function lastDayOfMonth(year: number, month: number): string {
+  const iso = isoDate(year, month, Number.isInteger(month) && month >= 1 && month <= 12 ? daysInMonth(year, month) : 0);
+  if (!iso) throw new RangeError(`no such month: ${year}-${month}`);
+  return iso;
+}
+
+/** Whole days from a to b (b − a), NaN when either is not a valid ISO date. */
+export function daysBetween(aIso: string, bIso: string): number {
+  const a = parseIso(aIso);
+  const b = parseIso(bIso);
+  if (!a || !b) return NaN;
+  return daysFromCivil(b.y, b.m, b.d) - daysFromCivil(a.y, a.m, a.d);
+}
+
+/** The ISO date n days after iso (n may be negative). Throws RangeError on an invalid date. */
+export function addDays(iso: string, n: number): string {
+  const p = parseIso(iso);
+  if (!p || !Number.isInteger(n)) throw new RangeError(`not a date: ${iso}`);
+  const c = civilFromDays(daysFromCivil(p.y, p.m, p.d) + n);
+  const out = isoDate(c.y, c.m, c.d);
+  if (!out) throw new RangeError(`date out of range: ${iso} + ${n}`);
+  return out;
+}
+
+// Excel's 1900 system counts 1900-02-29, which never existed (a Lotus 1-2-3 bug kept for
+// compatibility): serials 1–59 start from 1899-12-31, serials from 61 from 1899-12-30.
+const EPOCH_EARLY = daysFromCivil(1899, 12, 31);
+const EPOCH = daysFromCivil(1899, 12, 30);
+
+/**
+ * ISO date of a 1900-system serial (time of day dropped). Serial 60 gives "1900-02-29",
+ * Excel's phantom day, so that round trips hold. Throws RangeError outside 0–2958465.
+ */
+export function excelSerialToIso(serial: number): string {
+  if (!Number.isFinite(serial) || serial < 0 || serial >= MAX_EXCEL_SERIAL + 1) {
+    throw new RangeError(`not an Excel date serial: ${serial}`);
+  }
+  const s = Math.floor(serial);
+  if (s === 60) return "1900-02-29";
+  const c = civilFromDays(s < 60 ? EPOCH_EARLY + s : EPOCH + s);
+  return `${pad(c.y, 4)}-${pad(c.m, 2)}-${pad(c.d, 2)}`;
+}
+
+/** 1900-system serial of an ISO date ("1900-02-29" gives 60). Throws RangeError on anything else invalid. */
+export function isoToExcelSerial(iso: string): number {
+  if (iso === "1900-02-29") return 60;
+  const p = parseIso(iso);
+  const days = p ? daysFromCivil(p.y, p.m, p.d) : NaN;
+  const serial = days - EPOCH < 61 ? days - EPOCH_EARLY : days - EPOCH;
+  if (!(serial >= 0 && serial <= MAX_EXCEL_SERIAL)) throw new RangeError(`not a date Excel can hold: ${iso}`);
+  return serial;
+}
+
+/** Two-digit years follow Excel: 00–29 are 2000s, 30–99 are 1900s. */
+function fullYear(text: string): number {
+  const n = Number(text);
+  if (text.length > 2) return n;
+  return n < 30 ? 2000 + n : 1900 + n;
+}
+
+/**
+ * A date typed as text: UK "31/03/2022", "31/3/22", "31.03.2022"; ISO "2022-03-31" (a time part
+ * is ignored); "31 March 2022", "1st Apr 22", "31-Mar-2022"; month and year "Jun-2021",
+ * "June 2021", "Jun 21", "Sept '21" mean the last day of that month.
+ */
+export function parseDateText(raw: string): string | undefined {
+  const text = raw.trim();
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i.exec(text);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})$/.exec(text);
+  if (m) return isoDate(fullYear(m[4]), Number(m[3]), Number(m[1]));
+  m = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]+)\.?,?[\s-]+'?(\d{4}|\d{2})$/i.exec(text);
+  if (m) {
+    const month = monthNumber(m[2]);
+    return month ? isoDate(fullYear(m[3]), month, Number(m[1])) : undefined;
+  }
+  m = /^([a-z]+)\.?[\s/-]*,?\s*'?(\d{4}|\d{2})$/i.exec(text);
+  if (m) {
+    const month = monthNumber(m[1]);
+    const year = fullYear(m[2]);
+    return month && year <= 9999 ? lastDayOfMonth(year, month) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * True when an Excel number format shows a date: it has d, y, or m outside quotes, escapes and
+ * [colour] codes, and is not a pure time (m beside h or s is minutes; [h] is elapsed time).
+ */
+export function isDateFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat) return false;
+  let known = dateFormats.get(numberFormat);
+  if (known === undefined) {
+    known = isDateFormatUncached(numberFormat);
+    if (dateFormats.size < 1000) dateFormats.set(numberFormat, known);
+  }
+  return known;
+}
+
+const dateFormats = new Map<string, boolean>();
+
+function isDateFormatUncached(numberFormat: string): boolean {
+  const bare = numberFormat
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/_.|\*./g, "");
+  if (/\[(h+|m+|s+)\]/i.test(bare)) return false;
+  const codes = bare.replace(/\[[^\]]*\]/g, "").toLowerCase();
+  if (/[dy]/.test(codes)) return true;
+  return /m/.test(codes) && !/[hs]/.test(codes);
+}
+
+/** ISO date of a JS Date from its UTC parts, undefined when invalid. */
+export function isoFromDate(d: Date): string | undefined {
+  const t = d.getTime();
+  if (Number.isNaN(t)) return undefined;
+  // ExcelJS hands dates over as UTC midnight: read the UTC parts, never the local ones.
+  return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+export interface ReadDateOptions {
+  /** Read a number as a 1900-system serial (default true: readDate is used on date columns). */
+  serials: boolean;
+}
+
+/** The ISO date a cell holds, or undefined. Never throws. */
+export function readDate(
+  cell: CellValue,
+  numberFormat?: string,
+  options: ReadDateOptions = { serials: true },
+): string | undefined {
+  if (cell instanceof Date) return isoFromDate(cell);
+  if (typeof cell === "number") {
+    const serial = options.serials || isDateFormat(numberFormat);
+    return serial && cell >= 1 && cell < MAX_EXCEL_SERIAL + 1 ? excelSerialToIso(cell) : undefined;
+  }
+  if (typeof cell === "string") return parseDateText(cell);
+  return undefined;
+}

@@ -1,0 +1,101 @@
+// Looking things up in a scheme: statuses by key or level, and officers' rating text to a status.
+import type { Level, RecordKind, Scheme, Status } from "../vocab/types";
+
+/** Lower-case, trimmed, inner spaces folded, trailing full stops dropped: how officers' text is compared. */
+export function normaliseRating(text: string): string {
+  return text
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[.;:]+$/, "")
+    .trim();
+}
+
+export function statusesOf(scheme: Scheme, kind: RecordKind): Status[] {
+  return kind === "indicator" ? scheme.indicator : scheme.activity;
+}
+
+export function statusByKey(scheme: Scheme, kind: RecordKind, key: string): Status | undefined {
+  return statusesOf(scheme, kind).find((s) => s.key === key);
+}
+
+/** The first status of the kind at this level (the scheme lists them in order of preference). */
+export function statusForLevel(scheme: Scheme, kind: RecordKind, level: Level): Status | undefined {
+  return statusesOf(scheme, kind).find((s) => s.level === level);
+}
+
+const aliasCache = new WeakMap<Status[], Map<string, Status>>();
+
+/**
+ * The general aliases of RULES §2, which hold in every scheme: each group means the first level of
+ * its list that the scheme has (the nearest status in the same direction: ★ is cannock's on target,
+ * which has no ahead). A scheme's own aliases win over these.
+ */
+export const GENERAL_ALIASES: readonly { aliases: readonly string[]; levels: readonly Level[] }[] = [
+  { aliases: ["★", "*", "good", "g", "green"], levels: ["ahead", "good"] },
+  { aliases: ["●", "•", "٠", "fair", "a", "amber"], levels: ["near", "bad"] },
+  { aliases: ["▲", "poor", "r", "red"], levels: ["bad"] },
+  { aliases: ["-", "–", "n/a"], levels: ["nodata"] },
+  { aliases: ["completed", "complete", "done", "achieved"], levels: ["done"] },
+  { aliases: ["in progress"], levels: ["good", "ahead"] },
+  { aliases: ["cancelled", "postponed"], levels: ["closed"] },
+];
+
+function aliasMap(statuses: Status[]): Map<string, Status> {
+  let map = aliasCache.get(statuses);
+  if (!map) {
+    map = new Map();
+    for (const s of statuses) {
+      for (const alias of s.aliases) {
+        const key = normaliseRating(alias);
+        if (key && !map.has(key)) map.set(key, s);
+      }
+    }
+    for (const group of GENERAL_ALIASES) {
+      const status = group.levels.map((level) => statuses.find((s) => s.level === level)).find((s) => s !== undefined);
+      if (!status) continue;
+      for (const alias of group.aliases) if (!map.has(alias)) map.set(alias, status);
+    }
+    aliasCache.set(statuses, map);
+  }
+  return map;
+}
+
+/**
+ * The status an officer's rating text means, or undefined when it is not a recognised rating.
+ * Exact alias first; then a leading symbol or alias followed by more words ("▶ On target", "Completed - see note").
+ */
+export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Status | undefined {
+  // A tracker repeats a handful of rating texts thousands of times: remember each answer per status list.
+  const statuses = statusesOf(scheme, kind);
+  let answers = matchCache.get(statuses);
+  if (!answers) matchCache.set(statuses, (answers = new Map()));
+  const known = answers.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const found = matchRatingUncached(statuses, text);
+  if (answers.size < 10_000) answers.set(text, found ?? null);
+  return found;
+}
+
+const matchCache = new WeakMap<Status[], Map<string, Status | null>>();
+
+function matchRatingUncached(statuses: Status[], text: string): Status | undefined {
+  const norm = normaliseRating(text);
+  if (!norm) return undefined;
+  const map = aliasMap(statuses);
+  const exact = map.get(norm);
+  if (exact) return exact;
+  let best: { status: Status; length: number } | undefined;
+  for (const [alias, status] of map) {
+    if (alias.length < 2 && /[a-z]/.test(alias)) continue; // single letters only match alone
+    if (norm.startsWith(alias) && /^[\s\-–—:(,.]/.test(norm.slice(alias.length)) && (!best || alias.length > best.length)) {
+      best = { status, length: alias.length };
+    }
+  }
+  if (best) return best.status;
+  // A symbol glued to a word ("★Good") or typed after the word ("Good ★").
+  const first = [...norm][0];
+  if (first && !/[a-z0-9]/.test(first)) return map.get(first);
+  return undefined;
+}

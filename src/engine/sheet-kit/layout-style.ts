@@ -1,0 +1,133 @@
+// The summary sheet's look: one column grid, named styles, status and trend cells, and how many
+// lines a cell's text takes in its columns (for row heights).
+import { FONT, statusText } from "../trackers/colour";
+import { wrappedLines, type Font } from "./layout-measure";
+import type { PlanStyle } from "../vocab/plan";
+import { statusByKey, statusForLevel } from "../scheme/schemes";
+import { trendArrow, TREND_LABELS } from "../rate/trend";
+import type { Direction, RecordKind, Scheme, Status, Trend } from "../vocab/types";
+
+/**
+ * The grid every table shares, in characters (about 180 across: A4 landscape at one page wide).
+ * A ref · B name · C earlier actuals / lead · D target / start · E actual / due · F status ·
+ * G trend / progress · H comparator / directorate · I comment or update.
+ */
+export const WIDTHS = [13, 34, 18, 13, 13, 17, 12, 16, 44];
+/** Width of columns a wide headline table needs past I. */
+export const EXTRA_WIDTH = 13;
+export const LAST_COL = WIDTHS.length - 1;
+
+const BORDER = "#A6A6A6";
+const NAVY = "#1F3864";
+const NEUTRAL = "#404040";
+// Fills no status uses, so a status fill on the sheet always means a status.
+const HEADER_FILL = "#E7E6E6";
+const GROUP_FILL = "#D6DCE4";
+
+const base: PlanStyle = { fontName: FONT, fontSize: 10 };
+const cellBase: PlanStyle = { ...base, border: BORDER, wrap: true, vAlign: "top" };
+
+/** Named styles. Every one names the font: bold with no font name falls back to serif in LibreOffice. */
+export const STYLES = {
+  title: { ...base, fontSize: 16, bold: true, fontColor: NAVY, vAlign: "center" },
+  subtitle: { ...base, fontSize: 12, bold: true, fontColor: NAVY, vAlign: "center" },
+  meta: { ...base, fontColor: NEUTRAL, vAlign: "center" },
+  section: { ...base, fontSize: 12, bold: true, fill: NAVY, fontColor: "#FFFFFF", vAlign: "center" },
+  group: { ...base, fontSize: 11, bold: true, fill: GROUP_FILL, fontColor: NAVY, border: BORDER, wrap: true, vAlign: "center" },
+  caption: { ...base, bold: true, fontColor: NAVY, vAlign: "bottom" },
+  note: { ...base, italic: true, fontColor: NEUTRAL, vAlign: "top" },
+  header: { ...cellBase, bold: true, fill: HEADER_FILL, fontColor: "#000000", numberFormat: "@" },
+  body: { ...cellBase, numberFormat: "@" },
+  label: { ...cellBase, bold: true, numberFormat: "@" },
+  figure: { ...cellBase, hAlign: "right", numberFormat: "@" },
+  count: { ...cellBase, hAlign: "center", numberFormat: "@" },
+  total: { ...cellBase, bold: true, hAlign: "center", numberFormat: "0" },
+  quiet: { ...cellBase, italic: true, fontColor: NEUTRAL, numberFormat: "@" },
+} satisfies Record<string, PlanStyle>;
+
+const statusStyles = new WeakMap<Status, { left: PlanStyle; centre: PlanStyle }>();
+
+/** A status cell: the status's fill and font colour, bold, and (by the caller) its symbol and label as text. */
+export function statusStyle(status: Status, centre = false): PlanStyle {
+  let styles = statusStyles.get(status);
+  if (!styles) {
+    const left: PlanStyle = { ...cellBase, fill: status.fill, fontColor: status.font, bold: true, numberFormat: "@" };
+    styles = { left, centre: { ...left, hAlign: "center" } };
+    statusStyles.set(status, styles);
+  }
+  return centre ? styles.centre : styles.left;
+}
+
+/** "▲ Worse than target limits": the symbol in the text keeps the status readable in greyscale. */
+export function statusCellText(status: Status): string {
+  return statusText(status.symbol, status.label);
+}
+
+/** Status cell for a record's status key: text and style, or plain text when the key is not in the scheme. */
+export function statusCell(scheme: Scheme, kind: RecordKind, key: string): { text: string; style: PlanStyle } {
+  const status = statusByKey(scheme, kind, key);
+  return status ? { text: statusCellText(status), style: statusStyle(status) } : { text: key, style: STYLES.body };
+}
+
+/** Trend colours by meaning: improving in the good status's font colour, worsening in the bad one's. */
+export function trendColours(scheme: Scheme): Record<Trend, string> {
+  const good = statusForLevel(scheme, "indicator", "good") ?? statusForLevel(scheme, "indicator", "ahead");
+  const bad = statusForLevel(scheme, "indicator", "bad");
+  return { improving: good?.font ?? "#006100", worsening: bad?.font ?? "#9C0006", static: NEUTRAL, notrend: NEUTRAL };
+}
+
+const trendStyleCache = new Map<string, PlanStyle>();
+
+/** A trend cell: the arrow and label in the colour of its meaning; centred in tables, left in the key. */
+export function trendStyle(colour: string, centre = true): PlanStyle {
+  const key = `${colour}${centre ? "c" : "l"}`;
+  let style = trendStyleCache.get(key);
+  if (!style) {
+    style = { ...cellBase, bold: true, fontColor: colour, numberFormat: "@" };
+    if (centre) style.hAlign = "center";
+    trendStyleCache.set(key, style);
+  }
+  return style;
+}
+
+/**
+ * Trend arrows on the summary are ↑ ↓ → (RULES §6's alternative), so they never look like a status
+ * symbol: ▲ is "worse than target" in several schemes but "went up" in a trend cell.
+ */
+export const TREND_ARROWS = { up: "↑", down: "↓", level: "→", none: "–" } as const;
+const SUMMARY_ARROW: Record<string, string> = { "▲": TREND_ARROWS.up, "▼": TREND_ARROWS.down, "►": TREND_ARROWS.level };
+
+/** "↑ Improving" (the arrow shows which way the figure moved); "–" when there is no trend. */
+export function trendText(trend: Trend, direction: Direction | undefined): string {
+  const arrow = trendArrow(trend, direction);
+  const shown = SUMMARY_ARROW[arrow] ?? arrow;
+  return trend === "notrend" ? shown : `${shown} ${TREND_LABELS[trend].label}`;
+}
+
+/** Grid widths of columns col..to (columns past the grid take EXTRA_WIDTH). */
+export function widthsOf(col: number, to = col): number[] {
+  const widths: number[] = [];
+  for (let c = col; c <= to; c++) widths.push(WIDTHS[c] ?? EXTRA_WIDTH);
+  return widths;
+}
+
+export function widthOf(col: number, to = col): number {
+  return widthsOf(col, to).reduce((a, b) => a + b, 0);
+}
+
+const fonts = new Map<string, Font>();
+
+/** The measuring font of a style (Arial 10 unless it says otherwise). */
+export function fontOf(style: PlanStyle | undefined): Font {
+  const size = style?.fontSize ?? 10;
+  const bold = style?.bold === true;
+  const key = `${size}${bold ? "b" : ""}`;
+  let font = fonts.get(key);
+  if (!font) fonts.set(key, (font = { size, bold }));
+  return font;
+}
+
+/** Lines a text takes in columns col..to (one merged cell), counting its own line breaks. */
+export function lineCount(text: string, col: number, to = col, style?: PlanStyle): number {
+  return wrappedLines(text, widthsOf(col, to), fontOf(style));
+}

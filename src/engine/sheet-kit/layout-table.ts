@@ -1,0 +1,117 @@
+// A bordered table on the summary grid: a header row and one row per item, written as one block,
+// with uniform columns styled as whole rectangles and varying cells (status, trend) cell by cell.
+// Paged tables start on a page with room for their header and first rows, and where a page breaks
+// inside one its header row is written again at the top of the next page.
+import { fitColumns, type Column } from "./layout-columns";
+import { DEFAULT_ROW_HEIGHT, linesHeight } from "./layout-measure";
+import { fontOf, lineCount, STYLES } from "./layout-style";
+import type { PlanWriter } from "./layout-writer";
+import type { PlanStyle, PlanValue } from "../vocab/plan";
+
+export type { Column } from "./layout-columns";
+
+export interface TableOptions {
+  /** Top row (the writer's next row by default). */
+  top?: number;
+  /** Place on pages (default); off for tables side by side, which cannot both decide a break. */
+  paged?: boolean;
+}
+
+/** Rows of a new table that must share a page with its header. */
+const FIRST_ROWS = 2;
+
+interface Line {
+  values: PlanValue[];
+  lines: number;
+}
+
+function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number): Line {
+  const values: PlanValue[] = new Array<PlanValue>(width).fill(null);
+  let lines = 1;
+  for (const c of columns) {
+    const v = c.value(item);
+    values[c.col - first] = v;
+    if (typeof v === "string" && v.length > 0) lines = Math.max(lines, lineCount(v, c.col, c.to, c.style ?? (c.styleOf ? c.styleOf(item) : undefined)));
+  }
+  return { values, lines };
+}
+
+/** Writes the table; returns the row after it. */
+export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Column<T>[], options: TableOptions = {}): number {
+  const top = options.top ?? w.row;
+  const paged = options.paged ?? true;
+  const columns = fitColumns(items, allColumns);
+  const first = Math.min(...columns.map((c) => c.col));
+  const last = Math.max(...columns.map((c) => c.to ?? c.col));
+  const width = last - first + 1;
+
+  const header: Line = { values: new Array<PlanValue>(width).fill(null), lines: 1 };
+  for (const c of columns) {
+    header.values[c.col - first] = c.header;
+    header.lines = Math.max(header.lines, lineCount(c.header, c.col, c.to, c.headerStyle ?? STYLES.header));
+  }
+  const headerHeight = header.lines > 1 ? linesHeight(header.lines, fontOf(STYLES.header)) : 0;
+  const lines = items.map((item) => lineOf(item, columns, first, width));
+  const heightOf = (l: Line) => (l.lines > 1 ? linesHeight(l.lines) : DEFAULT_ROW_HEIGHT);
+
+  let leadIn = headerHeight || DEFAULT_ROW_HEIGHT;
+  for (let i = 0; i < Math.min(FIRST_ROWS, lines.length); i++) leadIn += heightOf(lines[i]);
+  if (paged) w.beginContent(top, leadIn);
+
+  const values: PlanValue[][] = [];
+  const headerRows: number[] = [];
+  const putHeader = (row: number) => {
+    headerRows.push(row);
+    values.push(header.values);
+    w.fitLines(row, header.lines, fontOf(STYLES.header));
+  };
+  putHeader(top);
+  let row = top + 1;
+  let onPage = 0; // rows of this table on the current page
+  lines.forEach((line, i) => {
+    // A row that does not fit starts a page, under the header again (unless Excel's break limit is reached);
+    // so does the last but one when the last would be left alone on the next page.
+    const widow = i === lines.length - 2 && onPage >= FIRST_ROWS && !w.fits(row, heightOf(line) + heightOf(lines[i + 1]));
+    if (paged && (widow || !w.fits(row, heightOf(line))) && w.pageBreak(row)) {
+      putHeader(row++);
+      onPage = 0;
+    }
+    onPage++;
+    values.push(line.values);
+    w.fitLines(row, line.lines);
+    for (const c of columns) {
+      if (!c.styleOf) continue;
+      const style = c.styleOf(items[i]);
+      if (c.to !== undefined) w.range(style, { top: row, left: c.col, bottom: row, right: c.to });
+      else w.cell(style, row, c.col);
+    }
+    row++;
+  });
+  w.block(top, first, values);
+  const end = row;
+
+  for (const h of headerRows) for (const c of columns) w.range(c.headerStyle ?? STYLES.header, { top: h, left: c.col, bottom: h, right: c.to ?? c.col });
+  // Uniform columns: one rectangle per run of data rows between header rows, neighbours in the same style joined.
+  const uniform = columns.filter((c) => c.style).sort((a, b) => a.col - b.col);
+  for (let s = 0; s < headerRows.length; s++) {
+    const firstRow = headerRows[s] + 1;
+    const lastRow = (headerRows[s + 1] ?? end) - 1;
+    if (lastRow < firstRow) continue;
+    for (let i = 0; i < uniform.length; ) {
+      const style = uniform[i].style as PlanStyle;
+      let right = uniform[i].to ?? uniform[i].col;
+      let j = i + 1;
+      while (j < uniform.length && uniform[j].style === style && uniform[j].col === right + 1) {
+        right = uniform[j].to ?? uniform[j].col;
+        j++;
+      }
+      w.range(style, { top: firstRow, left: uniform[i].col, bottom: lastRow, right });
+      i = j;
+    }
+  }
+  // A wide column is merged row by row, header rows included: one area for the whole table.
+  for (const c of columns) {
+    if (c.to !== undefined && c.to > c.col) w.mergeRows({ top, left: c.col, bottom: end - 1, right: c.to });
+  }
+  return end;
+}

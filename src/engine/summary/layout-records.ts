@@ -1,0 +1,235 @@
+// The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
+// Text from the trackers goes in as plain strings, exactly as typed.
+import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
+import { isEmpty, MERGE_ROWS } from "../sheet-kit/layout-columns";
+import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
+import { writeTable, type Column } from "../sheet-kit/layout-table";
+import type { PlanWriter } from "../sheet-kit/layout-writer";
+import type { PlanStyle } from "../vocab/plan";
+import type { ComparatorResult, Scheme, Status, StatusSource, Trend } from "../vocab/types";
+
+const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
+
+/** How a comparator status reads after the comparator's figure (RULES §4): "All England Average: 45% · better". */
+export const COMPARISON_WORDS: Record<ComparatorResult, string> = { favourable: "better", within: "within tolerance", negative: "worse" };
+
+const lines = (items: Labelled[]): string =>
+  items.map((i) => `${i.label ? `${i.label}: ` : ""}${i.text}${i.result ? ` · ${COMPARISON_WORDS[i.result]}` : ""}`).join("\n");
+
+function note(w: PlanWriter, text: string): void {
+  w.banner(text, { ...STYLES.note, wrap: true });
+}
+
+/** The trend cell's text and colour for a row (activities have none). */
+function trendCell(colours: Record<Trend, string>, trend: Trend | undefined, direction: IndicatorRow["direction"]) {
+  return trend ? { text: trendText(trend, direction), style: trendStyle(colours[trend]) } : { text: "", style: STYLES.body };
+}
+
+/** The grid column of the (short-term) trend in the exceptions and indicator tables; the next one is H. */
+const TREND_COL = 6;
+
+/** A row with a long-term trend to show: a comparison of its own that found a direction. */
+const hasLongTerm = (row: { trendLongTerm?: Trend }): boolean => row.trendLongTerm !== undefined && row.trendLongTerm !== "notrend";
+
+/**
+ * A table with a long-term trend on some row takes a "Long term" column beside the short-term one
+ * (RULES §6): it takes H, the comment keeps the wide I, and what H held (comparator, lead officer)
+ * moves past the comment to J, or goes where it is empty on every row. Other tables are unchanged.
+ */
+function withLongTerm<T extends { trendLongTerm?: Trend }>(items: readonly T[], columns: Column<T>[], longTerm: Column<T>): Column<T>[] {
+  if (!items.some(hasLongTerm)) return columns;
+  const displaced = columns.find((c) => c.col === TREND_COL + 1);
+  const out = columns.filter((c) => c !== displaced).map((c) => (c.col === TREND_COL ? { ...c, header: "Short term" } : c));
+  out.push({ ...longTerm, col: TREND_COL + 1 });
+  if (displaced && items.some((i) => !isEmpty(displaced.value(i)))) out.push({ ...displaced, col: LAST_COL + 1 });
+  return out;
+}
+
+/** The long-term trend cell: "–" for an indicator without one, nothing for an activity. */
+function longTermColumn<T extends { trendLongTerm?: Trend; direction?: IndicatorRow["direction"] }>(scheme: Scheme, isIndicator: (row: T) => boolean): Column<T> {
+  const colours = trendColours(scheme);
+  const cell = (r: T) => trendCell(colours, isIndicator(r) ? (r.trendLongTerm ?? "notrend") : undefined, r.direction);
+  return { col: TREND_COL + 1, header: "Long term", value: (r) => cell(r).text, styleOf: (r) => cell(r).style };
+}
+
+/** Statuses at the scheme's exception levels, both kinds, each named once: "▲ Poor, ● Fair". */
+function exceptionStatuses(model: SummaryModel, scheme: Scheme): string {
+  const levels = new Set(model.exceptionLevels);
+  const texts = statusesOfKindsPresent(model, scheme).filter((s: Status) => levels.has(s.level)).map(statusCellText);
+  return [...new Set(texts)].join(", ");
+}
+
+/** Only the kinds of record the summary holds are named (issue 12 item 5); both where it holds none. */
+function statusesOfKindsPresent(model: SummaryModel, scheme: Scheme): Status[] {
+  const indicators = model.headline.indicator.total > 0;
+  const activities = model.headline.activity.total > 0;
+  if (indicators === activities) return [...scheme.indicator, ...scheme.activity];
+  return indicators ? scheme.indicator : scheme.activity;
+}
+
+/** "Indicators and activities", "Indicators" or "Activities": what the exceptions list can hold. */
+function kindsPresent(model: SummaryModel): string {
+  const indicators = model.headline.indicator.total > 0;
+  const activities = model.headline.activity.total > 0;
+  if (indicators === activities) return "Indicators and activities";
+  return indicators ? "Indicators" : "Activities";
+}
+
+export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
+  w.banner("Exceptions", STYLES.section, 20);
+  const rated = exceptionStatuses(model, scheme);
+  if (model.exceptions.length === 0) {
+    note(w, `No exceptions: nothing is rated ${rated || "at an exception level"}.`);
+    w.skip();
+    return;
+  }
+  note(w, `${kindsPresent(model)} rated ${rated}, worst first, with the lead officer's commentary.`);
+  w.row = writeTable(w, model.exceptions, exceptionColumns(model.exceptions, scheme)) + 1;
+}
+
+function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): Column<ExceptionRow>[] {
+  const colours = trendColours(scheme);
+  const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
+  // A Trend column with no trend on any row says nothing: left out (issue 12 item 5).
+  const anyTrend = exceptions.some((e) => isIndicator(e) && e.trend !== "notrend");
+  const columns: Column<ExceptionRow>[] = [
+    { col: 0, header: "Ref", value: (e) => e.ref, style: STYLES.label, optional: true },
+    { col: 1, header: "Indicator or activity", value: (e) => e.name, style: STYLES.body },
+    { col: 2, header: "Type", value: (e) => (isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body },
+    { col: 3, header: "Target or due date", value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
+    { col: 4, header: "Actual or progress", value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
+    { col: 5, header: "Status", value: (e) => officerMarked(statusCell(scheme, e.kind, e.status).text, e.source), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
+    {
+      col: 6,
+      header: "Trend",
+      value: (e) => (anyTrend ? trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).text : ""),
+      styleOf: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).style,
+      optional: true,
+    },
+    { col: 7, header: "Lead officer", value: (e) => e.lead, style: STYLES.body, optional: true },
+    {
+      col: 8,
+      header: "Commentary",
+      value: (e) => e.commentary || `No commentary given (${e.reason}).`,
+      styleOf: (e) => (e.commentary ? STYLES.body : STYLES.quiet),
+    },
+  ];
+  return withLongTerm(exceptions, columns, longTermColumn(scheme, isIndicator));
+}
+
+function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column<IndicatorRow>[] {
+  const colours = trendColours(scheme);
+  const anyTrend = rows.some((r) => r.trend !== "notrend");
+  const columns: Column<IndicatorRow>[] = [
+    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
+    { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
+    { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body, optional: true },
+    { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
+    { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
+    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "indicator", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
+    { col: 6, header: "Trend", value: (r) => (anyTrend ? trendCell(colours, r.trend, r.direction).text : ""), styleOf: (r) => trendCell(colours, r.trend, r.direction).style, optional: true },
+    { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
+    { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
+  ];
+  return withLongTerm(rows, columns, longTermColumn(scheme, () => true));
+}
+
+/** Rightmost grid column the record tables take: J where a long-term trend pushes a column past I. */
+export function recordsLastCol(model: SummaryModel, scheme: Scheme): number {
+  const tables = [exceptionColumns(model.exceptions, scheme), ...model.groups.map((g) => indicatorColumns(g.indicators, scheme))];
+  return Math.max(LAST_COL, ...tables.flat().map((c) => c.to ?? c.col));
+}
+
+/**
+ * Lines for the key, only where the summary shows what they explain: the two directions of travel
+ * (RULES §6) and the comparator words (RULES §4).
+ */
+export function keyNotes(model: SummaryModel): string[] {
+  const indicators = model.groups.flatMap((g) => g.indicators);
+  const notes: string[] = [];
+  const rows = [...indicators, ...model.groups.flatMap((g) => g.activities)];
+  if (rows.some((r) => r.source === "officer")) notes.push(`${OFFICER_MARK}: the officer's own rating, shown where the rules had nothing to rate (no target, figure or due date).`);
+  if (indicators.some(hasLongTerm)) notes.push("Short term: against the previous period. Long term: against the same period last year.");
+  if (indicators.some((r) => r.comparators.some((c) => c.result))) {
+    notes.push("Comparator: after each average, how the actual compares with it by the same rule and tolerance as the target: better, within tolerance or worse.");
+  }
+  return notes;
+}
+
+/** The mark beside a status that is the officer's own rating (RULES §7), explained in the key. */
+export const OFFICER_MARK = "(officer)";
+
+export function officerMarked(text: string, source: StatusSource | undefined): string {
+  return source === "officer" ? `${text} ${OFFICER_MARK}` : text;
+}
+
+function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRow>[] {
+  const byPriority = model.groupBy === "priority";
+  return [
+    { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
+    { col: 1, header: "Description", value: (r) => r.name, style: STYLES.body },
+    { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
+    { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure, optional: true },
+    { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure, optional: true },
+    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "activity", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "activity", r.status).style },
+    { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
+    { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
+    { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },
+  ];
+}
+
+function caption(w: PlanWriter, text: string): void {
+  const row = w.row++;
+  w.block(row, 0, [[text]]);
+  w.range(STYLES.caption, { top: row, left: 0, bottom: row, right: 0 });
+  w.height(row, 18);
+  w.heading(row);
+}
+
+export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
+  w.banner(`Scorecards by ${model.groupBy}`, STYLES.section, 20);
+  if (model.groups.length === 0) {
+    note(w, "No indicators or activities were found for this summary.");
+    w.skip();
+    return;
+  }
+  const activities = activityColumns(scheme, model);
+  for (const group of model.groups) {
+    // A lone group with no name needs no heading of its own.
+    if (group.name || model.groups.length > 1) w.banner(group.name || GROUP_NONE[model.groupBy], STYLES.group, 20);
+    if (group.indicators.length > 0) {
+      caption(w, `Key performance indicators (${group.indicators.length})`);
+      w.row = writeTable(w, group.indicators, indicatorColumns(group.indicators, scheme)) + 1;
+    }
+    if (group.activities.length > 0) {
+      caption(w, `Key activities (${group.activities.length})`);
+      w.row = writeTable(w, group.activities, activities) + 1;
+    }
+  }
+}
+
+const SEVERITY_WORDS: Record<IssueRow["severity"], string> = { check: "Rating to check", error: "Error", warning: "Warning" };
+const SEVERITY_STYLES: Record<IssueRow["severity"], PlanStyle> = {
+  check: { ...STYLES.body, bold: true, fontColor: "#7A4B00" },
+  error: { ...STYLES.body, bold: true, fontColor: "#9C0006" },
+  warning: STYLES.body,
+};
+
+export function writeIssues(w: PlanWriter, model: SummaryModel): void {
+  w.banner("For officers: ratings to check and data to correct", STYLES.section, 20);
+  const issues = [...model.checks, ...model.problems];
+  if (issues.length === 0) {
+    note(w, "Nothing to check: every officer's rating agrees with the rules and every figure could be read.");
+    return;
+  }
+  note(w, "Ratings to check: the officer's rating differs from what the rules give. Errors and warnings: a figure that could not be read, is missing or looks wrong. Each names the sheet and cell to correct in the tracker.");
+  // The message takes the rest of the grid (merged across); a very long list keeps to single cells.
+  const wide = issues.length <= MERGE_ROWS;
+  const columns: Column<IssueRow>[] = [
+    { col: 0, header: "Ref", value: (i) => i.ref, style: STYLES.label },
+    { col: wide ? 1 : 2, header: "Sheet and cell", value: (i) => i.where, style: STYLES.body },
+    { col: wide ? 2 : 3, header: "Type", value: (i) => SEVERITY_WORDS[i.severity], styleOf: (i) => SEVERITY_STYLES[i.severity] },
+    { col: wide ? 3 : 1, to: wide ? w.lastCol : undefined, header: "Issue", value: (i) => i.message, style: STYLES.body },
+  ];
+  w.row = writeTable(w, issues, columns);
+}

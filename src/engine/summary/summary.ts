@@ -1,0 +1,391 @@
+// The committee summary as data: counts by status, exceptions, scorecards by group, checks and problems.
+// Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
+import { parseA1 } from "../vocab/address";
+import { dateText, fieldText, progressText } from "./layout-text";
+import { statusesOf } from "../scheme/schemes";
+import { targetUsedText } from "./target-text";
+import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "../vocab/types";
+import type { RatedRecord, WorkbookResult } from "../rate/workbook";
+import type { StaleTable } from "../detect/period-infer";
+
+export type GroupBy = "priority" | "directorate";
+
+export interface StatusCount {
+  key: string;
+  count: number;
+  /** Whole percent of the kind's total; the percents of a kind add up to exactly 100 (largest remainder). */
+  percent: number;
+}
+
+export interface KindCounts {
+  kind: RecordKind;
+  total: number;
+  /** Every status of the kind, in scheme order (zeros included). */
+  statuses: StatusCount[];
+}
+
+export interface Labelled {
+  label: string;
+  text: string;
+  /** A comparator's: how the actual compares with it, where it was compared (RULES §4). */
+  result?: ComparatorResult;
+}
+
+export interface IndicatorRow {
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  earlier: Labelled[];
+  target: string;
+  actual: string;
+  status: string;
+  level: Level;
+  /** "officer" where the officer's own rating is shown because the rules could not rate (RULES §7). */
+  source?: StatusSource;
+  trend: Trend;
+  /** Against the same period last year, where that is a comparison of its own (longTermOf). */
+  trendLongTerm?: Trend;
+  direction?: Direction;
+  /** Each comparator as typed, with how the actual compares with it where it could be compared. */
+  comparators: Labelled[];
+  comment: string;
+  lead: string;
+  reason: string;
+}
+
+export interface ActivityRow {
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  status: string;
+  level: Level;
+  source?: StatusSource;
+  progress: string;
+  start: string;
+  due: string;
+  update: string;
+  lead: string;
+  directorate: string;
+  priority: string;
+  reason: string;
+}
+
+export interface ExceptionRow {
+  kind: RecordKind;
+  sheet: string;
+  row: number;
+  ref: string;
+  name: string;
+  status: string;
+  level: Level;
+  source?: StatusSource;
+  /** Indicators: target and actual text; activities: due date and progress. */
+  target: string;
+  actual: string;
+  progress: string;
+  due: string;
+  /** The figures in one line, e.g. "Target: Less than 10,459; actual: 11,428". */
+  figures: string;
+  trend: Trend;
+  trendLongTerm?: Trend;
+  direction?: Direction;
+  /** The officer's comment as typed ("" when none). */
+  commentary: string;
+  reason: string;
+  lead: string;
+  group: string;
+}
+
+export interface ScorecardGroup {
+  /** The priority or directorate as typed ("" for records with none). */
+  name: string;
+  indicators: IndicatorRow[];
+  activities: ActivityRow[];
+  counts: Record<RecordKind, KindCounts>;
+}
+
+/** A status check or data-quality problem, named by sheet!cell. */
+export interface IssueRow {
+  ref: string;
+  where: string;
+  message: string;
+  severity: "check" | "error" | "warning";
+}
+
+export interface SummaryModel {
+  committee?: string;
+  groupBy: GroupBy;
+  /** Same shape and numbers as the JSON `counts` for the records summarised. */
+  counts: Record<RecordKind, Record<string, number>>;
+  headline: Record<RecordKind, KindCounts>;
+  total: number;
+  /** Levels listed as exceptions (the scheme's). */
+  exceptionLevels: Level[];
+  exceptions: ExceptionRow[];
+  groups: ScorecardGroup[];
+  checks: IssueRow[];
+  problems: IssueRow[];
+  /** Hidden rows of this committee rated but left out of the summary (RULES §10). */
+  hiddenLeftOut: number;
+}
+
+const fold = (s: string | undefined): string => (s ?? "").trim().toLowerCase();
+
+/** Distinct committees named by records (first spelling kept, case ignored), sorted: one summary each. */
+export function committeesOf(rated: RatedRecord[]): string[] {
+  const seen = new Map<string, string>();
+  for (const { record } of rated) {
+    const name = (record.committee ?? "").trim();
+    if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+  }
+  return [...seen.values()].sort((a, b) => a.localeCompare(b, "en-GB"));
+}
+
+/** Whole percentages that add up to 100: floors, then the largest remainders get the spare points. */
+export function percentages(counts: number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (total === 0) return counts.map(() => 0);
+  const exact = counts.map((c) => (c * 100) / total);
+  const out = exact.map(Math.floor);
+  let spare = 100 - out.reduce((a, b) => a + b, 0);
+  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (spare <= 0) break;
+    out[i]++;
+    spare--;
+  }
+  return out;
+}
+
+function countRecords(scheme: Scheme, rated: RatedRecord[]): Record<RecordKind, Record<string, number>> {
+  const zero = (kind: RecordKind) => Object.fromEntries(statusesOf(scheme, kind).map((s) => [s.key, 0])) as Record<string, number>;
+  const counts = { indicator: zero("indicator"), activity: zero("activity") };
+  for (const { record, rating } of rated) counts[record.kind][rating.status] = (counts[record.kind][rating.status] ?? 0) + 1;
+  return counts;
+}
+
+function kindCounts(kind: RecordKind, counts: Record<string, number>): KindCounts {
+  const keys = Object.keys(counts);
+  const values = keys.map((k) => counts[k]);
+  const percents = percentages(values);
+  return { kind, total: values.reduce((a, b) => a + b, 0), statuses: keys.map((key, i) => ({ key, count: values[i], percent: percents[i] })) };
+}
+
+function headlineOf(counts: Record<RecordKind, Record<string, number>>): Record<RecordKind, KindCounts> {
+  return { indicator: kindCounts("indicator", counts.indicator), activity: kindCounts("activity", counts.activity) };
+}
+
+const labelled = (fields: SourceRecord["earlier"]): Labelled[] => fields.map((f) => ({ label: f.label, text: fieldText(f.field) }));
+
+/** The comparators as typed, each with how the actual compares with it where it was compared. */
+function comparatorsOf(record: SourceRecord, rating: Rating): Labelled[] {
+  const shown = labelled(record.comparators);
+  const results = rating.comparisons ?? [];
+  if (results.length === 0) return shown;
+  const pending = [...results];
+  return shown.map((item) => {
+    const at = pending.findIndex((c) => c.label === item.label);
+    if (at < 0) return item;
+    const [comparison] = pending.splice(at, 1);
+    return { ...item, result: comparison.result };
+  });
+}
+
+/**
+ * The long-term trend where it is a comparison of its own. Where the short term already compares
+ * with the same period last year (a series of whole years, or of one year-to-date point) the two
+ * are one comparison, so it is shown once: as the short term.
+ */
+export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefined {
+  if (rating.trendLongTerm === undefined || record.kind !== "indicator") return undefined;
+  const yearAgo = record.yearAgo;
+  if (!yearAgo) return undefined;
+  const series = record.series;
+  const previous = series.length >= 2 ? series[series.length - 2] : undefined;
+  return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
+}
+
+/** "378 (Q2 figure)": a figure of an earlier period than the report's, marked. */
+const marked = (text: string, mark: string | undefined): string => (mark ? `${text}${text ? " " : ""}(${mark})` : text);
+
+function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
+  return {
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    earlier: labelled(record.earlier),
+    target: targetUsedText(record),
+    actual: marked(fieldText(record.actual), mark),
+    status: rating.status,
+    level: rating.level,
+    source: rating.source,
+    trend: rating.trend,
+    trendLongTerm: longTermOf(record, rating),
+    direction: rating.direction,
+    comparators: comparatorsOf(record, rating),
+    comment: record.comment?.text ?? "",
+    lead: record.lead ?? "",
+    reason: rating.reason,
+  };
+}
+
+function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRow {
+  return {
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    status: rating.status,
+    level: rating.level,
+    source: rating.source,
+    progress: marked(progressText(record.progress), mark),
+    start: dateText(record.start),
+    due: dateText(record.due),
+    update: record.comment?.text ?? "",
+    lead: record.lead ?? "",
+    directorate: record.directorate ?? "",
+    priority: record.priority ?? "",
+    reason: rating.reason,
+  };
+}
+
+/** Worst first; then the order of the trackers. */
+const SEVERITY: Level[] = ["bad", "near", "closed", "nodata", "dataonly", "good", "ahead", "done"];
+
+function exceptionRow(item: RatedRecord, group: string, mark?: string): ExceptionRow {
+  const { record, rating } = item;
+  const isIndicator = record.kind === "indicator";
+  const target = isIndicator ? targetUsedText(record) : "";
+  const actual = isIndicator ? marked(fieldText(record.actual), mark) : "";
+  const progress = isIndicator ? "" : marked(progressText(record.progress), mark);
+  const due = isIndicator ? "" : dateText(record.due);
+  const parts = isIndicator
+    ? [target && `Target: ${target}`, actual && `Actual: ${actual}`]
+    : [progress && `Progress: ${progress}`, due && `Due: ${due}`];
+  return {
+    kind: record.kind,
+    sheet: record.sheet,
+    row: record.row,
+    ref: record.ref,
+    name: record.name,
+    status: rating.status,
+    level: rating.level,
+    source: rating.source,
+    target,
+    actual,
+    progress,
+    due,
+    figures: parts.filter(Boolean).join("; "),
+    trend: rating.trend,
+    trendLongTerm: longTermOf(record, rating),
+    direction: rating.direction,
+    commentary: record.comment?.text ?? "",
+    reason: rating.reason,
+    lead: record.lead ?? "",
+    group,
+  };
+}
+
+/** Records by sheet, then row: numbers for keys, not a string made per record (100,000 of them). */
+function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) => T): Map<string, Map<number, T>> {
+  const out = new Map<string, Map<number, T>>();
+  for (const r of records) {
+    let rows = out.get(r.record.sheet);
+    if (!rows) out.set(r.record.sheet, (rows = new Map()));
+    rows.set(r.record.row, value(r));
+  }
+  return out;
+}
+
+/** Problems about the records summarised, and problems about no record at all (headers, rules sheet). */
+function problemsFor(problems: Problem[], all: RatedRecord[], included: RatedRecord[]): IssueRow[] {
+  if (problems.length === 0) return [];
+  const everyRow = bySheetRow(all, () => true);
+  const ours = bySheetRow(included, (r) => r.record);
+  const out: IssueRow[] = [];
+  for (const p of problems) {
+    const at = p.cell ? parseA1(p.cell) : undefined;
+    const record = at ? ours.get(p.sheet)?.get(at.row + 1) : undefined;
+    if (!record && at && everyRow.get(p.sheet)?.has(at.row + 1)) continue; // another committee's record
+    out.push({ ref: record?.ref ?? "", where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message, severity: p.severity });
+  }
+  return out;
+}
+
+function groupName(record: SourceRecord, groupBy: GroupBy): string {
+  return ((groupBy === "directorate" ? record.directorate : record.priority) ?? "").trim();
+}
+
+export interface SummaryOptions {
+  committee?: string;
+  groupBy?: GroupBy;
+  /** Hidden rows counted and listed with the rest (RULES §10); by default they are left out. */
+  includeHidden?: boolean;
+  /** Tables of an earlier period than the report's: their records are marked ("Q2 figure"). */
+  stale?: StaleTable[];
+}
+
+/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
+function markOf(stale: StaleTable[] | undefined, record: SourceRecord): string | undefined {
+  if (!stale?.length) return undefined;
+  const at = record.row - 1;
+  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow)?.mark;
+}
+
+export function summarise(result: WorkbookResult, scheme: Scheme, options: SummaryOptions): SummaryModel {
+  const groupBy = options.groupBy ?? "priority";
+  const wanted = fold(options.committee);
+  // A record with no committee belongs to every committee's summary.
+  const ours = wanted ? result.rated.filter(({ record }) => !fold(record.committee) || fold(record.committee) === wanted) : result.rated;
+  const rated = options.includeHidden ? ours : ours.filter(({ record }) => !record.hidden);
+  const counts = countRecords(scheme, rated);
+
+  const byName = new Map<string, RatedRecord[]>();
+  for (const item of rated) {
+    const name = groupName(item.record, groupBy);
+    const list = byName.get(name.toLowerCase());
+    if (list) list.push(item);
+    else byName.set(name.toLowerCase(), [item]);
+  }
+  // Groups in tracker order; records with no group last.
+  const lists = [...byName.entries()].sort(([a], [b]) => Number(a === "") - Number(b === "")).map(([, list]) => list);
+  const groups: ScorecardGroup[] = lists.map((list) => ({
+    name: groupName(list[0].record, groupBy),
+    indicators: list.filter((r) => r.record.kind === "indicator").map((r) => indicatorRow(r, markOf(options.stale, r.record))),
+    activities: list.filter((r) => r.record.kind === "activity").map((r) => activityRow(r, markOf(options.stale, r.record))),
+    counts: headlineOf(countRecords(scheme, list)),
+  }));
+
+  const levels = new Set(scheme.exceptionLevels);
+  const exceptions = rated
+    .map((item, index) => ({ item, index }))
+    .filter(({ item }) => levels.has(item.rating.level))
+    .sort((a, b) => SEVERITY.indexOf(a.item.rating.level) - SEVERITY.indexOf(b.item.rating.level) || a.index - b.index)
+    .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy), markOf(options.stale, item.record)));
+
+  const checks: IssueRow[] = rated.flatMap(({ record, rating }) =>
+    rating.checks.map((message) => ({
+      ref: record.ref,
+      where: `${record.sheet}!${record.manual?.cell ?? `A${record.row}`}`,
+      message,
+      severity: "check" as const,
+    })),
+  );
+
+  return {
+    committee: options.committee?.trim() || undefined,
+    groupBy,
+    counts,
+    headline: headlineOf(counts),
+    total: rated.length,
+    exceptionLevels: [...scheme.exceptionLevels],
+    exceptions,
+    groups,
+    checks,
+    problems: problemsFor(result.problems, result.rated, rated),
+    hiddenLeftOut: ours.length - rated.length,
+  };
+}

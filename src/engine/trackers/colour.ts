@@ -1,0 +1,255 @@
+// Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
+// cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
+import { parseA1 } from "../vocab/address";
+import { SheetCells } from "../read/cells";
+import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
+import { textPixels } from "../sheet-kit/layout-measure";
+import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
+import { GENERATED_STATUS_HEADER } from "../detect/headers";
+import { readHeaderAt } from "../detect/tables";
+import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
+import type { RatedRecord } from "../rate/workbook";
+
+export const GENERATED_CHECK_HEADER = "Check (auto)";
+export const FONT = "Arial";
+
+const HEADER_STYLE: PlanStyle = { fill: "#44546A", fontColor: "#FFFFFF", bold: true, italic: true, fontName: FONT, wrap: true };
+// Top-aligned like the officers' own cells beside them. Row heights are left to Excel, which fits
+// rows without a height of their own when it opens the file: setting them would change the officers' layout.
+const CHECK_STYLE: PlanStyle = { fontColor: "#9C0006", italic: true, fontName: FONT, wrap: true, vAlign: "top", numberFormat: "@" };
+const MIN_STATUS_WIDTH = 22;
+const CHECK_WIDTH = 45;
+
+/** Wide enough for the longest status of the kind in bold ("▲ Worse than target limits"), at least 22. */
+function statusWidth(scheme: Scheme, kind: RecordKind): number {
+  const widest = Math.max(0, ...statusesOf(scheme, kind).map((s) => textPixels(`${statusText(s.symbol, s.label)} (officer)`, { size: 11, bold: true })));
+  return Math.max(MIN_STATUS_WIDTH, Math.ceil((widest + 8) / 7));
+}
+
+// One style object per status, so the collector can key styles by identity.
+const ownedStyles = new WeakMap<Status, PlanStyle>();
+const officerStyles = new WeakMap<Status, PlanStyle>();
+
+function ownedStyle(status: Status): PlanStyle {
+  let style = ownedStyles.get(status);
+  if (!style) ownedStyles.set(status, (style = { fill: status.fill, fontColor: status.font, bold: true, fontName: FONT, vAlign: "top", numberFormat: "@" }));
+  return style;
+}
+
+function officerStyle(status: Status): PlanStyle {
+  let style = officerStyles.get(status);
+  if (!style) officerStyles.set(status, (style = { fill: status.fill, fontColor: status.font, bold: true }));
+  return style;
+}
+
+/** Collects cells per style and merges vertical runs in a column into one range. */
+export class StyleCollector {
+  private groups = new Map<string, { style: PlanStyle; cells: { row: number; col: number }[] }>();
+  /** Callers reuse style objects; remembering their keys saves a JSON.stringify per cell. */
+  private keys = new WeakMap<PlanStyle, string>();
+
+  add(style: PlanStyle, row: number, col: number): void {
+    let key = this.keys.get(style);
+    if (key === undefined) this.keys.set(style, (key = JSON.stringify(style)));
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { style, cells: [] }));
+    group.cells.push({ row, col });
+  }
+
+  addRange(style: PlanStyle, range: CellRange): void {
+    for (let r = range.top; r <= range.bottom; r++) for (let c = range.left; c <= range.right; c++) this.add(style, r, c);
+  }
+
+  toGroups(): StyleGroup[] {
+    return [...this.groups.values()].map(({ style, cells }) => ({ style, ranges: runs(cells) }));
+  }
+}
+
+function runs(cells: { row: number; col: number }[]): CellRange[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const out: CellRange[] = [];
+  for (const { row, col } of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.left === col && last.bottom === row - 1) last.bottom = row;
+    else if (!(last && last.left === col && last.bottom >= row)) out.push({ top: row, left: col, bottom: row, right: col });
+  }
+  return out;
+}
+
+function cellAt(grid: SheetGrid, row: number, col: number): unknown {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  return grid.values[row - o.row]?.[col - o.col] ?? null;
+}
+
+/**
+ * Excel tables (ListObjects) beside the rows a table of ours spans. Excel grows a table over a value
+ * written in the column just right of it (AutoCorrect's "Include new rows and columns in table", on by
+ * default), so our columns keep one blank column away from every such table, in both hosts.
+ */
+function nearbyTables(grid: SheetGrid, table: TableSpec): CellRange[] {
+  return (grid.tables ?? []).map((t) => t.range).filter((r) => r.top <= table.lastRow + 1 && r.bottom >= table.headerRow);
+}
+
+/** Whether columns col..col+1 sit inside an Excel table or in the column just right of one. */
+function againstTable(tables: CellRange[], col: number): boolean {
+  return tables.some((r) => col <= r.right + 1 && col + 1 >= r.left);
+}
+
+/** The column the add-in writes for a table: its generated column if it has one, else the first free one to the right. */
+export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
+  const tables = nearbyTables(grid, table);
+  // Ours from an earlier run, unless it sits just right of an Excel table, which would grow over it.
+  const reusable = (col: number): boolean => !tables.some((r) => col === r.right + 1);
+  const generated = table.columns.find((c) => c.role === "generated");
+  if (generated && reusable(generated.col)) return generated.col;
+  // Our column from an earlier run: found by its header text, so a rebuild reuses it rather than adding another.
+  const headerRow = table.headerRow + table.headerHeight - 1;
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const headerCells = grid.values[headerRow - o.row] ?? [];
+  const previous = headerCells.findIndex((v) => typeof v === "string" && v.trim() === GENERATED_STATUS_HEADER);
+  if (previous >= 0 && reusable(previous + o.col)) return previous + o.col;
+  let col = Math.max(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col)) + 1;
+  // A merged area that starts right of the table (a note box beside it) is stepped over: Excel refuses to
+  // write or copy part of it. One starting within the table (a section row merged across) is cut around.
+  const beside = (grid.merges ?? []).filter((m) => m.left >= col && m.bottom >= table.headerRow && m.top <= table.lastRow);
+  const isFree = (c: number) => {
+    if (beside.some((m) => m.left <= c && m.right >= c)) return false;
+    for (let r = table.headerRow; r <= table.lastRow; r++) {
+      const v = cellAt(grid, r, c);
+      if (v !== null && v !== "") return false;
+    }
+    return true;
+  };
+  while (!isFree(col) || !isFree(col + 1) || againstTable(tables, col)) col++;
+  return col;
+}
+
+/** Rows where one of our cells (col..col+width-1) lies in a merged area that reaches outside our columns: nothing of ours is written there. */
+function mergedRows(grid: SheetGrid, col: number, width: number): Set<number> {
+  const rows = new Set<number>();
+  for (const m of grid.merges ?? []) {
+    if (m.right < col || m.left > col + width - 1) continue;
+    if (m.left >= col && m.right <= col + width - 1 && m.top === m.bottom) continue;
+    for (let r = m.top; r <= m.bottom; r++) rows.add(r);
+  }
+  return rows;
+}
+
+export function statusText(symbol: string, label: string): string {
+  return `${symbol} ${label}`;
+}
+
+const folded = (v: unknown): string => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().toLowerCase() : "");
+
+/** Columns by role, leaving out unrecognised ones and ours ("Status (auto)"), as tables.ts compares repeats. */
+function rolesKey(columns: ColumnMapping[]): string {
+  return columns
+    .filter((c) => c.role !== "ignore" && c.role !== "generated")
+    .map((c) => `${c.col}:${c.role}`)
+    .join("|");
+}
+
+/**
+ * Rows inside a table where its header is printed again (a tracker laid out for paper): the row our
+ * heading goes on, like the header's last row. Cheap first test: the first column reads as it does
+ * in the header; then the whole row must map to the same roles.
+ */
+export function repeatedHeaderRows(grid: SheetGrid, table: TableSpec, recordRows: ReadonlySet<number>): number[] {
+  const lastHeaderRow = table.headerRow + table.headerHeight - 1;
+  const probe = Math.min(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col));
+  const text = Number.isFinite(probe) ? folded(cellAt(grid, lastHeaderRow, probe)) : "";
+  if (!text) return [];
+  let cells: SheetCells | undefined;
+  let want: string | undefined;
+  const rows: number[] = [];
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    if (recordRows.has(r) || folded(cellAt(grid, r, probe)) !== text) continue;
+    cells ??= new SheetCells(grid);
+    want ??= rolesKey(readHeaderAt(cells, lastHeaderRow, table.headerRow)?.columns ?? table.columns);
+    const repeat = readHeaderAt(cells, r, table.firstRow);
+    const at = repeat ? repeat.top + repeat.height - 1 : -1;
+    if (repeat && rolesKey(repeat.columns) === want && at <= table.lastRow && !recordRows.has(at)) rows.push(at);
+  }
+  return [...new Set(rows)];
+}
+
+/**
+ * A width is set on a whole column, so ours are set only where nothing else on the sheet lives in
+ * that column: not another table's column, and no cell outside the rows of the tables we write there.
+ */
+function widthIsOurs(grid: SheetGrid, col: number, sheetTables: TableSpec[], owned: Map<TableSpec, number>): boolean {
+  const claims = sheetTables.filter((t) => owned.get(t) === col || owned.get(t) === col - 1);
+  if (sheetTables.some((t) => !claims.includes(t) && t.columns.some((c) => c.col === col))) return false;
+  const o = grid.origin ?? { row: 0, col: 0 };
+  for (let i = 0; i < grid.values.length; i++) {
+    const row = i + o.row;
+    if (claims.some((t) => row >= t.headerRow && row <= t.lastRow)) continue;
+    const v = grid.values[i]?.[col - o.col];
+    if (v !== null && v !== undefined && v !== "") return false;
+  }
+  return true;
+}
+
+/** Edit plans that colour every rated record's cells on the officers' sheets. */
+export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): SheetPlan[] {
+  const plans: SheetPlan[] = [];
+  for (const grid of grids) {
+    const sheetTables = tables.filter((t) => t.sheet === grid.name);
+    if (sheetTables.length === 0) continue;
+    const plan = emptySheetPlan(grid.name, "edit");
+    const styles = new StyleCollector();
+    const owned = new Map(sheetTables.map((t) => [t, ownedColumn(grid, t)]));
+    for (const table of sheetTables) {
+      const col = owned.get(table)!;
+      const records = rated.filter((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
+      const anyChecks = records.some((r) => r.rating.checks.length > 0);
+      const header: PlanValue[] = anyChecks ? [GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER] : [GENERATED_STATUS_HEADER];
+      const headerRow = table.headerRow + table.headerHeight - 1;
+      plan.blocks.push({ row: headerRow, col, values: [header] });
+      styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + header.length - 1 });
+      if (widthIsOurs(grid, col, sheetTables, owned)) plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
+      if (anyChecks && widthIsOurs(grid, col + 1, sheetTables, owned)) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
+      // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
+      const width = header.length;
+      const body: PlanValue[][] = [];
+      for (let r = table.firstRow; r <= table.lastRow; r++) body.push(width === 2 ? ["", ""] : [""]);
+      for (const { record, rating } of records) {
+        const row = record.row - 1;
+        const status = statusByKey(scheme, record.kind, rating.status);
+        if (!status) continue;
+        // An officer's rating shown because the rules could not rate is marked as such (RULES §7).
+        body[row - table.firstRow][0] = statusText(status.symbol, status.label) + (rating.source === "officer" ? " (officer)" : "");
+        if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
+        styles.add(ownedStyle(status), row, col);
+        if (anyChecks && rating.checks.length > 0) styles.add(CHECK_STYLE, row, col + 1);
+        const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
+        const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
+        if (manualCell && manualStatus) {
+          // The officer's cell shows what the officer said, in that rating's colours; its text is left alone.
+          styles.add(officerStyle(manualStatus), manualCell.row, manualCell.col);
+        }
+      }
+      // The header printed again further down gets our heading too, so every printed page has it.
+      const recordRows = new Set(records.map((r) => r.record.row - 1));
+      for (const row of repeatedHeaderRows(grid, table, recordRows)) {
+        body[row - table.firstRow] = [...header];
+        styles.addRange(HEADER_STYLE, { top: row, left: col, bottom: row, right: col + header.length - 1 });
+      }
+      // A section row merged across our column keeps its merge: the block is cut around it.
+      const merged = mergedRows(grid, col, width);
+      for (let i = 0; i < body.length; ) {
+        if (merged.has(table.firstRow + i)) {
+          i++;
+          continue;
+        }
+        let j = i;
+        while (j < body.length && !merged.has(table.firstRow + j)) j++;
+        plan.blocks.push({ row: table.firstRow + i, col, values: body.slice(i, j) });
+        i = j;
+      }
+    }
+    plan.styles = styles.toGroups();
+    plans.push(plan);
+  }
+  return plans;
+}
