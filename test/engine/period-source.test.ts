@@ -73,6 +73,15 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     expect(periodRow?.[1] ?? "").toBe("");
   });
 
+  test("RULES §10 a title naming a later quarter than its table's headers sets the report's period, and the table is flagged as earlier", () => {
+    const q4Title = tracker("Scorecard", [["Quarter 4 (January to March 2011)"], []], ["Ref", "Indicator", "Polarity", "10/11 Target", "Q3 YTD Actual"], [["E1", "Burglary", "Lower", 100, 70]]);
+    const run = runScorecard([q4Title], { today: "2011-06-01" });
+    expect(run.period && formatPeriod(run.period)).toBe("Q4 2010/11");
+    expect(run.reportDate).toBe("2011-03-31");
+    expect(run.result.problems.filter((p) => /report is for/.test(p.message)).map((p) => `${p.sheet}!${p.cell}`)).toHaveLength(1);
+    expect(textOf(run.plans.find((p) => p.sheet === "Summary"))).toContain("(Q3 figure)");
+  });
+
   test("RULES §10 a Quarter 2 return in a Quarter 3 workbook is a problem at its title and marked in the pack", () => {
     const run = runScorecard([q2, q3], { today: "2011-02-01" });
     const flagged = run.result.problems.filter((p) => /report is for/.test(p.message));

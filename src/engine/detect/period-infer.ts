@@ -130,7 +130,9 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInfe
       if (evidence && !full(evidence.period) && title && header && full(completed(title, header).period)) evidence = completed(title, header);
       if (evidence && header && title && full(header.period) && comparePeriods(header.period, evidence.period) < 0) evidence = header;
       if (evidence) perTable.push({ table, evidence });
-      found = later(found, evidence);
+      // A title naming a later quarter than its table's headers still sets the report's period
+      // (RULES §10: the latest period is the report's); the table is then flagged as earlier.
+      found = later(later(found, evidence), title && full(title.period) ? title : undefined);
     }
     if (own.length === 0) found = later(found, sheetTitle);
   }
