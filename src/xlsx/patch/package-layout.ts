@@ -11,9 +11,6 @@ import { sheetEdits, type SheetEdits } from "./sheet-edits";
 import { renderedSheetInfo } from "./sheet-render";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
-/** Excel refuses names with \ / ? * [ ] :, names over 31 characters and names starting or ending with ': the engine cleans them as the Office.js host does. */
-export const safeSheetName = cleanSheetName;
-
 export interface PatchedSheet {
   part: string;
   name: string;
@@ -87,7 +84,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.
-  const createPlans = plans.filter((p) => p.action === "create").map((p) => ({ ...p, sheet: safeSheetName(p.sheet) }));
+  const createPlans = plans.filter((p) => p.action === "create").map((p) => ({ ...p, sheet: cleanSheetName(p.sheet) }));
   const placements = placeNewSheets(
     createPlans.map((p) => p.sheet),
     read.sheets.map((s) => s.name),
