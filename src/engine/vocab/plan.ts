@@ -64,6 +64,8 @@ export interface SheetPlan {
   freeze?: { rows: number; cols: number };
   print?: PrintSetup;
   tabColor?: string;
+  /** Charts drawn on the sheet (create plans only); absent when there are none. */
+  charts?: ChartPlan[];
 }
 
 export interface WorkbookPlan {
@@ -72,4 +74,31 @@ export interface WorkbookPlan {
 
 export function emptySheetPlan(sheet: string, action: SheetPlan["action"]): SheetPlan {
   return { sheet, action, blocks: [], styles: [], merges: [], columnWidths: [], rowHeights: [] };
+}
+
+/** One line of a chart: its values are cells of the same sheet (one row or one column). */
+export interface ChartSeriesPlan {
+  name: string;
+  values: CellRange;
+  /** Drawn dashed (the target line), so the chart stays legible in greyscale. */
+  dashed?: boolean;
+  /** #RRGGBB; hosts use their default when absent. */
+  color?: string;
+}
+
+/**
+ * A chart described as data (issue 14), drawn the same way by both hosts: the file host writes
+ * DrawingML parts, the Office.js host calls `worksheet.charts.add` and `setPosition`.
+ */
+export interface ChartPlan {
+  kind: "line";
+  /** Always present: Office.js has no alt text for charts, so the title carries the meaning. */
+  title: string;
+  /** Alt text (the file host writes it as `descr` on the drawing). */
+  description: string;
+  /** Period labels: one row or one column of the same sheet, as long as each series. */
+  categories: CellRange;
+  series: ChartSeriesPlan[];
+  /** Cells the chart covers, zero-based inclusive (top-left corner to bottom-right corner). */
+  anchor: CellRange;
 }
