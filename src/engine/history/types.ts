@@ -1,0 +1,35 @@
+// The rating history kept in the workbook (issue 14): one row per record per period on the owned,
+// visible "Scorecard History" sheet, read back by both hosts. Pure data types.
+import type { Level, RecordKind, StatusSource } from "../vocab/types";
+
+export const HISTORY_SHEET = "Scorecard History";
+
+/** One record's status for one period, as a row of the history sheet holds it. */
+export interface HistoryEntry {
+  /** RULES §10's written form: "Q2 2010/11" (or "2010/11" for a year). */
+  period: string;
+  /** Sorts periods in time order (e.g. year × 5 + quarter, the year itself 4). */
+  periodOrder: number;
+  kind: RecordKind;
+  /** Identity across periods: the ref, else the name (see recordKey). */
+  key: string;
+  ref: string;
+  name: string;
+  sheet: string;
+  /** Status key of the scheme, and its level. */
+  status: string;
+  level: Level;
+  source: StatusSource;
+  /** The rated figures as numbers where they were read as numbers, else as typed ("" when none). */
+  actual: number | string;
+  target: number | string;
+  /** ISO date of the run that recorded it. */
+  recordedOn: string;
+}
+
+/** The previous period's status of a record, as `--json` and the pack show it. */
+export interface PreviousStatus {
+  period: string;
+  status: string;
+  level: Level;
+}
