@@ -118,6 +118,7 @@ export interface XlHeaderFooterGroup {
 export interface XlPageLayout extends Pick<Excel.PageLayout, "orientation" | "paperSize" | "zoom"> {
   readonly headersFooters: XlHeaderFooterGroup;
   setPrintTitleRows(printTitleRows: string): void;
+  setPrintArea(printArea: string): void;
   load(propertyNames?: LoadNames): XlPageLayout;
 }
 

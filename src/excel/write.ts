@@ -135,6 +135,7 @@ function queuePrint(ws: XlWorksheet, p: PrintSetup): void {
   // fit to pages late on some builds (office-js issue 1860): docs/manual-test.md checks the printout.
   layout.zoom = { horizontalFitToPages: p.fitToPagesWide };
   if (p.repeatRows) layout.setPrintTitleRows(`$${p.repeatRows.first + 1}:$${p.repeatRows.last + 1}`);
+  if (p.printArea) layout.setPrintArea(rangeAddress(p.printArea));
   if (p.header !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.header, "Header");
   if (p.footer !== undefined) setSections(layout.headersFooters.defaultForAllPages, p.footer, "Footer");
   // A manual break above each row that starts a printed page (the sheet is new, so it has none of its own).

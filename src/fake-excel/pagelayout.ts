@@ -170,6 +170,11 @@ export class FakePageLayout extends FakeObject implements XlPageLayout {
       this._ws._sheet().page.printTitleRows = `$${r.top + 1}:$${r.bottom + 1}`;
     });
   }
+  setPrintArea(printArea: string): void {
+    this._call("setPrintArea", [printArea], () => {
+      this._ws._sheet().page.printArea = parseSheetAddress(this._ws._sheet(), printArea, true);
+    });
+  }
 }
 
 

@@ -91,6 +91,8 @@ export interface PageState {
   paperSize: string;
   zoom: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
   printTitleRows: string | null;
+  /** Ranges set by setPrintArea (ExcelApi 1.9); null for the whole used range. */
+  printArea?: CellRange[] | null;
   /** Zero-based rows above which a manual page break sits. */
   rowBreaks: number[];
   headers: Record<"leftHeader" | "centerHeader" | "rightHeader" | "leftFooter" | "centerFooter" | "rightFooter", string>;

@@ -43,6 +43,11 @@ export interface PrintSetup {
   footer?: string;
   /** Zero-based rows before which a printed page starts (manual page breaks; Excel keeps at most 1,026). */
   rowBreaks?: number[];
+  /**
+   * Cells printed (zero-based, inclusive); the whole used range when absent. Set where the sheet
+   * holds cells not meant for the page (a summary's chart data, right of the printed columns).
+   */
+  printArea?: CellRange;
 }
 
 export interface SheetPlan {

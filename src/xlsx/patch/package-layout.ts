@@ -100,14 +100,15 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const replacedParts: string[] = [];
   const clearNames = new Set<number>();
   const adds: { plan: SheetPlan; name: string; state?: "veryHidden" }[] = [];
-  const marks: { name: string; plan: string; printTitles?: string }[] = [];
+  const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
   const place = (plan: SheetPlan, name: string, replaces: SheetInfo | undefined, markPlan: string, state?: "veryHidden"): void => {
     if (replaces?.part && replaces.kind === "worksheet") {
       rendered.push({ part: replaces.part, plan: { ...plan, sheet: replaces.name } });
       replacedParts.push(replaces.part);
       clearNames.add(read.sheets.indexOf(replaces));
     } else adds.push({ plan: { ...plan, sheet: name }, name, state });
-    marks.push({ name, plan: markPlan, printTitles: renderedSheetInfo(plan).printTitleRows });
+    const info = renderedSheetInfo(plan);
+    marks.push({ name, plan: markPlan, printTitles: info.printTitleRows, printArea: info.printArea });
   };
   createPlans.forEach((plan, i) => {
     const p = placements[i];
@@ -134,6 +135,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     names: marks.flatMap((m) => [
       { index: indexOf(m.name), name: OWNER_MARK, formula: markFormula(m.plan), hidden: true },
       ...(m.printTitles ? [{ index: indexOf(m.name), name: "_xlnm.Print_Titles", formula: `${quotedSheet(m.name)}!${m.printTitles}` }] : []),
+      ...(m.printArea ? [{ index: indexOf(m.name), name: "_xlnm.Print_Area", formula: `${quotedSheet(m.name)}!${m.printArea}` }] : []),
     ]),
   };
   const kinds = new Map(read.sheets.map((s) => [s.name, s.kind]));

@@ -23,12 +23,19 @@ const CHUNK = 64 * 1024;
 export interface RenderedSheetInfo {
   /** Rows repeated at the top of each printed page, one-based ("1:3"), for _xlnm.Print_Titles. */
   printTitleRows?: string;
+  /** The cells printed, absolute ("$A$1:$K$80"), for _xlnm.Print_Area; absent for the whole used range. */
+  printArea?: string;
 }
 
 export function renderedSheetInfo(plan: SheetPlan): RenderedSheetInfo {
+  const info: RenderedSheetInfo = {};
   const rows = plan.print?.repeatRows;
-  if (!rows || rows.first < 0 || rows.last < rows.first || rows.last >= MAX_ROWS) return {};
-  return { printTitleRows: `$${rows.first + 1}:$${rows.last + 1}` };
+  if (rows && rows.first >= 0 && rows.last >= rows.first && rows.last < MAX_ROWS) info.printTitleRows = `$${rows.first + 1}:$${rows.last + 1}`;
+  const area = plan.print?.printArea;
+  if (area && area.top >= 0 && area.left >= 0 && area.bottom >= area.top && area.right >= area.left && area.bottom < MAX_ROWS && area.right < 16384) {
+    info.printArea = rangeToA1(area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+  }
+  return info;
 }
 
 function heightText(h: number): string {
@@ -87,7 +94,7 @@ function tail(plan: SheetPlan): string {
  * The worksheet XML of a create plan, in pieces. Cell formats come from `xfFor` (styles-append.ts):
  * call it while rendering, and write styles.xml only after every sheet is rendered.
  */
-export function* renderSheet(plan: SheetPlan, xfFor: XfResolver, problems: Problem[]): Generator<string> {
+export function* renderSheet(plan: SheetPlan, xfFor: XfResolver, problems: Problem[], drawingRelId?: string): Generator<string> {
   const cells = new PlanCells(plan, problems);
   let out = head(plan, cells) + "<sheetData>";
   for (const { row, cells: rowCells, height } of cells.rows()) {
@@ -111,5 +118,6 @@ export function* renderSheet(plan: SheetPlan, xfFor: XfResolver, problems: Probl
     }
     out += "</mergeCells>";
   }
-  yield out + tail(plan) + "</worksheet>";
+  // <drawing> comes after the page setup and breaks (CT_Worksheet order); chart-parts.ts writes the part.
+  yield out + tail(plan) + (drawingRelId ? `<drawing r:id="${drawingRelId}"/>` : "") + "</worksheet>";
 }
