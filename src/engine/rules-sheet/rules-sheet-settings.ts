@@ -28,6 +28,25 @@ export function writeTolerance(t: Tolerance): string {
 }
 
 type TextKey = "period" | "committee" | "title";
+type SwitchKey = "liveColours" | "ratingHelp";
+
+/** A yes/no setting, off unless it says yes: blank or "no" switches it off, anything else is an error and leaves it off. */
+function yesNoSetting(label: string, key: SwitchKey, note: string): SettingSpec {
+  return {
+    label,
+    note,
+    write: (_scheme, settings) => (settings[key] ? "yes" : "no"),
+    read(cell, _format, draft, report) {
+      const text = (typeof cell === "boolean" ? (cell ? "yes" : "no") : textOf(cell)).toLowerCase();
+      if (/^(yes|y|on|true)$/.test(text)) draft.settings[key] = true;
+      else if (!text || /^(no|n|off|false)$/.test(text)) delete draft.settings[key];
+      else {
+        delete draft.settings[key];
+        report(`${label} "${textOf(cell)}" cannot be read: write yes or no. It stays off.`, "error");
+      }
+    },
+  };
+}
 
 /** A free-text setting: blank means not set. */
 function textSetting(label: string, key: TextKey, note: string, check?: (text: string, report: Report) => void): SettingSpec {
@@ -162,6 +181,8 @@ export const SETTINGS: SettingSpec[] = [
       else report(`Hidden rows "${textOf(cell)}" cannot be read: write leave out or include. They are left out.`, "error");
     },
   },
+  yesNoSetting("Keep colours up to date", "liveColours", "yes or no: statuses are worked out and coloured again as officers type (the add-in must be open in Excel)"),
+  yesNoSetting("Help officers type ratings", "ratingHelp", "yes or no: the rating column offers a list of this scheme's statuses; any other text can still be typed"),
   required(
     "Tolerance",
     "how far a miss may go and still be near target: 5% of the target, 2 pts (percentage points) or 0.5 (in the measure's units)",

@@ -17,6 +17,10 @@ export interface RulesSettings {
   title?: string;
   /** Hidden rows counted and listed in the pack (RULES §10); absent or false: left out. */
   includeHidden?: boolean;
+  /** "Keep colours up to date": statuses re-rated and recoloured as officers type (issue 13); absent or false: off. */
+  liveColours?: boolean;
+  /** "Help officers type ratings": a list of the scheme's statuses on the rating column (issue 13); absent or false: off. */
+  ratingHelp?: boolean;
   columnOverrides: ColumnOverride[];
 }
 
