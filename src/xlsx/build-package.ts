@@ -15,6 +15,7 @@ import type { PackageRead } from "./read-package";
 import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
 import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout } from "./patch/package-layout";
 import { staleCalcChain } from "./patch/calc-chain";
+import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
 import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
 import { renderSheet } from "./patch/sheet-render";
@@ -81,14 +82,14 @@ async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatch
 }
 
 /** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */
-async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissing: boolean, dropRels: Set<string>): Promise<Map<string, string>> {
+async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissing: boolean, dropRels: Set<string>, addTypes: { part: string; type: string }[] = []): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const { pkg, workbook } = read;
   out.set(workbook.partName, editWorkbookXml(workbook.xml, layout.workbookEdit));
   const relsAdd = layout.newParts.map((p) => ({ id: p.relId, type: WORKSHEET_REL, target: p.target }));
   if (stylesMissing) relsAdd.push({ id: freshRelIds([...workbook.rels.list.map((r) => r.id), ...relsAdd.map((r) => r.id)], 1)[0], type: REL.styles, target: "styles.xml" });
   out.set(workbook.rels.partName, editRels(workbook.rels.xml, dropRels, relsAdd));
-  const types = layout.newParts.map((p) => ({ part: p.part, type: WORKSHEET_TYPE }));
+  const types = [...layout.newParts.map((p) => ({ part: p.part, type: WORKSHEET_TYPE })), ...addTypes];
   if (stylesMissing) types.push({ part: stylesPartFor(read), type: STYLES_TYPE });
   out.set(pkg.entryName(CONTENT_TYPES_PART) ?? CONTENT_TYPES_PART, workbookAsDocument(editContentTypes(read.contentTypes.xml, layout.dropped, types), workbook.partName));
   const app = pkg.entryName(APP_PART);
@@ -127,7 +128,9 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   // A calc chain naming a formula the build takes away would make Excel repair the file: it goes.
   const calcChain = await staleCalcChain(read, layout);
   if (calcChain) layout.dropped.add(calcChain.entry);
-  const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []));
+  const charts = planChartParts(read, layout.rendered, layout.dropped, problems);
+  for (const stray of charts.replaces) layout.dropped.add(stray);
+  const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []), charts.contentTypes);
   const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 
@@ -142,14 +145,15 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       const patch = patched.get(lower);
       const render = rendered.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
-      else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems));
+      else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
       else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name)));
       else copyEntry(writer, read, e);
     }
     for (const p of layout.newParts) {
       const render = rendered.get(p.part.toLowerCase());
-      if (render) writer.addText(p.part, () => renderSheet(render.plan, xfFor, problems));
+      if (render) writer.addText(p.part, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(p.part.toLowerCase())));
     }
+    for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {
       // Unchanged (nothing appended), the part's own bytes go back as they were.
