@@ -2,6 +2,8 @@
 import { formatPeriod } from "../engine/read/periods";
 import { describeAssumptions, type ScorecardRun } from "../engine/scorecard";
 import type { Comparison, RecordKind } from "../engine/vocab/types";
+import type { PreviousStatus } from "../engine/history/types";
+import type { RatedRecord } from "../engine/rate/workbook";
 
 export interface JsonReport {
   preset: string;
@@ -32,6 +34,8 @@ export interface JsonReport {
     comparisons: Comparison[];
     checks: string[];
     reason: string;
+    /** Status in the latest period recorded before this one (the Scorecard History sheet), where the record was recorded then. */
+    previous?: PreviousStatus;
   }[];
   counts: Record<RecordKind, Record<string, number>>;
   problems: { sheet: string; cell: string; message: string }[];
@@ -44,6 +48,33 @@ function periodSourceText(run: ScorecardRun): string | null {
   if (src.kind === "rules") return "Scorecard Rules";
   if (src.kind === "workbook") return `'${src.sheet.replace(/'/g, "''")}'!${src.cell}`;
   return null;
+}
+
+type JsonRecord = JsonReport["records"][number];
+
+function recordOf(run: ScorecardRun, rated: RatedRecord): JsonRecord {
+  const { record, rating } = rated;
+  const previous = run.history.previous(rated);
+  return {
+    sheet: record.sheet,
+    row: record.row,
+    kind: record.kind,
+    ref: record.ref,
+    name: record.name,
+    status: rating.status,
+    level: rating.level,
+    computed: rating.computed ?? null,
+    manual: rating.manual ?? rating.manualText ?? null,
+    trend: rating.trend,
+    trendLongTerm: rating.trendLongTerm ?? "notrend",
+    comparisons: (rating.comparisons ?? []).map(({ label, value, result }) => ({ label, value, result })),
+    checks: rating.checks,
+    reason: rating.reason,
+    source: rating.source ?? "rules",
+    ...(record.hidden ? { hidden: true } : {}),
+    // Where an earlier period is recorded (PRODUCT.md): the period in RULES §10's written form.
+    ...(previous ? { previous: { period: previous.period, status: previous.status, level: previous.level } } : {}),
+  };
 }
 
 export function toJsonReport(run: ScorecardRun): JsonReport {
@@ -65,24 +96,7 @@ export function toJsonReport(run: ScorecardRun): JsonReport {
     period: run.period ? formatPeriod(run.period) : (run.settings.period ?? null),
     periodSource: periodSourceText(run),
     statuses,
-    records: result.rated.map(({ record, rating }) => ({
-      sheet: record.sheet,
-      row: record.row,
-      kind: record.kind,
-      ref: record.ref,
-      name: record.name,
-      status: rating.status,
-      level: rating.level,
-      computed: rating.computed ?? null,
-      manual: rating.manual ?? rating.manualText ?? null,
-      trend: rating.trend,
-      trendLongTerm: rating.trendLongTerm ?? "notrend",
-      comparisons: (rating.comparisons ?? []).map(({ label, value, result }) => ({ label, value, result })),
-      checks: rating.checks,
-      reason: rating.reason,
-      source: rating.source ?? "rules",
-      ...(record.hidden ? { hidden: true } : {}),
-    })),
+    records: result.rated.map((rated) => recordOf(run, rated)),
     counts: result.counts,
     problems: result.problems.map((p) => ({ sheet: p.sheet, cell: p.cell, message: p.message })),
   };

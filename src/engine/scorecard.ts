@@ -13,6 +13,8 @@ import { committeesOf, summarise } from "./summary/summary";
 import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./rate/workbook";
 import type { SheetPlan } from "./vocab/plan";
 import type { Problem, Scheme, SheetGrid } from "./vocab/types";
+import { findHistoryGrid, runHistory } from "./history/run";
+import type { HistoryView } from "./history/view";
 
 export interface ScorecardOptions {
   /** Preset key chosen by the user; wins over the workbook's rules sheet. */
@@ -29,6 +31,8 @@ export interface ScorecardOptions {
   columnOverrides?: ColumnOverride[];
   /** Count and list hidden rows in the pack (`--include-hidden`); else the rules sheet's setting. */
   includeHidden?: boolean;
+  /** The sheet holding the history when the host's record says it was renamed; else found by name or by its headers. */
+  historySheet?: string;
 }
 
 /** Where the period came from (RULES §10): the user's option, the rules sheet, or a cell of the workbook. */
@@ -50,6 +54,8 @@ export interface ScorecardRun {
   committeeError?: string;
   result: WorkbookResult;
   plans: SheetPlan[];
+  /** Last period's statuses, each record's figures over time and what changed (issue 14). */
+  history: HistoryView;
 }
 
 // Sheet names compare as Excel compares them, the one rule both hosts use.
@@ -106,7 +112,9 @@ export function describeAssumptions(run: Pick<ScorecardRun, "period" | "periodSo
 export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): ScorecardRun {
   const { scheme, settings, problems: ruleProblems } = chooseScheme(grids, options);
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
-  const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET));
+  // The history sheet is ours: never read as a tracker, whatever it is called now.
+  const historyGrid = findHistoryGrid(grids, options.historySheet, owned);
+  const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid);
   const tables = detectWorkbookTables(trackers, settings.columnOverrides);
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
@@ -142,6 +150,9 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     });
   }
 
+  const { view: history, plan: historyPlan } = runHistory(historyGrid, scheme, period, result.rated, options.today);
+  result.problems.push(...history.problems);
+
   const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
   const meta = {
     periodLabel: describePeriod(period) || settings.period || "",
@@ -153,12 +164,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // A committee set on the rules sheet is checked too: misspelt there, it would build a pack of the
   // records that name no committee, with no warning (issue 12 item 4).
   const committeeError = options.allCommittees ? undefined : checkCommittee(options.committee ?? settings.committee, known);
-  if (committeeError) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], committeeError };
+  if (committeeError) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], committeeError, history };
   const committees = options.allCommittees ? known : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
     const model = summarise(result, scheme, { committee, includeHidden, stale });
     plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee, committees) }));
   }
   plans.push(layoutRulesSheet(scheme, settings));
-  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans };
+  if (historyPlan) plans.push(historyPlan);
+  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history };
 }

@@ -25,6 +25,10 @@ export interface HistoryEntry {
   target: number | string;
   /** ISO date of the run that recorded it. */
   recordedOn: string;
+  /** "%" where the figures are percentages (held as fractions: 78.9% is 0.789), or the currency typed ("£"). */
+  unit?: string;
+  /** The tracker row was hidden (left out of the pack's counts unless included, RULES §10). */
+  hidden?: boolean;
 }
 
 /** The previous period's status of a record, as `--json` and the pack show it. */

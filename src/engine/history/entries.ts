@@ -1,0 +1,76 @@
+// This run's rated records as history entries: what the sheet records for the run's period.
+import { readValue } from "../read/values";
+import { recordKey } from "./key";
+import type { HistoryPeriod } from "./period";
+import type { HistoryEntry } from "./types";
+import type { RatedRecord } from "../rate/workbook";
+import type { Field } from "../vocab/types";
+
+/** A figure as a number where it reads as one (percentages as fractions), else as typed; "" for none. */
+export function figureOf(field: Field | undefined): {
+  value: number | string;
+  unit?: string;
+} {
+  if (!field) return { value: "" };
+  const reading = readValue(field.value, field.format);
+  if (reading.kind === "number") return { value: reading.value, unit: reading.percent ? "%" : reading.unit };
+  if (reading.kind === "date") return { value: reading.date };
+  return { value: field.text.trim() };
+}
+
+/** The entry a rated record makes for `period`; undefined when it has neither ref nor name. */
+export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string): HistoryEntry | undefined {
+  const { record, rating } = rated;
+  const key = recordKey(record);
+  if (!key) return undefined;
+  // Activities: progress is their figure and the due date their target.
+  const actual = figureOf(record.kind === "activity" ? record.progress : record.actual);
+  const target = figureOf(record.kind === "activity" ? record.due : record.target);
+  const entry: HistoryEntry = {
+    period: period.text,
+    periodOrder: period.order,
+    kind: record.kind,
+    key,
+    ref: record.ref.trim(),
+    name: record.name.trim(),
+    sheet: record.sheet,
+    status: rating.status,
+    level: rating.level,
+    source: rating.source ?? "rules",
+    actual: actual.value,
+    target: target.value,
+    recordedOn: today,
+  };
+  const unit = actual.unit ?? target.unit;
+  if (unit) entry.unit = unit;
+  if (record.hidden) entry.hidden = true;
+  return entry;
+}
+
+/**
+ * The history after this run: entries of other periods as they were (a build for an earlier quarter
+ * leaves later ones alone), and the run's period replaced by this run's statuses, never duplicated.
+ * In time order; within a period, in the order given. `own`: each rated record with its entry.
+ */
+export function mergeRun(
+  existing: HistoryEntry[],
+  rated: RatedRecord[],
+  period: HistoryPeriod | undefined,
+  today: string,
+): {
+  entries: HistoryEntry[];
+  own: { rated: RatedRecord; entry?: HistoryEntry }[];
+} {
+  if (!period)
+    return {
+      entries: [...existing].sort((a, b) => a.periodOrder - b.periodOrder),
+      own: [],
+    };
+  const kept = existing.filter((e) => e.periodOrder !== period.order);
+  const own = rated.map((r) => ({
+    rated: r,
+    entry: entryOf(r, period, today),
+  }));
+  const entries = [...kept, ...own.flatMap((o) => (o.entry ? [o.entry] : []))].sort((a, b) => a.periodOrder - b.periodOrder);
+  return { entries, own };
+}

@@ -1,0 +1,190 @@
+// What a run knows from the history: last period's status of each record, each record's figures over
+// time, and what changed since last period. Built once per run from the entries read and the run's own.
+import { levelRank } from "./columns";
+import { mergeRun } from "./entries";
+import { recordKey } from "./key";
+import type { HistoryPeriod } from "./period";
+import { HISTORY_SHEET, type HistoryEntry, type PreviousStatus } from "./types";
+import type { RatedRecord } from "../rate/workbook";
+import type { Level, Problem, RecordKind } from "../vocab/types";
+
+/** One record in "Changes since <last period>". */
+export interface HistoryChange {
+  kind: RecordKind;
+  key: string;
+  ref: string;
+  name: string;
+  sheet: string;
+  /** Last period's status: absent for a record new this period. */
+  previous?: PreviousStatus;
+  /** This period's status: absent for a record gone since last period. */
+  current?: { status: string; level: Level };
+  /** This run's record (absent for one gone). */
+  rated?: RatedRecord;
+  /** The officer's commentary from the tracker this period ("" when none, or gone). */
+  commentary: string;
+}
+
+export interface HistoryChanges {
+  /** The period compared with ("Q2 2010/11"); undefined when no earlier period is recorded (then every list is empty). */
+  since?: string;
+  /** Level better than last period's by the scheme's order (completed, ahead, on target, within tolerance, off target). */
+  better: HistoryChange[];
+  worse: HistoryChange[];
+  /** Rated this period, not recorded last period. */
+  added: HistoryChange[];
+  /** Recorded last period, not rated this period. */
+  gone: HistoryChange[];
+}
+
+export interface HistoryView {
+  /** The sheet read (or to be written): "Scorecard History", or the name a person gave it. */
+  sheet: string;
+  /** The run's period as recorded ("Q3 2010/11"); undefined when the run has no period with a year (nothing is recorded). */
+  period?: string;
+  /** The latest recorded period before the run's. */
+  previousPeriod?: string;
+  /** Every period recorded, oldest first, this run's included. */
+  periods: string[];
+  /** Entries read from the sheet (this run's period left out: it is replaced), then this run's, in time order. */
+  entries: HistoryEntry[];
+  /** What the reader could not use, naming sheet and cell; and a warning when nothing is recorded. */
+  problems: Problem[];
+  /** The record's status last period, where it was recorded then. */
+  previous(rated: RatedRecord): PreviousStatus | undefined;
+  /** The record's entries oldest → newest, this run's last (for trend charts). */
+  series(rated: RatedRecord): HistoryEntry[];
+  /** Counts by status key of the entries of a period ("" hidden rows left out unless `includeHidden`). */
+  counts(period: string, includeHidden?: boolean): Record<RecordKind, Record<string, number>>;
+  changes: HistoryChanges;
+}
+
+export interface HistoryInput {
+  sheet?: string;
+  /** Entries read from the history sheet (readHistory). */
+  entries: HistoryEntry[];
+  problems?: Problem[];
+  period?: HistoryPeriod;
+  rated: RatedRecord[];
+  today: string;
+}
+
+/** Per key, the entries of that record; several where one ref is on two sheets (matched by sheet first). */
+function byKey(entries: HistoryEntry[]): Map<string, HistoryEntry[]> {
+  const map = new Map<string, HistoryEntry[]>();
+  for (const e of entries) {
+    const list = map.get(e.key);
+    if (list) list.push(e);
+    else map.set(e.key, [e]);
+  }
+  return map;
+}
+
+function pick(list: HistoryEntry[] | undefined, sheet: string): HistoryEntry | undefined {
+  if (!list?.length) return undefined;
+  return list.find((e) => e.sheet.toLowerCase() === sheet.toLowerCase()) ?? list[0];
+}
+
+const previousOf = (e: HistoryEntry): PreviousStatus => ({
+  period: e.period,
+  status: e.status,
+  level: e.level,
+});
+
+export function historyFor(input: HistoryInput): HistoryView {
+  const { period, rated, today } = input;
+  const problems = [...(input.problems ?? [])];
+  const { entries, own } = mergeRun(input.entries, rated, period, today);
+
+  const orders = new Map<number, string>();
+  for (const e of entries) if (!orders.has(e.periodOrder)) orders.set(e.periodOrder, e.period);
+  const periods = [...orders.keys()].sort((a, b) => a - b);
+  const before = period ? periods.filter((o) => o < period.order) : [];
+  const previousOrder = before.length ? before[before.length - 1] : undefined;
+  const previousPeriod = previousOrder === undefined ? undefined : orders.get(previousOrder);
+
+  const last = byKey(entries.filter((e) => e.periodOrder === previousOrder));
+  const upTo = byKey(period ? entries.filter((e) => e.periodOrder <= period.order) : []);
+  const previous = (r: RatedRecord): PreviousStatus | undefined => {
+    const e = pick(last.get(recordKey(r.record)), r.record.sheet);
+    return e && previousOf(e);
+  };
+  const series = (r: RatedRecord): HistoryEntry[] => {
+    const list = upTo.get(recordKey(r.record)) ?? [];
+    // One entry a period: the one from the record's own sheet where one ref is on several.
+    const out = new Map<number, HistoryEntry>();
+    for (const e of list) {
+      const had = out.get(e.periodOrder);
+      if (!had || (had.sheet.toLowerCase() !== r.record.sheet.toLowerCase() && e.sheet.toLowerCase() === r.record.sheet.toLowerCase())) out.set(e.periodOrder, e);
+    }
+    return [...out.values()].sort((a, b) => a.periodOrder - b.periodOrder);
+  };
+  const counts = (p: string, includeHidden = false): Record<RecordKind, Record<string, number>> => {
+    const out: Record<RecordKind, Record<string, number>> = {
+      indicator: {},
+      activity: {},
+    };
+    for (const e of entries) if (e.period === p && (includeHidden || !e.hidden)) out[e.kind][e.status] = (out[e.kind][e.status] ?? 0) + 1;
+    return out;
+  };
+
+  const changes: HistoryChanges = {
+    since: previousPeriod,
+    better: [],
+    worse: [],
+    added: [],
+    gone: [],
+  };
+  if (previousPeriod !== undefined) {
+    const now = new Set<string>();
+    for (const { rated: r, entry } of own) {
+      if (!entry) continue;
+      now.add(entry.key);
+      const before = previous(r);
+      const change: HistoryChange = {
+        kind: entry.kind,
+        key: entry.key,
+        ref: entry.ref,
+        name: entry.name,
+        sheet: entry.sheet,
+        ...(before ? { previous: before } : {}),
+        current: { status: entry.status, level: entry.level },
+        rated: r,
+        commentary: r.record.comment?.text.trim() ?? "",
+      };
+      if (!before) {
+        changes.added.push(change);
+        continue;
+      }
+      const was = levelRank(before.level);
+      const is = levelRank(entry.level);
+      if (was === undefined || is === undefined || was === is) continue;
+      (is < was ? changes.better : changes.worse).push(change);
+    }
+    for (const [key, list] of last) {
+      if (now.has(key)) continue;
+      const e = list[0];
+      changes.gone.push({
+        kind: e.kind,
+        key,
+        ref: e.ref,
+        name: e.name,
+        sheet: e.sheet,
+        previous: previousOf(e),
+        commentary: "",
+      });
+    }
+  }
+  return {
+    sheet: input.sheet ?? HISTORY_SHEET,
+    period: period?.text,
+    previousPeriod,
+    periods: periods.map((o) => orders.get(o) as string),
+    entries,
+    problems,
+    previous,
+    series,
+    counts,
+    changes,
+  };
+}
