@@ -24,7 +24,7 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
 }
 
 test.each([
-  ["a misspelt committee names the nearest known ones", ["--committee", "Comunity Safety and Community Servics"], /no committee "Comunity Safety and Community Servics" in the workbook; the nearest are "Community Safety and Community Services"/],
+  ["a misspelt committee names the nearest known ones", ["--committee", "Comunity Safety and Community Servics"], /no committee "Comunity Safety and Community Servics" in the workbook; the nearest is "Community Safety and Community Services"/],
   ["--period Q5 2021/22", ["--period", "Q5 2021/22"], /no quarter 5/],
   ["--period June 2021", ["--period", "June 2021"], /not a quarter and financial year/],
   ["--report-date 2010-02-30", ["--report-date", "2010-02-30"], /not a date on the calendar/],

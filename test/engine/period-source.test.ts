@@ -225,7 +225,7 @@ test("issue 12 item 4: a committee set on the rules sheet that matches none is a
     return { name: plan.sheet, values: values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)) };
   };
   const wrong = runScorecard([kpis, rules("Comunity Safety")], { today: "2011-02-01" });
-  expect(wrong.committeeError).toMatch(/no committee "Comunity Safety" in the workbook; the nearest are "Community Safety and Community Services"/);
+  expect(wrong.committeeError).toMatch(/no committee "Comunity Safety" in the workbook; the nearest is "Community Safety and Community Services"/);
   expect(wrong.plans).toEqual([]);
   expect(runScorecard([kpis, rules("community safety and community services")], { today: "2011-02-01" }).committeeError).toBeUndefined();
 });

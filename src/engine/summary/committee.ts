@@ -38,5 +38,6 @@ export function checkCommittee(wanted: string | undefined, known: string[]): str
   if (!wanted?.trim() || known.length === 0) return undefined;
   if (known.some((k) => fold(k) === fold(wanted))) return undefined;
   const nearest = nearestNames(wanted, known);
-  return `no committee "${wanted.trim()}" in the workbook; the nearest are ${nearest.map((n) => `"${n}"`).join(", ")}`;
+  const names = nearest.map((n) => `"${n}"`).join(", ");
+  return `no committee "${wanted.trim()}" in the workbook; the nearest ${nearest.length === 1 ? "is" : "are"} ${names}`;
 }

@@ -1,6 +1,6 @@
 // The headline table (as Cannock Chase's): rows Indicators and Activities, a column per status with
 // "count (percent)", and totals; then the same by priority or directorate when there is more than one.
-import { percentages, type KindCounts, type SummaryModel } from "./summary";
+import { percentages, type EarlierRecords, type KindCounts, type SummaryModel } from "./summary";
 import { LAST_COL, STYLES, statusCellText, statusStyle } from "../sheet-kit/layout-style";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
@@ -68,6 +68,8 @@ interface Line {
   strong: boolean;
   cells: string[];
   total: number;
+  /** Its percentages add up to less than 100 (equal counts kept equal): the headline says why. */
+  short: boolean;
 }
 
 /** "2 (100%)"; "–" where the kind has no such status or nothing was counted. */
@@ -84,7 +86,31 @@ function line(label: string, strong: boolean, statuses: Status[], kinds: RecordK
     const applies = kinds.some((k, j) => counts[j] && countOf(counts[j], s.key) !== undefined);
     return !applies || total === 0 ? "–" : countText(sums[i], percents[i]);
   });
-  return { label, strong, cells, total };
+  const short = total > 0 && percents.reduce((a, b) => a + b, 0) !== 100;
+  return { label, strong, cells, total, short };
+}
+
+/** One record or several, as the notes under the headline count them. */
+const records = (n: number) => `${n} record${n === 1 ? "" : "s"}`;
+const quoted = (sheets: string[]) => sheets.map((s) => `'${s}'`).join(", ");
+
+/**
+ * 'These counts include 4 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), …': a stale
+ * table's statuses are counted with the rest, so the headline says so (RULES §10).
+ */
+export function earlierNote(e: EarlierRecords): string {
+  const sheets = `${e.sheets.length === 1 ? "sheet" : "sheets"} ${quoted(e.sheets)}`;
+  const their = e.count === 1 ? "its figures are" : "their figures are";
+  return `These counts include ${records(e.count)} from a ${e.period} return (${sheets}), an earlier period than this report's: ${their} marked "${e.mark}".`;
+}
+
+export const ROUNDING_NOTE = "Percentages are whole numbers, and equal counts always show the same percentage, so a row may add up to a little less than 100%.";
+
+/** The notes under the headline: earlier periods counted, and rounding where a row falls short of 100%. */
+export function headlineNotes(model: SummaryModel, scheme: Scheme): string[] {
+  const notes = model.earlier.map(earlierNote);
+  if (headlinePanels(model, scheme).some((panel) => linesOf(model, panel).some((l) => l.short))) notes.push(ROUNDING_NOTE);
+  return notes;
 }
 
 function linesOf(model: SummaryModel, panel: Panel): Line[] {
@@ -133,4 +159,8 @@ export function writeHeadline(w: PlanWriter, model: SummaryModel, scheme: Scheme
     ];
     w.row = writeTable(w, linesOf(model, panel), columns) + 1;
   }
+  const notes = headlineNotes(model, scheme);
+  // Notes on the table above, not headings: not kept with what follows.
+  for (const text of notes) w.banner(text, { ...STYLES.note, wrap: true }, undefined, false);
+  if (notes.length > 0) w.skip();
 }

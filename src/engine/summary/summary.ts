@@ -2,6 +2,7 @@
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
 import { parseA1 } from "../vocab/address";
 import { dateText, fieldText, progressText } from "./layout-text";
+import { formatPeriod } from "../read/periods";
 import { statusesOf } from "../scheme/schemes";
 import { targetUsedText } from "./target-text";
 import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "../vocab/types";
@@ -13,7 +14,7 @@ export type GroupBy = "priority" | "directorate";
 export interface StatusCount {
   key: string;
   count: number;
-  /** Whole percent of the kind's total; the percents of a kind add up to exactly 100 (largest remainder). */
+  /** Whole percent of the kind's total (largest remainder, ties kept equal: the sum may fall short of 100). */
   percent: number;
 }
 
@@ -129,6 +130,18 @@ export interface SummaryModel {
   problems: IssueRow[];
   /** Hidden rows of this committee rated but left out of the summary (RULES §10). */
   hiddenLeftOut: number;
+  /** Records counted here from tables of an earlier period than the report's, by period (RULES §10). */
+  earlier: EarlierRecords[];
+}
+
+/** Records of tables of an earlier period, counted in the headline: it says so. */
+export interface EarlierRecords {
+  /** "Quarter 2 2010/11". */
+  period: string;
+  /** "Q2 figure", as the records' figures are marked. */
+  mark: string;
+  sheets: string[];
+  count: number;
 }
 
 const fold = (s: string | undefined): string => (s ?? "").trim().toLowerCase();
@@ -143,20 +156,34 @@ export function committeesOf(rated: RatedRecord[]): string[] {
   return [...seen.values()].sort((a, b) => a.localeCompare(b, "en-GB"));
 }
 
-/** Whole percentages that add up to 100: floors, then the largest remainders get the spare points. */
+/**
+ * Whole percentages by largest remainder, keeping ties equal: floors, then the spare points go to
+ * the largest remainders, a whole group of equal remainders at a time. Equal counts always show
+ * equal percentages (a reader compares them), so the sum may fall short of 100 ("33%" three times):
+ * the headline then says the percentages are rounded (see `roundedShort`).
+ */
 export function percentages(counts: number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   if (total === 0) return counts.map(() => 0);
   const exact = counts.map((c) => (c * 100) / total);
   const out = exact.map(Math.floor);
   let spare = 100 - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((e, i) => ({ i, rest: e - Math.floor(e) })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (spare <= 0) break;
-    out[i]++;
-    spare--;
+  // Remainders compared in whole hundredths of a count: equal counts give equal keys, exactly.
+  const rest = counts.map((c) => (c * 100) % total);
+  const levels = [...new Set(rest.filter((r) => r > 0))].sort((a, b) => b - a);
+  for (const level of levels) {
+    const tied = rest.flatMap((r, i) => (r === level ? [i] : []));
+    if (tied.length > spare) break;
+    for (const i of tied) out[i]++;
+    spare -= tied.length;
   }
   return out;
+}
+
+/** True when percentages of these counts, as `percentages` gives them, add up to less than 100. */
+export function roundedShort(counts: number[]): boolean {
+  const shown = percentages(counts);
+  return counts.some((c) => c > 0) && shown.reduce((a, b) => a + b, 0) !== 100;
 }
 
 function countRecords(scheme: Scheme, rated: RatedRecord[]): Record<RecordKind, Record<string, number>> {
@@ -207,8 +234,8 @@ export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefi
   return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
 }
 
-/** "378 (Q2 figure)": a figure of an earlier period than the report's, marked. */
-const marked = (text: string, mark: string | undefined): string => (mark ? `${text}${text ? " " : ""}(${mark})` : text);
+/** "378 (Q2 figure)": a figure of an earlier period than the report's, marked; no figure, no mark. */
+export const marked = (text: string, mark: string | undefined): string => (mark && text.trim() ? `${text} (${mark})` : text);
 
 function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
   return {
@@ -328,11 +355,37 @@ export interface SummaryOptions {
   stale?: StaleTable[];
 }
 
-/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
-function markOf(stale: StaleTable[] | undefined, record: SourceRecord): string | undefined {
+/** The table of an earlier period a record is in, if any. */
+function staleOf(stale: StaleTable[] | undefined, record: SourceRecord): StaleTable | undefined {
   if (!stale?.length) return undefined;
   const at = record.row - 1;
-  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow)?.mark;
+  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
+}
+
+/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
+const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): string | undefined => staleOf(stale, record)?.mark;
+
+/** "Quarter 2 2010/11", "2009/10": an earlier period as the headline names it. */
+function periodWords(table: StaleTable): string {
+  const p = table.evidence.period;
+  const year = p.startYear !== undefined ? `${p.startYear}/${String((p.startYear + 1) % 100).padStart(2, "0")}` : "";
+  return [p.quarter ? `Quarter ${p.quarter}` : "", year].filter(Boolean).join(" ") || formatPeriod(p);
+}
+
+/** The records summarised that come from tables of an earlier period, by period, in tracker order. */
+function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[]): EarlierRecords[] {
+  const out = new Map<string, EarlierRecords>();
+  if (!stale?.length) return [];
+  for (const { record } of rated) {
+    const table = staleOf(stale, record);
+    if (!table) continue;
+    const period = periodWords(table);
+    let entry = out.get(period);
+    if (!entry) out.set(period, (entry = { period, mark: table.mark, sheets: [], count: 0 }));
+    entry.count++;
+    if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
+  }
+  return [...out.values()];
 }
 
 export function summarise(result: WorkbookResult, scheme: Scheme, options: SummaryOptions): SummaryModel {
@@ -387,5 +440,6 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     checks,
     problems: problemsFor(result.problems, result.rated, rated),
     hiddenLeftOut: ours.length - rated.length,
+    earlier: earlierOf(options.stale, rated),
   };
 }

@@ -1,0 +1,87 @@
+// Review findings on issue 12 (packs that tell the truth), each read as a councillor reads the pack:
+// marks only beside a figure, a headline that says what it counts, equal counts with equal percents,
+// plain words for councillors and plain sentences for officers.
+import { checkCommittee } from "../../src/engine/summary/committee";
+import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
+import { marked } from "../../src/engine/summary/summary";
+import { runScorecard } from "../../src/engine/scorecard";
+import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+
+const tracker = (name: string, title: CellValue[][], header: CellValue[], rows: CellValue[][]): SheetGrid => ({ name, values: [...title, header, ...rows] });
+
+/** Every row of a plan as its texts, in order. */
+function rowsOf(plan: SheetPlan | undefined): { row: number; cells: string[] }[] {
+  const out = new Map<number, string[]>();
+  for (const b of plan?.blocks ?? ([] as PlanBlock[])) {
+    b.values.forEach((values, i) => {
+      const cells = out.get(b.row + i) ?? [];
+      values.forEach((v) => typeof v === "string" && v !== "" && cells.push(v));
+      out.set(b.row + i, cells);
+    });
+  }
+  return [...out.entries()].sort((a, b) => a[0] - b[0]).map(([row, cells]) => ({ row, cells }));
+}
+const summaryOf = (grids: SheetGrid[], options: Partial<Parameters<typeof runScorecard>[1]> = {}) =>
+  rowsOf(runScorecard(grids, { today: "2011-06-01", ...options }).plans.find((p) => p.sheet.startsWith("Summary")));
+const textOf = (rows: { cells: string[] }[]) => rows.map((r) => r.cells.join(" | ")).join("\n");
+
+describe("finding G: a figure of an earlier period is marked only where there is a figure", () => {
+  test.each([
+    ["a figure", "378", "Q2 figure", "378 (Q2 figure)"],
+    ["no figure", "", "Q2 figure", ""],
+    ["only spaces", "  ", "Q2 figure", "  "],
+    ["not stale", "378", undefined, "378"],
+  ] as const)("%s", (_name, text, mark, want) => {
+    expect(marked(text, mark)).toBe(want);
+  });
+
+  const q3 = tracker("Q3 Scorecard", [["Quarter 3 (October to December 2010)"], []], ["Ref", "Indicator", "Polarity", "10/11 Target", "Q3 YTD Actual"], [["A1", "Burglary", "Lower", 100, 70]]);
+  const q2 = tracker("Q2 Return", [["Select Committee – Quarter 2 (July to September 2010) return"], []], ["Ref", "Indicator", "Polarity", "Q2 YTD Target", "Q2 YTD Actual", "Status"], [
+    ["B1", "Truancy", "Lower", 10, 12, "Red"],
+    ["B2", "Exclusions", "Lower", 5, null, "Green"],
+  ]);
+  const rows = summaryOf([q2, q3]);
+  const text = textOf(rows);
+
+  test("a blank actual carries no mark; a figure does", () => {
+    expect(text).toContain("12 (Q2 figure)");
+    expect(rows.some((r) => r.cells.includes("(Q2 figure)"))).toBe(false);
+  });
+
+  test("the headline says its counts include the earlier return's records", () => {
+    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", sheets: ["Q2 Return"], count: 2 });
+    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure".`);
+    const headline = rows.findIndex((r) => r.cells[0] === "Summary of ratings");
+    const exceptions = rows.findIndex((r) => r.cells[0] === "Exceptions");
+    expect(rows.slice(headline, exceptions).map((r) => r.cells[0])).toContain(note);
+  });
+
+  test("a workbook of one period has no such note", () => {
+    expect(textOf(summaryOf([q3]))).not.toMatch(/earlier period than this report's/);
+  });
+});
+
+describe("finding: equal counts show equal percentages, and the headline says why a row falls short of 100%", () => {
+  const activities = (statuses: string[]) =>
+    tracker("Actions", [["Quarter 3 (October to December 2010)"]], ["Ref", "Action", "Due date", "Status"], statuses.map((s, i) => [`X${i + 1}`, `Action ${i + 1}`, "31/03/2011", s]));
+  test.each([
+    ["thirds: 33% each, 99% in all", ["Completed", "Completed", "Cancelled", "Cancelled", "Overdue", "Overdue"], "2 (33%)", true],
+    ["halves add up to 100%", ["Completed", "Cancelled"], "1 (50%)", false],
+  ] as const)("%s", (_name, statuses, cell, short) => {
+    const rows = summaryOf([activities([...statuses])], { preset: "pentana" });
+    const line = rows.find((r) => r.cells[0] === "Activities" && r.cells.length > 3);
+    const shown = (line?.cells ?? []).filter((c) => /\(\d+%\)$/.test(c) && !c.startsWith("0 "));
+    expect(new Set(shown)).toEqual(new Set([cell]));
+    expect(textOf(rows).includes(ROUNDING_NOTE)).toBe(short);
+  });
+});
+
+describe("finding: the committee check names one nearest committee in the singular", () => {
+  test.each([
+    ["one known", ["Community Safety and Community Services"], /the nearest is "Community Safety and Community Services"$/],
+    ["two known", ["Cabinet", "Children's Services"], /the nearest are "Children's Services", "Cabinet"$/],
+  ] as const)("%s", (_name, known, want) => {
+    expect(checkCommittee("Childrens Servises", [...known])).toMatch(want);
+  });
+});
