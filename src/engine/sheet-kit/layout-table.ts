@@ -10,11 +10,15 @@ import type { PlanStyle, PlanValue } from "../vocab/plan";
 
 export type { Column } from "./layout-columns";
 
-export interface TableOptions {
+export interface TableOptions<T = unknown> {
   /** Top row (the writer's next row by default). */
   top?: number;
   /** Place on pages (default); off for tables side by side, which cannot both decide a break. */
   paged?: boolean;
+  /** A row's least height in points (a row holding a chart); text may make it taller. */
+  minHeight?: (item: T) => number | undefined;
+  /** Told the sheet row each item is written on (repeated header rows push items down). */
+  onRow?: (item: T, row: number) => void;
 }
 
 /** Rows of a new table that must share a page with its header. */
@@ -23,6 +27,8 @@ const FIRST_ROWS = 2;
 interface Line {
   values: PlanValue[];
   lines: number;
+  /** Least height in points, where the table sets one. */
+  least?: number;
 }
 
 function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number): Line {
@@ -37,7 +43,7 @@ function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number):
 }
 
 /** Writes the table; returns the row after it. */
-export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Column<T>[], options: TableOptions = {}): number {
+export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Column<T>[], options: TableOptions<T> = {}): number {
   const top = options.top ?? w.row;
   const paged = options.paged ?? true;
   const columns = fitColumns(items, allColumns);
@@ -52,7 +58,8 @@ export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Co
   }
   const headerHeight = header.lines > 1 ? linesHeight(header.lines, fontOf(STYLES.header)) : 0;
   const lines = items.map((item) => lineOf(item, columns, first, width));
-  const heightOf = (l: Line) => (l.lines > 1 ? linesHeight(l.lines) : DEFAULT_ROW_HEIGHT);
+  if (options.minHeight) lines.forEach((l, i) => (l.least = options.minHeight?.(items[i])));
+  const heightOf = (l: Line) => Math.max(l.lines > 1 ? linesHeight(l.lines) : DEFAULT_ROW_HEIGHT, l.least ?? 0);
 
   let leadIn = headerHeight || DEFAULT_ROW_HEIGHT;
   for (let i = 0; i < Math.min(FIRST_ROWS, lines.length); i++) leadIn += heightOf(lines[i]);
@@ -79,6 +86,8 @@ export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Co
     onPage++;
     values.push(line.values);
     w.fitLines(row, line.lines);
+    if (line.least) w.height(row, line.least);
+    options.onRow?.(items[i], row);
     for (const c of columns) {
       if (!c.styleOf) continue;
       const style = c.styleOf(items[i]);

@@ -1,6 +1,9 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
+import { chartColumn, chartRowHeight, type ChartCollector } from "./layout-charts";
+import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-period";
+import type { PackModel } from "./history-model";
 import { isEmpty, MERGE_ROWS } from "../sheet-kit/layout-columns";
 import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
@@ -75,7 +78,7 @@ function kindsPresent(model: SummaryModel): string {
   return indicators ? "Indicators" : "Activities";
 }
 
-export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
+export function writeExceptions(w: PlanWriter, model: PackModel, scheme: Scheme, charts?: ChartCollector): void {
   w.banner("Exceptions", STYLES.section, 20);
   const rated = exceptionStatuses(model, scheme);
   if (model.exceptions.length === 0) {
@@ -84,10 +87,14 @@ export function writeExceptions(w: PlanWriter, model: SummaryModel, scheme: Sche
     return;
   }
   note(w, `${kindsPresent(model)} rated ${rated}, worst first, with the lead officer's commentary.`);
-  w.row = writeTable(w, model.exceptions, exceptionColumns(model.exceptions, scheme)) + 1;
+  if (charts?.active) note(w, charts.note());
+  const columns = exceptionColumns(model, scheme);
+  w.row = writeTable(w, model.exceptions, columns, { minHeight: (e) => chartRowHeight(model, e), onRow: charts?.active ? (e, row) => charts.place(e, row) : undefined }) + 1;
+  charts?.placeColumns(model.exceptions, columns);
 }
 
-function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): Column<ExceptionRow>[] {
+function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow>[] {
+  const exceptions = model.exceptions;
   const colours = trendColours(scheme);
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
   // A Trend column with no trend on any row says nothing: left out (issue 12 item 5).
@@ -114,10 +121,12 @@ function exceptionColumns(exceptions: readonly ExceptionRow[], scheme: Scheme): 
       styleOf: (e) => (e.commentary ? STYLES.body : STYLES.quiet),
     },
   ];
-  return withLongTerm(exceptions, columns, longTermColumn(scheme, isIndicator));
+  const placed = withLastPeriod(withLongTerm(exceptions, columns, longTermColumn(scheme, isIndicator)), lastPeriodColumn(model, scheme, (e) => e.kind));
+  const chart = chartColumn(model, placed);
+  return chart ? [...placed, chart] : placed;
 }
 
-function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column<IndicatorRow>[] {
+function indicatorColumns(model: PackModel, rows: readonly IndicatorRow[], scheme: Scheme): Column<IndicatorRow>[] {
   const colours = trendColours(scheme);
   const anyTrend = rows.some((r) => r.trend !== "notrend");
   const columns: Column<IndicatorRow>[] = [
@@ -131,12 +140,16 @@ function indicatorColumns(rows: readonly IndicatorRow[], scheme: Scheme): Column
     { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
   ];
-  return withLongTerm(rows, columns, longTermColumn(scheme, () => true));
+  return withLastPeriod(withLongTerm(rows, columns, longTermColumn(scheme, () => true)), lastPeriodColumn(model, scheme, () => "indicator"));
 }
 
-/** Rightmost grid column the record tables take: J where a long-term trend pushes a column past I. */
-export function recordsLastCol(model: SummaryModel, scheme: Scheme): number {
-  const tables = [exceptionColumns(model.exceptions, scheme), ...model.groups.map((g) => indicatorColumns(g.indicators, scheme))];
+/** Rightmost grid column the record tables take: past I where a long-term trend, last period or a chart push columns on. */
+export function recordsLastCol(model: PackModel, scheme: Scheme): number {
+  const tables = [
+    exceptionColumns(model, scheme),
+    ...model.groups.map((g) => indicatorColumns(model, g.indicators, scheme)),
+    ...(model.groups.some((g) => g.activities.length > 0) ? [activityColumns(scheme, model)] : []),
+  ];
   return Math.max(LAST_COL, ...tables.flat().map((c) => c.to ?? c.col));
 }
 
@@ -144,7 +157,7 @@ export function recordsLastCol(model: SummaryModel, scheme: Scheme): number {
  * Lines for the key, only where the summary shows what they explain: the two directions of travel
  * (RULES §6) and the comparator words (RULES §4).
  */
-export function keyNotes(model: SummaryModel): string[] {
+export function keyNotes(model: PackModel): string[] {
   const indicators = model.groups.flatMap((g) => g.indicators);
   const notes: string[] = [];
   const rows = [...indicators, ...model.groups.flatMap((g) => g.activities)];
@@ -153,6 +166,8 @@ export function keyNotes(model: SummaryModel): string[] {
   if (indicators.some((r) => r.comparators.some((c) => c.result))) {
     notes.push("Comparator: after each average, how the actual compares with it by the same rule and tolerance as the target: better, within tolerance or worse.");
   }
+  const last = lastPeriodNote(model);
+  if (last) notes.push(last);
   return notes;
 }
 
@@ -163,9 +178,9 @@ export function officerMarked(text: string, source: StatusSource | undefined): s
   return source === "officer" ? `${text} ${OFFICER_MARK}` : text;
 }
 
-function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRow>[] {
+function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[] {
   const byPriority = model.groupBy === "priority";
-  return [
+  const columns: Column<ActivityRow>[] = [
     { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Description", value: (r) => r.name, style: STYLES.body },
     { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
@@ -176,6 +191,7 @@ function activityColumns(scheme: Scheme, model: SummaryModel): Column<ActivityRo
     { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
     { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },
   ];
+  return withLastPeriod(columns, lastPeriodColumn(model, scheme, () => "activity"));
 }
 
 function caption(w: PlanWriter, text: string): void {
@@ -186,7 +202,7 @@ function caption(w: PlanWriter, text: string): void {
   w.heading(row);
 }
 
-export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Scheme): void {
+export function writeScorecards(w: PlanWriter, model: PackModel, scheme: Scheme): void {
   w.banner(`Scorecards by ${model.groupBy}`, STYLES.section, 20);
   if (model.groups.length === 0) {
     note(w, "No indicators or activities were found for this summary.");
@@ -199,7 +215,7 @@ export function writeScorecards(w: PlanWriter, model: SummaryModel, scheme: Sche
     if (group.name || model.groups.length > 1) w.banner(group.name || GROUP_NONE[model.groupBy], STYLES.group, 20);
     if (group.indicators.length > 0) {
       caption(w, `Key performance indicators (${group.indicators.length})`);
-      w.row = writeTable(w, group.indicators, indicatorColumns(group.indicators, scheme)) + 1;
+      w.row = writeTable(w, group.indicators, indicatorColumns(model, group.indicators, scheme)) + 1;
     }
     if (group.activities.length > 0) {
       caption(w, `Key activities (${group.activities.length})`);

@@ -8,7 +8,9 @@ import { headerSection, headerText } from "../sheet-kit/layout-print";
 import { STYLES } from "../sheet-kit/layout-style";
 import { PlanWriter } from "../sheet-kit/layout-writer";
 import type { SheetPlan } from "../vocab/plan";
-import type { SummaryModel } from "./summary";
+import { ChartCollector } from "./layout-charts";
+import { writeChanges } from "./layout-changes";
+import type { PackModel } from "./history-model";
 import type { Scheme } from "../vocab/types";
 
 const MAX_SHEET_NAME = 31;
@@ -53,7 +55,7 @@ export function summarySheetName(committee?: string, others: readonly (string | 
 }
 
 /** "3 officer ratings differ from the rules; 2 figures need correcting": undefined when there are none. */
-function officerPointer(model: SummaryModel): { text: string; row: number } | undefined {
+function officerPointer(model: PackModel): { text: string; row: number } | undefined {
   const checks = model.checks.length;
   const problems = model.problems.length;
   if (checks === 0 && problems === 0) return undefined;
@@ -64,7 +66,8 @@ function officerPointer(model: SummaryModel): { text: string; row: number } | un
   return { text: parts.join("; "), row: -1 };
 }
 
-export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: SummaryMeta): SheetPlan {
+/** The summary sheet; with last period's statuses, the changes and trend charts where the model has history (issue 14). */
+export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMeta): SheetPlan {
   const committee = meta.committee ?? model.committee;
   const fullMeta: SummaryMeta = { ...meta, committee };
   const w = new PlanWriter(meta.sheetName);
@@ -91,7 +94,9 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
     w.banner(`${n} hidden row${n === 1 ? " was" : "s were"} left out of these counts and lists (Hidden rows setting on the Scorecard Rules sheet).`, { ...STYLES.note, wrap: true });
     w.skip();
   }
-  writeExceptions(w, model, scheme);
+  const charts = new ChartCollector(w, model);
+  writeExceptions(w, model, scheme, charts);
+  writeChanges(w, model, scheme);
   writeScorecards(w, model, scheme);
   // Status checks and data quality are for officers: a section of their own on a new page, with one
   // line on the councillors' pages pointing to it (its page is known once the rows are placed).
@@ -100,7 +105,9 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
   w.pageBreak(officersRow);
   writeIssues(w, model);
 
+  const printedRows = w.row;
   const plan = w.finish();
+  if (charts.charts.length > 0) plan.charts = charts.charts;
   if (pointer) {
     const page = 1 + w.rowBreaks.filter((r) => r <= officersRow).length;
     const block = plan.blocks.find((b) => b.row === pointer.row && b.col === 0);
@@ -118,6 +125,8 @@ export function layoutSummary(model: SummaryModel, scheme: Scheme, meta: Summary
     footer: headerSection("L", headerText(date)) + headerSection("C", "Page &P of &N") + headerSection("R", headerText(scheme.name)),
   };
   if (w.rowBreaks.length > 0) plan.print.rowBreaks = [...w.rowBreaks];
+  // The charts' data sits right of the printed columns: printed only what the pack shows.
+  if (charts.charts.length > 0) plan.print.printArea = { top: 0, left: 0, bottom: Math.max(0, printedRows - 1), right: w.lastCol };
   plan.tabColor = "#1F3864";
   return plan;
 }

@@ -1,0 +1,121 @@
+// An indicator's figures over time for its trend chart (issue 14): the tracker's own period columns
+// and the workbook's history, one point per period, oldest first, each with the target of its period.
+import { readHistoryPeriod } from "../history/period";
+import { readValue } from "../read/values";
+import type { HistoryEntry } from "../history/types";
+import type { Field, LabelledField, PeriodInfo, SourceRecord } from "../vocab/types";
+
+export interface TrendPoint {
+  /** The period as the chart labels it ("Q2 2010/11"), or the tracker's header where it names no period. */
+  label: string;
+  value: number;
+  /** The target of that period, where one was recorded or is the current one; null where none is known. */
+  target: number | null;
+}
+
+export interface TrendChartData {
+  points: TrendPoint[];
+  /** The figures are percentages held as fractions (78.9% is 0.789). */
+  percent: boolean;
+}
+
+/** A chart needs this many figures over time. */
+export const MIN_POINTS = 3;
+
+interface Figure {
+  value: number;
+  percent: boolean;
+}
+
+/** A cell read as a number, a target's figure ("Less than 10,459" is 10,459), else undefined. */
+export function figureOf(value: unknown, format?: string): Figure | undefined {
+  if (value === null || value === undefined || value === "") return undefined;
+  const reading = readValue(value as Field["value"], format);
+  if (reading.kind === "number" || reading.kind === "target") return Number.isFinite(reading.value) ? { value: reading.value, percent: reading.percent } : undefined;
+  return undefined;
+}
+
+const yearText = (start: number): string => `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+
+/** "2010/11" from "2010/11", "10/11" or "2010-11"; undefined where it is not a financial year. */
+function yearOf(text: string | undefined): string | undefined {
+  const m = text ? /(20\d\d|19\d\d|\d\d)\s*[/-]\s*(\d{2,4})/.exec(text) : null;
+  if (!m) return undefined;
+  const first = Number(m[1]);
+  return yearText(first < 100 ? 2000 + first : first);
+}
+
+interface Placed extends TrendPoint {
+  /** Written period and its order, where the column names a quarter or a year. */
+  period?: { text: string; order: number };
+}
+
+/** The period a tracker column is for, in the history's written form; its year from the report's where it names none. */
+function periodOfColumn(info: PeriodInfo | undefined, reportYear: string | undefined): { text: string; order: number } | undefined {
+  if (!info || info.month !== undefined) return undefined;
+  const year = yearOf(info.year) ?? reportYear;
+  if (!year) return undefined;
+  const text = info.quarter ? `Q${info.quarter} ${year}` : info.year ? year : undefined;
+  if (!text) return undefined;
+  const read = readHistoryPeriod(text);
+  return typeof read === "string" ? undefined : read;
+}
+
+function trackerPoints(series: LabelledField[], reportYear: string | undefined, target: number | null): { points: Placed[]; percent: boolean } {
+  const points: Placed[] = [];
+  let percent = false;
+  for (const s of series) {
+    const figure = figureOf(s.field.value, s.field.format);
+    if (!figure) continue;
+    percent ||= figure.percent;
+    const period = periodOfColumn(s.period, reportYear);
+    points.push({ label: period?.text ?? s.label, value: figure.value, target, period });
+  }
+  return { points, percent };
+}
+
+/** A whole year (order ≡ 0 mod 5) or a quarter: figures of different lengths are never on one line. */
+const isYear = (order: number) => order % 5 === 0;
+
+/**
+ * The record's figures over time, oldest first: the tracker's period columns, with the history's
+ * figures for periods the tracker has no column for (the tracker wins where both have one: it may
+ * hold a corrected figure). History figures join only a line of the same kind of period (quarters
+ * with quarters, years with years) and only where every tracker column names its period.
+ */
+export function trendPoints(record: SourceRecord, history: HistoryEntry[], reportPeriod: string | undefined): TrendChartData {
+  const reportYear = yearOf(reportPeriod);
+  const current = figureOf((record.target ?? record.annualTarget)?.value, (record.target ?? record.annualTarget)?.format);
+  const currentTarget = current ? current.value : null;
+  let { points, percent } = trackerPoints(record.series, reportYear, currentTarget);
+  if (points.length === 0) {
+    // No period columns: the rated actual is this period's figure.
+    const actual = figureOf(record.actual?.value, record.actual?.format);
+    const period = reportPeriod ? readHistoryPeriod(reportPeriod) : undefined;
+    if (actual && period && typeof period !== "string") points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
+    percent ||= actual?.percent ?? false;
+  }
+  const dated = points.every((p) => p.period);
+  if (!dated && points.length > 0) return { points: points.map(plain), percent };
+
+  const kindOfLine = points.length > 0 ? isYear(points[points.length - 1].period!.order) : undefined;
+  const byPeriod = new Map(points.map((p) => [p.period!.text, p]));
+  for (const entry of history) {
+    const figure = figureOf(entry.actual);
+    if (!figure || (kindOfLine !== undefined && isYear(entry.periodOrder) !== kindOfLine)) continue;
+    const recorded = figureOf(entry.target);
+    const known = byPeriod.get(entry.period);
+    if (known) {
+      // The tracker's figure stands; the target recorded for that period replaces the current one.
+      if (recorded && known.period!.text !== reportPeriod) known.target = recorded.value;
+      continue;
+    }
+    percent ||= figure.percent || entry.unit === "%";
+    const point: Placed = { label: entry.period, value: figure.value, target: recorded ? recorded.value : currentTarget, period: { text: entry.period, order: entry.periodOrder } };
+    byPeriod.set(entry.period, point);
+  }
+  const ordered = [...byPeriod.values()].sort((a, b) => a.period!.order - b.period!.order);
+  return { points: ordered.map(plain), percent };
+}
+
+const plain = ({ label, value, target }: Placed): TrendPoint => ({ label, value, target });

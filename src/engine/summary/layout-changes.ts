@@ -1,0 +1,86 @@
+// "Changes since Q2 2010/11" (issue 14): for councillors, what got worse, what got better, what is
+// new and what has gone since the last period, each with the officer's commentary. After the
+// exceptions; only where the history has a previous period.
+import { STYLES, statusCell } from "../sheet-kit/layout-style";
+import { writeTable, type Column } from "../sheet-kit/layout-table";
+import type { PlanWriter } from "../sheet-kit/layout-writer";
+import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
+import type { Scheme } from "../vocab/types";
+
+/** Each kind of change as its caption names it, in the order the section lists them. */
+export const CHANGE_CAPTIONS: Record<ChangeKind, string> = {
+  worse: "Got worse",
+  better: "Got better",
+  changed: "Rating changed",
+  new: "New this period",
+  gone: "No longer reported",
+};
+
+const KIND_WORDS = { indicator: "Indicator", activity: "Activity" } as const;
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** "Since Q2 2010/11, 3 got worse, 2 got better, 1 is new and 1 is no longer reported." */
+export function changesSentence(changes: ChangeRow[], previous: string): string {
+  const n = (k: ChangeKind) => changes.filter((c) => c.change === k).length;
+  const parts = [
+    n("worse") ? `${n("worse")} got worse` : "",
+    n("better") ? `${n("better")} got better` : "",
+    n("changed") ? `${n("changed")} changed to or from no data, data only or closed` : "",
+    n("new") ? `${plural(n("new"), "is new", "are new")}` : "",
+    n("gone") ? `${plural(n("gone"), "is no longer reported", "are no longer reported")}` : "",
+  ].filter(Boolean);
+  const list = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
+  return `Since ${previous}, ${list}.`;
+}
+
+function columns(scheme: Scheme, previous: string, current: string): Column<ChangeRow>[] {
+  const was = (c: ChangeRow) => (c.previous ? statusCell(scheme, c.kind, c.previous.status) : undefined);
+  const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
+  return [
+    { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },
+    { col: 1, header: "Indicator or activity", value: (c) => c.name, style: STYLES.body },
+    { col: 2, header: "Type", value: (c) => KIND_WORDS[c.kind], style: STYLES.body },
+    {
+      col: 3,
+      to: 4,
+      header: previous,
+      value: (c) => (c.previous ? `${was(c)?.text}${c.previous.period !== previous ? ` (${c.previous.period})` : ""}` : "Not rated"),
+      styleOf: (c) => was(c)?.style ?? STYLES.quiet,
+    },
+    { col: 5, header: current, value: (c) => now(c)?.text ?? "Not in the tracker", styleOf: (c) => now(c)?.style ?? STYLES.quiet },
+    { col: 6, to: 7, header: "Lead officer", value: (c) => c.lead, style: STYLES.body, optional: true },
+    {
+      col: 8,
+      header: "Commentary",
+      value: (c) => (c.change === "gone" ? `No longer in the tracker (last on sheet '${c.sheet}').` : c.commentary || (c.reason ? `No commentary given (${c.reason}).` : "No commentary given.")),
+      styleOf: (c) => (c.commentary ? STYLES.body : STYLES.quiet),
+    },
+  ];
+}
+
+export function writeChanges(w: PlanWriter, model: PackModel, scheme: Scheme): void {
+  const history = model.history;
+  if (!history?.previousPeriod) return;
+  const previous = history.previousPeriod;
+  w.banner(`Changes since ${previous}`, STYLES.section, 20);
+  const changes = history.changes;
+  if (changes.length === 0) {
+    w.banner(`No rating has changed since ${previous}, and no record is new or gone.`, { ...STYLES.note, wrap: true });
+    w.skip();
+    return;
+  }
+  const text = `${changesSentence(changes, previous)} Worst first in each list, with the lead officer's commentary.`;
+  w.banner(text, { ...STYLES.note, wrap: true });
+  const cols = columns(scheme, previous, history.period || "This period");
+  for (const kind of Object.keys(CHANGE_CAPTIONS) as ChangeKind[]) {
+    const rows = changes.filter((c) => c.change === kind);
+    if (rows.length === 0) continue;
+    const row = w.row++;
+    w.block(row, 0, [[`${CHANGE_CAPTIONS[kind]} (${rows.length})`]]);
+    w.range(STYLES.caption, { top: row, left: 0, bottom: row, right: 0 });
+    w.height(row, 18);
+    w.heading(row);
+    w.row = writeTable(w, rows, cols) + 1;
+  }
+}
