@@ -4,9 +4,11 @@
 import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { marked } from "../../src/engine/summary/summary";
+import { fieldText } from "../../src/engine/summary/layout-text";
+import { targetUsedText } from "../../src/engine/summary/target-text";
 import { runScorecard } from "../../src/engine/scorecard";
 import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
-import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+import type { CellValue, Field, SheetGrid, SourceRecord } from "../../src/engine/vocab/types";
 
 const tracker = (name: string, title: CellValue[][], header: CellValue[], rows: CellValue[][]): SheetGrid => ({ name, values: [...title, header, ...rows] });
 
@@ -83,5 +85,33 @@ describe("finding: the committee check names one nearest committee in the singul
     ["two known", ["Cabinet", "Children's Services"], /the nearest are "Children's Services", "Cabinet"$/],
   ] as const)("%s", (_name, known, want) => {
     expect(checkCommittee("Childrens Servises", [...known])).toMatch(want);
+  });
+});
+
+describe("finding: the currency stays as typed in the target shown", () => {
+  const field = (value: CellValue, format?: string): Field => ({ cell: "D2", value, text: value === null ? "" : String(value), format });
+  const annual = (value: CellValue, format?: string): SourceRecord => ({
+    kind: "indicator", sheet: "KPIs", row: 2, ref: "R1", name: "Income", series: [], earlier: [], comparators: [],
+    annualTarget: field(value, format), target: field(value, format), yearToDate: true, periodFraction: 0.75,
+  });
+  test.each([
+    ["£2.5m typed", annual("£2.5m"), "£1,875,000 (£2.5m pro-rated to Q3)"],
+    ["£450k after words", annual("Less than £450k"), "Less than £337,500 (Less than £450k pro-rated to Q3)"],
+    ["a number in a £ format", annual(2500000, '"£"#,##0'), "£1,875,000 (£2,500,000 pro-rated to Q3)"],
+    ["a number in a locale £ format", annual(2500000, "[$£-809]#,##0.00"), "£1,875,000 (£2,500,000 pro-rated to Q3)"],
+    ["a euro after the figure", annual(1000, "#,##0 €"), "750 € (1,000 € pro-rated to Q3)"],
+    ["no currency", annual(10459), "7,844 (10,459 pro-rated to Q3)"],
+  ] as const)("%s", (_name, record, want) => {
+    expect(targetUsedText(record)).toBe(want);
+  });
+
+  test.each([
+    ["£ format", field(1200, "£#,##0"), "£1,200"],
+    ["£ format, negative", field(-1200, "£#,##0;(£#,##0)"), "-£1,200"],
+    ["accounting £ format", field(1200, '_-[$£-809]* #,##0_-;-[$£-809]* #,##0_-'), "£1,200"],
+    ["plain number", field(1200, "#,##0"), "1,200"],
+    ["a colour section is not a currency", field(1200, "[Red]#,##0"), "1,200"],
+  ] as const)("fieldText: %s", (_name, f, want) => {
+    expect(fieldText(f)).toBe(want);
   });
 });

@@ -6,7 +6,7 @@ import { formatFigure, formatIsoDate, formatNumber } from "../vocab/format";
 import { isPercentFormat } from "../read/values";
 import type { Field } from "../vocab/types";
 
-/** A figure: typed text as it is; a number in its cell's format (percent, date) or grouped "11,428". */
+/** A figure: typed text as it is; a number in its cell's format (percent, date, currency) or grouped "11,428". */
 export function fieldText(field: Field | undefined): string {
   if (!field) return "";
   const { value } = field;
@@ -14,9 +14,46 @@ export function fieldText(field: Field | undefined): string {
   if (typeof value === "number" && Number.isFinite(value)) {
     if (isPercentFormat(field.format)) return formatFigure(value, true);
     if (isDateFormat(field.format) && value >= 1 && value < 2958466) return formatIsoDate(excelSerialToIso(value));
-    return formatNumber(value, 4);
+    const currency = currencyOfFormat(field.format);
+    return currency ? withCurrency(formatNumber(Math.abs(value), 4), value < 0, currency) : formatNumber(value, 4);
   }
   return field.text;
+}
+
+/** A currency sign and whether it follows the figure ("12 €"). */
+export interface Currency {
+  symbol: string;
+  after: boolean;
+}
+
+/**
+ * The currency a number format shows: `"£"#,##0`, `£#,##0.00`, `[$£-809]#,##0`, `#,##0 €`. Only
+ * the first section counts (the positive one); quoted text other than a sign is ignored.
+ */
+export function currencyOfFormat(format: string | undefined): Currency | undefined {
+  if (!format) return undefined;
+  const first = format.split(";")[0];
+  const locale = /\[\$([£$€])[^\]]*\]/.exec(first);
+  const bare = locale ?? /"([£$€])"|\\?([£$€])/.exec(first.replace(/\[[^\]]*\]/g, (m) => " ".repeat(m.length)));
+  if (!bare) return undefined;
+  const symbol = bare[1] ?? bare[2];
+  const digit = first.search(/[0#?]/);
+  return { symbol, after: digit >= 0 && digit < bare.index };
+}
+
+/** The currency typed with a figure: "£2.5m", "Less than £450k", "-£1,200", "12 €". */
+export function currencyOfText(text: string): Currency | undefined {
+  const before = /([£$€])\s*[-+]?\d/.exec(text);
+  if (before) return { symbol: before[1], after: false };
+  const after = /\d\s*([£$€])/.exec(text);
+  return after ? { symbol: after[1], after: true } : undefined;
+}
+
+/** "£1,875,000", "-£1,200", "12 €": a figure written with its currency, as typed. */
+export function withCurrency(figure: string, negative: boolean, currency: Currency | undefined): string {
+  const sign = negative ? "-" : "";
+  if (!currency) return `${sign}${figure}`;
+  return currency.after ? `${sign}${figure} ${currency.symbol}` : `${sign}${currency.symbol}${figure}`;
 }
 
 /** Progress as a percentage ("95%"), whether the cell held 0.95, 95 or the text "95%". */
