@@ -1,6 +1,7 @@
 // One cell as worksheet XML. Plan strings are literal text, written as inline strings: never formulas,
 // and the shared strings part is left alone.
 import type { PlanValue } from "../../engine/vocab/plan";
+import type { ByteSink } from "./byte-sink";
 import { cellText } from "./xml-text";
 
 /** Excel's limit on the characters in one cell; longer text makes Excel repair the file. */
@@ -14,6 +15,13 @@ export function cleanValue(v: PlanValue): { value: PlanValue; problem?: string }
   return { value: v };
 }
 
+/** cleanValue's value alone, without an object per cell (the renderers call it for every cell). */
+export function cleanedValue(v: PlanValue): PlanValue {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "string" && v.length > MAX_TEXT) return v.slice(0, MAX_TEXT);
+  return v;
+}
+
 /** `<c>` for a value (already cleaned); `s` is the cell format index, omitted when 0. */
 export function cellXml(ref: string, s: number, value: PlanValue, prefix = ""): string {
   const style = s > 0 ? ` s="${s}"` : "";
@@ -24,6 +32,39 @@ export function cellXml(ref: string, s: number, value: PlanValue, prefix = ""): 
   const { xml, preserve } = cellText(value);
   const t = preserve ? `<${prefix}t xml:space="preserve">` : `<${prefix}t>`;
   return `<${c} r="${ref}"${style} t="inlineStr"><${prefix}is>${t}${xml}</${prefix}t></${prefix}is></${c}>`;
+}
+
+/**
+ * cellXml's bytes, written into `sink`: the reference as its column's letters and the row's number
+ * (already text), so nothing is made per cell but a number's digits.
+ */
+export function writeCell(sink: ByteSink, letters: string, rowText: string, s: number, value: PlanValue, prefix = ""): void {
+  sink.ascii(prefix ? `<${prefix}c r="` : '<c r="');
+  sink.ascii(letters);
+  sink.ascii(rowText);
+  sink.ascii('"');
+  if (s > 0) {
+    sink.ascii(' s="');
+    sink.uint(s);
+    sink.ascii('"');
+  }
+  if (value === null || value === "") {
+    sink.ascii("/>");
+    return;
+  }
+  if (typeof value === "number") {
+    sink.ascii(prefix ? `><${prefix}v>` : "><v>");
+    sink.ascii(numberText(value));
+    sink.ascii(prefix ? `</${prefix}v></${prefix}c>` : "</v></c>");
+    return;
+  }
+  if (typeof value === "boolean") {
+    sink.ascii(prefix ? ` t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${prefix}c>` : value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    return;
+  }
+  sink.ascii(prefix ? ` t="inlineStr"><${prefix}is>` : ' t="inlineStr"><is>');
+  sink.cellT(value, prefix);
+  sink.ascii(prefix ? `</${prefix}is></${prefix}c>` : "</is></c>");
 }
 
 /** A number as xsd:double text; -0 is 0. */

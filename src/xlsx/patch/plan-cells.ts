@@ -3,7 +3,7 @@
 import type { CellRange, Problem } from "../../engine/vocab/types";
 import type { PlanBlock, PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
 import { toA1 } from "../../engine/vocab/address";
-import { cleanValue } from "./cell-xml";
+import { cleanedValue, cleanValue } from "./cell-xml";
 import { mergesToMake } from "./plan-merges";
 import { rangeOk } from "./sheet-edits";
 
@@ -71,6 +71,8 @@ export interface PlanRow {
   height?: number;
 }
 
+const byCol = (a: PlanCell, b: PlanCell): number => a.col - b.col;
+
 /** The tallest row Excel allows, in points. */
 export const MAX_HEIGHT = 409;
 
@@ -127,7 +129,7 @@ export class PlanCells {
     this.extent = extent;
   }
 
-  /** The sheet's rows in order; rows with no cells and no height are left out. */
+  /** The sheet's rows in order; rows with no cells and no height are left out. Each row is reused for the next: read it, don't keep it. */
   *rows(): Generator<PlanRow> {
     const blocks = new RowSweep(this.blocks);
     const merges = new RowSweep(this.merges);
@@ -143,29 +145,47 @@ export class PlanCells {
     }
   }
 
-  private row(row: number, blocks: readonly BlockSpan[], merges: readonly CellRange[], styles: readonly StyleSpan[]): PlanRow | undefined {
+  // One row's cells, reused from row to row: a 100,000-row summary has 2 million cells, and an
+  // object and a list per cell kept the garbage collector busy for seconds.
+  private readonly pool: PlanCell[] = [];
+  private readonly cells: PlanCell[] = [];
+  private readonly made: PlanRow = { row: 0, cells: this.cells };
+
+  private cell(col: number): PlanCell {
+    const cells = this.cells;
     // A row holds a few dozen cells at most: a list searched from the end beats a Map per row.
-    const cells: PlanCell[] = [];
-    const cell = (col: number): PlanCell => {
-      for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
-      const c: PlanCell = { col, value: null, styles: [] };
-      cells.push(c);
-      return c;
-    };
+    for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
+    let c = this.pool[cells.length];
+    if (c === undefined) this.pool.push((c = { col, value: null, styles: [] }));
+    else {
+      c.col = col;
+      c.value = null;
+      c.styles.length = 0;
+    }
+    cells.push(c);
+    return c;
+  }
+
+  /** The row's cells, or undefined when it has none and no height. The row and its cells are reused: read them, don't keep them. */
+  private row(row: number, blocks: readonly BlockSpan[], merges: readonly CellRange[], styles: readonly StyleSpan[]): PlanRow | undefined {
+    this.cells.length = 0;
     for (const { block } of blocks) {
       const src = block.values[row - block.row];
-      for (let j = 0; j < src.length; j++) if (src[j] !== null) cell(block.col + j).value = cleanValue(src[j]).value;
+      for (let j = 0; j < src.length; j++) if (src[j] !== null) this.cell(block.col + j).value = cleanedValue(src[j]);
     }
     for (const range of merges) {
       // Cells under a merged area exist (empty), so the area's borders and fill can be drawn.
       for (let col = range.left; col <= range.right; col++) {
-        const c = cell(col);
+        const c = this.cell(col);
         if (row !== range.top || col !== range.left) c.value = null;
       }
     }
-    for (const { range, style } of styles) for (let col = range.left; col <= range.right; col++) cell(col).styles.push(style);
+    for (const { range, style } of styles) for (let col = range.left; col <= range.right; col++) this.cell(col).styles.push(style);
     const height = this.heights.get(row);
-    if (cells.length === 0 && height === undefined) return undefined;
-    return { row, cells: cells.sort((a, b) => a.col - b.col), height };
+    if (this.cells.length === 0 && height === undefined) return undefined;
+    if (this.cells.length > 1) this.cells.sort(byCol);
+    this.made.row = row;
+    this.made.height = height;
+    return this.made;
   }
 }

@@ -3,8 +3,8 @@
 import type { Problem } from "../../engine/vocab/types";
 import type { SheetPlan } from "../../engine/vocab/plan";
 import { rangeToA1, toA1 } from "../../engine/vocab/address";
-import { cellXml } from "./cell-xml";
 import { PlanCells } from "./plan-cells";
+import { sheetDataBytes } from "./sheet-data";
 import { argb } from "./styles-append";
 import { widthText } from "./sheet-head";
 import type { XfResolver } from "./sheet-patch";
@@ -36,10 +36,6 @@ export function renderedSheetInfo(plan: SheetPlan): RenderedSheetInfo {
     info.printArea = rangeToA1(area).replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
   }
   return info;
-}
-
-function heightText(h: number): string {
-  return String(Math.round(h * 100) / 100);
 }
 
 function headerText(text: string): string {
@@ -94,19 +90,11 @@ function tail(plan: SheetPlan): string {
  * The worksheet XML of a create plan, in pieces. Cell formats come from `xfFor` (styles-append.ts):
  * call it while rendering, and write styles.xml only after every sheet is rendered.
  */
-export function* renderSheet(plan: SheetPlan, xfFor: XfResolver, problems: Problem[], drawingRelId?: string): Generator<string> {
+export function* renderSheet(plan: SheetPlan, xfFor: XfResolver, problems: Problem[], drawingRelId?: string): Generator<string | Buffer> {
   const cells = new PlanCells(plan, problems);
-  let out = head(plan, cells) + "<sheetData>";
-  for (const { row, cells: rowCells, height } of cells.rows()) {
-    out += `<row r="${row + 1}"${height !== undefined ? ` ht="${heightText(height)}" customHeight="1"` : ""}>`;
-    for (const c of rowCells) out += cellXml(toA1(row, c.col), c.styles.length ? xfFor(0, c.styles) : 0, c.value);
-    out += "</row>";
-    if (out.length >= CHUNK) {
-      yield out;
-      out = "";
-    }
-  }
-  out += "</sheetData>";
+  yield head(plan, cells) + "<sheetData>";
+  yield* sheetDataBytes(cells, xfFor);
+  let out = "</sheetData>";
   if (cells.merges.length) {
     out += `<mergeCells count="${cells.merges.length}">`;
     for (const m of cells.merges) {

@@ -1,0 +1,118 @@
+// XML written straight into byte buffers. A 100,000-row summary is 115 MB of XML and 2 million
+// cells: made as strings, every cell's pieces became a rope that was flattened and encoded again
+// (about 2 s) and then collected. Here ASCII goes in byte by byte and text is encoded once.
+import { cellText } from "./xml-text";
+
+/** Bytes handed out at a time. */
+export const SINK_CHUNK = 64 * 1024;
+/** The most bytes one UTF-16 unit of cell text can become, escaped ("&#13;" is 5, U+FFFF is 3). */
+const MAX_BYTES_PER_UNIT = 6;
+
+export class ByteSink {
+  private buf: Buffer;
+  private pos = 0;
+  private readonly full: Buffer[] = [];
+
+  constructor(private readonly chunk = SINK_CHUNK) {
+    this.buf = Buffer.allocUnsafe(chunk);
+  }
+
+  /** Room for `n` more bytes in the current buffer; a full buffer is set aside for `take`. */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    if (this.pos > 0) this.full.push(this.buf.subarray(0, this.pos));
+    this.buf = Buffer.allocUnsafe(Math.max(this.chunk, n));
+    this.pos = 0;
+  }
+
+  /** Bytes written so far and not yet taken. */
+  get length(): number {
+    return this.pos + this.full.reduce((n, b) => n + b.length, 0);
+  }
+
+  /** True when at least one whole chunk is ready. */
+  get ready(): boolean {
+    return this.full.length > 0;
+  }
+
+  /** The bytes written, as buffers no bigger than a chunk (unless one piece was); the sink starts again. */
+  take(): Buffer[] {
+    const out = this.full.splice(0);
+    if (this.pos > 0) {
+      out.push(this.buf.subarray(0, this.pos));
+      this.buf = this.buf.length > this.chunk ? Buffer.allocUnsafe(this.chunk) : this.buf.subarray(this.pos);
+      this.pos = 0;
+    }
+    return out;
+  }
+
+  /** Text known to be ASCII (tags, attribute names, numbers): no escaping, no encoding. */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  /** Any text, written as UTF-8 with no escaping (it is already XML). */
+  utf8(s: string): void {
+    if (s.length === 0) return;
+    this.room(s.length * 3);
+    this.pos += this.buf.write(s, this.pos, "utf8");
+  }
+
+  /** A non-negative integer in decimal. */
+  uint(n: number): void {
+    this.room(16);
+    if (n < 10) {
+      this.buf[this.pos++] = 48 + n;
+      return;
+    }
+    this.ascii(String(n));
+  }
+
+  /**
+   * Cell text as `<t>…</t>` (with xml:space="preserve" where its edge spaces or breaks matter), encoded
+   * as cell-xml.ts's cellText does. Printable ASCII with no markup or `_x` is copied as it goes; anything
+   * else takes the general path.
+   */
+  cellT(s: string, prefix: string): void {
+    const n = s.length;
+    const first = s.charCodeAt(0);
+    const last = s.charCodeAt(n - 1);
+    if (n > 0 && first > 32 && first < 127 && last > 32 && last < 127) {
+      this.room(n + 12 + 2 * prefix.length);
+      const buf = this.buf;
+      const start = this.pos;
+      let p = start;
+      buf[p++] = 60; // <
+      for (let i = 0; i < prefix.length; i++) buf[p++] = prefix.charCodeAt(i);
+      buf[p++] = 116; // t
+      buf[p++] = 62; // >
+      let i = 0;
+      for (; i < n; i++) {
+        const c = s.charCodeAt(i);
+        // Controls, non-ASCII, & < > and the '_' of a possible _xHHHH_ go the general way.
+        if (c < 32 || c > 126 || c === 38 || c === 60 || c === 62 || (c === 95 && s.charCodeAt(i + 1) === 120)) break;
+        buf[p++] = c;
+      }
+      if (i === n) {
+        this.pos = p;
+        this.closeT(prefix);
+        return;
+      }
+    }
+    const { xml, preserve } = cellText(s);
+    this.room(4 + prefix.length);
+    this.ascii(preserve ? `<${prefix}t xml:space="preserve">` : `<${prefix}t>`);
+    this.room(xml.length * MAX_BYTES_PER_UNIT);
+    this.pos += this.buf.write(xml, this.pos, "utf8");
+    this.closeT(prefix);
+  }
+
+  private closeT(prefix: string): void {
+    this.ascii(`</${prefix}t>`);
+  }
+}
