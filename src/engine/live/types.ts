@@ -39,6 +39,12 @@ export type LiveUpdate =
       problems: Problem[];
       /** Records re-rated, as "Sheet!row" (1-based rows). */
       rerated: string[];
+      /**
+       * Cells of ours that a full Apply would now leave alone (a row that stopped being a record, a rating
+       * typed away from the officer's cell, a check resolved): before writing `plans`, the host puts their
+       * saved formats back and clears any value of ours there, as Remove colours does for them. Absent when none.
+       */
+      cleared?: { sheet: string; ranges: CellRange[] }[];
     }
   /** A header, a period title or the structure changed: the host re-runs a full Apply colours. */
   | { kind: "rescan"; reason: "header" | "period" | "structure" | "rules" };

@@ -95,7 +95,7 @@ function cellForNote(record: SourceRecord, note: QualityNote): string {
   return fieldForNote(record, note)?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
 }
 
-function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating): void {
+export function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating): void {
   for (const note of rating.quality) {
     problems.push({ sheet: record.sheet, cell: cellForNote(record, note), message: `${record.ref || record.name}: ${note.text}`, severity: "warning" });
   }

@@ -1,0 +1,179 @@
+// The incremental engine (issue 13 item 3): an edit re-reads and re-rates only its record, from the
+// grid kept in memory, and the writes it returns leave the cells exactly as a full Apply would.
+import fc from "fast-check";
+import { applyEdits, liveRated, startLive } from "../../src/engine/live";
+import { runScorecard } from "../../src/engine/scorecard";
+import { toA1 } from "../../src/engine/vocab/address";
+import type { CellEdit, LiveUpdate } from "../../src/engine/live/types";
+import type { CellValue, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
+import { applyUpdate, cloneGrids, fullApply, SAMPLES, sampleGrids, setCell } from "./live-model";
+
+const loaded = new Map<string, SheetGrid[]>();
+beforeAll(async () => {
+  for (const s of SAMPLES) loaded.set(s.file, await sampleGrids(s.file));
+});
+const grids = (file: string) => cloneGrids(loaded.get(file)!);
+
+const DUDLEY = SAMPLES[0];
+const DERBY = SAMPLES[2];
+
+/** The column of a table with a role (the rated actual where there are several). */
+function column(t: TableSpec, role: string, header?: RegExp): number {
+  const c = t.columns.filter((x) => x.role === role && (!header || header.test(x.header)));
+  if (!c.length) throw new Error(`no ${role} column in ${t.sheet}`);
+  return c[c.length - 1].col;
+}
+
+function records(u: LiveUpdate) {
+  if (u.kind !== "records") throw new Error(`expected records, got ${JSON.stringify(u)}`);
+  return u;
+}
+
+describe("what an edit re-rates", () => {
+  test("the session's problems and records are the full run's", () => {
+    for (const s of SAMPLES) {
+      const { session, run } = startLive(grids(s.file), s.options);
+      expect(session.problems).toEqual(run.result.problems);
+      expect(liveRated(session).map((r) => `${r.record.sheet}!${r.record.row}`)).toEqual(run.result.rated.map((r) => `${r.record.sheet}!${r.record.row}`));
+    }
+  });
+
+  test("a typed figure re-rates only its record, and writes only its status cells", () => {
+    const { session, run } = startLive(grids(DERBY.file), DERBY.options);
+    const indicator = run.result.rated.find((r) => r.record.kind === "indicator" && r.record.actual && typeof r.record.target?.value === "number")!;
+    const at = indicator.record.row - 1;
+    const table = run.result.tables.find((t) => t.sheet === indicator.record.sheet && at >= t.firstRow && at <= t.lastRow)!;
+    const u = records(applyEdits(session, [{ sheet: indicator.record.sheet, row: at, col: column(table, "actual"), value: -1e9 }]));
+    expect(u.rerated).toEqual([`${indicator.record.sheet}!${indicator.record.row}`]);
+    const rows = new Set(u.plans.flatMap((p) => [...p.blocks.map((b) => b.row), ...p.styles.flatMap((g) => g.ranges.flatMap((r) => [r.top, r.bottom]))]));
+    expect([...rows]).toEqual([at]);
+  });
+
+  test.each([
+    ["a cell far right of every table", (g: SheetGrid[]) => ({ sheet: g[0].name, row: 3, col: 60, value: "a note" })],
+    ["a cell below everything on a sheet with no table", () => ({ sheet: "No such sheet", row: 2, col: 2, value: 5 })],
+    ["the same value again", (g: SheetGrid[]) => ({ sheet: g[0].name, row: 0, col: 0, value: g[0].values[0][0] })],
+  ] as [string, (g: SheetGrid[]) => CellEdit][])("%s: nothing to do", (_name, edit) => {
+    const g = grids(DERBY.file);
+    const { session } = startLive(g, DERBY.options);
+    expect(applyEdits(session, [edit(g)])).toEqual({ kind: "none" });
+  });
+
+  test("a header edit rescans the header", () => {
+    const { session, run } = startLive(grids(DERBY.file), DERBY.options);
+    const t = run.result.tables[0];
+    expect(applyEdits(session, [{ sheet: t.sheet, row: t.headerRow, col: column(t, "actual"), value: "Something else" }])).toEqual({ kind: "rescan", reason: "header" });
+  });
+
+  test("a repeated header row inside a table rescans the header", () => {
+    const g = grids(DUDLEY.file);
+    const { session } = startLive(g, DUDLEY.options);
+    const t = session.sheets.flatMap((s) => s.tables).find((x) => x.repeated.size > 0)!;
+    const row = [...t.repeated][0];
+    expect(applyEdits(session, [{ sheet: t.spec.sheet, row, col: t.probe.col, value: "Ref." }])).toEqual({ kind: "rescan", reason: "header" });
+  });
+
+  test("editing the title the period was read from rescans the period", () => {
+    const g = grids(DUDLEY.file);
+    const options = { ...DUDLEY.options, reportDate: undefined };
+    const { session, run } = startLive(g, options);
+    expect(run.periodSource.kind).toBe("workbook");
+    const cell = session.periodCell!;
+    expect(applyEdits(session, [{ sheet: cell.sheet, row: cell.row, col: cell.col, value: "Quarter 4 2010/11 performance" }])).toEqual({ kind: "rescan", reason: "period" });
+  });
+
+  test("a new title above a table that states a later period rescans the period", () => {
+    const g = grids(DERBY.file);
+    const options = { ...DERBY.options, reportDate: undefined };
+    const { session, run } = startLive(g, options);
+    const t = run.result.tables[0];
+    // A blank row above the header becomes a title naming a later year.
+    const row = [...Array(t.headerRow).keys()].reverse().find((r) => (g.find((x) => x.name === t.sheet)!.values[r] ?? []).every((v) => v === null || v === ""));
+    expect(row).toBeDefined();
+    expect(applyEdits(session, [{ sheet: t.sheet, row: row!, col: 0, value: "Quarter 2 2011/12" }])).toEqual({ kind: "rescan", reason: "period" });
+  });
+
+  test("an edit on the rules sheet rescans the rules; rows inserted rescan the structure", () => {
+    const { session } = startLive(grids(DERBY.file), DERBY.options);
+    expect(applyEdits(session, [{ sheet: "Scorecard Rules", row: 3, col: 1, value: "8%" }])).toEqual({ kind: "rescan", reason: "rules" });
+    expect(applyEdits(session, [], [{ sheet: "Thematic", kind: "rowsInserted" }])).toEqual({ kind: "rescan", reason: "structure" });
+  });
+
+  test("a 500-row paste is one update re-rating every pasted record", () => {
+    const { session, run } = startLive(grids(DERBY.file), DERBY.options);
+    const t = run.result.tables.find((x) => x.kind === "indicator")!;
+    const col = column(t, "actual");
+    const name = t.columns.find((c) => c.role === "name" || c.role === "refAndName" || c.role === "description")!.col;
+    const edits: CellEdit[] = [];
+    const start = t.lastRow + 1;
+    for (let i = 0; i < 500; i++) {
+      edits.push({ sheet: t.sheet, row: start + i, col: name, value: `Pasted indicator ${i}` });
+      edits.push({ sheet: t.sheet, row: start + i, col, value: i });
+    }
+    const u = applyEdits(session, edits);
+    // Rows pasted under the last table make it longer: one update, written whole.
+    const fresh = runScorecard(session.grids, DERBY.options);
+    expect(records(u).counts).toEqual(fresh.result.counts);
+    expect(liveRated(session)).toHaveLength(fresh.result.rated.length);
+  });
+
+  test("a problem is raised by an unreadable figure and cleared when it is put right", () => {
+    const { session, run } = startLive(grids(DERBY.file), DERBY.options);
+    const r = run.result.rated.find((x) => x.record.kind === "indicator" && x.record.actual && typeof x.record.actual.value === "number")!;
+    const at = r.record.row - 1;
+    const t = run.result.tables.find((x) => x.sheet === r.record.sheet && at >= x.firstRow && at <= x.lastRow)!;
+    const col = column(t, "actual");
+    const cell = toA1(at, col);
+    const raised = records(applyEdits(session, [{ sheet: t.sheet, row: at, col, value: "about twelve" }]));
+    expect(raised.problems).toContainEqual(expect.objectContaining({ sheet: t.sheet, cell, severity: "error", message: expect.stringMatching(/unreadable figure/) }));
+    const cleared = records(applyEdits(session, [{ sheet: t.sheet, row: at, col, value: r.record.actual!.value }]));
+    expect(cleared.problems.filter((p) => p.cell === cell && p.sheet === t.sheet)).toEqual(run.result.problems.filter((p) => p.cell === cell && p.sheet === t.sheet));
+    expect(cleared.counts).toEqual(run.result.counts);
+  });
+});
+
+// ---- the property: live updates after any edits leave the cells, counts and problems of a fresh full run ----
+
+const VALUES: CellValue[] = [null, "", 0, 1, 12.5, 45, 99, 100, 250, 1e6, -3, 0.45, "12", "45%", "n/a", "Not available", "(See comment)", "Less than 50", "More than 10", "Green", "Red", "Amber", "G", "R", "Complete", "On track", "Overdue", "Higher is better", "Lower is better", "nonsense", "NI 99", "A new indicator", "Reduce crime"];
+
+/** Cells to edit: mostly inside tables (any column, a few rows below), some anywhere on the sheet. */
+function cellArb(g: SheetGrid[], tables: TableSpec[]) {
+  const inTable = fc.constantFrom(...tables).chain((t) =>
+    fc.record({
+      sheet: fc.constant(t.sheet),
+      row: fc.integer({ min: t.firstRow, max: t.lastRow + 3 }),
+      col: fc.constantFrom(...t.columns.map((c) => c.col), Math.max(...t.columns.map((c) => c.col)) + 1),
+    }),
+  );
+  const anywhere = fc.constantFrom(...g.filter((x) => tables.some((t) => t.sheet === x.name))).chain((x) =>
+    fc.record({ sheet: fc.constant(x.name), row: fc.integer({ min: 0, max: x.values.length + 2 }), col: fc.integer({ min: 0, max: 12 }) }),
+  );
+  return fc.oneof({ weight: 9, arbitrary: inTable }, { weight: 1, arbitrary: anywhere });
+}
+
+describe("live result equals a fresh full run after the same edits", () => {
+  test.each(SAMPLES.map((s) => [s.file, s] as const))("%s", (file, sample) => {
+    const tables = runScorecard(grids(file), sample.options).result.tables;
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.record({ cell: cellArb(grids(file), tables), value: fc.constantFrom(...VALUES) }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (bursts) => {
+        const truth = grids(file);
+        const { session } = startLive(grids(file), sample.options);
+        let model = fullApply(grids(file), sample.options);
+        for (const burst of bursts) {
+          const edits: CellEdit[] = burst.map(({ cell, value }) => ({ ...cell, value }));
+          for (const e of edits) setCell(truth.find((x) => x.name === e.sheet)!, e.row, e.col, e.value);
+          const update = applyEdits(session, edits);
+          model = applyUpdate(model, update, () => truth, sample.options);
+          const fresh = runScorecard(truth, sample.options);
+          expect(model).toEqual(fullApply(truth, sample.options));
+          if (update.kind === "records") {
+            expect(update.counts).toEqual(fresh.result.counts);
+            expect(update.problems).toEqual(fresh.result.problems);
+            expect(liveRated(session).map((r) => [r.record.row, r.rating.status, r.rating.checks])).toEqual(fresh.result.rated.map((r) => [r.record.row, r.rating.status, r.rating.checks]));
+          }
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
