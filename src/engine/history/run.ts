@@ -40,6 +40,7 @@ export function runHistory(
     period: at,
     rated,
     today,
+    scheme,
   });
   if (!at) {
     if (rated.length === 0) return { view };

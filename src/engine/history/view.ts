@@ -5,8 +5,8 @@ import { mergeRun } from "./entries";
 import { recordKey } from "./key";
 import type { HistoryPeriod } from "./period";
 import { HISTORY_SHEET, type HistoryEntry, type PreviousStatus } from "./types";
-import type { RatedRecord } from "../rate/workbook";
-import type { Level, Problem, RecordKind } from "../vocab/types";
+import { emptyCounts, type RatedRecord } from "../rate/workbook";
+import type { Level, Problem, RecordKind, Scheme } from "../vocab/types";
 
 /** One record in "Changes since <last period>". */
 export interface HistoryChange {
@@ -54,7 +54,7 @@ export interface HistoryView {
   previous(rated: RatedRecord): PreviousStatus | undefined;
   /** The record's entries oldest → newest, this run's last (for trend charts). */
   series(rated: RatedRecord): HistoryEntry[];
-  /** Counts by status key of the entries of a period ("" hidden rows left out unless `includeHidden`). */
+  /** Counts by status key of a period's entries, as the headline counts (hidden rows left out unless `includeHidden`). */
   counts(period: string, includeHidden?: boolean): Record<RecordKind, Record<string, number>>;
   changes: HistoryChanges;
 }
@@ -67,6 +67,8 @@ export interface HistoryInput {
   period?: HistoryPeriod;
   rated: RatedRecord[];
   today: string;
+  /** Gives `counts` a zero for every status of the scheme, as the run's own counts have. */
+  scheme?: Scheme;
 }
 
 /** Per key, the entries of that record; several where one ref is on two sheets (matched by sheet first). */
@@ -120,10 +122,7 @@ export function historyFor(input: HistoryInput): HistoryView {
     return [...out.values()].sort((a, b) => a.periodOrder - b.periodOrder);
   };
   const counts = (p: string, includeHidden = false): Record<RecordKind, Record<string, number>> => {
-    const out: Record<RecordKind, Record<string, number>> = {
-      indicator: {},
-      activity: {},
-    };
+    const out: Record<RecordKind, Record<string, number>> = input.scheme ? emptyCounts(input.scheme) : { indicator: {}, activity: {} };
     for (const e of entries) if (e.period === p && (includeHidden || !e.hidden)) out[e.kind][e.status] = (out[e.kind][e.status] ?? 0) + 1;
     return out;
   };

@@ -1,0 +1,210 @@
+// The Scorecard History sheet in the engine (issue 14 item 1): identity across periods, the run's period
+// replaced never duplicated, last period's status, series for charts, changes since last period, and
+// a history run through runScorecard quarter after quarter as both hosts do (the plan read back as a grid).
+import { runScorecard, type ScorecardRun } from "../../src/engine/scorecard";
+import { recordKey } from "../../src/engine/history/key";
+import { readHistory } from "../../src/engine/history/read";
+import { HISTORY_TAB_COLOUR } from "../../src/engine/history/layout";
+import { HISTORY_SHEET } from "../../src/engine/history/types";
+import type { SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+
+const HEADER = ["Ref", "Indicator", "Polarity", "Target", "Actual", "Comment"];
+type Row = [string, string, string, number, number | string, string];
+
+function tracker(rows: Row[], name = "KPIs"): SheetGrid {
+  return { name, values: [HEADER, ...rows] };
+}
+
+/** The plan's one block as the host would read the sheet back. */
+function gridOf(plan: SheetPlan | undefined, name = HISTORY_SHEET): SheetGrid {
+  const values: CellValue[][] = [];
+  for (const b of plan?.blocks ?? []) b.values.forEach((r, i) => (values[b.row + i] = r.map((v) => v as CellValue)));
+  return { name, values };
+}
+
+function run(grids: SheetGrid[], period: string, extra: Partial<Parameters<typeof runScorecard>[1]> = {}): ScorecardRun {
+  return runScorecard(grids, { preset: "rag", period, today: "2011-01-15", ...extra });
+}
+
+const historyPlan = (r: ScorecardRun) => r.plans.find((p) => p.sheet === HISTORY_SHEET);
+const byRef = (r: ScorecardRun, ref: string) => r.result.rated.find((x) => x.record.ref === ref)!;
+
+const Q2: Row[] = [
+  ["NI 1", "Crime", "Lower", 100, 90, "Falling"],
+  ["NI 2", "Burglary", "Lower", 100, 130, "Up on last year"],
+  ["NI 3", "Satisfaction", "Higher", 80, 79, "Near"],
+  ["NI 9", "Dropped next quarter", "Higher", 10, 12, ""],
+];
+const Q3: Row[] = [
+  ["NI 1", "Crime", "Lower", 100, 130, "A bad quarter: two new estates"],
+  ["NI 2", "Burglary", "Lower", 100, 80, "Operation Lock worked"],
+  ["NI 3", "Satisfaction", "Higher", 80, 78.5, "Still near"],
+  ["NI 4", "New this quarter", "Higher", 10, 12, ""],
+];
+
+describe("identity", () => {
+  test("ref first (trimmed, case-folded, spaces collapsed), else the name; the kind always", () => {
+    expect([
+      recordKey({ kind: "indicator", ref: "  NI  195 ", name: "x" }),
+      recordKey({ kind: "indicator", ref: "ni 195", name: "y" }),
+      recordKey({ kind: "activity", ref: "NI 195", name: "x" }),
+      recordKey({ kind: "activity", ref: "", name: " Open the  Library " }),
+      recordKey({ kind: "activity", ref: "", name: "" }),
+    ]).toEqual(["indicator|ref:ni 195", "indicator|ref:ni 195", "activity|ref:ni 195", "activity|name:open the library", ""]);
+  });
+});
+
+describe("two and three periods through runScorecard", () => {
+  const r2 = run([tracker(Q2)], "Q2 2010/11");
+  const r3 = run([tracker(Q3), gridOf(historyPlan(r2))], "Q3 2010/11");
+
+  test("the first run records every record for Q2, as a visible, owned, create plan with a frozen header", () => {
+    const plan = historyPlan(r2)!;
+    const read = readHistory(gridOf(plan));
+    expect({
+      action: plan.action,
+      freeze: plan.freeze,
+      tab: plan.tabColor,
+      header: plan.blocks[0].values[0],
+      periods: read.entries.map((e) => e.period),
+      refs: read.entries.map((e) => e.ref),
+      statuses: read.entries.map((e) => e.status),
+      figures: read.entries.map((e) => [e.actual, e.target]),
+      problems: read.problems,
+      previousPeriod: r2.history.previousPeriod,
+    }).toEqual({
+      action: "create",
+      freeze: { rows: 1, cols: 0 },
+      tab: HISTORY_TAB_COLOUR,
+      header: ["Period", "Sheet", "Ref", "Name", "Kind", "Status", "Level", "Source", "Actual", "Target", "Unit", "Hidden row", "Recorded on"],
+      periods: ["Q2 2010/11", "Q2 2010/11", "Q2 2010/11", "Q2 2010/11"],
+      refs: ["NI 1", "NI 2", "NI 3", "NI 9"],
+      statuses: r2.result.rated.map((x) => x.rating.status),
+      figures: [
+        [90, 100],
+        [130, 100],
+        [79, 80],
+        [12, 10],
+      ],
+      problems: [],
+      previousPeriod: undefined,
+    });
+  });
+
+  test("the Q3 run knows each record's Q2 status; the history sheet is not read as a tracker", () => {
+    expect({
+      sheets: [...new Set(r3.result.rated.map((x) => x.record.sheet))],
+      previousPeriod: r3.history.previousPeriod,
+      previous: r3.result.rated.map((x) => [x.record.ref, r3.history.previous(x)]),
+    }).toEqual({
+      sheets: ["KPIs"],
+      previousPeriod: "Q2 2010/11",
+      previous: r3.result.rated.map((x) => {
+        const was = r2.result.rated.find((y) => y.record.ref === x.record.ref);
+        return [x.record.ref, was ? { period: "Q2 2010/11", status: was.rating.status, level: was.rating.level } : undefined];
+      }),
+    });
+    expect(r3.history.previous(byRef(r3, "NI 4"))).toBeUndefined();
+  });
+
+  test("changes since Q2: better and worse by level order, new and gone, with this period's commentary", () => {
+    const c = r3.history.changes;
+    const levels = (ref: string) => [r2.result.rated.find((x) => x.record.ref === ref)!.rating.level, byRef(r3, ref).rating.level];
+    // The figures were chosen so: NI 1 met then missed, NI 2 missed then met.
+    expect([levels("NI 1"), levels("NI 2")]).toEqual([
+      ["good", "bad"],
+      ["bad", "good"],
+    ]);
+    expect({
+      since: c.since,
+      better: c.better.map((x) => [x.ref, x.previous?.status, x.current?.status, x.commentary]),
+      worse: c.worse.map((x) => [x.ref, x.previous?.status, x.current?.status, x.commentary]),
+      added: c.added.map((x) => x.ref),
+      gone: c.gone.map((x) => [x.ref, x.name, x.previous?.period]),
+    }).toEqual({
+      since: "Q2 2010/11",
+      better: [["NI 2", "red", "green", "Operation Lock worked"]],
+      worse: [["NI 1", "green", "red", "A bad quarter: two new estates"]],
+      added: ["NI 4"],
+      gone: [["NI 9", "Dropped next quarter", "Q2 2010/11"]],
+    });
+  });
+
+  test("a third period: series oldest to newest for charts, counts per period, previous is Q3", () => {
+    const Q4: Row[] = Q3.map((r) => [r[0], r[1], r[2], r[3], typeof r[4] === "number" ? r[4] + 1 : r[4], ""] as Row);
+    const r4 = run([tracker(Q4), gridOf(historyPlan(r3))], "Q4 2010/11");
+    const nI1 = byRef(r4, "NI 1");
+    expect({
+      periods: r4.history.periods,
+      previous: r4.history.previous(nI1)?.period,
+      series: r4.history.series(nI1).map((e) => [e.period, e.actual]),
+      newSeries: r4.history.series(byRef(r4, "NI 4")).map((e) => e.period),
+      q2Counts: r4.history.counts("Q2 2010/11").indicator,
+    }).toEqual({
+      periods: ["Q2 2010/11", "Q3 2010/11", "Q4 2010/11"],
+      previous: "Q3 2010/11",
+      series: [
+        ["Q2 2010/11", 90],
+        ["Q3 2010/11", 130],
+        ["Q4 2010/11", 131],
+      ],
+      newSeries: ["Q3 2010/11", "Q4 2010/11"],
+      q2Counts: r2.result.counts.indicator,
+    });
+    expect(readHistory(gridOf(historyPlan(r4))).entries.length).toBe(Q2.length + Q3.length + Q4.length);
+  });
+});
+
+describe("re-running and re-arranging", () => {
+  const r2 = run([tracker(Q2)], "Q2 2010/11");
+  const r3 = run([tracker(Q3), gridOf(historyPlan(r2))], "Q3 2010/11");
+
+  test("the same period run twice replaces its rows: the history is the same, never duplicated", () => {
+    const again = run([tracker(Q3), gridOf(historyPlan(r3))], "Q3 2010/11");
+    expect(historyPlan(again)!.blocks).toEqual(historyPlan(r3)!.blocks);
+    expect(again.history.previousPeriod).toBe("Q2 2010/11");
+  });
+
+  test("a re-ordered table and a renamed sheet keep each record's history", () => {
+    const shuffled = [Q3[3], Q3[1], Q3[0], Q3[2]];
+    const moved = run([tracker(shuffled, "Performance Q3"), gridOf(historyPlan(r2))], "Q3 2010/11");
+    const prev = (r: ScorecardRun) => Object.fromEntries(r.result.rated.map((x) => [x.record.ref, r.history.previous(x)?.status ?? null]));
+    expect(prev(moved)).toEqual(prev(r3));
+    expect(moved.history.changes.worse.map((x) => x.ref)).toEqual(["NI 1"]);
+  });
+
+  test("rows sort by period, then sheet, then ref, whatever order the sheet was in", () => {
+    const grid = gridOf(historyPlan(r3));
+    const [header, ...rows] = grid.values;
+    const scrambled: SheetGrid = { name: HISTORY_SHEET, values: [header, ...[...rows].reverse()] };
+    const again = run([tracker(Q3), scrambled], "Q3 2010/11");
+    expect(historyPlan(again)!.blocks).toEqual(historyPlan(r3)!.blocks);
+  });
+
+  test("a building for an earlier period leaves later ones alone and compares with the one before it", () => {
+    const r1 = run([tracker(Q2), gridOf(historyPlan(r3))], "Q1 2010/11");
+    expect({ periods: r1.history.periods, previous: r1.history.previousPeriod }).toEqual({ periods: ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"], previous: undefined });
+  });
+
+  test("a history sheet renamed by a person is found by the host's record, or by its headers among the sheets ours", () => {
+    const renamed = gridOf(historyPlan(r2), "Past statuses");
+    const byOption = run([tracker(Q3), renamed], "Q3 2010/11", { historySheet: "Past statuses" });
+    const byHeaders = run([tracker(Q3), renamed], "Q3 2010/11", { ownedSheets: ["Past statuses"] });
+    expect([byOption, byHeaders].map((r) => [r.history.sheet, r.history.previousPeriod, [...new Set(r.result.rated.map((x) => x.record.sheet))]])).toEqual([
+      ["Past statuses", "Q2 2010/11", ["KPIs"]],
+      ["Past statuses", "Q2 2010/11", ["KPIs"]],
+    ]);
+  });
+
+  test("no period: nothing is recorded, no plan, and a warning says so", () => {
+    const r = runScorecard([tracker(Q3)], { preset: "rag", today: "2011-01-15" });
+    expect({
+      plan: historyPlan(r),
+      warning: r.result.problems.filter((p) => p.sheet === HISTORY_SHEET).map((p) => [p.severity, p.message]),
+    }).toEqual({
+      plan: undefined,
+      warning: [["warning", "No period is known, so this run's statuses are not recorded in the history: set the period (as Q3 2010/11) to record them."]],
+    });
+  });
+});
