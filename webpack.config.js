@@ -13,15 +13,27 @@ const PORT = 3000;
 const OUT_DIR = path.resolve(__dirname, "dist", "web");
 const PREVIEW_ENTRY = path.resolve(__dirname, "src", "taskpane", "preview.tsx");
 
-/** Pages: entry chunk and HTML template. The preview appears once its entry exists. */
-function pages() {
-  const list = [
-    { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
-    { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
-  ];
-  if (fs.existsSync(PREVIEW_ENTRY)) {
-    list.push({ name: "preview", entry: "./src/taskpane/preview.tsx", template: "./src/taskpane/preview.html" });
-  }
+/**
+ * Entry chunks. The add-in runs in a shared runtime (manifest.xml <Runtimes>): the ribbon's FunctionFile
+ * is the pane's own page, so taskpane.html loads two chunks, commands first. It is small next to the
+ * pane's React and Fluent UI and associates every ribbon function as soon as it runs, before the pane's
+ * chunk is even evaluated (a click that starts the runtime must find its function: office-js 5176).
+ * The pane's chunk dependOn the commands chunk, so the modules both use (the runtime's one queue and
+ * state, src/runtime) are in the commands chunk and exist once in the page.
+ */
+function entries() {
+  const entry = {
+    commands: "./src/commands/commands.ts",
+    taskpane: { import: "./src/taskpane/index.tsx", dependOn: "commands" },
+  };
+  if (fs.existsSync(PREVIEW_ENTRY)) entry.preview = "./src/taskpane/preview.tsx";
+  return entry;
+}
+
+/** Pages: file, template and the chunks they load, in order. */
+function pages(entry) {
+  const list = [{ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["commands", "taskpane"] }];
+  if (entry.preview) list.push({ filename: "preview.html", template: "./src/taskpane/preview.html", chunks: ["preview"] });
   return list;
 }
 
@@ -49,12 +61,12 @@ async function serverOptions() {
 
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
-  const list = pages();
+  const entry = entries();
 
   const config = {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
-    entry: Object.fromEntries(list.map((p) => [p.name, p.entry])),
+    entry,
     output: {
       path: OUT_DIR,
       // Bundles named by content hash in production, under js/ so a web server can cache that folder
@@ -84,12 +96,14 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
-      ...list.map(
+      ...pages(entry).map(
         (p) =>
           new HtmlWebpackPlugin({
-            filename: `${p.name}.html`,
+            filename: p.filename,
             template: p.template,
-            chunks: [p.name],
+            chunks: p.chunks,
+            // In the order listed: the ribbon's functions before the pane.
+            chunksSortMode: "manual",
           }),
       ),
       new CopyWebpackPlugin({

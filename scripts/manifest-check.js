@@ -22,7 +22,8 @@ const CHECK = {
   iconSizes: "icon sizes match their declared size",
   excelApi: "ExcelApi requirement set declared",
   permissions: "Permissions ReadWriteDocument",
-  functionFile: "FunctionFile points to commands.html",
+  functionFile: "FunctionFile, task pane and runtime share one page",
+  sharedRuntime: "shared runtime: SharedRuntime 1.1 required, one long-lived Runtime first in Host",
   customTab: "custom ribbon tab with a label and buttons",
   functions: "ribbon functions registered in commands",
 };
@@ -241,13 +242,43 @@ function checkManifest(xmlText, options = {}) {
     return value === "ReadWriteDocument" ? [] : [`Permissions is "${value}"`];
   });
 
+  // Microsoft's "Configure your Office Add-in to use a shared runtime": the ribbon's FunctionFile, the pane's
+  // SourceLocation and the Runtime name the same resid, or Office starts separate runtimes.
   run(CHECK.functionFile, () => {
     const files = byLocal("FunctionFile");
     if (files.length === 0) return ["no <FunctionFile>"];
-    return files
-      .map((el) => ({ el, url: resolve(el.attrs.resid) }))
-      .filter(({ url }) => !url || !/\/commands\.html$/.test(url.split(/[?#]/)[0]))
-      .map(({ el, url }) => `FunctionFile on line ${el.line} points to ${url || "nothing"}`);
+    const runtimes = byLocal("Runtime");
+    if (runtimes.length === 0) return ["no <Runtime>: the FunctionFile would run in a runtime of its own"];
+    const shared = runtimes[0].attrs.resid;
+    const uses = [
+      ...files.map((el) => ({ el, what: "FunctionFile" })),
+      ...byLocal("SourceLocation").filter((el) => el.attrs.resid !== undefined).map((el) => ({ el, what: "task pane SourceLocation" })),
+      ...runtimes.map((el) => ({ el, what: "Runtime" })),
+    ];
+    const problems = uses
+      .filter(({ el }) => el.attrs.resid !== shared)
+      .map(({ el, what }) => `${what} on line ${el.line} names "${el.attrs.resid}", not the runtime's "${shared}"`);
+    const url = resolve(shared);
+    if (url && !/\/taskpane\.html$/.test(url.split(/[?#]/)[0])) problems.push(`the shared page is ${url}, not taskpane.html`);
+    return problems.length ? problems : [`ok: ${shared} (${url})`];
+  });
+
+  run(CHECK.sharedRuntime, () => {
+    const problems = [];
+    const sets = children(child(child(root, "Requirements"), "Sets"), "Set");
+    const set = sets.find((s) => s.attrs.Name === "SharedRuntime");
+    if (!set) problems.push('<Requirements><Sets> has no <Set Name="SharedRuntime" MinVersion="1.1">');
+    else if (set.attrs.MinVersion !== "1.1") problems.push(`SharedRuntime MinVersion is "${set.attrs.MinVersion}", not "1.1"`);
+    const runtimes = byLocal("Runtime");
+    if (runtimes.length !== 1) problems.push(`${runtimes.length} <Runtime> elements, not one`);
+    for (const el of runtimes) {
+      if (el.attrs.lifetime !== "long") problems.push(`Runtime on line ${el.line} has lifetime "${el.attrs.lifetime || "short"}", not "long"`);
+    }
+    for (const host of byLocal("Host").filter((h) => h.attrs["xsi:type"] === "Workbook")) {
+      const first = host.children[0];
+      if (!first || localName(first.name) !== "Runtimes") problems.push(`<Runtimes> is not the first child of the Workbook Host on line ${host.line}`);
+    }
+    return problems;
   });
 
   run(CHECK.customTab, () => {

@@ -1,17 +1,18 @@
 /*
- * The ribbon's function file (manifest FunctionFile -> commands.html). The manifest's ExecuteFunction
- * buttons call these ids; keep them exactly: applyColours, buildSummary, removeColours (`npm run
- * validate` and test/commands/function-file.test.ts check every FunctionName is associated here).
+ * The ribbon's functions, in the shared runtime: the manifest's FunctionFile is the task pane's page
+ * (taskpane.html), and this chunk is loaded there before the pane's own. The manifest's ExecuteFunction
+ * buttons call these ids; keep them exactly (`npm run validate` and test/commands/function-file.test.ts
+ * check every FunctionName is associated here).
  *
- * Desktop Excel (Windows and Mac) dispatches a button click only after this page has called
- * Office.onReady() (Microsoft's "Initialize your Office Add-in"); Excel on the web does not wait. So
- * onReady is called at load, and every command awaits it again before touching Office.context.
- * The work itself is in run-command.ts (one five-minute deadline from the click, dialog included; a
- * click Office held back while the page started counts from the page's start: timeLeftForClick).
+ * At load, before anything else: Office.onReady() (desktop Excel dispatches a click only once it has been
+ * called), then every function associated, synchronously, so a click that makes Office start the runtime
+ * finds its function waiting (office-js 5176); the function then awaits Office and the runtime itself.
+ * Then the runtime starts: it reads the saved live-colour setting and, when on, starts listening.
  */
-import { excelRun } from "../excel/office";
+import { checkRequirements } from "../excel/requirements";
+import { addinRuntime } from "../runtime/instance";
+import { canUpdateRibbon, officeAddinHost } from "../runtime/office-addin";
 import { localToday } from "../taskpane/excel-service";
-import { startDeadline, timeLeftForClick } from "./deadline";
 import { noticeFromSearch, renderNotice } from "./notice";
 import type { CommandHost, CommandId } from "./run-command";
 import { runCommand } from "./run-command";
@@ -24,26 +25,28 @@ const officeHost = (): CommandHost => ({
     return requirements ? (name, version) => requirements.isSetSupported(name, version) : undefined;
   },
   ui: () => (typeof Office === "undefined" ? undefined : Office.context?.ui),
-  excelRun,
+  runtime: addinRuntime,
+  ribbonShowsLive: () => canUpdateRibbon(officeAddinHost()),
   today: () => localToday(),
 });
 
-/** When Office finished starting this page (performance.now()); a click held back until then is older. */
-let readyAt: number | undefined;
+const click = (id: CommandId) => (event: Office.AddinCommands.Event) => void runCommand(id, event, officeHost());
 
-const click = (id: CommandId) => (event: Office.AddinCommands.Event) =>
-  void runCommand(id, event, officeHost(), startDeadline(timeLeftForClick(performance.now(), readyAt)));
-
-// At load, before anything else: desktop Excel holds ribbon clicks until this has been called.
 const ready = Office.onReady();
-void ready.then(() => {
-  readyAt = performance.now();
-});
 const shown = noticeFromSearch(location.search);
 if (shown) {
+  // This page opened as a command's message dialog: show the message, run nothing.
   void ready.then(() => renderNotice(shown, (message) => Office.context.ui.messageParent(message)));
 } else {
   Office.actions.associate("applyColours", click("applyColours"));
   Office.actions.associate("buildSummary", click("buildSummary"));
   Office.actions.associate("removeColours", click("removeColours"));
+  Office.actions.associate("liveColoursOn", click("liveColoursOn"));
+  Office.actions.associate("liveColoursOff", click("liveColoursOff"));
+  void ready.then((info) => {
+    const requirements = Office.context?.requirements;
+    if (info?.host !== Office.HostType.Excel || !requirements) return;
+    if (checkRequirements((name, version) => requirements.isSetSupported(name, version))) return;
+    return addinRuntime().start();
+  });
 }

@@ -1,7 +1,7 @@
-// The outcome of a ribbon command, shown in a small Office dialog. A UI-less function file has no page
-// to show text on, so the dialog opens this same page with `?notice=…` (it already loads office.js,
-// which the dialog needs for messageParent) and renders the notice in plain DOM.
-import type { Deadline } from "./deadline";
+// The outcome of a ribbon command, shown in a small Office dialog: the pane may be closed, so the ribbon
+// has no page of its own to show text on. The dialog opens this same page (taskpane.html) with
+// `?notice=…` (it already loads office.js, which the dialog needs for messageParent); the page then
+// renders the notice in plain DOM instead of the pane.
 
 export interface Notice {
   ok: boolean;
@@ -35,11 +35,10 @@ export function noticeFromSearch(search: string): Notice | undefined {
 }
 
 /**
- * Opens the notice dialog. Resolves once the user closes it, it could not open, or the command's
- * deadline arrives; in the last case we close the dialog ourselves, because Office closes the
- * function's runtime at five minutes and a dialog left behind would be orphaned.
+ * Opens the notice dialog. Resolves once the user closes it or it could not open. The shared runtime
+ * outlives the click, so the dialog may stay as long as the user likes.
  */
-export function showNotice(ui: DialogUi | undefined, notice: Notice, deadline: Deadline): Promise<void> {
+export function showNotice(ui: DialogUi | undefined, notice: Notice): Promise<void> {
   if (!ui) {
     console.error(`${APP}: no dialog support; ${notice.title}: ${notice.message}`);
     return Promise.resolve();
@@ -57,7 +56,6 @@ export function showNotice(ui: DialogUi | undefined, notice: Notice, deadline: D
       }
       resolve();
     };
-    void deadline.expired.then(finish);
     try {
       ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 30, displayInIframe: true }, (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {
@@ -66,10 +64,6 @@ export function showNotice(ui: DialogUi | undefined, notice: Notice, deadline: D
           return;
         }
         dialog = result.value;
-        if (finished) {
-          dialog.close(); // the deadline passed while the dialog was opening
-          return;
-        }
         // A message from the Close button, or any dialog event (12006: closed with the X).
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
         dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);

@@ -15,11 +15,12 @@ import {
   useId,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { Role } from "../engine/vocab/types";
-import type { ScorecardService } from "./service";
+import type { LiveControl, LiveView, ScorecardService } from "./service";
 import { ActionsPanel } from "./components/ActionsPanel";
 import { CountsPanel } from "./components/CountsPanel";
+import { LivePanel } from "./components/LivePanel";
 import { useSectionStyles } from "./components/layout";
 import { LiveRegion, Notice } from "./components/Notice";
 import { ProblemsPanel } from "./components/ProblemsPanel";
@@ -31,6 +32,16 @@ import { useScorecard } from "./components/useScorecard";
 export interface AppProps {
   service: ScorecardService;
   title?: string;
+  /** Live colours (the add-in's runtime); without it the pane has no live section. */
+  live?: LiveControl;
+}
+
+const NO_LIVE = { get: () => undefined, subscribe: () => () => undefined };
+
+/** The runtime's state, re-rendered on every change; undefined without live colours. */
+function useLiveView(live: LiveControl | undefined): LiveView | undefined {
+  const store = live?.store ?? NO_LIVE;
+  return useSyncExternalStore(store.subscribe, store.get);
 }
 
 const useStyles = makeStyles({
@@ -52,22 +63,33 @@ const useStyles = makeStyles({
 });
 
 /** The whole pane, with its own FluentProvider so it also renders on its own (tests, preview). */
-export function App({ service, title = "RAG Scorecard" }: AppProps) {
+export function App({ service, title = "RAG Scorecard", live }: AppProps) {
   const styles = useStyles();
   return (
     // No className on the provider: Fluent copies it to portal nodes (tooltips, listboxes), which then cover the page.
     <FluentProvider theme={webLightTheme}>
       <div className={styles.page}>
-        <Pane service={service} title={title} />
+        <Pane service={service} title={title} live={live} />
       </div>
     </FluentProvider>
   );
 }
 
-function Pane({ service, title }: Required<AppProps>) {
+function Pane({ service, title, live }: AppProps & { title: string }) {
   const styles = useStyles();
   const section = useSectionStyles();
   const sc = useScorecard(service);
+  const view = useLiveView(live);
+  const liveId = useId("live");
+  // A ribbon command rewrote the workbook: read it again (the pane's own actions answer with fresh state).
+  const seenRevision = useRef(view?.revision ?? 0);
+  useEffect(() => {
+    if (!view || view.revision === seenRevision.current) return;
+    seenRevision.current = view.revision;
+    if (view.revisedBy === "ribbon") sc.refreshNow();
+  }, [view, sc]);
+  // Work the ribbon started: the pane's buttons wait for it.
+  const ribbonWork = view?.work?.kind === "command" && sc.busy === undefined ? view.work.label : undefined;
   // Why the chosen problem's cell could not be shown: a failure, or the host's note (a hidden sheet).
   const [selectNote, setSelectNote] = useState<{ title: string; message: string }>();
   const actionsId = useId("actions");
@@ -75,7 +97,9 @@ function Pane({ service, title }: Required<AppProps>) {
   const rulesId = useId("rules");
   const tablesId = useId("tables");
   const problemsId = useId("problems");
-  const { state, settings, busy } = sc;
+  const { settings, busy } = sc;
+  // Live colours report the counts and problems after each burst of edits; they win until the next full read.
+  const state = sc.state && view?.counts && view.problems ? { ...sc.state, counts: view.counts, problems: view.problems } : sc.state;
   // Accordion headings look like the other h2s: same size and weight, arrow at the end, flush left.
   const sectionHeader = { size: "large", expandIconPosition: "end", button: { className: styles.sectionButton } } as const;
   const kinds = useMemo(() => new Set(state?.tables.map((t) => t.kind) ?? []), [state]);
@@ -104,12 +128,13 @@ function Pane({ service, title }: Required<AppProps>) {
           <ActionsPanel
             headingId={actionsId}
             busy={busy}
-            ready={state !== undefined}
+            ready={state !== undefined && ribbonWork === undefined}
             outcome={sc.outcome}
             onRun={(action) => void sc.run(action)}
           />
         </section>
 
+        {ribbonWork && <Spinner size="small" label={`${ribbonWork} is running from the ribbon…`} />}
         {sc.loading && <Spinner size="small" label="Reading the workbook…" />}
         <LiveRegion kind="alert">
           {sc.loadError && (
@@ -146,7 +171,7 @@ function Pane({ service, title }: Required<AppProps>) {
               </LiveRegion>
             </section>
 
-            <Accordion multiple collapsible defaultOpenItems={["problems", "rules"]}>
+            <Accordion multiple collapsible defaultOpenItems={["problems", "live", "rules"]}>
               <AccordionItem value="problems" role="region" aria-labelledby={problemsId}>
                 <AccordionHeader as="h2" id={problemsId} {...sectionHeader}>Problems ({state.problems.length})</AccordionHeader>
                 <AccordionPanel className={styles.panel}>
@@ -160,6 +185,20 @@ function Pane({ service, title }: Required<AppProps>) {
                   <ProblemsPanel problems={state.problems} onSelect={selectCell} />
                 </AccordionPanel>
               </AccordionItem>
+              {live && view && (
+                <AccordionItem value="live" role="region" aria-labelledby={liveId}>
+                  <AccordionHeader as="h2" id={liveId} {...sectionHeader}>Live colours</AccordionHeader>
+                  <AccordionPanel className={styles.panel}>
+                    <LivePanel
+                      view={view}
+                      disabled={busy !== undefined || ribbonWork !== undefined}
+                      setLiveColours={(on) => live.setLiveColours(on)}
+                      setRatingHelp={(on) => live.setRatingHelp(on)}
+                      onSelect={selectCell}
+                    />
+                  </AccordionPanel>
+                </AccordionItem>
+              )}
               <AccordionItem value="rules" role="region" aria-labelledby={rulesId}>
                 <AccordionHeader as="h2" id={rulesId} {...sectionHeader}>Rules</AccordionHeader>
                 <AccordionPanel className={styles.panel}>

@@ -1,5 +1,8 @@
 /*
- * Task pane bootstrap. Inside Excel: check the API version, then render the pane over Excel.run.
+ * Task pane bootstrap, in the shared runtime: this page is also the ribbon's function file (the
+ * commands chunk runs first, src/commands/commands.ts). Inside Excel: check the API version, then render
+ * the pane over the runtime's queue, so its Excel work never overlaps the ribbon's or live colours'.
+ * Opened as a command's message dialog (?notice=…): nothing here, the commands chunk shows the message.
  * Anywhere else (the page opened in a browser, or office.js failed to load): say so and point to
  * the browser preview, which runs the same pane on a sample workbook.
  */
@@ -8,6 +11,9 @@ import { FluentProvider, Link, MessageBar, MessageBarBody, MessageBarTitle, Text
 import type { ReactNode } from "react";
 import { checkRequirements } from "../excel/requirements";
 import { excelRun, officeIsSetSupported } from "../excel/office";
+import { noticeFromSearch } from "../commands/notice";
+import { addinRuntime } from "../runtime/instance";
+import { queuedService } from "../runtime/queued-service";
 import { App } from "./App";
 import { createExcelService } from "./excel-service";
 
@@ -44,6 +50,7 @@ function render(node: ReactNode): void {
 }
 
 async function start(): Promise<void> {
+  if (noticeFromSearch(location.search)) return;
   if (typeof Office === "undefined") {
     render(outsideExcel());
     return;
@@ -62,7 +69,8 @@ async function start(): Promise<void> {
     );
     return;
   }
-  render(<App service={createExcelService(excelRun)} />);
+  const runtime = addinRuntime();
+  render(<App service={queuedService(createExcelService(excelRun), runtime)} live={runtime} />);
 }
 
 void start();

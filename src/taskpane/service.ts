@@ -2,6 +2,7 @@
 // in Excel it is backed by src/excel; in the browser preview by the same host code on an in-page workbook.
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { Problem, RecordKind, Role, Scheme } from "../engine/vocab/types";
+import type { RuntimeView } from "../runtime/runtime";
 
 export interface DetectedColumn {
   /** Column letter on the sheet, e.g. "D". */
@@ -64,3 +65,16 @@ export interface ScorecardService {
   /** Writes the settings to the Scorecard Rules sheet without colouring anything. */
   saveSettings(settings: PaneSettings): Promise<void>;
 }
+
+/**
+ * Live colours, as the pane sees them: the add-in's runtime (src/runtime) inside Excel. Absent in the
+ * browser preview and tests that do not give one; the pane then shows no live section.
+ */
+export interface LiveControl {
+  readonly store: { get(): LiveView; subscribe(listener: () => void): () => void };
+  /** Resolves with one sentence saying what happened; rejects with one saying why not. */
+  setLiveColours(on: boolean): Promise<string>;
+  setRatingHelp(on: boolean): Promise<string>;
+}
+
+export type LiveView = RuntimeView;

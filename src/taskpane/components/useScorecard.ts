@@ -48,6 +48,8 @@ export interface Scorecard {
   outcome?: Outcome;
   saveOutcome?: Outcome;
   reload(): void;
+  /** Reads the workbook again with the settings shown (after the ribbon changed it). */
+  refreshNow(): void;
   changeSettings(next: PaneSettings, delayMs?: number): void;
   run(action: ActionKey): Promise<void>;
   save(): Promise<void>;
@@ -185,6 +187,12 @@ export function useScorecard(service: ScorecardService): Scorecard {
     outcome,
     saveOutcome,
     reload,
+    refreshNow: () => {
+      if (running.current) return;
+      cancelPending();
+      if (settings) refresh(settings);
+      else reload();
+    },
     changeSettings,
     run,
     save,
