@@ -9,7 +9,8 @@ import { formatIsoDate } from "./vocab/format";
 import { inferPeriod, staleTables, type StaleTable } from "./detect/period-infer";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
-import { committeesOf, summarise } from "./summary/summary";
+import { committeesOf } from "./summary/summary";
+import { summariseWithHistory } from "./summary/history-model";
 import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./rate/workbook";
 import type { SheetPlan } from "./vocab/plan";
 import type { Problem, Scheme, SheetGrid } from "./vocab/types";
@@ -167,7 +168,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   if (committeeError) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], committeeError, history };
   const committees = options.allCommittees ? known : [options.committee ?? settings.committee];
   for (const committee of committees.length ? committees : [undefined]) {
-    const model = summarise(result, scheme, { committee, includeHidden, stale });
+    const model = summariseWithHistory(result, scheme, { committee, includeHidden, stale }, history);
     plans.push(layoutSummary(model, scheme, { ...meta, committee, sheetName: summarySheetName(committee, committees) }));
   }
   plans.push(layoutRulesSheet(scheme, settings));

@@ -1,6 +1,7 @@
 // The pack's memory (issue 14): last period's status of each record, what changed since, last
 // period's counts, and the figures over time for the exceptions' trend charts. Attached to the
 // summary model from the workbook's history; a pack with no previous period is unchanged.
+import { levelRank } from "../history/columns";
 import { recordKey } from "../history/key";
 import { statusesOf } from "../scheme/schemes";
 import { percentages, summarise, type KindCounts, type SummaryModel, type SummaryOptions } from "./summary";
@@ -21,8 +22,8 @@ export interface PackHistory {
   previous(r: RatedRecord): PreviousStatus | undefined;
   /** A record's entries over time, oldest first (this period's may be among them). */
   series(r: RatedRecord): HistoryEntry[];
-  /** Every entry of the previous period: last period's counts and the records gone since. */
-  previousEntries(): HistoryEntry[];
+  /** Every entry recorded (the previous period's give last period's counts and the records gone since). */
+  entries: HistoryEntry[];
 }
 
 /** The Last period cell: the status then, or "new" for a record the previous period did not have. */
@@ -71,15 +72,16 @@ export const MAX_CHARTS = 40;
 
 export const rowKey = (r: { sheet: string; row: number }): string => `${r.sheet}\n${r.row}`;
 
-/** Better levels rank higher; levels that say nothing of performance (closed, no data) have no rank. */
-const RANK: Partial<Record<Level, number>> = { bad: 0, near: 1, good: 2, ahead: 3, done: 3 };
-
+/**
+ * How a record's rating moved: better or worse by the history's order of levels (best first);
+ * "changed" to or from a level that says nothing of performance (closed, no data, data only).
+ */
 export function changeOf(previous: PreviousStatus, status: string, level: Level): ChangeKind | undefined {
   if (previous.status === status && previous.level === level) return undefined;
-  const was = RANK[previous.level];
-  const now = RANK[level];
+  const was = levelRank(previous.level);
+  const now = levelRank(level);
   if (was === undefined || now === undefined || was === now) return previous.status === status ? undefined : "changed";
-  return now > was ? "better" : "worse";
+  return now < was ? "better" : "worse";
 }
 
 const ORDER: ChangeKind[] = ["worse", "better", "changed", "new", "gone"];
@@ -167,7 +169,7 @@ export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, opt
   // recorded, so a committee's pack cannot tell which were its own: only a pack of every record lists them.
   const everyKey = new Set(result.rated.map((r) => recordKey(r.record)));
   const everyRecord = !model.committee;
-  const previousEntries = history.previousEntries().filter((e) => options.includeHidden || !e.hidden);
+  const previousEntries = history.entries.filter((e) => e.period === previousPeriod && (options.includeHidden || !e.hidden));
   const gone = everyRecord ? previousEntries.filter((e) => !everyKey.has(e.key)) : [];
   for (const e of gone) {
     changes.push({

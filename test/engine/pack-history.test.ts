@@ -1,0 +1,209 @@
+// The pack remembers (issue 14 item 2): a Last period column beside Status in the exceptions and
+// scorecards, "Changes since <last period>" after the exceptions, last period's headline counts;
+// and a pack with no previous period exactly as before.
+import { RAG } from "../../src/engine/scheme/presets";
+import { statusByKey } from "../../src/engine/scheme/schemes";
+import { layoutSummary } from "../../src/engine/summary/layout";
+import { summarise } from "../../src/engine/summary/summary";
+import { summariseWithHistory } from "../../src/engine/summary/history-model";
+import { CHANGE_CAPTIONS } from "../../src/engine/summary/layout-changes";
+import { activity, cellsOf, headerColumns, historyAcross, indicator, META, pack, resultOf, rowOf, type PeriodRun } from "./pack-history-fixture";
+import type { SourceRecord } from "../../src/engine/vocab/types";
+
+const scheme = RAG;
+const label = (kind: "indicator" | "activity", key: string) => {
+  const s = statusByKey(scheme, kind, key);
+  if (!s) throw new Error(key);
+  return `${s.symbol} ${s.label}`;
+};
+
+// Target 100, higher is better: 120 on target, 95 within tolerance, 50 off target.
+const FIGURE = { green: 120, amber: 95, red: 50 } as const;
+type Colour = keyof typeof FIGURE;
+const pi = (n: number, colour: Colour, extra: Partial<SourceRecord> = {}) => indicator(n, 100, FIGURE[colour], extra);
+
+/** Q2: PI 2 green, PI 3 red, PI 4 amber, PI 5 red, PI 9 green (gone by Q3). Q3: PI 2 red, PI 3 green, PI 4 amber, PI 5 red, PI 6 amber (new). */
+const Q2: PeriodRun = { period: "Q2 2010/11", records: [pi(2, "green"), pi(3, "red"), pi(4, "amber"), pi(5, "red"), pi(9, "green")] };
+const Q3: PeriodRun = {
+  period: "Q3 2010/11",
+  records: [
+    pi(2, "red", { comment: { cell: "F2", value: "Staff vacancies in the team", text: "Staff vacancies in the team" } }),
+    pi(3, "green", { comment: { cell: "F3", value: "New contract in place", text: "New contract in place" } }),
+    pi(4, "amber"),
+    pi(5, "red"),
+    pi(6, "amber"),
+  ],
+};
+
+/** The Last period cell of a record's row in the table whose header is at or above `from`. */
+function lastPeriodCells(runs: PeriodRun[], section: string) {
+  const { plan } = pack(scheme, runs);
+  const { values, styles } = cellsOf(plan);
+  const start = rowOf(plan, section, 0);
+  // The first header row below the section heading.
+  let header = start + 1;
+  while (values.get(`${header},0`) !== "Ref") header++;
+  const cols = headerColumns(plan, header);
+  const last = cols.get("Last period");
+  const status = cols.get("Status");
+  const cell = (ref: string) => {
+    const row = rowOf(plan, ref, 0, header);
+    return { text: values.get(`${row},${last}`), fill: styles.get(`${row},${last}`)?.find((s) => s.fill)?.fill };
+  };
+  return { cell, last, status };
+}
+
+describe("the Last period column", () => {
+  const cases: [ref: string, expected: string, fill: string | undefined][] = [
+    ["PI 2", label("indicator", "green"), statusByKey(scheme, "indicator", "green")?.fill],
+    ["PI 5", label("indicator", "red"), statusByKey(scheme, "indicator", "red")?.fill],
+    ["PI 4", label("indicator", "amber"), statusByKey(scheme, "indicator", "amber")?.fill],
+    ["PI 6", "New", undefined],
+  ];
+  test.each(cases)("exceptions: %s shows %s beside Status, coloured as a status cell", (ref, expected, fill) => {
+    const { cell, last, status } = lastPeriodCells([Q2, Q3], "Exceptions");
+    expect(last).toBe((status as number) + 1);
+    expect(cell(ref)).toEqual({ text: expected, fill });
+  });
+  test.each([...cases, ["PI 3", label("indicator", "red"), statusByKey(scheme, "indicator", "red")?.fill] as const])("scorecards: %s shows %s", (ref, expected, fill) => {
+    const { cell, last, status } = lastPeriodCells([Q2, Q3], "Scorecards by priority");
+    expect(last).toBe((status as number) + 1);
+    expect(cell(ref)).toEqual({ text: expected, fill });
+  });
+  test("activities' scorecard has the column too, with the activity's status then", () => {
+    const runs: PeriodRun[] = [
+      { period: "Q2 2010/11", records: [activity(2, "Overdue"), activity(3, "On track")] },
+      { period: "Q3 2010/11", records: [activity(2, "On track"), activity(3, "On track"), activity(4, "Overdue")] },
+    ];
+    const { cell } = lastPeriodCells(runs, "Scorecards by priority");
+    expect(cell("ACT 2").text).toBe(label("activity", "overdue"));
+    expect(cell("ACT 3").text).toBe(label("activity", "ontrack"));
+    expect(cell("ACT 4").text).toBe("New");
+  });
+  test("every coloured Last period cell carries its symbol and label", () => {
+    const { plan } = pack(scheme, [Q2, Q3]);
+    const { values, styles } = cellsOf(plan);
+    const statusTexts = new Set([...scheme.indicator, ...scheme.activity].map((s) => `${s.symbol} ${s.label}`));
+    const fills = new Set([...scheme.indicator, ...scheme.activity].map((s) => s.fill));
+    // Below the key (whose swatches are explained beside them): headline, exceptions, changes, scorecards.
+    const from = rowOf(plan, "Summary of ratings", 0);
+    for (const [key, list] of styles) {
+      if (Number(key.split(",")[0]) < from || !list.some((s) => s.fill && fills.has(s.fill) && s.border)) continue;
+      const [row, col] = key.split(",").map(Number);
+      // A cell merged across into the one on its left shows that one's text.
+      const origin = (plan.rowMerges ?? []).find((m) => row >= m.top && row <= m.bottom && col > m.left && col <= m.right);
+      const text = values.get(origin ? `${row},${origin.left}` : key);
+      expect({ key, ok: typeof text === "string" && [...statusTexts].some((t) => text.startsWith(t)) }).toEqual({ key, ok: true });
+    }
+  });
+  test("the key names the last period", () => {
+    const { plan } = pack(scheme, [Q2, Q3]);
+    const texts = [...cellsOf(plan).values.values()].filter((v): v is string => typeof v === "string");
+    expect(texts.some((t) => t.startsWith("Last period: each record's status in Q2 2010/11"))).toBe(true);
+  });
+});
+
+describe("Changes since the last period", () => {
+  const three: PeriodRun[] = [
+    { period: "Q1 2010/11", records: [pi(2, "red"), pi(3, "green"), pi(7, "red")] },
+    { period: "Q2 2010/11", records: [pi(2, "amber"), pi(3, "green"), pi(8, "red")] },
+    { period: "Q3 2010/11", records: [pi(2, "green"), pi(3, "red"), pi(7, "red")] },
+  ];
+  const cases: [name: string, since: string, runs: PeriodRun[], expected: Record<string, string[]>][] = [
+    ["two periods", "Q2 2010/11", [Q2, Q3], { worse: ["PI 2"], better: ["PI 3"], new: ["PI 6"], gone: ["PI 9"] }],
+    // PI 7 was in Q1, not Q2: new since Q2. PI 8 was in Q2 only: gone. PI 2 amber → green: better.
+    ["three periods", "Q2 2010/11", three, { worse: ["PI 3"], better: ["PI 2"], new: ["PI 7"], gone: ["PI 8"] }],
+  ];
+  test.each(cases)("%s: better, worse, new and gone against %s", (_name, since, runs, expected) => {
+    const { model, plan } = pack(scheme, runs);
+    expect(model.history?.previousPeriod).toBe(since);
+    const byKind: Record<string, string[]> = {};
+    for (const c of model.history?.changes ?? []) (byKind[c.change] ??= []).push(c.ref);
+    expect(byKind).toEqual(expected);
+
+    const { values } = cellsOf(plan);
+    const heading = rowOf(plan, `Changes since ${since}`, 0);
+    expect(heading).toBeGreaterThan(rowOf(plan, "Exceptions", 0));
+    expect(heading).toBeLessThan(rowOf(plan, "Scorecards by priority", 0));
+    for (const [kind, refs] of Object.entries(expected)) {
+      const caption = rowOf(plan, `${CHANGE_CAPTIONS[kind as keyof typeof CHANGE_CAPTIONS]} (${refs.length})`, 0, heading);
+      const cols = headerColumns(plan, caption + 1);
+      for (const [i, ref] of refs.entries()) expect(values.get(`${caption + 2 + i},${cols.get("Ref")}`)).toBe(ref);
+    }
+  });
+  test("each change shows the status then and now, and the officer's commentary", () => {
+    const { plan } = pack(scheme, [Q2, Q3]);
+    const { values } = cellsOf(plan);
+    const heading = rowOf(plan, "Changes since Q2 2010/11", 0);
+    const rows: [caption: string, ref: string, was: string, now: string, commentary: string][] = [
+      ["Got worse (1)", "PI 2", label("indicator", "green"), label("indicator", "red"), "Staff vacancies in the team"],
+      ["Got better (1)", "PI 3", label("indicator", "red"), label("indicator", "green"), "New contract in place"],
+      ["New this period (1)", "PI 6", "Not rated", label("indicator", "amber"), ""],
+      ["No longer reported (1)", "PI 9", label("indicator", "green"), "Not in the tracker", "No longer in the tracker (last on sheet 'KPIs')."],
+    ];
+    for (const [caption, ref, was, now, commentary] of rows) {
+      const at = rowOf(plan, caption, 0, heading);
+      const cols = headerColumns(plan, at + 1);
+      expect(values.get(`${at + 2},${cols.get("Ref")}`)).toBe(ref);
+      expect(values.get(`${at + 2},${cols.get("Q2 2010/11")}`)).toBe(was);
+      expect(values.get(`${at + 2},${cols.get("Q3 2010/11")}`)).toBe(now);
+      const text = values.get(`${at + 2},${cols.get("Commentary")}`) as string;
+      if (commentary) expect(text).toBe(commentary);
+      else expect(text.startsWith("No commentary given")).toBe(true);
+    }
+    const sentence = [...values.values()].find((v) => typeof v === "string" && v.startsWith("Since Q2 2010/11,"));
+    expect(sentence).toBe("Since Q2 2010/11, 1 got worse, 1 got better, 1 is new and 1 is no longer reported. Worst first in each list, with the lead officer's commentary.");
+  });
+  test("nothing changed: the section says so in one line", () => {
+    const same: PeriodRun = { period: "Q3 2010/11", records: Q2.records };
+    const { plan } = pack(scheme, [Q2, same]);
+    const { values } = cellsOf(plan);
+    const heading = rowOf(plan, "Changes since Q2 2010/11", 0);
+    expect(values.get(`${heading + 1},0`)).toBe("No rating has changed since Q2 2010/11, and no record is new or gone.");
+  });
+  test("a committee's pack lists its own changes, not records gone (their committee is not recorded)", () => {
+    const withCommittee = (r: SourceRecord, committee: string) => ({ ...r, committee });
+    const runs: PeriodRun[] = [
+      { period: "Q2 2010/11", records: [withCommittee(pi(2, "green"), "Safety"), withCommittee(pi(3, "green"), "Housing"), pi(9, "green")] },
+      { period: "Q3 2010/11", records: [withCommittee(pi(2, "red"), "Safety"), withCommittee(pi(3, "red"), "Housing")] },
+    ];
+    const { model } = pack(scheme, runs, { committee: "Safety" });
+    expect(model.history?.changes.map((c) => [c.change, c.ref])).toEqual([["worse", "PI 2"]]);
+  });
+});
+
+describe("last period's headline counts", () => {
+  const safety = (r: SourceRecord) => ({ ...r, committee: "Safety" });
+  const housing = (r: SourceRecord) => ({ ...r, committee: "Housing" });
+  const committees: PeriodRun[] = [
+    { period: "Q2 2010/11", records: [safety(pi(2, "green")), housing(pi(3, "red")), pi(4, "amber"), safety(pi(9, "red"))] },
+    { period: "Q3 2010/11", records: [safety(pi(2, "red")), housing(pi(3, "red")), pi(4, "green")] },
+  ];
+  test.each([
+    // Every record: PI 9 (gone) is counted with the rest.
+    ["two periods, every record", [Q2, Q3], undefined, { green: 2, amber: 1, red: 2 }],
+    // Safety's pack: PI 2 and PI 4 (no committee) as they were; PI 9 is gone and its committee unknown.
+    ["a committee's records only", committees, "Safety", { green: 1, amber: 1 }],
+  ] as const)("%s: counted by status from the previous period's entries", (_name, runs, committee, expected) => {
+    const { model } = pack(scheme, [...runs], { committee });
+    const counts = Object.fromEntries(model.history?.previousHeadline.indicator.statuses.filter((s) => s.count > 0).map((s) => [s.key, s.count]) ?? []);
+    expect(counts).toEqual(expected);
+  });
+});
+
+describe("no history: the pack is unchanged", () => {
+  test.each([
+    ["no history at all", undefined],
+    ["a history with only this period", "view"],
+  ] as const)("%s", (_name, withView) => {
+    const { result, view } = historyAcross(scheme, [Q3]);
+    const plain = layoutSummary(summarise(resultOf(scheme, Q3.records), scheme, {}), scheme, META);
+    const model = summariseWithHistory(result, scheme, {}, withView ? view : undefined);
+    expect(model.history).toBeUndefined();
+    const plan = layoutSummary(model, scheme, META);
+    expect(plan).toEqual(plain);
+    expect(plan.charts).toBeUndefined();
+    expect(plan.print?.printArea).toBeUndefined();
+    expect([...cellsOf(plan).values.values()]).not.toContain("Last period");
+  });
+});
