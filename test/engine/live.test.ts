@@ -6,7 +6,14 @@ import { runScorecard } from "../../src/engine/scorecard";
 import { toA1 } from "../../src/engine/vocab/address";
 import type { CellEdit, LiveUpdate } from "../../src/engine/live/types";
 import type { CellValue, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
-import { applyUpdate, cloneGrids, fullApply, SAMPLES, sampleGrids, setCell } from "./live-model";
+import { applyPlans, applyUpdate, cloneGrids, fullApply, SAMPLES, sampleGrids, setCell, type CellModel } from "./live-model";
+import type { SheetPlan } from "../../src/engine/vocab/plan";
+
+const planModel = (plans: SheetPlan[]): CellModel => {
+  const model: CellModel = new Map();
+  applyPlans(model, plans);
+  return model;
+};
 
 const loaded = new Map<string, SheetGrid[]>();
 beforeAll(async () => {
@@ -83,14 +90,21 @@ describe("what an edit re-rates", () => {
   });
 
   test("a new title above a table that states a later period rescans the period", () => {
-    const g = grids(DERBY.file);
-    const options = { ...DERBY.options, reportDate: undefined };
+    const g = grids(DUDLEY.file);
+    const options = { ...DUDLEY.options, reportDate: undefined };
     const { session, run } = startLive(g, options);
     const t = run.result.tables[0];
-    // A blank row above the header becomes a title naming a later year.
-    const row = [...Array(t.headerRow).keys()].reverse().find((r) => (g.find((x) => x.name === t.sheet)!.values[r] ?? []).every((v) => v === null || v === ""));
+    // A blank row above the header (not the row just above it, which could join the header as a group row).
+    const row = [...Array(t.headerRow - 1).keys()].reverse().find((r) => (g.find((x) => x.name === t.sheet)!.values[r] ?? []).every((v) => v === null || v === ""));
     expect(row).toBeDefined();
-    expect(applyEdits(session, [{ sheet: t.sheet, row: row!, col: 0, value: "Quarter 2 2011/12" }])).toEqual({ kind: "rescan", reason: "period" });
+    expect(applyEdits(session, [{ sheet: t.sheet, row: row!, col: 0, value: "Quarter 4 2010/11" }])).toEqual({ kind: "rescan", reason: "period" });
+  });
+
+  test("a note typed above a table that states no period changes nothing", () => {
+    const g = grids(DUDLEY.file);
+    const { session, run } = startLive(g, { ...DUDLEY.options, reportDate: undefined });
+    const t = run.result.tables[0];
+    expect(applyEdits(session, [{ sheet: t.sheet, row: t.headerRow - 2, col: 0, value: "Figures checked by the team" }])).toEqual({ kind: "none" });
   });
 
   test("an edit on the rules sheet rescans the rules; rows inserted rescan the structure", () => {
@@ -122,11 +136,13 @@ describe("what an edit re-rates", () => {
     const r = run.result.rated.find((x) => x.record.kind === "indicator" && x.record.actual && typeof x.record.actual.value === "number")!;
     const at = r.record.row - 1;
     const t = run.result.tables.find((x) => x.sheet === r.record.sheet && at >= x.firstRow && at <= x.lastRow)!;
-    const col = column(t, "actual");
-    const cell = toA1(at, col);
+    const cell = r.record.actual!.cell;
+    const col = session.sheets.flatMap((s) => s.tables).find((x) => x.spec === t)!.plan.actual!.col;
+    expect(toA1(at, col)).toBe(cell);
+    const original = r.record.actual!.value; // records read the kept grid, so read it before the edit
     const raised = records(applyEdits(session, [{ sheet: t.sheet, row: at, col, value: "about twelve" }]));
     expect(raised.problems).toContainEqual(expect.objectContaining({ sheet: t.sheet, cell, severity: "error", message: expect.stringMatching(/unreadable figure/) }));
-    const cleared = records(applyEdits(session, [{ sheet: t.sheet, row: at, col, value: r.record.actual!.value }]));
+    const cleared = records(applyEdits(session, [{ sheet: t.sheet, row: at, col, value: original }]));
     expect(cleared.problems.filter((p) => p.cell === cell && p.sheet === t.sheet)).toEqual(run.result.problems.filter((p) => p.cell === cell && p.sheet === t.sheet));
     expect(cleared.counts).toEqual(run.result.counts);
   });
@@ -152,10 +168,17 @@ function cellArb(g: SheetGrid[], tables: TableSpec[]) {
 }
 
 describe("live result equals a fresh full run after the same edits", () => {
+  const kinds: Record<string, number> = {};
+  afterAll(() => {
+    console.log(`live updates in the property test: ${JSON.stringify(kinds)}`);
+    // The property is about live updates: most bursts must be handled as records, not by a rescan.
+    expect(kinds.records).toBeGreaterThan(2 * (kinds.rescan ?? 0));
+  });
+
   test.each(SAMPLES.map((s) => [s.file, s] as const))("%s", (file, sample) => {
     const tables = runScorecard(grids(file), sample.options).result.tables;
     fc.assert(
-      fc.property(fc.array(fc.array(fc.record({ cell: cellArb(grids(file), tables), value: fc.constantFrom(...VALUES) }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), (bursts) => {
+      fc.property(fc.array(fc.array(fc.record({ cell: cellArb(grids(file), tables), value: fc.constantFrom(...VALUES) }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (bursts) => {
         const truth = grids(file);
         const { session } = startLive(grids(file), sample.options);
         let model = fullApply(grids(file), sample.options);
@@ -163,9 +186,10 @@ describe("live result equals a fresh full run after the same edits", () => {
           const edits: CellEdit[] = burst.map(({ cell, value }) => ({ ...cell, value }));
           for (const e of edits) setCell(truth.find((x) => x.name === e.sheet)!, e.row, e.col, e.value);
           const update = applyEdits(session, edits);
+          kinds[update.kind] = (kinds[update.kind] ?? 0) + 1;
           model = applyUpdate(model, update, () => truth, sample.options);
           const fresh = runScorecard(truth, sample.options);
-          expect(model).toEqual(fullApply(truth, sample.options));
+          expect(model).toEqual(planModel(fresh.plans));
           if (update.kind === "records") {
             expect(update.counts).toEqual(fresh.result.counts);
             expect(update.problems).toEqual(fresh.result.problems);
@@ -173,7 +197,7 @@ describe("live result equals a fresh full run after the same edits", () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
