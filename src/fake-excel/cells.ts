@@ -46,6 +46,7 @@ export function writeValues(a: Areas, rect: CellRange, grid: unknown, wb?: Workb
   const rows = checkShape(rect, grid, "values");
   refusePartMerges(a.sheet, rect, rows);
   const written: { row: number; col: number }[] = [];
+  const before = a.sheet.cell(rect.top, rect.left).v;
   rows.forEach((row, i) =>
     row.forEach((input, j) => {
       if (input === null || input === undefined) return; // null leaves the cell as it is
@@ -57,6 +58,7 @@ export function writeValues(a: Areas, rect: CellRange, grid: unknown, wb?: Workb
     }),
   );
   if (wb?.autoExpandTables !== false) growTables(a.sheet, written);
+  wb?.events.note(a.sheet, rect, "RangeEdited", rows.length === 1 && rows[0].length === 1 ? before : undefined);
 }
 
 /**
@@ -185,7 +187,7 @@ export function readBorder(a: Areas, index: BorderIndex): Border | null {
   return seen.every((b) => JSON.stringify(b) === JSON.stringify(seen[0])) ? seen[0] : null;
 }
 
-export function clearCells(a: Areas, applyTo: string): void {
+export function clearCells(a: Areas, applyTo: string, wb?: WorkbookState): void {
   guard(a.sheet);
   const contents = applyTo === "All" || applyTo === "Contents";
   const formats = applyTo === "All" || applyTo === "Formats";
@@ -193,6 +195,7 @@ export function clearCells(a: Areas, applyTo: string): void {
   forEachCell(a.rects, (row, col) =>
     a.sheet.update(row, col, (c) => (formats ? { v: contents ? "" : c.v, f: contents ? undefined : c.f, nf: "General", fmt: DEFAULT_FORMAT } : { ...c, v: "", f: undefined })),
   );
+  if (contents) for (const r of a.rects) wb?.events.note(a.sheet, r);
 }
 
 /**

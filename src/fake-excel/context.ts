@@ -222,7 +222,12 @@ export class FakeContext {
         throw new FakeOfficeError("InvalidArgument", `The address is longer than ${this._limits.addressChars} characters (${stat.maxAddressChars}).`);
       }
       const response = new ResponseSize();
-      for (const op of ops) op.run(response);
+      try {
+        for (const op of ops) op.run(response);
+      } finally {
+        // What the request changed before it ended (or failed) is raised as the add-in's own changes.
+        this._state.events.flush();
+      }
       stat.responseBytes = response.bytes;
       if (response.bytes > this._limits.responseBytes) {
         throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response.bytes} bytes).`);

@@ -16,6 +16,10 @@ import { FakeRequestContext } from "./workbook";
 import { FakeOfficeError } from "./errors";
 import { versionAtMost } from "./version";
 
+import type { RunInContext } from "../excel/live/api";
+import type { UserActions } from "./user";
+import { userActions } from "./user";
+import type { FakeContext } from "./context";
 export type { FakeLimits } from "./context";
 export type { FakeCellView, FakeSheetView } from "./inspect";
 export type { RequestStats } from "./stats";
@@ -23,6 +27,7 @@ export { FakeStats } from "./stats";
 export { FakeOfficeError } from "./errors";
 export type { CellFormat } from "./state";
 
+export type { UserActions, UserSource } from "./user";
 export interface FakeSheetInit {
   name: string;
   /** Values with values[0][0] at `origin` (A1 by default). Dates become serial numbers with a date format. */
@@ -75,6 +80,10 @@ export interface FakeExcel {
 
 type Batch<T> = (context: XlRequestContext) => Promise<T>;
 
+  /** Excel.run(context, batch): a batch in the request context of an earlier run (to remove its event handlers). */
+  runIn: RunInContext;
+  /** What a person does in Excel, raising the events Excel raises (user.ts). */
+  user: UserActions;
 
 /** Only the options the fake models; mergeUndoGroup only where ExcelApi 1.20 is (the host must feature-detect it). */
 function checkRunOptions(options: XlRunOptions | undefined, isSetSupported: IsSetSupported): void {
@@ -173,7 +182,24 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     run: Object.assign(run, { isSetSupported }),
     isSetSupported,
     stats,
+  const runIn: RunInContext = async (context, batch) => {
+    const ctx = context as unknown as FakeContext;
+    if (!(context instanceof FakeRequestContext) || ctx._state !== wb) throw new FakeOfficeError("InvalidRequestContext", "Excel.run was given a request context from another workbook.");
+    stats.runs++;
+    stats.runOptions.push(undefined);
+    ctx._closed = false;
+    try {
+      const result = await batch(context);
+      if (ctx._pending > 0) await ctx.sync();
+      return result;
+    } finally {
+      ctx._closed = true;
+    }
+  };
+
     active: () => wb.active?.name,
+    runIn,
+    user: userActions(wb),
     setCellEditing: (on) => {
       wb.cellEditing = on;
     },
@@ -187,6 +213,8 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     snapshot: () => JSON.parse(JSON.stringify(snapshotWorkbook(wb))) as unknown,
     setProtected: (name, on) => {
       const s = wb.find(name);
+      const s = wb.find(name);
+    },
       if (!s) throw new Error(`no sheet ${name}`);
       s.protected = on;
     },

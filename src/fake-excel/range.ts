@@ -13,6 +13,10 @@ import { versionAtMost } from "./version";
 import type { SheetState, WorkbookState } from "./state";
 import { DEFAULT_FORMAT } from "./state";
 import { copyFormats, sourceFromAddress } from "./copy";
+import { FakeDataValidation } from "./validation";
+import type { Shift } from "./shift";
+import { shiftCells } from "./shift";
+import type { XlLiveRange } from "../excel/live/api";
 
 /** Selecting works on the active sheet only (activate it first), and never on a hidden one. */
 function checkSelectable(wb: WorkbookState, sheet: SheetState): void {
@@ -30,14 +34,16 @@ function display(v: string | number | boolean): string {
   return typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }
 
-export class FakeRange extends FakeObject implements XlRange {
+export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
   readonly _type = "Range";
   readonly format: FakeRangeFormat;
+  readonly dataValidation: FakeDataValidation;
   private _memo: RangeTarget | null | undefined;
 
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => RangeTarget | null, orNull = false) {
     super(parent._ctx, parent, method, args);
     this.format = new FakeRangeFormat(this, () => this._areas());
+    this.dataValidation = new FakeDataValidation(this, () => this._areas());
     if (orNull) this._resolveLater(() => this._target() !== null);
   }
 
@@ -84,7 +90,7 @@ export class FakeRange extends FakeObject implements XlRange {
     };
   }
   protected override _navs(): Record<string, FakeObject> {
-    return { format: this.format };
+    return { format: this.format, dataValidation: this.dataValidation };
   }
 
   get address(): string {
@@ -155,7 +161,27 @@ export class FakeRange extends FakeObject implements XlRange {
     });
   }
   clear(applyTo?: "All" | "Formats" | "Contents"): void {
-    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All"));
+    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All", this._ctx._state));
+  }
+  /** Inserts blank cells here and shifts the rest down or right; returns the new blank cells (the same address). */
+  insert(shift: "Down" | "Right"): FakeRange {
+    this._shift("insert", shift, ["Down", "Right"]);
+    return new FakeRange(this, "insert", [shift], () => this._must());
+  }
+  /** Deletes these cells and shifts the rest up or left. */
+  delete(shift: "Up" | "Left"): void {
+    this._shift("delete", shift, ["Up", "Left"]);
+  }
+  private _shift(name: string, shift: Shift, allowed: Shift[]): void {
+    this._call(name, [shift], () => {
+      if (!allowed.includes(shift)) throw new FakeOfficeError("InvalidArgument", `Range.${name} takes ${allowed.join(" or ")}, not ${JSON.stringify(shift)}.`, `Range.${name}`);
+      const t = this._must();
+      shiftCells(t.sheet, t.rect, shift);
+      const rows = shift === "Down" || shift === "Up";
+      const whole = rows ? t.rect.left === 0 && t.rect.right === 16383 : t.rect.top === 0 && t.rect.bottom === 1048575;
+      const changeType = whole ? (rows ? (shift === "Down" ? "RowInserted" : "RowDeleted") : shift === "Right" ? "ColumnInserted" : "ColumnDeleted") : shift === "Down" || shift === "Right" ? "CellInserted" : "CellDeleted";
+      this._ctx._state.events.note(t.sheet, t.rect, changeType);
+    });
   }
   /** ExcelApi 1.13: the merged areas that lie in this range (whole or in part); a null object when there are none. */
   getMergedAreasOrNullObject(): FakeRangeAreas {
@@ -267,7 +293,7 @@ export class FakeRangeAreas extends FakeObject implements XlRangeAreas {
     return this._get("cellCount");
   }
   clear(applyTo?: "All" | "Formats" | "Contents"): void {
-    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All"));
+    this._call("clear", [applyTo ?? "All"], () => clearCells(this._areas(), applyTo ?? "All", this._ctx._state));
   }
   select(): void {
     this._call("select", [], () => {

@@ -1,6 +1,8 @@
 // The fake workbook's document state: what Excel would hold, independent of any request.
 import type { CellRange } from "../engine/vocab/types";
 import { MergedAreas } from "./merges";
+import { EventBus } from "./events";
+import type { CellValidation } from "./validation";
 
 export type RawValue = string | number | boolean; // "" is an empty cell, as Office.js reports it
 
@@ -119,6 +121,8 @@ export class SheetState {
   tables: { name: string; range: CellRange }[] = [];
   /** Sheet-scoped defined names. */
   names: SheetName[] = [];
+  /** Data validation by cell (ExcelApi 1.8). */
+  validation = new Map<number, CellValidation>();
   page: PageState = {
     orientation: "Portrait",
     paperSize: "Letter",
@@ -193,6 +197,8 @@ export class WorkbookState {
   cellEditing = false;
   /** Highest ExcelApi version this Excel supports. */
   apiVersion = "1.20";
+  /** Event handlers and the changes waiting to be raised (events.ts). */
+  readonly events = new EventBus(this);
   private nextId = 1;
 
   newSheetId(): string {

@@ -7,11 +7,24 @@ import { FakeRange } from "./range";
 import { SheetState } from "./state";
 import { FakeTableCollection } from "./tables";
 import { checkSheetName, FakeWorksheet } from "./worksheet";
+import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlLiveWorkbook, XlLiveWorksheetCollection, XlNameChangedEventArgs } from "../excel/live/api";
+import { FakeEventHandlers } from "./events";
 
-class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements XlWorksheetCollection {
+class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements XlWorksheetCollection, XlLiveWorksheetCollection {
   readonly _type = "WorksheetCollection";
+  /** Any sheet's data changed (ExcelApi 1.9). */
+  readonly onChanged: FakeEventHandlers<XlChangedEventArgs>;
+  readonly onAdded: FakeEventHandlers<XlAddedEventArgs>;
+  readonly onDeleted: FakeEventHandlers<XlDeletedEventArgs>;
+  /** ExcelApi 1.17. */
+  readonly onNameChanged: FakeEventHandlers<XlNameChangedEventArgs>;
   constructor(parent: FakeObject) {
     super(parent._ctx, parent, "worksheets", []);
+    const all = (): string => "worksheets";
+    this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "WorksheetCollection", all);
+    this.onAdded = new FakeEventHandlers<XlAddedEventArgs>(this, "onAdded", "WorksheetCollection", all);
+    this.onDeleted = new FakeEventHandlers<XlDeletedEventArgs>(this, "onDeleted", "WorksheetCollection", all);
+    this.onNameChanged = new FakeEventHandlers<XlNameChangedEventArgs>(this, "onNameChanged", "WorksheetCollection", all);
   }
   protected _list(): FakeWorksheet[] {
     return this._ctx._state.sheets.map((s, i) => new FakeWorksheet(this, "_item", [i], () => s));
@@ -42,6 +55,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements X
       for (let i = wb.sheets.length + 1; n === undefined || n === ""; i++) if (!wb.find(`Sheet${i}`)) n = `Sheet${i}`;
       created = new SheetState(checkSheetName(wb, n), wb.newSheetId());
       wb.sheets.push(created);
+      wb.events.added(created, "Local");
     });
     return ws;
   }
@@ -131,7 +145,7 @@ class FakeRoot extends FakeObject {
   }
 }
 
-export class FakeWorkbook extends FakeObject implements XlWorkbook {
+export class FakeWorkbook extends FakeObject implements XlWorkbook, XlLiveWorkbook {
   readonly _type = "Workbook";
   readonly worksheets: FakeWorksheetCollection;
   readonly settings: FakeSettingCollection;

@@ -6,11 +6,14 @@ import { normColor } from "./cells";
 import type { Prop } from "./context";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
+import { versionAtMost } from "./version";
 import { FakeRange, FakeRangeAreas } from "./range";
 import { FakePageBreakCollection, FakePageLayout, parseSheetAddress } from "./pagelayout";
 import type { SheetState, WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
 import { FakeNamedItemCollection } from "./names";
+import type { XlChangedEventArgs, XlLiveWorksheet } from "../excel/live/api";
+import { FakeEventHandlers } from "./events";
 
 const BAD_NAME = /[[\]:*?/\\]/;
 
@@ -59,9 +62,11 @@ class FakeFreezePanes extends FakeObject implements XlFreezePanes {
   }
 }
 
-export class FakeWorksheet extends FakeObject implements XlWorksheet {
+export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWorksheet {
   readonly _type = "Worksheet";
   readonly protection: FakeWorksheetProtection;
+  /** ExcelApi 1.7: this sheet's data changed (events.ts). */
+  readonly onChanged: FakeEventHandlers<XlChangedEventArgs>;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
   readonly horizontalPageBreaks: FakePageBreakCollection;
@@ -79,6 +84,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
     this.names = new FakeNamedItemCollection(this);
     if (orNull) this._resolveLater(() => this._resolve() !== null);
   }
+    this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "Worksheet", () => this._sheet().id);
 
   private _resolve(): SheetState | null {
     if (this._memo === undefined) this._memo = this._resolver();
@@ -102,7 +108,9 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
           this._sheet().name = checkSheetName(wb, v, this._sheet());
         },
       },
+          const before = this._sheet().name;
       position: {
+          if (before !== this._sheet().name && versionAtMost("1.17", wb.apiVersion)) wb.events.renamed(this._sheet(), before, "Local");
         get: () => wb.sheets.indexOf(this._sheet()),
         set: (v) => {
           if (typeof v !== "number" || v < 0 || v >= wb.sheets.length) throw new FakeOfficeError("InvalidArgument", "Position out of range.");
@@ -134,6 +142,9 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
 
   get name(): string {
     return this._get("name");
+  }
+  get id(): string {
+    return this._get("id");
   }
   set name(v: string) {
     this._set("name", v);
@@ -173,6 +184,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet {
       if (wb.active === s) wb.active = wb.sheets[Math.max(0, at - 1)];
       if (wb.selection?.sheet === s) wb.selection = { sheet: wb.active!, range: { top: 0, left: 0, bottom: 0, right: 0 } };
     });
+      wb.events.deleted(s, "Local");
   }
   activate(): void {
     this._call("activate", [], () => {

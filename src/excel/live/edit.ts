@@ -1,0 +1,112 @@
+// One burst of officers' edits, in at most two requests:
+//   1 read   the changed cells that lie in a tracker zone (values and number formats, one range load per
+//            rectangle of the union), and our record (column A of the record sheet)
+//     … the incremental engine re-rates the records those cells touch (src/engine/live) …
+//   2 write  whole-format backups of the cells coloured for the first time, the record listing them, then
+//            the engine's edit plans (status colours and our own column, for those rows only)
+// Nothing is read or written when no changed cell lies in a tracker zone (0 requests), and the write is
+// skipped when the engine finds nothing to change (1 request).
+import type { CellEdit, LiveUpdate } from "../../engine/live/types";
+import type { SheetPlan } from "../../engine/vocab/plan";
+import type { CellRange } from "../../engine/vocab/types";
+import type { XlRange, XlRequestContext } from "../api";
+import { queueBackup } from "../backup";
+import { planTouches } from "../capture";
+import { CellSet, keyCell } from "../cells";
+import { Batcher, DEFAULT_BUDGET } from "../chunk";
+import type { SheetMemory } from "../saved";
+import { allocateColumns, emptyMemory } from "../saved";
+import type { StatePlace, StateRecord } from "../state";
+import { queueStateSheet, stateCells } from "../state";
+import { toCellValue } from "../values";
+import { queuePlan } from "../write";
+import type { Burst } from "./burst";
+import { queueRecordRead, queueRecordWrite } from "./record";
+
+/** The read half's result: the edits for the engine, and our record as it is now. */
+export interface BurstRead {
+  edits: CellEdit[];
+  record: StateRecord;
+  /** Rectangles read (one range load each). */
+  areas: number;
+}
+
+/** Request 1. No request at all when no changed cell lies in a tracker (`undefined`). */
+export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace): Promise<BurstRead | undefined> {
+  const loads: { sheet: string; rect: CellRange; range: XlRange }[] = [];
+  for (const [sheet, cells] of burst.cells) {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    for (const rect of cells.rects()) {
+      loads.push({ sheet, rect, range: ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).load("values,numberFormat") });
+    }
+  }
+  if (!loads.length) return undefined;
+  const record = queueRecordRead(context, place);
+  await context.sync();
+  const edits: CellEdit[] = [];
+  for (const l of loads) {
+    const values = l.range.values as unknown[][];
+    const formats = l.range.numberFormat as unknown[][];
+    values.forEach((line, i) =>
+      line.forEach((v, j) => {
+        const nf = formats[i]?.[j];
+        edits.push({ sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: toCellValue(v), numberFormat: typeof nf === "string" ? nf : undefined });
+      }),
+    );
+  }
+  return { edits, record: record(), areas: loads.length };
+}
+
+/** Cells of a plan that get a format, and of the `coloured` ranges, not yet backed up. */
+function freshCells(mem: SheetMemory, plan: SheetPlan, coloured: CellRange[]): { fresh: CellSet; values: CellSet } {
+  const touches = planTouches(plan);
+  const fresh = new CellSet();
+  for (const k of touches.touched.keys()) {
+    const { row, col } = keyCell(k);
+    if (!mem.backed.has(row, col)) fresh.add(row, col);
+  }
+  for (const r of coloured) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!mem.backed.has(row, col)) fresh.add(row, col);
+  return { fresh, values: touches.values };
+}
+
+/**
+ * Request 2 (one more per further 4 MB, which one burst does not reach): backups, the record, the plans.
+ * Widths and heights are left out of live plans: Apply colours set them and saved what they replaced.
+ */
+export async function writeUpdate(context: XlRequestContext, place: StatePlace, record: StateRecord, update: Extract<LiveUpdate, { kind: "records" }>): Promise<{ syncs: number; backedUp: number }> {
+  const writes = new Batcher(context, DEFAULT_BUDGET);
+  const sheets = context.workbook.worksheets;
+  const before = JSON.stringify(stateCells(record.owned, record.saved));
+  const memory: Record<string, SheetMemory> = { ...record.saved };
+  const fresh: { sheet: string; cells: CellSet }[] = [];
+  for (const plan of update.plans) {
+    const mem = (memory[plan.sheet] ??= emptyMemory());
+    const coloured = update.coloured.filter((c) => c.sheet === plan.sheet).flatMap((c) => c.ranges);
+    const found = freshCells(mem, plan, coloured);
+    for (const r of found.values.rects()) mem.values.addRange(r);
+    if (!found.fresh.size) continue;
+    for (const r of found.fresh.rects()) mem.backed.addRange(r);
+    fresh.push({ sheet: plan.sheet, cells: found.fresh });
+  }
+  let backedUp = 0;
+  if (fresh.length || !place.exists) {
+    allocateColumns(memory);
+    await queueStateSheet(writes, context, place);
+    const recordSheet = sheets.getItem(place.name);
+    // Backups first, then the record naming them: a refused copy leaves the old record true.
+    for (const f of fresh) {
+      await queueBackup(writes, recordSheet, f.sheet, f.cells, memory[f.sheet].cols);
+      backedUp += f.cells.size;
+    }
+    await queueRecordWrite(writes, context, place, record, stateCells(record.owned, memory));
+  } else if (update.plans.some((p) => p.blocks.length)) {
+    // Our column's cells are listed so Remove colours clears them; they are usually listed already.
+    const after = stateCells(record.owned, memory);
+    if (JSON.stringify(after) !== before) await queueRecordWrite(writes, context, place, record, after);
+  }
+  for (const plan of update.plans) {
+    await queuePlan(writes, sheets.getItem(plan.sheet), { ...plan, columnWidths: [], rowHeights: [], freeze: undefined, print: undefined, tabColor: undefined });
+  }
+  await writes.flush();
+  return { syncs: writes.syncs, backedUp };
+}

@@ -1,0 +1,350 @@
+// Live colours (issue 13 item 2): while on, officers' edits re-rate the records they touch and recolour
+// them. What is acted on:
+// - LOCAL changes only. In co-authoring our own writes reach the other person's Excel as remote changes:
+//   acting on them would make the two clients re-rate each other in a loop (and their add-in rates their
+//   own edits). Where ExcelApi 1.14 gives triggerSource, changes this add-in made are dropped; everywhere,
+//   changes while a command or our own write runs are dropped, and so are changes to our own column (the
+//   record's `values`) and to sheets outside the tracker zones (our record sheet, summaries, rules sheet).
+//   Colouring raises no onChanged (formats have their own event), so a recolour cannot start another.
+// - Bursts: events are gathered for `debounceMs` after the last one (a paste of 500 rows is one event,
+//   typing down a column a few), their cells united, then handled in at most 2 requests (edit.ts).
+// - Rows or columns inserted or deleted, and tracker sheets renamed or deleted: the record is moved to
+//   match (record.ts), then the whole workbook is re-rated by Apply colours and the session read again.
+// - Undo: an officer's Ctrl+Z of their edit raises onChanged (local) with the restored value, which
+//   re-rates like any edit; undoing our recolour restores our colours and our column, which raise nothing
+//   we act on, so nothing fights the officer's Undo (docs/manual-test.md, "Live colours").
+import type { LiveSession } from "../../engine/live";
+import { applyEdits, startLive } from "../../engine/live";
+import type { CellEdit, LiveUpdate, StructureChange } from "../../engine/live/types";
+import type { ScorecardOptions, ScorecardRun } from "../../engine/scorecard";
+import type { CellRange, SheetGrid } from "../../engine/vocab/types";
+import type { ExcelRun, XlRequestContext } from "../api";
+import { Batcher, DEFAULT_BUDGET } from "../chunk";
+import { applyColoursCommand } from "../commands";
+import { queueFacts } from "../facts";
+import { readSheets } from "../read";
+import { runAs } from "../run-options";
+import type { SheetMemory } from "../saved";
+import type { StatePlace } from "../state";
+import { stateCells, statePlace } from "../state";
+import { parseAddress } from "../a1";
+import type { CellSet } from "../cells";
+import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
+import { live } from "./api";
+import type { Burst } from "./burst";
+import { addCells, addStructure, emptyBurst, isEmpty } from "./burst";
+import { readBurst, writeUpdate } from "./edit";
+import type { Registration } from "./listen";
+import { ownChange, register, unregister } from "./listen";
+import { applyRatingHelp, helpTargets } from "./rating-help";
+import { queueBackupShift, queueRecordRead, queueRecordWrite, shiftMemory } from "./record";
+
+/** The incremental engine as the listener uses it (src/engine/live), injectable for tests. */
+export interface LiveEngine<S = LiveSession> {
+  startLive(grids: SheetGrid[], options: ScorecardOptions): { session: S; run: ScorecardRun };
+  applyEdits(session: S, edits: CellEdit[], structure?: StructureChange[]): LiveUpdate;
+}
+
+export const ENGINE: LiveEngine = { startLive, applyEdits };
+
+export interface LiveSettings {
+  /** Today's ISO date: the engine reads no clock. */
+  today: string;
+  /** A drop-down list of the scheme's statuses on the officers' rating column (off by default). */
+  ratingHelp: boolean;
+  /** Quiet time that ends a burst (default 300 ms). */
+  debounceMs?: number;
+}
+
+export interface LiveHooks {
+  /** Each burst handled (a rescan included): counts and problems for the pane. */
+  onUpdate(update: LiveUpdate): void;
+  /** A burst that could not be handled: one sentence for the user. */
+  onError(message: string): void;
+  /** True while a command runs or waits: changes seen then are the command's own writes. */
+  commandPending(): boolean;
+}
+
+/** What the last burst cost, for the pane's tests and the bench. */
+export interface BurstReport {
+  kind: LiveUpdate["kind"];
+  /** context.sync() calls the burst made (a rescan's Apply colours not counted). */
+  syncs: number;
+  /** Milliseconds the engine took to re-rate. */
+  engineMs: number;
+  /** Cells read, and range loads used to read them. */
+  cells: number;
+  areas: number;
+  /** Events gathered into the burst. */
+  events: number;
+}
+
+interface Zone {
+  name: string;
+  rect: CellRange;
+}
+
+interface Loaded<S> {
+  session: S;
+  place: StatePlace;
+  /** Tracker sheets by worksheet id: the cells where an edit can matter (the grid read, one row and column more). */
+  zones: Map<string, Zone>;
+  /** Our own column's cells by sheet (Remove colours clears them): changes there are our writes or their Undo. */
+  own: Map<string, CellSet>;
+}
+
+const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+function zoneOf(grid: SheetGrid): CellRange {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const width = grid.values.reduce((n, r) => Math.max(n, r.length), 0);
+  return { top: 0, left: 0, bottom: o.row + grid.values.length, right: o.col + width };
+}
+
+function covered(set: CellSet | undefined, r: CellRange): boolean {
+  if (!set) return false;
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!set.has(row, col)) return false;
+  return true;
+}
+
+export class LiveColours<S = LiveSession> {
+  private loaded?: Loaded<S>;
+  private reg?: Registration;
+  private burst: Burst = emptyBurst();
+  private timer?: ReturnType<typeof setTimeout>;
+  private chain: Promise<void> = Promise.resolve();
+  /** Above zero while our own command or live write runs: changes then are ours. */
+  private own = 0;
+  /** The last burst handled. */
+  last?: BurstReport;
+  bursts = 0;
+
+  constructor(
+    private readonly run: ExcelRun,
+    private readonly runIn: RunInContext,
+    private readonly settings: LiveSettings,
+    private readonly hooks: LiveHooks,
+    private readonly engine: LiveEngine<S> = ENGINE as unknown as LiveEngine<S>,
+  ) {}
+
+  get listening(): boolean {
+    return this.reg !== undefined;
+  }
+
+  /** Read the workbook, start the engine, put rating help on if asked, then listen. */
+  async start(): Promise<void> {
+    await this.load();
+    this.reg = await register(this.run, { changed: this.changed, added: this.added, deleted: this.deleted, renamed: this.renamed });
+  }
+
+  /** Stop listening (pending edits are dropped); resolves once the handlers are removed. */
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.burst = emptyBurst();
+    await this.chain.catch(() => undefined);
+    const reg = this.reg;
+    this.reg = undefined;
+    this.loaded = undefined;
+    if (reg) await unregister(this.runIn, reg);
+  }
+
+  /** Re-read the workbook after a command rewrote it. */
+  async resync(): Promise<void> {
+    await this.queue(() => this.load());
+  }
+
+  /** Resolves when no burst is waiting or running. */
+  async idle(): Promise<void> {
+    for (;;) {
+      const chain = this.chain;
+      await chain.catch(() => undefined);
+      if (!this.timer && chain === this.chain) return;
+      if (this.timer) await new Promise((r) => setTimeout(r, (this.settings.debounceMs ?? 300) + 1));
+    }
+  }
+
+  private queue(work: () => Promise<void>): Promise<void> {
+    this.chain = this.chain.then(work, work);
+    return this.chain;
+  }
+
+  private async load(): Promise<void> {
+    this.own++;
+    try {
+      const { grids, place, ids, owned, saved } = await runAs(this.run, "read", async (context) => {
+        const readFacts = queueFacts(context);
+        await context.sync();
+        const facts = readFacts();
+        const sheets = live(context).workbook.worksheets;
+        const idLoads = facts.sheets.map((s) => {
+          const ws = sheets.getItem(s.name);
+          ws.load("id");
+          return { name: s.name, ws };
+        });
+        const read = await readSheets(context, facts, { isSetSupported: this.run.isSetSupported });
+        return { grids: read.grids, place: statePlace(facts), ids: new Map(idLoads.map((l) => [l.name, l.ws.id])), owned: read.state.owned, saved: read.state.saved };
+      });
+      const { session, run } = this.engine.startLive(grids, { today: this.settings.today, ownedSheets: owned.map((o) => o.sheet) });
+      const zones = new Map<string, Zone>();
+      for (const t of run.result.tables) {
+        const grid = grids.find((g) => g.name === t.sheet);
+        const id = ids.get(t.sheet);
+        if (grid && id) zones.set(id, { name: t.sheet, rect: zoneOf(grid) });
+      }
+      const own = new Map(Object.entries(saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
+      this.loaded = { session, place, zones, own };
+      if (this.settings.ratingHelp) {
+        const targets = helpTargets(run);
+        if (targets.length) {
+          await runAs(this.run, "apply", (context) => applyRatingHelp(context, place, targets));
+          place.exists = true;
+        }
+      }
+    } finally {
+      this.own--;
+    }
+  }
+
+  private ignoring(): boolean {
+    return this.own > 0 || this.hooks.commandPending() || !this.loaded;
+  }
+
+  private changed = async (args: XlChangedEventArgs): Promise<void> => {
+    if (args.source !== "Local" || ownChange(args, this.run.isSetSupported) || this.ignoring()) return;
+    const zone = this.loaded!.zones.get(args.worksheetId);
+    if (!zone) return;
+    if (args.changeType === "RangeEdited" || args.changeType === "Unknown") {
+      const r = parseAddress(args.address);
+      if (r && covered(this.loaded!.own.get(zone.name), r)) return;
+      addCells(this.burst, zone.name, args.address, zone.rect);
+    } else {
+      addStructure(this.burst, zone.name, args.address, args.changeType);
+    }
+    this.burst.events++;
+    this.schedule();
+  };
+
+  private added = async (args: XlAddedEventArgs): Promise<void> => {
+    // A new sheet holds no tracker yet: Apply colours (or turning live colours off and on) takes it in.
+    void args;
+  };
+
+  private deleted = async (args: XlDeletedEventArgs): Promise<void> => {
+    if (args.source !== "Local" || this.ignoring() || !this.loaded!.zones.has(args.worksheetId)) return;
+    this.burst.deleted.push(this.loaded!.zones.get(args.worksheetId)!.name);
+    this.schedule();
+  };
+
+  private renamed = async (args: XlNameChangedEventArgs): Promise<void> => {
+    const zone = this.loaded?.zones.get(args.worksheetId);
+    if (!zone) return;
+    // Renamed by anyone, our map must follow; only a local rename moves our record (the other client moves its own).
+    zone.name = args.nameAfter;
+    if (args.source !== "Local" || this.ignoring()) return;
+    this.burst.renamed.push({ from: args.nameBefore, to: args.nameAfter });
+    this.schedule();
+  };
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const burst = this.burst;
+      this.burst = emptyBurst();
+      if (!isEmpty(burst)) void this.queue(() => this.handle(burst));
+    }, this.settings.debounceMs ?? 300);
+  }
+
+  private async handle(burst: Burst): Promise<void> {
+    if (!this.loaded) return;
+    this.own++;
+    try {
+      if (burst.shifts.length || burst.renamed.length || burst.deleted.length || burst.rescan) {
+        await this.restructure(burst);
+        return;
+      }
+      await this.rate(burst);
+    } catch (e) {
+      this.hooks.onError(`Live colours could not update the colours: ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      this.own--;
+    }
+  }
+
+  /** Request 1 (read), the engine, request 2 (write): edit.ts. */
+  private async rate(burst: Burst): Promise<void> {
+    const loaded = this.loaded!;
+    const report: BurstReport = { kind: "none", syncs: 0, engineMs: 0, cells: 0, areas: 0, events: burst.events };
+    const update = await runAs(this.run, "apply", async (context) => {
+      const read = await readBurst(context, burst, loaded.place);
+      if (!read) return undefined;
+      report.syncs = 1;
+      report.cells = read.edits.length;
+      report.areas = read.areas;
+      const t0 = now();
+      const u = this.engine.applyEdits(loaded.session, read.edits.filter((e) => !loaded.own.get(e.sheet)?.has(e.row, e.col)));
+      report.engineMs = now() - t0;
+      if (u.kind === "records" && u.plans.length) {
+        const written = await writeUpdate(context, loaded.place, read.record, u);
+        report.syncs += written.syncs;
+        loaded.place.exists = true;
+        for (const p of u.plans) this.noteOwn(p.sheet, p.blocks);
+      }
+      return u;
+    });
+    report.kind = update?.kind ?? "none";
+    this.last = report;
+    this.bursts++;
+    if (!update) return;
+    if (update.kind === "rescan") await this.rescan(update);
+    else this.hooks.onUpdate(update);
+  }
+
+  private noteOwn(sheet: string, blocks: { row: number; col: number; values: unknown[][] }[]): void {
+    const set = this.loaded?.own.get(sheet);
+    if (!set) return;
+    for (const b of blocks) b.values.forEach((line, i) => line.forEach((_, j) => set.add(b.row + i, b.col + j)));
+  }
+
+  /** Move the record with inserted or deleted rows and columns and renamed sheets, then re-rate everything. */
+  private async restructure(burst: Burst): Promise<void> {
+    const loaded = this.loaded!;
+    if (loaded.place.exists && (burst.shifts.length || burst.renamed.length)) {
+      await runAs(this.run, "apply", async (context: XlRequestContext) => {
+        const readRecord = queueRecordRead(context, loaded.place);
+        await context.sync();
+        const record = readRecord();
+        const memory = { ...record.saved };
+        const writes = new Batcher(context, DEFAULT_BUDGET);
+        for (const r of burst.renamed) {
+          if (!memory[r.from]) continue;
+          memory[r.to] = memory[r.from];
+          delete memory[r.from];
+        }
+        for (const s of burst.shifts) {
+          const name = burst.renamed.reduce((n, r) => (n === r.from ? r.to : n), s.sheet);
+          const mem = memory[name];
+          if (!mem) continue;
+          await queueBackupShift(writes, context, loaded.place.name, mem, s);
+          memory[name] = shiftMemory(mem, s);
+        }
+        await queueRecordWrite(writes, context, loaded.place, record, stateCells(record.owned, memory));
+        await writes.flush();
+      });
+    }
+    await this.rescan({ kind: "rescan", reason: "structure" });
+  }
+
+  /** A full Apply colours (the workbook's own settings), then the session read again. */
+  private async rescan(update: Extract<LiveUpdate, { kind: "rescan" }>): Promise<void> {
+    this.own++;
+    try {
+      await applyColoursCommand(this.run, {}, this.settings.today);
+      await this.load();
+    } finally {
+      this.own--;
+    }
+    this.hooks.onUpdate(update);
+  }
+}

@@ -1,0 +1,108 @@
+// What a person (or a co-author, "remote") does in the fake workbook, outside any add-in request: typing
+// or pasting, inserting or deleting rows and columns, adding, deleting and renaming sheets. Each raises
+// the events Excel raises (events.ts) with triggerSource "Unknown": not this add-in. An Undo in Excel is
+// a change like these (the restored values, raised as a local change), so tests model it with `type`.
+import type { CellValue } from "../engine/vocab/types";
+import { MAX_COLS, MAX_ROWS, parseAddress } from "../excel/a1";
+import { writeValues } from "./cells";
+import { dateSerial } from "./coerce";
+import { FakeOfficeError } from "./errors";
+import { shiftCells } from "./shift";
+import type { SheetState, WorkbookState } from "./state";
+import { SheetState as NewSheet } from "./state";
+import { checkSheetName } from "./worksheet";
+import type { CellValidation } from "./validation";
+
+/** A typed value as Excel receives it: a date as its serial number, null leaves the cell alone. */
+function coerceInput(v: CellValue | undefined): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return dateSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (typeof v === "object") return v.error;
+  return v;
+}
+
+export type UserSource = "local" | "remote";
+interface By {
+  /** "remote": a co-author's change arriving (Excel on the web, co-authoring). Default local. */
+  source?: UserSource;
+}
+
+export interface UserActions {
+  /** Type or paste `values` with their top-left at `address` ("B5"); null leaves a cell as it is. */
+  type(sheet: string, address: string, values: CellValue[][], by?: By): void;
+  insertRows(sheet: string, firstRow: number, count: number, by?: By): void;
+  deleteRows(sheet: string, firstRow: number, count: number, by?: By): void;
+  insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
+  addSheet(name: string, by?: By): void;
+  deleteSheet(name: string, by?: By): void;
+  renameSheet(name: string, to: string, by?: By): void;
+  /** Resolves once every event handler called so far has finished. */
+  settled(): Promise<void>;
+  /** Errors event handlers threw (Excel swallows them). */
+  handlerErrors(): unknown[];
+  /** Event handlers registered now. */
+  handlerCount(): number;
+  /** A cell's data validation, or undefined (1-based address "H5"). */
+  validation(sheet: string, address: string): CellValidation | undefined;
+}
+
+export function userActions(wb: WorkbookState): UserActions {
+  const find = (name: string): SheetState => {
+    const s = wb.find(name);
+    if (!s) throw new Error(`fake user: no sheet ${name}`);
+    return s;
+  };
+  const src = (by?: By): "Local" | "Remote" => (by?.source === "remote" ? "Remote" : "Local");
+  const rows = (sheet: string, first: number, count: number, insert: boolean, by?: By): void => {
+    const s = find(sheet);
+    const rect = { top: first, bottom: first + count - 1, left: 0, right: MAX_COLS - 1 };
+    shiftCells(s, rect, insert ? "Down" : "Up");
+    wb.events.changed(s, rect, insert ? "RowInserted" : "RowDeleted", src(by), false);
+  };
+  return {
+    type(sheet, address, values, by) {
+      const s = find(sheet);
+      const at = parseAddress(address);
+      if (!at) throw new Error(`fake user: bad address ${address}`);
+      const width = Math.max(...values.map((r) => r.length));
+      const rect = { top: at.top, left: at.left, bottom: at.top + values.length - 1, right: at.left + width - 1 };
+      const before = s.cell(rect.top, rect.left).v;
+      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
+      writeValues({ sheet: s, rects: [rect] }, rect, values.map((r) => Array.from({ length: width }, (_, j) => coerceInput(r[j]))), wb);
+      wb.events.discardNoted();
+      wb.events.changed(s, rect, "RangeEdited", src(by), false, values.length === 1 && width === 1 ? before : undefined);
+    },
+    insertRows: (sheet, first, count, by) => rows(sheet, first, count, true, by),
+    deleteRows: (sheet, first, count, by) => rows(sheet, first, count, false, by),
+    insertColumns(sheet, first, count, by) {
+      const s = find(sheet);
+      const rect = { top: 0, bottom: MAX_ROWS - 1, left: first, right: first + count - 1 };
+      shiftCells(s, rect, "Right");
+      wb.events.changed(s, rect, "ColumnInserted", src(by), false);
+    },
+    addSheet(name, by) {
+      const s = new NewSheet(checkSheetName(wb, name), wb.newSheetId());
+      wb.sheets.push(s);
+      wb.events.added(s, src(by));
+    },
+    deleteSheet(name, by) {
+      const s = find(name);
+      wb.sheets.splice(wb.sheets.indexOf(s), 1);
+      if (wb.active === s) wb.active = wb.sheets[0];
+      wb.events.deleted(s, src(by));
+    },
+    renameSheet(name, to, by) {
+      const s = find(name);
+      s.name = checkSheetName(wb, to, s);
+      wb.events.renamed(s, name, src(by));
+    },
+    settled: () => wb.events.settled(),
+    handlerErrors: () => wb.events.errors,
+    handlerCount: () => wb.events.registrations.length,
+    validation(sheet, address) {
+      const at = parseAddress(address);
+      if (!at) throw new Error(`fake user: bad address ${address}`);
+      return find(sheet).validation.get(at.top * 16384 + at.left);
+    },
+  };
+}
