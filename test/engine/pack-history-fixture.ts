@@ -37,7 +37,7 @@ export function activity(n: number, manual: string, extra: Partial<SourceRecord>
 }
 
 /** Quarter columns of 2010/11 (or another year) holding the figures given, as the tracker's series. */
-export function quarters(n: number, figures: (number | null)[], year = "2010/11"): LabelledField[] {
+export function quarters(n: number, figures: (number | string | null)[], year = "2010/11"): LabelledField[] {
   return figures.map((v, i) => ({ label: `Q${i + 1} Actual`, field: field(`${String.fromCharCode(71 + i)}${n}`, v), period: { label: `Q${i + 1} Actual`, quarter: i + 1, year, yearToDate: false } }));
 }
 

@@ -101,6 +101,8 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
   const kindOfLine = points.length > 0 ? isYear(points[points.length - 1].period!.order) : undefined;
   const byPeriod = new Map(points.map((p) => [p.period!.text, p]));
   for (const entry of history) {
+    // This run's own entry holds the tracker's rated figure, already among its columns.
+    if (entry.period === reportPeriod && points.length > 0 && record.series.length > 0) continue;
     const figure = figureOf(entry.actual);
     if (!figure || (kindOfLine !== undefined && isYear(entry.periodOrder) !== kindOfLine)) continue;
     const recorded = figureOf(entry.target);

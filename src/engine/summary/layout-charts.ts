@@ -33,7 +33,7 @@ export function chartColumn(model: PackModel, columns: Column<ExceptionRow>[]): 
     col,
     to: col + CHART_SPAN - 1,
     header: CHART_HEADER,
-    value: (e) => (chartOf(model, e) === "omitted" ? omittedText(history.maxCharts) : ""),
+    value: (e) => (chartOf(model, e) === "omitted" ? omittedText(history.maxCharts) : null),
     style: STYLES.quiet,
   };
 }
