@@ -96,19 +96,24 @@ export class PlanCells {
         : { ...r };
     };
     for (const block of plan.blocks) {
-      const width = Math.max(0, ...block.values.map((v) => v.length));
+      let width = 0;
+      for (const v of block.values) if (v.length > width) width = v.length;
       if (block.values.length === 0 || width === 0) continue;
       const span = { top: block.row, left: block.col, bottom: block.row + block.values.length - 1, right: block.col + width - 1 };
       if (!rangeOk(span)) {
         problems.push({ sheet: plan.sheet, cell: toA1(Math.max(0, span.top), Math.max(0, span.left)), message: "A block of values in the plan is outside the sheet, so it was not written.", severity: "warning" });
         continue;
       }
-      block.values.forEach((src, i) =>
-        src.forEach((v, j) => {
-          const issue = v === null ? undefined : cleanValue(v).problem;
+      for (let i = 0; i < block.values.length; i++) {
+        const src = block.values[i];
+        for (let j = 0; j < src.length; j++) {
+          const v = src[j];
+          // Only a value cleanedValue would change has a problem to report.
+          if (v === null || cleanedValue(v) === v) continue;
+          const issue = cleanValue(v).problem;
           if (issue) problems.push({ sheet: plan.sheet, cell: toA1(block.row + i, block.col + j), message: issue, severity: "warning" });
-        }),
-      );
+        }
+      }
       this.blocks.push({ top: span.top, bottom: span.bottom, block });
       grow(span);
     }
