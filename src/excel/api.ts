@@ -150,6 +150,41 @@ export interface XlNamedItemCollection {
   getItemOrNullObject(name: string): XlNamedItem;
 }
 
+/** Charts (ExcelApi 1.1; series values, x-axis values, markers and line style 1.7): the summary's trend charts. */
+export type XlChartLineFormat = Pick<Excel.ChartLineFormat, "color" | "lineStyle">;
+
+export interface XlChartSeriesFormat {
+  readonly line: XlChartLineFormat;
+}
+
+export interface XlChartSeries extends Pick<Excel.ChartSeries, "name" | "markerStyle"> {
+  readonly format: XlChartSeriesFormat;
+  setValues(sourceData: XlRange): void;
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+  add(name?: string, index?: number): XlChartSeries;
+}
+
+export type XlChartTitle = Pick<Excel.ChartTitle, "text">;
+
+export type XlChartLegend = Pick<Excel.ChartLegend, "position">;
+
+export interface XlChart extends Pick<Excel.Chart, "name"> {
+  readonly title: XlChartTitle;
+  readonly legend: XlChartLegend;
+  readonly series: XlChartSeriesCollection;
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+}
+
+export interface XlChartCollection {
+  readonly items: XlChart[];
+  load(propertyNames?: LoadNames): XlChartCollection;
+  add(type: "Line", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
+}
+
 export interface XlWorksheet
   extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "visibility" | "delete" | "activate"> {
   readonly protection: XlWorksheetProtection;
@@ -158,6 +193,7 @@ export interface XlWorksheet
   readonly pageLayout: XlPageLayout;
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
+  readonly charts: XlChartCollection;
   load(propertyNames?: LoadNames): XlWorksheet;
   getRange(address?: string): XlRange;
   getRanges(address?: string): XlRangeAreas;
@@ -235,5 +271,10 @@ export type ApiSubsetChecks = [
   Assert<Excel.NamedItemCollection, XlNamedItemCollection>,
   Assert<Excel.WorksheetFreezePanes, XlFreezePanes>,
   Assert<Excel.PageBreakCollection, XlPageBreakCollection>,
+  Assert<Excel.ChartCollection, XlChartCollection>,
+  Assert<Excel.Chart, XlChart>,
+  Assert<Excel.ChartSeriesCollection, XlChartSeriesCollection>,
+  Assert<Excel.ChartSeries, XlChartSeries>,
+  Assert<Excel.ChartLineFormat, XlChartLineFormat>,
   Assert<OfficeExtension.ClientResult<number>, XlClientResult<number>>,
 ];

@@ -7,6 +7,7 @@ import { OP_OVERHEAD, jsonBytes, rowSlices } from "./chunk";
 import { cellKey } from "./cells";
 import { queueSizes, queueStyle } from "./formats";
 import { queueNumberFormats, styleNumberFormats } from "./numformats";
+import { queueCharts } from "./charts";
 
 // Half a megabyte a slice: requests pack to near the 4 MB budget (whole-megabyte slices left up to a
 // megabyte unused in each, costing a Build summary at 20,000 rows a seventh request).
@@ -165,5 +166,6 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
     if (print) queuePrint(ws, print);
     if (tabColor) ws.tabColor = tabColor;
   });
+  await queueCharts(batcher, ws, plan);
   return cells;
 }

@@ -8,6 +8,7 @@ import type { FakeLimits } from "./context";
 import { DEFAULT_LIMITS } from "./context";
 import type { FakeSheetView } from "./inspect";
 import { snapshotWorkbook, viewSheet } from "./inspect";
+import { viewCharts, type FakeChartView } from "./charts";
 import { MergedAreas } from "./merges";
 import { FakeStats } from "./stats";
 import type { CellFormat } from "./state";
@@ -15,19 +16,20 @@ import { DEFAULT_FORMAT, SheetState, WorkbookState } from "./state";
 import { FakeRequestContext } from "./workbook";
 import { FakeOfficeError } from "./errors";
 import { versionAtMost } from "./version";
-
 import type { RunInContext } from "../excel/live/api";
 import type { UserActions } from "./user";
 import { userActions } from "./user";
 import type { FakeContext } from "./context";
+
 export type { FakeLimits } from "./context";
 export type { FakeCellView, FakeSheetView } from "./inspect";
 export type { RequestStats } from "./stats";
+export type { FakeChartView } from "./charts";
 export { FakeStats } from "./stats";
 export { FakeOfficeError } from "./errors";
+export type { UserActions, UserSource } from "./user";
 export type { CellFormat } from "./state";
 
-export type { UserActions, UserSource } from "./user";
 export interface FakeSheetInit {
   name: string;
   /** Values with values[0][0] at `origin` (A1 by default). Dates become serial numbers with a date format. */
@@ -72,18 +74,20 @@ export interface FakeExcel {
   allSheetNames(): string[];
   /** Undefined when there is no such sheet. */
   sheet(name: string): FakeSheetView | undefined;
+  /** A sheet's charts (charts.ts); undefined when there is no such sheet. */
+  charts(name: string): FakeChartView[] | undefined;
   settings(): Record<string, unknown>;
   snapshot(): unknown;
   setProtected(sheet: string, on: boolean): void;
   selection(): { sheet: string; address: string } | undefined;
-}
-
-type Batch<T> = (context: XlRequestContext) => Promise<T>;
-
   /** Excel.run(context, batch): a batch in the request context of an earlier run (to remove its event handlers). */
   runIn: RunInContext;
   /** What a person does in Excel, raising the events Excel raises (user.ts). */
   user: UserActions;
+}
+
+type Batch<T> = (context: XlRequestContext) => Promise<T>;
+
 
 /** Only the options the fake models; mergeUndoGroup only where ExcelApi 1.20 is (the host must feature-detect it). */
 function checkRunOptions(options: XlRunOptions | undefined, isSetSupported: IsSetSupported): void {
@@ -178,10 +182,6 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     }
   }
 
-  return {
-    run: Object.assign(run, { isSetSupported }),
-    isSetSupported,
-    stats,
   const runIn: RunInContext = async (context, batch) => {
     const ctx = context as unknown as FakeContext;
     if (!(context instanceof FakeRequestContext) || ctx._state !== wb) throw new FakeOfficeError("InvalidRequestContext", "Excel.run was given a request context from another workbook.");
@@ -197,9 +197,13 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
     }
   };
 
-    active: () => wb.active?.name,
+  return {
     runIn,
     user: userActions(wb),
+    run: Object.assign(run, { isSetSupported }),
+    isSetSupported,
+    stats,
+    active: () => wb.active?.name,
     setCellEditing: (on) => {
       wb.cellEditing = on;
     },
@@ -209,12 +213,14 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
       const s = wb.find(name);
       return s ? viewSheet(wb, s) : undefined;
     },
+    charts: (name) => {
+      const s = wb.find(name);
+      return s ? viewCharts(s) : undefined;
+    },
     settings: () => Object.fromEntries(wb.settings),
     snapshot: () => JSON.parse(JSON.stringify(snapshotWorkbook(wb))) as unknown,
     setProtected: (name, on) => {
       const s = wb.find(name);
-      const s = wb.find(name);
-    },
       if (!s) throw new Error(`no sheet ${name}`);
       s.protected = on;
     },

@@ -12,6 +12,7 @@ import { FakePageBreakCollection, FakePageLayout, parseSheetAddress } from "./pa
 import type { SheetState, WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
 import { FakeNamedItemCollection } from "./names";
+import { FakeChartCollection } from "./charts";
 import type { XlChangedEventArgs, XlLiveWorksheet } from "../excel/live/api";
 import { FakeEventHandlers } from "./events";
 
@@ -64,14 +65,15 @@ class FakeFreezePanes extends FakeObject implements XlFreezePanes {
 
 export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWorksheet {
   readonly _type = "Worksheet";
-  readonly protection: FakeWorksheetProtection;
   /** ExcelApi 1.7: this sheet's data changed (events.ts). */
   readonly onChanged: FakeEventHandlers<XlChangedEventArgs>;
+  readonly protection: FakeWorksheetProtection;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
   readonly horizontalPageBreaks: FakePageBreakCollection;
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
+  readonly charts: FakeChartCollection;
   private _memo: SheetState | null | undefined;
 
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => SheetState | null, orNull = false) {
@@ -82,9 +84,10 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
     this.horizontalPageBreaks = new FakePageBreakCollection(this);
     this.tables = new FakeTableCollection(this, "tables", () => this._sheet());
     this.names = new FakeNamedItemCollection(this);
+    this.charts = new FakeChartCollection(this);
+    this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "Worksheet", () => this._sheet().id);
     if (orNull) this._resolveLater(() => this._resolve() !== null);
   }
-    this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "Worksheet", () => this._sheet().id);
 
   private _resolve(): SheetState | null {
     if (this._memo === undefined) this._memo = this._resolver();
@@ -105,12 +108,12 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
         get: () => this._sheet().name,
         set: (v) => {
           if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
+          const before = this._sheet().name;
           this._sheet().name = checkSheetName(wb, v, this._sheet());
+          if (before !== this._sheet().name && versionAtMost("1.17", wb.apiVersion)) wb.events.renamed(this._sheet(), before, "Local");
         },
       },
-          const before = this._sheet().name;
       position: {
-          if (before !== this._sheet().name && versionAtMost("1.17", wb.apiVersion)) wb.events.renamed(this._sheet(), before, "Local");
         get: () => wb.sheets.indexOf(this._sheet()),
         set: (v) => {
           if (typeof v !== "number" || v < 0 || v >= wb.sheets.length) throw new FakeOfficeError("InvalidArgument", "Position out of range.");
@@ -137,14 +140,14 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
     };
   }
   protected override _navs(): Record<string, FakeObject> {
-    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, names: this.names };
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, names: this.names, charts: this.charts };
   }
 
-  get name(): string {
-    return this._get("name");
-  }
   get id(): string {
     return this._get("id");
+  }
+  get name(): string {
+    return this._get("name");
   }
   set name(v: string) {
     this._set("name", v);
@@ -181,10 +184,10 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
       }
       const at = wb.sheets.indexOf(s);
       wb.sheets.splice(at, 1);
+      wb.events.deleted(s, "Local");
       if (wb.active === s) wb.active = wb.sheets[Math.max(0, at - 1)];
       if (wb.selection?.sheet === s) wb.selection = { sheet: wb.active!, range: { top: 0, left: 0, bottom: 0, right: 0 } };
     });
-      wb.events.deleted(s, "Local");
   }
   activate(): void {
     this._call("activate", [], () => {
