@@ -6,7 +6,8 @@
 //   3. per size, in separate processes: the engine (bench/engine.js), the CLI build end to end
 //      (bench/cli.js) interleaved with the floor (bench/floor-child.js: unzip + one saxes pass over the
 //      worksheets) and, where python3 has openpyxl, an openpyxl load and save (bench/floor.js), median
-//      of 3 each; the Office.js host on the fake, ours and naive (bench/host.js).
+//      of 3 each; the Office.js host on the fake, ours and naive (bench/host.js); live colours up to
+//      10,000 rows (bench/live.js: the incremental engine after one edit, and the listener's burst on the fake).
 "use strict";
 
 const { execFileSync, execFile } = require("child_process");
@@ -21,6 +22,20 @@ const { evaluateBars, printTable, markdown } = require("./report");
 
 const ROOT = path.join(__dirname, "..");
 const OUT = path.join(__dirname, "out");
+/** Live colours are measured up to this size (issue 13's bars are at 10,000 rows). */
+const LIVE_MAX_ROWS = 10000;
+
+/** Issue 13's bars for live colours, at 10,000 rows. */
+function liveBars(results) {
+  const mid = results.find((r) => r.rows === LIVE_MAX_ROWS);
+  const live = mid && mid.live && !mid.live.failed ? mid : undefined;
+  const bar = (name, target, measured, met) => ({ bar: name, target, measured: measured ?? "not measured in this run", met: measured === undefined ? null : met });
+  return [
+    bar("Live colours: syncs per burst at 10,000 rows", "≤ 2", live && live.live_syncs != null ? String(live.live_syncs) : undefined, live && live.live_syncs <= 2),
+    bar("Live colours: engine re-rate after one edit at 10,000 rows", "< 50 ms", live && `${live.live_ms.toFixed(2)} ms median (p95 ${live.live.engine.p95Ms.toFixed(1)} ms)`, live && live.live_ms < 50),
+    bar("Live colours: one edit end to end, modelled, at 10,000 rows", "< 500 ms", live && live.live_modelled_ms != null ? `${live.live_modelled_ms.toFixed(0)} ms` : undefined, live && live.live_modelled_ms < 500),
+  ];
+}
 
 function parseArgs(argv) {
   const quick = argv.includes("--quick");
@@ -107,6 +122,19 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     host = { failed: e.message.slice(0, 2000) };
   }
 
+  // Live colours (issue 13): one typed figure re-rated by the incremental engine, and the listener's burst.
+  let live = null;
+  if (records <= LIVE_MAX_ROWS) {
+    t = performance.now();
+    try {
+      live = await child("live.js", [String(records), quick ? "100" : "200"]);
+      log(`  live colours: engine ${live.live_ms.toFixed(2)} ms median per edit, burst ${live.live_syncs ?? "–"} syncs, modelled ${live.live_modelled_ms == null ? "–" : live.live_modelled_ms.toFixed(0)} ms (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+    } catch (e) {
+      log(`  live colours FAILED: ${e.message.split("\n").slice(0, 3).join(" ")}`);
+      live = { failed: e.message.slice(0, 2000) };
+    }
+  }
+
   const ok = !host.failed;
   const ratio = ok ? Math.min(host.apply.ratio.modelled, host.summary.ratio.modelled) : null;
   return {
@@ -124,6 +152,9 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     apply_min_syncs: ok ? (host.apply_min_syncs ?? null) : null,
     summary_min_syncs: ok ? (host.summary_min_syncs ?? null) : null,
     modelled_ratio: ratio,
+    live_syncs: live?.live_syncs ?? null,
+    live_ms: live?.live_ms ?? null,
+    live_modelled_ms: live?.live_modelled_ms ?? null,
     // Detail.
     sheet_rows: engine.sheetRows,
     generate_ms: generateMs,
@@ -132,6 +163,7 @@ async function measure(records, { quick, cliTimeoutS }, log) {
     floor: floor,
     openpyxl: openpyxl ?? null,
     host: host,
+    live: live,
     // The CLI read the .xlsx; the engine and the host read the same grids in memory: they must agree.
     consistent: cli.timedOut ? null : engine.rated === records && cli.records === records && same(cli.counts, engine.counts),
   };
@@ -150,7 +182,7 @@ async function main() {
     log(`\n${n.toLocaleString("en-GB")} records`);
     results.push(await measure(n, { quick, cliTimeoutS }, log));
   }
-  const bars = evaluateBars(results);
+  const bars = [...evaluateBars(results), ...liveBars(results)];
   const loadAverageAtEnd = Math.round(os.loadavg()[0] * 100) / 100;
   const out = {
     date: new Date().toISOString(),
@@ -171,6 +203,9 @@ async function main() {
       apply_min_syncs: "the fewest syncs the bytes Apply colours moved could take under Excel on the web's 5 MB limit (bench/model.js minSyncs)",
       summary_min_syncs: "the same for Build summary",
       modelled_ratio: "naive ÷ ours modelled Excel-on-the-web time, the lower of Apply colours and Build summary",
+      live_syncs: "context.sync() calls of one edit's burst by the live-colours listener on the fake (src/excel/live measureLiveEdit), the most of 5 edits, the workbook coloured by Apply colours first; up to 10,000 rows",
+      live_ms: "median of 200 (--quick: 100) applyEdits calls, each one typed figure on a random indicator row, on the session startLive made (bench/live.js)",
+      live_modelled_ms: "median over the 5 bursts of syncs × roundTripMs + ops × opMs + bytes ÷ bytesPerMs + the engine's time in the burst",
     },
     sizes: results,
     bars,

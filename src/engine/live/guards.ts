@@ -44,13 +44,18 @@ export function keyRowsOf(cells: SheetCells, table: TableSpec): Set<number> {
 }
 
 /**
- * A row that cannot start or join a key: it holds a figure (key rows are text only) and is not blank
- * (a row emptied can bring two key entries together).
+ * A row that cannot start or join a key while none is open (legend.ts isKeyRow): it is not blank (a row
+ * emptied can bring two key entries together) and holds a figure or more than three texts.
  */
 export function cannotBeKey(cells: SheetCells, row: number): boolean {
+  let strings = 0;
   let other = false;
-  for (const v of cells.row(row)) if (!isBlank(v) && typeof v !== "string") other = true;
-  return other;
+  for (const v of cells.row(row)) {
+    if (isBlank(v)) continue;
+    if (typeof v === "string") strings++;
+    else other = true;
+  }
+  return other || strings > 3;
 }
 
 // ---- the grid kept in memory ----
