@@ -191,6 +191,26 @@ describe("last period's headline counts", () => {
   });
 });
 
+describe("the headline shows last period's counts under this period's", () => {
+  const Q1: PeriodRun = { period: "Q1 2010/11", records: [pi(2, "red")] };
+  const cases: [name: string, runs: PeriodRun[], expected: Record<string, string>, total: number][] = [
+    ["two periods", [Q2, Q3], { green: "2 (40%)", amber: "1 (20%)", red: "2 (40%)" }, 5],
+    ["three periods: the latest before this one", [Q1, Q2, Q3], { green: "2 (40%)", amber: "1 (20%)", red: "2 (40%)" }, 5],
+  ];
+  test.each(cases)("%s", (_name, runs, expected, total) => {
+    const { plan } = pack(scheme, runs);
+    const { values } = cellsOf(plan);
+    const heading = rowOf(plan, "Summary of ratings", 0);
+    const header = heading + 1;
+    const cols = headerColumns(plan, header);
+    const current = rowOf(plan, "Indicators", 0, header);
+    const last = rowOf(plan, "Last period (Q2 2010/11)", 0, header);
+    expect(last).toBe(current + 1);
+    for (const [key, text] of Object.entries(expected)) expect(values.get(`${last},${cols.get(label("indicator", key))}`)).toBe(text);
+    expect(values.get(`${last},${cols.get("Total")}`)).toBe(total);
+  });
+});
+
 describe("no history: the pack is unchanged", () => {
   test.each([
     ["no history at all", undefined],

@@ -5,6 +5,7 @@ import { LAST_COL, STYLES, statusCellText, statusStyle } from "../sheet-kit/layo
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanStyle } from "../vocab/plan";
+import type { PackModel } from "./history-model";
 import type { RecordKind, Scheme, Status } from "../vocab/types";
 
 /** Statuses side by side in one table, for the kinds that share them. */
@@ -113,10 +114,17 @@ export function headlineNotes(model: SummaryModel, scheme: Scheme): string[] {
   return notes;
 }
 
-function linesOf(model: SummaryModel, panel: Panel): Line[] {
+/** Last period's counts under this period's, where the pack has a previous period (issue 14). */
+function lastPeriodLines(model: PackModel, statuses: Status[], kinds: RecordKind[]): Line[] {
+  const h = model.history;
+  if (!h?.previousPeriod || kinds.every((k) => h.previousHeadline[k].total === 0)) return [];
+  return [line(`Last period (${h.previousPeriod})`, false, statuses, kinds, kinds.map((k) => h.previousHeadline[k]))];
+}
+
+function linesOf(model: PackModel, panel: Panel): Line[] {
   const { kinds, statuses } = panel;
-  const lines = kinds.map((k) => line(KIND_WORDS[k], true, statuses, [k], [model.headline[k]]));
-  if (kinds.length > 1) lines.push(line("Total", true, statuses, kinds, kinds.map((k) => model.headline[k])));
+  const lines = kinds.flatMap((k) => [line(KIND_WORDS[k], true, statuses, [k], [model.headline[k]]), ...lastPeriodLines(model, statuses, [k])]);
+  if (kinds.length > 1) lines.push(line("Total", true, statuses, kinds, kinds.map((k) => model.headline[k])), ...lastPeriodLines(model, statuses, kinds));
   if (model.groups.length > 1) {
     const none = model.groupBy === "priority" ? "No priority given" : "No directorate given";
     for (const g of model.groups) {
