@@ -83,6 +83,11 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
   return { plans: run.plans, jsonTemp, headline: consoleLines(run, args.output) };
 }
 
+/** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */
+export function readWarnings(read: Pick<PackageRead, "problems">): string[] {
+  return read.problems.map((p) => `  Warning: '${p.sheet.replace(/'/g, "''")}'!${p.cell}: ${p.message}`);
+}
+
 function fail(message: string, code: number): number {
   console.error(`rag-scorecard build: ${message}`);
   return code;
@@ -123,6 +128,7 @@ export async function build(argv: string[]): Promise<number> {
     }
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);
+    for (const line of readWarnings(read)) console.log(line);
     return EXIT.done;
   } catch (e) {
     return failure(e, args.input);
