@@ -38,6 +38,7 @@ export const CHECK: {
   readonly excelApi: string;
   readonly permissions: string;
   readonly functionFile: string;
+  readonly sharedRuntime: string;
   readonly customTab: string;
   readonly functions: string;
 };

@@ -14,7 +14,7 @@ const ROOT = path.resolve(__dirname, "..");
 const WEB = path.join(ROOT, "dist", "web");
 const MANIFEST = path.join(ROOT, "dist", "manifest.xml");
 const OUT = path.join(ROOT, "dist", "package");
-const NEEDED = ["taskpane.html", "commands.html", "web.config", "staticwebapp.config.json", "assets", "compat", "js"];
+const NEEDED = ["taskpane.html", "web.config", "staticwebapp.config.json", "assets", "compat", "js"];
 
 function fail(message) {
   console.error(`npm run package: ${message}`);

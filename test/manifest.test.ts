@@ -25,7 +25,24 @@ describe("real manifest", () => {
   });
 
   test("declares the ribbon functions the commands file registers", () => {
-    expect(registeredFunctions(commandsSource).sort()).toEqual(["applyColours", "buildSummary", "removeColours"]);
+    expect(registeredFunctions(commandsSource).sort()).toEqual(["applyColours", "buildSummary", "liveColoursOff", "liveColoursOn", "removeColours"]);
+  });
+
+  test("runs in one shared runtime: Runtime, FunctionFile and the pane name Taskpane.Url, SharedRuntime 1.1 required", () => {
+    const { root } = parseXml(manifest);
+    const all = (el: typeof root): (typeof root)[] => [el, ...el.children.flatMap(all)];
+    const named = (name: string) => all(root).filter((el) => el.name.replace(/^.*:/, "") === name);
+    expect(named("Runtime").map((el) => el.attrs)).toEqual([{ resid: "Taskpane.Url", lifetime: "long" }]);
+    expect(named("FunctionFile").map((el) => el.attrs.resid)).toEqual(["Taskpane.Url"]);
+    expect(named("SourceLocation").filter((el) => el.attrs.resid).map((el) => el.attrs.resid)).toEqual(["Taskpane.Url"]);
+    expect(named("Set").map((el) => `${el.attrs.Name} ${el.attrs.MinVersion}`)).toEqual(["ExcelApi 1.9", "SharedRuntime 1.1"]);
+    expect(manifest).not.toContain("commands.html");
+  });
+
+  test("Live colours on and off are ExecuteFunction buttons with Enabled defaults for live colours off", () => {
+    const control = (id: string) => manifest.match(new RegExp(`<Control xsi:type="Button" id="RagScorecard\\.${id}">[\\s\\S]*?</Control>`))?.[0] ?? "";
+    expect(control("LiveOn")).toMatch(/<FunctionName>liveColoursOn<\/FunctionName>\s*<\/Action>\s*<Enabled>true<\/Enabled>/);
+    expect(control("LiveOff")).toMatch(/<FunctionName>liveColoursOff<\/FunctionName>\s*<\/Action>\s*<Enabled>false<\/Enabled>/);
   });
 });
 
@@ -47,14 +64,20 @@ const breakages: Breakage[] = [
   { what: "duplicate resource id", from: '<bt:String id="OpenPane.Label"', to: '<bt:String id="Tab.Label"', rule: CHECK.idsUnique },
   { what: "undefined resid", from: '<Label resid="Tab.Label"/>', to: '<Label resid="Tab.Missing"/>', rule: CHECK.residsDefined },
   { what: "resid over 32 characters", from: /"Tab\.Label"/g, to: '"RagScorecard.Tab.Label.TooLongForOffice"', rule: CHECK.residLength },
-  { what: "http URL", from: "https://localhost:3000/commands.html", to: "http://localhost:3000/commands.html", rule: CHECK.https },
+  { what: "http URL", from: '<bt:Url id="Taskpane.Url" DefaultValue="https://', to: '<bt:Url id="Taskpane.Url" DefaultValue="http://', rule: CHECK.https },
   { what: "relative URL", from: '<SupportUrl DefaultValue="https://localhost:3000/taskpane.html"/>', to: '<SupportUrl DefaultValue="taskpane.html"/>', rule: CHECK.https },
   { what: "missing icon file", from: "assets/icon-80.png", to: "assets/icon-99.png", rule: CHECK.iconsExist },
   { what: "icon outside assets/", from: "localhost:3000/assets/icon-16.png", to: "localhost:3000/img/icon-16.png", rule: CHECK.iconsExist },
   { what: "64 px icon declared as 32", from: 'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-32.png"', to: 'id="Icon.32x32" DefaultValue="https://localhost:3000/assets/icon-64.png"', rule: CHECK.iconSizes },
   { what: "no ExcelApi set", from: '<Set Name="ExcelApi" MinVersion="1.9"/>', to: "", rule: CHECK.excelApi },
   { what: "read-only permission", from: "<Permissions>ReadWriteDocument</Permissions>", to: "<Permissions>ReadDocument</Permissions>", rule: CHECK.permissions },
-  { what: "function file is the pane", from: '<FunctionFile resid="Commands.Url"/>', to: '<FunctionFile resid="Taskpane.Url"/>', rule: CHECK.functionFile },
+  { what: "function file in a runtime of its own", from: '<FunctionFile resid="Taskpane.Url"/>', to: '<FunctionFile resid="GetStarted.LearnMoreUrl"/>', rule: CHECK.functionFile },
+  { what: "pane in another runtime", from: '<SourceLocation resid="Taskpane.Url"/>', to: '<SourceLocation resid="GetStarted.LearnMoreUrl"/>', rule: CHECK.functionFile },
+  { what: "no Runtimes", from: /<Runtimes>[\s\S]*?<\/Runtimes>/, to: "", rule: CHECK.functionFile },
+  { what: "shared page not the pane's", from: '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/taskpane.html"/>', to: '<bt:Url id="Taskpane.Url" DefaultValue="https://localhost:3000/commands.html"/>', rule: CHECK.functionFile },
+  { what: "SharedRuntime not required", from: '<Set Name="SharedRuntime" MinVersion="1.1"/>', to: "", rule: CHECK.sharedRuntime },
+  { what: "short-lived runtime", from: '<Runtime resid="Taskpane.Url" lifetime="long"/>', to: '<Runtime resid="Taskpane.Url" lifetime="short"/>', rule: CHECK.sharedRuntime },
+  { what: "Runtimes after DesktopFormFactor", from: /(<Runtimes>[\s\S]*?<\/Runtimes>)(\s*)(<DesktopFormFactor>[\s\S]*<\/DesktopFormFactor>)/, to: "$3$2$1", rule: CHECK.sharedRuntime },
   { what: "no custom tab", from: /<CustomTab[\s\S]*<\/CustomTab>/, to: "", rule: CHECK.customTab },
   { what: "misspelt FunctionName", from: "<FunctionName>buildSummary</FunctionName>", to: "<FunctionName>buildSummry</FunctionName>", rule: CHECK.functions },
   { what: "commands register only applyColours", from: "", to: "", rule: CHECK.functions, source: 'Office.actions.associate("applyColours", f);' },

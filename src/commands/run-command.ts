@@ -99,5 +99,6 @@ export async function runCommand(id: CommandId, event: Pick<Office.AddinCommands
   } catch {
     ui = undefined;
   }
-  await showNotice(ui, notice);
+  const { quiet: _quiet, ...shown } = notice;
+  await showNotice(ui, shown);
 }

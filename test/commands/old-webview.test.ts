@@ -9,9 +9,9 @@ import { parse } from "acorn";
 const ROOT = path.resolve(__dirname, "..", "..");
 const probe = fs.readFileSync(path.join(ROOT, "src", "compat", "es-probe.js"), "utf8");
 const check = fs.readFileSync(path.join(ROOT, "src", "compat", "old-browser.js"), "utf8");
+// The task pane's page is also the ribbon's function file (shared runtime).
 const PAGES = {
-  "task pane": "src/taskpane/taskpane.html",
-  "function file": "src/commands/commands.html",
+  "task pane and function file": "src/taskpane/taskpane.html",
   preview: "src/taskpane/preview.html",
 };
 const parses = (source: string, ecmaVersion: 5 | 2019 | 2020) => {
@@ -59,4 +59,13 @@ describe.each(Object.entries(PAGES))("%s", (_name, file) => {
   test("a modern webview sees nothing from the check", async () => {
     expect((await page(true)).querySelectorAll('[role="alert"]')).toHaveLength(0);
   });
+});
+
+test("the pane's page names every manifest FunctionName for the check to answer", () => {
+  const manifest = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
+  const wanted = [...new Set([...manifest.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]))].sort();
+  const html = fs.readFileSync(path.join(ROOT, PAGES["task pane and function file"]), "utf8");
+  const named = (html.match(/<meta name="ribbon-functions" content="([^"]*)"/) ?? [])[1]?.split(/\s+/).sort();
+  expect(named).toEqual(wanted);
+  expect(wanted).toHaveLength(5);
 });

@@ -26,7 +26,11 @@ function urls(xml: string): string[] {
 test("every URL of the production manifest starts with ADDIN_BASE_URL, and the manifest passes every check without warnings", () => {
   const { xml } = productionManifest(dev, { baseUrl: `${BASE}/` });
   const all = urls(xml);
-  expect(all.length).toBeGreaterThanOrEqual(10);
+  expect(all.length).toBe(urls(dev).length);
+  expect(all.length).toBeGreaterThanOrEqual(9);
+  // The shared runtime's one page, where the ribbon's functions and the pane both live.
+  expect(xml).toContain(`<bt:Url id="Taskpane.Url" DefaultValue="${BASE}/taskpane.html"/>`);
+  expect(xml).toContain('<Runtime resid="Taskpane.Url" lifetime="long"/>');
   expect(all.filter((u) => !u.startsWith(`${BASE}/`))).toEqual([]);
   const result = checkManifest(xml, { assetsDir: path.join(ROOT, "assets"), commandsSource });
   expect(result.checks.filter((c) => !c.ok || c.warning)).toEqual([]);
