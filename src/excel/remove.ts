@@ -10,6 +10,7 @@ import { readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack } from "./backup";
 import { runAs } from "./run-options";
+import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
 
 export interface RemoveOptions {
   /** Also delete the summary sheets the add-in created (default: keep them). */
@@ -34,8 +35,12 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const readFacts = queueFacts(context);
     await context.sync();
     const facts = readFacts();
+    // The rating help lists live colours put on (live/rating-help.ts), read with the record: no request of its own.
+    const readHelp = queueHelpReads(context, facts);
     const read = await readSheets(context, facts, { only: [] });
+    const help = readHelp(facts.state?.name);
     const { saved, owned } = read.state;
+    for (const name of Object.keys(help)) if (findSheet(facts, name)?.protected) throw protectedSheet(findSheet(facts, name)!.name);
     const restore = Object.entries(saved).filter(([name]) => findSheet(facts, name));
     const missing = Object.keys(saved).filter((name) => !findSheet(facts, name));
     for (const [name] of restore) if (findSheet(facts, name)!.protected) throw protectedSheet(findSheet(facts, name)!.name);
@@ -58,6 +63,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, mem.backed, mem.cols);
       cellsRestored += mem.cells.size + mem.backed.size;
     }
+    if (facts.state) cellsRestored += await queueHelpRemoval(writes, context, facts, facts.state.name, help);
     if (deleting.length) {
       await writes.add(OP_OVERHEAD * 2 * deleting.length, () =>
         deleting.forEach((n) => {

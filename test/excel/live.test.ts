@@ -1,0 +1,197 @@
+// Live colours on the fake (issue 13 items 2 and 5): events local and remote, the 2-request budget, bursts,
+// our own writes ignored, rows inserted above a table, Remove colours after live updates.
+import { applyColoursCommand } from "../../src/excel/commands";
+import { removeColours } from "../../src/excel/remove";
+import type { LiveUpdate } from "../../src/engine/live/types";
+import { LiveColours } from "../../src/excel/live";
+import { createFakeExcel } from "../../src/fake-excel";
+import type { FakeExcel } from "../../src/fake-excel";
+import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+
+
+interface Harness {
+  fake: FakeExcel;
+  live: LiveColours;
+  updates: LiveUpdate[];
+  errors: string[];
+  /** Type as a person (or a co-author) and wait until the listener is idle; returns the requests made. */
+  type(address: string, values: (string | number | null)[][], source?: "local" | "remote", sheet?: string): Promise<number>;
+}
+
+async function harness(rows = 30, opts: { ratingHelp?: boolean; apiVersion?: string } = {}): Promise<Harness> {
+  const fake = createFakeExcel({ ...generatedTracker(rows), apiVersion: opts.apiVersion });
+  await applyColoursCommand(fake.run, SETTINGS, TODAY);
+  const updates: LiveUpdate[] = [];
+  const errors: string[] = [];
+  const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: opts.ratingHelp ?? false, debounceMs: 5 }, { onUpdate: (u) => updates.push(u), onError: (m) => errors.push(m), commandPending: () => false });
+  await live.start();
+  const h: Harness = {
+    fake,
+    live,
+    updates,
+    errors,
+    async type(address, values, source = "local", sheet = "Indicators") {
+      const before = fake.stats.syncs;
+      fake.user.type(sheet, address, values, { source });
+      await fake.user.settled();
+      await live.idle();
+      await fake.user.settled();
+      await live.idle();
+      return fake.stats.syncs - before;
+    },
+  };
+  return h;
+}
+
+const indicators = (h: Harness) => h.fake.sheet("Indicators")!;
+
+describe("live colours", () => {
+  test("a typed figure recolours its status within 2 requests, and Undo of the edit re-rates to the restored value", async () => {
+    const h = await harness();
+    const was = indicators(h).cell("K4");
+    const green = indicators(h).cell("K5");
+    expect(was.value).not.toEqual(green.value);
+    // HE 1: higher is better, target 50, Q4 45 (off target); 60 beats the target.
+    const syncs = await h.type("H4", [[60]]);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(h.live.last).toEqual(expect.objectContaining({ kind: "records", cells: 1, areas: 1 }));
+    expect(indicators(h).cell("K4").value).toBe(green.value);
+    expect(indicators(h).cell("K4").fill).toBe(green.fill);
+    expect(h.updates.at(-1)).toEqual(expect.objectContaining({ kind: "records", rerated: ["Indicators!4"] }));
+    // Excel's Undo puts the old figure back and raises onChanged (local) with it.
+    expect(await h.type("H4", [[45]])).toBeLessThanOrEqual(2);
+    expect(indicators(h).cell("K4").value).toBe(was.value);
+    expect(indicators(h).cell("K4").fill).toBe(was.fill);
+    expect(h.errors).toEqual([]);
+    await h.live.stop();
+  });
+
+  test("typing outside every tracker does nothing: no request at all", async () => {
+    const h = await harness();
+    const bursts = h.live.bursts;
+    expect(await h.type("B2", [["A note"]], "local", "Notes")).toBe(0);
+    expect(await h.type("Z500", [[1]])).toBe(0);
+    expect(h.live.bursts).toBe(bursts);
+    await h.live.stop();
+  });
+
+  test("pasting 500 rows is one burst, read with one range load, in at most 2 requests", async () => {
+    const h = await harness(520);
+    const before = h.live.bursts;
+    // Every Q4 figure far above its target: higher-is-better rows on target, lower-is-better rows off it.
+    const syncs = await h.type("H4", Array.from({ length: 500 }, () => [1000]));
+    expect(h.live.bursts).toBe(before + 1);
+    expect(syncs).toBeLessThanOrEqual(2);
+    expect(h.live.last).toEqual(expect.objectContaining({ kind: "records", cells: 500, areas: 1, events: 1 }));
+    const s = indicators(h);
+    const polarity = (row: number) => s.cell(`C${row}`).value;
+    const higher = [4, 6, 7, 9, 10].filter((r) => polarity(r) === "Higher is better");
+    const lower = [5, 8, 11].filter((r) => polarity(r) === "Lower is better");
+    expect(new Set(higher.map((r) => s.cell(`K${r}`).value)).size).toBe(1);
+    expect(new Set(lower.map((r) => s.cell(`K${r}`).value)).size).toBe(1);
+    expect(s.cell(`K${higher[0]}`).value).not.toBe(s.cell(`K${lower[0]}`).value);
+    await h.live.stop();
+  });
+
+  test("remote changes raise nothing we act on", async () => {
+    const h = await harness();
+    const before = indicators(h).cell("K4");
+    expect(await h.type("H4", [[60]], "remote")).toBe(0);
+    expect(indicators(h).cell("K4")).toEqual(before);
+    await h.live.stop();
+  });
+
+  test.each(["1.20", "1.13"])("our own writes raise nothing we act on (ExcelApi %s)", async (apiVersion) => {
+    const h = await harness(30, { apiVersion });
+    const bursts = h.live.bursts;
+    const syncs = h.fake.stats.syncs;
+    // A command while live colours listen (the runtime's queue reports none pending here) and a live write.
+    const applied = await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    await h.fake.user.settled();
+    await h.live.idle();
+    expect(h.fake.stats.syncs - syncs).toBe(applied.syncs);
+    expect(h.live.bursts).toBe(bursts);
+    await h.type("H4", [[60]]);
+    const after = h.fake.stats.syncs;
+    await h.fake.user.settled();
+    await h.live.idle();
+    expect(h.fake.stats.syncs).toBe(after);
+    expect(h.live.bursts).toBe(bursts + 1);
+    expect(h.errors).toEqual([]);
+    await h.live.stop();
+    expect(h.fake.user.handlerCount()).toBe(0);
+  });
+
+  test("inserting a row above a table moves nothing out of place, and Remove colours still restores everything", async () => {
+    const reference = createFakeExcel(generatedTracker(30));
+    reference.user.insertRows("Indicators", 1, 1);
+    const h = await harness();
+    const coloured = indicators(h).formats("I4:L33");
+    h.fake.user.insertRows("Indicators", 1, 1);
+    await h.fake.user.settled();
+    await h.live.idle();
+    expect(h.errors).toEqual([]);
+    expect(h.updates.at(-1)).toEqual({ kind: "rescan", reason: "structure" });
+    // Every status colour is still on its own record, one row down.
+    expect(indicators(h).formats("I5:L34")).toEqual(coloured);
+    expect(indicators(h).cell("A5").value).toBe("HE 1");
+    // A typed figure still recolours the right row.
+    await h.type("H5", [[60]]);
+    expect(indicators(h).cell("K5").value).toBe(indicators(h).cell("K6").value);
+    await h.type("H5", [[45]]);
+    await h.live.stop();
+    await removeColours(h.fake.run);
+    expect(indicators(h).formats("A1:L40")).toEqual(reference.sheet("Indicators")!.formats("A1:L40"));
+    expect(indicators(h).values.map((r) => r.slice(0, 10))).toEqual(reference.sheet("Indicators")!.values.map((r) => r.slice(0, 10)));
+  });
+
+  test("Remove colours after live updates restores every format and clears our column", async () => {
+    const pristine = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
+    const h = await harness();
+    // Figures both ways, a row emptied of its figures (unrated) and filled again (coloured anew).
+    await h.type("H4", [[60]]);
+    await h.type("E6:H6", [["", "", "", ""]]);
+    await h.type("E6:H6", [[40, 41, 42, 70]]);
+    await h.type("H7:H9", [[1], [2], [3]]);
+    // A new indicator typed under the table: its cells are coloured for the first time.
+    await h.type("A34", [["HE 31", "Percentage of rent collected", "Higher is better", 50, 40, 41, 42, 60, "G"]]);
+    expect(h.errors).toEqual([]);
+    expect(indicators(h).cell("K34").value).toBe(indicators(h).cell("K5").value);
+    await h.live.stop();
+    await removeColours(h.fake.run);
+    expect(indicators(h).formats("A1:N40")).toEqual(pristine.formats("A1:N40"));
+    expect(indicators(h).values.every((r) => r.slice(10).every((v) => v === ""))).toBe(true);
+  });
+});
+
+describe("rating help", () => {
+  test("puts a list that never refuses on the officer's rating column, and Remove colours takes it off", async () => {
+    const h = await harness(30, { ratingHelp: true });
+    const dv = h.fake.user.validation("Indicators", "I4");
+    expect(dv?.rule?.list).toEqual({ inCellDropDown: true, source: expect.stringMatching(/,/) });
+    expect(dv?.errorAlert.showAlert).toBe(false);
+    expect(dv?.prompt.showPrompt).toBe(true);
+    expect(h.fake.user.validation("Indicators", "I33")?.rule).toEqual(dv?.rule);
+    expect(h.fake.user.validation("Indicators", "I3")).toBeUndefined();
+    await h.live.stop();
+    await removeColours(h.fake.run);
+    expect(h.fake.user.validation("Indicators", "I4")).toBeUndefined();
+    expect(h.fake.user.validation("Indicators", "I33")).toBeUndefined();
+  });
+
+  test("an officer's own validation is left alone", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    await fake.run(async (context) => {
+      const dv = (context.workbook.worksheets.getItem("Indicators").getRange("I4:I33") as unknown as { dataValidation: { rule: unknown } }).dataValidation;
+      dv.rule = { list: { inCellDropDown: true, source: "G,A,R" } };
+      await context.sync();
+    });
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: true, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    await live.start();
+    await live.stop();
+    expect(fake.user.validation("Indicators", "I4")?.rule).toEqual({ list: { inCellDropDown: true, source: "G,A,R" } });
+    await removeColours(fake.run);
+    expect(fake.user.validation("Indicators", "I4")?.rule).toEqual({ list: { inCellDropDown: true, source: "G,A,R" } });
+  });
+});
