@@ -41,3 +41,16 @@ describe("readRecords: RULES §2 a key under a table is not a record", () => {
     expect(refsOf([], head, body)).toEqual(["A1", "A2", "A3"]);
   });
 });
+
+describe("readRecords: review of issue 12 finding H, a key with no heading under a table", () => {
+  const noHeading: [string, CellValue[][]][] = [
+    ["Red | Off target, Green | On target", [[], ["Red", "Off target"], ["Green", "On target"]]],
+    ["across columns, as the table's ref and name", [[], [null, "Red", "Off target"], [null, "Amber", "Within tolerance"], [null, "Green", "On target"]]],
+    ["straight under the last record", [["Red", "Off target"], ["Amber", "Within tolerance"], ["Green", "On target"]]],
+    ["RAG letters", [[], ["R", "Off target"], ["A", "Within tolerance"], ["G", "On target"]]],
+    ["in the status column", [[], [null, null, null, null, null, "Red"], [null, null, null, null, null, "Green"]]],
+  ];
+  test.each(noHeading)("%s", (_name, extra) => {
+    expect(refsOf(extra)).toEqual(["CS1", "CS2"]);
+  });
+});

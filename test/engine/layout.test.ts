@@ -326,7 +326,7 @@ describe("sheet names", () => {
     ["blank committee", "   ", "Summary"],
     ["short committee", "Community Safety", "Summary – Community Safety"],
     ["forbidden characters replaced", "Audit [Risk]: A/B?*\\", "Summary – Audit Risk A B"],
-    ["long names cut at a word within 31, no tag (issue 12 item 4)", "Select Committee on Community Safety and Community Services", "Summary – Select Committee on"],
+    ["long names cut at a word within 31, no tag, not ending on a connecting word (issue 12 item 4)", "Select Committee on Community Safety and Community Services", "Summary – Select Committee"],
   ];
   test.each(rows)("%s", (_rule, committee, expected) => {
     const name = summarySheetName(committee);

@@ -3,6 +3,8 @@
 // plain words for councillors and plain sentences for officers.
 import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
+import { summarySheetName } from "../../src/engine/summary/layout";
+import { cutAtWord } from "../../src/engine/summary/layout-title";
 import { marked } from "../../src/engine/summary/summary";
 import { fieldText } from "../../src/engine/summary/layout-text";
 import { targetUsedText } from "../../src/engine/summary/target-text";
@@ -113,5 +115,25 @@ describe("finding: the currency stays as typed in the target shown", () => {
     ["a colour section is not a currency", field(1200, "[Red]#,##0"), "1,200"],
   ] as const)("fieldText: %s", (_name, f, want) => {
     expect(fieldText(f)).toBe(want);
+  });
+});
+
+describe("finding: a name cut to fit ends at a whole word, never on 'and', 'of' or '&'", () => {
+  test.each([
+    ["fits: unchanged", "Summary – Community Safety", 31, "Summary – Community Safety"],
+    ["ends on 'and'", "Summary – Community Safety and Community Services", 31, "Summary – Community Safety"],
+    ["ends on '&'", "Summary – Health & Adult Social Care Scrutiny", 31, "Summary – Health & Adult Social"],
+    ["ends on 'of' then 'the'", "Summary – Review of the Council's Assets", 27, "Summary – Review"],
+    ["cut mid-word: the part word goes", "Summary – Environment Scrutiny Committee", 31, "Summary – Environment Scrutiny"],
+    ["a dash before the cut goes too", "Summary – Cabinet – Resources and Performance", 31, "Summary – Cabinet – Resources"],
+    ["one very long word: cut, with an ellipsis", "Summary – Supercalifragilisticexpialidocious", 31, "Summary – Supercalifragilistic…"],
+  ] as const)("%s", (_name, text, max, want) => {
+    const got = cutAtWord(text, max);
+    expect(got).toBe(want);
+    expect(got.length).toBeLessThanOrEqual(max);
+  });
+
+  test("the committee sheet's name", () => {
+    expect(summarySheetName("Community Safety and Community Services")).toBe("Summary – Community Safety");
   });
 });

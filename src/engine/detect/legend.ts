@@ -27,6 +27,14 @@ function isMeaning(text: string): boolean {
   return t.length <= 80 && /\b(target|tolerance|schedule|due date|complete[d]?|overdue|no data|data only|narrative)\b/.test(t);
 }
 
+/**
+ * `meaning` says what `mark` means: a meaning, and not the mark again. A meaning may itself be a
+ * status label ("Red | Off target", "Green | On target": "Off target" is Derby's label for red).
+ */
+function isMeaningOf(mark: string, meaning: string): boolean {
+  return normaliseRating(mark) !== normaliseRating(meaning) && isMeaning(meaning) && (!isRatingMark(meaning) || meaning.trim().length > mark.trim().length);
+}
+
 /** "Key", "Legend:", "Key to symbols": a heading that starts a key block. */
 export function isKeyHeading(text: string): boolean {
   return KEY_HEADING.test(text.trim());
@@ -90,7 +98,7 @@ export class KeyBlocks {
       texts.push(v.trim());
       if (texts.length > 3) return false;
     }
-    return texts.length >= 2 && texts.some(isRatingMark) && texts.some((t) => !isRatingMark(t) && isMeaning(t));
+    return texts.length >= 2 && texts.some((mark, i) => isRatingMark(mark) && texts.some((meaning, j) => j !== i && isMeaningOf(mark, meaning)));
   }
 
   /** The nearest row above (step −1) or below (+1) with anything in it, within the sheet. */

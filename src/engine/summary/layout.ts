@@ -3,7 +3,7 @@
 import { writeHeadline, headlineLastCol } from "./layout-headline";
 import { writeKey } from "./layout-key";
 import { keyNotes, recordsLastCol, writeExceptions, writeIssues, writeScorecards } from "./layout-records";
-import { REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
+import { cutAtWord, REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
 import { headerSection, headerText } from "../sheet-kit/layout-print";
 import { STYLES } from "../sheet-kit/layout-style";
 import { PlanWriter } from "../sheet-kit/layout-writer";
@@ -28,14 +28,6 @@ function tag(text: string): string {
 
 const cleanName = (committee: string | undefined): string =>
   (committee ?? "").replace(SHEET_FORBIDDEN, " ").replace(/\s+/g, " ").replace(/^'+|'+$/g, "").trim();
-
-/** A name cut to `max` characters, at a word where one ends late enough ("Summary – Select Committee on"). */
-function cutAtWord(name: string, max: number): string {
-  if (name.length <= max) return name;
-  const cut = name.slice(0, max + 1);
-  const space = cut.lastIndexOf(" ");
-  return (space > max - 12 ? cut.slice(0, space) : name.slice(0, max)).trimEnd().replace(/[\s'–-]+$/, "");
-}
 
 /**
  * "Summary", or "Summary – <committee>" within Excel's 31 characters and without []:*?/\, cut at a
