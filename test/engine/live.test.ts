@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { applyEdits, liveRated, startLive } from "../../src/engine/live";
 import { runScorecard } from "../../src/engine/scorecard";
-import { toA1 } from "../../src/engine/vocab/address";
+import { parseA1, toA1 } from "../../src/engine/vocab/address";
 import type { CellEdit, LiveUpdate } from "../../src/engine/live/types";
 import type { CellValue, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
 import { applyPlans, applyUpdate, cloneGrids, fullApply, SAMPLES, sampleGrids, setCell, type CellModel } from "./live-model";
@@ -30,6 +30,8 @@ function column(t: TableSpec, role: string, header?: RegExp): number {
   if (!c.length) throw new Error(`no ${role} column in ${t.sheet}`);
   return c[c.length - 1].col;
 }
+
+const cellOf = (a1: string) => parseA1(a1)!;
 
 function records(u: LiveUpdate) {
   if (u.kind !== "records") throw new Error(`expected records, got ${JSON.stringify(u)}`);
@@ -124,11 +126,24 @@ describe("what an edit re-rates", () => {
       edits.push({ sheet: t.sheet, row: start + i, col: name, value: `Pasted indicator ${i}` });
       edits.push({ sheet: t.sheet, row: start + i, col, value: i });
     }
-    const u = applyEdits(session, edits);
-    // Rows pasted under the last table make it longer: one update, written whole.
+    const before = fullApply(grids(DERBY.file), DERBY.options);
+    const u = records(applyEdits(session, edits));
+    // Rows pasted under the last table make it longer: one update, the table written whole.
+    expect(u.rerated).toHaveLength(500);
     const fresh = runScorecard(session.grids, DERBY.options);
-    expect(records(u).counts).toEqual(fresh.result.counts);
+    expect(u.counts).toEqual(fresh.result.counts);
     expect(liveRated(session)).toHaveLength(fresh.result.rated.length);
+    expect(applyUpdate(before, u, () => session.grids, DERBY.options)).toEqual(planModel(fresh.plans));
+  });
+
+  test("an officer's rating typed away: its colour is cleared, the status stays the rules'", () => {
+    const sample = SAMPLES[1]; // Broxtowe: officers' status cells filled
+    const { session, run } = startLive(grids(sample.file), sample.options);
+    const r = run.result.rated.find((x) => x.record.manual && x.record.manual.text.trim() !== "" && x.rating.source !== "officer")!;
+    const at = { sheet: r.record.sheet, ...cellOf(r.record.manual!.cell) };
+    const u = records(applyEdits(session, [{ ...at, value: null }]));
+    expect(u.cleared).toEqual([{ sheet: at.sheet, ranges: [{ top: at.row, left: at.col, bottom: at.row, right: at.col }] }]);
+    expect(u.rerated).toEqual([`${r.record.sheet}!${r.record.row}`]);
   });
 
   test("a problem is raised by an unreadable figure and cleared when it is put right", () => {
