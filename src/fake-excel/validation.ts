@@ -31,6 +31,7 @@ function checkRule(rule: unknown): Excel.DataValidationRule {
   if (kinds.length !== 1 || !KINDS[kinds[0]]) throw new FakeOfficeError("InvalidArgument", "A data validation rule needs exactly one kind of criteria.", "DataValidation.rule");
   const list = (rule as Excel.DataValidationRule).list;
   if (list) {
+    if (list.inCellDropDown !== undefined && typeof list.inCellDropDown !== "boolean") throw new FakeOfficeError("InvalidArgument", "inCellDropDown must be true or false.", "DataValidation.rule");
     if (typeof list.source !== "string") throw new FakeOfficeError("NotImplemented", "A list source other than text is not in the fake.", "DataValidation.rule");
     if (list.source.length === 0 || list.source.length > 255) throw new FakeOfficeError("InvalidArgument", "A data validation list typed as text must be 1 to 255 characters.", "DataValidation.rule");
   }

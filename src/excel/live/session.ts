@@ -237,6 +237,8 @@ export class LiveColours<S = LiveSession> {
   };
 
   private renamed = async (args: XlNameChangedEventArgs): Promise<void> => {
+    // Registered only where ExcelApi 1.17 is (listen.ts); said again here, where its arguments are read.
+    if (this.run.isSetSupported?.("ExcelApi", "1.17") !== true) return;
     const zone = this.loaded?.zones.get(args.worksheetId);
     if (!zone) return;
     // Renamed by anyone, our map must follow; only a local rename moves our record (the other client moves its own).
