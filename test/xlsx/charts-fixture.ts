@@ -9,6 +9,7 @@ import type { ChartPlan, SheetPlan } from "../../src/engine/vocab/plan";
 import { readPackage, writePatchedPackage } from "../../src/xlsx";
 import type { Problem } from "../../src/engine/vocab/types";
 import { readParts, type Parts } from "./helpers/zip-parts";
+import { relsPartOf, resolveTarget } from "../../src/xlsx/package/relationships";
 
 export const SAMPLE = path.join(__dirname, "../../samples/broxtowe-pentana.xlsx");
 const OPTIONS = { preset: "pentana", period: "Q1 2021/22", reportDate: "2021-06-30", today: "2021-07-05" };
@@ -85,3 +86,52 @@ export async function buildWith(input: string | Buffer, edit: (plans: SheetPlan[
 }
 
 export const bytesOf = (p: string): Buffer => readFileSync(p);
+
+export const text = (parts: Parts, name: string): string => {
+  const b = parts.get(name);
+  if (!b) throw new Error(`${name} is not in the package`);
+  return b.toString("utf8");
+};
+
+/** The relationships of a part: id → resolved part name and type. */
+export function relsOf(parts: Parts, source: string): Map<string, { part: string; type: string }> {
+  const out = new Map<string, { part: string; type: string }>();
+  const rels = parts.get(relsPartOf(source));
+  if (!rels) return out;
+  for (const r of all(parseXml(rels.toString("utf8")), "Relationship")) out.set(r.attrs.Id, { part: resolveTarget(source, r.attrs.Target) as string, type: r.attrs.Type.replace(/^.*\//, "") });
+  return out;
+}
+
+export function overrides(parts: Parts): Map<string, string> {
+  return new Map(all(parseXml(text(parts, "[Content_Types].xml")), "Override").map((o) => [o.attrs.PartName.replace(/^\//, ""), o.attrs.ContentType]));
+}
+
+/** The sheet part of a named sheet, through the workbook's relationships. */
+export function sheetPart(parts: Parts, name: string): string {
+  const sheet = all(parseXml(text(parts, "xl/workbook.xml")), "sheet").find((s) => s.attrs.name === name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return relsOf(parts, "xl/workbook.xml").get(sheet.attrs["r:id"])?.part as string;
+}
+
+/** Each chart of a sheet, as drawn: its anchor element and its chart part, every link checked. */
+export function chartsOf(parts: Parts, sheet: string): { anchor: El; part: string; chart: El }[] {
+  const part = sheetPart(parts, sheet);
+  const ws = parseXml(text(parts, part));
+  const drawings = all(ws, "drawing");
+  if (!drawings.length) return [];
+  expect(drawings).toHaveLength(1);
+  const drawingRel = relsOf(parts, part).get(drawings[0].attrs["r:id"]);
+  expect(drawingRel?.type).toBe("drawing");
+  const drawingPart = drawingRel?.part as string;
+  expect(overrides(parts).get(drawingPart)).toBe("application/vnd.openxmlformats-officedocument.drawing+xml");
+  const drawing = parseXml(text(parts, drawingPart));
+  const chartRels = relsOf(parts, drawingPart);
+  return all(drawing, "xdr:twoCellAnchor").map((anchor) => {
+    const rel = chartRels.get(one(anchor, "c:chart").attrs["r:id"]);
+    expect(rel?.type).toBe("chart");
+    expect(overrides(parts).get(rel?.part as string)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
+    return { anchor, part: rel?.part as string, chart: parseXml(text(parts, rel?.part as string)) };
+  });
+}
+
+export const sheetNames = (parts: Parts): string[] => all(parseXml(text(parts, "xl/workbook.xml")), "sheet").map((s) => s.attrs.name);

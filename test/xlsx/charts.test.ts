@@ -1,62 +1,12 @@
 // The file host draws the charts a sheet plan describes (issue 14 item 3): a drawing on the summary
 // with a chart part per chart, every reference resolving, in schema order, rebuilt without leftovers.
 import { posix } from "path";
-import { relsPartOf, resolveTarget } from "../../src/xlsx/package/relationships";
 import { chartRef } from "../../src/xlsx/patch/chart-xml";
 import { relativeTarget } from "../../src/xlsx/patch/chart-parts";
-import type { Parts } from "./helpers/zip-parts";
-import { all, buildWith, bytesOf, one, parseXml, SAMPLE, withCharts, type El } from "./charts-fixture";
-
-const text = (parts: Parts, name: string): string => {
-  const b = parts.get(name);
-  if (!b) throw new Error(`${name} is not in the package`);
-  return b.toString("utf8");
-};
-
-/** The relationships of a part: id → resolved part name and type. */
-function relsOf(parts: Parts, source: string): Map<string, { part: string; type: string }> {
-  const out = new Map<string, { part: string; type: string }>();
-  const rels = parts.get(relsPartOf(source));
-  if (!rels) return out;
-  for (const r of all(parseXml(rels.toString("utf8")), "Relationship")) out.set(r.attrs.Id, { part: resolveTarget(source, r.attrs.Target) as string, type: r.attrs.Type.replace(/^.*\//, "") });
-  return out;
-}
-
-function overrides(parts: Parts): Map<string, string> {
-  return new Map(all(parseXml(text(parts, "[Content_Types].xml")), "Override").map((o) => [o.attrs.PartName.replace(/^\//, ""), o.attrs.ContentType]));
-}
-
-/** The sheet part of a named sheet, through the workbook's relationships. */
-function sheetPart(parts: Parts, name: string): string {
-  const sheet = all(parseXml(text(parts, "xl/workbook.xml")), "sheet").find((s) => s.attrs.name === name);
-  if (!sheet) throw new Error(`no sheet ${name}`);
-  return relsOf(parts, "xl/workbook.xml").get(sheet.attrs["r:id"])?.part as string;
-}
-
-/** Each chart of a sheet, as drawn: its anchor element and its chart part, every link checked. */
-function chartsOf(parts: Parts, sheet: string): { anchor: El; part: string; chart: El }[] {
-  const part = sheetPart(parts, sheet);
-  const ws = parseXml(text(parts, part));
-  const drawings = all(ws, "drawing");
-  if (!drawings.length) return [];
-  expect(drawings).toHaveLength(1);
-  const drawingRel = relsOf(parts, part).get(drawings[0].attrs["r:id"]);
-  expect(drawingRel?.type).toBe("drawing");
-  const drawingPart = drawingRel?.part as string;
-  expect(overrides(parts).get(drawingPart)).toBe("application/vnd.openxmlformats-officedocument.drawing+xml");
-  const drawing = parseXml(text(parts, drawingPart));
-  const chartRels = relsOf(parts, drawingPart);
-  return all(drawing, "xdr:twoCellAnchor").map((anchor) => {
-    const rel = chartRels.get(one(anchor, "c:chart").attrs["r:id"]);
-    expect(rel?.type).toBe("chart");
-    expect(overrides(parts).get(rel?.part as string)).toBe("application/vnd.openxmlformats-officedocument.drawingml.chart+xml");
-    return { anchor, part: rel?.part as string, chart: parseXml(text(parts, rel?.part as string)) };
-  });
-}
+import { all, buildWith, bytesOf, chartsOf, one, overrides, parseXml, relsOf, SAMPLE, sheetNames, sheetPart, text, withCharts, type El } from "./charts-fixture";
 
 const childNames = (el: El): string[] => el.children.map((c) => c.name);
 const summaryOf = (names: string[]): string => names.find((n) => n.startsWith("Summary")) as string;
-const sheetNames = (parts: Parts): string[] => all(parseXml(text(parts, "xl/workbook.xml")), "sheet").map((s) => s.attrs.name);
 
 test("each planned chart is drawn over its cells, with its title, alt text, series and dashed target", async () => {
   const { parts, plans, problems } = await buildWith(SAMPLE, (p) => withCharts(p, 3));

@@ -16,8 +16,11 @@ const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 /** Line colours when the plan gives none: dark enough to tell apart in greyscale. */
 const SERIES_COLOURS = ["1F4E79", "C55A11", "548235", "7030A0"];
 const TARGET_COLOUR = "595959";
-/** Line width in EMU (2.25 pt) and the dash Excel calls "Dash". */
-const LINE_WIDTH = 28575;
+/** Line width in EMU (1.75 pt): the charts are small, beside a table row. */
+const LINE_WIDTH = 22225;
+/** Font sizes in hundredths of a point: a title that leaves room for the plot, labels still legible when printed. */
+const TITLE_SIZE = 900;
+const LABEL_SIZE = 700;
 
 /** Reads a plan cell's value (zero-based sheet coordinates); undefined when the plan writes none. */
 export type CellValueAt = (row: number, col: number) => PlanValue | undefined;
@@ -90,13 +93,13 @@ function seriesXml(chart: ChartPlan, sheet: string, at: CellValueAt, i: number):
 
 function titleXml(title: string): string {
   return (
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1100" b="1"/></a:pPr>` +
-    `<a:r><a:rPr lang="en-GB" sz="1100" b="1"/><a:t>${text(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${TITLE_SIZE}" b="1"/></a:pPr>` +
+    `<a:r><a:rPr lang="en-GB" sz="${TITLE_SIZE}" b="1"/><a:t>${text(title)}</a:t></a:r></a:p></c:rich></c:tx>` +
     `<c:overlay val="0"/></c:title>`
   );
 }
 
-const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>';
+const SMALL_TEXT = `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${LABEL_SIZE}"/></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
 
 /** The chart part's XML. `sheet` is the name the sheet has in the output workbook. */
 export function chartXml(chart: ChartPlan, sheet: string, at: CellValueAt): string {
