@@ -28,14 +28,14 @@ describe("the figures a chart draws", () => {
     [
       "the tracker's own quarter columns",
       runs([indicator(2, 100, 40, { series: quarters(2, [70, 55, 40]) })]),
-      ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"],
+      ["Q1 10/11", "Q2 10/11", "Q3 10/11"],
       [70, 55, 40],
       [100, 100, 100],
     ],
     [
       "the history alone (the tracker has one actual column)",
       runs([indicator(2, 100, 40)], [[indicator(2, 90, 80)], [indicator(2, 95, 60)]]),
-      ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"],
+      ["Q1 10/11", "Q2 10/11", "Q3 10/11"],
       [80, 60, 40],
       [90, 95, 100],
     ],
@@ -47,14 +47,14 @@ describe("the figures a chart draws", () => {
         { period: "Q2 2010/11", records: [indicator(2, 95, 61)] },
         { period: "Q3 2010/11", records: [indicator(2, 100, 40, { series: quarters(2, [null, 60, 40]) })] },
       ],
-      ["Q4 2009/10", "Q2 2010/11", "Q3 2010/11"],
+      ["Q4 09/10", "Q2 10/11", "Q3 10/11"],
       [90, 60, 40],
       [80, 95, 100],
     ],
     [
       "a target that is not a figure: no target line",
       runs([indicator(2, "TBC", 40, { manual: { cell: "H2", value: "Red", text: "Red" }, series: quarters(2, [70, 55, 40]) })]),
-      ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"],
+      ["Q1 10/11", "Q2 10/11", "Q3 10/11"],
       [70, 55, 40],
       [],
     ],
@@ -131,6 +131,13 @@ describe("where a chart sits", () => {
     expect(chart.description).toBe(
       "Line chart of Indicator 2 over 3 periods, Q1 2010/11 to Q3 2010/11. The figure fell from 70 to 40. Lowest 40 in Q3 2010/11; highest 70 in Q1 2010/11. The target, a dashed line, is 100 in Q3 2010/11: the latest figure is below it (higher is better).",
     );
+  });
+  test("a long name is cut in the title (the row beside the chart has it whole)", () => {
+    const name = "Percentage of young people within the Youth Justice System receiving a conviction in court";
+    const { plan } = pack(scheme, runs([indicator(2, 100, 40, { name, series: quarters(2, [70, 55, 40]) })]));
+    const chart = plan.charts?.[0] as ChartPlan;
+    expect(chart.title).toBe("PI 2 Percentage of young people within the Y…: actual against target");
+    expect(chart.description.startsWith(`Line chart of ${name} over 3 periods`)).toBe(true);
   });
   test("activities have no chart", () => {
     const { plan } = pack(scheme, runs([activity(2, "Overdue")], [[activity(2, "Overdue")], [activity(2, "Overdue")]]));

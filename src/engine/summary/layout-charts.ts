@@ -11,9 +11,11 @@ import type { ExceptionRow } from "./summary";
 import type { CellRange } from "../vocab/types";
 
 /** Height of a row holding a chart, in points: room for a title, a small plot and the period labels. */
-export const CHART_ROW_HEIGHT = 132;
-/** Grid columns the chart spans (about 26 characters, two inches). */
-const CHART_SPAN = 2;
+export const CHART_ROW_HEIGHT = 150;
+/** Grid columns the chart spans (about 39 characters, three inches): room for a two-line title and four period labels. */
+const CHART_SPAN = 3;
+/** The name is cut to this many characters in a chart's title (the row beside it has it whole). */
+const TITLE_NAME = 40;
 export const CHART_HEADER = "Trend chart";
 export const ACTUAL_COLOUR = "#1F3864";
 export const TARGET_COLOUR = "#7F7F7F";
@@ -47,9 +49,14 @@ export function chartRowHeight(model: PackModel, e: ExceptionRow): number | unde
 const number = (v: number, percent: boolean): string =>
   percent ? `${(v * 100).toLocaleString("en-GB", { maximumFractionDigits: 1 })}%` : v.toLocaleString("en-GB", { maximumFractionDigits: 2 });
 
-/** "<ref> <name>: actual against target", the name cut where very long. */
+/** "Q3 10/11" for "Q3 2010/11": short enough for four labels to sit level under a small chart. */
+export function shortLabel(label: string): string {
+  return label.replace(/^(Q[1-4]) (?:19|20)(\d\d\/\d\d)$/, "$1 $2");
+}
+
+/** "<ref> <name>: actual against target", the name cut where long. */
 export function chartTitle(e: ExceptionRow, hasTarget: boolean): string {
-  const name = e.name.length > 90 ? `${e.name.slice(0, 89).trimEnd()}…` : e.name;
+  const name = e.name.length > TITLE_NAME ? `${e.name.slice(0, TITLE_NAME - 1).trimEnd()}…` : e.name;
   return `${[e.ref.trim(), name.trim()].filter(Boolean).join(" ")}: ${hasTarget ? "actual against target" : "actual over time"}`;
 }
 
@@ -114,7 +121,7 @@ export class ChartCollector {
   private writeChart(e: ExceptionRow, data: TrendChartData, row: number, at: number, anchor: CellRange): ChartPlan {
     const n = data.points.length;
     const hasTarget = data.points.some((p) => p.target !== null);
-    const values: PlanValue[] = ["Period", ...data.points.map((p) => p.label), "Actual", ...data.points.map((p) => p.value)];
+    const values: PlanValue[] = ["Period", ...data.points.map((p) => shortLabel(p.label)), "Actual", ...data.points.map((p) => p.value)];
     if (hasTarget) values.push("Target", ...data.points.map((p) => p.target));
     this.w.block(row, at, [values]);
     const span = (from: number): CellRange => ({ top: row, left: from, bottom: row, right: from + n - 1 });
