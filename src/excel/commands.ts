@@ -12,6 +12,7 @@
 // Reading past ~5 MB of cell data adds requests in proportion to the data; nothing grows with the
 // number of rows otherwise.
 import { layoutRulesSheet, RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
+import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
@@ -25,7 +26,7 @@ import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
 import { encodeHint } from "./hint";
 import type { ReadOptions, WorkbookRead } from "./read";
-import { readSheets } from "./read";
+import { gridsAfterWrite, readSheets } from "./read";
 import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
@@ -69,6 +70,8 @@ async function open(context: XlRequestContext, opts: ReadOptions = {}): Promise<
 }
 
 const isRules = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet, RULES_SHEET);
+// The history is recorded by Apply colours as well as by Build summary (issue 14).
+const isHistory = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet, HISTORY_SHEET);
 
 /** Rate the workbook. Settings given explicitly win over the workbook's Scorecard Rules sheet, and are saved with it. */
 function score(read: WorkbookRead, settings: CommandSettings, today: string): ScorecardRun {
@@ -79,7 +82,8 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
     committee: settings.committee || undefined,
     columnOverrides: settings.columnOverrides,
     today,
-    ownedSheets: read.state.owned.map((o) => o.sheet),
+    // Every sheet ours by its mark too (a history a person renamed is read, and must never be rated).
+    ownedSheets: [...read.state.owned.map((o) => o.sheet), ...read.state.notTrackers],
   });
   // A misspelt committee would otherwise build nothing and report "no table found" (issue 12 item 4).
   if (run.committeeError) throw unknownCommittee(run.committeeError);
@@ -121,8 +125,8 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
     const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
     const sc = score(opened.read, settings, today);
-    const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p));
-    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans));
+    const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p) || isHistory(p));
+    const done = await execute(context, opened, plans, false, progress, encodeHint(gridsAfterWrite(opened.read.grids, plans), plans));
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false), undo: undoSentence(run, "apply") };
   });
@@ -137,7 +141,7 @@ export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettin
     const sc = score(opened.read, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.
     const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
-    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans));
+    const done = await execute(context, opened, plans, true, progress, encodeHint(gridsAfterWrite(opened.read.grids, plans), plans));
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true), undo: undoSentence(run, "summary") };
   });

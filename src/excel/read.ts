@@ -10,7 +10,9 @@
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
 // Sheets that look like our summaries (their tab colour) are sized but not read: the record sheet
 // says whether they are ours; a user's sheet that only shares the colour is read afterwards.
+// The Scorecard History sheet (its name or tab colour) has only its values read, in the first request.
 import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
+import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET } from "./chunk";
@@ -23,6 +25,8 @@ import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { toCellValue } from "./values";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
+import { HISTORY_SHEET } from "../engine/history/types";
+import { HISTORY_TAB_COLOUR } from "../engine/history/layout";
 import type { SheetFacts as OwnerFacts } from "../engine/sheets/ownership";
 import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord } from "../engine/sheets/ownership";
 import { runAs } from "./run-options";
@@ -84,17 +88,31 @@ function queueWidths(context: XlRequestContext, sheets: SheetFacts[]): () => Rec
 interface Used {
   sheet: SheetFacts;
   full: boolean;
+  /** Values only, no number formats: the history sheet (see looksHistory). */
+  valuesOnly?: boolean;
   range: XlRange;
 }
 
 const DIMS = "rowIndex,columnIndex,rowCount,columnCount";
 
-function queueUsed(context: XlRequestContext, sheets: SheetFacts[], full: (s: SheetFacts) => boolean): Used[] {
+function queueUsed(context: XlRequestContext, sheets: SheetFacts[], full: (s: SheetFacts) => boolean, valuesOnly: (s: SheetFacts) => boolean = () => false): Used[] {
   return sheets.map((sheet) => {
     const f = full(sheet);
-    const range = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load(f ? `${DIMS},values,numberFormat` : DIMS);
-    return { sheet, full: f, range };
+    const v = !f && valuesOnly(sheet);
+    const range = context.workbook.worksheets.getItem(sheet.name).getUsedRangeOrNullObject(true).load(f ? `${DIMS},values,numberFormat` : v ? `${DIMS},values` : DIMS);
+    return { sheet, full: f, ...(v ? { valuesOnly: true } : {}), range };
   });
+}
+
+/**
+ * The Scorecard History sheet, known before the record is read by its name or its tab colour. A pack
+ * reads only what it needs: the history's values, in the read request every command already makes
+ * (one more load, no more syncs), without number formats (the history writes its figures as numbers
+ * and its dates and periods as text), so the read grows by the values alone, a few thousand rows a
+ * quarter; its bytes count against the request's budget like any sheet's (readSheets).
+ */
+function looksHistory(s: SheetFacts): boolean {
+  return same(s.name, HISTORY_SHEET) || (s.tabColor !== null && s.tabColor.toUpperCase() === HISTORY_TAB_COLOUR);
 }
 
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
@@ -186,10 +204,12 @@ function fill(grid: SheetGrid, at: number, values: unknown[][], formats: unknown
 export async function readSheets(context: XlRequestContext, facts: WorkbookFacts, opts: ReadOptions = {}): Promise<WorkbookRead> {
   const candidates = facts.sheets.filter((s) => s.visibility !== "VeryHidden" && (!opts.only || opts.only.some((n) => same(n, s.name))));
   // A hidden sheet has no tab colour (null): it is read, and left out afterwards if the record says it is ours.
-  const looksOurs = (s: SheetFacts): boolean => s.tabColor !== null && SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase());
+  const looksOurs = (s: SheetFacts): boolean => (s.tabColor !== null && SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase())) || looksHistory(s);
   const wanted = (s: SheetFacts): boolean => !looksOurs(s);
   const hinted = candidates.filter(wanted).map((s) => ({ s, h: facts.hint[s.name] }));
-  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0);
+  // The history's values come back in the first response too: their bytes (as last read) share its budget.
+  const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + (facts.hint[s.name]?.bytes ?? 0), 0);
+  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + historyBytes;
   // Bytes a cell of each sheet, from the hint where it has one.
   const hintCost = (sheet: string): number => {
     const h = facts.hint[sheet];
@@ -205,7 +225,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   // First request: everything (whole), or sizes and a first slice planned from the hint (hinted).
   const whole = hintBytes <= WHOLE_MAX;
   let readState = queueState(context, facts, candidates.length > 0);
-  let used = queueUsed(context, candidates, (s) => whole && wanted(s));
+  let used = queueUsed(context, candidates, (s) => whole && wanted(s), looksHistory);
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -214,7 +234,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
     const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
     const areas: Area[] = hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols }));
-    early = takeBatch(areas, sized.budget, sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+    early = takeBatch(areas, Math.max(sized.budget - historyBytes, sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
     if (candidates.length || tables.length || facts.sheets.some((s) => s.visibility === "VeryHidden")) {
@@ -222,10 +242,10 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       await context.sync();
     }
   } catch (e) {
-    if (!used.some((u) => u.full) && !early.length && !merges.length) throw e;
+    if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length) throw e;
     // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas.
     readState = queueState(context, facts, candidates.length > 0);
-    used = queueUsed(context, candidates, () => false);
+    used = queueUsed(context, candidates, () => false, looksHistory);
     tables = queueTables(facts, candidates);
     merges = [];
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -238,9 +258,13 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   for (const x of early) sized.costs.loaded(x.name, responseBytes(x.range.values as unknown[][], x.range.numberFormat as unknown[][]), x.slice.rows * x.slice.cols);
 
   // Our summaries are left out, whatever their colour, visibility or name (the rules sheet is read: it
-  // holds the settings); a sheet that only looked like one is read with the rest.
-  const rules = (name: string): boolean => same(name, RULES_SHEET) || state.owned.some((o) => same(o.sheet, name) && same(o.plan, RULES_SHEET));
-  const kept = used.filter((u) => !state.notTrackers.some((n) => same(n, u.sheet.name)) || rules(u.sheet.name));
+  // holds the settings, and the history: it holds the statuses of earlier periods); a sheet that only
+  // looked like one is read with the rest.
+  const ownedAs = (name: string, plan: string): boolean => same(name, plan) || state.owned.some((o) => same(o.sheet, name) && same(o.plan, plan));
+  const notTracker = (name: string): boolean => state.notTrackers.some((n) => same(n, name));
+  // A history a person renamed is ours by its mark only (the record names the old name): still read.
+  const history = (u: Used): boolean => ownedAs(u.sheet.name, HISTORY_SHEET) || (u.valuesOnly === true && notTracker(u.sheet.name));
+  const kept = used.filter((u) => !notTracker(u.sheet.name) || ownedAs(u.sheet.name, RULES_SHEET) || history(u));
   checkSize(kept, opts.maxCells ?? MAX_CELLS);
   const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
   const pending: Area[] = [];
@@ -248,6 +272,11 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     if (u.range.isNullObject) continue;
     if (u.full) {
       fill(grids[i], 0, u.range.values as unknown[][], u.range.numberFormat as unknown[][]);
+      continue;
+    }
+    if (u.valuesOnly && history(u)) {
+      grids[i].values = (u.range.values as unknown[][]).map((r) => r.map(toCellValue));
+      delete grids[i].numberFormats;
       continue;
     }
     // Rows a first slice already brought, when the sheet kept the shape the hint gave.
@@ -279,6 +308,17 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     }
   }
   return { grids, state, syncs, widths: widths() };
+}
+
+/**
+ * The grids as the next read will find them, for its hint (hint.ts): the history as this run writes
+ * it, so the next read counts the history's bytes in its first request instead of being refused.
+ */
+export function gridsAfterWrite(grids: SheetGrid[], plans: SheetPlan[]): SheetGrid[] {
+  const plan = plans.find((p) => p.action === "create" && same(p.sheet, HISTORY_SHEET));
+  if (!plan) return grids;
+  const values = (plan.blocks[0]?.values ?? []) as CellValue[][];
+  return [...grids.filter((g) => !same(g.name, plan.sheet)), { name: plan.sheet, values }];
 }
 
 /** A workbook past the limit is refused, naming its largest sheet: the engine is never handed millions of cells. */
