@@ -179,6 +179,17 @@ describe("rating help", () => {
     expect(h.fake.user.validation("Indicators", "I33")).toBeUndefined();
   });
 
+  test("turned off, the lists come off when live colours start again", async () => {
+    const h = await harness(30, { ratingHelp: true });
+    await h.live.stop();
+    expect(h.fake.user.validation("Indicators", "I4")).toBeDefined();
+    const again = new LiveColours(h.fake.run, h.fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    await again.start();
+    await again.stop();
+    expect(h.fake.user.validation("Indicators", "I4")).toBeUndefined();
+    expect(h.fake.user.validation("Indicators", "I33")).toBeUndefined();
+  });
+
   test("an officer's own validation is left alone", async () => {
     const fake = createFakeExcel(generatedTracker(30));
     await fake.run(async (context) => {

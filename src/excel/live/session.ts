@@ -3,8 +3,9 @@
 // - LOCAL changes only. In co-authoring our own writes reach the other person's Excel as remote changes:
 //   acting on them would make the two clients re-rate each other in a loop (and their add-in rates their
 //   own edits). Where ExcelApi 1.14 gives triggerSource, changes this add-in made are dropped; everywhere,
-//   changes while a command or our own write runs are dropped, and so are changes to our own column (the
-//   record's `values`) and to sheets outside the tracker zones (our record sheet, summaries, rules sheet).
+//   changes while a command (or a rescan) runs are dropped, and so are changes to our own column (the
+//   record's `values`) and to sheets outside the tracker zones (our record sheet, summaries, rules sheet:
+//   settings changed there take effect at the next Apply colours, so no command's write can start a rescan).
 //   Colouring raises no onChanged (formats have their own event), so a recolour cannot start another.
 // - Bursts: events are gathered for `debounceMs` after the last one (a paste of 500 rows is one event,
 //   typing down a column a few), their cells united, then handled in at most 2 requests (edit.ts).
@@ -18,26 +19,22 @@ import { applyEdits, startLive } from "../../engine/live";
 import type { CellEdit, LiveUpdate, StructureChange } from "../../engine/live/types";
 import type { ScorecardOptions, ScorecardRun } from "../../engine/scorecard";
 import type { CellRange, SheetGrid } from "../../engine/vocab/types";
-import type { ExcelRun, XlRequestContext } from "../api";
+import type { ExcelRun } from "../api";
 import { Batcher, DEFAULT_BUDGET } from "../chunk";
 import { applyColoursCommand } from "../commands";
-import { queueFacts } from "../facts";
-import { readSheets } from "../read";
 import { runAs } from "../run-options";
 import type { SheetMemory } from "../saved";
 import type { StatePlace } from "../state";
-import { stateCells, statePlace } from "../state";
 import { parseAddress } from "../a1";
 import type { CellSet } from "../cells";
 import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
-import { live } from "./api";
 import type { Burst } from "./burst";
 import { addCells, addStructure, emptyBurst, isEmpty } from "./burst";
 import { readBurst, writeUpdate } from "./edit";
 import type { Registration } from "./listen";
 import { ownChange, register, unregister } from "./listen";
-import { applyRatingHelp, helpTargets } from "./rating-help";
-import { queueBackupShift, queueRecordRead, queueRecordWrite, shiftMemory } from "./record";
+import { applyRatingHelp, helpTargets, queueHelpRemoval } from "./rating-help";
+import { moveRecord, readForLive } from "./reload";
 
 /** The incremental engine as the listener uses it (src/engine/live), injectable for tests. */
 export interface LiveEngine<S = LiveSession> {
@@ -172,40 +169,39 @@ export class LiveColours<S = LiveSession> {
   private async load(): Promise<void> {
     this.own++;
     try {
-      const { grids, place, ids, owned, saved } = await runAs(this.run, "read", async (context) => {
-        const readFacts = queueFacts(context);
-        await context.sync();
-        const facts = readFacts();
-        const sheets = live(context).workbook.worksheets;
-        const idLoads = facts.sheets.map((s) => {
-          const ws = sheets.getItem(s.name);
-          ws.load("id");
-          return { name: s.name, ws };
-        });
-        const read = await readSheets(context, facts, { isSetSupported: this.run.isSetSupported });
-        return { grids: read.grids, place: statePlace(facts), ids: new Map(idLoads.map((l) => [l.name, l.ws.id])), owned: read.state.owned, saved: read.state.saved };
-      });
-      const { session, run } = this.engine.startLive(grids, { today: this.settings.today, ownedSheets: owned.map((o) => o.sheet) });
+      const read = await readForLive(this.run);
+      const { session, run } = this.engine.startLive(read.grids, { today: this.settings.today, ownedSheets: read.owned.map((o) => o.sheet) });
       const zones = new Map<string, Zone>();
       for (const t of run.result.tables) {
-        const grid = grids.find((g) => g.name === t.sheet);
-        const id = ids.get(t.sheet);
+        const grid = read.grids.find((g) => g.name === t.sheet);
+        const id = read.ids.get(t.sheet);
         if (grid && id) zones.set(id, { name: t.sheet, rect: zoneOf(grid) });
       }
-      const own = new Map(Object.entries(saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
+      const own = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
+      const place = read.place;
       this.loaded = { session, place, zones, own };
-      if (this.settings.ratingHelp) {
-        const targets = helpTargets(run);
-        if (targets.length) {
-          await runAs(this.run, "apply", (context) => applyRatingHelp(context, place, targets));
-          place.exists = true;
-        }
+      const targets = this.settings.ratingHelp ? helpTargets(run) : [];
+      if (targets.length) {
+        await runAs(this.run, "apply", (context) => applyRatingHelp(context, place, targets));
+        place.exists = true;
+      } else if (!this.settings.ratingHelp && Object.keys(read.help).length) {
+        // The setting was turned off: our lists come off (read with the workbook, so this costs one request).
+        await runAs(this.run, "apply", async (context) => {
+          const writes = new Batcher(context, DEFAULT_BUDGET);
+          await queueHelpRemoval(writes, context, read.facts, place.name, read.help);
+          await writes.flush();
+        });
       }
     } finally {
       this.own--;
     }
   }
 
+  /**
+   * While a command, a rescan or a re-read runs, changes are the add-in's own (Apply colours writes more
+   * than our column): dropped. While a burst's own write runs they are not: that write changes only our
+   * column (dropped as ours) and formats (no event), so anything else arriving is an officer's next edit.
+   */
   private ignoring(): boolean {
     return this.own > 0 || this.hooks.commandPending() || !this.loaded;
   }
@@ -260,7 +256,6 @@ export class LiveColours<S = LiveSession> {
 
   private async handle(burst: Burst): Promise<void> {
     if (!this.loaded) return;
-    this.own++;
     try {
       if (burst.shifts.length || burst.renamed.length || burst.deleted.length || burst.rescan) {
         await this.restructure(burst);
@@ -269,8 +264,6 @@ export class LiveColours<S = LiveSession> {
       await this.rate(burst);
     } catch (e) {
       this.hooks.onError(`Live colours could not update the colours: ${e instanceof Error ? e.message : String(e)}`);
-    } finally {
-      this.own--;
     }
   }
 
@@ -311,30 +304,7 @@ export class LiveColours<S = LiveSession> {
 
   /** Move the record with inserted or deleted rows and columns and renamed sheets, then re-rate everything. */
   private async restructure(burst: Burst): Promise<void> {
-    const loaded = this.loaded!;
-    if (loaded.place.exists && (burst.shifts.length || burst.renamed.length)) {
-      await runAs(this.run, "apply", async (context: XlRequestContext) => {
-        const readRecord = queueRecordRead(context, loaded.place);
-        await context.sync();
-        const record = readRecord();
-        const memory = { ...record.saved };
-        const writes = new Batcher(context, DEFAULT_BUDGET);
-        for (const r of burst.renamed) {
-          if (!memory[r.from]) continue;
-          memory[r.to] = memory[r.from];
-          delete memory[r.from];
-        }
-        for (const s of burst.shifts) {
-          const name = burst.renamed.reduce((n, r) => (n === r.from ? r.to : n), s.sheet);
-          const mem = memory[name];
-          if (!mem) continue;
-          await queueBackupShift(writes, context, loaded.place.name, mem, s);
-          memory[name] = shiftMemory(mem, s);
-        }
-        await queueRecordWrite(writes, context, loaded.place, record, stateCells(record.owned, memory));
-        await writes.flush();
-      });
-    }
+    await moveRecord(this.run, this.loaded!.place, burst);
     await this.rescan({ kind: "rescan", reason: "structure" });
   }
 
