@@ -5,6 +5,7 @@ import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { summarySheetName } from "../../src/engine/summary/layout";
 import { cutAtWord } from "../../src/engine/summary/layout-title";
+import { disagreementSentence, exceptionHeaders, NO_COMMENTARY, plainReason } from "../../src/engine/summary/plain-words";
 import { marked } from "../../src/engine/summary/summary";
 import { fieldText } from "../../src/engine/summary/layout-text";
 import { targetUsedText } from "../../src/engine/summary/target-text";
@@ -135,5 +136,67 @@ describe("finding: a name cut to fit ends at a whole word, never on 'and', 'of' 
 
   test("the committee sheet's name", () => {
     expect(summarySheetName("Community Safety and Community Services")).toBe("Summary – Community Safety");
+  });
+});
+
+describe("finding: the officers' section in plain sentences", () => {
+  test.each([
+    ["met", "378 against a target of 483: met", "378 against a target of 483 is met"],
+    ["missed beyond tolerance", "8 against a target of at least 10: 20% short, beyond the 5% tolerance", "8 against a target of at least 10 is 20% short, beyond the 5% tolerance"],
+    ["an activity", "due 30/06/2021, 12 days before the report date, 40% complete", "Due 30/06/2021, 12 days before the report date, 40% complete"],
+    ["behind schedule", "40% complete, 60% expected by now: behind schedule", "40% complete, 60% expected by now: behind schedule"],
+  ] as const)("plainReason: %s", (_name, reason, want) => {
+    expect(plainReason(reason)).toBe(want);
+  });
+
+  test("the disagreement, as the review asked", () => {
+    expect(disagreementSentence("Red", "Satisfactory", "378 against a target of 483: met")).toBe("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met.");
+  });
+
+  const sheet = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Status", "Comment"], [
+    ["F1", "Rent arrears cases", "Lower", 483, 378, "Red", "Arrears fell."],
+    ["F2", "Homes let", "Higher", 100, 43, "Red", null],
+  ]);
+  const rows = summaryOf([sheet], { preset: "pentana" });
+  const officers = rows.findIndex((r) => r.cells[0]?.startsWith("For officers"));
+  const councillors = textOf(rows.slice(0, officers));
+  const forOfficers = textOf(rows.slice(officers));
+
+  test("the pack's officers' section: each line a sentence", () => {
+    expect(forOfficers).toContain("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met.");
+    expect(forOfficers).toContain("F2 | KPIs!G4 | Warning");
+    expect(forOfficers).toContain("Rated Alert with no commentary from the lead officer. 43 against a target of 100 is 57% short, beyond the 5% tolerance. Add the commentary in the tracker.");
+  });
+
+  test("the councillors' exceptions say no more than that no commentary was given", () => {
+    expect(councillors).toContain(NO_COMMENTARY);
+    expect(councillors).not.toMatch(/against a target|No commentary given \(/);
+  });
+});
+
+describe("finding: the exceptions table's headers name what the pack holds", () => {
+  const indicators = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual"], [["I1", "Homes let", "Higher", 100, 43]]);
+  const actions = tracker("Actions", [["Quarter 3 (October to December 2010)"]], ["Ref", "Action", "Due date", "Progress"], [["A1", "Open the hub", "30/11/2010", "40%"]]);
+  const headerRow = (grids: SheetGrid[]) => {
+    const rows = summaryOf(grids, { preset: "pentana", today: "2011-01-31" });
+    const at = rows.findIndex((r) => r.cells[0] === "Exceptions");
+    return rows.slice(at).find((r) => r.cells[0] === "Ref")?.cells ?? [];
+  };
+  test.each([
+    ["indicators only", [indicators], ["Indicator", "Target", "Actual"], ["Type", "Indicator or activity"]],
+    ["activities only", [actions], ["Activity", "Due date", "Progress"], ["Type", "Indicator or activity", "Target or due date"]],
+    ["both", [indicators, actions], ["Indicator or activity", "Type", "Target or due date", "Actual or progress"], []],
+  ] as const)("%s", (_name, grids, has, hasNot) => {
+    const header = headerRow([...grids]);
+    for (const h of has) expect(header).toContain(h);
+    for (const h of hasNot) expect(header).not.toContain(h);
+  });
+
+  test.each([
+    [["indicator"], "Indicator", false],
+    [["activity", "activity"], "Activity", false],
+    [["indicator", "activity"], "Indicator or activity", true],
+  ] as const)("exceptionHeaders(%j)", (kinds, name, mixed) => {
+    expect(exceptionHeaders([...kinds])).toMatchObject({ name, mixed });
   });
 });

@@ -1,6 +1,7 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
+import { exceptionHeaders, NO_COMMENTARY } from "./plain-words";
 import { chartColumn, chartRowHeight, type ChartCollector } from "./layout-charts";
 import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-period";
 import type { PackModel } from "./history-model";
@@ -99,12 +100,14 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
   // A Trend column with no trend on any row says nothing: left out (issue 12 item 5).
   const anyTrend = exceptions.some((e) => isIndicator(e) && e.trend !== "notrend");
+  // Headers name what the table holds; a Type column only where it holds both kinds.
+  const named = exceptionHeaders(exceptions.map((e) => e.kind));
   const columns: Column<ExceptionRow>[] = [
     { col: 0, header: "Ref", value: (e) => e.ref, style: STYLES.label, optional: true },
-    { col: 1, header: "Indicator or activity", value: (e) => e.name, style: STYLES.body },
-    { col: 2, header: "Type", value: (e) => (isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body },
-    { col: 3, header: "Target or due date", value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
-    { col: 4, header: "Actual or progress", value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
+    { col: 1, header: named.name, value: (e) => e.name, style: STYLES.body },
+    { col: 2, header: "Type", value: (e) => (!named.mixed ? "" : isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body, optional: true },
+    { col: 3, header: named.target, value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
+    { col: 4, header: named.actual, value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (e) => officerMarked(statusCell(scheme, e.kind, e.status).text, e.source), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
     {
       col: 6,
@@ -117,7 +120,8 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
     {
       col: 8,
       header: "Commentary",
-      value: (e) => e.commentary || `No commentary given (${e.reason}).`,
+      // Councillors read plain words; what the rules found is in the officers' section.
+      value: (e) => e.commentary || NO_COMMENTARY,
       styleOf: (e) => (e.commentary ? STYLES.body : STYLES.quiet),
     },
   ];
@@ -238,7 +242,7 @@ export function writeIssues(w: PlanWriter, model: SummaryModel): void {
     note(w, "Nothing to check: every officer's rating agrees with the rules and every figure could be read.");
     return;
   }
-  note(w, "Ratings to check: the officer's rating differs from what the rules give. Errors and warnings: a figure that could not be read, is missing or looks wrong. Each names the sheet and cell to correct in the tracker.");
+  note(w, "Ratings to check: the officer's rating differs from what the rules give. Errors and warnings: a figure that could not be read, is missing or looks wrong, or an exception with no commentary. Each names the sheet and cell to correct in the tracker.");
   // The message takes the rest of the grid (merged across); a very long list keeps to single cells.
   const wide = issues.length <= MERGE_ROWS;
   const columns: Column<IssueRow>[] = [

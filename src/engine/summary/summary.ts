@@ -5,6 +5,7 @@ import { dateText, fieldText, progressText } from "./layout-text";
 import { formatPeriod } from "../read/periods";
 import { statusesOf } from "../scheme/schemes";
 import { targetUsedText } from "./target-text";
+import { checkRows, missingCommentaryRows } from "./officer-issues";
 import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "../vocab/types";
 import type { RatedRecord, WorkbookResult } from "../rate/workbook";
 import type { StaleTable } from "../detect/period-infer";
@@ -419,14 +420,7 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     .sort((a, b) => SEVERITY.indexOf(a.item.rating.level) - SEVERITY.indexOf(b.item.rating.level) || a.index - b.index)
     .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy), markOf(options.stale, item.record)));
 
-  const checks: IssueRow[] = rated.flatMap(({ record, rating }) =>
-    rating.checks.map((message) => ({
-      ref: record.ref,
-      where: `${record.sheet}!${record.manual?.cell ?? `A${record.row}`}`,
-      message,
-      severity: "check" as const,
-    })),
-  );
+  const checks = checkRows(rated, scheme);
 
   return {
     committee: options.committee?.trim() || undefined,
@@ -438,7 +432,7 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     exceptions,
     groups,
     checks,
-    problems: problemsFor(result.problems, result.rated, rated),
+    problems: [...problemsFor(result.problems, result.rated, rated), ...missingCommentaryRows(rated, result.tables, scheme, levels)],
     hiddenLeftOut: ours.length - rated.length,
     earlier: earlierOf(options.stale, rated),
   };

@@ -1,0 +1,44 @@
+// The officers' section's own rows, in plain sentences: where an officer's rating and the rules
+// disagree, and where an exception has no commentary (the councillors' pages only say "No
+// commentary given."; the figures behind the rating are for the officer who writes it).
+import { toA1 } from "../vocab/address";
+import { statusByKey } from "../scheme/schemes";
+import { disagreementSentence, missingCommentarySentence } from "./plain-words";
+import type { IssueRow } from "./summary";
+import type { RatedRecord } from "../rate/workbook";
+import type { Level, Scheme, TableSpec } from "../vocab/types";
+
+/** "The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met." */
+export function checkRows(rated: readonly RatedRecord[], scheme: Scheme): IssueRow[] {
+  return rated.flatMap(({ record, rating }) =>
+    rating.checks.map((message) => {
+      const rules = rating.computed ? statusByKey(scheme, record.kind, rating.computed) : undefined;
+      const plain = rating.manualText && rules ? disagreementSentence(rating.manualText, rules.label, rating.reason) : message;
+      return { ref: record.ref, where: `${record.sheet}!${record.manual?.cell ?? `A${record.row}`}`, message: plain, severity: "check" as const };
+    }),
+  );
+}
+
+/** The comment cell of a record's row, where its table has a comment column. */
+function commentCell(tables: readonly TableSpec[], sheet: string, row: number): string | undefined {
+  const at = row - 1;
+  const table = tables.find((t) => t.sheet === sheet && at >= t.firstRow && at <= t.lastRow);
+  const column = table?.columns.find((c) => c.role === "comment");
+  return column ? toA1(at, column.col) : undefined;
+}
+
+/**
+ * Exceptions whose lead officer wrote no commentary, where the tracker has a column for it: what
+ * the rules found, at the empty comment cell. A tracker with no comment column has nothing to fill.
+ */
+export function missingCommentaryRows(rated: readonly RatedRecord[], tables: readonly TableSpec[], scheme: Scheme, exceptionLevels: ReadonlySet<Level>): IssueRow[] {
+  const out: IssueRow[] = [];
+  for (const { record, rating } of rated) {
+    if (!exceptionLevels.has(rating.level) || record.comment?.text.trim()) continue;
+    const cell = commentCell(tables, record.sheet, record.row);
+    if (!cell) continue;
+    const status = statusByKey(scheme, record.kind, rating.status)?.label ?? rating.status;
+    out.push({ ref: record.ref, where: `${record.sheet}!${cell}`, message: missingCommentarySentence(status, rating.reason), severity: "warning" });
+  }
+  return out;
+}

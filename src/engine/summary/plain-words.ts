@@ -1,0 +1,59 @@
+// The pack's words for people, not for the rules' own log: the officers' section in plain sentences
+// ("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met."), the
+// councillors' pages with no reasons at all, and table headers naming what the pack holds.
+import type { RecordKind } from "../vocab/types";
+
+/** "Due 30/06/2021, …": the first letter a capital. */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * A rule's reason as a sentence, without the full stop: "378 against a target of 483: met" reads
+ * "378 against a target of 483 is met"; "8 against a target of 10: 20% short, beyond the 5%
+ * tolerance" reads "8 against a target of 10 is 20% short, …". Others keep their words, capitalised.
+ */
+export function plainReason(reason: string): string {
+  return capital(plainClause(reason));
+}
+
+/** The reason as a clause, to follow a colon: as plainReason, not capitalised. */
+function plainClause(reason: string): string {
+  const text = reason.trim().replace(/[.\s]+$/, "");
+  const against = /^(.+? against a target of .+?): (.+)$/.exec(text);
+  return against ? `${against[1]} is ${against[2]}` : text;
+}
+
+/** A sentence ends with one full stop. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** The officers' line where the officer's rating and the rules disagree. */
+export function disagreementSentence(typed: string, rulesLabel: string, reason: string): string {
+  const why = reason.trim() ? `: ${plainClause(reason)}` : "";
+  return sentence(`The officer rated it ${typed.trim()}; the rules give ${rulesLabel}${why}`);
+}
+
+/** What the councillors' Exceptions table says where the lead officer wrote no commentary. */
+export const NO_COMMENTARY = "No commentary given.";
+
+/** The officers' line for an exception with no commentary: what the rules found, and what to do. */
+export function missingCommentarySentence(status: string, reason: string): string {
+  const why = reason.trim() ? ` ${sentence(plainReason(reason))}` : "";
+  return `Rated ${status} with no commentary from the lead officer.${why} Add the commentary in the tracker.`;
+}
+
+/** Headers of the Exceptions table: the name, figure and progress columns, and whether a Type column is needed. */
+export interface ExceptionHeaders {
+  name: string;
+  target: string;
+  actual: string;
+  /** Both kinds are listed, so each row says which it is. */
+  mixed: boolean;
+}
+
+/** Headers naming what the table holds: "Indicator", "Target", "Actual" where it lists only indicators. */
+export function exceptionHeaders(kinds: readonly RecordKind[]): ExceptionHeaders {
+  const indicators = kinds.includes("indicator");
+  const activities = kinds.includes("activity");
+  if (indicators && !activities) return { name: "Indicator", target: "Target", actual: "Actual", mixed: false };
+  if (activities && !indicators) return { name: "Activity", target: "Due date", actual: "Progress", mixed: false };
+  return { name: "Indicator or activity", target: "Target or due date", actual: "Actual or progress", mixed: true };
+}
