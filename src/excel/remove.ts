@@ -10,6 +10,7 @@ import { readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack } from "./backup";
 import { runAs } from "./run-options";
+import { HISTORY_SHEET } from "../engine/history/types";
 import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
 
 export interface RemoveOptions {
@@ -44,8 +45,9 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const restore = Object.entries(saved).filter(([name]) => findSheet(facts, name));
     const missing = Object.keys(saved).filter((name) => !findSheet(facts, name));
     for (const [name] of restore) if (findSheet(facts, name)!.protected) throw protectedSheet(findSheet(facts, name)!.name);
-    // Keep at least one visible sheet: Excel cannot delete the last one.
-    const live = owned.map((o) => findSheet(facts, o.sheet)).filter((s) => s !== undefined && s !== facts.state);
+    // Keep at least one visible sheet: Excel cannot delete the last one. The history is kept: it is
+    // the only record of earlier periods' statuses (issue 14).
+    const live = owned.filter((o) => !same(o.plan, HISTORY_SHEET)).map((o) => findSheet(facts, o.sheet)).filter((s) => s !== undefined && s !== facts.state);
     const visibleLeft = facts.sheets.filter((s) => s.visibility === "Visible").length;
     const deleting = opts.deleteOwnedSheets ? live.slice(0, Math.max(0, Math.min(live.length, visibleLeft - 1))).map((s) => s!.name) : [];
     if (deleting.length && facts.workbookProtected) throw protectedWorkbook();
