@@ -3,7 +3,7 @@
 import { applyColoursCommand } from "../../src/excel/commands";
 import { removeColours } from "../../src/excel/remove";
 import type { LiveUpdate } from "../../src/engine/live/types";
-import { LiveColours } from "../../src/excel/live";
+import { ENGINE, LiveColours } from "../../src/excel/live";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { FakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
@@ -161,6 +161,54 @@ describe("live colours", () => {
     await removeColours(h.fake.run);
     expect(indicators(h).formats("A1:N40")).toEqual(pristine.formats("A1:N40"));
     expect(indicators(h).values.every((r) => r.slice(10).every((v) => v === ""))).toBe(true);
+  });
+});
+
+describe("live colours, edges", () => {
+  test("an officer's edit arriving while our write runs is not dropped", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    let typedDuring = false;
+    const engine = {
+      startLive: ENGINE.startLive,
+      applyEdits: (...args: Parameters<typeof ENGINE.applyEdits>) => {
+        if (!typedDuring) {
+          typedDuring = true;
+          // HE 3: higher is better, target 52, Q4 49.9 (within tolerance); 100 beats it.
+          fake.user.type("Indicators", "H6", [[100]]);
+        }
+        return ENGINE.applyEdits(...args);
+      },
+    };
+    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false }, engine);
+    await live.start();
+    const green = fake.sheet("Indicators")!.cell("K5").value;
+    expect(fake.sheet("Indicators")!.cell("K6").value).not.toBe(green);
+    fake.user.type("Indicators", "H4", [[60]]);
+    for (let i = 0; i < 3; i++) {
+      await fake.user.settled();
+      await live.idle();
+    }
+    expect(live.bursts).toBe(2);
+    expect(fake.sheet("Indicators")!.cell("K4").value).toBe(green);
+    expect(fake.sheet("Indicators")!.cell("K6").value).toBe(green);
+    await live.stop();
+  });
+
+  test("a tracker renamed (ExcelApi 1.17) keeps recolouring, and Remove colours restores it under its new name", async () => {
+    const pristine = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
+    const h = await harness();
+    h.fake.user.renameSheet("Indicators", "KPIs");
+    await h.fake.user.settled();
+    await h.live.idle();
+    expect(h.errors).toEqual([]);
+    await h.type("H4", [[60]], "local", "KPIs");
+    const kpis = h.fake.sheet("KPIs")!;
+    expect(kpis.cell("K4").value).toBe(kpis.cell("K5").value);
+    await h.live.stop();
+    const removed = await removeColours(h.fake.run);
+    expect(removed.missing).toEqual([]);
+    expect(h.fake.sheet("KPIs")!.formats("A1:N40")).toEqual(pristine.formats("A1:N40"));
   });
 });
 
