@@ -14,6 +14,7 @@ import { allProblems, inferenceKey, liveTable, refreshLive, type LiveSession, ty
 import { scanSheet, sectionAt } from "./scan";
 import { diffWrites, rowWrites, SheetWrites, tableWrites, toRanges, type CellWrite } from "./writes";
 import type { CellEdit, LiveUpdate, StructureChange } from "./types";
+import type { SheetPlan } from "../vocab/plan";
 import type { CellRange, Problem, SheetGrid, TableSpec } from "../vocab/types";
 
 type Reason = "header" | "period" | "structure" | "rules";
@@ -293,6 +294,7 @@ export function applyEdits(session: LiveSession, edits: CellEdit[], structure: S
     }
     const plan = out.finish();
     if (plan.blocks.length || plan.styles.length) plans.push(plan);
+    keepOwnWrites(sheet.grid, plan, gone);
     if (fresh.length) coloured.push({ sheet: sheet.grid.name, ranges: toRanges(fresh) });
     if (gone.length) cleared.push({ sheet: sheet.grid.name, ranges: toRanges(gone) });
   }
@@ -307,6 +309,15 @@ export function applyEdits(session: LiveSession, edits: CellEdit[], structure: S
   };
   if (cleared.length) update.cleared = cleared;
   return update;
+}
+
+/**
+ * Our own writes go into the grid kept, as the host writes them into the sheet (its listener ignores
+ * them), so a row of ours read later reads as the sheet does: a cleared status leaves a blank row.
+ */
+function keepOwnWrites(grid: SheetGrid, plan: SheetPlan, gone: CellWrite[]): void {
+  for (const c of gone) if (c.value !== undefined) patchCell(grid, c.row, c.col, null, undefined);
+  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((v, j) => patchCell(grid, b.row + i, b.col + j, v === "" ? null : v, undefined)));
 }
 
 /** The table's last data row once the edited rows are as they are now (detect/tables.ts: the last data row up to its limit). */
