@@ -1,11 +1,13 @@
-// Fits the live listener of src/excel/live to the runtime's LivePort.
+// Fits the live listener of src/excel/live to the runtime's LivePort. `run` is the runtime's queued
+// Excel.run (each batch a "live" job); removing the handlers at stop runs in the request context they were
+// added in (Excel.run(context, …)), which the listener does itself.
+import { resyncLive, startLive, stopLive } from "../excel/live";
 import type { LivePort } from "./live-port";
-
-export const LIVE_UNAVAILABLE = "Live colours are not available in this build of RAG Scorecard.";
 
 export function excelLivePort(): LivePort {
   return {
-    start: () => Promise.reject(new Error(LIVE_UNAVAILABLE)),
-    stop: () => Promise.resolve(),
+    start: (run, settings, hooks) => startLive(run, settings, hooks),
+    stop: () => stopLive(),
+    resync: () => resyncLive(),
   };
 }
