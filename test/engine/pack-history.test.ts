@@ -154,6 +154,19 @@ describe("Changes since the last period", () => {
     const sentence = [...values.values()].find((v) => typeof v === "string" && v.startsWith("Since Q2 2010/11,"));
     expect(sentence).toBe("Since Q2 2010/11, 1 got worse, 1 got better, 1 is new and 1 is no longer reported. Worst first in each list, with the lead officer's commentary.");
   });
+  const kinds: [name: string, header: string, type: boolean, runs: PeriodRun[]][] = [
+    ["indicators only", "Indicator", false, [Q2, Q3]],
+    ["activities only", "Activity", false, [{ period: "Q2 2010/11", records: [activity(2, "On track")] }, { period: "Q3 2010/11", records: [activity(2, "Overdue")] }]],
+    ["both kinds", "Indicator or activity", true, [{ period: "Q2 2010/11", records: [pi(2, "green"), activity(2, "On track")] }, { period: "Q3 2010/11", records: [pi(2, "red"), activity(2, "Overdue")] }]],
+  ];
+  test.each(kinds)("%s: the lists' name header is %s; a Type column: %s", (_name, header, type, runs) => {
+    const { plan } = pack(scheme, runs);
+    const start = rowOf(plan, "Changes since Q2 2010/11", 0);
+    const caption = Math.min(...[...cellsOf(plan).values].filter(([k, v]) => typeof v === "string" && v.startsWith("Got worse (") && Number(k.split(",")[0]) > start).map(([k]) => Number(k.split(",")[0])));
+    const cols = headerColumns(plan, caption + 1);
+    expect(cols.get(header)).toBe(1);
+    expect(cols.has("Type")).toBe(type);
+  });
   test("nothing changed: the section says so in one line", () => {
     const same: PeriodRun = { period: "Q3 2010/11", records: Q2.records };
     const { plan } = pack(scheme, [Q2, same]);

@@ -34,13 +34,16 @@ export function changesSentence(changes: ChangeRow[], previous: string): string 
   return `Since ${previous}, ${list}.`;
 }
 
-function columns(scheme: Scheme, previous: string, current: string): Column<ChangeRow>[] {
+function columns(scheme: Scheme, previous: string, current: string, changes: ChangeRow[]): Column<ChangeRow>[] {
+  // The name's header says what the lists hold; a Type column only where they hold both kinds.
+  const mixed = new Set(changes.map((c) => c.kind)).size > 1;
+  const nameHeader = mixed ? "Indicator or activity" : changes[0]?.kind === "activity" ? "Activity" : "Indicator";
   const was = (c: ChangeRow) => (c.previous ? statusCell(scheme, c.kind, c.previous.status) : undefined);
   const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
   return [
     { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },
-    { col: 1, header: "Indicator or activity", value: (c) => c.name, style: STYLES.body },
-    { col: 2, header: "Type", value: (c) => KIND_WORDS[c.kind], style: STYLES.body },
+    { col: 1, header: nameHeader, value: (c) => c.name, style: STYLES.body },
+    { col: 2, header: "Type", value: (c) => (mixed ? KIND_WORDS[c.kind] : ""), style: STYLES.body, optional: true },
     {
       col: 3,
       to: 4,
@@ -72,7 +75,7 @@ export function writeChanges(w: PlanWriter, model: PackModel, scheme: Scheme): v
   }
   const text = `${changesSentence(changes, previous)} Worst first in each list, with the lead officer's commentary.`;
   w.banner(text, { ...STYLES.note, wrap: true });
-  const cols = columns(scheme, previous, history.period || "This period");
+  const cols = columns(scheme, previous, history.period || "This period", changes);
   for (const kind of Object.keys(CHANGE_CAPTIONS) as ChangeKind[]) {
     const rows = changes.filter((c) => c.change === kind);
     if (rows.length === 0) continue;
