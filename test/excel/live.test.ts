@@ -195,6 +195,19 @@ describe("live colours, edges", () => {
     await live.stop();
   });
 
+  test("a header edited re-detects the workbook: a full Apply colours, then listening goes on", async () => {
+    const h = await harness();
+    const applied = h.fake.stats.runs;
+    await h.type("H3", [["Q4 actual"]]);
+    expect(h.errors).toEqual([]);
+    expect(h.updates.at(-1)).toEqual({ kind: "rescan", reason: "header" });
+    // Apply colours ran (its own runs), and the listener read the workbook again.
+    expect(h.fake.stats.runs - applied).toBeGreaterThanOrEqual(3);
+    expect(await h.type("H4", [[60]])).toBeLessThanOrEqual(2);
+    expect(indicators(h).cell("K4").value).toBe(indicators(h).cell("K5").value);
+    await h.live.stop();
+  });
+
   test("a tracker renamed (ExcelApi 1.17) keeps recolouring, and Remove colours restores it under its new name", async () => {
     const pristine = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
     const h = await harness();
