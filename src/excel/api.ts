@@ -168,9 +168,23 @@ export interface XlChartSeriesCollection {
   add(name?: string, index?: number): XlChartSeries;
 }
 
-export type XlChartTitle = Pick<Excel.ChartTitle, "text">;
+export type XlChartFont = Pick<Excel.ChartFont, "size">;
 
-export type XlChartLegend = Pick<Excel.ChartLegend, "position">;
+export interface XlChartTitleFormat {
+  readonly font: XlChartFont;
+}
+
+export interface XlChartLegendFormat {
+  readonly font: XlChartFont;
+}
+
+export interface XlChartTitle extends Pick<Excel.ChartTitle, "text"> {
+  readonly format: XlChartTitleFormat;
+}
+
+export interface XlChartLegend extends Pick<Excel.ChartLegend, "position"> {
+  readonly format: XlChartLegendFormat;
+}
 
 export interface XlChart extends Pick<Excel.Chart, "name"> {
   readonly title: XlChartTitle;
@@ -276,5 +290,10 @@ export type ApiSubsetChecks = [
   Assert<Excel.ChartSeriesCollection, XlChartSeriesCollection>,
   Assert<Excel.ChartSeries, XlChartSeries>,
   Assert<Excel.ChartLineFormat, XlChartLineFormat>,
+  Assert<Excel.ChartTitle, XlChartTitle>,
+  Assert<Excel.ChartLegend, XlChartLegend>,
+  Assert<Excel.ChartFont, XlChartFont>,
+  Assert<Excel.ChartTitleFormat, XlChartTitleFormat>,
+  Assert<Excel.ChartLegendFormat, XlChartLegendFormat>,
   Assert<OfficeExtension.ClientResult<number>, XlClientResult<number>>,
 ];

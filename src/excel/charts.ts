@@ -12,6 +12,9 @@ import { OP_OVERHEAD, utf8Bytes } from "./chunk";
 
 /** Excel keeps a series name to 255 characters; titles are held to the same. */
 const MAX_TEXT = 255;
+/** Font sizes in points, as the file host writes them (src/xlsx/patch/chart-xml.ts): the charts are small. */
+const TITLE_POINTS = 9;
+const LEGEND_POINTS = 7;
 /** The file host's colours (src/xlsx/patch/chart-xml.ts), so both hosts draw the same chart. */
 const SERIES_COLOURS = ["#1F4E79", "#C55A11", "#548235", "#7030A0"];
 const TARGET_COLOUR = "#595959";
@@ -47,7 +50,7 @@ function queueSeries(ws: XlWorksheet, chart: XlChart, plan: ChartPlan, i: number
 
 /** Operations one chart queues, for the request budget. */
 function opsOf(c: ChartPlan): number {
-  return 4 + 9 * c.series.length;
+  return 6 + 9 * c.series.length;
 }
 
 /** Queue every chart of `plan` on `ws` (a sheet just made for it). Returns the charts queued. */
@@ -61,7 +64,9 @@ export async function queueCharts(batcher: Batcher, ws: XlWorksheet, plan: Sheet
       const first = c.series[0].values;
       const chart = ws.charts.add("Line", rangeOf(ws, first), first.top === first.bottom ? "Rows" : "Columns");
       chart.title.text = c.title.slice(0, MAX_TEXT);
+      chart.title.format.font.size = TITLE_POINTS;
       chart.legend.position = "Bottom";
+      chart.legend.format.font.size = LEGEND_POINTS;
       chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom, c.anchor.right));
       for (let i = 0; i < c.series.length; i++) queueSeries(ws, chart, c, i);
     });

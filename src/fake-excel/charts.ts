@@ -2,7 +2,7 @@
 // strict as their @types/office-js documentation: enumerations checked, series names up to 255
 // characters, colours as HTML codes, a chart's cells on its own sheet. A sheet's charts live with the
 // sheet's state, so deleting the sheet deletes them. What the fake does not model is NotImplemented.
-import type { XlChart, XlChartCollection, XlChartLegend, XlChartLineFormat, XlChartSeries, XlChartSeriesCollection, XlChartSeriesFormat, XlChartTitle } from "../excel/api";
+import type { XlChart, XlChartCollection, XlChartFont, XlChartLegend, XlChartLegendFormat, XlChartLineFormat, XlChartSeries, XlChartSeriesCollection, XlChartSeriesFormat, XlChartTitle, XlChartTitleFormat } from "../excel/api";
 import { quoteSheet, rangeAddress } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
@@ -33,6 +33,9 @@ export interface ChartState {
   type: string;
   title: string;
   legendPosition: string;
+  /** Font sizes in points; undefined: Excel's default. */
+  titleFontSize?: number;
+  legendFontSize?: number;
   /** Cells the chart covers after setPosition (its top-left cell only when no end cell was given). */
   position?: CellRange;
   series: ChartSeriesState[];
@@ -44,6 +47,8 @@ export interface FakeChartView {
   type: string;
   title: string;
   legendPosition: string;
+  titleFontSize?: number;
+  legendFontSize?: number;
   position?: string;
   series: { name: string; values?: string; xValues?: string; lineStyle: string; lineColor?: string; markerStyle: string }[];
 }
@@ -64,6 +69,8 @@ export function viewCharts(sheet: SheetState): FakeChartView[] {
     type: c.type,
     title: c.title,
     legendPosition: c.legendPosition,
+    ...(c.titleFontSize !== undefined ? { titleFontSize: c.titleFontSize } : {}),
+    ...(c.legendFontSize !== undefined ? { legendFontSize: c.legendFontSize } : {}),
     ...(c.position ? { position: rangeAddress(c.position) } : {}),
     series: c.series.map((s) => ({ name: s.name, values: where(s.values), xValues: where(s.xValues), lineStyle: s.lineStyle, lineColor: s.lineColor, markerStyle: s.markerStyle })),
   }));
@@ -105,10 +112,56 @@ interface ChartOwner extends FakeObject {
   _sheet(): SheetState;
 }
 
+/** Excel's font sizes run from 1 to 409 points. */
+const MAX_FONT = 409;
+
+class FakeChartFont extends FakeObject implements XlChartFont {
+  readonly _type = "ChartFont";
+  constructor(parent: FakeObject, private readonly _size: { get: () => number | undefined; set: (v: number) => void }) {
+    super(parent._ctx, parent, "font", []);
+  }
+  protected override _props(): Record<string, Prop> {
+    return {
+      size: {
+        get: () => this._size.get() ?? 10,
+        set: (v) => {
+          if (typeof v !== "number" || !(v >= 1 && v <= MAX_FONT)) throw new FakeOfficeError("InvalidArgument", `A font size is 1 to ${MAX_FONT} points (${JSON.stringify(v)}).`);
+          this._size.set(v);
+        },
+      },
+    };
+  }
+  get size(): number {
+    return this._get("size");
+  }
+  set size(v: number) {
+    this._set("size", v);
+  }
+}
+
+/** ChartTitleFormat and ChartLegendFormat: only their font is modelled. */
+class FakeChartTextFormat extends FakeObject implements XlChartTitleFormat, XlChartLegendFormat {
+  readonly _type: string;
+  readonly font: FakeChartFont;
+  constructor(parent: FakeObject, type: string, size: { get: () => number | undefined; set: (v: number) => void }) {
+    super(parent._ctx, parent, "format", []);
+    this._type = type;
+    this.font = new FakeChartFont(this, size);
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { font: this.font };
+  }
+}
+
 class FakeChartTitle extends FakeObject implements XlChartTitle {
   readonly _type = "ChartTitle";
+  readonly format: FakeChartTextFormat;
   constructor(private readonly _chart: FakeChart) {
     super(_chart._ctx, _chart, "title", []);
+    this.format = new FakeChartTextFormat(this, "ChartTitleFormat", { get: () => _chart._state().titleFontSize, set: (v) => (_chart._state().titleFontSize = v) });
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { format: this.format };
   }
   protected override _props(): Record<string, Prop> {
     return { text: { get: () => this._chart._state().title, set: (v) => (this._chart._state().title = String(v)) } };
@@ -123,8 +176,13 @@ class FakeChartTitle extends FakeObject implements XlChartTitle {
 
 class FakeChartLegend extends FakeObject implements XlChartLegend {
   readonly _type = "ChartLegend";
+  readonly format: FakeChartTextFormat;
   constructor(private readonly _chart: FakeChart) {
     super(_chart._ctx, _chart, "legend", []);
+    this.format = new FakeChartTextFormat(this, "ChartLegendFormat", { get: () => _chart._state().legendFontSize, set: (v) => (_chart._state().legendFontSize = v) });
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { format: this.format };
   }
   protected override _props(): Record<string, Prop> {
     return { position: { get: () => this._chart._state().legendPosition, set: (v) => (this._chart._state().legendPosition = oneOf(LEGEND_POSITIONS, v, "legend position")) } };

@@ -54,6 +54,7 @@ test("arguments outside the documented values are refused", async () => {
     ["a series past the end", (ws) => (ws.charts.add("Line", row(ws, 2)).series.getItemAt(1).name = "B")],
     ["placed on another sheet's cells", (ws, ctx?: XlRequestContext) => ws.charts.add("Line", row(ws, 2)).setPosition((ctx as XlRequestContext).workbook.worksheets.getItem("Other").getRange("A1"))],
     ["an end cell above the start", (ws) => ws.charts.add("Line", row(ws, 2)).setPosition("D10", "F5")],
+    ["a title font of 0 points", (ws) => (ws.charts.add("Line", row(ws, 2)).title.format.font.size = 0)],
   ];
   const codes: Record<string, string> = {};
   for (const [what, batch] of cases) codes[what] = await outcome(fake, batch as (ws: XlWorksheet, ctx: XlRequestContext) => void);
@@ -69,6 +70,7 @@ test("arguments outside the documented values are refused", async () => {
     "a series past the end": "ItemNotFound",
     "placed on another sheet's cells": "InvalidArgument",
     "an end cell above the start": "InvalidArgument",
+    "a title font of 0 points": "InvalidArgument",
   });
 });
 

@@ -51,10 +51,10 @@ test("each chart is added with its title, position, series, period labels and a 
   const plan = withCharts(summaryPlan(10), 3);
   await applyPlans(fake.run, [plan]);
   const drawn = fake.charts("Summary") ?? [];
-  expect(drawn.map((c) => [c.type, c.title, c.position, c.legendPosition])).toEqual([
-    ["Line", "HE 1: residual waste per household (kg)", "K11:P21", "Bottom"],
-    ["Line", "HE 2: residual waste per household (kg)", "K23:P33", "Bottom"],
-    ["Line", "HE 3: residual waste per household (kg)", "K35:P45", "Bottom"],
+  expect(drawn.map((c) => [c.type, c.title, c.position, c.legendPosition, c.titleFontSize, c.legendFontSize])).toEqual([
+    ["Line", "HE 1: residual waste per household (kg)", "K11:P21", "Bottom", 9, 7],
+    ["Line", "HE 2: residual waste per household (kg)", "K23:P33", "Bottom", 9, 7],
+    ["Line", "HE 3: residual waste per household (kg)", "K35:P45", "Bottom", 9, 7],
   ]);
   expect(drawn[1].series).toEqual([
     { name: "Actual", values: "Summary!AO5:AS5", xValues: "Summary!AO4:AS4", lineStyle: "Automatic", lineColor: "#1F4E79", markerStyle: "Circle" },
