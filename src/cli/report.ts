@@ -45,7 +45,7 @@ function periodSourceText(run: ScorecardRun): string | null {
   const src = run.periodSource;
   if (!src) return null;
   if (src.kind === "option") return "option";
-  if (src.kind === "rules") return "Scorecard Rules";
+  if (src.kind === "rules") return src.cell ? `'${(src.sheet ?? "Scorecard Rules").replace(/'/g, "''")}'!${src.cell}` : "Scorecard Rules";
   if (src.kind === "workbook") return `'${src.sheet.replace(/'/g, "''")}'!${src.cell}`;
   return null;
 }

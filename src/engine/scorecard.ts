@@ -37,7 +37,7 @@ export interface ScorecardOptions {
 }
 
 /** Where the period came from (RULES §10): the user's option, the rules sheet, or a cell of the workbook. */
-export type PeriodSource = { kind: "option" } | { kind: "rules" } | { kind: "workbook"; sheet: string; cell: string; text: string } | { kind: "none" };
+export type PeriodSource = { kind: "option" } | { kind: "rules"; sheet?: string; cell?: string } | { kind: "workbook"; sheet: string; cell: string; text: string } | { kind: "none" };
 
 /** Why the report date is what it is. */
 export type ReportDateSource = "option" | "rules" | "periodEnd" | "todayNotEnded" | "todayNoPeriod";
@@ -63,7 +63,7 @@ export interface ScorecardRun {
 const same = sameSheetName;
 
 /** The scheme and settings: the user's choice, else the workbook's rules sheet, else the default preset. */
-function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: Scheme; settings: RulesSettings; problems: Problem[] } {
+function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: Scheme; settings: RulesSettings; problems: Problem[]; periodAt?: { sheet: string; cell: string } } {
   const rulesGrid = grids.find((g) => same(g.name, RULES_SHEET));
   const fromSheet = rulesGrid ? readRulesSheet(rulesGrid) : undefined;
   const chosen = options.preset ? presetByKey(options.preset) : undefined;
@@ -76,7 +76,8 @@ function chooseScheme(grids: SheetGrid[], options: ScorecardOptions): { scheme: 
   if (options.committee) settings.committee = options.committee;
   if (options.columnOverrides) settings.columnOverrides = options.columnOverrides;
   if (options.includeHidden) settings.includeHidden = true;
-  return { scheme, settings, problems: fromSheet?.problems ?? [] };
+  const periodAt = rulesGrid && fromSheet?.periodCell ? { sheet: rulesGrid.name, cell: fromSheet.periodCell } : undefined;
+  return { scheme, settings, problems: fromSheet?.problems ?? [], periodAt };
 }
 
 /** The report date (RULES §10): as set, else the period's last day, else today, saying which. */
@@ -97,7 +98,7 @@ const quoteSheet = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 export function describeAssumptions(run: Pick<ScorecardRun, "period" | "periodSource" | "reportDate" | "reportDateSource">): string {
   const { period, periodSource: src } = run;
   const where =
-    src.kind === "option" ? "as given" : src.kind === "rules" ? "from the Scorecard Rules sheet" : src.kind === "workbook" ? `from ${quoteSheet(src.sheet)}!${src.cell}` : "";
+    src.kind === "option" ? "as given" : src.kind === "rules" ? (src.cell ? `from ${quoteSheet(src.sheet ?? RULES_SHEET)}!${src.cell}` : "from the Scorecard Rules sheet") : src.kind === "workbook" ? `from ${quoteSheet(src.sheet)}!${src.cell}` : "";
   const periodText = period ? `Period ${formatPeriod(period)}, ${where}` : "No period found in the workbook's titles or headers";
   const date = /^\d{4}-\d{2}-\d{2}$/.test(run.reportDate) ? formatIsoDate(run.reportDate) : run.reportDate;
   const why: Record<ReportDateSource, string> = {
@@ -111,7 +112,7 @@ export function describeAssumptions(run: Pick<ScorecardRun, "period" | "periodSo
 }
 
 export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): ScorecardRun {
-  const { scheme, settings, problems: ruleProblems } = chooseScheme(grids, options);
+  const { scheme, settings, problems: ruleProblems, periodAt } = chooseScheme(grids, options);
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   // The history sheet is ours: never read as a tracker, whatever it is called now.
   const historyGrid = findHistoryGrid(grids, options.historySheet, owned);
@@ -125,7 +126,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // used: the rules sheet reports it, and the workbook's own titles and headers give the period.
   const set = settings.period ? checkPeriod(settings.period) : undefined;
   let period = typeof set === "object" ? set : undefined;
-  let periodSource: PeriodSource = period ? { kind: options.period ? "option" : "rules" } : { kind: "none" };
+  let periodSource: PeriodSource = period ? (options.period ? { kind: "option" } : { kind: "rules", ...periodAt }) : { kind: "none" };
   if (!period && inference.found) {
     period = { ...inference.found.period, label: formatPeriod(inference.found.period) };
     const { sheet, cell, text } = inference.found;

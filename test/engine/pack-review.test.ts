@@ -9,7 +9,11 @@ import { disagreementSentence, exceptionHeaders, NO_COMMENTARY, plainReason } fr
 import { marked } from "../../src/engine/summary/summary";
 import { fieldText } from "../../src/engine/summary/layout-text";
 import { targetUsedText } from "../../src/engine/summary/target-text";
-import { runScorecard } from "../../src/engine/scorecard";
+import { describeAssumptions, runScorecard } from "../../src/engine/scorecard";
+import { toJsonReport } from "../../src/cli/report";
+import { RAG } from "../../src/engine/scheme/presets";
+import { layoutRulesSheet } from "../../src/engine/rules-sheet/rules-sheet";
+import { toA1 } from "../../src/engine/vocab/address";
 import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
 import type { CellValue, Field, SheetGrid, SourceRecord } from "../../src/engine/vocab/types";
 
@@ -198,5 +202,39 @@ describe("finding: the exceptions table's headers name what the pack holds", () 
     [["indicator", "activity"], "Indicator or activity", true],
   ] as const)("exceptionHeaders(%j)", (kinds, name, mixed) => {
     expect(exceptionHeaders([...kinds])).toMatchObject({ name, mixed });
+  });
+});
+
+describe("finding: a period set on the Scorecard Rules sheet is named by its cell", () => {
+  /** The rules sheet as a host reads it back, and the cell its Reporting period value was written to. */
+  function rulesSheet(period: string): { grid: SheetGrid; cell: string } {
+    const plan = layoutRulesSheet(RAG, { preset: "rag", period, columnOverrides: [] });
+    const values: CellValue[][] = [];
+    let cell = "";
+    for (const b of plan.blocks) {
+      b.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          while (values.length <= b.row + i) values.push([]);
+          values[b.row + i][b.col + j] = v;
+          if (v === "Reporting period") cell = toA1(b.row + i, b.col + j + 1);
+        }),
+      );
+    }
+    const width = Math.max(...values.map((r) => r.length));
+    return { grid: { name: plan.sheet, values: values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)) }, cell };
+  }
+  const q3 = tracker("Q3 Scorecard", [["Quarter 3 (October to December 2010)"], []], ["Ref", "Indicator", "Polarity", "10/11 Target", "Q3 YTD Actual"], [["A1", "Burglary", "Lower", 100, 70]]);
+
+  test.each([
+    ["set on the rules sheet: its cell", "Q4 2010/11", {}, (cell: string) => [`Period Q4 2010/11, from 'Scorecard Rules'!${cell}`, `'Scorecard Rules'!${cell}`]],
+    ["given as an option: as given", "Q4 2010/11", { period: "Q2 2010/11" }, () => ["Period Q2 2010/11, as given", "option"]],
+    ["blank on the rules sheet: the workbook's own cell", "", {}, () => ["Period Q3 2010/11, from 'Q3 Scorecard'!A1", "'Q3 Scorecard'!A1"]],
+  ] as const)("%s", (_name, typed, options, want) => {
+    const rules = rulesSheet(typed);
+    expect(rules.cell).toMatch(/^[A-Z]+\d+$/);
+    const run = runScorecard([q3, rules.grid], { today: "2011-06-01", ...options });
+    const [line, source] = want(rules.cell);
+    expect(describeAssumptions(run).split(";")[0]).toBe(line);
+    expect(toJsonReport(run).periodSource).toBe(source);
   });
 });

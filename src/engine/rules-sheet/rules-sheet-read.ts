@@ -4,7 +4,7 @@ import { toA1 } from "../vocab/address";
 import { SheetCells } from "../read/cells";
 import { PRESETS, presetByKey, RAG } from "../scheme/presets";
 import { schemeOfStatusesNote } from "./rules-sheet-layout";
-import { settingByLabel, SCHEME_LABEL, type Draft } from "./rules-sheet-settings";
+import { PERIOD_LABEL, settingByLabel, SCHEME_LABEL, type Draft } from "./rules-sheet-settings";
 import { HEADINGS, normLabel, roleOf, ROLES, RULES_SHEET, type RulesSettings, type SectionName } from "./rules-sheet-spec";
 import { readStatusTable, type CellReport } from "./rules-sheet-statuses";
 import { textOf } from "./rules-sheet-values";
@@ -122,7 +122,7 @@ function readMapping(cells: SheetCells, rows: number[], report: CellReport): Col
   return out;
 }
 
-export function readRulesSheet(grid: SheetGrid): { scheme: Scheme; settings: RulesSettings; problems: Problem[] } | undefined {
+export function readRulesSheet(grid: SheetGrid): { scheme: Scheme; settings: RulesSettings; problems: Problem[]; periodCell?: string } | undefined {
   const cells = new SheetCells(grid);
   const layout = locate(cells);
   if (!layout) return undefined;
@@ -141,6 +141,7 @@ export function readRulesSheet(grid: SheetGrid): { scheme: Scheme; settings: Rul
 
   const draft: Draft = { scheme: cloneScheme(written), settings: { preset: chosen.key, columnOverrides: [] } };
   const seen = new Set<string>([normLabel(SCHEME_LABEL)]);
+  let periodCell: string | undefined;
   for (const row of layout.rows.settings) {
     if (row === schemeRow) continue;
     const label = textOf(cells.at(row, col));
@@ -153,6 +154,8 @@ export function readRulesSheet(grid: SheetGrid): { scheme: Scheme; settings: Rul
     }
     seen.add(key);
     spec.read(cells.at(row, col + 1), formatAt(row, col + 1), draft, (m, s) => report(row, col + 1, m, s));
+    // Where a person set the period: named as its source (RULES §10), "'Scorecard Rules'!B5".
+    if (key === normLabel(PERIOD_LABEL) && draft.settings.period) periodCell = toA1(row, col + 1);
   }
 
   let scheme = draft.scheme;
@@ -163,5 +166,5 @@ export function readRulesSheet(grid: SheetGrid): { scheme: Scheme; settings: Rul
     readStatusTable(cells, layout.rows.statuses, scheme, report);
   }
   draft.settings.columnOverrides = readMapping(cells, layout.rows.mapping, report);
-  return { scheme, settings: draft.settings, problems };
+  return { scheme, settings: draft.settings, problems, periodCell };
 }

@@ -136,6 +136,7 @@ function readLevels(cell: CellValue): { levels: Level[]; unknown: string[] } | u
 }
 
 export const SCHEME_LABEL = "Scheme";
+export const PERIOD_LABEL = "Reporting period";
 export const SCHEME_NOTE = "rag, dudley, pentana or cannock: the statuses, keys and levels come from it";
 
 /** The Settings rows in sheet order. "Scheme" (the preset key) is read first, by the reader itself. */
@@ -150,7 +151,7 @@ export const SETTINGS: SettingSpec[] = [
       if (text) draft.scheme.name = text;
     },
   },
-  textSetting("Reporting period", "period", "e.g. Q3 2010/11", (text, report) => {
+  textSetting(PERIOD_LABEL, "period", "e.g. Q3 2010/11", (text, report) => {
     const checked = checkPeriod(text);
     if (typeof checked === "string") report(`Reporting period: ${checked}. The period is taken from the workbook's titles and headers instead.`, "error");
   }),
