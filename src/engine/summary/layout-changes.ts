@@ -5,6 +5,7 @@ import { STYLES, statusCell } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
+import { officerMarked } from "./layout-records";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -40,6 +41,10 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
   const nameHeader = mixed ? "Indicator or activity" : changes[0]?.kind === "activity" ? "Activity" : "Indicator";
   const was = (c: ChangeRow) => (c.previous ? statusCell(scheme, c.kind, c.previous.status) : undefined);
   const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
+  const nowText = (c: ChangeRow) => {
+    const cell = now(c);
+    return cell ? officerMarked(cell.text, c.source) : "Not in the tracker";
+  };
   return [
     { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },
     { col: 1, header: nameHeader, value: (c) => c.name, style: STYLES.body },
@@ -51,7 +56,7 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
       value: (c) => (c.previous ? `${was(c)?.text}${c.previous.period !== previous ? ` (${c.previous.period})` : ""}` : "Not rated"),
       styleOf: (c) => was(c)?.style ?? STYLES.quiet,
     },
-    { col: 5, header: current, value: (c) => now(c)?.text ?? "Not in the tracker", styleOf: (c) => now(c)?.style ?? STYLES.quiet },
+    { col: 5, header: current, value: (c) => nowText(c), styleOf: (c) => now(c)?.style ?? STYLES.quiet },
     { col: 6, to: 7, header: "Lead officer", value: (c) => c.lead, style: STYLES.body, optional: true },
     {
       col: 8,
