@@ -3,7 +3,7 @@
 import type { CellRange, Problem } from "../../engine/vocab/types";
 import type { PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
 import { toA1 } from "../../engine/vocab/address";
-import { cleanValue } from "./cell-xml";
+import { cleanedValue, cleanValue } from "./cell-xml";
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
@@ -61,9 +61,11 @@ export function sheetEdits(plan: SheetPlan, problems: Problem[], stylesToo = tru
           problems.push(problem(plan.sheet, row, col, "A value in the plan is outside the sheet, so it was not written."));
           return;
         }
-        const clean = cleanValue(v);
-        if (clean.problem) problems.push(problem(plan.sheet, row, col, clean.problem));
-        edit(row, col).value = clean.value;
+        // Only a value cleanedValue changes has a problem (no object made per cell otherwise).
+        const clean = cleanedValue(v);
+        const issue = clean === v ? undefined : cleanValue(v).problem;
+        if (issue) problems.push(problem(plan.sheet, row, col, issue));
+        edit(row, col).value = clean;
       }),
     );
   }

@@ -1,10 +1,9 @@
 // Writes the output package with yazl, into a file, one entry after another as yazl asks for them.
-// Parts we make are deflated as they stream in; parts we copy keep their compressed bytes (raw-copy.ts).
+// Parts we make are deflated as they stream in, a piece at a time beside the work (deflate-chunks.ts); parts we copy keep their compressed bytes (raw-copy.ts).
 import { createWriteStream, type WriteStream } from "fs";
-import { once } from "events";
 import { Readable } from "stream";
-import { constants, crc32, createDeflateRaw, type ZlibOptions } from "zlib";
 import { ZipFile } from "yazl";
+import { deflatePieces } from "./deflate-chunks";
 import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
 
 /**
@@ -13,10 +12,6 @@ import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
  * twice that), for a file about a tenth larger (23 MB against 20.5 MB).
  */
 const COMPRESSION_LEVEL = 1;
-/** zlib's output buffer: larger than its 16 KiB default, so fewer round trips to the thread pool. */
-const DEFLATE_CHUNK = 256 * 1024;
-/** Bytes that may wait for zlib before the part's maker is paused. */
-const DEFLATE_AHEAD = 1024 * 1024;
 
 /** One fixed time for every entry we write, so building the same input twice gives the same bytes. */
 export const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -72,27 +67,9 @@ export class PackageZipWriter {
     return stream;
   }
 
-  /**
-   * The pieces deflated; the entry's CRC and size are complete when the stream ends (yazl reads them
-   * then). The pieces are written straight into zlib, which may hold a few of them: zlib deflates on
-   * the thread pool while the next pieces are made here, rather than each waiting for the other.
-   */
+  /** The pieces deflated; the entry's CRC and size are complete when the stream ends (yazl reads them then). */
   private deflated(entry: RawEntry, pieces: Iterable<string | Buffer> | AsyncIterable<string | Buffer>): Readable {
-    // zlib streams take Transform's options too; @types/node's ZlibOptions does not list them.
-    const options: ZlibOptions & { writableHighWaterMark: number } = { level: COMPRESSION_LEVEL, strategy: constants.Z_DEFAULT_STRATEGY, chunkSize: DEFLATE_CHUNK, writableHighWaterMark: DEFLATE_AHEAD };
-    const deflate = createDeflateRaw(options);
-    const pump = async (): Promise<void> => {
-      for await (const piece of pieces) {
-        if (!piece.length) continue;
-        const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-        entry.crc32 = crc32(buf, entry.crc32);
-        entry.uncompressedSize += buf.length;
-        if (!deflate.write(buf)) await once(deflate, "drain");
-      }
-      deflate.end();
-    };
-    pump().catch((e: Error) => deflate.destroy(e));
-    return this.failing(deflate);
+    return this.failing(deflatePieces(pieces, COMPRESSION_LEVEL, entry));
   }
 
   /** A small part held whole. */
