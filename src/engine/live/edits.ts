@@ -4,7 +4,7 @@
 // in memory, re-rated, and its status cells written as a full Apply would write them.
 import { SheetCells, isBlank } from "../read/cells";
 import { TableRows } from "../detect/row-record";
-import { classifyBodyRow, gapRow, tableShape } from "../detect/tables";
+import { classifyBodyRow, tableShape } from "../detect/tables";
 import { ownedColumn } from "../trackers/colour";
 import { sameSheetName } from "../sheets/ownership";
 import { RULES_SHEET } from "../rules-sheet/rules-sheet";
@@ -12,9 +12,9 @@ import { addRatingProblems, rateRecord, type RatedRecord } from "../rate/workboo
 import { beforeOrigin, cannotBeKey, couldBeGroupRow, folded, keyRowsOf, patchCell, readsAsHeader, revert, unchanged, type Patch } from "./guards";
 import { allProblems, inferenceKey, liveTable, refreshLive, type LiveSession, type LiveSheet, type LiveTable } from "./session";
 import { scanSheet, sectionAt } from "./scan";
+import { count, gapKey, inBody, keepOwnWrites, kindKey, lastRowAfter, sameSet, tableAt } from "./zones";
 import { diffWrites, rowWrites, SheetWrites, tableWrites, toRanges, type CellWrite } from "./writes";
 import type { CellEdit, LiveUpdate, StructureChange } from "./types";
-import type { SheetPlan } from "../vocab/plan";
 import type { CellRange, Problem, SheetGrid, TableSpec } from "../vocab/types";
 
 type Reason = "header" | "period" | "structure" | "rules";
@@ -22,15 +22,6 @@ const RANK: Record<Reason, number> = { structure: 4, rules: 3, header: 2, period
 
 /** Rows of the first 50 of a table that decide which column under a merged header holds its data (detect/tables.ts). */
 const MERGE_SAMPLE_ROWS = 50;
-
-/** A table's rows from its header down to the last row it may reach. */
-function tableAt(sheet: LiveSheet, row: number): LiveTable | undefined {
-  return sheet.tables.find((t) => row >= t.spec.headerRow && row <= t.limit);
-}
-
-function inBody(t: LiveTable | undefined, row: number): t is LiveTable {
-  return t !== undefined && row >= t.spec.firstRow && row <= t.spec.lastRow;
-}
 
 /** How a row stood before the edits, for comparing after. */
 interface RowBefore {
@@ -42,16 +33,6 @@ interface RowBefore {
   gap?: string;
   /** Our cells in that row, as written for the record as it was. */
   writes: CellWrite[];
-}
-
-function gapKey(sheet: LiveSheet, cells: SheetCells, row: number): string | undefined {
-  const next = sheet.tables.find((t) => t.spec.headerRow > row);
-  return next ? JSON.stringify(gapRow(cells, row, tableShape(next.spec).left) ?? null) : undefined;
-}
-
-function kindKey(cells: SheetCells, t: LiveTable, row: number): string {
-  const k = classifyBodyRow(cells, tableShape(t.spec), row);
-  return k.kind === "section" ? `section:${k.text}` : k.kind;
 }
 
 function layoutOf(session: LiveSession, t: LiveTable) {
@@ -75,6 +56,16 @@ interface SheetWork {
 }
 
 export function applyEdits(session: LiveSession, edits: CellEdit[], structure: StructureChange[] = []): LiveUpdate {
+  try {
+    return incremental(session, edits, structure);
+  } catch {
+    // Never leave colours wrong: a session that failed half-way is rebuilt from a fresh read of the workbook.
+    session.pending = "grids";
+    return { kind: "rescan", reason: "structure" };
+  }
+}
+
+function incremental(session: LiveSession, edits: CellEdit[], structure: StructureChange[]): LiveUpdate {
   if (structure.length > 0 || session.pending === "grids") {
     // Rows or sheets moved: the grids kept no longer match the workbook, so the host reads it again (refreshLive).
     session.pending = "grids";
@@ -309,41 +300,6 @@ export function applyEdits(session: LiveSession, edits: CellEdit[], structure: S
   };
   if (cleared.length) update.cleared = cleared;
   return update;
-}
-
-/**
- * Our own writes go into the grid kept, as the host writes them into the sheet (its listener ignores
- * them), so a row of ours read later reads as the sheet does: a cleared status leaves a blank row.
- */
-function keepOwnWrites(grid: SheetGrid, plan: SheetPlan, gone: CellWrite[]): void {
-  for (const c of gone) if (c.value !== undefined) patchCell(grid, c.row, c.col, null, undefined);
-  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((v, j) => patchCell(grid, b.row + i, b.col + j, v === "" ? null : v, undefined)));
-}
-
-/** The table's last data row once the edited rows are as they are now (detect/tables.ts: the last data row up to its limit). */
-function lastRowAfter(cells: SheetCells, t: LiveTable, rows: number[]): number {
-  const shape = tableShape(t.spec);
-  const isData = (r: number) => classifyBodyRow(cells, shape, r).kind === "data";
-  const below = rows.filter((r) => r > t.spec.lastRow && isData(r));
-  if (below.length) return Math.max(...below);
-  if (!rows.includes(t.spec.lastRow) || isData(t.spec.lastRow)) return t.spec.lastRow;
-  for (let r = t.spec.lastRow - 1; r >= t.spec.firstRow; r--) if (isData(r)) return r;
-  return t.spec.firstRow - 1;
-}
-
-function sameSet(a: Set<number>, b: Set<number> | undefined): boolean {
-  if (a.size !== (b?.size ?? 0)) return false;
-  for (const x of a) if (!b?.has(x)) return false;
-  return true;
-}
-
-function count(session: LiveSession, r: RatedRecord, by: 1 | -1): void {
-  if (r.record.hidden && !session.includeHidden) {
-    session.hiddenLeftOut += by;
-    return;
-  }
-  const counts = session.counts[r.record.kind];
-  counts[r.rating.status] = (counts[r.rating.status] ?? 0) + by;
 }
 
 /** The edits go into the grids all the same, and the session is rebuilt from them before the next edits. */
