@@ -65,6 +65,8 @@ test("rebuilding the pack replaces its drawing and charts: nothing of the old on
   expect(chartParts.sort()).toEqual(["xl/charts/chart1.xml", "xl/charts/chart2.xml", "xl/drawings/drawing1.xml"]);
   // Every override names a part that is there, and every relationship target exists.
   for (const part of overrides(second.parts).keys()) expect(second.parts.has(part)).toBe(true);
+  const partNames = all(parseXml(text(second.parts, "[Content_Types].xml")), "Override").map((o) => o.attrs.PartName.toLowerCase());
+  expect(partNames.length).toBe(new Set(partNames).size);
   for (const name of second.parts.keys()) {
     const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(name);
     if (!m) continue;
