@@ -1,12 +1,12 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
 import { closeSync, openSync, renameSync, writeSync } from "fs";
-import { runScorecard } from "../engine/scorecard";
+import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
-import { consoleLines, toJsonReport, type JsonReport } from "./report";
+import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
 import { checkBuildPaths, checkOutputKind } from "./paths";
@@ -29,21 +29,36 @@ function writeText(fd: number, text: string): void {
  * text of a 100,000-record report is 80 MB of string, held for nothing while the workbook is written.
  */
 export function writeJsonReport(report: JsonReport, path: string): void {
-  const shell = JSON.stringify({ ...report, records: [] }, null, 2);
+  writeJsonRecords({ ...report, records: [] }, report.records.length, (i) => report.records[i], path);
+}
+
+/**
+ * writeJsonReport with the records made as they are written (`recordAt`), so a 100,000-record run
+ * never holds them all as objects beside the engine's own.
+ */
+function writeJsonRecords(shellReport: JsonReport, count: number, recordAt: (i: number) => JsonRecord, path: string): void {
+  const shell = JSON.stringify(shellReport, null, 2);
   // Only the top-level key is at this indent after a line break: newlines inside strings are escaped.
   const at = shell.indexOf('\n  "records": []') + '\n  "records": ['.length;
   const fd = openSync(path, "w");
   try {
     writeText(fd, shell.slice(0, at));
-    const { records } = report;
-    for (let i = 0; i < records.length; i += RECORDS_PER_WRITE) {
-      const part = records.slice(i, i + RECORDS_PER_WRITE).map((r) => `    ${JSON.stringify(r, null, 2).replace(/\n/g, "\n    ")}`);
+    for (let i = 0; i < count; i += RECORDS_PER_WRITE) {
+      const part: string[] = [];
+      for (let k = i; k < Math.min(count, i + RECORDS_PER_WRITE); k++) part.push(`    ${JSON.stringify(recordAt(k), null, 2).replace(/\n/g, "\n    ")}`);
       writeText(fd, `${i === 0 ? "\n" : ",\n"}${part.join(",\n")}`);
     }
-    writeText(fd, `${records.length ? "\n  " : ""}${shell.slice(at)}\n`);
+    writeText(fd, `${count ? "\n  " : ""}${shell.slice(at)}\n`);
   } finally {
     closeSync(fd);
   }
+}
+
+/** The run's --json report, its records made while they are written. */
+function writeRunReport(run: ScorecardRun, path: string): void {
+  const { rated } = run.result;
+  const shell = toJsonReport({ ...run, result: { ...run.result, rated: [] } });
+  writeJsonRecords(shell, rated.length, (i) => recordOf(run, rated[i]), path);
 }
 
 /**
@@ -74,7 +89,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
   const jsonTemp = args.json ? tempPathBeside(args.json) : undefined; // renamed once the workbook is saved
   if (jsonTemp && args.json) {
     try {
-      writeJsonReport(toJsonReport(run), jsonTemp);
+      writeRunReport(run, jsonTemp);
     } catch (e) {
       removeQuietly(jsonTemp);
       throw outputFailure(args.json, e);

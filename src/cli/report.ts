@@ -50,9 +50,9 @@ function periodSourceText(run: ScorecardRun): string | null {
   return null;
 }
 
-type JsonRecord = JsonReport["records"][number];
+export type JsonRecord = JsonReport["records"][number];
 
-function recordOf(run: ScorecardRun, rated: RatedRecord): JsonRecord {
+export function recordOf(run: ScorecardRun, rated: RatedRecord): JsonRecord {
   const { record, rating } = rated;
   const previous = run.history.previous(rated);
   return {
