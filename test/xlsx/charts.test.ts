@@ -103,3 +103,11 @@ test("chart references quote every sheet name; targets are relative to the sourc
   expect(relativeTarget("sheet.xml", "xl/drawings/drawing1.xml")).toBe("xl/drawings/drawing1.xml");
   expect(posix.normalize(`xl/worksheets/${relativeTarget("xl/worksheets/sheet3.xml", "xl/drawings/drawing1.xml")}`)).toBe("xl/drawings/drawing1.xml");
 });
+
+test("a summary whose name needs quoting: every reference names it quoted, apostrophes doubled", async () => {
+  const name = "Summary – O'Brien's pack";
+  const { parts, problems } = await buildWith(SAMPLE, (plans) => withCharts(plans, 1).map((p) => (p.charts ? { ...p, sheet: name } : p)));
+  expect(problems).toEqual([]);
+  const [{ chart }] = chartsOf(parts, name);
+  expect(all(chart, "c:f").map((f) => f.text)).toEqual(["'Summary – O''Brien''s pack'!$AN$1:$AR$1", "'Summary – O''Brien''s pack'!$AN$2:$AR$2", "'Summary – O''Brien''s pack'!$AN$1:$AR$1", "'Summary – O''Brien''s pack'!$AN$3:$AR$3"]);
+});
