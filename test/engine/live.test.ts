@@ -146,6 +146,20 @@ describe("what an edit re-rates", () => {
     expect(u.rerated).toEqual([`${r.record.sheet}!${r.record.row}`]);
   });
 
+  test("a section heading typed in a blank row moves the records below into it, writing nothing", () => {
+    const g = grids(DUDLEY.file);
+    const { session } = startLive(g, DUDLEY.options);
+    const sheet = session.sheets[0];
+    const t = sheet.tables.find((x) => [...Array(x.spec.lastRow - x.spec.firstRow + 1).keys()].some((i) => !sheet.rated.has(x.spec.firstRow + i) && !x.repeated.has(x.spec.firstRow + i)))!;
+    const blank = [...Array(t.spec.lastRow - t.spec.firstRow + 1).keys()].map((i) => t.spec.firstRow + i).find((r) => (sheet.grid.values[r] ?? []).every((v) => v === null || v === ""))!;
+    expect(blank).toBeDefined();
+    const update = applyEdits(session, [{ sheet: sheet.grid.name, row: blank, col: t.spec.columns[0].col, value: "Priority 9 Safer streets" }]);
+    expect(update).toEqual({ kind: "none" });
+    const fresh = runScorecard(session.grids, DUDLEY.options).result.rated;
+    expect(liveRated(session).map((r) => [r.record.row, r.record.priority])).toEqual(fresh.map((r) => [r.record.row, r.record.priority]));
+    expect(liveRated(session).some((r) => r.record.priority === "Priority 9 Safer streets")).toBe(true);
+  });
+
   test("a problem is raised by an unreadable figure and cleared when it is put right", () => {
     const { session, run } = startLive(grids(DERBY.file), DERBY.options);
     const r = run.result.rated.find((x) => x.record.kind === "indicator" && x.record.actual && typeof x.record.actual.value === "number")!;
