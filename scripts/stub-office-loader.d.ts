@@ -29,7 +29,7 @@ export interface LoadOptions {
   webDir: string;
   manifestXml: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the fake Excel, or any object with run(batch)
-  excel?: { run: (batch: any) => Promise<unknown> };
+  excel?: { run: (batch: any) => Promise<unknown>; runIn?: (context: any, batch: any) => Promise<unknown> };
   excelApi?: string;
   context?: boolean;
   oldWebview?: boolean;

@@ -88,7 +88,7 @@ function compareVersions(a, b) {
  * Loads the function file. Options:
  *   webDir        folder of the built site (dist/web)
  *   manifestXml   manifest text (names the page and the functions)
- *   excel         { run(batch) } used for Excel.run (the fake Excel); default: Excel.run throws
+ *   excel         { run(batch), runIn?(context, batch) } used for Excel.run (the fake Excel); default: Excel.run throws
  *   excelApi      highest ExcelApi version this Excel supports (default "1.20")
  *   context       false: Office.context is missing (Office failed to start the add-in)
  *   oldWebview    true: scripts that do not parse as ES2019 are skipped, as Edge Legacy would
@@ -223,6 +223,9 @@ function loadFunctionFile(options) {
     run: (...args) => {
       const batch = args[args.length - 1];
       if (!options.excel) return Promise.reject(new Error("Excel.run was not expected here"));
+      // Excel.run(context, batch): a batch in an earlier request context (removing event handlers needs it).
+      const first = args[0];
+      if (args.length > 1 && first && typeof first.sync === "function" && options.excel.runIn) return options.excel.runIn(first, batch);
       return options.excel.run(batch);
     },
   };

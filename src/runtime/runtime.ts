@@ -143,6 +143,9 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
     store.set({ live: "stopping" });
     try {
       await live.stop();
+    } catch (e) {
+      // The listener stops acting before it removes its handlers; a failed removal leaves nothing running.
+      console.error("RAG Scorecard: live colours did not stop cleanly", e);
     } finally {
       await setStartupForLive(options.office(), false);
       await showLiveButtons(options.office(), false);

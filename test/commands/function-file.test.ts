@@ -181,3 +181,57 @@ test("in an old webview, a click held back while Office started still closes its
   expect(page.state.dialogs[0]).toMatchObject({ closedBy: "add-in" });
   page.close();
 });
+
+describe("live colours in the shared runtime", () => {
+  /** Types as a person and lets the page's debounce timer, the listener and the fake settle. */
+  const type = async (page: ReturnType<typeof load>, fake: ReturnType<typeof createFakeExcel>, address: string, value: number) => {
+    fake.user.type("Indicators", address, [[value]]);
+    for (let i = 0; i < 4; i++) {
+      await fake.user.settled();
+      await page.clock.advance(SECOND);
+    }
+  };
+
+  test("Live colours on from the ribbon saves the setting, and a figure typed next is recoloured with the pane closed", async () => {
+    const fake = createFakeExcel(generatedTracker(12));
+    const page = load({ excel: fake });
+    const apply = page.click("applyColours");
+    await page.clock.advance(SECOND);
+    expect(apply.completedAt).toBeDefined();
+    const on = page.click("liveColoursOn");
+    await page.clock.advance(SECOND);
+    expect(on).toMatchObject({ killed: false, error: undefined });
+    expect(on.completedAt).toBeDefined();
+    const rules = fake.sheet(RULES_SHEET)!.values;
+    expect(rules.find((row) => row[0] === "Keep colours up to date")?.[1]).toBe("yes");
+    // This stub has no RibbonApi: the switch says what it did, and that the runtime cannot start with the workbook.
+    expect(page.state.dialogs.at(-1)?.notice).toMatchObject({ ok: true, title: "Live colours on" });
+    const sheet = () => fake.sheet("Indicators")!;
+    const green = sheet().cell("K5");
+    expect(sheet().cell("K4").fill).not.toBe(green.fill);
+    await type(page, fake, "H4", 60); // HE 1: 60 beats its target of 50
+    expect(sheet().cell("K4")).toMatchObject({ value: green.value, fill: green.fill });
+    const off = page.click("liveColoursOff");
+    await page.clock.advance(SECOND);
+    expect(off.completedAt).toBeDefined();
+    expect(page.state.dialogs.at(-1)?.notice).toMatchObject({ ok: true, title: "Live colours off" });
+    expect(fake.sheet(RULES_SHEET)!.values.find((row) => row[0] === "Keep colours up to date")?.[1]).toBe("no");
+    page.close();
+  });
+
+  test("a workbook saved with live colours on starts listening when Office loads the page, with no click", async () => {
+    const fake = createFakeExcel(generatedTracker(12));
+    const first = load({ excel: fake });
+    first.click("applyColours");
+    first.click("liveColoursOn");
+    await first.clock.advance(2 * SECOND);
+    first.close();
+    // The workbook reopened: Office loads the runtime at startup (setStartupBehavior(load)).
+    const page = load({ excel: fake });
+    await page.clock.advance(2 * SECOND);
+    const green = fake.sheet("Indicators")!.cell("K5");
+    await type(page, fake, "H4", 60);
+    expect(fake.sheet("Indicators")!.cell("K4")).toMatchObject({ value: green.value, fill: green.fill });
+    page.close();
+  });
+});
