@@ -69,6 +69,8 @@ interface Line {
   strong: boolean;
   cells: string[];
   total: number;
+  /** Last period's counts (issue 14). */
+  earlier?: boolean;
   /** Its percentages add up to less than 100 (equal counts kept equal): the headline says why. */
   short: boolean;
 }
@@ -118,7 +120,8 @@ export function headlineNotes(model: SummaryModel, scheme: Scheme): string[] {
 function lastPeriodLines(model: PackModel, statuses: Status[], kinds: RecordKind[]): Line[] {
   const h = model.history;
   if (!h?.previousPeriod || kinds.every((k) => h.previousHeadline[k].total === 0)) return [];
-  return [line(`Last period (${h.previousPeriod})`, false, statuses, kinds, kinds.map((k) => h.previousHeadline[k]))];
+  // In italics, so it reads as a note on the row above, not as another group.
+  return [{ ...line(`Last period (${h.previousPeriod})`, false, statuses, kinds, kinds.map((k) => h.previousHeadline[k])), earlier: true }];
 }
 
 function linesOf(model: PackModel, panel: Panel): Line[] {
@@ -152,7 +155,7 @@ export function writeHeadline(w: PlanWriter, model: SummaryModel, scheme: Scheme
         to: 1,
         header: panel.kinds.length > 1 ? "Ratings" : `${KIND_WORDS[panel.kinds[0]]}: ratings`,
         value: (l) => l.label,
-        styleOf: (l) => (l.strong ? STYLES.label : STYLES.body),
+        styleOf: (l) => (l.strong ? STYLES.label : l.earlier ? STYLES.quiet : STYLES.body),
       },
       ...panel.statuses.map(
         (s, i): Column<Line> => ({
