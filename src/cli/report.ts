@@ -54,7 +54,8 @@ export type JsonRecord = JsonReport["records"][number];
 
 export function recordOf(run: ScorecardRun, rated: RatedRecord): JsonRecord {
   const { record, rating } = rated;
-  const previous = run.history.previous(rated);
+  // A run made by hand (tests, older callers) may have no history.
+  const previous = run.history?.previous(rated);
   return {
     sheet: record.sheet,
     row: record.row,

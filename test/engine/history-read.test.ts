@@ -82,20 +82,6 @@ describe("reading by hand-edited rows", () => {
     });
   });
 
-  test("a row typed twice for one period: the first is used, a warning at the second", () => {
-    const read = readHistory(
-      grid([
-        ["Period", "Ref", "Status", "Level"],
-        ["Q2 2010/11", "NI 1", "red", "bad"],
-        ["Q2 2010/11", "ni 1 ", "green", "good"],
-      ]),
-    );
-    expect({ statuses: read.entries.map((e) => e.status), problems: read.problems.map((p) => [p.cell, p.severity]) }).toEqual({
-      statuses: ["red"],
-      problems: [["A3", "warning"]],
-    });
-  });
-
   test("a sheet with no history headers is a warning about the sheet, not a crash; an empty one is nothing", () => {
     expect(readHistory(grid([["Hello"], [1, 2, 3]])).problems.map((p) => [p.cell, p.severity])).toEqual([["", "warning"]]);
     expect(readHistory(grid([]))).toEqual({ entries: [], problems: [], unread: [] });

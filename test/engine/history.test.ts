@@ -197,6 +197,32 @@ describe("re-running and re-arranging", () => {
     ]);
   });
 
+  test("one ref on two rows of a sheet (a tracker may list it twice): each row keeps its own history, in order", () => {
+    const twice: Row[] = [
+      ["NI 7", "Repeat victims", "Lower", 100, 90, ""],
+      ["NI 7", "Repeat victims", "Lower", 100, 130, ""],
+    ];
+    const first = run([tracker(twice)], "Q2 2010/11");
+    const swapped = run([tracker([twice[1], twice[0]]), gridOf(historyPlan(first))], "Q3 2010/11");
+    const again = run([tracker(twice), gridOf(historyPlan(swapped))], "Q3 2010/11");
+    expect({
+      rows: readHistory(gridOf(historyPlan(first))).entries.length,
+      previous: swapped.result.rated.map((x) => swapped.history.previous(x)?.status),
+      changes: [swapped.history.changes.better.length, swapped.history.changes.worse.length],
+      rerun: readHistory(gridOf(historyPlan(again))).entries.map((e) => [e.period, e.actual]),
+    }).toEqual({
+      rows: 2,
+      previous: ["green", "red"],
+      changes: [1, 1],
+      rerun: [
+        ["Q2 2010/11", 90],
+        ["Q2 2010/11", 130],
+        ["Q3 2010/11", 90],
+        ["Q3 2010/11", 130],
+      ],
+    });
+  });
+
   test("no period: nothing is recorded, no plan, and a warning says so", () => {
     const r = runScorecard([tracker(Q3)], { preset: "rag", today: "2011-01-15" });
     expect({

@@ -97,7 +97,6 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
     return out;
   }
   const { cols } = header;
-  const seen = new Set<string>();
   for (let r = header.row + 1; r <= cells.bottom; r++) {
     const at = (c: HistoryColumn): CellValue => (cols[c] === undefined ? null : cells.at(r, cols[c] as number));
     const text = (c: HistoryColumn): string => cellText(at(c)).trim();
@@ -147,17 +146,6 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
     }
     const status = known?.key ?? (typedStatus || level);
     const sheet = text("sheet");
-    const dedupe = `${period.order}|${key}|${sheet.toLowerCase()}`;
-    if (seen.has(dedupe)) {
-      out.problems.push({
-        sheet: grid.name,
-        cell: toA1(r, cols.period!),
-        severity: "warning",
-        message: `History: ${ref || name} appears twice for ${period.text}: the first row is used.`,
-      });
-      continue;
-    }
-    seen.add(dedupe);
     const entry: HistoryEntry = {
       period: period.text,
       periodOrder: period.order,

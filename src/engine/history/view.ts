@@ -2,7 +2,7 @@
 // time, and what changed since last period. Built once per run from the entries read and the run's own.
 import { levelRank } from "./columns";
 import { mergeRun } from "./entries";
-import { recordKey } from "./key";
+import { identityText, recordKey } from "./key";
 import type { HistoryPeriod } from "./period";
 import { HISTORY_SHEET, type HistoryEntry, type PreviousStatus } from "./types";
 import { emptyCounts, type RatedRecord } from "../rate/workbook";
@@ -82,9 +82,32 @@ function byKey(entries: HistoryEntry[]): Map<string, HistoryEntry[]> {
   return map;
 }
 
-function pick(list: HistoryEntry[] | undefined, sheet: string): HistoryEntry | undefined {
+/**
+ * A record's entry among those of its key in one period. A tracker may list one ref on several rows
+ * or sheets: the entry from the record's own sheet and name is taken, the nth for the nth such row.
+ */
+function pick(list: HistoryEntry[] | undefined, r: RatedRecord, occurrence: number): HistoryEntry | undefined {
   if (!list?.length) return undefined;
-  return list.find((e) => e.sheet.toLowerCase() === sheet.toLowerCase()) ?? list[0];
+  if (list.length === 1) return occurrence === 0 ? list[0] : undefined;
+  const sheet = r.record.sheet.toLowerCase();
+  const onSheet = list.filter((e) => e.sheet.toLowerCase() === sheet);
+  const pool = onSheet.length ? onSheet : list;
+  const name = identityText(r.record.name);
+  const named = pool.filter((e) => identityText(e.name) === name);
+  return (named.length ? named : pool)[occurrence];
+}
+
+/** How many rated records before each one share its key, sheet and name (0 for most). */
+function occurrences(rated: RatedRecord[]): Map<RatedRecord, number> {
+  const seen = new Map<string, number>();
+  const out = new Map<RatedRecord, number>();
+  for (const r of rated) {
+    const k = `${recordKey(r.record)}|${r.record.sheet.toLowerCase()}|${identityText(r.record.name)}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    out.set(r, n);
+  }
+  return out;
 }
 
 const previousOf = (e: HistoryEntry): PreviousStatus => ({
@@ -107,19 +130,24 @@ export function historyFor(input: HistoryInput): HistoryView {
 
   const last = byKey(entries.filter((e) => e.periodOrder === previousOrder));
   const upTo = byKey(period ? entries.filter((e) => e.periodOrder <= period.order) : []);
+  const nth = occurrences(rated);
   const previous = (r: RatedRecord): PreviousStatus | undefined => {
-    const e = pick(last.get(recordKey(r.record)), r.record.sheet);
+    const e = pick(last.get(recordKey(r.record)), r, nth.get(r) ?? 0);
     return e && previousOf(e);
   };
   const series = (r: RatedRecord): HistoryEntry[] => {
-    const list = upTo.get(recordKey(r.record)) ?? [];
-    // One entry a period: the one from the record's own sheet where one ref is on several.
-    const out = new Map<number, HistoryEntry>();
-    for (const e of list) {
-      const had = out.get(e.periodOrder);
-      if (!had || (had.sheet.toLowerCase() !== r.record.sheet.toLowerCase() && e.sheet.toLowerCase() === r.record.sheet.toLowerCase())) out.set(e.periodOrder, e);
+    const byPeriod = new Map<number, HistoryEntry[]>();
+    for (const e of upTo.get(recordKey(r.record)) ?? []) {
+      const list = byPeriod.get(e.periodOrder);
+      if (list) list.push(e);
+      else byPeriod.set(e.periodOrder, [e]);
     }
-    return [...out.values()].sort((a, b) => a.periodOrder - b.periodOrder);
+    const out: HistoryEntry[] = [];
+    for (const order of [...byPeriod.keys()].sort((a, b) => a - b)) {
+      const e = pick(byPeriod.get(order), r, nth.get(r) ?? 0);
+      if (e) out.push(e);
+    }
+    return out;
   };
   const counts = (p: string, includeHidden = false): Record<RecordKind, Record<string, number>> => {
     const out: Record<RecordKind, Record<string, number>> = input.scheme ? emptyCounts(input.scheme) : { indicator: {}, activity: {} };
