@@ -14,6 +14,7 @@ import { toJsonReport } from "../../src/cli/report";
 import { RAG } from "../../src/engine/scheme/presets";
 import { layoutRulesSheet } from "../../src/engine/rules-sheet/rules-sheet";
 import { toA1 } from "../../src/engine/vocab/address";
+import { gridForRefs, lineCount, REF_CAP, STYLES, WIDTHS } from "../../src/engine/sheet-kit/layout-style";
 import type { PlanBlock, SheetPlan } from "../../src/engine/vocab/plan";
 import type { CellValue, Field, SheetGrid, SourceRecord } from "../../src/engine/vocab/types";
 
@@ -236,5 +237,38 @@ describe("finding: a period set on the Scorecard Rules sheet is named by its cel
     const [line, source] = want(rules.cell);
     expect(describeAssumptions(run).split(";")[0]).toBe(line);
     expect(toJsonReport(run).periodSource).toBe(source);
+  });
+});
+
+describe("finding F: the Ref column fits the longest ref, up to a cap", () => {
+  const total = (grid: readonly number[]) => grid.reduce((a, b) => a + b, 0);
+  test.each([
+    ["no refs: the grid as it is", [], "same"],
+    ["short refs", ["NI 38", "CS1"], "same"],
+    ["spaces wrap between words: each word fits", ["L&P LDS 134", "NI 116 (NGLAA)"], "same"],
+    ["Broxtowe's longest action ref", ["COMS2124_03", "COMS1821_13.1"], "wider"],
+    ["a ref longer than the cap", ["ABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789"], "cap"],
+  ] as const)("%s", (_name, refs, want) => {
+    const grid = gridForRefs(refs);
+    expect(total(grid)).toBe(total(WIDTHS)); // the same print scale
+    if (want === "same") expect(grid).toBe(WIDTHS);
+    if (want === "cap") expect(grid[0]).toBe(REF_CAP);
+    if (want === "wider") {
+      expect(grid[0]).toBeGreaterThan(WIDTHS[0]);
+      expect(grid[0]).toBeLessThan(REF_CAP);
+      for (const ref of refs) expect(lineCount(ref, 0, 0, STYLES.label, grid)).toBe(1);
+      expect(lineCount("COMS1821_13.1", 0, 0, STYLES.label, WIDTHS)).toBe(2); // as it broke before
+    }
+  });
+
+  test("the pack's Ref column takes the width, and the comment column gives it up", () => {
+    const actions = tracker("Key Tasks", [["Quarter 1 (April to June) 2021/22"]], ["Ref", "Action", "Due date", "Progress"], [
+      ["COMS1821_13.1", "Produce Food Service Action Plan 2021", "30/06/2021", "100%"],
+      ["COMS2124_03", "Produce DEFRA Annual Air Quality Status Report", "30/06/2021", "95%"],
+    ]);
+    const plan = runScorecard([actions], { today: "2021-07-31", preset: "pentana" }).plans.find((p) => p.sheet.startsWith("Summary"));
+    const widths = (plan?.columnWidths ?? []).map((c) => c.width);
+    expect(widths[0]).toBeGreaterThan(WIDTHS[0]);
+    expect(total(widths.slice(0, WIDTHS.length))).toBe(total(WIDTHS));
   });
 });

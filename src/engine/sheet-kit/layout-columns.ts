@@ -1,6 +1,6 @@
 // Dropping a table's columns that are empty on every row, and spreading the rest over the grid so
 // the table still spans it: each kept column takes grid columns until it has about the room it had.
-import { widthOf } from "./layout-style";
+import { WIDTHS, widthOf, type Grid } from "./layout-style";
 import type { PlanStyle, PlanValue } from "../vocab/plan";
 
 export interface Column<T> {
@@ -30,18 +30,18 @@ const ENOUGH = 0.75;
 export const isEmpty = (v: PlanValue): boolean => v === null || (typeof v === "string" && v.trim() === "");
 
 /** The columns to show: optional ones empty on every row dropped, the rest laid across the same grid columns. */
-export function fitColumns<T>(items: readonly T[], columns: Column<T>[]): Column<T>[] {
+export function fitColumns<T>(items: readonly T[], columns: Column<T>[], grid: Grid = WIDTHS): Column<T>[] {
   if (items.length === 0 || items.length > MERGE_ROWS) return columns;
   const kept = columns.filter((c) => !c.optional || items.some((i) => !isEmpty(c.value(i)))).sort((a, b) => a.col - b.col);
   if (kept.length === columns.length || kept.length === 0) return columns;
   const last = Math.max(...columns.map((c) => c.to ?? c.col));
   let at = Math.min(...columns.map((c) => c.col));
   return kept.map((c, i) => {
-    const want = widthOf(c.col, c.to);
+    const want = widthOf(c.col, c.to, grid);
     const after = kept.length - 1 - i; // columns still to place, at least one grid column each
     let to = at;
     if (after === 0) to = last;
-    else while (widthOf(at, to) < want * ENOUGH && last - to > after) to++;
+    else while (widthOf(at, to, grid) < want * ENOUGH && last - to > after) to++;
     const placed: Column<T> = { ...c, col: at };
     if (to > at) placed.to = to;
     else delete placed.to;

@@ -59,6 +59,11 @@ export function columnPixels(width: number): number {
   return Math.trunc(width * DIGIT_PX + 0.5);
 }
 
+/** The column width (Excel units) whose text room holds `pixels` on one line. */
+export function unitsForPixels(pixels: number): number {
+  return (pixels + CELL_MARGIN_PX) / DIGIT_PX;
+}
+
 /** Points of columns of the given Excel widths side by side. */
 export function columnsPoints(widths: readonly number[]): number {
   return widths.reduce((sum, w) => sum + columnPixels(w) * 0.75, 0);

@@ -1,7 +1,7 @@
 // The summary sheet's look: one column grid, named styles, status and trend cells, and how many
 // lines a cell's text takes in its columns (for row heights).
 import { FONT, statusText } from "../trackers/colour";
-import { wrappedLines, type Font } from "./layout-measure";
+import { textPixels, unitsForPixels, wrappedLines, type Font } from "./layout-measure";
 import type { PlanStyle } from "../vocab/plan";
 import { statusByKey, statusForLevel } from "../scheme/schemes";
 import { trendArrow, TREND_LABELS } from "../rate/trend";
@@ -104,15 +104,41 @@ export function trendText(trend: Trend, direction: Direction | undefined): strin
   return trend === "notrend" ? shown : `${shown} ${TREND_LABELS[trend].label}`;
 }
 
+/** A sheet's column widths: WIDTHS, or WIDTHS with a wider Ref column (gridForRefs). */
+export type Grid = readonly number[];
+
 /** Grid widths of columns col..to (columns past the grid take EXTRA_WIDTH). */
-export function widthsOf(col: number, to = col): number[] {
+export function widthsOf(col: number, to = col, grid: Grid = WIDTHS): number[] {
   const widths: number[] = [];
-  for (let c = col; c <= to; c++) widths.push(WIDTHS[c] ?? EXTRA_WIDTH);
+  for (let c = col; c <= to; c++) widths.push(grid[c] ?? EXTRA_WIDTH);
   return widths;
 }
 
-export function widthOf(col: number, to = col): number {
-  return widthsOf(col, to).reduce((a, b) => a + b, 0);
+export function widthOf(col: number, to = col, grid: Grid = WIDTHS): number {
+  return widthsOf(col, to, grid).reduce((a, b) => a + b, 0);
+}
+
+/** The widest the Ref column grows to; a longer ref wraps. */
+export const REF_CAP = 20;
+
+/**
+ * The grid for a sheet whose refs are these: the Ref column (A) as wide as the longest ref in bold
+ * needs, up to REF_CAP, so "COMS1821_13.1" is not broken mid-word; the comment column (I) gives up
+ * the same width, so the sheet still prints at the same scale. WIDTHS itself where every ref fits.
+ */
+export function gridForRefs(refs: Iterable<string>): Grid {
+  const font = fontOf(STYLES.label);
+  let widest = 0;
+  for (const ref of refs) {
+    // Refs wrap at spaces: only the longest unbroken piece must fit.
+    for (const word of ref.split(/\s+/)) if (word) widest = Math.max(widest, textPixels(word, font) + 1);
+  }
+  const need = Math.min(REF_CAP, Math.ceil(unitsForPixels(widest)));
+  if (need <= WIDTHS[0]) return WIDTHS;
+  const grid = [...WIDTHS];
+  grid[0] = need;
+  grid[LAST_COL] -= need - WIDTHS[0];
+  return grid;
 }
 
 const fonts = new Map<string, Font>();
@@ -134,13 +160,15 @@ export function fontOf(style: PlanStyle | undefined): Font {
   return font;
 }
 
-/** Widths of columns col..to, made once per span (WIDTHS never changes). */
-const spanWidths = new Map<number, readonly number[]>();
+/** Widths of columns col..to, made once per span of each grid (a grid never changes once made). */
+const spanWidths = new WeakMap<Grid, Map<number, readonly number[]>>();
 
-/** Lines a text takes in columns col..to (one merged cell), counting its own line breaks. */
-export function lineCount(text: string, col: number, to = col, style?: PlanStyle): number {
+/** Lines a text takes in columns col..to (one merged cell) of the grid, counting its own line breaks. */
+export function lineCount(text: string, col: number, to = col, style?: PlanStyle, grid: Grid = WIDTHS): number {
   const key = col * 16384 + to;
-  let widths = spanWidths.get(key);
-  if (!widths) spanWidths.set(key, (widths = widthsOf(col, to)));
+  let spans = spanWidths.get(grid);
+  if (!spans) spanWidths.set(grid, (spans = new Map()));
+  let widths = spans.get(key);
+  if (!widths) spans.set(key, (widths = widthsOf(col, to, grid)));
   return wrappedLines(text, widths, fontOf(style));
 }

@@ -4,7 +4,7 @@
 // inside one its header row is written again at the top of the next page.
 import { fitColumns, type Column } from "./layout-columns";
 import { DEFAULT_ROW_HEIGHT, linesHeight } from "./layout-measure";
-import { fontOf, lineCount, STYLES } from "./layout-style";
+import { fontOf, lineCount, STYLES, type Grid } from "./layout-style";
 import type { PlanWriter } from "./layout-writer";
 import type { PlanStyle, PlanValue } from "../vocab/plan";
 
@@ -31,13 +31,13 @@ interface Line {
   least?: number;
 }
 
-function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number): Line {
+function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number, grid: Grid): Line {
   const values: PlanValue[] = new Array<PlanValue>(width).fill(null);
   let lines = 1;
   for (const c of columns) {
     const v = c.value(item);
     values[c.col - first] = v;
-    if (typeof v === "string" && v.length > 0) lines = Math.max(lines, lineCount(v, c.col, c.to, c.style ?? (c.styleOf ? c.styleOf(item) : undefined)));
+    if (typeof v === "string" && v.length > 0) lines = Math.max(lines, lineCount(v, c.col, c.to, c.style ?? (c.styleOf ? c.styleOf(item) : undefined), grid));
   }
   return { values, lines };
 }
@@ -46,7 +46,7 @@ function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number):
 export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Column<T>[], options: TableOptions<T> = {}): number {
   const top = options.top ?? w.row;
   const paged = options.paged ?? true;
-  const columns = fitColumns(items, allColumns);
+  const columns = fitColumns(items, allColumns, w.grid);
   const first = Math.min(...columns.map((c) => c.col));
   const last = Math.max(...columns.map((c) => c.to ?? c.col));
   const width = last - first + 1;
@@ -54,10 +54,10 @@ export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Co
   const header: Line = { values: new Array<PlanValue>(width).fill(null), lines: 1 };
   for (const c of columns) {
     header.values[c.col - first] = c.header;
-    header.lines = Math.max(header.lines, lineCount(c.header, c.col, c.to, c.headerStyle ?? STYLES.header));
+    header.lines = Math.max(header.lines, lineCount(c.header, c.col, c.to, c.headerStyle ?? STYLES.header, w.grid));
   }
   const headerHeight = header.lines > 1 ? linesHeight(header.lines, fontOf(STYLES.header)) : 0;
-  const lines = items.map((item) => lineOf(item, columns, first, width));
+  const lines = items.map((item) => lineOf(item, columns, first, width, w.grid));
   if (options.minHeight) lines.forEach((l, i) => (l.least = options.minHeight?.(items[i])));
   const heightOf = (l: Line) => Math.max(l.lines > 1 ? linesHeight(l.lines) : DEFAULT_ROW_HEIGHT, l.least ?? 0);
 

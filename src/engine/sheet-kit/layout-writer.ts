@@ -3,7 +3,7 @@
 // heading never ends a page and a table never starts with fewer than its header and two rows.
 import { StyleCollector } from "../trackers/colour";
 import { DEFAULT_ROW_HEIGHT, linesHeight, pageCapacity, type Font } from "./layout-measure";
-import { fontOf, lineCount, WIDTHS, EXTRA_WIDTH, LAST_COL } from "./layout-style";
+import { fontOf, lineCount, WIDTHS, EXTRA_WIDTH, LAST_COL, type Grid } from "./layout-style";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import type { CellRange } from "../vocab/types";
 
@@ -16,6 +16,8 @@ export class PlanWriter {
   row = 0;
   /** Rightmost column used: title and section rows merge across to it. */
   lastCol = LAST_COL;
+  /** The column widths, set before anything is written: WIDTHS, or a grid with a wider Ref column. */
+  grid: Grid = WIDTHS;
   /** Zero-based rows before which a printed page starts. */
   readonly rowBreaks: number[] = [];
   private readonly plan: SheetPlan;
@@ -90,7 +92,7 @@ export class PlanWriter {
     this.merge({ top: row, left: 0, bottom: row, right: this.lastCol });
     // A set height is a minimum: a long group name wraps and its row grows to show every line.
     if (height) this.height(row, height);
-    this.fitLines(row, lineCount(text, 0, this.lastCol, style), fontOf(style));
+    this.fitLines(row, lineCount(text, 0, this.lastCol, style, this.grid), fontOf(style));
     if (keep) this.keepFrom ??= row;
     return row;
   }
@@ -109,7 +111,7 @@ export class PlanWriter {
   startPages(titleRows: number): void {
     let repeat = 0;
     for (let r = 0; r < titleRows; r++) repeat += this.heightOf(r);
-    const widths = Array.from({ length: this.lastCol + 1 }, (_, c) => WIDTHS[c] ?? EXTRA_WIDTH);
+    const widths = Array.from({ length: this.lastCol + 1 }, (_, c) => this.grid[c] ?? EXTRA_WIDTH);
     this.capacity = pageCapacity(widths);
     this.repeat = this.used = repeat;
     this.placed = titleRows;
@@ -186,7 +188,7 @@ export class PlanWriter {
       else groups.set(key, g);
     }
     this.plan.styles = [...groups.values()];
-    this.plan.columnWidths = Array.from({ length: this.lastCol + 1 }, (_, col) => ({ col, width: WIDTHS[col] ?? EXTRA_WIDTH }));
+    this.plan.columnWidths = Array.from({ length: this.lastCol + 1 }, (_, col) => ({ col, width: this.grid[col] ?? EXTRA_WIDTH }));
     this.plan.rowHeights = [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
     return this.plan;
   }

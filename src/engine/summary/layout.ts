@@ -5,12 +5,13 @@ import { writeKey } from "./layout-key";
 import { keyNotes, recordsLastCol, writeExceptions, writeIssues, writeScorecards } from "./layout-records";
 import { cutAtWord, REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
 import { headerSection, headerText } from "../sheet-kit/layout-print";
-import { STYLES } from "../sheet-kit/layout-style";
+import { gridForRefs, STYLES } from "../sheet-kit/layout-style";
 import { PlanWriter } from "../sheet-kit/layout-writer";
 import type { SheetPlan } from "../vocab/plan";
 import { ChartCollector } from "./layout-charts";
 import { writeChanges } from "./layout-changes";
 import type { PackModel } from "./history-model";
+import { packRefs } from "./summary";
 import type { Scheme } from "../vocab/types";
 
 const MAX_SHEET_NAME = 31;
@@ -63,6 +64,7 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   const committee = meta.committee ?? model.committee;
   const fullMeta: SummaryMeta = { ...meta, committee };
   const w = new PlanWriter(meta.sheetName);
+  w.grid = gridForRefs(packRefs(model)); // a Ref column wide enough that no ref breaks mid-word
   w.lastCol = Math.max(headlineLastCol(model, scheme), recordsLastCol(model, scheme));
 
   const titleRows = writeTitle(w, fullMeta, scheme);

@@ -317,6 +317,15 @@ function exceptionRow(item: RatedRecord, group: string, mark?: string): Exceptio
   };
 }
 
+/** Every ref the summary shows, for the width of its Ref column (gridForRefs). */
+export function packRefs(model: SummaryModel): string[] {
+  const refs = new Set<string>();
+  for (const e of model.exceptions) refs.add(e.ref);
+  for (const g of model.groups) for (const r of [...g.indicators, ...g.activities]) refs.add(r.ref);
+  for (const i of [...model.checks, ...model.problems]) refs.add(i.ref);
+  return [...refs];
+}
+
 /** Records by sheet, then row: numbers for keys, not a string made per record (100,000 of them). */
 function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) => T): Map<string, Map<number, T>> {
   const out = new Map<string, Map<number, T>>();
