@@ -33,7 +33,11 @@ interface Noted {
   rect: CellRange;
   changeType: ChangeType;
   before?: RawValue;
+  shift?: ShiftDirection;
 }
+
+/** How inserted or deleted cells moved the others. */
+export type ShiftDirection = "Down" | "Right" | "Up" | "Left";
 
 /** Where changes are noted and handlers kept: one per fake workbook. */
 export class EventBus {
@@ -47,8 +51,8 @@ export class EventBus {
   constructor(private readonly wb: WorkbookState) {}
 
   /** A write by the add-in, inside a request: raised when the request has run. */
-  note(sheet: SheetState, rect: CellRange, changeType: ChangeType = "RangeEdited", before?: RawValue): void {
-    if (this.registrations.length) this.noted.push({ sheet, rect: { ...rect }, changeType, before });
+  note(sheet: SheetState, rect: CellRange, changeType: ChangeType = "RangeEdited", before?: RawValue, shift?: ShiftDirection): void {
+    if (this.registrations.length) this.noted.push({ sheet, rect: { ...rect }, changeType, before, shift });
   }
 
   /** Forget what was noted (a user's change, raised by the caller with its own source). */
@@ -60,10 +64,10 @@ export class EventBus {
   flush(): void {
     const list = this.noted;
     this.noted = [];
-    for (const n of list) this.changed(n.sheet, n.rect, n.changeType, "Local", true, n.before);
+    for (const n of list) this.changed(n.sheet, n.rect, n.changeType, "Local", true, n.before, n.shift);
   }
 
-  changed(sheet: SheetState, rect: CellRange, changeType: ChangeType, source: "Local" | "Remote", byAddin: boolean, before?: RawValue): void {
+  changed(sheet: SheetState, rect: CellRange, changeType: ChangeType, source: "Local" | "Remote", byAddin: boolean, before?: RawValue, shift?: ShiftDirection): void {
     const v = this.wb.apiVersion;
     const single = rect.top === rect.bottom && rect.left === rect.right && changeType === "RangeEdited";
     const args: XlChangedEventArgs = {
@@ -74,6 +78,10 @@ export class EventBus {
       // Typed as always there; Excel leaves them out before their requirement set, and `details` for several cells.
       triggerSource: (versionAtMost("1.14", v) ? (byAddin ? "ThisLocalAddin" : "Unknown") : undefined) as XlChangedEventArgs["triggerSource"],
       details: (versionAtMost("1.9", v) && single ? detail(before, sheet.cell(rect.top, rect.left).v) : undefined) as XlChangedEventArgs["details"],
+      // ExcelApi 1.14: which way inserted or deleted cells moved the others; one of the two is undefined, as documented.
+      changeDirectionState: (versionAtMost("1.14", v)
+        ? { insertShiftDirection: shift === "Down" || shift === "Right" ? shift : undefined, deleteShiftDirection: shift === "Up" || shift === "Left" ? shift : undefined }
+        : undefined) as XlChangedEventArgs["changeDirectionState"],
     };
     this.raise("onChanged", [sheet.id, "worksheets"], args);
   }

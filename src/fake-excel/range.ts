@@ -180,7 +180,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       const rows = shift === "Down" || shift === "Up";
       const whole = rows ? t.rect.left === 0 && t.rect.right === 16383 : t.rect.top === 0 && t.rect.bottom === 1048575;
       const changeType = whole ? (rows ? (shift === "Down" ? "RowInserted" : "RowDeleted") : shift === "Right" ? "ColumnInserted" : "ColumnDeleted") : shift === "Down" || shift === "Right" ? "CellInserted" : "CellDeleted";
-      this._ctx._state.events.note(t.sheet, t.rect, changeType);
+      this._ctx._state.events.note(t.sheet, t.rect, changeType, undefined, shift);
     });
   }
   /** ExcelApi 1.13: the merged areas that lie in this range (whole or in part); a null object when there are none. */

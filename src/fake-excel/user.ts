@@ -33,6 +33,8 @@ export interface UserActions {
   insertRows(sheet: string, firstRow: number, count: number, by?: By): void;
   deleteRows(sheet: string, firstRow: number, count: number, by?: By): void;
   insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
+  /** Insert > Shift cells down (or right), or Delete > Shift cells up (or left), on `address` ("H5:K5"). */
+  shiftCells(sheet: string, address: string, shift: "Down" | "Right" | "Up" | "Left", by?: By): void;
   addSheet(name: string, by?: By): void;
   deleteSheet(name: string, by?: By): void;
   renameSheet(name: string, to: string, by?: By): void;
@@ -79,6 +81,13 @@ export function userActions(wb: WorkbookState): UserActions {
       const rect = { top: 0, bottom: MAX_ROWS - 1, left: first, right: first + count - 1 };
       shiftCells(s, rect, "Right");
       wb.events.changed(s, rect, "ColumnInserted", src(by), false);
+    },
+    shiftCells(sheet, address, shift, by) {
+      const s = find(sheet);
+      const rect = parseAddress(address);
+      if (!rect) throw new Error(`fake user: bad address ${address}`);
+      shiftCells(s, rect, shift);
+      wb.events.changed(s, rect, shift === "Down" || shift === "Right" ? "CellInserted" : "CellDeleted", src(by), false, undefined, shift);
     },
     addSheet(name, by) {
       const s = new NewSheet(checkSheetName(wb, name), wb.newSheetId());

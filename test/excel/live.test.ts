@@ -145,6 +145,21 @@ describe("live colours", () => {
     expect(indicators(h).values.map((r) => r.slice(0, 10))).toEqual(reference.sheet("Indicators")!.values.map((r) => r.slice(0, 10)));
   });
 
+  test("cells inserted shifting down (ExcelApi 1.14 says which way) move the record with them", async () => {
+    const reference = createFakeExcel(generatedTracker(30));
+    reference.user.shiftCells("Indicators", "A10:L10", "Down");
+    const h = await harness();
+    const coloured = indicators(h).formats("I10:L33");
+    h.fake.user.shiftCells("Indicators", "A10:L10", "Down");
+    await h.fake.user.settled();
+    await h.live.idle();
+    expect(h.errors).toEqual([]);
+    expect(indicators(h).formats("I11:L34")).toEqual(coloured);
+    await h.live.stop();
+    await removeColours(h.fake.run);
+    expect(indicators(h).formats("A1:N40")).toEqual(reference.sheet("Indicators")!.formats("A1:N40"));
+  });
+
   test("Remove colours after live updates restores every format and clears our column", async () => {
     const pristine = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
     const h = await harness();

@@ -7,7 +7,7 @@ import type { XlRange, XlRequestContext, XlWorkbook, XlWorksheet, XlWorksheetCol
 type LoadNames = string | string[];
 
 /** What a changed-data event tells (address without the sheet; `details` only for a single cell, ExcelApi 1.9). */
-export type XlChangedEventArgs = Pick<Excel.WorksheetChangedEventArgs, "address" | "changeType" | "source" | "triggerSource" | "details" | "worksheetId">;
+export type XlChangedEventArgs = Pick<Excel.WorksheetChangedEventArgs, "address" | "changeType" | "source" | "triggerSource" | "details" | "worksheetId" | "changeDirectionState">;
 export type XlAddedEventArgs = Pick<Excel.WorksheetAddedEventArgs, "source" | "worksheetId">;
 export type XlDeletedEventArgs = Pick<Excel.WorksheetDeletedEventArgs, "source" | "worksheetId">;
 export type XlNameChangedEventArgs = Pick<Excel.WorksheetNameChangedEventArgs, "source" | "worksheetId" | "nameBefore" | "nameAfter">;

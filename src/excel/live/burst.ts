@@ -41,8 +41,12 @@ export function addCells(b: Burst, sheet: string, address: string, zone: CellRan
   set.addRange({ top, bottom, left, right });
 }
 
-/** An insert or delete: whole rows or columns shift the record; part of a row or column cannot be followed, so all is re-rated. */
-export function addStructure(b: Burst, sheet: string, address: string, changeType: XlChangedEventArgs["changeType"]): void {
+/**
+ * An insert or delete: whole rows or columns shift the record, and so do cells shifted down or up when
+ * Excel says so (`down`: ExcelApi 1.14's changeDirectionState, read by the caller). Cells shifted right or
+ * left cannot be followed (each column's backups sit in their own column): the workbook is re-rated only.
+ */
+export function addStructure(b: Burst, sheet: string, address: string, changeType: XlChangedEventArgs["changeType"], vertical = false): void {
   const r = parseAddress(address);
   b.rescan = true;
   if (!r) return;
@@ -53,6 +57,9 @@ export function addStructure(b: Burst, sheet: string, address: string, changeTyp
   const wholeCols = r.top === 0 && r.bottom === MAX_ROWS - 1;
   if (rows && wholeRows) b.shifts.push({ sheet, axis: "rows", first: r.top, count: r.bottom - r.top + 1, inserted: changeType === "RowInserted" });
   else if (cols && wholeCols) b.shifts.push({ sheet, axis: "columns", first: r.left, count: r.right - r.left + 1, inserted: changeType === "ColumnInserted" });
+  else if ((changeType === "CellInserted" || changeType === "CellDeleted") && vertical) {
+    b.shifts.push({ sheet, axis: "rows", first: r.top, count: r.bottom - r.top + 1, inserted: changeType === "CellInserted", columns: { first: r.left, last: r.right } });
+  }
 }
 
 /** Cells known so far, summed over sheets. */

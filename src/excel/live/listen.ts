@@ -31,6 +31,17 @@ export function ownChange(args: Pick<XlChangedEventArgs, "triggerSource">, isSet
   }
 }
 
+/** Whether inserted or deleted cells shifted the others down or up (changeDirectionState, ExcelApi 1.14). */
+export function shiftsVertically(args: Pick<XlChangedEventArgs, "changeDirectionState">, isSetSupported: IsSetSupported | undefined): boolean {
+  try {
+    if (isSetSupported?.("ExcelApi", "1.14") !== true) return false;
+    const d = args.changeDirectionState;
+    return d?.insertShiftDirection === "Down" || d?.deleteShiftDirection === "Up";
+  } catch {
+    return false;
+  }
+}
+
 /** Add the handlers; one request. */
 export async function register(run: ExcelRun, handlers: LiveHandlers): Promise<Registration> {
   let renames = false;

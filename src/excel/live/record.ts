@@ -2,7 +2,7 @@
 // - read afresh in the first request of every burst (column A of the record sheet), so a co-author's
 //   Apply colours or Remove colours, which reach us as remote changes, is never overwritten with an old copy;
 // - newly coloured cells are backed up whole and added to it in the write request (backup.ts);
-// - when rows or columns are inserted or deleted, the formats move with the cells in Excel, so the saved
+// - when rows or columns (or cells, shifting down or up) are inserted or deleted, the formats move with the cells in Excel, so the saved
 //   cells move too: their addresses shift, and the backups kept row for row in the record sheet are shifted
 //   by inserting or deleting the same cells in that sheet's backup columns. Then Remove colours still puts
 //   every format back where it now belongs, and Apply colours finds nothing out of place.
@@ -31,7 +31,11 @@ export interface Shift {
   first: number;
   count: number;
   inserted: boolean;
+  /** Cells inserted or deleted in part of the rows (Insert > Shift cells down): only these columns move. */
+  columns?: { first: number; last: number };
 }
+
+const inBand = (s: Shift, col: number): boolean => !s.columns || (col >= s.columns.first && col <= s.columns.last);
 
 /** Where an index goes: unchanged, moved, or undefined when deleted. */
 function mover(s: Shift): (i: number) => number | undefined {
@@ -48,7 +52,7 @@ function moveSet(cells: CellSet, s: Shift): CellSet {
   for (const r of cells.rects()) {
     for (let row = r.top; row <= r.bottom; row++) {
       for (let col = r.left; col <= r.right; col++) {
-        const row2 = s.axis === "rows" ? to(row) : row;
+        const row2 = s.axis === "rows" && inBand(s, col) ? to(row) : row;
         const col2 = s.axis === "columns" ? to(col) : col;
         if (row2 !== undefined && col2 !== undefined) out.add(row2, col2);
       }
@@ -74,13 +78,13 @@ export function shiftMemory(mem: SheetMemory, s: Shift): SheetMemory {
   out.values = moveSet(mem.values, s);
   for (const [k, f] of mem.cells) {
     const { row, col } = keyCell(k);
-    const row2 = s.axis === "rows" ? to(row) : row;
+    const row2 = s.axis === "rows" && inBand(s, col) ? to(row) : row;
     const col2 = s.axis === "columns" ? to(col) : col;
     if (row2 !== undefined && col2 !== undefined) out.cells.set(cellKey(row2, col2), f);
   }
   out.cols = s.axis === "columns" ? moveKeys(mem.cols, to) : new Map(mem.cols);
   out.widths = s.axis === "columns" ? moveKeys(mem.widths, to) : new Map(mem.widths);
-  out.heights = s.axis === "rows" ? moveKeys(mem.heights, to) : new Map(mem.heights);
+  out.heights = s.axis === "rows" && !s.columns ? moveKeys(mem.heights, to) : new Map(mem.heights);
   return out;
 }
 
@@ -92,7 +96,8 @@ export function shiftMemory(mem: SheetMemory, s: Shift): SheetMemory {
 export async function queueBackupShift(batcher: Batcher, context: XlRequestContext, recordName: string, mem: SheetMemory, s: Shift): Promise<void> {
   if (s.axis !== "rows") return;
   const record = live(context).workbook.worksheets.getItem(recordName);
-  for (const col of new Set(mem.cols.values())) {
+  const cols = new Set([...mem.cols].filter(([src]) => inBand(s, src)).map(([, at]) => at));
+  for (const col of cols) {
     await batcher.add(OP_OVERHEAD * 2, () => {
       const cells = record.getRangeByIndexes(s.first, col, s.count, 1);
       if (s.inserted) cells.insert("Down");

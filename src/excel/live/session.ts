@@ -32,7 +32,7 @@ import type { Burst } from "./burst";
 import { addCells, addStructure, emptyBurst, isEmpty } from "./burst";
 import { readBurst, writeUpdate } from "./edit";
 import type { Registration } from "./listen";
-import { ownChange, register, unregister } from "./listen";
+import { ownChange, register, shiftsVertically, unregister } from "./listen";
 import { applyRatingHelp, helpTargets, queueHelpRemoval } from "./rating-help";
 import { moveRecord, readForLive } from "./reload";
 
@@ -215,7 +215,7 @@ export class LiveColours<S = LiveSession> {
       if (r && covered(this.loaded!.own.get(zone.name), r)) return;
       addCells(this.burst, zone.name, args.address, zone.rect);
     } else {
-      addStructure(this.burst, zone.name, args.address, args.changeType);
+      addStructure(this.burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
     }
     this.burst.events++;
     this.schedule();
