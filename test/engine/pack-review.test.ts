@@ -42,6 +42,8 @@ describe("finding G: a figure of an earlier period is marked only where there is
     ["no figure", "", "Q2 figure", ""],
     ["only spaces", "  ", "Q2 figure", "  "],
     ["not stale", "378", undefined, "378"],
+    ["words where a figure was due", "Not available", "Q2 figure", "Not available"],
+    ["a figure with a note", "50% (See comment)", "Q2 figure", "50% (See comment) (Q2 figure)"],
   ] as const)("%s", (_name, text, mark, want) => {
     expect(marked(text, mark)).toBe(want);
   });

@@ -235,8 +235,11 @@ export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefi
   return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
 }
 
-/** "378 (Q2 figure)": a figure of an earlier period than the report's, marked; no figure, no mark. */
-export const marked = (text: string, mark: string | undefined): string => (mark && text.trim() ? `${text} (${mark})` : text);
+/**
+ * "378 (Q2 figure)": a figure of an earlier period than the report's, marked. No figure, no mark: a
+ * blank, "Not available" or "Annually reported" holds no figure of any period.
+ */
+export const marked = (text: string, mark: string | undefined): string => (mark && /\d/.test(text) ? `${text} (${mark})` : text);
 
 function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
   return {
