@@ -145,6 +145,24 @@ describe("where a chart sits", () => {
   });
 });
 
+describe("the exceptions table with every added column", () => {
+  // Long-term trend (a year-ago figure), last period, a lead officer and a chart: each has its own grid column.
+  const yearAgo = { label: "Q3 2009/10 Actual", field: { cell: "F2", value: 80, text: "80" }, period: { label: "Q3 2009/10 Actual", quarter: 3, year: "2009/10", yearToDate: false } };
+  const records = [indicator(2, 100, 40, { lead: "A. Officer", yearAgo, series: quarters(2, [70, 55, 40]) })];
+  test("no two columns share a grid column, and the chart is the last", () => {
+    const { plan } = pack(scheme, runs(records, [[], [indicator(2, 100, 120)]]));
+    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Exceptions", 0));
+    const cols = headerColumns(plan, header);
+    expect([...cols.keys()]).toEqual(expect.arrayContaining(["Status", "Last period", "Long term", "Lead officer", CHART_HEADER]));
+    expect(new Set(cols.values()).size).toBe(cols.size);
+    expect(cols.get("Last period")).toBe((cols.get("Status") as number) + 1);
+    expect(Math.max(...cols.values())).toBe(cols.get(CHART_HEADER));
+    const chart = chartFor(plan, "PI 2") as ChartPlan;
+    expect(chart.anchor.left).toBe(cols.get(CHART_HEADER));
+    expect(chart.anchor.right).toBe(plan.print?.printArea?.right);
+  });
+});
+
 describe("at most 40 charts, worst first", () => {
   // 30 off target (red) after 15 within tolerance (amber) in tracker order: red are listed first.
   const amber = Array.from({ length: 15 }, (_, i) => indicator(2 + i, 100, 95, { series: quarters(2 + i, [99, 97, 95]) }));

@@ -44,7 +44,7 @@ export function quarters(n: number, figures: (number | string | null)[], year = 
 export function rate(scheme: Scheme, r: SourceRecord): RatedRecord {
   const rating =
     r.kind === "indicator"
-      ? rateIndicator(scheme, { target: r.target?.value, actual: r.actual?.value, polarity: r.polarity?.value, manual: r.manual?.value, series: r.series.map((s) => s.field) })
+      ? rateIndicator(scheme, { target: r.target?.value, actual: r.actual?.value, polarity: r.polarity?.value, manual: r.manual?.value, series: r.series.map((s) => s.field), yearAgo: r.yearAgo?.field })
       : rateActivity(scheme, { manual: r.manual?.value, progress: r.progress?.value, due: r.due?.value, reportDate: "2010-12-31" });
   return { record: r, rating };
 }
