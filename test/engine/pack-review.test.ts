@@ -5,6 +5,7 @@ import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { summarySheetName } from "../../src/engine/summary/layout";
 import { cutAtWord } from "../../src/engine/summary/layout-title";
+import { headerText } from "../../src/engine/sheet-kit/layout-print";
 import { disagreementSentence, exceptionHeaders, NO_COMMENTARY, plainReason } from "../../src/engine/summary/plain-words";
 import { marked } from "../../src/engine/summary/summary";
 import { fieldText } from "../../src/engine/summary/layout-text";
@@ -272,5 +273,17 @@ describe("finding F: the Ref column fits the longest ref, up to a cap", () => {
     const widths = (plan?.columnWidths ?? []).map((c) => c.width);
     expect(widths[0]).toBeGreaterThan(WIDTHS[0]);
     expect(total(widths.slice(0, WIDTHS.length))).toBe(total(WIDTHS));
+  });
+});
+
+describe("finding: a printed header cut to fit ends at a whole word, marked by an ellipsis", () => {
+  test.each([
+    ["short: as it is, & doubled", "Health & Wellbeing", "Health && Wellbeing"],
+    ["Cannock's title", "Community Safety section of Cleaner and Safer Environment 2015/16 PDP Performance Report Quarters 1 & 2", "Community Safety section of Cleaner and Safer Environment 2015/16 PDP…"],
+    ["not after 'and'", "Community Safety section of the Cleaner Greener Safer Communities Scrutiny and Overview Committee", "Community Safety section of the Cleaner Greener Safer Communities Scrutiny…"],
+  ] as const)("%s", (_name, text, want) => {
+    const got = headerText(text);
+    expect(got).toBe(want);
+    expect(got.length).toBeLessThanOrEqual(80);
   });
 });

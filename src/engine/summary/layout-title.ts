@@ -4,6 +4,9 @@
 import { cellText } from "../read/cells";
 import { formatIsoDate } from "../vocab/format";
 import { STYLES } from "../sheet-kit/layout-style";
+
+// Titles and sheet names are cut as headers are: at a whole word (sheet-kit/layout-print.ts).
+export { cutAtWord } from "../sheet-kit/layout-print";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { Scheme, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -42,25 +45,6 @@ export function writeTitle(w: PlanWriter, meta: SummaryMeta, scheme: Scheme): nu
   if (lines.name) w.banner(lines.name, STYLES.subtitle, 20, false);
   w.banner(lines.details, STYLES.meta, 16, false);
   return w.row;
-}
-
-/** Words a cut title must not end on: "Summary – Community Safety and" reads as a mistake. */
-const LONG_WORD = 15;
-const DANGLING = new Set(["and", "or", "of", "&", "+", "the", "a", "an", "for", "on", "in", "to", "with", "at", "by", "from", "–", "-", "—", "/"]);
-
-/**
- * A name cut to `max` characters at a word boundary, never ending on a connecting word ("and", "of",
- * "&") or a dash: "Summary – Community Safety and Community Services" → "Summary – Community Safety".
- * A single word longer than `max` is cut with an ellipsis.
- */
-export function cutAtWord(name: string, max: number): string {
-  if (name.length <= max) return name;
-  const words = name.slice(0, max + 1).split(" ");
-  words.pop(); // cut mid-word, or the space after a whole one: either way that last piece goes
-  while (words.length > 1 && (DANGLING.has(words[words.length - 1].toLowerCase()) || words[words.length - 1] === "")) words.pop();
-  const kept = words.join(" ").replace(/[\s'’,;:–—-]+$/, "");
-  // A cut that would lose more than a long word's worth is a hard cut, marked as one.
-  return kept.length >= max - LONG_WORD ? kept : `${name.slice(0, max - 1).trimEnd()}…`;
 }
 
 const TITLE_ROWS = 12;
