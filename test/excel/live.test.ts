@@ -210,6 +210,22 @@ describe("live colours, edges", () => {
     await live.stop();
   });
 
+  test("started on trackers never coloured, it colours them first; Remove colours then restores everything", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    const pristine = fake.sheet("Indicators")!.formats("A1:N40");
+    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    await live.start();
+    const s = () => fake.sheet("Indicators")!;
+    expect(s().cell("K3").value).toBe("Status (auto)");
+    fake.user.type("Indicators", "H4", [[60]]);
+    await fake.user.settled();
+    await live.idle();
+    expect(s().cell("K4").value).toBe(s().cell("K5").value);
+    await live.stop();
+    await removeColours(fake.run);
+    expect(s().formats("A1:N40")).toEqual(pristine);
+  });
+
   test("a header edited re-detects the workbook: a full Apply colours, then listening goes on", async () => {
     const h = await harness();
     const applied = h.fake.stats.runs;

@@ -131,6 +131,9 @@ export class LiveColours<S = LiveSession> {
   /** Read the workbook, start the engine, put rating help on if asked, then listen. */
   async start(): Promise<void> {
     await this.load();
+    // Trackers never coloured (no saved formats for any of them): keeping colours up to date starts with
+    // colouring them, so our column exists and every later edit recolours a workbook Apply colours made.
+    if (this.loaded && [...this.loaded.zones.values()].some((z) => !this.loaded!.own.has(z.name))) await this.rescan({ kind: "rescan", reason: "structure" });
     this.reg = await register(this.run, { changed: this.changed, added: this.added, deleted: this.deleted, renamed: this.renamed });
   }
 
