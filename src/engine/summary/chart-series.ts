@@ -50,15 +50,24 @@ interface Placed extends TrendPoint {
   period?: { text: string; order: number };
 }
 
+/** Periods read once per text: a tracker's few column headers stand for every one of its rows. */
+const readPeriods = new Map<string, { text: string; order: number } | undefined>();
+function readPeriod(text: string): { text: string; order: number } | undefined {
+  if (!readPeriods.has(text)) {
+    const read = readHistoryPeriod(text);
+    if (readPeriods.size > 1000) readPeriods.clear();
+    readPeriods.set(text, typeof read === "string" ? undefined : read);
+  }
+  return readPeriods.get(text);
+}
+
 /** The period a tracker column is for, in the history's written form; its year from the report's where it names none. */
 function periodOfColumn(info: PeriodInfo | undefined, reportYear: string | undefined): { text: string; order: number } | undefined {
   if (!info || info.month !== undefined) return undefined;
   const year = yearOf(info.year) ?? reportYear;
   if (!year) return undefined;
   const text = info.quarter ? `Q${info.quarter} ${year}` : info.year ? year : undefined;
-  if (!text) return undefined;
-  const read = readHistoryPeriod(text);
-  return typeof read === "string" ? undefined : read;
+  return text ? readPeriod(text) : undefined;
 }
 
 function trackerPoints(series: LabelledField[], reportYear: string | undefined, target: number | null): { points: Placed[]; percent: boolean } {
@@ -91,8 +100,8 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
   if (points.length === 0) {
     // No period columns: the rated actual is this period's figure.
     const actual = figureOf(record.actual?.value, record.actual?.format);
-    const period = reportPeriod ? readHistoryPeriod(reportPeriod) : undefined;
-    if (actual && period && typeof period !== "string") points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
+    const period = reportPeriod ? readPeriod(reportPeriod) : undefined;
+    if (actual && period) points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
     percent ||= actual?.percent ?? false;
   }
   const dated = points.every((p) => p.period);
