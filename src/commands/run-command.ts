@@ -67,8 +67,9 @@ async function attempt(id: CommandId, host: CommandHost): Promise<Notice & { qui
     const runtime = host.runtime();
     if ("live" in command) {
       const message = await runtime.setLiveColours(command.live);
+      const note = command.live ? runtime.store.get().liveNote : undefined;
       // The buttons themselves now show the state: no dialog to close after every switch.
-      return { ok: true, title: command.done, message, quiet: host.ribbonShowsLive() && !runtime.store.get().liveNote };
+      return { ok: true, title: command.done, message: note ? `${message} ${note}` : message, quiet: host.ribbonShowsLive() && !note };
     }
     const today = host.today();
     const wasLive = runtime.store.get().live === "on";

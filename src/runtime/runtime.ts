@@ -196,8 +196,7 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
             await queue.enqueue("command", "Saving Keep colours up to date", () => save(run, { liveColours: false }, options.today())).catch(() => undefined);
             throw new Error(`Live colours could not start: ${errorMessage(e)}`);
           }
-          const note = store.get().liveNote;
-          return `Live colours are on: a status is re-rated and recoloured as soon as someone changes its row.${note ? ` ${note}` : ""}`;
+          return "Live colours are on: a status is re-rated and recoloured as soon as someone changes its row.";
         }
         await stopLive();
         await queue.enqueue("command", "Saving Keep colours up to date", () => save(run, { liveColours: false }, options.today()));
