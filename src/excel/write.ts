@@ -159,7 +159,7 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
   await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
   await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, rowPoints(h.height)])), "rowHeight");
   const { freeze, print, tabColor } = plan;
-  await batcher.add(OP_OVERHEAD * (12 + (print?.rowBreaks?.length ?? 0)), () => {
+  await batcher.add(OP_OVERHEAD * (13 + (print?.rowBreaks?.length ?? 0)), () => {
     if (freeze && freeze.rows > 0 && freeze.cols > 0) ws.freezePanes.freezeAt(rangeAddress({ top: 0, left: 0, bottom: freeze.rows - 1, right: freeze.cols - 1 }));
     else if (freeze && freeze.rows > 0) ws.freezePanes.freezeRows(freeze.rows);
     else if (freeze && freeze.cols > 0) ws.freezePanes.freezeColumns(freeze.cols);
