@@ -93,11 +93,20 @@ describe("live colours", () => {
     await h.live.stop();
   });
 
-  test("remote changes raise nothing we act on", async () => {
+  test("a co-author's change is followed (read, never written for), and a later local edit in its row uses it", async () => {
     const h = await harness();
     const before = indicators(h).cell("K4");
-    expect(await h.type("H4", [[60]], "remote")).toBe(0);
+    const green = indicators(h).cell("K5").value;
+    const writes = () => h.fake.stats.requests.filter((r) => r.ops > 0 && r.responseBytes === 0).length;
+    const wrote = writes();
+    // One request reads the co-author's cells into the engine's grid; nothing is written (their add-in colours it).
+    expect(await h.type("H4", [[60]], "remote")).toBe(1);
+    expect(writes()).toBe(wrote);
     expect(indicators(h).cell("K4")).toEqual(before);
+    expect(h.live.remoteBursts).toBe(1);
+    // The officer then types a comment in the same row: the row is rated with the co-author's 60.
+    await h.type("J4", [["Recovered in March"]]);
+    expect(indicators(h).cell("K4").value).toBe(green);
     await h.live.stop();
   });
 

@@ -1,8 +1,9 @@
 // Live colours (issue 13 item 2): while on, officers' edits re-rate the records they touch and recolour
 // them. What is acted on:
-// - LOCAL changes only. In co-authoring our own writes reach the other person's Excel as remote changes:
-//   acting on them would make the two clients re-rate each other in a loop (and their add-in rates their
-//   own edits). Where ExcelApi 1.14 gives triggerSource, changes this add-in made are dropped; everywhere,
+// - LOCAL changes only are written for. In co-authoring our own writes reach the other person's Excel as
+//   remote changes: acting on them would make the two clients re-rate each other in a loop (and their add-in
+//   rates their own edits). Remote changes are only followed: read into the engine's grid, nothing written
+//   (`follow`), so a later local edit in the same row is rated with the co-author's figure. Where ExcelApi 1.14 gives triggerSource, changes this add-in made are dropped; everywhere,
 //   changes while a command (or a rescan) runs are dropped, and so are changes to our own column (the
 //   record's `values`) and to sheets outside the tracker zones (our record sheet, summaries, rules sheet:
 //   settings changed there take effect at the next Apply colours, so no command's write can start a rescan).
@@ -108,6 +109,8 @@ export class LiveColours<S = LiveSession> {
   private loaded?: Loaded<S>;
   private reg?: Registration;
   private burst: Burst = emptyBurst();
+  /** A co-author's changes (remote), followed but never written for. */
+  private remote: Burst = emptyBurst();
   private timer?: ReturnType<typeof setTimeout>;
   private chain: Promise<void> = Promise.resolve();
   /** Above zero while our own command or live write runs: changes then are ours. */
@@ -115,6 +118,8 @@ export class LiveColours<S = LiveSession> {
   /** The last burst handled. */
   last?: BurstReport;
   bursts = 0;
+  /** Co-authors' bursts followed. */
+  remoteBursts = 0;
 
   constructor(
     private readonly run: ExcelRun,
@@ -142,6 +147,7 @@ export class LiveColours<S = LiveSession> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.burst = emptyBurst();
+    this.remote = emptyBurst();
     await this.chain.catch(() => undefined);
     const reg = this.reg;
     this.reg = undefined;
@@ -210,17 +216,19 @@ export class LiveColours<S = LiveSession> {
   }
 
   private changed = async (args: XlChangedEventArgs): Promise<void> => {
-    if (args.source !== "Local" || ownChange(args, this.run.isSetSupported) || this.ignoring()) return;
+    if (ownChange(args, this.run.isSetSupported) || this.ignoring()) return;
     const zone = this.loaded!.zones.get(args.worksheetId);
     if (!zone) return;
+    // A co-author's change is gathered apart: it is read into the engine's grid but never written for.
+    const burst = args.source === "Local" ? this.burst : this.remote;
     if (args.changeType === "RangeEdited" || args.changeType === "Unknown") {
       const r = parseAddress(args.address);
       if (r && covered(this.loaded!.own.get(zone.name), r)) return;
-      addCells(this.burst, zone.name, args.address, zone.rect);
+      addCells(burst, zone.name, args.address, zone.rect);
     } else {
-      addStructure(this.burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
+      addStructure(burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
     }
-    this.burst.events++;
+    burst.events++;
     this.schedule();
   };
 
@@ -230,8 +238,8 @@ export class LiveColours<S = LiveSession> {
   };
 
   private deleted = async (args: XlDeletedEventArgs): Promise<void> => {
-    if (args.source !== "Local" || this.ignoring() || !this.loaded!.zones.has(args.worksheetId)) return;
-    this.burst.deleted.push(this.loaded!.zones.get(args.worksheetId)!.name);
+    if (this.ignoring() || !this.loaded!.zones.has(args.worksheetId)) return;
+    (args.source === "Local" ? this.burst : this.remote).deleted.push(this.loaded!.zones.get(args.worksheetId)!.name);
     this.schedule();
   };
 
@@ -251,8 +259,11 @@ export class LiveColours<S = LiveSession> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const burst = this.burst;
+      const [burst, remote] = [this.burst, this.remote];
       this.burst = emptyBurst();
+      this.remote = emptyBurst();
+      // A co-author's changes first, so the engine's grid is current before the officer's edits are rated.
+      if (!isEmpty(remote)) void this.queue(() => this.follow(remote));
       if (!isEmpty(burst)) void this.queue(() => this.handle(burst));
     }, this.settings.debounceMs ?? 300);
   }
@@ -267,6 +278,28 @@ export class LiveColours<S = LiveSession> {
       await this.rate(burst);
     } catch (e) {
       this.hooks.onError(`Live colours could not update the colours: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * A co-author's burst: their add-in rates and colours it (its writes reach us as remote changes), so we
+   * write nothing, or the two clients would re-rate each other in a loop. We only keep the engine's grid
+   * current (one request), or a later local edit in the same row would be rated with the old figure; a
+   * structural change is read again from scratch. Counts and problems still reach the pane.
+   */
+  private async follow(burst: Burst): Promise<void> {
+    if (!this.loaded) return;
+    const loaded = this.loaded;
+    try {
+      this.remoteBursts++;
+      if (burst.shifts.length || burst.deleted.length || burst.rescan) return await this.load();
+      const read = await runAs(this.run, "read", (context) => readBurst(context, burst, loaded.place));
+      if (!read) return;
+      const u = this.engine.applyEdits(loaded.session, read.edits.filter((e) => !loaded.own.get(e.sheet)?.has(e.row, e.col)));
+      if (u.kind === "rescan") await this.load();
+      else if (u.kind === "records") this.hooks.onUpdate({ ...u, plans: [], coloured: [] });
+    } catch (e) {
+      this.hooks.onError(`Live colours could not follow a co-author's change: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
