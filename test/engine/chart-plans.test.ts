@@ -184,3 +184,32 @@ describe("at most 40 charts, worst first", () => {
     expect(order.slice(0, 30).every((r) => red.some((x) => x.ref === r))).toBe(true);
   });
 });
+
+describe("the headline over time (optional chart)", () => {
+  const green = (n: number) => indicator(n, 100, 120);
+  const red = (n: number) => indicator(n, 100, 40);
+  const three: PeriodRun[] = [
+    { period: "Q1 2010/11", records: [green(2), green(3), red(4)] },
+    { period: "Q2 2010/11", records: [green(2), red(3), red(4)] },
+    { period: "Q3 2010/11", records: [red(2), red(3), red(4), green(5)] },
+  ];
+  test("three periods: a line a rating, the counts of each period read back, off target dashed", () => {
+    const { plan } = pack(scheme, three);
+    const chart = plan.charts?.find((c) => c.title.startsWith("Indicators by rating")) as ChartPlan;
+    expect(chart.title).toBe("Indicators by rating, Q1 2010/11 to Q3 2010/11");
+    expect(rangeValues(plan, chart.categories)).toEqual(["Q1 10/11", "Q2 10/11", "Q3 10/11"]);
+    const byName = Object.fromEntries(chart.series.map((s) => [s.name, { values: rangeValues(plan, s.values), dashed: s.dashed === true }]));
+    expect(byName).toEqual({ "✓ On target": { values: [2, 1, 1], dashed: false }, "▲ Off target": { values: [1, 2, 3], dashed: true } });
+    // Under the headline, inside the print area, its data outside it.
+    const area = plan.print?.printArea;
+    expect(chart.anchor.top).toBeGreaterThan(rowOf(plan, "Summary of ratings", 0));
+    expect(chart.anchor.top).toBeLessThan(rowOf(plan, "Exceptions", 0));
+    expect(chart.anchor.right).toBeLessThanOrEqual(area?.right ?? -1);
+    expect(chart.categories.left).toBeGreaterThan(area?.right ?? Infinity);
+    expect(chart.description).toBe("Line chart of the number of indicators at each rating over 3 periods, Q1 2010/11 to Q3 2010/11: On target from 2 to 1; Off target from 1 to 3.");
+  });
+  test("two periods: no chart of the headline", () => {
+    const { plan } = pack(scheme, three.slice(1));
+    expect(plan.charts?.some((c) => c.title.startsWith("Indicators by rating")) ?? false).toBe(false);
+  });
+});

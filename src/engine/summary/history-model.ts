@@ -62,6 +62,34 @@ export interface PackHistoryModel {
   /** Charts left out past the limit. */
   omitted: number;
   maxCharts: number;
+  /** Indicators counted by status in each period recorded, oldest first, where there are three or more. */
+  indicatorsByPeriod?: PeriodCounts[];
+}
+
+export interface PeriodCounts {
+  period: string;
+  counts: Record<string, number>;
+}
+
+/** A chart of the headline over time needs this many periods. */
+export const MIN_PERIODS = 3;
+
+/**
+ * Indicators by status in each period up to this one: the entries of the records this pack covers
+ * (in a pack of every record, those of records gone too); undefined with fewer than three periods.
+ */
+function indicatorsByPeriod(history: PackHistory, keys: Set<string>, everyRecord: boolean, includeHidden: boolean): PeriodCounts[] | undefined {
+  const current = history.entries.find((e) => e.period === history.period)?.periodOrder;
+  if (current === undefined) return undefined;
+  const byOrder = new Map<number, PeriodCounts>();
+  for (const e of history.entries) {
+    if (e.kind !== "indicator" || e.periodOrder > current || (e.hidden && !includeHidden) || (!everyRecord && !keys.has(e.key))) continue;
+    let at = byOrder.get(e.periodOrder);
+    if (!at) byOrder.set(e.periodOrder, (at = { period: e.period, counts: {} }));
+    at.counts[e.status] = (at.counts[e.status] ?? 0) + 1;
+  }
+  if (byOrder.size < MIN_PERIODS) return undefined;
+  return [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
 }
 
 /** A summary with its history attached (layoutSummary takes either). */
@@ -192,6 +220,16 @@ export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, opt
   const counted = previousEntries.filter((e) => keys.has(e.key) || goneSet.has(e));
   return {
     ...model,
-    history: { period: history.period, previousPeriod, previousHeadline: counts(scheme, counted), changes, lastPeriod, charts, omitted, maxCharts },
+    history: {
+      period: history.period,
+      previousPeriod,
+      previousHeadline: counts(scheme, counted),
+      changes,
+      lastPeriod,
+      charts,
+      omitted,
+      maxCharts,
+      indicatorsByPeriod: indicatorsByPeriod(history, keys, everyRecord, options.includeHidden === true),
+    },
   };
 }

@@ -9,6 +9,7 @@ import { gridForRefs, STYLES } from "../sheet-kit/layout-style";
 import { PlanWriter } from "../sheet-kit/layout-writer";
 import type { SheetPlan } from "../vocab/plan";
 import { ChartCollector } from "./layout-charts";
+import { writeCountsChart } from "./layout-counts-chart";
 import { writeChanges } from "./layout-changes";
 import type { PackModel } from "./history-model";
 import { packRefs } from "./summary";
@@ -78,6 +79,7 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true }, undefined, false);
   w.skip();
   writeHeadline(w, model, scheme);
+  const countsChart = writeCountsChart(w, model, scheme, w.lastCol + 2);
   const pointer = officerPointer(model);
   if (pointer) {
     pointer.row = w.banner(pointer.text, { ...STYLES.note, wrap: true });
@@ -101,7 +103,8 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
 
   const printedRows = w.row;
   const plan = w.finish();
-  if (charts.charts.length > 0) plan.charts = charts.charts;
+  const drawn = [...(countsChart ? [countsChart] : []), ...charts.charts];
+  if (drawn.length > 0) plan.charts = drawn;
   if (pointer) {
     const page = 1 + w.rowBreaks.filter((r) => r <= officersRow).length;
     const block = plan.blocks.find((b) => b.row === pointer.row && b.col === 0);
@@ -120,7 +123,7 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   };
   if (w.rowBreaks.length > 0) plan.print.rowBreaks = [...w.rowBreaks];
   // The charts' data sits right of the printed columns: printed only what the pack shows.
-  if (charts.charts.length > 0) plan.print.printArea = { top: 0, left: 0, bottom: Math.max(0, printedRows - 1), right: w.lastCol };
+  if (drawn.length > 0) plan.print.printArea = { top: 0, left: 0, bottom: Math.max(0, printedRows - 1), right: w.lastCol };
   plan.tabColor = "#1F3864";
   return plan;
 }
