@@ -8,6 +8,7 @@ import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
+import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
 import { checkBuildPaths, checkOutputKind } from "./paths";
 
@@ -65,7 +66,7 @@ function writeRunReport(run: ScorecardRun, path: string): void {
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[] } | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[]; records: number } | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -95,7 +96,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, jsonTemp, headline: consoleLines(run, args.output) };
+  return { plans: run.plans, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length };
 }
 
 /** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */
@@ -133,6 +134,8 @@ export async function build(argv: string[]): Promise<number> {
     jsonTemp = outcome.jsonTemp;
     const plans = outcome.plans;
     outcome.plans = [];
+    // The run is gone: its garbage goes now, not on top of the writer's buffers.
+    if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
     const report = await writePatchedPackage(read, plans, args.output);
     if (args.json && jsonTemp) {
       try {

@@ -2,13 +2,17 @@
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
 import { parseA1 } from "../vocab/address";
 import { dateText, fieldText, progressText } from "./layout-text";
-import { formatPeriod } from "../read/periods";
+import { earlierOf, marked, markOf, type EarlierRecords } from "./earlier-records";
+import { percentages } from "./percentages";
 import { statusesOf } from "../scheme/schemes";
 import { targetUsedText } from "./target-text";
 import { checkRows, missingCommentaryRows } from "./officer-issues";
 import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "../vocab/types";
 import type { RatedRecord, WorkbookResult } from "../rate/workbook";
 import type { StaleTable } from "../detect/period-infer";
+
+export { percentages } from "./percentages";
+export { marked, type EarlierRecords } from "./earlier-records";
 
 export type GroupBy = "priority" | "directorate";
 
@@ -135,16 +139,6 @@ export interface SummaryModel {
   earlier: EarlierRecords[];
 }
 
-/** Records of tables of an earlier period, counted in the headline: it says so. */
-export interface EarlierRecords {
-  /** "Quarter 2 2010/11". */
-  period: string;
-  /** "Q2 figure", as the records' figures are marked. */
-  mark: string;
-  sheets: string[];
-  count: number;
-}
-
 const fold = (s: string | undefined): string => (s ?? "").trim().toLowerCase();
 
 /** Distinct committees named by records (first spelling kept, case ignored), sorted: one summary each. */
@@ -155,36 +149,6 @@ export function committeesOf(rated: RatedRecord[]): string[] {
     if (name && !seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b, "en-GB"));
-}
-
-/**
- * Whole percentages by largest remainder, keeping ties equal: floors, then the spare points go to
- * the largest remainders, a whole group of equal remainders at a time. Equal counts always show
- * equal percentages (a reader compares them), so the sum may fall short of 100 ("33%" three times):
- * the headline then says the percentages are rounded (see `roundedShort`).
- */
-export function percentages(counts: number[]): number[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  if (total === 0) return counts.map(() => 0);
-  const exact = counts.map((c) => (c * 100) / total);
-  const out = exact.map(Math.floor);
-  let spare = 100 - out.reduce((a, b) => a + b, 0);
-  // Remainders compared in whole hundredths of a count: equal counts give equal keys, exactly.
-  const rest = counts.map((c) => (c * 100) % total);
-  const levels = [...new Set(rest.filter((r) => r > 0))].sort((a, b) => b - a);
-  for (const level of levels) {
-    const tied = rest.flatMap((r, i) => (r === level ? [i] : []));
-    if (tied.length > spare) break;
-    for (const i of tied) out[i]++;
-    spare -= tied.length;
-  }
-  return out;
-}
-
-/** True when percentages of these counts, as `percentages` gives them, add up to less than 100. */
-export function roundedShort(counts: number[]): boolean {
-  const shown = percentages(counts);
-  return counts.some((c) => c > 0) && shown.reduce((a, b) => a + b, 0) !== 100;
 }
 
 function countRecords(scheme: Scheme, rated: RatedRecord[]): Record<RecordKind, Record<string, number>> {
@@ -234,12 +198,6 @@ export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefi
   const previous = series.length >= 2 ? series[series.length - 2] : undefined;
   return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
 }
-
-/**
- * "378 (Q2 figure)": a figure of an earlier period than the report's, marked. No figure, no mark: a
- * blank, "Not available" or "Annually reported" holds no figure of any period.
- */
-export const marked = (text: string, mark: string | undefined): string => (mark && /\d/.test(text) ? `${text} (${mark})` : text);
 
 function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
   return {
@@ -366,39 +324,6 @@ export interface SummaryOptions {
   includeHidden?: boolean;
   /** Tables of an earlier period than the report's: their records are marked ("Q2 figure"). */
   stale?: StaleTable[];
-}
-
-/** The table of an earlier period a record is in, if any. */
-function staleOf(stale: StaleTable[] | undefined, record: SourceRecord): StaleTable | undefined {
-  if (!stale?.length) return undefined;
-  const at = record.row - 1;
-  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
-}
-
-/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
-const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): string | undefined => staleOf(stale, record)?.mark;
-
-/** "Quarter 2 2010/11", "2009/10": an earlier period as the headline names it. */
-function periodWords(table: StaleTable): string {
-  const p = table.evidence.period;
-  const year = p.startYear !== undefined ? `${p.startYear}/${String((p.startYear + 1) % 100).padStart(2, "0")}` : "";
-  return [p.quarter ? `Quarter ${p.quarter}` : "", year].filter(Boolean).join(" ") || formatPeriod(p);
-}
-
-/** The records summarised that come from tables of an earlier period, by period, in tracker order. */
-function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[]): EarlierRecords[] {
-  const out = new Map<string, EarlierRecords>();
-  if (!stale?.length) return [];
-  for (const { record } of rated) {
-    const table = staleOf(stale, record);
-    if (!table) continue;
-    const period = periodWords(table);
-    let entry = out.get(period);
-    if (!entry) out.set(period, (entry = { period, mark: table.mark, sheets: [], count: 0 }));
-    entry.count++;
-    if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
-  }
-  return [...out.values()];
 }
 
 export function summarise(result: WorkbookResult, scheme: Scheme, options: SummaryOptions): SummaryModel {

@@ -1,0 +1,55 @@
+// Records of a table of an earlier period than the report's (RULES §10): their figures marked
+// ("378 (Q2 figure)"), and how many the headline counts, so it can say so.
+import { formatPeriod } from "../read/periods";
+import type { RatedRecord } from "../rate/workbook";
+import type { StaleTable } from "../detect/period-infer";
+import type { SourceRecord } from "../vocab/types";
+
+/** Records of tables of an earlier period, counted in the headline: it says so. */
+export interface EarlierRecords {
+  /** "Quarter 2 2010/11". */
+  period: string;
+  /** "Q2 figure", as the records' figures are marked. */
+  mark: string;
+  sheets: string[];
+  count: number;
+}
+
+/**
+ * "378 (Q2 figure)": a figure of an earlier period than the report's, marked. No figure, no mark: a
+ * blank, "Not available" or "Annually reported" holds no figure of any period.
+ */
+export const marked = (text: string, mark: string | undefined): string => (mark && /\d/.test(text) ? `${text} (${mark})` : text);
+
+/** The table of an earlier period a record is in, if any. */
+function staleOf(stale: StaleTable[] | undefined, record: SourceRecord): StaleTable | undefined {
+  if (!stale?.length) return undefined;
+  const at = record.row - 1;
+  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
+}
+
+/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
+export const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): string | undefined => staleOf(stale, record)?.mark;
+
+/** "Quarter 2 2010/11", "2009/10": an earlier period as the headline names it. */
+function periodWords(table: StaleTable): string {
+  const p = table.evidence.period;
+  const year = p.startYear !== undefined ? `${p.startYear}/${String((p.startYear + 1) % 100).padStart(2, "0")}` : "";
+  return [p.quarter ? `Quarter ${p.quarter}` : "", year].filter(Boolean).join(" ") || formatPeriod(p);
+}
+
+/** The records summarised that come from tables of an earlier period, by period, in tracker order. */
+export function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[]): EarlierRecords[] {
+  const out = new Map<string, EarlierRecords>();
+  if (!stale?.length) return [];
+  for (const { record } of rated) {
+    const table = staleOf(stale, record);
+    if (!table) continue;
+    const period = periodWords(table);
+    let entry = out.get(period);
+    if (!entry) out.set(period, (entry = { period, mark: table.mark, sheets: [], count: 0 }));
+    entry.count++;
+    if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
+  }
+  return [...out.values()];
+}
