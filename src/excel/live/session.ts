@@ -17,8 +17,7 @@
 //   we act on, so nothing fights the officer's Undo (docs/manual-test.md, "Live colours").
 import type { LiveSession } from "../../engine/live";
 import { applyEdits, startLive } from "../../engine/live";
-import type { CellEdit, LiveUpdate, StructureChange } from "../../engine/live/types";
-import type { ScorecardOptions, ScorecardRun } from "../../engine/scorecard";
+import type { LiveUpdate } from "../../engine/live/types";
 import type { CellRange, SheetGrid } from "../../engine/vocab/types";
 import type { ExcelRun } from "../api";
 import { Batcher, DEFAULT_BUDGET } from "../chunk";
@@ -31,19 +30,16 @@ import type { CellSet } from "../cells";
 import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
 import type { Burst } from "./burst";
 import { addCells, addStructure, emptyBurst, isEmpty } from "./burst";
-import { readBurst, writeUpdate } from "./edit";
+import type { BurstReport, LiveEngine } from "./rate";
+import { rateBurst } from "./rate";
 import type { Registration } from "./listen";
 import { ownChange, register, shiftsVertically, unregister } from "./listen";
 import { applyRatingHelp, helpTargets, queueHelpRemoval } from "./rating-help";
 import { moveRecord, readForLive } from "./reload";
 
-/** The incremental engine as the listener uses it (src/engine/live), injectable for tests. */
-export interface LiveEngine<S = LiveSession> {
-  startLive(grids: SheetGrid[], options: ScorecardOptions): { session: S; run: ScorecardRun };
-  applyEdits(session: S, edits: CellEdit[], structure?: StructureChange[]): LiveUpdate;
-}
+export type { BurstReport, LiveEngine } from "./rate";
 
-export const ENGINE: LiveEngine = { startLive, applyEdits };
+export const ENGINE: LiveEngine<LiveSession> = { startLive, applyEdits };
 
 export interface LiveSettings {
   /** Today's ISO date: the engine reads no clock. */
@@ -63,20 +59,6 @@ export interface LiveHooks {
   commandPending(): boolean;
 }
 
-/** What the last burst cost, for the pane's tests and the bench. */
-export interface BurstReport {
-  kind: LiveUpdate["kind"];
-  /** context.sync() calls the burst made (a rescan's Apply colours not counted). */
-  syncs: number;
-  /** Milliseconds the engine took to re-rate. */
-  engineMs: number;
-  /** Cells read, and range loads used to read them. */
-  cells: number;
-  areas: number;
-  /** Events gathered into the burst. */
-  events: number;
-}
-
 interface Zone {
   name: string;
   rect: CellRange;
@@ -90,8 +72,6 @@ interface Loaded<S> {
   /** Our own column's cells by sheet (Remove colours clears them): changes there are our writes or their Undo. */
   own: Map<string, CellSet>;
 }
-
-const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 function zoneOf(grid: SheetGrid): CellRange {
   const o = grid.origin ?? { row: 0, col: 0 };
@@ -293,9 +273,8 @@ export class LiveColours<S = LiveSession> {
     try {
       this.remoteBursts++;
       if (burst.shifts.length || burst.deleted.length || burst.rescan) return await this.load();
-      const read = await runAs(this.run, "read", (context) => readBurst(context, burst, loaded.place));
-      if (!read) return;
-      const u = this.engine.applyEdits(loaded.session, read.edits.filter((e) => !loaded.own.get(e.sheet)?.has(e.row, e.col)));
+      const { update: u } = await rateBurst(this.run, this.engine, loaded, burst, false);
+      if (!u) return;
       if (u.kind === "rescan") await this.load();
       else if (u.kind === "records") this.hooks.onUpdate({ ...u, plans: [], coloured: [] });
     } catch (e) {
@@ -305,37 +284,12 @@ export class LiveColours<S = LiveSession> {
 
   /** Request 1 (read), the engine, request 2 (write): edit.ts. */
   private async rate(burst: Burst): Promise<void> {
-    const loaded = this.loaded!;
-    const report: BurstReport = { kind: "none", syncs: 0, engineMs: 0, cells: 0, areas: 0, events: burst.events };
-    const update = await runAs(this.run, "apply", async (context) => {
-      const read = await readBurst(context, burst, loaded.place);
-      if (!read) return undefined;
-      report.syncs = 1;
-      report.cells = read.edits.length;
-      report.areas = read.areas;
-      const t0 = now();
-      const u = this.engine.applyEdits(loaded.session, read.edits.filter((e) => !loaded.own.get(e.sheet)?.has(e.row, e.col)));
-      report.engineMs = now() - t0;
-      if (u.kind === "records" && u.plans.length) {
-        const written = await writeUpdate(context, loaded.place, read.record, u);
-        report.syncs += written.syncs;
-        loaded.place.exists = true;
-        for (const p of u.plans) this.noteOwn(p.sheet, p.blocks);
-      }
-      return u;
-    });
-    report.kind = update?.kind ?? "none";
+    const { update, report } = await rateBurst(this.run, this.engine, this.loaded!, burst, true);
     this.last = report;
     this.bursts++;
     if (!update) return;
     if (update.kind === "rescan") await this.rescan(update);
     else this.hooks.onUpdate(update);
-  }
-
-  private noteOwn(sheet: string, blocks: { row: number; col: number; values: unknown[][] }[]): void {
-    const set = this.loaded?.own.get(sheet);
-    if (!set) return;
-    for (const b of blocks) b.values.forEach((line, i) => line.forEach((_, j) => set.add(b.row + i, b.col + j)));
   }
 
   /** Move the record with inserted or deleted rows and columns and renamed sheets, then re-rate everything. */
