@@ -191,7 +191,8 @@ describe("the headline over time (optional chart)", () => {
   const three: PeriodRun[] = [
     { period: "Q1 2010/11", records: [green(2), green(3), red(4)] },
     { period: "Q2 2010/11", records: [green(2), red(3), red(4)] },
-    { period: "Q3 2010/11", records: [red(2), red(3), red(4), green(5)] },
+    // PI 6 has no figure: no data, which says nothing of performance and is not drawn.
+    { period: "Q3 2010/11", records: [red(2), red(3), red(4), green(5), indicator(6, 100, null)] },
   ];
   test("three periods: a line a rating, the counts of each period read back, off target dashed", () => {
     const { plan } = pack(scheme, three);

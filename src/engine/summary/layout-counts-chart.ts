@@ -6,13 +6,14 @@ import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChartPlan, ChartSeriesPlan, PlanValue } from "../vocab/plan";
 import { shortLabel } from "./layout-charts";
 import type { PackModel } from "./history-model";
-import type { Scheme } from "../vocab/types";
+import type { Level, Scheme } from "../vocab/types";
 
 /** Height of the row the chart covers, in points. */
 export const COUNTS_CHART_HEIGHT = 170;
 /** Grid columns it spans: A to E, about 90 characters. */
 const COUNTS_CHART_RIGHT = 4;
 export const COUNTS_CAPTION = "Indicators by rating over time";
+const UNRATED = new Set<Level>(["nodata", "dataonly"]);
 
 /**
  * Writes the caption, the chart's row and its data; returns the chart, or undefined where the pack
@@ -21,8 +22,9 @@ export const COUNTS_CAPTION = "Indicators by rating over time";
 export function writeCountsChart(w: PlanWriter, model: PackModel, scheme: Scheme, dataCol: number): ChartPlan | undefined {
   const periods = model.history?.indicatorsByPeriod;
   if (!periods) return undefined;
-  // Statuses that some period has, in the scheme's order; off target drawn dashed, so the worst stands out in greyscale.
-  const statuses = scheme.indicator.filter((s) => periods.some((p) => (p.counts[s.key] ?? 0) > 0));
+  // Ratings of performance that some period has, in the scheme's order (no data and data only say
+  // nothing of how indicators are doing); off target dashed, so the worst stands out in greyscale.
+  const statuses = scheme.indicator.filter((s) => !UNRATED.has(s.level) && periods.some((p) => (p.counts[s.key] ?? 0) > 0));
   if (statuses.length === 0) return undefined;
 
   const caption = w.row++;
