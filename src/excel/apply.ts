@@ -112,7 +112,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
   }
 
-  const creates = targets.filter((t) => t.plan.action === "create");
+  const creates = targets.filter((t) => t.plan.action === "create" && !t.inPlace);
   const created = new Map<Target, XlWorksheet>();
   if (creates.length) {
     const taken = new Set(facts.sheets.map((s) => s.name.toLowerCase()));

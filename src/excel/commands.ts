@@ -27,6 +27,7 @@ import { queueFacts, same } from "./facts";
 import { encodeHint } from "./hint";
 import type { ReadOptions, WorkbookRead } from "./read";
 import { gridsAfterWrite, readSheets } from "./read";
+import { historyInPlace } from "./history-write";
 import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
@@ -99,6 +100,11 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
 async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
   const { facts, read } = opened;
   const targets = resolveTargets(plans, facts, read.state.owned); // throws, naming the sheet, before anything is written
+  for (const t of targets) {
+    // Our history, read this run: written from its first changed row (about one period), not replaced whole.
+    const cut = t.replaces && isHistory(t.plan) ? historyInPlace(t.plan, read.grids.find((g) => same(g.name, t.sheet))) : undefined;
+    if (cut) Object.assign(t, { plan: cut, inPlace: true, replaces: undefined });
+  }
   progress?.(0.5, "Saving the formats about to change");
   const edits = targets.filter((t) => t.plan.action === "edit");
   const sheets = context.workbook.worksheets;

@@ -13,6 +13,8 @@ export interface Target {
   sheet: string;
   /** For create plans: the owned sheet being replaced, and where it sat. */
   replaces?: { name: string; position: number };
+  /** A create plan written into our existing sheet as it stands (the history, history-write.ts), not replacing it. */
+  inPlace?: boolean;
 }
 
 // Sheet names are cleaned and "Name (2)" chosen by the engine (cleanSheetName, freeSheetName), as in the file host.

@@ -63,6 +63,25 @@ describe("periods through the add-in's commands", () => {
     ]);
   });
 
+  test("after the first run the history is written in place: a re-run with fewer records leaves no stale rows below", async () => {
+    const fake = createFakeExcel(generatedTracker(12));
+    await buildSummaryCommand(fake.run, { ...SETTINGS, period: "Q3 2021/22" }, TODAY);
+    await buildSummaryCommand(fake.run, { ...SETTINGS, period: "Q4 2021/22" }, TODAY);
+    const before = fake.sheet(HISTORY_SHEET)!.values.length;
+    fake.user.deleteRows("Indicators", 5, 3);
+    const again = await buildSummaryCommand(fake.run, { ...SETTINGS, period: "Q4 2021/22" }, TODAY);
+    const view = fake.sheet(HISTORY_SHEET)!;
+    const entries = historyIn(fake);
+    const filled = view.values.filter((r) => r.some((v) => v !== "" && v !== null)).length;
+    expect({
+      q4: entries.filter((e) => e.period === "Q4 2021/22").length,
+      q3: entries.filter((e) => e.period === "Q3 2021/22").length,
+      filledRows: filled,
+      shrunk: before - filled,
+      sameSheet: view.position === fake.sheet(HISTORY_SHEET)!.position && view.names.some((n) => n.name === OWNER_MARK),
+    }).toEqual({ q4: again.run.result.rated.length, q3: again.run.result.rated.length + 3, filledRows: 1 + entries.length, shrunk: 3, sameSheet: true });
+  });
+
   test("a history sheet a person renamed is read (Q3 statuses seen in Q4) and never rated as a tracker", async () => {
     const fake = createFakeExcel(generatedTracker(12));
     const q3 = await buildSummaryCommand(fake.run, { ...SETTINGS, period: "Q3 2021/22" }, TODAY);
