@@ -1,6 +1,7 @@
 // The one sentence a command answers with, in plain British English.
 import type { ScorecardRun } from "../engine/scorecard";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
+import { HISTORY_SHEET } from "../engine/history/types";
 import type { AppliedSheet } from "./apply";
 import type { RemoveResult } from "./remove";
 
@@ -16,7 +17,8 @@ export function appliedMessage(run: ScorecardRun, sheets: AppliedSheet[], summar
   const records = run.result.rated.length;
   const coloured = edited.length ? `coloured ${plural(records, "record")} on ${plural(edited.length, "sheet")}` : "";
   if (summary) {
-    const made = sheets.filter((s) => s.action === "create" && s.plan !== RULES_SHEET).map((s) => s.sheet);
+    // The rules sheet and the history are made too, but they are not summaries.
+    const made = sheets.filter((s) => s.action === "create" && s.plan !== RULES_SHEET && s.plan !== HISTORY_SHEET).map((s) => s.sheet);
     const built = made.length === 1 ? `Built the summary on sheet ${made[0]}` : `Built ${made.length} summaries on sheets ${listOf(made)}`;
     return coloured ? `${built} and ${coloured}.` : `${built}; no indicator or activity table was found to colour.`;
   }

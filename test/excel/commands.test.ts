@@ -1,4 +1,5 @@
 // The add-in's commands against the strict fake, on a real sample tracker (read from its .xlsx by the file host).
+import { HISTORY_SHEET } from "../../src/engine/history/types";
 import * as path from "path";
 import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
 import { runScorecard } from "../../src/engine/scorecard";
@@ -28,7 +29,7 @@ const nonZero = (c: Record<string, Record<string, number>>) =>
 
 type Snap = { sheets: { name: string }[] };
 /** The officers' sheets only (not the rules sheet or our record sheet). */
-const trackersOf = (fake: FakeExcel): unknown => (fake.snapshot() as Snap).sheets.filter((s) => s.name !== RULES_SHEET && s.name !== STATE_SHEET && !s.name.startsWith("Summary"));
+const trackersOf = (fake: FakeExcel): unknown => (fake.snapshot() as Snap).sheets.filter((s) => s.name !== RULES_SHEET && s.name !== STATE_SHEET && s.name !== HISTORY_SHEET && !s.name.startsWith("Summary"));
 
 describe("detectScorecard", () => {
   test("reads what the file host reads, rates it as the sample expects, writes nothing, in two syncs", async () => {
@@ -66,9 +67,17 @@ describe("applyColoursCommand", () => {
         { plan: "Key Tasks", sheet: "Key Tasks", action: "edit" },
         { plan: "Indicators", sheet: "Indicators", action: "edit" },
         { plan: RULES_SHEET, sheet: RULES_SHEET, action: "create" },
+        { plan: HISTORY_SHEET, sheet: HISTORY_SHEET, action: "create" },
       ],
-      names: ["Key Tasks", "Indicators", RULES_SHEET],
-      record: ["VeryHidden", [{ sheet: RULES_SHEET, plan: RULES_SHEET }], true],
+      names: ["Key Tasks", "Indicators", RULES_SHEET, HISTORY_SHEET],
+      record: [
+        "VeryHidden",
+        [
+          { sheet: RULES_SHEET, plan: RULES_SHEET },
+          { sheet: HISTORY_SHEET, plan: HISTORY_SHEET },
+        ],
+        true,
+      ],
       settings: { preset: "pentana", period: "Q1 2021/22", reportDate: "2021-06-30", columnOverrides: [] },
     });
   });
@@ -135,10 +144,11 @@ describe("buildSummaryCommand", () => {
     }).toEqual({
       message: `Built the summary on sheet Summary and coloured ${result.run.result.rated.length} records on 2 sheets.`,
       syncs: true,
-      names: ["Key Tasks", "Indicators", "Summary", RULES_SHEET],
+      names: ["Key Tasks", "Indicators", "Summary", HISTORY_SHEET, RULES_SHEET],
       shown: "Summary",
       owned: [
         { sheet: "Summary", plan: "Summary" },
+        { sheet: HISTORY_SHEET, plan: HISTORY_SHEET },
         { sheet: RULES_SHEET, plan: RULES_SHEET },
       ],
       progress: ["0:Reading the workbook", "1:Done"],
@@ -159,8 +169,8 @@ describe("buildSummaryCommand", () => {
       period: String(fake.sheet("Summary (2)")!.values[0][0]),
     }).toEqual({
       first: `Built the summary on sheet Summary (2) and coloured ${first.run.result.rated.length} records on 2 sheets.`,
-      second: ["Summary (2)", RULES_SHEET],
-      names: ["Key Tasks", "Indicators", "Summary", "Summary (2)", RULES_SHEET],
+      second: ["Summary (2)", HISTORY_SHEET, RULES_SHEET],
+      names: ["Key Tasks", "Indicators", "Summary", "Summary (2)", HISTORY_SHEET, RULES_SHEET],
       mine: [["My own notes"]],
       period: "Performance report — Quarter 2 (July to September) 2021/22",
     });
@@ -182,7 +192,7 @@ describe("removeColoursCommand", () => {
       message: "Removed the colours from 2 sheets and put back the formats that were there before.",
       syncs: 3,
       again: "There were no colours to remove.",
-      kept: ["Key Tasks", "Indicators", RULES_SHEET, "Summary"],
+      kept: ["Key Tasks", "Indicators", RULES_SHEET, HISTORY_SHEET, "Summary"],
     });
   });
 
