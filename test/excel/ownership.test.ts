@@ -1,5 +1,6 @@
 // Our record sheet "RagScorecardState", shared with the command line: a workbook built by one host is
 // recognised by the other, so rebuilding replaces our sheets instead of adding "Summary (2)".
+import { HISTORY_SHEET } from "../../src/engine/history/types";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { runScorecard } from "../../src/engine/scorecard";
@@ -167,15 +168,16 @@ describe("the command line and the add-in share the record", () => {
       created: result.sheets.filter((s) => s.action === "create").map((s) => s.sheet),
       record: [stateOf(fake)!.visibility, stateOf(fake)!.owned],
     }).toEqual({
-      before: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, STATE_SHEET],
-      after: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, STATE_SHEET],
+      before: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, HISTORY_SHEET, STATE_SHEET],
+      after: ["Key Tasks", "Indicators", "Summary", RULES_SHEET, HISTORY_SHEET, STATE_SHEET],
       position,
       title: "Performance report — Quarter 2 (July to September) 2021/22",
-      created: ["Summary", RULES_SHEET],
+      created: ["Summary", HISTORY_SHEET, RULES_SHEET],
       record: [
         "VeryHidden",
         [
           { sheet: "Summary", plan: "Summary" },
+          { sheet: HISTORY_SHEET, plan: HISTORY_SHEET },
           { sheet: RULES_SHEET, plan: RULES_SHEET },
         ],
       ],
@@ -193,7 +195,7 @@ describe("the command line and the add-in share the record", () => {
     const rebuilt = await excelJsWorkbook(await buildWithCli(saved));
     expect({ owned, sheets: rebuilt.worksheets.map((w) => w.name), hidden: rebuilt.getWorksheet(STATE_SHEET)!.state }).toEqual({
       owned: stateOf(fake)!.owned,
-      sheets: ["Key Tasks", "Indicators", STATE_SHEET, RULES_SHEET, "Summary"],
+      sheets: ["Key Tasks", "Indicators", STATE_SHEET, RULES_SHEET, HISTORY_SHEET, "Summary"],
       hidden: "veryHidden",
     });
   });

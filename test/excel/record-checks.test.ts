@@ -31,7 +31,7 @@ describe("the record is checked, not trusted", () => {
         [[["House rules"]], "Visible"],
         [[["Not yours"]], "Visible"],
       ],
-      made: ["Summary (2)", "Scorecard Rules (2)"],
+      made: ["Summary (2)", "Scorecard History", "Scorecard Rules (2)"],
       record: "VeryHidden",
     });
   });
@@ -52,7 +52,7 @@ describe("the record is checked, not trusted", () => {
       activities: fake.sheet("Activities")!.values[0][0],
       made: built.sheets.filter((s) => s.action === "create").map((s) => s.sheet),
       deleted: removed.deleted.filter((n) => n === "Notes" || n === "Activities"),
-    }).toEqual({ notes: true, activities: "Ref", made: ["Summary", "Scorecard Rules"], deleted: [] });
+    }).toEqual({ notes: true, activities: "Ref", made: ["Summary", "Scorecard History", "Scorecard Rules"], deleted: [] });
   });
 
   test("a summary the user renamed to keep is recognised as ours (its mark) and not read as a tracker", async () => {
@@ -69,7 +69,7 @@ describe("the record is checked, not trusted", () => {
       trackers: [...new Set(detected.result.tables.map((t) => t.sheet))],
       made: again.sheets.filter((s) => s.action === "create").map((s) => s.sheet),
       kept: JSON.stringify(fake.sheet("Summary kept for May")) === kept,
-    }).toEqual({ trackers: ["Indicators", "Activities"], made: ["Summary", "Scorecard Rules"], kept: true });
+    }).toEqual({ trackers: ["Indicators", "Activities"], made: ["Summary", "Scorecard History", "Scorecard Rules"], kept: true });
   });
 
   test("sheets the add-in makes carry its hidden mark, the record sheet too", async () => {
