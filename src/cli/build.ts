@@ -127,6 +127,8 @@ export async function build(argv: string[]): Promise<number> {
   let jsonTemp: string | undefined;
   try {
     read = await readPackage(args.input);
+    // The reader's garbage goes before the engine starts building on top of it.
+    if (read.grids.reduce((n, g) => n + g.values.length, 0) > COLLECT_ABOVE_RECORDS) collectGarbage();
     const kind = checkOutputKind(args.output, isMacroEnabled(read));
     if (kind) return fail(kind, EXIT.usage);
     const outcome = planBuild(read, args);
