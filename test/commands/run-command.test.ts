@@ -107,8 +107,13 @@ test("Office is ready before the context and requirement are read, the work runs
 
 test("no Office.context: a failed start, not an old Excel, and nothing touched", async () => {
   const s = fresh();
+  const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
   await runCommand("removeColours", completed(s), host(s, { isSetSupported: () => (s.steps.push("context"), undefined), ui: () => undefined }));
+  const said = errors.mock.calls.join(" ");
+  errors.mockRestore();
   expect(s.steps).toEqual(["onReady", "ready", "context", "completed"]);
+  expect(said).toContain(NOT_STARTED_MESSAGE);
+  expect(said).not.toContain(REQUIREMENTS_MESSAGE);
 });
 
 test("an Excel below ExcelApi 1.9 is told which versions work, and nothing is touched", async () => {
