@@ -5,6 +5,7 @@
 //   command  a user's action (ribbon or pane): Apply colours, Build summary, Remove colours, save a setting
 //   read     a read with no writes (the pane's detect)
 //   live     a live recolour; while a command runs or waits, live jobs wait behind it
+// Jobs run in the order asked for, except that a waiting command goes before waiting reads and live jobs.
 import type { ExcelRun, XlRequestContext, XlRunOptions } from "../excel/api";
 
 export type JobKind = "command" | "read" | "live";
@@ -41,8 +42,9 @@ export function createWorkQueue(): WorkQueue {
 
   const next = () => {
     if (running) return;
-    // A command asked for while live jobs wait goes first: the user's click must not queue behind typing.
-    const at = waiting.findIndex((e) => e.kind !== "live");
+    // A command asked for while reads or live jobs wait goes first: the user's click must not queue behind
+    // typing, or behind the hidden pane's first read of a large workbook when a click started the runtime.
+    const at = waiting.findIndex((e) => e.kind === "command");
     const entry = waiting.splice(at >= 0 ? at : 0, 1)[0];
     if (!entry) {
       notify();

@@ -58,6 +58,18 @@ describe("work queue", () => {
     expect(queue.commandPending()).toBe(false);
   });
 
+  test("a click waits for the running read but not for reads queued behind it", async () => {
+    const queue = createWorkQueue();
+    const log: string[] = [];
+    const hold = deferred();
+    const first = queue.enqueue("read", "pane's first read", async () => (log.push("read 1"), await hold.promise));
+    const second = queue.enqueue("read", "rules sheet", async () => void log.push("read 2"));
+    const click = queue.enqueue("command", "Apply colours", async () => void log.push("command"));
+    hold.resolve();
+    await Promise.all([first, second, click]);
+    expect(log).toEqual(["read 1", "command", "read 2"]);
+  });
+
   test("queuedRun makes each Excel.run batch a job and keeps the requirement check", async () => {
     const queue = createWorkQueue();
     const inFlight: number[] = [];
