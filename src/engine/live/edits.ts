@@ -172,6 +172,13 @@ function incremental(session: LiveSession, edits: CellEdit[], structure: Structu
     const trackers = session.sheets.map((s) => s.grid);
     if (inferenceKey(trackers, session.sheets.flatMap((s) => s.tables.map((t) => t.spec))) !== session.inference) verdict.need("period");
   }
+  // Our column moving (a cell typed where it was, or a table grown beside another) changes which cells a
+  // row reads as entries: the table is read again whole, as Apply colours would.
+  for (const w of work.values()) {
+    for (const t of w.sheet.tables) {
+      if ((ownedChecked.has(t) || relaid.has(t)) && ownedColumn(w.sheet.grid, t.spec) !== t.ownedCol) verdict.need("header");
+    }
+  }
   if (verdict.reason) return rescan(session, verdict.reason, work, others, true);
 
   // Re-read: the edited rows, or the whole sheet where a section heading, key or table end moved.
@@ -242,7 +249,6 @@ function incremental(session: LiveSession, edits: CellEdit[], structure: Structu
     }
     for (const t of sheet.tables) {
       if ((t.checks > 0 ? 2 : 1) !== t.width && !relaid.has(t)) relaid.set(t, { ...t.spec });
-      if (ownedChecked.has(t) && !relaid.has(t) && ownedColumn(sheet.grid, t.spec) !== t.ownedCol) relaid.set(t, { ...t.spec });
     }
   }
   if (rerated.length === 0 && [...changed.values()].every((m) => m.size === 0) && !problemsChanged) return { kind: "none" };
