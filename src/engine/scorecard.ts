@@ -57,6 +57,10 @@ export interface ScorecardRun {
   plans: SheetPlan[];
   /** Last period's statuses, each record's figures over time and what changed (issue 14). */
   history: HistoryView;
+  /** The sheet row where the history's next read may start (src/engine/history/layout.ts HISTORY_PERIODS_READ). */
+  historyWindow?: number;
+  /** The host read only the history's latest periods and the run needs more: read it whole and run again (no plans). */
+  historyIncomplete?: true;
 }
 
 // Sheet names compare as Excel compares them, the one rule both hosts use.
@@ -152,7 +156,8 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     });
   }
 
-  const { view: history, plan: historyPlan } = runHistory(historyGrid, scheme, period, result.rated, options.today);
+  const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today);
+  if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };
   result.problems.push(...history.problems);
 
   const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
@@ -174,5 +179,5 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   }
   plans.push(layoutRulesSheet(scheme, settings));
   if (historyPlan) plans.push(historyPlan);
-  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history };
+  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history, ...(historyWindow !== undefined ? { historyWindow } : {}) };
 }

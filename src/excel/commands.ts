@@ -26,7 +26,7 @@ import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
 import { encodeHint } from "./hint";
 import type { ReadOptions, WorkbookRead } from "./read";
-import { gridsAfterWrite, readSheets } from "./read";
+import { historyHint, readSheets, readWholeHistory } from "./read";
 import { historyInPlace } from "./history-write";
 import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
@@ -74,6 +74,17 @@ const isRules = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet
 // The history is recorded by Apply colours as well as by Build summary (issue 14).
 const isHistory = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet, HISTORY_SHEET);
 
+/**
+ * Rate the workbook; where the history's window of latest periods was not enough (engine/history/run.ts),
+ * read the history whole and rate again.
+ */
+async function scoreWithHistory(context: XlRequestContext, opened: Opened, settings: CommandSettings, today: string): Promise<ScorecardRun> {
+  const first = score(opened.read, settings, today);
+  if (!first.historyIncomplete) return first;
+  opened.syncs += await readWholeHistory(context, opened.read);
+  return score(opened.read, settings, today);
+}
+
 /** Rate the workbook. Settings given explicitly win over the workbook's Scorecard Rules sheet, and are saved with it. */
 function score(read: WorkbookRead, settings: CommandSettings, today: string): ScorecardRun {
   const run = runScorecard(read.grids, {
@@ -104,6 +115,8 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
     // Our history, read this run: written from its first changed row (about one period), not replaced whole.
     const cut = t.replaces && isHistory(t.plan) ? historyInPlace(t.plan, read.grids.find((g) => same(g.name, t.sheet))) : undefined;
     if (cut) Object.assign(t, { plan: cut, inPlace: true, replaces: undefined });
+    // A plan of the latest periods only must never replace the sheet: the rows above it would be lost.
+    else if (isHistory(t.plan) && (t.plan.blocks[0]?.row ?? 0) > 0) throw new Error(`The history sheet '${t.sheet}' changed while it was read: nothing was written. Run the command again.`);
   }
   progress?.(0.5, "Saving the formats about to change");
   const edits = targets.filter((t) => t.plan.action === "edit");
@@ -121,7 +134,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
 
 /** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */
 export async function detectScorecard(run: ExcelRun, settings: CommandSettings, today: string): Promise<ScorecardRun> {
-  return runAs(run, "read", async (context) => score((await open(context, { isSetSupported: run.isSetSupported })).read, settings, today));
+  return runAs(run, "read", async (context) => scoreWithHistory(context, await open(context, { isSetSupported: run.isSetSupported }), settings, today));
 }
 
 /** Colours the trackers and saves the settings in the Scorecard Rules sheet. */
@@ -130,9 +143,9 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
     progress?.(0, "Reading the workbook");
     const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
-    const sc = score(opened.read, settings, today);
+    const sc = await scoreWithHistory(context, opened, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p) || isHistory(p));
-    const done = await execute(context, opened, plans, false, progress, encodeHint(gridsAfterWrite(opened.read.grids, plans), plans));
+    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)));
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false), undo: undoSentence(run, "apply") };
   });
@@ -144,10 +157,10 @@ export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettin
     progress?.(0, "Reading the workbook");
     const opened = await open(context, { isSetSupported: run.isSetSupported, widths: true });
     progress?.(0.35, "Rating");
-    const sc = score(opened.read, settings, today);
+    const sc = await scoreWithHistory(context, opened, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.
     const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
-    const done = await execute(context, opened, plans, true, progress, encodeHint(gridsAfterWrite(opened.read.grids, plans), plans));
+    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)));
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true), undo: undoSentence(run, "summary") };
   });
@@ -165,7 +178,7 @@ export async function removeColoursCommand(run: ExcelRun, progress?: CommandProg
 export async function saveSettingsCommand(run: ExcelRun, settings: CommandSettings, today: string): Promise<void> {
   await runAs(run, "save", async (context) => {
     const opened = await open(context, { only: [RULES_SHEET] });
-    const sc = score(opened.read, settings, today);
+    const sc = await scoreWithHistory(context, opened, settings, today);
     await execute(context, opened, sc.plans.filter(isRules), false);
   });
 }

@@ -16,8 +16,10 @@ export interface SheetHint {
   left: number;
   rows: number;
   cols: number;
-  /** Bytes of values and number formats, as JSON, last time. */
+  /** Bytes of values and number formats, as JSON, last time (for the history: of its window). */
   bytes: number;
+  /** The history only: the sheet row where its latest periods start, all a pack reads (engine/history/layout.ts). */
+  window?: number;
 }
 
 export type ReadHint = Record<string, SheetHint>;
@@ -34,7 +36,9 @@ export function parseHint(value: unknown): ReadHint {
     const out: ReadHint = {};
     for (const [name, h] of Object.entries(data.sheets)) {
       const n = [h.top, h.left, h.rows, h.cols, h.bytes];
-      if (n.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) out[name] = h as SheetHint;
+      if (!n.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) continue;
+      out[name] = h as SheetHint;
+      if (h.window !== undefined && !(typeof h.window === "number" && Number.isInteger(h.window) && h.window > 1)) delete out[name].window;
     }
     return out;
   } catch {
@@ -60,9 +64,11 @@ export function gridBytes(grid: SheetGrid): number {
  * The hint for the next read: each grid as read, grown by what this run's edit plans write on it (our
  * "Status (auto)" columns), since the next read will find those too.
  */
-export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = []): string {
+export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = [], history?: { sheet: string; hint: SheetHint }): string {
   const sheets: ReadHint = {};
+  if (history) sheets[history.sheet] = history.hint;
   for (const g of grids) {
+    if (history && g.name === history.sheet) continue;
     const o = g.origin ?? { row: 0, col: 0 };
     const cols = g.values.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
     let top = o.row;

@@ -24,26 +24,34 @@ function sameRow(plan: PlanValue[], read: CellValue[] | undefined, width: number
  */
 export function historyInPlace(plan: SheetPlan, grid: SheetGrid | undefined): SheetPlan | undefined {
   const block = plan.blocks[0];
-  if (!grid || plan.blocks.length !== 1 || !block || block.row !== 0 || block.col !== 0) return undefined;
+  if (!grid || plan.blocks.length !== 1 || !block || block.col !== 0) return undefined;
   if ((grid.origin?.row ?? 0) !== 0 || (grid.origin?.col ?? 0) !== 0) return undefined;
+  // A plan from row 1 holds the header; one further down holds the latest periods only (the host read
+  // the sheet's window, and the engine checked the header and the order): rows above it stay as they are.
+  const at = block.row;
+  if (at !== 0 && grid.skippedRows?.bottom !== at - 1) return undefined;
   const rows = block.values;
   const old = grid.values;
-  const width = Math.max(0, ...rows.map((r) => r.length));
-  if (!rows.length || !sameRow(rows[0], old[0], width)) return undefined;
-  let first = 1;
-  while (first < rows.length && sameRow(rows[first], old[first], width)) first++;
-  const oldWidth = Math.max(width, ...old.map((r) => r?.length ?? 0));
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+  let width = 0;
+  for (const r of rows) width = Math.max(width, r.length);
+  if (at === 0 && (!rows.length || !sameRow(rows[0], old[0], width))) return undefined;
+  let first = at === 0 ? 1 : 0;
+  while (first < rows.length && sameRow(rows[first], old[at + first], width)) first++;
+  let oldWidth = width;
+  for (let r = at; r < old.length; r++) oldWidth = Math.max(oldWidth, old[r]?.length ?? 0);
   const blanks: PlanValue[][] = [];
-  for (let r = rows.length; r < old.length; r++) blanks.push(new Array<PlanValue>(oldWidth).fill(""));
+  for (let r = at + rows.length; r < old.length; r++) blanks.push(new Array<PlanValue>(oldWidth).fill(""));
   const start = Math.min(first, rows.length);
   const values = [...rows.slice(start), ...blanks];
+  const from = at + start;
   const styles = plan.styles
-    .map((g) => ({ style: g.style, ranges: g.ranges.filter((r) => r.bottom >= start).map((r) => ({ ...r, top: Math.max(r.top, start) })) }))
+    .map((g) => ({ style: g.style, ranges: g.ranges.filter((r) => r.bottom >= from).map((r) => ({ ...r, top: Math.max(r.top, from) })) }))
     .filter((g) => g.ranges.length > 0);
   return {
     sheet: plan.sheet,
     action: plan.action,
-    blocks: values.length ? [{ row: start, col: 0, values }] : [],
+    blocks: values.length ? [{ row: from, col: 0, values }] : [],
     styles,
     merges: [],
     columnWidths: [],

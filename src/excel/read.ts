@@ -15,7 +15,8 @@ import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
-import { DEFAULT_BUDGET } from "./chunk";
+import { DEFAULT_BUDGET, utf8Bytes } from "./chunk";
+import type { SheetHint } from "./hint";
 import { tooLarge } from "./errors";
 import type { SheetFacts, WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
@@ -46,6 +47,10 @@ const HINT_MARGIN = 1.2;
 export const SUMMARY_TAB_COLOURS = ["#1F3864"];
 /** Largest read (as the hint measures it) tried in one request: Excel on the web refuses responses over 5 MB. */
 const WHOLE_MAX = 4_000_000;
+/** Largest history (its window, as last written) read in the first request; a larger one is read in slices after it. */
+const HISTORY_FIRST_MAX = 3_000_000;
+/** Bytes a cell's number format ("General") adds to a response, as hint.ts counts it. */
+const FORMAT_BYTES = 10;
 
 export interface ReadOptions {
   maxCells?: number;
@@ -207,13 +212,16 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const looksOurs = (s: SheetFacts): boolean => (s.tabColor !== null && SUMMARY_TAB_COLOURS.includes(s.tabColor.toUpperCase())) || looksHistory(s);
   const wanted = (s: SheetFacts): boolean => !looksOurs(s);
   const hinted = candidates.filter(wanted).map((s) => ({ s, h: facts.hint[s.name] }));
-  // The history's values come back in the first response too: their bytes (as last read) share its budget.
-  const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + (facts.hint[s.name]?.bytes ?? 0), 0);
-  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + historyBytes;
+  // The history comes back in the first response too where it is small (its window of latest periods
+  // where the hint names one), its bytes sharing that request's budget; else in the slices that follow.
+  const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + valuesBytes(facts.hint[s.name]), 0);
+  const historyFirst = historyBytes <= HISTORY_FIRST_MAX;
+  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + (historyFirst ? historyBytes : 0);
   // Bytes a cell of each sheet, from the hint where it has one.
   const hintCost = (sheet: string): number => {
     const h = facts.hint[sheet];
-    return h && h.bytes > 0 && h.rows * h.cols > 0 ? (h.bytes / (h.rows * h.cols)) * HINT_MARGIN : ASSUMED_CELL_BYTES;
+    const rows = h ? hintedRows(h) : 0;
+    return h && h.bytes > 0 && rows * h.cols > 0 ? (h.bytes / (rows * h.cols)) * HINT_MARGIN : ASSUMED_CELL_BYTES;
   };
   const sizing = (fromHint: boolean): { budget: number; costs: CellCosts } =>
     opts.chunkCells !== undefined
@@ -225,7 +233,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   // First request: everything (whole), or sizes and a first slice planned from the hint (hinted).
   const whole = hintBytes <= WHOLE_MAX;
   let readState = queueState(context, facts, candidates.length > 0);
-  let used = queueUsed(context, candidates, (s) => whole && wanted(s), looksHistory);
+  let used = queueUsed(context, candidates, (s) => whole && wanted(s), (s) => historyFirst && looksHistory(s) && !windowOf(facts, s));
+  let windows = historyFirst ? queueWindows(context, facts, candidates) : [];
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -234,7 +243,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
     const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
     const areas: Area[] = hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols }));
-    early = takeBatch(areas, Math.max(sized.budget - historyBytes, sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+    early = takeBatch(areas, Math.max(sized.budget - (historyFirst ? historyBytes : 0), sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
     if (candidates.length || tables.length || facts.sheets.some((s) => s.visibility === "VeryHidden")) {
@@ -245,7 +254,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length) throw e;
     // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas.
     readState = queueState(context, facts, candidates.length > 0);
-    used = queueUsed(context, candidates, () => false, looksHistory);
+    used = queueUsed(context, candidates, () => false);
+    windows = [];
     tables = queueTables(facts, candidates);
     merges = [];
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -279,6 +289,22 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       delete grids[i].numberFormats;
       continue;
     }
+    const h = history(u) ? windowOf(facts, u.sheet) : undefined;
+    if (h && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount === h.cols) {
+      // The sheet is the size we left it: the header and the latest periods only; the engine checks the rest.
+      const grid = grids[i];
+      grid.skippedRows = { top: 1, bottom: h.window - 1 };
+      const loaded = windows.find((w) => w.sheet === u.sheet.name);
+      if (loaded) {
+        grid.values[0] = (loaded.header.values as unknown[][])[0].map(toCellValue);
+        (loaded.window.values as unknown[][]).forEach((r, k) => (grid.values[h.window + k] = r.map(toCellValue)));
+        delete grid.numberFormats;
+      } else {
+        const ws = context.workbook.worksheets.getItem(u.sheet.name);
+        pending.push({ grid, ws, row: 0, col: 0, rows: 1, cols: h.cols, at: 0 }, { grid, ws, row: h.window, col: 0, rows: h.rows - h.window, cols: h.cols, at: h.window });
+      }
+      continue;
+    }
     // Rows a first slice already brought, when the sheet kept the shape the hint gave.
     let done = 0;
     const mine = early.filter((x) => x.name === u.sheet.name);
@@ -310,15 +336,60 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   return { grids, state, syncs, widths: widths() };
 }
 
+/** Rows a hint's bytes are of: a history's window, or the whole sheet. */
+const hintedRows = (h: SheetHint): number => (h.window !== undefined && h.window < h.rows ? h.rows - h.window : h.rows);
+
+/** A hint's bytes without its number formats (the history is read values only in the first request): ~10 bytes a cell. */
+const valuesBytes = (h: SheetHint | undefined): number => (h ? Math.max(0, h.bytes - FORMAT_BYTES * h.cols * hintedRows(h)) : 0);
+
+/** The read hint of a history sheet that names a window of latest periods (hint.ts), if any. */
+function windowOf(facts: WorkbookFacts, s: SheetFacts): (SheetHint & { window: number }) | undefined {
+  const h = looksHistory(s) ? facts.hint[s.name] : undefined;
+  return h && h.window !== undefined && h.top === 0 && h.left === 0 && h.window < h.rows && h.cols > 0 ? (h as SheetHint & { window: number }) : undefined;
+}
+
+/** The history's header row and its window of latest periods, values only, in the first request. */
+function queueWindows(context: XlRequestContext, facts: WorkbookFacts, sheets: SheetFacts[]): { sheet: string; header: XlRange; window: XlRange }[] {
+  return sheets.flatMap((s) => {
+    const h = windowOf(facts, s);
+    if (!h) return [];
+    const ws = context.workbook.worksheets.getItem(s.name);
+    return [{ sheet: s.name, header: ws.getRangeByIndexes(0, 0, 1, h.cols).load("values"), window: ws.getRangeByIndexes(h.window, 0, h.rows - h.window, h.cols).load("values") }];
+  });
+}
+
 /**
- * The grids as the next read will find them, for its hint (hint.ts): the history as this run writes
- * it, so the next read counts the history's bytes in its first request instead of being refused.
+ * The whole history, for a run that found its window of latest periods not enough (a re-run of an
+ * older quarter, or a sheet sorted by hand): one more request, or a few past ~4 MB.
  */
-export function gridsAfterWrite(grids: SheetGrid[], plans: SheetPlan[]): SheetGrid[] {
+export async function readWholeHistory(context: XlRequestContext, read: WorkbookRead): Promise<number> {
+  const i = read.grids.findIndex((g) => g.skippedRows !== undefined);
+  if (i < 0) return 0;
+  const old = read.grids[i];
+  const cols = old.values.reduce((n, r) => Math.max(n, r?.length ?? 0), 0);
+  const grid: SheetGrid = { name: old.name, values: new Array<CellValue[]>(old.values.length), numberFormats: new Array<string[]>(old.values.length), origin: { row: 0, col: 0 } };
+  const ws = context.workbook.worksheets.getItem(old.name);
+  const syncs = await readAreas(context, [{ grid, ws, row: 0, col: 0, rows: old.values.length, cols }], DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+  read.grids[i] = grid;
+  read.syncs += syncs;
+  return syncs;
+}
+
+/**
+ * The history as this run writes it, for the next read's hint (hint.ts): its size, and where the
+ * window of latest periods starts with the bytes of that window alone, so the next read brings the
+ * window in its first request where it fits, instead of the whole history.
+ */
+export function historyHint(plans: SheetPlan[], window: number | undefined): { sheet: string; hint: SheetHint } | undefined {
   const plan = plans.find((p) => p.action === "create" && same(p.sheet, HISTORY_SHEET));
-  if (!plan) return grids;
-  const values = (plan.blocks[0]?.values ?? []) as CellValue[][];
-  return [...grids.filter((g) => !same(g.name, plan.sheet)), { name: plan.sheet, values }];
+  const block = plan?.blocks[plan.blocks.length - 1];
+  if (!plan || !block) return undefined;
+  const rows = block.row + block.values.length;
+  const cols = block.values.reduce((n, r) => Math.max(n, r.length), 0);
+  const from = window !== undefined && window >= block.row ? window : 0;
+  const read = block.values.slice(Math.max(0, from - block.row));
+  const bytes = read.reduce((n, r) => n + utf8Bytes(JSON.stringify(r)) + FORMAT_BYTES * cols, 0);
+  return { sheet: plan.sheet, hint: { top: 0, left: 0, rows, cols, bytes, ...(from > 1 ? { window: from } : {}) } };
 }
 
 /** A workbook past the limit is refused, naming its largest sheet: the engine is never handed millions of cells. */

@@ -79,6 +79,32 @@ export interface HistoryLayoutOptions {
   sheet?: string;
   /** Rows the reader could not use (readHistory), written back at the foot. */
   unread?: UnreadRow[];
+  /**
+   * Where the entries read start when the host read only the history's latest periods: the plan then
+   * holds the rows from there down, no header, and leaves every row above as it is.
+   */
+  firstRow?: number;
+}
+
+/**
+ * Earlier periods a pack uses from the history (Last period, changes, trend charts): a year of
+ * quarters, so a trend chart shows up to five points with this period's. More would make the Office.js
+ * host read ever more of the history each quarter: at 2,000 records, each period is ~0.4 MB to read.
+ */
+export const HISTORY_PERIODS_USED = 4;
+/**
+ * Periods the Office.js host reads next time (hint.ts): those used, the one a re-run replaces, and one
+ * more whose rows may start above the window (the read may cut it).
+ */
+export const HISTORY_PERIODS_READ = HISTORY_PERIODS_USED + 2;
+
+/** The sheet row where the latest HISTORY_PERIODS_READ periods start (`orders`: each entry row's period, from row `first`); undefined for the whole sheet. */
+function windowRow(orders: number[], first: number): number | undefined {
+  const distinct = [...new Set(orders)].sort((a, b) => b - a);
+  // Few periods: the whole sheet, or (read through a window already) the same window again.
+  if (distinct.length <= HISTORY_PERIODS_READ) return first > 1 ? first : undefined;
+  const from = distinct[HISTORY_PERIODS_READ - 1];
+  return first + orders.findIndex((o) => o >= from);
 }
 
 /**
@@ -92,10 +118,22 @@ export function layoutHistorySheet(
   today: string,
   options: HistoryLayoutOptions = {},
 ): SheetPlan {
+  return layoutHistory(existing, rated, period, today, options).plan;
+}
+
+/** The plan, and the row where the next read's window starts (see HISTORY_PERIODS_READ). */
+export function layoutHistory(
+  existing: HistoryEntry[],
+  rated: RatedRecord[],
+  period: HistoryPeriod | undefined,
+  today: string,
+  options: HistoryLayoutOptions = {},
+): { plan: SheetPlan; window?: number } {
   const entries = mergeRun(existing, rated, period, today).entries.sort(compareEntries);
   const unread = options.unread ?? [];
   const plan = emptySheetPlan(HISTORY_SHEET, "create");
-  const rows: PlanValue[][] = [HISTORY_COLUMNS.map((c) => c.header)];
+  const windowed = options.firstRow !== undefined && options.firstRow > 0;
+  const rows: PlanValue[][] = windowed ? [] : [HISTORY_COLUMNS.map((c) => c.header)];
   const percent = new StyleCollector();
   const actualCol = COL_OF.get("actual") as number;
   const targetCol = COL_OF.get("target") as number;
@@ -109,22 +147,26 @@ export function layoutHistorySheet(
   }
   const firstUnread = rows.length;
   for (const u of unread) rows.push(HISTORY_COLUMNS.map((c) => typed(u[c.column])));
-  plan.blocks.push({ row: 0, col: 0, values: rows });
+  // Windowed: the rows from options.firstRow down; else the whole sheet from its header in row 1.
+  const at = windowed ? (options.firstRow as number) : 0;
+  const firstEntry = windowed ? 0 : 1;
+  plan.blocks.push({ row: at, col: 0, values: rows });
 
-  plan.styles.push({
-    style: STYLES.header,
-    ranges: [{ top: 0, left: 0, bottom: 0, right: LAST_COL }],
-  });
-  if (firstUnread > 1)
+  if (!windowed)
+    plan.styles.push({
+      style: STYLES.header,
+      ranges: [{ top: 0, left: 0, bottom: 0, right: LAST_COL }],
+    });
+  if (firstUnread > firstEntry)
     plan.styles.push({
       style: STYLES.body,
-      ranges: [{ top: 1, left: 0, bottom: firstUnread - 1, right: LAST_COL }],
+      ranges: [{ top: at + firstEntry, left: 0, bottom: at + firstUnread - 1, right: LAST_COL }],
     });
-  plan.styles.push(...percent.toGroups());
+  plan.styles.push(...percent.toGroups().map((g) => ({ ...g, ranges: g.ranges.map((r) => ({ ...r, top: r.top + at, bottom: r.bottom + at })) })));
   if (unread.length)
     plan.styles.push({
       style: STYLES.unread,
-      ranges: [{ top: firstUnread, left: 0, bottom: rows.length - 1, right: LAST_COL }],
+      ranges: [{ top: at + firstUnread, left: 0, bottom: at + rows.length - 1, right: LAST_COL }],
     });
   plan.columnWidths = HISTORY_COLUMNS.map((c, col) => ({
     col,
@@ -140,5 +182,5 @@ export function layoutHistorySheet(
     footer: headerSection("L", headerText(HISTORY_SHEET)) + headerSection("R", "Page &P of &N"),
   };
   plan.tabColor = HISTORY_TAB_COLOUR;
-  return plan;
+  return { plan, window: windowRow(entries.map((e) => e.periodOrder), at + firstEntry) };
 }

@@ -31,6 +31,8 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** Excel tables (ListObjects) on the sheet, in sheet coordinates. */
   tables?: { name: string; range: CellRange }[];
+  /** Zero-based sheet rows the host left unread (blank here, not on the sheet): the history read from its hinted window. */
+  skippedRows?: { top: number; bottom: number };
 }
 
 export type Level = "ahead" | "good" | "near" | "bad" | "done" | "closed" | "nodata" | "dataonly";

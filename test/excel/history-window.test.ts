@@ -1,0 +1,107 @@
+// The history read through its window (issue 14: "a pack reads only what it needs from the history"):
+// after a few quarters the Office.js host reads only the latest periods (hint.ts), so Apply colours and
+// Build summary keep their sync budgets however long the history grows; a run the window cannot serve
+// (an old quarter re-run, a sheet sorted by hand) reads the whole history once more and loses nothing.
+import { applyColoursCommand, buildSummaryCommand } from "../../src/excel";
+import { createFakeExcel, type FakeExcel } from "../../src/fake-excel";
+import { HISTORY_SHEET, type HistoryEntry } from "../../src/engine/history/types";
+import { HISTORY_PERIODS_READ } from "../../src/engine/history/layout";
+import { readHistory } from "../../src/engine/history/read";
+import type { CellValue } from "../../src/engine/vocab/types";
+import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+
+const QUARTERS = ["2018/19", "2019/20", "2020/21", "2021/22"].flatMap((y) => [1, 2, 3, 4].map((q) => `Q${q} ${y}`));
+
+function historyIn(fake: FakeExcel): HistoryEntry[] {
+  const view = fake.sheet(HISTORY_SHEET);
+  return view ? readHistory({ name: HISTORY_SHEET, values: view.values as CellValue[][] }).entries : [];
+}
+
+const periodsOf = (entries: HistoryEntry[]) => [...new Set(entries.map((e) => e.period))];
+const inOrder = (entries: HistoryEntry[]) => entries.every((e, i) => i === 0 || entries[i - 1].periodOrder <= e.periodOrder);
+const settingsFor = (period: string) => ({ ...SETTINGS, period, reportDate: undefined });
+
+/** Per quarter: Apply colours, then Build summary; their syncs and the read's largest response. */
+async function quarters(fake: FakeExcel, periods: string[]) {
+  const out: { period: string; apply: number; summary: number; readBytes: number; previous?: string }[] = [];
+  for (const period of periods) {
+    fake.stats.reset();
+    const apply = await applyColoursCommand(fake.run, settingsFor(period), TODAY);
+    fake.stats.reset();
+    const summary = await buildSummaryCommand(fake.run, settingsFor(period), TODAY);
+    const readBytes = fake.stats.summary().requests.reduce((n, r) => n + r.responseBytes, 0);
+    out.push({ period, apply: apply.syncs, summary: summary.syncs, readBytes, previous: summary.run.history.previousPeriod });
+  }
+  return out;
+}
+
+describe("the history's window", () => {
+  test("12 quarters at 1,500 records: Apply colours ≤ 4 and Build summary ≤ 6 every quarter, and the read stops growing", async () => {
+    const fake = createFakeExcel(generatedTracker(1500));
+    const runs = await quarters(fake, QUARTERS.slice(0, 12));
+    const entries = historyIn(fake);
+    const late = runs.slice(HISTORY_PERIODS_READ + 1).map((r) => r.readBytes);
+    expect({
+      apply: runs.every((r) => r.apply <= 4),
+      summary: runs.every((r) => r.summary <= 6),
+      // Once the window holds, each quarter reads the same amount, though the history grows by 1,650 rows a quarter.
+      readGrowth: Math.max(...late) / Math.min(...late) < 1.02,
+      previous: runs.map((r) => r.previous),
+      rows: entries.length,
+      periods: periodsOf(entries),
+      ordered: inOrder(entries),
+    }).toEqual({
+      apply: true,
+      summary: true,
+      readGrowth: true,
+      previous: [undefined, ...QUARTERS.slice(0, 11)],
+      rows: 12 * 1650,
+      periods: QUARTERS.slice(0, 12),
+      ordered: true,
+    });
+  }, 240_000);
+
+  test("an old quarter re-run reads the whole history once more, and replaces that quarter in place", async () => {
+    const fake = createFakeExcel(generatedTracker(60));
+    await quarters(fake, QUARTERS.slice(0, 10));
+    fake.stats.reset();
+    const windowed = await applyColoursCommand(fake.run, settingsFor(QUARTERS[9]), TODAY);
+    const old = await applyColoursCommand(fake.run, settingsFor(QUARTERS[1]), "2023-01-09");
+    const entries = historyIn(fake);
+    expect({
+      extraRequest: old.syncs - windowed.syncs,
+      previous: old.run.history.previousPeriod,
+      rows: entries.length,
+      periods: periodsOf(entries),
+      rerun: entries.filter((e) => e.recordedOn === "2023-01-09").map((e) => e.period),
+    }).toEqual({
+      extraRequest: 1,
+      previous: QUARTERS[0],
+      rows: 10 * 66,
+      periods: QUARTERS.slice(0, 10),
+      rerun: new Array(66).fill(QUARTERS[1]),
+    });
+  }, 120_000);
+
+  test("a history sorted by hand (newest first) is read whole and written back in period order, nothing lost", async () => {
+    const fake = createFakeExcel(generatedTracker(60));
+    await quarters(fake, QUARTERS.slice(0, 9));
+    const before = historyIn(fake);
+    await fake.run(async (context) => {
+      const used = context.workbook.worksheets.getItem(HISTORY_SHEET).getUsedRange().load("values,rowCount,columnCount");
+      await context.sync();
+      const [header, ...rows] = used.values as CellValue[][];
+      used.values = [header, ...rows.reverse()] as never;
+      await context.sync();
+    });
+    const next = await applyColoursCommand(fake.run, settingsFor(QUARTERS[9]), TODAY);
+    const entries = historyIn(fake);
+    const key = (e: HistoryEntry) => `${e.period}|${e.key}|${e.status}`;
+    expect({
+      previous: next.run.history.previousPeriod,
+      rows: entries.length,
+      kept: before.every((e) => entries.some((x) => key(x) === key(e))),
+      ordered: inOrder(entries),
+    }).toEqual({ previous: QUARTERS[8], rows: 10 * 66, kept: true, ordered: true });
+  }, 120_000);
+});
