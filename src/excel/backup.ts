@@ -29,14 +29,17 @@ export async function queueBackup(batcher: Batcher, record: XlWorksheet, sheet: 
   }
 }
 
-/** Copy the backed-up formats of `cells` back onto their sheet, then clear the backups. */
-export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>): Promise<void> {
+/**
+ * Copy the backed-up formats of `cells` back onto their sheet, then clear the backups; `keep`: leave
+ * the backups (live colours uncolouring a cell it may colour again: the record still lists it).
+ */
+export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false): Promise<void> {
   for (const r of columnRuns(cells)) {
     if (!cols.has(r.left)) continue;
     const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(r, cols))}`;
-    await batcher.add(OP_OVERHEAD * 3 + source.length, () => {
+    await batcher.add(OP_OVERHEAD * (keep ? 2 : 3) + source.length, () => {
       byIndexes(ws, r).copyFrom(source, "Formats");
-      byIndexes(record, inRecord(r, cols)).clear("Formats");
+      if (!keep) byIndexes(record, inRecord(r, cols)).clear("Formats");
     });
   }
 }

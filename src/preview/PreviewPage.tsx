@@ -93,15 +93,18 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
     openSample(sample, localToday()).then(
       (fake) => {
         if (cancelled) return;
-        let known = fake.sheetNames();
-        // Show what an action did: a new sheet (Build summary), the selected cell's sheet, or stay put.
+        let shown = fake.active();
+        // Show what Excel would: the sheet a command activated (Build summary shows its summary), the
+        // selected cell's sheet, or stay put. Sheets added without being activated (the rules sheet, the
+        // history) are not shown, as Excel does not switch to them.
         const onChange = (change: Change) => {
           const names = fake.sheetNames();
-          const added = names.find((n) => !known.includes(n));
-          known = names;
+          const now = fake.active();
+          const moved = now !== shown;
+          shown = now;
           setActive((current) => {
             if (change === "selectCell") return fake.selection()?.sheet ?? current;
-            if (added) return added;
+            if (moved && now && names.includes(now)) return now;
             return current && names.includes(current) ? current : names[0];
           });
           setVersion((v) => v + 1);

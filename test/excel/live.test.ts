@@ -66,6 +66,20 @@ describe("live colours", () => {
     await h.live.stop();
   });
 
+  test("an officer's rating typed away: the cell gets its own format back within 2 requests, and Remove colours still restores all", async () => {
+    const h = await harness();
+    const plain = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
+    // HE 8's officer rating disagrees with the figures (one row in fifty), so Apply coloured its cell.
+    expect(indicators(h).cell("I11").fill).not.toBe(plain.cell("I11").fill);
+    const syncs = await h.type("I11", [[""]]);
+    expect({ syncs: syncs <= 2, fill: indicators(h).cell("I11").fill, value: indicators(h).cell("I11").value, errors: h.errors }).toEqual({ syncs: true, fill: plain.cell("I11").fill, value: "", errors: [] });
+    // The officer's cell, and the check column (no rating disagrees with the figures any more).
+    expect(h.updates.at(-1)).toEqual(expect.objectContaining({ kind: "records", cleared: [{ sheet: "Indicators", ranges: expect.arrayContaining([{ top: 10, left: 8, bottom: 10, right: 8 }]) }] }));
+    await h.live.stop();
+    await removeColours(h.fake.run);
+    expect(JSON.stringify(indicators(h).formats("A1:L33"))).toBe(JSON.stringify(plain.formats("A1:L33")));
+  });
+
   test("typing outside every tracker does nothing: no request at all", async () => {
     const h = await harness();
     const bursts = h.live.bursts;

@@ -10,10 +10,10 @@ import type { CellEdit, LiveUpdate } from "../../engine/live/types";
 import type { SheetPlan } from "../../engine/vocab/plan";
 import type { CellRange } from "../../engine/vocab/types";
 import type { XlRange, XlRequestContext } from "../api";
-import { queueBackup } from "../backup";
+import { queueBackup, queueCopyBack } from "../backup";
 import { planTouches } from "../capture";
 import { CellSet, keyCell } from "../cells";
-import { Batcher, DEFAULT_BUDGET } from "../chunk";
+import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "../chunk";
 import type { SheetMemory } from "../saved";
 import { allocateColumns, emptyMemory } from "../saved";
 import type { StatePlace, StateRecord } from "../state";
@@ -56,6 +56,8 @@ export async function readBurst(context: XlRequestContext, burst: Burst, place: 
   }
   return { edits, record: record(), areas: loads.length };
 }
+
+const blanks = (r: CellRange): string[][] => Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(""));
 
 /** Cells of a plan that get a format, and of the `coloured` ranges, not yet backed up. */
 function freshCells(mem: SheetMemory, plan: SheetPlan, coloured: CellRange[]): { fresh: CellSet; values: CellSet } {
@@ -103,6 +105,23 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
     // Our column's cells are listed so Remove colours clears them; they are usually listed already.
     const after = stateCells(record.owned, memory);
     if (JSON.stringify(after) !== before) await queueRecordWrite(writes, context, place, record, after);
+  }
+  // Cells no longer coloured (an officer's rating typed away): their saved formats back, and any value
+  // of ours cleared, before the plans write what is coloured now.
+  for (const c of update.cleared ?? []) {
+    const mem = memory[c.sheet];
+    if (!mem) continue;
+    const ws = sheets.getItem(c.sheet);
+    const backed = new CellSet();
+    const ours = new CellSet();
+    for (const r of c.ranges)
+      for (let row = r.top; row <= r.bottom; row++)
+        for (let col = r.left; col <= r.right; col++) {
+          if (mem.backed.has(row, col)) backed.add(row, col);
+          if (mem.values.has(row, col)) ours.add(row, col);
+        }
+    if (backed.size) await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, backed, mem.cols, true);
+    for (const r of ours.rects()) await writes.add(OP_OVERHEAD, () => (ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).values = blanks(r) as never));
   }
   for (const plan of update.plans) {
     await queuePlan(writes, sheets.getItem(plan.sheet), { ...plan, columnWidths: [], rowHeights: [], freeze: undefined, print: undefined, tabColor: undefined });

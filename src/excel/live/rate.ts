@@ -52,7 +52,7 @@ export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rat
     const t0 = now();
     const u = engine.applyEdits(at.session, read.edits.filter((e) => !at.own.get(e.sheet)?.has(e.row, e.col)));
     report.engineMs = now() - t0;
-    if (write && u.kind === "records" && u.plans.length) {
+    if (write && u.kind === "records" && (u.plans.length || u.cleared?.length)) {
       const written = await writeUpdate(context, at.place, read.record, u);
       report.syncs += written.syncs;
       at.place.exists = true;
