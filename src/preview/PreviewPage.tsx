@@ -22,6 +22,9 @@ import { errorMessage } from "../taskpane/components/settings";
 import { createExcelService, localToday } from "../taskpane/excel-service";
 import type { ScorecardService } from "../taskpane/service";
 import { observeService } from "./observe";
+import { previewRuntime, stopPreviewLive, typedValue } from "./live";
+import { queuedService } from "../runtime/queued-service";
+import type { AddinRuntime } from "../runtime/runtime";
 import type { Change } from "./observe";
 import { SAMPLES, openSample, sampleByKey } from "./sample";
 import { SheetGrid } from "./SheetGrid";
@@ -68,6 +71,7 @@ interface Session {
   id: number;
   fake: FakeExcel;
   service: ScorecardService;
+  runtime: AddinRuntime;
 }
 
 let sessions = 0;
@@ -90,6 +94,7 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
     const sample = sampleByKey(sampleKey);
     setSession(undefined);
     setOpenError(undefined);
+    let unsubscribe: (() => void) | undefined;
     openSample(sample, localToday()).then(
       (fake) => {
         if (cancelled) return;
@@ -110,12 +115,18 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
           setVersion((v) => v + 1);
         };
         setActive(sample.workbook.sheets[0]?.name ?? fake.sheetNames()[0]);
-        setSession({ id: ++sessions, fake, service: observeService(createExcelService(fake.run), onChange) });
+        // The pane and live colours share one runtime and one queue of Excel work, as in Excel.
+        const runtime = previewRuntime(fake);
+        unsubscribe = runtime.store.subscribe(() => setVersion((v) => v + 1));
+        void runtime.start();
+        setSession({ id: ++sessions, fake, runtime, service: observeService(queuedService(createExcelService(fake.run), runtime), onChange) });
       },
       (e: unknown) => !cancelled && setOpenError(errorMessage(e)),
     );
     return () => {
       cancelled = true;
+      unsubscribe?.();
+      void stopPreviewLive();
     };
   }, [sampleKey, reset]);
 
@@ -124,6 +135,13 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
     url.searchParams.set("sample", key);
     window.history.replaceState(null, "", url);
     setSampleKey(key);
+  };
+
+  // As a person types in Excel: the change raises onChanged, which live colours act on when they are on.
+  const typeIn = (sheet: string, address: string, text: string) => {
+    if (!session) return;
+    session.fake.user.type(sheet, address, [[typedValue(text)]]);
+    setVersion((v) => v + 1);
   };
 
   // The fake is mutated in place; `version` says when to read it again.
@@ -150,11 +168,11 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
             </Select>
             <Button onClick={() => setReset((n) => n + 1)}>Start again</Button>
           </div>
-          <Text size={200}>The add-in runs on a sample workbook held in this page. Nothing is uploaded or saved.</Text>
+          <Text size={200}>The add-in runs on a sample workbook held in this page. Nothing is uploaded or saved. Double-click a cell to type in it.</Text>
         </header>
         <div className={styles.body}>
           <aside className={styles.pane} aria-label="Task pane">
-            {session && <App key={session.id} service={session.service} />}
+            {session && <App key={session.id} service={session.service} live={session.runtime} />}
           </aside>
           <section className={styles.workbook} aria-label="Workbook">
             {openError && <Text className={styles.waiting}>Could not open the sample workbook: {openError}</Text>}
@@ -163,7 +181,7 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
               <>
                 <SheetTabs sheets={names} active={active} panelId={panelId} tabId={tabId} onSelect={setActive} />
                 <div className={styles.grid} role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0}>
-                  {view && <SheetGrid view={view} selection={selection} />}
+                  {view && <SheetGrid view={view} selection={selection} onEdit={(address, text) => typeIn(active, address, text)} />}
                 </div>
               </>
             )}

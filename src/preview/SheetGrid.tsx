@@ -1,7 +1,7 @@
 // The active sheet of the preview's workbook as an HTML table: each cell's text with its fill, font
 // colour, weight and alignment as the fake Excel holds them, merged areas spanned, and the selection outlined.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { CSSProperties } from "react";
 import type { CellRange } from "../engine/vocab/types";
 import { cellAddress, columnLetters, parseAddress } from "../excel/a1";
@@ -52,6 +52,7 @@ const useStyles = makeStyles({
     height: "18px",
     lineHeight: 1.25,
   },
+  editor: { width: "100%", boxSizing: "border-box", font: "inherit", border: "none", outline: "2px solid #107C41", padding: 0 },
 });
 
 interface Span {
@@ -100,10 +101,17 @@ export interface SheetGridProps {
   selection?: CellRange;
   id?: string;
   labelledBy?: string;
+  /** A cell typed in (double-click, type, Enter), as a person types in Excel; absent: read-only. */
+  onEdit?: (address: string, text: string) => void;
 }
 
-export function SheetGrid({ view, selection, id, labelledBy }: SheetGridProps) {
+export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGridProps) {
   const styles = useStyles();
+  const [editing, setEditing] = useState<{ address: string; draft: string }>();
+  const commit = () => {
+    if (editing) onEdit?.(editing.address, editing.draft);
+    setEditing(undefined);
+  };
   const tableRef = useRef<HTMLTableElement>(null);
   const usedRows = view.values.length;
   const usedCols = view.values[0]?.length ?? 0;
@@ -180,8 +188,24 @@ export function SheetGrid({ view, selection, id, labelledBy }: SheetGridProps) {
                   data-selected={isSelected ? "true" : undefined}
                   aria-current={address === selected ? "true" : undefined}
                   title={view.formulas[r]?.[c] ?? undefined}
+                  onDoubleClick={onEdit ? () => setEditing({ address, draft: value === null || value === undefined ? "" : String(value) }) : undefined}
                 >
-                  {cellText(value, nf)}
+                  {editing?.address === address ? (
+                    <input
+                      className={styles.editor}
+                      aria-label={`Cell ${address}`}
+                      autoFocus
+                      value={editing.draft}
+                      onChange={(e) => setEditing({ address, draft: e.target.value })}
+                      onBlur={commit}
+                      onKeyDown={(e) => {
+                        if (e.key === "Enter") commit();
+                        if (e.key === "Escape") setEditing(undefined);
+                      }}
+                    />
+                  ) : (
+                    cellText(value, nf)
+                  )}
                 </td>
               );
             })}

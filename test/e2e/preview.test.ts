@@ -135,4 +135,41 @@ describe("browser preview", () => {
     expect({ consoleErrors, foreign }).toEqual({ consoleErrors: [], foreign: [] });
     await page.close();
   });
+
+  test("live colours: a new actual typed in the grid recolours its status, as in Excel (issue 13)", async () => {
+    const page = await context!.newPage();
+    const consoleErrors: string[] = [];
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    page.on("console", (m) => {
+      if (m.type() === "error") consoleErrors.push(m.text());
+    });
+    await page.goto(`${base}/preview.html?sample=dudley`);
+    const pane = page.getByRole("complementary", { name: "Task pane" });
+    await pane.getByRole("heading", { name: /^Indicators \([1-9]\d*\)$/ }).waitFor({ timeout: 30_000 });
+    // Turned on before any Apply: live colours colour the trackers first.
+    await pane.getByRole("switch", { name: "Keep colours up to date" }).check();
+    await page.locator("td[data-cell]", { hasText: /^Status \(auto\)$/ }).first().waitFor({ timeout: 30_000 });
+    const better = DUDLEY.indicator.find((s) => s.key === "better")!;
+    const worse = DUDLEY.indicator.find((s) => s.key === "worse")!;
+    // NI 020 (row 28): 3.98 against a target of 5.76, lower is better.
+    // The activities' Status (auto) column above runs on past its table: keep the cell holding a status.
+    const status = async () => (await statusColumnCells(page)).find((c) => /^[A-Z]+28$/.test(c.cell) && DUDLEY.indicator.some((s) => c.text.startsWith(`${s.symbol} `)));
+    await expect(status()).resolves.toEqual(expect.objectContaining({ text: statusText(better.symbol, better.label), background: rgb(better.fill) }));
+
+    await page.locator('td[data-cell="J28"]').dblclick();
+    const editor = page.getByRole("textbox", { name: "Cell J28" });
+    await editor.fill("9.5");
+    await editor.press("Enter");
+    await page.waitForFunction(
+      ({ text }) => [...document.querySelectorAll<HTMLElement>("td[data-cell]")].some((td) => /^[A-Z]+28$/.test(td.dataset.cell ?? "") && td.textContent?.trim() === text),
+      { text: statusText(worse.symbol, worse.label) },
+      { timeout: 15_000 },
+    );
+    await expect(status()).resolves.toEqual(expect.objectContaining({ text: statusText(worse.symbol, worse.label), background: rgb(worse.fill) }));
+    await expect(page.locator('td[data-cell="J28"]').textContent()).resolves.toBe("9.5");
+    await page.locator('td[data-cell="J28"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, "preview-live-typed.png"), fullPage: false });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
 });
