@@ -187,7 +187,11 @@ function cellArb(g: SheetGrid[], tables: TableSpec[]) {
     fc.record({
       sheet: fc.constant(t.sheet),
       row: fc.integer({ min: t.firstRow, max: t.lastRow + 3 }),
-      col: fc.constantFrom(...t.columns.map((c) => c.col), Math.max(...t.columns.map((c) => c.col)) + 1),
+      // Mostly the officers' columns; now and then ours or the one right of the table (a rescan when typed in).
+      col: fc.oneof(
+        { weight: 9, arbitrary: fc.constantFrom(...t.columns.filter((c) => c.role !== "generated").map((c) => c.col)) },
+        { weight: 1, arbitrary: fc.constantFrom(...t.columns.filter((c) => c.role === "generated").map((c) => c.col), Math.max(...t.columns.map((c) => c.col)) + 1) },
+      ),
     }),
   );
   const anywhere = fc.constantFrom(...g.filter((x) => tables.some((t) => t.sheet === x.name))).chain((x) =>

@@ -173,10 +173,12 @@ function incremental(session: LiveSession, edits: CellEdit[], structure: Structu
     if (inferenceKey(trackers, session.sheets.flatMap((s) => s.tables.map((t) => t.spec))) !== session.inference) verdict.need("period");
   }
   // Our column moving (a cell typed where it was, or a table grown beside another) changes which cells a
-  // row reads as entries: the table is read again whole, as Apply colours would.
+  // row reads as entries; so does a person typing in our column. The table is read again whole, as
+  // Apply colours would.
   for (const w of work.values()) {
     for (const t of w.sheet.tables) {
-      if ((ownedChecked.has(t) || relaid.has(t)) && ownedColumn(w.sheet.grid, t.spec) !== t.ownedCol) verdict.need("header");
+      const inOurs = w.edits.some((e) => e.value !== null && e.value !== "" && e.col >= t.ownedCol && e.col < t.ownedCol + t.width && e.row >= t.spec.headerRow && e.row <= t.limit);
+      if (inOurs || ((ownedChecked.has(t) || relaid.has(t)) && ownedColumn(w.sheet.grid, t.spec) !== t.ownedCol)) verdict.need("header");
     }
   }
   if (verdict.reason) return rescan(session, verdict.reason, work, others, true);
