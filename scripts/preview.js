@@ -2,7 +2,7 @@
 // `npm run preview [-- file.scorecard.xlsx …]`: renders built workbooks to PDF and PNG pages with
 // LibreOffice headless and poppler, so anyone can see the committee pack and the coloured trackers
 // without Excel. LibreOffice prints every sheet of a file, so each workbook is split into copies:
-//   out/preview/<name>.summary.xlsx   the committee summary alone (one copy per summary sheet), print setup kept
+//   out/preview/<name>.summary.xlsx   the committee summary alone (one copy per summary sheet), charts and print setup kept
 //   out/preview/<name>.rules.xlsx     the Scorecard Rules sheet alone
 //   out/preview/<name>.trackers.xlsx  the officers' tracker sheets, coloured
 // each rendered to a PDF beside it and to one PNG per page (<name>.summary-1.png …).
@@ -98,31 +98,34 @@ async function writeCopy(ExcelJS, source, target, keep, arrange) {
   return true;
 }
 
-/** Row numbers before which the saved sheet starts a new page. ExcelJS writes page breaks but does
- * not read them back, so they are taken from the sheet's XML in the package. */
-async function savedRowBreaks(source, sheetName) {
+/**
+ * A copy holding one sheet the add-in made, alone: LibreOffice prints every sheet, hidden ones too,
+ * and its "Page x of y" counts the whole file. The copy is the built package with only xl/workbook.xml
+ * patched (the other sheets' entries and names taken out; their parts stay, unreferenced), so the
+ * pack's charts, print area, page breaks and print titles are as built, where an ExcelJS round trip
+ * would drop the charts and the print area.
+ */
+async function ownedCopy(source, target, sheetName) {
   const JSZip = require("jszip");
   const zip = await JSZip.loadAsync(fs.readFileSync(source));
-  const workbookXml = await zip.file("xl/workbook.xml").async("string");
-  const rels = await zip.file("xl/_rels/workbook.xml.rels").async("string");
-  const sheetTag = [...workbookXml.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${sheetName.replace(/&/g, "&amp;")}"`));
-  const rid = sheetTag && /r:id="([^"]+)"/.exec(sheetTag)?.[1];
-  const target = rid && new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
-  const part = target && zip.file(`xl/${target.replace(/^\/?xl\//, "")}`);
-  if (!part) return [];
-  const xml = await part.async("string");
-  const breaks = /<rowBreaks\b[\s\S]*?<\/rowBreaks>/.exec(xml)?.[0] ?? "";
-  return [...breaks.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
-}
-
-/** A copy holding one sheet the add-in made, alone: LibreOffice prints every sheet and its
- * "Page x of y" counts the whole file, so each pack is rendered on its own, page breaks kept. */
-async function ownedCopy(ExcelJS, source, target, sheetName) {
-  const breaks = await savedRowBreaks(source, sheetName);
-  return writeCopy(ExcelJS, source, target, (ws) => same(ws.name, sheetName), (workbook) => {
-    const ws = workbook.worksheets[0];
-    for (const row of breaks) ws.getRow(row).addPageBreak(0, 16384);
-  });
+  const xml = await zip.file("xl/workbook.xml").async("string");
+  const escaped = sheetName.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const tags = [...xml.matchAll(/<sheet\b[^>]*\/?>/g)].map((m) => m[0]);
+  const index = tags.findIndex((t) => t.includes(`name="${escaped}"`));
+  if (index < 0) return false;
+  const patched = xml
+    .replace(/<sheet\b[^>]*\/?>/g, (tag) => (tag === tags[index] ? tag.replace(/\sstate="[^"]*"/, "") : ""))
+    // Names of one sheet (print area, print titles) by its position: the kept sheet's become sheet 0's.
+    .replace(/<definedName\b([^>]*)>([\s\S]*?)<\/definedName>/g, (name, attrs) => {
+      const local = /localSheetId="(\d+)"/.exec(attrs);
+      if (!local) return name;
+      return Number(local[1]) === index ? name.replace(/localSheetId="\d+"/, 'localSheetId="0"') : "";
+    })
+    .replace(/<definedNames>\s*<\/definedNames>/, "")
+    .replace(/<workbookView\b[^>]*\/?>/, (view) => view.replace(/\s(activeTab|firstSheet)="\d+"/g, ""));
+  zip.file("xl/workbook.xml", patched);
+  fs.writeFileSync(target, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  return true;
 }
 
 /** Rough Excel autofit for one row: lines of the tallest wrapped cell at its font size, in points. */
@@ -202,7 +205,7 @@ async function main(argv) {
     if (!packs.some((n) => !same(n, RULES_SHEET))) console.log(`${rel(input)}: no summary sheet found`);
     for (const name of packs) {
       const target = path.join(previewDir, `${base}.${slug(name)}.xlsx`);
-      if (await ownedCopy(ExcelJS, input, target, name)) copies.push(target);
+      if (await ownedCopy(input, target, name)) copies.push(target);
     }
     const trackers = path.join(previewDir, `${base}.trackers.xlsx`);
     if (await trackersCopy(ExcelJS, input, trackers, owned)) copies.push(trackers);
