@@ -203,6 +203,46 @@ describe("live colours", () => {
 });
 
 describe("live colours, edges", () => {
+  const NEW_RECORD = ["Percentage of rent collected", "Higher is better", 50, 40, 41, 42, 60, "G"];
+
+  test("two new records typed one below the other at the foot are both coloured, as a fresh Apply colours them", async () => {
+    const h = await harness();
+    await h.type("A34", [["HE 31", ...NEW_RECORD]]);
+    await h.type("A35", [["HE 32", ...NEW_RECORD]]);
+    const live = [indicators(h).cell("K34"), indicators(h).cell("K35")].map((c) => [c.value, c.fill]);
+    await h.live.stop();
+    await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    expect({ live, errors: h.errors }).toEqual({ live: [indicators(h).cell("K34"), indicators(h).cell("K35")].map((c) => [c.value, c.fill]), errors: [] });
+    expect(live[1][0]).toMatch(/On target/);
+  });
+
+  test.each(["1.13", "1.20"])("a new record at the foot is one burst: our own write to its status is not taken for an edit (ExcelApi %s)", async (apiVersion) => {
+    const h = await harness(30, { apiVersion });
+    const before = h.live.bursts;
+    const syncs = await h.type("A34", [["HE 31", ...NEW_RECORD]]);
+    expect({ bursts: h.live.bursts - before, syncs: syncs <= 2 }).toEqual({ bursts: 1, syncs: true });
+    await h.live.stop();
+  });
+
+  test("an edit typed while a command runs is recoloured once the command is done", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    let pending = false;
+    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => pending });
+    await live.start();
+    const green = fake.sheet("Indicators")!.cell("K5").value;
+    pending = true; // the pane saving a setting, say: the runtime ignores changes meanwhile
+    fake.user.type("Indicators", "H4", [[60]]);
+    await fake.user.settled();
+    await live.idle();
+    pending = false;
+    await live.resync(); // what the runtime does after every command
+    await fake.user.settled();
+    await live.idle();
+    expect(fake.sheet("Indicators")!.cell("K4").value).toBe(green);
+    await live.stop();
+  });
+
   test("an officer's edit arriving while our write runs is not dropped", async () => {
     const fake = createFakeExcel(generatedTracker(30));
     await applyColoursCommand(fake.run, SETTINGS, TODAY);

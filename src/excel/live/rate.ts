@@ -4,7 +4,7 @@ import type { CellEdit, LiveUpdate, StructureChange } from "../../engine/live/ty
 import type { ScorecardOptions, ScorecardRun } from "../../engine/scorecard";
 import type { SheetGrid } from "../../engine/vocab/types";
 import type { ExcelRun } from "../api";
-import type { CellSet } from "../cells";
+import { CellSet } from "../cells";
 import { runAs } from "../run-options";
 import type { StatePlace } from "../state";
 import type { Burst } from "./burst";
@@ -53,14 +53,17 @@ export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rat
     const u = engine.applyEdits(at.session, read.edits.filter((e) => !at.own.get(e.sheet)?.has(e.row, e.col)));
     report.engineMs = now() - t0;
     if (write && u.kind === "records" && (u.plans.length || u.cleared?.length)) {
+      // Our column's cells about to be written are ours: their change events (and their Undo) are not
+      // edits. Marked before the write, whose events may arrive before it returns (before ExcelApi 1.14
+      // nothing else tells them apart).
+      for (const p of u.plans) {
+        let set = at.own.get(p.sheet);
+        if (!set) at.own.set(p.sheet, (set = new CellSet()));
+        for (const b of p.blocks) b.values.forEach((line, i) => line.forEach((_, j) => set!.add(b.row + i, b.col + j)));
+      }
       const written = await writeUpdate(context, at.place, read.record, u);
       report.syncs += written.syncs;
       at.place.exists = true;
-      // Our column's cells just written are ours: their change events (and their Undo) are not edits.
-      for (const p of u.plans) {
-        const set = at.own.get(p.sheet);
-        if (set) for (const b of p.blocks) b.values.forEach((line, i) => line.forEach((_, j) => set.add(b.row + i, b.col + j)));
-      }
     }
     return u;
   });

@@ -95,6 +95,8 @@ export class LiveColours<S = LiveSession> {
   private chain: Promise<void> = Promise.resolve();
   /** Above zero while our own command or live write runs: changes then are ours. */
   private own = 0;
+  /** An officer's edit arrived while changes were ignored (ExcelApi 1.14): the next re-read rescans. */
+  private missed = false;
   /** The last burst handled. */
   last?: BurstReport;
   bursts = 0;
@@ -137,7 +139,22 @@ export class LiveColours<S = LiveSession> {
 
   /** Re-read the workbook after a command rewrote it. */
   async resync(): Promise<void> {
-    await this.queue(() => this.load());
+    await this.queue(async () => {
+      await this.load();
+      await this.catchUp();
+    });
+  }
+
+  /**
+   * Edits typed while a command or a rescan wrote: the session read afterwards holds their values, but
+   * the colours written were worked out without them. A full Apply colours puts them right (again
+   * while an officer keeps typing through it; it settles when they stop).
+   */
+  private async catchUp(): Promise<void> {
+    for (let round = 0; this.missed && this.loaded && round < 3; round++) {
+      this.missed = false;
+      await this.rescan({ kind: "rescan", reason: "structure" }, false);
+    }
   }
 
   /** Resolves when no burst is waiting or running. */
@@ -196,7 +213,13 @@ export class LiveColours<S = LiveSession> {
   }
 
   private changed = async (args: XlChangedEventArgs): Promise<void> => {
-    if (ownChange(args, this.run.isSetSupported) || this.ignoring()) return;
+    if (ownChange(args, this.run.isSetSupported)) return;
+    if (this.ignoring()) {
+      // An officer typing while a command or a rescan runs: the colours it writes were worked out before
+      // the edit. Only where ExcelApi 1.14 tells our writes apart can the edit be known for the officer's.
+      if (args.source === "Local" && this.run.isSetSupported?.("ExcelApi", "1.14") === true) this.missed = true;
+      return;
+    }
     const zone = this.loaded!.zones.get(args.worksheetId);
     if (!zone) return;
     // A co-author's change is gathered apart: it is read into the engine's grid but never written for.
@@ -205,6 +228,12 @@ export class LiveColours<S = LiveSession> {
       const r = parseAddress(args.address);
       if (r && covered(this.loaded!.own.get(zone.name), r)) return;
       addCells(burst, zone.name, args.address, zone.rect);
+      // A row typed at the foot grows the tracker: the zone takes in the row and column after it too,
+      // so the next record typed below is seen as well.
+      if (r && r.top <= zone.rect.bottom && r.left <= zone.rect.right) {
+        zone.rect.bottom = Math.max(zone.rect.bottom, Math.min(r.bottom, zone.rect.bottom) + 1);
+        zone.rect.right = Math.max(zone.rect.right, Math.min(r.right, zone.rect.right) + 1);
+      }
     } else {
       addStructure(burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
     }
@@ -299,7 +328,7 @@ export class LiveColours<S = LiveSession> {
   }
 
   /** A full Apply colours (the workbook's own settings), then the session read again. */
-  private async rescan(update: Extract<LiveUpdate, { kind: "rescan" }>): Promise<void> {
+  private async rescan(update: Extract<LiveUpdate, { kind: "rescan" }>, catchUp = true): Promise<void> {
     this.own++;
     try {
       await applyColoursCommand(this.run, {}, this.settings.today);
@@ -308,5 +337,6 @@ export class LiveColours<S = LiveSession> {
       this.own--;
     }
     this.hooks.onUpdate(update);
+    if (catchUp) await this.catchUp();
   }
 }
