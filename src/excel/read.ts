@@ -51,6 +51,9 @@ const WHOLE_MAX = 4_000_000;
 const HISTORY_FIRST_MAX = 3_000_000;
 /** Bytes a cell's number format ("General") adds to a response, as hint.ts counts it. */
 const FORMAT_BYTES = 10;
+/** A period cell ("Q3 2021/22") in a response, and the most of them read above a window (~65,000 rows); past that the history is read whole. */
+const PERIOD_CELL_BYTES = 16;
+const PERIODS_ABOVE_MAX = 1_000_000;
 
 export interface ReadOptions {
   maxCells?: number;
@@ -216,7 +219,10 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   // where the hint names one), its bytes sharing that request's budget; else in the slices that follow.
   const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + valuesBytes(facts.hint[s.name]), 0);
   const historyFirst = historyBytes <= HISTORY_FIRST_MAX;
-  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + (historyFirst ? historyBytes : 0);
+  // The periods above a history's window always come in the first request (queuePeriodsAbove).
+  const aboveBytes = candidates.reduce((n, s) => n + ((windowOf(facts, s)?.window ?? 1) - 1) * PERIOD_CELL_BYTES, 0);
+  const firstBytes = (historyFirst ? historyBytes : 0) + aboveBytes;
+  const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + firstBytes;
   // Bytes a cell of each sheet, from the hint where it has one.
   const hintCost = (sheet: string): number => {
     const h = facts.hint[sheet];
@@ -235,6 +241,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let readState = queueState(context, facts, candidates.length > 0);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s), (s) => historyFirst && looksHistory(s) && !windowOf(facts, s));
   let windows = historyFirst ? queueWindows(context, facts, candidates) : [];
+  let above = queuePeriodsAbove(context, facts, candidates);
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -243,7 +250,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
     const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
     const areas: Area[] = hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols }));
-    early = takeBatch(areas, Math.max(sized.budget - (historyFirst ? historyBytes : 0), sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+    early = takeBatch(areas, Math.max(sized.budget - firstBytes, sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
     if (candidates.length || tables.length || facts.sheets.some((s) => s.visibility === "VeryHidden")) {
@@ -256,6 +263,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     windows = [];
+    above = [];
     tables = queueTables(facts, candidates);
     merges = [];
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -290,10 +298,12 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       continue;
     }
     const h = history(u) ? windowOf(facts, u.sheet) : undefined;
-    if (h && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount === h.cols) {
-      // The sheet is the size we left it: the header and the latest periods only; the engine checks the rest.
+    const periods = h && above.find((a) => a.sheet === u.sheet.name);
+    // The sheet as long as we left it (a note typed to its right does not matter: our columns are read).
+    if (h && periods && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount >= h.cols) {
+      // The header, the latest periods, and the periods above them; the engine checks the rest.
       const grid = grids[i];
-      grid.skippedRows = { top: 1, bottom: h.window - 1 };
+      grid.skippedRows = { top: 1, bottom: h.window - 1, firstColumn: (periods.range.values as unknown[][]).map((r) => toCellValue(r[0])) };
       const loaded = windows.find((w) => w.sheet === u.sheet.name);
       if (loaded) {
         grid.values[0] = (loaded.header.values as unknown[][])[0].map(toCellValue);
@@ -345,7 +355,8 @@ const valuesBytes = (h: SheetHint | undefined): number => (h ? Math.max(0, h.byt
 /** The read hint of a history sheet that names a window of latest periods (hint.ts), if any. */
 function windowOf(facts: WorkbookFacts, s: SheetFacts): (SheetHint & { window: number }) | undefined {
   const h = looksHistory(s) ? facts.hint[s.name] : undefined;
-  return h && h.window !== undefined && h.top === 0 && h.left === 0 && h.window < h.rows && h.cols > 0 ? (h as SheetHint & { window: number }) : undefined;
+  const usable = h && h.window !== undefined && h.top === 0 && h.left === 0 && h.window < h.rows && h.cols > 0 && (h.window - 1) * PERIOD_CELL_BYTES <= PERIODS_ABOVE_MAX;
+  return usable ? (h as SheetHint & { window: number }) : undefined;
 }
 
 /** The history's header row and its window of latest periods, values only, in the first request. */
@@ -355,6 +366,17 @@ function queueWindows(context: XlRequestContext, facts: WorkbookFacts, sheets: S
     if (!h) return [];
     const ws = context.workbook.worksheets.getItem(s.name);
     return [{ sheet: s.name, header: ws.getRangeByIndexes(0, 0, 1, h.cols).load("values"), window: ws.getRangeByIndexes(h.window, 0, h.rows - h.window, h.cols).load("values") }];
+  });
+}
+
+/**
+ * The periods (column A) of the history's rows above its window, always in the first request: the
+ * engine checks them (a sort or a move by hand puts later rows up there), at ~16 bytes a row.
+ */
+function queuePeriodsAbove(context: XlRequestContext, facts: WorkbookFacts, sheets: SheetFacts[]): { sheet: string; range: XlRange }[] {
+  return sheets.flatMap((s) => {
+    const h = windowOf(facts, s);
+    return h ? [{ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRangeByIndexes(1, 0, h.window - 1, 1).load("values") }] : [];
   });
 }
 

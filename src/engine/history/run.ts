@@ -3,7 +3,8 @@
 import { sameSheetName } from "../sheets/ownership";
 import { HISTORY_PERIODS_USED, layoutHistory } from "./layout";
 import { HISTORY_COLUMNS } from "./columns";
-import { historyPeriod, type HistoryPeriod } from "./period";
+import { historyPeriod, readHistoryPeriod, type HistoryPeriod } from "./period";
+import { cellText } from "../read/cells";
 import { findHistoryHeader, readHistory } from "./read";
 import { HISTORY_SHEET, type HistoryEntry } from "./types";
 import { historyFor, type HistoryView } from "./view";
@@ -53,6 +54,23 @@ function used(entries: HistoryEntry[], at: HistoryPeriod | undefined): HistoryEn
   return entries.filter((e) => e.periodOrder >= oldest);
 }
 
+/**
+ * The periods of the rows above the window, as the host read them: each a period, never going back,
+ * none later than the window's first. Else a person sorted or moved rows, and the window may miss rows
+ * of the periods it holds.
+ */
+function periodsAboveFit(grid: SheetGrid, firstInWindow: number | undefined): boolean {
+  const above = grid.skippedRows?.firstColumn;
+  if (!above || firstInWindow === undefined) return false;
+  let last = -Infinity;
+  for (const v of above) {
+    const p = readHistoryPeriod(cellText(v).trim());
+    if (typeof p === "string" || p.order < last) return false;
+    last = p.order;
+  }
+  return last <= firstInWindow;
+}
+
 export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: ReportingPeriod | undefined, rated: RatedRecord[], today: string): HistoryRun {
   const read = grid ? readHistory(grid, scheme) : { entries: [], problems: [], unread: [] };
   const at = historyPeriod(period);
@@ -60,7 +78,7 @@ export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: 
   if (windowed) {
     // Enough only when the rows read are as we wrote them (in period order under our header) and hold
     // more earlier periods than a pack uses: the earliest read may be cut by the window's top.
-    const inOrder = read.entries.every((e, i) => i === 0 || read.entries[i - 1].periodOrder <= e.periodOrder);
+    const inOrder = read.entries.every((e, i) => i === 0 || read.entries[i - 1].periodOrder <= e.periodOrder) && periodsAboveFit(grid, read.entries[0]?.periodOrder);
     const earlier = new Set(read.entries.filter((e) => !at || e.periodOrder < at.order).map((e) => e.periodOrder)).size;
     if (!at || !inOrder || !laidOutAsOurs(grid) || earlier <= HISTORY_PERIODS_USED) return { view: historyFor({ sheet: grid.name, entries: [], rated, today, scheme }), incomplete: true };
   }

@@ -31,8 +31,11 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** Excel tables (ListObjects) on the sheet, in sheet coordinates. */
   tables?: { name: string; range: CellRange }[];
-  /** Zero-based sheet rows the host left unread (blank here, not on the sheet): the history read from its hinted window. */
-  skippedRows?: { top: number; bottom: number };
+  /**
+   * Zero-based sheet rows the host left unread (blank here, not on the sheet): the history read from its
+   * hinted window. `firstColumn`: those rows' first cells (the history's periods), read to check them.
+   */
+  skippedRows?: { top: number; bottom: number; firstColumn?: CellValue[] };
 }
 
 export type Level = "ahead" | "good" | "near" | "bad" | "done" | "closed" | "nodata" | "dataonly";
