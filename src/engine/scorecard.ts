@@ -6,7 +6,7 @@ import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout"
 import { presetByKey, RAG } from "./scheme/presets";
 import { checkCommittee } from "./summary/committee";
 import { formatIsoDate } from "./vocab/format";
-import { inferPeriod, staleTables, type StaleTable } from "./detect/period-infer";
+import { inferPeriod, laterTables, staleTables, type StaleTable } from "./detect/period-infer";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
 import { committeesOf } from "./summary/summary";
@@ -143,6 +143,17 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   result.problems.unshift(...ruleProblems);
   const stale = staleTables(inference, period);
   const flagged = new Set<string>();
+  for (const { table, evidence } of laterTables(inference, period)) {
+    const at = `${table.sheet}!${evidence.cell}`;
+    if (flagged.has(at)) continue;
+    flagged.add(at);
+    result.problems.push({
+      sheet: table.sheet,
+      cell: evidence.cell,
+      severity: "warning",
+      message: `"${evidence.text}" is for ${formatPeriod(evidence.period)}, later than the report's ${formatPeriod(period)}: the table's latest figures were rated, not ${formatPeriod(period)}'s.`,
+    });
+  }
   for (const s of stale) {
     const at = `${s.sheet}!${s.evidence.cell}`;
     if (flagged.has(at)) continue; // one sheet title stands for all its tables

@@ -186,7 +186,14 @@ export interface XlChartLegend extends Pick<Excel.ChartLegend, "position"> {
   readonly format: XlChartLegendFormat;
 }
 
+export interface XlChartAxis extends Pick<Excel.ChartAxis, "numberFormat"> {}
+
+export interface XlChartAxes {
+  readonly valueAxis: XlChartAxis;
+}
+
 export interface XlChart extends Pick<Excel.Chart, "name"> {
+  readonly axes: XlChartAxes;
   readonly title: XlChartTitle;
   readonly legend: XlChartLegend;
   readonly series: XlChartSeriesCollection;
@@ -292,6 +299,8 @@ export type ApiSubsetChecks = [
   Assert<Excel.ChartLineFormat, XlChartLineFormat>,
   Assert<Excel.ChartTitle, XlChartTitle>,
   Assert<Excel.ChartLegend, XlChartLegend>,
+  Assert<Excel.ChartAxes, XlChartAxes>,
+  Assert<Excel.ChartAxis, XlChartAxis>,
   Assert<Excel.ChartFont, XlChartFont>,
   Assert<Excel.ChartTitleFormat, XlChartTitleFormat>,
   Assert<Excel.ChartLegendFormat, XlChartLegendFormat>,

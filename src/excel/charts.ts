@@ -50,7 +50,7 @@ function queueSeries(ws: XlWorksheet, chart: XlChart, plan: ChartPlan, i: number
 
 /** Operations one chart queues, for the request budget. */
 function opsOf(c: ChartPlan): number {
-  return 6 + 9 * c.series.length;
+  return 7 + 9 * c.series.length;
 }
 
 /** Queue every chart of `plan` on `ws` (a sheet just made for it). Returns the charts queued. */
@@ -68,6 +68,7 @@ export async function queueCharts(batcher: Batcher, ws: XlWorksheet, plan: Sheet
       chart.legend.position = "Bottom";
       chart.legend.format.font.size = LEGEND_POINTS;
       chart.setPosition(cellAddress(c.anchor.top, c.anchor.left), cellAddress(c.anchor.bottom, c.anchor.right));
+      if (c.valueFormat) chart.axes.valueAxis.numberFormat = c.valueFormat;
       for (let i = 0; i < c.series.length; i++) queueSeries(ws, chart, c, i);
     });
     queued++;

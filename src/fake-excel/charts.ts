@@ -2,7 +2,7 @@
 // strict as their @types/office-js documentation: enumerations checked, series names up to 255
 // characters, colours as HTML codes, a chart's cells on its own sheet. A sheet's charts live with the
 // sheet's state, so deleting the sheet deletes them. What the fake does not model is NotImplemented.
-import type { XlChart, XlChartCollection, XlChartFont, XlChartLegend, XlChartLegendFormat, XlChartLineFormat, XlChartSeries, XlChartSeriesCollection, XlChartSeriesFormat, XlChartTitle, XlChartTitleFormat } from "../excel/api";
+import type { XlChart, XlChartAxes, XlChartAxis, XlChartCollection, XlChartFont, XlChartLegend, XlChartLegendFormat, XlChartLineFormat, XlChartSeries, XlChartSeriesCollection, XlChartSeriesFormat, XlChartTitle, XlChartTitleFormat } from "../excel/api";
 import { quoteSheet, rangeAddress } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
@@ -38,6 +38,8 @@ export interface ChartState {
   legendFontSize?: number;
   /** Cells the chart covers after setPosition (its top-left cell only when no end cell was given). */
   position?: CellRange;
+  /** The value axis's number format (ChartAxis.numberFormat, ExcelApi 1.8); Excel's default "General". */
+  valueAxisFormat: string;
   series: ChartSeriesState[];
 }
 
@@ -50,6 +52,7 @@ export interface FakeChartView {
   titleFontSize?: number;
   legendFontSize?: number;
   position?: string;
+  valueAxisFormat: string;
   series: { name: string; values?: string; xValues?: string; lineStyle: string; lineColor?: string; markerStyle: string }[];
 }
 
@@ -72,6 +75,7 @@ export function viewCharts(sheet: SheetState): FakeChartView[] {
     ...(c.titleFontSize !== undefined ? { titleFontSize: c.titleFontSize } : {}),
     ...(c.legendFontSize !== undefined ? { legendFontSize: c.legendFontSize } : {}),
     ...(c.position ? { position: rangeAddress(c.position) } : {}),
+    valueAxisFormat: c.valueAxisFormat,
     series: c.series.map((s) => ({ name: s.name, values: where(s.values), xValues: where(s.xValues), lineStyle: s.lineStyle, lineColor: s.lineColor, markerStyle: s.markerStyle })),
   }));
 }
@@ -192,6 +196,34 @@ class FakeChartLegend extends FakeObject implements XlChartLegend {
   }
   set position(v: XlChartLegend["position"]) {
     this._set("position", v);
+  }
+}
+
+class FakeChartAxis extends FakeObject implements XlChartAxis {
+  readonly _type = "ChartAxis";
+  constructor(axes: FakeChartAxes, private readonly _chart: FakeChart) {
+    super(axes._ctx, axes, "valueAxis", []);
+  }
+  protected override _props(): Record<string, Prop> {
+    return { numberFormat: { get: () => this._chart._state().valueAxisFormat, set: (v) => (this._chart._state().valueAxisFormat = String(v)) } };
+  }
+  get numberFormat(): string {
+    return this._get("numberFormat");
+  }
+  set numberFormat(v: string) {
+    this._set("numberFormat", v);
+  }
+}
+
+class FakeChartAxes extends FakeObject implements XlChartAxes {
+  readonly _type = "ChartAxes";
+  readonly valueAxis: FakeChartAxis;
+  constructor(chart: FakeChart) {
+    super(chart._ctx, chart, "axes", []);
+    this.valueAxis = new FakeChartAxis(this, chart);
+  }
+  protected override _navs(): Record<string, FakeObject> {
+    return { valueAxis: this.valueAxis };
   }
 }
 
@@ -331,8 +363,10 @@ export class FakeChart extends FakeObject implements XlChart {
   readonly title: FakeChartTitle;
   readonly legend: FakeChartLegend;
   readonly series: FakeChartSeriesCollection;
+  readonly axes: FakeChartAxes;
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _owner: ChartOwner, private readonly _resolve: () => ChartState) {
     super(parent._ctx, parent, method, args);
+    this.axes = new FakeChartAxes(this);
     this.title = new FakeChartTitle(this);
     this.legend = new FakeChartLegend(this);
     this.series = new FakeChartSeriesCollection(this);
@@ -346,7 +380,7 @@ export class FakeChart extends FakeObject implements XlChart {
     return { name: { get: () => this._state().name, set: (v) => (this._state().name = String(v)) } };
   }
   protected override _navs(): Record<string, FakeObject> {
-    return { title: this.title, legend: this.legend };
+    return { title: this.title, legend: this.legend, axes: this.axes };
   }
   get name(): string {
     return this._get("name");
@@ -406,7 +440,7 @@ export class FakeChartCollection extends FakeCollection<FakeChart> implements Xl
       const list = chartsOf(sheet);
       let n = list.length + 1;
       while (list.some((c) => c.name === `Chart ${n}`)) n++;
-      made = { name: `Chart ${n}`, type, title: "", legendPosition: "Right", series };
+      made = { name: `Chart ${n}`, type, title: "", legendPosition: "Right", valueAxisFormat: "General", series };
       list.push(made);
     });
     return new FakeChart(this, "add", args, this._ws, () => {

@@ -62,6 +62,14 @@ test("each chart is added with its title, position, series, period labels and a 
   ]);
   // The figures the chart reads are the plan's.
   expect(fake.sheet("Summary")?.values[4].slice(DATA_COL, DATA_COL + 5)).toEqual([11, 12, 9, 14, 11]);
+  expect(drawn.map((c) => c.valueAxisFormat)).toEqual(["General", "General", "General"]);
+});
+
+test("a percentage chart's value axis is labelled in per cent, not in fractions", async () => {
+  const fake = createFakeExcel(tracker(10));
+  const plan = withCharts(summaryPlan(10), 2);
+  await applyPlans(fake.run, [{ ...plan, charts: plan.charts!.map((c, i) => (i === 1 ? { ...c, valueFormat: "0%" } : c)) }]);
+  expect((fake.charts("Summary") ?? []).map((c) => c.valueAxisFormat)).toEqual(["General", "0%"]);
 });
 
 test("Build summary at 20,000 rows with 40 charts: the same syncs as without, every request within Excel's limits", async () => {

@@ -45,6 +45,9 @@ test("Derby built for Q3 then Q4 2009/10: the pack's trend charts are drawn, tit
     for (const f of all(chart, "c:f")) expect(summaries.some((s) => f.text.startsWith(`'${s.replace(/'/g, "''")}'!$`))).toBe(true);
     expect(all(chart, "a:prstDash").some((d) => d.attrs.val === "dash")).toBe(true);
   }
+  // NI 43 is a percentage: its value axis says so (LibreOffice would print 0.14 from a source-linked General).
+  const percent = drawn.find(({ chart }) => all(one(chart, "c:title"), "a:t").some((t) => t.text.includes("NI 43")));
+  expect(percent && one(one(percent.chart, "c:valAx"), "c:numFmt").attrs).toEqual({ formatCode: "0%", sourceLinked: "0" });
   if (!haveLibreOffice) return;
   execFileSync("soffice", [`-env:UserInstallation=file://${dir}/profile`, "--headless", "--convert-to", "pdf", "--outdir", dir, q4], { stdio: "ignore", timeout: 180_000 });
   expect(existsSync(join(dir, "q4.pdf"))).toBe(true);

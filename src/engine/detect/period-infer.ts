@@ -139,6 +139,19 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInfe
   return { found, tables: perTable };
 }
 
+/**
+ * Tables whose own period is later than the report's: a pack built for an earlier quarter on a
+ * workbook already holding a later one rates the later figures (the columns it has), so it says so.
+ */
+export function laterTables(inference: PeriodInference, report: ReportingPeriod | undefined): { table: TableSpec; evidence: PeriodEvidence }[] {
+  if (!report || report.startYear === undefined) return [];
+  return inference.tables.filter(({ evidence }) => {
+    const p = evidence.period;
+    if (p.startYear === undefined) return false;
+    return p.startYear > report.startYear! || (p.startYear === report.startYear && p.quarter !== undefined && report.quarter !== undefined && p.quarter > report.quarter);
+  });
+}
+
 /** Tables whose own period is earlier than the report's (RULES §10): each with its mark. */
 export function staleTables(inference: PeriodInference, report: ReportingPeriod | undefined): StaleTable[] {
   if (!report || report.startYear === undefined) return [];

@@ -137,6 +137,6 @@ export class ChartCollector {
     this.lastDataCol = Math.max(this.lastDataCol, at + values.length - 1);
     const series: ChartPlan["series"] = [{ name: "Actual", values: actual, color: ACTUAL_COLOUR }];
     if (hasTarget) series.push({ name: "Target", values: target, dashed: true, color: TARGET_COLOUR });
-    return { kind: "line", title: chartTitle(e, hasTarget), description: describeTrend(e, data), categories, series, anchor };
+    return { kind: "line", title: chartTitle(e, hasTarget), description: describeTrend(e, data), categories, series, anchor, ...(data.percent ? { valueFormat: "0%" } : {}) };
   }
 }

@@ -106,4 +106,6 @@ export interface ChartPlan {
   series: ChartSeriesPlan[];
   /** Cells the chart covers, zero-based inclusive (top-left corner to bottom-right corner). */
   anchor: CellRange;
+  /** The value axis's number format ("0%" for percentages); absent: General. */
+  valueFormat?: string;
 }

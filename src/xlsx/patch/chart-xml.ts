@@ -48,6 +48,11 @@ export function rangeCells(r: CellRange): { row: number; col: number }[] {
   return out;
 }
 
+/** The value axis's labels: the plan's format where it gives one (LibreOffice does not follow the cells' format). */
+function valueFormatXml(format: string | undefined): string {
+  return format ? `<c:numFmt formatCode="${text(format)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+}
+
 function numCache(r: CellRange, at: CellValueAt): string {
   const cells = rangeCells(r);
   const pts = cells
@@ -118,7 +123,7 @@ export function chartXml(chart: ChartPlan, sheet: string, at: CellValueAt): stri
     `<c:crossAx val="${valAx}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${valAx}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     `<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>` +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${SMALL_TEXT}` +
+    `${valueFormatXml(chart.valueFormat)}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${SMALL_TEXT}` +
     `<c:crossAx val="${catAx}"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="b"/><c:overlay val="0"/>${SMALL_TEXT}</c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
