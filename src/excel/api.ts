@@ -186,7 +186,7 @@ export interface XlChartLegend extends Pick<Excel.ChartLegend, "position"> {
   readonly format: XlChartLegendFormat;
 }
 
-export interface XlChartAxis extends Pick<Excel.ChartAxis, "numberFormat"> {}
+export type XlChartAxis = Pick<Excel.ChartAxis, "numberFormat">;
 
 export interface XlChartAxes {
   readonly valueAxis: XlChartAxis;
