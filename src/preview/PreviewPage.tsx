@@ -147,6 +147,7 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
   // The fake is mutated in place; `version` says when to read it again.
   const names = useMemo(() => session?.fake.sheetNames() ?? [], [session, version]);
   const view = useMemo(() => (session && active ? session.fake.sheet(active) : undefined), [session, active, version]);
+  const charts = useMemo(() => (session && active ? (session.fake.charts(active) ?? []) : []), [session, active, version]);
   const selection = useMemo(() => {
     const sel = session?.fake.selection();
     return sel && sel.sheet === active ? parseAddress(sel.address) : undefined;
@@ -181,7 +182,7 @@ export function PreviewPage({ initialSample }: { initialSample?: string | null }
               <>
                 <SheetTabs sheets={names} active={active} panelId={panelId} tabId={tabId} onSelect={setActive} />
                 <div className={styles.grid} role="tabpanel" id={panelId} aria-labelledby={tabId(active)} tabIndex={0}>
-                  {view && <SheetGrid view={view} selection={selection} onEdit={(address, text) => typeIn(active, address, text)} />}
+                  {view && <SheetGrid view={view} selection={selection} charts={charts} onEdit={(address, text) => typeIn(active, address, text)} />}
                 </div>
               </>
             )}

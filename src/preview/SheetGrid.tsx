@@ -5,7 +5,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CSSProperties } from "react";
 import type { CellRange } from "../engine/vocab/types";
 import { cellAddress, columnLetters, parseAddress } from "../excel/a1";
-import type { CellFormat, FakeSheetView } from "../fake-excel";
+import type { CellFormat, FakeChartView, FakeSheetView } from "../fake-excel";
+import { ChartBoxes } from "./ChartBoxes";
 import { cellText } from "./cell-text";
 
 /** Excel's standard column (48 pt) and the row-number column, in CSS pixels. */
@@ -103,9 +104,11 @@ export interface SheetGridProps {
   labelledBy?: string;
   /** A cell typed in (double-click, type, Enter), as a person types in Excel; absent: read-only. */
   onEdit?: (address: string, text: string) => void;
+  /** The sheet's charts, drawn over their cells. */
+  charts?: FakeChartView[];
 }
 
-export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGridProps) {
+export function SheetGrid({ view, selection, id, labelledBy, onEdit, charts = [] }: SheetGridProps) {
   const styles = useStyles();
   const [editing, setEditing] = useState<{ address: string; draft: string }>();
   const commit = () => {
@@ -130,7 +133,8 @@ export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGrid
   // scrollIntoView, which would leave the cell under the sticky row and column headers.
   useEffect(() => {
     const table = tableRef.current;
-    const box = table?.parentElement;
+    // The scrolling panel: the table sits in a positioned wrapper that also holds the charts.
+    const box = table?.closest<HTMLElement>('[role="tabpanel"]') ?? table?.parentElement;
     const td = selected ? table?.querySelector<HTMLElement>(`[data-cell="${selected}"]`) : null;
     if (!table || !box || !td) return;
     const head = table.tHead?.offsetHeight ?? 0;
@@ -145,6 +149,7 @@ export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGrid
   }, [selected, view]);
 
   return (
+    <div style={{ position: "relative", width: total }}>
     <table ref={tableRef} id={id} aria-labelledby={labelledBy} className={styles.table} style={{ width: total }}>
       <colgroup>
         <col style={{ width: ROW_HEADER_PX }} />
@@ -164,7 +169,8 @@ export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGrid
       </thead>
       <tbody>
         {Array.from({ length: rows }, (_, r) => (
-          <tr key={r}>
+          // A height the workbook set (a chart's rows, say) is kept, scaled as the grid is; others fit their text.
+          <tr key={r} style={view.rowHeights[r + 1] !== undefined ? { height: Math.round(((view.rowHeights[r + 1] * 4) / 3) * ZOOM) } : undefined}>
             <th scope="row" className={styles.rowHead}>
               {r + 1}
             </th>
@@ -213,5 +219,7 @@ export function SheetGrid({ view, selection, id, labelledBy, onEdit }: SheetGrid
         ))}
       </tbody>
     </table>
+    {charts.length > 0 && <ChartBoxes view={view} charts={charts} tableRef={tableRef} />}
+    </div>
   );
 }

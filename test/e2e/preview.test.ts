@@ -136,6 +136,34 @@ describe("browser preview", () => {
     await page.close();
   });
 
+  test("the pack remembers: built for three quarters, the last shows last period's statuses, the changes and trend charts (issue 14)", async () => {
+    const page = await context!.newPage();
+    const consoleErrors: string[] = [];
+    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    await page.goto(`${base}/preview.html?sample=dudley`);
+    const pane = page.getByRole("complementary", { name: "Task pane" });
+    await pane.getByRole("heading", { name: /^Indicators \([1-9]\d*\)$/ }).waitFor({ timeout: 30_000 });
+    const titles: Record<string, string> = { "Q1 2010/11": "Quarter 1 (April to June) 2010/11", "Q2 2010/11": "Quarter 2 (July to September) 2010/11", "Q3 2010/11": "Quarter 3 (October to December) 2010/11" };
+    for (const period of Object.keys(titles)) {
+      await pane.getByRole("textbox", { name: "Reporting period" }).fill(period);
+      await pane.getByRole("textbox", { name: "Report date" }).fill("");
+      await pane.getByRole("button", { name: "Build summary" }).click();
+      await page.getByRole("tab", { name: "Summary", selected: true }).waitFor({ timeout: 30_000 });
+      await page.getByRole("tabpanel").locator("td[data-cell]", { hasText: `Performance report — ${titles[period]}` }).first().waitFor({ timeout: 30_000 });
+    }
+    const panel = page.getByRole("tabpanel");
+    await panel.locator("td[data-cell]", { hasText: /^Last period$/ }).first().waitFor();
+    await panel.locator("td[data-cell]", { hasText: /^Changes since Q2 2010\/11/ }).first().waitFor();
+    const charts = panel.locator("figure[data-chart]");
+    await charts.first().waitFor({ timeout: 15_000 });
+    expect(await charts.count()).toBeGreaterThan(0);
+    await expect(charts.first().locator("polyline").count()).resolves.toBeGreaterThan(0);
+    await charts.first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(OUT, "preview-pack-with-history.png"), fullPage: false });
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
   test("live colours: a new actual typed in the grid recolours its status, as in Excel (issue 13)", async () => {
     const page = await context!.newPage();
     const consoleErrors: string[] = [];
