@@ -7,6 +7,7 @@ import { layoutSummary } from "../../src/engine/summary/layout";
 import { summarise } from "../../src/engine/summary/summary";
 import { summariseWithHistory } from "../../src/engine/summary/history-model";
 import { CHANGE_CAPTIONS } from "../../src/engine/summary/layout-changes";
+import { OFFICER_MARK } from "../../src/engine/summary/layout-records";
 import { activity, cellsOf, headerColumns, historyAcross, indicator, META, pack, resultOf, rowOf, type PeriodRun } from "./pack-history-fixture";
 import type { SourceRecord } from "../../src/engine/vocab/types";
 
@@ -76,8 +77,9 @@ describe("the Last period column", () => {
       { period: "Q3 2010/11", records: [activity(2, "On track"), activity(3, "On track"), activity(4, "Overdue")] },
     ];
     const { cell } = lastPeriodCells(runs, "Scorecards by priority");
-    expect(cell("ACT 2").text).toBe(label("activity", "overdue"));
-    expect(cell("ACT 3").text).toBe(label("activity", "ontrack"));
+    // With no due date or progress, each was the officer's own rating in Q2 (RULES §7): marked then, and so here.
+    expect(cell("ACT 2").text).toBe(`${label("activity", "overdue")} ${OFFICER_MARK}`);
+    expect(cell("ACT 3").text).toBe(`${label("activity", "ontrack")} ${OFFICER_MARK}`);
     expect(cell("ACT 4").text).toBe("New");
   });
   test("every coloured Last period cell carries its symbol and label", () => {

@@ -36,4 +36,6 @@ export interface PreviousStatus {
   period: string;
   status: string;
   level: Level;
+  /** Where the status came from then, when it was the officer's own (RULES §7): the pack marks it. */
+  source?: "officer";
 }

@@ -114,6 +114,7 @@ const previousOf = (e: HistoryEntry): PreviousStatus => ({
   period: e.period,
   status: e.status,
   level: e.level,
+  ...(e.source === "officer" ? { source: "officer" as const } : {}),
 });
 
 export function historyFor(input: HistoryInput): HistoryView {

@@ -5,6 +5,7 @@ import { LAST_COL, STYLES, statusCell } from "../sheet-kit/layout-style";
 import type { PlanStyle } from "../vocab/plan";
 import type { Column } from "../sheet-kit/layout-table";
 import { rowKey, type PackModel } from "./history-model";
+import { OFFICER_MARK } from "./layout-records";
 import type { RecordKind, Scheme } from "../vocab/types";
 
 /** The grid column of Status in the record tables. */
@@ -36,7 +37,9 @@ export function lastPeriodCell(model: PackModel, scheme: Scheme, kind: RecordKin
   if (!history || !last) return { text: "", style: STYLES.body };
   if (last === "new") return { text: NEW_WORD, style: STYLES.quiet };
   const cell = statusCell(scheme, kind, last.status);
-  return { text: last.period === history.previousPeriod ? cell.text : `${cell.text} (${last.period})`, style: cell.style };
+  // The officer's own rating then is marked as it was in that period's pack (the key explains the mark).
+  const text = last.source === "officer" ? `${cell.text} ${OFFICER_MARK}` : cell.text;
+  return { text: last.period === history.previousPeriod ? text : `${text} (${last.period})`, style: cell.style };
 }
 
 export function lastPeriodColumn<T extends { sheet: string; row: number }>(model: PackModel, scheme: Scheme, kindOf: (r: T) => RecordKind): Column<T> | undefined {
