@@ -297,7 +297,9 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       delete grids[i].numberFormats;
       continue;
     }
-    const h = history(u) ? windowOf(facts, u.sheet) : undefined;
+    // Only our own history (by the record) is rewritten in place below a window; any other is read whole.
+    const recorded = state.owned.some((o) => same(o.sheet, u.sheet.name) && same(o.plan, HISTORY_SHEET));
+    const h = history(u) && recorded ? windowOf(facts, u.sheet) : undefined;
     const periods = h && above.find((a) => a.sheet === u.sheet.name);
     // The sheet as long as we left it (a note typed to its right does not matter: our columns are read).
     if (h && periods && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount >= h.cols) {
