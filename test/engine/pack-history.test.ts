@@ -8,7 +8,7 @@ import { summarise } from "../../src/engine/summary/summary";
 import { summariseWithHistory } from "../../src/engine/summary/history-model";
 import { CHANGE_CAPTIONS } from "../../src/engine/summary/layout-changes";
 import { OFFICER_MARK } from "../../src/engine/summary/layout-records";
-import { activity, cellsOf, headerColumns, historyAcross, indicator, META, pack, resultOf, rowOf, type PeriodRun } from "./pack-history-fixture";
+import { activity, cellsOf, field, headerColumns, historyAcross, indicator, META, pack, resultOf, rowOf, type PeriodRun } from "./pack-history-fixture";
 import type { SourceRecord } from "../../src/engine/vocab/types";
 
 const scheme = RAG;
@@ -240,5 +240,19 @@ describe("no history: the pack is unchanged", () => {
     expect(plan.charts).toBeUndefined();
     expect(plan.print?.printArea).toBeUndefined();
     expect([...cellsOf(plan).values.values()]).not.toContain("Last period");
+  });
+});
+
+describe("Earlier actuals", () => {
+  test("a column left blank gets no line: only the figures typed are listed", () => {
+    const earlier = [
+      { label: "08/09 Actual", field: field("E5", 6.55) },
+      { label: "Q1 Actual", field: field("G5", null) },
+      { label: "Q2 YTD Actual", field: field("H5", 2.71) },
+    ];
+    const { plan } = pack(scheme, [{ period: "Q3 2010/11", records: [indicator(5, 5.76, 3.98, { earlier })] }]);
+    const texts = [...cellsOf(plan).values.values()].filter((v): v is string => typeof v === "string");
+    expect(texts).toContain("08/09 Actual: 6.55\nQ2 YTD Actual: 2.71");
+    expect(texts.some((t) => /Q1 Actual:/.test(t))).toBe(false);
   });
 });

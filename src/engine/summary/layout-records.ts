@@ -20,6 +20,9 @@ export const COMPARISON_WORDS: Record<ComparatorResult, string> = { favourable: 
 const lines = (items: Labelled[]): string =>
   items.map((i) => `${i.label ? `${i.label}: ` : ""}${i.text}${i.result ? ` · ${COMPARISON_WORDS[i.result]}` : ""}`).join("\n");
 
+/** An earlier actual left blank ("Q1 Actual" with no figure) says nothing: it gets no line of its own. */
+const filled = (items: Labelled[]): Labelled[] => items.filter((i) => i.text.trim() !== "");
+
 function note(w: PlanWriter, text: string): void {
   w.banner(text, { ...STYLES.note, wrap: true });
 }
@@ -136,7 +139,7 @@ function indicatorColumns(model: PackModel, rows: readonly IndicatorRow[], schem
   const columns: Column<IndicatorRow>[] = [
     { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
-    { col: 2, header: "Earlier actuals", value: (r) => lines(r.earlier), style: STYLES.body, optional: true },
+    { col: 2, header: "Earlier actuals", value: (r) => lines(filled(r.earlier)), style: STYLES.body, optional: true },
     { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
     { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
     { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "indicator", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
