@@ -47,6 +47,14 @@ export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string
   return entry;
 }
 
+/** Each rated record with the entry it makes for this run's period. */
+export type OwnEntries = { rated: RatedRecord; entry?: HistoryEntry }[];
+
+/** This run's entries, made once a run: the history's view and its sheet both use them (mergeRun's `ownMade`). */
+export function ownEntries(rated: RatedRecord[], period: HistoryPeriod, today: string): OwnEntries {
+  return rated.map((r) => ({ rated: r, entry: entryOf(r, period, today) }));
+}
+
 /**
  * The history after this run: entries of other periods as they were (a build for an earlier quarter
  * leaves later ones alone), and the run's period replaced by this run's statuses, never duplicated.
@@ -57,9 +65,10 @@ export function mergeRun(
   rated: RatedRecord[],
   period: HistoryPeriod | undefined,
   today: string,
+  ownMade?: OwnEntries,
 ): {
   entries: HistoryEntry[];
-  own: { rated: RatedRecord; entry?: HistoryEntry }[];
+  own: OwnEntries;
 } {
   if (!period)
     return {
@@ -67,10 +76,7 @@ export function mergeRun(
       own: [],
     };
   const kept = existing.filter((e) => e.periodOrder !== period.order);
-  const own = rated.map((r) => ({
-    rated: r,
-    entry: entryOf(r, period, today),
-  }));
+  const own = ownMade ?? ownEntries(rated, period, today);
   const entries = [...kept, ...own.flatMap((o) => (o.entry ? [o.entry] : []))].sort((a, b) => a.periodOrder - b.periodOrder);
   return { entries, own };
 }

@@ -9,7 +9,7 @@ import { isoFromDate } from "../read/dates";
 import { cellText } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan } from "../vocab/plan";
 import { HISTORY_COLUMNS, type HistoryColumn } from "./columns";
-import { mergeRun } from "./entries";
+import { mergeRun, type OwnEntries } from "./entries";
 import type { HistoryPeriod } from "./period";
 import type { UnreadRow } from "./read";
 import { HISTORY_SHEET, type HistoryEntry } from "./types";
@@ -84,6 +84,8 @@ export interface HistoryLayoutOptions {
    * holds the rows from there down, no header, and leaves every row above as it is.
    */
   firstRow?: number;
+  /** This run's entries when already made (ownEntries). */
+  own?: OwnEntries;
 }
 
 /**
@@ -129,7 +131,7 @@ export function layoutHistory(
   today: string,
   options: HistoryLayoutOptions = {},
 ): { plan: SheetPlan; window?: number } {
-  const entries = mergeRun(existing, rated, period, today).entries.sort(compareEntries);
+  const entries = mergeRun(existing, rated, period, today, options.own).entries.sort(compareEntries);
   const unread = options.unread ?? [];
   const plan = emptySheetPlan(HISTORY_SHEET, "create");
   const windowed = options.firstRow !== undefined && options.firstRow > 0;

@@ -2,6 +2,7 @@
 // run's statuses, and plan it rewritten with this run's period replaced.
 import { sameSheetName } from "../sheets/ownership";
 import { HISTORY_PERIODS_USED, layoutHistory } from "./layout";
+import { ownEntries } from "./entries";
 import { HISTORY_COLUMNS } from "./columns";
 import { historyPeriod, readHistoryPeriod, type HistoryPeriod } from "./period";
 import { cellText } from "../read/cells";
@@ -82,6 +83,7 @@ export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: 
     const earlier = new Set(read.entries.filter((e) => !at || e.periodOrder < at.order).map((e) => e.periodOrder)).size;
     if (!at || !inOrder || !laidOutAsOurs(grid) || earlier <= HISTORY_PERIODS_USED) return { view: historyFor({ sheet: grid.name, entries: [], rated, today, scheme }), incomplete: true };
   }
+  const own = at ? ownEntries(rated, at, today) : undefined;
   const view = historyFor({
     sheet: grid?.name,
     entries: used(read.entries, at),
@@ -90,6 +92,7 @@ export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: 
     rated,
     today,
     scheme,
+    own,
   });
   if (!at) {
     if (rated.length === 0) return { view };
@@ -106,6 +109,6 @@ export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: 
   }
   if (rated.length === 0 && !grid) return { view };
   const firstRow = windowed ? (grid.skippedRows as { bottom: number }).bottom + 1 : undefined;
-  const laid = layoutHistory(read.entries, rated, at, today, { unread: read.unread, firstRow });
+  const laid = layoutHistory(read.entries, rated, at, today, { unread: read.unread, firstRow, own });
   return { view, plan: laid.plan, ...(laid.window !== undefined ? { window: laid.window } : {}) };
 }

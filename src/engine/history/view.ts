@@ -1,7 +1,7 @@
 // What a run knows from the history: last period's status of each record, each record's figures over
 // time, and what changed since last period. Built once per run from the entries read and the run's own.
 import { levelRank } from "./columns";
-import { mergeRun } from "./entries";
+import { mergeRun, type OwnEntries } from "./entries";
 import { identityText, recordKey } from "./key";
 import type { HistoryPeriod } from "./period";
 import { HISTORY_SHEET, type HistoryEntry, type PreviousStatus } from "./types";
@@ -69,6 +69,8 @@ export interface HistoryInput {
   today: string;
   /** Gives `counts` a zero for every status of the scheme, as the run's own counts have. */
   scheme?: Scheme;
+  /** This run's entries when already made (ownEntries), so they are made once a run. */
+  own?: OwnEntries;
 }
 
 /** Per key, the entries of that record; several where one ref is on two sheets (matched by sheet first). */
@@ -120,7 +122,7 @@ const previousOf = (e: HistoryEntry): PreviousStatus => ({
 export function historyFor(input: HistoryInput): HistoryView {
   const { period, rated, today } = input;
   const problems = [...(input.problems ?? [])];
-  const { entries, own } = mergeRun(input.entries, rated, period, today);
+  const { entries, own } = mergeRun(input.entries, rated, period, today, input.own);
 
   const orders = new Map<number, string>();
   for (const e of entries) if (!orders.has(e.periodOrder)) orders.set(e.periodOrder, e.period);
