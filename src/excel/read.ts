@@ -219,7 +219,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   // where the hint names one), its bytes sharing that request's budget; else in the slices that follow.
   const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + valuesBytes(facts.hint[s.name]), 0);
   const historyFirst = historyBytes <= HISTORY_FIRST_MAX;
-  // The periods above a history's window always come in the first request (queuePeriodsAbove).
+  // The periods above a history's window always come in the first request (queueHistoryWindows).
   const aboveBytes = candidates.reduce((n, s) => n + ((windowOf(facts, s)?.window ?? 1) - 1) * PERIOD_CELL_BYTES, 0);
   const firstBytes = (historyFirst ? historyBytes : 0) + aboveBytes;
   const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + firstBytes;
@@ -240,8 +240,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const whole = hintBytes <= WHOLE_MAX;
   let readState = queueState(context, facts, candidates.length > 0);
   let used = queueUsed(context, candidates, (s) => whole && wanted(s), (s) => historyFirst && looksHistory(s) && !windowOf(facts, s));
-  let windows = historyFirst ? queueWindows(context, facts, candidates) : [];
-  let above = queuePeriodsAbove(context, facts, candidates);
+  let windows = queueHistoryWindows(context, facts, candidates, historyFirst);
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -263,7 +262,6 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     windows = [];
-    above = [];
     tables = queueTables(facts, candidates);
     merges = [];
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -300,14 +298,13 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     // Only our own history (by the record) is rewritten in place below a window; any other is read whole.
     const recorded = state.owned.some((o) => same(o.sheet, u.sheet.name) && same(o.plan, HISTORY_SHEET));
     const h = history(u) && recorded ? windowOf(facts, u.sheet) : undefined;
-    const periods = h && above.find((a) => a.sheet === u.sheet.name);
+    const loaded = h && windows.find((w) => w.sheet === u.sheet.name);
     // The sheet as long as we left it (a note typed to its right does not matter: our columns are read).
-    if (h && periods && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount >= h.cols) {
+    if (h && loaded && u.range.rowIndex === 0 && u.range.columnIndex === 0 && u.range.rowCount === h.rows && u.range.columnCount >= h.cols) {
       // The header, the latest periods, and the periods above them; the engine checks the rest.
       const grid = grids[i];
-      grid.skippedRows = { top: 1, bottom: h.window - 1, firstColumn: (periods.range.values as unknown[][]).map((r) => toCellValue(r[0])) };
-      const loaded = windows.find((w) => w.sheet === u.sheet.name);
-      if (loaded) {
+      grid.skippedRows = { top: 1, bottom: h.window - 1, firstColumn: (loaded.above.values as unknown[][]).map((r) => toCellValue(r[0])) };
+      if (loaded.header && loaded.window) {
         grid.values[0] = (loaded.header.values as unknown[][])[0].map(toCellValue);
         (loaded.window.values as unknown[][]).forEach((r, k) => (grid.values[h.window + k] = r.map(toCellValue)));
         delete grid.numberFormats;
@@ -361,25 +358,27 @@ function windowOf(facts: WorkbookFacts, s: SheetFacts): (SheetHint & { window: n
   return usable ? (h as SheetHint & { window: number }) : undefined;
 }
 
-/** The history's header row and its window of latest periods, values only, in the first request. */
-function queueWindows(context: XlRequestContext, facts: WorkbookFacts, sheets: SheetFacts[]): { sheet: string; header: XlRange; window: XlRange }[] {
+/**
+ * What the first request brings of each history whose hint names a window: the periods (column A) of
+ * the rows above the window, always (the engine checks them: a sort or a move by hand puts later rows
+ * up there, at ~16 bytes a row); and with `rows`, the header row and the window itself, values only.
+ */
+function queueHistoryWindows(context: XlRequestContext, facts: WorkbookFacts, sheets: SheetFacts[], rows: boolean): WindowLoad[] {
   return sheets.flatMap((s) => {
     const h = windowOf(facts, s);
     if (!h) return [];
     const ws = context.workbook.worksheets.getItem(s.name);
-    return [{ sheet: s.name, header: ws.getRangeByIndexes(0, 0, 1, h.cols).load("values"), window: ws.getRangeByIndexes(h.window, 0, h.rows - h.window, h.cols).load("values") }];
+    const above = ws.getRangeByIndexes(1, 0, h.window - 1, 1).load("values");
+    if (!rows) return [{ sheet: s.name, above }];
+    return [{ sheet: s.name, above, header: ws.getRangeByIndexes(0, 0, 1, h.cols).load("values"), window: ws.getRangeByIndexes(h.window, 0, h.rows - h.window, h.cols).load("values") }];
   });
 }
 
-/**
- * The periods (column A) of the history's rows above its window, always in the first request: the
- * engine checks them (a sort or a move by hand puts later rows up there), at ~16 bytes a row.
- */
-function queuePeriodsAbove(context: XlRequestContext, facts: WorkbookFacts, sheets: SheetFacts[]): { sheet: string; range: XlRange }[] {
-  return sheets.flatMap((s) => {
-    const h = windowOf(facts, s);
-    return h ? [{ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRangeByIndexes(1, 0, h.window - 1, 1).load("values") }] : [];
-  });
+interface WindowLoad {
+  sheet: string;
+  above: XlRange;
+  header?: XlRange;
+  window?: XlRange;
 }
 
 /**
