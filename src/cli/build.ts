@@ -19,6 +19,9 @@ function today(): string {
 }
 
 const RECORDS_PER_WRITE = 100;
+/** What `JSON.stringify({ records: [...] }, null, 2)` puts around a non-empty list of records. */
+const RECORDS_OPEN = '{\n  "records": [\n';
+const RECORDS_CLOSE = "\n  ]\n}";
 
 function writeText(fd: number, text: string): void {
   const bytes = Buffer.from(text, "utf8");
@@ -45,9 +48,12 @@ function writeJsonRecords(shellReport: JsonReport, count: number, recordAt: (i: 
   try {
     writeText(fd, shell.slice(0, at));
     for (let i = 0; i < count; i += RECORDS_PER_WRITE) {
-      const part: string[] = [];
-      for (let k = i; k < Math.min(count, i + RECORDS_PER_WRITE); k++) part.push(`    ${JSON.stringify(recordAt(k), null, 2).replace(/\n/g, "\n    ")}`);
-      writeText(fd, `${i === 0 ? "\n" : ",\n"}${part.join(",\n")}`);
+      const part: JsonRecord[] = [];
+      for (let k = i; k < Math.min(count, i + RECORDS_PER_WRITE); k++) part.push(recordAt(k));
+      // Stringified where they sit in the report, so JSON indents them as the whole report would be:
+      // no text made per record and indented again.
+      const text = JSON.stringify({ records: part }, null, 2);
+      writeText(fd, `${i === 0 ? "\n" : ",\n"}${text.slice(RECORDS_OPEN.length, text.length - RECORDS_CLOSE.length)}`);
     }
     writeText(fd, `${count ? "\n  " : ""}${shell.slice(at)}\n`);
   } finally {

@@ -6,7 +6,7 @@ import { rename } from "fs/promises";
 import * as nodePath from "path";
 import { StringDecoder } from "string_decoder";
 import type { Problem } from "../engine/vocab/types";
-import type { PlanStyle, SheetPlan } from "../engine/vocab/plan";
+import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, outputFailure } from "./errors";
 import { CONTENT_TYPES_PART, MACRO_WORKBOOK_TYPE, contentTypeOf } from "./package/content-types";
 import { REL } from "./package/types";
@@ -124,7 +124,11 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   const stylesBytes = stylesMissing ? undefined : await read.pkg.readBuffer(stylesName);
   const styles = stylesBytes ? StylesPart.parse(await read.pkg.readText(stylesName)) : StylesPart.empty();
   const bom = stylesBytes && stylesBytes[0] === 0xef && stylesBytes[1] === 0xbb && stylesBytes[2] === 0xbf ? "\ufeff" : "";
-  const xfFor: XfResolver = (base: number, list: PlanStyle[]) => list.reduce((id, s) => styles.xfFor(id, s), base);
+  const xfFor: XfResolver = (base, list, count = list.length) => {
+    let id = base;
+    for (let i = 0; i < count; i++) id = styles.xfFor(id, list[i]);
+    return id;
+  };
   // A calc chain naming a formula the build takes away would make Excel repair the file: it goes.
   const calcChain = await staleCalcChain(read, layout);
   if (calcChain) layout.dropped.add(calcChain.entry);

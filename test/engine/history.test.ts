@@ -2,7 +2,8 @@
 // replaced never duplicated, last period's status, series for charts, changes since last period, and
 // a history run through runScorecard quarter after quarter as both hosts do (the plan read back as a grid).
 import { runScorecard, type ScorecardRun } from "../../src/engine/scorecard";
-import { recordKey } from "../../src/engine/history/key";
+import fc from "fast-check";
+import { identityText, recordKey } from "../../src/engine/history/key";
 import { readHistory } from "../../src/engine/history/read";
 import { HISTORY_TAB_COLOUR } from "../../src/engine/history/layout";
 import { HISTORY_SHEET } from "../../src/engine/history/types";
@@ -52,6 +53,14 @@ describe("identity", () => {
       recordKey({ kind: "activity", ref: "", name: " Open the  Library " }),
       recordKey({ kind: "activity", ref: "", name: "" }),
     ]).toEqual(["indicator|ref:ni 195", "indicator|ref:ni 195", "activity|ref:ni 195", "activity|name:open the library", ""]);
+  });
+
+  test("plain ASCII text takes a shortcut that folds it exactly as the full normalisation does", () => {
+    const full = (t: string) => t.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
+    const pieces = fc.constantFrom("NI", "195", " ", "  ", "\t", "\n", "ﬁ", "Ａ", "é", "e\u0301", "\u00a0", "_", "-", "İ", "ß", "x");
+    fc.assert(fc.property(fc.array(pieces, { maxLength: 8 }), (parts) => identityText(parts.join("")) === full(parts.join(""))));
+    fc.assert(fc.property(fc.string(), (t) => identityText(t) === full(t)));
+    expect(["COMS1011_12.3", "NI 195", "Open the library"].map(identityText)).toEqual(["coms1011_12.3", "ni 195", "open the library"]);
   });
 });
 

@@ -4,8 +4,14 @@ import type { RecordKind } from "../vocab/types";
 
 /** Text as compared for identity: Unicode-normalised, trimmed, spaces collapsed, case-folded. */
 export function identityText(text: string): string {
+  // Most refs and names are printable ASCII words with single spaces: NFKC and the spacing leave them
+  // as they are, and each record's text is compared several times a run.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
 }
+
+/** Printable ASCII words, one space between them, none at either end. */
+const PLAIN_ASCII = /^(?:[!-~]+(?: [!-~]+)*)?$/;
 
 /**
  * "indicator|ref:ni 195" or "activity|name:open the new library"; "" when the record has neither a

@@ -3,8 +3,8 @@
 // Paged tables start on a page with room for their header and first rows, and where a page breaks
 // inside one its header row is written again at the top of the next page.
 import { fitColumns, type Column } from "./layout-columns";
-import { DEFAULT_ROW_HEIGHT, linesHeight } from "./layout-measure";
-import { fontOf, lineCount, STYLES, type Grid } from "./layout-style";
+import { DEFAULT_ROW_HEIGHT, linesHeight, wrappedLines, type Font } from "./layout-measure";
+import { fontOf, lineCount, STYLES, widthsOf, type Grid } from "./layout-style";
 import type { PlanWriter } from "./layout-writer";
 import type { PlanStyle, PlanValue } from "../vocab/plan";
 
@@ -31,13 +31,28 @@ interface Line {
   least?: number;
 }
 
-function lineOf<T>(item: T, columns: Column<T>[], first: number, width: number, grid: Grid): Line {
+/** A column with what measuring its text needs, worked out once per table rather than per cell. */
+interface Measured<T> {
+  column: Column<T>;
+  widths: readonly number[];
+  /** The column's font where its style is the same on every row. */
+  font?: Font;
+}
+
+function measuredColumns<T>(columns: Column<T>[], grid: Grid): Measured<T>[] {
+  return columns.map((column) => ({ column, widths: widthsOf(column.col, column.to, grid), font: column.style || !column.styleOf ? fontOf(column.style) : undefined }));
+}
+
+function lineOf<T>(item: T, columns: Measured<T>[], first: number, width: number): Line {
   const values: PlanValue[] = new Array<PlanValue>(width).fill(null);
   let lines = 1;
-  for (const c of columns) {
+  for (const { column: c, widths, font } of columns) {
     const v = c.value(item);
     values[c.col - first] = v;
-    if (typeof v === "string" && v.length > 0) lines = Math.max(lines, lineCount(v, c.col, c.to, c.style ?? (c.styleOf ? c.styleOf(item) : undefined), grid));
+    if (typeof v === "string" && v.length > 0) {
+      const n = wrappedLines(v, widths, font ?? fontOf(c.styleOf?.(item)));
+      if (n > lines) lines = n;
+    }
   }
   return { values, lines };
 }
@@ -57,7 +72,8 @@ export function writeTable<T>(w: PlanWriter, items: readonly T[], allColumns: Co
     header.lines = Math.max(header.lines, lineCount(c.header, c.col, c.to, c.headerStyle ?? STYLES.header, w.grid));
   }
   const headerHeight = header.lines > 1 ? linesHeight(header.lines, fontOf(STYLES.header)) : 0;
-  const lines = items.map((item) => lineOf(item, columns, first, width, w.grid));
+  const measured = measuredColumns(columns, w.grid);
+  const lines = items.map((item) => lineOf(item, measured, first, width));
   if (options.minHeight) lines.forEach((l, i) => (l.least = options.minHeight?.(items[i])));
   const heightOf = (l: Line) => Math.max(l.lines > 1 ? linesHeight(l.lines) : DEFAULT_ROW_HEIGHT, l.least ?? 0);
 

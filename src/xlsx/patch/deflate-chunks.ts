@@ -26,7 +26,7 @@ export interface DeflateCount {
 export function deflatePieces(pieces: Iterable<string | Buffer> | AsyncIterable<string | Buffer>, level: number, count: DeflateCount): Readable {
   const out = new PassThrough({ highWaterMark: PIECE });
   const pending: Promise<Buffer>[] = [];
-  let batch = Buffer.allocUnsafe(PIECE);
+  let batch: Buffer = Buffer.allocUnsafe(PIECE);
   let used = 0;
 
   const drainTo = async (limit: number): Promise<void> => {
@@ -36,6 +36,7 @@ export function deflatePieces(pieces: Iterable<string | Buffer> | AsyncIterable<
     }
   };
   const send = async (last: boolean): Promise<void> => {
+    // The pieces handed over are never written again by their makers (ByteSink hands out fresh buffers).
     const job = deflateRawAsync(batch.subarray(0, used), { level, finishFlush: last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH });
     // Seen as handled now; its failure still reaches whoever awaits it.
     job.catch(() => undefined);
@@ -51,6 +52,13 @@ export function deflatePieces(pieces: Iterable<string | Buffer> | AsyncIterable<
       const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
       count.crc32 = crc32(buf, count.crc32);
       count.uncompressedSize += buf.length;
+      if (used === 0 && buf.length >= PIECE / 2 && typeof piece !== "string") {
+        // A piece made whole by its writer (sheet-data.ts's) is deflated as it is: no copy.
+        batch = buf;
+        used = buf.length;
+        await send(false);
+        continue;
+      }
       for (let at = 0; at < buf.length; ) {
         const n = Math.min(buf.length - at, PIECE - used);
         buf.copy(batch, used, at, at + n);

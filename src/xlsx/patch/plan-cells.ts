@@ -58,11 +58,13 @@ interface StyleSpan extends Span {
   style: PlanStyle;
 }
 
-/** One cell of a row: its value (null: empty) and the styles laid on it, in order. */
+/** One cell of a row: its value (null: empty) and the styles laid on it, in order: `styles[0, styleCount)`. */
 export interface PlanCell {
   col: number;
   value: PlanValue;
+  /** Reused from row to row and longer than `styleCount` (V8 frees an array's store when its length is set to 0). */
   styles: PlanStyle[];
+  styleCount: number;
 }
 
 export interface PlanRow {
@@ -72,6 +74,12 @@ export interface PlanRow {
 }
 
 const byCol = (a: PlanCell, b: PlanCell): number => a.col - b.col;
+
+/** Most rows' cells are made left to right already, and sorting copies the list every time. */
+function inColumnOrder(cells: readonly PlanCell[]): boolean {
+  for (let i = 1; i < cells.length; i++) if (cells[i - 1].col > cells[i].col) return false;
+  return true;
+}
 
 /** The tallest row Excel allows, in points. */
 export const MAX_HEIGHT = 409;
@@ -161,11 +169,11 @@ export class PlanCells {
     // A row holds a few dozen cells at most: a list searched from the end beats a Map per row.
     for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
     let c = this.pool[cells.length];
-    if (c === undefined) this.pool.push((c = { col, value: null, styles: [] }));
+    if (c === undefined) this.pool.push((c = { col, value: null, styles: [], styleCount: 0 }));
     else {
       c.col = col;
       c.value = null;
-      c.styles.length = 0;
+      c.styleCount = 0;
     }
     cells.push(c);
     return c;
@@ -185,10 +193,15 @@ export class PlanCells {
         if (row !== range.top || col !== range.left) c.value = null;
       }
     }
-    for (const { range, style } of styles) for (let col = range.left; col <= range.right; col++) this.cell(col).styles.push(style);
+    for (const { range, style } of styles) {
+      for (let col = range.left; col <= range.right; col++) {
+        const c = this.cell(col);
+        c.styles[c.styleCount++] = style;
+      }
+    }
     const height = this.heights.get(row);
     if (this.cells.length === 0 && height === undefined) return undefined;
-    if (this.cells.length > 1) this.cells.sort(byCol);
+    if (!inColumnOrder(this.cells)) this.cells.sort(byCol);
     this.made.row = row;
     this.made.height = height;
     return this.made;

@@ -2,6 +2,7 @@
 // summary's 2 million cells are never strings, only bytes in a few reused-size buffers.
 import { colToLetters } from "../../engine/vocab/address";
 import { ByteSink } from "./byte-sink";
+import { PIECE } from "./deflate-chunks";
 import { writeCell } from "./cell-xml";
 import type { PlanCells } from "./plan-cells";
 import type { XfResolver } from "./sheet-patch";
@@ -12,13 +13,14 @@ export function heightText(h: number): string {
 
 /** The rows inside <sheetData>, a chunk of bytes at a time. */
 export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<Buffer> {
-  const sink = new ByteSink();
+  // Whole deflate pieces: deflate-chunks.ts takes each as it is instead of copying it into its own.
+  const sink = new ByteSink(PIECE);
   for (const { row, cells: rowCells, height } of cells.rows()) {
     const rowText = String(row + 1);
     sink.ascii('<row r="');
     sink.ascii(rowText);
     sink.ascii(height !== undefined ? `" ht="${heightText(height)}" customHeight="1">` : '">');
-    for (const c of rowCells) writeCell(sink, colToLetters(c.col), rowText, c.styles.length ? xfFor(0, c.styles) : 0, c.value);
+    for (const c of rowCells) writeCell(sink, colToLetters(c.col), rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
     sink.ascii("</row>");
     if (sink.ready) yield* sink.take();
   }

@@ -13,7 +13,8 @@ import { patchHead } from "./sheet-head";
 import { attrsOf, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
-export type XfResolver = (base: number, styles: PlanStyle[]) => number;
+/** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
+export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: number) => number;
 
 type Phase = "head" | "data" | "tail";
 

@@ -11,8 +11,8 @@ const BOLD: PlanStyle = { bold: true };
 /** A resolver that names the format it would make, so the tests see which base and styles were asked for. */
 function fakeXf(log: string[]) {
   const ids = new Map<string, number>();
-  return (base: number, styles: PlanStyle[]): number => {
-    const key = `${base}+${styles.map((s) => JSON.stringify(s)).join("+")}`;
+  return (base: number, styles: readonly PlanStyle[], count = styles.length): number => {
+    const key = `${base}+${styles.slice(0, count).map((s) => JSON.stringify(s)).join("+")}`;
     let id = ids.get(key);
     if (id === undefined) {
       ids.set(key, (id = 100 + ids.size));
