@@ -1,4 +1,5 @@
 // The committee summary sheet plan: key, headline counts, status cells, verbatim text, print setup, sheet names.
+import fc from "fast-check";
 import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/summary/layout";
 import { headlineHeader } from "../../src/engine/summary/layout-headline";
 import { MERGE_ROWS } from "../../src/engine/sheet-kit/layout-columns";
@@ -357,6 +358,21 @@ describe("measuring text (Arial 10 in Excel's column units)", () => {
     ["a 44-wide column holds about 45 characters of prose", "word ".repeat(18).trim(), [44], 2],
   ];
   test.each(rows)("%s", (_rule, text, widths, lines) => expect(wrappedLines(text, widths)).toBe(lines));
+  test("a text is one line exactly when it fits (the shortcuts by length agree with measuring every character)", () => {
+    const pieces = fc.constantFrom("i", "W", "m", " ", "-", "★", "é", "1", ".", "Reduce", "NI 195", "\n");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.integer({ min: 1, max: 60 }), fc.boolean(), (parts, width, bold) => {
+        const text = parts.join("");
+        const font = { size: 10, bold };
+        const fits = !text.includes("\n") && textPixels(text, font) < Math.trunc(width * 7 + 0.5) - 4 - 0.01;
+        const lines = wrappedLines(text, [width], font);
+        return fits ? lines === 1 : text === "" || lines >= 1;
+      }),
+    );
+    // Long texts that fit nowhere near one line, and short ones that fit whatever their letters.
+    expect(wrappedLines("W".repeat(400), [10])).toBeGreaterThan(30);
+    expect(wrappedLines("WWW", [44])).toBe(1);
+  });
   test("bold text is wider than plain", () => {
     expect(textPixels("Worse than target limits", { size: 10, bold: true })).toBeGreaterThan(textPixels("Worse than target limits"));
   });
