@@ -35,6 +35,11 @@ export class ByteSink {
     return this.full.length > 0;
   }
 
+  /** The full buffers set aside so far (the one being written stays): whole chunks, for a writer that wants them whole. */
+  takeFull(): Buffer[] {
+    return this.full.splice(0);
+  }
+
   /** The bytes written, as buffers no bigger than a chunk (unless one piece was); the sink starts again. */
   take(): Buffer[] {
     const out = this.full.splice(0);

@@ -52,8 +52,10 @@ export function deflatePieces(pieces: Iterable<string | Buffer> | AsyncIterable<
       const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
       count.crc32 = crc32(buf, count.crc32);
       count.uncompressedSize += buf.length;
-      if (used === 0 && buf.length >= PIECE / 2 && typeof piece !== "string") {
-        // A piece made whole by its writer (sheet-data.ts's) is deflated as it is: no copy.
+      if (buf.length >= PIECE / 2 && typeof piece !== "string") {
+        // A piece made whole by its writer (sheet-data.ts's) is deflated as it is: no copy. What the
+        // batch holds before it (a sheet's head) goes first, as a piece of its own.
+        if (used > 0) await send(false);
         batch = buf;
         used = buf.length;
         await send(false);

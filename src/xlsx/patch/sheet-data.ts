@@ -22,7 +22,7 @@ export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<
     sink.ascii(height !== undefined ? `" ht="${heightText(height)}" customHeight="1">` : '">');
     for (const c of rowCells) writeCell(sink, colToLetters(c.col), rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
     sink.ascii("</row>");
-    if (sink.ready) yield* sink.take();
+    if (sink.ready) yield* sink.takeFull();
   }
   yield* sink.take();
 }
