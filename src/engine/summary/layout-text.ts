@@ -32,6 +32,18 @@ export interface Currency {
  */
 export function currencyOfFormat(format: string | undefined): Currency | undefined {
   if (!format) return undefined;
+  // A workbook has a handful of formats, asked about for every figure the summary shows.
+  let known = currencies.get(format);
+  if (known === undefined) {
+    known = currencyOfFormatUncached(format) ?? null;
+    if (currencies.size < 1000) currencies.set(format, known);
+  }
+  return known ?? undefined;
+}
+
+const currencies = new Map<string, Currency | null>();
+
+function currencyOfFormatUncached(format: string): Currency | undefined {
   const first = format.split(";")[0];
   const locale = /\[\$([£$€])[^\]]*\]/.exec(first);
   const bare = locale ?? /"([£$€])"|\\?([£$€])/.exec(first.replace(/\[[^\]]*\]/g, (m) => " ".repeat(m.length)));
