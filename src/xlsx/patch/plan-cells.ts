@@ -12,12 +12,14 @@ interface Span {
   bottom: number;
 }
 
+const NONE: readonly never[] = [];
+
 /** Items spanning rows, handed out row by row in increasing order, each row's in their original order. */
 class RowSweep<T extends Span> {
   private readonly byTop: { item: T; order: number }[];
   private next = 0;
-  private active: { item: T; order: number }[] = [];
-  private items: T[] = [];
+  private readonly active: { item: T; order: number }[] = [];
+  private readonly items: T[] = [];
 
   constructor(items: T[]) {
     this.byTop = items.map((item, order) => ({ item, order })).sort((a, b) => a.item.top - b.item.top || a.order - b.order);
@@ -25,20 +27,33 @@ class RowSweep<T extends Span> {
 
   /** The items covering `row`; rows must be asked for in increasing order. The list is shared: read it, don't keep it. */
   at(row: number): readonly T[] {
+    const active = this.active;
     let changed = false;
     while (this.next < this.byTop.length && this.byTop[this.next].item.top <= row) {
-      this.active.push(this.byTop[this.next++]);
+      // Kept in their original order as they come in: no sort (and no copy) each time a span starts.
+      const entry = this.byTop[this.next++];
+      let i = active.length;
+      active.push(entry);
+      while (i > 0 && active[i - 1].order > entry.order) {
+        active[i] = active[i - 1];
+        i--;
+      }
+      active[i] = entry;
       changed = true;
     }
-    if (this.active.length === 0) return [];
-    // A summary's spans run for many rows: the list is made again only when one starts or ends.
-    if (this.active.some((e) => e.item.bottom < row)) {
-      this.active = this.active.filter((e) => e.item.bottom >= row);
+    if (active.length === 0) return NONE;
+    // A summary's spans run for many rows: the lists change only when one starts or ends.
+    let kept = 0;
+    for (let i = 0; i < active.length; i++) if (active[i].item.bottom >= row) active[kept++] = active[i];
+    if (kept < active.length) {
+      active.length = kept;
       changed = true;
     }
+    if (kept === 0) return NONE;
     if (changed) {
-      this.active.sort((a, b) => a.order - b.order);
-      this.items = this.active.map((e) => e.item);
+      const items = this.items;
+      for (let i = 0; i < kept; i++) items[i] = active[i].item;
+      items.length = kept;
     }
     return this.items;
   }

@@ -10,7 +10,7 @@ import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import { patchHead } from "./sheet-head";
-import { attrsOf, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
+import { attrsOf, attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
@@ -18,8 +18,7 @@ export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: nu
 
 type Phase = "head" | "data" | "tail";
 
-const REF = /\sr\s*=\s*["']([^"']*)["']/;
-const STYLE = /\ss\s*=\s*["'](\d+)["']/;
+const DIGITS = /^\d+$/;
 
 /** "AB12" → zero-based column; -1 when it is not a cell reference. */
 function colOf(ref: string): number {
@@ -141,7 +140,7 @@ export class SheetPatcher {
 
   /** One input row, with any new rows that go before it. */
   private row(b: string, from: number, to: number, tag: string): string {
-    const r = attrsOf(tag).get("r");
+    const r = attrValue(tag, "r");
     const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.lastInputRow + 1;
     this.lastInputRow = row;
     let out = this.newRowsBefore(row);
@@ -221,7 +220,7 @@ export class SheetPatcher {
         continue;
       }
       const cTag = rowXml.slice(lt, openEnd);
-      const ref = REF.exec(cTag)?.[1];
+      const ref = attrValue(cTag, "r");
       const col = ref ? colOf(ref) : lastCol + 1;
       lastCol = col;
       const needsRef = !ref && inserted;
@@ -244,7 +243,8 @@ export class SheetPatcher {
 
   /** A cell the sheet has: a new value replaces the whole cell; a style changes only its s. */
   private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
-    const base = Number(STYLE.exec(tag)?.[1] ?? 0) || 0;
+    const style = attrValue(tag, "s");
+    const base = style !== undefined && DIGITS.test(style) ? Number(style) : 0;
     const s = e.styles.length ? this.xfFor(base, e.styles) : base;
     this.count(e);
     if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);

@@ -45,6 +45,21 @@ export function attrsOf(tag: string): Map<string, string> {
   return out;
 }
 
+/**
+ * attrsOf(tag).get(name) read straight from the usual spelling (` name="value"`), without a Map and a
+ * regex match per attribute: the patcher asks for every row and cell of a tracker. Any other spelling
+ * (a tab or spaces around '=', single quotes) is read by attrsOf.
+ */
+export function attrValue(tag: string, name: string): string | undefined {
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  if (at >= 0) {
+    const end = tag.indexOf('"', at + key.length);
+    if (end >= 0) return tag.slice(at + key.length, end);
+  }
+  return attrsOf(tag).get(name);
+}
+
 /** Undoes XML escaping in an attribute value or text. */
 export function unescapeXml(s: string): string {
   if (!s.includes("&")) return s;
