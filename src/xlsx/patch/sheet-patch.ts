@@ -10,7 +10,7 @@ import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import { patchHead } from "./sheet-head";
-import { attrsOf, attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
+import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
@@ -254,7 +254,7 @@ export class SheetPatcher {
 
   /** A row's spans (a hint of its first and last cell) widened to our cells. */
   private widenSpans(tag: string, edits: CellEdit[]): string {
-    const spans = attrsOf(tag).get("spans");
+    const spans = attrValue(tag, "spans");
     const m = spans ? /^(\d+):(\d+)$/.exec(spans) : null;
     if (!m) return tag;
     const left = Math.min(Number(m[1]), edits[0].col + 1);

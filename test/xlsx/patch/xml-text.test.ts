@@ -1,7 +1,7 @@
 // Reading one attribute of a start tag: the quick read of the usual spelling agrees with the full one
 // (attrsOf) on every spelling a writer may use, and the patcher keeps using the full one where needed.
 import fc from "fast-check";
-import { attrsOf, attrValue } from "../../../src/xlsx/patch/xml-text";
+import { attrsOf, attrValue, setAttr } from "../../../src/xlsx/patch/xml-text";
 
 describe("attrValue", () => {
   test.each([
@@ -24,4 +24,14 @@ describe("attrValue", () => {
     const tag = fc.uniqueArray(attr, { selector: (a) => a.n, maxLength: 5 }).map((attrs) => `<c${attrs.map((a) => a.text).join("")}>`);
     fc.assert(fc.property(tag, fc.constantFrom("r", "s", "t", "spans"), (t, n) => attrValue(t, n) === attrsOf(t).get(n)));
   });
+});
+
+describe("setAttr", () => {
+  test.each([
+    ['<row r="3" spans="2:4">', "spans", "1:9", '<row r="3" spans="1:9">'],
+    ["<row r='3' spans = '2:4'>", "spans", "1:9", '<row r=\'3\' spans = "1:9">'],
+    ['<row r="3">', "spans", "1:9", '<row r="3" spans="1:9">'],
+    ['<c r="A1"/>', "s", "7", '<c r="A1" s="7"/>'],
+    ['<c xs="1" s="2">', "s", "7", '<c xs="1" s="7">'],
+  ])("%s with %s=%s", (tag, name, value, want) => expect(setAttr(tag, name, value)).toBe(want));
 });
