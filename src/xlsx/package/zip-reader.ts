@@ -2,7 +2,8 @@
 // they are small (the workbook, relationships, styles); worksheets and shared strings are streamed.
 // A writer can copy an entry's compressed bytes as they are (openRaw) with the sizes and CRC given.
 import { promises as fs } from "fs";
-import type { Readable } from "stream";
+import { pipeline, Transform, type Readable } from "stream";
+import { createInflateRaw } from "zlib";
 import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
@@ -16,6 +17,32 @@ export const MAX_PART = 4 * 1024 * 1024 * 1024;
 /** Largest total inflated size the package may declare. */
 export const MAX_TOTAL = 16 * 1024 * 1024 * 1024;
 const MAX_ENTRIES = 100_000;
+/**
+ * Bytes inflated at a time for a streamed part. yauzl's inflater uses zlib's default 16 KB: a
+ * 100,000-row sheet came through in thousands of pieces, each a trip through three streams.
+ */
+const INFLATE_CHUNK = 256 * 1024;
+
+/**
+ * The raw (deflated) bytes of an entry inflated, checked to come to exactly `expected` bytes as yauzl
+ * checks them (validateEntrySizes, with its messages): no more (a zip bomb), no fewer (a cut file).
+ */
+function inflatedChecked(raw: Readable, expected: number): Readable {
+  let seen = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > expected) done(new Error(`too many bytes in the stream. expected ${expected}. got at least ${seen}`));
+      else done(null, chunk);
+    },
+    flush(done) {
+      if (seen < expected) done(new Error(`not enough bytes in the stream. expected ${expected}. got only ${seen}`));
+      else done();
+    },
+  });
+  // A failure anywhere destroys all three, and reaches whoever reads `count`.
+  return pipeline(raw, createInflateRaw({ chunkSize: INFLATE_CHUNK }), count, () => undefined);
+}
 
 function zipFailure(file: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
@@ -169,7 +196,9 @@ export class ZipPackage {
 
   /** The part's inflated bytes as a stream. yauzl checks they come to the size the zip declares (no bombs). */
   async openStream(name: string): Promise<Readable> {
-    return this.openEntry(this.entryOrFail(name), true);
+    const entry = this.entryOrFail(name);
+    if (entry.compressionMethod !== 8) return this.openEntry(entry, true);
+    return inflatedChecked(await this.openEntry(entry, false), entry.uncompressedSize);
   }
 
   /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged. */
