@@ -99,16 +99,21 @@ function pick(list: HistoryEntry[] | undefined, r: RatedRecord, occurrence: numb
   return (named.length ? named : pool)[occurrence];
 }
 
-/** How many rated records before each one share its key, sheet and name (0 for most). */
+/** How many rated records before each one share its key, sheet and name; only those with one or more are listed (most have none). */
 function occurrences(rated: RatedRecord[]): Map<RatedRecord, number> {
+  const keys = rated.map((r) => recordKey(r.record));
+  const perKey = new Map<string, number>();
+  for (const k of keys) perKey.set(k, (perKey.get(k) ?? 0) + 1);
   const seen = new Map<string, number>();
   const out = new Map<RatedRecord, number>();
-  for (const r of rated) {
-    const k = `${recordKey(r.record)}|${r.record.sheet.toLowerCase()}|${identityText(r.record.name)}`;
+  rated.forEach((r, i) => {
+    // A key only one record has: nothing before it can share it (no text made for 100,000 records).
+    if ((perKey.get(keys[i]) ?? 0) < 2) return;
+    const k = `${keys[i]}|${r.record.sheet.toLowerCase()}|${identityText(r.record.name)}`;
     const n = seen.get(k) ?? 0;
     seen.set(k, n + 1);
-    out.set(r, n);
-  }
+    if (n > 0) out.set(r, n);
+  });
   return out;
 }
 

@@ -4,7 +4,8 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   if (!Number.isFinite(value)) return String(value);
   // Fast path: small whole numbers need no rounding or grouping (most counts in trackers).
   if (Number.isInteger(value) && value > -1000 && value < 1000) return String(value);
-  const text = Math.abs(Number(value.toFixed(maxDecimals))).toString();
+  // Whole numbers need no rounding: toFixed and back again only cost time (a summary formats hundreds of thousands).
+  const text = Number.isInteger(value) && Math.abs(value) < 1e15 ? String(Math.abs(value)) : Math.abs(Number(value.toFixed(maxDecimals))).toString();
   if (text.includes("e")) return String(value);
   const dot = text.indexOf(".");
   const whole = dot < 0 ? text : text.slice(0, dot);
