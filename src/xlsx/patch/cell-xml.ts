@@ -3,6 +3,7 @@
 import type { PlanValue } from "../../engine/vocab/plan";
 import type { ByteSink } from "./byte-sink";
 import { cellText } from "./xml-text";
+import { colToLetters } from "../../engine/vocab/address";
 
 /** Excel's limit on the characters in one cell; longer text makes Excel repair the file. */
 export const MAX_TEXT = 32767;
@@ -34,37 +35,54 @@ export function cellXml(ref: string, s: number, value: PlanValue, prefix = ""): 
   return `<${c} r="${ref}"${style} t="inlineStr"><${prefix}is>${t}${xml}</${prefix}t></${prefix}is></${c}>`;
 }
 
+/** What follows a cell's reference for each kind of value, by cell format: made once per format, not per cell. */
+interface CellTails {
+  empty: string;
+  number: string;
+  boolean: string;
+  text: string;
+}
+const tails: CellTails[] = [];
+
+function tailsFor(s: number): CellTails {
+  let t = tails[s];
+  if (t === undefined) {
+    const style = s > 0 ? ` s="${s}"` : "";
+    t = tails[s] = { empty: `"${style}/>`, number: `"${style}><v>`, boolean: `"${style} t="b"><v>`, text: `"${style} t="inlineStr"><is>` };
+  }
+  return t;
+}
+
+/** `<c r="` and a column's letters, by column. */
+const openings: string[] = [];
+
 /**
  * cellXml's bytes, written into `sink`: the reference as its column's letters and the row's number
- * (already text), so nothing is made per cell but a number's digits.
+ * (already text), so nothing is made per cell but a number's digits. The pieces around the value are
+ * made once per column and cell format: four writes a cell instead of eight.
  */
-export function writeCell(sink: ByteSink, letters: string, rowText: string, s: number, value: PlanValue, prefix = ""): void {
-  sink.ascii(prefix ? `<${prefix}c r="` : '<c r="');
-  sink.ascii(letters);
+export function writeCell(sink: ByteSink, col: number, rowText: string, s: number, value: PlanValue): void {
+  sink.ascii((openings[col] ??= `<c r="${colToLetters(col)}`));
   sink.ascii(rowText);
-  sink.ascii('"');
-  if (s > 0) {
-    sink.ascii(' s="');
-    sink.uint(s);
-    sink.ascii('"');
-  }
+  const t = tailsFor(s);
   if (value === null || value === "") {
-    sink.ascii("/>");
+    sink.ascii(t.empty);
     return;
   }
   if (typeof value === "number") {
-    sink.ascii(prefix ? `><${prefix}v>` : "><v>");
+    sink.ascii(t.number);
     sink.ascii(numberText(value));
-    sink.ascii(prefix ? `</${prefix}v></${prefix}c>` : "</v></c>");
+    sink.ascii("</v></c>");
     return;
   }
   if (typeof value === "boolean") {
-    sink.ascii(prefix ? ` t="b"><${prefix}v>${value ? 1 : 0}</${prefix}v></${prefix}c>` : value ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+    sink.ascii(t.boolean);
+    sink.ascii(value ? "1</v></c>" : "0</v></c>");
     return;
   }
-  sink.ascii(prefix ? ` t="inlineStr"><${prefix}is>` : ' t="inlineStr"><is>');
-  sink.cellT(value, prefix);
-  sink.ascii(prefix ? `</${prefix}is></${prefix}c>` : "</is></c>");
+  sink.ascii(t.text);
+  sink.cellT(value, "");
+  sink.ascii("</is></c>");
 }
 
 /** A number as xsd:double text; -0 is 0. */

@@ -1,6 +1,5 @@
 // The <sheetData> rows of one of our sheets, written as bytes (byte-sink.ts): at 100,000 rows the
 // summary's 2 million cells are never strings, only bytes in a few reused-size buffers.
-import { colToLetters } from "../../engine/vocab/address";
 import { ByteSink } from "./byte-sink";
 import { PIECE } from "./deflate-chunks";
 import { writeCell } from "./cell-xml";
@@ -20,7 +19,7 @@ export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<
     sink.ascii('<row r="');
     sink.ascii(rowText);
     sink.ascii(height !== undefined ? `" ht="${heightText(height)}" customHeight="1">` : '">');
-    for (const c of rowCells) writeCell(sink, colToLetters(c.col), rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
+    for (const c of rowCells) writeCell(sink, c.col, rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
     sink.ascii("</row>");
     if (sink.ready) yield* sink.takeFull();
   }
