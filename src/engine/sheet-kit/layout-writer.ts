@@ -23,7 +23,8 @@ export class PlanWriter {
   private readonly plan: SheetPlan;
   private readonly cells = new StyleCollector();
   private readonly ranges = new Map<string, StyleGroup>();
-  private readonly heights = new Map<number, number>();
+  /** Heights by row (rows with none are holes): the summary sets one on most of 100,000 rows, and a Map cost more. */
+  private readonly heights: number[] = [];
   private readonly styleKeys = new WeakMap<PlanStyle, string>();
 
   // Pagination: rows before `placed` are on pages; `used` points of the current page are taken,
@@ -71,7 +72,7 @@ export class PlanWriter {
   /** Keeps the tallest height asked for a row. */
   height(row: number, points: number): void {
     const h = Math.min(MAX_HEIGHT, Math.round(points * 100) / 100);
-    if (h > (this.heights.get(row) ?? 0)) this.heights.set(row, h);
+    if (h > (this.heights[row] ?? 0)) this.heights[row] = h;
   }
 
   /** Height for a row of wrapped text: only rows needing more than one line get an entry. */
@@ -81,7 +82,7 @@ export class PlanWriter {
 
   /** The printed height of a row: its own, or Excel's default. */
   heightOf(row: number): number {
-    return this.heights.get(row) ?? DEFAULT_ROW_HEIGHT;
+    return this.heights[row] ?? DEFAULT_ROW_HEIGHT;
   }
 
   /** A full-width row: one value merged across the grid. Headings keep with what follows them. */
@@ -189,7 +190,9 @@ export class PlanWriter {
     }
     this.plan.styles = [...groups.values()];
     this.plan.columnWidths = Array.from({ length: this.lastCol + 1 }, (_, col) => ({ col, width: this.grid[col] ?? EXTRA_WIDTH }));
-    this.plan.rowHeights = [...this.heights.entries()].sort((a, b) => a[0] - b[0]).map(([row, height]) => ({ row, height }));
+    const rowHeights: SheetPlan["rowHeights"] = [];
+    this.heights.forEach((height, row) => rowHeights.push({ row, height }));
+    this.plan.rowHeights = rowHeights;
     return this.plan;
   }
 }
