@@ -92,6 +92,10 @@ function indicatorsByPeriod(history: PackHistory, keys: Set<string>, everyRecord
   return [...byOrder.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
 }
 
+function pushDefined<T>(list: T[], item: T | undefined): void {
+  if (item !== undefined) list.push(item);
+}
+
 /** A summary with its history attached (layoutSummary takes either). */
 export type PackModel = SummaryModel & { history?: PackHistoryModel };
 
@@ -139,8 +143,19 @@ export interface HistoryOptions {
 export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, options: SummaryOptions, history: PackHistory | undefined, chartOptions: HistoryOptions = {}): PackModel {
   const model: PackModel = summarise(result, scheme, options);
   if (!history) return model;
-  const bySheetRow = new Map(result.rated.map((r) => [rowKey(r.record), r]));
-  const ours = [...model.groups.flatMap((g) => [...g.indicators, ...g.activities])].map((row) => bySheetRow.get(rowKey(row))).filter((r): r is RatedRecord => r !== undefined);
+  // Records by sheet, then row: numbers for keys, not a text made per record (100,000 of them).
+  const bySheet = new Map<string, Map<number, RatedRecord>>();
+  for (const r of result.rated) {
+    let rows = bySheet.get(r.record.sheet);
+    if (!rows) bySheet.set(r.record.sheet, (rows = new Map()));
+    rows.set(r.record.row, r);
+  }
+  const ratedAt = (at: { sheet: string; row: number }): RatedRecord | undefined => bySheet.get(at.sheet)?.get(at.row);
+  const ours: RatedRecord[] = [];
+  for (const g of model.groups) {
+    for (const row of g.indicators) pushDefined(ours, ratedAt(row));
+    for (const row of g.activities) pushDefined(ours, ratedAt(row));
+  }
   const maxCharts = chartOptions.maxCharts ?? MAX_CHARTS;
 
   // Trend charts for the exceptions with enough figures, worst first (the exceptions' own order).
@@ -148,7 +163,7 @@ export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, opt
   let drawn = 0;
   let omitted = 0;
   for (const e of model.exceptions) {
-    const rated = e.kind === "indicator" ? bySheetRow.get(rowKey(e)) : undefined;
+    const rated = e.kind === "indicator" ? ratedAt(e) : undefined;
     if (!rated) continue;
     const data = trendPoints(rated.record, history.series(rated), history.period);
     if (data.points.length < MIN_POINTS) continue;
