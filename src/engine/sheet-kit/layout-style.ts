@@ -131,7 +131,9 @@ export function gridForRefs(refs: Iterable<string>): Grid {
   let widest = 0;
   for (const ref of refs) {
     // Refs wrap at spaces: only the longest unbroken piece must fit.
-    for (const word of ref.split(/\s+/)) if (word) widest = Math.max(widest, textPixels(word, font) + 1);
+    // Most refs are one word: measured whole, without splitting.
+    if (ref && !/\s/.test(ref)) widest = Math.max(widest, textPixels(ref, font) + 1);
+    else for (const word of ref.split(/\s+/)) if (word) widest = Math.max(widest, textPixels(word, font) + 1);
   }
   const need = Math.min(REF_CAP, Math.ceil(unitsForPixels(widest)));
   if (need <= WIDTHS[0]) return WIDTHS;
