@@ -4,7 +4,7 @@
 import { levelRank } from "../history/columns";
 import { recordKey } from "../history/key";
 import { statusesOf } from "../scheme/schemes";
-import { percentages, summarise, type KindCounts, type SummaryModel, type SummaryOptions } from "./summary";
+import { bySheetRow, percentages, summarise, type KindCounts, type SummaryModel, type SummaryOptions } from "./summary";
 import { MIN_POINTS, trendPoints, type TrendChartData } from "./chart-series";
 import type { HistoryEntry, PreviousStatus } from "../history/types";
 import type { RatedRecord, WorkbookResult } from "../rate/workbook";
@@ -143,13 +143,7 @@ export interface HistoryOptions {
 export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, options: SummaryOptions, history: PackHistory | undefined, chartOptions: HistoryOptions = {}): PackModel {
   const model: PackModel = summarise(result, scheme, options);
   if (!history) return model;
-  // Records by sheet, then row: numbers for keys, not a text made per record (100,000 of them).
-  const bySheet = new Map<string, Map<number, RatedRecord>>();
-  for (const r of result.rated) {
-    let rows = bySheet.get(r.record.sheet);
-    if (!rows) bySheet.set(r.record.sheet, (rows = new Map()));
-    rows.set(r.record.row, r);
-  }
+  const bySheet = bySheetRow(result.rated, (r) => r);
   const ratedAt = (at: { sheet: string; row: number }): RatedRecord | undefined => bySheet.get(at.sheet)?.get(at.row);
   const ours: RatedRecord[] = [];
   for (const g of model.groups) {

@@ -288,7 +288,7 @@ export function packRefs(model: SummaryModel): string[] {
 }
 
 /** Records by sheet, then row: numbers for keys, not a string made per record (100,000 of them). */
-function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) => T): Map<string, Map<number, T>> {
+export function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) => T): Map<string, Map<number, T>> {
   const out = new Map<string, Map<number, T>>();
   for (const r of records) {
     let rows = out.get(r.record.sheet);

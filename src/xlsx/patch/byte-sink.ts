@@ -83,17 +83,15 @@ export class ByteSink {
    * as cell-xml.ts's cellText does. Printable ASCII with no markup or `_x` is copied as it goes; anything
    * else takes the general path.
    */
-  cellT(s: string, prefix: string): void {
+  cellT(s: string): void {
     const n = s.length;
     const first = s.charCodeAt(0);
     const last = s.charCodeAt(n - 1);
     if (n > 0 && first > 32 && first < 127 && last > 32 && last < 127) {
-      this.room(n + 12 + 2 * prefix.length);
+      this.room(n + 7);
       const buf = this.buf;
-      const start = this.pos;
-      let p = start;
+      let p = this.pos;
       buf[p++] = 60; // <
-      for (let i = 0; i < prefix.length; i++) buf[p++] = prefix.charCodeAt(i);
       buf[p++] = 116; // t
       buf[p++] = 62; // >
       let i = 0;
@@ -105,19 +103,14 @@ export class ByteSink {
       }
       if (i === n) {
         this.pos = p;
-        this.closeT(prefix);
+        this.ascii("</t>");
         return;
       }
     }
     const { xml, preserve } = cellText(s);
-    this.room(4 + prefix.length);
-    this.ascii(preserve ? `<${prefix}t xml:space="preserve">` : `<${prefix}t>`);
+    this.ascii(preserve ? '<t xml:space="preserve">' : "<t>");
     this.room(xml.length * MAX_BYTES_PER_UNIT);
     this.pos += this.buf.write(xml, this.pos, "utf8");
-    this.closeT(prefix);
-  }
-
-  private closeT(prefix: string): void {
-    this.ascii(`</${prefix}t>`);
+    this.ascii("</t>");
   }
 }

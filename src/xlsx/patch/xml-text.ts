@@ -51,13 +51,19 @@ export function attrsOf(tag: string): Map<string, string> {
  * (a tab or spaces around '=', single quotes) is read by attrsOf.
  */
 export function attrValue(tag: string, name: string): string | undefined {
-  const key = ` ${name}="`;
-  const at = tag.indexOf(key);
-  if (at >= 0) {
-    const end = tag.indexOf('"', at + key.length);
-    if (end >= 0) return tag.slice(at + key.length, end);
+  const start = usualValueStart(tag, name);
+  if (start >= 0) {
+    const end = tag.indexOf('"', start);
+    if (end >= 0) return tag.slice(start, end);
   }
   return attrsOf(tag).get(name);
+}
+
+/** Where the value of ` name="…"` starts in the tag; -1 when the attribute is not spelt that way (or absent). */
+function usualValueStart(tag: string, name: string): number {
+  const key = ` ${name}="`;
+  const at = tag.indexOf(key);
+  return at < 0 ? -1 : at + key.length;
 }
 
 /** Undoes XML escaping in an attribute value or text. */
@@ -75,11 +81,10 @@ export function unescapeXml(s: string): string {
  */
 export function setAttr(tag: string, name: string, value: string): string {
   // The usual spelling, replaced in place without making a regex (the patcher widens every row's spans).
-  const key = ` ${name}="`;
-  const at = tag.indexOf(key);
-  if (at >= 0) {
-    const end = tag.indexOf('"', at + key.length);
-    if (end >= 0) return `${tag.slice(0, at + key.length)}${value}${tag.slice(end)}`;
+  const start = usualValueStart(tag, name);
+  if (start >= 0) {
+    const end = tag.indexOf('"', start);
+    if (end >= 0) return `${tag.slice(0, start)}${value}${tag.slice(end)}`;
   }
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, (_, pre: string) => `${pre}"${value}"`);
