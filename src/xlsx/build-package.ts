@@ -4,6 +4,7 @@
 import { rmSync } from "fs";
 import { rename } from "fs/promises";
 import * as nodePath from "path";
+import { StringDecoder } from "string_decoder";
 import type { Problem } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, outputFailure } from "./errors";
@@ -12,16 +13,15 @@ import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
 import type { PackageRead } from "./read-package";
 import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
-import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout, type PatchedSheet, type RenderedSheet } from "./patch/package-layout";
-import { PatchThread, patchedText, settleFormats } from "./patch/patch-offload";
+import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout } from "./patch/package-layout";
 import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
-import { editXfFrom, SheetPatcher, type XfResolver } from "./patch/sheet-patch";
+import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
 import { renderSheet } from "./patch/sheet-render";
 import { StylesPart } from "./patch/styles-append";
 import { editWorkbookXml } from "./patch/workbook-edit";
-import { handOver, PackageZipWriter } from "./patch/zip-writer";
+import { PackageZipWriter } from "./patch/zip-writer";
 import { firstLine } from "./package/xml";
 
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
@@ -69,36 +69,16 @@ export interface PackageBuildReport {
   notes: string[];
   /** What could not be written as the plans asked, naming sheet and cell. */
   problems: Problem[];
-  /** Officers' sheets patched on the second thread, and those it left to this one. */
-  patchThread: { patched: number; leftHere: number };
 }
 
-export interface PackageWriteOptions {
-  /** Patch the officers' sheets on a second thread: "auto" (the default) does so for large sheets. */
-  patchThread?: "auto" | "always" | "never";
-  /** The second thread's script (tests run the compiled one). */
-  patchThreadScript?: string;
-}
-
-/** Cells edited above which a second thread patches the officers' sheets (it takes ~50 ms to start). */
-const PATCH_THREAD_MIN_CELLS = 20_000;
-
-/**
- * The second thread for the patched sheets, when it is worth starting. Their formats are settled here
- * first, so they are numbered before our own sheets' whichever thread patches them.
- */
-function startPatchThread(read: PackageRead, patched: PatchedSheet[], xfFor: XfResolver, options: PackageWriteOptions): PatchThread | undefined {
-  const settled = patched.map((p) => settleFormats(p.edits, read.sheets.find((s) => s.part === p.part)?.styleIds, xfFor));
-  // Read for this alone: let them go.
-  for (const s of read.sheets) delete s.styleIds;
-  const cells = settled.reduce((n, e) => n + e.cols.length, 0);
-  const mode = options.patchThread ?? "auto";
-  if (!read.pkg.path || !canCopyRaw() || patched.length === 0 || mode === "never" || (mode === "auto" && cells < PATCH_THREAD_MIN_CELLS)) return undefined;
-  const jobs = patched.map((p, i) => {
-    const info = read.pkg.info(p.part);
-    return { part: p.part, name: p.name, crc32: info?.crc32 ?? -1, compressedSize: info?.compressedSize ?? -1, edits: settled[i] };
-  });
-  return PatchThread.start({ path: read.pkg.path, jobs }, options.patchThreadScript);
+/** Inflated text of a part, patched as it streams. */
+async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<string> {
+  const decoder = new StringDecoder("utf8");
+  for await (const chunk of await read.pkg.openStream(part)) {
+    const out = patcher.push(decoder.write(chunk as Buffer));
+    if (out) yield out;
+  }
+  yield patcher.push(decoder.end()) + patcher.end();
 }
 
 /** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */
@@ -136,7 +116,7 @@ function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo)
  * Writes `plans` into a copy of the package read, at `output`. Throws OutputError when the output
  * cannot be written, InputError when a part of the input fails to read while it is copied.
  */
-export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string, options: PackageWriteOptions = {}): Promise<PackageBuildReport> {
+export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string): Promise<PackageBuildReport> {
   const problems: Problem[] = [];
   const layout = await layoutPackage(read, plans, problems);
   const stylesName = stylesPartFor(read);
@@ -155,25 +135,13 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   const charts = planChartParts(read, layout.rendered, layout.dropped, problems);
   for (const stray of charts.replaces) layout.dropped.add(stray);
   const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []), charts.contentTypes);
-  const patched = new Map(layout.patched.map((p, i) => [p.part.toLowerCase(), { ...p, index: i }]));
+  const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 
   const temp = tempPathBeside(output);
   let writer: PackageZipWriter | undefined;
-  let thread: PatchThread | undefined;
-  const patchThread = { patched: 0, leftHere: 0 };
   try {
     writer = new PackageZipWriter(temp);
-    const zip = writer;
-    thread = startPatchThread(read, layout.patched, xfFor, options);
-    const onThread = thread;
-    // With the officers' sheets on the other thread, ours are made meanwhile rather than when yazl reaches them.
-    const addOurs = (name: string, render: RenderedSheet) => {
-      const pieces = () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(name.toLowerCase()));
-      if (onThread) zip.addTextAhead(name, pieces);
-      else zip.addText(name, pieces);
-    };
-    const patchHere = (name: string, patch: PatchedSheet) => patchedText(read.pkg, name, new SheetPatcher(patch.edits, editXfFrom(xfFor), patch.name));
     for (const e of read.pkg.entries) {
       const lower = e.name.toLowerCase();
       if (e.isDirectory || layout.dropped.has(e.name) || lower === stylesName.toLowerCase()) continue;
@@ -181,29 +149,13 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       const patch = patched.get(lower);
       const render = rendered.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
-      else if (render) addOurs(e.name, render);
-      else if (patch && onThread) {
-        const result = onThread.results[patch.index];
-        writer.addDeflated(e.name, async (count, deflate) => {
-          const bytes = await result;
-          if (zip.isAborted) throw new Error("the build was stopped");
-          if (!bytes) {
-            patchThread.leftHere++;
-            // Formats this patch still has to number come after our sheets', whatever the timing.
-            await zip.aheadMade();
-            return deflate(patchHere(e.name, patch));
-          }
-          patchThread.patched++;
-          count.crc32 = bytes.crc32;
-          count.uncompressedSize = bytes.uncompressedSize;
-          return handOver(bytes.chunks);
-        });
-      } else if (patch) writer.addText(e.name, () => patchHere(e.name, patch));
+      else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
+      else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name)));
       else copyEntry(writer, read, e);
     }
     for (const p of layout.newParts) {
       const render = rendered.get(p.part.toLowerCase());
-      if (render) addOurs(p.part, render);
+      if (render) writer.addText(p.part, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(p.part.toLowerCase())));
     }
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // Last, once every sheet has asked for its formats.
@@ -215,14 +167,12 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     await rename(temp, output);
   } catch (e) {
     writer?.abort();
-    thread?.stop();
     removeQuietly(temp);
     if ((e as { fromOutput?: boolean }).fromOutput || (e as NodeJS.ErrnoException).syscall === "rename") throw outputFailure(output, e);
     if (e instanceof InputError) throw e;
     throw new InputError(`${read.pkg.file} is corrupt: ${firstLine(e instanceof Error ? e.message : String(e))}`);
   }
-  thread?.stop();
-  return { notes: layout.notes, problems, patchThread };
+  return { notes: layout.notes, problems };
 }
 
 export { isMacroEnabled as inputIsMacroEnabled };

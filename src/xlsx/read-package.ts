@@ -36,8 +36,6 @@ export interface SheetInfo {
   hiddenColumns: ColumnSpan[];
   /** Carries our mark, or is our state sheet: made by the add-in. */
   ours: boolean;
-  /** Worksheets only: each cell's format where not 0, by row and column (sheet-reader.ts). */
-  styleIds?: number[][];
 }
 
 export interface PackageRead {
@@ -125,7 +123,6 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904 });
     info.protected = read.protected;
     info.hiddenColumns = read.hiddenColumns;
-    info.styleIds = read.styleIds;
     if (read.tableRelIds.length) {
       const rels = await readRelationships(pkg, info.part);
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);

@@ -36,15 +36,9 @@ export interface SheetRead {
   tableRelIds: string[];
   /** Cells left out of the grid (far from the data), as warnings. */
   problems: Problem[];
-  /**
-   * Each cell's format (its `s`) by row and column, where not 0: the writer works out the formats of
-   * the cells it colours from these before the sheet is patched (patch-offload.ts).
-   */
-  styleIds: number[][];
 }
 
 const truthy = (v: string | undefined): boolean => v === "1" || v === "true";
-const DIGITS = /^\d+$/;
 
 /** Parses "A1:C5" or "A1" into a zero-based range. */
 export function parseRef(ref: string): CellRange | undefined {
@@ -78,7 +72,6 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const where = `sheet '${name}' (${part})`;
   const values: SparseCells["values"] = [];
   const fmts: SparseCells["formats"] = [];
-  const styleIds: number[][] = [];
   const hiddenRows: number[] = [];
   const hiddenColumns: ColumnSpan[] = [];
   const merges: CellRange[] = [];
@@ -89,12 +82,10 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   let row = -1;
   let rowValues: CellValue[] | undefined;
   let rowFormats: string[] | undefined;
-  let rowStyles: number[] | undefined;
   let col = -1;
   // The cell being read.
   let type: string | undefined;
   let style = 0;
-  let styleText = "";
   let text = "";
   let hasText = false;
   let inValue = false;
@@ -146,7 +137,6 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           } else col++;
           if (col > MAX_COL) fail(`has more cells in row ${row + 1} than Excel's 16,384 columns`);
           type = a.t;
-          styleText = a.s ?? "";
           style = a.s === undefined ? 0 : parseInt(a.s, 10) || 0;
           text = "";
           hasText = false;
@@ -171,7 +161,6 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           if (truthy(a.hidden)) hiddenRows.push(row);
           rowValues = values[row];
           rowFormats = fmts[row];
-          rowStyles = styleIds[row];
           col = -1;
           return;
         }
@@ -231,23 +220,15 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
             rowValues ??= values[row] = [];
             rowValues[col] = v;
           }
-          if (style !== 0) {
-            // As the patcher reads `s` (sheet-patch.ts): digits only, else no format.
-            if (DIGITS.test(styleText)) {
-              rowStyles ??= styleIds[row] = [];
-              rowStyles[col] = style;
-            }
-            if (code !== undefined && code !== "General") {
-              rowFormats ??= fmts[row] = [];
-              rowFormats[col] = code;
-            }
+          if (code !== undefined && style !== 0 && code !== "General") {
+            rowFormats ??= fmts[row] = [];
+            rowFormats[col] = code;
           }
           return;
         }
         case "row":
           rowValues = undefined;
           rowFormats = undefined;
-          rowStyles = undefined;
           return;
         default:
           return;
@@ -266,7 +247,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow),
     tables: [],
   };
-  return { grid, hiddenColumns, protected: isProtected, tableRelIds, problems: squared.problems, styleIds };
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, problems: squared.problems };
 }
 
 /** The shared-string indices a sheet uses, for reading a huge shared-strings part selectively. */

@@ -116,8 +116,6 @@ export class ZipPackage {
     readonly file: string,
     private readonly zip: yauzl.ZipFile,
     raw: yauzl.Entry[],
-    /** The file's path, when the package was opened from a file (not from bytes in memory). */
-    readonly path?: string,
   ) {
     this.entries = raw.map((e) => ({
       name: e.fileName,
@@ -153,7 +151,7 @@ export class ZipPackage {
         total += e.uncompressedSize;
       }
       if (total > MAX_TOTAL) throw new InputError(`${file} is too large to read: its parts inflate to more than 16 GB`);
-      return new ZipPackage(file, zip, entries, typeof source === "string" ? source : undefined);
+      return new ZipPackage(file, zip, entries);
     } catch (e) {
       zip?.close();
       throw zipFailure(file, e);

@@ -68,7 +68,7 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
 }
 
 /** The head of a worksheet (everything before <sheetData>) with <dimension> and <cols> for our edits. */
-export function patchHead(head: string, edits: Pick<SheetEdits, "extent" | "columnWidths">, prefix: string): string {
+export function patchHead(head: string, edits: SheetEdits, prefix: string): string {
   let out = head;
   if (edits.extent) {
     const dim = findElement(out, "dimension");

@@ -9,25 +9,12 @@ import type { PlanStyle } from "../../engine/vocab/plan";
 import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
-
-/** A sheet's edits, their rows read in order: a list, or rows made as they are reached (patch-offload.ts). */
-export interface PatchEdits extends Omit<SheetEdits, "rows"> {
-  rows: { readonly length: number; at(i: number): SheetEdits["rows"][number] | undefined };
-}
 import { patchHead } from "./sheet-head";
 import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
-/** The cell format for `styles[0, count)` laid over format `base` (count: all of them) (styles-append.ts). */
+/** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
+/** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
 export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: number) => number;
-
-/** The cell format for edit `e`'s styles laid over the cell's own format `base`. */
-export type EditXf = (base: number, e: CellEdit) => number;
-
-/** An EditXf that asks the workbook's styles part. */
-export const editXfFrom =
-  (xfFor: XfResolver): EditXf =>
-  (base, e) =>
-    xfFor(base, e.styles);
 
 type Phase = "head" | "data" | "tail";
 
@@ -59,8 +46,8 @@ export class SheetPatcher {
   cellsStyled = 0;
 
   constructor(
-    private readonly edits: PatchEdits,
-    private readonly xfOf: EditXf,
+    private readonly edits: SheetEdits,
+    private readonly xfFor: XfResolver,
     private readonly sheetName = "",
   ) {}
 
@@ -157,8 +144,7 @@ export class SheetPatcher {
     const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.lastInputRow + 1;
     this.lastInputRow = row;
     let out = this.newRowsBefore(row);
-    const rows = this.edits.rows;
-    const edits = this.rowIndex < rows.length && rows.at(this.rowIndex)!.row === row ? rows.at(this.rowIndex++)!.cells : undefined;
+    const edits = this.rowIndex < this.edits.rows.length && this.edits.rows[this.rowIndex].row === row ? this.edits.rows[this.rowIndex++].cells : undefined;
     // A row without r follows the row before it; if we have just put a row in between, it needs its number.
     const needsNumber = r === undefined && this.lastOutputRow !== row - 1;
     this.lastOutputRow = row;
@@ -171,8 +157,8 @@ export class SheetPatcher {
   private newRowsBefore(row: number): string {
     let out = "";
     const rows = this.edits.rows;
-    while (this.rowIndex < rows.length && rows.at(this.rowIndex)!.row < row) {
-      const { row: r, cells } = rows.at(this.rowIndex++)!;
+    while (this.rowIndex < rows.length && rows[this.rowIndex].row < row) {
+      const { row: r, cells } = rows[this.rowIndex++];
       const xml = cells.map((e) => this.newCell(r, e)).join("");
       if (xml) {
         out += `<${this.prefix}row r="${r + 1}">${xml}</${this.prefix}row>`;
@@ -185,7 +171,7 @@ export class SheetPatcher {
   /** A cell the sheet does not have; "" when an empty value with no style would make nothing. */
   private newCell(row: number, e: CellEdit): string {
     if ((e.value === undefined || e.value === null) && e.styles.length === 0) return "";
-    const s = e.styles.length ? this.xfOf(0, e) : 0;
+    const s = e.styles.length ? this.xfFor(0, e.styles) : 0;
     this.count(e);
     return cellXml(toA1(row, e.col), s, e.value ?? null, this.prefix);
   }
@@ -259,7 +245,7 @@ export class SheetPatcher {
   private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
     const style = attrValue(tag, "s");
     const base = style !== undefined && DIGITS.test(style) ? Number(style) : 0;
-    const s = e.styles.length ? this.xfOf(base, e) : base;
+    const s = e.styles.length ? this.xfFor(base, e.styles) : base;
     this.count(e);
     if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);
     if (s === base) return tag + xml.slice(tagLength);

@@ -3,7 +3,7 @@
 import { createWriteStream, type WriteStream } from "fs";
 import { Readable } from "stream";
 import { ZipFile } from "yazl";
-import { deflatePieces, type DeflateCount } from "./deflate-chunks";
+import { deflatePieces } from "./deflate-chunks";
 import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
 
 /**
@@ -11,7 +11,7 @@ import { addRawEntry, canCopyRaw, type RawEntry } from "./raw-copy";
  * 115 MB): level 1 deflates them in about 0.55 s where level 3 takes 0.95 s (zlib's default 6 about
  * twice that), for a file about a tenth larger (23 MB against 20.5 MB).
  */
-export const COMPRESSION_LEVEL = 1;
+const COMPRESSION_LEVEL = 1;
 
 /** One fixed time for every entry we write, so building the same input twice gives the same bytes. */
 export const FIXED_MTIME = new Date(1980, 0, 1, 0, 0, 0);
@@ -24,33 +24,11 @@ function textStream(pieces: Iterable<string | Buffer> | AsyncIterable<string | B
   return Readable.from(bytes(), { objectMode: false });
 }
 
-/** Deflated pieces held in memory, handed to yazl once, each let go as soon as it is written. */
-export function handOver(chunks: Buffer[]): Readable {
-  function* pieces(): Generator<Buffer> {
-    for (let i = 0; i < chunks.length; i++) {
-      const c = chunks[i];
-      chunks[i] = EMPTY;
-      yield c;
-    }
-    chunks.length = 0;
-  }
-  return Readable.from(pieces(), { objectMode: false });
-}
-
-const EMPTY = Buffer.alloc(0);
-
 export class PackageZipWriter {
   private readonly zip = new ZipFile();
   private readonly out: WriteStream;
   private readonly done: Promise<void>;
   private failure: Error | undefined;
-  /** Parts made ahead (addTextAhead), one after another in the order added. */
-  private ahead: Promise<unknown> = Promise.resolve();
-  private aborted = false;
-
-  get isAborted(): boolean {
-    return this.aborted;
-  }
 
   constructor(path: string) {
     this.out = createWriteStream(path, { flags: "wx", highWaterMark: 1024 * 1024 });
@@ -81,47 +59,6 @@ export class PackageZipWriter {
       return;
     }
     const entry: RawEntry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, mtime: FIXED_MTIME, open: async () => this.deflated(entry, pieces()) };
-    this.addRaw(entry);
-  }
-
-  /**
-   * addText, but the part is made now, ahead of yazl, and held deflated until yazl reaches it: this
-   * thread makes it while yazl waits on an earlier part coming from elsewhere (patch-offload.ts). Parts
-   * made ahead are made one at a time, in the order added, so cell formats are numbered as addText would.
-   */
-  addTextAhead(name: string, pieces: () => Iterable<string | Buffer> | AsyncIterable<string | Buffer>): void {
-    if (!canCopyRaw()) {
-      this.addText(name, pieces);
-      return;
-    }
-    const entry: RawEntry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, mtime: FIXED_MTIME, open: async () => handOver(await made) };
-    const made = this.ahead.then(async () => {
-      const out: Buffer[] = [];
-      for await (const chunk of this.deflated(entry, pieces())) {
-        // A build that failed stops making its parts.
-        if (this.aborted) throw new Error("the build was stopped");
-        out.push(chunk as Buffer);
-      }
-      return out;
-    });
-    // A failure is reported when yazl opens the part; the parts after it are still made.
-    made.catch(() => undefined);
-    this.ahead = made.catch(() => undefined);
-    this.addRaw(entry);
-  }
-
-  /** Settles once every part added ahead so far is made (or failed): format numbers asked after it come after theirs. */
-  aheadMade(): Promise<unknown> {
-    return this.ahead;
-  }
-
-  /**
-   * A part deflated elsewhere, or here: `make` fills in the part's CRC and size (or leaves that to
-   * `deflate`, which deflates pieces here) and gives the deflated bytes. Called when yazl reaches it.
-   */
-  addDeflated(name: string, make: (count: DeflateCount, deflate: (pieces: AsyncIterable<string | Buffer>) => Readable) => Promise<Readable>): void {
-    if (!canCopyRaw()) throw new Error("addDeflated needs a yazl that can copy deflated bytes");
-    const entry: RawEntry = { name, method: 8, crc32: 0, compressedSize: 0, uncompressedSize: 0, mtime: FIXED_MTIME, open: () => make(entry, (pieces) => this.deflated(entry, pieces)) };
     this.addRaw(entry);
   }
 
@@ -163,7 +100,6 @@ export class PackageZipWriter {
 
   /** Stops writing (after a failure elsewhere); the caller removes the file. */
   abort(): void {
-    this.aborted = true;
     this.zip.outputStream.unpipe(this.out);
     this.out.destroy();
   }

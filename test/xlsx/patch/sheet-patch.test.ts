@@ -2,7 +2,7 @@
 import type { PlanStyle, SheetPlan } from "../../../src/engine/vocab/plan";
 import { emptySheetPlan } from "../../../src/engine/vocab/plan";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
-import { editXfFrom, SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
+import { SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
 import { patchCols } from "../../../src/xlsx/patch/sheet-head";
 
 const GREEN: PlanStyle = { fill: "#00B050" };
@@ -24,7 +24,7 @@ function fakeXf(log: string[]) {
 
 /** Runs the patcher over the XML cut into pieces of `size` characters. */
 function patch(xml: string, plan: SheetPlan, size = 7, log: string[] = []): string {
-  const p = new SheetPatcher(sheetEdits(plan, []), editXfFrom(fakeXf(log)), plan.sheet);
+  const p = new SheetPatcher(sheetEdits(plan, []), fakeXf(log), plan.sheet);
   let out = "";
   for (let i = 0; i < xml.length; i += size) out += p.push(xml.slice(i, i + size));
   return out + p.end();
