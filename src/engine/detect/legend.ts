@@ -52,12 +52,20 @@ const FIGURE_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget",
 export class KeyBlocks {
   private inKey = false;
   private readonly figureCols: number[];
+  /** Our own columns (Status (auto)): what we wrote there is not the officer's key. */
+  private readonly ours: number[];
 
   constructor(
     private readonly cells: SheetCells,
     table: TableSpec,
   ) {
     this.figureCols = table.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
+    this.ours = table.columns.filter((c) => c.role === "generated").map((c) => c.col);
+  }
+
+  /** A cell of the row that is the officer's, not ours. */
+  private theirs(i: number): boolean {
+    return this.ours.length === 0 || !this.ours.includes(this.cells.left + i);
   }
 
   /** True when the (zero-based) row is part of a key: its heading, or an entry. */
@@ -65,15 +73,17 @@ export class KeyBlocks {
     // Most rows hold a figure: a cheap pass, allocating nothing, answers for them.
     let strings = 0;
     let other = false;
-    for (const v of this.cells.row(row)) {
-      if (isBlank(v)) continue;
+    const values = this.cells.row(row);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (isBlank(v) || !this.theirs(i)) continue;
       if (typeof v === "string") strings++;
       else other = true;
     }
     if (strings === 0 && !other) return false;
     if ((other || strings > 3) && !this.inKey) return false;
     const texts: string[] = [];
-    if (!other) for (const v of this.cells.row(row)) if (typeof v === "string" && !isBlank(v)) texts.push(v.trim());
+    if (!other) for (let i = 0; i < values.length; i++) if (typeof values[i] === "string" && !isBlank(values[i]) && this.theirs(i)) texts.push((values[i] as string).trim());
     if (!other && texts.length === 1 && (isKeyHeading(texts[0]) || isKeyLine(texts[0]))) {
       this.inKey = true;
       return true;
@@ -92,8 +102,10 @@ export class KeyBlocks {
   private isEntry(row: number | undefined): boolean {
     if (row === undefined) return false;
     const texts: string[] = [];
-    for (const v of this.cells.row(row)) {
-      if (isBlank(v)) continue;
+    const values = this.cells.row(row);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i];
+      if (isBlank(v) || !this.theirs(i)) continue;
       if (typeof v !== "string") return false;
       texts.push(v.trim());
       if (texts.length > 3) return false;
@@ -104,7 +116,7 @@ export class KeyBlocks {
   /** The nearest row above (step −1) or below (+1) with anything in it, within the sheet. */
   private nextFilled(row: number, step: 1 | -1): number | undefined {
     for (let r = row + step; r >= this.cells.top && r <= this.cells.bottom; r += step) {
-      if (this.cells.row(r).some((v) => !isBlank(v))) return r;
+      if (this.cells.row(r).some((v, i) => !isBlank(v) && this.theirs(i))) return r;
     }
     return undefined;
   }

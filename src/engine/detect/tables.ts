@@ -190,6 +190,11 @@ export interface TableShape {
   right: number;
   /** Columns whose header says which row this is (ref, name...): a header word there means a repeated header. */
   identityCols: number[];
+  /**
+   * Our own columns (Status (auto)): what we wrote there last time is not read when deciding what a
+   * row is, or a row we rated could read otherwise once its status is in (Apply colours twice would differ).
+   */
+  generated: number[];
 }
 
 export function tableShape(t: TableSpec): TableShape {
@@ -198,6 +203,7 @@ export function tableShape(t: TableSpec): TableShape {
     left: cols.length ? Math.min(...cols) : 0,
     right: cols.length ? Math.max(...cols) : -1,
     identityCols: t.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col),
+    generated: t.columns.filter((c) => c.role === "generated").map((c) => c.col),
   };
 }
 
@@ -245,10 +251,12 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
   let first = -1;
   let inSpan = 0;
   let headerish = true;
+  const ours = shape.generated;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isBlank(v)) continue;
     const col = cells.left + i;
+    if (ours.length && ours.includes(col)) continue;
     count++;
     if (first < 0) first = col;
     if (col >= shape.left && col <= shape.right) inSpan++;
@@ -268,12 +276,15 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
   }
   if (inSpan === 0) return SKIP;
   if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
-  if (headerish && count <= 2 && allTitles(values)) return SKIP; // "Key Performance Indicators | 2021/22"
+  if (headerish && count <= 2 && allTitles(values, cells.left, ours)) return SKIP; // "Key Performance Indicators | 2021/22"
   return DATA;
 }
 
-function allTitles(values: readonly CellValue[]): boolean {
-  for (const v of values) if (typeof v === "string" && !isBlank(v) && !isTitleText(v)) return false;
+function allTitles(values: readonly CellValue[], left: number, ours: readonly number[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "string" && !isBlank(v) && !ours.includes(left + i) && !isTitleText(v)) return false;
+  }
   return true;
 }
 
@@ -295,7 +306,7 @@ function looksLikeHeader(cells: SheetCells, shape: TableShape, row: number): boo
   if (named) return false;
   for (let col = shape.left; col <= shape.right; col++) {
     const v = cells.at(row, col);
-    if (typeof v === "string" && !isBlank(v) && !(v.length <= MAX_GROUP_LENGTH && isPeriodish(v))) return false;
+    if (typeof v === "string" && !isBlank(v) && !shape.generated.includes(col) && !(v.length <= MAX_GROUP_LENGTH && isPeriodish(v))) return false;
   }
   return true;
 }

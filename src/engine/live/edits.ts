@@ -161,7 +161,7 @@ function incremental(session: LiveSession, edits: CellEdit[], structure: Structu
         rescanSheets.add(sheet);
         periodCheck = true;
       }
-      const keysMayMove = sheet.scan.keyRows.get(t.spec)?.size || mine.some((r) => !cannotBeKey(cells, r)) || relaid.has(t);
+      const keysMayMove = sheet.scan.keyRows.get(t.spec)?.size || mine.some((r) => !cannotBeKey(cells, r, t.spec)) || relaid.has(t);
       if (keysMayMove && !sameSet(keyRowsOf(cells, t.spec), sheet.scan.keyRows.get(t.spec))) rescanSheets.add(sheet);
       // A cell typed right of the table may take the column Apply colours chose for ours.
       const right = Math.max(...t.spec.columns.filter((c) => c.role !== "generated").map((c) => c.col));

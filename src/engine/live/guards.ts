@@ -45,13 +45,16 @@ export function keyRowsOf(cells: SheetCells, table: TableSpec): Set<number> {
 
 /**
  * A row that cannot start or join a key while none is open (legend.ts isKeyRow): it is not blank (a row
- * emptied can bring two key entries together) and holds a figure or more than three texts.
+ * emptied can bring two key entries together) and holds a figure or more than three texts, ours aside.
  */
-export function cannotBeKey(cells: SheetCells, row: number): boolean {
+export function cannotBeKey(cells: SheetCells, row: number, table: TableSpec): boolean {
+  const ours = table.columns.filter((c) => c.role === "generated").map((c) => c.col);
   let strings = 0;
   let other = false;
-  for (const v of cells.row(row)) {
-    if (isBlank(v)) continue;
+  const values = cells.row(row);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v) || ours.includes(cells.left + i)) continue;
     if (typeof v === "string") strings++;
     else other = true;
   }
