@@ -125,3 +125,50 @@ describe("a header printed again inside the table", () => {
     expect(v.get(`4,${STATUS_COL}`)).not.toBe(GENERATED_STATUS_HEADER);
   });
 });
+
+describe("Apply colours twice", () => {
+  // What a previous Apply wrote (Status (auto), Check (auto)) must not change what the officer's rows are.
+  const again = (grid: SheetGrid) => {
+    const first = colour(grid);
+    const second = colour(applied(grid, first));
+    const rated = (g: SheetGrid) => rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2023-09-30" }).rated.map((r) => [r.record.row, r.record.priority, r.rating.status]);
+    return { first: cellsOf(first), second: cellsOf(second), before: rated(grid), after: rated(applied(grid, first)) };
+  };
+
+  test("with a Check (auto) column beside ours: the same cells and records", () => {
+    const { first, second, before, after } = again(tracker);
+    expect([...first.values.values()]).toContain(GENERATED_CHECK_HEADER);
+    expect(second).toEqual(first);
+    expect(after).toEqual(before);
+  });
+
+  test("with an officer's note just right of the table: the note stays a heading, not a row", () => {
+    const withNote: SheetGrid = { name: "KPIs", values: [...rows.slice(0, 4), [null, null, null, null, null, null, null, "Housing"], ...rows.slice(4)] };
+    const { first, second, before, after } = again(withNote);
+    expect(second).toEqual(first);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("Apply colours twice, under a two-row header", () => {
+  // Status (auto) goes on the lower header row, right of the quarters: the next run must still read "2021/22 Q1".
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "2021/22", null, "Commentary"],
+      [null, null, null, null, "Q1", "Q2", null],
+      ["HS01", "Households in temporary accommodation", "Lower", 120, 130, 118, "Demand steady"],
+      ["HS02", "Rent collected", "Higher", 0.98, 0.97, 0.9, "Arrears up"],
+    ],
+    merges: [{ top: 0, left: 4, bottom: 0, right: 5 }],
+  };
+
+  test("the header, the cells and the records are the same the second time", () => {
+    const first = colour(grid);
+    const again = applied(grid, first);
+    const header = (g: SheetGrid) => detectTables(g).map((t) => [t.headerRow, t.headerHeight, t.columns.filter((c) => c.role !== "generated").map((c) => c.header)]);
+    expect(header(grid)[0][1]).toBe(2);
+    expect(header(again)).toEqual(header(grid));
+    expect(cellsOf(colour(again))).toEqual(cellsOf(first));
+  });
+});

@@ -3,6 +3,8 @@ import type { PeriodInfo, Role } from "../vocab/types";
 
 /** Header of the add-in's own computed status column. */
 export const GENERATED_STATUS_HEADER = "Status (auto)";
+/** Beside it, where the rules disagree with an officer's rating. */
+export const GENERATED_CHECK_HEADER = "Check (auto)";
 
 /** Roles that say which row this is: a table needs one of them. */
 export const IDENTITY_ROLES: ReadonlySet<Role> = new Set<Role>(["ref", "name", "refAndName", "description"]);

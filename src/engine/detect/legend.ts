@@ -4,6 +4,7 @@ import { isBlank, type SheetCells } from "../read/cells";
 import { PRESETS } from "../scheme/presets";
 import { matchRating, normaliseRating } from "../scheme/schemes";
 import type { Role, TableSpec } from "../vocab/types";
+import { ourColumns } from "./tables";
 
 const KEY_HEADING = /^(?:key|legend|rating key|status key|performance key|symbol key|colour key|traffic light key|key to (?:the )?(?:symbols|ratings|status(?:es)?|icons|colours))\s*:?$/i;
 
@@ -52,7 +53,7 @@ const FIGURE_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget",
 export class KeyBlocks {
   private inKey = false;
   private readonly figureCols: number[];
-  /** Our own columns (Status (auto)): what we wrote there is not the officer's key. */
+  /** Our own columns (Status (auto), Check (auto)): what we wrote there is not the officer's key. */
   private readonly ours: number[];
 
   constructor(
@@ -60,7 +61,7 @@ export class KeyBlocks {
     table: TableSpec,
   ) {
     this.figureCols = table.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
-    this.ours = table.columns.filter((c) => c.role === "generated").map((c) => c.col);
+    this.ours = ourColumns(table);
   }
 
   /** A cell of the row that is the officer's, not ours. */

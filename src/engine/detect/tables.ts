@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, exactRole, isTitleText } from "./headers";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isTitleText } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -101,14 +101,23 @@ function mayBeHeader(values: readonly CellValue[]): boolean {
   return false;
 }
 
+/** A header a previous Apply wrote (it goes on the lower of two header rows). */
+function isOurHeader(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === GENERATED_STATUS_HEADER.toLowerCase() || t === GENERATED_CHECK_HEADER.toLowerCase();
+}
+
 function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
-  if (texts.size === 0) return false;
+  let periods = 0;
   for (const [col, text] of texts) {
+    // Ours, right of the officers' columns, does not make "Q1 | Q2" under "2021/22" any less a group row.
+    if (isOurHeader(text)) continue;
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH || !isPeriodish(text)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
+    periods++;
   }
-  return true;
+  return periods > 0;
 }
 
 /**
@@ -197,13 +206,20 @@ export interface TableShape {
   generated: number[];
 }
 
+/** The columns a previous Apply wrote (Status (auto), and Check (auto) beside it): not the officers'. */
+export function ourColumns(t: TableSpec): number[] {
+  return t.columns.filter((c) => c.role === "generated" || (c.role === "ignore" && c.header.trim() === GENERATED_CHECK_HEADER)).map((c) => c.col);
+}
+
 export function tableShape(t: TableSpec): TableShape {
-  const cols = t.columns.map((c) => c.col);
+  const generated = ourColumns(t);
+  // The table's edges are the officers' columns: ours, placed right of them, must not widen it.
+  const cols = t.columns.filter((c) => !generated.includes(c.col)).map((c) => c.col);
   return {
     left: cols.length ? Math.min(...cols) : 0,
     right: cols.length ? Math.max(...cols) : -1,
     identityCols: t.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col),
-    generated: t.columns.filter((c) => c.role === "generated").map((c) => c.col),
+    generated,
   };
 }
 

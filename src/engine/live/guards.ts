@@ -2,7 +2,7 @@
 // rows, or the grid it is kept in.
 import { headerValueText, isBlank, type SheetCells } from "../read/cells";
 import { KeyBlocks } from "../detect/legend";
-import { classifyBodyRow, isPeriodish, judgeHeader, readHeaderAt, tableShape } from "../detect/tables";
+import { classifyBodyRow, isPeriodish, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
 import type { CellEdit } from "./types";
 import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -48,7 +48,7 @@ export function keyRowsOf(cells: SheetCells, table: TableSpec): Set<number> {
  * emptied can bring two key entries together) and holds a figure or more than three texts, ours aside.
  */
 export function cannotBeKey(cells: SheetCells, row: number, table: TableSpec): boolean {
-  const ours = table.columns.filter((c) => c.role === "generated").map((c) => c.col);
+  const ours = ourColumns(table);
   let strings = 0;
   let other = false;
   const values = cells.row(row);

@@ -5,12 +5,13 @@ import { SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
-import { GENERATED_STATUS_HEADER } from "../detect/headers";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
+
+export { GENERATED_CHECK_HEADER };
 import { readHeaderAt } from "../detect/tables";
 import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
-export const GENERATED_CHECK_HEADER = "Check (auto)";
 export const FONT = "Arial";
 
 const HEADER_STYLE: PlanStyle = { fill: "#44546A", fontColor: "#FFFFFF", bold: true, italic: true, fontName: FONT, wrap: true };
