@@ -243,6 +243,27 @@ describe("live result equals a fresh full run after the same edits", () => {
   });
 });
 
+// Found by the property (seed 1308389079): a burst that typed into a cell and cleared it again applied
+// the first value and dropped the second as "unchanged", so a section row read as a record.
+describe("a cell edited twice in one burst", () => {
+  test("takes its last value: typed and cleared again, it is left as it was", () => {
+    const sample = SAMPLES.find((s) => s.file === "derby-csp.xlsx")!;
+    checkBursts(sample.file, sample, [
+      [
+        { cell: { sheet: "Thematic", row: 12, col: 6 }, value: 100 },
+        { cell: { sheet: "Thematic", row: 12, col: 6 }, value: null },
+      ],
+    ]);
+    const { session } = startLive(grids(sample.file), sample.options);
+    expect(
+      applyEdits(session, [
+        { sheet: "Thematic", row: 12, col: 6, value: 100 },
+        { sheet: "Thematic", row: 12, col: 6, value: null },
+      ]),
+    ).toEqual({ kind: "none" });
+  });
+});
+
 type Burst = { cell: { sheet: string; row: number; col: number }; value: CellValue }[];
 
 /** Edits the workbook burst by burst as an officer would, and checks each live update against a fresh full run. */

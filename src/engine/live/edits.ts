@@ -65,7 +65,23 @@ export function applyEdits(session: LiveSession, edits: CellEdit[], structure: S
   }
 }
 
-function incremental(session: LiveSession, edits: CellEdit[], structure: StructureChange[]): LiveUpdate {
+/**
+ * One edit per cell, its last: a burst that types into a cell and clears it again leaves it as it was.
+ * (Each edit is compared with the grid before any of the burst is applied, so an earlier value of the
+ * same cell would be applied and the later one dropped as "unchanged".)
+ */
+function lastPerCell(edits: CellEdit[]): CellEdit[] {
+  const last = new Map<string, CellEdit>();
+  for (const e of edits) {
+    const key = `${e.sheet.toLowerCase()}\n${e.row}\n${e.col}`;
+    last.delete(key);
+    last.set(key, e);
+  }
+  return last.size === edits.length ? edits : [...last.values()];
+}
+
+function incremental(session: LiveSession, burst: CellEdit[], structure: StructureChange[]): LiveUpdate {
+  const edits = lastPerCell(burst);
   if (structure.length > 0 || session.pending === "grids") {
     // Rows or sheets moved: the grids kept no longer match the workbook, so the host reads it again (refreshLive).
     session.pending = "grids";
