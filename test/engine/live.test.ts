@@ -224,7 +224,8 @@ describe("live result equals a fresh full run after the same edits", () => {
     const tables = runScorecard(grids(file), sample.options).result.tables;
     fc.assert(
       fc.property(fc.array(fc.array(fc.record({ cell: cellArb(grids(file), tables), value: fc.constantFrom(...VALUES) }), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), (bursts) => checkBursts(file, sample, bursts, kinds)),
-      { numRuns: 30 },
+      // A fixed seed keeps CI repeatable; RAG_PROPERTY_SEED=random explores (how the cases below were found).
+      { numRuns: 30, ...(process.env.RAG_PROPERTY_SEED === "random" ? {} : { seed: Number(process.env.RAG_PROPERTY_SEED ?? 20261204) }) },
     );
   });
 
@@ -262,6 +263,16 @@ describe("a cell edited twice in one burst", () => {
       ]),
     ).toEqual({ kind: "none" });
   });
+});
+
+// Found by the property (seed 678303107), and not fixed yet: a header cell typed over, then another
+// header cell of the same table cleared, leaves live colours' status column one to the left of where a
+// full Apply puts it. It fails the same way before this session's changes. Marked as failing so the
+// suite says so, and turns red once it is fixed (then make it a plain test).
+test.failing("known: a table's header edited twice leaves our column where a full Apply would not", () => {
+  const sample = SAMPLES.find((s) => s.file === "cannock-pdp.xlsx")!;
+  const S = "Community Safety PDP";
+  checkBursts(sample.file, sample, [[{ cell: { sheet: S, row: 8, col: 2 }, value: "A new indicator" }], [{ cell: { sheet: S, row: 8, col: 0 }, value: null }]]);
 });
 
 type Burst = { cell: { sheet: string; row: number; col: number }; value: CellValue }[];
