@@ -1,7 +1,7 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, GENERATED_CHECK_HEADER } from "../../src/engine/trackers/colour";
-import { GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
+import { colourTrackers } from "../../src/engine/trackers/colour";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
 import { PRESETS } from "../../src/engine/scheme/presets";
 import { detectTables } from "../../src/engine/detect/tables";

@@ -49,6 +49,22 @@ function isKeyLine(text: string): boolean {
 
 const FIGURE_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "progress", "due", "start"]);
 
+/**
+ * A row's officer cells (ours left out), as far as keys go: nothing, three texts or fewer, or "full" (a
+ * figure, or more than three texts), where no key starts or is joined unless one is already open.
+ */
+export function keyRowShape(cells: SheetCells, row: number, ours: readonly number[]): "blank" | "texts" | "full" {
+  let strings = 0;
+  const values = cells.row(row);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v) || (ours.length && ours.includes(cells.left + i))) continue;
+    if (typeof v !== "string") return "full";
+    strings++;
+  }
+  return strings === 0 ? "blank" : strings > 3 ? "full" : "texts";
+}
+
 /** Reads a table's rows for key blocks: a key heading starts one, a row with figures ends it. */
 export class KeyBlocks {
   private inKey = false;
@@ -72,20 +88,13 @@ export class KeyBlocks {
   /** True when the (zero-based) row is part of a key: its heading, or an entry. */
   isKeyRow(row: number): boolean {
     // Most rows hold a figure: a cheap pass, allocating nothing, answers for them.
-    let strings = 0;
-    let other = false;
-    const values = this.cells.row(row);
-    for (let i = 0; i < values.length; i++) {
-      const v = values[i];
-      if (isBlank(v) || !this.theirs(i)) continue;
-      if (typeof v === "string") strings++;
-      else other = true;
-    }
-    if (strings === 0 && !other) return false;
-    if ((other || strings > 3) && !this.inKey) return false;
+    const shape = keyRowShape(this.cells, row, this.ours);
+    if (shape === "blank") return false;
+    if (shape === "full" && !this.inKey) return false;
     const texts: string[] = [];
-    if (!other) for (let i = 0; i < values.length; i++) if (typeof values[i] === "string" && !isBlank(values[i]) && this.theirs(i)) texts.push((values[i] as string).trim());
-    if (!other && texts.length === 1 && (isKeyHeading(texts[0]) || isKeyLine(texts[0]))) {
+    const values = this.cells.row(row);
+    if (shape === "texts") for (let i = 0; i < values.length; i++) if (typeof values[i] === "string" && !isBlank(values[i]) && this.theirs(i)) texts.push((values[i] as string).trim());
+    if (texts.length === 1 && (isKeyHeading(texts[0]) || isKeyLine(texts[0]))) {
       this.inKey = true;
       return true;
     }

@@ -1,7 +1,7 @@
 // Cheap tests of whether an edited row can change more than its record: a table's header, its key
 // rows, or the grid it is kept in.
 import { headerValueText, isBlank, type SheetCells } from "../read/cells";
-import { KeyBlocks } from "../detect/legend";
+import { KeyBlocks, keyRowShape } from "../detect/legend";
 import { classifyBodyRow, isPeriodish, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
 import type { CellEdit } from "./types";
 import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
@@ -48,17 +48,7 @@ export function keyRowsOf(cells: SheetCells, table: TableSpec): Set<number> {
  * emptied can bring two key entries together) and holds a figure or more than three texts, ours aside.
  */
 export function cannotBeKey(cells: SheetCells, row: number, table: TableSpec): boolean {
-  const ours = ourColumns(table);
-  let strings = 0;
-  let other = false;
-  const values = cells.row(row);
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (isBlank(v) || ours.includes(cells.left + i)) continue;
-    if (typeof v === "string") strings++;
-    else other = true;
-  }
-  return other || strings > 3;
+  return keyRowShape(cells, row, ourColumns(table)) === "full";
 }
 
 // ---- the grid kept in memory ----

@@ -6,8 +6,6 @@ import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type St
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
-
-export { GENERATED_CHECK_HEADER };
 import { readHeaderAt } from "../detect/tables";
 import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
