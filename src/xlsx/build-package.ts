@@ -18,6 +18,8 @@ import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
 import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
+import { ByteSink } from "./patch/byte-sink";
+import { PIECE } from "./patch/deflate-chunks";
 import { renderSheet } from "./patch/sheet-render";
 import { StylesPart } from "./patch/styles-append";
 import { editWorkbookXml } from "./patch/workbook-edit";
@@ -71,14 +73,18 @@ export interface PackageBuildReport {
   problems: Problem[];
 }
 
-/** Inflated text of a part, patched as it streams. */
-async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<string> {
+/** A part, inflated and patched as it streams, as whole deflate pieces of bytes (sheet-data.ts's way). */
+async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<Buffer> {
   const decoder = new StringDecoder("utf8");
+  const sink = new ByteSink(PIECE);
+  const write = (piece: string): void => sink.utf8(piece);
   for await (const chunk of await read.pkg.openStream(part)) {
-    const out = patcher.push(decoder.write(chunk as Buffer));
-    if (out) yield out;
+    patcher.push(decoder.write(chunk as Buffer), write);
+    if (sink.ready) yield* sink.takeFull();
   }
-  yield patcher.push(decoder.end()) + patcher.end();
+  patcher.push(decoder.end(), write);
+  patcher.end(write);
+  yield* sink.take();
 }
 
 /** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */

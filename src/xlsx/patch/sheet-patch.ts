@@ -51,48 +51,51 @@ export class SheetPatcher {
     private readonly sheetName = "",
   ) {}
 
-  /** Takes the next piece of the sheet's XML; returns what can be written out so far. */
-  push(text: string): string {
+  /**
+   * Takes the next piece of the sheet's XML and hands what can be written so far to `write`, piece by
+   * piece: joined into one text, the pieces (slices of the input, a few per row) made a rope that took
+   * longer to flatten for encoding than the whole patch took to make (0.55 s for 59 MB of rows).
+   */
+  push(text: string, write: (piece: string) => void): void {
     // Work through the buffer with a cursor: slicing it after every row would copy it again and again.
     this.buffer = this.pos > 0 ? this.buffer.slice(this.pos) + text : this.buffer + text;
     this.pos = 0;
-    let out = "";
     for (;;) {
       if (this.phase === "head") {
         const m = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/.exec(this.buffer);
-        if (!m) return out;
+        if (!m) return;
         const end = tagEnd(this.buffer, m.index);
-        if (end < 0) return out;
+        if (end < 0) return;
         this.prefix = m[1] ?? "";
         const open = this.buffer.slice(m.index, end);
-        out += patchHead(this.buffer.slice(0, m.index), this.edits, this.prefix);
+        write(patchHead(this.buffer.slice(0, m.index), this.edits, this.prefix));
         this.pos = end;
         if (open.endsWith("/>")) {
           // An empty sheet: our rows are all new.
-          out += `${open.slice(0, -2).trimEnd()}>${this.newRowsBefore(Infinity)}</${this.prefix}sheetData>`;
+          write(`${open.slice(0, -2).trimEnd()}>${this.newRowsBefore(Infinity)}</${this.prefix}sheetData>`);
           this.phase = "tail";
         } else {
-          out += open;
+          write(open);
           this.phase = "data";
         }
       } else if (this.phase === "data") {
         const piece = this.dataStep();
-        if (piece === undefined) return out;
-        out += piece;
+        if (piece === undefined) return;
+        if (piece) write(piece);
       } else {
-        out += this.pos > 0 ? this.buffer.slice(this.pos) : this.buffer;
+        const rest = this.pos > 0 ? this.buffer.slice(this.pos) : this.buffer;
+        if (rest) write(rest);
         this.buffer = "";
         this.pos = 0;
-        return out;
+        return;
       }
     }
   }
 
   /** The rest, at the end of the part. */
-  end(): string {
-    const out = this.push("");
+  end(write: (piece: string) => void): void {
+    this.push("", write);
     if (this.phase !== "tail") throw new Error(`the worksheet XML of "${this.sheetName}" ends inside <sheetData>`);
-    return out;
   }
 
   /** One step inside <sheetData>: text up to a row, a whole row, or the end tag. Undefined: needs more text. */

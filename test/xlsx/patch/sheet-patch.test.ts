@@ -26,8 +26,12 @@ function fakeXf(log: string[]) {
 function patch(xml: string, plan: SheetPlan, size = 7, log: string[] = []): string {
   const p = new SheetPatcher(sheetEdits(plan, []), fakeXf(log), plan.sheet);
   let out = "";
-  for (let i = 0; i < xml.length; i += size) out += p.push(xml.slice(i, i + size));
-  return out + p.end();
+  const write = (piece: string): void => {
+    out += piece;
+  };
+  for (let i = 0; i < xml.length; i += size) p.push(xml.slice(i, i + size), write);
+  p.end(write);
+  return out;
 }
 
 const HEAD = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:C3"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols><col min="1" max="5" width="12.5" style="3" customWidth="1"/></cols>`;
