@@ -150,6 +150,28 @@ describe("Apply colours twice", () => {
   });
 });
 
+describe("a record named with a header word, its status written by an earlier Apply", () => {
+  // "✓ On target" reads as a target header: with it, "Project | 95% | 96%" would read as a new table's header.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Measure", "Polarity", "Target", "Actual"],
+      ["Bins emptied on time", "Higher", 95, 96],
+      ["Project", "Higher", "95%", "96%"],
+      ["Litter picked", "Higher", 95, 96],
+    ],
+  };
+  const rated = (g: SheetGrid) => rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2023-09-30" }).rated.map((r) => r.record.name);
+
+  test("stays a record when the officer later clears its polarity", () => {
+    const once = applied(grid, colour(grid));
+    expect(once.values[2]).toContain("✓ On target");
+    once.values[2][1] = null;
+    expect(detectTables(once).map((t) => [t.headerRow, t.lastRow])).toEqual([[0, 3]]);
+    expect(rated(once)).toEqual(["Bins emptied on time", "Project", "Litter picked"]);
+  });
+});
+
 describe("Apply colours twice, under a two-row header", () => {
   // Status (auto) goes on the lower header row, right of the quarters: the next run must still read "2021/22 Q1".
   const grid: SheetGrid = {

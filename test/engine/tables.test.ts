@@ -229,6 +229,22 @@ describe("detectTables: structure", () => {
     expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 0 }]);
   });
 
+  test("a table below whose header has a column where the table above has our Status (auto) still starts", () => {
+    // Our labels in that column are left out when a row is judged a header; a header word there is not ours.
+    const tables = detectTables(
+      grid([
+        ["Ref", "Indicator", "Target", "Actual", "Status (auto)"],
+        ["K1", "Bins", 95, 96, "✓ On target"],
+        ["Ref", "Action", null, null, "Due date"],
+        ["A1", "Consult", null, null, "31/03/2024"],
+      ]),
+    );
+    expect(tables.map((t) => [t.kind, t.headerRow, t.lastRow])).toEqual([
+      ["indicator", 0, 1],
+      ["activity", 2, 3],
+    ]);
+  });
+
   test("our own Status (auto) column is mapped as generated", () => {
     const [t] = detectTables(grid([["Ref", "Action", "Due date", "Status (auto)"], ["A1", "Plan", "31/03/2024", "On track"]]));
     expect(t.columns[3].role).toBe("generated");

@@ -58,19 +58,23 @@ function mapping(col: number, header: string): ColumnMapping {
 }
 
 /** A row's header texts by column (cells hidden under a merge give none); undefined if a cell cannot be a header. */
-function headerCells(cells: SheetCells, row: number): Map<number, string> | undefined {
+function headerCells(cells: SheetCells, row: number, omit: readonly number[] = NO_COLUMNS): Map<number, string> | undefined {
   const values = cells.row(row);
   const out = new Map<number, string>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isBlank(v)) continue;
-    const text = headerValueText(v);
-    if (text === undefined) return undefined;
     const col = cells.left + i;
+    const text = headerValueText(v);
+    // What we wrote (a status label) is left out; a header word there is another table's, and stays.
+    if (omit.length && omit.includes(col) && (text === undefined || exactRole(text) === undefined)) continue;
+    if (text === undefined) return undefined;
     if (!cells.isCovered(row, col)) out.set(col, text);
   }
   return out;
 }
+
+const NO_COLUMNS: readonly number[] = [];
 
 function hasExactIdentity(texts: Iterable<string>): boolean {
   for (const text of texts) {
@@ -163,10 +167,23 @@ export interface HeaderAt {
   columns: ColumnMapping[];
 }
 
-/** The header starting at or just above `row` (two-row headers combined), if the row reads as one. */
-export function readHeaderAt(cells: SheetCells, row: number, floor: number): HeaderAt | undefined {
+/**
+ * The header starting at or just above `row` (two-row headers combined), if the row reads as one.
+ * `ours`: the columns a previous Apply wrote in the table the row is in. A row must read as a
+ * tracker's header without them: a record whose status we wrote ("Project | 95% | 96% | ✓ On target",
+ * the label reading as a target) is not a new table's header.
+ */
+export function readHeaderAt(cells: SheetCells, row: number, floor: number, ours: readonly number[] = NO_COLUMNS): HeaderAt | undefined {
   if (!mayBeHeader(cells.row(row))) return undefined;
-  const own = headerCells(cells, row);
+  if (ours.length) {
+    const bare = readHeaderOmitting(cells, row, floor, ours);
+    if (!bare || judgeHeader(bare.columns) === undefined) return undefined;
+  }
+  return readHeaderOmitting(cells, row, floor, NO_COLUMNS);
+}
+
+function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[]): HeaderAt | undefined {
+  const own = headerCells(cells, row, omit);
   if (!own || own.size < 2) return undefined;
   if (!hasExactIdentity(own.values())) return undefined;
   let known = 0;
@@ -207,7 +224,7 @@ export interface TableShape {
 }
 
 /** The columns a previous Apply wrote (Status (auto), and Check (auto) beside it): not the officers'. */
-export function ourColumns(t: TableSpec): number[] {
+export function ourColumns(t: Pick<TableSpec, "columns">): number[] {
   return t.columns.filter((c) => c.role === "generated" || (c.role === "ignore" && c.header.trim() === GENERATED_CHECK_HEADER)).map((c) => c.col);
 }
 
@@ -315,7 +332,7 @@ function looksLikeHeader(cells: SheetCells, shape: TableShape, row: number): boo
     if (typeof v !== "string") continue;
     const role = exactRole(v);
     if (role !== undefined && IDENTITY_ROLES.has(role)) {
-      const own = headerCells(cells, row);
+      const own = headerCells(cells, row, shape.generated);
       if (own && judgeHeader([...own].map(([col, text]) => mapping(col, text)))) return true;
     }
   }
@@ -366,14 +383,17 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
   const excel = excelTables(cells, grid);
   const plain: FoundHeader[] = [];
   let floor = cells.top;
+  // Below a plain table's header the rows are its own until another header: what we wrote in them is not read as one.
+  let ours: readonly number[] = NO_COLUMNS;
   for (let r = cells.top; r <= cells.bottom; r++) {
     const lo = excel.ranges.find((x) => r >= x.top && r <= x.bottom);
     if (lo) {
       r = lo.bottom;
       floor = r + 1;
+      ours = NO_COLUMNS;
       continue;
     }
-    const header = readHeaderAt(cells, r, floor);
+    const header = readHeaderAt(cells, r, floor, ours);
     const kind = header && judgeHeader(header.columns);
     if (!header || !kind) continue;
     r = header.top + header.height - 1;
@@ -382,6 +402,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     // A repeat of the header above (printed-page style) belongs to that table.
     if (prev && sameRoles(prev.columns, header.columns) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top)) continue;
     plain.push({ ...header, kind, limit: cells.bottom });
+    ours = ourColumns(header);
   }
   const all = [...excel.found, ...plain].sort((a, b) => a.top - b.top);
   for (const h of plain) for (const other of all) if (other.top > h.top) h.limit = Math.min(h.limit, other.top - 1);

@@ -6,7 +6,7 @@ import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type St
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
-import { readHeaderAt } from "../detect/tables";
+import { ourColumns, readHeaderAt } from "../detect/tables";
 import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
@@ -165,7 +165,7 @@ export function repeatedHeaderRows(grid: SheetGrid, table: TableSpec, recordRows
     if (recordRows.has(r) || folded(cellAt(grid, r, probe)) !== text) continue;
     cells ??= new SheetCells(grid);
     want ??= rolesKey(readHeaderAt(cells, lastHeaderRow, table.headerRow)?.columns ?? table.columns);
-    const repeat = readHeaderAt(cells, r, table.firstRow);
+    const repeat = readHeaderAt(cells, r, table.firstRow, ourColumns(table));
     const at = repeat ? repeat.top + repeat.height - 1 : -1;
     if (repeat && rolesKey(repeat.columns) === want && at <= table.lastRow && !recordRows.has(at)) rows.push(at);
   }
