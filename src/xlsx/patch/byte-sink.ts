@@ -7,6 +7,13 @@ import { cellText } from "./xml-text";
 export const SINK_CHUNK = 64 * 1024;
 /** The most bytes one UTF-16 unit of cell text can become, escaped ("&#13;" is 5, U+FFFF is 3). */
 const MAX_BYTES_PER_UNIT = 6;
+/**
+ * What cellText would change or mark: controls and line breaks, markup characters, surrogates (a lone
+ * one is escaped; a pair is 4 bytes, more than the 3 per unit the fast path allows), U+FFFE/FFFF, a
+ * possible `_xHHHH_`, and spaces at either edge (which need xml:space="preserve").
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_CARE = /[\u0000-\u001f&<>\ud800-\udfff\ufffe\uffff]|_x|^\s|\s$/;
 
 export class ByteSink {
   private buf: Buffer;
@@ -80,32 +87,22 @@ export class ByteSink {
 
   /**
    * Cell text as `<t>…</t>` (with xml:space="preserve" where its edge spaces or breaks matter), encoded
-   * as cell-xml.ts's cellText does. Printable ASCII with no markup or `_x` is copied as it goes; anything
-   * else takes the general path.
+   * as cell-xml.ts's cellText does. Text with nothing to escape or keep (most of it) is written by one
+   * native UTF-8 write after one regex test: copying it a character at a time in JavaScript took
+   * twice as long over a 100,000-row summary's 2 million texts.
    */
   cellT(s: string): void {
     const n = s.length;
-    const first = s.charCodeAt(0);
-    const last = s.charCodeAt(n - 1);
-    if (n > 0 && first > 32 && first < 127 && last > 32 && last < 127) {
-      this.room(n + 7);
+    if (n > 0 && !NEEDS_CARE.test(s)) {
+      this.room(n * 3 + 7);
       const buf = this.buf;
       let p = this.pos;
       buf[p++] = 60; // <
       buf[p++] = 116; // t
       buf[p++] = 62; // >
-      let i = 0;
-      for (; i < n; i++) {
-        const c = s.charCodeAt(i);
-        // Controls, non-ASCII, & < > and the '_' of a possible _xHHHH_ go the general way.
-        if (c < 32 || c > 126 || c === 38 || c === 60 || c === 62 || (c === 95 && s.charCodeAt(i + 1) === 120)) break;
-        buf[p++] = c;
-      }
-      if (i === n) {
-        this.pos = p;
-        this.ascii("</t>");
-        return;
-      }
+      this.pos = p + buf.write(s, p, "utf8");
+      this.ascii("</t>");
+      return;
     }
     const { xml, preserve } = cellText(s);
     this.ascii(preserve ? '<t xml:space="preserve">' : "<t>");
