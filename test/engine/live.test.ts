@@ -265,11 +265,11 @@ describe("a cell edited twice in one burst", () => {
   });
 });
 
-// Found by the property (seed 678303107), and not fixed yet: a header cell typed over, then another
-// header cell of the same table cleared, leaves live colours' status column one to the left of where a
-// full Apply puts it. It fails the same way before this session's changes. Marked as failing so the
-// suite says so, and turns red once it is fixed (then make it a plain test).
-test.failing("known: a table's header edited twice leaves our column where a full Apply would not", () => {
+// Found by the property (seed 678303107). Cannock's actions are an Excel table: "Lead Officer" typed over
+// stopped its header reading as a tracker's (its rows joined the indicators above, a rescan), and "Action"
+// cleared next made it one again, but that edit was taken as a record's, leaving our column where the
+// indicators had put it. An edit on an Excel table's header row now always reads the header again.
+test("an Excel table's header typed over, then another of its header cells cleared: our column is where a full Apply puts it", () => {
   const sample = SAMPLES.find((s) => s.file === "cannock-pdp.xlsx")!;
   const S = "Community Safety PDP";
   checkBursts(sample.file, sample, [[{ cell: { sheet: S, row: 8, col: 2 }, value: "A new indicator" }], [{ cell: { sheet: S, row: 8, col: 0 }, value: null }]]);

@@ -119,6 +119,9 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const t = tableAt(sheet, e.row);
       if (t && e.row < t.spec.firstRow) verdict.need("header");
       if (t?.repeated.has(e.row)) verdict.need("header");
+      // An Excel table's header row decides whether it is a tracker at all, read or not today: a header
+      // typed over can stop it being one (its rows join the table above), and a later edit bring it back.
+      if (sheet.grid.tables?.some((x) => x.range.top === e.row && e.col >= x.range.left && e.col <= x.range.right)) verdict.need("header");
       const pc = session.periodCell;
       if (pc && sameSheetName(pc.sheet, sheet.grid.name) && pc.row === e.row && pc.col === e.col) verdict.need("period");
       if (t && e.row <= t.spec.firstRow + MERGE_SAMPLE_ROWS - 1 && t.headerSpans.some((m) => e.col >= m.left && e.col <= m.right)) {
