@@ -172,36 +172,6 @@ describe("a record named with a header word, its status written by an earlier Ap
   });
 });
 
-describe("a table grown over the rows of the table below (its header typed over)", () => {
-  // After an Apply, "Ref" of the activities' header is typed over: their rows join the indicators, whose
-  // Status (auto) column (E) holds the activities' due dates. Those are the officer's, and stay.
-  const grid: SheetGrid = {
-    name: "KPIs",
-    values: [
-      ["Ref", "Measure", "Target", "Actual", GENERATED_STATUS_HEADER],
-      ["K1", "Bins emptied on time", 95, 96, "? No data"],
-      [250, "Action", "Lead officer", "Progress", "Due date"],
-      ["A1", "Consult on the plan", "J Smith", "Complete", "31/03/2024"],
-    ],
-  };
-  const plan = colour(grid);
-  const { values: v, styles: st } = cellsOf(plan);
-
-  test("the officer's cells in our column are neither written nor coloured", () => {
-    expect(detectTables(grid).map((t) => [t.headerRow, t.lastRow])).toEqual([[0, 3]]);
-    for (const row of [2, 3]) {
-      expect(v.has(`${row},4`)).toBe(false);
-      expect(st.has(`${row},4`)).toBe(false);
-    }
-    expect(v.get("0,4")).toBe(GENERATED_STATUS_HEADER);
-    expect(v.has("1,4")).toBe(true);
-  });
-
-  test("Apply again writes the same", () => {
-    expect(cellsOf(colour(applied(grid, plan)))).toEqual(cellsOf(plan));
-  });
-});
-
 describe("Apply colours twice, under a two-row header", () => {
   // Status (auto) goes on the lower header row, right of the quarters: the next run must still read "2021/22 Q1".
   const grid: SheetGrid = {

@@ -36,7 +36,7 @@ interface RowBefore {
 }
 
 function layoutOf(session: LiveSession, t: LiveTable) {
-  return { scheme: session.run.scheme, col: t.ownedCol, width: t.width, merged: t.merged, foreign: t.foreign };
+  return { scheme: session.run.scheme, col: t.ownedCol, width: t.width, merged: t.merged };
 }
 
 /** Why the edits need a full Apply, if they do (the most far-reaching reason wins). */
@@ -293,7 +293,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
         const then = tableWrites(session.run.scheme, sheet.grid, before, ratedThen);
         w.patches = revert(sheet.grid, w.patches);
         const now = tableWrites(session.run.scheme, sheet.grid, t.spec, ratedNow);
-        Object.assign(t, liveTable(sheet.grid, t.spec, t.plan, sheet.tables.map((x) => x.spec), sheet.rated, session.run.scheme));
+        Object.assign(t, liveTable(sheet.grid, t.spec, t.plan, sheet.tables.map((x) => x.spec), sheet.rated));
         out.addPlan(now.plan);
         const diff = diffWrites(then.cells.values(), now.cells.values());
         gone.push(...diff.cleared);
