@@ -170,6 +170,15 @@ describe("a record named with a header word, its status written by an earlier Ap
     expect(detectTables(once).map((t) => [t.headerRow, t.lastRow])).toEqual([[0, 3]]);
     expect(rated(once)).toEqual(["Bins emptied on time", "Project", "Litter picked"]);
   });
+
+  test("and under Pentana, whose '▲ Alert' holds a header word ('Alert' reads as a rating column)", () => {
+    const alerting: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 2 ? ["Project", "Higher", "95%", "50%"] : r)) };
+    const result = rateWorkbook([alerting], { scheme: PRESETS.pentana, reportDate: "2023-09-30" });
+    const once = applied(alerting, colourTrackers(PRESETS.pentana, [alerting], result.tables, result.rated)[0]);
+    expect(once.values[2]).toContain("▲ Alert");
+    once.values[2][1] = null;
+    expect(detectTables(once).map((t) => [t.headerRow, t.lastRow])).toEqual([[0, 3]]);
+  });
 });
 
 describe("Apply colours twice, under a two-row header", () => {

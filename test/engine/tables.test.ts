@@ -245,6 +245,23 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("a table added below after an Apply, with a heading under the table above's Status (auto), is its own table", () => {
+    // "Q1 Actual" sits in our column: it is the officer's heading, not ours, so the row still reads as a header.
+    const tables = detectTables(
+      grid([
+        ["Ref", "Action", "Lead officer", "Due date", "Status (auto)"],
+        ["A1", "Consult on the plan", "J Smith", "31/03/2024", "✓ On track"],
+        [],
+        ["Ref", "Indicator", "Unit", "Frequency", "Q1 Actual"],
+        ["K1", "Bins emptied on time", "%", "Quarterly", 96],
+      ]),
+    );
+    expect(tables.map((t) => [t.kind, t.headerRow, t.lastRow])).toEqual([
+      ["activity", 0, 1],
+      ["indicator", 3, 4],
+    ]);
+  });
+
   test("our own Status (auto) column is mapped as generated", () => {
     const [t] = detectTables(grid([["Ref", "Action", "Due date", "Status (auto)"], ["A1", "Plan", "31/03/2024", "On track"]]));
     expect(t.columns[3].role).toBe("generated");

@@ -1,10 +1,28 @@
 // Column roles from header text. The vocabulary is data; the code only normalises and looks up.
 import type { PeriodInfo, Role } from "../vocab/types";
+import { PRESETS } from "../scheme/presets";
 
 /** Header of the add-in's own computed status column. */
 export const GENERATED_STATUS_HEADER = "Status (auto)";
 /** Beside it, where the rules disagree with an officer's rating. */
 export const GENERATED_CHECK_HEADER = "Check (auto)";
+
+/** The symbols the presets' status texts start with ("✓" of "✓ On target"). */
+const PRESET_SYMBOLS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indicator, ...s.activity].map((x) => x.symbol)));
+
+/**
+ * Text shaped like what Apply colours writes in its own columns: its headings, or a status ("▲ Alert",
+ * "✓ On target (officer)"): a preset's symbol, or a mark of one or two characters with no letter or
+ * digit (an edited symbol), then a space. "Q1 Actual" or "Due date" there is an officer's heading.
+ */
+export function looksLikeOurs(text: string): boolean {
+  const t = text.trim();
+  if (t === GENERATED_STATUS_HEADER || t === GENERATED_CHECK_HEADER) return true;
+  const space = t.indexOf(" ");
+  if (space <= 0) return false;
+  const first = t.slice(0, space);
+  return PRESET_SYMBOLS.has(first) || (first.length <= 2 && !/[\p{L}\p{N}]/u.test(first));
+}
 
 /** Roles that say which row this is: a table needs one of them. */
 export const IDENTITY_ROLES: ReadonlySet<Role> = new Set<Role>(["ref", "name", "refAndName", "description"]);

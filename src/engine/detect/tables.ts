@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isTitleText } from "./headers";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isTitleText, looksLikeOurs } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -66,8 +66,8 @@ function headerCells(cells: SheetCells, row: number, omit: readonly number[] = N
     if (isBlank(v)) continue;
     const col = cells.left + i;
     const text = headerValueText(v);
-    // What we wrote (a status label) is left out; a header word there is another table's, and stays.
-    if (omit.length && omit.includes(col) && (text === undefined || exactRole(text) === undefined)) continue;
+    // What we wrote (a status, our heading) is left out; anything else there is an officer's, and stays.
+    if (omit.length && text !== undefined && omit.includes(col) && looksLikeOurs(text)) continue;
     if (text === undefined) return undefined;
     if (!cells.isCovered(row, col)) out.set(col, text);
   }
