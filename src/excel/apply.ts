@@ -91,6 +91,8 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     const cap = job.captures.get(t);
     if (!cap) continue;
     const merged = mergeBackups(memory[t.sheet], cap);
+    // A cell of ours the officer has typed a figure into is theirs now: not cleared as one we no longer write.
+    for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

@@ -18,6 +18,11 @@ export class CellSet {
     for (let col = r.left; col <= r.right; col++) for (let row = r.top; row <= r.bottom; row++) this.add(row, col);
   }
 
+  delete(row: number, col: number): void {
+    const rows = this.cols.get(col);
+    if (rows?.delete(row) && rows.size === 0) this.cols.delete(col);
+  }
+
   has(row: number, col: number): boolean {
     return this.cols.get(col)?.has(row) ?? false;
   }

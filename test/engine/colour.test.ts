@@ -181,6 +181,52 @@ describe("a record named with a header word, its status written by an earlier Ap
   });
 });
 
+describe("a table grown over the rows of the table below (its header typed over)", () => {
+  // After an Apply, "Ref" of the indicators' header below is typed over: their rows join the actions,
+  // whose Status (auto) column (E) holds the indicators' heading and figures. Those are the officer's.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Action", "Lead officer", "Due date", GENERATED_STATUS_HEADER],
+      ["A1", "Consult on the plan", "J Smith", "31/03/2024", "✓ On track"],
+      [250, "Indicator", "Polarity", "Target", "Q1 Actual"],
+      ["K1", "Bins emptied on time", "Higher", 95, 96],
+      ["K2", "Litter picked", "Higher", 90, "88%"],
+      ["K3", "Reports answered", "Higher", 90, "31/12/2023"],
+    ],
+  };
+  const plan = colour(grid);
+  const { values: v, styles: st } = cellsOf(plan);
+
+  test("its heading, figures and dates in our column are neither written nor coloured", () => {
+    expect(detectTables(grid).map((t) => [t.headerRow, t.lastRow])).toEqual([[0, 5]]);
+    for (const row of [2, 3, 4, 5]) {
+      expect(v.has(`${row},4`)).toBe(false);
+      expect(st.has(`${row},4`)).toBe(false);
+    }
+    expect(v.get("0,4")).toBe(GENERATED_STATUS_HEADER);
+    expect(v.get("1,4")).toBe("✓ On track");
+  });
+
+  test("Apply again writes the same", () => {
+    expect(cellsOf(colour(applied(grid, plan)))).toEqual(cellsOf(plan));
+  });
+
+  test("a rating or a status under an edited symbol in our column is ours to write again", () => {
+    const typed: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 1 ? [...r.slice(0, 4), "Green"] : r)) };
+    expect(cellsOf(colour(typed)).values.get("1,4")).toBe("✓ On track");
+    const edited: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 1 ? [...r.slice(0, 4), "[G] On track"] : r)) };
+    expect(cellsOf(colour(edited)).values.get("1,4")).toBe("✓ On track");
+  });
+
+  // Known, not fixed: a rating in the grown-over table's column reads like one typed over ours, and is
+  // written over. Telling them apart needs a record of the cells we wrote (trackers/README.md).
+  test.failing("known: its ratings in our column are left alone too", () => {
+    const rated: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 3 ? [...r.slice(0, 4), "G"] : r)) };
+    expect(cellsOf(colour(rated)).values.has("3,4")).toBe(false);
+  });
+});
+
 describe("Apply colours twice, under a two-row header", () => {
   // Status (auto) goes on the lower header row, right of the quarters: the next run must still read "2021/22 Q1".
   const grid: SheetGrid = {

@@ -74,3 +74,20 @@ describe("Remove colours restores exactly", () => {
     expect([await attempt("Indicators!A1:A2,A5:A6"), await attempt("Indicators!A1:A2,C5:D6")]).toEqual(["ok", "InvalidArgument"]);
   });
 });
+
+describe("a figure the officer types over one of our statuses", () => {
+  // Ours never holds a figure, so it is the officer's now: the next Apply writes nothing there, and neither
+  // it nor Remove colours clears it as a cell of ours (trackers/foreign.ts, SheetPlan.leaveAlone).
+  test("stays through Apply colours and Remove colours", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    expect(sheet().cell("K3").value).toBe("Status (auto)");
+    expect(String(sheet().cell("K5").value)).toMatch(/^\S+ /);
+    fake.user.type("Indicators", "K5", [[42]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect([sheet().cell("K5").value, String(sheet().cell("K6").value)]).toEqual([42, expect.stringMatching(/^\S+ /)]);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("K5").value, sheet().cell("K6").value]).toEqual([42, ""]);
+  });
+});

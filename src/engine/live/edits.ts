@@ -36,7 +36,7 @@ interface RowBefore {
 }
 
 function layoutOf(session: LiveSession, t: LiveTable) {
-  return { scheme: session.run.scheme, col: t.ownedCol, width: t.width, merged: t.merged };
+  return { scheme: session.run.scheme, col: t.ownedCol, width: t.width, merged: t.merged, foreign: t.foreign };
 }
 
 /** Why the edits need a full Apply, if they do (the most far-reaching reason wins). */
@@ -196,7 +196,8 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
   // Apply colours would.
   for (const w of work.values()) {
     for (const t of w.sheet.tables) {
-      const inOurs = w.edits.some((e) => e.value !== null && e.value !== "" && e.col >= t.ownedCol && e.col < t.ownedCol + t.width && e.row >= t.spec.headerRow && e.row <= t.limit);
+      // Emptying a cell of ours that held an officer's figure gives it back to us: that is a rescan too.
+      const inOurs = w.edits.some((e) => (e.value !== null && e.value !== "" && e.col >= t.ownedCol && e.col < t.ownedCol + t.width && e.row >= t.spec.headerRow && e.row <= t.limit) || t.foreign.has(`${e.row},${e.col}`));
       if (inOurs || ((ownedChecked.has(t) || relaid.has(t)) && ownedColumn(w.sheet.grid, t.spec) !== t.ownedCol)) verdict.need("header");
     }
   }
@@ -293,7 +294,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
         const then = tableWrites(session.run.scheme, sheet.grid, before, ratedThen);
         w.patches = revert(sheet.grid, w.patches);
         const now = tableWrites(session.run.scheme, sheet.grid, t.spec, ratedNow);
-        Object.assign(t, liveTable(sheet.grid, t.spec, t.plan, sheet.tables.map((x) => x.spec), sheet.rated));
+        Object.assign(t, liveTable(sheet.grid, t.spec, t.plan, sheet.tables.map((x) => x.spec), sheet.rated, session.run.scheme));
         out.addPlan(now.plan);
         const diff = diffWrites(then.cells.values(), now.cells.values());
         gone.push(...diff.cleared);

@@ -11,7 +11,8 @@ import { runScorecard, type ScorecardOptions, type ScorecardRun } from "../score
 import { folded } from "./guards";
 import { scanSheet, tableOwnProblems, type SheetScan } from "./scan";
 import { mergedRows } from "./writes";
-import type { CellRange, Problem, RecordKind, SheetGrid, TableSpec } from "../vocab/types";
+import { foreignCells } from "../trackers/foreign";
+import type { CellRange, Problem, RecordKind, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 import type { ColumnPlan } from "../detect/records";
 
 export interface LiveTable {
@@ -23,6 +24,8 @@ export interface LiveTable {
   ownedCol: number;
   width: number;
   merged: Set<number>;
+  /** "row,col" of cells of ours holding an officer's value (trackers/foreign.ts): never written. */
+  foreign: ReadonlySet<string>;
   /** Records with a check (a disagreement with the officer's rating): Check (auto) is there while any has one. */
   checks: number;
   /** Rows where the header is printed again. */
@@ -90,7 +93,7 @@ function cellOf(grid: SheetGrid, row: number, col: number): unknown {
 }
 
 /** The layout of ours and the facts about one table that decide when a live edit must rebuild it. */
-export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sheetTables: TableSpec[], rated: Map<number, RatedRecord>): LiveTable {
+export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sheetTables: TableSpec[], rated: Map<number, RatedRecord>, scheme: Scheme): LiveTable {
   let checks = 0;
   const recordRows = new Set<number>();
   for (const [row, r] of rated) {
@@ -111,6 +114,7 @@ export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sh
     ownedCol,
     width,
     merged: mergedRows(grid, ownedCol, width),
+    foreign: foreignCells(grid, spec, ownedCol, width, scheme),
     checks,
     repeated: new Set(repeatedHeaderRows(grid, spec, recordRows)),
     probe: { col: probeCol, text: Number.isFinite(probeCol) ? folded(cellOf(grid, lastHeaderRow, probeCol)) : "" },
@@ -147,7 +151,7 @@ function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveS
     const specs = result.tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
     const scan = scanSheet(grid, specs);
     const rated = byRow.get(grid.name) ?? new Map<number, RatedRecord>();
-    const tables = specs.map((spec) => liveTable(grid, spec, scan.plans.get(spec)!, specs, rated));
+    const tables = specs.map((spec) => liveTable(grid, spec, scan.plans.get(spec)!, specs, rated, run.scheme));
     const ratingProblems = new Map<number, Problem[]>();
     for (const [row, r] of rated) {
       const problems: Problem[] = [];

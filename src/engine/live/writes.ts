@@ -24,6 +24,8 @@ export interface RowLayout {
   width: number;
   /** Rows where our columns lie in a merged area reaching outside them: no value is written there. */
   merged: ReadonlySet<number>;
+  /** "row,col" of cells of ours holding an officer's value: neither written nor coloured (as colourTrackers). */
+  foreign: ReadonlySet<string>;
 }
 
 // Style objects as colourTrackers makes them: one per status, the same keys, so a cell's style is replaced whole.
@@ -59,6 +61,7 @@ export function rowWrites(layout: RowLayout, row: number, rated: RatedRecord | u
   }
   const written = !layout.merged.has(row);
   for (let i = 0; i < width; i++) {
+    if (layout.foreign.size > 0 && layout.foreign.has(`${row},${col + i}`)) continue;
     const cell: CellWrite = { row, col: col + i };
     if (written) cell.value = values[i];
     if (i === 0 && rated && status) cell.style = ownedStyle(status);

@@ -7,6 +7,7 @@ import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
 import { ourColumns, readHeaderAt } from "../detect/tables";
+import { foreignCells } from "./foreign";
 import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
@@ -204,12 +205,26 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const anyChecks = records.some((r) => r.rating.checks.length > 0);
       const header: PlanValue[] = anyChecks ? [GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER] : [GENERATED_STATUS_HEADER];
       const headerRow = table.headerRow + table.headerHeight - 1;
-      plan.blocks.push({ row: headerRow, col, values: [header] });
-      styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + header.length - 1 });
+      const width = header.length;
+      const foreign = foreignCells(grid, table, col, width, scheme);
+      const mine = (row: number, c: number): boolean => foreign.size === 0 || !foreign.has(`${row},${c}`);
+      for (const key of foreign) {
+        const [row, c] = key.split(",").map(Number);
+        (plan.leaveAlone ??= []).push({ row, col: c });
+      }
+      if (mine(headerRow, col) && mine(headerRow, col + width - 1)) {
+        plan.blocks.push({ row: headerRow, col, values: [header] });
+        styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + width - 1 });
+      } else {
+        for (let i = 0; i < width; i++) {
+          if (!mine(headerRow, col + i)) continue;
+          plan.blocks.push({ row: headerRow, col: col + i, values: [[header[i]]] });
+          styles.add(HEADER_STYLE, headerRow, col + i);
+        }
+      }
       if (widthIsOurs(grid, col, sheetTables, owned)) plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
       if (anyChecks && widthIsOurs(grid, col + 1, sheetTables, owned)) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
-      const width = header.length;
       const body: PlanValue[][] = [];
       for (let r = table.firstRow; r <= table.lastRow; r++) body.push(width === 2 ? ["", ""] : [""]);
       for (const { record, rating } of records) {
@@ -219,8 +234,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         // An officer's rating shown because the rules could not rate is marked as such (RULES §7).
         body[row - table.firstRow][0] = statusText(status.symbol, status.label) + (rating.source === "officer" ? " (officer)" : "");
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
-        styles.add(ownedStyle(status), row, col);
-        if (anyChecks && rating.checks.length > 0) styles.add(CHECK_STYLE, row, col + 1);
+        if (mine(row, col)) styles.add(ownedStyle(status), row, col);
+        if (anyChecks && rating.checks.length > 0 && mine(row, col + 1)) styles.add(CHECK_STYLE, row, col + 1);
         const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
         const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
         if (manualCell && manualStatus) {
@@ -232,17 +247,21 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const recordRows = new Set(records.map((r) => r.record.row - 1));
       for (const row of repeatedHeaderRows(grid, table, recordRows)) {
         body[row - table.firstRow] = [...header];
-        styles.addRange(HEADER_STYLE, { top: row, left: col, bottom: row, right: col + header.length - 1 });
+        for (let i = 0; i < width; i++) if (mine(row, col + i)) styles.add(HEADER_STYLE, row, col + i);
       }
-      // A section row merged across our column keeps its merge: the block is cut around it.
+      // A section row merged across our column keeps its merge: the block is cut around it. So is a
+      // row where our column holds an officer's value: the cells of ours there that are free are written alone.
       const merged = mergedRows(grid, col, width);
+      const cut = (row: number): boolean => merged.has(row) || (foreign.size > 0 && !(mine(row, col) && mine(row, col + width - 1)));
       for (let i = 0; i < body.length; ) {
-        if (merged.has(table.firstRow + i)) {
+        const row = table.firstRow + i;
+        if (cut(row)) {
+          if (!merged.has(row)) for (let k = 0; k < width; k++) if (mine(row, col + k)) plan.blocks.push({ row, col: col + k, values: [[body[i][k]]] });
           i++;
           continue;
         }
         let j = i;
-        while (j < body.length && !merged.has(table.firstRow + j)) j++;
+        while (j < body.length && !cut(table.firstRow + j)) j++;
         plan.blocks.push({ row: table.firstRow + i, col, values: body.slice(i, j) });
         i = j;
       }

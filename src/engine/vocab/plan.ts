@@ -71,6 +71,11 @@ export interface SheetPlan {
   tabColor?: string;
   /** Charts drawn on the sheet (create plans only); absent when there are none. */
   charts?: ChartPlan[];
+  /**
+   * Cells of our own columns that hold an officer's value (edit plans only; trackers/foreign.ts): the
+   * plan writes nothing there, and a host that clears cells it wrote before must leave these too.
+   */
+  leaveAlone?: { row: number; col: number }[];
 }
 
 export interface WorkbookPlan {
