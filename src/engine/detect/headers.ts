@@ -12,16 +12,16 @@ const PRESET_SYMBOLS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indic
 
 /**
  * Text shaped like what Apply colours writes in its own columns: its headings, or a status ("▲ Alert",
- * "✓ On target (officer)"): a preset's symbol, or a mark of one or two characters with no letter or
- * digit (an edited symbol), then a space. "Q1 Actual" or "Due date" there is an officer's heading.
+ * "✓ On target (officer)"): a preset's symbol (or one of `symbols`, a scheme's own) and a space.
+ * "Q1 Actual", "Due date", "≥ 95%" or "% Complete" there is an officer's.
  */
-export function looksLikeOurs(text: string): boolean {
+export function looksLikeOurs(text: string, symbols?: ReadonlySet<string>): boolean {
   const t = text.trim();
   if (t === GENERATED_STATUS_HEADER || t === GENERATED_CHECK_HEADER) return true;
   const space = t.indexOf(" ");
   if (space <= 0) return false;
   const first = t.slice(0, space);
-  return PRESET_SYMBOLS.has(first) || (first.length <= 2 && !/[\p{L}\p{N}]/u.test(first));
+  return PRESET_SYMBOLS.has(first) || (symbols?.has(first) ?? false);
 }
 
 /** Roles that say which row this is: a table needs one of them. */

@@ -3,13 +3,14 @@
 // below typed over, so the table under it joins this one), and there our column may hold that table's
 // cells: its "Q1 Actual" heading, its figures. Apply colours neither writes nor colours those.
 //
-// Only what cannot be ours counts. Text is not guessed at: a status written under a symbol since
-// edited, a check, a rating the officer typed over one of ours ("Green") are all ours to write again,
-// as they always were. So an officer's rating or note in a grown-over table's column is still written
-// over (a test.failing in live.test.ts): telling those apart needs a record of the cells we wrote.
+// Only what cannot be ours counts: a status of ours (a symbol of a preset or of this scheme, or one of
+// its labels, so one written before the rules sheet edited it), a check (free text) and a rating the
+// officer typed over one of ours ("Green") are ours to write again, as they always were. So an
+// officer's rating or note in a grown-over table's column is still written over (a test.failing in
+// colour.test.ts): telling those apart needs a record of the cells we wrote.
 import { classifyHeader, looksLikeOurs } from "../detect/headers";
 import { readValue } from "../read/values";
-import { matchRating, statusesOf } from "../scheme/schemes";
+import { matchRating } from "../scheme/schemes";
 import type { Scheme, SheetGrid, TableSpec } from "../vocab/types";
 
 const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
@@ -19,19 +20,30 @@ function valueAt(grid: SheetGrid, row: number, col: number): unknown {
   return grid.values[row - o.row]?.[col - o.col];
 }
 
-/** A status we could have written: our shape, or a label of this scheme after any mark ("G On target"). */
-function isOurStatus(text: string, scheme: Scheme, table: TableSpec): boolean {
-  if (looksLikeOurs(text)) return true;
+/** The symbols of a scheme's statuses, both kinds (a rules sheet may have edited them). */
+const symbolsOf = new WeakMap<Scheme, Set<string>>();
+function schemeSymbols(scheme: Scheme): Set<string> {
+  let symbols = symbolsOf.get(scheme);
+  if (!symbols) symbolsOf.set(scheme, (symbols = new Set([...scheme.indicator, ...scheme.activity].map((s) => s.symbol).filter((s) => s.trim() !== ""))));
+  return symbols;
+}
+
+/** A status we could have written: our shape with this scheme's symbols, or a label of it after a mark ("G On target"). */
+function isOurStatus(text: string, scheme: Scheme): boolean {
+  if (looksLikeOurs(text, schemeSymbols(scheme))) return true;
   const rest = text.trim().replace(/ \(officer\)$/, "");
   const label = rest.slice(rest.indexOf(" ") + 1);
-  return statusesOf(scheme, table.kind).some((s) => s.label === label || s.label === rest) || matchRating(scheme, table.kind, rest) !== undefined;
+  const statuses = [...scheme.indicator, ...scheme.activity];
+  return statuses.some((s) => s.label === label || s.label === rest) || matchRating(scheme, "indicator", rest) !== undefined || matchRating(scheme, "activity", rest) !== undefined;
 }
 
 /** A value Apply colours never writes in its status column. */
-function cannotBeOurs(v: unknown, scheme: Scheme, table: TableSpec): boolean {
+function cannotBeOurs(v: unknown, scheme: Scheme): boolean {
   if (isBlank(v)) return false;
   if (typeof v !== "string") return true; // figures, dates, booleans, errors
-  if (isOurStatus(v, scheme, table)) return false;
+  if (isOurStatus(v, scheme)) return false;
+  // A figure or date, in any form ("88%", "31/12/2023", "≥ 95%", "< 5 days"), or a column heading.
+  if (/\d/.test(v)) return true;
   const reading = readValue(v).kind;
   return reading === "number" || reading === "date" || classifyHeader(v.trim()).role !== "ignore";
 }
@@ -42,13 +54,12 @@ export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, wid
   let found: Set<string> | undefined;
   for (let row = headerRow; row <= table.lastRow; row++) {
     const status = valueAt(grid, row, col);
-    const statusForeign = cannotBeOurs(status, scheme, table);
-    if (statusForeign) (found ??= new Set()).add(`${row},${col}`);
+    if (cannotBeOurs(status, scheme)) (found ??= new Set()).add(`${row},${col}`);
     if (width < 2) continue;
-    // A check is free text: it is ours beside a status of ours, and only a figure or date is not.
+    // A check is free text ("manual Green, rules say Off target — Q2 Actual 80 against target 50"):
+    // only a value that is not text at all can be the officer's.
     const check = valueAt(grid, row, col + 1);
-    if (isBlank(check) || (!statusForeign && !isBlank(status) && typeof check === "string")) continue;
-    if (typeof check !== "string" || cannotBeOurs(check, scheme, table)) (found ??= new Set()).add(`${row},${col + 1}`);
+    if (!isBlank(check) && typeof check !== "string") (found ??= new Set()).add(`${row},${col + 1}`);
   }
   return found ?? NONE;
 }

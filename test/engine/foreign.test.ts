@@ -1,0 +1,84 @@
+// Which cells of our own column hold an officer's value (trackers/foreign.ts): our old statuses, under a
+// symbol or label since edited, and our checks are ours to write again; an officer's figures are not.
+import { colourTrackers } from "../../src/engine/trackers/colour";
+import { GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
+import { PRESETS } from "../../src/engine/scheme/presets";
+import { rateWorkbook } from "../../src/engine/rate/workbook";
+import type { PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
+import type { CellValue, Scheme, SheetGrid } from "../../src/engine/vocab/types";
+
+function colour(grid: SheetGrid, scheme: Scheme = PRESETS.rag): SheetPlan {
+  const result = rateWorkbook([grid], { scheme, reportDate: "2023-09-30" });
+  return colourTrackers(scheme, [grid], result.tables, result.rated)[0];
+}
+function valuesOf(plan: SheetPlan): Map<string, PlanValue> {
+  const values = new Map<string, PlanValue>();
+  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((v, j) => values.set(`${b.row + i},${b.col + j}`, v)));
+  return values;
+}
+function applied(grid: SheetGrid, plan: SheetPlan): SheetGrid {
+  const values = grid.values.map((r) => [...r]);
+  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((v, j) => {
+    const row = (values[b.row + i] ??= []);
+    while (row.length < b.col + j) row.push(null);
+    row[b.col + j] = v as CellValue;
+  }));
+  return { ...grid, values };
+}
+/** RAG with green's symbol and label edited on the rules sheet (as rules-sheet-statuses.ts does: own label and symbol become aliases). */
+function edited(symbol: string, label: string): Scheme {
+  const indicator = PRESETS.rag.indicator.map((s) => (s.key === "green" ? { ...s, symbol, label, aliases: [...s.aliases, symbol, label] } : s));
+  return { ...PRESETS.rag, indicator };
+}
+
+const tracker: SheetGrid = {
+  name: "KPIs",
+  values: [
+    ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG"],
+    ["HS01", "Households in temporary accommodation", "Lower", 120, 118, "Green"],
+    ["HS02", "Rent collected", "Higher", 0.98, 0.9, "Green"],
+  ],
+};
+
+describe("our own status, written under a letter/digit symbol, then its label edited", () => {
+  test.each([["G"], ["1"], ["OK"]])("symbol %s: 'On target' renamed 'Achieved' rewrites the old status", (symbol) => {
+    const first = applied(tracker, colour(tracker, edited(symbol, "On target")));
+    expect(first.values[1][6]).toBe(`${symbol} On target`);
+    const plan = colour(first, edited(symbol, "Achieved"));
+    expect(plan.leaveAlone ?? []).toEqual([]); // "G On target" reads as a target heading, but it is ours
+    expect(valuesOf(plan).get("1,6")).toBe(`${symbol} Achieved`);
+  });
+});
+
+describe("our own check text, beside a status cell the officer emptied", () => {
+  const grid: SheetGrid = { ...tracker, values: tracker.values.map((r, i) => (i === 2 ? [...r.slice(0, 5), "Green"] : r)) };
+  test("is ours: rewritten, and Apply twice is the same", () => {
+    const once = applied(grid, colour(grid));
+    const check = once.values[2][7];
+    expect(String(check)).toMatch(/^manual Green, rules say/);
+    const cleared: SheetGrid = { ...once, values: once.values.map((r, i) => (i === 2 ? [...r.slice(0, 6), null, check] : r)) };
+    const plan = colour(cleared);
+    expect(plan.leaveAlone ?? []).toEqual([]); // the check reads as a figure and a target heading, but it is ours
+    expect(valuesOf(plan).has("2,7")).toBe(true);
+  });
+});
+
+describe("grown over the table below: the officer's text targets, a mark and a figure", () => {
+  // As colour.test.ts's Dudley case, but the indicators' column under our Status (auto) is a text target.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Action", "Lead officer", "Due date", GENERATED_STATUS_HEADER],
+      ["A1", "Consult on the plan", "J Smith", "31/03/2024", "✓ On track"],
+      [250, "Indicator", "Polarity", "Q1 Actual", "Target"],
+      ["K1", "Bins emptied on time", "Higher", 96, "≥ 95%"],
+      ["K2", "Litter picked", "Higher", 88, "> 90%"],
+      ["K3", "Complaints", "Lower", 4, "< 5 days"],
+    ],
+  };
+  test("its text targets are not written over", () => {
+    const v = valuesOf(colour(grid));
+    expect(v.has("2,4")).toBe(false); // the "Target" heading
+    for (const row of [3, 4, 5]) expect(v.has(`${row},4`)).toBe(false);
+  });
+});
