@@ -212,6 +212,13 @@ describe("a table grown over the rows of the table below (its header typed over)
     expect(cellsOf(colour(applied(grid, plan)))).toEqual(cellsOf(plan));
   });
 
+  test("its text targets (a mark and a figure) are not written over either", () => {
+    const targets = ["≥ 95%", "> 90%", "< 5 days"];
+    const withTargets: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i >= 3 ? [...r.slice(0, 4), targets[i - 3]] : r)) };
+    const written = cellsOf(colour(withTargets)).values;
+    for (const row of [3, 4, 5]) expect(written.has(`${row},4`)).toBe(false);
+  });
+
   test("a rating or a status under an edited symbol in our column is ours to write again", () => {
     const typed: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 1 ? [...r.slice(0, 4), "Green"] : r)) };
     expect(cellsOf(colour(typed)).values.get("1,4")).toBe("✓ On track");

@@ -1,7 +1,6 @@
 // Which cells of our own column hold an officer's value (trackers/foreign.ts): our old statuses, under a
 // symbol or label since edited, and our checks are ours to write again; an officer's figures are not.
 import { colourTrackers } from "../../src/engine/trackers/colour";
-import { GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { PRESETS } from "../../src/engine/scheme/presets";
 import { rateWorkbook } from "../../src/engine/rate/workbook";
 import type { PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
@@ -60,25 +59,5 @@ describe("our own check text, beside a status cell the officer emptied", () => {
     const plan = colour(cleared);
     expect(plan.leaveAlone ?? []).toEqual([]); // the check reads as a figure and a target heading, but it is ours
     expect(valuesOf(plan).has("2,7")).toBe(true);
-  });
-});
-
-describe("grown over the table below: the officer's text targets, a mark and a figure", () => {
-  // As colour.test.ts's Dudley case, but the indicators' column under our Status (auto) is a text target.
-  const grid: SheetGrid = {
-    name: "KPIs",
-    values: [
-      ["Ref", "Action", "Lead officer", "Due date", GENERATED_STATUS_HEADER],
-      ["A1", "Consult on the plan", "J Smith", "31/03/2024", "✓ On track"],
-      [250, "Indicator", "Polarity", "Q1 Actual", "Target"],
-      ["K1", "Bins emptied on time", "Higher", 96, "≥ 95%"],
-      ["K2", "Litter picked", "Higher", 88, "> 90%"],
-      ["K3", "Complaints", "Lower", 4, "< 5 days"],
-    ],
-  };
-  test("its text targets are not written over", () => {
-    const v = valuesOf(colour(grid));
-    expect(v.has("2,4")).toBe(false); // the "Target" heading
-    for (const row of [3, 4, 5]) expect(v.has(`${row},4`)).toBe(false);
   });
 });
