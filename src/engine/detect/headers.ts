@@ -7,6 +7,12 @@ export const GENERATED_STATUS_HEADER = "Status (auto)";
 /** Beside it, where the rules disagree with an officer's rating. */
 export const GENERATED_CHECK_HEADER = "Check (auto)";
 
+/** A heading Apply colours writes (Status (auto), Check (auto)), in any case. */
+export function isOurHeading(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === GENERATED_STATUS_HEADER.toLowerCase() || t === GENERATED_CHECK_HEADER.toLowerCase();
+}
+
 /** The symbols the presets' status texts start with ("✓" of "✓ On target"). */
 const PRESET_SYMBOLS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indicator, ...s.activity].map((x) => x.symbol)));
 
@@ -16,8 +22,8 @@ const PRESET_SYMBOLS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indic
  * "Q1 Actual", "Due date", "≥ 95%" or "% Complete" there is an officer's.
  */
 export function looksLikeOurs(text: string, symbols?: ReadonlySet<string>): boolean {
+  if (isOurHeading(text)) return true;
   const t = text.trim();
-  if (t === GENERATED_STATUS_HEADER || t === GENERATED_CHECK_HEADER) return true;
   const space = t.indexOf(" ");
   if (space <= 0) return false;
   const first = t.slice(0, space);

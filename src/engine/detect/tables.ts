@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isTitleText, looksLikeOurs } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, isTitleText, looksLikeOurs } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -105,17 +105,11 @@ function mayBeHeader(values: readonly CellValue[]): boolean {
   return false;
 }
 
-/** A header a previous Apply wrote (it goes on the lower of two header rows). */
-function isOurHeader(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  return t === GENERATED_STATUS_HEADER.toLowerCase() || t === GENERATED_CHECK_HEADER.toLowerCase();
-}
-
 function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
   let periods = 0;
   for (const [col, text] of texts) {
     // Ours, right of the officers' columns, does not make "Q1 | Q2" under "2021/22" any less a group row.
-    if (isOurHeader(text)) continue;
+    if (isOurHeading(text)) continue;
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH || !isPeriodish(text)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table

@@ -1,6 +1,6 @@
 // Cheap tests of whether an edited row can change more than its record: a table's header, its key
 // rows, or the grid it is kept in.
-import { headerValueText, isBlank, type SheetCells } from "../read/cells";
+import { cellValue, headerValueText, isBlank, type SheetCells } from "../read/cells";
 import { KeyBlocks, keyRowShape } from "../detect/legend";
 import { classifyBodyRow, isPeriodish, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
 import type { CellEdit } from "./types";
@@ -53,11 +53,7 @@ export function cannotBeKey(cells: SheetCells, row: number, table: TableSpec): b
 
 // ---- the grid kept in memory ----
 
-export function cellValue(grid: SheetGrid, row: number, col: number): CellValue {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  const v = grid.values[row - o.row]?.[col - o.col];
-  return v === undefined ? null : v;
-}
+export { cellValue };
 
 export function cellFormat(grid: SheetGrid, row: number, col: number): string | undefined {
   const o = grid.origin ?? { row: 0, col: 0 };

@@ -9,9 +9,10 @@ import { readRulesSheet, RULES_SHEET } from "../rules-sheet/rules-sheet";
 import { addRatingProblems, type RatedRecord, type RateOptions } from "../rate/workbook";
 import { runScorecard, type ScorecardOptions, type ScorecardRun } from "../scorecard";
 import { folded } from "./guards";
+import { cellValue } from "../read/cells";
 import { scanSheet, tableOwnProblems, type SheetScan } from "./scan";
 import { mergedRows } from "./writes";
-import { foreignCells } from "../trackers/foreign";
+import { foreignCells, type ForeignCells } from "../trackers/foreign";
 import type { CellRange, Problem, RecordKind, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 import type { ColumnPlan } from "../detect/records";
 
@@ -25,7 +26,7 @@ export interface LiveTable {
   width: number;
   merged: Set<number>;
   /** "row,col" of cells of ours holding an officer's value (trackers/foreign.ts): never written. */
-  foreign: ReadonlySet<string>;
+  foreign: ForeignCells;
   /** Records with a check (a disagreement with the officer's rating): Check (auto) is there while any has one. */
   checks: number;
   /** Rows where the header is printed again. */
@@ -87,11 +88,6 @@ function limitOf(grid: SheetGrid, spec: TableSpec, tables: TableSpec[]): number 
   return next.length ? Math.min(...next) : Infinity;
 }
 
-function cellOf(grid: SheetGrid, row: number, col: number): unknown {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  return grid.values[row - o.row]?.[col - o.col] ?? null;
-}
-
 /** The layout of ours and the facts about one table that decide when a live edit must rebuild it. */
 export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sheetTables: TableSpec[], rated: Map<number, RatedRecord>, scheme: Scheme): LiveTable {
   let checks = 0;
@@ -117,7 +113,7 @@ export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sh
     foreign: foreignCells(grid, spec, ownedCol, width, scheme),
     checks,
     repeated: new Set(repeatedHeaderRows(grid, spec, recordRows)),
-    probe: { col: probeCol, text: Number.isFinite(probeCol) ? folded(cellOf(grid, lastHeaderRow, probeCol)) : "" },
+    probe: { col: probeCol, text: Number.isFinite(probeCol) ? folded(cellValue(grid, lastHeaderRow, probeCol)) : "" },
     headerSpans,
     problems: tableOwnProblems(grid, spec),
   };

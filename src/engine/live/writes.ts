@@ -6,6 +6,7 @@ import { colourTrackers, StyleCollector, statusText } from "../trackers/colour";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan } from "../vocab/plan";
 import type { CellRange, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
+import type { ForeignCells } from "../trackers/foreign";
 
 /** One cell of ours: the value written there (if any) and its style (if any). */
 export interface CellWrite {
@@ -25,7 +26,7 @@ export interface RowLayout {
   /** Rows where our columns lie in a merged area reaching outside them: no value is written there. */
   merged: ReadonlySet<number>;
   /** "row,col" of cells of ours holding an officer's value: neither written nor coloured (as colourTrackers). */
-  foreign: ReadonlySet<string>;
+  foreign: ForeignCells;
 }
 
 // Style objects as colourTrackers makes them: one per status, the same keys, so a cell's style is replaced whole.

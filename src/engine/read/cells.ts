@@ -62,6 +62,13 @@ export function isBlank(value: CellValue): boolean {
   return value.charCodeAt(0) <= 32 && value.trim().length === 0;
 }
 
+/** The value at a zero-based sheet row and column of a grid, whatever its origin (null outside it). */
+export function cellValue(grid: SheetGrid, row: number, col: number): CellValue {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const v = grid.values[row - o.row]?.[col - o.col];
+  return v === undefined ? null : v;
+}
+
 /** Row × 16384 + column: unique for every Excel cell and a safe integer. */
 const KEY_STRIDE = 16384;
 

@@ -1,7 +1,7 @@
 // Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
 // cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
 import { parseA1 } from "../vocab/address";
-import { SheetCells } from "../read/cells";
+import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
@@ -76,11 +76,6 @@ function runs(cells: { row: number; col: number }[]): CellRange[] {
   return out;
 }
 
-function cellAt(grid: SheetGrid, row: number, col: number): unknown {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  return grid.values[row - o.row]?.[col - o.col] ?? null;
-}
-
 /**
  * Excel tables (ListObjects) beside the rows a table of ours spans. Excel grows a table over a value
  * written in the column just right of it (AutoCorrect's "Include new rows and columns in table", on by
@@ -115,7 +110,7 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   const isFree = (c: number) => {
     if (beside.some((m) => m.left <= c && m.right >= c)) return false;
     for (let r = table.headerRow; r <= table.lastRow; r++) {
-      const v = cellAt(grid, r, c);
+      const v = cellValue(grid, r, c);
       if (v !== null && v !== "") return false;
     }
     return true;
@@ -157,13 +152,13 @@ function rolesKey(columns: ColumnMapping[]): string {
 export function repeatedHeaderRows(grid: SheetGrid, table: TableSpec, recordRows: ReadonlySet<number>): number[] {
   const lastHeaderRow = table.headerRow + table.headerHeight - 1;
   const probe = Math.min(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col));
-  const text = Number.isFinite(probe) ? folded(cellAt(grid, lastHeaderRow, probe)) : "";
+  const text = Number.isFinite(probe) ? folded(cellValue(grid, lastHeaderRow, probe)) : "";
   if (!text) return [];
   let cells: SheetCells | undefined;
   let want: string | undefined;
   const rows: number[] = [];
   for (let r = table.firstRow; r <= table.lastRow; r++) {
-    if (recordRows.has(r) || folded(cellAt(grid, r, probe)) !== text) continue;
+    if (recordRows.has(r) || folded(cellValue(grid, r, probe)) !== text) continue;
     cells ??= new SheetCells(grid);
     want ??= rolesKey(readHeaderAt(cells, lastHeaderRow, table.headerRow)?.columns ?? table.columns);
     const repeat = readHeaderAt(cells, r, table.firstRow, ourColumns(table));
@@ -208,10 +203,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const width = header.length;
       const foreign = foreignCells(grid, table, col, width, scheme);
       const mine = (row: number, c: number): boolean => foreign.size === 0 || !foreign.has(`${row},${c}`);
-      for (const key of foreign) {
-        const [row, c] = key.split(",").map(Number);
-        (plan.leaveAlone ??= []).push({ row, col: c });
-      }
+      if (foreign.size) (plan.leaveAlone ??= []).push(...foreign.values());
       if (mine(headerRow, col) && mine(headerRow, col + width - 1)) {
         plan.blocks.push({ row: headerRow, col, values: [header] });
         styles.addRange(HEADER_STYLE, { top: headerRow, left: col, bottom: headerRow, right: col + width - 1 });

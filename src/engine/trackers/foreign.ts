@@ -9,16 +9,10 @@
 // officer's rating or note in a grown-over table's column is still written over (a test.failing in
 // colour.test.ts): telling those apart needs a record of the cells we wrote.
 import { classifyHeader, looksLikeOurs } from "../detect/headers";
+import { cellValue, isBlank } from "../read/cells";
 import { readValue } from "../read/values";
 import { matchRating } from "../scheme/schemes";
-import type { Scheme, SheetGrid, TableSpec } from "../vocab/types";
-
-const isBlank = (v: unknown): boolean => v === null || v === undefined || v === "";
-
-function valueAt(grid: SheetGrid, row: number, col: number): unknown {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  return grid.values[row - o.row]?.[col - o.col];
-}
+import type { CellValue, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 
 /** The symbols of a scheme's statuses, both kinds (a rules sheet may have edited them). */
 const symbolsOf = new WeakMap<Scheme, Set<string>>();
@@ -38,7 +32,7 @@ function isOurStatus(text: string, scheme: Scheme): boolean {
 }
 
 /** A value Apply colours never writes in its status column. */
-function cannotBeOurs(v: unknown, scheme: Scheme): boolean {
+function cannotBeOurs(v: CellValue, scheme: Scheme): boolean {
   if (isBlank(v)) return false;
   if (typeof v !== "string") return true; // figures, dates, booleans, errors
   if (isOurStatus(v, scheme)) return false;
@@ -48,20 +42,22 @@ function cannotBeOurs(v: unknown, scheme: Scheme): boolean {
   return reading === "number" || reading === "date" || classifyHeader(v.trim()).role !== "ignore";
 }
 
-/** "row,col" of the cells of ours (`col` and, when `width` is 2, the check column beside it) that hold what we never write. */
-export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme): ReadonlySet<string> {
+/** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */
+export type ForeignCells = ReadonlyMap<string, { row: number; col: number }>;
+
+export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme): ForeignCells {
   const headerRow = table.headerRow + table.headerHeight - 1;
-  let found: Set<string> | undefined;
+  let found: Map<string, { row: number; col: number }> | undefined;
+  const add = (row: number, c: number): void => void (found ??= new Map()).set(`${row},${c}`, { row, col: c });
   for (let row = headerRow; row <= table.lastRow; row++) {
-    const status = valueAt(grid, row, col);
-    if (cannotBeOurs(status, scheme)) (found ??= new Set()).add(`${row},${col}`);
+    if (cannotBeOurs(cellValue(grid, row, col), scheme)) add(row, col);
     if (width < 2) continue;
     // A check is free text ("manual Green, rules say Off target — Q2 Actual 80 against target 50"):
     // only a value that is not text at all can be the officer's.
-    const check = valueAt(grid, row, col + 1);
-    if (!isBlank(check) && typeof check !== "string") (found ??= new Set()).add(`${row},${col + 1}`);
+    const check = cellValue(grid, row, col + 1);
+    if (!isBlank(check) && typeof check !== "string") add(row, col + 1);
   }
   return found ?? NONE;
 }
 
-const NONE: ReadonlySet<string> = new Set();
+const NONE: ForeignCells = new Map();
