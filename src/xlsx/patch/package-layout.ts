@@ -114,7 +114,14 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     const p = placements[i];
     place(plan, p.sheet, p.replaces ? read.sheets.find((s) => sameSheetName(s.name, p.replaces as string)) : undefined, p.plan);
   });
-  place(statePlan, statePlan.sheet, stateInfo, STATE_SHEET, "veryHidden");
+  if (stateInfo?.part) {
+    // The record sheet is shared with the add-in: A2 on and the columns to the right hold the formats
+    // Apply colours replaced (src/excel/state.ts), which Remove colours puts back. Only A1 is ours to write.
+    patched.push({ part: stateInfo.part, name: stateInfo.name, edits: sheetEdits({ ...statePlan, action: "edit" }, problems, false) });
+    // Its mark is written again after the others, as for a sheet replaced, so a rebuild gives the same workbook part.
+    clearNames.add(read.sheets.indexOf(stateInfo));
+    marks.push({ name: stateInfo.name, plan: STATE_SHEET });
+  } else place(statePlan, statePlan.sheet, stateInfo, STATE_SHEET, "veryHidden");
 
   const dropped = await partsOwnedBy(read.pkg, replacedParts);
   for (const part of replacedParts) dropped.delete(part);
