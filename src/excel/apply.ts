@@ -56,6 +56,8 @@ export interface WriteJob {
   activate?: boolean;
   /** Sheet sizes read this time (hint.ts), for the next read. */
   hint?: string;
+  /** Whether a cell holds what we never write (an officer's figure or date): then it is not cleared as a cell of ours. */
+  theirs?: (sheet: string, row: number, col: number) => boolean;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -93,6 +95,8 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     const merged = mergeBackups(memory[t.sheet], cap);
     // A cell of ours the officer has typed a figure into is theirs now: not cleared as one we no longer write.
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
+    // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once the officer has typed a figure in it.
+    if (job.theirs) for (const r of merged.stale.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (job.theirs(t.sheet, row, col)) merged.stale.values.delete(row, col);
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

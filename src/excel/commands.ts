@@ -16,6 +16,8 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
+import type { SheetGrid } from "../engine/vocab/types";
+import { cellValue } from "../engine/read/cells";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -107,6 +109,19 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
   return run;
 }
 
+/**
+ * Cells of a sheet, as read this run, holding a figure, date or other value that is not text: never
+ * ours (we write statuses, checks and headings), so the officer's. Text is not guessed at here: an
+ * earlier run's check reads like an officer's note, and the column it sat in may have moved since.
+ */
+function officersCells(grids: SheetGrid[]): (sheet: string, row: number, col: number) => boolean {
+  return (sheet, row, col) => {
+    const grid = grids.find((g) => same(g.name, sheet));
+    const v = grid ? cellValue(grid, row, col) : null;
+    return v !== null && v !== "" && typeof v !== "string";
+  };
+}
+
 /** Plans, targets, capture, writes: the write half shared by Apply colours and Build summary. */
 async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
   const { facts, read } = opened;
@@ -128,7 +143,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids) }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 

@@ -91,3 +91,20 @@ describe("a figure the officer types over one of our statuses", () => {
     expect([sheet().cell("K5").value, sheet().cell("K6").value]).toEqual([42, ""]);
   });
 });
+
+describe("a figure typed into a cell of ours that the next Apply no longer writes", () => {
+  // The table ends higher up now, so our status beside its old last row is cleared as a cell we no
+  // longer write; a figure the officer has typed there since is not ours, and stays.
+  test("is not cleared with our stale cells", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    expect([String(sheet().cell("K12").value), String(sheet().cell("K13").value)]).toEqual([expect.stringMatching(/^\S+ /), expect.stringMatching(/^\S+ /)]);
+    fake.user.type("Indicators", "A12:J13", Array.from({ length: 2 }, () => Array.from({ length: 10 }, () => "")));
+    fake.user.type("Indicators", "K13", [[42]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect([sheet().cell("K11").value, sheet().cell("K12").value, sheet().cell("K13").value]).toEqual([expect.stringMatching(/^\S+ /), "", 42]);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("K11").value, sheet().cell("K13").value]).toEqual(["", 42]);
+  });
+});
