@@ -82,6 +82,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
     allCommittees: args.allCommittees,
     includeHidden: args.includeHidden,
     ownedSheets: read.ownedSheets,
+    written: read.written,
   });
   read.grids = [];
   if (run.committeeError) throw new UsageError(run.committeeError);

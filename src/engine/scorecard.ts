@@ -2,6 +2,7 @@
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { sameSheetName } from "./sheets/ownership";
 import { colourTrackers } from "./trackers/colour";
+import type { CellsWritten } from "./trackers/foreign";
 import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
 import { presetByKey, RAG } from "./scheme/presets";
 import { checkCommittee } from "./summary/committee";
@@ -34,6 +35,11 @@ export interface ScorecardOptions {
   includeHidden?: boolean;
   /** The sheet holding the history when the host's record says it was renamed; else found by name or by its headers. */
   historySheet?: string;
+  /**
+   * The cells of ours each tracker sheet holds from earlier runs, by sheet name (the add-in's record):
+   * text in our column outside it that is not shaped like ours is an officer's (trackers/foreign.ts).
+   */
+  written?: Record<string, CellsWritten>;
 }
 
 /** Where the period came from (RULES §10): the user's option, the rules sheet, or a cell of the workbook. */
@@ -171,7 +177,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };
   result.problems.push(...history.problems);
 
-  const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated);
+  const plans: SheetPlan[] = colourTrackers(scheme, trackers, result.tables, result.rated, options.written);
   const meta = {
     periodLabel: describePeriod(period) || settings.period || "",
     reportDate,

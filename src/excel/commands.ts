@@ -18,6 +18,7 @@ import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
+import { isOfficersFigure } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -34,6 +35,7 @@ import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
+import { writtenCells } from "./saved";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -98,6 +100,7 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
     today,
     // Every sheet ours by its mark too (a history a person renamed is read, and must never be rated).
     ownedSheets: [...read.state.owned.map((o) => o.sheet), ...read.state.notTrackers],
+    written: writtenCells(read.state.saved),
   });
   // A misspelt committee would otherwise build nothing and report "no table found" (issue 12 item 4).
   if (run.committeeError) throw unknownCommittee(run.committeeError);
@@ -109,16 +112,11 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
   return run;
 }
 
-/**
- * Cells of a sheet, as read this run, holding a figure, date or other value that is not text: never
- * ours (we write statuses, checks and headings), so the officer's. Text is not guessed at here: an
- * earlier run's check reads like an officer's note, and the column it sat in may have moved since.
- */
+/** Cells of a sheet, as read this run, holding an officer's figure or date (trackers/foreign.ts): never cleared as ours. */
 function officersCells(grids: SheetGrid[]): (sheet: string, row: number, col: number) => boolean {
   return (sheet, row, col) => {
     const grid = grids.find((g) => same(g.name, sheet));
-    const v = grid ? cellValue(grid, row, col) : null;
-    return v !== null && v !== "" && typeof v !== "string";
+    return grid !== undefined && isOfficersFigure(cellValue(grid, row, col));
   };
 }
 

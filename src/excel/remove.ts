@@ -1,7 +1,13 @@
 // Remove colours: put back every format Apply colours replaced, clear the add-in's own cells, and
-// optionally delete the sheets it created. Three requests: facts, our record, the writes (one more
-// per further 4 MB of restores); two when there is nothing to remove.
-import type { ExcelRun } from "./api";
+// optionally delete the sheets it created. Four requests: facts, our record, what our cells hold now,
+// the writes (one more per further 4 MB of restores, or 200,000 cells read); two when there is nothing to remove.
+import type { CellRange } from "../engine/vocab/types";
+import { isOfficersFigure } from "../engine/trackers/foreign";
+import type { ExcelRun, XlRange, XlRequestContext } from "./api";
+import { cellCount } from "./a1";
+import type { WorkbookFacts } from "./facts";
+import type { SheetMemory } from "./saved";
+import { toCellValue } from "./values";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
@@ -31,6 +37,37 @@ export interface RemoveResult {
   syncs: number;
 }
 
+/** Cells read in one request: 200,000 short texts stay well under Excel on the web's 5 MB response. */
+const CELLS_PER_READ = 200_000;
+
+/**
+ * Reads what the cells we wrote hold now. A figure or date an officer has typed into one since is theirs
+ * (trackers/foreign.ts): it leaves our record, so it is not cleared. Returns the requests used.
+ */
+async function keepOfficersFigures(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][]): Promise<number> {
+  const loads: { mem: SheetMemory; rect: CellRange; range: XlRange }[] = [];
+  for (const [name, mem] of restore) {
+    const ws = context.workbook.worksheets.getItem(findSheet(facts, name)!.name);
+    for (const rect of mem.values.rects()) loads.push({ mem, rect, range: ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1) });
+  }
+  let syncs = 0;
+  for (let from = 0; from < loads.length; ) {
+    let to = from;
+    for (let cells = 0; to < loads.length && (to === from || cells + cellCount(loads[to].rect) <= CELLS_PER_READ); to++) cells += cellCount(loads[to].rect);
+    const part = loads.slice(from, to);
+    for (const l of part) l.range.load("values");
+    await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one request per 200,000 cells read
+    syncs++;
+    for (const { mem, rect, range } of part) {
+      (range.values as unknown[][]).forEach((line, i) => line.forEach((v, j) => {
+        if (isOfficersFigure(toCellValue(v))) mem.values.delete(rect.top + i, rect.left + j);
+      }));
+    }
+    from = to;
+  }
+  return syncs;
+}
+
 export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Promise<RemoveResult> {
   return runAs(run, "remove", async (context) => {
     const readFacts = queueFacts(context);
@@ -54,6 +91,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const writesState = restore.length > 0 || missing.length > 0 || deleting.length > 0;
     if (writesState && facts.state?.protected) throw protectedSheet(facts.state.name);
 
+    const figuresRead = await keepOfficersFigures(context, facts, restore);
     const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
     let cellsRestored = 0;
@@ -82,6 +120,6 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueStateWrite(writes, context, statePlace(facts), read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
-    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + writes.syncs };
+    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + figuresRead + writes.syncs };
   });
 }

@@ -66,6 +66,21 @@ interface StoredSheet {
   h?: [number, number][];
 }
 
+/**
+ * The memory kept in column A of the record sheet (A1 is the list of our sheets; A2 on, one JSON text cut
+ * into pieces). Pure, so the command line reads the add-in's record with it too (src/xlsx/read-package.ts).
+ */
+export function savedFromColumn(column: unknown[]): Record<string, SheetMemory> {
+  let text = "";
+  for (let i = 1; i < column.length && typeof column[i] === "string" && column[i] !== ""; i++) text += column[i] as string;
+  return text ? decodeSaved(text) : {};
+}
+
+/** The cells of ours each sheet holds, by sheet (SheetMemory.values), for the engine to tell an officer's text from ours. */
+export function writtenCells(saved: Record<string, SheetMemory>): Record<string, CellSet> {
+  return Object.fromEntries(Object.entries(saved).map(([sheet, mem]) => [sheet, mem.values]));
+}
+
 export function emptyMemory(): SheetMemory {
   return { backed: new CellSet(), cols: new Map(), cells: new Map(), values: new CellSet(), widths: new Map(), heights: new Map() };
 }

@@ -11,7 +11,7 @@ import type { WorkbookFacts } from "./facts";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
 import type { SheetMemory } from "./saved";
-import { decodeSaved, encodeSaved, parseJson } from "./saved";
+import { encodeSaved, parseJson, savedFromColumn } from "./saved";
 
 export { STATE_SHEET };
 
@@ -68,9 +68,7 @@ export function parseState(values: unknown[][], origin: { row: number; col: numb
   if (origin.col === 0) values.forEach((line, i) => (column[origin.row + i] = line[0]));
   let rows = 0;
   for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
-  let text = "";
-  for (let i = 1; i < column.length && typeof column[i] === "string" && column[i] !== ""; i++) text += column[i] as string;
-  return { owned: parseOwned(column[0]), notTrackers: [], notes: [], saved: text ? decodeSaved(text) : {}, rows };
+  return { owned: parseOwned(column[0]), notTrackers: [], notes: [], saved: savedFromColumn(column), rows };
 }
 
 const UNSAFE_START = /^['=+\-@\s]/;

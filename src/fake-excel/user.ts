@@ -21,6 +21,13 @@ function coerceInput(v: CellValue | undefined): string | number | boolean | null
   return v;
 }
 
+/** What a cell formatted as text keeps of a typed value: the text as typed (dates as dd/mm/yyyy). */
+function typedAsText(v: CellValue): string {
+  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, "0")}/${String(v.getUTCMonth() + 1).padStart(2, "0")}/${v.getUTCFullYear()}`;
+  if (typeof v === "object" && v !== null) return v.error;
+  return String(v);
+}
+
 export type UserSource = "local" | "remote";
 interface By {
   /** "remote": a co-author's change arriving (Excel on the web, co-authoring). Default local. */
@@ -70,7 +77,9 @@ export function userActions(wb: WorkbookState): UserActions {
       const rect = { top: at.top, left: at.left, bottom: at.top + values.length - 1, right: at.left + width - 1 };
       const before = s.cell(rect.top, rect.left).v;
       if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
-      writeValues({ sheet: s, rects: [rect] }, rect, values.map((r) => Array.from({ length: width }, (_, j) => coerceInput(r[j]))), wb);
+      // A person typing into a cell formatted as text ("@") gets text, whatever they type: "42", not 42.
+      const typed = (v: CellValue | undefined, row: number, col: number) => (s.cell(row, col).nf === "@" && v !== null && v !== undefined && v !== "" ? typedAsText(v) : coerceInput(v));
+      writeValues({ sheet: s, rects: [rect] }, rect, values.map((r, i) => Array.from({ length: width }, (_, j) => typed(r[j], rect.top + i, rect.left + j))), wb);
       wb.events.discardNoted();
       wb.events.changed(s, rect, "RangeEdited", src(by), false, values.length === 1 && width === 1 ? before : undefined);
     },

@@ -3,6 +3,9 @@
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
 import type { Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
+import type { CellsWritten } from "../engine/trackers/foreign";
+// The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
+import { savedFromColumn, writtenCells } from "../excel/saved";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";
@@ -50,10 +53,20 @@ export interface PackageRead {
   /** Sheets the add-in made (by their mark): not trackers. */
   ownedSheets: string[];
   ownership: Ownership;
+  /** The cells of ours the add-in's record lists on each sheet (its SheetMemory.values), read from the record sheet. */
+  written: Record<string, CellsWritten>;
   /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
   problems: Problem[];
   sharedStringsPart?: string;
   stylesPart?: string;
+}
+
+/** Column A of a sheet, by sheet row. */
+function stateColumn(grid: SheetGrid): unknown[] {
+  const o = grid.origin ?? { row: 0, col: 0 };
+  const column: unknown[] = [];
+  if (o.col === 0) grid.values.forEach((line, i) => (column[o.row + i] = line[0]));
+  return column;
 }
 
 /** Each sheet's OWNER_MARK formula, by its place in <sheets>. */
@@ -103,6 +116,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
   const grids: SheetGrid[] = [];
   const problems: Problem[] = [];
   let stateA1: unknown;
+  let written: Record<string, CellsWritten> = {};
   const stateName = decideOwnership(facts, undefined).stateSheet;
 
   for (const s of workbook.sheets) {
@@ -130,6 +144,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     }
     if (stateName !== undefined && s.name === stateName) {
       stateA1 = read.grid.values[0]?.[0] ?? null;
+      // The add-in's part of the record (A2 on): which cells it wrote, so text it did not write there stays the officer's.
+      written = writtenCells(savedFromColumn(stateColumn(read.grid)));
       continue;
     }
     problems.push(...read.problems);
@@ -147,6 +163,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     sheets,
     ownedSheets,
     ownership,
+    written,
     problems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),

@@ -226,11 +226,31 @@ describe("a table grown over the rows of the table below (its header typed over)
     expect(cellsOf(colour(edited)).values.get("1,4")).toBe("✓ On track");
   });
 
-  // Known, not fixed: a rating in the grown-over table's column reads like one typed over ours, and is
-  // written over. Telling them apart needs a record of the cells we wrote (trackers/README.md).
-  test.failing("known: its ratings in our column are left alone too", () => {
-    const rated: SheetGrid = { ...grid, values: grid.values.map((r, i) => (i === 3 ? [...r.slice(0, 4), "G"] : r)) };
-    expect(cellsOf(colour(rated)).values.has("3,4")).toBe(false);
+  // Where the host keeps a record of the cells it wrote (the add-in does), text in our column outside
+  // it that is not shaped like ours is the officer's: a rating or a note of the table grown over.
+  const record = { has: (row: number, col: number) => col === 4 && row <= 1 }; // the header and A1's status
+  const colourWith = (g: SheetGrid): SheetPlan => {
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+    return colourTrackers(PRESETS.rag, [g], result.tables, result.rated, { kpis: record })[0];
+  };
+  const typedAt = (row: number, text: string): SheetGrid => ({ ...grid, values: grid.values.map((r, i) => (i === row ? [...r.slice(0, 4), text] : r)) });
+
+  test("with the add-in's record, its ratings and notes in our column are left alone too", () => {
+    for (const text of ["G", "Amber", "see note"]) {
+      const plan = colourWith(typedAt(3, text));
+      expect([text, cellsOf(plan).values.has("3,4"), cellsOf(plan).styles.has("3,4"), plan.leaveAlone?.some((c) => c.row === 3 && c.col === 4)]).toEqual([text, false, false, true]);
+    }
+  });
+
+  test("with the record, a rating typed over one of ours, and our own statuses, are still ours to write", () => {
+    expect(cellsOf(colourWith(typedAt(1, "Green"))).values.get("1,4")).toBe("✓ On track");
+    // Written by a host that kept no record (the command line): our shape says it is ours.
+    const records = colourWith({ ...grid, values: grid.values.map((r, i) => (i === 3 ? [...r.slice(0, 4), "✗ Off target"] : r)) });
+    expect(cellsOf(records).values.has("3,4")).toBe(true);
+  });
+
+  test("without a record, a rating in the grown-over column reads like one typed over ours, and is written over", () => {
+    expect(cellsOf(colour(typedAt(3, "G"))).values.has("3,4")).toBe(true);
   });
 });
 

@@ -190,7 +190,7 @@ describe("removeColoursCommand", () => {
     expect({ trackers: trackersOf(fake), message: result.message, syncs: result.syncs, again: again.message, kept: fake.sheetNames() }).toEqual({
       trackers: before,
       message: "Removed the colours from 2 sheets and put back the formats that were there before.",
-      syncs: 3,
+      syncs: 4,
       again: "There were no colours to remove.",
       kept: ["Key Tasks", "Indicators", RULES_SHEET, HISTORY_SHEET, "Summary"],
     });

@@ -86,9 +86,19 @@ describe("a figure the officer types over one of our statuses", () => {
     expect(String(sheet().cell("K5").value)).toMatch(/^\S+ /);
     fake.user.type("Indicators", "K5", [[42]]);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    expect([sheet().cell("K5").value, String(sheet().cell("K6").value)]).toEqual([42, expect.stringMatching(/^\S+ /)]);
+    // Typed into our text-formatted cell, 42 is kept as text, as Excel keeps it.
+    expect([sheet().cell("K5").value, String(sheet().cell("K6").value)]).toEqual(["42", expect.stringMatching(/^\S+ /)]);
     await removeColoursCommand(fake.run);
-    expect([sheet().cell("K5").value, sheet().cell("K6").value]).toEqual([42, ""]);
+    expect([sheet().cell("K5").value, sheet().cell("K6").value]).toEqual(["42", ""]);
+  });
+
+  test("stays when Remove colours comes straight after, with no Apply between", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    fake.user.type("Indicators", "K5:K7", [[42], ["31/12/2022"], ["97.5%"]]);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("K5").value, sheet().cell("K6").value, sheet().cell("K7").value, sheet().cell("K8").value]).toEqual(["42", "31/12/2022", "97.5%", ""]);
   });
 });
 
@@ -103,8 +113,41 @@ describe("a figure typed into a cell of ours that the next Apply no longer write
     fake.user.type("Indicators", "A12:J13", Array.from({ length: 2 }, () => Array.from({ length: 10 }, () => "")));
     fake.user.type("Indicators", "K13", [[42]]);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    expect([sheet().cell("K11").value, sheet().cell("K12").value, sheet().cell("K13").value]).toEqual([expect.stringMatching(/^\S+ /), "", 42]);
+    expect([sheet().cell("K11").value, sheet().cell("K12").value, sheet().cell("K13").value]).toEqual([expect.stringMatching(/^\S+ /), "", "42"]);
     await removeColoursCommand(fake.run);
-    expect([sheet().cell("K11").value, sheet().cell("K13").value]).toEqual(["", 42]);
+    expect([sheet().cell("K11").value, sheet().cell("K13").value]).toEqual(["", "42"]);
+  });
+});
+
+describe("a table grown over the table below, whose rating column falls under our column", () => {
+  // The actions' Status (auto) goes in E. Once "Ref" of the indicators' header is typed over, their rows
+  // join the actions, and E holds the indicators' RAG ratings: the officer's, as the record of the cells
+  // Apply colours wrote shows (it never wrote there).
+  const init = (): FakeWorkbookInit => ({
+    sheets: [
+      {
+        name: "Plan",
+        values: [
+          ["Ref", "Action", "Lead officer", "Due date"],
+          ["A1", "Consult on the plan", "J Smith", new Date(Date.UTC(2022, 5, 30))],
+          ["Ref", "Indicator", "Polarity", "Target", "RAG"],
+          ["K1", "Bins emptied on time", "Higher", 95, "G"],
+          ["K2", "Litter picked", "Higher", 90, "R"],
+        ],
+      },
+    ],
+  });
+
+  test("keeps the ratings through Apply colours", async () => {
+    const fake = createFakeExcel(init());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Plan")!;
+    expect(sheet().cell("E1").value).toBe("Status (auto)");
+    expect(sheet().cell("E4").value).toBe("G");
+    fake.user.type("Plan", "A3", [[250]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect([sheet().cell("E2").value, sheet().cell("E4").value, sheet().cell("E5").value]).toEqual([expect.stringMatching(/^\S+ /), "G", "R"]);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("E2").value, sheet().cell("E4").value, sheet().cell("E5").value]).toEqual(["", "G", "R"]);
   });
 });

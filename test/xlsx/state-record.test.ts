@@ -26,26 +26,39 @@ const TRACKER =
   `<row r="3">${str("A3", "HE 2")}${str("B3", "Days to re-let")}${num("C3", 30)}${num("D3", 41)}${str("E3", "Lower is better")}</row>` +
   "</sheetData>";
 
-/** What Apply colours left in its record: the formats of D2:D3 backed up in column B, its column F written. */
+/**
+ * What the add-in leaves in its record sheet: A1 the list of our sheets, B1 its rating-help record
+ * (live/rating-help.ts), A2 on the memory (formats of D2:D3 backed up in column C, column F written),
+ * and the backups themselves in column C, rows 2 and 3.
+ */
 function addInRecord(): { a1: string; rest: string[]; xml: string } {
   const memory = emptyMemory();
   memory.backed.addRange({ top: 1, bottom: 2, left: 3, right: 3 });
-  memory.cols.set(3, 1);
+  memory.cols.set(3, 2);
   memory.values.addRange({ top: 0, bottom: 2, left: 5, right: 5 });
   const [a1, ...rest] = stateCells([], { KPIs: memory });
-  const rows = [`<row r="1">${str("A1", a1)}</row>`, ...rest.map((t, i) => `<row r="${i + 2}">${str(`A${i + 2}`, t, ' s="1"')}${i < 2 ? '<c r="B' + (i + 2) + '" s="2"/>' : ""}</row>`)];
-  if (rest.length < 2) rows.push('<row r="3"><c r="B3" s="2"/></row>');
+  expect(rest).toHaveLength(1);
+  const rows = [
+    `<row r="1">${str("A1", a1)}${str("B1", '{"v":1,"sheets":{"KPIs":["E2:E3"]}}')}</row>`,
+    `<row r="2">${str("A2", rest[0], ' s="1"')}<c r="C2" s="2"/></row>`,
+    '<row r="3"><c r="C3" s="3"/></row>',
+  ];
   return { a1, rest, xml: `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>${rows.join("")}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` };
 }
 
-async function buildWith(name: string, stateBody: string, marked: boolean): Promise<{ code?: number; state: string; workbook: string }> {
-  const names = marked ? `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${esc(markFormula(STATE_SHEET)).replace(/"/g, "&quot;")}</definedName>` : undefined;
+async function buildWith(name: string, stateBody: string, marked: boolean): Promise<{ code?: number; state: string; workbook: string; output: string }> {
+  const mark = marked ? `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${esc(markFormula(STATE_SHEET)).replace(/"/g, "&quot;")}</definedName>` : "";
+  // A name of the user's own on the record sheet, which is not ours to drop.
+  const names = `${mark}<definedName name="Lookup" localSheetId="1">$C$2:$C$3</definedName>`;
   const input = join(dir, `${name}.xlsx`);
   writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: TRACKER }, { name: STATE_SHEET, state: "veryHidden", body: stateBody }], definedNames: names }));
-  const output = join(dir, `${name}.out.xlsx`);
+  return buildFile(input, join(dir, `${name}.out.xlsx`));
+}
+
+async function buildFile(input: string, output: string): Promise<{ code?: number; state: string; workbook: string; output: string }> {
   const run = await runBuild([input, "-o", output, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"]);
   const parts = await readParts(output);
-  return { code: run.code, state: text(parts, "xl/worksheets/sheet2.xml"), workbook: text(parts, "xl/workbook.xml") };
+  return { code: run.code, state: text(parts, "xl/worksheets/sheet2.xml"), workbook: text(parts, "xl/workbook.xml"), output };
 }
 
 /** The sheet's cells as written, by reference. */
@@ -74,11 +87,57 @@ describe("the add-in's record sheet", () => {
     for (const local of ["sheetViews", "pageMargins"]) expect(outer(state, child(rootElement(state), local)!)).toBe(outer(input, child(rootElement(input), local)!));
   });
 
+  test("the user's name on the record sheet stays, and building the output again changes neither part", async () => {
+    const first = await buildWith("again", addInRecord().xml, true);
+    expect(first.workbook).toContain('<definedName name="Lookup" localSheetId="1">$C$2:$C$3</definedName>');
+    expect(first.workbook.split(`name="${OWNER_MARK}" localSheetId="1"`)).toHaveLength(2);
+    const second = await buildFile(first.output, join(dir, "again.twice.xlsx"));
+    expect([second.state === first.state, second.workbook === first.workbook]).toEqual([true, true]);
+  });
+
   test("an unmarked record sheet (made before marks) is kept and marked", async () => {
     const record = addInRecord();
     const { code, state, workbook } = await buildWith("unmarked", record.xml, false);
     expect(code).toBe(0);
-    expect(cells(state).get("B2")).toBe('<c r="B2" s="2"/>');
+    expect(cells(state).get("C2")).toBe('<c r="C2" s="2"/>');
     expect(workbook).toContain(`<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">`);
+  });
+});
+
+describe("the add-in's record of the cells it wrote", () => {
+  // A table grown over the one below (its "Ref" typed over with 250): our Status (auto) column E now
+  // falls on the indicators' RAG ratings. The add-in's record lists E1:E2 only, so they are the officer's.
+  const GROWN =
+    "<sheetData>" +
+    `<row r="1">${str("A1", "Ref")}${str("B1", "Action")}${str("C1", "Lead officer")}${str("D1", "Due date")}${str("E1", "Status (auto)")}</row>` +
+    `<row r="2">${str("A2", "A1")}${str("B2", "Consult on the plan")}${str("C2", "J Smith")}${str("D2", "31/03/2024")}${str("E2", "✓ On track")}</row>` +
+    `<row r="3">${num("A3", 250)}${str("B3", "Indicator")}${str("C3", "Polarity")}${str("D3", "Target")}${str("E3", "RAG")}</row>` +
+    `<row r="4">${str("A4", "K1")}${str("B4", "Bins emptied on time")}${str("C4", "Higher")}${num("D4", 95)}${str("E4", "G")}</row>` +
+    `<row r="5">${str("A5", "K2")}${str("B5", "Litter picked")}${str("C5", "Higher")}${num("D5", 90)}${str("E5", "R")}</row>` +
+    "</sheetData>";
+
+  async function build(name: string, withRecord: boolean): Promise<Map<string, string>> {
+    const memory = emptyMemory();
+    memory.values.addRange({ top: 0, bottom: 1, left: 4, right: 4 });
+    const [a1, ...rest] = stateCells([], { KPIs: memory });
+    const state = `<sheetData><row r="1">${str("A1", a1)}</row>${rest.map((t, i) => `<row r="${i + 2}">${str(`A${i + 2}`, t)}</row>`).join("")}</sheetData>`;
+    const mark = `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${esc(markFormula(STATE_SHEET)).replace(/"/g, "&quot;")}</definedName>`;
+    const sheets = [{ name: "KPIs", body: GROWN }, ...(withRecord ? [{ name: STATE_SHEET, state: "veryHidden" as const, body: state }] : [])];
+    const input = join(dir, `${name}.xlsx`);
+    writeFileSync(input, await makeBook({ sheets, definedNames: withRecord ? mark : undefined }));
+    const output = join(dir, `${name}.out.xlsx`);
+    expect((await runBuild([input, "-o", output, "--preset", "rag", "--report-date", "2023-09-30"])).code).toBe(0);
+    return cells(text(await readParts(output), "xl/worksheets/sheet1.xml"));
+  }
+
+  test("keeps an officer's ratings where our column fell on them, as the add-in does", async () => {
+    const out = await build("grown", true);
+    expect([out.get("E4"), out.get("E5")]).toEqual([`<c r="E4" t="inlineStr"><is><t>G</t></is></c>`, `<c r="E5" t="inlineStr"><is><t>R</t></is></c>`]);
+    expect(out.get("E2")).toContain("On track");
+  });
+
+  test("without the add-in's record, they read like ratings typed over ours and are written over", async () => {
+    const out = await build("grown-no-record", false);
+    expect(out.get("E4")).not.toContain("<t>G</t>");
   });
 });

@@ -12,7 +12,7 @@ import { folded } from "./guards";
 import { cellValue } from "../read/cells";
 import { scanSheet, tableOwnProblems, type SheetScan } from "./scan";
 import { mergedRows } from "./writes";
-import { foreignCells, type ForeignCells } from "../trackers/foreign";
+import { foreignCells, writtenOn, type CellsWritten, type ForeignCells } from "../trackers/foreign";
 import type { CellRange, Problem, RecordKind, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 import type { ColumnPlan } from "../detect/records";
 
@@ -89,7 +89,7 @@ function limitOf(grid: SheetGrid, spec: TableSpec, tables: TableSpec[]): number 
 }
 
 /** The layout of ours and the facts about one table that decide when a live edit must rebuild it. */
-export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sheetTables: TableSpec[], rated: Map<number, RatedRecord>, scheme: Scheme): LiveTable {
+export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sheetTables: TableSpec[], rated: Map<number, RatedRecord>, scheme: Scheme, written?: CellsWritten): LiveTable {
   let checks = 0;
   const recordRows = new Set<number>();
   for (const [row, r] of rated) {
@@ -110,7 +110,7 @@ export function liveTable(grid: SheetGrid, spec: TableSpec, plan: ColumnPlan, sh
     ownedCol,
     width,
     merged: mergedRows(grid, ownedCol, width),
-    foreign: foreignCells(grid, spec, ownedCol, width, scheme),
+    foreign: foreignCells(grid, spec, ownedCol, width, scheme, written),
     checks,
     repeated: new Set(repeatedHeaderRows(grid, spec, recordRows)),
     probe: { col: probeCol, text: Number.isFinite(probeCol) ? folded(cellValue(grid, lastHeaderRow, probeCol)) : "" },
@@ -147,7 +147,7 @@ function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveS
     const specs = result.tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
     const scan = scanSheet(grid, specs);
     const rated = byRow.get(grid.name) ?? new Map<number, RatedRecord>();
-    const tables = specs.map((spec) => liveTable(grid, spec, scan.plans.get(spec)!, specs, rated, run.scheme));
+    const tables = specs.map((spec) => liveTable(grid, spec, scan.plans.get(spec)!, specs, rated, run.scheme, writtenOn(session.options.written, grid.name)));
     const ratingProblems = new Map<number, Problem[]>();
     for (const [row, r] of rated) {
       const problems: Problem[] = [];

@@ -6,7 +6,7 @@ import { colourTrackers, StyleCollector, statusText } from "../trackers/colour";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan } from "../vocab/plan";
 import type { CellRange, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
-import type { ForeignCells } from "../trackers/foreign";
+import type { CellsWritten, ForeignCells } from "../trackers/foreign";
 
 /** One cell of ours: the value written there (if any) and its style (if any). */
 export interface CellWrite {
@@ -98,8 +98,8 @@ export function planCells(plan: SheetPlan): Map<string, CellWrite> {
 }
 
 /** Every cell of ours for one table, as a full Apply writes it. */
-export function tableWrites(scheme: Scheme, grid: SheetGrid, table: TableSpec, rated: RatedRecord[]): { plan: SheetPlan; cells: Map<string, CellWrite> } {
-  const plan = colourTrackers(scheme, [grid], [table], rated)[0] ?? emptySheetPlan(grid.name, "edit");
+export function tableWrites(scheme: Scheme, grid: SheetGrid, table: TableSpec, rated: RatedRecord[], written?: Record<string, CellsWritten>): { plan: SheetPlan; cells: Map<string, CellWrite> } {
+  const plan = colourTrackers(scheme, [grid], [table], rated, written)[0] ?? emptySheetPlan(grid.name, "edit");
   return { plan, cells: planCells(plan) };
 }
 

@@ -7,7 +7,7 @@ import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
 import { ourColumns, readHeaderAt } from "../detect/tables";
-import { foreignCells } from "./foreign";
+import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
 import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
@@ -186,7 +186,7 @@ function widthIsOurs(grid: SheetGrid, col: number, sheetTables: TableSpec[], own
 }
 
 /** Edit plans that colour every rated record's cells on the officers' sheets. */
-export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): SheetPlan[] {
+export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[], written?: Record<string, CellsWritten>): SheetPlan[] {
   const plans: SheetPlan[] = [];
   for (const grid of grids) {
     const sheetTables = tables.filter((t) => t.sheet === grid.name);
@@ -201,7 +201,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const header: PlanValue[] = anyChecks ? [GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER] : [GENERATED_STATUS_HEADER];
       const headerRow = table.headerRow + table.headerHeight - 1;
       const width = header.length;
-      const foreign = foreignCells(grid, table, col, width, scheme);
+      const foreign = foreignCells(grid, table, col, width, scheme, writtenOn(written, grid.name));
       const mine = (row: number, c: number): boolean => foreign.size === 0 || !foreign.has(`${row},${c}`);
       if (foreign.size) (plan.leaveAlone ??= []).push(...foreign.values());
       if (mine(headerRow, col) && mine(headerRow, col + width - 1)) {

@@ -5,10 +5,12 @@
 //
 // Only what cannot be ours counts: a status of ours (a symbol of a preset or of this scheme, or one of
 // its labels, so one written before the rules sheet edited it), a check (free text) and a rating the
-// officer typed over one of ours ("Green") are ours to write again, as they always were. So an
-// officer's rating or note in a grown-over table's column is still written over (a test.failing in
-// colour.test.ts): telling those apart needs a record of the cells we wrote.
-import { classifyHeader, looksLikeOurs } from "../detect/headers";
+// officer typed over one of ours ("Green") are ours to write again, as they always were. Where the host
+// keeps a record of the cells it wrote (the add-in does: SheetMemory.values), text in our status column
+// that is neither in that record nor shaped like ours is the officer's too: a rating or a note of the
+// table grown over. Without a record (the command line on a file the add-in never coloured) such text
+// is still written over.
+import { classifyHeader, isOurHeading, looksLikeOurs } from "../detect/headers";
 import { cellValue, isBlank } from "../read/cells";
 import { readValue } from "../read/values";
 import { matchRating } from "../scheme/schemes";
@@ -22,13 +24,18 @@ function schemeSymbols(scheme: Scheme): Set<string> {
   return symbols;
 }
 
-/** A status we could have written: our shape with this scheme's symbols, or a label of it after a mark ("G On target"). */
-function isOurStatus(text: string, scheme: Scheme): boolean {
+/** A status as we write it: our shape with this scheme's symbols, or a label of it after a mark ("G On target"). */
+function isOurStatusText(text: string, scheme: Scheme): boolean {
   if (looksLikeOurs(text, schemeSymbols(scheme))) return true;
   const rest = text.trim().replace(/ \(officer\)$/, "");
   const label = rest.slice(rest.indexOf(" ") + 1);
-  const statuses = [...scheme.indicator, ...scheme.activity];
-  return statuses.some((s) => s.label === label || s.label === rest) || matchRating(scheme, "indicator", rest) !== undefined || matchRating(scheme, "activity", rest) !== undefined;
+  return [...scheme.indicator, ...scheme.activity].some((s) => s.label === label || s.label === rest);
+}
+
+/** A status we could have written, or a rating typed over one of ours ("Green"). */
+function isOurStatus(text: string, scheme: Scheme): boolean {
+  const rest = text.trim().replace(/ \(officer\)$/, "");
+  return isOurStatusText(text, scheme) || matchRating(scheme, "indicator", rest) !== undefined || matchRating(scheme, "activity", rest) !== undefined;
 }
 
 /** A value Apply colours never writes in its status column. */
@@ -42,20 +49,55 @@ function cannotBeOurs(v: CellValue, scheme: Scheme): boolean {
   return reading === "number" || reading === "date" || classifyHeader(v.trim()).role !== "ignore";
 }
 
+const FIGURE = /^[-+(]?\s*[£$€]?\s*(\d[\d,]*(\.\d+)?|\.\d+)\s*%?\)?$/;
+const DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{4}-\d{1,2}-\d{1,2}$/;
+
+/**
+ * A figure or date, wherever it is found in a cell of ours, even one we wrote before: we only ever write
+ * statuses, checks and headings there. Excel keeps what a person types into our text-formatted cells as
+ * text ("42"), so text that is wholly a figure or a date counts too; a check that quotes figures does not.
+ */
+export function isOfficersFigure(v: CellValue): boolean {
+  if (v === null || v === undefined || v === "") return false;
+  if (typeof v !== "string") return true;
+  const t = v.trim();
+  return FIGURE.test(t) || DATE.test(t);
+}
+
 /** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */
 export type ForeignCells = ReadonlyMap<string, { row: number; col: number }>;
 
-export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme): ForeignCells {
+/** Cells a host wrote on a sheet in earlier runs (the add-in's record); CellSet has this shape. */
+export interface CellsWritten {
+  has(row: number, col: number): boolean;
+}
+
+/** The record of a sheet, by name as Excel compares names. */
+export function writtenOn(written: Record<string, CellsWritten> | undefined, sheet: string): CellsWritten | undefined {
+  if (!written) return undefined;
+  if (written[sheet]) return written[sheet];
+  const folded = sheet.toLowerCase();
+  const key = Object.keys(written).find((k) => k.toLowerCase() === folded);
+  return key === undefined ? undefined : written[key];
+}
+
+/** Text we did not write there (by the record) and could not have written (by its shape). */
+function notWrittenByUs(v: CellValue, row: number, col: number, written: CellsWritten, scheme: Scheme): boolean {
+  return typeof v === "string" && v.trim() !== "" && !written.has(row, col) && !isOurHeading(v) && !isOurStatusText(v, scheme);
+}
+
+export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme, written?: CellsWritten): ForeignCells {
   const headerRow = table.headerRow + table.headerHeight - 1;
   let found: Map<string, { row: number; col: number }> | undefined;
   const add = (row: number, c: number): void => void (found ??= new Map()).set(`${row},${c}`, { row, col: c });
   for (let row = headerRow; row <= table.lastRow; row++) {
-    if (cannotBeOurs(cellValue(grid, row, col), scheme)) add(row, col);
+    const status = cellValue(grid, row, col);
+    if (cannotBeOurs(status, scheme) || (written && notWrittenByUs(status, row, col, written, scheme))) add(row, col);
     if (width < 2) continue;
     // A check is free text ("manual Green, rules say Off target — Q2 Actual 80 against target 50"):
-    // only a value that is not text at all can be the officer's.
+    // only a figure or a date can be the officer's.
     const check = cellValue(grid, row, col + 1);
-    if (!isBlank(check) && typeof check !== "string") add(row, col + 1);
+    if (isOfficersFigure(check)) add(row, col + 1);
   }
   return found ?? NONE;
 }

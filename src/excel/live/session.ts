@@ -24,6 +24,7 @@ import { Batcher, DEFAULT_BUDGET } from "../chunk";
 import { applyColoursCommand } from "../commands";
 import { runAs } from "../run-options";
 import type { SheetMemory } from "../saved";
+import { writtenCells } from "../saved";
 import type { StatePlace } from "../state";
 import { parseAddress } from "../a1";
 import type { CellSet } from "../cells";
@@ -176,7 +177,7 @@ export class LiveColours<S = LiveSession> {
     this.own++;
     try {
       const read = await readForLive(this.run);
-      const { session, run } = this.engine.startLive(read.grids, { today: this.settings.today, ownedSheets: read.owned.map((o) => o.sheet) });
+      const { session, run } = this.engine.startLive(read.grids, { today: this.settings.today, ownedSheets: read.owned.map((o) => o.sheet), written: writtenCells(read.saved) });
       const zones = new Map<string, Zone>();
       for (const t of run.result.tables) {
         const grid = read.grids.find((g) => g.name === t.sheet);

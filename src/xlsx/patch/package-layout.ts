@@ -99,6 +99,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const rendered: RenderedSheet[] = [];
   const replacedParts: string[] = [];
   const clearNames = new Set<number>();
+  const clearMarks = new Set<number>();
   const adds: { plan: SheetPlan; name: string; state?: "veryHidden" }[] = [];
   const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
   const place = (plan: SheetPlan, name: string, replaces: SheetInfo | undefined, markPlan: string, state?: "veryHidden"): void => {
@@ -118,8 +119,9 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     // The record sheet is shared with the add-in: A2 on and the columns to the right hold the formats
     // Apply colours replaced (src/excel/state.ts), which Remove colours puts back. Only A1 is ours to write.
     patched.push({ part: stateInfo.part, name: stateInfo.name, edits: sheetEdits({ ...statePlan, action: "edit" }, problems, false) });
-    // Its mark is written again after the others, as for a sheet replaced, so a rebuild gives the same workbook part.
-    clearNames.add(read.sheets.indexOf(stateInfo));
+    // Its mark alone is written again, after the others as for a sheet replaced, so a rebuild gives the
+    // same workbook part; any other name of the sheet stays.
+    clearMarks.add(read.sheets.indexOf(stateInfo));
     marks.push({ name: stateInfo.name, plan: STATE_SHEET });
   } else place(statePlan, statePlan.sheet, stateInfo, STATE_SHEET, "veryHidden");
 
@@ -138,6 +140,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const workbookEdit: WorkbookEdit = {
     remove: new Set(),
     clearNames,
+    clearMarks,
     add: adds.map((a, i) => ({ name: a.name, relId: relIds[i], ...(a.state ? { state: a.state } : {}) })),
     names: marks.flatMap((m) => [
       { index: indexOf(m.name), name: OWNER_MARK, formula: markFormula(m.plan), hidden: true },

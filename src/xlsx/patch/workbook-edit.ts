@@ -1,6 +1,7 @@
 // xl/workbook.xml edited for our sheets: new <sheet> entries, our old ones removed with their
 // sheet-scoped names (the rest renumbered: localSheetId counts positions in <sheets>), our print titles
 // added. Every other byte of the part stays as it was.
+import { OWNER_MARK } from "../../engine/sheets/ownership";
 import { attrsOf, childElements, escapeAttr, escapeText, findElement, setAttr, type ElementSpan } from "./xml-text";
 
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -18,6 +19,8 @@ export interface WorkbookEdit {
   remove: Set<number>;
   /** Positions whose sheet-scoped names go (sheets of ours being replaced in place). */
   clearNames: Set<number>;
+  /** Positions whose mark alone goes (a sheet of ours patched, not replaced: its other names stay). */
+  clearMarks?: Set<number>;
   add: NewSheet[];
   /** Sheet-scoped names to add, by the sheet's final position (print titles, our marks). */
   names: { index: number; name: string; formula: string; hidden?: boolean }[];
@@ -85,6 +88,7 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
       }
       const i = Number(local);
       if (edit.remove.has(i) || edit.clearNames.has(i)) continue;
+      if (edit.clearMarks?.has(i) && attrsOf(rest.slice(c.start, c.openEnd)).get("name")?.toLowerCase() === OWNER_MARK.toLowerCase()) continue;
       const shift = removedBelow(i);
       inner += shift ? setAttr(rest.slice(c.start, c.openEnd), "localSheetId", String(i - shift)) + rest.slice(c.openEnd, c.end) : el;
     }
