@@ -16,9 +16,9 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { SheetGrid } from "../engine/vocab/types";
+import type { Scheme, SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
-import { isOfficersFigure } from "../engine/trackers/foreign";
+import { isOfficersValue } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -112,16 +112,16 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
   return run;
 }
 
-/** Cells of a sheet, as read this run, holding an officer's figure or date (trackers/foreign.ts): never cleared as ours. */
-function officersCells(grids: SheetGrid[]): (sheet: string, row: number, col: number) => boolean {
+/** Cells of a sheet, as read this run, holding an officer's value (trackers/foreign.ts): never cleared as ours. */
+function officersCells(grids: SheetGrid[], scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
   return (sheet, row, col) => {
     const grid = grids.find((g) => same(g.name, sheet));
-    return grid !== undefined && isOfficersFigure(cellValue(grid, row, col));
+    return grid !== undefined && isOfficersValue(cellValue(grid, row, col), scheme);
   };
 }
 
 /** Plans, targets, capture, writes: the write half shared by Apply colours and Build summary. */
-async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
+async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string, scheme?: Scheme): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
   const { facts, read } = opened;
   const targets = resolveTargets(plans, facts, read.state.owned); // throws, naming the sheet, before anything is written
   for (const t of targets) {
@@ -141,7 +141,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids) }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme) }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 
@@ -158,7 +158,7 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
     progress?.(0.35, "Rating");
     const sc = await scoreWithHistory(context, opened, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p) || isHistory(p));
-    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)));
+    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc.scheme);
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false), undo: undoSentence(run, "apply") };
   });
@@ -173,7 +173,7 @@ export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettin
     const sc = await scoreWithHistory(context, opened, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.
     const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
-    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)));
+    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc.scheme);
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true), undo: undoSentence(run, "summary") };
   });

@@ -1,13 +1,13 @@
 // Remove colours: put back every format Apply colours replaced, clear the add-in's own cells, and
-// optionally delete the sheets it created. Four requests: facts, our record, what our cells hold now,
-// the writes (one more per further 4 MB of restores, or 200,000 cells read); two when there is nothing to remove.
-import type { CellRange } from "../engine/vocab/types";
-import { isOfficersFigure } from "../engine/trackers/foreign";
-import type { ExcelRun, XlRange, XlRequestContext } from "./api";
-import { cellCount } from "./a1";
+// optionally delete the sheets it created. Four requests: facts, our record, what our cells hold now (none
+// when the record lists no value of ours), the writes; one more per further 4 MB read or restored. Two
+// when there is nothing to remove.
+import type { CellRange, SheetGrid } from "../engine/vocab/types";
+import { isOfficersValue } from "../engine/trackers/foreign";
+import type { ExcelRun, XlRequestContext } from "./api";
+import { readAreas, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
 import type { SheetMemory } from "./saved";
-import { toCellValue } from "./values";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
@@ -37,33 +37,32 @@ export interface RemoveResult {
   syncs: number;
 }
 
-/** Cells read in one request: 200,000 short texts stay well under Excel on the web's 5 MB response. */
-const CELLS_PER_READ = 200_000;
+/** Bytes a cell of ours is taken to cost until a response says better (read.ts assumes the same of trackers). */
+const ASSUMED_CELL_BYTES = 50;
 
 /**
- * Reads what the cells we wrote hold now. A figure or date an officer has typed into one since is theirs
- * (trackers/foreign.ts): it leaves our record, so it is not cleared. Returns the requests used.
+ * Reads what the cells we wrote hold now. A figure, date or text of the officer's there (trackers/foreign.ts),
+ * typed since, or in a column that moved under our record, leaves our record, so it is not cleared.
+ * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Returns the requests used.
  */
-async function keepOfficersFigures(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][]): Promise<number> {
-  const loads: { mem: SheetMemory; rect: CellRange; range: XlRange }[] = [];
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][]): Promise<number> {
+  const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
+  const areas: Area[] = [];
   for (const [name, mem] of restore) {
     const ws = context.workbook.worksheets.getItem(findSheet(facts, name)!.name);
-    for (const rect of mem.values.rects()) loads.push({ mem, rect, range: ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1) });
-  }
-  let syncs = 0;
-  for (let from = 0; from < loads.length; ) {
-    let to = from;
-    for (let cells = 0; to < loads.length && (to === from || cells + cellCount(loads[to].rect) <= CELLS_PER_READ); to++) cells += cellCount(loads[to].rect);
-    const part = loads.slice(from, to);
-    for (const l of part) l.range.load("values");
-    await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one request per 200,000 cells read
-    syncs++;
-    for (const { mem, rect, range } of part) {
-      (range.values as unknown[][]).forEach((line, i) => line.forEach((v, j) => {
-        if (isOfficersFigure(toCellValue(v))) mem.values.delete(rect.top + i, rect.left + j);
-      }));
+    for (const rect of mem.values.rects()) {
+      // One grid per rectangle, named for its sheet so the sheet's cells are measured together.
+      const grid: SheetGrid = { name, values: [], numberFormats: [] };
+      read.push({ mem, rect, grid });
+      areas.push({ grid, ws, row: rect.top, col: rect.left, rows: rect.bottom - rect.top + 1, cols: rect.right - rect.left + 1 });
     }
-    from = to;
+  }
+  if (!areas.length) return 0;
+  const syncs = await readAreas(context, areas, DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+  for (const { mem, rect, grid } of read) {
+    grid.values.forEach((line, i) => line.forEach((v, j) => {
+      if (isOfficersValue(v)) mem.values.delete(rect.top + i, rect.left + j);
+    }));
   }
   return syncs;
 }
@@ -91,7 +90,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const writesState = restore.length > 0 || missing.length > 0 || deleting.length > 0;
     if (writesState && facts.state?.protected) throw protectedSheet(facts.state.name);
 
-    const figuresRead = await keepOfficersFigures(context, facts, restore);
+    const valuesRead = await keepOfficersValues(context, facts, restore);
     const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
     let cellsRestored = 0;
@@ -120,6 +119,6 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueStateWrite(writes, context, statePlace(facts), read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
-    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + figuresRead + writes.syncs };
+    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + valuesRead + writes.syncs };
   });
 }

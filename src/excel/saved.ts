@@ -2,6 +2,7 @@
 // colours can put back exactly what was there. Stored compactly: cells with identical
 // previous formats share one address list.
 import type { PlanStyle } from "../engine/vocab/plan";
+import type { CellRange } from "../engine/vocab/types";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
 import { rangeAddress } from "./a1";
 
@@ -110,18 +111,35 @@ export function normalise(f: SavedFormat): SavedFormat {
   return out;
 }
 
+/**
+ * More cells than our two columns on a few whole sheets: a record listing more is damaged (or forged),
+ * and its entries past that are dropped rather than expanded cell by cell.
+ */
+const MAX_RECORD_CELLS = 4 * 1048576;
+
+/** The rectangles of an address list, counted against the record's budget; refused past it. */
+function boundedRanges(list: string, budget: { cells: number }): CellRange[] {
+  const ranges = rangesOf(list);
+  let cells = 0;
+  for (const r of ranges) cells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  if (cells > budget.cells) throw new Error("Saved address list is too large");
+  budget.cells -= cells;
+  return ranges;
+}
+
 export function decodeSaved(text: string): Record<string, SheetMemory> {
   const data = parseJson(text) as { v?: number; sheets?: Record<string, StoredSheet> } | undefined;
   const out: Record<string, SheetMemory> = {};
   if (!data || data.v !== 1 || !data.sheets) return out;
+  const budget = { cells: MAX_RECORD_CELLS };
   for (const [sheet, s] of Object.entries(data.sheets)) {
     // A damaged entry (someone edited the setting) is dropped rather than blocking Apply colours.
     try {
       const mem = emptyMemory();
-      for (const r of rangesOf(s.b ?? "")) mem.backed.addRange(r);
+      for (const r of boundedRanges(s.b ?? "", budget)) mem.backed.addRange(r);
       for (const [src, at] of s.c ?? []) if (Number.isInteger(src) && Number.isInteger(at) && at >= 2) mem.cols.set(src, at);
-      for (const { p, a } of s.f ?? []) for (const r of rangesOf(a)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) mem.cells.set(cellKey(row, col), p);
-      for (const r of rangesOf(s.v)) mem.values.addRange(r);
+      for (const { p, a } of s.f ?? []) for (const r of boundedRanges(a, budget)) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) mem.cells.set(cellKey(row, col), p);
+      for (const r of boundedRanges(s.v, budget)) mem.values.addRange(r);
       for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
       for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
       out[sheet] = mem;

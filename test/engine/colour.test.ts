@@ -242,6 +242,17 @@ describe("a table grown over the rows of the table below (its header typed over)
     }
   });
 
+  test("with the record, an activity's own status words there are the officer's too: we never write a bare label", () => {
+    for (const text of ["Completed", "On track", "Overdue", "Cancelled", "No data"]) expect([text, cellsOf(colourWith(typedAt(3, text))).values.has("3,4")]).toEqual([text, false]);
+  });
+
+  test("a record from before our column moved (its heading not listed there) is not taken for this column", () => {
+    const elsewhere = { has: (row: number, col: number) => col === 6 && row <= 1 };
+    const result = rateWorkbook([typedAt(1, "Green")], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+    const [plan] = colourTrackers(PRESETS.rag, [typedAt(1, "Green")], result.tables, result.rated, { KPIs: elsewhere });
+    expect(cellsOf(plan).values.get("1,4")).toBe("✓ On track");
+  });
+
   test("with the record, a rating typed over one of ours, and our own statuses, are still ours to write", () => {
     expect(cellsOf(colourWith(typedAt(1, "Green"))).values.get("1,4")).toBe("✓ On track");
     // Written by a host that kept no record (the command line): our shape says it is ours.

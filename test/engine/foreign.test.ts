@@ -61,3 +61,29 @@ describe("our own check text, beside a status cell the officer emptied", () => {
     expect(valuesOf(plan).has("2,7")).toBe(true);
   });
 });
+
+describe("with the add-in's record of the cells it wrote", () => {
+  // Our Status (auto) E and Check (auto) F, written on rows 1–2; then the header below (row 3) was typed
+  // over, and its rows' RAG and notes sit under our columns.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "Status (auto)", "Check (auto)", "Q2 Actual", "RAG"],
+      ["HS01", "Rent collected", "Higher", 0.98, "✓ On target", "manual Red, rules say On target — Q2 Actual 99% against target 98%", 0.99, "Red"],
+      [250, "Measure", "Polarity", "Target", "RAG", "Notes", null, null],
+      ["EN03", "Missed bins", "Lower", 50, "Amber", "Crews short in August", null, null],
+    ],
+  };
+  const record = { has: (row: number, col: number) => row <= 1 && (col === 4 || col === 5) };
+  const foreign = (): Set<string> => {
+    const result = rateWorkbook([grid], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+    const [plan] = colourTrackers(PRESETS.rag, [grid], result.tables, result.rated, { KPIs: record });
+    return new Set((plan.leaveAlone ?? []).map((c) => `${c.row},${c.col}`));
+  };
+
+  test("the officer's text under our check column is theirs too; our check is ours", () => {
+    const theirs = foreign();
+    expect(["2,4", "2,5", "3,4", "3,5"].filter((k) => theirs.has(k))).toEqual(["2,4", "2,5", "3,4", "3,5"]);
+    expect(["1,4", "1,5"].filter((k) => theirs.has(k))).toEqual([]);
+  });
+});

@@ -15,11 +15,12 @@ export function stateOf(fake: FakeExcel): { owned: OwnedSheet[]; saved: string; 
 }
 
 export const STATUSES = [
-  { key: "green", label: "On target ●", fill: "#00B050", font: "#FFFFFF" },
-  { key: "amber", label: "Near target ▲", fill: "#FFC000", font: "#000000" },
-  { key: "red", label: "Off target ■", fill: "#C00000", font: "#FFFFFF" },
-  { key: "blue", label: "Exceeded ★", fill: "#0070C0", font: "#FFFFFF" },
-  { key: "grey", label: "No data ○", fill: "#A6A6A6", font: "#000000" },
+  // As the engine writes them (a preset's symbol, a space, its label): Remove colours clears only text in that shape.
+  { key: "green", label: "✓ On target", fill: "#00B050", font: "#FFFFFF" },
+  { key: "amber", label: "● Within tolerance", fill: "#FFC000", font: "#000000" },
+  { key: "red", label: "▲ Off target", fill: "#C00000", font: "#FFFFFF" },
+  { key: "blue", label: "★ Good", fill: "#0070C0", font: "#FFFFFF" },
+  { key: "grey", label: "? No data", fill: "#A6A6A6", font: "#000000" },
 ];
 
 const cell = (row: number, col: number): CellRange => ({ top: row, left: col, bottom: row, right: col });

@@ -82,3 +82,12 @@ describe("the record is checked, not trusted", () => {
     ]);
   });
 });
+
+describe("the saved part of the record is bounded", () => {
+  test("an entry listing more cells than our columns can hold is dropped, not expanded cell by cell", () => {
+    const { decodeSaved } = require("../../src/excel/saved") as typeof import("../../src/excel/saved");
+    const started = Date.now();
+    const saved = decodeSaved(JSON.stringify({ v: 1, sheets: { Forged: { f: [], v: "A1:XFD1048576" }, KPIs: { f: [], v: "K3:K13" } } }));
+    expect([Object.keys(saved), saved.KPIs.values.size, Date.now() - started < 2000]).toEqual([["KPIs"], 11, true]);
+  });
+});

@@ -84,7 +84,7 @@ describe("Remove colours", () => {
     init.sheets.push({ name: STATE_SHEET, visibility: "VeryHidden", values: [['{"version":1,"owned":[]}'], [value]], numberFormats: [["@"], ["@"]] });
     const fake = createFakeExcel(init);
     const result = await applyPlans(fake.run, [applyPlan(5)]);
-    expect([result.sheets[0].sheet, fake.sheet("Indicators")!.cell("F2").value]).toEqual(["Indicators", "On target ●"]);
+    expect([result.sheets[0].sheet, fake.sheet("Indicators")!.cell("F2").value]).toEqual(["Indicators", "✓ On target"]);
   });
 
   test("saved formats are compact: identical previous formats share one address list", async () => {

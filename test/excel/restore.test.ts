@@ -151,3 +151,28 @@ describe("a table grown over the table below, whose rating column falls under ou
     expect([sheet().cell("E2").value, sheet().cell("E4").value, sheet().cell("E5").value]).toEqual(["", "G", "R"]);
   });
 });
+
+describe("columns inserted while live colours were off", () => {
+  // Our record still names column K, which now holds the officer's Comment column: what it holds is not
+  // in the shape of anything we write, so neither Apply colours nor Remove colours clears it.
+  test("the officer's column that moved under our old one is not cleared", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    fake.user.insertColumns("Indicators", 4, 1);
+    expect([sheet().cell("K3").value, sheet().cell("K4").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder"]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect([sheet().cell("K3").value, sheet().cell("K4").value, sheet().cell("L3").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder", "Status (auto)"]);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("K3").value, sheet().cell("K4").value, sheet().cell("L3").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder", ""]);
+  });
+
+  test("nor by Remove colours straight after", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    fake.user.insertColumns("Indicators", 4, 1);
+    await removeColoursCommand(fake.run);
+    expect([sheet().cell("K3").value, sheet().cell("K4").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder"]);
+  });
+});

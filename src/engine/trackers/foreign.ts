@@ -14,6 +14,7 @@ import { classifyHeader, isOurHeading, looksLikeOurs } from "../detect/headers";
 import { cellValue, isBlank } from "../read/cells";
 import { readValue } from "../read/values";
 import { matchRating } from "../scheme/schemes";
+import { PRESETS } from "../scheme/presets";
 import type { CellValue, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 
 /** The symbols of a scheme's statuses, both kinds (a rules sheet may have edited them). */
@@ -24,12 +25,32 @@ function schemeSymbols(scheme: Scheme): Set<string> {
   return symbols;
 }
 
+/** Every preset's status labels: what a status of ours may say under any scheme. */
+const PRESET_LABELS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indicator, ...s.activity].map((x) => x.label)));
+
 /** A status as we write it: our shape with this scheme's symbols, or a label of it after a mark ("G On target"). */
 function isOurStatusText(text: string, scheme: Scheme): boolean {
   if (looksLikeOurs(text, schemeSymbols(scheme))) return true;
   const rest = text.trim().replace(/ \(officer\)$/, "");
   const label = rest.slice(rest.indexOf(" ") + 1);
   return [...scheme.indicator, ...scheme.activity].some((s) => s.label === label || s.label === rest);
+}
+
+/**
+ * Text in the shape of something we write in our columns: a status (a mark, a space and a label of this
+ * scheme or a preset, "(officer)" after it or not), a check ("manual Green, rules say …") or our
+ * heading. A bare label ("Completed") is not: we always write a symbol before it. Without a scheme,
+ * the presets' symbols and labels.
+ */
+export function isOurWrite(text: string, scheme?: Scheme): boolean {
+  const t = text.trim();
+  if (isOurHeading(t) || t.startsWith("manual ")) return true;
+  if (looksLikeOurs(t, scheme ? schemeSymbols(scheme) : undefined)) return true;
+  const rest = t.replace(/ \(officer\)$/, "");
+  const space = rest.indexOf(" ");
+  if (space <= 0) return false;
+  const label = rest.slice(space + 1);
+  return PRESET_LABELS.has(label) || (scheme !== undefined && [...scheme.indicator, ...scheme.activity].some((s) => s.label === label));
 }
 
 /** A status we could have written, or a rating typed over one of ours ("Green"). */
@@ -64,6 +85,16 @@ export function isOfficersFigure(v: CellValue): boolean {
   return FIGURE.test(t) || DATE.test(t);
 }
 
+/**
+ * A cell of ours holding what an officer put there: a figure or date, or text not in the shape of
+ * anything we write. Such a cell is never cleared as ours, even where a record says we wrote it: the
+ * record may be from before columns moved. Without a scheme, the presets' symbols and labels.
+ */
+export function isOfficersValue(v: CellValue, scheme?: Scheme): boolean {
+  if (isBlank(v)) return false;
+  return typeof v !== "string" || !isOurWrite(v, scheme);
+}
+
 /** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */
 export type ForeignCells = ReadonlyMap<string, { row: number; col: number }>;
 
@@ -83,11 +114,14 @@ export function writtenOn(written: Record<string, CellsWritten> | undefined, she
 
 /** Text we did not write there (by the record) and could not have written (by its shape). */
 function notWrittenByUs(v: CellValue, row: number, col: number, written: CellsWritten, scheme: Scheme): boolean {
-  return typeof v === "string" && v.trim() !== "" && !written.has(row, col) && !isOurHeading(v) && !isOurStatusText(v, scheme);
+  return typeof v === "string" && v.trim() !== "" && !written.has(row, col) && !isOurWrite(v, scheme);
 }
 
-export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme, written?: CellsWritten): ForeignCells {
+export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, width: number, scheme: Scheme, record?: CellsWritten): ForeignCells {
   const headerRow = table.headerRow + table.headerHeight - 1;
+  // The record speaks for this column only where it lists our heading there: a record from before the
+  // column moved (columns inserted with live colours off) would make every status of ours look foreign.
+  const written = record?.has(headerRow, col) ? record : undefined;
   let found: Map<string, { row: number; col: number }> | undefined;
   const add = (row: number, c: number): void => void (found ??= new Map()).set(`${row},${c}`, { row, col: c });
   for (let row = headerRow; row <= table.lastRow; row++) {
@@ -97,7 +131,7 @@ export function foreignCells(grid: SheetGrid, table: TableSpec, col: number, wid
     // A check is free text ("manual Green, rules say Off target — Q2 Actual 80 against target 50"):
     // only a figure or a date can be the officer's.
     const check = cellValue(grid, row, col + 1);
-    if (isOfficersFigure(check)) add(row, col + 1);
+    if (isOfficersFigure(check) || (written && notWrittenByUs(check, row, col + 1, written, scheme))) add(row, col + 1);
   }
   return found ?? NONE;
 }
