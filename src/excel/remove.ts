@@ -2,7 +2,9 @@
 // optionally delete the sheets it created. Four requests: facts, our record, what our cells hold now (none
 // when the record lists no value of ours), the writes; one more per further 4 MB read or restored. Two
 // when there is nothing to remove.
-import type { CellRange, SheetGrid } from "../engine/vocab/types";
+import type { CellRange, Scheme, SheetGrid } from "../engine/vocab/types";
+import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
+import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
 import { isOfficersValue } from "../engine/trackers/foreign";
 import type { ExcelRun, XlRequestContext } from "./api";
 import { readAreas, CellCosts, type Area } from "./slices";
@@ -45,7 +47,7 @@ const ASSUMED_CELL_BYTES = 50;
  * typed since, or in a column that moved under our record, leaves our record, so it is not cleared.
  * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Returns the requests used.
  */
-async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][]): Promise<number> {
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme?: Scheme): Promise<number> {
   const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
   const areas: Area[] = [];
   for (const [name, mem] of restore) {
@@ -61,7 +63,7 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   const syncs = await readAreas(context, areas, DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
   for (const { mem, rect, grid } of read) {
     grid.values.forEach((line, i) => line.forEach((v, j) => {
-      if (isOfficersValue(v)) mem.values.delete(rect.top + i, rect.left + j);
+      if (isOfficersValue(v, scheme)) mem.values.delete(rect.top + i, rect.left + j);
     }));
   }
   return syncs;
@@ -74,7 +76,10 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const facts = readFacts();
     // The rating help lists live colours put on (live/rating-help.ts), read with the record: no request of its own.
     const readHelp = queueHelpReads(context, facts);
-    const read = await readSheets(context, facts, { only: [] });
+    // The rules sheet comes in the same request: a status written under its own symbols is ours to clear.
+    const read = await readSheets(context, facts, { only: [RULES_SHEET] });
+    const rules = read.grids.find((g) => same(g.name, RULES_SHEET));
+    const scheme = rules ? readRulesSheet(rules)?.scheme : undefined;
     const help = readHelp(facts.state?.name);
     const { saved, owned } = read.state;
     for (const name of Object.keys(help)) if (findSheet(facts, name)?.protected) throw protectedSheet(findSheet(facts, name)!.name);
@@ -90,7 +95,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const writesState = restore.length > 0 || missing.length > 0 || deleting.length > 0;
     if (writesState && facts.state?.protected) throw protectedSheet(facts.state.name);
 
-    const valuesRead = await keepOfficersValues(context, facts, restore);
+    const valuesRead = await keepOfficersValues(context, facts, restore, scheme);
     const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
     let cellsRestored = 0;

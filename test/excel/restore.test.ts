@@ -4,6 +4,7 @@ import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
 import type { CellFormat, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
 
 /** The officer's Status column in theme colours: Accent 1 at 40% tint, a Gray25 pattern, automatic font colour. */
 const THEMED: Partial<CellFormat> = { fill: "#B4C6E7", fillTheme: 4, fillTint: 0.4, pattern: "Gray25", patternColor: "#1F3864", fontColor: "#000000", fontAuto: true, fontTheme: 1 };
@@ -174,5 +175,21 @@ describe("columns inserted while live colours were off", () => {
     fake.user.insertColumns("Indicators", 4, 1);
     await removeColoursCommand(fake.run);
     expect([sheet().cell("K3").value, sheet().cell("K4").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder"]);
+  });
+});
+
+describe("statuses written under the rules sheet's own symbol and label", () => {
+  test("are cleared by Remove colours, which reads the rules sheet to know them", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    // Row 26 of the rules sheet is green: its label (C) and symbol (H) edited.
+    fake.user.type(RULES_SHEET, "C26", [["Hitting it"]]);
+    fake.user.type(RULES_SHEET, "H26", [["G"]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    const ours = () => Array.from({ length: 10 }, (_, i) => sheet().cell(`K${i + 4}`).value);
+    expect(ours()).toContain("G Hitting it");
+    await removeColoursCommand(fake.run);
+    expect(ours().filter((v) => v !== "")).toEqual([]);
   });
 });
