@@ -16,9 +16,9 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { Scheme, SheetGrid } from "../engine/vocab/types";
+import type { CellValue, Scheme, SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
-import { isOfficersValue } from "../engine/trackers/foreign";
+import { columnsHeadedByUs, isOfficersAt } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -35,7 +35,7 @@ import type { RemoveResult } from "./remove";
 import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
-import { writtenCells } from "./saved";
+import { writtenCells, type SheetMemory } from "./saved";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -112,11 +112,21 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
   return run;
 }
 
-/** Cells of a sheet, as read this run, holding an officer's value (trackers/foreign.ts): never cleared as ours. */
-function officersCells(grids: SheetGrid[], scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
+/** Recorded cells of ours holding an officer's value, as read this run (trackers/foreign.ts): never cleared as ours. */
+function officersCells(grids: SheetGrid[], saved: Record<string, SheetMemory>, scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
+  const ourColumns = new Map<string, Set<number>>();
+  const columnsOf = (sheet: string, grid: SheetGrid): Set<number> => {
+    let cols = ourColumns.get(sheet);
+    if (!cols) {
+      const cells: { col: number; value: CellValue }[] = [];
+      for (const r of saved[sheet]?.values.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.push({ col, value: cellValue(grid, row, col) });
+      ourColumns.set(sheet, (cols = columnsHeadedByUs(cells)));
+    }
+    return cols;
+  };
   return (sheet, row, col) => {
     const grid = grids.find((g) => same(g.name, sheet));
-    return grid !== undefined && isOfficersValue(cellValue(grid, row, col), scheme);
+    return grid !== undefined && isOfficersAt(cellValue(grid, row, col), columnsOf(sheet, grid).has(col), scheme);
   };
 }
 
@@ -141,7 +151,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme) }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, read.state.saved, scheme) }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 

@@ -5,7 +5,7 @@
 import type { CellRange, Scheme, SheetGrid } from "../engine/vocab/types";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
-import { isOfficersValue } from "../engine/trackers/foreign";
+import { columnsHeadedByUs, isOfficersAt } from "../engine/trackers/foreign";
 import type { ExcelRun, XlRequestContext } from "./api";
 import { readAreas, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
@@ -61,9 +61,16 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   }
   if (!areas.length) return 0;
   const syncs = await readAreas(context, areas, DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+  const headed = new Map<SheetMemory, Set<number>>();
   for (const { mem, rect, grid } of read) {
+    const cols = headed.get(mem) ?? new Set<number>();
+    for (const c of columnsHeadedByUs(grid.values.flatMap((line) => line.map((value, j) => ({ col: rect.left + j, value }))))) cols.add(c);
+    headed.set(mem, cols);
+  }
+  for (const { mem, rect, grid } of read) {
+    const cols = headed.get(mem)!;
     grid.values.forEach((line, i) => line.forEach((v, j) => {
-      if (isOfficersValue(v, scheme)) mem.values.delete(rect.top + i, rect.left + j);
+      if (isOfficersAt(v, cols.has(rect.left + j), scheme)) mem.values.delete(rect.top + i, rect.left + j);
     }));
   }
   return syncs;

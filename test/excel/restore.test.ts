@@ -192,4 +192,21 @@ describe("statuses written under the rules sheet's own symbol and label", () => 
     await removeColoursCommand(fake.run);
     expect(ours().filter((v) => v !== "")).toEqual([]);
   });
+
+  test("are cleared by Remove colours even once the rules sheet says otherwise, or is gone: the column is headed as ours", async () => {
+    for (const change of ["edit", "delete"] as const) {
+      const fake = createFakeExcel(generatedTracker(10));
+      await applyColoursCommand(fake.run, SETTINGS, TODAY);
+      fake.user.type(RULES_SHEET, "C26", [["Hitting it"]]);
+      fake.user.type(RULES_SHEET, "H26", [["G"]]);
+      await applyColoursCommand(fake.run, SETTINGS, TODAY);
+      if (change === "edit") fake.user.type(RULES_SHEET, "C26:H26", [["Spot on", null, null, null, null, "S"]]);
+      else fake.user.deleteSheet(RULES_SHEET);
+      const sheet = () => fake.sheet("Indicators")!;
+      const ours = () => Array.from({ length: 11 }, (_, i) => sheet().cell(`K${i + 3}`).value);
+      expect(ours()).toContain("G Hitting it");
+      await removeColoursCommand(fake.run);
+      expect([change, ours().filter((v) => v !== "")]).toEqual([change, []]);
+    }
+  });
 });

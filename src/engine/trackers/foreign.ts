@@ -95,6 +95,23 @@ export function isOfficersValue(v: CellValue, scheme?: Scheme): boolean {
   return typeof v !== "string" || !isOurWrite(v, scheme);
 }
 
+/**
+ * A recorded cell of ours holding an officer's value now. `ourColumn`: a recorded cell of its column still
+ * holds our heading, so the column is ours, and only a figure or a date there is the officer's (a status
+ * of ours may be under a symbol and label the rules sheet has changed since). Otherwise the column moved
+ * under the record (columns inserted with live colours off), and anything not in the shape of ours is theirs.
+ */
+export function isOfficersAt(v: CellValue, ourColumn: boolean, scheme?: Scheme): boolean {
+  return ourColumn ? isOfficersFigure(v) : isOfficersValue(v, scheme);
+}
+
+/** The columns among recorded cells where one still holds our heading. */
+export function columnsHeadedByUs(cells: Iterable<{ col: number; value: CellValue }>): Set<number> {
+  const cols = new Set<number>();
+  for (const { col, value } of cells) if (typeof value === "string" && isOurHeading(value)) cols.add(col);
+  return cols;
+}
+
 /** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */
 export type ForeignCells = ReadonlyMap<string, { row: number; col: number }>;
 
