@@ -67,6 +67,23 @@ interface StoredSheet {
   h?: [number, number][];
 }
 
+/** Characters per cell: under Excel's 32,767 with room to move a cut. */
+export const PIECE_CHARS = 30000;
+
+const UNSAFE_START = /^['=+\-@\s]/;
+
+/** Cut text into cells. No piece starts with a character Excel could take as a prefix or a formula. */
+export function pieces(text: string, size = PIECE_CHARS): string[] {
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + size);
+    while (end < text.length && end > at + 1 && UNSAFE_START.test(text.slice(end, end + 1))) end--;
+    out.push(text.slice(at, end));
+    at = end;
+  }
+  return out;
+}
+
 /**
  * The memory kept in column A of the record sheet (A1 is the list of our sheets; A2 on, one JSON text cut
  * into pieces). Pure, so the command line reads the add-in's record with it too (src/xlsx/read-package.ts).

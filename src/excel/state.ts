@@ -11,7 +11,9 @@ import type { WorkbookFacts } from "./facts";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
 import type { SheetMemory } from "./saved";
-import { encodeSaved, parseJson, savedFromColumn } from "./saved";
+import { encodeSaved, parseJson, pieces, savedFromColumn } from "./saved";
+
+export { PIECE_CHARS, pieces } from "./saved";
 
 export { STATE_SHEET };
 
@@ -30,9 +32,6 @@ export function statePlace(facts: WorkbookFacts): StatePlace {
 export function queueMark(ws: XlWorksheet, plan: string): void {
   ws.names.add(OWNER_MARK, `=${markFormula(plan)}`).visible = false;
 }
-/** Characters per cell: under Excel's 32,767 with room to move a cut. */
-export const PIECE_CHARS = 30000;
-
 export interface OwnedSheet {
   /** The sheet we made. */
   sheet: string;
@@ -69,20 +68,6 @@ export function parseState(values: unknown[][], origin: { row: number; col: numb
   let rows = 0;
   for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
   return { owned: parseOwned(column[0]), notTrackers: [], notes: [], saved: savedFromColumn(column), rows };
-}
-
-const UNSAFE_START = /^['=+\-@\s]/;
-
-/** Cut text into cells. No piece starts with a character Excel could take as a prefix or a formula. */
-export function pieces(text: string, size = PIECE_CHARS): string[] {
-  const out: string[] = [];
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(text.length, at + size);
-    while (end < text.length && end > at + 1 && UNSAFE_START.test(text.slice(end, end + 1))) end--;
-    out.push(text.slice(at, end));
-    at = end;
-  }
-  return out;
 }
 
 /** The cells of column A for a record. */

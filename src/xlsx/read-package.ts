@@ -5,7 +5,7 @@ import type { Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
-import { savedFromColumn, writtenCells } from "../excel/saved";
+import { savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";
@@ -55,6 +55,9 @@ export interface PackageRead {
   ownership: Ownership;
   /** The cells of ours the add-in's record lists on each sheet (its SheetMemory.values), read from the record sheet. */
   written: Record<string, CellsWritten>;
+  /** The add-in's memory in the record sheet (A2 on), and how many cells of column A the record uses (A1 included). */
+  saved: Record<string, SheetMemory>;
+  recordRows: number;
   /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
   problems: Problem[];
   sharedStringsPart?: string;
@@ -116,7 +119,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
   const grids: SheetGrid[] = [];
   const problems: Problem[] = [];
   let stateA1: unknown;
-  let written: Record<string, CellsWritten> = {};
+  let saved: Record<string, SheetMemory> = {};
+  let recordRows = 0;
   const stateName = decideOwnership(facts, undefined).stateSheet;
 
   for (const s of workbook.sheets) {
@@ -145,7 +149,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     if (stateName !== undefined && s.name === stateName) {
       stateA1 = read.grid.values[0]?.[0] ?? null;
       // The add-in's part of the record (A2 on): which cells it wrote, so text it did not write there stays the officer's.
-      written = writtenCells(savedFromColumn(stateColumn(read.grid)));
+      const column = stateColumn(read.grid);
+      saved = savedFromColumn(column);
+      recordRows = column.reduce((n: number, v, i) => (v !== null && v !== undefined && v !== "" ? i + 1 : n), 0);
       continue;
     }
     problems.push(...read.problems);
@@ -163,7 +169,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     sheets,
     ownedSheets,
     ownership,
-    written,
+    written: writtenCells(saved),
+    saved,
+    recordRows,
     problems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),

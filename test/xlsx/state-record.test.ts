@@ -141,3 +141,26 @@ describe("the add-in's record of the cells it wrote", () => {
     expect(out.get("E4")).not.toContain("<t>G</t>");
   });
 });
+
+describe("the cells this build writes join the add-in's list of cells of ours", () => {
+  // The add-in listed F1:F2 when it last ran; the build writes F1:F3 (a record added since).
+  function record(values: { top: number; bottom: number }): string {
+    const memory = emptyMemory();
+    memory.values.addRange({ ...values, left: 5, right: 5 });
+    const [a1, ...rest] = stateCells([], { KPIs: memory });
+    return `<sheetData><row r="1">${str("A1", a1)}</row>${rest.map((t, i) => `<row r="${i + 2}">${str(`A${i + 2}`, t)}</row>`).join("")}</sheetData>`;
+  }
+  const listed = (state: string): string => {
+    const a2 = cells(state).get("A2") ?? "";
+    const json = (/<t[^>]*>([^<]*)<\/t>/.exec(a2)?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+    return (JSON.parse(json) as { sheets: Record<string, { v: string }> }).sheets.KPIs.v;
+  };
+
+  test("so Remove colours in Excel clears them too; building again changes nothing", async () => {
+    const first = await buildWith("joined", record({ top: 0, bottom: 1 }), true);
+    expect(first.code).toBe(0);
+    expect(listed(first.state)).toBe("F1:F3");
+    const again = await buildFile(first.output, join(dir, "joined.twice.xlsx"));
+    expect([again.state === first.state, again.workbook === first.workbook]).toEqual([true, true]);
+  });
+});

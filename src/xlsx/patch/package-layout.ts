@@ -8,6 +8,7 @@ import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
 import { sheetEdits, type SheetEdits } from "./sheet-edits";
+import { encodeSaved, pieces, type SheetMemory } from "../../excel/saved";
 import { renderedSheetInfo } from "./sheet-render";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
@@ -37,10 +38,40 @@ export interface PackageLayout {
   worksheetNames: { before: string[]; after: string[] };
 }
 
+/**
+ * Adds the cells of ours a plan writes on a sheet to the add-in's list of them (SheetMemory.values), where
+ * the add-in keeps one for the sheet, and takes out the cells the plan leaves to the officer. So Remove
+ * colours in Excel clears what the build wrote, and a rating typed over it later is ours to write again.
+ * Formats the build replaced are not backed up: Remove colours puts back only what the add-in saved.
+ */
+function recordWrites(saved: Record<string, SheetMemory>, sheet: string, plan: SheetPlan): boolean {
+  const key = Object.keys(saved).find((k) => sameSheetName(k, sheet));
+  const mem = key === undefined ? undefined : saved[key];
+  if (!mem) return false;
+  const before = mem.values.size;
+  let changed = false;
+  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((_, j) => mem.values.add(b.row + i, b.col + j)));
+  for (const c of plan.leaveAlone ?? []) {
+    if (!mem.values.has(c.row, c.col)) continue;
+    mem.values.delete(c.row, c.col);
+    changed = true;
+  }
+  return changed || mem.values.size !== before;
+}
+
+/** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */
+function recordColumn(a1: string, saved: Record<string, SheetMemory>, previousRows: number): string[] {
+  const json = encodeSaved(saved);
+  const cells = [a1, ...(json ? pieces(json) : [])];
+  while (cells.length < previousRows) cells.push("");
+  return cells;
+}
+
 /** The edit plans for one sheet, as one plan. */
 function combined(plans: SheetPlan[]): SheetPlan {
   if (plans.length === 1) return plans[0];
-  return { ...emptySheetPlan(plans[0].sheet, "edit"), blocks: plans.flatMap((p) => p.blocks), styles: plans.flatMap((p) => p.styles), columnWidths: plans.flatMap((p) => p.columnWidths) };
+  const leaveAlone = plans.flatMap((p) => p.leaveAlone ?? []);
+  return { ...emptySheetPlan(plans[0].sheet, "edit"), blocks: plans.flatMap((p) => p.blocks), styles: plans.flatMap((p) => p.styles), columnWidths: plans.flatMap((p) => p.columnWidths), ...(leaveAlone.length ? { leaveAlone } : {}) };
 }
 
 function folderOf(part: string): string {
@@ -75,12 +106,15 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     }
     byTarget.set(target, [...(byTarget.get(target) ?? []), plan]);
   }
+  let recordChanged = false;
   for (const [sheet, list] of byTarget) {
     if (sheet.protected) {
       notes.push(`The sheet "${sheet.name}" is protected, so its cells were not coloured; its statuses are on the summary.`);
       continue;
     }
-    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(combined(list), problems) });
+    const plan = combined(list);
+    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(plan, problems) });
+    recordChanged = recordWrites(read.saved, sheet.name, plan) || recordChanged;
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.
@@ -117,8 +151,11 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   });
   if (stateInfo?.part) {
     // The record sheet is shared with the add-in: A2 on and the columns to the right hold the formats
-    // Apply colours replaced (src/excel/state.ts), which Remove colours puts back. Only A1 is ours to write.
-    patched.push({ part: stateInfo.part, name: stateInfo.name, edits: sheetEdits({ ...statePlan, action: "edit" }, problems, false) });
+    // Apply colours replaced (src/excel/state.ts), which Remove colours puts back. A1 is ours to write, and
+    // A2 on only where the add-in's list of the cells of ours gained the ones this build wrote.
+    const column = recordChanged ? recordColumn(statePlan.blocks[0].values[0][0] as string, read.saved, read.recordRows) : undefined;
+    const recordPlan: SheetPlan = column ? { ...statePlan, blocks: [{ row: 0, col: 0, values: column.map((v) => [v]) }] } : statePlan;
+    patched.push({ part: stateInfo.part, name: stateInfo.name, edits: sheetEdits({ ...recordPlan, action: "edit" }, problems, false) });
     // Its mark alone is written again, after the others as for a sheet replaced, so a rebuild gives the
     // same workbook part; any other name of the sheet stays.
     clearMarks.add(read.sheets.indexOf(stateInfo));
