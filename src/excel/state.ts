@@ -1,6 +1,6 @@
 // What the add-in remembers inside the workbook, shared with the command line (src/xlsx/ownership.ts):
 // a very hidden sheet "RagScorecardState".
-//   A1      {"version":1,"owned":[{"sheet":"Summary (2)","plan":"Summary"}]}  (the file host reads and writes only A1)
+//   A1      {"version":1,"owned":[{"sheet":"Summary (2)","plan":"Summary"}]}  (the file host writes A1, and A2 on only to add the cells of ours it wrote)
 //   A2, A3… the formats Apply colours replaced, one JSON text cut into pieces under Excel's 32,767 characters a cell.
 // Why a sheet and not workbook.settings: a sheet travels with the file to every host (the command line
 // reads it with ExcelJS), has no size cap (settings are limited to about 2 MB altogether), and the user

@@ -1,7 +1,7 @@
 // The record sheet is shared with the add-in: A1 lists our sheets (the file host's part), and A2 on and
-// the columns to the right hold what Apply colours replaced (src/excel/state.ts). A build rewrites A1
-// only, so Remove colours in Excel still puts back an officer's formats after the file went through the
-// command line.
+// the columns to the right hold what Apply colours replaced and wrote (src/excel/state.ts). A build
+// rewrites A1, and A2 on only to add the cells of ours it wrote, so Remove colours in Excel still puts
+// back an officer's formats after the file went through the command line.
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";

@@ -45,7 +45,8 @@ export interface PackageLayout {
  * Formats the build replaced are not backed up: Remove colours puts back only what the add-in saved.
  */
 function recordWrites(saved: Record<string, SheetMemory>, sheet: string, plan: SheetPlan): boolean {
-  const key = Object.keys(saved).find((k) => sameSheetName(k, sheet));
+  // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
+  const key = saved[sheet] ? sheet : Object.keys(saved).find((k) => sameSheetName(k, sheet));
   const mem = key === undefined ? undefined : saved[key];
   if (!mem) return false;
   const before = mem.values.size;
