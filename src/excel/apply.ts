@@ -56,7 +56,7 @@ export interface WriteJob {
   activate?: boolean;
   /** Sheet sizes read this time (hint.ts), for the next read. */
   hint?: string;
-  /** Whether a cell holds what we never write (an officer's figure or date): then it is not cleared as a cell of ours. */
+  /** Whether a cell of ours from an earlier run holds an officer's value now (trackers/foreign.ts officersAmong): then it is not cleared. */
   theirs?: (sheet: string, row: number, col: number) => boolean;
 }
 
@@ -95,7 +95,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     const merged = mergeBackups(memory[t.sheet], cap);
     // A cell of ours the officer has typed a figure into is theirs now: not cleared as one we no longer write.
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
-    // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once the officer has typed a figure in it.
+    // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once it holds the officer's value.
     if (job.theirs) for (const r of merged.stale.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (job.theirs(t.sheet, row, col)) merged.stale.values.delete(row, col);
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });

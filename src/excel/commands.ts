@@ -16,9 +16,9 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { CellValue, Scheme, SheetGrid } from "../engine/vocab/types";
+import type { Scheme, SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
-import { columnsHeadedByUs, isOfficersAt } from "../engine/trackers/foreign";
+import { officersAmong } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -114,19 +114,14 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
 
 /** Recorded cells of ours holding an officer's value, as read this run (trackers/foreign.ts): never cleared as ours. */
 function officersCells(grids: SheetGrid[], saved: Record<string, SheetMemory>, scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
-  const ourColumns = new Map<string, Set<number>>();
-  const columnsOf = (sheet: string, grid: SheetGrid): Set<number> => {
-    let cols = ourColumns.get(sheet);
-    if (!cols) {
-      const cells: { col: number; value: CellValue }[] = [];
-      for (const r of saved[sheet]?.values.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) cells.push({ col, value: cellValue(grid, row, col) });
-      ourColumns.set(sheet, (cols = columnsHeadedByUs(cells)));
-    }
-    return cols;
-  };
+  const bySheet = new Map<string, (row: number, col: number) => boolean>();
   return (sheet, row, col) => {
-    const grid = grids.find((g) => same(g.name, sheet));
-    return grid !== undefined && isOfficersAt(cellValue(grid, row, col), columnsOf(sheet, grid).has(col), scheme);
+    let theirs = bySheet.get(sheet);
+    if (!theirs) {
+      const grid = grids.find((g) => same(g.name, sheet));
+      bySheet.set(sheet, (theirs = grid ? officersAmong(saved[sheet]?.values.rects() ?? [], (r, c) => cellValue(grid, r, c), scheme) : () => false));
+    }
+    return theirs(row, col);
   };
 }
 

@@ -2,10 +2,11 @@
 // optionally delete the sheets it created. Four requests: facts, our record, what our cells hold now (none
 // when the record lists no value of ours), the writes; one more per further 4 MB read or restored. Two
 // when there is nothing to remove.
-import type { CellRange, Scheme, SheetGrid } from "../engine/vocab/types";
+import type { CellRange, CellValue, Scheme, SheetGrid } from "../engine/vocab/types";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
-import { columnsHeadedByUs, isOfficersAt } from "../engine/trackers/foreign";
+import { officersAmong } from "../engine/trackers/foreign";
+import { cellKey } from "./cells";
 import type { ExcelRun, XlRequestContext } from "./api";
 import { readAreas, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
@@ -61,17 +62,16 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   }
   if (!areas.length) return 0;
   const syncs = await readAreas(context, areas, DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
-  const headed = new Map<SheetMemory, Set<number>>();
+  const held = new Map<SheetMemory, Map<number, CellValue>>();
   for (const { mem, rect, grid } of read) {
-    const cols = headed.get(mem) ?? new Set<number>();
-    for (const c of columnsHeadedByUs(grid.values.flatMap((line) => line.map((value, j) => ({ col: rect.left + j, value }))))) cols.add(c);
-    headed.set(mem, cols);
+    const values = held.get(mem) ?? new Map<number, CellValue>();
+    grid.values.forEach((line, i) => line.forEach((v, j) => values.set(cellKey(rect.top + i, rect.left + j), v)));
+    held.set(mem, values);
   }
-  for (const { mem, rect, grid } of read) {
-    const cols = headed.get(mem)!;
-    grid.values.forEach((line, i) => line.forEach((v, j) => {
-      if (isOfficersAt(v, cols.has(rect.left + j), scheme)) mem.values.delete(rect.top + i, rect.left + j);
-    }));
+  for (const [mem, values] of held) {
+    const rects = mem.values.rects();
+    const theirs = officersAmong(rects, (row, col) => values.get(cellKey(row, col)) ?? null, scheme);
+    for (const r of rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (theirs(row, col)) mem.values.delete(row, col);
   }
   return syncs;
 }

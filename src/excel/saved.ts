@@ -4,7 +4,7 @@
 import type { PlanStyle } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
-import { rangeAddress } from "./a1";
+import { cellCount, rangeAddress } from "./a1";
 
 /** JSON text to a value; undefined when it is not JSON. */
 export function parseJson(value: unknown): unknown {
@@ -85,6 +85,18 @@ export function pieces(text: string, size = PIECE_CHARS): string[] {
 }
 
 /**
+ * Column A of the record sheet by sheet row, from its values read with their top-left cell at `origin`,
+ * and how many of its cells the record uses (A1 included), so a shorter record can clear the rest.
+ */
+export function readRecordColumn(values: unknown[][], origin: { row: number; col: number }): { column: unknown[]; rows: number } {
+  const column: unknown[] = [];
+  if (origin.col === 0) values.forEach((line, i) => (column[origin.row + i] = line[0]));
+  let rows = 0;
+  for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
+  return { column, rows };
+}
+
+/**
  * The memory kept in column A of the record sheet (A1 is the list of our sheets; A2 on, one JSON text cut
  * into pieces). Pure, so the command line reads the add-in's record with it too (src/xlsx/read-package.ts).
  */
@@ -137,8 +149,7 @@ const MAX_RECORD_CELLS = 4 * 1048576;
 /** The rectangles of an address list, counted against the record's budget; refused past it. */
 function boundedRanges(list: string, budget: { cells: number }): CellRange[] {
   const ranges = rangesOf(list);
-  let cells = 0;
-  for (const r of ranges) cells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
+  const cells = ranges.reduce((n, r) => n + cellCount(r), 0);
   if (cells > budget.cells) throw new Error("Saved address list is too large");
   budget.cells -= cells;
   return ranges;

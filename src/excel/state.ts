@@ -11,9 +11,7 @@ import type { WorkbookFacts } from "./facts";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
 import type { SheetMemory } from "./saved";
-import { encodeSaved, parseJson, pieces, savedFromColumn } from "./saved";
-
-export { PIECE_CHARS, pieces } from "./saved";
+import { encodeSaved, parseJson, pieces, readRecordColumn, savedFromColumn } from "./saved";
 
 export { STATE_SHEET };
 
@@ -63,10 +61,7 @@ export function parseOwned(a1: unknown): OwnedSheet[] {
 
 /** Column A of the state sheet, from its used range as read (values with the range's top-left at `origin`). */
 export function parseState(values: unknown[][], origin: { row: number; col: number }): StateRecord {
-  const column: unknown[] = [];
-  if (origin.col === 0) values.forEach((line, i) => (column[origin.row + i] = line[0]));
-  let rows = 0;
-  for (let i = 0; i < column.length; i++) if (column[i] !== "" && column[i] !== null && column[i] !== undefined) rows = i + 1;
+  const { column, rows } = readRecordColumn(values, origin);
   return { owned: parseOwned(column[0]), notTrackers: [], notes: [], saved: savedFromColumn(column), rows };
 }
 

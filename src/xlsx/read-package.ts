@@ -5,7 +5,7 @@ import type { Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
-import { savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
+import { readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";
@@ -62,14 +62,6 @@ export interface PackageRead {
   problems: Problem[];
   sharedStringsPart?: string;
   stylesPart?: string;
-}
-
-/** Column A of a sheet, by sheet row. */
-function stateColumn(grid: SheetGrid): unknown[] {
-  const o = grid.origin ?? { row: 0, col: 0 };
-  const column: unknown[] = [];
-  if (o.col === 0) grid.values.forEach((line, i) => (column[o.row + i] = line[0]));
-  return column;
 }
 
 /** Each sheet's OWNER_MARK formula, by its place in <sheets>. */
@@ -149,9 +141,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     if (stateName !== undefined && s.name === stateName) {
       stateA1 = read.grid.values[0]?.[0] ?? null;
       // The add-in's part of the record (A2 on): which cells it wrote, so text it did not write there stays the officer's.
-      const column = stateColumn(read.grid);
-      saved = savedFromColumn(column);
-      recordRows = column.reduce((n: number, v, i) => (v !== null && v !== undefined && v !== "" ? i + 1 : n), 0);
+      const record = readRecordColumn(read.grid.values, read.grid.origin ?? { row: 0, col: 0 });
+      saved = savedFromColumn(record.column);
+      recordRows = record.rows;
       continue;
     }
     problems.push(...read.problems);

@@ -41,6 +41,13 @@ export function sameSheetName(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
 }
 
+/** A record's entry for a sheet: under its exact name first, else under a name Excel takes for the same. */
+export function entryOfSheet<T>(record: Readonly<Record<string, T>>, sheet: string): T | undefined {
+  if (Object.prototype.hasOwnProperty.call(record, sheet)) return record[sheet];
+  const key = Object.keys(record).find((k) => sameSheetName(k, sheet));
+  return key === undefined ? undefined : record[key];
+}
+
 /** The mark's formula for a plan: a text constant naming it (as a sheet name), quotes doubled. */
 export function markFormula(plan: string): string {
   return `"${cleanSheetName(plan).replace(/"/g, '""')}"`;

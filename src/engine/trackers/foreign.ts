@@ -15,25 +15,39 @@ import { cellValue, isBlank } from "../read/cells";
 import { readValue } from "../read/values";
 import { matchRating } from "../scheme/schemes";
 import { PRESETS } from "../scheme/presets";
-import type { CellValue, Scheme, SheetGrid, TableSpec } from "../vocab/types";
+import { entryOfSheet } from "../sheets/ownership";
+import type { CellRange, CellValue, Scheme, SheetGrid, TableSpec } from "../vocab/types";
 
-/** The symbols of a scheme's statuses, both kinds (a rules sheet may have edited them). */
-const symbolsOf = new WeakMap<Scheme, Set<string>>();
-function schemeSymbols(scheme: Scheme): Set<string> {
-  let symbols = symbolsOf.get(scheme);
-  if (!symbols) symbolsOf.set(scheme, (symbols = new Set([...scheme.indicator, ...scheme.activity].map((s) => s.symbol).filter((s) => s.trim() !== ""))));
-  return symbols;
+/** A scheme's status symbols and labels, both kinds (a rules sheet may have edited them), worked out once per scheme. */
+const wordsOf = new WeakMap<Scheme, { symbols: Set<string>; labels: Set<string> }>();
+function schemeWords(scheme: Scheme): { symbols: Set<string>; labels: Set<string> } {
+  let words = wordsOf.get(scheme);
+  if (!words) {
+    const statuses = [...scheme.indicator, ...scheme.activity];
+    wordsOf.set(scheme, (words = { symbols: new Set(statuses.map((s) => s.symbol).filter((s) => s.trim() !== "")), labels: new Set(statuses.map((s) => s.label)) }));
+  }
+  return words;
 }
 
 /** Every preset's status labels: what a status of ours may say under any scheme. */
 const PRESET_LABELS = new Set(Object.values(PRESETS).flatMap((s) => [...s.indicator, ...s.activity].map((x) => x.label)));
 
-/** A status as we write it: our shape with this scheme's symbols, or a label of it after a mark ("G On target"). */
+/** A status's text without " (officer)": "✓ On target" of "✓ On target (officer)". */
+const withoutOfficer = (text: string): string => text.trim().replace(/ \(officer\)$/, "");
+
+/** The label after a status's mark ("On target" of "G On target"); undefined when there is no mark. */
+function labelAfterMark(rest: string): string | undefined {
+  const space = rest.indexOf(" ");
+  return space > 0 ? rest.slice(space + 1) : undefined;
+}
+
+/** A status as we write it: our shape with this scheme's symbols, or a label of it, after a mark ("G On target") or not. */
 function isOurStatusText(text: string, scheme: Scheme): boolean {
-  if (looksLikeOurs(text, schemeSymbols(scheme))) return true;
-  const rest = text.trim().replace(/ \(officer\)$/, "");
-  const label = rest.slice(rest.indexOf(" ") + 1);
-  return [...scheme.indicator, ...scheme.activity].some((s) => s.label === label || s.label === rest);
+  const { symbols, labels } = schemeWords(scheme);
+  if (looksLikeOurs(text, symbols)) return true;
+  const rest = withoutOfficer(text);
+  const label = labelAfterMark(rest);
+  return labels.has(rest) || (label !== undefined && labels.has(label));
 }
 
 /**
@@ -45,17 +59,15 @@ function isOurStatusText(text: string, scheme: Scheme): boolean {
 export function isOurWrite(text: string, scheme?: Scheme): boolean {
   const t = text.trim();
   if (isOurHeading(t) || t.startsWith("manual ")) return true;
-  if (looksLikeOurs(t, scheme ? schemeSymbols(scheme) : undefined)) return true;
-  const rest = t.replace(/ \(officer\)$/, "");
-  const space = rest.indexOf(" ");
-  if (space <= 0) return false;
-  const label = rest.slice(space + 1);
-  return PRESET_LABELS.has(label) || (scheme !== undefined && [...scheme.indicator, ...scheme.activity].some((s) => s.label === label));
+  const words = scheme ? schemeWords(scheme) : undefined;
+  if (looksLikeOurs(t, words?.symbols)) return true;
+  const label = labelAfterMark(withoutOfficer(t));
+  return label !== undefined && (PRESET_LABELS.has(label) || (words?.labels.has(label) ?? false));
 }
 
 /** A status we could have written, or a rating typed over one of ours ("Green"). */
 function isOurStatus(text: string, scheme: Scheme): boolean {
-  const rest = text.trim().replace(/ \(officer\)$/, "");
+  const rest = withoutOfficer(text);
   return isOurStatusText(text, scheme) || matchRating(scheme, "indicator", rest) !== undefined || matchRating(scheme, "activity", rest) !== undefined;
 }
 
@@ -79,37 +91,35 @@ const DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$|^\d{4}-\d{1,2}-\d{1,2}$/;
  * text ("42"), so text that is wholly a figure or a date counts too; a check that quotes figures does not.
  */
 export function isOfficersFigure(v: CellValue): boolean {
-  if (v === null || v === undefined || v === "") return false;
+  if (isBlank(v)) return false;
   if (typeof v !== "string") return true;
   const t = v.trim();
   return FIGURE.test(t) || DATE.test(t);
 }
 
 /**
- * A cell of ours holding what an officer put there: a figure or date, or text not in the shape of
- * anything we write. Such a cell is never cleared as ours, even where a record says we wrote it: the
- * record may be from before columns moved. Without a scheme, the presets' symbols and labels.
+ * Which cells of a host's record of ours (`recorded`) hold an officer's value now, given what each holds:
+ * such a cell is never cleared as ours. In a column where a recorded cell still holds our heading the
+ * column is ours, and only a figure or a date there is the officer's (a status of ours may be under a
+ * symbol and label the rules sheet has changed since). Elsewhere the column moved under the record
+ * (columns inserted with live colours off), and anything not in the shape of ours is the officer's.
+ * Without a scheme, the presets' symbols and labels.
  */
-export function isOfficersValue(v: CellValue, scheme?: Scheme): boolean {
-  if (isBlank(v)) return false;
-  return typeof v !== "string" || !isOurWrite(v, scheme);
-}
-
-/**
- * A recorded cell of ours holding an officer's value now. `ourColumn`: a recorded cell of its column still
- * holds our heading, so the column is ours, and only a figure or a date there is the officer's (a status
- * of ours may be under a symbol and label the rules sheet has changed since). Otherwise the column moved
- * under the record (columns inserted with live colours off), and anything not in the shape of ours is theirs.
- */
-export function isOfficersAt(v: CellValue, ourColumn: boolean, scheme?: Scheme): boolean {
-  return ourColumn ? isOfficersFigure(v) : isOfficersValue(v, scheme);
-}
-
-/** The columns among recorded cells where one still holds our heading. */
-export function columnsHeadedByUs(cells: Iterable<{ col: number; value: CellValue }>): Set<number> {
-  const cols = new Set<number>();
-  for (const { col, value } of cells) if (typeof value === "string" && isOurHeading(value)) cols.add(col);
-  return cols;
+export function officersAmong(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue, scheme?: Scheme): (row: number, col: number) => boolean {
+  const ourColumns = new Set<number>();
+  for (const r of recorded) {
+    for (let col = r.left; col <= r.right; col++) {
+      for (let row = r.top; row <= r.bottom && !ourColumns.has(col); row++) {
+        const v = valueAt(row, col);
+        if (typeof v === "string" && isOurHeading(v)) ourColumns.add(col);
+      }
+    }
+  }
+  return (row, col) => {
+    const v = valueAt(row, col);
+    if (ourColumns.has(col)) return isOfficersFigure(v);
+    return !isBlank(v) && (typeof v !== "string" || !isOurWrite(v, scheme));
+  };
 }
 
 /** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */
@@ -122,11 +132,7 @@ export interface CellsWritten {
 
 /** The record of a sheet, by name as Excel compares names. */
 export function writtenOn(written: Record<string, CellsWritten> | undefined, sheet: string): CellsWritten | undefined {
-  if (!written) return undefined;
-  if (written[sheet]) return written[sheet];
-  const folded = sheet.toLowerCase();
-  const key = Object.keys(written).find((k) => k.toLowerCase() === folded);
-  return key === undefined ? undefined : written[key];
+  return written && entryOfSheet(written, sheet);
 }
 
 /** Text we did not write there (by the record) and could not have written (by its shape). */

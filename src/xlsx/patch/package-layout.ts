@@ -3,7 +3,7 @@
 // state record, the parts that go with replaced sheets, and the edits to the parts that list sheets.
 import type { Problem } from "../../engine/vocab/types";
 import { emptySheetPlan, type SheetPlan } from "../../engine/vocab/plan";
-import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
+import { cleanSheetName, entryOfSheet, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
@@ -46,8 +46,7 @@ export interface PackageLayout {
  */
 function recordWrites(saved: Record<string, SheetMemory>, sheet: string, plan: SheetPlan): boolean {
   // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
-  const key = saved[sheet] ? sheet : Object.keys(saved).find((k) => sameSheetName(k, sheet));
-  const mem = key === undefined ? undefined : saved[key];
+  const mem = entryOfSheet(saved, sheet);
   if (!mem) return false;
   const before = mem.values.size;
   let changed = false;
