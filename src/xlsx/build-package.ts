@@ -18,6 +18,9 @@ import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
 import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
+import { FormatsReplaced, recordBuild, recordColumn, withBackups, type PatchedRecord } from "./patch/record-backups";
+import { sheetEdits } from "./patch/sheet-edits";
+import { emptySheetPlan } from "../engine/vocab/plan";
 import { ByteSink } from "./patch/byte-sink";
 import { PIECE } from "./patch/deflate-chunks";
 import { renderSheet } from "./patch/sheet-render";
@@ -75,16 +78,45 @@ export interface PackageBuildReport {
 
 /** A part, inflated and patched as it streams, as whole deflate pieces of bytes (sheet-data.ts's way). */
 async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<Buffer> {
+  yield* patchedText(decoded(await read.pkg.openStream(part)), patcher);
+}
+
+async function* decoded(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
   const decoder = new StringDecoder("utf8");
+  for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
+  yield decoder.end();
+}
+
+async function* patchedText(texts: AsyncIterable<string> | Iterable<string>, patcher: SheetPatcher): AsyncGenerator<Buffer> {
   const sink = new ByteSink(PIECE);
   const write = (piece: string): void => sink.utf8(piece);
-  for await (const chunk of await read.pkg.openStream(part)) {
-    patcher.push(decoder.write(chunk as Buffer), write);
+  for await (const text of texts) {
+    patcher.push(text, write);
     if (sink.ready) yield* sink.takeFull();
   }
-  patcher.push(decoder.end(), write);
   patcher.end(write);
   yield* sink.take();
+}
+
+/**
+ * The record sheet, made once every officer's sheet is patched: the add-in's memory gains what the build
+ * wrote and the formats it replaced (record-backups.ts), column A is written again only if it changed
+ * (a rebuild gives the same part), and the backups go in from column C.
+ */
+async function* recordPart(read: PackageRead, layout: PackageLayout, sheets: PatchedRecord[], xfFor: XfResolver, problems: Problem[]): AsyncGenerator<string | Buffer> {
+  const { record } = layout;
+  const update = recordBuild(read.saved, sheets);
+  const column = update.changed || !record.existing ? recordColumn(record.a1, read.saved, read.recordRows) : [record.a1];
+  const plan = { ...emptySheetPlan(record.name, "edit"), blocks: [{ row: 0, col: 0, values: column.map((v) => [v]) }] };
+  // A new record sheet has no cells: a backup of the default format needs none there.
+  const backups = record.existing ? update.backups : update.backups.filter((b) => b.xf !== 0);
+  const patcher = new SheetPatcher(withBackups(sheetEdits(plan, problems, false), backups), xfFor, record.name);
+  if (record.existing) {
+    yield* patchedPart(read, record.part, patcher);
+    return;
+  }
+  const empty = renderSheet(emptySheetPlan(record.name, "create"), xfFor, problems);
+  yield* patchedText([...empty].map((piece) => (typeof piece === "string" ? piece : piece.toString("utf8"))), patcher);
 }
 
 /** The small parts that list the sheets, edited; the styles part is made last (sheets add to it). */
@@ -142,6 +174,8 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   for (const stray of charts.replaces) layout.dropped.add(stray);
   const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []), charts.contentTypes);
   const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
+  const replaced = new Map(layout.patched.map((p) => [p, new FormatsReplaced()]));
+  const recordLower = layout.record.part.toLowerCase();
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 
   const temp = tempPathBeside(output);
@@ -150,13 +184,14 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     writer = new PackageZipWriter(temp);
     for (const e of read.pkg.entries) {
       const lower = e.name.toLowerCase();
-      if (e.isDirectory || layout.dropped.has(e.name) || lower === stylesName.toLowerCase()) continue;
+      // The styles part and the record sheet are written last (below).
+      if (e.isDirectory || layout.dropped.has(e.name) || lower === stylesName.toLowerCase() || lower === recordLower) continue;
       const text = edited.get(e.name);
       const patch = patched.get(lower);
       const render = rendered.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
-      else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name)));
+      else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name, replaced.get(patch)?.add)));
       else copyEntry(writer, read, e);
     }
     for (const p of layout.newParts) {
@@ -164,6 +199,9 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       if (render) writer.addText(p.part, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(p.part.toLowerCase())));
     }
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
+    // After the officers' sheets (yazl writes one entry at a time, in order), whose patches it records.
+    const sheets = layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: replaced.get(p) as FormatsReplaced }));
+    writer.addText(layout.record.part, () => recordPart(read, layout, sheets, xfFor, problems));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {
       // Unchanged (nothing appended), the part's own bytes go back as they were.

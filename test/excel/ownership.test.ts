@@ -5,7 +5,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { runScorecard } from "../../src/engine/scorecard";
 import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
-import { applyColoursCommand, buildSummaryCommand } from "../../src/excel";
+import { applyColoursCommand, buildSummaryCommand, removeColoursCommand } from "../../src/excel";
 import { emptyMemory } from "../../src/excel/saved";
 import { parseOwned, parseState, STATE_SHEET, stateCells } from "../../src/excel/state";
 import { pieces } from "../../src/excel/saved";
@@ -16,6 +16,8 @@ import { tmpdir } from "os";
 import { readPackage, readXlsx, STATE_SHEET as FILE_STATE_SHEET, writePatchedPackage } from "../../src/xlsx";
 import { stateOf } from "./plans";
 import * as yauzl from "yauzl";
+import { sheetCells, workbookSheets } from "../xlsx/helpers/package-xml";
+import { partsOf, text } from "../xlsx/helpers/zip-parts";
 import * as yazl from "yazl";
 import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
 import { gridsToInit, TODAY } from "./trackers";
@@ -63,6 +65,47 @@ async function openInExcel(bytes: Uint8Array): Promise<FakeExcel> {
   const state = workbook.getWorksheet(FILE_STATE_SHEET);
   if (state) init.sheets.push({ name: STATE_SHEET, visibility: state.state === "veryHidden" ? "VeryHidden" : "Visible", values: [[String(state.getCell("A1").value)]], numberFormats: [["@"]], names: mark(STATE_SHEET) });
   return createFakeExcel(init);
+}
+
+/**
+ * A saved file opened in the fake with each cell's format: the cell format index (`s`) stands as a fill
+ * pattern "xf<s>", which only a whole-format copy (copyFrom "Formats") carries, as a real format would
+ * be. The record sheet comes with all its cells (the add-in's memory in column A, backups beside it).
+ */
+async function openWithFormats(bytes: Uint8Array): Promise<FakeExcel> {
+  const parts = await partsOf(Buffer.from(bytes));
+  const init = gridsToInit((await readXlsx(bytes)).grids);
+  const pkg = await readPackage(Buffer.from(bytes));
+  pkg.pkg.close();
+  const mark = (plan: string) => [{ name: OWNER_MARK, formula: `=${markFormula(plan)}`, visible: false }];
+  for (const entry of workbookSheets(parts)) {
+    const cells = [...sheetCells(text(parts, entry.part)).values()];
+    let sheet = init.sheets.find((s) => s.name === entry.name);
+    if (!sheet && entry.name === FILE_STATE_SHEET) {
+      const values: string[][] = [];
+      for (const c of cells) {
+        const m = /^A(\d+)$/.exec(c.ref);
+        if (m && c.is !== undefined) values[Number(m[1]) - 1] = [c.is];
+      }
+      for (let i = 0; i < values.length; i++) values[i] ??= [""];
+      sheet = { name: STATE_SHEET, visibility: "VeryHidden", values, numberFormats: values.map(() => ["@"]) };
+      init.sheets.push(sheet);
+    }
+    if (!sheet) continue;
+    const owned = pkg.ownership.owned.find((o) => o.sheet === entry.name);
+    if (owned) sheet.names = mark(owned.plan);
+    sheet.formats = cells.filter((c) => c.s && c.s !== "0").map((c) => ({ address: c.ref, format: { pattern: `xf${c.s}` } }));
+  }
+  return createFakeExcel(init);
+}
+
+/** Each cell's value and format pattern on a fake sheet, from A1 to the last used cell. */
+function valuesAndFormats(fake: FakeExcel, name: string): { values: unknown[][]; patterns: (string | undefined)[][] } {
+  const view = fake.sheet(name)!;
+  const rows = view.values.length;
+  const cols = Math.max(0, ...view.values.map((l) => l.length));
+  const patterns = rows && cols ? view.formats(`A1:${String.fromCharCode(64 + cols)}${rows}`).map((l) => l.map((f) => f.pattern)) : [];
+  return { values: view.values, patterns };
 }
 
 /** The fake workbook saved as a file (values and visibility: what the command line needs). */
@@ -183,6 +226,18 @@ describe("the command line and the add-in share the record", () => {
         ],
       ],
     });
+  });
+
+  test("a workbook built by the command line: Remove colours in Excel gives back the officers' sheets as they were", async () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    const before = await openWithFormats(input);
+    const trackers = before.allSheetNames();
+    const fake = await openWithFormats(await buildWithCli(input));
+    // The build coloured the officers' own status cells, formatted in the export, and wrote a column of ours.
+    const coloured = trackers.filter((name) => JSON.stringify(valuesAndFormats(fake, name)) !== JSON.stringify(valuesAndFormats(before, name)));
+    expect(coloured).toEqual(trackers);
+    await removeColoursCommand(fake.run);
+    for (const name of trackers) expect({ name, ...valuesAndFormats(fake, name) }).toEqual({ name, ...valuesAndFormats(before, name) });
   });
 
   test("a workbook the add-in built: the command line recognises its sheets and rebuilds them in place", async () => {

@@ -9,7 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import type { JsonReport } from "../../src/cli/report";
 import { addTracker, TRACKER } from "./helpers/add-tracker";
-import { cellXfsCount, patchableParts, stableProblems, trackerSheetProblems, untouchedProblems } from "./helpers/compare-parts";
+import { cellXfsCount, patchableParts, removeColoursProblems, stableProblems, trackerSheetProblems, untouchedProblems } from "./helpers/compare-parts";
 import { workbookSheets } from "./helpers/package-xml";
 import { errLines, runBuild, runBuildIsolated, stackLines, type BuildRun } from "./helpers/run-build";
 import { hugeValidation } from "./helpers/exceljs-limits";
@@ -127,6 +127,16 @@ describe.each(FILES)("%s with a tracker added", (file) => {
     const problems = rated.flatMap(({ part, rows }) => trackerSheetProblems(text(o.added.parts, part), text(output, part), part, isProtected(part) ? new Set() : rows, xfs));
     if (rated.some(({ part }) => isProtected(part)) && ![...o.first.out, ...o.first.err].some((l) => /protected/i.test(l))) problems.push("no line says a protected sheet's formats were left alone");
     expect(problems).toEqual([]);
+  });
+
+  test("Remove colours in Excel would put back every format the build replaced (the record's backups)", () => {
+    if (!o.output) return expect(failure(o.first)).toBe(true);
+    const output = o.output;
+    const sheets = workbookSheets(o.added.parts);
+    const rated = ratedSheetParts(o).map(({ part }) => ({ part, name: sheets.find((s) => s.part === part)?.name ?? "" }));
+    const coloured = rated.filter(({ part }) => text(o.added.parts, part) !== text(output, part));
+    expect(coloured.length).toBeGreaterThan(0);
+    expect(coloured.flatMap(({ part, name }) => removeColoursProblems(o.added.parts, output, name, part))).toEqual([]);
   });
 
   test("building the output again changes nothing", () => {

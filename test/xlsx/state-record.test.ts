@@ -1,7 +1,7 @@
-// The record sheet is shared with the add-in: A1 lists our sheets (the file host's part), and A2 on and
-// the columns to the right hold what Apply colours replaced and wrote (src/excel/state.ts). A build
-// rewrites A1, and A2 on only to add the cells of ours it wrote, so Remove colours in Excel still puts
-// back an officer's formats after the file went through the command line.
+// The record sheet is shared with the add-in: A1 lists our sheets, and A2 on and the columns from C hold
+// what a run replaced and wrote (src/excel/state.ts, src/xlsx/patch/record-backups.ts). A build keeps the
+// add-in's backups, adds its own for the cells it colours first, and rewrites A2 on only when the list
+// changed, so Remove colours in Excel puts back an officer's formats after the command line coloured them.
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -9,6 +9,7 @@ import { makeBook } from "./package-fixtures";
 import { runBuild } from "./helpers/run-build";
 import { readParts, text } from "./helpers/zip-parts";
 import { rootElement, child, outer } from "./helpers/package-xml";
+import { removeColoursProblems, stableProblems } from "./helpers/compare-parts";
 import { markFormula, OWNER_MARK, parseStateRecord, STATE_SHEET } from "../../src/engine/sheets/ownership";
 import { stateCells } from "../../src/excel/state";
 import { emptyMemory } from "../../src/excel/saved";
@@ -70,14 +71,19 @@ function cells(xml: string): Map<string, string> {
 }
 
 describe("the add-in's record sheet", () => {
-  test("keeps the add-in's saved formats and backups; only A1 changes", async () => {
+  test("keeps the add-in's saved formats and backups, and adds the cells it colours for the first time", async () => {
     const record = addInRecord();
     const before = cells(`<worksheet>${record.xml}</worksheet>`);
     const { code, state } = await buildWith("kept", record.xml, true);
     expect(code).toBe(0);
     const after = cells(state);
-    for (const [ref, xml] of before) if (ref !== "A1") expect({ ref, xml: after.get(ref) }).toEqual({ ref, xml });
+    // The add-in's backups (C2, C3) and B1 as they were; A2 rewritten with the build's additions.
+    for (const [ref, xml] of before) if (ref !== "A1" && ref !== "A2") expect({ ref, xml: after.get(ref) }).toEqual({ ref, xml });
     expect(after.size).toBe(before.size);
+    const a2 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A2") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
+    // Status column F, coloured for the first time, backed up in the record's next free column (D): its
+    // cells were not in the sheet, so their backups are the default format, and no cell is needed for them.
+    expect(JSON.parse(a2)).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "D2:D3,F1:F3", c: [[3, 2], [5, 3]] } } });
     // A1 now lists the sheets this build made.
     const a1 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A1") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     const parsed = parseStateRecord(a1);
@@ -162,5 +168,28 @@ describe("the cells this build writes join the add-in's list of cells of ours", 
     expect(listed(first.state)).toBe("F1:F3");
     const again = await buildFile(first.output, join(dir, "joined.twice.xlsx"));
     expect([again.state === first.state, again.workbook === first.workbook]).toEqual([true, true]);
+  });
+});
+
+describe("the formats a build replaces are backed up as Apply colours backs them up", () => {
+  // Column F formatted by the officer (three different formats) and empty: our status column goes there.
+  const FORMATTED = TRACKER.replace(/<\/row>/g, (_, at: number) => `<c r="F${TRACKER.slice(0, at).split("</row>").length}" s="${TRACKER.slice(0, at).split("</row>").length}"/></row>`);
+
+  test("so Remove colours in Excel puts every one back; building again changes nothing", async () => {
+    expect(FORMATTED).toContain('<c r="F3" s="3"/></row>');
+    const input = join(dir, "backed.xlsx");
+    writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: FORMATTED }] }));
+    const output = join(dir, "backed.out.xlsx");
+    expect((await runBuild([input, "-o", output, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
+    const [inParts, outParts] = [await readParts(input), await readParts(output)];
+    const tracker = cells(text(outParts, "xl/worksheets/sheet1.xml"));
+    // Coloured: none of F1:F3 keeps the officer's format.
+    expect(["F1", "F2", "F3"].map((ref) => / s="(\d+)"/.exec(tracker.get(ref) ?? "")?.[1])).not.toEqual(expect.arrayContaining(["1", "2", "3"]));
+    expect(removeColoursProblems(inParts, outParts, "KPIs", "xl/worksheets/sheet1.xml")).toEqual([]);
+    const again = join(dir, "backed.twice.xlsx");
+    expect((await runBuild([output, "-o", again, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
+    const twice = await readParts(again);
+    expect(stableProblems(outParts, twice)).toEqual([]);
+    expect(removeColoursProblems(inParts, twice, "KPIs", "xl/worksheets/sheet1.xml")).toEqual([]);
   });
 });

@@ -1,14 +1,14 @@
 // What the output package will be, decided before a byte is written: which tracker sheets are patched
-// and with what, where each of our sheets goes (an owned sheet replaced in place, or a new part), the
-// state record, the parts that go with replaced sheets, and the edits to the parts that list sheets.
+// and with what, where each of our sheets goes (an owned sheet replaced in place, or a new part), where
+// the record sheet goes (its content waits for the patches: record-backups.ts), the parts that go with
+// replaced sheets, and the edits to the parts that list sheets.
 import type { Problem } from "../../engine/vocab/types";
 import { emptySheetPlan, type SheetPlan } from "../../engine/vocab/plan";
-import { cleanSheetName, entryOfSheet, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
+import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
 import { sheetEdits, type SheetEdits } from "./sheet-edits";
-import { encodeSaved, pieces, type SheetMemory } from "../../excel/saved";
 import { renderedSheetInfo } from "./sheet-render";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
@@ -16,6 +16,23 @@ export interface PatchedSheet {
   part: string;
   name: string;
   edits: SheetEdits;
+  /** The sheet's edit plans as one (what it writes goes into the add-in's record). */
+  plan: SheetPlan;
+}
+
+/**
+ * The record sheet, shared with the add-in (src/excel/state.ts): A1 lists our sheets; A2 on and the
+ * columns from C hold what Apply colours replaced and wrote, which Remove colours puts back. Written
+ * after the officers' sheets, once their patches have seen the formats they replace (record-backups.ts).
+ */
+export interface RecordPlace {
+  /** The entry its XML goes to: the sheet's own part, or a new one. */
+  part: string;
+  name: string;
+  /** The workbook has it already: its part is patched, every cell but ours passed through. */
+  existing: boolean;
+  /** A1's text, the list of our sheets after this build. */
+  a1: string;
 }
 
 export interface RenderedSheet {
@@ -32,39 +49,11 @@ export interface PackageLayout {
   /** New parts and their workbook relationships. */
   newParts: { part: string; relId: string; target: string }[];
   workbookEdit: WorkbookEdit;
+  record: RecordPlace;
   /** One line each, for the run to tell (protected sheets, records not trusted). */
   notes: string[];
   /** Worksheet names before and after, for docProps/app.xml. */
   worksheetNames: { before: string[]; after: string[] };
-}
-
-/**
- * Adds the cells of ours a plan writes on a sheet to the add-in's list of them (SheetMemory.values), where
- * the add-in keeps one for the sheet, and takes out the cells the plan leaves to the officer. So Remove
- * colours in Excel clears what the build wrote, and a rating typed over it later is ours to write again.
- * Formats the build replaced are not backed up: Remove colours puts back only what the add-in saved.
- */
-function recordWrites(saved: Record<string, SheetMemory>, sheet: string, plan: SheetPlan): boolean {
-  // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
-  const mem = entryOfSheet(saved, sheet);
-  if (!mem) return false;
-  const before = mem.values.size;
-  let changed = false;
-  for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((_, j) => mem.values.add(b.row + i, b.col + j)));
-  for (const c of plan.leaveAlone ?? []) {
-    if (!mem.values.has(c.row, c.col)) continue;
-    mem.values.delete(c.row, c.col);
-    changed = true;
-  }
-  return changed || mem.values.size !== before;
-}
-
-/** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */
-function recordColumn(a1: string, saved: Record<string, SheetMemory>, previousRows: number): string[] {
-  const json = encodeSaved(saved);
-  const cells = [a1, ...(json ? pieces(json) : [])];
-  while (cells.length < previousRows) cells.push("");
-  return cells;
 }
 
 /** The edit plans for one sheet, as one plan. */
@@ -106,15 +95,13 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     }
     byTarget.set(target, [...(byTarget.get(target) ?? []), plan]);
   }
-  let recordChanged = false;
   for (const [sheet, list] of byTarget) {
     if (sheet.protected) {
       notes.push(`The sheet "${sheet.name}" is protected, so its cells were not coloured; its statuses are on the summary.`);
       continue;
     }
     const plan = combined(list);
-    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(plan, problems) });
-    recordChanged = recordWrites(read.saved, sheet.name, plan) || recordChanged;
+    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(plan, problems), plan });
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.
@@ -128,20 +115,20 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const stateInfo = own.stateSheet ? worksheets.find((s) => sameSheetName(s.name, own.stateSheet as string)) : undefined;
   const finalNames = [...read.sheets.map((s) => s.name), ...placements.filter((p) => !p.replaces).map((p) => p.sheet)];
   const owned = nextOwned(own, placements, finalNames);
-  const statePlan: SheetPlan = { ...emptySheetPlan(stateInfo?.name ?? own.stateSheetName, "create"), blocks: [{ row: 0, col: 0, values: [[stateRecordText(owned)]] }] };
+  const statePlan: SheetPlan = emptySheetPlan(stateInfo?.name ?? own.stateSheetName, "create");
 
   const rendered: RenderedSheet[] = [];
   const replacedParts: string[] = [];
   const clearNames = new Set<number>();
   const clearMarks = new Set<number>();
-  const adds: { plan: SheetPlan; name: string; state?: "veryHidden" }[] = [];
+  const adds: { plan: SheetPlan; name: string; state?: "veryHidden"; record?: true }[] = [];
   const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
   const place = (plan: SheetPlan, name: string, replaces: SheetInfo | undefined, markPlan: string, state?: "veryHidden"): void => {
     if (replaces?.part && replaces.kind === "worksheet") {
       rendered.push({ part: replaces.part, plan: { ...plan, sheet: replaces.name } });
       replacedParts.push(replaces.part);
       clearNames.add(read.sheets.indexOf(replaces));
-    } else adds.push({ plan: { ...plan, sheet: name }, name, state });
+    } else adds.push({ plan: { ...plan, sheet: name }, name, state, ...(markPlan === STATE_SHEET ? { record: true as const } : {}) });
     const info = renderedSheetInfo(plan);
     marks.push({ name, plan: markPlan, printTitles: info.printTitleRows, printArea: info.printArea });
   };
@@ -149,13 +136,10 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     const p = placements[i];
     place(plan, p.sheet, p.replaces ? read.sheets.find((s) => sameSheetName(s.name, p.replaces as string)) : undefined, p.plan);
   });
+  const a1 = stateRecordText(owned);
+  let record: RecordPlace | undefined;
   if (stateInfo?.part) {
-    // The record sheet is shared with the add-in: A2 on and the columns to the right hold the formats
-    // Apply colours replaced (src/excel/state.ts), which Remove colours puts back. A1 is ours to write, and
-    // A2 on only where the add-in's list of the cells of ours gained the ones this build wrote.
-    const column = recordChanged ? recordColumn(statePlan.blocks[0].values[0][0] as string, read.saved, read.recordRows) : undefined;
-    const recordPlan: SheetPlan = column ? { ...statePlan, blocks: [{ row: 0, col: 0, values: column.map((v) => [v]) }] } : statePlan;
-    patched.push({ part: stateInfo.part, name: stateInfo.name, edits: sheetEdits({ ...recordPlan, action: "edit" }, problems, false) });
+    record = { part: stateInfo.part, name: stateInfo.name, existing: true, a1 };
     // Its mark alone is written again, after the others as for a sheet replaced, so a rebuild gives the
     // same workbook part; any other name of the sheet stays.
     clearMarks.add(read.sheets.indexOf(stateInfo));
@@ -170,7 +154,10 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     adds.length,
   );
   const newParts = adds.map((a, i) => ({ part: names[i].part, relId: relIds[i], target: names[i].target }));
-  adds.forEach((a, i) => rendered.push({ part: names[i].part, plan: a.plan }));
+  adds.forEach((a, i) => {
+    if (a.record) record = { part: names[i].part, name: a.name, existing: false, a1 };
+    else rendered.push({ part: names[i].part, plan: a.plan });
+  });
 
   const after = [...read.sheets.map((s) => s.name), ...adds.map((a) => a.name)];
   const indexOf = (name: string) => after.findIndex((n) => sameSheetName(n, name));
@@ -192,6 +179,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     dropped,
     newParts,
     workbookEdit,
+    record: record as RecordPlace,
     notes,
     worksheetNames: { before: read.sheets.filter((s) => s.kind === "worksheet").map((s) => s.name), after: after.filter((n) => (kinds.get(n) ?? "worksheet") === "worksheet") },
   };

@@ -14,6 +14,11 @@ export interface CellEdit {
   value?: PlanValue;
   /** Styles laid over the cell's own format, in order. */
   styles: PlanStyle[];
+  /**
+   * A cell format index to set as it is, in place of the cell's own (no styles laid over it): an
+   * officer's format backed up into the record sheet (record-backups.ts). 0 is the default format.
+   */
+  xf?: number;
 }
 
 export interface SheetEdits {

@@ -67,6 +67,25 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
   return `${open}${spans.map((s) => s.xml).join("")}</${prefix}cols>`;
 }
 
+/**
+ * The cell format each column of the head's <cols> gives its cells that the sheet does not hold (a
+ * column the officer formatted whole), by zero-based column; columns without one are absent.
+ */
+export function columnFormats(head: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const cols = findElement(head, "cols");
+  if (!cols) return out;
+  const xml = head.slice(cols.start, cols.end);
+  for (const c of childElements(xml, xml.indexOf(">") + 1, xml.length)) {
+    const a = attrsOf(xml.slice(c.start, c.end));
+    const [min, max, style] = [Number(a.get("min")), Number(a.get("max")), Number(a.get("style"))];
+    // Whole columns formatted at once come as one span (up to 16,384 columns): ours are few, so keep spans short.
+    if (!(Number.isInteger(min) && Number.isInteger(max) && Number.isInteger(style)) || style <= 0 || min < 1 || max < min) continue;
+    for (let n = min; n <= Math.min(max, min + 16383); n++) out.set(n - 1, style);
+  }
+  return out;
+}
+
 /** The head of a worksheet (everything before <sheetData>) with <dimension> and <cols> for our edits. */
 export function patchHead(head: string, edits: SheetEdits, prefix: string): string {
   let out = head;

@@ -9,12 +9,15 @@ import type { PlanStyle } from "../../engine/vocab/plan";
 import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
-import { patchHead } from "./sheet-head";
+import { columnFormats, patchHead } from "./sheet-head";
 import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
 export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: number) => number;
+
+/** Told each cell the patch lays styles over, with the format it had (its backup, record-backups.ts). */
+export type FormatSeen = (row: number, col: number, xf: number) => void;
 
 type Phase = "head" | "data" | "tail";
 
@@ -41,6 +44,8 @@ export class SheetPatcher {
   private lastInputRow = -1;
   private lastOutputRow = -1;
   private prefix = "";
+  /** Formats whole columns give the cells the sheet does not hold (<cols style>). */
+  private columnXf = new Map<number, number>();
   /** Cells written by the patch (new and changed), for the run's counts. */
   cellsWritten = 0;
   cellsStyled = 0;
@@ -49,6 +54,7 @@ export class SheetPatcher {
     private readonly edits: SheetEdits,
     private readonly xfFor: XfResolver,
     private readonly sheetName = "",
+    private readonly seen?: FormatSeen,
   ) {}
 
   /**
@@ -67,6 +73,7 @@ export class SheetPatcher {
         const end = tagEnd(this.buffer, m.index);
         if (end < 0) return;
         this.prefix = m[1] ?? "";
+        this.columnXf = columnFormats(this.buffer.slice(0, m.index));
         const open = this.buffer.slice(m.index, end);
         write(patchHead(this.buffer.slice(0, m.index), this.edits, this.prefix));
         this.pos = end;
@@ -171,10 +178,15 @@ export class SheetPatcher {
     return out;
   }
 
-  /** A cell the sheet does not have; "" when an empty value with no style would make nothing. */
-  private newCell(row: number, e: CellEdit): string {
-    if ((e.value === undefined || e.value === null) && e.styles.length === 0) return "";
-    const s = e.styles.length ? this.xfFor(0, e.styles) : 0;
+  /**
+   * A cell the sheet does not have; "" when an empty value with no style would make nothing. Its format
+   * until now was its row's (a row formatted whole: `rowXf`), else its column's, else the default.
+   */
+  private newCell(row: number, e: CellEdit, rowXf?: number): string {
+    if ((e.value === undefined || e.value === null) && e.styles.length === 0 && !e.xf) return "";
+    const base = rowXf ?? this.columnXf.get(e.col) ?? 0;
+    const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
+    if (e.styles.length) this.seen?.(row, e.col, base);
     this.count(e);
     return cellXml(toA1(row, e.col), s, e.value ?? null, this.prefix);
   }
@@ -186,8 +198,11 @@ export class SheetPatcher {
 
   /** A row we change: its cells in column order, ours among them. */
   private patchRow(rowXml: string, tag: string, tagLength: number, row: number, edits: CellEdit[]): string {
+    const custom = attrValue(tag, "customFormat");
+    const rowS = custom === "1" || custom === "true" ? attrValue(tag, "s") : undefined;
+    const rowXf = rowS !== undefined && DIGITS.test(rowS) ? Number(rowS) : undefined;
     if (tag.endsWith("/>")) {
-      const cells = edits.map((e) => this.newCell(row, e)).join("");
+      const cells = edits.map((e) => this.newCell(row, e, rowXf)).join("");
       return `${this.widenSpans(tag.slice(0, -2).trimEnd() + ">", edits)}${cells}</${this.prefix}row>`;
     }
     const innerEnd = rowXml.lastIndexOf("</");
@@ -217,7 +232,7 @@ export class SheetPatcher {
         // extLst comes after the cells: our remaining cells go before it.
         if (k < edits.length) {
           out += rowXml.slice(copied, lt);
-          while (k < edits.length) out += this.newCell(row, edits[k++]);
+          while (k < edits.length) out += this.newCell(row, edits[k++], rowXf);
           copied = lt;
         }
         continue;
@@ -231,7 +246,7 @@ export class SheetPatcher {
       out += rowXml.slice(copied, lt);
       copied = end;
       while (k < edits.length && edits[k].col < col) {
-        const made = this.newCell(row, edits[k++]);
+        const made = this.newCell(row, edits[k++], rowXf);
         if (made) inserted = true;
         out += made;
       }
@@ -240,7 +255,7 @@ export class SheetPatcher {
       else out += withRef + rowXml.slice(openEnd, end);
     }
     out += rowXml.slice(copied, innerEnd);
-    while (k < edits.length) out += this.newCell(row, edits[k++]);
+    while (k < edits.length) out += this.newCell(row, edits[k++], rowXf);
     return out + rowXml.slice(innerEnd);
   }
 
@@ -248,7 +263,8 @@ export class SheetPatcher {
   private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
     const style = attrValue(tag, "s");
     const base = style !== undefined && DIGITS.test(style) ? Number(style) : 0;
-    const s = e.styles.length ? this.xfFor(base, e.styles) : base;
+    const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
+    if (e.styles.length) this.seen?.(row, e.col, base);
     this.count(e);
     if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);
     if (s === base) return tag + xml.slice(tagLength);

@@ -10,7 +10,7 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** Header row, then indicators the engine rates; column F is a formula with its cached value. */
+/** Header row, then indicators the engine rates; column F is a formula with its cached value; column G formatted, empty. */
 export const TRACKER: (string | number)[][] = [
   ["Ref", "Indicator", "Target", "Actual", "Polarity", "Variance"],
   ["HE 1", "Percentage of rent collected", 97, 98.2, "Higher is better"],
@@ -33,7 +33,10 @@ function trackerXml(headerStyle: number): string {
       return typeof v === "number" ? `<c r="${ref}"${s}><v>${v}</v></c>` : `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${cellText(v)}</t></is></c>`;
     });
     if (i > 0) cells.push(`<c r="F${r}"><f>D${r}-C${r}</f><v>${Math.round(((line[3] as number) - (line[2] as number)) * 10) / 10}</v></c>`);
-    return `<row r="${r}" spans="1:6">${cells.join("")}</row>`;
+    // Empty cells the officer formatted beside the table, where our status column goes: the build
+    // colours them, and Remove colours must be able to put their format back.
+    if (headerStyle > 0) cells.push(`<c r="G${r}" s="${headerStyle}"/>`);
+    return `<row r="${r}" spans="1:${headerStyle > 0 ? 7 : 6}">${cells.join("")}</row>`;
   });
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<worksheet xmlns="${MAIN}" xmlns:r="${REL}">` +

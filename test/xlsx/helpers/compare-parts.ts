@@ -1,7 +1,10 @@
 // Issue 11's checks of a built package against its input, each giving a list of problems (empty when
 // all is well) so that a failing test prints the file host's to-do list rather than one mismatch.
 import { posix } from "path";
-import { attributes, child, outer, rootElement, sheetContent, without, workbookPart, relsPartOf, type XmlNode } from "./package-xml";
+import { attributes, child, outer, rootElement, sheetCells, sheetContent, without, workbookPart, workbookSheets, relsPartOf, type XmlNode } from "./package-xml";
+import { entryOfSheet, STATE_SHEET } from "../../../src/engine/sheets/ownership";
+import { savedFromColumn } from "../../../src/excel/saved";
+import { toA1 } from "../../../src/engine/vocab/address";
 import { text, type Parts } from "./zip-parts";
 
 const same = (a: Buffer | undefined, b: Buffer | undefined) => !!a && !!b && a.equals(b);
@@ -87,7 +90,8 @@ export function untouchedProblems(input: Parts, output: Parts, patchable: Set<st
 
 /**
  * A rated sheet: all but <sheetData>, <dimension> and <cols> verbatim; every input cell keeps its type,
- * value, formula and style, but for the style of cells on rated rows (the ones we colour).
+ * value, formula and style, but for the style of cells on rated rows (the ones we colour). An empty
+ * cell (a format and nothing typed) may take our column's heading or status, in our formats.
  */
 export function trackerSheetProblems(inXml: string, outXml: string, name: string, ratedRows: Set<number>, outCellXfs: number): string[] {
   const problems: string[] = [];
@@ -104,6 +108,11 @@ export function trackerSheetProblems(inXml: string, outXml: string, name: string
     const got = b.get(ref);
     if (!got) {
       problems.push(`${name} ${ref}: the cell is gone`);
+      continue;
+    }
+    const empty = cell.v === undefined && cell.f === undefined && cell.is === undefined;
+    if (empty && (got.v !== undefined || got.is !== undefined) && got.f === undefined) {
+      if (Number(got.s ?? 0) >= outCellXfs) problems.push(`${name} ${ref}: style ${got.s} is past the end of cellXfs (${outCellXfs})`);
       continue;
     }
     for (const k of ["t", "v", "f", "is"] as const) {
@@ -128,4 +137,38 @@ export function cellXfsCount(parts: Parts): number {
   const wb = workbookPart(parts);
   const xml = text(parts, posix.join(posix.dirname(wb), "styles.xml"));
   return xml ? (child(rootElement(xml), "cellXfs")?.children.length ?? 0) : 0;
+}
+
+/**
+ * Remove colours in Excel, done on the package: each cell the record lists as backed up gets the format
+ * of its backup in the record sheet (src/excel/backup.ts copies formats back so). Returns what differs
+ * from the input's formats afterwards on the sheet `sheetName`: a coloured cell the record cannot put back.
+ */
+export function removeColoursProblems(input: Parts, output: Parts, sheetName: string, part: string): string[] {
+  const sheets = workbookSheets(output);
+  const record = sheets.find((s) => s.name === STATE_SHEET);
+  if (!record) return ["no record sheet"];
+  const recordCells = sheetCells(text(output, record.part));
+  const column: unknown[] = [];
+  for (const [ref, c] of recordCells) {
+    const m = /^A(\d+)$/.exec(ref);
+    if (m) column[Number(m[1]) - 1] = c.is ?? "";
+  }
+  const mem = entryOfSheet(savedFromColumn(column), sheetName);
+  const after = new Map([...sheetCells(text(output, part))].map(([ref, c]) => [ref, c.s ?? "0"]));
+  for (const r of mem?.backed.rects() ?? []) {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        const at = mem?.cols.get(col);
+        if (at === undefined) return [`${toA1(row, col)} is backed up in no column`];
+        after.set(toA1(row, col), recordCells.get(toA1(row, at))?.s ?? "0");
+      }
+    }
+  }
+  const problems: string[] = [];
+  for (const [ref, c] of sheetCells(text(input, part))) {
+    const now = after.get(ref) ?? "0";
+    if (now !== (c.s ?? "0")) problems.push(`${sheetName}!${ref}: format ${now} after Remove colours, ${c.s ?? "0"} before the build`);
+  }
+  return problems;
 }

@@ -7,27 +7,33 @@ import { createWriteStream } from "fs";
 export type Parts = Map<string, Buffer>;
 
 export function readParts(path: string): Promise<Parts> {
+  return new Promise((resolve, reject) => yauzl.open(path, { lazyEntries: true }, (err, zip) => (err || !zip ? reject(err ?? new Error(`cannot open ${path}`)) : readAll(zip).then(resolve, reject))));
+}
+
+/** The parts of a package held in memory. */
+export function partsOf(bytes: Buffer): Promise<Parts> {
+  return new Promise((resolve, reject) => yauzl.fromBuffer(bytes, { lazyEntries: true }, (err, zip) => (err || !zip ? reject(err ?? new Error("cannot open the package")) : readAll(zip).then(resolve, reject))));
+}
+
+function readAll(zip: yauzl.ZipFile): Promise<Parts> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
-      if (err || !zip) return reject(err ?? new Error(`cannot open ${path}`));
-      const parts: Parts = new Map();
-      zip.on("error", reject);
-      zip.on("end", () => resolve(parts));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        if (entry.fileName.endsWith("/")) return zip.readEntry();
-        zip.openReadStream(entry, (e, stream) => {
-          if (e || !stream) return reject(e ?? new Error(`cannot read ${entry.fileName}`));
-          const chunks: Buffer[] = [];
-          stream.on("data", (c: Buffer) => chunks.push(c));
-          stream.on("error", reject);
-          stream.on("end", () => {
-            parts.set(entry.fileName, Buffer.concat(chunks));
-            zip.readEntry();
-          });
+    const parts: Parts = new Map();
+    zip.on("error", reject);
+    zip.on("end", () => resolve(parts));
+    zip.on("entry", (entry: yauzl.Entry) => {
+      if (entry.fileName.endsWith("/")) return zip.readEntry();
+      zip.openReadStream(entry, (e, stream) => {
+        if (e || !stream) return reject(e ?? new Error(`cannot read ${entry.fileName}`));
+        const chunks: Buffer[] = [];
+        stream.on("data", (c: Buffer) => chunks.push(c));
+        stream.on("error", reject);
+        stream.on("end", () => {
+          parts.set(entry.fileName, Buffer.concat(chunks));
+          zip.readEntry();
         });
       });
-      zip.readEntry();
     });
+    zip.readEntry();
   });
 }
 

@@ -56,7 +56,8 @@ describe("SheetPatcher", () => {
     };
     const log: string[] = [];
     const out = patch(SHEET, plan, 5, log);
-    expect(log).toEqual(['100=0+{"bold":true}', '101=4+{"fill":"#00B050"}', '102=0+{"fill":"#00B050"}']);
+    // Column D had no cells, but <cols> formats A:E whole (style 3): our new cells start from that format.
+    expect(log).toEqual(['100=3+{"bold":true}', '101=4+{"fill":"#00B050"}', '102=3+{"fill":"#00B050"}']);
     expect(out).toBe(
       HEAD.replace('<dimension ref="A1:C3"/>', '<dimension ref="A1:D3"/>').replace(
         '<cols><col min="1" max="5" width="12.5" style="3" customWidth="1"/></cols>',
@@ -64,9 +65,25 @@ describe("SheetPatcher", () => {
       ) +
         '<sheetData><row r="1" spans="1:4"><c r="A1" t="s"><v>0</v></c><c r="B1" s="2" t="s"><v>1</v></c><c r="C1"><f>A1&amp;"&gt;"</f><v>x</v></c><c r="D1" s="100" t="inlineStr"><is><t>Status (auto)</t></is></c></row>' +
         '<row r="2" spans="1:4" ht="30" customHeight="1"><c r="A2" s="101"><v>5</v></c><c r="B2"><f t="shared" ref="B2:B3" si="0">A2*2</f><v>10</v></c><c r="D2" s="102" t="inlineStr"><is><t>● Green</t></is></c></row>' +
-        '<row r="3"><c r="A3"><v>7</v></c><c r="B3"><f t="shared" si="0"/><v>14</v></c><c r="D3" t="inlineStr"><is><t xml:space="preserve">▲ Red _x005F_x0041_&#13;\nnext</t></is></c></row>' +
+        '<row r="3"><c r="A3"><v>7</v></c><c r="B3"><f t="shared" si="0"/><v>14</v></c><c r="D3" s="3" t="inlineStr"><is><t xml:space="preserve">▲ Red _x005F_x0041_&#13;\nnext</t></is></c></row>' +
         `</sheetData>${TAIL}`,
     );
+  });
+
+  test("a new cell in a row formatted whole starts from the row's format, and the patch tells each format it replaces", () => {
+    const xml = `<worksheet><cols><col min="2" max="2" style="7"/></cols><sheetData><row r="1" s="5" customFormat="1"><c r="A1" s="6"><v>1</v></c></row><row r="2" s="5"><c r="A2"><v>2</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), styles: [{ style: GREEN, ranges: [{ top: 0, left: 0, bottom: 2, right: 2 }] }] };
+    const log: string[] = [];
+    const seen: string[] = [];
+    const p = new SheetPatcher(sheetEdits(plan, []), fakeXf(log), "T", (row, col, xf) => seen.push(`${row},${col}:${xf}`));
+    let out = "";
+    p.push(xml, (piece) => (out += piece));
+    p.end((piece) => (out += piece));
+    // Row 1 is formatted whole (customFormat): B1 and C1 had its format 5. Row 2's s without customFormat
+    // does not count: B2 has its column's format 7, C2 the default. Row 3 is new: its column's, or none.
+    expect(seen).toEqual(["0,0:6", "0,1:5", "0,2:5", "1,0:0", "1,1:7", "1,2:0", "2,0:0", "2,1:7", "2,2:0"]);
+    expect(out).toContain('<c r="B1" s="');
+    expect(log).toEqual(expect.arrayContaining(['101=5+{"fill":"#00B050"}', '103=7+{"fill":"#00B050"}']));
   });
 
   test("new rows go between the sheet's rows in order; rows without r get their number when one is put before them", () => {

@@ -1,0 +1,101 @@
+// The file host keeps the add-in's record as Apply colours keeps it (src/excel/saved.ts mergeBackups):
+// a cell coloured for the first time is backed up, a cell backed up earlier keeps its backup.
+import { emptySheetPlan, type SheetPlan } from "../../../src/engine/vocab/plan";
+import { emptyMemory, type SheetMemory } from "../../../src/excel/saved";
+import { FormatsReplaced, recordBuild, withBackups } from "../../../src/xlsx/patch/record-backups";
+import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
+
+/** Our column F (rows 1–3) written, rows 2–3 coloured; `seen` the formats the patch replaced. */
+function sheet(name: string, seen: [number, number, number][], leaveAlone?: { row: number; col: number }[]) {
+  const plan: SheetPlan = { ...emptySheetPlan(name, "edit"), blocks: [{ row: 0, col: 5, values: [["Status (auto)"], ["✓ On target"], ["▲ Off target"]] }], ...(leaveAlone ? { leaveAlone } : {}) };
+  const replaced = new FormatsReplaced();
+  for (const [row, col, xf] of seen) replaced.add(row, col, xf);
+  return { name, plan, replaced };
+}
+
+describe("recordBuild", () => {
+  test("a sheet the record does not know gets an entry: the cells written, and a backup of each format replaced", () => {
+    const saved: Record<string, SheetMemory> = {};
+    const update = recordBuild(saved, [
+      sheet("KPIs", [
+        [1, 5, 0],
+        [2, 5, 7],
+        [1, 3, 4],
+      ]),
+    ]);
+    expect(update.changed).toBe(true);
+    expect(saved.KPIs.values.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
+    expect(saved.KPIs.backed.rects()).toEqual([
+      { top: 1, bottom: 1, left: 3, right: 3 },
+      { top: 1, bottom: 2, left: 5, right: 5 },
+    ]);
+    // Record columns from C (2), one per source column, in the order the record's cells are listed.
+    expect([...saved.KPIs.cols]).toEqual([
+      [3, 2],
+      [5, 3],
+    ]);
+    expect(update.backups).toEqual([
+      { row: 1, col: 3, xf: 0 },
+      { row: 2, col: 3, xf: 7 },
+      { row: 1, col: 2, xf: 4 },
+    ]);
+  });
+
+  test("a cell backed up earlier keeps its backup (it shows our colours now); a second build changes nothing", () => {
+    const saved: Record<string, SheetMemory> = {};
+    recordBuild(saved, [sheet("KPIs", [[2, 5, 7]])]);
+    // The same cells again, now showing our format 30: not backed up over the officer's 7.
+    expect(recordBuild(saved, [sheet("KPIs", [[2, 5, 30]])])).toEqual({ changed: false, backups: [] });
+  });
+
+  test("columns already in the record keep theirs; a new column takes the next free one across every sheet", () => {
+    const other = emptyMemory();
+    other.backed.add(4, 1);
+    other.cols.set(1, 6);
+    const saved: Record<string, SheetMemory> = { Tasks: other };
+    const update = recordBuild(saved, [sheet("KPIs", [[1, 5, 9]])]);
+    expect(update.backups).toEqual([{ row: 1, col: 7, xf: 9 }]);
+    expect(saved.Tasks.cols.get(1)).toBe(6);
+  });
+
+  test("a sheet's entry is found by its exact name first, then in any case; cells left to the officer leave the list", () => {
+    const exact = emptyMemory();
+    exact.values.add(1, 5);
+    const other = emptyMemory();
+    const saved: Record<string, SheetMemory> = { kpis: other, KPIs: exact };
+    const update = recordBuild(saved, [sheet("KPIs", [], [{ row: 1, col: 5 }])]);
+    expect(update.changed).toBe(true);
+    expect(saved.KPIs.values.has(1, 5)).toBe(false);
+    expect(saved.KPIs.values.has(2, 5)).toBe(true);
+    expect(other.values.size).toBe(0);
+  });
+});
+
+describe("withBackups", () => {
+  test("puts the backups into the rows of column A's edits and after them, in order, and widens the extent", () => {
+    const plan: SheetPlan = { ...emptySheetPlan("RagScorecardState", "edit"), blocks: [{ row: 0, col: 0, values: [["a1"], ["memory"]] }] };
+    const edits = withBackups(sheetEdits(plan, [], false), [
+      { row: 4, col: 3, xf: 2 },
+      { row: 1, col: 2, xf: 5 },
+      { row: 4, col: 2, xf: 0 },
+    ]);
+    expect(edits.rows.map((r) => [r.row, r.cells.map((c) => [c.col, c.value ?? null, c.xf ?? null])])).toEqual([
+      [0, [[0, "a1", null]]],
+      [
+        1,
+        [
+          [0, "memory", null],
+          [2, null, 5],
+        ],
+      ],
+      [
+        4,
+        [
+          [2, null, 0],
+          [3, null, 2],
+        ],
+      ],
+    ]);
+    expect(edits.extent).toEqual({ top: 0, bottom: 4, left: 0, right: 3 });
+  });
+});
