@@ -13,7 +13,7 @@ import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
 import type { PackageRead } from "./read-package";
 import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
-import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout } from "./patch/package-layout";
+import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout, type PatchedSheet } from "./patch/package-layout";
 import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
@@ -175,6 +175,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []), charts.contentTypes);
   const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
   const replaced = new Map(layout.patched.map((p) => [p, new FormatsReplaced()]));
+  const patchers = new Map<PatchedSheet, SheetPatcher>();
   const recordLower = layout.record.part.toLowerCase();
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 
@@ -191,7 +192,11 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       const render = rendered.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
-      else if (patch) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(patch.edits, xfFor, patch.name, replaced.get(patch)?.add)));
+      else if (patch) {
+        const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.get(patch)?.add);
+        patchers.set(patch, patcher);
+        writer.addText(e.name, () => patchedPart(read, e.name, patcher));
+      }
       else copyEntry(writer, read, e);
     }
     for (const p of layout.newParts) {
@@ -200,8 +205,9 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     }
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // After the officers' sheets (yazl writes one entry at a time, in order), whose patches it records.
-    const sheets = layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: replaced.get(p) as FormatsReplaced }));
-    writer.addText(layout.record.part, () => recordPart(read, layout, sheets, xfFor, problems));
+    const patchedSheets = (): PatchedRecord[] =>
+      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: replaced.get(p) as FormatsReplaced, widths: patchers.get(p)?.widthsBefore ?? new Map<number, number>() }));
+    writer.addText(layout.record.part, () => recordPart(read, layout, patchedSheets(), xfFor, problems));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {
       // Unchanged (nothing appended), the part's own bytes go back as they were.

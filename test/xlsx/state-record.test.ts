@@ -83,7 +83,8 @@ describe("the add-in's record sheet", () => {
     const a2 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A2") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     // Status column F, coloured for the first time, backed up in the record's next free column (D): its
     // cells were not in the sheet, so their backups are the default format, and no cell is needed for them.
-    expect(JSON.parse(a2)).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "D2:D3,F1:F3", c: [[3, 2], [5, 3]] } } });
+    // Its width before the build (the sheet sets none: Excel's default, 48 points) is kept for Remove colours too.
+    expect(JSON.parse(a2)).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "D2:D3,F1:F3", c: [[3, 2], [5, 3]], w: [[5, 48]] } } });
     // A1 now lists the sheets this build made.
     const a1 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A1") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     const parsed = parseStateRecord(a1);

@@ -27,6 +27,8 @@ export interface PatchedRecord {
   name: string;
   plan: SheetPlan;
   replaced: FormatsReplaced;
+  /** The widths in points of the columns the patch sized, before it (SheetPatcher.widthsBefore). */
+  widths: Map<number, number>;
 }
 
 export interface Backup {
@@ -45,13 +47,13 @@ export interface RecordUpdate {
 
 /**
  * Adds a build's work to the add-in's memory (`saved`, changed in place): the cells of ours each plan
- * writes join its list of them (the cells left to the officer leave it), and each cell the patch coloured
- * for the first time is backed up. A sheet the record has no entry for gets one, as Apply colours makes.
+ * writes join its list of them (the cells left to the officer leave it), each cell the patch coloured
+ * for the first time is backed up, and so is the width of a column it sized for the first time. A sheet the record has no entry for gets one, as Apply colours makes.
  */
 export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[]): RecordUpdate {
   let changed = false;
   const fresh: { mem: SheetMemory; row: number; col: number; xf: number }[] = [];
-  for (const { name, plan, replaced } of sheets) {
+  for (const { name, plan, replaced, widths } of sheets) {
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
@@ -63,6 +65,12 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
       changed = true;
     }
     if (mem.values.size !== before) changed = true;
+    // A width saved earlier is the officer's (the column is ours now); Remove colours puts it back.
+    for (const [col, points] of widths) {
+      if (mem.widths.has(col)) continue;
+      mem.widths.set(col, points);
+      changed = true;
+    }
     const { rows, cols, xfs } = replaced;
     for (let i = 0; i < rows.length; i++) {
       if (mem.backed.has(rows[i], cols[i])) continue;

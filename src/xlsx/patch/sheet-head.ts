@@ -86,6 +86,44 @@ export function columnFormats(head: string): Map<number, number> {
   return out;
 }
 
+/** Pixels of the widest digit in Excel's default fonts (Calibri 11, Arial 10): the unit of column widths. */
+const DIGIT_PX = 7;
+
+/** Points of a column `width` wide in the file's units (ECMA-376 18.3.1.13: characters, padding included). */
+function widthPoints(width: number): number {
+  return Math.trunc(((256 * width + Math.trunc(128 / DIGIT_PX)) / 256) * DIGIT_PX) * 0.75;
+}
+
+/**
+ * The widths in points of `cols` (zero-based) as the head sets them, as Excel reports them: a column's
+ * own <col width>, else the sheet's defaultColWidth, else baseColWidth characters (8 when unset) and
+ * their padding, rounded up to whole 8 pixels as Excel draws a default column (48 points).
+ */
+export function columnPoints(head: string, cols: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  if (cols.length === 0) return out;
+  const format = findElement(head, "sheetFormatPr");
+  const a = format ? attrsOf(head.slice(format.start, format.openEnd)) : new Map<string, string>();
+  const given = Number(a.get("defaultColWidth"));
+  const base = Number(a.get("baseColWidth") ?? 8);
+  const fallback = a.has("defaultColWidth") && Number.isFinite(given) && given >= 0 ? widthPoints(given) : Math.ceil(((Number.isFinite(base) ? base : 8) * DIGIT_PX + 5) / 8) * 8 * 0.75;
+  const spans: { min: number; max: number; width: number }[] = [];
+  const el = findElement(head, "cols");
+  if (el) {
+    const xml = head.slice(el.start, el.end);
+    for (const c of childElements(xml, xml.indexOf(">") + 1, xml.length)) {
+      const ca = attrsOf(xml.slice(c.start, c.end));
+      const width = Number(ca.get("width"));
+      if (ca.has("width") && Number.isFinite(width)) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width });
+    }
+  }
+  for (const col of cols) {
+    const span = spans.find((sp) => sp.min <= col + 1 && col + 1 <= sp.max);
+    out.set(col, span ? widthPoints(span.width) : fallback);
+  }
+  return out;
+}
+
 /** The head of a worksheet (everything before <sheetData>) with <dimension> and <cols> for our edits. */
 export function patchHead(head: string, edits: SheetEdits, prefix: string): string {
   let out = head;

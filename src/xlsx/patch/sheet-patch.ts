@@ -9,7 +9,7 @@ import type { PlanStyle } from "../../engine/vocab/plan";
 import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
-import { columnFormats, patchHead } from "./sheet-head";
+import { columnFormats, columnPoints, patchHead } from "./sheet-head";
 import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
@@ -49,6 +49,8 @@ export class SheetPatcher {
   /** Cells written by the patch (new and changed), for the run's counts. */
   cellsWritten = 0;
   cellsStyled = 0;
+  /** The widths in points the columns we size had before (for the record: Remove colours puts them back). */
+  widthsBefore = new Map<number, number>();
 
   constructor(
     private readonly edits: SheetEdits,
@@ -74,6 +76,10 @@ export class SheetPatcher {
         if (end < 0) return;
         this.prefix = m[1] ?? "";
         this.columnXf = columnFormats(this.buffer.slice(0, m.index));
+        this.widthsBefore = columnPoints(
+          this.buffer.slice(0, m.index),
+          this.edits.columnWidths.map((w) => w.col),
+        );
         const open = this.buffer.slice(m.index, end);
         write(patchHead(this.buffer.slice(0, m.index), this.edits, this.prefix));
         this.pos = end;

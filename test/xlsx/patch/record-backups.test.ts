@@ -6,11 +6,11 @@ import { FormatsReplaced, recordBuild, withBackups } from "../../../src/xlsx/pat
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 
 /** Our column F (rows 1–3) written, rows 2–3 coloured; `seen` the formats the patch replaced. */
-function sheet(name: string, seen: [number, number, number][], leaveAlone?: { row: number; col: number }[]) {
+function sheet(name: string, seen: [number, number, number][], leaveAlone?: { row: number; col: number }[], widths = new Map<number, number>()) {
   const plan: SheetPlan = { ...emptySheetPlan(name, "edit"), blocks: [{ row: 0, col: 5, values: [["Status (auto)"], ["✓ On target"], ["▲ Off target"]] }], ...(leaveAlone ? { leaveAlone } : {}) };
   const replaced = new FormatsReplaced();
   for (const [row, col, xf] of seen) replaced.add(row, col, xf);
-  return { name, plan, replaced };
+  return { name, plan, replaced, widths };
 }
 
 describe("recordBuild", () => {
@@ -68,6 +68,13 @@ describe("recordBuild", () => {
     expect(saved.KPIs.values.has(1, 5)).toBe(false);
     expect(saved.KPIs.values.has(2, 5)).toBe(true);
     expect(other.values.size).toBe(0);
+  });
+
+  test("the width a column had before the build first sized it is kept, not the one it has after", () => {
+    const saved: Record<string, SheetMemory> = {};
+    expect(recordBuild(saved, [sheet("KPIs", [], undefined, new Map([[5, 48]]))]).changed).toBe(true);
+    expect(recordBuild(saved, [sheet("KPIs", [], undefined, new Map([[5, 119.25]]))]).changed).toBe(false);
+    expect([...saved.KPIs.widths]).toEqual([[5, 48]]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { PlanStyle, SheetPlan } from "../../../src/engine/vocab/plan";
 import { emptySheetPlan } from "../../../src/engine/vocab/plan";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 import { SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
-import { patchCols } from "../../../src/xlsx/patch/sheet-head";
+import { columnPoints, patchCols } from "../../../src/xlsx/patch/sheet-head";
 
 const GREEN: PlanStyle = { fill: "#00B050" };
 const BOLD: PlanStyle = { bold: true };
@@ -129,5 +129,20 @@ describe("patchCols", () => {
     expect(patchCols('<cols><col min="1" max="1" width="5"/><col min="9" max="9" width="5"/></cols>', [{ col: 4, width: 22.123456 }], "")).toBe(
       '<cols><col min="1" max="1" width="5"/><col min="5" max="5" width="22.1235" customWidth="1"/><col min="9" max="9" width="5"/></cols>',
     );
+  });
+});
+
+describe("columnPoints", () => {
+  test("a column's width as Excel reports it: its own, else the sheet's default, else 8 characters and padding (48 points)", () => {
+    const head = (format: string, cols: string) => `<worksheet>${format}${cols}<sheetData/></worksheet>`;
+    const cols = '<cols><col min="2" max="4" width="22.7109375" customWidth="1"/><col min="6" max="6" style="3"/></cols>';
+    expect([...columnPoints(head('<sheetFormatPr defaultRowHeight="15"/>', cols), [0, 2, 5])]).toEqual([
+      [0, 48],
+      [2, 119.25],
+      [5, 48],
+    ]);
+    // Excel writes a column of 8.43 characters as 9.140625: 64 pixels.
+    expect(columnPoints(head('<sheetFormatPr defaultColWidth="9.140625" defaultRowHeight="15"/>', ""), [7]).get(7)).toBe(48);
+    expect(columnPoints(head('<sheetFormatPr baseColWidth="10" defaultRowHeight="15"/>', ""), [0]).get(0)).toBe(60);
   });
 });
