@@ -6,6 +6,7 @@ import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
+import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
@@ -72,7 +73,7 @@ function writeRunReport(run: ScorecardRun, path: string): void {
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; jsonTemp?: string; headline: string[]; records: number } | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number } | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -84,6 +85,8 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
     ownedSheets: read.ownedSheets,
     written: read.written,
   });
+  // Worked out while the sheets' values are at hand: a cell of ours an officer has typed into is theirs.
+  const stale = staleCells(read.saved, run.plans, read.grids, run.scheme);
   read.grids = [];
   if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
@@ -103,7 +106,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; js
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length };
+  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length };
 }
 
 /** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */
@@ -145,7 +148,7 @@ export async function build(argv: string[]): Promise<number> {
     outcome.plans = [];
     // The run is gone: its garbage goes now, not on top of the writer's buffers.
     if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
-    const report = await writePatchedPackage(read, plans, args.output);
+    const report = await writePatchedPackage(read, plans, args.output, outcome.stale);
     if (args.json && jsonTemp) {
       try {
         renameSync(jsonTemp, args.json);

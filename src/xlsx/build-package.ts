@@ -18,7 +18,7 @@ import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
 import { SheetPatcher, type XfResolver } from "./patch/sheet-patch";
-import { FormatsReplaced, recordBuild, recordColumn, withBackups, type PatchedRecord } from "./patch/record-backups";
+import { FormatsReplaced, recordBuild, recordColumn, withChanges, type PatchedRecord, type StaleCells } from "./patch/record-backups";
 import { sheetEdits } from "./patch/sheet-edits";
 import { emptySheetPlan } from "../engine/vocab/plan";
 import { ByteSink } from "./patch/byte-sink";
@@ -105,12 +105,12 @@ async function* patchedText(texts: AsyncIterable<string> | Iterable<string>, pat
  */
 async function* recordPart(read: PackageRead, layout: PackageLayout, sheets: PatchedRecord[], xfFor: XfResolver, problems: Problem[]): AsyncGenerator<string | Buffer> {
   const { record } = layout;
-  const update = recordBuild(read.saved, sheets);
+  const update = recordBuild(read.saved, sheets, record.clears);
   const column = update.changed || !record.existing ? recordColumn(record.a1, read.saved, read.recordRows) : [record.a1];
   const plan = { ...emptySheetPlan(record.name, "edit"), blocks: [{ row: 0, col: 0, values: column.map((v) => [v]) }] };
   // A new record sheet has no cells: a backup of the default format needs none there.
   const backups = record.existing ? update.backups : update.backups.filter((b) => b.xf !== 0);
-  const patcher = new SheetPatcher(withBackups(sheetEdits(plan, problems, false), backups), xfFor, record.name);
+  const patcher = new SheetPatcher(withChanges(sheetEdits(plan, problems, false), backups), xfFor, record.name);
   if (record.existing) {
     yield* patchedPart(read, record.part, patcher);
     return;
@@ -151,12 +151,13 @@ function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo)
 }
 
 /**
- * Writes `plans` into a copy of the package read, at `output`. Throws OutputError when the output
+ * Writes `plans` into a copy of the package read, at `output`; `stale` (record-backups.ts staleCells) puts
+ * back what an earlier run left that these plans no longer write. Throws OutputError when the output
  * cannot be written, InputError when a part of the input fails to read while it is copied.
  */
-export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string): Promise<PackageBuildReport> {
+export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string, stale?: Map<string, StaleCells>): Promise<PackageBuildReport> {
   const problems: Problem[] = [];
-  const layout = await layoutPackage(read, plans, problems);
+  const layout = await layoutPackage(read, plans, problems, stale);
   const stylesName = stylesPartFor(read);
   const stylesMissing = !read.stylesPart || !read.pkg.has(read.stylesPart);
   const stylesBytes = stylesMissing ? undefined : await read.pkg.readBuffer(stylesName);

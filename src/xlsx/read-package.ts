@@ -6,6 +6,7 @@ import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, typ
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
 import { readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
+import { cellKey } from "../excel/cells";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";
@@ -58,6 +59,8 @@ export interface PackageRead {
   /** The add-in's memory in the record sheet (A2 on), and how many cells of column A the record uses (A1 included). */
   saved: Record<string, SheetMemory>;
   recordRows: number;
+  /** The format index of each cell of the record sheet that has one, by cellKey: the backups Remove colours copies back. */
+  recordFormats: Map<number, number>;
   /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
   problems: Problem[];
   sharedStringsPart?: string;
@@ -113,6 +116,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
   let stateA1: unknown;
   let saved: Record<string, SheetMemory> = {};
   let recordRows = 0;
+  const recordFormats = new Map<number, number>();
   const stateName = decideOwnership(facts, undefined).stateSheet;
 
   for (const s of workbook.sheets) {
@@ -130,7 +134,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     };
     sheets.push(info);
     if (s.kind !== "worksheet" || !info.part) continue;
-    const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904 });
+    const isRecord = stateName !== undefined && s.name === stateName;
+    const onCellFormat = isRecord ? (row: number, col: number, xf: number) => col >= 2 && recordFormats.set(cellKey(row, col), xf) : undefined;
+    const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904, onCellFormat });
     info.protected = read.protected;
     info.hiddenColumns = read.hiddenColumns;
     if (read.tableRelIds.length) {
@@ -138,7 +144,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);
       read.grid.tables = info.tables.map((t) => ({ name: t.name, range: t.range }));
     }
-    if (stateName !== undefined && s.name === stateName) {
+    if (isRecord) {
       stateA1 = read.grid.values[0]?.[0] ?? null;
       // The add-in's part of the record (A2 on): which cells it wrote, so text it did not write there stays the officer's.
       const record = readRecordColumn(read.grid.values, read.grid.origin ?? { row: 0, col: 0 });
@@ -164,6 +170,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     written: writtenCells(saved),
     saved,
     recordRows,
+    recordFormats,
     problems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),

@@ -19,6 +19,8 @@ export interface SheetReadContext {
   strings?: SharedStrings;
   formats?: CellFormats;
   date1904: boolean;
+  /** Told the format index of each cell that has one (the record sheet's backups, record-backups.ts). */
+  onCellFormat?: (row: number, col: number, xf: number) => void;
 }
 
 /** Zero-based, inclusive run of columns. */
@@ -138,6 +140,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           if (col > MAX_COL) fail(`has more cells in row ${row + 1} than Excel's 16,384 columns`);
           type = a.t;
           style = a.s === undefined ? 0 : parseInt(a.s, 10) || 0;
+          if (style > 0 && ctx.onCellFormat) ctx.onCellFormat(row, col, style);
           text = "";
           hasText = false;
           return;

@@ -7,8 +7,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { makeBook } from "./package-fixtures";
 import { runBuild } from "./helpers/run-build";
-import { readParts, text } from "./helpers/zip-parts";
-import { rootElement, child, outer } from "./helpers/package-xml";
+import { readParts, text, writeParts } from "./helpers/zip-parts";
+import { rootElement, child, outer, workbookSheets } from "./helpers/package-xml";
 import { removeColoursProblems, stableProblems } from "./helpers/compare-parts";
 import { markFormula, OWNER_MARK, parseStateRecord, STATE_SHEET } from "../../src/engine/sheets/ownership";
 import { stateCells } from "../../src/excel/state";
@@ -29,13 +29,14 @@ const TRACKER =
 
 /**
  * What the add-in leaves in its record sheet: A1 the list of our sheets, B1 its rating-help record
- * (live/rating-help.ts), A2 on the memory (formats of D2:D3 backed up in column C, column F written),
- * and the backups themselves in column C, rows 2 and 3.
+ * (live/rating-help.ts), A2 on the memory (formats of `backed` kept in column C, column F written), and
+ * the backups themselves in column C, rows 2 and 3 (formats 2 and 3). By default the add-in coloured our
+ * column F, as a build does again.
  */
-function addInRecord(): { a1: string; rest: string[]; xml: string } {
+function addInRecord(backed: { top: number; bottom: number; col: number } = { top: 0, bottom: 2, col: 5 }): { a1: string; rest: string[]; xml: string } {
   const memory = emptyMemory();
-  memory.backed.addRange({ top: 1, bottom: 2, left: 3, right: 3 });
-  memory.cols.set(3, 2);
+  memory.backed.addRange({ top: backed.top, bottom: backed.bottom, left: backed.col, right: backed.col });
+  memory.cols.set(backed.col, 2);
   memory.values.addRange({ top: 0, bottom: 2, left: 5, right: 5 });
   const [a1, ...rest] = stateCells([], { KPIs: memory });
   expect(rest).toHaveLength(1);
@@ -62,6 +63,9 @@ async function buildFile(input: string, output: string): Promise<{ code?: number
   return { code: run.code, state: text(parts, "xl/worksheets/sheet2.xml"), workbook: text(parts, "xl/workbook.xml"), output };
 }
 
+/** The memory's JSON in A2 of the record sheet's cells. */
+const a2Text = (record: Map<string, string>): string => (/<t[^>]*>([^<]*)<\/t>/.exec(record.get("A2") ?? "")?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+
 /** The sheet's cells as written, by reference. */
 function cells(xml: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -71,20 +75,17 @@ function cells(xml: string): Map<string, string> {
 }
 
 describe("the add-in's record sheet", () => {
-  test("keeps the add-in's saved formats and backups, and adds the cells it colours for the first time", async () => {
+  test("keeps the add-in's saved formats and backups of the cells it colours again; only A1 and the memory change", async () => {
     const record = addInRecord();
     const before = cells(`<worksheet>${record.xml}</worksheet>`);
     const { code, state } = await buildWith("kept", record.xml, true);
     expect(code).toBe(0);
     const after = cells(state);
-    // The add-in's backups (C2, C3) and B1 as they were; A2 rewritten with the build's additions.
+    // The add-in's backups (C2, C3) and B1 as they were; A2 rewritten with the width the build adds.
     for (const [ref, xml] of before) if (ref !== "A1" && ref !== "A2") expect({ ref, xml: after.get(ref) }).toEqual({ ref, xml });
     expect(after.size).toBe(before.size);
-    const a2 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A2") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
-    // Status column F, coloured for the first time, backed up in the record's next free column (D): its
-    // cells were not in the sheet, so their backups are the default format, and no cell is needed for them.
-    // Its width before the build (the sheet sets none: Excel's default, 48 points) is kept for Remove colours too.
-    expect(JSON.parse(a2)).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "D2:D3,F1:F3", c: [[3, 2], [5, 3]], w: [[5, 48]] } } });
+    // Column F's width before the build (the sheet sets none: Excel's default, 48 points) is kept for Remove colours.
+    expect(JSON.parse(a2Text(after))).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "F1:F3", c: [[5, 2]], w: [[5, 48]] } } });
     // A1 now lists the sheets this build made.
     const a1 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A1") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     const parsed = parseStateRecord(a1);
@@ -92,6 +93,18 @@ describe("the add-in's record sheet", () => {
     // The rest of the sheet is as it was: the parts of the worksheet around its cells, byte for byte.
     const input = `<worksheet>${record.xml}</worksheet>`;
     for (const local of ["sheetViews", "pageMargins"]) expect(outer(state, child(rootElement(state), local)!)).toBe(outer(input, child(rootElement(input), local)!));
+  });
+
+  test("backups of cells the build no longer colours are copied back and forgotten, as Apply colours does", async () => {
+    // The add-in coloured D2:D3 (backed up in C2:C3 as formats 2 and 3); this build colours column F only.
+    const { code, state, output } = await buildWith("stale-backups", addInRecord({ top: 1, bottom: 2, col: 3 }).xml, true);
+    expect(code).toBe(0);
+    const tracker = cells(text(await readParts(output), "xl/worksheets/sheet1.xml"));
+    expect([tracker.get("D2"), tracker.get("D3")]).toEqual(['<c r="D2" s="2"><v>98</v></c>', '<c r="D3" s="3"><v>41</v></c>']);
+    const after = cells(state);
+    expect([after.get("C2"), after.get("C3")]).toEqual(['<c r="C2"/>', '<c r="C3"/>']);
+    const memory = JSON.parse(a2Text(after)) as { sheets: { KPIs: { b: string; c: [number, number][] } } };
+    expect([memory.sheets.KPIs.b, memory.sheets.KPIs.c]).toEqual(["F1:F3", [[5, 3]]]);
   });
 
   test("the user's name on the record sheet stays, and building the output again changes neither part", async () => {
@@ -192,5 +205,39 @@ describe("the formats a build replaces are backed up as Apply colours backs them
     const twice = await readParts(again);
     expect(stableProblems(outParts, twice)).toEqual([]);
     expect(removeColoursProblems(inParts, twice, "KPIs", "xl/worksheets/sheet1.xml")).toEqual([]);
+  });
+
+  test("a rebuild after the table ends higher up puts back what the last build left, but for what the officer typed", async () => {
+    const build = async (from: string, to: string) => {
+      expect((await runBuild([from, "-o", to, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
+      return readParts(to);
+    };
+    const input = join(dir, "shrunk.xlsx");
+    writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: FORMATTED }] }));
+    const inParts = await readParts(input);
+    const first = await build(input, join(dir, "shrunk.out.xlsx"));
+    expect(cells(text(first, "xl/worksheets/sheet1.xml")).get("F3")).toContain("<t>");
+    // The officer empties the last indicator's row (A3:E3) and, in a copy, types a figure over our status.
+    const emptied = (xml: string) => xml.replace(/<c r="[A-E]3"[^>]*?(\/>|>[\s\S]*?<\/c>)/g, "");
+    const edited = new Map(first);
+    edited.set("xl/worksheets/sheet1.xml", Buffer.from(emptied(text(first, "xl/worksheets/sheet1.xml")), "utf8"));
+    await writeParts(edited, join(dir, "shrunk.edited.xlsx"));
+    const typed = new Map(edited);
+    typed.set("xl/worksheets/sheet1.xml", Buffer.from(text(edited, "xl/worksheets/sheet1.xml").replace(/<c r="F3"([^>]*?) t="inlineStr"><is><t>[^<]*<\/t><\/is><\/c>/, '<c r="F3"$1><v>42</v></c>'), "utf8"));
+    expect(text(typed, "xl/worksheets/sheet1.xml")).toContain("<v>42</v>");
+    await writeParts(typed, join(dir, "shrunk.typed.xlsx"));
+
+    const second = await build(join(dir, "shrunk.edited.xlsx"), join(dir, "shrunk.twice.xlsx"));
+    // F3: our old status cleared and the officer's format 3 back, as Apply colours puts it back.
+    expect(cells(text(second, "xl/worksheets/sheet1.xml")).get("F3")).toBe('<c r="F3" s="3"/>');
+    expect(removeColoursProblems(inParts, second, "KPIs", "xl/worksheets/sheet1.xml")).toEqual([]);
+    const recordPart = workbookSheets(second).find((sh) => sh.name === STATE_SHEET)?.part ?? "";
+    const listed = JSON.parse(a2Text(cells(text(second, recordPart)))) as { sheets: Record<string, { v: string; b: string }> };
+    expect([listed.sheets.KPIs.v, listed.sheets.KPIs.b]).toEqual(["F1:F2", "F1:F2"]);
+    expect(stableProblems(second, await build(join(dir, "shrunk.twice.xlsx"), join(dir, "shrunk.thrice.xlsx")))).toEqual([]);
+
+    // The figure typed over our status is the officer's: kept; the cell's format still goes back.
+    const kept = await build(join(dir, "shrunk.typed.xlsx"), join(dir, "shrunk.typed.out.xlsx"));
+    expect(cells(text(kept, "xl/worksheets/sheet1.xml")).get("F3")).toBe('<c r="F3" s="3"><v>42</v></c>');
   });
 });

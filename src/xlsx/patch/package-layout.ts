@@ -4,12 +4,13 @@
 // replaced sheets, and the edits to the parts that list sheets.
 import type { Problem } from "../../engine/vocab/types";
 import { emptySheetPlan, type SheetPlan } from "../../engine/vocab/plan";
-import { cleanSheetName, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
+import { cleanSheetName, entryOfSheet, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
 import { sheetEdits, type SheetEdits } from "./sheet-edits";
 import { renderedSheetInfo } from "./sheet-render";
+import { putBack, withChanges, type Backup, type StaleCells } from "./record-backups";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
 export interface PatchedSheet {
@@ -33,6 +34,8 @@ export interface RecordPlace {
   existing: boolean;
   /** A1's text, the list of our sheets after this build. */
   a1: string;
+  /** Its cells whose backups were put back: their format goes back to the default. */
+  clears: Backup[];
 }
 
 export interface RenderedSheet {
@@ -79,12 +82,13 @@ function newPartNames(read: PackageRead, count: number): { part: string; target:
   return out;
 }
 
-export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[]): Promise<PackageLayout> {
+export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[], stale: Map<string, StaleCells> = new Map()): Promise<PackageLayout> {
   const notes = [...read.ownership.notes];
   const worksheets = read.sheets.filter((s) => s.kind === "worksheet" && s.part);
 
   // Officers' sheets: our column and colours, unless the sheet is protected.
   const patched: PatchedSheet[] = [];
+  const recordClears: Backup[] = [];
   const editPlans = plans.filter((p) => p.action === "edit");
   const byTarget = new Map<SheetInfo, SheetPlan[]>();
   for (const plan of editPlans) {
@@ -101,7 +105,11 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
       continue;
     }
     const plan = combined(list);
-    patched.push({ part: sheet.part as string, name: sheet.name, edits: sheetEdits(plan, problems), plan });
+    const old = [...stale.keys()].find((k) => sameSheetName(k, sheet.name));
+    const mem = old !== undefined ? entryOfSheet(read.saved, sheet.name) : undefined;
+    // What an earlier run left and this one no longer writes or colours is put back (record-backups.ts).
+    const changes = old !== undefined && mem ? putBack(stale.get(old) as StaleCells, mem, read.recordFormats, recordClears) : [];
+    patched.push({ part: sheet.part as string, name: sheet.name, edits: withChanges(sheetEdits(plan, problems), changes), plan });
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.
@@ -139,7 +147,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const a1 = stateRecordText(owned);
   let record: RecordPlace | undefined;
   if (stateInfo?.part) {
-    record = { part: stateInfo.part, name: stateInfo.name, existing: true, a1 };
+    record = { part: stateInfo.part, name: stateInfo.name, existing: true, a1, clears: recordClears };
     // Its mark alone is written again, after the others as for a sheet replaced, so a rebuild gives the
     // same workbook part; any other name of the sheet stays.
     clearMarks.add(read.sheets.indexOf(stateInfo));
@@ -155,7 +163,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   );
   const newParts = adds.map((a, i) => ({ part: names[i].part, relId: relIds[i], target: names[i].target }));
   adds.forEach((a, i) => {
-    if (a.record) record = { part: names[i].part, name: a.name, existing: false, a1 };
+    if (a.record) record = { part: names[i].part, name: a.name, existing: false, a1, clears: [] };
     else rendered.push({ part: names[i].part, plan: a.plan });
   });
 

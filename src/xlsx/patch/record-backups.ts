@@ -5,8 +5,12 @@
 // format index is the one the officer's cell had; Excel's copyFrom "Formats" copies it back. A cell
 // backed up earlier keeps its backup (it shows our colours now), as in the add-in's mergeBackups.
 import type { SheetPlan } from "../../engine/vocab/plan";
-import { entryOfSheet } from "../../engine/sheets/ownership";
+import type { Scheme, SheetGrid } from "../../engine/vocab/types";
+import { entryOfSheet, sameSheetName } from "../../engine/sheets/ownership";
+import { cellValue } from "../../engine/read/cells";
+import { officersAmong } from "../../engine/trackers/foreign";
 import { allocateColumns, emptyMemory, encodeSaved, pieces, type SheetMemory } from "../../excel/saved";
+import { CellSet, cellKey } from "../../excel/cells";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
 
@@ -20,6 +24,88 @@ export class FormatsReplaced {
     this.cols.push(col);
     this.xfs.push(xf);
   };
+}
+
+/**
+ * What an earlier run left on a sheet that this one no longer writes or colours (the table ends higher up
+ * now), put back as Apply colours puts it back (src/excel/apply.ts): our values cleared, but for a cell
+ * that holds an officer's value now; formats copied back from their backups, which are then forgotten.
+ */
+export interface StaleCells {
+  clear: CellSet;
+  restore: CellSet;
+}
+
+function cellsOf(plans: SheetPlan[], what: "blocks" | "styles"): CellSet {
+  const out = new CellSet();
+  for (const plan of plans) {
+    if (what === "blocks") for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((_, j) => out.add(b.row + i, b.col + j)));
+    else for (const g of plan.styles) for (const r of g.ranges) out.addRange(r);
+  }
+  return out;
+}
+
+/**
+ * Each officer's sheet's stale cells (StaleCells), by sheet name, from the record of earlier runs and the
+ * edit plans of this one. Needs the sheets' values (`grids`): a cell of ours the officer has typed into is theirs.
+ */
+export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[], grids: SheetGrid[], scheme?: Scheme): Map<string, StaleCells> {
+  const out = new Map<string, StaleCells>();
+  for (const plan of plans) {
+    if (plan.action !== "edit" || [...out.keys()].some((k) => sameSheetName(k, plan.sheet))) continue;
+    const old = entryOfSheet(saved, plan.sheet);
+    const grid = grids.find((g) => sameSheetName(g.name, plan.sheet));
+    if (!old || !grid) continue;
+    const mine = plans.filter((p) => p.action === "edit" && sameSheetName(p.sheet, plan.sheet));
+    const written = cellsOf(mine, "blocks");
+    const touched = cellsOf(mine, "styles");
+    const left = new CellSet();
+    for (const p of mine) for (const c of p.leaveAlone ?? []) left.add(c.row, c.col);
+    const theirs = officersAmong(old.values.rects(), (row, col) => cellValue(grid, row, col), scheme);
+    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet() };
+    for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
+    for (const r of old.backed.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!touched.has(row, col)) stale.restore.add(row, col);
+    if (stale.clear.size || stale.restore.size) out.set(plan.sheet, stale);
+  }
+  return out;
+}
+
+/** A cell of a sheet to change as it is: its value (null clears it) and its format index. */
+export interface CellChange {
+  row: number;
+  col: number;
+  value?: null;
+  xf?: number;
+}
+
+/**
+ * The changes that put back a sheet's stale cells: values cleared, formats from the record's backups
+ * (`formats`, the record sheet's format indexes by cellKey; a backup with none is the default format).
+ * The backups put back leave the record (`mem.backed`, changed in place); `clears` gets their record
+ * cells, whose format goes back to the default.
+ */
+export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number, number>, clears: Backup[]): CellChange[] {
+  const changes = new Map<number, CellChange>();
+  const change = (row: number, col: number): CellChange => {
+    const k = cellKey(row, col);
+    let c = changes.get(k);
+    if (!c) changes.set(k, (c = { row, col }));
+    return c;
+  };
+  for (const r of stale.clear.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) change(row, col).value = null;
+  for (const r of stale.restore.rects()) {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        mem.backed.delete(row, col);
+        const at = mem.cols.get(col);
+        // A backup the record gives no column cannot be copied back (as in the add-in's queueCopyBack): forgotten.
+        if (at === undefined) continue;
+        change(row, col).xf = formats.get(cellKey(row, at)) ?? 0;
+        clears.push({ row, col: at, xf: 0 });
+      }
+    }
+  }
+  return [...changes.values()];
 }
 
 /** One sheet a build patched: its edit plan and what the patch replaced. */
@@ -41,30 +127,27 @@ export interface Backup {
 export interface RecordUpdate {
   /** True when the add-in's memory (column A from A2) must be written again. */
   changed: boolean;
-  /** Cells of the record sheet to set to an officer's format. */
+  /** Cells of the record sheet to set to an officer's format (or back to the default: `clears`, backups put back). */
   backups: Backup[];
 }
 
 /**
  * Adds a build's work to the add-in's memory (`saved`, changed in place): the cells of ours each plan
- * writes join its list of them (the cells left to the officer leave it), each cell the patch coloured
+ * writes become its list of them, each cell the patch coloured
  * for the first time is backed up, and so is the width of a column it sized for the first time. A sheet the record has no entry for gets one, as Apply colours makes.
  */
-export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[]): RecordUpdate {
-  let changed = false;
+export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[], clears: Backup[] = []): RecordUpdate {
+  let changed = clears.length > 0;
   const fresh: { mem: SheetMemory; row: number; col: number; xf: number }[] = [];
   for (const { name, plan, replaced, widths } of sheets) {
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
-    const before = mem.values.size;
-    for (const b of plan.blocks) b.values.forEach((line, i) => line.forEach((_, j) => mem.values.add(b.row + i, b.col + j)));
-    for (const c of plan.leaveAlone ?? []) {
-      if (!mem.values.has(c.row, c.col)) continue;
-      mem.values.delete(c.row, c.col);
-      changed = true;
-    }
-    if (mem.values.size !== before) changed = true;
+    // The cells of ours are the ones this run wrote, as Apply colours records them: the stale ones were
+    // cleared (staleCells), and those the officer holds now are theirs.
+    const values = cellsOf([plan], "blocks");
+    if (values.size !== mem.values.size || mem.values.rects().some((r) => !covers(values, r))) changed = true;
+    mem.values = values;
     // A width saved earlier is the officer's (the column is ours now); Remove colours puts it back.
     for (const [col, points] of widths) {
       if (mem.widths.has(col)) continue;
@@ -78,9 +161,14 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
       fresh.push({ mem, row: rows[i], col: cols[i], xf: xfs[i] });
     }
   }
-  if (fresh.length === 0) return { changed, backups: [] };
+  if (fresh.length === 0) return { changed, backups: clears };
   allocateColumns(saved);
-  return { changed: true, backups: fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf })) };
+  return { changed: true, backups: [...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))] };
+}
+
+function covers(set: CellSet, r: { top: number; left: number; bottom: number; right: number }): boolean {
+  for (let col = r.left; col <= r.right; col++) for (let row = r.top; row <= r.bottom; row++) if (!set.has(row, col)) return false;
+  return true;
 }
 
 /** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */
@@ -91,11 +179,14 @@ export function recordColumn(a1: string, saved: Record<string, SheetMemory>, pre
   return cells;
 }
 
-/** `edits` with the backups put in (none of them falls on a cell the edits already change: backups are from column C). */
-export function withBackups(edits: SheetEdits, backups: Backup[]): SheetEdits {
-  if (backups.length === 0) return edits;
-  // Row by row, merging the edits' rows (column A: a few) with the backups sorted (100,000 at corporate scale).
-  const sorted = backups.slice().sort((a, b) => a.row - b.row || a.col - b.col);
+/**
+ * `edits` with `changes` put in: a change on a cell the edits already change is joined to that cell's edit
+ * (a value to clear, a format to set as it is); rows and cells stay in order for the patcher's single pass.
+ */
+export function withChanges(edits: SheetEdits, changes: readonly CellChange[]): SheetEdits {
+  if (changes.length === 0) return edits;
+  // Row by row, merging the edits' rows with the changes sorted (100,000 backups at corporate scale).
+  const sorted = changes.slice().sort((a, b) => a.row - b.row || a.col - b.col);
   const rows: SheetEdits["rows"] = [];
   const extent = edits.extent ? { ...edits.extent } : { top: sorted[0].row, bottom: sorted[0].row, left: sorted[0].col, right: sorted[0].col };
   let i = 0;
@@ -103,12 +194,18 @@ export function withBackups(edits: SheetEdits, backups: Backup[]): SheetEdits {
   while (i < edits.rows.length || j < sorted.length) {
     const row = Math.min(edits.rows[i]?.row ?? Infinity, sorted[j]?.row ?? Infinity);
     const mixed = edits.rows[i]?.row === row;
-    const cells: CellEdit[] = mixed ? [...edits.rows[i++].cells] : [];
+    const cells: CellEdit[] = mixed ? edits.rows[i++].cells.map((c) => ({ ...c })) : [];
     for (; j < sorted.length && sorted[j].row === row; j++) {
-      const b = sorted[j];
-      cells.push({ col: b.col, styles: [], xf: b.xf });
-      if (b.col < extent.left) extent.left = b.col;
-      if (b.col > extent.right) extent.right = b.col;
+      const c = sorted[j];
+      let edit = mixed ? cells.find((e) => e.col === c.col) : undefined;
+      if (!edit) cells.push((edit = { col: c.col, styles: [] }));
+      if (c.value !== undefined) edit.value = c.value;
+      if (c.xf !== undefined) {
+        edit.xf = c.xf;
+        edit.styles = [];
+      }
+      if (c.col < extent.left) extent.left = c.col;
+      if (c.col > extent.right) extent.right = c.col;
     }
     if (mixed) cells.sort((a, b) => a.col - b.col);
     rows.push({ row, cells });

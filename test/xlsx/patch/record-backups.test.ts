@@ -2,7 +2,9 @@
 // a cell coloured for the first time is backed up, a cell backed up earlier keeps its backup.
 import { emptySheetPlan, type SheetPlan } from "../../../src/engine/vocab/plan";
 import { emptyMemory, type SheetMemory } from "../../../src/excel/saved";
-import { FormatsReplaced, recordBuild, withBackups } from "../../../src/xlsx/patch/record-backups";
+import { FormatsReplaced, putBack, recordBuild, staleCells, withChanges } from "../../../src/xlsx/patch/record-backups";
+import { cellKey } from "../../../src/excel/cells";
+import type { SheetGrid } from "../../../src/engine/vocab/types";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 
 /** Our column F (rows 1–3) written, rows 2–3 coloured; `seen` the formats the patch replaced. */
@@ -58,16 +60,16 @@ describe("recordBuild", () => {
     expect(saved.Tasks.cols.get(1)).toBe(6);
   });
 
-  test("a sheet's entry is found by its exact name first, then in any case; cells left to the officer leave the list", () => {
+  test("a sheet's entry is found by its exact name first; the list of cells of ours becomes what this build wrote", () => {
     const exact = emptyMemory();
-    exact.values.add(1, 5);
+    exact.values.addRange({ top: 0, bottom: 5, left: 5, right: 5 });
     const other = emptyMemory();
     const saved: Record<string, SheetMemory> = { kpis: other, KPIs: exact };
-    const update = recordBuild(saved, [sheet("KPIs", [], [{ row: 1, col: 5 }])]);
+    const update = recordBuild(saved, [sheet("KPIs", [])]);
     expect(update.changed).toBe(true);
-    expect(saved.KPIs.values.has(1, 5)).toBe(false);
-    expect(saved.KPIs.values.has(2, 5)).toBe(true);
+    expect(saved.KPIs.values.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
     expect(other.values.size).toBe(0);
+    expect(recordBuild(saved, [sheet("KPIs", [])]).changed).toBe(false);
   });
 
   test("the width a column had before the build first sized it is kept, not the one it has after", () => {
@@ -78,10 +80,57 @@ describe("recordBuild", () => {
   });
 });
 
-describe("withBackups", () => {
+describe("staleCells and putBack", () => {
+  // The last build wrote and coloured F1:F5 (backups of F2:F5 in record column C); this one only F1:F3.
+  function lastBuild(): Record<string, SheetMemory> {
+    const mem = emptyMemory();
+    mem.values.addRange({ top: 0, bottom: 4, left: 5, right: 5 });
+    mem.backed.addRange({ top: 0, bottom: 4, left: 5, right: 5 });
+    mem.cols.set(5, 2);
+    return { KPIs: mem };
+  }
+  const grid = (f4: string | number, f5: string | number): SheetGrid => ({
+    name: "KPIs",
+    values: [
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", "Status (auto)"],
+      ["HE 1", "Rent", 97, 98, "Higher is better", "✓ On target"],
+      ["HE 2", "Re-let", 30, 41, "Lower is better", "▲ Off target"],
+      [null, null, null, null, null, f4],
+      [null, null, null, null, null, f5],
+    ],
+  });
+  const styled: SheetPlan = { ...sheet("KPIs", []).plan, styles: [{ style: { fill: "#C6EFCE" }, ranges: [{ top: 0, bottom: 2, left: 5, right: 5 }] }] };
+
+  test("our statuses below the table are cleared and their formats put back; a figure the officer typed stays", () => {
+    const saved = lastBuild();
+    const stale = staleCells(saved, [styled], [grid("✓ On target", 42)]).get("KPIs")!;
+    expect({ clear: stale.clear.rects(), restore: stale.restore.rects() }).toEqual({ clear: [{ top: 3, bottom: 3, left: 5, right: 5 }], restore: [{ top: 3, bottom: 4, left: 5, right: 5 }] });
+    const clears: { row: number; col: number; xf: number }[] = [];
+    const changes = putBack(stale, saved.KPIs, new Map([[cellKey(3, 2), 7]]), clears);
+    // F4's backup is format 7; F5's record cell has none: the default format.
+    expect(changes).toEqual([
+      { row: 3, col: 5, value: null, xf: 7 },
+      { row: 4, col: 5, xf: 0 },
+    ]);
+    expect(clears).toEqual([
+      { row: 3, col: 2, xf: 0 },
+      { row: 4, col: 2, xf: 0 },
+    ]);
+    expect(saved.KPIs.backed.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
+  });
+
+  test("a sheet the record does not know, or a build that writes and colours all it did, has nothing stale", () => {
+    expect(staleCells({}, [styled], [grid("", "")]).size).toBe(0);
+    const saved = lastBuild();
+    const all: SheetPlan = { ...styled, blocks: [{ row: 0, col: 5, values: [["Status (auto)"], ["a"], ["b"], ["c"], ["d"]] }], styles: [{ style: { bold: true }, ranges: [{ top: 0, bottom: 4, left: 5, right: 5 }] }] };
+    expect(staleCells(saved, [all], [grid("", "")]).size).toBe(0);
+  });
+});
+
+describe("withChanges", () => {
   test("puts the backups into the rows of column A's edits and after them, in order, and widens the extent", () => {
     const plan: SheetPlan = { ...emptySheetPlan("RagScorecardState", "edit"), blocks: [{ row: 0, col: 0, values: [["a1"], ["memory"]] }] };
-    const edits = withBackups(sheetEdits(plan, [], false), [
+    const edits = withChanges(sheetEdits(plan, [], false), [
       { row: 4, col: 3, xf: 2 },
       { row: 1, col: 2, xf: 5 },
       { row: 4, col: 2, xf: 0 },
