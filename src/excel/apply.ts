@@ -14,7 +14,7 @@ import { queueRestore } from "./formats";
 import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SheetMemory } from "./saved";
-import { allocateColumns, mergeBackups } from "./saved";
+import { allocateColumns, emptyMemory, mergeBackups } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
 import type { CellSet } from "./cells";
 import type { StateRecord } from "./state";
@@ -111,10 +111,12 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   // (into columns no earlier backup uses, saved.ts allocateColumns), then the record listing them: a copy
   // Excel refuses stops the request before the record changes, so the old record stays true and Remove
   // colours keeps working. Then cells an earlier run coloured that this run no longer does, then colours.
+  // Formats an older record saved property by property go back before that, so the backups are the officer's.
+  for (const s of stale) if (s.mem.cells.size) await queueRestore(writes, sheets.getItem(s.sheet), { ...emptyMemory(), cells: s.mem.cells });
   for (const f of fresh) await queueBackup(writes, record, f.sheet, f.cells, memory[f.sheet].cols);
   await queueStateCells(writes, context, place, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
   for (const s of stale) {
-    await queueRestore(writes, sheets.getItem(s.sheet), s.mem);
+    await queueRestore(writes, sheets.getItem(s.sheet), { ...s.mem, cells: new Map() });
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
   }
 

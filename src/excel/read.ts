@@ -24,6 +24,7 @@ import type { Area, Slice } from "./slices";
 import { CellCosts, readAreas, responseBytes, takeBatch } from "./slices";
 import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
+import { keyedBySheet } from "./saved";
 import { toCellValue } from "./values";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { HISTORY_SHEET } from "../engine/history/types";
@@ -152,7 +153,8 @@ function queueState(context: XlRequestContext, facts: WorkbookFacts, reading: bo
     const listed = parseStateRecord(a1);
     const notTrackers = [...decided.ours, ...(listed.ok ? listed.owned.map((o) => o.sheet) : [])];
     // The formats saved are ours only when the record sheet is.
-    return { ...parsed, owned: decided.owned, saved: at ? parsed.saved : {}, notTrackers, notes: decided.notes };
+    const saved = at ? keyedBySheet(parsed.saved, facts.sheets.map((s) => s.name)) : {};
+    return { ...parsed, owned: decided.owned, saved, notTrackers, notes: decided.notes };
   };
 }
 

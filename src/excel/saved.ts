@@ -5,6 +5,7 @@ import type { PlanStyle } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
 import { cellCount, rangeAddress } from "./a1";
+import { sameSheetName } from "../engine/sheets/ownership";
 
 /** JSON text to a value; undefined when it is not JSON. */
 export function parseJson(value: unknown): unknown {
@@ -104,6 +105,24 @@ export function savedFromColumn(column: unknown[]): Record<string, SheetMemory> 
   let text = "";
   for (let i = 1; i < column.length && typeof column[i] === "string" && column[i] !== ""; i++) text += column[i] as string;
   return text ? decodeSaved(text) : {};
+}
+
+/**
+ * The memory keyed by the sheets' names as they are now: an entry under a name the workbook has only in
+ * another case (the sheet renamed "KPIs" to "kpis") moves to the sheet's name, unless that has one already.
+ * Both hosts look entries up by that name (the add-in's Apply colours by the exact name), so a renamed
+ * sheet keeps its backups rather than getting a second entry that would back up our colours.
+ */
+export function keyedBySheet(saved: Record<string, SheetMemory>, names: readonly string[]): Record<string, SheetMemory> {
+  const out: Record<string, SheetMemory> = {};
+  const moved: [string, SheetMemory][] = [];
+  for (const [key, mem] of Object.entries(saved)) {
+    const now = names.includes(key) ? key : names.find((n) => sameSheetName(n, key));
+    if (now === undefined || now === key) out[key] = mem;
+    else moved.push([now, mem]);
+  }
+  for (const [name, mem] of moved) if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = mem;
+  return out;
 }
 
 /** The cells of ours each sheet holds, by sheet (SheetMemory.values), for the engine to tell an officer's text from ours. */

@@ -5,7 +5,7 @@ import type { Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
-import { readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
+import { keyedBySheet, readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
 import { cellKey } from "../excel/cells";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
@@ -148,7 +148,10 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
       stateA1 = read.grid.values[0]?.[0] ?? null;
       // The add-in's part of the record (A2 on): which cells it wrote, so text it did not write there stays the officer's.
       const record = readRecordColumn(read.grid.values, read.grid.origin ?? { row: 0, col: 0 });
-      saved = savedFromColumn(record.column);
+      saved = keyedBySheet(
+        savedFromColumn(record.column),
+        workbook.sheets.map((w) => w.name),
+      );
       recordRows = record.rows;
       continue;
     }

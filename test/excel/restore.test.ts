@@ -5,6 +5,10 @@ import type { CellFormat, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
 import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
+import { emptyMemory } from "../../src/excel/saved";
+import { cellKey } from "../../src/excel/cells";
+import { stateCells } from "../../src/excel/state";
+import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
 
 /** The officer's Status column in theme colours: Accent 1 at 40% tint, a Gray25 pattern, automatic font colour. */
 const THEMED: Partial<CellFormat> = { fill: "#B4C6E7", fillTheme: 4, fillTint: 0.4, pattern: "Gray25", patternColor: "#1F3864", fontColor: "#000000", fontAuto: true, fontTheme: 1 };
@@ -208,5 +212,21 @@ describe("statuses written under the rules sheet's own symbol and label", () => 
       await removeColoursCommand(fake.run);
       expect([change, ours().filter((v) => v !== "")]).toEqual([change, []]);
     }
+  });
+});
+
+describe("a record an older version saved property by property", () => {
+  test("its formats go back before the backups are taken, so Remove colours gives the officer's format, not ours", async () => {
+    // I4 shows our green; the older record says the officer's fill there was light blue.
+    const wb = themed();
+    wb.sheets[0].formats!.push({ address: "I4", format: { fill: "#C6EFCE", fillTheme: undefined, fillTint: undefined, pattern: undefined } });
+    const memory = emptyMemory();
+    memory.cells.set(cellKey(3, 8), { fill: "#B4C6E7" });
+    const [a1, ...rest] = stateCells([], { Indicators: memory });
+    wb.sheets.push({ name: "RagScorecardState", visibility: "VeryHidden", values: [[a1], ...rest.map((t) => [t])], numberFormats: [[a1], ...rest].map(() => ["@"]), names: [{ name: OWNER_MARK, formula: `=${markFormula("RagScorecardState")}`, visible: false }] });
+    const fake = createFakeExcel(wb);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await removeColoursCommand(fake.run);
+    expect(fake.sheet("Indicators")!.cell("I4").fill).toBe("#B4C6E7");
   });
 });

@@ -2,7 +2,7 @@
 // issue 11 found the old build changing files must fail each of them, and the input itself must pass.
 import { join } from "path";
 import { addTracker } from "./helpers/add-tracker";
-import { patchableParts, stableProblems, trackerSheetProblems, untouchedProblems } from "./helpers/compare-parts";
+import { cellXfsCount, patchableParts, stableProblems, trackerSheetProblems, untouchedProblems } from "./helpers/compare-parts";
 import { workbookSheets } from "./helpers/package-xml";
 import { readParts, text, type Parts } from "./helpers/zip-parts";
 
@@ -23,8 +23,10 @@ describe("adding the tracker", () => {
       [sheetName, part, "worksheet"],
     ]);
     expect(text(parts, "[Content_Types].xml")).toContain(`PartName="/${part}"`);
-    // Only the workbook, its relationships and the content types change, and the new part is added.
-    expect([...parts.keys()].filter((k) => !input.get(k)?.equals(parts.get(k) as Buffer)).sort()).toEqual(["[Content_Types].xml", part, "xl/_rels/workbook.xml.rels", "xl/workbook.xml"].sort());
+    // Only the workbook, its relationships and the content types change, and the new part is added; the
+    // styles too, as the file has only the default cell format and the tracker's formatted cells need one.
+    expect([...parts.keys()].filter((k) => !input.get(k)?.equals(parts.get(k) as Buffer)).sort()).toEqual(["[Content_Types].xml", part, "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml"].sort());
+    expect(cellXfsCount(parts)).toBe(cellXfsCount(input) + 1);
   });
 });
 
@@ -62,17 +64,19 @@ describe("the checks of a built package", () => {
   });
 
   test("appending styles and our column's cells is allowed; changing a value, formula, row or unrated style is not", () => {
-    const ours = edited(input, part, (x) => x.replace('<c r="C2">', '<c r="C2" s="1">').replace("</row>", '<c r="G1" t="inlineStr"><is><t>Status (auto)</t></is></c></row>'));
+    // G1 is one of the tracker's formatted empty cells, where our heading goes.
+    const ours = edited(input, part, (x) => x.replace('<c r="C2">', '<c r="C2" s="1">').replace('<c r="G1" s="1"/>', '<c r="G1" s="1" t="inlineStr"><is><t>Status (auto)</t></is></c>'));
+    expect(text(ours, part)).toContain("Status (auto)");
     expect(sheetProblems(ours)).toEqual([]);
     const value = edited(input, part, (x) => x.replace("<v>98.2</v>", "<v>98.20</v>"));
     const formula = edited(input, part, (x) => x.replace("<f>D2-C2</f>", "<f>D2 - C2</f>"));
-    const header = edited(input, part, (x) => x.replace('<c r="A1"', '<c r="A1" s="1"'));
-    const height = edited(input, part, (x) => x.replace('<row r="3" spans="1:6">', '<row r="3" spans="1:6" ht="30" customHeight="1">'));
+    const header = edited(input, part, (x) => x.replace('<c r="A1" s="1"', '<c r="A1" s="0"'));
+    const height = edited(input, part, (x) => x.replace('<row r="3" spans="1:7">', '<row r="3" spans="1:7" ht="30" customHeight="1">'));
     const view = edited(input, part, (x) => x.replace('state="frozen"', 'state="split"'));
     expect([value, formula, header, height, view].map((p) => sheetProblems(p).map((m) => m.replace(/^.*?\.xml:? /, "")))).toEqual([
       ['D2: v "98.2" became "98.20"'],
       ['F2: f "{}:D2-C2" became "{}:D2 - C2"'],
-      ["A1: style 0 became 1 on a row that was not rated"],
+      ["A1: style 1 became 0 on a row that was not rated"],
       [expect.stringMatching(/^row 3: attributes .* became .*customHeight/)],
       ["elements other than sheetData, dimension and cols changed"],
     ]);

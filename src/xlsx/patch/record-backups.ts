@@ -156,7 +156,8 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     }
     const { rows, cols, xfs } = replaced;
     for (let i = 0; i < rows.length; i++) {
-      if (mem.backed.has(rows[i], cols[i])) continue;
+      // A format an older record saved property by property is the officer's, and Remove colours puts it back.
+      if (mem.backed.has(rows[i], cols[i]) || mem.cells.has(cellKey(rows[i], cols[i]))) continue;
       mem.backed.add(rows[i], cols[i]);
       fresh.push({ mem, row: rows[i], col: cols[i], xf: xfs[i] });
     }

@@ -16,7 +16,7 @@ import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
 export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: number) => number;
 
-/** Told each cell the patch lays styles over, with the format it had (its backup, record-backups.ts). */
+/** Told each cell whose format the patch's styles change, with the format it had (its backup, record-backups.ts). */
 export type FormatSeen = (row: number, col: number, xf: number) => void;
 
 type Phase = "head" | "data" | "tail";
@@ -189,10 +189,11 @@ export class SheetPatcher {
    * until now was its row's (a row formatted whole: `rowXf`), else its column's, else the default.
    */
   private newCell(row: number, e: CellEdit, rowXf?: number): string {
-    if ((e.value === undefined || e.value === null) && e.styles.length === 0 && !e.xf) return "";
+    // A format given as it is is written even when it is the default: the row's or column's would show otherwise.
+    if ((e.value === undefined || e.value === null) && e.styles.length === 0 && e.xf === undefined) return "";
     const base = rowXf ?? this.columnXf.get(e.col) ?? 0;
     const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
-    if (e.styles.length) this.seen?.(row, e.col, base);
+    if (e.styles.length && s !== base) this.seen?.(row, e.col, base);
     this.count(e);
     return cellXml(toA1(row, e.col), s, e.value ?? null, this.prefix);
   }
@@ -270,7 +271,9 @@ export class SheetPatcher {
     const style = attrValue(tag, "s");
     const base = style !== undefined && DIGITS.test(style) ? Number(style) : 0;
     const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
-    if (e.styles.length) this.seen?.(row, e.col, base);
+    // A cell our styles leave as it is shows our colours already (a workbook a build coloured before
+    // builds kept a record): its format is not the officer's to back up.
+    if (e.styles.length && s !== base) this.seen?.(row, e.col, base);
     this.count(e);
     if (e.value !== undefined) return cellXml(toA1(row, e.col), s, e.value, this.prefix);
     if (s === base) return tag + xml.slice(tagLength);

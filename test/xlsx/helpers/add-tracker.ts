@@ -62,6 +62,17 @@ function insertBeforeEnd(xml: string, local: string, insert: string, inRoot = fa
   return xml.slice(0, closing) + insert + xml.slice(closing);
 }
 
+/** styles.xml with one cell format more (built-in date format 14), `count` kept true. */
+function withDateFormat(xml: string): string {
+  const node = child(rootElement(xml), "cellXfs");
+  if (!node || xml[node.end - 2] === "/") return xml;
+  const prefix = node.name.includes(":") ? node.name.replace(/:.*$/, ":") : "";
+  const closing = xml.lastIndexOf("</", node.end - 1);
+  const open = xml.slice(node.start, xml.indexOf(">", node.start) + 1);
+  const counted = /\bcount="\d+"/.test(open) ? open.replace(/\bcount="\d+"/, `count="${node.children.length + 1}"`) : open;
+  return xml.slice(0, node.start) + counted + xml.slice(node.start + open.length, closing) + `<${prefix}xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` + xml.slice(closing);
+}
+
 export interface AddedTracker {
   parts: Parts;
   sheetName: string;
@@ -100,6 +111,10 @@ export function addTracker(input: Parts): AddedTracker {
   parts.set(wb, Buffer.from(insertBeforeEnd(wbXml, "sheets", sheetXml), "utf8"));
   parts.set(relsPart, Buffer.from(insertBeforeEnd(text(input, relsPart), "", rel, true), "utf8"));
   parts.set("[Content_Types].xml", Buffer.from(insertBeforeEnd(text(input, "[Content_Types].xml"), "", override, true), "utf8"));
-  parts.set(part, Buffer.from(trackerXml(cellXfsCount(input) - 1), "utf8"));
+  // The officer's formats on the cells we colour: the workbook's last cell format, or one added to a
+  // workbook that has only the default (a date format), so every file tests that Remove colours puts them back.
+  const stylesPart = posix.join(dir, "styles.xml");
+  if (cellXfsCount(input) === 1) parts.set(stylesPart, Buffer.from(withDateFormat(text(input, stylesPart)), "utf8"));
+  parts.set(part, Buffer.from(trackerXml(cellXfsCount(parts) - 1), "utf8"));
   return { parts, sheetName, part };
 }

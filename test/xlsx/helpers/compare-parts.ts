@@ -166,9 +166,22 @@ export function removeColoursProblems(input: Parts, output: Parts, sheetName: st
     }
   }
   const problems: string[] = [];
-  for (const [ref, c] of sheetCells(text(input, part))) {
+  const { cells: before, rows } = sheetContent(text(input, part));
+  for (const [ref, c] of before) {
     const now = after.get(ref) ?? "0";
     if (now !== (c.s ?? "0")) problems.push(`${sheetName}!${ref}: format ${now} after Remove colours, ${c.s ?? "0"} before the build`);
+  }
+  // A cell the build made had the format of its row (formatted whole) or its column, else the default.
+  const cols = [...text(input, part).matchAll(/<(?:\w+:)?col\b([^>]*)\/?>/g)].map((m) => Object.fromEntries([...m[1].matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+  for (const [ref, now] of after) {
+    if (before.has(ref)) continue;
+    const m = /^([A-Z]+)(\d+)$/.exec(ref);
+    if (!m) continue;
+    const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const row = rows.get(Number(m[2]));
+    const span = cols.find((c) => Number(c.min) <= col && col <= Number(c.max));
+    const was = row && (row.customFormat === "1" || row.customFormat === "true") ? (row.s ?? "0") : (span?.style ?? "0");
+    if (now !== was) problems.push(`${sheetName}!${ref}: format ${now} after Remove colours, ${was} (its row's or column's) before the build`);
   }
   return problems;
 }

@@ -146,3 +146,18 @@ describe("columnPoints", () => {
     expect(columnPoints(head('<sheetFormatPr baseColWidth="10" defaultRowHeight="15"/>', ""), [0]).get(0)).toBe(60);
   });
 });
+
+describe("a format given as it is", () => {
+  test("is written even when it is the default, where the row or column would give the cell another", () => {
+    const xml = `<worksheet><cols><col min="3" max="3" style="5"/></cols><sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData></worksheet>`;
+    const edits = sheetEdits(emptySheetPlan("T", "edit"), []);
+    edits.rows = [{ row: 0, cells: [{ col: 2, styles: [], xf: 0 }] }, { row: 1, cells: [{ col: 2, styles: [], xf: 7 }] }];
+    edits.extent = { top: 0, bottom: 1, left: 2, right: 2 };
+    const p = new SheetPatcher(edits, fakeXf([]), "T");
+    let out = "";
+    p.push(xml, (piece) => (out += piece));
+    p.end((piece) => (out += piece));
+    expect(out).toContain('<row r="1"><c r="A1"><v>1</v></c><c r="C1"/></row><row r="2"><c r="C2" s="7"/></row>');
+  });
+});
+
