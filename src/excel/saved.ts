@@ -109,7 +109,8 @@ export function savedFromColumn(column: unknown[]): Record<string, SheetMemory> 
 
 /**
  * The memory keyed by the sheets' names as they are now: an entry under a name the workbook has only in
- * another case (the sheet renamed "KPIs" to "kpis") moves to the sheet's name, unless that has one already.
+ * another case (the sheet renamed "KPIs" to "kpis") moves to the sheet's name, unless that has one already
+ * (then both stay).
  * Both hosts look entries up by that name (the add-in's Apply colours by the exact name), so a renamed
  * sheet keeps its backups rather than getting a second entry that would back up our colours.
  */
@@ -121,7 +122,11 @@ export function keyedBySheet(saved: Record<string, SheetMemory>, names: readonly
     if (now === undefined || now === key) out[key] = mem;
     else moved.push([now, mem]);
   }
-  for (const [name, mem] of moved) if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = mem;
+  // Where the sheet's name has an entry already, the other stays as it was (nothing of it is dropped).
+  for (const [name, mem] of moved) {
+    if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = mem;
+    else out[Object.keys(saved).find((k) => saved[k] === mem) as string] = mem;
+  }
   return out;
 }
 

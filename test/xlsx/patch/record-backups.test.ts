@@ -1,7 +1,7 @@
 // The file host keeps the add-in's record as Apply colours keeps it (src/excel/saved.ts mergeBackups):
 // a cell coloured for the first time is backed up, a cell backed up earlier keeps its backup.
 import { emptySheetPlan, type SheetPlan } from "../../../src/engine/vocab/plan";
-import { emptyMemory, type SheetMemory } from "../../../src/excel/saved";
+import { emptyMemory, keyedBySheet, type SheetMemory } from "../../../src/excel/saved";
 import { FormatsReplaced, putBack, recordBuild, staleCells, withChanges } from "../../../src/xlsx/patch/record-backups";
 import { cellKey } from "../../../src/excel/cells";
 import type { SheetGrid } from "../../../src/engine/vocab/types";
@@ -153,5 +153,15 @@ describe("withChanges", () => {
       ],
     ]);
     expect(edits.extent).toEqual({ top: 0, bottom: 4, left: 0, right: 3 });
+  });
+});
+
+describe("keyedBySheet", () => {
+  test("an entry under a name the workbook has only in another case moves to the sheet's name; one that would clash stays", () => {
+    const [a, b, c] = [emptyMemory(), emptyMemory(), emptyMemory()];
+    const out = keyedBySheet({ kpis: a, Tasks: b, TASKS: c, Gone: emptyMemory() }, ["KPIs", "Tasks"]);
+    expect(Object.keys(out).sort()).toEqual(["Gone", "KPIs", "TASKS", "Tasks"]);
+    expect([out.KPIs, out.Tasks, out.TASKS]).toEqual([a, b, c]);
+    expect([out.KPIs === a, out.Tasks === b, out.TASKS === c]).toEqual([true, true, true]);
   });
 });
