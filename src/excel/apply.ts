@@ -16,7 +16,7 @@ import { readSheets } from "./read";
 import type { Capture, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, mergeBackups } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
-import type { CellSet } from "./cells";
+import { CellSet } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
@@ -56,8 +56,13 @@ export interface WriteJob {
   activate?: boolean;
   /** Sheet sizes read this time (hint.ts), for the next read. */
   hint?: string;
-  /** Whether a cell of ours from an earlier run holds an officer's value now (trackers/foreign.ts officersAmong): then it is not cleared. */
+  /** Whether a cell of ours from an earlier run holds an officer's value now (trackers/foreign.ts officersStale): then it is not cleared. */
   theirs?: (sheet: string, row: number, col: number) => boolean;
+  /**
+   * Whether a sheet's record is where its cells are (trackers/foreign.ts recordInPlace): columns inserted
+   * before ours with live colours off would put the backups of cells no longer coloured on an officer's.
+   */
+  inPlace?: (sheet: string) => boolean;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -97,6 +102,11 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
     // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once it holds the officer's value.
     if (job.theirs) for (const r of merged.stale.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (job.theirs(t.sheet, row, col)) merged.stale.values.delete(row, col);
+    // Where the record's positions no longer hold our cells, its backups are kept for Remove colours, not put back now.
+    if (job.inPlace && !job.inPlace(t.sheet)) {
+      for (const r of merged.stale.backed.rects()) merged.keep.backed.addRange(r);
+      merged.stale.backed = new CellSet();
+    }
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

@@ -18,7 +18,7 @@ import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { Scheme, SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
-import { officersAmong } from "../engine/trackers/foreign";
+import { officersStale, recordInPlace } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
 import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
@@ -112,16 +112,28 @@ function score(read: WorkbookRead, settings: CommandSettings, today: string): Sc
   return run;
 }
 
-/** Recorded cells of ours holding an officer's value, as read this run (trackers/foreign.ts): never cleared as ours. */
-function officersCells(grids: SheetGrid[], saved: Record<string, SheetMemory>, scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
+/**
+ * Recorded cells of ours no run writes now that hold an officer's value, as read this run
+ * (trackers/foreign.ts officersStale): never cleared as ours.
+ */
+function officersCells(grids: SheetGrid[], scheme?: Scheme): (sheet: string, row: number, col: number) => boolean {
   const bySheet = new Map<string, (row: number, col: number) => boolean>();
   return (sheet, row, col) => {
     let theirs = bySheet.get(sheet);
     if (!theirs) {
       const grid = grids.find((g) => same(g.name, sheet));
-      bySheet.set(sheet, (theirs = grid ? officersAmong(saved[sheet]?.values.rects() ?? [], (r, c) => cellValue(grid, r, c), scheme) : () => false));
+      bySheet.set(sheet, (theirs = grid ? officersStale((r, c) => cellValue(grid, r, c), scheme) : () => false));
     }
     return theirs(row, col);
+  };
+}
+
+/** Whether a sheet's record is where its cells are now (trackers/foreign.ts recordInPlace). */
+function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>): (sheet: string) => boolean {
+  return (sheet) => {
+    const grid = grids.find((g) => same(g.name, sheet));
+    const mem = saved[sheet];
+    return !grid || !mem || recordInPlace(mem.values.rects(), (r, c) => cellValue(grid, r, c));
   };
 }
 
@@ -146,7 +158,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, read.state.saved, scheme) }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved) }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 

@@ -122,6 +122,16 @@ describe("a figure typed into a cell of ours that the next Apply no longer write
     await removeColoursCommand(fake.run);
     expect([sheet().cell("K11").value, sheet().cell("K13").value]).toEqual(["", "42"]);
   });
+
+  test("nor is text the officer typed there, once the row holds no indicator", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    fake.user.type("Indicators", "A13:J13", [Array.from({ length: 10 }, () => "")]);
+    fake.user.type("Indicators", "K13", [["Withdrawn by Cabinet"]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(sheet().cell("K13").value).toBe("Withdrawn by Cabinet");
+  });
 });
 
 describe("a table grown over the table below, whose rating column falls under our column", () => {
@@ -170,6 +180,20 @@ describe("columns inserted while live colours were off", () => {
     expect([sheet().cell("K3").value, sheet().cell("K4").value, sheet().cell("L3").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder", "Status (auto)"]);
     await removeColoursCommand(fake.run);
     expect([sheet().cell("K3").value, sheet().cell("K4").value, sheet().cell("L3").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder", ""]);
+  });
+
+  test("nor are its formats replaced by the backups of our old column's cells", async () => {
+    const wb = generatedTracker(10);
+    wb.sheets[0].formats!.push({ address: "J3:J13", format: { fill: "#FFF2CC", pattern: "Gray25" } });
+    const fake = createFakeExcel(wb);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sheet = () => fake.sheet("Indicators")!;
+    fake.user.insertColumns("Indicators", 4, 1);
+    const comments = () => JSON.stringify(sheet().formats("K3:K13"));
+    const before = comments();
+    expect(before).toContain("Gray25");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(comments()).toBe(before);
   });
 
   test("nor by Remove colours straight after", async () => {

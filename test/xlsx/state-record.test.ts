@@ -48,12 +48,12 @@ function addInRecord(backed: { top: number; bottom: number; col: number } = { to
   return { a1, rest, xml: `<sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData>${rows.join("")}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` };
 }
 
-async function buildWith(name: string, stateBody: string, marked: boolean): Promise<{ code?: number; state: string; workbook: string; output: string }> {
+async function buildWith(name: string, stateBody: string, marked: boolean, tracker = TRACKER): Promise<{ code?: number; state: string; workbook: string; output: string }> {
   const mark = marked ? `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${esc(markFormula(STATE_SHEET)).replace(/"/g, "&quot;")}</definedName>` : "";
   // A name of the user's own on the record sheet, which is not ours to drop.
   const names = `${mark}<definedName name="Lookup" localSheetId="1">$C$2:$C$3</definedName>`;
   const input = join(dir, `${name}.xlsx`);
-  writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: TRACKER }, { name: STATE_SHEET, state: "veryHidden", body: stateBody }], definedNames: names }));
+  writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: tracker }, { name: STATE_SHEET, state: "veryHidden", body: stateBody }], definedNames: names }));
   return buildFile(input, join(dir, `${name}.out.xlsx`));
 }
 
@@ -97,14 +97,21 @@ describe("the add-in's record sheet", () => {
 
   test("backups of cells the build no longer colours are copied back and forgotten, as Apply colours does", async () => {
     // The add-in coloured D2:D3 (backed up in C2:C3 as formats 2 and 3); this build colours column F only.
-    const { code, state, output } = await buildWith("stale-backups", addInRecord({ top: 1, bottom: 2, col: 3 }).xml, true);
+    // As the add-in left it: our column F written (its heading and statuses), D2:D3 coloured.
+    const coloured = TRACKER.replace('</row><row r="2">', `${str("F1", "Status (auto)")}</row><row r="2">`)
+      .replace('</row><row r="3">', `${str("F2", "✓ On target")}</row><row r="3">`)
+      .replace("</row></sheetData>", `${str("F3", "▲ Off target")}</row></sheetData>`);
+    expect(coloured).toContain("F3");
+    const { code, state, output } = await buildWith("stale-backups", addInRecord({ top: 1, bottom: 2, col: 3 }).xml, true, coloured);
     expect(code).toBe(0);
     const tracker = cells(text(await readParts(output), "xl/worksheets/sheet1.xml"));
     expect([tracker.get("D2"), tracker.get("D3")]).toEqual(['<c r="D2" s="2"><v>98</v></c>', '<c r="D3" s="3"><v>41</v></c>']);
     const after = cells(state);
     expect([after.get("C2"), after.get("C3")]).toEqual(['<c r="C2"/>', '<c r="C3"/>']);
-    const memory = JSON.parse(a2Text(after)) as { sheets: { KPIs: { b: string; c: [number, number][] } } };
-    expect([memory.sheets.KPIs.b, memory.sheets.KPIs.c]).toEqual(["F1:F3", [[5, 3]]]);
+    // D2:D3 are forgotten; F1:F3 hold statuses of ours that nothing backed up, so no backup is taken of them now.
+    const memory = JSON.parse(a2Text(after)) as { sheets: { KPIs: { b?: string; c?: [number, number][]; v: string } } };
+    expect(memory.sheets.KPIs).toEqual(expect.objectContaining({ v: "F1:F3" }));
+    expect([memory.sheets.KPIs.b, memory.sheets.KPIs.c]).toEqual([undefined, undefined]);
   });
 
   test("the user's name on the record sheet stays, and building the output again changes neither part", async () => {

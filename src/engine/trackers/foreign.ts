@@ -106,20 +106,47 @@ export function isOfficersFigure(v: CellValue): boolean {
  * Without a scheme, the presets' symbols and labels.
  */
 export function officersAmong(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue, scheme?: Scheme): (row: number, col: number) => boolean {
-  const ourColumns = new Set<number>();
+  const ourColumns = headedColumns(recorded, valueAt);
+  const stale = officersStale(valueAt, scheme);
+  return (row, col) => (ourColumns.has(col) ? isOfficersFigure(valueAt(row, col)) : stale(row, col));
+}
+
+/** The columns of a record of ours where a recorded cell still holds our heading. */
+export function headedColumns(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue): Set<number> {
+  const out = new Set<number>();
   for (const r of recorded) {
     for (let col = r.left; col <= r.right; col++) {
-      for (let row = r.top; row <= r.bottom && !ourColumns.has(col); row++) {
+      for (let row = r.top; row <= r.bottom && !out.has(col); row++) {
         const v = valueAt(row, col);
-        if (typeof v === "string" && isOurHeading(v)) ourColumns.add(col);
+        if (typeof v === "string" && isOurHeading(v)) out.add(col);
       }
     }
   }
+  return out;
+}
+
+/**
+ * Whether a recorded cell that no run writes any more (below a table that got shorter) holds an
+ * officer's value: anything there not in the shape of ours was typed since, whatever the column.
+ */
+export function officersStale(valueAt: (row: number, col: number) => CellValue, scheme?: Scheme): (row: number, col: number) => boolean {
   return (row, col) => {
     const v = valueAt(row, col);
-    if (ourColumns.has(col)) return isOfficersFigure(v);
     return !isBlank(v) && (typeof v !== "string" || !isOurWrite(v, scheme));
   };
+}
+
+/**
+ * True when the columns of ours a record names still hold our heading: nothing was inserted or deleted
+ * before them since (with live colours off, Excel moves the cells but not the record). Only then are the
+ * record's positions trusted to put formats back on, as they would land on an officer's cells otherwise.
+ */
+export function recordInPlace(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue): boolean {
+  const headed = headedColumns(recorded, valueAt);
+  return recorded.every((r) => {
+    for (let col = r.left; col <= r.right; col++) if (!headed.has(col)) return false;
+    return true;
+  });
 }
 
 /** The cells of ours (`col` and, when `width` is 2, the check column beside it) holding what we never write, by "row,col". */

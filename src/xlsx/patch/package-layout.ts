@@ -11,6 +11,7 @@ import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
 import { sheetEdits, type SheetEdits } from "./sheet-edits";
 import { renderedSheetInfo } from "./sheet-render";
 import { putBack, withChanges, type Backup, type StaleCells } from "./record-backups";
+import type { CellSet } from "../../excel/cells";
 import { quotedSheet, type WorkbookEdit } from "./workbook-edit";
 
 export interface PatchedSheet {
@@ -19,6 +20,8 @@ export interface PatchedSheet {
   edits: SheetEdits;
   /** The sheet's edit plans as one (what it writes goes into the add-in's record). */
   plan: SheetPlan;
+  /** Cells whose format is ours already: not backed up (record-backups.ts StaleCells.ours). */
+  ours?: CellSet;
 }
 
 /**
@@ -109,7 +112,8 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     const mem = old !== undefined ? entryOfSheet(read.saved, sheet.name) : undefined;
     // What an earlier run left and this one no longer writes or colours is put back (record-backups.ts).
     const changes = old !== undefined && mem ? putBack(stale.get(old) as StaleCells, mem, read.recordFormats, recordClears) : [];
-    patched.push({ part: sheet.part as string, name: sheet.name, edits: withChanges(sheetEdits(plan, problems), changes), plan });
+    const ours = old !== undefined ? stale.get(old)?.ours : undefined;
+    patched.push({ part: sheet.part as string, name: sheet.name, edits: withChanges(sheetEdits(plan, problems), changes), plan, ...(ours ? { ours } : {}) });
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.

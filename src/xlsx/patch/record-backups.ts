@@ -8,11 +8,12 @@ import type { SheetPlan } from "../../engine/vocab/plan";
 import type { Scheme, SheetGrid } from "../../engine/vocab/types";
 import { entryOfSheet, sameSheetName } from "../../engine/sheets/ownership";
 import { cellValue } from "../../engine/read/cells";
-import { officersAmong } from "../../engine/trackers/foreign";
+import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/foreign";
 import { allocateColumns, emptyMemory, encodeSaved, pieces, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
+import { widthPoints } from "./sheet-head";
 
 /** The cells a patch laid styles over, with the format index each had, in the order seen. */
 export class FormatsReplaced {
@@ -34,6 +35,11 @@ export class FormatsReplaced {
 export interface StaleCells {
   clear: CellSet;
   restore: CellSet;
+  /**
+   * Cells of our column holding a status of ours with no backup: a build before builds kept a record
+   * wrote them, so their format is ours, not the officer's, and is not backed up.
+   */
+  ours: CellSet;
 }
 
 function cellsOf(plans: SheetPlan[], what: "blocks" | "styles"): CellSet {
@@ -45,27 +51,42 @@ function cellsOf(plans: SheetPlan[], what: "blocks" | "styles"): CellSet {
   return out;
 }
 
+const eachCell = (set: CellSet, f: (row: number, col: number) => void): void => {
+  for (const r of set.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) f(row, col);
+};
+
 /**
  * Each officer's sheet's stale cells (StaleCells), by sheet name, from the record of earlier runs and the
- * edit plans of this one. Needs the sheets' values (`grids`): a cell of ours the officer has typed into is theirs.
+ * edit plans of this one. Needs the sheets' values (`grids`): what an officer typed is theirs, and whether
+ * our column is where the record says (trackers/foreign.ts recordInPlace). Where columns were inserted
+ * or deleted before ours since, no format is put back: it would land on an officer's cells.
  */
 export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[], grids: SheetGrid[], scheme?: Scheme): Map<string, StaleCells> {
   const out = new Map<string, StaleCells>();
   for (const plan of plans) {
     if (plan.action !== "edit" || [...out.keys()].some((k) => sameSheetName(k, plan.sheet))) continue;
-    const old = entryOfSheet(saved, plan.sheet);
     const grid = grids.find((g) => sameSheetName(g.name, plan.sheet));
-    if (!old || !grid) continue;
+    if (!grid) continue;
+    const old = entryOfSheet(saved, plan.sheet);
+    const valueAt = (row: number, col: number) => cellValue(grid, row, col);
     const mine = plans.filter((p) => p.action === "edit" && sameSheetName(p.sheet, plan.sheet));
     const written = cellsOf(mine, "blocks");
-    const touched = cellsOf(mine, "styles");
-    const left = new CellSet();
-    for (const p of mine) for (const c of p.leaveAlone ?? []) left.add(c.row, c.col);
-    const theirs = officersAmong(old.values.rects(), (row, col) => cellValue(grid, row, col), scheme);
-    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet() };
-    for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
-    for (const r of old.backed.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!touched.has(row, col)) stale.restore.add(row, col);
-    if (stale.clear.size || stale.restore.size) out.set(plan.sheet, stale);
+    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), ours: new CellSet() };
+    eachCell(written, (row, col) => {
+      const v = valueAt(row, col);
+      if (!old?.backed.has(row, col) && typeof v === "string" && isOurWrite(v, scheme)) stale.ours.add(row, col);
+    });
+    if (old) {
+      const touched = cellsOf(mine, "styles");
+      const left = new CellSet();
+      for (const p of mine) for (const c of p.leaveAlone ?? []) left.add(c.row, c.col);
+      const theirs = officersStale(valueAt, scheme);
+      eachCell(old.values, (row, col) => {
+        if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
+      });
+      if (recordInPlace(old.values.rects(), valueAt)) eachCell(old.backed, (row, col) => !touched.has(row, col) && stale.restore.add(row, col));
+    }
+    if (stale.clear.size || stale.restore.size || stale.ours.size) out.set(plan.sheet, stale);
   }
   return out;
 }
@@ -115,6 +136,8 @@ export interface PatchedRecord {
   replaced: FormatsReplaced;
   /** The widths in points of the columns the patch sized, before it (SheetPatcher.widthsBefore). */
   widths: Map<number, number>;
+  /** Cells whose format is ours already (StaleCells.ours): not backed up. */
+  ours?: CellSet;
 }
 
 export interface Backup {
@@ -139,7 +162,7 @@ export interface RecordUpdate {
 export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[], clears: Backup[] = []): RecordUpdate {
   let changed = clears.length > 0;
   const fresh: { mem: SheetMemory; row: number; col: number; xf: number }[] = [];
-  for (const { name, plan, replaced, widths } of sheets) {
+  for (const { name, plan, replaced, widths, ours } of sheets) {
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
@@ -150,14 +173,16 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     mem.values = values;
     // A width saved earlier is the officer's (the column is ours now); Remove colours puts it back.
     for (const [col, points] of widths) {
-      if (mem.widths.has(col)) continue;
+      // A column as wide as we make it is ours already (a build before builds kept a record, or our column moved there).
+      const ourWidth = plan.columnWidths.find((w) => w.col === col)?.width;
+      if (mem.widths.has(col) || (ourWidth !== undefined && Math.abs(widthPoints(ourWidth) - points) < 0.01)) continue;
       mem.widths.set(col, points);
       changed = true;
     }
     const { rows, cols, xfs } = replaced;
     for (let i = 0; i < rows.length; i++) {
       // A format an older record saved property by property is the officer's, and Remove colours puts it back.
-      if (mem.backed.has(rows[i], cols[i]) || mem.cells.has(cellKey(rows[i], cols[i]))) continue;
+      if (mem.backed.has(rows[i], cols[i]) || mem.cells.has(cellKey(rows[i], cols[i])) || ours?.has(rows[i], cols[i])) continue;
       mem.backed.add(rows[i], cols[i]);
       fresh.push({ mem, row: rows[i], col: cols[i], xf: xfs[i] });
     }

@@ -90,7 +90,7 @@ export function columnFormats(head: string): Map<number, number> {
 const DIGIT_PX = 7;
 
 /** Points of a column `width` wide in the file's units (ECMA-376 18.3.1.13: characters, padding included). */
-function widthPoints(width: number): number {
+export function widthPoints(width: number): number {
   return Math.trunc(((256 * width + Math.trunc(128 / DIGIT_PX)) / 256) * DIGIT_PX) * 0.75;
 }
 

@@ -119,8 +119,25 @@ describe("staleCells and putBack", () => {
     expect(saved.KPIs.backed.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
   });
 
-  test("a sheet the record does not know, or a build that writes and colours all it did, has nothing stale", () => {
-    expect(staleCells({}, [styled], [grid("", "")]).size).toBe(0);
+  test("text an officer typed below the table stays; where our column moved, no format is put back", () => {
+    const typed = staleCells(lastBuild(), [styled], [grid("Withdrawn by Cabinet", "✓ On target")]).get("KPIs")!;
+    expect(typed.clear.rects()).toEqual([{ top: 4, bottom: 4, left: 5, right: 5 }]);
+    // A column inserted before ours (live colours off): our heading is in G now, so F's record is not trusted.
+    const moved = grid("", "");
+    moved.values = moved.values.map((line) => [...line.slice(0, 3), null, ...line.slice(3)]);
+    const stale = staleCells(lastBuild(), [styled], [moved]).get("KPIs");
+    expect(stale?.restore.size ?? 0).toBe(0);
+  });
+
+  test("statuses of ours with no backup (a build before builds kept a record wrote them) are not the officer's to back up", () => {
+    const ours = staleCells({}, [styled], [grid("", "")]).get("KPIs")!;
+    expect([ours.ours.rects(), ours.clear.size, ours.restore.size]).toEqual([[{ top: 0, bottom: 2, left: 5, right: 5 }], 0, 0]);
+    const saved: Record<string, SheetMemory> = {};
+    const update = recordBuild(saved, [{ ...sheet("KPIs", [[2, 5, 30], [1, 3, 4]]), ours: ours.ours }]);
+    expect(update.backups).toEqual([{ row: 1, col: 2, xf: 4 }]);
+  });
+
+  test("a build that writes and colours all the last one did has nothing stale", () => {
     const saved = lastBuild();
     const all: SheetPlan = { ...styled, blocks: [{ row: 0, col: 5, values: [["Status (auto)"], ["a"], ["b"], ["c"], ["d"]] }], styles: [{ style: { bold: true }, ranges: [{ top: 0, bottom: 4, left: 5, right: 5 }] }] };
     expect(staleCells(saved, [all], [grid("", "")]).size).toBe(0);
