@@ -102,11 +102,10 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
     // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once it holds the officer's value.
     if (job.theirs) for (const r of merged.stale.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (job.theirs(t.sheet, row, col)) merged.stale.values.delete(row, col);
-    // Where the record's positions no longer hold our cells, its backups are kept for Remove colours, not put back now.
-    if (job.inPlace && !job.inPlace(t.sheet)) {
-      for (const r of merged.stale.backed.rects()) merged.keep.backed.addRange(r);
-      merged.stale.backed = new CellSet();
-    }
+    // Where the record's positions no longer hold our cells (columns inserted or deleted before ours with live
+    // colours off), the backups of cells no longer coloured are forgotten: put back now or later, they would
+    // land on an officer's column.
+    if (job.inPlace && !job.inPlace(t.sheet)) merged.stale.backed = new CellSet();
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

@@ -36,6 +36,12 @@ export interface StaleCells {
   clear: CellSet;
   restore: CellSet;
   /**
+   * Backups of cells no longer coloured where the record is out of place (columns inserted or deleted
+   * before ours since): forgotten, not put back. Put back, or left for the next run or Remove colours,
+   * they would land on an officer's column.
+   */
+  forget: CellSet;
+  /**
    * Cells of our column holding a status of ours with no backup: a build before builds kept a record
    * wrote them, so their format is ours, not the officer's, and is not backed up.
    */
@@ -59,7 +65,8 @@ const eachCell = (set: CellSet, f: (row: number, col: number) => void): void => 
  * Each officer's sheet's stale cells (StaleCells), by sheet name, from the record of earlier runs and the
  * edit plans of this one. Needs the sheets' values (`grids`): what an officer typed is theirs, and whether
  * our column is where the record says (trackers/foreign.ts recordInPlace). Where columns were inserted
- * or deleted before ours since, no format is put back: it would land on an officer's cells.
+ * or deleted before ours since, no format is put back and those backups are forgotten: they would land on
+ * an officer's cells.
  */
 export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[], grids: SheetGrid[], scheme?: Scheme): Map<string, StaleCells> {
   const out = new Map<string, StaleCells>();
@@ -71,7 +78,7 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
     const valueAt = (row: number, col: number) => cellValue(grid, row, col);
     const mine = plans.filter((p) => p.action === "edit" && sameSheetName(p.sheet, plan.sheet));
     const written = cellsOf(mine, "blocks");
-    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), ours: new CellSet() };
+    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet() };
     eachCell(written, (row, col) => {
       const v = valueAt(row, col);
       if (!old?.backed.has(row, col) && typeof v === "string" && isOurWrite(v, scheme)) stale.ours.add(row, col);
@@ -84,9 +91,10 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
       eachCell(old.values, (row, col) => {
         if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
       });
-      if (recordInPlace(old.values.rects(), valueAt)) eachCell(old.backed, (row, col) => !touched.has(row, col) && stale.restore.add(row, col));
+      const into = recordInPlace(old.values.rects(), valueAt) ? stale.restore : stale.forget;
+      eachCell(old.backed, (row, col) => !touched.has(row, col) && into.add(row, col));
     }
-    if (stale.clear.size || stale.restore.size || stale.ours.size) out.set(plan.sheet, stale);
+    if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size) out.set(plan.sheet, stale);
   }
   return out;
 }
@@ -102,7 +110,7 @@ export interface CellChange {
 /**
  * The changes that put back a sheet's stale cells: values cleared, formats from the record's backups
  * (`formats`, the record sheet's format indexes by cellKey; a backup with none is the default format).
- * The backups put back leave the record (`mem.backed`, changed in place); `clears` gets their record
+ * The backups put back, and those to forget, leave the record (`mem.backed`, changed in place); `clears` gets their record
  * cells, whose format goes back to the default.
  */
 export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number, number>, clears: Backup[]): CellChange[] {
@@ -123,6 +131,15 @@ export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number
         if (at === undefined) continue;
         change(row, col).xf = formats.get(cellKey(row, at)) ?? 0;
         clears.push({ row, col: at, xf: 0 });
+      }
+    }
+  }
+  for (const r of stale.forget.rects()) {
+    for (let row = r.top; row <= r.bottom; row++) {
+      for (let col = r.left; col <= r.right; col++) {
+        mem.backed.delete(row, col);
+        const at = mem.cols.get(col);
+        if (at !== undefined) clears.push({ row, col: at, xf: 0 });
       }
     }
   }

@@ -122,11 +122,19 @@ describe("staleCells and putBack", () => {
   test("text an officer typed below the table stays; where our column moved, no format is put back", () => {
     const typed = staleCells(lastBuild(), [styled], [grid("Withdrawn by Cabinet", "✓ On target")]).get("KPIs")!;
     expect(typed.clear.rects()).toEqual([{ top: 4, bottom: 4, left: 5, right: 5 }]);
-    // A column inserted before ours (live colours off): our heading is in G now, so F's record is not trusted.
+    // A column inserted before ours (live colours off): our heading is in G now, where this build writes and
+    // colours, so F's record is not trusted: its backups are forgotten, none put back on the officer's F.
     const moved = grid("", "");
     moved.values = moved.values.map((line) => [...line.slice(0, 3), null, ...line.slice(3)]);
-    const stale = staleCells(lastBuild(), [styled], [moved]).get("KPIs");
-    expect(stale?.restore.size ?? 0).toBe(0);
+    const inG: SheetPlan = { ...styled, blocks: styled.blocks.map((b) => ({ ...b, col: 6 })), styles: [{ style: { fill: "#C6EFCE" }, ranges: [{ top: 0, bottom: 2, left: 6, right: 6 }] }] };
+    const stale = staleCells(lastBuild(), [inG], [moved]).get("KPIs")!;
+    expect([stale.restore.size, stale.forget.rects()]).toEqual([0, [{ top: 0, bottom: 4, left: 5, right: 5 }]]);
+    const saved = lastBuild();
+    const clears: { row: number; col: number; xf: number }[] = [];
+    // No format is set anywhere, and the officer's Polarity text now in F1:F3 is not cleared (F4:F5 are blank).
+    const changes = putBack(stale, saved.KPIs, new Map(), clears);
+    expect(changes.every((c) => c.xf === undefined && c.row >= 3)).toBe(true);
+    expect([saved.KPIs.backed.size, clears.length]).toEqual([0, 5]);
   });
 
   test("statuses of ours with no backup (a build before builds kept a record wrote them) are not the officer's to back up", () => {
