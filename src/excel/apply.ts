@@ -105,7 +105,10 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     // Where the record's positions no longer hold our cells (columns inserted or deleted before ours with live
     // colours off), the backups of cells no longer coloured are forgotten: put back now or later, they would
     // land on an officer's column.
-    if (job.inPlace && !job.inPlace(t.sheet)) merged.stale.backed = new CellSet();
+    if (job.inPlace && !job.inPlace(t.sheet)) {
+      merged.stale.backed = new CellSet();
+      merged.stale.widths = new Map();
+    }
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

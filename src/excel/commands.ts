@@ -129,11 +129,11 @@ function officersCells(grids: SheetGrid[], scheme?: Scheme): (sheet: string, row
 }
 
 /** Whether a sheet's record is where its cells are now (trackers/foreign.ts recordInPlace). */
-function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>): (sheet: string) => boolean {
+function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>, scheme?: Scheme): (sheet: string) => boolean {
   return (sheet) => {
     const grid = grids.find((g) => same(g.name, sheet));
     const mem = saved[sheet];
-    return !grid || !mem || recordInPlace(mem.values.rects(), (r, c) => cellValue(grid, r, c));
+    return !grid || !mem || recordInPlace(mem.values.rects(), (r, c) => cellValue(grid, r, c), scheme);
   };
 }
 
@@ -158,7 +158,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved) }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme) }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 

@@ -5,8 +5,8 @@
 import type { CellRange, CellValue, Scheme, SheetGrid } from "../engine/vocab/types";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
-import { officersAmong } from "../engine/trackers/foreign";
-import { cellKey } from "./cells";
+import { officersAmong, recordInPlace } from "../engine/trackers/foreign";
+import { CellSet, cellKey } from "./cells";
 import type { ExcelRun, XlRequestContext } from "./api";
 import { readAreas, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
@@ -70,8 +70,16 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   }
   for (const [mem, values] of held) {
     const rects = mem.values.rects();
-    const theirs = officersAmong(rects, (row, col) => values.get(cellKey(row, col)) ?? null, scheme);
+    const valueAt = (row: number, col: number): CellValue => values.get(cellKey(row, col)) ?? null;
+    const theirs = officersAmong(rects, valueAt, scheme);
     for (const r of rects) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (theirs(row, col)) mem.values.delete(row, col);
+    // Columns inserted or deleted before ours since (live colours off): the record's positions hold an
+    // officer's cells now, so no saved format or width goes back there.
+    if (!recordInPlace(rects, valueAt, scheme)) {
+      mem.backed = new CellSet();
+      mem.cells = new Map();
+      mem.widths = new Map();
+    }
   }
   return syncs;
 }

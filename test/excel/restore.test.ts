@@ -203,13 +203,17 @@ describe("columns inserted while live colours were off", () => {
     expect(after).toEqual([before, before, before]);
   });
 
-  test("nor by Remove colours straight after", async () => {
-    const fake = createFakeExcel(generatedTracker(10));
+  test("nor by Remove colours straight after, which puts no saved format or width on it", async () => {
+    const wb = generatedTracker(10);
+    wb.sheets[0].formats!.push({ address: "J3:J13", format: { fill: "#FFF2CC", pattern: "Gray25" } });
+    const fake = createFakeExcel(wb);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const sheet = () => fake.sheet("Indicators")!;
     fake.user.insertColumns("Indicators", 4, 1);
+    const before = { formats: JSON.stringify(sheet().formats("K3:K13")), width: sheet().columnWidths.K };
     await removeColoursCommand(fake.run);
     expect([sheet().cell("K3").value, sheet().cell("K4").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder"]);
+    expect({ formats: JSON.stringify(sheet().formats("K3:K13")), width: sheet().columnWidths.K }).toEqual(before);
   });
 });
 

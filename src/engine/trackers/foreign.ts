@@ -137,14 +137,19 @@ export function officersStale(valueAt: (row: number, col: number) => CellValue, 
 }
 
 /**
- * True when the columns of ours a record names still hold our heading: nothing was inserted or deleted
- * before them since (with live colours off, Excel moves the cells but not the record). Only then are the
- * record's positions trusted to put formats back on, as they would land on an officer's cells otherwise.
+ * True when the columns of ours a record names still hold our cells: each holds our heading, or nothing
+ * but blanks and text in the shape of ours (a check column emptied). A column holding anything else has
+ * an officer's cells under the record now (columns inserted or deleted before ours with live colours off,
+ * as Excel moves the cells but not the record), and formats must not be put back by its positions.
  */
-export function recordInPlace(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue): boolean {
+export function recordInPlace(recorded: readonly CellRange[], valueAt: (row: number, col: number) => CellValue, scheme?: Scheme): boolean {
   const headed = headedColumns(recorded, valueAt);
+  const foreign = officersStale(valueAt, scheme);
   return recorded.every((r) => {
-    for (let col = r.left; col <= r.right; col++) if (!headed.has(col)) return false;
+    for (let col = r.left; col <= r.right; col++) {
+      if (headed.has(col)) continue;
+      for (let row = r.top; row <= r.bottom; row++) if (foreign(row, col)) return false;
+    }
     return true;
   });
 }

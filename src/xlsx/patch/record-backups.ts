@@ -91,7 +91,7 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
       eachCell(old.values, (row, col) => {
         if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
       });
-      const into = recordInPlace(old.values.rects(), valueAt) ? stale.restore : stale.forget;
+      const into = recordInPlace(old.values.rects(), valueAt, scheme) ? stale.restore : stale.forget;
       eachCell(old.backed, (row, col) => !touched.has(row, col) && into.add(row, col));
     }
     if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size) out.set(plan.sheet, stale);
