@@ -182,13 +182,18 @@ describe("columns inserted while live colours were off", () => {
     expect([sheet().cell("K3").value, sheet().cell("K4").value, sheet().cell("L3").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder", ""]);
   });
 
-  test("nor are its formats replaced by the backups of our old column's cells", async () => {
+  /** A tracker whose Comment column (J) the officer formatted, coloured by Apply, then a column inserted at E (live colours off). */
+  async function colouredThenInserted() {
     const wb = generatedTracker(10);
     wb.sheets[0].formats!.push({ address: "J3:J13", format: { fill: "#FFF2CC", pattern: "Gray25" } });
     const fake = createFakeExcel(wb);
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    const sheet = () => fake.sheet("Indicators")!;
     fake.user.insertColumns("Indicators", 4, 1);
+    return { fake, sheet: () => fake.sheet("Indicators")! };
+  }
+
+  test("nor are its formats replaced by the backups of our old column's cells", async () => {
+    const { fake, sheet } = await colouredThenInserted();
     const comments = () => JSON.stringify(sheet().formats("K3:K13"));
     const before = comments();
     expect(before).toContain("Gray25");
@@ -204,12 +209,7 @@ describe("columns inserted while live colours were off", () => {
   });
 
   test("nor by Remove colours straight after, which puts no saved format or width on it", async () => {
-    const wb = generatedTracker(10);
-    wb.sheets[0].formats!.push({ address: "J3:J13", format: { fill: "#FFF2CC", pattern: "Gray25" } });
-    const fake = createFakeExcel(wb);
-    await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    const sheet = () => fake.sheet("Indicators")!;
-    fake.user.insertColumns("Indicators", 4, 1);
+    const { fake, sheet } = await colouredThenInserted();
     const before = { formats: JSON.stringify(sheet().formats("K3:K13")), width: sheet().columnWidths.K };
     await removeColoursCommand(fake.run);
     expect([sheet().cell("K3").value, sheet().cell("K4").value]).toEqual(["Comment", "Recovery plan agreed with the portfolio holder"]);
