@@ -116,17 +116,14 @@ export function savedFromColumn(column: unknown[]): Record<string, SheetMemory> 
  */
 export function keyedBySheet(saved: Record<string, SheetMemory>, names: readonly string[]): Record<string, SheetMemory> {
   const out: Record<string, SheetMemory> = {};
-  const moved: [string, SheetMemory][] = [];
+  const moved: { name: string; key: string; mem: SheetMemory }[] = [];
   for (const [key, mem] of Object.entries(saved)) {
     const now = names.includes(key) ? key : names.find((n) => sameSheetName(n, key));
     if (now === undefined || now === key) out[key] = mem;
-    else moved.push([now, mem]);
+    else moved.push({ name: now, key, mem });
   }
   // Where the sheet's name has an entry already, the other stays as it was (nothing of it is dropped).
-  for (const [name, mem] of moved) {
-    if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = mem;
-    else out[Object.keys(saved).find((k) => saved[k] === mem) as string] = mem;
-  }
+  for (const { name, key, mem } of moved) out[Object.prototype.hasOwnProperty.call(out, name) ? key : name] = mem;
   return out;
 }
 

@@ -175,8 +175,8 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   for (const stray of charts.replaces) layout.dropped.add(stray);
   const edited = await editedParts(read, layout, stylesMissing, new Set(calcChain ? [calcChain.relId] : []), charts.contentTypes);
   const patched = new Map(layout.patched.map((p) => [p.part.toLowerCase(), p]));
-  const replaced = new Map(layout.patched.map((p) => [p, new FormatsReplaced()]));
-  const patchers = new Map<PatchedSheet, SheetPatcher>();
+  // Each officer's sheet's patcher, and what it replaces: the record sheet is made from them once they have run.
+  const patchers = new Map<PatchedSheet, { patcher: SheetPatcher; replaced: FormatsReplaced }>();
   const recordLower = layout.record.part.toLowerCase();
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
 
@@ -194,8 +194,9 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
       else if (patch) {
-        const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.get(patch)?.add);
-        patchers.set(patch, patcher);
+        const replaced = new FormatsReplaced();
+        const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.add);
+        patchers.set(patch, { patcher, replaced });
         writer.addText(e.name, () => patchedPart(read, e.name, patcher));
       }
       else copyEntry(writer, read, e);
@@ -207,7 +208,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // After the officers' sheets (yazl writes one entry at a time, in order), whose patches it records.
     const patchedSheets = (): PatchedRecord[] =>
-      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: replaced.get(p) as FormatsReplaced, widths: patchers.get(p)?.widthsBefore ?? new Map<number, number>(), ours: p.ours }));
+      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: patchers.get(p)?.replaced ?? new FormatsReplaced(), widths: patchers.get(p)?.patcher.widthsBefore ?? new Map<number, number>(), ours: p.ours }));
     writer.addText(layout.record.part, () => recordPart(read, layout, patchedSheets(), xfFor, problems));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {

@@ -110,8 +110,8 @@ export interface CellChange {
 /**
  * The changes that put back a sheet's stale cells: values cleared, formats from the record's backups
  * (`formats`, the record sheet's format indexes by cellKey; a backup with none is the default format).
- * The backups put back, and those to forget, leave the record (`mem.backed`, changed in place); `clears` gets their record
- * cells, whose format goes back to the default.
+ * The backups put back, and those to forget, leave the record (`mem.backed`, changed in place); `clears`
+ * gets their record cells, whose format goes back to the default.
  */
 export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number, number>, clears: Backup[]): CellChange[] {
   const changes = new Map<number, CellChange>();
@@ -121,28 +121,20 @@ export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number
     if (!c) changes.set(k, (c = { row, col }));
     return c;
   };
-  for (const r of stale.clear.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) change(row, col).value = null;
-  for (const r of stale.restore.rects()) {
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        mem.backed.delete(row, col);
-        const at = mem.cols.get(col);
-        // A backup the record gives no column cannot be copied back (as in the add-in's queueCopyBack): forgotten.
-        if (at === undefined) continue;
-        change(row, col).xf = formats.get(cellKey(row, at)) ?? 0;
-        clears.push({ row, col: at, xf: 0 });
-      }
-    }
-  }
-  for (const r of stale.forget.rects()) {
-    for (let row = r.top; row <= r.bottom; row++) {
-      for (let col = r.left; col <= r.right; col++) {
-        mem.backed.delete(row, col);
-        const at = mem.cols.get(col);
-        if (at !== undefined) clears.push({ row, col: at, xf: 0 });
-      }
-    }
-  }
+  /** Takes a backup out of the record; its record column, if the record gives it one. */
+  const drop = (row: number, col: number): number | undefined => {
+    mem.backed.delete(row, col);
+    const at = mem.cols.get(col);
+    if (at !== undefined) clears.push({ row, col: at, xf: 0 });
+    return at;
+  };
+  eachCell(stale.clear, (row, col) => (change(row, col).value = null));
+  eachCell(stale.restore, (row, col) => {
+    const at = drop(row, col);
+    // A backup the record gives no column cannot be copied back (as in the add-in's queueCopyBack): forgotten.
+    if (at !== undefined) change(row, col).xf = formats.get(cellKey(row, at)) ?? 0;
+  });
+  eachCell(stale.forget, drop);
   return [...changes.values()];
 }
 
@@ -173,8 +165,9 @@ export interface RecordUpdate {
 
 /**
  * Adds a build's work to the add-in's memory (`saved`, changed in place): the cells of ours each plan
- * writes become its list of them, each cell the patch coloured
- * for the first time is backed up, and so is the width of a column it sized for the first time. A sheet the record has no entry for gets one, as Apply colours makes.
+ * writes become its list of them, each cell the patch coloured for the first time is backed up, and so is
+ * the width of a column it sized for the first time. A sheet the record has no entry for gets one, as
+ * Apply colours makes.
  */
 export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[], clears: Backup[] = []): RecordUpdate {
   let changed = clears.length > 0;
@@ -186,7 +179,8 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     // The cells of ours are the ones this run wrote, as Apply colours records them: the stale ones were
     // cleared (staleCells), and those the officer holds now are theirs.
     const values = cellsOf([plan], "blocks");
-    if (values.size !== mem.values.size || mem.values.rects().some((r) => !covers(values, r))) changed = true;
+    // rects() lists a set's rectangles in one order, so equal sets list equal rectangles.
+    if (JSON.stringify(values.rects()) !== JSON.stringify(mem.values.rects())) changed = true;
     mem.values = values;
     // A width saved earlier is the officer's (the column is ours now); Remove colours puts it back.
     for (const [col, points] of widths) {
@@ -207,11 +201,6 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
   if (fresh.length === 0) return { changed, backups: clears };
   allocateColumns(saved);
   return { changed: true, backups: [...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))] };
-}
-
-function covers(set: CellSet, r: { top: number; left: number; bottom: number; right: number }): boolean {
-  for (let col = r.left; col <= r.right; col++) for (let row = r.top; row <= r.bottom; row++) if (!set.has(row, col)) return false;
-  return true;
 }
 
 /** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */

@@ -67,17 +67,21 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
   return `${open}${spans.map((s) => s.xml).join("")}</${prefix}cols>`;
 }
 
+/** The attributes of each <col> in the head's <cols>. */
+function colAttributes(head: string): Map<string, string>[] {
+  const cols = findElement(head, "cols");
+  if (!cols) return [];
+  const xml = head.slice(cols.start, cols.end);
+  return childElements(xml, xml.indexOf(">") + 1, xml.length).map((c) => attrsOf(xml.slice(c.start, c.end)));
+}
+
 /**
  * The cell format each column of the head's <cols> gives its cells that the sheet does not hold (a
  * column the officer formatted whole), by zero-based column; columns without one are absent.
  */
 export function columnFormats(head: string): Map<number, number> {
   const out = new Map<number, number>();
-  const cols = findElement(head, "cols");
-  if (!cols) return out;
-  const xml = head.slice(cols.start, cols.end);
-  for (const c of childElements(xml, xml.indexOf(">") + 1, xml.length)) {
-    const a = attrsOf(xml.slice(c.start, c.end));
+  for (const a of colAttributes(head)) {
     const [min, max, style] = [Number(a.get("min")), Number(a.get("max")), Number(a.get("style"))];
     // Whole columns formatted at once come as one span (up to 16,384 columns): ours are few, so keep spans short.
     if (!(Number.isInteger(min) && Number.isInteger(max) && Number.isInteger(style)) || style <= 0 || min < 1 || max < min) continue;
@@ -108,14 +112,9 @@ export function columnPoints(head: string, cols: readonly number[]): Map<number,
   const base = Number(a.get("baseColWidth") ?? 8);
   const fallback = a.has("defaultColWidth") && Number.isFinite(given) && given >= 0 ? widthPoints(given) : Math.ceil(((Number.isFinite(base) ? base : 8) * DIGIT_PX + 5) / 8) * 8 * 0.75;
   const spans: { min: number; max: number; width: number }[] = [];
-  const el = findElement(head, "cols");
-  if (el) {
-    const xml = head.slice(el.start, el.end);
-    for (const c of childElements(xml, xml.indexOf(">") + 1, xml.length)) {
-      const ca = attrsOf(xml.slice(c.start, c.end));
-      const width = Number(ca.get("width"));
-      if (ca.has("width") && Number.isFinite(width)) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width });
-    }
+  for (const ca of colAttributes(head)) {
+    const width = Number(ca.get("width"));
+    if (ca.has("width") && Number.isFinite(width)) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width });
   }
   for (const col of cols) {
     const span = spans.find((sp) => sp.min <= col + 1 && col + 1 <= sp.max);
