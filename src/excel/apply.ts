@@ -14,7 +14,7 @@ import { queueRestore } from "./formats";
 import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SheetMemory } from "./saved";
-import { allocateColumns, emptyMemory, mergeBackups } from "./saved";
+import { allocateColumns, emptyMemory, mergeBackups, mergeStyled, styledOutside } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
 import { CellSet } from "./cells";
 import type { StateRecord } from "./state";
@@ -109,6 +109,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
       merged.stale.backed = new CellSet();
       merged.stale.widths = new Map();
     }
+    merged.keep.styled = mergeStyled(memory[t.sheet], styledOutside(t.plan));
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });

@@ -112,10 +112,17 @@ export async function queueRestore(batcher: Batcher, ws: XlWorksheet, mem: Sheet
   for (const chunk of chunkAddresses(mem.values.rects())) {
     await batcher.add(chunk.length + OP_OVERHEAD, () => ws.getRanges(chunk).clear("Contents"));
   }
+  await queueSavedFormats(batcher, ws, mem.cells);
+  await queueSizes(batcher, ws, mem.widths, "columnWidth");
+  await queueSizes(batcher, ws, mem.heights, "rowHeight");
+}
+
+/** Set each cell's saved properties (and only those), cells with the same ones together. */
+export async function queueSavedFormats(batcher: Batcher, ws: XlWorksheet, cells: Map<number, SavedFormat>): Promise<void> {
   const groups = new Map<string, { f: SavedFormat; cells: CellSet }>();
   const nfs = new Map<number, string>();
   const borderCells = new Map<number, XlSettableCellProperties>();
-  for (const [k, saved] of mem.cells) {
+  for (const [k, saved] of cells) {
     const { numberFormat, borders: b, ...rest } = saved;
     if (numberFormat !== undefined) nfs.set(k, numberFormat);
     if (b !== undefined) borderCells.set(k, { format: { borders: b as NonNullable<NonNullable<XlSettableCellProperties["format"]>["borders"]> } });
@@ -135,8 +142,6 @@ export async function queueRestore(batcher: Batcher, ws: XlWorksheet, mem: Sheet
   }
   await queueNumberFormats(batcher, ws, nfs);
   await perCell(batcher, borderCells, (r, grid) => byIndexes(ws, r).setCellProperties(grid));
-  await queueSizes(batcher, ws, mem.widths, "columnWidth");
-  await queueSizes(batcher, ws, mem.heights, "rowHeight");
 }
 
 /** Column widths or row heights in points, one call per distinct size. */

@@ -14,7 +14,8 @@ import type { SheetMemory } from "./saved";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
-import { queueRestore } from "./formats";
+import { queueRestore, queueSavedFormats } from "./formats";
+import { OfficersChanges } from "./kept-formats";
 import { readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack } from "./backup";
@@ -48,7 +49,7 @@ const ASSUMED_CELL_BYTES = 50;
  * typed since, or in a column that moved under our record, leaves our record, so it is not cleared.
  * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Returns the requests used.
  */
-async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme?: Scheme): Promise<number> {
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number): Promise<number> {
   const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
   const areas: Area[] = [];
   for (const [name, mem] of restore) {
@@ -61,7 +62,7 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     }
   }
   if (!areas.length) return 0;
-  const syncs = await readAreas(context, areas, DEFAULT_BUDGET, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+  const syncs = await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true));
   const held = new Map<SheetMemory, Map<number, CellValue>>();
   for (const { mem, rect, grid } of read) {
     const values = held.get(mem) ?? new Map<number, CellValue>();
@@ -110,16 +111,30 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const writesState = restore.length > 0 || missing.length > 0 || deleting.length > 0;
     if (writesState && facts.state?.protected) throw protectedSheet(facts.state.name);
 
-    const valuesRead = await keepOfficersValues(context, facts, restore, scheme);
-    const writes = new Batcher(context, opts.budgetBytes ?? DEFAULT_BUDGET);
     const sheets = context.workbook.worksheets;
-    let cellsRestored = 0;
     const place = statePlace(facts);
-    for (const [name, mem] of restore) {
-      const ws = sheets.getItem(findSheet(facts, name)!.name);
+    const record = sheets.getItem(place.name);
+    const budget = opts.budgetBytes ?? DEFAULT_BUDGET;
+    const tracker = (name: string) => sheets.getItem(findSheet(facts, name)!.name);
+    // What officers changed on their coloured cells since Apply colours: the copies back must not undo
+    // it. Read with what our cells hold when it fits beside it (the usual case), else on its own.
+    const later = new OfficersChanges(record, restore.map(([name, mem]) => ({ ws: tracker(name), mem, cells: mem.backed })));
+    const shared = later.bytes > 0 && later.bytes <= budget / 4;
+    if (shared) later.queueAll();
+    let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget);
+    if (shared && valuesRead === 0) {
+      await context.sync();
+      valuesRead = 1;
+    }
+    const laterSyncs = shared || later.bytes === 0 ? 0 : await later.read(context, budget);
+    const writes = new Batcher(context, budget);
+    let cellsRestored = 0;
+    for (const [i, [name, mem]] of restore.entries()) {
+      const ws = tracker(name);
       await queueRestore(writes, ws, mem);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
-      await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, mem.backed, mem.cols);
+      await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
+      await queueSavedFormats(writes, ws, later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;
     }
     if (facts.state) cellsRestored += await queueHelpRemoval(writes, context, facts, facts.state.name, help);
@@ -139,6 +154,6 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueStateWrite(writes, context, statePlace(facts), read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
-    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + valuesRead + writes.syncs };
+    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + valuesRead + laterSyncs + writes.syncs };
   });
 }

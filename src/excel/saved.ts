@@ -1,7 +1,7 @@
 // The formats Apply colours replaced on officers' sheets, kept in the workbook so Remove
 // colours can put back exactly what was there. Stored compactly: cells with identical
 // previous formats share one address list.
-import type { PlanStyle } from "../engine/vocab/plan";
+import type { PlanStyle, SheetPlan } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
 import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
 import { cellCount, rangeAddress } from "./a1";
@@ -57,6 +57,12 @@ export interface SheetMemory {
   /** Previous widths/heights in points, by column/row. */
   widths: Map<number, number>;
   heights: Map<number, number>;
+  /**
+   * The properties our runs set on backed-up cells outside our own columns (the officers' rating cells):
+   * Remove colours keeps what an officer changes there afterwards on any other (kept-formats.ts).
+   * Unknown (a record from before it was kept): the backups go back whole.
+   */
+  styled?: Set<FormatKey>;
 }
 
 interface StoredSheet {
@@ -66,6 +72,7 @@ interface StoredSheet {
   v: string;
   w?: [number, number][];
   h?: [number, number][];
+  k?: string[];
 }
 
 /** Characters per cell: under Excel's 32,767 with room to move a cut. */
@@ -153,6 +160,31 @@ export function styleKeys(style: PlanStyle): FormatKey[] {
   return keys;
 }
 
+/** The properties a plan sets on cells outside the columns it writes values in: the officers' own cells. */
+export function styledOutside(plan: SheetPlan): Set<FormatKey> {
+  const ours = new Set<number>();
+  for (const b of plan.blocks) for (let j = 0; j < (b.values[0]?.length ?? 0); j++) ours.add(b.col + j);
+  const keys = new Set<FormatKey>();
+  for (const g of plan.styles) {
+    const outside = g.ranges.some((r) => {
+      for (let c = r.left; c <= r.right; c++) if (!ours.has(c)) return true;
+      return false;
+    });
+    if (!outside) continue;
+    for (const k of styleKeys(g.style)) keys.add(k);
+  }
+  return keys;
+}
+
+/**
+ * `styled` after a run that set `now` outside our columns: what earlier runs set too. Unknown stays
+ * unknown while the record holds backups taken before it was kept.
+ */
+export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): Set<FormatKey> | undefined {
+  if (old && old.backed.size > 0 && !old.styled) return undefined;
+  return new Set(FORMAT_KEYS.filter((k) => now.has(k) || old?.styled?.has(k)));
+}
+
 /** Same properties in the same order, so equal formats serialise equally. */
 export function normalise(f: SavedFormat): SavedFormat {
   const out: SavedFormat = {};
@@ -191,6 +223,7 @@ export function decodeSaved(text: string): Record<string, SheetMemory> {
       for (const r of boundedRanges(s.v, budget)) mem.values.addRange(r);
       for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
       for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
+      if (Array.isArray(s.k)) mem.styled = new Set(FORMAT_KEYS.filter((k) => s.k!.includes(k)));
       out[sheet] = mem;
     } catch {
       continue;
@@ -221,6 +254,7 @@ export function encodeSaved(sheets: Record<string, SheetMemory>): string {
     }
     if (mem.widths.size) stored.w = [...mem.widths].sort((a, b) => a[0] - b[0]);
     if (mem.heights.size) stored.h = [...mem.heights].sort((a, b) => a[0] - b[0]);
+    if (mem.styled) stored.k = FORMAT_KEYS.filter((k) => mem.styled!.has(k));
     out[name] = stored;
   }
   return Object.keys(out).length ? JSON.stringify({ v: 1, sheets: out }) : "";

@@ -21,6 +21,7 @@ import { partsOf, text } from "../xlsx/helpers/zip-parts";
 import * as yazl from "yazl";
 import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
 import { gridsToInit, TODAY } from "./trackers";
+import { rangeAddress } from "../../src/excel/a1";
 
 const SAMPLE = path.join(__dirname, "../../samples/broxtowe-pentana.xlsx");
 const BROXTOWE = { preset: "pentana", period: "Q1 2021/22", reportDate: "2021-06-30" };
@@ -238,6 +239,28 @@ describe("the command line and the add-in share the record", () => {
     expect(coloured).toEqual(trackers);
     await removeColoursCommand(fake.run);
     for (const name of trackers) expect({ name, ...valuesAndFormats(fake, name) }).toEqual({ name, ...valuesAndFormats(before, name) });
+  });
+
+  test("a workbook built by the command line, then an officer's coloured cell set in italics with a number format: Remove colours keeps both and puts its format back", async () => {
+    const input = new Uint8Array(readFileSync(SAMPLE));
+    const before = await openWithFormats(input);
+    const fake = await openWithFormats(await buildWithCli(input));
+    // An officer's own cell the build coloured: its value unchanged, its format not.
+    const name = before.allSheetNames()[0];
+    const was = valuesAndFormats(before, name);
+    const now = valuesAndFormats(fake, name);
+    let at: { row: number; col: number } | undefined;
+    now.patterns.forEach((line, row) => line.forEach((p, col) => (at ??= p !== was.patterns[row]?.[col] && now.values[row][col] === was.values[row]?.[col] && now.values[row][col] !== "" ? { row, col } : undefined)));
+    expect(at).toBeDefined();
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const r = context.workbook.worksheets.getItem(name).getCell(at!.row, at!.col);
+      r.numberFormat = [["@"]];
+      r.format.font.italic = true;
+      await context.sync();
+    });
+    await removeColoursCommand(fake.run);
+    const cell = fake.sheet(name)!.formats(rangeAddress({ top: at!.row, left: at!.col, bottom: at!.row, right: at!.col }))[0][0];
+    expect({ pattern: cell.pattern, italic: cell.italic, nf: fake.sheet(name)!.numberFormats[at!.row][at!.col] }).toEqual({ pattern: was.patterns[at!.row][at!.col], italic: true, nf: "@" });
   });
 
   test("a workbook the add-in built: the command line recognises its sheets and rebuilds them in place", async () => {

@@ -65,14 +65,16 @@ describe("Remove colours", () => {
     });
   });
 
-  test("20,000 rows: restore is exact and takes four syncs (facts, our record, what our cells hold, writes)", async () => {
+  // Four syncs (facts, our record, what our cells hold, writes) and two reading the 20,000 coloured cells
+  // outside our column, as they are and as backed up (kept-formats.ts: about 6 MB).
+  test("20,000 rows: restore is exact and takes six syncs", async () => {
     const rows = 20000;
     const fake = createFakeExcel(decorated(rows));
     const before = fake.snapshot();
     await applyPlans(fake.run, [applyPlan(rows)]);
     fake.stats.reset();
     await removeColours(fake.run);
-    expect({ same: JSON.stringify(sheetsOf(fake.snapshot())) === JSON.stringify(sheetsOf(before)), syncs: fake.stats.syncs, big: fake.stats.maxRequestBytes < 5 * 1024 * 1024 }).toEqual({ same: true, syncs: 4, big: true });
+    expect({ same: JSON.stringify(sheetsOf(fake.snapshot())) === JSON.stringify(sheetsOf(before)), syncs: fake.stats.syncs, big: Math.max(fake.stats.maxRequestBytes, fake.stats.maxResponseBytes) < 5 * 1024 * 1024 }).toEqual({ same: true, syncs: 6, big: true });
   });
 
   test.each([

@@ -24,21 +24,34 @@ describe("Remove colours and number formats", () => {
     expect({ applied, same: nfs() === before, i5: fake.sheet("Indicators")!.cell("I5").numberFormat }).toEqual({ applied: '"RAG: "@', same: true, i5: '"RAG: "@' });
   });
 
-  // Known host bug (review of issue 10): the whole-format backup (backup.ts) is copied back over every
-  // format of a coloured cell, so a number format or italic the officer set on a Status cell after Apply
-  // colours is lost by Remove colours, though the add-in never touched either. When the host restores
-  // only what it changed, this test fails: turn it into an ordinary test.
-  test.failing("a format the user changed after Apply colours, that the add-in never touches, survives Remove colours", async () => {
+  // Review of issue 10: the whole-format backup (backup.ts) used to be copied back over every format of
+  // a coloured cell, so a number format or italic the officer set on a Status cell after Apply colours
+  // was lost by Remove colours, though the add-in never touched either (kept-formats.ts).
+  test("a format the user changed after Apply colours, that the add-in never touches, survives Remove colours; what Apply set goes back", async () => {
     const fake = createFakeExcel(withNumberFormats());
+    const before = fake.sheet("Indicators")!.cell("I5");
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const applied = fake.sheet("Indicators")!.cell("I5");
     await fake.run({ delayForCellEdit: true }, async (context) => {
       const r = context.workbook.worksheets.getItem("Indicators").getRange("I5");
       r.numberFormat = [["@"]];
       r.format.font.italic = true;
+      r.format.horizontalAlignment = "Center";
       await context.sync();
     });
     await removeColoursCommand(fake.run);
     const i5 = fake.sheet("Indicators")!.cell("I5");
-    expect({ nf: i5.numberFormat, italic: i5.italic }).toEqual({ nf: "@", italic: true });
+    const i6 = fake.sheet("Indicators")!.cell("I6");
+    expect({ appliedFill: applied.fill !== before.fill, nf: i5.numberFormat, italic: i5.italic, hAlign: i5.hAlign, fill: i5.fill, bold: i5.bold, fontColor: i5.fontColor }).toEqual({
+      appliedFill: true,
+      nf: "@",
+      italic: true,
+      hAlign: "Center",
+      fill: before.fill,
+      bold: before.bold,
+      fontColor: before.fontColor,
+    });
+    // A cell the officer left alone comes back exactly, number format included.
+    expect(i6.numberFormat).toBe('"RAG: "@');
   });
 });

@@ -9,7 +9,7 @@ import type { Scheme, SheetGrid } from "../../engine/vocab/types";
 import { entryOfSheet, sameSheetName } from "../../engine/sheets/ownership";
 import { cellValue } from "../../engine/read/cells";
 import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/foreign";
-import { allocateColumns, emptyMemory, encodeSaved, pieces, type SheetMemory } from "../../excel/saved";
+import { allocateColumns, emptyMemory, encodeSaved, mergeStyled, pieces, styledOutside, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
@@ -176,6 +176,9 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
+    const styled = mergeStyled(mem, styledOutside(plan));
+    if (JSON.stringify([...(styled ?? [])]) !== JSON.stringify([...(mem.styled ?? [])]) || !styled !== !mem.styled) changed = true;
+    mem.styled = styled;
     // The cells of ours are the ones this run wrote, as Apply colours records them: the stale ones were
     // cleared (staleCells), and those the officer holds now are theirs.
     const values = cellsOf([plan], "blocks");

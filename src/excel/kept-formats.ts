@@ -1,0 +1,144 @@
+// Putting a backup back (backup.ts) copies the cell's whole format: the only way theme colours, tints
+// and patterns come back as they were. On an officer's own rating cell our runs set a few properties
+// (the record's `styled`: a fill, a font colour, bold), so anything else that differs there from the
+// backup (a number format, italics, a font, alignment, wrapping) the officer changed after it was
+// coloured. It is read before the copy and set again after it, so the copy does not undo their work.
+// Borders are not compared: getCellProperties gives them as RGB only and they would triple the response.
+import type { CellRange } from "../engine/vocab/types";
+import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
+import { loadOptions, fromProperties } from "./capture";
+import { cellKey, CellSet, slices } from "./cells";
+import { Batcher } from "./chunk";
+import { FORMAT_KEYS, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
+
+/** The properties compared on a sheet's officer cells: every one our runs did not set there, but borders. */
+function keptOf(mem: SheetMemory): FormatKey[] {
+  if (!mem.styled) return [];
+  return FORMAT_KEYS.filter((k) => !mem.styled!.has(k) && k !== "borders");
+}
+/**
+ * Response bytes per cell read, now and backed up: its properties and number format as JSON come to about
+ * 156 bytes in the fake's responses for a Calibri cell (a longer font name adds a few); the budget's margin
+ * under Excel's 5 MB covers the rest.
+ */
+const CELL_BYTES = 2 * 160;
+/** Rows of one column read in one piece: about 1 MB of response. */
+const SLICE_BYTES = 1_000_000;
+
+export interface KeptFormatsJob {
+  ws: XlWorksheet;
+  mem: SheetMemory;
+  /** The backed-up cells about to be copied back. */
+  cells: CellSet;
+}
+
+/**
+ * The officer's cells among `cells`: those outside the columns of ours (where the record lists values
+ * we wrote). Our own cells start empty and unformatted by the officer: their backups go back whole.
+ */
+export function officersBackedCells(mem: SheetMemory, cells: CellSet): CellSet {
+  const ours = new Set<number>();
+  for (const r of mem.values.rects()) for (let c = r.left; c <= r.right; c++) ours.add(c);
+  const out = new CellSet();
+  for (const r of cells.rects()) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (ours.has(col) || !mem.cols.has(col)) continue;
+      out.addRange({ top: r.top, bottom: r.bottom, left: col, right: col });
+    }
+  }
+  return out;
+}
+
+interface Slice {
+  job: number;
+  kept: FormatKey[];
+  options: XlCellPropertiesLoadOptions;
+  ws: XlWorksheet;
+  rect: CellRange;
+  /** The same rows in the record sheet's backup column. */
+  recordCol: number;
+}
+
+interface Loaded {
+  slice: Slice;
+  now: XlClientResult<XlCellProperties[][]>;
+  nowNf: XlRange;
+  was: XlClientResult<XlCellProperties[][]>;
+  wasNf: XlRange;
+}
+
+function savedOf(p: XlCellProperties | undefined, nf: unknown, kept: FormatKey[]): SavedFormat {
+  return { ...fromProperties(p ?? {}, new Set(kept)), numberFormat: String(nf ?? "") };
+}
+
+/**
+ * The officer's cells among each job's `cells`, read as they are now and as backed up; then, per job,
+ * the properties the officer changed since the backup was taken, to set again after the copy back.
+ */
+export class OfficersChanges {
+  private readonly slices: Slice[] = [];
+  private readonly loaded: Loaded[] = [];
+  /** Bytes of response the reads are expected to bring. */
+  readonly bytes: number;
+
+  constructor(
+    private readonly record: XlWorksheet,
+    private readonly jobs: KeptFormatsJob[],
+  ) {
+    let cells = 0;
+    for (const [job, { ws, mem, cells: backed }] of jobs.entries()) {
+      const kept = keptOf(mem);
+      if (!kept.length) continue;
+      const options = loadOptions(new Set(kept));
+      for (const run of officersBackedCells(mem, backed).rects()) {
+        for (let col = run.left; col <= run.right; col++) {
+          for (const rect of slices({ ...run, left: col, right: col }, CELL_BYTES, SLICE_BYTES)) {
+            this.slices.push({ job, kept, options, ws, rect, recordCol: mem.cols.get(col)! });
+            cells += rect.bottom - rect.top + 1;
+          }
+        }
+      }
+    }
+    this.bytes = cells * CELL_BYTES;
+  }
+
+  private queueSlice(slice: Slice): void {
+    const rows = slice.rect.bottom - slice.rect.top + 1;
+    const here = slice.ws.getRangeByIndexes(slice.rect.top, slice.rect.left, rows, 1);
+    const saved = this.record.getRangeByIndexes(slice.rect.top, slice.recordCol, rows, 1);
+    this.loaded.push({ slice, now: here.getCellProperties(slice.options), nowNf: here.load("numberFormat"), was: saved.getCellProperties(slice.options), wasNf: saved.load("numberFormat") });
+  }
+
+  /** Queue every read in the request being built: the caller syncs it (for reads small enough to share a request). */
+  queueAll(): void {
+    for (const slice of this.slices) this.queueSlice(slice);
+  }
+
+  /** Read in requests of their own, about `budget` bytes of response each; returns the syncs used. */
+  async read(context: XlRequestContext, budget: number): Promise<number> {
+    const batcher = new Batcher(context, budget);
+    for (const slice of this.slices) await batcher.add((slice.rect.bottom - slice.rect.top + 1) * CELL_BYTES, () => this.queueSlice(slice));
+    await batcher.flush();
+    return batcher.syncs;
+  }
+
+  /** Job `job`'s cells and the properties the officer changed there since the backup (after the reads). */
+  changes(job: number): Map<number, SavedFormat> {
+    const out = new Map<number, SavedFormat>();
+    for (const { slice, now, nowNf, was, wasNf } of this.loaded) {
+      if (slice.job !== job) continue;
+      const mem = this.jobs[job].mem;
+      for (let i = 0; i <= slice.rect.bottom - slice.rect.top; i++) {
+        const row = slice.rect.top + i;
+        // A backup given up since it was read (the record found out of place) is not copied back.
+        if (!mem.backed.has(row, slice.rect.left)) continue;
+        const a = savedOf(now.value[i]?.[0], nowNf.numberFormat[i]?.[0], slice.kept);
+        const b = savedOf(was.value[i]?.[0], wasNf.numberFormat[i]?.[0], slice.kept);
+        const changed: SavedFormat = {};
+        for (const k of slice.kept) if (a[k] !== b[k]) Object.assign(changed, { [k]: a[k] });
+        if (Object.keys(changed).length) out.set(cellKey(row, slice.rect.left), changed);
+      }
+    }
+    return out;
+  }
+}

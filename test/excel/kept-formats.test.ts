@@ -1,0 +1,116 @@
+// What an officer changes on a coloured cell of theirs after Apply colours survives Remove colours
+// (src/excel/kept-formats.ts), given the record says what our runs set there (SheetMemory.styled).
+import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
+import { CellSet } from "../../src/excel/cells";
+import { officersBackedCells } from "../../src/excel/kept-formats";
+import { decodeSaved, emptyMemory, encodeSaved, mergeStyled, styledOutside } from "../../src/excel/saved";
+import { parseState, STATE_SHEET, stateCells } from "../../src/excel/state";
+import type { SheetPlan } from "../../src/engine/vocab/plan";
+import { emptySheetPlan } from "../../src/engine/vocab/plan";
+import { createFakeExcel, type FakeExcel } from "../../src/fake-excel";
+import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+
+/** An edit plan writing our column F (rows 0–3) and colouring the officer's column C with `officer`. */
+function plan(officer: SheetPlan["styles"][number]["style"], ours = { fill: "#00B050", fontName: "Arial", numberFormat: "@" }): SheetPlan {
+  const p = emptySheetPlan("Indicators", "edit");
+  p.blocks.push({ row: 0, col: 5, values: [["Status (auto)"], ["✓ On target"], ["✓ On target"], ["✓ On target"]] });
+  p.styles.push({ style: ours, ranges: [{ top: 0, left: 5, bottom: 3, right: 5 }] });
+  p.styles.push({ style: officer, ranges: [{ top: 1, left: 2, bottom: 3, right: 2 }] });
+  return p;
+}
+
+describe("the record says what our runs set on officers' cells", () => {
+  test("styledOutside: the properties set outside the columns we write values in", () => {
+    expect([...styledOutside(plan({ fill: "#FF0000", fontColor: "#FFFFFF", bold: true }))]).toEqual(["fill", "fontColor", "bold"]);
+    const ownOnly = plan({ fill: "#FF0000" });
+    ownOnly.styles.pop();
+    expect([...styledOutside(ownOnly)]).toEqual([]);
+  });
+
+  test("mergeStyled: earlier runs' properties kept; unknown stays unknown while older backups are held", () => {
+    const older = emptyMemory();
+    older.backed.add(1, 2);
+    expect(mergeStyled(older, new Set(["fill"]))).toBeUndefined();
+    expect([...mergeStyled(undefined, new Set(["bold", "fill"]))!]).toEqual(["fill", "bold"]);
+    const known = { ...emptyMemory(), styled: new Set(["italic" as const]) };
+    known.backed.add(1, 2);
+    expect([...mergeStyled(known, new Set(["fill"]))!]).toEqual(["fill", "italic"]);
+  });
+
+  test("written and read back in the record; a damaged list keeps only the properties it names", () => {
+    const mem = { ...emptyMemory(), styled: new Set(["fill", "bold"] as const) };
+    mem.values.add(0, 5);
+    expect([...decodeSaved(encodeSaved({ KPIs: mem })).KPIs.styled!]).toEqual(["fill", "bold"]);
+    const damaged = JSON.stringify({ v: 1, sheets: { KPIs: { f: [], v: "F1", k: ["bold", "colour", 7] } } });
+    expect([...decodeSaved(damaged).KPIs.styled!]).toEqual(["bold"]);
+    expect(decodeSaved(JSON.stringify({ v: 1, sheets: { KPIs: { f: [], v: "F1", k: "bold" } } })).KPIs.styled).toBeUndefined();
+  });
+
+  test("officersBackedCells: backed-up cells outside our columns, with a backup column", () => {
+    const mem = emptyMemory();
+    mem.values.addRange({ top: 0, left: 5, bottom: 3, right: 5 });
+    mem.backed.addRange({ top: 0, left: 2, bottom: 3, right: 5 });
+    mem.cols.set(2, 2).set(5, 3);
+    expect(officersBackedCells(mem, mem.backed).rects()).toEqual([{ top: 0, left: 2, bottom: 3, right: 2 }]);
+    expect(officersBackedCells(mem, new CellSet()).size).toBe(0);
+  });
+});
+
+/** Sets I5 (an officer's rating cell Apply colours) the way an officer might, after Apply colours. */
+async function officerEdits(fake: FakeExcel): Promise<void> {
+  await fake.run({ delayForCellEdit: true }, async (context) => {
+    const ws = context.workbook.worksheets.getItem("Indicators");
+    const i5 = ws.getRange("I5");
+    i5.numberFormat = [["0.0"]];
+    i5.format.font.italic = true;
+    i5.format.font.name = "Georgia";
+    i5.format.wrapText = true;
+    // A fill on I6 is a property Apply colours set there: Remove colours puts the officer's original back.
+    ws.getRange("I6").format.fill.color = "#FFFF00";
+    await context.sync();
+  });
+}
+
+describe("Remove colours after an officer formatted their coloured cells", () => {
+  test("keeps what Apply colours never set there, puts back what it did; cells left alone come back exactly", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    const before = fake.sheet("Indicators")!.formats("I4:I13");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await officerEdits(fake);
+    const removed = await removeColoursCommand(fake.run);
+    const after = fake.sheet("Indicators")!.formats("I4:I13");
+    const i5 = fake.sheet("Indicators")!.cell("I5");
+    expect({ italic: i5.italic, font: i5.fontName, wrap: i5.wrap, nf: i5.numberFormat, fill: i5.fill, i6Fill: after[2][0].fill }).toEqual({
+      italic: true,
+      font: "Georgia",
+      wrap: true,
+      nf: "0.0",
+      fill: before[1][0].fill,
+      i6Fill: before[2][0].fill,
+    });
+    expect([after[0], ...after.slice(2)]).toEqual([before[0], ...before.slice(2)]);
+    // The officer's cells are read with what our cells hold: no request of their own on a small tracker.
+    expect(removed.syncs).toBe(4);
+  });
+
+  test("a record from before it said what our runs set: the backups go back whole, as they did", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    const before = fake.sheet("Indicators")!.cell("I5");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    // The record as an older version wrote it: no `k`.
+    await fake.run({}, async (context) => {
+      const ws = context.workbook.worksheets.getItem(STATE_SHEET);
+      const used = ws.getRange("A1:A50").load("values");
+      await context.sync();
+      const state = parseState(used.values, { row: 0, col: 0 });
+      for (const mem of Object.values(state.saved)) delete mem.styled;
+      const cells = stateCells(state.owned, state.saved);
+      ws.getRangeByIndexes(0, 0, 50, 1).values = Array.from({ length: 50 }, (_, i) => [cells[i] ?? ""]);
+      await context.sync();
+    });
+    await officerEdits(fake);
+    await removeColoursCommand(fake.run);
+    const i5 = fake.sheet("Indicators")!.cell("I5");
+    expect({ italic: i5.italic, font: i5.fontName, nf: i5.numberFormat }).toEqual({ italic: before.italic, font: before.fontName, nf: before.numberFormat });
+  });
+});
