@@ -10,13 +10,13 @@ import { captureFormats } from "./capture";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import type { WorkbookFacts } from "./facts";
 import { findSheet, queueFacts } from "./facts";
-import { queueRestore } from "./formats";
+import { queueRestore, queueSavedFormats } from "./formats";
 import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
-import type { Capture, SheetMemory } from "./saved";
+import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, mergeBackups, mergeStyled, styledOutside } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
-import { CellSet } from "./cells";
+import { CellSet, keyCell } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
@@ -92,7 +92,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const { facts, state, targets } = job;
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
-  const stale: { sheet: string; mem: SheetMemory }[] = [];
+  const stale: { sheet: string; mem: SheetMemory; kept?: Map<number, SavedFormat> }[] = [];
   const fresh: { sheet: string; cells: CellSet }[] = [];
   for (const t of targets) {
     const cap = job.captures.get(t);
@@ -111,7 +111,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     }
     merged.keep.styled = mergeStyled(memory[t.sheet], styledOutside(t.plan));
     memory[t.sheet] = merged.keep;
-    stale.push({ sheet: t.sheet, mem: merged.stale });
+    stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });
   }
   allocateColumns(memory);
@@ -131,6 +131,9 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   for (const s of stale) {
     await queueRestore(writes, sheets.getItem(s.sheet), { ...s.mem, cells: new Map() });
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
+    // What the officer changed there since that the copy must not undo: only where a backup went back.
+    const kept = new Map([...(s.kept ?? [])].filter(([k]) => s.mem.backed.has(keyCell(k).row, keyCell(k).col)));
+    await queueSavedFormats(writes, sheets.getItem(s.sheet), kept);
   }
 
   const creates = targets.filter((t) => t.plan.action === "create" && !t.inPlace);
@@ -187,6 +190,7 @@ export async function applyPlans(run: ExcelRun, plans: SheetPlan[], opts: ApplyO
       context,
       edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet] })),
       budget,
+      facts.state && sheets.getItem(facts.state.name),
     );
     const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
     const written = await writePlans(context, { facts, state: read.state, targets, captures, activate: opts.activate }, budget);

@@ -1,14 +1,16 @@
 // Before colouring an officer's sheet: which cells and properties the plans touch, and the sizes they
 // replace. The formats themselves are not read: getCellProperties gives RGB and tintAndShade only, which
 // flattens theme colours, tints, patterns and automatic colours, so they are backed up whole in the
-// workbook instead (backup.ts). planTouches / loadOptions / fromProperties remain for the naive baseline.
+// workbook instead (backup.ts). Read here too: what officers changed on cells this run stops colouring
+// (kept-formats.ts), set again after their backups go back.
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { SheetGrid } from "../engine/vocab/types";
-import type { XlCellProperties, XlCellPropertiesLoadOptions, XlRangeFormat, XlRequestContext, XlWorksheet } from "./api";
+import type { XlRangeFormat, XlRequestContext, XlWorksheet } from "./api";
 import { CellSet, cellKey } from "./cells";
 import { Batcher, OP_OVERHEAD } from "./chunk";
-import type { Capture, FormatKey, SavedFormat, SheetMemory } from "./saved";
-import { SIDES, styleKeys } from "./saved";
+import type { Capture, FormatKey, SheetMemory } from "./saved";
+import { emptyMemory, styleKeys } from "./saved";
+import { OfficersChanges, type KeptFormatsJob } from "./kept-formats";
 
 /** Cells and properties an edit plan will change. Strings in blocks get the text format "@". */
 export function planTouches(plan: SheetPlan): Pick<Capture, "touched" | "values"> {
@@ -36,45 +38,6 @@ export function planTouches(plan: SheetPlan): Pick<Capture, "touched" | "values"
   return { touched, values };
 }
 
-export function loadOptions(keys: Set<FormatKey>): XlCellPropertiesLoadOptions {
-  const font: Record<string, boolean> = {};
-  if (keys.has("fontColor")) font.color = true;
-  if (keys.has("bold")) font.bold = true;
-  if (keys.has("italic")) font.italic = true;
-  if (keys.has("fontName")) font.name = true;
-  if (keys.has("fontSize")) font.size = true;
-  const format: NonNullable<XlCellPropertiesLoadOptions["format"]> = {};
-  if (keys.has("fill")) format.fill = { color: true, pattern: true };
-  if (Object.keys(font).length) format.font = font;
-  if (keys.has("wrap")) format.wrapText = true;
-  if (keys.has("hAlign")) format.horizontalAlignment = true;
-  if (keys.has("vAlign")) format.verticalAlignment = true;
-  if (keys.has("borders")) format.borders = { style: true, color: true, weight: true };
-  return { format };
-}
-
-export function fromProperties(p: XlCellProperties, keys: Set<FormatKey>): SavedFormat {
-  const f = p.format ?? {};
-  const out: SavedFormat = {};
-  if (keys.has("fill")) out.fill = f.fill?.pattern === "None" ? null : (f.fill?.color ?? null);
-  if (keys.has("fontColor")) out.fontColor = f.font?.color;
-  if (keys.has("bold")) out.bold = f.font?.bold;
-  if (keys.has("italic")) out.italic = f.font?.italic;
-  if (keys.has("fontName")) out.fontName = f.font?.name;
-  if (keys.has("fontSize")) out.fontSize = f.font?.size;
-  if (keys.has("wrap")) out.wrap = f.wrapText;
-  if (keys.has("hAlign")) out.hAlign = f.horizontalAlignment;
-  if (keys.has("vAlign")) out.vAlign = f.verticalAlignment;
-  if (keys.has("borders")) {
-    out.borders = {};
-    for (const s of SIDES) {
-      const b = f.borders?.[s];
-      out.borders[s] = { style: b?.style ?? "None", color: b?.color ?? "#000000", weight: b?.weight ?? "Thin" };
-    }
-  }
-  return out;
-}
-
 export interface CaptureJob {
   ws: XlWorksheet;
   plan: SheetPlan;
@@ -91,13 +54,18 @@ export interface CaptureJob {
  * and the column widths and row heights they set, read here (one cell of each column or row tells its
  * size; sizes saved earlier win). Returns one Capture per job and the syncs used: 0 when no size needs reading.
  */
-export async function captureFormats(context: XlRequestContext, jobs: CaptureJob[], budget: number): Promise<{ captures: Capture[]; syncs: number }> {
+export async function captureFormats(context: XlRequestContext, jobs: CaptureJob[], budget: number, record?: XlWorksheet): Promise<{ captures: Capture[]; syncs: number }> {
   const batch = new Batcher(context, budget);
+  const stopping: KeptFormatsJob[] = [];
   const reads: (() => void)[] = [];
   const captures: Capture[] = [];
   for (const job of jobs) {
     const cap: Capture = { ...planTouches(job.plan), before: new Map(), widths: new Map(), heights: new Map() };
     captures.push(cap);
+    // Backed-up cells this run no longer colours go back to their backups: what officers changed there since is read with the sizes.
+    const stops = new CellSet();
+    for (const r of job.memory?.backed.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.touched.has(cellKey(row, col))) stops.add(row, col);
+    stopping.push({ ws: job.ws, mem: job.memory ?? emptyMemory(), cells: stops });
     const wanted: [Map<number, number>, number, boolean][] = [];
     for (const w of job.plan.columnWidths) {
       const was = job.memory?.widths.get(w.col) ?? job.widths?.get(w.col);
@@ -117,7 +85,10 @@ export async function captureFormats(context: XlRequestContext, jobs: CaptureJob
       }
     });
   }
+  const later = record ? new OfficersChanges(record, stopping) : undefined;
+  if (later) await later.queueInto(batch);
   await batch.flush();
   reads.forEach((r) => r());
+  if (later?.bytes) captures.forEach((cap, i) => (cap.kept = later.changes(i, stopping[i].cells)));
   return { captures, syncs: batch.syncs };
 }

@@ -155,6 +155,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
     context,
     edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet), widths: read.widths[t.sheet] })),
     DEFAULT_BUDGET,
+    facts.state && sheets.getItem(facts.state.name),
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));

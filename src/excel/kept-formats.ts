@@ -6,7 +6,7 @@
 // Borders are not compared: getCellProperties gives them as RGB only and they would triple the response.
 import type { CellRange } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
-import { loadOptions, fromProperties } from "./capture";
+import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
 import { Batcher } from "./chunk";
 import { FORMAT_KEYS, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
@@ -114,24 +114,31 @@ export class OfficersChanges {
     for (const slice of this.slices) this.queueSlice(slice);
   }
 
+  /** Queue every read through `batcher`, which sends a request whenever the next would pass its budget. */
+  async queueInto(batcher: Batcher): Promise<void> {
+    for (const slice of this.slices) await batcher.add((slice.rect.bottom - slice.rect.top + 1) * CELL_BYTES, () => this.queueSlice(slice));
+  }
+
   /** Read in requests of their own, about `budget` bytes of response each; returns the syncs used. */
   async read(context: XlRequestContext, budget: number): Promise<number> {
     const batcher = new Batcher(context, budget);
-    for (const slice of this.slices) await batcher.add((slice.rect.bottom - slice.rect.top + 1) * CELL_BYTES, () => this.queueSlice(slice));
+    await this.queueInto(batcher);
     await batcher.flush();
     return batcher.syncs;
   }
 
-  /** Job `job`'s cells and the properties the officer changed there since the backup (after the reads). */
-  changes(job: number): Map<number, SavedFormat> {
+  /**
+   * Job `job`'s cells and the properties the officer changed there since the backup (after the reads),
+   * for the cells still in `copied` (by default the job's memory's backups: a backup given up since the
+   * read, the record found out of place, is not copied back).
+   */
+  changes(job: number, copied: CellSet = this.jobs[job].mem.backed): Map<number, SavedFormat> {
     const out = new Map<number, SavedFormat>();
     for (const { slice, now, nowNf, was, wasNf } of this.loaded) {
       if (slice.job !== job) continue;
-      const mem = this.jobs[job].mem;
       for (let i = 0; i <= slice.rect.bottom - slice.rect.top; i++) {
         const row = slice.rect.top + i;
-        // A backup given up since it was read (the record found out of place) is not copied back.
-        if (!mem.backed.has(row, slice.rect.left)) continue;
+        if (!copied.has(row, slice.rect.left)) continue;
         const a = savedOf(now.value[i]?.[0], nowNf.numberFormat[i]?.[0], slice.kept);
         const b = savedOf(was.value[i]?.[0], wasNf.numberFormat[i]?.[0], slice.kept);
         const changed: SavedFormat = {};

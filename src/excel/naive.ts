@@ -5,7 +5,8 @@
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, XlCellProperties, XlClientResult, XlRange, XlRangeFormat, XlWorksheet } from "./api";
 import type { ApplyResult } from "./apply";
-import { fromProperties, loadOptions, planTouches } from "./capture";
+import { planTouches } from "./capture";
+import { fromProperties, loadOptions } from "./cell-properties";
 import { keyCell } from "./cells";
 import { Batcher } from "./chunk";
 import { queueFacts } from "./facts";

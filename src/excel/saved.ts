@@ -267,6 +267,8 @@ export interface Capture {
   values: CellSet;
   widths: Map<number, number>;
   heights: Map<number, number>;
+  /** What officers changed since on their cells this run stops colouring: set again after their backups go back (kept-formats.ts). */
+  kept?: Map<number, SavedFormat>;
 }
 
 /**

@@ -114,3 +114,22 @@ describe("Remove colours after an officer formatted their coloured cells", () =>
     expect({ italic: i5.italic, font: i5.fontName, nf: i5.numberFormat }).toEqual({ italic: before.italic, font: before.fontName, nf: before.numberFormat });
   });
 });
+
+describe("Apply colours on a cell it no longer colours", () => {
+  test("the officer cleared their rating and set italics and a number format: the backup goes back, their formats stay; still four syncs", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    const before = fake.sheet("Indicators")!.cell("I5");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const coloured = fake.sheet("Indicators")!.cell("I5").fill;
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const i5 = context.workbook.worksheets.getItem("Indicators").getRange("I5");
+      i5.values = [[""]];
+      i5.numberFormat = [["0.0"]];
+      i5.format.font.italic = true;
+      await context.sync();
+    });
+    const again = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const i5 = fake.sheet("Indicators")!.cell("I5");
+    expect({ coloured: coloured !== before.fill, fill: i5.fill, bold: i5.bold, italic: i5.italic, nf: i5.numberFormat, syncs: again.syncs }).toEqual({ coloured: true, fill: before.fill, bold: before.bold, italic: true, nf: "0.0", syncs: 4 });
+  });
+});
