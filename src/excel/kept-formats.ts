@@ -9,13 +9,8 @@ import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlR
 import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
 import { Batcher } from "./chunk";
-import { FORMAT_KEYS, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
+import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
 
-/** The properties compared on a sheet's officer cells: every one our runs did not set there, but borders. */
-function keptOf(mem: SheetMemory): FormatKey[] {
-  if (!mem.styled) return [];
-  return FORMAT_KEYS.filter((k) => !mem.styled!.has(k) && k !== "borders");
-}
 /**
  * Response bytes per cell read, now and backed up: its properties and number format as JSON come to about
  * 156 bytes in the fake's responses for a Calibri cell (a longer font name adds a few); the budget's margin
@@ -30,23 +25,6 @@ export interface KeptFormatsJob {
   mem: SheetMemory;
   /** The backed-up cells about to be copied back. */
   cells: CellSet;
-}
-
-/**
- * The officer's cells among `cells`: those outside the columns of ours (where the record lists values
- * we wrote). Our own cells start empty and unformatted by the officer: their backups go back whole.
- */
-export function officersBackedCells(mem: SheetMemory, cells: CellSet): CellSet {
-  const ours = new Set<number>();
-  for (const r of mem.values.rects()) for (let c = r.left; c <= r.right; c++) ours.add(c);
-  const out = new CellSet();
-  for (const r of cells.rects()) {
-    for (let col = r.left; col <= r.right; col++) {
-      if (ours.has(col) || !mem.cols.has(col)) continue;
-      out.addRange({ top: r.top, bottom: r.bottom, left: col, right: col });
-    }
-  }
-  return out;
 }
 
 interface Slice {

@@ -185,6 +185,32 @@ export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): 
   return new Set(FORMAT_KEYS.filter((k) => now.has(k) || old?.styled?.has(k)));
 }
 
+/**
+ * The properties an officer may have changed on a coloured cell of theirs since its backup: every one our
+ * runs did not set there (`styled`), but borders (kept-formats.ts). None while `styled` is unknown.
+ */
+export function keptOf(mem: SheetMemory): FormatKey[] {
+  if (!mem.styled) return [];
+  return FORMAT_KEYS.filter((k) => !mem.styled!.has(k) && k !== "borders");
+}
+
+/**
+ * The officer's cells among `cells`: those outside the columns of ours (where the record lists values
+ * we wrote). Our own cells start empty and unformatted by the officer: their backups go back whole.
+ */
+export function officersBackedCells(mem: SheetMemory, cells: CellSet): CellSet {
+  const ours = new Set<number>();
+  for (const r of mem.values.rects()) for (let c = r.left; c <= r.right; c++) ours.add(c);
+  const out = new CellSet();
+  for (const r of cells.rects()) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (ours.has(col) || !mem.cols.has(col)) continue;
+      out.addRange({ top: r.top, bottom: r.bottom, left: col, right: col });
+    }
+  }
+  return out;
+}
+
 /** Same properties in the same order, so equal formats serialise equally. */
 export function normalise(f: SavedFormat): SavedFormat {
   const out: SavedFormat = {};

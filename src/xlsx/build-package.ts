@@ -195,7 +195,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
       else if (patch) {
         const replaced = new FormatsReplaced();
-        const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.add);
+        const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.add, (backup, current, keep) => styles.xfKeeping(backup, current, keep));
         patchers.set(patch, { patcher, replaced });
         writer.addText(e.name, () => patchedPart(read, e.name, patcher));
       }

@@ -2,8 +2,7 @@
 // (src/excel/kept-formats.ts), given the record says what our runs set there (SheetMemory.styled).
 import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
 import { CellSet } from "../../src/excel/cells";
-import { officersBackedCells } from "../../src/excel/kept-formats";
-import { decodeSaved, emptyMemory, encodeSaved, mergeStyled, styledOutside } from "../../src/excel/saved";
+import { decodeSaved, emptyMemory, encodeSaved, mergeStyled, officersBackedCells, styledOutside } from "../../src/excel/saved";
 import { parseState, STATE_SHEET, stateCells } from "../../src/excel/state";
 import type { SheetPlan } from "../../src/engine/vocab/plan";
 import { emptySheetPlan } from "../../src/engine/vocab/plan";

@@ -284,3 +284,53 @@ describe("the formats a build replaces are backed up as Apply colours backs them
     expect(saved.sheets.KPIs.b).toBe("F1:F3");
   });
 });
+
+describe("an officer's own rating cells, coloured by a build", () => {
+  // Column F is the officer's rating, formatted by them (formats 2 and 3).
+  const RATED = TRACKER.replace("</row>", `${str("F1", "Status")}</row>`)
+    .replace(/(<row r="2">[\s\S]*?)<\/row>/, `$1${str("F2", "G", ' s="2"')}</row>`)
+    .replace(/(<row r="3">[\s\S]*?)<\/row>/, `$1${str("F3", "R", ' s="3"')}</row>`);
+
+  /** The built package with F3 as an officer leaves it in Excel: rating cleared, set in italics. */
+  function clearedInItalics(parts: Map<string, Buffer>): Map<string, Buffer> {
+    const sheet = text(parts, "xl/worksheets/sheet1.xml");
+    const s = Number(/<c r="F3" s="(\d+)"/.exec(sheet)?.[1]);
+    let styles = text(parts, "xl/styles.xml");
+    const xfs = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
+    const fonts = [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]);
+    const fontId = Number(/fontId="(\d+)"/.exec(xfs[s])?.[1] ?? 0);
+    const italic = fonts[fontId] === "<font/>" ? "<font><i/></font>" : fonts[fontId].replace("<font>", "<font><i/>").replace("<b/><i/>", "<b/><i/>");
+    styles = styles.replace("</fonts>", `${italic}</fonts>`).replace(/<fonts count="(\d+)"/, `<fonts count="${fonts.length + 1}"`);
+    styles = styles.replace("</cellXfs>", `${xfs[s].replace(/fontId="\d+"/, `fontId="${fonts.length}"`)}</cellXfs>`).replace(/<cellXfs count="(\d+)"/, `<cellXfs count="${xfs.length + 1}"`);
+    const edited = new Map(parts);
+    edited.set("xl/styles.xml", Buffer.from(styles, "utf8"));
+    edited.set("xl/worksheets/sheet1.xml", Buffer.from(sheet.replace(/<c r="F3" s="\d+" t="inlineStr"><is><t>R<\/t><\/is><\/c>/, `<c r="F3" s="${xfs.length}"/>`), "utf8"));
+    return edited;
+  }
+
+  test("a rebuild after the officer cleared one and set it in italics: its format goes back, their italics stay", async () => {
+    const build = async (from: string, to: string) => {
+      expect((await runBuild([from, "-o", to, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
+      return readParts(to);
+    };
+    const input = join(dir, "rated.xlsx");
+    writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: RATED }] }));
+    const first = await build(input, join(dir, "rated.out.xlsx"));
+    const recordPart = (parts: Map<string, Buffer>) => workbookSheets(parts).find((sh) => sh.name === STATE_SHEET)?.part ?? "";
+    const listed = JSON.parse(a2Text(cells(text(first, recordPart(first))))) as { sheets: Record<string, { k?: string[] }> };
+    expect(listed.sheets.KPIs.k).toEqual(["fill", "fontColor", "bold"]);
+    expect(cells(text(first, "xl/worksheets/sheet1.xml")).get("F3")).not.toContain('s="3"');
+    const edited = clearedInItalics(first);
+    expect(text(edited, "xl/worksheets/sheet1.xml")).toMatch(/<c r="F3" s="\d+"\/>/);
+    await writeParts(edited, join(dir, "rated.edited.xlsx"));
+
+    const second = await build(join(dir, "rated.edited.xlsx"), join(dir, "rated.twice.xlsx"));
+    const s = Number(/ s="(\d+)"/.exec(cells(text(second, "xl/worksheets/sheet1.xml")).get("F3") ?? "")?.[1]);
+    const styles = text(second, "xl/styles.xml");
+    const xf = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[s];
+    const fonts = [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]);
+    const font = fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0)];
+    // The officer's number format (format 3's) and no fill or bold of ours; their italics kept.
+    expect({ numFmt: /numFmtId="(\d+)"/.exec(xf)?.[1], fill: /fillId="(\d+)"/.exec(xf)?.[1] ?? "0", italic: font.includes("<i/>"), bold: font.includes("<b/>") }).toEqual({ numFmt: "14", fill: "0", italic: true, bold: false });
+  });
+});

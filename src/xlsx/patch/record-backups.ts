@@ -9,7 +9,7 @@ import type { Scheme, SheetGrid } from "../../engine/vocab/types";
 import { entryOfSheet, sameSheetName } from "../../engine/sheets/ownership";
 import { cellValue } from "../../engine/read/cells";
 import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/foreign";
-import { allocateColumns, emptyMemory, encodeSaved, mergeStyled, pieces, styledOutside, type SheetMemory } from "../../excel/saved";
+import { allocateColumns, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, pieces, styledOutside, type FormatKey, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
@@ -105,6 +105,8 @@ export interface CellChange {
   col: number;
   value?: null;
   xf?: number;
+  /** With `xf`: what to take from the cell's own format where it differs (CellEdit.keep). */
+  keep?: readonly FormatKey[];
 }
 
 /**
@@ -129,10 +131,16 @@ export function putBack(stale: StaleCells, mem: SheetMemory, formats: Map<number
     return at;
   };
   eachCell(stale.clear, (row, col) => (change(row, col).value = null));
+  // On an officer's own cells, what they changed since the backup stays (the add-in's kept-formats.ts).
+  const keep = keptOf(mem);
+  const officers = keep.length ? officersBackedCells(mem, stale.restore) : undefined;
   eachCell(stale.restore, (row, col) => {
     const at = drop(row, col);
     // A backup the record gives no column cannot be copied back (as in the add-in's queueCopyBack): forgotten.
-    if (at !== undefined) change(row, col).xf = formats.get(cellKey(row, at)) ?? 0;
+    if (at === undefined) return;
+    const c = change(row, col);
+    c.xf = formats.get(cellKey(row, at)) ?? 0;
+    if (officers?.has(row, col)) c.keep = keep;
   });
   eachCell(stale.forget, drop);
   return [...changes.values()];
@@ -238,6 +246,7 @@ export function withChanges(edits: SheetEdits, changes: readonly CellChange[]): 
       if (c.xf !== undefined) {
         edit.xf = c.xf;
         edit.styles = [];
+        if (c.keep) edit.keep = c.keep;
       }
       if (c.col < extent.left) extent.left = c.col;
       if (c.col > extent.right) extent.right = c.col;

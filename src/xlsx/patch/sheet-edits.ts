@@ -4,6 +4,7 @@ import type { CellRange, Problem } from "../../engine/vocab/types";
 import type { PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
 import { toA1 } from "../../engine/vocab/address";
 import { cleanedValue, cleanValue } from "./cell-xml";
+import type { FormatKey } from "../../excel/saved";
 
 const MAX_ROWS = 1048576;
 const MAX_COLS = 16384;
@@ -19,6 +20,8 @@ export interface CellEdit {
    * officer's format backed up into the record sheet (record-backups.ts). 0 is the default format.
    */
   xf?: number;
+  /** With `xf`: the properties to take from the cell's own format where they differ (an officer's changes since the backup, kept-formats.ts). */
+  keep?: readonly FormatKey[];
 }
 
 export interface SheetEdits {

@@ -9,12 +9,16 @@ import type { PlanStyle } from "../../engine/vocab/plan";
 import { colToLetters, toA1 } from "../../engine/vocab/address";
 import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
+import type { FormatKey } from "../../excel/saved";
 import { columnFormats, columnPoints, patchHead } from "./sheet-head";
 import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
 export type XfResolver = (base: number, styles: readonly PlanStyle[], count?: number) => number;
+
+/** Format `backup` with the properties `keep` taken from format `current` where they differ (styles-append.ts xfKeeping). */
+export type KeepResolver = (backup: number, current: number, keep: readonly FormatKey[]) => number;
 
 /** Told each cell whose format the patch's styles change, with the format it had (its backup, record-backups.ts). */
 export type FormatSeen = (row: number, col: number, xf: number) => void;
@@ -57,6 +61,7 @@ export class SheetPatcher {
     private readonly xfFor: XfResolver,
     private readonly sheetName = "",
     private readonly seen?: FormatSeen,
+    private readonly keepFrom?: KeepResolver,
   ) {}
 
   /**
@@ -192,7 +197,7 @@ export class SheetPatcher {
     // A format given as it is is written even when it is the default: the row's or column's would show otherwise.
     if ((e.value === undefined || e.value === null) && e.styles.length === 0 && e.xf === undefined) return "";
     const base = rowXf ?? this.columnXf.get(e.col) ?? 0;
-    const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
+    const s = this.formatOf(e, base);
     if (e.styles.length && s !== base) this.seen?.(row, e.col, base);
     this.count(e);
     return cellXml(toA1(row, e.col), s, e.value ?? null, this.prefix);
@@ -266,11 +271,17 @@ export class SheetPatcher {
     return out + rowXml.slice(innerEnd);
   }
 
+  /** The cell format an edit gives a cell whose format is `base`. */
+  private formatOf(e: CellEdit, base: number): number {
+    if (e.xf === undefined) return e.styles.length ? this.xfFor(base, e.styles) : base;
+    return e.keep?.length && this.keepFrom ? this.keepFrom(e.xf, base, e.keep) : e.xf;
+  }
+
   /** A cell the sheet has: a new value replaces the whole cell; a style changes only its s. */
   private changedCell(xml: string, tag: string, tagLength: number, row: number, e: CellEdit): string {
     const style = attrValue(tag, "s");
     const base = style !== undefined && DIGITS.test(style) ? Number(style) : 0;
-    const s = e.xf ?? (e.styles.length ? this.xfFor(base, e.styles) : base);
+    const s = this.formatOf(e, base);
     // A cell our styles leave as it is shows our colours already (a workbook a build coloured before
     // builds kept a record): its format is not the officer's to back up.
     if (e.styles.length && s !== base) this.seen?.(row, e.col, base);

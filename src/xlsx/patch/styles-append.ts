@@ -5,7 +5,8 @@
 // A coloured officer's cell keeps what its format had (number format, alignment, protection) and
 // gets our fill and font on top: the new cell format is "its format + our style", made once per pair.
 import type { PlanStyle } from "../../engine/vocab/plan";
-import { attrsOf, childElements, escapeAttr, findElement, setAttr, tagEnd, unescapeXml, type ElementSpan } from "./xml-text";
+import type { FormatKey } from "../../excel/saved";
+import { attrsOf, childElements, escapeAttr, findElement, removeAttr, setAttr, tagEnd, unescapeXml, type ElementSpan } from "./xml-text";
 
 /** Number formats every Excel knows by id (the locale-independent ones); others get ids from 164. */
 const BUILT_IN_FORMATS: Record<string, number> = {
@@ -67,6 +68,7 @@ export class StylesPart {
   private readonly partCache = new Map<string, number>();
   private readonly indexed = new Set<SectionName>();
   private readonly byStyle = new Map<PlanStyle, Map<number, number>>();
+  private readonly keepCache = new Map<string, number>();
 
   private constructor(private readonly xml: string) {
     const root = findElement(xml, "styleSheet");
@@ -135,6 +137,88 @@ export class StylesPart {
       this.xfCache.set(key, id);
     }
     return id;
+  }
+
+  /**
+   * Format `backup` with each property of `keep` taken from format `current` where the two differ: an
+   * officer's backup put back over the number format, italics, font or alignment they set on the
+   * cell since (the add-in's kept-formats.ts, done on the package). Either index unknown: `backup`.
+   */
+  xfKeeping(backup: number, current: number, keep: readonly FormatKey[]): number {
+    const total = this.xfCount;
+    if (backup === current || !(backup >= 0 && backup < total && current >= 0 && current < total) || keep.length === 0) return backup;
+    const key = `${backup}|${current}|${keep.join()}`;
+    let id = this.keepCache.get(key);
+    if (id === undefined) {
+      const xml = this.keptXf(this.child("cellXfs", backup), this.child("cellXfs", current), new Set(keep));
+      id = xml === undefined ? backup : this.appendOnce("cellXfs", xml);
+      this.keepCache.set(key, id);
+    }
+    return id;
+  }
+
+  /** keptXf's cell format, or undefined when nothing kept differs. */
+  private keptXf(backupXf: string, currentXf: string, keep: Set<FormatKey>): string | undefined {
+    const b = attrsOf(backupXf.slice(0, backupXf.indexOf(">") + 1));
+    const c = attrsOf(currentXf.slice(0, currentXf.indexOf(">") + 1));
+    let tag = backupXf.slice(0, backupXf.indexOf(">") + 1).replace(/\/>$/, ">");
+    const inner = backupXf.endsWith("/>") ? "" : backupXf.slice(tag.length, backupXf.lastIndexOf("<"));
+    let changed = false;
+    const set = (name: string, value: string): void => {
+      tag = setAttr(tag, name, value);
+      changed = true;
+    };
+    if (keep.has("numberFormat") && (b.get("numFmtId") ?? "0") !== (c.get("numFmtId") ?? "0")) {
+      set("numFmtId", c.get("numFmtId") ?? "0");
+      set("applyNumberFormat", "1");
+    }
+    // A font's children that stand for each property an officer may change.
+    const fontParts: [FormatKey, string[]][] = [
+      ["italic", ["i"]],
+      ["fontSize", ["sz"]],
+      ["fontName", ["name", "family", "charset", "scheme"]],
+    ];
+    const fontOf = (a: Map<string, string>) => this.child("fonts", Number(a.get("fontId") ?? 0) || 0);
+    const childrenOf = (xml: string) => (xml.endsWith("/>") || !xml ? [] : childElements(xml, xml.indexOf(">") + 1, xml.lastIndexOf("<")).map((e) => xml.slice(e.start, e.end)));
+    const backupFont = childrenOf(fontOf(b));
+    const currentFont = childrenOf(fontOf(c));
+    const take = new Set<string>();
+    for (const [k, names] of fontParts) {
+      if (!keep.has(k)) continue;
+      const pick = (list: string[]) => list.filter((x) => names.includes(localOf(x))).join("");
+      if (pick(backupFont) !== pick(currentFont)) names.forEach((n) => take.add(n));
+    }
+    if (take.size) {
+      const merged = [...backupFont.filter((x) => !take.has(localOf(x))), ...currentFont.filter((x) => take.has(localOf(x)))];
+      const rank = (xml: string) => FONT_ORDER.indexOf(localOf(xml)) >>> 0;
+      set("fontId", String(this.appendOnce("fonts", this.el("font", merged.sort((x, y) => rank(x) - rank(y)).join("")))));
+      set("applyFont", "1");
+    }
+    let children = childElements(inner, 0, inner.length).map((e) => ({ name: localOf(inner.slice(e.start, e.end)), xml: inner.slice(e.start, e.end) }));
+    const alignmentOf = (xml: string) => {
+      const body = xml.endsWith("/>") ? "" : xml.slice(xml.indexOf(">") + 1, xml.lastIndexOf("<"));
+      const found = childElements(body, 0, body.length).find((e) => localOf(body.slice(e.start, e.end)) === "alignment");
+      return found ? body.slice(found.start, found.end) : undefined;
+    };
+    const currentAlign = attrsOf(alignmentOf(currentXf) ?? "<alignment/>");
+    const old = children.find((x) => x.name === "alignment");
+    let align = old ? old.xml.slice(0, tagEnd(old.xml, 0)).replace(/\s*\/?>$/, "") : `<${this.prefix}alignment`;
+    let aligned = false;
+    for (const [k, attr] of [["hAlign", "horizontal"], ["vAlign", "vertical"], ["wrap", "wrapText"]] as [FormatKey, string][]) {
+      if (!keep.has(k)) continue;
+      const now = currentAlign.get(attr);
+      if ((attrsOf(`${align}/>`).get(attr) ?? "") === (now ?? "")) continue;
+      align = now === undefined ? removeAttr(`${align}/>`, attr).slice(0, -2) : setAttr(`${align}/>`, attr, now).slice(0, -2);
+      aligned = true;
+    }
+    if (aligned) {
+      const xml = `${align}/>`;
+      children = old ? children.map((x) => (x === old ? { name: "alignment", xml } : x)) : [{ name: "alignment", xml }, ...children];
+      set("applyAlignment", "1");
+    }
+    if (!changed) return undefined;
+    const body = children.map((x) => x.xml).join("");
+    return body ? `${tag}${body}</${this.prefix}xf>` : `${tag.slice(0, -1)}/>`;
   }
 
   /** The patched part. */

@@ -34,6 +34,22 @@ describe("StylesPart", () => {
     expect(xml).toContain('<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>');
   });
 
+  test("xfKeeping: the backup's format with what the officer changed since, among the properties asked", () => {
+    const part = StylesPart.parse(STYLES);
+    // The cell now: format 1 (Arial 12 bold, "0.0%", right-aligned) coloured, then set in italics (a second colouring font).
+    const coloured = part.xfFor(1, { fill: "#00b050", italic: true });
+    // Backed up: format 0 (Aptos 10, general). Kept: number format, italics, alignment; not the font's name or size.
+    const id = part.xfKeeping(0, coloured, ["numberFormat", "italic", "hAlign", "wrap"]);
+    const xml = part.toXml();
+    const fonts = [...sectionOf(xml, "fonts").matchAll(/<font>[\s\S]*?<\/font>/g)].map((m) => m[0]);
+    const xf = [...sectionOf(xml, "cellXfs").matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[id];
+    expect(xf).toBe(`<xf numFmtId="170" fontId="${fonts.length - 1}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment horizontal="right"/></xf>`);
+    // Aptos 10 with its theme colour and scheme, in italics: not Arial, not bold.
+    expect(fonts[fonts.length - 1]).toBe('<font><i/><sz val="10"/><color theme="1"/><name val="Aptos"/><family val="2"/><scheme val="minor"/></font>');
+    // Nothing differs, or nothing asked: the backup as it is; the same question, the same answer.
+    expect([part.xfKeeping(1, part.xfFor(1, { fill: "#00b050" }), ["numberFormat", "italic"]), part.xfKeeping(0, coloured, []), part.xfKeeping(0, coloured, ["numberFormat", "italic", "hAlign", "wrap"])]).toEqual([1, 0, id]);
+  });
+
   test("the same base and style give one format; a new font name drops the theme font", () => {
     const part = StylesPart.parse(STYLES);
     const style = { fontName: "Arial", fill: "#FF0000", numberFormat: "@", hAlign: "left" as const, wrap: true };
