@@ -8,15 +8,16 @@ import type { CellRange } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
 import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
-import { Batcher } from "./chunk";
+import { jsonBytes, type Batcher } from "./chunk";
+import { isPayloadError } from "./slices";
 import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
 
 /**
- * Response bytes per cell read, now and backed up: its properties and number format as JSON come to about
- * 156 bytes in the fake's responses for a Calibri cell (a longer font name adds a few); the budget's margin
- * under Excel's 5 MB covers the rest.
+ * Response bytes per cell read, now and backed up, until a response is measured: its properties and number
+ * format as JSON, about 150 bytes each for a plain cell, sized here for a long font name, an alignment
+ * such as "CenterAcrossSelection" and an accounting number format (about 280).
  */
-const CELL_BYTES = 2 * 160;
+const CELL_BYTES = 2 * 280;
 /** Rows of one column read in one piece: about 1 MB of response. */
 const SLICE_BYTES = 1_000_000;
 
@@ -25,6 +26,29 @@ export interface KeptFormatsJob {
   mem: SheetMemory;
   /** The backed-up cells about to be copied back. */
   cells: CellSet;
+}
+
+const rowsOf = (slice: Slice): number => slice.rect.bottom - slice.rect.top + 1;
+
+/** A slice's rows in two. */
+function halves(slice: Slice): Slice[] {
+  const mid = slice.rect.top + Math.floor(rowsOf(slice) / 2);
+  return [
+    { ...slice, rect: { ...slice.rect, bottom: mid - 1 } },
+    { ...slice, rect: { ...slice.rect, top: mid } },
+  ];
+}
+
+/** Sends the request; false when Excel refused it for its size and it can be sent again smaller. */
+async function answered(context: XlRequestContext, batch: Slice[]): Promise<boolean> {
+  try {
+    await context.sync();
+    return true;
+  } catch (e) {
+    // Nothing smaller to try: one cell too big, or not a size problem at all.
+    if (!isPayloadError(e) || (batch.length === 1 && rowsOf(batch[0]) === 1)) throw e;
+    return false;
+  }
 }
 
 interface Slice {
@@ -80,29 +104,71 @@ export class OfficersChanges {
     this.bytes = cells * CELL_BYTES;
   }
 
-  private queueSlice(slice: Slice): void {
+  private queueSlice(slice: Slice): Loaded {
     const rows = slice.rect.bottom - slice.rect.top + 1;
     const here = slice.ws.getRangeByIndexes(slice.rect.top, slice.rect.left, rows, 1);
     const saved = this.record.getRangeByIndexes(slice.rect.top, slice.recordCol, rows, 1);
-    this.loaded.push({ slice, now: here.getCellProperties(slice.options), nowNf: here.load("numberFormat"), was: saved.getCellProperties(slice.options), wasNf: saved.load("numberFormat") });
+    return { slice, now: here.getCellProperties(slice.options), nowNf: here.load("numberFormat"), was: saved.getCellProperties(slice.options), wasNf: saved.load("numberFormat") };
   }
 
-  /** Queue every read in the request being built: the caller syncs it (for reads small enough to share a request). */
+  /**
+   * Queue every read in the request being built: the caller syncs it (reads small enough to share a
+   * request). Then `arrived` says whether that request was answered.
+   */
   queueAll(): void {
-    for (const slice of this.slices) this.queueSlice(slice);
+    for (const slice of this.slices) this.loaded.push(this.queueSlice(slice));
+  }
+
+  /** Whether the reads queued by queueAll were answered; if not, they are forgotten (read them again with `read`). */
+  arrived(): boolean {
+    try {
+      for (const l of this.loaded) void [l.now.value, l.nowNf.numberFormat, l.was.value, l.wasNf.numberFormat];
+      return true;
+    } catch {
+      this.loaded.length = 0;
+      return false;
+    }
   }
 
   /** Queue every read through `batcher`, which sends a request whenever the next would pass its budget. */
   async queueInto(batcher: Batcher): Promise<void> {
-    for (const slice of this.slices) await batcher.add((slice.rect.bottom - slice.rect.top + 1) * CELL_BYTES, () => this.queueSlice(slice));
+    for (const slice of this.slices) await batcher.add(rowsOf(slice) * CELL_BYTES, () => this.loaded.push(this.queueSlice(slice)));
   }
 
-  /** Read in requests of their own, about `budget` bytes of response each; returns the syncs used. */
+  /**
+   * Read in requests of their own, about `budget` bytes of response each: sized from the bytes the
+   * last response carried a cell, and a request Excel refuses is sent again at half the size. Returns the syncs used.
+   */
   async read(context: XlRequestContext, budget: number): Promise<number> {
-    const batcher = new Batcher(context, budget);
-    await this.queueInto(batcher);
-    await batcher.flush();
-    return batcher.syncs;
+    const queue = [...this.slices];
+    let perCell = CELL_BYTES;
+    let syncs = 0;
+    while (queue.length) {
+      const batch: Slice[] = [];
+      let bytes = 0;
+      while (queue.length && (batch.length === 0 || bytes + rowsOf(queue[0]) * perCell <= budget)) {
+        const next = queue.shift()!;
+        if (batch.length === 0 && rowsOf(next) > 1 && rowsOf(next) * perCell > budget) {
+          queue.unshift(...halves(next));
+          continue;
+        }
+        batch.push(next);
+        bytes += rowsOf(next) * perCell;
+      }
+      const loads = batch.map((slice) => this.queueSlice(slice));
+      syncs++;
+      if (!(await answered(context, batch))) {
+        perCell *= 2;
+        queue.unshift(...batch);
+        continue;
+      }
+      this.loaded.push(...loads);
+      const cells = batch.reduce((n, slice) => n + rowsOf(slice), 0);
+      const carried = loads.reduce((n, l) => n + jsonBytes(l.now.value) + jsonBytes(l.nowNf.numberFormat) + jsonBytes(l.was.value) + jsonBytes(l.wasNf.numberFormat), 0);
+      // A quarter over what was measured, for cells further down that carry more.
+      perCell = Math.max(32, (carried / cells) * 1.25);
+    }
+    return syncs;
   }
 
   /**

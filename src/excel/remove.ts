@@ -96,7 +96,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const read = await readSheets(context, facts, { only: [RULES_SHEET] });
     const rules = read.grids.find((g) => same(g.name, RULES_SHEET));
     const scheme = rules ? readRulesSheet(rules)?.scheme : undefined;
-    const help = readHelp(facts.state?.name);
+    const help = await readHelp.read(facts.state?.name);
     const { saved, owned } = read.state;
     for (const name of Object.keys(help)) if (findSheet(facts, name)?.protected) throw protectedSheet(findSheet(facts, name)!.name);
     const restore = Object.entries(saved).filter(([name]) => findSheet(facts, name));
@@ -126,7 +126,8 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await context.sync();
       valuesRead = 1;
     }
-    const laterSyncs = shared || later.bytes === 0 ? 0 : await later.read(context, budget);
+    // A shared request Excel refused was read again smaller without these reads: they get their own.
+    const laterSyncs = later.bytes === 0 || (shared && later.arrived()) ? 0 : await later.read(context, budget);
     const writes = new Batcher(context, budget);
     let cellsRestored = 0;
     for (const [i, [name, mem]] of restore.entries()) {
@@ -154,6 +155,6 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueStateWrite(writes, context, statePlace(facts), read.state.rows, stateCells(keep, {}));
     }
     await writes.flush();
-    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + valuesRead + laterSyncs + writes.syncs };
+    return { restored: restore.map(([n]) => findSheet(facts, n)!.name), cellsRestored, deleted: deleting, missing, syncs: 1 + read.syncs + readHelp.syncs + valuesRead + laterSyncs + writes.syncs };
   });
 }

@@ -60,7 +60,7 @@ export interface SheetMemory {
   /**
    * The properties our runs set on backed-up cells outside our own columns (the officers' rating cells):
    * Remove colours keeps what an officer changes there afterwards on any other (kept-formats.ts).
-   * Unknown (a record from before it was kept): the backups go back whole.
+   * Unknown (a record from before it was kept): EARLIER_OFFICER_STYLE.
    */
   styled?: Set<FormatKey>;
 }
@@ -177,21 +177,29 @@ export function styledOutside(plan: SheetPlan): Set<FormatKey> {
 }
 
 /**
- * `styled` after a run that set `now` outside our columns: what earlier runs set too. Unknown stays
- * unknown while the record holds backups taken before it was kept.
+ * What every version that kept whole-format backups set on an officer's rating cell (colour.ts
+ * officerStyle, unchanged since the first version): what a record without `k` stands for.
  */
-export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): Set<FormatKey> | undefined {
-  if (old && old.backed.size > 0 && !old.styled) return undefined;
-  return new Set(FORMAT_KEYS.filter((k) => now.has(k) || old?.styled?.has(k)));
+export const EARLIER_OFFICER_STYLE: readonly FormatKey[] = ["fill", "fontColor", "bold"];
+
+/** The properties our runs set on a sheet's officers' cells, as the record says or, in an older record, as they were. */
+export function styledOf(mem: SheetMemory): ReadonlySet<FormatKey> {
+  return mem.styled ?? (mem.backed.size > 0 ? new Set(EARLIER_OFFICER_STYLE) : new Set());
+}
+
+/** `styled` after a run that set `now` outside our columns: what earlier runs set too. */
+export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): Set<FormatKey> {
+  const before = old ? styledOf(old) : new Set<FormatKey>();
+  return new Set(FORMAT_KEYS.filter((k) => now.has(k) || before.has(k)));
 }
 
 /**
  * The properties an officer may have changed on a coloured cell of theirs since its backup: every one our
- * runs did not set there (`styled`), but borders (kept-formats.ts). None while `styled` is unknown.
+ * runs did not set there (styledOf), but borders (kept-formats.ts).
  */
 export function keptOf(mem: SheetMemory): FormatKey[] {
-  if (!mem.styled) return [];
-  return FORMAT_KEYS.filter((k) => !mem.styled!.has(k) && k !== "borders");
+  const styled = styledOf(mem);
+  return FORMAT_KEYS.filter((k) => !styled.has(k) && k !== "borders");
 }
 
 /**

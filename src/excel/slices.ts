@@ -22,6 +22,12 @@ export interface Slice {
 /** An area still to read: `at` is the grid row of its first row (default 0). */
 export type Area = Omit<Slice, "at"> & { at?: number };
 
+/** A property or result read before a request answered it (its request was refused, and read again without it). */
+export function isNotLoaded(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "PropertyNotLoaded" || code === "ValueNotLoaded";
+}
+
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";

@@ -19,8 +19,16 @@ export const DEFAULT_LIMITS: FakeLimits = { requestBytes: 5 * 1024 * 1024, respo
 /** Loaded data returned by one request. */
 export class ResponseSize {
   bytes = 0;
+  private readonly landing: (() => void)[] = [];
   add(name: string, value: unknown): void {
     this.bytes += utf8Length(name) + utf8Length(JSON.stringify(value) ?? "null") + 4;
+  }
+  /** What a load or a result gets once the response arrives: nothing when the request fails (as in Excel). */
+  land(apply: () => void): void {
+    this.landing.push(apply);
+  }
+  _arrived(): void {
+    for (const apply of this.landing.splice(0)) apply();
   }
 }
 
@@ -129,7 +137,8 @@ export abstract class FakeObject {
     for (const [head, ...rest] of wanted) {
       if (head in props) {
         const value = props[head].get();
-        this._loaded.set(head, copy(value));
+        const loaded = copy(value);
+        res.land(() => this._loaded.set(head, loaded));
         res.add(head, value);
       } else if (head in navs) {
         const list = sub.get(head) ?? [];
@@ -157,8 +166,9 @@ export abstract class FakeCollection<T extends FakeObject> extends FakeObject {
   override _load(paths: string[][], res: ResponseSize): void {
     this._usable();
     const itemPaths = paths.map((p) => (p[0] === "items" ? p.slice(1) : p)).filter((p) => p.length > 0);
-    this._items = this._list();
-    for (const item of this._items) item._load(itemPaths, res);
+    const items = this._list();
+    res.land(() => (this._items = items));
+    for (const item of items) item._load(itemPaths, res);
   }
 }
 
@@ -232,6 +242,7 @@ export class FakeContext {
       if (response.bytes > this._limits.responseBytes) {
         throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit (${response.bytes} bytes).`);
       }
+      response._arrived();
     } catch (e) {
       stat.failed = e instanceof FakeOfficeError ? e.code : "GeneralException";
       throw e;

@@ -237,7 +237,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
         const t = this._must();
         const value = getCellProperties(t.sheet, t.rect, options);
         res.add("getCellProperties", value);
-        result._resolve(value);
+        res.land(() => result._resolve(value));
       },
     });
     return result;

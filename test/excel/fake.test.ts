@@ -234,6 +234,21 @@ describe("fake Excel strictness", () => {
     expect([code, fake.stats.requests[0].failed]).toEqual(["ResponsePayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"]);
   });
 
+  test("a refused response loads nothing: its loads and results read as not loaded after the failed sync", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Big", values: Array.from({ length: 60000 }, () => ["x".repeat(100)]) }] });
+    const after = await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("Big");
+      const small = ws.getRange("A1").load("values");
+      const props = ws.getRange("A1").getCellProperties({ format: { font: { italic: true } } });
+      ws.getRange("A1:A60000").load("values");
+      const failed = await codeOf(c.sync());
+      // Read on purpose after the failed sync: the point is that nothing arrived.
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+      return { failed, values: await codeOf(Promise.resolve().then(() => small.values)), props: await codeOf(Promise.resolve().then(() => props.value)) };
+    });
+    expect(after).toEqual({ failed: "ResponsePayloadSizeLimitExceeded", values: "PropertyNotLoaded", props: "ValueNotLoaded" });
+  });
+
   test.each([
     { rule: "a uniform range reports its formats", address: "A1:A2", expected: { fill: "#FFFF00", pattern: "Solid", bold: true, color: "#000000" } },
     { rule: "a property that differs reads null, the others still read", address: "A1:A3", expected: { fill: null, pattern: null, bold: true, color: "#000000" } },

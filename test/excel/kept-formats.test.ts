@@ -1,8 +1,9 @@
 // What an officer changes on a coloured cell of theirs after Apply colours survives Remove colours
 // (src/excel/kept-formats.ts), given the record says what our runs set there (SheetMemory.styled).
 import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
+import { LiveColours } from "../../src/excel/live";
 import { CellSet } from "../../src/excel/cells";
-import { decodeSaved, emptyMemory, encodeSaved, mergeStyled, officersBackedCells, styledOutside } from "../../src/excel/saved";
+import { decodeSaved, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../../src/excel/saved";
 import { parseState, STATE_SHEET, stateCells } from "../../src/excel/state";
 import type { SheetPlan } from "../../src/engine/vocab/plan";
 import { emptySheetPlan } from "../../src/engine/vocab/plan";
@@ -26,14 +27,16 @@ describe("the record says what our runs set on officers' cells", () => {
     expect([...styledOutside(ownOnly)]).toEqual([]);
   });
 
-  test("mergeStyled: earlier runs' properties kept; unknown stays unknown while older backups are held", () => {
+  test("mergeStyled: earlier runs' properties kept; a record from before it was kept stands for what every version set (fill, font colour, bold)", () => {
     const older = emptyMemory();
     older.backed.add(1, 2);
-    expect(mergeStyled(older, new Set(["fill"]))).toBeUndefined();
-    expect([...mergeStyled(undefined, new Set(["bold", "fill"]))!]).toEqual(["fill", "bold"]);
+    expect([...mergeStyled(older, new Set(["italic"]))]).toEqual(["fill", "fontColor", "bold", "italic"]);
+    expect([...mergeStyled(undefined, new Set(["bold", "fill"]))]).toEqual(["fill", "bold"]);
+    expect([...mergeStyled(emptyMemory(), new Set())]).toEqual([]);
     const known = { ...emptyMemory(), styled: new Set(["italic" as const]) };
     known.backed.add(1, 2);
-    expect([...mergeStyled(known, new Set(["fill"]))!]).toEqual(["fill", "italic"]);
+    expect([...mergeStyled(known, new Set(["fill"]))]).toEqual(["fill", "italic"]);
+    expect(keptOf(older)).toEqual(["italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"]);
   });
 
   test("written and read back in the record; a damaged list keeps only the properties it names", () => {
@@ -92,7 +95,7 @@ describe("Remove colours after an officer formatted their coloured cells", () =>
     expect(removed.syncs).toBe(4);
   });
 
-  test("a record from before it said what our runs set: the backups go back whole, as they did", async () => {
+  test("a record from before it said what our runs set: taken to say what every version set, so the officer's changes stay", async () => {
     const fake = createFakeExcel(generatedTracker(10));
     const before = fake.sheet("Indicators")!.cell("I5");
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
@@ -110,7 +113,7 @@ describe("Remove colours after an officer formatted their coloured cells", () =>
     await officerEdits(fake);
     await removeColoursCommand(fake.run);
     const i5 = fake.sheet("Indicators")!.cell("I5");
-    expect({ italic: i5.italic, font: i5.fontName, nf: i5.numberFormat }).toEqual({ italic: before.italic, font: before.fontName, nf: before.numberFormat });
+    expect({ italic: i5.italic, font: i5.fontName, nf: i5.numberFormat, fill: i5.fill, bold: i5.bold }).toEqual({ italic: true, font: "Georgia", nf: "0.0", fill: before.fill, bold: before.bold });
   });
 });
 
@@ -130,5 +133,53 @@ describe("Apply colours on a cell it no longer colours", () => {
     const again = await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const i5 = fake.sheet("Indicators")!.cell("I5");
     expect({ coloured: coloured !== before.fill, fill: i5.fill, bold: i5.bold, italic: i5.italic, nf: i5.numberFormat, syncs: again.syncs }).toEqual({ coloured: true, fill: before.fill, bold: before.bold, italic: true, nf: "0.0", syncs: 4 });
+  });
+});
+
+describe("review findings", () => {
+  test("live colours colouring an officer's rating Apply colours left alone: the record learns it, and Remove colours takes our colour off", async () => {
+    const init = generatedTracker(30);
+    // No officer's rating typed yet: Apply colours colours none of their cells, so the record lists nothing set on them.
+    init.sheets[0].values = init.sheets[0].values!.map((line, i) => (i >= 3 ? line.map((v, j) => (j === 8 ? null : v)) : line));
+    const fake = createFakeExcel(init);
+    const plain = createFakeExcel(init).sheet("Indicators")!;
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    await live.start();
+    fake.user.type("Indicators", "I4", [["R"]]);
+    await fake.user.settled();
+    await live.idle();
+    const coloured = fake.sheet("Indicators")!.cell("I4");
+    await live.stop();
+    await removeColoursCommand(fake.run);
+    const i4 = fake.sheet("Indicators")!.cell("I4");
+    expect({ coloured: coloured.fill !== plain.cell("I4").fill, fill: i4.fill, bold: i4.bold, fontColor: i4.fontColor }).toEqual({ coloured: true, fill: plain.cell("I4").fill, bold: plain.cell("I4").bold, fontColor: plain.cell("I4").fontColor });
+  });
+
+  test("20,000 officer's cells with long formats (a long font name, an accounting format, wide alignments): read in requests Excel accepts, every cell back", async () => {
+    const init = generatedTracker(20000, { handColoured: true });
+    init.sheets[0].formats!.push({ address: "I4:I20003", format: { fontName: "Segoe UI Semibold", hAlign: "CenterAcrossSelection", vAlign: "Distributed" } });
+    init.sheets[0].numberFormats = init.sheets[0].values!.map((_, i) => (i >= 3 ? [null, null, null, null, null, null, null, null, '_-£* #,##0.00_-;-£* #,##0.00_-;_-£* "-"??_-;_-@_-'] : []));
+    const fake = createFakeExcel(init);
+    const before = JSON.stringify(fake.sheet("Indicators")!.formats("I1:L20003"));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.stats.reset();
+    const removed = await removeColoursCommand(fake.run);
+    expect({ same: JSON.stringify(fake.sheet("Indicators")!.formats("I1:L20003")) === before, under: fake.stats.maxResponseBytes < 5 * 1024 * 1024, refused: fake.stats.requests.filter((r) => r.failed).length, syncs: removed.syncs }).toEqual({
+      same: true,
+      under: true,
+      refused: 0,
+      syncs: 8,
+    });
+  });
+
+  test("the request the officer's cells share is refused for its size: they are read again on their own, and their changes still stay", async () => {
+    const fake = createFakeExcel({ ...generatedTracker(10), limits: { responseBytes: 4000 } });
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await officerEdits(fake);
+    fake.stats.reset();
+    await removeColoursCommand(fake.run);
+    const i5 = fake.sheet("Indicators")!.cell("I5");
+    expect({ refused: fake.stats.requests.some((r) => r.failed === "ResponsePayloadSizeLimitExceeded"), italic: i5.italic, font: i5.fontName, nf: i5.numberFormat }).toEqual({ refused: true, italic: true, font: "Georgia", nf: "0.0" });
   });
 });

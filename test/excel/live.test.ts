@@ -80,6 +80,23 @@ describe("live colours", () => {
     expect(JSON.stringify(indicators(h).formats("A1:L33"))).toBe(JSON.stringify(plain.formats("A1:L33")));
   });
 
+  test("an officer's rating typed away after they set it in italics with a number format: its own format back, their italics and number format kept, within 2 requests", async () => {
+    const h = await harness();
+    const plain = createFakeExcel(generatedTracker(30)).sheet("Indicators")!;
+    await h.fake.run({}, async (context) => {
+      const i11 = context.workbook.worksheets.getItem("Indicators").getRange("I11");
+      i11.format.font.italic = true;
+      i11.numberFormat = [["@"]];
+      await context.sync();
+    });
+    await h.fake.user.settled();
+    await h.live.idle();
+    const syncs = await h.type("I11", [[""]]);
+    const i11 = indicators(h).cell("I11");
+    expect({ syncs: syncs <= 2, fill: i11.fill, bold: i11.bold, italic: i11.italic, nf: i11.numberFormat, errors: h.errors }).toEqual({ syncs: true, fill: plain.cell("I11").fill, bold: plain.cell("I11").bold, italic: true, nf: "@", errors: [] });
+    await h.live.stop();
+  });
+
   test("typing outside every tracker does nothing: no request at all", async () => {
     const h = await harness();
     const bursts = h.live.bursts;

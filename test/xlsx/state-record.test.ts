@@ -85,7 +85,8 @@ describe("the add-in's record sheet", () => {
     for (const [ref, xml] of before) if (ref !== "A1" && ref !== "A2") expect({ ref, xml: after.get(ref) }).toEqual({ ref, xml });
     expect(after.size).toBe(before.size);
     // Column F's width before the build (the sheet sets none: Excel's default, 48 points) is kept for Remove colours.
-    expect(JSON.parse(a2Text(after))).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "F1:F3", c: [[5, 2]], w: [[5, 48]] } } });
+    // The record gains what runs set on officers' cells: an older record stands for fill, font colour and bold.
+    expect(JSON.parse(a2Text(after))).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "F1:F3", c: [[5, 2]], w: [[5, 48]], k: ["fill", "fontColor", "bold"] } } });
     // A1 now lists the sheets this build made.
     const a1 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A1") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     const parsed = parseStateRecord(a1);
@@ -97,10 +98,13 @@ describe("the add-in's record sheet", () => {
 
   test("backups of cells the build no longer colours are copied back and forgotten, as Apply colours does", async () => {
     // The add-in coloured D2:D3 (backed up in C2:C3 as formats 2 and 3); this build colours column F only.
-    // As the add-in left it: our column F written (its heading and statuses), D2:D3 coloured.
+    // As the add-in left it: our column F written (its heading and statuses), D2:D3 with the officer's
+    // number formats still (colouring sets a fill, a font colour and bold only; the fixture's formats have none).
     const coloured = TRACKER.replace('</row><row r="2">', `${str("F1", "Status (auto)")}</row><row r="2">`)
       .replace('</row><row r="3">', `${str("F2", "✓ On target")}</row><row r="3">`)
-      .replace("</row></sheetData>", `${str("F3", "▲ Off target")}</row></sheetData>`);
+      .replace("</row></sheetData>", `${str("F3", "▲ Off target")}</row></sheetData>`)
+      .replace('<c r="D2">', '<c r="D2" s="2">')
+      .replace('<c r="D3">', '<c r="D3" s="3">');
     expect(coloured).toContain("F3");
     const { code, state, output } = await buildWith("stale-backups", addInRecord({ top: 1, bottom: 2, col: 3 }).xml, true, coloured);
     expect(code).toBe(0);

@@ -9,13 +9,15 @@
 import type { CellEdit, LiveUpdate } from "../../engine/live/types";
 import type { SheetPlan } from "../../engine/vocab/plan";
 import type { CellRange } from "../../engine/vocab/types";
-import type { XlRange, XlRequestContext } from "../api";
+import type { XlCellProperties, XlClientResult, XlRange, XlRequestContext } from "../api";
 import { queueBackup, queueCopyBack } from "../backup";
 import { planTouches } from "../capture";
-import { CellSet, keyCell } from "../cells";
+import { CellSet, cellKey, keyCell } from "../cells";
+import { fromProperties, loadOptions } from "../cell-properties";
+import { queueSavedFormats } from "../formats";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "../chunk";
-import type { SheetMemory } from "../saved";
-import { allocateColumns, emptyMemory } from "../saved";
+import type { FormatKey, SavedFormat, SheetMemory } from "../saved";
+import { allocateColumns, emptyMemory, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../saved";
 import type { StatePlace, StateRecord } from "../state";
 import { queueStateSheet, stateCells } from "../state";
 import { toCellValue } from "../values";
@@ -29,32 +31,73 @@ export interface BurstRead {
   record: StateRecord;
   /** Rectangles read (one range load each). */
   areas: number;
+  /** The changed cells' formats an officer may have set (LIVE_KEPT), by sheet and cellKey; none for a large burst. */
+  formats?: Map<string, Map<number, SavedFormat>>;
 }
+
+/**
+ * What live colours keep of an officer's format on a rating cell it stops colouring (kept-formats.ts, as
+ * Remove colours does): exact properties only, set again after the copy back. The font's name is left out:
+ * set by name, a theme font would lose its tie to the theme, and the backup is not read here to compare.
+ */
+const LIVE_KEPT: FormatKey[] = ["italic", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"];
+/** Bursts up to this many cells read their formats too (about 130 bytes a cell): a paste of a whole sheet does not. */
+const LIVE_KEPT_CELLS = 5000;
 
 /** Request 1. No request at all when no changed cell lies in a tracker (`undefined`). */
 export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace): Promise<BurstRead | undefined> {
-  const loads: { sheet: string; rect: CellRange; range: XlRange }[] = [];
+  const loads: { sheet: string; rect: CellRange; range: XlRange; props?: XlClientResult<XlCellProperties[][]> }[] = [];
+  let cellCount = 0;
+  for (const cells of burst.cells.values()) cellCount += cells.size;
+  const withFormats = cellCount <= LIVE_KEPT_CELLS;
   for (const [sheet, cells] of burst.cells) {
     const ws = context.workbook.worksheets.getItem(sheet);
     for (const rect of cells.rects()) {
-      loads.push({ sheet, rect, range: ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).load("values,numberFormat") });
+      const range = ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
+      loads.push({ sheet, rect, range: range.load("values,numberFormat"), props: withFormats ? range.getCellProperties(LIVE_OPTIONS) : undefined });
     }
   }
   if (!loads.length) return undefined;
   const record = queueRecordRead(context, place);
   await context.sync();
   const edits: CellEdit[] = [];
+  const formats = withFormats ? new Map<string, Map<number, SavedFormat>>() : undefined;
   for (const l of loads) {
     const values = l.range.values as unknown[][];
-    const formats = l.range.numberFormat as unknown[][];
+    const numberFormats = l.range.numberFormat as unknown[][];
+    let sheetFormats = formats?.get(l.sheet);
+    if (formats && !sheetFormats) formats.set(l.sheet, (sheetFormats = new Map()));
     values.forEach((line, i) =>
       line.forEach((v, j) => {
-        const nf = formats[i]?.[j];
+        const nf = numberFormats[i]?.[j];
         edits.push({ sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: toCellValue(v), numberFormat: typeof nf === "string" ? nf : undefined });
+        const p = l.props?.value[i]?.[j];
+        if (p && sheetFormats) sheetFormats.set(cellKey(l.rect.top + i, l.rect.left + j), { ...fromProperties(p, LIVE_KEPT_SET), numberFormat: String(nf ?? "") });
       }),
     );
   }
-  return { edits, record: record(), areas: loads.length };
+  return { edits, record: record(), areas: loads.length, ...(formats ? { formats } : {}) };
+}
+
+const LIVE_KEPT_SET = new Set(LIVE_KEPT);
+const LIVE_OPTIONS = loadOptions(LIVE_KEPT_SET);
+
+/** What the officer set on their cells among `backed` that our runs never set there, as read before the copy back. */
+function officersFormats(mem: SheetMemory, backed: CellSet, read: Map<number, SavedFormat> | undefined): Map<number, SavedFormat> {
+  const out = new Map<number, SavedFormat>();
+  const kept = keptOf(mem).filter((k) => LIVE_KEPT_SET.has(k));
+  if (!read || !kept.length) return out;
+  const officers = officersBackedCells(mem, backed);
+  for (const r of officers.rects())
+    for (let row = r.top; row <= r.bottom; row++)
+      for (let col = r.left; col <= r.right; col++) {
+        const now = read.get(cellKey(row, col));
+        if (!now) continue;
+        const f: SavedFormat = {};
+        for (const k of kept) if (now[k] !== undefined) Object.assign(f, { [k]: now[k] });
+        out.set(cellKey(row, col), f);
+      }
+  return out;
 }
 
 const blanks = (r: CellRange): string[][] => Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(""));
@@ -75,7 +118,7 @@ function freshCells(mem: SheetMemory, plan: SheetPlan, coloured: CellRange[]): {
  * Request 2 (one more per further 4 MB, which one burst does not reach): backups, the record, the plans.
  * Widths and heights are left out of live plans: Apply colours set them and saved what they replaced.
  */
-export async function writeUpdate(context: XlRequestContext, place: StatePlace, record: StateRecord, update: Extract<LiveUpdate, { kind: "records" }>): Promise<{ syncs: number; backedUp: number }> {
+export async function writeUpdate(context: XlRequestContext, place: StatePlace, record: StateRecord, update: Extract<LiveUpdate, { kind: "records" }>, formats?: BurstRead["formats"]): Promise<{ syncs: number; backedUp: number }> {
   const writes = new Batcher(context, DEFAULT_BUDGET);
   const sheets = context.workbook.worksheets;
   const before = JSON.stringify(stateCells(record.owned, record.saved));
@@ -84,6 +127,8 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
   for (const plan of update.plans) {
     const mem = (memory[plan.sheet] ??= emptyMemory());
     const coloured = update.coloured.filter((c) => c.sheet === plan.sheet).flatMap((c) => c.ranges);
+    // What this plan sets on officers' cells joins the record's list (kept-formats.ts keeps the rest).
+    mem.styled = mergeStyled(mem, styledOutside(plan));
     const found = freshCells(mem, plan, coloured);
     for (const r of found.values.rects()) mem.values.addRange(r);
     if (!found.fresh.size) continue;
@@ -120,7 +165,10 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
           if (mem.backed.has(row, col)) backed.add(row, col);
           if (mem.values.has(row, col)) ours.add(row, col);
         }
-    if (backed.size) await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, backed, mem.cols, true);
+    if (backed.size) {
+      await queueCopyBack(writes, ws, sheets.getItem(place.name), place.name, backed, mem.cols, true);
+      await queueSavedFormats(writes, ws, officersFormats(mem, backed, formats?.get(c.sheet)));
+    }
     for (const r of ours.rects()) await writes.add(OP_OVERHEAD, () => (ws.getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1).values = blanks(r) as never));
   }
   for (const plan of update.plans) {

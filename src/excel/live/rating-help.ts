@@ -14,6 +14,7 @@ import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "../chunk";
 import type { WorkbookFacts } from "../facts";
 import { findSheet } from "../facts";
 import { parseJson } from "../saved";
+import { isNotLoaded } from "../slices";
 import type { StatePlace } from "../state";
 import { queueStateSheet } from "../state";
 import { live } from "./api";
@@ -59,13 +60,39 @@ function helpText(help: HelpRecord): string {
   return Object.keys(help).length ? JSON.stringify({ v: 1, sheets: help }) : "";
 }
 
-/** Queue reading B1 of each very hidden sheet (the record sheet is one of them): no request of its own. */
-export function queueHelpReads(context: XlRequestContext, facts: WorkbookFacts): (recordName: string | undefined) => HelpRecord {
-  const cells = new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, context.workbook.worksheets.getItem(s.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).load("values")]));
-  return (name) => {
-    const cell = name ? cells.get(name) : undefined;
-    return cell ? parseHelp((cell.values as unknown[][])[0]?.[0]) : {};
+/** What queueHelpReads gives: the help record once read, and the requests of its own that took (0 usually). */
+export interface HelpReader {
+  read(recordName: string | undefined): Promise<HelpRecord>;
+  syncs: number;
+}
+
+/**
+ * Queue reading B1 of each very hidden sheet (the record sheet is one of them): no request of its own,
+ * unless the request it rides in is refused for its size (then read again with nothing in it, and B1 is
+ * read in a request of its own).
+ */
+export function queueHelpReads(context: XlRequestContext, facts: WorkbookFacts): HelpReader {
+  const queue = () => new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, context.workbook.worksheets.getItem(s.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).load("values")]));
+  let cells = queue();
+  const reader: HelpReader = {
+    syncs: 0,
+    async read(name) {
+      const value = () => {
+        const cell = name ? cells.get(name) : undefined;
+        return cell ? parseHelp((cell.values as unknown[][])[0]?.[0]) : {};
+      };
+      try {
+        return value();
+      } catch (e) {
+        if (!isNotLoaded(e)) throw e;
+        cells = queue();
+        reader.syncs++;
+        await context.sync();
+        return value();
+      }
+    },
   };
+  return reader;
 }
 
 /** Queue taking our lists off again and forgetting them (Remove colours, or the setting turned off). */

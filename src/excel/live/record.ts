@@ -85,6 +85,7 @@ export function shiftMemory(mem: SheetMemory, s: Shift): SheetMemory {
   out.cols = s.axis === "columns" ? moveKeys(mem.cols, to) : new Map(mem.cols);
   out.widths = s.axis === "columns" ? moveKeys(mem.widths, to) : new Map(mem.widths);
   out.heights = s.axis === "rows" && !s.columns ? moveKeys(mem.heights, to) : new Map(mem.heights);
+  if (mem.styled) out.styled = new Set(mem.styled);
   return out;
 }
 

@@ -5,11 +5,12 @@
 // - moveRecord: rows or columns inserted or deleted and tracker sheets renamed, followed in our record
 //   (record.ts): 2 requests, before the workbook is re-rated.
 import type { SheetGrid } from "../../engine/vocab/types";
-import type { ExcelRun } from "../api";
+import type { ExcelRun, XlRequestContext } from "../api";
 import { Batcher, DEFAULT_BUDGET } from "../chunk";
 import type { WorkbookFacts } from "../facts";
 import { queueFacts } from "../facts";
 import { readSheets } from "../read";
+import { isNotLoaded } from "../slices";
 import { runAs } from "../run-options";
 import type { SheetMemory } from "../saved";
 import type { OwnedSheet, StatePlace } from "../state";
@@ -44,16 +45,29 @@ export async function readForLive(run: ExcelRun): Promise<LiveRead> {
     });
     const readHelp = queueHelpReads(context, facts);
     const read = await readSheets(context, facts, { isSetSupported: run.isSetSupported });
+    const help = await readHelp.read(facts.state?.name);
     return {
       facts,
       grids: read.grids,
       place: statePlace(facts),
-      ids: new Map(idLoads.map((l) => [l.name, l.ws.id])),
+      ids: await sheetIds(context, idLoads),
       owned: read.state.owned,
       saved: read.state.saved,
-      help: readHelp(facts.state?.name),
+      help,
     };
   });
+}
+
+/** The sheets' ids, loaded with the first read; read again on their own if that request was refused for its size. */
+async function sheetIds(context: XlRequestContext, loads: { name: string; ws: { id: string; load(names: string): unknown } }[]): Promise<Map<string, string>> {
+  try {
+    return new Map(loads.map((l) => [l.name, l.ws.id]));
+  } catch (e) {
+    if (!isNotLoaded(e)) throw e;
+    loads.forEach((l) => l.ws.load("id"));
+    await context.sync();
+    return new Map(loads.map((l) => [l.name, l.ws.id]));
+  }
 }
 
 /** Follow the burst's row and column shifts and renames in our record. Nothing to do without a record. */
