@@ -63,6 +63,20 @@ async function buildFile(input: string, output: string): Promise<{ code?: number
   return { code: run.code, state: text(parts, "xl/worksheets/sheet2.xml"), workbook: text(parts, "xl/workbook.xml"), output };
 }
 
+/** Builds `from` into `to` (it must succeed) and gives the output's parts. */
+async function buildParts(from: string, to: string): Promise<Map<string, Buffer>> {
+  expect((await runBuild([from, "-o", to, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
+  return readParts(to);
+}
+
+/** A styles part's cell formats and fonts, as XML, by index. */
+function stylesOf(styles: string): { xfs: string[]; fonts: string[] } {
+  return {
+    xfs: [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]),
+    fonts: [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]),
+  };
+}
+
 /** The memory's JSON in A2 of the record sheet's cells. */
 const a2Text = (record: Map<string, string>): string => (/<t[^>]*>([^<]*)<\/t>/.exec(record.get("A2") ?? "")?.[1] ?? "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
 
@@ -219,14 +233,10 @@ describe("the formats a build replaces are backed up as Apply colours backs them
   });
 
   test("a rebuild after the table ends higher up puts back what the last build left, but for what the officer typed", async () => {
-    const build = async (from: string, to: string) => {
-      expect((await runBuild([from, "-o", to, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
-      return readParts(to);
-    };
     const input = join(dir, "shrunk.xlsx");
     writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: FORMATTED }] }));
     const inParts = await readParts(input);
-    const first = await build(input, join(dir, "shrunk.out.xlsx"));
+    const first = await buildParts(input, join(dir, "shrunk.out.xlsx"));
     expect(cells(text(first, "xl/worksheets/sheet1.xml")).get("F3")).toContain("<t>");
     // The officer empties the last indicator's row (A3:E3) and, in a copy, types a figure over our status.
     const emptied = (xml: string) => xml.replace(/<c r="[A-E]3"[^>]*?(\/>|>[\s\S]*?<\/c>)/g, "");
@@ -238,17 +248,17 @@ describe("the formats a build replaces are backed up as Apply colours backs them
     expect(text(typed, "xl/worksheets/sheet1.xml")).toContain("<v>42</v>");
     await writeParts(typed, join(dir, "shrunk.typed.xlsx"));
 
-    const second = await build(join(dir, "shrunk.edited.xlsx"), join(dir, "shrunk.twice.xlsx"));
+    const second = await buildParts(join(dir, "shrunk.edited.xlsx"), join(dir, "shrunk.twice.xlsx"));
     // F3: our old status cleared and the officer's format 3 back, as Apply colours puts it back.
     expect(cells(text(second, "xl/worksheets/sheet1.xml")).get("F3")).toBe('<c r="F3" s="3"/>');
     expect(removeColoursProblems(inParts, second, "KPIs", "xl/worksheets/sheet1.xml")).toEqual([]);
     const recordPart = workbookSheets(second).find((sh) => sh.name === STATE_SHEET)?.part ?? "";
     const listed = JSON.parse(a2Text(cells(text(second, recordPart)))) as { sheets: Record<string, { v: string; b: string }> };
     expect([listed.sheets.KPIs.v, listed.sheets.KPIs.b]).toEqual(["F1:F2", "F1:F2"]);
-    expect(stableProblems(second, await build(join(dir, "shrunk.twice.xlsx"), join(dir, "shrunk.thrice.xlsx")))).toEqual([]);
+    expect(stableProblems(second, await buildParts(join(dir, "shrunk.twice.xlsx"), join(dir, "shrunk.thrice.xlsx")))).toEqual([]);
 
     // The figure typed over our status is the officer's: kept; the cell's format still goes back.
-    const kept = await build(join(dir, "shrunk.typed.xlsx"), join(dir, "shrunk.typed.out.xlsx"));
+    const kept = await buildParts(join(dir, "shrunk.typed.xlsx"), join(dir, "shrunk.typed.out.xlsx"));
     expect(cells(text(kept, "xl/worksheets/sheet1.xml")).get("F3")).toBe('<c r="F3" s="3"><v>42</v></c>');
   });
 
@@ -300,10 +310,10 @@ describe("an officer's own rating cells, coloured by a build", () => {
     const sheet = text(parts, "xl/worksheets/sheet1.xml");
     const s = Number(/<c r="F3" s="(\d+)"/.exec(sheet)?.[1]);
     let styles = text(parts, "xl/styles.xml");
-    const xfs = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]);
-    const fonts = [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]);
+    const { xfs, fonts } = stylesOf(styles);
     const fontId = Number(/fontId="(\d+)"/.exec(xfs[s])?.[1] ?? 0);
-    const italic = fonts[fontId] === "<font/>" ? "<font><i/></font>" : fonts[fontId].replace("<font>", "<font><i/>").replace("<b/><i/>", "<b/><i/>");
+    // <i/> after <b/>, as CT_Font orders them.
+    const italic = fonts[fontId] === "<font/>" ? "<font><i/></font>" : fonts[fontId].includes("<b/>") ? fonts[fontId].replace("<b/>", "<b/><i/>") : fonts[fontId].replace("<font>", "<font><i/>");
     styles = styles.replace("</fonts>", `${italic}</fonts>`).replace(/<fonts count="(\d+)"/, `<fonts count="${fonts.length + 1}"`);
     styles = styles.replace("</cellXfs>", `${xfs[s].replace(/fontId="\d+"/, `fontId="${fonts.length}"`)}</cellXfs>`).replace(/<cellXfs count="(\d+)"/, `<cellXfs count="${xfs.length + 1}"`);
     const edited = new Map(parts);
@@ -313,13 +323,9 @@ describe("an officer's own rating cells, coloured by a build", () => {
   }
 
   test("a rebuild after the officer cleared one and set it in italics: its format goes back, their italics stay", async () => {
-    const build = async (from: string, to: string) => {
-      expect((await runBuild([from, "-o", to, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"])).code).toBe(0);
-      return readParts(to);
-    };
     const input = join(dir, "rated.xlsx");
     writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: RATED }] }));
-    const first = await build(input, join(dir, "rated.out.xlsx"));
+    const first = await buildParts(input, join(dir, "rated.out.xlsx"));
     const recordPart = (parts: Map<string, Buffer>) => workbookSheets(parts).find((sh) => sh.name === STATE_SHEET)?.part ?? "";
     const listed = JSON.parse(a2Text(cells(text(first, recordPart(first))))) as { sheets: Record<string, { k?: string[] }> };
     expect(listed.sheets.KPIs.k).toEqual(["fill", "fontColor", "bold"]);
@@ -328,11 +334,10 @@ describe("an officer's own rating cells, coloured by a build", () => {
     expect(text(edited, "xl/worksheets/sheet1.xml")).toMatch(/<c r="F3" s="\d+"\/>/);
     await writeParts(edited, join(dir, "rated.edited.xlsx"));
 
-    const second = await build(join(dir, "rated.edited.xlsx"), join(dir, "rated.twice.xlsx"));
+    const second = await buildParts(join(dir, "rated.edited.xlsx"), join(dir, "rated.twice.xlsx"));
     const s = Number(/ s="(\d+)"/.exec(cells(text(second, "xl/worksheets/sheet1.xml")).get("F3") ?? "")?.[1]);
-    const styles = text(second, "xl/styles.xml");
-    const xf = [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[s];
-    const fonts = [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]);
+    const { xfs, fonts } = stylesOf(text(second, "xl/styles.xml"));
+    const xf = xfs[s];
     const font = fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0)];
     // The officer's number format (format 3's) and no fill or bold of ours; their italics kept.
     expect({ numFmt: /numFmtId="(\d+)"/.exec(xf)?.[1], fill: /fillId="(\d+)"/.exec(xf)?.[1] ?? "0", italic: font.includes("<i/>"), bold: font.includes("<b/>") }).toEqual({ numFmt: "14", fill: "0", italic: true, bold: false });
