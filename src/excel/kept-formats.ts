@@ -8,7 +8,7 @@ import type { CellRange } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
 import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
-import { jsonBytes, type Batcher } from "./chunk";
+import { jsonBytes, OP_OVERHEAD, type Batcher } from "./chunk";
 import { isPayloadError } from "./slices";
 import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
 
@@ -18,6 +18,8 @@ import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type She
  * such as "CenterAcrossSelection" and an accounting number format (about 280).
  */
 const CELL_BYTES = 2 * 280;
+/** What a slice's six operations (two ranges, two property reads, two number-format loads) add to a request. */
+const SLICE_OPS = 6 * OP_OVERHEAD;
 /** Rows of one column read in one piece: about 1 MB of response. */
 const SLICE_BYTES = 1_000_000;
 
@@ -92,7 +94,8 @@ export class OfficersChanges {
       const kept = keptOf(mem);
       if (!kept.length) continue;
       const options = loadOptions(new Set(kept));
-      for (const run of officersBackedCells(mem, backed).rects()) {
+      // Scattered cells (every other rating blank) read as spans of their column: a few ranges, not an operation each.
+      for (const run of officersBackedCells(mem, backed).spans()) {
         for (let col = run.left; col <= run.right; col++) {
           for (const rect of slices({ ...run, left: col, right: col }, CELL_BYTES, SLICE_BYTES)) {
             this.slices.push({ job, kept, options, ws, rect, recordCol: mem.cols.get(col)! });
@@ -101,7 +104,7 @@ export class OfficersChanges {
         }
       }
     }
-    this.bytes = cells * CELL_BYTES;
+    this.bytes = cells * CELL_BYTES + this.slices.length * SLICE_OPS;
   }
 
   private queueSlice(slice: Slice): Loaded {
@@ -132,7 +135,7 @@ export class OfficersChanges {
 
   /** Queue every read through `batcher`, which sends a request whenever the next would pass its budget. */
   async queueInto(batcher: Batcher): Promise<void> {
-    for (const slice of this.slices) await batcher.add(rowsOf(slice) * CELL_BYTES, () => this.loaded.push(this.queueSlice(slice)));
+    for (const slice of this.slices) await batcher.add(SLICE_OPS + rowsOf(slice) * CELL_BYTES, () => this.loaded.push(this.queueSlice(slice)));
   }
 
   /**
@@ -146,14 +149,14 @@ export class OfficersChanges {
     while (queue.length) {
       const batch: Slice[] = [];
       let bytes = 0;
-      while (queue.length && (batch.length === 0 || bytes + rowsOf(queue[0]) * perCell <= budget)) {
+      while (queue.length && (batch.length === 0 || bytes + SLICE_OPS + rowsOf(queue[0]) * perCell <= budget)) {
         const next = queue.shift()!;
         if (batch.length === 0 && rowsOf(next) > 1 && rowsOf(next) * perCell > budget) {
           queue.unshift(...halves(next));
           continue;
         }
         batch.push(next);
-        bytes += rowsOf(next) * perCell;
+        bytes += SLICE_OPS + rowsOf(next) * perCell;
       }
       const loads = batch.map((slice) => this.queueSlice(slice));
       syncs++;

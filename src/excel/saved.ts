@@ -199,7 +199,8 @@ export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): 
  */
 export function keptOf(mem: SheetMemory): FormatKey[] {
   const styled = styledOf(mem);
-  return FORMAT_KEYS.filter((k) => !styled.has(k) && k !== "borders");
+  // What every version sets on an officer's cell is never theirs to keep, whatever a record says.
+  return FORMAT_KEYS.filter((k) => !styled.has(k) && !EARLIER_OFFICER_STYLE.includes(k) && k !== "borders");
 }
 
 /**

@@ -185,7 +185,7 @@ export class StylesPart {
     const take = new Set<string>();
     for (const [k, names] of fontParts) {
       if (!keep.has(k)) continue;
-      const pick = (list: string[]) => list.filter((x) => names.includes(localOf(x))).join("");
+      const pick = (list: string[]) => list.filter((x) => names.includes(localOf(x))).map(sameItalic).join("");
       if (pick(backupFont) !== pick(currentFont)) names.forEach((n) => take.add(n));
     }
     if (take.size) {
@@ -204,11 +204,21 @@ export class StylesPart {
     const old = children.find((x) => x.name === "alignment");
     let align = old ? old.xml.slice(0, tagEnd(old.xml, 0)).replace(/\s*\/?>$/, "") : `<${this.prefix}alignment`;
     let aligned = false;
-    for (const [k, attr] of [["hAlign", "horizontal"], ["vAlign", "vertical"], ["wrap", "wrapText"]] as [FormatKey, string][]) {
+    // Each property with the attributes Excel sets with it: an indent belongs to its horizontal
+    // alignment, and wrapping turns shrink-to-fit off.
+    const groups: [FormatKey, string[]][] = [
+      ["hAlign", ["horizontal", "indent", "relativeIndent", "justifyLastLine"]],
+      ["vAlign", ["vertical"]],
+      ["wrap", ["wrapText", "shrinkToFit"]],
+    ];
+    for (const [k, attrs] of groups) {
       if (!keep.has(k)) continue;
-      const now = currentAlign.get(attr);
-      if ((attrsOf(`${align}/>`).get(attr) ?? "") === (now ?? "")) continue;
-      align = now === undefined ? removeAttr(`${align}/>`, attr).slice(0, -2) : setAttr(`${align}/>`, attr, now).slice(0, -2);
+      const was = attrsOf(`${align}/>`);
+      if (attrs.every((a) => (was.get(a) ?? "") === (currentAlign.get(a) ?? ""))) continue;
+      for (const a of attrs) {
+        const now = currentAlign.get(a);
+        align = now === undefined ? removeAttr(`${align}/>`, a).slice(0, -2) : setAttr(`${align}/>`, a, now).slice(0, -2);
+      }
       aligned = true;
     }
     if (aligned) {
@@ -393,6 +403,13 @@ export class StylesPart {
     const rank = (xml: string) => FONT_ORDER.indexOf(localOf(xml)) >>> 0;
     return this.el("font", [...kept, ...add].sort((x, y) => rank(x) - rank(y)).join(""));
   }
+}
+
+/** `<i val="1"/>` as `<i/>`, and `<i val="0"/>` as nothing: the same italics, compared as text. */
+function sameItalic(xml: string): string {
+  if (localOf(xml) !== "i") return xml;
+  const val = attrsOf(xml).get("val");
+  return val === "0" || val === "false" ? "" : val === undefined ? xml : xml.replace(/\s+val\s*=\s*("[^"]*"|'[^']*')/, "");
 }
 
 /** The local name of an element's XML. */

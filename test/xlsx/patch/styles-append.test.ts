@@ -43,11 +43,27 @@ describe("StylesPart", () => {
     const xml = part.toXml();
     const fonts = [...sectionOf(xml, "fonts").matchAll(/<font>[\s\S]*?<\/font>/g)].map((m) => m[0]);
     const xf = [...sectionOf(xml, "cellXfs").matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[id];
-    expect(xf).toBe(`<xf numFmtId="170" fontId="${fonts.length - 1}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment horizontal="right"/></xf>`);
+    expect(xf).toBe(`<xf numFmtId="170" fontId="${fonts.length - 1}" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1" applyAlignment="1"><alignment horizontal="right" indent="1"/></xf>`);
     // Aptos 10 with its theme colour and scheme, in italics: not Arial, not bold.
     expect(fonts[fonts.length - 1]).toBe('<font><i/><sz val="10"/><color theme="1"/><name val="Aptos"/><family val="2"/><scheme val="minor"/></font>');
     // Nothing differs, or nothing asked: the backup as it is; the same question, the same answer.
     expect([part.xfKeeping(1, part.xfFor(1, { fill: "#00b050" }), ["numberFormat", "italic"]), part.xfKeeping(0, coloured, []), part.xfKeeping(0, coloured, ["numberFormat", "italic", "hAlign", "wrap"])]).toEqual([1, 0, id]);
+  });
+
+  test("xfKeeping: an alignment comes with the attributes Excel sets with it; the same italics spelt otherwise is no change", () => {
+    const xml = STYLES.replace('<cellXfs count="2">', '<cellXfs count="5">').replace(
+      "</cellXfs>",
+      '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="left" indent="2" shrinkToFit="1"/></xf>' +
+        '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="center" wrapText="1"/></xf>' +
+        '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0"/></cellXfs>',
+    ).replace('<fonts count="2">', '<fonts count="3">').replace("</font></fonts>", '</font><font><i val="0"/><sz val="10"/><color theme="1"/><name val="Aptos"/><family val="2"/><scheme val="minor"/></font></fonts>');
+    const part = StylesPart.parse(xml);
+    // Centred and wrapped by the officer since: no indent left over from the backup, and no shrink-to-fit beside the wrap.
+    const id = part.xfKeeping(2, 3, ["hAlign", "wrap"]);
+    const out = [...sectionOf(part.toXml(), "cellXfs").matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[id];
+    expect(out).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment horizontal="center" wrapText="1"/></xf>');
+    // Font 2 is font 0 with <i val="0"/>: not italic either, so nothing to keep.
+    expect(part.xfKeeping(0, 4, ["italic"])).toBe(0);
   });
 
   test("the same base and style give one format; a new font name drops the theme font", () => {
