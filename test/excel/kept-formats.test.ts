@@ -1,6 +1,7 @@
 // What an officer changes on a coloured cell of theirs after Apply colours survives Remove colours
 // (src/excel/kept-formats.ts), given the record says what our runs set there (SheetMemory.styled).
 import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
+import { applyPlans } from "../../src/excel/apply";
 import { LiveColours } from "../../src/excel/live";
 import { CellSet } from "../../src/excel/cells";
 import { decodeSaved, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../../src/excel/saved";
@@ -196,4 +197,17 @@ describe("review findings", () => {
     const i5 = fake.sheet("Indicators")!.cell("I5");
     expect({ refused: fake.stats.requests.some((r) => r.failed === "ResponsePayloadSizeLimitExceeded"), italic: i5.italic, font: i5.fontName, nf: i5.numberFormat }).toEqual({ refused: true, italic: true, font: "Georgia", nf: "0.0" });
   });
+});
+
+test("the officer's cells read alone in a request Excel refuses for its size (no cell of ours to share one with): read again smaller, their changes kept", async () => {
+  const fake = createFakeExcel({ ...generatedTracker(30), limits: { responseBytes: 4000 } });
+  // A plan colouring officers' cells only (no column of ours): nothing of ours to read beside them.
+  const plan = emptySheetPlan("Indicators", "edit");
+  plan.styles.push({ style: { fill: "#FF0000", fontColor: "#FFFFFF", bold: true }, ranges: [{ top: 3, left: 8, bottom: 32, right: 8 }] });
+  await applyPlans(fake.run, [plan]);
+  await officerEdits(fake);
+  fake.stats.reset();
+  await removeColoursCommand(fake.run);
+  const i5 = fake.sheet("Indicators")!.cell("I5");
+  expect({ refused: fake.stats.requests.some((r) => r.failed === "ResponsePayloadSizeLimitExceeded"), italic: i5.italic, font: i5.fontName, nf: i5.numberFormat, fill: i5.fill }).toEqual({ refused: true, italic: true, font: "Georgia", nf: "0.0", fill: createFakeExcel(generatedTracker(30)).sheet("Indicators")!.cell("I5").fill });
 });
