@@ -16,7 +16,7 @@ import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, mergeBackups, mergeStyled, styledOutside } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
-import { CellSet, keyCell } from "./cells";
+import { CellSet } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
@@ -131,9 +131,9 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   for (const s of stale) {
     await queueRestore(writes, sheets.getItem(s.sheet), { ...s.mem, cells: new Map() });
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
-    // What the officer changed there since that the copy must not undo: only where a backup went back.
-    const kept = new Map([...(s.kept ?? [])].filter(([k]) => s.mem.backed.has(keyCell(k).row, keyCell(k).col)));
-    await queueSavedFormats(writes, sheets.getItem(s.sheet), kept);
+    // What the officer changed there since, that the copy must not undo: read for these very cells
+    // (capture.ts), unless their backups were given up (the record out of place).
+    if (s.kept && s.mem.backed.size) await queueSavedFormats(writes, sheets.getItem(s.sheet), s.kept);
   }
 
   const creates = targets.filter((t) => t.plan.action === "create" && !t.inPlace);

@@ -9,7 +9,7 @@ import type { XlRangeFormat, XlRequestContext, XlWorksheet } from "./api";
 import { CellSet, cellKey } from "./cells";
 import { Batcher, OP_OVERHEAD } from "./chunk";
 import type { Capture, FormatKey, SheetMemory } from "./saved";
-import { emptyMemory, styleKeys } from "./saved";
+import { emptyMemory, styleKeys, untouchedBackups } from "./saved";
 import { OfficersChanges, type KeptFormatsJob } from "./kept-formats";
 
 /** Cells and properties an edit plan will change. Strings in blocks get the text format "@". */
@@ -63,9 +63,8 @@ export async function captureFormats(context: XlRequestContext, jobs: CaptureJob
     const cap: Capture = { ...planTouches(job.plan), before: new Map(), widths: new Map(), heights: new Map() };
     captures.push(cap);
     // Backed-up cells this run no longer colours go back to their backups: what officers changed there since is read with the sizes.
-    const stops = new CellSet();
-    for (const r of job.memory?.backed.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.touched.has(cellKey(row, col))) stops.add(row, col);
-    stopping.push({ ws: job.ws, mem: job.memory ?? emptyMemory(), cells: stops });
+    const mem = job.memory ?? emptyMemory();
+    stopping.push({ ws: job.ws, mem, cells: untouchedBackups(mem.backed, cap.touched) });
     const wanted: [Map<number, number>, number, boolean][] = [];
     for (const w of job.plan.columnWidths) {
       const was = job.memory?.widths.get(w.col) ?? job.widths?.get(w.col);

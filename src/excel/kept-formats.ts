@@ -9,7 +9,7 @@ import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlR
 import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
 import { jsonBytes, OP_OVERHEAD, type Batcher } from "./chunk";
-import { isPayloadError } from "./slices";
+import { sentUnlessTooBig } from "./slices";
 import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
 
 /**
@@ -39,18 +39,6 @@ function halves(slice: Slice): Slice[] {
     { ...slice, rect: { ...slice.rect, bottom: mid - 1 } },
     { ...slice, rect: { ...slice.rect, top: mid } },
   ];
-}
-
-/** Sends the request; false when Excel refused it for its size and it can be sent again smaller. */
-async function answered(context: XlRequestContext, batch: Slice[]): Promise<boolean> {
-  try {
-    await context.sync();
-    return true;
-  } catch (e) {
-    // Nothing smaller to try: one cell too big, or not a size problem at all.
-    if (!isPayloadError(e) || (batch.length === 1 && rowsOf(batch[0]) === 1)) throw e;
-    return false;
-  }
 }
 
 interface Slice {
@@ -108,7 +96,7 @@ export class OfficersChanges {
   }
 
   private queueSlice(slice: Slice): Loaded {
-    const rows = slice.rect.bottom - slice.rect.top + 1;
+    const rows = rowsOf(slice);
     const here = slice.ws.getRangeByIndexes(slice.rect.top, slice.rect.left, rows, 1);
     const saved = this.record.getRangeByIndexes(slice.rect.top, slice.recordCol, rows, 1);
     return { slice, now: here.getCellProperties(slice.options), nowNf: here.load("numberFormat"), was: saved.getCellProperties(slice.options), wasNf: saved.load("numberFormat") };
@@ -160,7 +148,8 @@ export class OfficersChanges {
       }
       const loads = batch.map((slice) => this.queueSlice(slice));
       syncs++;
-      if (!(await answered(context, batch))) {
+      // Nothing smaller to try past one cell.
+      if (!(await sentUnlessTooBig(context, batch.length === 1 && rowsOf(batch[0]) === 1))) {
         perCell *= 2;
         queue.unshift(...batch);
         continue;

@@ -8,7 +8,7 @@ import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
 import { officersAmong, recordInPlace } from "../engine/trackers/foreign";
 import { CellSet, cellKey } from "./cells";
 import type { ExcelRun, XlRequestContext } from "./api";
-import { isPayloadError, readAreas, CellCosts, type Area } from "./slices";
+import { readAreas, sentUnlessTooBig, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
 import type { SheetMemory } from "./saved";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
@@ -85,16 +85,6 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   return syncs;
 }
 
-/** Sends the request; one refused for its size is left for the caller to find unanswered. Returns the syncs used. */
-async function sendRefusable(context: XlRequestContext): Promise<number> {
-  try {
-    await context.sync();
-  } catch (e) {
-    if (!isPayloadError(e)) throw e;
-  }
-  return 1;
-}
-
 export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Promise<RemoveResult> {
   return runAs(run, "remove", async (context) => {
     const readFacts = queueFacts(context);
@@ -132,7 +122,11 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const shared = later.bytes > 0 && later.bytes <= budget / 4;
     if (shared) later.queueAll();
     let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget);
-    if (shared && valuesRead === 0) valuesRead = await sendRefusable(context);
+    if (shared && valuesRead === 0) {
+      // Refused for its size, it leaves the reads unanswered: found below.
+      await sentUnlessTooBig(context);
+      valuesRead = 1;
+    }
     // A request Excel refused for its size (shared, or theirs alone) left these reads unanswered: they get their own.
     const laterSyncs = later.bytes === 0 || (shared && later.arrived()) ? 0 : await later.read(context, budget);
     const writes = new Batcher(context, budget);

@@ -338,6 +338,13 @@ export function mergeMemory(old: SheetMemory | undefined, cap: Capture): { keep:
   return { keep, stale };
 }
 
+/** The backed-up cells a run no longer touches: their backups go back (mergeBackups, and kept-formats.ts before it). */
+export function untouchedBackups(backed: CellSet, touched: ReadonlyMap<number, unknown>): CellSet {
+  const out = new CellSet();
+  for (const r of backed.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!touched.has(cellKey(row, col))) out.add(row, col);
+  return out;
+}
+
 /**
  * The same merge for whole-format backups: a cell backed up earlier keeps its backup (it shows our colours
  * now, not the officer's); cells touched for the first time are backed up now (`fresh`); cells backed up
@@ -357,7 +364,7 @@ export function mergeBackups(old: SheetMemory | undefined, cap: Capture): { keep
     keep.backed.add(row, col);
     if (!old?.backed.has(row, col)) fresh.add(row, col);
   }
-  for (const r of old?.backed.rects() ?? []) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!keep.backed.has(row, col)) stale.backed.add(row, col);
+  if (old) stale.backed = untouchedBackups(old.backed, cap.touched);
   for (const [k, f] of old?.cells ?? []) stale.cells.set(k, f);
   if (old) for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.values.has(row, col)) stale.values.add(row, col);
   for (const [i, v] of cap.widths) keep.widths.set(i, old?.widths.get(i) ?? v);

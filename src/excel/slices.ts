@@ -28,6 +28,20 @@ export function isNotLoaded(e: unknown): boolean {
   return code === "PropertyNotLoaded" || code === "ValueNotLoaded";
 }
 
+/**
+ * Sends the request: false when Excel refused it for its size, so that it can be sent again smaller.
+ * Thrown as it came when it was the smallest there is (`smallest`) or failed for another reason.
+ */
+export async function sentUnlessTooBig(context: XlRequestContext, smallest = false): Promise<boolean> {
+  try {
+    await context.sync();
+    return true;
+  } catch (e) {
+    if (!isPayloadError(e) || smallest) throw e;
+    return false;
+  }
+}
+
 export function isPayloadError(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === "ResponsePayloadSizeLimitExceeded" || code === "RequestPayloadSizeLimitExceeded";
@@ -165,13 +179,7 @@ function fillSlice(s: Slice, values: unknown[][], formats: unknown[][]): void {
 /** One request: the batch's slices loaded into their grids and measured. False when Excel refused it as too big. */
 async function loadBatch(context: XlRequestContext, batch: Slice[], costs: CellCosts): Promise<boolean> {
   const loads = batch.map((s) => ({ s, range: s.ws.getRangeByIndexes(s.row, s.col, s.rows, s.cols).load("values,numberFormat") as XlRange }));
-  try {
-    await context.sync();
-  } catch (e) {
-    // Nothing smaller to try: one row too big, or not a size problem at all.
-    if (!isPayloadError(e) || (batch.length === 1 && batch[0].rows === 1)) throw e;
-    return false;
-  }
+  if (!(await sentUnlessTooBig(context, batch.length === 1 && batch[0].rows === 1))) return false;
   for (const { s, range } of loads) {
     const values = range.values as unknown[][];
     const formats = range.numberFormat as unknown[][];
