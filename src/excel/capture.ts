@@ -84,7 +84,7 @@ export async function captureFormats(context: XlRequestContext, jobs: CaptureJob
       }
     });
   }
-  const later = record ? new OfficersChanges(record, stopping) : undefined;
+  const later = record ? OfficersChanges.sized(record, stopping, budget / 4) : undefined;
   if (later) await later.queueInto(batch);
   await batch.flush();
   reads.forEach((r) => r());

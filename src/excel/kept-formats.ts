@@ -3,14 +3,17 @@
 // (the record's `styled`: a fill, a font colour, bold), so anything else that differs there from the
 // backup (a number format, italics, a font, alignment, wrapping) the officer changed after it was
 // coloured. It is read before the copy and set again after it, so the copy does not undo their work.
-// Borders are not compared: getCellProperties gives them as RGB only and they would triple the response.
+// Borders are compared only where that costs no round trip of its own (OfficersChanges.sized): Excel
+// answers eight border items a cell, which would more than double a large read. They come as RGB only:
+// a side the officer changed is set again in RGB, a theme colour flattened to its look; sides they
+// left alone come back from the backup exactly.
 import type { CellRange } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
 import { fromProperties, loadOptions } from "./cell-properties";
 import { cellKey, CellSet, slices } from "./cells";
 import { jsonBytes, OP_OVERHEAD, type Batcher } from "./chunk";
 import { sentUnlessTooBig } from "./slices";
-import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
+import { changedSides, keptOf, officersBackedCells, type FormatKey, type SavedFormat, type SheetMemory } from "./saved";
 
 /**
  * Response bytes per cell read, now and backed up, until a response is measured: its properties and number
@@ -18,6 +21,8 @@ import { keptOf, officersBackedCells, type FormatKey, type SavedFormat, type She
  * such as "CenterAcrossSelection" and an accounting number format (about 280).
  */
 const CELL_BYTES = 2 * 280;
+/** And its borders: Excel answers eight items a cell, each `"diagonalDown":{"color":"#000000","style":"Continuous","weight":"Hairline"}`. */
+const BORDER_BYTES = 2 * 8 * 72;
 /** What a slice's six operations (two ranges, two property reads, two number-format loads) add to a request. */
 const SLICE_OPS = 6 * OP_OVERHEAD;
 /** Rows of one column read in one piece: about 1 MB of response. */
@@ -44,6 +49,8 @@ function halves(slice: Slice): Slice[] {
 interface Slice {
   job: number;
   kept: FormatKey[];
+  /** Response bytes a row is expected to bring, until one is measured. */
+  cellBytes: number;
   options: XlCellPropertiesLoadOptions;
   ws: XlWorksheet;
   rect: CellRange;
@@ -73,26 +80,37 @@ export class OfficersChanges {
   /** Bytes of response the reads are expected to bring. */
   readonly bytes: number;
 
+  /**
+   * The reads with borders when they stay within `shared` bytes (a share of a request sent anyway),
+   * else without: a border the officer changed then goes back to the backup's.
+   */
+  static sized(record: XlWorksheet, jobs: KeptFormatsJob[], shared: number): OfficersChanges {
+    const withBorders = new OfficersChanges(record, jobs, true);
+    return withBorders.bytes <= shared ? withBorders : new OfficersChanges(record, jobs, false);
+  }
+
   constructor(
     private readonly record: XlWorksheet,
     private readonly jobs: KeptFormatsJob[],
+    borders = false,
   ) {
-    let cells = 0;
+    let bytes = 0;
     for (const [job, { ws, mem, cells: backed }] of jobs.entries()) {
-      const kept = keptOf(mem);
+      const kept = keptOf(mem).filter((k) => borders || k !== "borders");
       if (!kept.length) continue;
       const options = loadOptions(new Set(kept));
+      const cellBytes = CELL_BYTES + (kept.includes("borders") ? BORDER_BYTES : 0);
       // Scattered cells (every other rating blank) read as spans of their column: a few ranges, not an operation each.
       for (const run of officersBackedCells(mem, backed).spans()) {
         for (let col = run.left; col <= run.right; col++) {
-          for (const rect of slices({ ...run, left: col, right: col }, CELL_BYTES, SLICE_BYTES)) {
-            this.slices.push({ job, kept, options, ws, rect, recordCol: mem.cols.get(col)! });
-            cells += rect.bottom - rect.top + 1;
+          for (const rect of slices({ ...run, left: col, right: col }, cellBytes, SLICE_BYTES)) {
+            this.slices.push({ job, kept, cellBytes, options, ws, rect, recordCol: mem.cols.get(col)! });
+            bytes += (rect.bottom - rect.top + 1) * cellBytes + SLICE_OPS;
           }
         }
       }
     }
-    this.bytes = cells * CELL_BYTES + this.slices.length * SLICE_OPS;
+    this.bytes = bytes;
   }
 
   private queueSlice(slice: Slice): Loaded {
@@ -123,42 +141,45 @@ export class OfficersChanges {
 
   /** Queue every read through `batcher`, which sends a request whenever the next would pass its budget. */
   async queueInto(batcher: Batcher): Promise<void> {
-    for (const slice of this.slices) await batcher.add(SLICE_OPS + rowsOf(slice) * CELL_BYTES, () => this.loaded.push(this.queueSlice(slice)));
+    for (const slice of this.slices) await batcher.add(SLICE_OPS + rowsOf(slice) * slice.cellBytes, () => this.loaded.push(this.queueSlice(slice)));
   }
 
   /**
-   * Read in requests of their own, about `budget` bytes of response each: sized from the bytes the
-   * last response carried a cell, and a request Excel refuses is sent again at half the size. Returns the syncs used.
+   * Read in requests of their own, about `budget` bytes of response each: sized from what the last
+   * response carried against its estimate, and a request Excel refuses is sent again at half the size.
+   * Returns the syncs used.
    */
   async read(context: XlRequestContext, budget: number): Promise<number> {
     const queue = [...this.slices];
-    let perCell = CELL_BYTES;
+    // Measured bytes over estimated, for the rows still to read.
+    let scale = 1;
     let syncs = 0;
+    const sizeOf = (slice: Slice): number => rowsOf(slice) * slice.cellBytes * scale;
     while (queue.length) {
       const batch: Slice[] = [];
       let bytes = 0;
-      while (queue.length && (batch.length === 0 || bytes + SLICE_OPS + rowsOf(queue[0]) * perCell <= budget)) {
+      while (queue.length && (batch.length === 0 || bytes + SLICE_OPS + sizeOf(queue[0]) <= budget)) {
         const next = queue.shift()!;
-        if (batch.length === 0 && rowsOf(next) > 1 && rowsOf(next) * perCell > budget) {
+        if (batch.length === 0 && rowsOf(next) > 1 && sizeOf(next) > budget) {
           queue.unshift(...halves(next));
           continue;
         }
         batch.push(next);
-        bytes += SLICE_OPS + rowsOf(next) * perCell;
+        bytes += SLICE_OPS + sizeOf(next);
       }
       const loads = batch.map((slice) => this.queueSlice(slice));
       syncs++;
       // Nothing smaller to try past one cell.
       if (!(await sentUnlessTooBig(context, batch.length === 1 && rowsOf(batch[0]) === 1))) {
-        perCell *= 2;
+        scale *= 2;
         queue.unshift(...batch);
         continue;
       }
       this.loaded.push(...loads);
-      const cells = batch.reduce((n, slice) => n + rowsOf(slice), 0);
+      const estimated = batch.reduce((n, slice) => n + rowsOf(slice) * slice.cellBytes, 0);
       const carried = loads.reduce((n, l) => n + jsonBytes(l.now.value) + jsonBytes(l.nowNf.numberFormat) + jsonBytes(l.was.value) + jsonBytes(l.wasNf.numberFormat), 0);
       // A quarter over what was measured, for cells further down that carry more.
-      perCell = Math.max(32, (carried / cells) * 1.25);
+      scale = Math.max(0.05, (carried / estimated) * 1.25);
     }
     return syncs;
   }
@@ -178,7 +199,12 @@ export class OfficersChanges {
         const a = savedOf(now.value[i]?.[0], nowNf.numberFormat[i]?.[0], slice.kept);
         const b = savedOf(was.value[i]?.[0], wasNf.numberFormat[i]?.[0], slice.kept);
         const changed: SavedFormat = {};
-        for (const k of slice.kept) if (a[k] !== b[k]) Object.assign(changed, { [k]: a[k] });
+        for (const k of slice.kept) {
+          if (k === "borders") {
+            const sides = changedSides(a.borders, b.borders);
+            if (sides) changed.borders = sides;
+          } else if (a[k] !== b[k]) Object.assign(changed, { [k]: a[k] });
+        }
         if (Object.keys(changed).length) out.set(cellKey(row, slice.rect.left), changed);
       }
     }

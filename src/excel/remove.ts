@@ -118,7 +118,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const tracker = (name: string) => sheets.getItem(findSheet(facts, name)!.name);
     // What officers changed on their coloured cells since Apply colours: the copies back must not undo
     // it. Read with what our cells hold when it fits beside it (the usual case), else on its own.
-    const later = new OfficersChanges(record, restore.map(([name, mem]) => ({ ws: tracker(name), mem, cells: mem.backed })));
+    const later = OfficersChanges.sized(record, restore.map(([name, mem]) => ({ ws: tracker(name), mem, cells: mem.backed })), budget / 4);
     const shared = later.bytes > 0 && later.bytes <= budget / 4;
     if (shared) later.queueAll();
     let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget);

@@ -195,12 +195,30 @@ export function mergeStyled(old: SheetMemory | undefined, now: Set<FormatKey>): 
 
 /**
  * The properties an officer may have changed on a coloured cell of theirs since its backup: every one our
- * runs did not set there (styledOf), but borders (kept-formats.ts).
+ * runs did not set there (styledOf).
  */
 export function keptOf(mem: SheetMemory): FormatKey[] {
   const styled = styledOf(mem);
   // What every version sets on an officer's cell is never theirs to keep, whatever a record says.
-  return FORMAT_KEYS.filter((k) => !styled.has(k) && !EARLIER_OFFICER_STYLE.includes(k) && k !== "borders");
+  return FORMAT_KEYS.filter((k) => !styled.has(k) && !EARLIER_OFFICER_STYLE.includes(k));
+}
+
+/** One side's border as drawn: the style, and where a line is drawn its colour and weight (Excel gives a colour for "None" too). */
+export function sameBorder(a: SavedBorder, b: SavedBorder): boolean {
+  if (a.style !== b.style) return false;
+  return a.style === "None" || (a.color.toUpperCase() === b.color.toUpperCase() && a.weight === b.weight);
+}
+
+/** The sides of `now` drawn otherwise than in `was`; undefined when none is. A side with no line is set by its style alone. */
+export function changedSides(now: SavedFormat["borders"], was: SavedFormat["borders"]): SavedFormat["borders"] {
+  const out: Partial<Record<Side, SavedBorder>> = {};
+  for (const s of SIDES) {
+    const a = now?.[s];
+    const b = was?.[s];
+    if (!a || !b || sameBorder(a, b)) continue;
+    out[s] = a.style === "None" ? ({ style: "None" } as SavedBorder) : a;
+  }
+  return Object.keys(out).length ? out : undefined;
 }
 
 /**

@@ -10,6 +10,12 @@ import { deriveFormat, plainFill, plainFont } from "./state";
 import type { Border, CellFormat, SheetState, Side } from "./state";
 
 const SIDES: Side[] = ["top", "bottom", "left", "right"];
+/**
+ * The border items Excel answers for every cell, whatever it has (OfficeDev/office-js#2349 shows one):
+ * the fake models the four sides; the rest come back as no border, so responses are Excel's size.
+ */
+const UNMODELLED_BORDERS = ["diagonalDown", "diagonalUp", "horizontal", "vertical"] as const;
+const NO_BORDER = { style: "None", color: "#000000", weight: "Thin" } as const;
 
 function refuse(what: string): never {
   throw new FakeOfficeError("NotImplemented", `Cell property '${what}' is not modelled by the fake.`);
@@ -56,6 +62,13 @@ function readCell(sheet: SheetState, row: number, col: number, opts: XlCellPrope
       if (f.borders.style) cb.style = b.style as XlCellBorder["style"];
       if (f.borders.weight) cb.weight = b.weight as XlCellBorder["weight"];
       format.borders[side] = cb;
+    }
+    for (const item of UNMODELLED_BORDERS) {
+      const cb: XlCellBorder = {};
+      if (f.borders.color) cb.color = NO_BORDER.color;
+      if (f.borders.style) cb.style = NO_BORDER.style;
+      if (f.borders.weight) cb.weight = NO_BORDER.weight;
+      format.borders[item] = cb;
     }
   }
   out.format = format;

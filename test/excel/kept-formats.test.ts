@@ -37,9 +37,11 @@ describe("the record says what our runs set on officers' cells", () => {
     const known = { ...emptyMemory(), styled: new Set(["italic" as const]) };
     known.backed.add(1, 2);
     expect([...mergeStyled(known, new Set(["fill"]))]).toEqual(["fill", "italic"]);
-    expect(keptOf(older)).toEqual(["italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"]);
+    expect(keptOf(older)).toEqual(["italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "borders", "numberFormat"]);
     // What every version sets on officers' cells is never kept, even where a record lists nothing set.
-    expect(keptOf({ ...emptyMemory(), styled: new Set() })).toEqual(["italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"]);
+    expect(keptOf({ ...emptyMemory(), styled: new Set() })).toEqual(["italic", "fontName", "fontSize", "wrap", "hAlign", "vAlign", "borders", "numberFormat"]);
+    // Borders our runs drew there are ours, not the officer's.
+    expect(keptOf({ ...emptyMemory(), styled: new Set(["borders" as const]) })).not.toContain("borders");
   });
 
   test("written and read back in the record; a damaged list keeps only the properties it names", () => {
@@ -117,6 +119,60 @@ describe("Remove colours after an officer formatted their coloured cells", () =>
     await removeColoursCommand(fake.run);
     const i5 = fake.sheet("Indicators")!.cell("I5");
     expect({ italic: i5.italic, font: i5.fontName, nf: i5.numberFormat, fill: i5.fill, bold: i5.bold }).toEqual({ italic: true, font: "Georgia", nf: "0.0", fill: before.fill, bold: before.bold });
+  });
+});
+
+/** A thick red line under I5 and a dashed one above I7, drawn by an officer after Apply colours. */
+async function officerBorders(fake: FakeExcel): Promise<void> {
+  await fake.run({ delayForCellEdit: true }, async (context) => {
+    const ws = context.workbook.worksheets.getItem("Indicators");
+    const under = ws.getRange("I5").format.borders.getItem("EdgeBottom");
+    under.style = "Continuous";
+    under.color = "#FF0000";
+    under.weight = "Thick";
+    ws.getRange("I7").format.borders.getItem("EdgeTop").style = "Dash";
+    await context.sync();
+  });
+}
+
+describe("borders an officer drew on their coloured cells", () => {
+  test("Remove colours keeps them, the sides they left alone come back from the backup, and it is still four syncs", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    const before = fake.sheet("Indicators")!.formats("I4:I13");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await officerBorders(fake);
+    const removed = await removeColoursCommand(fake.run);
+    const after = fake.sheet("Indicators")!.formats("I4:I13");
+    expect({ i5: after[1][0].borders, i7: after[3][0].borders, fill: after[1][0].fill, syncs: removed.syncs }).toEqual({
+      i5: { ...before[1][0].borders, bottom: { style: "Continuous", color: "#FF0000", weight: "Thick" } },
+      i7: { ...before[3][0].borders, top: { ...before[3][0].borders.top, style: "Dash" } },
+      fill: before[1][0].fill,
+      syncs: 4,
+    });
+    expect([after[0], after[2], ...after.slice(4)]).toEqual([before[0], before[2], ...before.slice(4)]);
+  });
+
+  test("Apply colours on a rating the officer cleared: the backup goes back, their border stays", async () => {
+    const fake = createFakeExcel(generatedTracker(10));
+    const before = fake.sheet("Indicators")!.cell("I5");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await officerBorders(fake);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      context.workbook.worksheets.getItem("Indicators").getRange("I5").values = [[""]];
+      await context.sync();
+    });
+    const again = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const i5 = fake.sheet("Indicators")!.cell("I5");
+    expect({ fill: i5.fill, bottom: i5.borders.bottom, top: i5.borders.top, syncs: again.syncs }).toEqual({ fill: before.fill, bottom: { style: "Continuous", color: "#FF0000", weight: "Thick" }, top: before.borders.top, syncs: 4 });
+  });
+
+  test("past a share of one request (20,000 hand-coloured rows) borders are not read: the backup's come back, and no round trip is added", async () => {
+    const fake = createFakeExcel(generatedTracker(20000, { handColoured: true }));
+    const before = fake.sheet("Indicators")!.cell("I5");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await officerBorders(fake);
+    const removed = await removeColoursCommand(fake.run);
+    expect({ bottom: fake.sheet("Indicators")!.cell("I5").borders.bottom, syncs: removed.syncs }).toEqual({ bottom: before.borders.bottom, syncs: 7 });
   });
 });
 

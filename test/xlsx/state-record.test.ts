@@ -70,10 +70,11 @@ async function buildParts(from: string, to: string): Promise<Map<string, Buffer>
 }
 
 /** A styles part's cell formats and fonts, as XML, by index. */
-function stylesOf(styles: string): { xfs: string[]; fonts: string[] } {
+function stylesOf(styles: string): { xfs: string[]; fonts: string[]; borders: string[] } {
   return {
     xfs: [...styles.slice(styles.indexOf("<cellXfs")).matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0]),
     fonts: [...styles.slice(styles.indexOf("<fonts"), styles.indexOf("</fonts>")).matchAll(/<font>[\s\S]*?<\/font>|<font\/>/g)].map((m) => m[0]),
+    borders: [...styles.slice(styles.indexOf("<borders"), styles.indexOf("</borders>")).matchAll(/<border>[\s\S]*?<\/border>|<border\/>/g)].map((m) => m[0]),
   };
 }
 
@@ -305,24 +306,30 @@ describe("an officer's own rating cells, coloured by a build", () => {
     .replace(/(<row r="2">[\s\S]*?)<\/row>/, `$1${str("F2", "G", ' s="2"')}</row>`)
     .replace(/(<row r="3">[\s\S]*?)<\/row>/, `$1${str("F3", "R", ' s="3"')}</row>`);
 
-  /** The built package with F3 as an officer leaves it in Excel: rating cleared, set in italics. */
-  function clearedInItalics(parts: Map<string, Buffer>): Map<string, Buffer> {
+  /** The built package with F3 as an officer leaves it in Excel: rating cleared, set in italics (and, given a `line`, that border drawn). */
+  function clearedInItalics(parts: Map<string, Buffer>, line?: string): Map<string, Buffer> {
     const sheet = text(parts, "xl/worksheets/sheet1.xml");
     const s = Number(/<c r="F3" s="(\d+)"/.exec(sheet)?.[1]);
     let styles = text(parts, "xl/styles.xml");
-    const { xfs, fonts } = stylesOf(styles);
+    const { xfs, fonts, borders } = stylesOf(styles);
     const fontId = Number(/fontId="(\d+)"/.exec(xfs[s])?.[1] ?? 0);
     // <i/> after <b/>, as CT_Font orders them.
     const italic = fonts[fontId] === "<font/>" ? "<font><i/></font>" : fonts[fontId].includes("<b/>") ? fonts[fontId].replace("<b/>", "<b/><i/>") : fonts[fontId].replace("<font>", "<font><i/>");
     styles = styles.replace("</fonts>", `${italic}</fonts>`).replace(/<fonts count="(\d+)"/, `<fonts count="${fonts.length + 1}"`);
-    styles = styles.replace("</cellXfs>", `${xfs[s].replace(/fontId="\d+"/, `fontId="${fonts.length}"`)}</cellXfs>`).replace(/<cellXfs count="(\d+)"/, `<cellXfs count="${xfs.length + 1}"`);
+    let xf = xfs[s].replace(/fontId="\d+"/, `fontId="${fonts.length}"`);
+    if (line) {
+      styles = styles.replace("</borders>", `${line}</borders>`).replace(/<borders count="(\d+)"/, `<borders count="${borders.length + 1}"`);
+      xf = /borderId="/.test(xf) ? xf.replace(/borderId="\d+"/, `borderId="${borders.length}"`) : xf.replace("<xf ", `<xf borderId="${borders.length}" `);
+    }
+    styles = styles.replace("</cellXfs>", `${xf}</cellXfs>`).replace(/<cellXfs count="(\d+)"/, `<cellXfs count="${xfs.length + 1}"`);
     const edited = new Map(parts);
     edited.set("xl/styles.xml", Buffer.from(styles, "utf8"));
     edited.set("xl/worksheets/sheet1.xml", Buffer.from(sheet.replace(/<c r="F3" s="\d+" t="inlineStr"><is><t>R<\/t><\/is><\/c>/, `<c r="F3" s="${xfs.length}"/>`), "utf8"));
     return edited;
   }
 
-  test("a rebuild after the officer cleared one and set it in italics: its format goes back, their italics stay", async () => {
+  /** Built, edited as an officer would (`edit`), built again: F3's cell format, font and border in the second build. */
+  async function rebuiltF3(edit: (parts: Map<string, Buffer>) => Map<string, Buffer>): Promise<{ xf: string; font: string; border: string }> {
     const input = join(dir, "rated.xlsx");
     writeFileSync(input, await makeBook({ sheets: [{ name: "KPIs", body: RATED }] }));
     const first = await buildParts(input, join(dir, "rated.out.xlsx"));
@@ -330,16 +337,26 @@ describe("an officer's own rating cells, coloured by a build", () => {
     const listed = JSON.parse(a2Text(cells(text(first, recordPart(first))))) as { sheets: Record<string, { k?: string[] }> };
     expect(listed.sheets.KPIs.k).toEqual(["fill", "fontColor", "bold"]);
     expect(cells(text(first, "xl/worksheets/sheet1.xml")).get("F3")).not.toContain('s="3"');
-    const edited = clearedInItalics(first);
+    const edited = edit(first);
     expect(text(edited, "xl/worksheets/sheet1.xml")).toMatch(/<c r="F3" s="\d+"\/>/);
     await writeParts(edited, join(dir, "rated.edited.xlsx"));
 
     const second = await buildParts(join(dir, "rated.edited.xlsx"), join(dir, "rated.twice.xlsx"));
     const s = Number(/ s="(\d+)"/.exec(cells(text(second, "xl/worksheets/sheet1.xml")).get("F3") ?? "")?.[1]);
-    const { xfs, fonts } = stylesOf(text(second, "xl/styles.xml"));
+    const { xfs, fonts, borders } = stylesOf(text(second, "xl/styles.xml"));
     const xf = xfs[s];
-    const font = fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0)];
+    return { xf, font: fonts[Number(/fontId="(\d+)"/.exec(xf)?.[1] ?? 0)], border: borders[Number(/borderId="(\d+)"/.exec(xf)?.[1] ?? 0)] };
+  }
+
+  test("a rebuild after the officer cleared one and set it in italics: its format goes back, their italics stay", async () => {
+    const { xf, font } = await rebuiltF3((parts) => clearedInItalics(parts));
     // The officer's number format (format 3's) and no fill or bold of ours; their italics kept.
     expect({ numFmt: /numFmtId="(\d+)"/.exec(xf)?.[1], fill: /fillId="(\d+)"/.exec(xf)?.[1] ?? "0", italic: font.includes("<i/>"), bold: font.includes("<b/>") }).toEqual({ numFmt: "14", fill: "0", italic: true, bold: false });
+  });
+
+  test("… and drew a thick red line under it: the line stays too", async () => {
+    const line = '<border><left/><right/><top/><bottom style="thick"><color rgb="FFFF0000"/></bottom><diagonal/></border>';
+    const { xf, font, border } = await rebuiltF3((parts) => clearedInItalics(parts, line));
+    expect({ numFmt: /numFmtId="(\d+)"/.exec(xf)?.[1], fill: /fillId="(\d+)"/.exec(xf)?.[1] ?? "0", italic: font.includes("<i/>"), border }).toEqual({ numFmt: "14", fill: "0", italic: true, border: line });
   });
 });

@@ -226,6 +226,12 @@ export class StylesPart {
       children = old ? children.map((x) => (x === old ? { name: "alignment", xml } : x)) : [{ name: "alignment", xml }, ...children];
       set("applyAlignment", "1");
     }
+    // Borders by what they draw, not by index: two indices may hold the same border.
+    const borderOf = (a: Map<string, string>) => this.child("borders", Number(a.get("borderId") ?? 0) || 0);
+    if (keep.has("borders") && borderOf(b) !== borderOf(c)) {
+      set("borderId", c.get("borderId") ?? "0");
+      set("applyBorder", "1");
+    }
     if (!changed) return undefined;
     const body = children.map((x) => x.xml).join("");
     return body ? `${tag}${body}</${this.prefix}xf>` : `${tag.slice(0, -1)}/>`;

@@ -66,6 +66,19 @@ describe("StylesPart", () => {
     expect(part.xfKeeping(0, 4, ["italic"])).toBe(0);
   });
 
+  test("xfKeeping: a border the officer drew since is kept, compared by what it draws, not by its index", () => {
+    const xml = STYLES.replace('<borders count="1">', '<borders count="3">')
+      .replace("</border></borders>", '</border><border><left/><right/><top/><bottom style="thick"><color rgb="FFFF0000"/></bottom><diagonal/></border><border><left/><right/><top/><bottom/><diagonal/></border></borders>')
+      .replace('<cellXfs count="2">', '<cellXfs count="4">')
+      .replace("</cellXfs>", '<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/><xf numFmtId="0" fontId="0" fillId="0" borderId="2" xfId="0"/></cellXfs>');
+    const part = StylesPart.parse(xml);
+    const id = part.xfKeeping(0, part.xfFor(2, { fill: "#00b050" }), ["borders", "italic"]);
+    const out = [...sectionOf(part.toXml(), "cellXfs").matchAll(/<xf [^>]*?(\/>|>[\s\S]*?<\/xf>)/g)].map((m) => m[0])[id];
+    expect(out).toBe('<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1"/>');
+    // Border 2 draws what border 0 draws: no change. Not asked: the backup.
+    expect([part.xfKeeping(0, 3, ["borders"]), part.xfKeeping(0, 2, ["italic"])]).toEqual([0, 0]);
+  });
+
   test("the same base and style give one format; a new font name drops the theme font", () => {
     const part = StylesPart.parse(STYLES);
     const style = { fontName: "Arial", fill: "#FF0000", numberFormat: "@", hAlign: "left" as const, wrap: true };
