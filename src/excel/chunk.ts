@@ -6,8 +6,17 @@ import type { XlRequestContext } from "./api";
 
 /** Budget per request: 4 MB, leaving room under the 5 MB limit for estimation error. */
 export const DEFAULT_BUDGET = 4_000_000;
-/** What one queued operation costs besides its arguments (action plus object paths, as JSON). */
+/**
+ * What one queued operation costs besides its arguments: its action, and the path of a property object
+ * it goes through (fill, font) with that path's Instantiate action, as Office.js sends them.
+ */
 export const OP_OVERHEAD = 250;
+/**
+ * A fresh range and its format object, before any operation on them: each path goes in the request with
+ * its name, parent and arguments, plus an Instantiate action of its own (ClientRequestBase in
+ * @microsoft/office-js). Formats set cell by cell (a saved format each) are mostly these bytes.
+ */
+export const RANGE_FORMAT_PATHS = 300;
 
 export function utf8Bytes(s: string): number {
   let n = 0;

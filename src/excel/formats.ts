@@ -5,7 +5,7 @@ import type { CellRange } from "../engine/vocab/types";
 import type { XlBorderIndex, XlRangeFormat, XlSettableCellProperties, XlWorksheet } from "./api";
 import { CellSet, chunkAddresses, compactRanges, keyCell, SLICE_BYTES, slices } from "./cells";
 import type { Batcher } from "./chunk";
-import { OP_OVERHEAD, jsonBytes } from "./chunk";
+import { OP_OVERHEAD, RANGE_FORMAT_PATHS, jsonBytes } from "./chunk";
 import type { SavedFormat, SheetMemory } from "./saved";
 import { normalise } from "./saved";
 import { queueNumberFormats } from "./numformats";
@@ -39,7 +39,7 @@ function countStyle(s: PlanStyle): number {
 
 async function borders(batcher: Batcher, ws: XlWorksheet, ranges: CellRange[], edges: XlBorderIndex[], color: string): Promise<void> {
   for (const chunk of chunkAddresses(ranges)) {
-    await batcher.add(chunk.length + OP_OVERHEAD * 3 * edges.length, () => {
+    await batcher.add(chunk.length + RANGE_FORMAT_PATHS + OP_OVERHEAD * 3 * edges.length, () => {
       const b = ws.getRanges(chunk).format.borders;
       for (const e of edges) {
         const item = b.getItem(e);
@@ -58,7 +58,7 @@ export async function queueStyle(batcher: Batcher, ws: XlWorksheet, group: Style
   const n = countStyle(s);
   if (n > 0) {
     for (const chunk of chunkAddresses(ranges)) {
-      await batcher.add(chunk.length + OP_OVERHEAD * n, () => setStyle(ws.getRanges(chunk).format, s));
+      await batcher.add(chunk.length + RANGE_FORMAT_PATHS + OP_OVERHEAD * n, () => setStyle(ws.getRanges(chunk).format, s));
     }
   }
   if (s.border !== undefined) {
@@ -137,7 +137,7 @@ export async function queueSavedFormats(batcher: Batcher, ws: XlWorksheet, cells
   for (const g of groups.values()) {
     const n = Object.keys(g.f).length;
     for (const chunk of chunkAddresses(g.cells.rects())) {
-      await batcher.add(chunk.length + OP_OVERHEAD * n, () => setSaved(ws.getRanges(chunk).format, g.f));
+      await batcher.add(chunk.length + RANGE_FORMAT_PATHS + OP_OVERHEAD * n, () => setSaved(ws.getRanges(chunk).format, g.f));
     }
   }
   await queueNumberFormats(batcher, ws, nfs);
@@ -155,7 +155,7 @@ export async function queueSizes(batcher: Batcher, ws: XlWorksheet, sizes: Map<n
   }
   for (const [size, set] of bySize) {
     for (const chunk of chunkAddresses(set.rects())) {
-      await batcher.add(chunk.length + OP_OVERHEAD, () => (ws.getRanges(chunk).format[prop] = size));
+      await batcher.add(chunk.length + RANGE_FORMAT_PATHS + OP_OVERHEAD, () => (ws.getRanges(chunk).format[prop] = size));
     }
   }
 }

@@ -188,6 +188,8 @@ function copy<T>(value: T): T {
 }
 
 const ADDRESS_METHODS = new Set(["getRange", "getRanges"]);
+/** Paths made by a method (getItem, getRange, add…) rather than a property (format, fill): sent with their arguments. */
+const METHOD_PATH = /^(get[A-Z]|add$|_item$)/;
 const ADDRESS_ARGS = new Set(["copyFrom"]);
 
 export class FakeContext {
@@ -253,7 +255,13 @@ export class FakeContext {
     return passThroughValue as T;
   }
 
-  /** Size the request as Office.js would send it: the actions plus every object path they use. */
+  /**
+   * Size the request as Office.js sends it (ClientRequestBase.buildRequestMessageBodyAndRequestFlags in
+   * @microsoft/office-js's excel-web-16.00.debug.js): every object path it uses, with its type, name,
+   * parent and arguments, an Instantiate action for each path below the root
+   * (ensureInstantiateObjectPath), and the queued actions with their arguments. A request of many
+   * small operations is mostly paths and instantiations: counted short, it passed where Excel refuses it.
+   */
   private _measure(ops: Op[]): RequestStats {
     const paths = new Map<number, FakeObject>();
     const visit = (o: FakeObject | undefined): void => {
@@ -267,11 +275,31 @@ export class FakeContext {
     }
     // An address given as an argument (copyFrom's source) is held to the same limit.
     for (const op of ops) if (ADDRESS_ARGS.has(op.name) && typeof op.args[0] === "string") maxAddressChars = Math.max(maxAddressChars, op.args[0].length);
-    const actions = ops.filter((o) => o.kind !== "path");
-    const body = JSON.stringify({
-      Actions: actions.map((o, i) => ({ Id: i + 1, ActionType: o.kind, Name: o.name, ObjectPathId: o.obj._id, Args: o.args })),
-      ObjectPaths: [...paths.values()].map((p) => ({ Id: p._id, ParentId: p._parent?._id ?? 0, Name: p._method, Args: p._args })),
-    });
-    return { ops: actions.length, bytes: utf8Length(body), responseBytes: 0, maxAddressChars };
+    const name = (n: string): string => (n ? n[0].toUpperCase() + n.slice(1) : n);
+    // Office.js numbers paths and actions from one counter.
+    let nextId = this._ids;
+    const objectPaths: Record<number, unknown> = {};
+    const actions: unknown[] = [];
+    for (const p of paths.values()) {
+      if (!p._parent) {
+        objectPaths[p._id] = { Id: p._id, ObjectPathType: 1, Name: "" };
+        continue;
+      }
+      const method = p._args.length > 0 || METHOD_PATH.test(p._method);
+      objectPaths[p._id] = method
+        ? { Id: p._id, ObjectPathType: 3, Name: name(p._method), ParentObjectPathId: p._parent._id, ArgumentInfo: { Arguments: p._args } }
+        : { Id: p._id, ObjectPathType: 4, Name: name(p._method), ParentObjectPathId: p._parent._id };
+      actions.push({ Id: nextId++, ActionType: 1, Name: "", ObjectPathId: p._id });
+    }
+    let counted = 0;
+    for (const op of ops) {
+      if (op.kind === "path") continue;
+      counted++;
+      if (op.kind === "load") actions.push({ Id: nextId++, ActionType: 2, Name: "", ObjectPathId: op.obj._id, QueryInfo: { Select: op.args[0], Expand: [] } });
+      else actions.push({ Id: nextId++, ActionType: op.kind === "set" ? 4 : 3, Name: name(op.name), ObjectPathId: op.obj._id, ArgumentInfo: { Arguments: op.args } });
+    }
+    const body = JSON.stringify({ AutoKeepReference: false, Actions: actions, ObjectPaths: objectPaths });
+    return { ops: counted, bytes: utf8Length(body), responseBytes: 0, maxAddressChars };
   }
+
 }
