@@ -41,9 +41,13 @@ function checkShape(rect: CellRange, grid: unknown, what: string): unknown[][] {
   return grid as unknown[][];
 }
 
+/** Excel's limit on the characters a cell holds (Excel specifications and limits). */
+const MAX_CELL_CHARS = 32767;
+
 export function writeValues(a: Areas, rect: CellRange, grid: unknown, wb?: WorkbookState): void {
   guard(a.sheet);
   const rows = checkShape(rect, grid, "values");
+  for (const row of rows) for (const v of row) if (typeof v === "string" && v.length > MAX_CELL_CHARS) throw new FakeOfficeError("InvalidArgument", `A cell holds at most ${MAX_CELL_CHARS} characters (${v.length} given).`, "Range.values");
   refusePartMerges(a.sheet, rect, rows);
   const written: { row: number; col: number }[] = [];
   const before = a.sheet.cell(rect.top, rect.left).v;

@@ -123,6 +123,14 @@ const errors: Case[] = [
     code: "InvalidOperation",
   },
   {
+    rule: "a text longer than Excel's 32,767 characters a cell is refused",
+    batch: async (c) => {
+      c.workbook.worksheets.getItem("Data").getRange("A1:B1").values = [["x".repeat(32767), "x".repeat(32768)]];
+      await c.sync();
+    },
+    code: "InvalidArgument",
+  },
+  {
     rule: "cell properties the fake does not model are refused, not ignored",
     batch: async (c) => {
       c.workbook.worksheets.getItem("Data").getRange("A1").setCellProperties([[{ format: { indentLevel: 2 } }]]);
@@ -208,6 +216,20 @@ describe("fake Excel strictness", () => {
     });
     const s = fake.stats.summary();
     expect([s.syncs, s.requests.map((r) => r.ops), s.requests.every((r) => r.bytes > 0), s.maxAddressChars]).toEqual([2, [2, 1], true, 5]);
+  });
+
+  test("getCellProperties answers every border item Excel does (OfficeDev/office-js#2349), the unmodelled ones as no line", async () => {
+    const fake = book();
+    const got = await fake.run(async (context) => {
+      const r = context.workbook.worksheets.getItem("Data").getRange("A1");
+      r.format.borders.getItem("EdgeBottom").style = "Dash";
+      const p = r.getCellProperties({ format: { borders: { style: true } } });
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult needs no load, only the sync above
+      return p.value[0][0].format?.borders;
+    });
+    const none = { style: "None" };
+    expect(got).toEqual({ top: none, bottom: { style: "Dash" }, left: none, right: none, diagonalDown: none, diagonalUp: none, horizontal: none, vertical: none });
   });
 
   test("getCellProperties reports what setCellProperties set", async () => {
