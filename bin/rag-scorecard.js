@@ -1,10 +1,33 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm install` (prepare) or `npm run build`.
+// Thin launcher. `npm install` (prepare) and `npm run build:cli` build the CLI into dist/cli twice over:
+// compiled modules (tsc) and the same as one file (webpack.cli.config.js), which loads a tenth of a second
+// faster. The one file is used when it is at least as new as the modules (a bare `tsc` leaves it behind).
 const path = require("path");
 const fs = require("fs");
-const entry = path.join(__dirname, "..", "dist", "cli", "main.js");
-if (!fs.existsSync(entry)) {
+const dir = path.join(__dirname, "..", "dist", "cli");
+const modules = path.join(dir, "main.js");
+const bundle = path.join(dir, "rag-scorecard.js");
+const mtime = (file) => {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+};
+const compiled = mtime(modules);
+if (compiled < 0) {
   console.error("rag-scorecard: not built yet. Run `npm install` (or `npm run build`) in the project root.");
   process.exit(1);
 }
-require(entry).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(mtime(bundle) >= compiled ? bundle : modules)
+  .main(process.argv.slice(2))
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      // Never a stack trace: one line, as main.ts does when run directly.
+      console.error(`rag-scorecard: ${String((e && e.message) || e).split(/\r?\n/)[0]}`);
+      process.exitCode = 2;
+    },
+  );

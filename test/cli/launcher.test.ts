@@ -1,0 +1,63 @@
+// bin/rag-scorecard.js runs the command line's single-file build (webpack.cli.config.js) when it is at least as
+// new as the compiled modules, else the modules; both give the same workbook and report. Built here into
+// a folder of its own, from the sources as they are, so the test never depends on an earlier build.
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "fs";
+import { join } from "path";
+
+const { SAMPLES } = require("../../samples/catalogue.js") as { SAMPLES: { file: string; preset: string; period: string; reportDate: string }[] };
+
+const root = join(__dirname, "..", "..");
+// Inside the project (test-output/ is ignored by git), so both builds find its node_modules.
+mkdirSync(join(root, "test-output"), { recursive: true });
+const dir = mkdtempSync(join(root, "test-output", "launcher-"));
+const cli = join(dir, "dist", "cli");
+const bin = join(dir, "bin", "rag-scorecard.js");
+
+function run(cmd: string, args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000 });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+beforeAll(() => {
+  const tsc = run("npx", ["tsc", "-p", "tsconfig.cli.json", "--outDir", join(dir, "dist")]);
+  if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.out.slice(-2000)}`);
+  const pack = run("npx", ["webpack", "--config", "webpack.cli.config.js", "--env", `dist=${join(dir, "dist")}`]);
+  if (pack.status !== 0) throw new Error(`webpack failed:\n${pack.out.slice(-2000)}`);
+  mkdirSync(join(dir, "bin"));
+  copyFileSync(join(root, "bin", "rag-scorecard.js"), bin);
+  copyFileSync(join(root, "package.json"), join(dir, "package.json"));
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sample = SAMPLES[0];
+const buildArgs = (out: string) => ["build", join(root, "samples", sample.file), "-o", out, "--json", `${out}.json`, "--preset", sample.preset, "--period", sample.period, "--report-date", sample.reportDate];
+const touch = (file: string, secondsFromNow: number) => utimesSync(file, new Date(), new Date(Date.now() + secondsFromNow * 1000));
+
+describe("the launcher", () => {
+  test("the single file gives the same workbook and report as the compiled modules, and its version", () => {
+    const one = run("node", [bin, ...buildArgs(join(dir, "one.xlsx"))]);
+    const modules = run("node", [join(cli, "main.js"), ...buildArgs(join(dir, "modules.xlsx"))]);
+    const version = run("node", [bin, "--version"]);
+    const { version: expected } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect({ one: one.status, modules: modules.status, version: version.out.trim() }).toEqual({ one: 0, modules: 0, version: `rag-scorecard ${expected}` });
+    expect(readFileSync(join(dir, "one.xlsx")).equals(readFileSync(join(dir, "modules.xlsx")))).toBe(true);
+    expect(readFileSync(join(dir, "one.xlsx.json"), "utf8")).toBe(readFileSync(join(dir, "modules.xlsx.json"), "utf8"));
+  });
+
+  test("runs the single file when it is at least as new as the modules, and the modules when it is older (a bare tsc since)", () => {
+    const bundle = join(cli, "rag-scorecard.js");
+    const kept = readFileSync(bundle);
+    try {
+      writeFileSync(bundle, "throw new Error('the single file ran');\n");
+      touch(bundle, 60);
+      const fresh = run("node", [bin, "--version"]);
+      touch(bundle, -60);
+      const stale = run("node", [bin, "--version"]);
+      expect({ fresh: fresh.out.includes("the single file ran"), staleStatus: stale.status, stale: stale.out.trim().startsWith("rag-scorecard ") }).toEqual({ fresh: true, staleStatus: 0, stale: true });
+    } finally {
+      writeFileSync(bundle, kept);
+      touch(bundle, 60);
+    }
+  });
+});
