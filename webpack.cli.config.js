@@ -12,7 +12,8 @@ module.exports = (env = {}) => {
     mode: "production",
     target: "node",
     entry: path.join(cli, "bundle.js"),
-    output: { path: cli, filename: "rag-scorecard.js", library: { type: "commonjs2" } },
+    // Written every time, even unchanged: the launcher goes by its date against the modules tsc rewrote.
+    output: { path: cli, filename: "rag-scorecard.js", library: { type: "commonjs2" }, compareBeforeEmit: false },
     // Beside dist/cli/main.js, so __dirname (kept as Node's) finds package.json as main.js does.
     node: { __dirname: false, __filename: false },
     // The lazily imported build goes in the same file: one file is the point.

@@ -2,7 +2,7 @@
 // new as the compiled modules, else the modules; both give the same workbook and report. Built here into
 // a folder of its own, from the sources as they are, so the test never depends on an earlier build.
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
 import { join } from "path";
 
 const { SAMPLES } = require("../../samples/catalogue.js") as { SAMPLES: { file: string; preset: string; period: string; reportDate: string }[] };
@@ -19,11 +19,16 @@ function run(cmd: string, args: string[]): { status: number | null; out: string 
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-beforeAll(() => {
+/** What `npm run build:cli` does, into `dir`. */
+function buildCli(): void {
   const tsc = run("npx", ["tsc", "-p", "tsconfig.cli.json", "--outDir", join(dir, "dist")]);
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.out.slice(-2000)}`);
   const pack = run("npx", ["webpack", "--config", "webpack.cli.config.js", "--env", `dist=${join(dir, "dist")}`]);
   if (pack.status !== 0) throw new Error(`webpack failed:\n${pack.out.slice(-2000)}`);
+}
+
+beforeAll(() => {
+  buildCli();
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(root, "bin", "rag-scorecard.js"), bin);
   copyFileSync(join(root, "package.json"), join(dir, "package.json"));
@@ -44,6 +49,11 @@ describe("the launcher", () => {
     expect(readFileSync(join(dir, "one.xlsx")).equals(readFileSync(join(dir, "modules.xlsx")))).toBe(true);
     expect(readFileSync(join(dir, "one.xlsx.json"), "utf8")).toBe(readFileSync(join(dir, "modules.xlsx.json"), "utf8"));
   });
+
+  test("built again with nothing changed, the single file is still the newer (webpack would skip writing an unchanged file)", () => {
+    buildCli();
+    expect(statSync(join(cli, "rag-scorecard.js")).mtimeMs).toBeGreaterThanOrEqual(statSync(join(cli, "main.js")).mtimeMs);
+  }, 300_000);
 
   test("runs the single file when it is at least as new as the modules, and the modules when it is older (a bare tsc since)", () => {
     const bundle = join(cli, "rag-scorecard.js");
