@@ -78,14 +78,19 @@ async function officerEdits(fake: FakeExcel): Promise<void> {
   });
 }
 
+/** Apply colours on a 10-row tracker, the officer's `edit`, then Remove colours: column I's formats before and after, and what Remove colours reported. */
+async function removedAfter(edit: (fake: FakeExcel) => Promise<void>) {
+  const fake = createFakeExcel(generatedTracker(10));
+  const before = fake.sheet("Indicators")!.formats("I4:I13");
+  await applyColoursCommand(fake.run, SETTINGS, TODAY);
+  await edit(fake);
+  const removed = await removeColoursCommand(fake.run);
+  return { fake, before, after: fake.sheet("Indicators")!.formats("I4:I13"), removed };
+}
+
 describe("Remove colours after an officer formatted their coloured cells", () => {
   test("keeps what Apply colours never set there, puts back what it did; cells left alone come back exactly", async () => {
-    const fake = createFakeExcel(generatedTracker(10));
-    const before = fake.sheet("Indicators")!.formats("I4:I13");
-    await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    await officerEdits(fake);
-    const removed = await removeColoursCommand(fake.run);
-    const after = fake.sheet("Indicators")!.formats("I4:I13");
+    const { fake, before, after, removed } = await removedAfter(officerEdits);
     const i5 = fake.sheet("Indicators")!.cell("I5");
     expect({ italic: i5.italic, font: i5.fontName, wrap: i5.wrap, nf: i5.numberFormat, fill: i5.fill, i6Fill: after[2][0].fill }).toEqual({
       italic: true,
@@ -137,12 +142,7 @@ async function officerBorders(fake: FakeExcel): Promise<void> {
 
 describe("borders an officer drew on their coloured cells", () => {
   test("Remove colours keeps them, the sides they left alone come back from the backup, and it is still four syncs", async () => {
-    const fake = createFakeExcel(generatedTracker(10));
-    const before = fake.sheet("Indicators")!.formats("I4:I13");
-    await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    await officerBorders(fake);
-    const removed = await removeColoursCommand(fake.run);
-    const after = fake.sheet("Indicators")!.formats("I4:I13");
+    const { before, after, removed } = await removedAfter(officerBorders);
     expect({ i5: after[1][0].borders, i7: after[3][0].borders, fill: after[1][0].fill, syncs: removed.syncs }).toEqual({
       i5: { ...before[1][0].borders, bottom: { style: "Continuous", color: "#FF0000", weight: "Thick" } },
       i7: { ...before[3][0].borders, top: { ...before[3][0].borders.top, style: "Dash" } },
