@@ -18,6 +18,9 @@ module.exports = (env = {}) => {
     node: { __dirname: false, __filename: false },
     // The lazily imported build goes in the same file: one file is the point.
     module: { parser: { javascript: { dynamicImportMode: "eager" } } },
+    // Our dependencies stay in node_modules: `npm install` or `npm update` of the zip or XML parser (they
+    // read untrusted files) takes effect without rebuilding this file.
+    externals: { saxes: "commonjs saxes", yauzl: "commonjs yauzl", yazl: "commonjs yazl" },
     // Readable, and no time spent minifying: the file is parsed lazily either way.
     optimization: { minimize: false },
     devtool: false,

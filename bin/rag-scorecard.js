@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Thin launcher. `npm install` (prepare) and `npm run build:cli` build the CLI into dist/cli twice over:
 // compiled modules (tsc) and the same as one file (webpack.cli.config.js), which loads a tenth of a second
-// faster. The one file is used when it is at least as new as the modules (a bare `tsc` leaves it behind).
+// faster. The one file is used when it is at least as new as the modules (a bare `tsc` leaves it behind)
+// and loads; a file cut short (a full disk, a build stopped half-way) falls back to the modules.
 const path = require("path");
 const fs = require("fs");
 const dir = path.join(__dirname, "..", "dist", "cli");
@@ -19,15 +20,12 @@ if (compiled < 0) {
   console.error("rag-scorecard: not built yet. Run `npm install` (or `npm run build`) in the project root.");
   process.exit(1);
 }
-require(mtime(bundle) >= compiled ? bundle : modules)
-  .main(process.argv.slice(2))
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      // Never a stack trace: one line, as main.ts does when run directly.
-      console.error(`rag-scorecard: ${String((e && e.message) || e).split(/\r?\n/)[0]}`);
-      process.exitCode = 2;
-    },
-  );
+let cli;
+if (mtime(bundle) >= compiled) {
+  try {
+    cli = require(bundle);
+  } catch {
+    cli = undefined;
+  }
+}
+(cli && typeof cli.runCommandLine === "function" ? cli : require(modules)).runCommandLine(process.argv.slice(2));

@@ -80,9 +80,9 @@ export async function main(argv: string[]): Promise<number> {
   return EXIT.usage;
 }
 
-// `node dist/cli/main.js …` works as well as the bin launcher, rather than silently doing nothing.
-if (require.main === module) {
-  main(process.argv.slice(2)).then(
+/** Runs the command line on `argv` and sets the process's exit code: what bin/rag-scorecard.js and a direct run do. */
+export function runCommandLine(argv: string[]): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -93,3 +93,6 @@ if (require.main === module) {
     },
   );
 }
+
+// `node dist/cli/main.js …` works as well as the bin launcher, rather than silently doing nothing.
+if (require.main === module) runCommandLine(process.argv.slice(2));

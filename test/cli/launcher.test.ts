@@ -15,7 +15,8 @@ const cli = join(dir, "dist", "cli");
 const bin = join(dir, "bin", "rag-scorecard.js");
 
 function run(cmd: string, args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000 });
+  // npx is npx.cmd on Windows, found through the shell.
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000, shell: process.platform === "win32" });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -50,24 +51,47 @@ describe("the launcher", () => {
     expect(readFileSync(join(dir, "one.xlsx.json"), "utf8")).toBe(readFileSync(join(dir, "modules.xlsx.json"), "utf8"));
   });
 
+  test("the zip and XML libraries are loaded from node_modules, not copied in: an npm update of them takes effect", () => {
+    const text = readFileSync(join(cli, "rag-scorecard.js"), "utf8");
+    const { dependencies } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(Object.keys(dependencies).filter((d) => !text.includes(`require("${d}")`))).toEqual([]);
+    // yauzl's own source (its central-directory reader) is not in the file.
+    expect(text.includes("readAndAssertNoEof")).toBe(false);
+  });
+
   test("built again with nothing changed, the single file is still the newer (webpack would skip writing an unchanged file)", () => {
     buildCli();
     expect(statSync(join(cli, "rag-scorecard.js")).mtimeMs).toBeGreaterThanOrEqual(statSync(join(cli, "main.js")).mtimeMs);
   }, 300_000);
 
-  test("runs the single file when it is at least as new as the modules, and the modules when it is older (a bare tsc since)", () => {
+  test("runs the single file when it is at least as new as the modules, the modules when it is older (a bare tsc since) or does not load", () => {
     const bundle = join(cli, "rag-scorecard.js");
     const kept = readFileSync(bundle);
+    const version = (): string => run("node", [bin, "--version"]).out.trim();
     try {
-      writeFileSync(bundle, "throw new Error('the single file ran');\n");
+      writeFileSync(bundle, "exports.runCommandLine = () => console.log('the single file ran');\n");
       touch(bundle, 60);
-      const fresh = run("node", [bin, "--version"]);
+      const fresh = version();
       touch(bundle, -60);
-      const stale = run("node", [bin, "--version"]);
-      expect({ fresh: fresh.out.includes("the single file ran"), staleStatus: stale.status, stale: stale.out.trim().startsWith("rag-scorecard ") }).toEqual({ fresh: true, staleStatus: 0, stale: true });
+      const stale = version();
+      // Cut short (a full disk, a build stopped half-way): not a stack trace, the modules.
+      writeFileSync(bundle, "exports.runCommandLine = (");
+      touch(bundle, 60);
+      const broken = version();
+      expect({ fresh, stale: stale.startsWith("rag-scorecard "), broken: broken.startsWith("rag-scorecard ") }).toEqual({ fresh: "the single file ran", stale: true, broken: true });
     } finally {
       writeFileSync(bundle, kept);
       touch(bundle, 60);
     }
   });
+
+  test("run directly, the single file runs the command as main.js does", () => {
+    const bundle = join(cli, "rag-scorecard.js");
+    const version = run("node", [bundle, "--version"]);
+    const wrong = run("node", [bundle, "bogus"]);
+    const modules = run("node", [join(cli, "main.js"), "bogus"]);
+    expect({ version: version.out.trim().startsWith("rag-scorecard "), wrong: wrong.status, usage: wrong.out === modules.out }).toEqual({ version: true, wrong: modules.status, usage: true });
+    expect(wrong.status).toBe(1);
+  });
+
 });
