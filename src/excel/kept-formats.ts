@@ -3,10 +3,10 @@
 // (the record's `styled`: a fill, a font colour, bold), so anything else that differs there from the
 // backup (a number format, italics, a font, alignment, wrapping) the officer changed after it was
 // coloured. It is read before the copy and set again after it, so the copy does not undo their work.
-// Borders are compared only where that costs no round trip of its own (OfficersChanges.sized): Excel
-// answers eight border items a cell, which would more than double a large read. They come as RGB only:
-// a side the officer changed is set again in RGB, a theme colour flattened to its look; sides they
-// left alone come back from the backup exactly.
+// Borders (top, bottom, left, right; not diagonals) are compared only where that costs no round trip of
+// its own (OfficersChanges.sized): Excel answers eight border items a cell, which would more than double
+// a large read. They come as RGB only: a side the officer changed is set again in RGB, a theme colour
+// flattened to its look; sides they left alone come back from the backup exactly.
 import type { CellRange } from "../engine/vocab/types";
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRequestContext, XlWorksheet } from "./api";
 import { fromProperties, loadOptions } from "./cell-properties";

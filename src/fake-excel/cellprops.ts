@@ -6,7 +6,7 @@ import { cellAddress, quoteSheet } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
 import { FakeOfficeError } from "./errors";
-import { deriveFormat, plainFill, plainFont } from "./state";
+import { deriveFormat, NO_BORDER, plainFill, plainFont } from "./state";
 import type { Border, CellFormat, SheetState, Side } from "./state";
 
 const SIDES: Side[] = ["top", "bottom", "left", "right"];
@@ -15,7 +15,6 @@ const SIDES: Side[] = ["top", "bottom", "left", "right"];
  * the fake models the four sides; the rest come back as no border, so responses are Excel's size.
  */
 const UNMODELLED_BORDERS = ["diagonalDown", "diagonalUp", "horizontal", "vertical"] as const;
-const NO_BORDER = { style: "None", color: "#000000", weight: "Thin" } as const;
 
 function refuse(what: string): never {
   throw new FakeOfficeError("NotImplemented", `Cell property '${what}' is not modelled by the fake.`);
@@ -55,19 +54,12 @@ function readCell(sheet: SheetState, row: number, col: number, opts: XlCellPrope
   if (f.borders) {
     only(f.borders, ["color", "style", "weight"], "format.borders.");
     format.borders = {};
-    for (const side of SIDES) {
-      const b = fmt.borders[side];
+    const items: [keyof NonNullable<typeof format.borders>, Border][] = [...SIDES.map((side): [Side, Border] => [side, fmt.borders[side]]), ...UNMODELLED_BORDERS.map((item): [typeof item, Border] => [item, NO_BORDER])];
+    for (const [item, b] of items) {
       const cb: XlCellBorder = {};
       if (f.borders.color) cb.color = b.color;
       if (f.borders.style) cb.style = b.style as XlCellBorder["style"];
       if (f.borders.weight) cb.weight = b.weight as XlCellBorder["weight"];
-      format.borders[side] = cb;
-    }
-    for (const item of UNMODELLED_BORDERS) {
-      const cb: XlCellBorder = {};
-      if (f.borders.color) cb.color = NO_BORDER.color;
-      if (f.borders.style) cb.style = NO_BORDER.style;
-      if (f.borders.weight) cb.weight = NO_BORDER.weight;
       format.borders[item] = cb;
     }
   }

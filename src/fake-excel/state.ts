@@ -49,7 +49,7 @@ export interface CellState {
   fmt: CellFormat;
 }
 
-const NO_BORDER: Border = Object.freeze({ style: "None", color: "#000000", weight: "Thin" });
+export const NO_BORDER: Border = Object.freeze({ style: "None", color: "#000000", weight: "Thin" });
 
 export const DEFAULT_FORMAT: CellFormat = Object.freeze({
   fill: null,
