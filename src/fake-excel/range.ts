@@ -183,7 +183,10 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       this._ctx._state.events.note(t.sheet, t.rect, changeType, undefined, shift);
     });
   }
-  /** ExcelApi 1.13: the merged areas that lie in this range (whole or in part); a null object when there are none. */
+  /**
+   * ExcelApi 1.13: the merged areas whose top-left cell lies in this range; a null object when there are
+   * none. An area reaching in from above or the left is left out, as Excel does (OfficeDev/office-js#3611).
+   */
   getMergedAreasOrNullObject(): FakeRangeAreas {
     return new FakeRangeAreas(
       this,
@@ -192,7 +195,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       () => {
         if (!versionAtMost("1.13", this._ctx._state.apiVersion)) throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13.", "Range.getMergedAreasOrNullObject");
         const t = this._must();
-        const rects = t.sheet.merges.overlapping(t.rect);
+        const rects = t.sheet.merges.overlapping(t.rect).filter((m) => m.top >= t.rect.top && m.left >= t.rect.left);
         // Documented: more than 512 merged areas in the range and the method fails.
         if (rects.length > 512) throw new FakeOfficeError("InvalidOperation", "More than 512 merged areas in the range.", "Range.getMergedAreasOrNullObject");
         return rects.length ? { sheet: t.sheet, rects: rects.map((r) => ({ ...r })) } : null;

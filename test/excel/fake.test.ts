@@ -339,6 +339,20 @@ describe("fake Excel merges", () => {
     expect([s.merges, s.values, fake.stats.totalOps]).toEqual([["A1:C1", "A2:C2", "A3:C3"], [["a"], ["d"], ["g"]], 1]);
   });
 
+  test("getMergedAreasOrNullObject lists only the areas whose top-left cell is in the range (OfficeDev/office-js#3611)", async () => {
+    const fake = sheet();
+    const got = await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("S");
+      ws.getRange("A1:B2").merge(false);
+      ws.getRange("C2:C3").merge(false);
+      const inner = ws.getRange("B2:C3").getMergedAreasOrNullObject().load("address");
+      const whole = ws.getRange("A1:C3").getMergedAreasOrNullObject().load("address");
+      await c.sync();
+      return [inner.address, whole.address];
+    });
+    expect(got).toEqual(["S!C2:C3", "S!A1:B2,S!C2:C3"]);
+  });
+
   test("merge(false) keeps only the top-left value of the whole area", async () => {
     const fake = sheet();
     await fake.run(async (c) => {
