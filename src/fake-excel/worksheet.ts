@@ -116,6 +116,8 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
       position: {
         get: () => wb.sheets.indexOf(this._sheet()),
         set: (v) => {
+          // Moving a sheet changes the workbook's structure, as renaming one does.
+          if (wb.protected) throw new FakeOfficeError("AccessDenied", "The workbook structure is protected.");
           if (typeof v !== "number" || v < 0 || v >= wb.sheets.length) throw new FakeOfficeError("InvalidArgument", "Position out of range.");
           const s = this._sheet();
           wb.sheets.splice(wb.sheets.indexOf(s), 1);

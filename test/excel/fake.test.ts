@@ -311,6 +311,17 @@ describe("fake Excel strictness", () => {
     expect(fake.sheet("Data")!.pageLayout.rowBreaks).toEqual([11, 39]);
   });
 
+  test("workbook structure protection refuses moving a sheet, as it refuses renaming one", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "A" }, { name: "B" }], protected: true });
+    const code = await codeOf(
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("B").position = 0;
+        await c.sync();
+      }),
+    );
+    expect([code, fake.sheetNames()]).toEqual(["AccessDenied", ["A", "B"]]);
+  });
+
   test("null objects resolve after sync", async () => {
     const fake = book();
     const got = await fake.run(async (context) => {
