@@ -67,11 +67,14 @@ export class EventBus {
     for (const n of list) this.changed(n.sheet, n.rect, n.changeType, "Local", true, n.before, n.shift);
   }
 
-  changed(sheet: SheetState, rect: CellRange, changeType: ChangeType, source: "Local" | "Remote", byAddin: boolean, before?: RawValue, shift?: ShiftDirection): void {
+  /** Several areas (a Ctrl-selection) are one change, their addresses listed, as VBA's Target is one multi-area range. */
+  changed(sheet: SheetState, area: CellRange | CellRange[], changeType: ChangeType, source: "Local" | "Remote", byAddin: boolean, before?: RawValue, shift?: ShiftDirection): void {
     const v = this.wb.apiVersion;
-    const single = rect.top === rect.bottom && rect.left === rect.right && changeType === "RangeEdited";
+    const areas = Array.isArray(area) ? area : [area];
+    const rect = areas[0];
+    const single = areas.length === 1 && rect.top === rect.bottom && rect.left === rect.right && changeType === "RangeEdited";
     const args: XlChangedEventArgs = {
-      address: rangeAddress(rect),
+      address: areas.map(rangeAddress).join(","),
       changeType,
       source,
       worksheetId: sheet.id,

@@ -3,7 +3,7 @@
 // the events Excel raises (events.ts) with triggerSource "Unknown": not this add-in. An Undo in Excel is
 // a change like these (the restored values, raised as a local change), so tests model it with `type`.
 import type { CellValue } from "../engine/vocab/types";
-import { MAX_COLS, MAX_ROWS, parseAddress } from "../excel/a1";
+import { MAX_COLS, MAX_ROWS, parseAddress, parseAddressList } from "../excel/a1";
 import { writeValues } from "./cells";
 import { dateSerial } from "./coerce";
 import { FakeOfficeError } from "./errors";
@@ -37,6 +37,8 @@ interface By {
 export interface UserActions {
   /** Type or paste `values` with their top-left at `address` ("B5"); null leaves a cell as it is. */
   type(sheet: string, address: string, values: CellValue[][], by?: By): void;
+  /** Select the areas with Ctrl and press Delete (`addresses` "B5,D7:D9"): their values cleared, one change raised. */
+  clearAreas(sheet: string, addresses: string, by?: By): void;
   insertRows(sheet: string, firstRow: number, count: number, by?: By): void;
   deleteRows(sheet: string, firstRow: number, count: number, by?: By): void;
   insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
@@ -82,6 +84,15 @@ export function userActions(wb: WorkbookState): UserActions {
       writeValues({ sheet: s, rects: [rect] }, rect, values.map((r, i) => Array.from({ length: width }, (_, j) => typed(r[j], rect.top + i, rect.left + j))), wb);
       wb.events.discardNoted();
       wb.events.changed(s, rect, "RangeEdited", src(by), false, values.length === 1 && width === 1 ? before : undefined);
+    },
+    clearAreas(sheet, addresses, by) {
+      const s = find(sheet);
+      const areas = parseAddressList(addresses);
+      if (!areas) throw new Error(`fake user: bad address ${addresses}`);
+      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
+      for (const rect of areas) writeValues({ sheet: s, rects: [rect] }, rect, Array.from({ length: rect.bottom - rect.top + 1 }, () => Array<string>(rect.right - rect.left + 1).fill("")), wb);
+      wb.events.discardNoted();
+      wb.events.changed(s, areas, "RangeEdited", src(by), false);
     },
     insertRows: (sheet, first, count, by) => rows(sheet, first, count, true, by),
     deleteRows: (sheet, first, count, by) => rows(sheet, first, count, false, by),

@@ -233,6 +233,21 @@ describe("live colours, edges", () => {
     expect(live[1][0]).toMatch(/On target/);
   });
 
+  test("actuals cleared across a Ctrl-selection (one change, its address a list) both recolour, as a fresh Apply colours them", async () => {
+    const h = await harness();
+    const before = [indicators(h).cell("K4").value, indicators(h).cell("K7").value];
+    h.fake.user.clearAreas("Indicators", "H4,H7");
+    await h.fake.user.settled();
+    await h.live.idle();
+    await h.fake.user.settled();
+    await h.live.idle();
+    const live = ["K4", "K7"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
+    await h.live.stop();
+    await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    expect({ live, errors: h.errors }).toEqual({ live: ["K4", "K7"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]), errors: [] });
+    expect(live.map((l) => l[0])).not.toEqual(before);
+  });
+
   test.each(["1.13", "1.20"])("a new record at the foot is one burst: our own write to its status is not taken for an edit (ExcelApi %s)", async (apiVersion) => {
     const h = await harness(30, { apiVersion });
     const before = h.live.bursts;

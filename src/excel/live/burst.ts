@@ -28,9 +28,8 @@ export function isEmpty(b: Burst): boolean {
 }
 
 /** Cells changed on a sheet, limited to a tracker zone (a paste of whole columns stays small). */
-export function addCells(b: Burst, sheet: string, address: string, zone: CellRange | undefined): void {
-  const r = parseAddress(address);
-  if (!r || !zone) return;
+export function addCells(b: Burst, sheet: string, r: CellRange, zone: CellRange | undefined): void {
+  if (!zone) return;
   const top = Math.max(r.top, zone.top);
   const bottom = Math.min(r.bottom, zone.bottom);
   const left = Math.max(r.left, zone.left);

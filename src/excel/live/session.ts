@@ -26,7 +26,7 @@ import { runAs } from "../run-options";
 import type { SheetMemory } from "../saved";
 import { writtenCells } from "../saved";
 import type { StatePlace } from "../state";
-import { parseAddress } from "../a1";
+import { parseAddressList } from "../a1";
 import type { CellSet } from "../cells";
 import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
 import type { Burst } from "./burst";
@@ -226,14 +226,21 @@ export class LiveColours<S = LiveSession> {
     // A co-author's change is gathered apart: it is read into the engine's grid but never written for.
     const burst = args.source === "Local" ? this.burst : this.remote;
     if (args.changeType === "RangeEdited" || args.changeType === "Unknown") {
-      const r = parseAddress(args.address);
-      if (r && covered(this.loaded!.own.get(zone.name), r)) return;
-      addCells(burst, zone.name, args.address, zone.rect);
-      // A row typed at the foot grows the tracker: the zone takes in the row and column after it too,
-      // so the next record typed below is seen as well.
-      if (r && r.top <= zone.rect.bottom && r.left <= zone.rect.right) {
-        zone.rect.bottom = Math.max(zone.rect.bottom, Math.min(r.bottom, zone.rect.bottom) + 1);
-        zone.rect.right = Math.max(zone.rect.right, Math.min(r.right, zone.rect.right) + 1);
+      // Cells cleared or filled (Ctrl+Enter) across a Ctrl-selection are one change named as a list, "B2,D4:D6",
+      // as VBA's Target is one multi-area range. An address we cannot read re-reads the whole tracker.
+      const areas = parseAddressList(args.address);
+      if (!areas) burst.rescan = true;
+      const own = this.loaded!.own.get(zone.name);
+      const edited = (areas ?? []).filter((r) => !covered(own, r));
+      if (areas && edited.length === 0) return;
+      for (const r of edited) {
+        addCells(burst, zone.name, r, zone.rect);
+        // A row typed at the foot grows the tracker: the zone takes in the row and column after it too,
+        // so the next record typed below is seen as well.
+        if (r.top <= zone.rect.bottom && r.left <= zone.rect.right) {
+          zone.rect.bottom = Math.max(zone.rect.bottom, Math.min(r.bottom, zone.rect.bottom) + 1);
+          zone.rect.right = Math.max(zone.rect.right, Math.min(r.right, zone.rect.right) + 1);
+        }
       }
     } else {
       addStructure(burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
