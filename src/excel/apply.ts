@@ -5,6 +5,7 @@
 // applyPlans is the stand-alone form for plans made elsewhere: facts, our record (when the workbook has
 // one), the formats about to be replaced (edit plans only), the writes: 2 to 4 requests.
 import type { SheetPlan } from "../engine/vocab/plan";
+import type { CellRange } from "../engine/vocab/types";
 import type { ExcelRun, XlRequestContext, XlWorksheet } from "./api";
 import { captureFormats } from "./capture";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
@@ -14,7 +15,7 @@ import { queueRestore, queueSavedFormats } from "./formats";
 import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
-import { allocateColumns, emptyMemory, mergeBackups, mergeStyled, styledOutside } from "./saved";
+import { allocateColumns, emptyMemory, leaveMergedAlone, mergeBackups, mergeStyled, styledOutside } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
 import { CellSet } from "./cells";
 import type { StateRecord } from "./state";
@@ -63,6 +64,8 @@ export interface WriteJob {
    * before ours with live colours off would put the backups of cells no longer coloured on an officer's.
    */
   inPlace?: (sheet: string) => boolean;
+  /** The merged areas of a sheet, as read this run (ExcelApi 1.13; none known without it). */
+  merges?: (sheet: string) => CellRange[];
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -105,13 +108,15 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     // Where the record's positions no longer hold our cells (columns inserted or deleted before ours with live
     // colours off), the backups of cells no longer coloured are forgotten: put back now or later, they would
     // land on an officer's column.
+    // Nor is one inside a merged area an officer made since: Excel refuses part of one, and it is theirs now.
+    const inMerge = leaveMergedAlone(merged.stale, job.merges?.(t.sheet) ?? []);
     if (job.inPlace && !job.inPlace(t.sheet)) {
       merged.stale.backed = new CellSet();
       merged.stale.widths = new Map();
     }
     merged.keep.styled = mergeStyled(memory[t.sheet], styledOutside(t.plan));
     memory[t.sheet] = merged.keep;
-    stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept });
+    stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept && new Map([...cap.kept].filter(([key]) => !inMerge(key))) });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });
   }
   allocateColumns(memory);

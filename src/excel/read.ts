@@ -13,7 +13,7 @@
 // The Scorecard History sheet (its name or tab colour) has only its values read, in the first request.
 import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext } from "./api";
+import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET, utf8Bytes } from "./chunk";
 import type { SheetHint } from "./hint";
@@ -173,6 +173,17 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
 function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSupported?: IsSetSupported): { sheet: string; range: XlRangeAreas }[] {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
   return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
+}
+
+/**
+ * Merged areas reaching into a rectangle of a sheet, asked of the range from A1 to its bottom-right corner:
+ * Excel lists only the areas whose top-left cell lies in the range asked (OfficeDev/office-js#3611).
+ * Undefined where ExcelApi 1.13 is missing. The answer is read after the request carrying it is sent.
+ */
+export function queueMergesReaching(ws: XlWorksheet, rect: CellRange, isSetSupported?: IsSetSupported): (() => CellRange[]) | undefined {
+  if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return undefined;
+  const areas = ws.getRangeByIndexes(0, 0, rect.bottom + 1, rect.right + 1).getMergedAreasOrNullObject().load("address");
+  return () => (areas.isNullObject ? [] : mergedAreas(areas.address));
 }
 
 /** Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows its "!". */

@@ -7,16 +7,17 @@ import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
 import { officersAmong, recordInPlace } from "../engine/trackers/foreign";
 import { CellSet, cellKey } from "./cells";
-import type { ExcelRun, XlRequestContext } from "./api";
+import type { ExcelRun, IsSetSupported, XlRequestContext } from "./api";
 import { readAreas, sentUnlessTooBig, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
 import type { SheetMemory } from "./saved";
+import { leaveMergedAlone } from "./saved";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
 import { queueRestore, queueSavedFormats } from "./formats";
 import { OfficersChanges } from "./kept-formats";
-import { readSheets } from "./read";
+import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack } from "./backup";
 import { runAs } from "./run-options";
@@ -47,9 +48,10 @@ const ASSUMED_CELL_BYTES = 50;
 /**
  * Reads what the cells we wrote hold now. A figure, date or text of the officer's there (trackers/foreign.ts),
  * typed since, or in a column that moved under our record, leaves our record, so it is not cleared.
- * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Returns the requests used.
+ * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Cells inside a
+ * merged area made since leave it too (saved.ts leaveMergedAlone; `inMerges` says which). Returns the requests used.
  */
-async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number): Promise<number> {
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number, inMerges: Map<SheetMemory, (key: number) => boolean>, isSetSupported?: IsSetSupported): Promise<number> {
   const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
   const areas: Area[] = [];
   for (const [name, mem] of restore) {
@@ -62,7 +64,21 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     }
   }
   if (!areas.length) return 0;
-  const syncs = await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+  // Merged areas reaching our cells, read in the same request: a section heading merged across our column
+  // since cannot be cleared in part. Past 512 areas Excel fails the request: read again without them.
+  const merges = restore.map(([name, mem]) => {
+    const rects = [...mem.values.rects(), ...mem.backed.rects()];
+    const around = rects.reduce((a, r) => ({ top: 0, left: 0, bottom: Math.max(a.bottom, r.bottom), right: Math.max(a.right, r.right) }), { top: 0, left: 0, bottom: 0, right: 0 });
+    return { mem, read: rects.length ? queueMergesReaching(context.workbook.worksheets.getItem(findSheet(facts, name)!.name), around, isSetSupported) : undefined };
+  });
+  let syncs: number;
+  try {
+    syncs = await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true));
+    for (const { mem, read } of merges) if (read) inMerges.set(mem, leaveMergedAlone(mem, read()));
+  } catch (e) {
+    if (!merges.some((m) => m.read)) throw e;
+    syncs = 1 + (await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true)));
+  }
   const held = new Map<SheetMemory, Map<number, CellValue>>();
   for (const { mem, rect, grid } of read) {
     const values = held.get(mem) ?? new Map<number, CellValue>();
@@ -121,7 +137,8 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const later = OfficersChanges.sized(record, restore.map(([name, mem]) => ({ ws: tracker(name), mem, cells: mem.backed })), budget / 4);
     const shared = later.bytes > 0 && later.bytes <= budget / 4;
     if (shared) later.queueAll();
-    let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget);
+    const inMerges = new Map<SheetMemory, (key: number) => boolean>();
+    let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget, inMerges, run.isSetSupported);
     if (shared && valuesRead === 0) {
       // Refused for its size, it leaves the reads unanswered: found below.
       await sentUnlessTooBig(context);
@@ -136,7 +153,8 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueRestore(writes, ws, mem);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
       await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
-      await queueSavedFormats(writes, ws, later.changes(i));
+      const inMerge = inMerges.get(mem);
+      await queueSavedFormats(writes, ws, inMerge ? new Map([...later.changes(i)].filter(([key]) => !inMerge(key))) : later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;
     }
     if (facts.state) cellsRestored += await queueHelpRemoval(writes, context, facts, facts.state.name, help);

@@ -401,3 +401,36 @@ export function allocateColumns(memory: Record<string, SheetMemory>): void {
     for (const src of [...mem.cols.keys()]) if (!mem.backed.rects().some((r) => src >= r.left && src <= r.right)) mem.cols.delete(src);
   }
 }
+
+/**
+ * Cells of ours inside a merged area (a section heading an officer merged across our column since): Excel
+ * refuses to clear part of a merged area or copy formats onto part of one ("We can't do that to a merged
+ * cell"), and the area is the officer's now. They are taken out of what goes back (values, whole formats,
+ * saved properties), so the record forgets them. Returns whether a cell was one of them, to filter the
+ * formats read for those cells. A merged area whose top-left cell is ours keeps our old value there.
+ */
+export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[]): (key: number) => boolean {
+  if (!merges.length) return () => false;
+  const inside = (row: number, col: number) => merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const dropped = new Set<number>();
+  for (const set of [mem.values, mem.backed]) {
+    for (const r of set.rects()) {
+      if (!merges.some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)) continue;
+      for (let row = r.top; row <= r.bottom; row++) {
+        for (let col = r.left; col <= r.right; col++) {
+          if (!inside(row, col)) continue;
+          set.delete(row, col);
+          dropped.add(cellKey(row, col));
+        }
+      }
+    }
+  }
+  for (const key of mem.cells.keys()) {
+    const { row, col } = keyCell(key);
+    if (inside(row, col)) {
+      mem.cells.delete(key);
+      dropped.add(key);
+    }
+  }
+  return (key) => dropped.has(key);
+}

@@ -196,6 +196,9 @@ export function clearCells(a: Areas, applyTo: string, wb?: WorkbookState): void 
   const contents = applyTo === "All" || applyTo === "Contents";
   const formats = applyTo === "All" || applyTo === "Formats";
   if (!contents && !formats) throw new FakeOfficeError("NotImplemented", `clear("${applyTo}") is not in the fake.`);
+  // As VBA's ClearContents on part of a merged area ("We can't do that to a merged cell", error 1004): an
+  // area that cuts a merged one is refused before anything changes. Formats alone are taken as allowed.
+  if (contents) for (const r of a.rects) for (const m of a.sheet.merges.overlapping(r)) if (!(m.top >= r.top && m.bottom <= r.bottom && m.left >= r.left && m.right <= r.right)) throw new FakeOfficeError("InvalidOperation", `Cannot change part of a merged cell (${a.sheet.name}).`, "Range.clear");
   forEachCell(a.rects, (row, col) =>
     a.sheet.update(row, col, (c) => (formats ? { v: contents ? "" : c.v, f: contents ? undefined : c.f, nf: "General", fmt: DEFAULT_FORMAT } : { ...c, v: "", f: undefined })),
   );

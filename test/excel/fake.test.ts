@@ -364,6 +364,26 @@ describe("fake Excel merges", () => {
     expect(got).toEqual(["S!C2:C3", "S!A1:B2,S!C2:C3"]);
   });
 
+  test("clearing contents through part of a merged area is refused, as VBA's ClearContents is; the whole area, or formats alone, are cleared", async () => {
+    const fake = sheet();
+    const merge = () =>
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("S").getRange("A1:B2").merge(false);
+        await c.sync();
+      });
+    const clear = (address: string, applyTo: "Contents" | "Formats" | "All") =>
+      fake.run(async (c) => {
+        c.workbook.worksheets.getItem("S").getRanges(address).clear(applyTo);
+        await c.sync();
+      });
+    await merge();
+    await expect(clear("B2:C3", "Contents")).rejects.toMatchObject({ code: "InvalidOperation" });
+    await expect(clear("C1,A1", "All")).rejects.toMatchObject({ code: "InvalidOperation" });
+    await clear("B2", "Formats");
+    await clear("C3,A1:B2", "Contents");
+    expect([fake.sheet("S")!.merges, fake.sheet("S")!.values]).toEqual([["A1:B2"], [["", "", "c"], ["", "", "f"], ["g", "h", ""]]]);
+  });
+
   test("merge(false) keeps only the top-left value of the whole area", async () => {
     const fake = sheet();
     await fake.run(async (c) => {

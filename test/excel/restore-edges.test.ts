@@ -55,3 +55,52 @@ describe("Remove colours and number formats", () => {
     expect(i6.numberFormat).toBe('"RAG: "@');
   });
 });
+
+// Excel refuses to clear the contents of part of a merged area, as VBA's ClearContents does ("We can't
+// do that to a merged cell"). An officer who merges a record row across our column into a section
+// heading after Apply colours must not stop Remove colours or the next Apply colours.
+describe("a row merged across our column after Apply colours", () => {
+  async function mergedAfterApply() {
+    const fake = createFakeExcel(generatedTracker(12));
+    const before = fake.sheet("Indicators")!.cell("K11");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ours = fake.sheet("Indicators")!.cell("K10").value;
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem("Indicators");
+      ws.getRange("A10").values = [["Section: waste"]];
+      ws.getRange("A10:K10").merge(false);
+      await context.sync();
+    });
+    return { fake, before, ours };
+  }
+
+  test("Remove colours clears our other cells and leaves the merged heading as the officer made it", async () => {
+    const { fake, before, ours } = await mergedAfterApply();
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect(ours).toMatch(/\w/);
+    expect({ a10: ind.cell("A10").value, k11: ind.cell("K11").value, k11Fill: ind.cell("K11").fill, merged: ind.merges }).toEqual({ a10: "Section: waste", k11: "", k11Fill: before.fill, merged: ["A10:K10"] });
+  });
+
+  test("past 512 merged areas (which Excel will not list) Remove colours reads again without them and still restores", async () => {
+    const fake = createFakeExcel(generatedTracker(1100));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem("Indicators");
+      // Comments merged in pairs of rows, nowhere near our column.
+      for (let row = 4; row < 1104; row += 2) ws.getRange(`J${row}:J${row + 1}`).merge(false);
+      await context.sync();
+    });
+    const before = fake.sheet("Indicators")!.cell("K5").value;
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect({ before: before !== "", k5: ind.cell("K5").value, k1103: ind.cell("K1103").value, merges: ind.merges.length }).toEqual({ before: true, k5: "", k1103: "", merges: 550 });
+  });
+
+  test("Apply colours again leaves the heading alone and colours the rows around it", async () => {
+    const { fake } = await mergedAfterApply();
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ind = fake.sheet("Indicators")!;
+    expect({ a10: ind.cell("A10").value, k9: ind.cell("K9").value !== "", k11: ind.cell("K11").value !== "", merged: ind.merges }).toEqual({ a10: "Section: waste", k9: true, k11: true, merged: ["A10:K10"] });
+  });
+});
