@@ -2,7 +2,9 @@
 // part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
 import type { Problem, SheetGrid } from "../engine/vocab/types";
-import { decideOwnership, isOurs, OWNER_MARK, sameSheetName, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
+import { decideOwnership, isOurs, OWNER_MARK, parseMark, sameSheetName, STATE_SHEET, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
+import { HISTORY_SHEET } from "../engine/history/types";
+import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet-spec";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
 import { keyedBySheet, readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
@@ -65,6 +67,16 @@ export interface PackageRead {
   problems: Problem[];
   sharedStringsPart?: string;
   stylesPart?: string;
+}
+
+/**
+ * A sheet carrying our mark for a summary: replaced whole by this run and never a tracker, so its cells
+ * (a row per record, the largest part of a built workbook) are not read. The rules and history sheets
+ * are read: the run takes its settings and earlier periods from them.
+ */
+function unreadOwnSheet(mark: string | undefined): boolean {
+  const plan = parseMark(mark);
+  return plan !== undefined && !sameSheetName(plan, RULES_SHEET) && !sameSheetName(plan, HISTORY_SHEET) && !sameSheetName(plan, STATE_SHEET);
 }
 
 /** Each sheet's OWNER_MARK formula, by its place in <sheets>. */
@@ -135,6 +147,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     sheets.push(info);
     if (s.kind !== "worksheet" || !info.part) continue;
     const isRecord = stateName !== undefined && s.name === stateName;
+    if (!isRecord && unreadOwnSheet(marks.get(s.index))) continue;
     const onCellFormat = isRecord ? (row: number, col: number, xf: number) => col >= 2 && recordFormats.set(cellKey(row, col), xf) : undefined;
     const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904, onCellFormat });
     info.protected = read.protected;
