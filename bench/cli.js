@@ -74,13 +74,13 @@ function peakAndCpu(stderr) {
 }
 
 /**
- * Runs `build` on the input; returns wall time, peak RSS, CPU time and the --json report's counts.
+ * Runs `build` on the input (output and --json beside it, named with `suffix`); returns wall time, peak RSS, CPU time and the --json report's counts.
  * Past `timeoutMs` the build is stopped and reported as timed out (wall time and peak unknown).
  */
-async function runBuild(input, settings, timeoutMs = 300_000) {
+async function runBuild(input, settings, timeoutMs = 300_000, suffix = ".built") {
   const base = input.replace(/\.xlsx$/, "");
-  const output = `${base}.built.xlsx`;
-  const json = `${base}.built.json`;
+  const output = `${base}${suffix}.xlsx`;
+  const json = `${base}${suffix}.json`;
   const buildArgs = ["build", input, "-o", output, "--json", json, "--preset", settings.preset, "--period", settings.period, "--report-date", settings.reportDate];
   const gnu = hasGnuTime();
   const r = gnu ? await spawnTimed(GNU_TIME, ["-v", process.execPath, BIN, ...buildArgs], timeoutMs) : await spawnTimed(process.execPath, [CHILD, ...buildArgs], timeoutMs);

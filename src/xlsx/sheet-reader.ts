@@ -9,7 +9,7 @@ import { cellAddress, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, seri
 import { decodeEscapes, MAX_CELL_CHARS, type SharedStrings } from "./package/shared-strings";
 import { NO_FORMATS, type CellFormats } from "./package/styles-read";
 import type { ZipPackage } from "./package/zip-reader";
-import { attr, parseXmlStream } from "./package/xml";
+import { attr, ownText, parseXmlStream } from "./package/xml";
 import { squareCells, type SparseCells } from "./sheet-extent";
 
 export interface SheetReadContext {
@@ -109,9 +109,8 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         return strings![index] ?? null;
       }
       case "str":
-        return text;
       case "inlineStr":
-        return text;
+        return ownText(text);
       case "b":
         return parseInt(text, 10) !== 0;
       case "e":

@@ -3,7 +3,7 @@
 // does, carriage returns kept. A string is capped at Excel's 32,767 characters. Optionally only the
 // strings some sheet uses are kept, so memory follows the cells present.
 import type { ZipPackage } from "./zip-reader";
-import { parseXmlStream } from "./xml";
+import { ownText, parseXmlStream } from "./xml";
 
 /** Excel's limit on the characters in a cell. */
 export const MAX_CELL_CHARS = 32767;
@@ -50,7 +50,7 @@ export async function readSharedStrings(pkg: ZipPackage, part: string, wanted?: 
         if (si.length < MAX_CELL_CHARS) si += decodeEscapes(t);
       } else if (local === "rPh") phonetic--;
       else if (local === "si") {
-        if (keep) strings[index] = si.length > MAX_CELL_CHARS ? si.slice(0, MAX_CELL_CHARS) : si;
+        if (keep) strings[index] = si.length > MAX_CELL_CHARS ? si.slice(0, MAX_CELL_CHARS) : ownText(si);
         keep = false;
       }
     },
