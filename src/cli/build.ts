@@ -136,7 +136,7 @@ export async function build(argv: string[]): Promise<number> {
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
   try {
-    read = await readPackage(args.input);
+    read = await readPackage(args.input, args.input, { skipOwnSummaries: true });
     // The reader's garbage goes before the engine starts building on top of it.
     if (read.grids.reduce((n, g) => n + g.values.length, 0) > COLLECT_ABOVE_RECORDS) collectGarbage();
     const kind = checkOutputKind(args.output, isMacroEnabled(read));

@@ -117,6 +117,11 @@ export async function queueRestore(batcher: Batcher, ws: XlWorksheet, mem: Sheet
   await queueSizes(batcher, ws, mem.heights, "rowHeight");
 }
 
+/** Merged areas whose top-left cell held ours (saved.ts leaveMergedAlone): cleared whole, as Excel refuses part of one. */
+export async function queueWholeClears(batcher: Batcher, ws: XlWorksheet, areas: CellRange[]): Promise<void> {
+  for (const chunk of chunkAddresses(areas)) await batcher.add(chunk.length + OP_OVERHEAD, () => ws.getRanges(chunk).clear("Contents"));
+}
+
 /** Set each cell's saved properties (and only those), cells with the same ones together. */
 export async function queueSavedFormats(batcher: Batcher, ws: XlWorksheet, cells: Map<number, SavedFormat>): Promise<void> {
   const groups = new Map<string, { f: SavedFormat; cells: CellSet }>();

@@ -6,16 +6,16 @@ import type { CellRange, CellValue, Scheme, SheetGrid } from "../engine/vocab/ty
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
 import { officersAmong, recordInPlace } from "../engine/trackers/foreign";
-import { CellSet, cellKey } from "./cells";
+import { CellSet, cellKey, keyCell } from "./cells";
 import type { ExcelRun, IsSetSupported, XlRequestContext } from "./api";
 import { readAreas, sentUnlessTooBig, CellCosts, type Area } from "./slices";
 import type { WorkbookFacts } from "./facts";
-import type { SheetMemory } from "./saved";
+import type { MergedOverOurs, SheetMemory } from "./saved";
 import { leaveMergedAlone } from "./saved";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
 import { protectedSheet, protectedWorkbook } from "./errors";
 import { findSheet, queueFacts, same } from "./facts";
-import { queueRestore, queueSavedFormats } from "./formats";
+import { queueRestore, queueSavedFormats, queueWholeClears } from "./formats";
 import { OfficersChanges } from "./kept-formats";
 import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
@@ -45,13 +45,45 @@ export interface RemoveResult {
 /** Bytes a cell of ours is taken to cost until a response says better (read.ts assumes the same of trackers). */
 const ASSUMED_CELL_BYTES = 50;
 
+/** The bottom-right corner of every cell the record names on a sheet: merged areas are asked of A1 to it. */
+function corner(mem: SheetMemory): CellRange {
+  const at = { top: 0, left: 0, bottom: 0, right: 0 };
+  const reach = (row: number, col: number) => {
+    at.bottom = Math.max(at.bottom, row);
+    at.right = Math.max(at.right, col);
+  };
+  for (const r of [...mem.values.rects(), ...mem.backed.rects()]) reach(r.bottom, r.right);
+  for (const key of mem.cells.keys()) reach(keyCell(key).row, keyCell(key).col);
+  return at;
+}
+
+/** Whether a queued read came back (a request refused for its size leaves it unanswered). */
+function answered(read: () => unknown): boolean {
+  try {
+    read();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Sends the queued reads; false where Excel refused them (merged areas past 512). */
+async function sentOrFailed(context: XlRequestContext): Promise<boolean> {
+  try {
+    await context.sync();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads what the cells we wrote hold now. A figure, date or text of the officer's there (trackers/foreign.ts),
  * typed since, or in a column that moved under our record, leaves our record, so it is not cleared.
  * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Cells inside a
- * merged area made since leave it too (saved.ts leaveMergedAlone; `inMerges` says which). Returns the requests used.
+ * merged area made since leave it too (saved.ts leaveMergedAlone: `found` gets what it decided). Returns the requests used.
  */
-async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number, inMerges: Map<SheetMemory, (key: number) => boolean>, isSetSupported?: IsSetSupported): Promise<number> {
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number, found: Map<SheetMemory, MergedOverOurs>, isSetSupported?: IsSetSupported): Promise<number> {
   const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
   const areas: Area[] = [];
   for (const [name, mem] of restore) {
@@ -64,20 +96,24 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     }
   }
   if (!areas.length) return 0;
-  // Merged areas reaching our cells, read in the same request: a section heading merged across our column
-  // since cannot be cleared in part. Past 512 areas Excel fails the request: read again without them.
-  const merges = restore.map(([name, mem]) => {
-    const rects = [...mem.values.rects(), ...mem.backed.rects()];
-    const around = rects.reduce((a, r) => ({ top: 0, left: 0, bottom: Math.max(a.bottom, r.bottom), right: Math.max(a.right, r.right) }), { top: 0, left: 0, bottom: 0, right: 0 });
-    return { mem, read: rects.length ? queueMergesReaching(context.workbook.worksheets.getItem(findSheet(facts, name)!.name), around, isSetSupported) : undefined };
-  });
+  // Merged areas reaching our cells, asked in the first request the values go in: a section heading an
+  // officer merged across our column since cannot be cleared in part.
+  const ask = () => restore.map(([name, mem]) => ({ mem, read: queueMergesReaching(context.workbook.worksheets.getItem(findSheet(facts, name)!.name), corner(mem), isSetSupported) }));
+  let merges = ask();
   let syncs: number;
   try {
     syncs = await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true));
-    for (const { mem, read } of merges) if (read) inMerges.set(mem, leaveMergedAlone(mem, read()));
   } catch (e) {
+    // Past 512 merged areas Excel fails the request carrying them: read again without them.
     if (!merges.some((m) => m.read)) throw e;
+    merges = [];
     syncs = 1 + (await readAreas(context, areas, budget, new CellCosts(() => ASSUMED_CELL_BYTES, true)));
+  }
+  // A first request refused for its size went again without them: they get a request of their own.
+  if (merges.some((m) => m.read && !answered(m.read))) {
+    merges = ask();
+    syncs++;
+    if (!(await sentOrFailed(context))) merges = [];
   }
   const held = new Map<SheetMemory, Map<number, CellValue>>();
   for (const { mem, rect, grid } of read) {
@@ -98,6 +134,8 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
       mem.widths = new Map();
     }
   }
+  // After the officer's own values are known: a merged heading they typed into our cell is theirs, not cleared.
+  for (const { mem, read } of merges) if (read) found.set(mem, leaveMergedAlone(mem, read()));
   return syncs;
 }
 
@@ -137,7 +175,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const later = OfficersChanges.sized(record, restore.map(([name, mem]) => ({ ws: tracker(name), mem, cells: mem.backed })), budget / 4);
     const shared = later.bytes > 0 && later.bytes <= budget / 4;
     if (shared) later.queueAll();
-    const inMerges = new Map<SheetMemory, (key: number) => boolean>();
+    const inMerges = new Map<SheetMemory, MergedOverOurs>();
     let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget, inMerges, run.isSetSupported);
     if (shared && valuesRead === 0) {
       // Refused for its size, it leaves the reads unanswered: found below.
@@ -151,9 +189,10 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     for (const [i, [name, mem]] of restore.entries()) {
       const ws = tracker(name);
       await queueRestore(writes, ws, mem);
+      await queueWholeClears(writes, ws, inMerges.get(mem)?.clearWhole ?? []);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
       await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
-      const inMerge = inMerges.get(mem);
+      const inMerge = inMerges.get(mem)?.inMerge;
       await queueSavedFormats(writes, ws, inMerge ? new Map([...later.changes(i)].filter(([key]) => !inMerge(key))) : later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;
     }

@@ -402,35 +402,42 @@ export function allocateColumns(memory: Record<string, SheetMemory>): void {
   }
 }
 
+/** Merged areas over cells of ours, and what to do about them (leaveMergedAlone). */
+export interface MergedOverOurs {
+  /** Whether a cell was taken out of what goes back: to filter formats read for it. */
+  inMerge: (key: number) => boolean;
+  /** Areas whose top-left cell holds ours: cleared whole (Excel keeps only that cell's value). */
+  clearWhole: CellRange[];
+}
+
 /**
- * Cells of ours inside a merged area (a section heading an officer merged across our column since): Excel
+ * Cells of ours inside a merged area an officer made since (a section heading across our column). Excel
  * refuses to clear part of a merged area or copy formats onto part of one ("We can't do that to a merged
- * cell"), and the area is the officer's now. They are taken out of what goes back (values, whole formats,
- * saved properties), so the record forgets them. Returns whether a cell was one of them, to filter the
- * formats read for those cells. A merged area whose top-left cell is ours keeps our old value there.
+ * cell"), and pasting a cell's format onto a whole area would unmerge it. So every such cell is taken out
+ * of what goes back (values, whole formats, saved properties) and the record forgets it. Where the area's
+ * top-left cell still holds ours, the area is cleared whole instead: its other cells are empty. A rating
+ * cell of an officer's we coloured and they merged since keeps our colour.
  */
-export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[]): (key: number) => boolean {
-  if (!merges.length) return () => false;
-  const inside = (row: number, col: number) => merges.some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[]): MergedOverOurs {
   const dropped = new Set<number>();
-  for (const set of [mem.values, mem.backed]) {
-    for (const r of set.rects()) {
-      if (!merges.some((m) => m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left)) continue;
-      for (let row = r.top; row <= r.bottom; row++) {
-        for (let col = r.left; col <= r.right; col++) {
-          if (!inside(row, col)) continue;
+  const clearWhole: CellRange[] = [];
+  const ours = [mem.values, mem.backed];
+  // Worked out once: a merge is looked at cell by cell only where it meets one of these.
+  const rects = [...mem.values.rects(), ...mem.backed.rects(), ...[...mem.cells.keys()].map((key) => keyCell(key)).map(({ row, col }) => ({ top: row, bottom: row, left: col, right: col }))];
+  for (const m of merges) {
+    if (!rects.some((r) => r.top <= m.bottom && r.bottom >= m.top && r.left <= m.right && r.right >= m.left)) continue;
+    if (mem.values.has(m.top, m.left)) clearWhole.push(m);
+    for (let row = m.top; row <= m.bottom; row++) {
+      for (let col = m.left; col <= m.right; col++) {
+        const key = cellKey(row, col);
+        for (const set of ours) {
+          if (!set.has(row, col)) continue;
           set.delete(row, col);
-          dropped.add(cellKey(row, col));
+          dropped.add(key);
         }
+        if (mem.cells.delete(key)) dropped.add(key);
       }
     }
   }
-  for (const key of mem.cells.keys()) {
-    const { row, col } = keyCell(key);
-    if (inside(row, col)) {
-      mem.cells.delete(key);
-      dropped.add(key);
-    }
-  }
-  return (key) => dropped.has(key);
+  return { inMerge: (key) => dropped.has(key), clearWhole };
 }

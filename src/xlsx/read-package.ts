@@ -26,6 +26,11 @@ export const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
 export interface ReadPackageOptions {
   /** Read the shared strings selectively above this many bytes (tests lower it). */
   selectiveStringsBytes?: number;
+  /**
+   * Leave out the grids of sheets carrying our mark for a summary (a build replaces them whole, and at
+   * 100,000 rows they are a third of a built workbook). Callers that show the workbook keep them.
+   */
+  skipOwnSummaries?: boolean;
 }
 
 export interface SheetInfo {
@@ -49,7 +54,7 @@ export interface PackageRead {
   pkg: ZipPackage;
   contentTypes: ContentTypes;
   workbook: WorkbookPart;
-  /** Every worksheet but our state sheet, in tab order (chart and other sheets have none). */
+  /** Every worksheet but our state sheet (and our summaries, with `skipOwnSummaries`), in tab order (chart and other sheets have none). */
   grids: SheetGrid[];
   /** Every sheet of the workbook part, in tab order. */
   sheets: SheetInfo[];
@@ -101,14 +106,14 @@ async function readStrings(pkg: ZipPackage, part: string | undefined, sheetParts
 export async function readPackage(path: string | Buffer, name = typeof path === "string" ? path : "input", options: ReadPackageOptions = {}): Promise<PackageRead> {
   const pkg = await ZipPackage.open(path, name);
   try {
-    return await readOpenPackage(pkg, options.selectiveStringsBytes ?? SELECTIVE_STRINGS_BYTES);
+    return await readOpenPackage(pkg, options.selectiveStringsBytes ?? SELECTIVE_STRINGS_BYTES, options.skipOwnSummaries ?? false);
   } catch (e) {
     pkg.close();
     throw e;
   }
 }
 
-async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise<PackageRead> {
+async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnSummaries: boolean): Promise<PackageRead> {
   const contentTypes = await readContentTypes(pkg);
   const workbook = await readWorkbookPart(pkg);
   const stringsPart = relOfType(workbook.rels, REL.sharedStrings)?.part;
@@ -118,10 +123,12 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
   for (const s of worksheets) {
     if (!s.part || !pkg.has(s.part)) throw new InputError(`${pkg.file} is corrupt: the part of sheet '${s.name}' (${s.part ?? s.relId}) is missing`);
   }
-  const strings = await readStrings(pkg, stringsPart, worksheets.map((s) => s.part as string), selectiveAbove);
-
   const marks = marksByIndex(workbook);
   const facts: SheetFacts[] = workbook.sheets.map((s) => ({ name: s.name, visibility: s.state, mark: marks.get(s.index) }));
+  const stateName = decideOwnership(facts, undefined).stateSheet;
+  const skipped = (s: WorkbookPart["sheets"][number]): boolean => skipOwnSummaries && s.name !== stateName && unreadOwnSheet(marks.get(s.index));
+  const strings = await readStrings(pkg, stringsPart, worksheets.filter((s) => !skipped(s)).map((s) => s.part as string), selectiveAbove);
+
   const sheets: SheetInfo[] = [];
   const grids: SheetGrid[] = [];
   const problems: Problem[] = [];
@@ -129,7 +136,6 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
   let saved: Record<string, SheetMemory> = {};
   let recordRows = 0;
   const recordFormats = new Map<number, number>();
-  const stateName = decideOwnership(facts, undefined).stateSheet;
 
   for (const s of workbook.sheets) {
     const info: SheetInfo = {
@@ -147,7 +153,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number): Promise
     sheets.push(info);
     if (s.kind !== "worksheet" || !info.part) continue;
     const isRecord = stateName !== undefined && s.name === stateName;
-    if (!isRecord && unreadOwnSheet(marks.get(s.index))) continue;
+    if (skipped(s)) continue;
     const onCellFormat = isRecord ? (row: number, col: number, xf: number) => col >= 2 && recordFormats.set(cellKey(row, col), xf) : undefined;
     const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904, onCellFormat });
     info.protected = read.protected;

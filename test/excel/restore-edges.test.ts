@@ -82,6 +82,54 @@ describe("a row merged across our column after Apply colours", () => {
     expect({ a10: ind.cell("A10").value, k11: ind.cell("K11").value, k11Fill: ind.cell("K11").fill, merged: ind.merges }).toEqual({ a10: "Section: waste", k11: "", k11Fill: before.fill, merged: ["A10:K10"] });
   });
 
+  const mergedOverOurs = async (areas: string[], init = generatedTracker(12)) => {
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ours = fake.sheet("Indicators")!.cell("K10").value;
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      for (const a of areas) context.workbook.worksheets.getItem("Indicators").getRange(a).merge(false);
+      await context.sync();
+    });
+    return { fake, ours };
+  };
+
+  test.each([
+    { merged: "K10:K11", how: "two cells of ours merged" },
+    { merged: "K10:M10", how: "our cell the top-left of a merge reaching past our column" },
+  ])("$how: Remove colours clears the whole area, leaving the merge", async ({ merged }) => {
+    const { fake, ours } = await mergedOverOurs([merged]);
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect({ ours: ours !== "", k10: ind.cell("K10").value, k12: ind.cell("K12").value, merges: ind.merges }).toEqual({ ours: true, k10: "", k12: "", merges: [merged] });
+  });
+
+  test("a figure the officer typed into our cell and then merged across is theirs: kept, merge and all", async () => {
+    const { fake } = await mergedOverOurs([]);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem("Indicators");
+      ws.getRange("K10").values = [[2024]];
+      ws.getRange("K10:M10").merge(false);
+      await context.sync();
+    });
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect({ k10: ind.cell("K10").value, k11: ind.cell("K11").value, merges: ind.merges }).toEqual({ k10: 2024, k11: "", merges: ["K10:M10"] });
+  });
+
+  test("Apply colours again with our cell the top-left of a merge: the area is cleared whole, the merge kept", async () => {
+    const { fake } = await mergedOverOurs(["K10:M10"]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ind = fake.sheet("Indicators")!;
+    expect({ merges: ind.merges, k10: ind.cell("K10").value, k9: ind.cell("K9").value !== "", k11: ind.cell("K11").value !== "" }).toEqual({ merges: ["K10:M10"], k10: "", k9: true, k11: true });
+  });
+
+  test("a first request Excel refuses for its size leaves the merged areas unread: they are asked again, alone", async () => {
+    const { fake } = await mergedOverOurs(["C600:K600"], { ...generatedTracker(1100), limits: { responseBytes: 30_000 } });
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect({ k5: ind.cell("K5").value, k601: ind.cell("K601").value, merges: ind.merges }).toEqual({ k5: "", k601: "", merges: ["C600:K600"] });
+  });
+
   test("past 512 merged areas (which Excel will not list) Remove colours reads again without them and still restores", async () => {
     const fake = createFakeExcel(generatedTracker(1100));
     await applyColoursCommand(fake.run, SETTINGS, TODAY);

@@ -222,7 +222,7 @@ describe("ownership", () => {
   const tracker = sheetData(row(1, '<c r="A1" t="inlineStr"><is><t>Ref</t></is></c>'));
   const state = (a1: string): string => sheetData(row(1, `<c r="A1" t="inlineStr"><is><t>${a1.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</t></is></c>`));
 
-  test("our marked state sheet gives no grid; marked sheets, renamed ones too, are owned; summaries are not read (a run replaces them whole)", async () => {
+  test("our marked state sheet gives no grid; marked sheets, renamed ones too, are owned", async () => {
     const names = `<definedName name="${OWNER_MARK}" localSheetId="1" hidden="1">${markFormula("Summary").replace(/"/g, "&quot;")}</definedName><definedName name="${OWNER_MARK}" localSheetId="2" hidden="1">"Summary"</definedName><definedName name="${OWNER_MARK}" localSheetId="3" hidden="1">"${STATE_SHEET}"</definedName>`;
     const result = await read({
       sheets: [
@@ -233,24 +233,34 @@ describe("ownership", () => {
       ],
       definedNames: names,
     });
-    expect(result.grids.map((g) => g.name)).toEqual(["Data"]);
+    expect(result.grids.map((g) => g.name)).toEqual(["Data", "Summary", "Kept summary"]);
     expect(result.ownedSheets).toEqual(["Summary", "Kept summary"]);
     expect(result.ownership.owned).toEqual([{ sheet: "Summary", plan: "Summary" }]);
     expect(result.sheets.map((s) => s.ours)).toEqual([false, true, true, true]);
   });
 
-  test("our marked rules and history sheets are read, renamed too: the run takes its settings and earlier periods from them", async () => {
+  test("for a build (skipOwnSummaries) our summaries are not read, as it replaces them whole; our rules and history are, renamed too", async () => {
     const mark = (i: number, plan: string) => `<definedName name="${OWNER_MARK}" localSheetId="${i}" hidden="1">${markFormula(plan).replace(/"/g, "&quot;")}</definedName>`;
-    const result = await read({
+    const book = await makeBook({
       sheets: [
         { name: "Data", body: tracker },
         { name: "My rules", body: tracker },
         { name: "Old statuses", body: tracker },
         { name: "Summary", body: tracker },
+        { name: "Kept summary", body: tracker },
       ],
-      definedNames: mark(1, RULES_SHEET) + mark(2, HISTORY_SHEET) + mark(3, "Summary"),
+      definedNames: mark(1, RULES_SHEET) + mark(2, HISTORY_SHEET) + mark(3, "Summary") + mark(4, "Summary"),
     });
-    expect({ grids: result.grids.map((g) => g.name), owned: result.ownedSheets }).toEqual({ grids: ["Data", "My rules", "Old statuses"], owned: ["My rules", "Old statuses", "Summary"] });
+    const grids = async (skipOwnSummaries: boolean) => {
+      const result = await readPackage(book, "test.xlsx", { skipOwnSummaries });
+      result.pkg.close();
+      return { grids: result.grids.map((g) => g.name), owned: result.ownedSheets };
+    };
+    const owned = ["My rules", "Old statuses", "Summary", "Kept summary"];
+    expect({ build: await grids(true), shown: await grids(false) }).toEqual({
+      build: { grids: ["Data", "My rules", "Old statuses"], owned },
+      shown: { grids: ["Data", "My rules", "Old statuses", "Summary", "Kept summary"], owned },
+    });
   });
 
   test("a user's visible sheet named RagScorecardState is read like any other, and owns nothing", async () => {
