@@ -5,7 +5,7 @@
 import type { CellRange, CellValue, Scheme, SheetGrid } from "../engine/vocab/types";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { readRulesSheet } from "../engine/rules-sheet/rules-sheet-read";
-import { officersAmong, recordInPlace } from "../engine/trackers/foreign";
+import { officersAmong, officersStale, recordInPlace } from "../engine/trackers/foreign";
 import { CellSet, cellKey, keyCell } from "./cells";
 import type { ExcelRun, IsSetSupported, XlRequestContext } from "./api";
 import { readAreas, sentUnlessTooBig, CellCosts, type Area } from "./slices";
@@ -19,7 +19,7 @@ import { queueRestore, queueSavedFormats, queueWholeClears } from "./formats";
 import { OfficersChanges } from "./kept-formats";
 import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
-import { queueCopyBack } from "./backup";
+import { queueCopyBack, queueWholeCopyBack } from "./backup";
 import { runAs } from "./run-options";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
@@ -135,7 +135,12 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     }
   }
   // After the officer's own values are known: a merged heading they typed into our cell is theirs, not cleared.
-  for (const { mem, read } of merges) if (read) found.set(mem, leaveMergedAlone(mem, read()));
+  for (const { mem, read } of merges) {
+    if (!read) continue;
+    const values = held.get(mem);
+    const theirs = officersStale((row, col) => values?.get(cellKey(row, col)) ?? null, scheme);
+    found.set(mem, leaveMergedAlone(mem, read(), theirs));
+  }
   return syncs;
 }
 
@@ -192,6 +197,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueWholeClears(writes, ws, inMerges.get(mem)?.clearWhole ?? []);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
       await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
+      await queueWholeCopyBack(writes, ws, record, place.name, inMerges.get(mem)?.copyWhole ?? [], mem.cols);
       const inMerge = inMerges.get(mem)?.inMerge;
       await queueSavedFormats(writes, ws, inMerge ? new Map([...later.changes(i)].filter(([key]) => !inMerge(key))) : later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;

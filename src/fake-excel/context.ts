@@ -50,6 +50,9 @@ export abstract class FakeObject {
   readonly _id: number;
   readonly _bornAt: number;
   _isNull = false;
+  /** An *OrNullObject proxy: whether it is null is known only once a response carrying it arrives. */
+  private _nullable = false;
+  private _landed = false;
   protected readonly _loaded = new Map<string, unknown>();
 
   constructor(
@@ -75,6 +78,9 @@ export abstract class FakeObject {
 
   get isNullObject(): boolean {
     if (this._ctx._syncCount <= this._bornAt) throw notLoaded("isNullObject", this._type);
+    // An *OrNullObject proxy is known only from a response that arrived: Office.js reads it from the
+    // response's results, so after a refused request it is still unknown.
+    if (this._nullable && !this._landed) throw notLoaded("isNullObject", this._type);
     return this._isNull;
   }
 
@@ -113,7 +119,18 @@ export abstract class FakeObject {
 
   /** Queue resolution of an *OrNullObject proxy so `isNullObject` is known after the next sync. */
   protected _resolveLater(exists: () => boolean): void {
-    this._ctx._enqueue({ obj: this, kind: "path", name: "", args: [], run: () => (this._isNull = !exists()) });
+    this._nullable = true;
+    this._ctx._enqueue({
+      obj: this,
+      kind: "path",
+      name: "",
+      args: [],
+      run: (response) => {
+        // Known at once to the request's later operations (an operation on a null object fails there).
+        this._isNull = !exists();
+        response.land(() => (this._landed = true));
+      },
+    });
   }
 
   protected _usable(): void {

@@ -350,6 +350,30 @@ describe("fake Excel merges", () => {
     expect([s.merges, s.values, fake.stats.totalOps]).toEqual([["A1:C1", "A2:C2", "A3:C3"], [["a"], ["d"], ["g"]], 1]);
   });
 
+  test("an *OrNullObject in a request refused for its size stays unknown: isNullObject throws, as Office.js reads it from the response", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "S", values: Array.from({ length: 200 }, (_, i) => [`row ${i} with some text to make the response large`]) }], limits: { responseBytes: 2_000 } });
+    const got = await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("S");
+      const merged = ws.getRange().getMergedAreasOrNullObject().load("address");
+      ws.getRange("A1:A200").load("values");
+      const refused = await c.sync().then(
+        () => "sent",
+        (e: { code?: string }) => e.code,
+      );
+      const known = (() => {
+        try {
+          return merged.isNullObject;
+        } catch (e) {
+          return (e as { code?: string }).code;
+        }
+      })();
+      const again = ws.getRange().getMergedAreasOrNullObject().load("address");
+      await c.sync();
+      return { refused, known, again: again.isNullObject };
+    });
+    expect(got).toEqual({ refused: "ResponsePayloadSizeLimitExceeded", known: "PropertyNotLoaded", again: true });
+  });
+
   test("getMergedAreasOrNullObject lists only the areas whose top-left cell is in the range (OfficeDev/office-js#3611)", async () => {
     const fake = sheet();
     const got = await fake.run(async (c) => {

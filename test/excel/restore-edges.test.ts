@@ -96,11 +96,21 @@ describe("a row merged across our column after Apply colours", () => {
   test.each([
     { merged: "K10:K11", how: "two cells of ours merged" },
     { merged: "K10:M10", how: "our cell the top-left of a merge reaching past our column" },
-  ])("$how: Remove colours clears the whole area, leaving the merge", async ({ merged }) => {
+  ])("$how: Remove colours clears the whole area and puts its first cell's format back on it, leaving the merge", async ({ merged }) => {
+    const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("K10");
     const { fake, ours } = await mergedOverOurs([merged]);
     await removeColoursCommand(fake.run);
     const ind = fake.sheet("Indicators")!;
-    expect({ ours: ours !== "", k10: ind.cell("K10").value, k12: ind.cell("K12").value, merges: ind.merges }).toEqual({ ours: true, k10: "", k12: "", merges: [merged] });
+    expect({ ours: ours !== "", k10: ind.cell("K10").value, fill: ind.cell("K10").fill, k12: ind.cell("K12").value, merges: ind.merges }).toEqual({ ours: true, k10: "", fill: before.fill, k12: "", merges: [merged] });
+  });
+
+  test("an officer's rating cell we coloured, merged since: its own format goes back on the area, still merged", async () => {
+    const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("I10");
+    const { fake } = await mergedOverOurs(["I10:J10"]);
+    const coloured = fake.sheet("Indicators")!.cell("I10").fill;
+    await removeColoursCommand(fake.run);
+    const ind = fake.sheet("Indicators")!;
+    expect({ coloured: coloured !== before.fill, i10: ind.cell("I10").value, fill: ind.cell("I10").fill, merges: ind.merges }).toEqual({ coloured: true, i10: before.value, fill: before.fill, merges: ["I10:J10"] });
   });
 
   test("a figure the officer typed into our cell and then merged across is theirs: kept, merge and all", async () => {
@@ -121,6 +131,21 @@ describe("a row merged across our column after Apply colours", () => {
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const ind = fake.sheet("Indicators")!;
     expect({ merges: ind.merges, k10: ind.cell("K10").value, k9: ind.cell("K9").value !== "", k11: ind.cell("K11").value !== "" }).toEqual({ merges: ["K10:M10"], k10: "", k9: true, k11: true });
+    await removeColoursCommand(fake.run);
+    const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("K10");
+    expect({ merges: ind.merges, fill: fake.sheet("Indicators")!.cell("K10").fill }).toEqual({ merges: ["K10:M10"], fill: before.fill });
+  });
+
+  test("text an officer typed into our cell and then merged across is a heading of theirs: kept", async () => {
+    const { fake } = await mergedOverOurs([]);
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem("Indicators");
+      ws.getRange("K10").values = [["See note below"]];
+      ws.getRange("K10:M10").merge(false);
+      await context.sync();
+    });
+    await removeColoursCommand(fake.run);
+    expect(fake.sheet("Indicators")!.cell("K10").value).toBe("See note below");
   });
 
   test("a first request Excel refuses for its size leaves the merged areas unread: they are asked again, alone", async () => {

@@ -231,8 +231,8 @@ export class LiveColours<S = LiveSession> {
       const areas = parseAddressList(args.address);
       if (!areas) burst.rescan = true;
       const own = this.loaded!.own.get(zone.name);
-      // Top first: each area typed at the foot grows the zone for the next one below it.
-      const edited = (areas ?? []).filter((r) => !covered(own, r)).sort((a, b) => a.top - b.top);
+      // Top first, then left: each area typed at the foot or edge grows the zone for the next one past it.
+      const edited = (areas ?? []).filter((r) => !covered(own, r)).sort((a, b) => a.top - b.top || a.left - b.left);
       if (areas && edited.length === 0) return;
       for (const r of edited) {
         addCells(burst, zone.name, r, zone.rect);
