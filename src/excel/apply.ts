@@ -16,7 +16,7 @@ import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, leaveMergedAlone, mergeBackups, mergeStyled, styledOutside } from "./saved";
-import { queueBackup, queueCopyBack, queueWholeCopyBack } from "./backup";
+import { queueBackup, queueCopyBack } from "./backup";
 import { CellSet } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
@@ -95,7 +95,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const { facts, state, targets } = job;
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
-  const stale: { sheet: string; mem: SheetMemory; kept?: Map<number, SavedFormat>; clearWhole: CellRange[]; copyWhole: CellRange[] }[] = [];
+  const stale: { sheet: string; mem: SheetMemory; kept?: Map<number, SavedFormat>; clearWhole: CellRange[] }[] = [];
   const fresh: { sheet: string; cells: CellSet }[] = [];
   for (const t of targets) {
     const cap = job.captures.get(t);
@@ -109,14 +109,14 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     // colours off), the backups of cells no longer coloured are forgotten: put back now or later, they would
     // land on an officer's column.
     // Nor is one inside a merged area an officer made since: Excel refuses part of one, and it is theirs now.
-    const { inMerge, clearWhole, copyWhole } = leaveMergedAlone(merged.stale, job.merges?.(t.sheet) ?? []);
+    const { inMerge, clearWhole } = leaveMergedAlone(merged.stale, job.merges?.(t.sheet) ?? []);
     if (job.inPlace && !job.inPlace(t.sheet)) {
       merged.stale.backed = new CellSet();
       merged.stale.widths = new Map();
     }
     merged.keep.styled = mergeStyled(memory[t.sheet], styledOutside(t.plan));
     memory[t.sheet] = merged.keep;
-    stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept && new Map([...cap.kept].filter(([key]) => !inMerge(key))), clearWhole, copyWhole });
+    stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept && new Map([...cap.kept].filter(([key]) => !inMerge(key))), clearWhole });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });
   }
   allocateColumns(memory);
@@ -137,7 +137,6 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     await queueRestore(writes, sheets.getItem(s.sheet), { ...s.mem, cells: new Map() });
     await queueWholeClears(writes, sheets.getItem(s.sheet), s.clearWhole);
     await queueCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.mem.backed, s.mem.cols);
-    await queueWholeCopyBack(writes, sheets.getItem(s.sheet), record, place.name, s.copyWhole, s.mem.cols);
     // What the officer changed there since, that the copy must not undo: read for these very cells
     // (capture.ts), unless their backups were given up (the record out of place).
     if (s.kept && s.mem.backed.size) await queueSavedFormats(writes, sheets.getItem(s.sheet), s.kept);

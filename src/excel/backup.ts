@@ -43,21 +43,3 @@ export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: X
     });
   }
 }
-
-/**
- * The backup of each area's top-left cell put back on the whole merged area, which is then merged again:
- * pasting a cell's formats over a merged area unmerges it, and copying onto part of one is refused
- * (saved.ts leaveMergedAlone). Only the top-left cell's value is kept by the merge; the others are empty.
- */
-export async function queueWholeCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, areas: CellRange[], cols: Map<number, number>): Promise<void> {
-  for (const area of areas) {
-    const corner = { top: area.top, bottom: area.top, left: area.left, right: area.left };
-    if (!cols.has(corner.left)) continue;
-    const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(corner, cols))}`;
-    await batcher.add(OP_OVERHEAD * 4 + source.length, () => {
-      byIndexes(ws, area).copyFrom(source, "Formats");
-      byIndexes(ws, area).merge(false);
-      byIndexes(record, inRecord(corner, cols)).clear("Formats");
-    });
-  }
-}

@@ -19,7 +19,7 @@ import { queueRestore, queueSavedFormats, queueWholeClears } from "./formats";
 import { OfficersChanges } from "./kept-formats";
 import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
-import { queueCopyBack, queueWholeCopyBack } from "./backup";
+import { queueCopyBack } from "./backup";
 import { runAs } from "./run-options";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
@@ -197,7 +197,6 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueWholeClears(writes, ws, inMerges.get(mem)?.clearWhole ?? []);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
       await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
-      await queueWholeCopyBack(writes, ws, record, place.name, inMerges.get(mem)?.copyWhole ?? [], mem.cols);
       const inMerge = inMerges.get(mem)?.inMerge;
       await queueSavedFormats(writes, ws, inMerge ? new Map([...later.changes(i)].filter(([key]) => !inMerge(key))) : later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;

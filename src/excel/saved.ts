@@ -408,8 +408,6 @@ export interface MergedOverOurs {
   inMerge: (key: number) => boolean;
   /** Areas whose top-left cell holds ours: cleared whole (Excel keeps only that cell's value). */
   clearWhole: CellRange[];
-  /** Areas whose top-left cell has a backup: it goes back on the whole area, merged again (backup.ts). */
-  copyWhole: CellRange[];
 }
 
 /**
@@ -417,21 +415,20 @@ export interface MergedOverOurs {
  * refuses to clear part of a merged area or copy formats onto part of one ("We can't do that to a merged
  * cell"), and pasting a cell's format onto a whole area would unmerge it. So every such cell is taken out
  * of what goes back (values, whole formats, saved properties) and the record forgets it. Where the area's
- * top-left cell still holds ours, the area is cleared whole instead (its other cells are empty); where that
- * cell has a backup, the backup goes back on the whole area, which is merged again. Text an officer typed
- * there (`theirs`) is a heading of theirs: not cleared.
+ * top-left cell still holds ours, the area is cleared whole instead (its other cells are empty); text an
+ * officer typed there (`theirs`) is a heading of theirs, not cleared. Formats are left as the officer has
+ * them: putting a backup back over the whole area would undo how they styled their heading, so a colour of
+ * ours on an area's first cell stays (the engine colours no merged cell again).
  */
 export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[], theirs: (row: number, col: number) => boolean = () => false): MergedOverOurs {
   const dropped = new Set<number>();
   const clearWhole: CellRange[] = [];
-  const copyWhole: CellRange[] = [];
   const ours = [mem.values, mem.backed];
   // Worked out once: a merge is looked at cell by cell only where it meets one of these.
   const rects = [...mem.values.rects(), ...mem.backed.rects(), ...[...mem.cells.keys()].map((key) => keyCell(key)).map(({ row, col }) => ({ top: row, bottom: row, left: col, right: col }))];
   for (const m of merges) {
     if (!rects.some((r) => r.top <= m.bottom && r.bottom >= m.top && r.left <= m.right && r.right >= m.left)) continue;
     if (mem.values.has(m.top, m.left) && !theirs(m.top, m.left)) clearWhole.push(m);
-    if (mem.backed.has(m.top, m.left) && mem.cols.has(m.left)) copyWhole.push(m);
     for (let row = m.top; row <= m.bottom; row++) {
       for (let col = m.left; col <= m.right; col++) {
         const key = cellKey(row, col);
@@ -444,5 +441,5 @@ export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[],
       }
     }
   }
-  return { inMerge: (key) => dropped.has(key), clearWhole, copyWhole };
+  return { inMerge: (key) => dropped.has(key), clearWhole };
 }

@@ -93,24 +93,52 @@ describe("a row merged across our column after Apply colours", () => {
     return { fake, ours };
   };
 
+  /** The officer styles the merged area as a heading of theirs. */
+  const styled = (fake: Awaited<ReturnType<typeof mergedOverOurs>>["fake"], area: string) =>
+    fake.run({ delayForCellEdit: true }, async (context) => {
+      const f = context.workbook.worksheets.getItem("Indicators").getRange(area).format;
+      f.fill.color = "#FFFF00";
+      f.font.bold = true;
+      f.horizontalAlignment = "Center";
+      await context.sync();
+    });
+  const look = (fake: Awaited<ReturnType<typeof mergedOverOurs>>["fake"], cell: string) => {
+    const c = fake.sheet("Indicators")!.cell(cell);
+    return { fill: c.fill, bold: c.bold, hAlign: c.hAlign };
+  };
+  const HEADING = { fill: "#FFFF00", bold: true, hAlign: "Center" };
+
   test.each([
     { merged: "K10:K11", how: "two cells of ours merged" },
     { merged: "K10:M10", how: "our cell the top-left of a merge reaching past our column" },
-  ])("$how: Remove colours clears the whole area and puts its first cell's format back on it, leaving the merge", async ({ merged }) => {
-    const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("K10");
+  ])("$how: Remove colours clears the whole area, leaving the merge and how the officer styled it", async ({ merged }) => {
     const { fake, ours } = await mergedOverOurs([merged]);
+    await styled(fake, merged);
     await removeColoursCommand(fake.run);
     const ind = fake.sheet("Indicators")!;
-    expect({ ours: ours !== "", k10: ind.cell("K10").value, fill: ind.cell("K10").fill, k12: ind.cell("K12").value, merges: ind.merges }).toEqual({ ours: true, k10: "", fill: before.fill, k12: "", merges: [merged] });
+    expect({ ours: ours !== "", k10: ind.cell("K10").value, k12: ind.cell("K12").value, merges: ind.merges, look: look(fake, "K10") }).toEqual({ ours: true, k10: "", k12: "", merges: [merged], look: HEADING });
   });
 
-  test("an officer's rating cell we coloured, merged since: its own format goes back on the area, still merged", async () => {
+  test("an officer's rating cell we coloured, merged and styled since: kept as they left it", async () => {
     const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("I10");
     const { fake } = await mergedOverOurs(["I10:J10"]);
-    const coloured = fake.sheet("Indicators")!.cell("I10").fill;
+    await styled(fake, "I10:J10");
     await removeColoursCommand(fake.run);
     const ind = fake.sheet("Indicators")!;
-    expect({ coloured: coloured !== before.fill, i10: ind.cell("I10").value, fill: ind.cell("I10").fill, merges: ind.merges }).toEqual({ coloured: true, i10: before.value, fill: before.fill, merges: ["I10:J10"] });
+    expect({ i10: ind.cell("I10").value, merges: ind.merges, look: look(fake, "I10") }).toEqual({ i10: before.value, merges: ["I10:J10"], look: HEADING });
+  });
+
+  test("an officer's rating cell merged before the first Apply colours: left uncoloured, the rest coloured, nothing refused", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].merges = ["I10:J10"];
+    const fake = createFakeExcel(init);
+    const before = look(fake, "I10");
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ind = fake.sheet("Indicators")!;
+    expect({ i10: look(fake, "I10"), i9: ind.cell("I9").fill !== null, i11: ind.cell("I11").fill !== null, merges: ind.merges }).toEqual({ i10: before, i9: true, i11: true, merges: ["I10:J10"] });
+    await removeColoursCommand(fake.run);
+    expect(look(fake, "I10")).toEqual(before);
   });
 
   test("a figure the officer typed into our cell and then merged across is theirs: kept, merge and all", async () => {
@@ -126,14 +154,14 @@ describe("a row merged across our column after Apply colours", () => {
     expect({ k10: ind.cell("K10").value, k11: ind.cell("K11").value, merges: ind.merges }).toEqual({ k10: 2024, k11: "", merges: ["K10:M10"] });
   });
 
-  test("Apply colours again with our cell the top-left of a merge: the area is cleared whole, the merge kept", async () => {
+  test("Apply colours again with our cell the top-left of a merge: the area is cleared whole and not coloured again, the officer's styling kept", async () => {
     const { fake } = await mergedOverOurs(["K10:M10"]);
+    await styled(fake, "K10:M10");
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const ind = fake.sheet("Indicators")!;
-    expect({ merges: ind.merges, k10: ind.cell("K10").value, k9: ind.cell("K9").value !== "", k11: ind.cell("K11").value !== "" }).toEqual({ merges: ["K10:M10"], k10: "", k9: true, k11: true });
+    expect({ merges: ind.merges, k10: ind.cell("K10").value, look: look(fake, "K10"), k9: ind.cell("K9").value !== "", k11: ind.cell("K11").value !== "" }).toEqual({ merges: ["K10:M10"], k10: "", look: HEADING, k9: true, k11: true });
     await removeColoursCommand(fake.run);
-    const before = createFakeExcel(generatedTracker(12)).sheet("Indicators")!.cell("K10");
-    expect({ merges: ind.merges, fill: fake.sheet("Indicators")!.cell("K10").fill }).toEqual({ merges: ["K10:M10"], fill: before.fill });
+    expect({ merges: fake.sheet("Indicators")!.merges, look: look(fake, "K10") }).toEqual({ merges: ["K10:M10"], look: HEADING });
   });
 
   test("text an officer typed into our cell and then merged across is a heading of theirs: kept", async () => {

@@ -130,6 +130,13 @@ function mergedRows(grid: SheetGrid, col: number, width: number): Set<number> {
   return rows;
 }
 
+/** Whether a cell lies in one of the sheet's merged areas (indexed by row: a sheet may have thousands). */
+function mergedCells(grid: SheetGrid): (row: number, col: number) => boolean {
+  const byRow = new Map<number, CellRange[]>();
+  for (const m of grid.merges ?? []) for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
+  return (row, col) => (byRow.get(row) ?? []).some((m) => col >= m.left && col <= m.right);
+}
+
 export function statusText(symbol: string, label: string): string {
   return `${symbol} ${label}`;
 }
@@ -194,6 +201,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
     const plan = emptySheetPlan(grid.name, "edit");
     const styles = new StyleCollector();
     const owned = new Map(sheetTables.map((t) => [t, ownedColumn(grid, t)]));
+    const inMerge = mergedCells(grid);
     for (const table of sheetTables) {
       const col = owned.get(table)!;
       const records = rated.filter((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
@@ -219,6 +227,10 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
       const body: PlanValue[][] = [];
       for (let r = table.firstRow; r <= table.lastRow; r++) body.push(width === 2 ? ["", ""] : [""]);
+      // A section row merged across our column keeps its merge: the block is cut around it (below), and no
+      // colour of ours goes on it. Nor on an officer's rating cell merged with another: it is theirs to format,
+      // and Excel refuses to copy part of a merged area into the backups.
+      const merged = mergedRows(grid, col, width);
       for (const { record, rating } of records) {
         const row = record.row - 1;
         const status = statusByKey(scheme, record.kind, rating.status);
@@ -226,11 +238,11 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         // An officer's rating shown because the rules could not rate is marked as such (RULES §7).
         body[row - table.firstRow][0] = statusText(status.symbol, status.label) + (rating.source === "officer" ? " (officer)" : "");
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
-        if (mine(row, col)) styles.add(ownedStyle(status), row, col);
-        if (anyChecks && rating.checks.length > 0 && mine(row, col + 1)) styles.add(CHECK_STYLE, row, col + 1);
+        if (mine(row, col) && !merged.has(row)) styles.add(ownedStyle(status), row, col);
+        if (anyChecks && rating.checks.length > 0 && mine(row, col + 1) && !merged.has(row)) styles.add(CHECK_STYLE, row, col + 1);
         const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
         const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
-        if (manualCell && manualStatus) {
+        if (manualCell && manualStatus && !inMerge(manualCell.row, manualCell.col)) {
           // The officer's cell shows what the officer said, in that rating's colours; its text is left alone.
           styles.add(officerStyle(manualStatus), manualCell.row, manualCell.col);
         }
@@ -241,9 +253,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         body[row - table.firstRow] = [...header];
         for (let i = 0; i < width; i++) if (mine(row, col + i)) styles.add(HEADER_STYLE, row, col + i);
       }
-      // A section row merged across our column keeps its merge: the block is cut around it. So is a
-      // row where our column holds an officer's value: the cells of ours there that are free are written alone.
-      const merged = mergedRows(grid, col, width);
+      // A section row merged across our column is cut around, as is a row where our column holds an
+      // officer's value: the cells of ours there that are free are written alone.
       const cut = (row: number): boolean => merged.has(row) || (foreign.size > 0 && !(mine(row, col) && mine(row, col + width - 1)));
       for (let i = 0; i < body.length; ) {
         const row = table.firstRow + i;
