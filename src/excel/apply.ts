@@ -101,6 +101,19 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     const cap = job.captures.get(t);
     if (!cap) continue;
     const merged = mergeBackups(memory[t.sheet], cap);
+    const merges = job.merges?.(t.sheet) ?? [];
+    // A cell of a merged area cannot be backed up (Excel refuses to copy part of one): written into whole
+    // (our two columns merged on a row), it gets no backup and the record lists none.
+    for (const r of merges.length ? merged.fresh.rects() : []) {
+      for (const m of merges) {
+        for (let row = Math.max(r.top, m.top); row <= Math.min(r.bottom, m.bottom); row++) {
+          for (let col = Math.max(r.left, m.left); col <= Math.min(r.right, m.right); col++) {
+            merged.fresh.delete(row, col);
+            merged.keep.backed.delete(row, col);
+          }
+        }
+      }
+    }
     // A cell of ours the officer has typed a figure into is theirs now: not cleared as one we no longer write.
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);
     // Nor is one an earlier run wrote that this run does not (the table ends higher up now) once it holds the officer's value.
@@ -109,7 +122,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     // colours off), the backups of cells no longer coloured are forgotten: put back now or later, they would
     // land on an officer's column.
     // Nor is one inside a merged area an officer made since: Excel refuses part of one, and it is theirs now.
-    const { inMerge, clearWhole } = leaveMergedAlone(merged.stale, job.merges?.(t.sheet) ?? []);
+    const { inMerge, clearWhole } = leaveMergedAlone(merged.stale, merges);
     if (job.inPlace && !job.inPlace(t.sheet)) {
       merged.stale.backed = new CellSet();
       merged.stale.widths = new Map();

@@ -287,3 +287,25 @@ describe("Apply colours twice, under a two-row header", () => {
     expect(cellsOf(colour(again))).toEqual(cellsOf(first));
   });
 });
+
+describe("merged cells get no colour of ours", () => {
+  // An officer's rating column (E) beside the figures; our status goes in F.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "Actual", "RAG"],
+      ["HS01", "Households in temporary accommodation", "Lower", 120, 130, "R"],
+      ["HS02", "Rent collected", "Higher", 0.98, 0.99, "G"],
+      ["HS03", "Void days", "Lower", 30, 28, "G"],
+    ],
+  };
+  const styled = (g: SheetGrid) => new Set(cellsOf(colour(g)).styles.keys());
+
+  test("an officer's rating cell merged with its neighbour, and a row merged across our column: uncoloured; the rest as before", () => {
+    const plain = styled(grid);
+    const status = [...plain].find((k) => k.startsWith("2,") && k !== "2,5")!;
+    const merged = styled({ ...grid, merges: [{ top: 1, left: 5, bottom: 2, right: 5 }, { top: 3, left: 0, bottom: 3, right: 9 }] });
+    expect({ rating: plain.has("1,5"), status: status !== undefined }).toEqual({ rating: true, status: true });
+    expect({ rating1: merged.has("1,5"), rating2: merged.has("2,5"), row3: [...merged].some((k) => k.startsWith("3,")), status2: merged.has(status) }).toEqual({ rating1: false, rating2: false, row3: false, status2: true });
+  });
+});

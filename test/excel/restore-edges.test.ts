@@ -141,6 +141,22 @@ describe("a row merged across our column after Apply colours", () => {
     expect(look(fake, "I10")).toEqual(before);
   });
 
+  test("our two columns merged on a row, a check appearing there since: Apply colours again and Remove colours go through (Apply refused before)", async () => {
+    const { fake } = await mergedOverOurs([]);
+    const ind = fake.sheet("Indicators")!;
+    expect(ind.cell("L3").value).not.toBe("");
+    await fake.run({ delayForCellEdit: true }, async (context) => {
+      const ws = context.workbook.worksheets.getItem("Indicators");
+      ws.getRange("I10").values = [["R"]];
+      ws.getRange("K10:L10").merge(false);
+      await context.sync();
+    });
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const applied = { merges: fake.sheet("Indicators")!.merges, k10: fake.sheet("Indicators")!.cell("K10").value };
+    await removeColoursCommand(fake.run);
+    expect({ applied, k10: fake.sheet("Indicators")!.cell("K10").value, merges: fake.sheet("Indicators")!.merges }).toEqual({ applied: { merges: ["K10:L10"], k10: expect.stringMatching(/On target/) }, k10: "", merges: ["K10:L10"] });
+  });
+
   test("a figure the officer typed into our cell and then merged across is theirs: kept, merge and all", async () => {
     const { fake } = await mergedOverOurs([]);
     await fake.run({ delayForCellEdit: true }, async (context) => {

@@ -130,11 +130,20 @@ function mergedRows(grid: SheetGrid, col: number, width: number): Set<number> {
   return rows;
 }
 
-/** Whether a cell lies in one of the sheet's merged areas (indexed by row: a sheet may have thousands). */
+/** Rows a band of the merged-area index spans: a whole-column merge is 16,384 entries, a one-row merge one. */
+const MERGE_BAND = 64;
+
+/** Whether a cell lies in one of the sheet's merged areas (indexed by bands of rows: a sheet may have thousands). */
 function mergedCells(grid: SheetGrid): (row: number, col: number) => boolean {
-  const byRow = new Map<number, CellRange[]>();
-  for (const m of grid.merges ?? []) for (let r = m.top; r <= m.bottom; r++) byRow.set(r, [...(byRow.get(r) ?? []), m]);
-  return (row, col) => (byRow.get(row) ?? []).some((m) => col >= m.left && col <= m.right);
+  const bands = new Map<number, CellRange[]>();
+  for (const m of grid.merges ?? []) {
+    for (let b = Math.floor(m.top / MERGE_BAND); b <= Math.floor(m.bottom / MERGE_BAND); b++) {
+      const list = bands.get(b);
+      if (list) list.push(m);
+      else bands.set(b, [m]);
+    }
+  }
+  return (row, col) => (bands.get(Math.floor(row / MERGE_BAND)) ?? []).some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
 export function statusText(symbol: string, label: string): string {
@@ -227,9 +236,9 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
       const body: PlanValue[][] = [];
       for (let r = table.firstRow; r <= table.lastRow; r++) body.push(width === 2 ? ["", ""] : [""]);
-      // A section row merged across our column keeps its merge: the block is cut around it (below), and no
-      // colour of ours goes on it. Nor on an officer's rating cell merged with another: it is theirs to format,
-      // and Excel refuses to copy part of a merged area into the backups.
+      // No colour of ours goes on a merged cell: a section row merged across our column (its block is cut
+      // around it, below), our two columns merged on a row, an officer's rating cell merged with another.
+      // It is theirs to format, and Excel refuses to copy part of a merged area into the backups.
       const merged = mergedRows(grid, col, width);
       for (const { record, rating } of records) {
         const row = record.row - 1;
@@ -238,8 +247,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
         // An officer's rating shown because the rules could not rate is marked as such (RULES §7).
         body[row - table.firstRow][0] = statusText(status.symbol, status.label) + (rating.source === "officer" ? " (officer)" : "");
         if (anyChecks) body[row - table.firstRow][1] = rating.checks.join("; ");
-        if (mine(row, col) && !merged.has(row)) styles.add(ownedStyle(status), row, col);
-        if (anyChecks && rating.checks.length > 0 && mine(row, col + 1) && !merged.has(row)) styles.add(CHECK_STYLE, row, col + 1);
+        if (mine(row, col) && !inMerge(row, col)) styles.add(ownedStyle(status), row, col);
+        if (anyChecks && rating.checks.length > 0 && mine(row, col + 1) && !inMerge(row, col + 1)) styles.add(CHECK_STYLE, row, col + 1);
         const manualCell = record.manual ? parseA1(record.manual.cell) : undefined;
         const manualStatus = record.manual ? matchRating(scheme, record.kind, record.manual.text) : undefined;
         if (manualCell && manualStatus && !inMerge(manualCell.row, manualCell.col)) {
