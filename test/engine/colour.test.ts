@@ -290,15 +290,12 @@ describe("Apply colours twice, under a two-row header", () => {
 
 describe("merged cells get no colour of ours", () => {
   // An officer's rating column (E) beside the figures; our status goes in F.
-  const grid: SheetGrid = {
-    name: "KPIs",
-    values: [
-      ["Ref", "Measure", "Polarity", "Target", "Actual", "RAG"],
-      ["HS01", "Households in temporary accommodation", "Lower", 120, 130, "R"],
-      ["HS02", "Rent collected", "Higher", 0.98, 0.99, "G"],
-      ["HS03", "Void days", "Lower", 30, 28, "G"],
-    ],
-  };
+  const rows: [string, string, number, number, string][] = [
+    ["Households in temporary accommodation", "Lower", 120, 130, "R"],
+    ["Rent collected", "Higher", 0.98, 0.99, "G"],
+    ["Void days", "Lower", 30, 28, "G"],
+  ];
+  const grid: SheetGrid = { name: "Housing", values: [["Ref", "Measure", "Polarity", "Target", "Actual", "RAG"], ...rows.map((r, i) => [`HS0${i + 1}`, ...r])] };
   const styled = (g: SheetGrid) => new Set(cellsOf(colour(g)).styles.keys());
 
   test("an officer's rating cell merged with its neighbour, and a row merged across our column: uncoloured; the rest as before", () => {
