@@ -17,7 +17,7 @@ import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, leaveMergedAlone, mergeBackups, mergeStyled, styledOutside } from "./saved";
 import { queueBackup, queueCopyBack } from "./backup";
-import { CellSet } from "./cells";
+import { CellSet, cellsWithin } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
 import type { Target } from "./targets";
@@ -104,15 +104,10 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     const merges = job.merges?.(t.sheet) ?? [];
     // A cell of a merged area cannot be backed up (Excel refuses to copy part of one): written into whole
     // (our two columns merged on a row), it gets no backup and the record lists none.
-    for (const r of merges.length ? merged.fresh.rects() : []) {
-      for (const m of merges) {
-        for (let row = Math.max(r.top, m.top); row <= Math.min(r.bottom, m.bottom); row++) {
-          for (let col = Math.max(r.left, m.left); col <= Math.min(r.right, m.right); col++) {
-            merged.fresh.delete(row, col);
-            merged.keep.backed.delete(row, col);
-          }
-        }
-      }
+    const freshRects = merges.length ? merged.fresh.rects() : [];
+    for (const { row, col } of merges.flatMap((m) => cellsWithin(freshRects, m))) {
+      merged.fresh.delete(row, col);
+      merged.keep.backed.delete(row, col);
     }
     // A cell of ours the officer has typed a figure into is theirs now: not cleared as one we no longer write.
     for (const c of t.plan.leaveAlone ?? []) merged.stale.values.delete(c.row, c.col);

@@ -121,6 +121,17 @@ export function rangesOf(list: string): CellRange[] {
   return r;
 }
 
+/** The cells of `rects` that lie inside `area` (a merged area), each rectangle's overlap cell by cell. */
+export function cellsWithin(rects: readonly CellRange[], area: CellRange): { row: number; col: number }[] {
+  const out: { row: number; col: number }[] = [];
+  for (const r of rects) {
+    for (let row = Math.max(r.top, area.top); row <= Math.min(r.bottom, area.bottom); row++) {
+      for (let col = Math.max(r.left, area.left); col <= Math.min(r.right, area.right); col++) out.push({ row, col });
+    }
+  }
+  return out;
+}
+
 export function cellKey(row: number, col: number): number {
   return row * 16384 + col;
 }

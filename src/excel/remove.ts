@@ -53,7 +53,7 @@ function corner(mem: SheetMemory): CellRange {
     at.right = Math.max(at.right, col);
   };
   for (const r of [...mem.values.rects(), ...mem.backed.rects()]) reach(r.bottom, r.right);
-  for (const key of mem.cells.keys()) reach(keyCell(key).row, keyCell(key).col);
+  for (const { row, col } of [...mem.cells.keys()].map(keyCell)) reach(row, col);
   return at;
 }
 

@@ -3,7 +3,7 @@
 // previous formats share one address list.
 import type { PlanStyle, SheetPlan } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
-import { CellSet, cellKey, keyCell, rangesOf } from "./cells";
+import { CellSet, cellKey, cellsWithin, keyCell, rangesOf } from "./cells";
 import { cellCount, rangeAddress } from "./a1";
 import { sameSheetName } from "../engine/sheets/ownership";
 
@@ -424,21 +424,20 @@ export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[],
   const dropped = new Set<number>();
   const clearWhole: CellRange[] = [];
   const ours = [mem.values, mem.backed];
-  // Worked out once: a merge is looked at cell by cell only where it meets one of these.
+  // Worked out once: a merge is looked at cell by cell only where it meets one of these (a whole-column merge is not walked).
   const rects = [...mem.values.rects(), ...mem.backed.rects(), ...[...mem.cells.keys()].map((key) => keyCell(key)).map(({ row, col }) => ({ top: row, bottom: row, left: col, right: col }))];
   for (const m of merges) {
-    if (!rects.some((r) => r.top <= m.bottom && r.bottom >= m.top && r.left <= m.right && r.right >= m.left)) continue;
+    const inside = cellsWithin(rects, m);
+    if (!inside.length) continue;
     if (mem.values.has(m.top, m.left) && !theirs(m.top, m.left)) clearWhole.push(m);
-    for (let row = m.top; row <= m.bottom; row++) {
-      for (let col = m.left; col <= m.right; col++) {
-        const key = cellKey(row, col);
-        for (const set of ours) {
-          if (!set.has(row, col)) continue;
-          set.delete(row, col);
-          dropped.add(key);
-        }
-        if (mem.cells.delete(key)) dropped.add(key);
+    for (const { row, col } of inside) {
+      const key = cellKey(row, col);
+      for (const set of ours) {
+        if (!set.has(row, col)) continue;
+        set.delete(row, col);
+        dropped.add(key);
       }
+      if (mem.cells.delete(key)) dropped.add(key);
     }
   }
   return { inMerge: (key) => dropped.has(key), clearWhole };
