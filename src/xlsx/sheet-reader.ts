@@ -9,7 +9,7 @@ import { cellAddress, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, seri
 import { decodeEscapes, MAX_CELL_CHARS, type SharedStrings } from "./package/shared-strings";
 import { NO_FORMATS, type CellFormats } from "./package/styles-read";
 import type { ZipPackage } from "./package/zip-reader";
-import { attr, ownText, parseXmlStream } from "./package/xml";
+import { attr, parseXmlStream, TextInterner } from "./package/xml";
 import { squareCells, type SparseCells } from "./sheet-extent";
 
 export interface SheetReadContext {
@@ -80,6 +80,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const mergeRefs = new Set<string>();
   const tableRelIds: string[] = [];
   let isProtected = false;
+  const texts = new TextInterner();
 
   let row = -1;
   let rowValues: CellValue[] | undefined;
@@ -110,7 +111,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
       }
       case "str":
       case "inlineStr":
-        return ownText(text);
+        return texts.text(text);
       case "b":
         return parseInt(text, 10) !== 0;
       case "e":

@@ -97,6 +97,15 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
     return out;
   }
   const { cols } = header;
+  // One string for each key, period and date the rows repeat (a record's key is in every period's row):
+  // at 100,000 records a copy per row was tens of MB a period.
+  const seen = new Map<string, string>();
+  const one = (text: string): string => {
+    const known = seen.get(text);
+    if (known !== undefined) return known;
+    seen.set(text, text);
+    return text;
+  };
   for (let r = header.row + 1; r <= cells.bottom; r++) {
     const at = (c: HistoryColumn): CellValue => (cols[c] === undefined ? null : cells.at(r, cols[c] as number));
     const text = (c: HistoryColumn): string => cellText(at(c)).trim();
@@ -126,7 +135,7 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
     }
     const ref = text("ref");
     const name = text("name");
-    const key = recordKey({ kind, ref, name });
+    const key = one(recordKey({ kind, ref, name }));
     if (!key) {
       problem(cols.ref !== undefined ? "ref" : "name", "History: the row has neither a ref nor a name");
       continue;
@@ -147,7 +156,7 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
     const status = known?.key ?? (typedStatus || level);
     const sheet = text("sheet");
     const entry: HistoryEntry = {
-      period: period.text,
+      period: one(period.text),
       periodOrder: period.order,
       kind,
       key,
@@ -159,7 +168,7 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
       source: /^officer/i.test(text("source")) ? "officer" : "rules",
       actual: figure(at("actual")),
       target: figure(at("target")),
-      recordedOn: date(at("recordedOn")),
+      recordedOn: one(date(at("recordedOn"))),
     };
     const unit = text("unit");
     if (unit) entry.unit = unit;

@@ -40,6 +40,30 @@ export function ownText(text: string): string {
   return text.length < 13 ? text : (" " + text).slice(1);
 }
 
+/** Texts up to this long are looked up among those a sheet has already given. */
+const INTERNED_LENGTH = 128;
+/** Distinct texts a sheet remembers; past it, texts are still looked up but no more are added. */
+const INTERNED_LIMIT = 1 << 18;
+
+/**
+ * One string for each short text a sheet repeats, as a shared-strings part gives: cells of inline
+ * strings (our history sheet, one row per record per period) repeat their period, sheet, status and a
+ * record's ref and name in every row, and as separate strings they were most of a rebuild's heap.
+ */
+export class TextInterner {
+  private readonly seen = new Map<string, string>();
+
+  /** The text as a string of its own (ownText), the same string each time the sheet repeats it. */
+  text(text: string): string {
+    if (text.length > INTERNED_LENGTH) return ownText(text);
+    const known = this.seen.get(text);
+    if (known !== undefined) return known;
+    const own = ownText(text);
+    if (this.seen.size < INTERNED_LIMIT) this.seen.set(own, own);
+    return own;
+  }
+}
+
 /** A parser for one part; errors become InputErrors naming `file` and `part`. Feed with write(), end with close(). */
 export function xmlParser(file: string, part: string, handlers: XmlHandlers): SaxesParser {
   // No position tracking: it costs a tenth of a 100,000-row sheet's parse, and a part is named anyway.
