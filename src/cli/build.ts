@@ -6,6 +6,10 @@ import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
+import type { HistoryContinued } from "../xlsx/patch/package-layout";
+import { historyInPlace } from "../excel/history-write";
+import { HISTORY_SHEET } from "../engine/history/types";
+import { sameSheetName } from "../engine/sheets/ownership";
 import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
@@ -70,10 +74,36 @@ function writeRunReport(run: ScorecardRun, path: string): void {
 }
 
 /**
+ * The history plan of a run that read the history through its window: the rows from the first that
+ * changed, to go on the sheet in place of its rows from there (the rows above are kept as they are).
+ * Undefined when the run did not use the window; "whole" when the sheet must be read whole and run again.
+ */
+function continuedHistory(read: PackageRead, plans: SheetPlan[]): HistoryContinued | "whole" | undefined {
+  const grid = read.grids.find((g) => g.skippedRows !== undefined);
+  if (!grid) return undefined;
+  const at = plans.findIndex((p) => p.action === "create" && sameSheetName(p.sheet, HISTORY_SHEET));
+  if (at < 0) return undefined; // nothing recorded: the sheet is copied as it is
+  const plan = plans[at];
+  // Only where the plan goes on the sheet read: ours by the record as well as the mark (as placeNewSheets decides).
+  if (!read.ownership.owned.some((o) => sameSheetName(o.plan, HISTORY_SHEET) && sameSheetName(o.sheet, grid.name))) return "whole";
+  const part = read.sheets.find((s) => s.name === grid.name)?.part;
+  const block = plan.blocks[0];
+  const cut = block && part ? historyInPlace(plan, grid) : undefined;
+  if (!cut || !block || !part || block.row === 0) return "whole";
+  // The plan's rows end where its block ends; the cut's blank rows after them go with the rows left out.
+  const end = block.row + block.values.length;
+  const from = cut.blocks[0]?.row ?? end;
+  const rows: SheetPlan = { ...cut, blocks: cut.blocks.length ? [{ row: from, col: 0, values: cut.blocks[0].values.slice(0, Math.max(0, end - from)) }] : [] };
+  // The sheet's settings (print titles, its mark) still come from the plan; its rows from `rows`.
+  plans[at] = { ...plan, blocks: [], styles: [] };
+  return { sheet: grid.name, part, from, rows };
+}
+
+/**
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number } | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number; history?: HistoryContinued } | "whole" | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -85,6 +115,9 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
     ownedSheets: read.ownedSheets,
     written: read.written,
   });
+  if (run.historyIncomplete) return "whole";
+  const history = continuedHistory(read, run.plans);
+  if (history === "whole") return "whole";
   // Worked out while the sheets' values are at hand: a cell of ours an officer has typed into is theirs.
   const stale = staleCells(read.saved, run.plans, read.grids, run.scheme);
   read.grids = [];
@@ -106,7 +139,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length };
+  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, ...(history ? { history } : {}) };
 }
 
 /** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */
@@ -136,19 +169,26 @@ export async function build(argv: string[]): Promise<number> {
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
   try {
-    read = await readPackage(args.input, args.input, { skipOwnSummaries: true });
+    read = await readPackage(args.input, args.input, { skipOwnSummaries: true, windowHistory: true });
     // The reader's garbage goes before the engine starts building on top of it.
     if (read.grids.reduce((n, g) => n + g.values.length, 0) > COLLECT_ABOVE_RECORDS) collectGarbage();
     const kind = checkOutputKind(args.output, isMacroEnabled(read));
     if (kind) return fail(kind, EXIT.usage);
-    const outcome = planBuild(read, args);
+    let outcome = planBuild(read, args);
+    if (outcome === "whole") {
+      // The run needs history above the window (an earlier quarter run again, rows sorted by hand): all of it.
+      const whole = await read.readWhole();
+      read.grids = read.grids.map((g) => (g.skippedRows !== undefined && whole ? whole : g));
+      outcome = planBuild(read, args);
+      if (outcome === "whole") throw new Error("the history sheet could not be read whole");
+    }
     if (!outcome) return EXIT.noTables;
     jsonTemp = outcome.jsonTemp;
     const plans = outcome.plans;
     outcome.plans = [];
     // The run is gone: its garbage goes now, not on top of the writer's buffers.
     if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
-    const report = await writePatchedPackage(read, plans, args.output, outcome.stale);
+    const report = await writePatchedPackage(read, plans, args.output, outcome.stale, outcome.history);
     if (args.json && jsonTemp) {
       try {
         renameSync(jsonTemp, args.json);

@@ -13,7 +13,7 @@ import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
 import type { PackageRead } from "./read-package";
 import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
-import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type PackageLayout, type PatchedSheet } from "./patch/package-layout";
+import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type ContinuedSheet, type HistoryContinued, type PackageLayout, type PatchedSheet } from "./patch/package-layout";
 import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
@@ -155,9 +155,9 @@ function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo)
  * back what an earlier run left that these plans no longer write. Throws OutputError when the output
  * cannot be written, InputError when a part of the input fails to read while it is copied.
  */
-export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string, stale?: Map<string, StaleCells>): Promise<PackageBuildReport> {
+export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string, stale?: Map<string, StaleCells>, history?: HistoryContinued): Promise<PackageBuildReport> {
   const problems: Problem[] = [];
-  const layout = await layoutPackage(read, plans, problems, stale);
+  const layout = await layoutPackage(read, plans, problems, stale, history);
   const stylesName = stylesPartFor(read);
   const stylesMissing = !read.stylesPart || !read.pkg.has(read.stylesPart);
   const stylesBytes = stylesMissing ? undefined : await read.pkg.readBuffer(stylesName);
@@ -179,6 +179,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
   const patchers = new Map<PatchedSheet, { patcher: SheetPatcher; replaced: FormatsReplaced }>();
   const recordLower = layout.record.part.toLowerCase();
   const rendered = new Map(layout.rendered.map((r) => [r.part.toLowerCase(), r]));
+  const continued = new Map(layout.continued.map((c) => [c.part.toLowerCase(), c]));
 
   const temp = tempPathBeside(output);
   let writer: PackageZipWriter | undefined;
@@ -193,6 +194,10 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       const render = rendered.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
+      else if (continued.has(lower)) {
+        const c = continued.get(lower) as ContinuedSheet;
+        writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(c.edits, xfFor, c.name)));
+      }
       else if (patch) {
         const replaced = new FormatsReplaced();
         const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.add, (backup, current, keep) => styles.xfKeeping(backup, current, keep));

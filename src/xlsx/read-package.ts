@@ -1,9 +1,12 @@
 // Reads an .xlsx package without ExcelJS: the package stays open for the writer, which copies every
 // part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
-import type { Problem, SheetGrid } from "../engine/vocab/types";
+import type { CellValue, Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, parseMark, sameSheetName, STATE_SHEET, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import { HISTORY_SHEET } from "../engine/history/types";
+import { HISTORY_PERIODS_READ } from "../engine/history/layout";
+import { readHistoryPeriod } from "../engine/history/period";
+import { cellText } from "../engine/read/cells";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet-spec";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
@@ -31,6 +34,12 @@ export interface ReadPackageOptions {
    * 100,000 rows they are a third of a built workbook). Callers that show the workbook keep them.
    */
   skipOwnSummaries?: boolean;
+  /**
+   * Read our history sheet's latest periods only (HISTORY_PERIODS_READ), and column A of the rows above
+   * them: a build keeps those rows as they are (build-package.ts), so a rebuild's memory and time stop
+   * growing with every quarter recorded. Rows not in period order are read whole.
+   */
+  windowHistory?: boolean;
 }
 
 export interface SheetInfo {
@@ -72,6 +81,8 @@ export interface PackageRead {
   problems: Problem[];
   sharedStringsPart?: string;
   stylesPart?: string;
+  /** The grid of the sheet read through a window (windowHistory), read again whole; undefined when none was. */
+  readWhole(): Promise<SheetGrid | undefined>;
 }
 
 /**
@@ -106,14 +117,20 @@ async function readStrings(pkg: ZipPackage, part: string | undefined, sheetParts
 export async function readPackage(path: string | Buffer, name = typeof path === "string" ? path : "input", options: ReadPackageOptions = {}): Promise<PackageRead> {
   const pkg = await ZipPackage.open(path, name);
   try {
-    return await readOpenPackage(pkg, options.selectiveStringsBytes ?? SELECTIVE_STRINGS_BYTES, options.skipOwnSummaries ?? false);
+    return await readOpenPackage(pkg, options.selectiveStringsBytes ?? SELECTIVE_STRINGS_BYTES, options.skipOwnSummaries ?? false, options.windowHistory ?? false);
   } catch (e) {
     pkg.close();
     throw e;
   }
 }
 
-async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnSummaries: boolean): Promise<PackageRead> {
+/** A history row's period in time order, for the window; undefined when column A holds no period. */
+function periodOrder(value: CellValue): number | undefined {
+  const period = readHistoryPeriod(cellText(value).trim());
+  return typeof period === "string" ? undefined : period.order;
+}
+
+async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnSummaries: boolean, windowHistory: boolean): Promise<PackageRead> {
   const contentTypes = await readContentTypes(pkg);
   const workbook = await readWorkbookPart(pkg);
   const stringsPart = relOfType(workbook.rels, REL.sharedStrings)?.part;
@@ -136,6 +153,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
   let saved: Record<string, SheetMemory> = {};
   let recordRows = 0;
   const recordFormats = new Map<number, number>();
+  let windowed: { name: string; part: string } | undefined;
+  const context = (name: string, part: string) => ({ name, part, strings, formats, date1904: workbook.date1904 });
 
   for (const s of workbook.sheets) {
     const info: SheetInfo = {
@@ -155,7 +174,11 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     const isRecord = stateName !== undefined && s.name === stateName;
     if (skipped(s)) continue;
     const onCellFormat = isRecord ? (row: number, col: number, xf: number) => col >= 2 && recordFormats.set(cellKey(row, col), xf) : undefined;
-    const read = await readSheet(pkg, { name: s.name, part: info.part, strings, formats, date1904: workbook.date1904, onCellFormat });
+    // Only under its own name: the build writes the history to the sheet of that name (a renamed one is kept).
+    const ourHistory = windowHistory && !isRecord && sameSheetName(s.name, HISTORY_SHEET) && sameSheetName(parseMark(marks.get(s.index)) ?? "", HISTORY_SHEET);
+    let read = await readSheet(pkg, { ...context(s.name, info.part), onCellFormat, ...(ourHistory ? { window: { groups: HISTORY_PERIODS_READ, orderOf: periodOrder } } : {}) });
+    if (read.windowFailed) read = await readSheet(pkg, context(s.name, info.part));
+    if (read.grid.skippedRows) windowed = { name: s.name, part: info.part };
     info.protected = read.protected;
     info.hiddenColumns = read.hiddenColumns;
     if (read.tableRelIds.length) {
@@ -196,5 +219,6 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     problems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),
+    readWhole: async () => (windowed ? (await readSheet(pkg, context(windowed.name, windowed.part))).grid : undefined),
   };
 }

@@ -21,6 +21,12 @@ export interface SheetReadContext {
   date1904: boolean;
   /** Told the format index of each cell that has one (the record sheet's backups, record-backups.ts). */
   onCellFormat?: (row: number, col: number, xf: number) => void;
+  /**
+   * Keep the rows of the latest `groups` values of column A only, and of the rows above them column A
+   * alone (grid.skippedRows): our history, one row per record per period in period order, whose earlier
+   * periods a rebuild copies as they are. `orderOf` orders a column A value; undefined: not a group.
+   */
+  window?: { groups: number; orderOf: (value: CellValue) => number | undefined };
 }
 
 /** Zero-based, inclusive run of columns. */
@@ -38,6 +44,8 @@ export interface SheetRead {
   tableRelIds: string[];
   /** Cells left out of the grid (far from the data), as warnings. */
   problems: Problem[];
+  /** With `window`: rows were left out before one was found out of period order; read the sheet again whole. */
+  windowFailed?: true;
 }
 
 const truthy = (v: string | undefined): boolean => v === "1" || v === "true";
@@ -81,6 +89,32 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const tableRelIds: string[] = [];
   let isProtected = false;
   const texts = new TextInterner();
+  // The window (ctx.window): runs of rows by column A's order, and column A of the rows dropped above them.
+  const win = ctx.window;
+  const runs: { order: number; first: number }[] = [];
+  const above: CellValue[] = [];
+  let windowFailed = false;
+  const endRow = (): void => {
+    if (!win || windowFailed || row < 1) return;
+    const order = win.orderOf(rowValues?.[0] ?? null);
+    const last = runs[runs.length - 1];
+    // Rows follow each other with no gap, each group after the one before.
+    if (order === undefined || (last && (order < last.order || row !== lastWindowRow + 1)) || (!last && row !== 1)) {
+      windowFailed = true;
+      return;
+    }
+    lastWindowRow = row;
+    if (last && order === last.order) return;
+    runs.push({ order, first: row });
+    if (runs.length <= win.groups) return;
+    const dropped = runs.shift() as { first: number };
+    for (let r = dropped.first; r < runs[0].first; r++) {
+      above.push(values[r]?.[0] ?? null);
+      values[r] = undefined;
+      fmts[r] = undefined;
+    }
+  };
+  let lastWindowRow = 0;
 
   let row = -1;
   let rowValues: CellValue[] | undefined;
@@ -230,6 +264,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           return;
         }
         case "row":
+          endRow();
           rowValues = undefined;
           rowFormats = undefined;
           return;
@@ -239,6 +274,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     },
   });
 
+  // Rows already left out cannot come back: the caller reads the sheet again whole. Else this read is whole.
+  if (windowFailed && above.length) return { grid: { name, values: [], origin: { row: 0, col: 0 }, tables: [] }, hiddenColumns, protected: isProtected, tableRelIds, problems: [], windowFailed: true };
+  const windowTop = above.length ? runs[0].first : 0;
   clearCovered(values, merges);
   const squared = squareCells({ values, formats: fmts }, name);
   const grid: SheetGrid = {
@@ -247,8 +285,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     numberFormats: squared.numberFormats,
     origin: { row: 0, col: 0 },
     merges,
-    hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow),
+    hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow && (r === 0 || r >= windowTop)),
     tables: [],
+    ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
   return { grid, hiddenColumns, protected: isProtected, tableRelIds, problems: squared.problems };
 }

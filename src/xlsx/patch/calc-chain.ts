@@ -26,7 +26,8 @@ export async function staleCalcChain(read: PackageRead, layout: PackageLayout): 
   const sheetIdOf = (part: string) => read.sheets.find((s) => s.part?.toLowerCase() === part.toLowerCase())?.sheetId;
   // Sheets replaced whole, and the cells given values on the sheets we patch, by sheetId.
   const replaced = new Set<number>();
-  for (const r of layout.rendered) {
+  // Our history continued in place loses its rows from the first that changed: as good as replaced here.
+  for (const r of [...layout.rendered, ...layout.continued]) {
     const id = sheetIdOf(r.part);
     if (id !== undefined) replaced.add(id);
   }

@@ -4,6 +4,7 @@
 // replaced sheets, and the edits to the parts that list sheets.
 import type { Problem } from "../../engine/vocab/types";
 import { emptySheetPlan, type SheetPlan } from "../../engine/vocab/plan";
+import { HISTORY_SHEET } from "../../engine/history/types";
 import { cleanSheetName, entryOfSheet, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
@@ -47,8 +48,29 @@ export interface RenderedSheet {
   plan: SheetPlan;
 }
 
+/** Our history sheet's part patched instead of made again: its rows from `edits.dropFrom` replaced. */
+export interface ContinuedSheet {
+  part: string;
+  name: string;
+  edits: SheetEdits;
+}
+
+/**
+ * The history read through a window (read-package.ts windowHistory): its plan holds only the rows from
+ * `from` down, which replace the sheet's rows from there; the rows above are kept as they are.
+ */
+export interface HistoryContinued {
+  /** The sheet read through the window, and its part. */
+  sheet: string;
+  part: string;
+  from: number;
+  /** The rows from `from` (the plan's print and view settings are the full plan's). */
+  rows: SheetPlan;
+}
+
 export interface PackageLayout {
   patched: PatchedSheet[];
+  continued: ContinuedSheet[];
   rendered: RenderedSheet[];
   /** Entries of the input to leave out (parts that went with replaced sheets). */
   dropped: Set<string>;
@@ -85,7 +107,7 @@ function newPartNames(read: PackageRead, count: number): { part: string; target:
   return out;
 }
 
-export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[], stale: Map<string, StaleCells> = new Map()): Promise<PackageLayout> {
+export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[], stale: Map<string, StaleCells> = new Map(), history?: HistoryContinued): Promise<PackageLayout> {
   const notes = [...read.ownership.notes];
   const worksheets = read.sheets.filter((s) => s.kind === "worksheet" && s.part);
 
@@ -135,8 +157,15 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const clearMarks = new Set<number>();
   const adds: { plan: SheetPlan; name: string; state?: "veryHidden"; record?: true }[] = [];
   const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
+  const continued: ContinuedSheet[] = [];
   const place = (plan: SheetPlan, name: string, replaces: SheetInfo | undefined, markPlan: string, state?: "veryHidden"): void => {
-    if (replaces?.part && replaces.kind === "worksheet") {
+    const goesOn = history !== undefined && markPlan === HISTORY_SHEET && sameSheetName(plan.sheet, history.sheet);
+    // A plan of the history's latest rows only must go on the sheet it was read from, else rows are lost.
+    if (goesOn && (!replaces || replaces.part !== history.part)) throw new Error(`the history was read from '${history.sheet}' but would be written elsewhere`);
+    if (goesOn && replaces?.part) {
+      continued.push({ part: replaces.part, name: replaces.name, edits: { ...sheetEdits(history.rows, problems), dropFrom: history.from } });
+      clearNames.add(read.sheets.indexOf(replaces));
+    } else if (replaces?.part && replaces.kind === "worksheet") {
       rendered.push({ part: replaces.part, plan: { ...plan, sheet: replaces.name } });
       replacedParts.push(replaces.part);
       clearNames.add(read.sheets.indexOf(replaces));
@@ -187,6 +216,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const kinds = new Map(read.sheets.map((s) => [s.name, s.kind]));
   return {
     patched,
+    continued,
     rendered,
     dropped,
     newParts,

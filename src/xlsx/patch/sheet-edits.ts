@@ -31,6 +31,11 @@ export interface SheetEdits {
   columnWidths: { col: number; width: number }[];
   /** The area the edits cover, for <dimension>; undefined when there are none. */
   extent?: CellRange;
+  /**
+   * The sheet's rows from this one (zero-based) down are left out, the edits' rows going in their
+   * place: our history sheet continued from its first row that changed (build-package.ts).
+   */
+  dropFrom?: number;
 }
 
 export function rangeOk(r: CellRange): boolean {

@@ -131,9 +131,12 @@ export function patchHead(head: string, edits: SheetEdits, prefix: string): stri
     if (dim) {
       const tag = out.slice(dim.start, dim.openEnd);
       const ref = attrsOf(tag).get("ref");
-      const old = ref ? parseRef(ref) : undefined;
+      const read = ref ? parseRef(ref) : undefined;
+      // Rows left out (edits.dropFrom) no longer count.
+      const drop = edits.dropFrom;
+      const old = read && drop !== undefined ? (read.top < drop ? { ...read, bottom: Math.min(read.bottom, drop - 1) } : undefined) : read;
       const next = old ? union(old, edits.extent) : edits.extent;
-      if (!old || rangeToA1(next) !== rangeToA1(old)) out = out.slice(0, dim.start) + setAttr(tag, "ref", rangeToA1(next)) + out.slice(dim.openEnd);
+      if (!read || rangeToA1(next) !== rangeToA1(read)) out = out.slice(0, dim.start) + setAttr(tag, "ref", rangeToA1(next)) + out.slice(dim.openEnd);
     }
   }
   if (edits.columnWidths.length) {

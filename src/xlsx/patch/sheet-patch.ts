@@ -165,6 +165,7 @@ export class SheetPatcher {
     const row = r !== undefined && /^\d+$/.test(r) ? Number(r) - 1 : this.lastInputRow + 1;
     this.lastInputRow = row;
     let out = this.newRowsBefore(row);
+    if (this.edits.dropFrom !== undefined && row >= this.edits.dropFrom) return out;
     const edits = this.rowIndex < this.edits.rows.length && this.edits.rows[this.rowIndex].row === row ? this.edits.rows[this.rowIndex++].cells : undefined;
     // A row without r follows the row before it; if we have just put a row in between, it needs its number.
     const needsNumber = r === undefined && this.lastOutputRow !== row - 1;

@@ -1,0 +1,200 @@
+// A rebuild past six quarters of history reads only the latest periods of the Scorecard History sheet and
+// keeps the rows above them as they are (read-package.ts windowHistory, build-package.ts): its memory and
+// time stop growing with every quarter recorded. Checked against the same build reading the history whole.
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { readPackage } from "../../src/xlsx/read-package";
+import { writePatchedPackage } from "../../src/xlsx/build-package";
+import { staleCells } from "../../src/xlsx/patch/record-backups";
+import { runScorecard } from "../../src/engine/scorecard";
+import { HISTORY_PERIODS_READ } from "../../src/engine/history/layout";
+import { HISTORY_SHEET } from "../../src/engine/history/types";
+
+const root = join(__dirname, "..", "..");
+const dir = mkdtempSync(join(tmpdir(), "rag-history-window-"));
+const SAMPLE = join(root, "samples", "dudley-community-safety.xlsx");
+const QUARTERS = ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11", "Q1 2011/12", "Q2 2011/12", "Q3 2011/12", "Q4 2011/12"];
+/** The history part in the samples' built workbooks (the fifth sheet). */
+const HISTORY_PART = "xl/worksheets/sheet5.xml";
+
+// The day a build records ("Recorded on") is fixed, so a build and its reference agree on it.
+beforeAll(() => jest.useFakeTimers({ now: new Date("2026-12-05T12:00:00Z"), doNotFake: ["nextTick", "setImmediate", "clearImmediate", "setTimeout", "clearTimeout", "setInterval", "clearInterval", "queueMicrotask", "hrtime", "performance"] }));
+afterAll(() => jest.useRealTimers());
+
+async function build(input: string, output: string, period: string): Promise<void> {
+  jest.spyOn(console, "log").mockImplementation(() => undefined);
+  jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const code = await main(["build", input, "-o", output, "--preset", "dudley", "--period", period]);
+  jest.restoreAllMocks();
+  expect(code).toBe(0);
+}
+
+/** The same build with the history read whole and the sheet written afresh (as before the window). */
+async function buildWhole(input: string, output: string, period: string): Promise<void> {
+  const read = await readPackage(input, input, { skipOwnSummaries: true });
+  try {
+    const run = runScorecard(read.grids, { preset: "dudley", period, today: "2026-12-05", ownedSheets: read.ownedSheets, written: read.written });
+    await writePatchedPackage(read, run.plans, output, staleCells(read.saved, run.plans, read.grids, run.scheme));
+  } finally {
+    read.pkg.close();
+  }
+}
+
+async function parts(path: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  const out = new Map<string, string>();
+  for (const name of Object.keys(zip.files).sort()) if (!zip.files[name].dir) out.set(name, await zip.files[name].async("string"));
+  return out;
+}
+
+async function historyXml(path: string): Promise<string> {
+  return (await parts(path)).get(HISTORY_PART) as string;
+}
+
+async function historyValues(path: string): Promise<unknown[][]> {
+  const read = await readPackage(path);
+  read.pkg.close();
+  return read.grids.find((g) => g.name === HISTORY_SHEET)?.values ?? [];
+}
+
+/** A copy of `input` with its history part changed by `edit`. */
+async function withHistory(input: string, output: string, edit: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(input));
+  const xml = await zip.file(HISTORY_PART)!.async("string");
+  const next = edit(xml);
+  expect(next).not.toBe(xml);
+  zip.file(HISTORY_PART, next);
+  writeFileSync(output, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+const file = (i: number) => join(dir, `q${i + 1}.xlsx`);
+
+beforeAll(async () => {
+  let input = SAMPLE;
+  for (let i = 0; i < QUARTERS.length - 1; i++) {
+    await build(input, file(i), QUARTERS[i]);
+    input = file(i);
+  }
+}, 120_000);
+
+test(`the reader keeps the latest ${HISTORY_PERIODS_READ} periods of our history and column A above them`, async () => {
+  const seven = file(6);
+  const read = await readPackage(seven, seven, { windowHistory: true });
+  read.pkg.close();
+  const grid = read.grids.find((g) => g.name === HISTORY_SHEET);
+  const whole = await historyValues(seven);
+  const skipped = grid?.skippedRows;
+  expect(skipped).toBeDefined();
+  const top = (skipped?.bottom ?? 0) + 1;
+  expect({
+    header: grid?.values[0],
+    firstPeriodKept: grid?.values[top]?.[0],
+    above: skipped?.firstColumn,
+    aboveBlank: grid?.values.slice(1, top).every((r) => r.every((v) => v === null || v === undefined)),
+    window: grid?.values.slice(top),
+  }).toEqual({
+    header: whole[0],
+    firstPeriodKept: QUARTERS[6 - HISTORY_PERIODS_READ + 1],
+    above: whole.slice(1, top).map((r) => r[0]),
+    aboveBlank: true,
+    window: whole.slice(top),
+  });
+});
+
+test("the eighth quarter's build is the same workbook, part for part, as one reading the history whole", async () => {
+  const windowed = join(dir, "q8.xlsx");
+  const whole = join(dir, "q8-whole.xlsx");
+  await build(file(6), windowed, QUARTERS[7]);
+  await buildWhole(file(6), whole, QUARTERS[7]);
+  expect(await parts(windowed)).toEqual(await parts(whole));
+  // And it holds all eight periods.
+  expect([...new Set((await historyValues(windowed)).slice(1).map((r) => r[0]))]).toEqual(QUARTERS);
+});
+
+test("building the same quarter again changes nothing", async () => {
+  const once = join(dir, "q8-once.xlsx");
+  const twice = join(dir, "q8-twice.xlsx");
+  await build(file(6), once, QUARTERS[7]);
+  await build(once, twice, QUARTERS[7]);
+  expect(await parts(twice)).toEqual(await parts(once));
+});
+
+test("a history Excel has saved keeps its rows above the change as Excel wrote them, its namespaces with them", async () => {
+  const saved = join(dir, "q7-excel.xlsx");
+  // As Excel writes a sheet: its own namespaces on the root, and attributes in them on every row.
+  await withHistory(file(6), saved, (xml) =>
+    xml
+      .replace("<worksheet ", '<worksheet xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" mc:Ignorable="x14ac" xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" ')
+      .replace(/<row r="(\d+)">/g, '<row r="$1" spans="1:13" x14ac:dyDescent="0.25">'),
+  );
+  const out = join(dir, "q8-excel.xlsx");
+  const reference = join(dir, "q8-excel-whole.xlsx");
+  await build(saved, out, QUARTERS[7]);
+  await buildWhole(saved, reference, QUARTERS[7]);
+  const before = await historyXml(saved);
+  const after = await historyXml(out);
+  const firstNew = after.indexOf(`<row r="${before.match(/<row r="(\d+)"[^>]*>(?![\s\S]*<row r=)/)?.[1]}"`);
+  expect(firstNew).toBeGreaterThan(0);
+  expect({
+    root: after.slice(0, after.indexOf("<sheetData")).includes('xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac"'),
+    // Every row Excel wrote that the build had no need to change is still as Excel wrote it.
+    keptAsSaved: (after.match(/x14ac:dyDescent="0.25"/g) ?? []).length,
+    values: await historyValues(out),
+  }).toEqual({
+    root: true,
+    keptAsSaved: (before.match(/x14ac:dyDescent="0.25"/g) ?? []).length,
+    values: await historyValues(reference),
+  });
+  // The new quarter's rows follow the last row read.
+  expect([...new Set((await historyValues(out)).slice(1).map((r) => r[0]))]).toEqual(QUARTERS);
+});
+
+test("an earlier quarter built again (rows above the window needed) reads the history whole", async () => {
+  const eight = join(dir, "q8-for-rerun.xlsx");
+  await build(file(6), eight, QUARTERS[7]);
+  const out = join(dir, "q2-again.xlsx");
+  const reference = join(dir, "q2-again-whole.xlsx");
+  await build(eight, out, QUARTERS[1]);
+  await buildWhole(eight, reference, QUARTERS[1]);
+  expect(await parts(out)).toEqual(await parts(reference));
+});
+
+test.each([
+  ["the first row", (xml: string) => xml.replace(/(<row r="2">.*?<t>)Q1 2010\/11(<\/t>)/, "$1Q3 2011/12$2")],
+  // Found only after rows above the window were left out: the sheet is read again.
+  ["the last row", (xml: string) => xml.replace(/(<row r="\d+">(?:(?!<row ).)*?<t>)Q3 2011\/12(<\/t>)((?:(?!<row ).)*<\/row><\/sheetData>)/, "$1Q1 2010/11$2$3")],
+])("history rows out of period order (%s sorted by hand) are read whole, and nothing is lost", async (where, edit) => {
+  const sorted = join(dir, `q7-sorted-${where.length}.xlsx`);
+  await withHistory(file(6), sorted, edit);
+  const out = join(dir, `q8-sorted-${where.length}.xlsx`);
+  const reference = join(dir, `q8-sorted-whole-${where.length}.xlsx`);
+  await build(sorted, out, QUARTERS[7]);
+  await buildWhole(sorted, reference, QUARTERS[7]);
+  expect(await parts(out)).toEqual(await parts(reference));
+  const read = await readPackage(sorted, sorted, { windowHistory: true });
+  read.pkg.close();
+  expect(read.grids.find((g) => g.name === HISTORY_SHEET)?.skippedRows).toBeUndefined();
+});
+
+test("a history the record no longer lists (only its mark says ours) is read whole and left as it is", async () => {
+  const unlisted = join(dir, "q7-unlisted.xlsx");
+  const zip = await JSZip.loadAsync(readFileSync(file(6)));
+  const entry = ',{"sheet":"Scorecard History","plan":"Scorecard History"}';
+  let edited = 0;
+  for (const name of Object.keys(zip.files).filter((n) => n.startsWith("xl/worksheets/"))) {
+    const xml = await zip.file(name)!.async("string");
+    if (!xml.includes(entry)) continue;
+    zip.file(name, xml.replace(entry, ""));
+    edited++;
+  }
+  expect(edited).toBe(1);
+  writeFileSync(unlisted, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  const out = join(dir, "q8-unlisted.xlsx");
+  const reference = join(dir, "q8-unlisted-whole.xlsx");
+  await build(unlisted, out, QUARTERS[7]);
+  await buildWhole(unlisted, reference, QUARTERS[7]);
+  expect(await parts(out)).toEqual(await parts(reference));
+});
