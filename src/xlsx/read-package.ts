@@ -1,12 +1,11 @@
 // Reads an .xlsx package without ExcelJS: the package stays open for the writer, which copies every
 // part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
-import type { CellValue, Problem, SheetGrid } from "../engine/vocab/types";
+import type { Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, parseMark, sameSheetName, STATE_SHEET, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { HISTORY_PERIODS_READ } from "../engine/history/layout";
-import { readHistoryPeriod } from "../engine/history/period";
-import { cellText } from "../engine/read/cells";
+import { usableHistoryRowOrder } from "../engine/history/read";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet-spec";
 import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
@@ -124,12 +123,6 @@ export async function readPackage(path: string | Buffer, name = typeof path === 
   }
 }
 
-/** A history row's period in time order, for the window; undefined when column A holds no period. */
-function periodOrder(value: CellValue): number | undefined {
-  const period = readHistoryPeriod(cellText(value).trim());
-  return typeof period === "string" ? undefined : period.order;
-}
-
 async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnSummaries: boolean, windowHistory: boolean): Promise<PackageRead> {
   const contentTypes = await readContentTypes(pkg);
   const workbook = await readWorkbookPart(pkg);
@@ -153,7 +146,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
   let saved: Record<string, SheetMemory> = {};
   let recordRows = 0;
   const recordFormats = new Map<number, number>();
-  let windowed: { name: string; part: string } | undefined;
+  let windowed: { name: string; part: string; problems: Problem[] } | undefined;
   const context = (name: string, part: string) => ({ name, part, strings, formats, date1904: workbook.date1904 });
 
   for (const s of workbook.sheets) {
@@ -176,9 +169,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     const onCellFormat = isRecord ? (row: number, col: number, xf: number) => col >= 2 && recordFormats.set(cellKey(row, col), xf) : undefined;
     // Only under its own name: the build writes the history to the sheet of that name (a renamed one is kept).
     const ourHistory = windowHistory && !isRecord && sameSheetName(s.name, HISTORY_SHEET) && sameSheetName(parseMark(marks.get(s.index)) ?? "", HISTORY_SHEET);
-    let read = await readSheet(pkg, { ...context(s.name, info.part), onCellFormat, ...(ourHistory ? { window: { groups: HISTORY_PERIODS_READ, orderOf: periodOrder } } : {}) });
+    let read = await readSheet(pkg, { ...context(s.name, info.part), onCellFormat, ...(ourHistory ? { window: { groups: HISTORY_PERIODS_READ, orderOf: usableHistoryRowOrder } } : {}) });
     if (read.windowFailed) read = await readSheet(pkg, context(s.name, info.part));
-    if (read.grid.skippedRows) windowed = { name: s.name, part: info.part };
+    if (read.grid.skippedRows) windowed = { name: s.name, part: info.part, problems: read.problems };
     info.protected = read.protected;
     info.hiddenColumns = read.hiddenColumns;
     if (read.tableRelIds.length) {
@@ -219,6 +212,15 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     problems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),
-    readWhole: async () => (windowed ? (await readSheet(pkg, context(windowed.name, windowed.part))).grid : undefined),
+    readWhole: async () => {
+      if (!windowed) return undefined;
+      const whole = await readSheet(pkg, context(windowed.name, windowed.part));
+      // The whole sheet's warnings in place of the window's.
+      const before = new Set(windowed.problems);
+      const kept = problems.filter((p) => !before.has(p));
+      problems.length = 0;
+      problems.push(...kept, ...whole.problems);
+      return whole.grid;
+    },
   };
 }

@@ -117,11 +117,12 @@ function strays(cells: SparseCells, lastRow: number, lastCol: number): { first?:
   return { first, count };
 }
 
-export function squareCells(cells: SparseCells, sheet: string): SquaredGrid {
+/** `leftOut`: cells read but left out of `cells` on purpose (rows above a window): they count as present. */
+export function squareCells(cells: SparseCells, sheet: string, leftOut = 0): SquaredGrid {
   const counts = countCells(cells.values);
   let lastRow = maxKey(counts.perRow);
   let lastCol = maxKey(counts.perColumn);
-  const budget = Math.max(CELL_BUDGET_FLOOR, CELL_BUDGET_FACTOR * counts.present);
+  const budget = Math.max(CELL_BUDGET_FLOOR, CELL_BUDGET_FACTOR * (counts.present + leftOut));
   const problems: Problem[] = [];
   const keptCol = mainBlockEnd(counts.perColumn, COLUMN_GAP);
   const keptRow = mainBlockEnd(counts.perRow, ROW_GAP);

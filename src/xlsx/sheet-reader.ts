@@ -24,9 +24,10 @@ export interface SheetReadContext {
   /**
    * Keep the rows of the latest `groups` values of column A only, and of the rows above them column A
    * alone (grid.skippedRows): our history, one row per record per period in period order, whose earlier
-   * periods a rebuild copies as they are. `orderOf` orders a column A value; undefined: not a group.
+   * periods a rebuild copies as they are. `orderOf` orders a row below the header (row 1) by its group;
+   * undefined: a row the window cannot pass over (the sheet is then read whole).
    */
-  window?: { groups: number; orderOf: (value: CellValue) => number | undefined };
+  window?: { groups: number; orderOf: (row: readonly CellValue[] | undefined, header: readonly CellValue[] | undefined) => number | undefined };
 }
 
 /** Zero-based, inclusive run of columns. */
@@ -93,10 +94,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const win = ctx.window;
   const runs: { order: number; first: number }[] = [];
   const above: CellValue[] = [];
+  let leftOut = 0;
   let windowFailed = false;
   const endRow = (): void => {
     if (!win || windowFailed || row < 1) return;
-    const order = win.orderOf(rowValues?.[0] ?? null);
+    const order = win.orderOf(rowValues, values[0]);
     const last = runs[runs.length - 1];
     // Rows follow each other with no gap, each group after the one before.
     if (order === undefined || (last && (order < last.order || row !== lastWindowRow + 1)) || (!last && row !== 1)) {
@@ -110,6 +112,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     const dropped = runs.shift() as { first: number };
     for (let r = dropped.first; r < runs[0].first; r++) {
       above.push(values[r]?.[0] ?? null);
+      for (const v of values[r] ?? []) if (v !== null && v !== undefined && v !== "") leftOut++;
       values[r] = undefined;
       fmts[r] = undefined;
     }
@@ -278,7 +281,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   if (windowFailed && above.length) return { grid: { name, values: [], origin: { row: 0, col: 0 }, tables: [] }, hiddenColumns, protected: isProtected, tableRelIds, problems: [], windowFailed: true };
   const windowTop = above.length ? runs[0].first : 0;
   clearCovered(values, merges);
-  const squared = squareCells({ values, formats: fmts }, name);
+  const squared = squareCells({ values, formats: fmts }, name, leftOut);
   const grid: SheetGrid = {
     name,
     values: squared.values,

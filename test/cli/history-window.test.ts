@@ -72,6 +72,25 @@ async function withHistory(input: string, output: string, edit: (xml: string) =>
 
 const file = (i: number) => join(dir, `q${i + 1}.xlsx`);
 
+/** Whether the build's read passes over rows of this input's history (else it reads it whole). */
+async function windowApplies(path: string): Promise<boolean> {
+  const read = await readPackage(path, path, { windowHistory: true });
+  read.pkg.close();
+  return read.grids.find((g) => g.name === HISTORY_SHEET)?.skippedRows !== undefined;
+}
+
+/** A copy of `input` with some of its parts changed. */
+async function withParts(input: string, output: string, edits: Record<string, (xml: string) => string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(input));
+  for (const [name, edit] of Object.entries(edits)) {
+    const xml = await zip.file(name)!.async("string");
+    const next = edit(xml);
+    expect(next).not.toBe(xml);
+    zip.file(name, next);
+  }
+  writeFileSync(output, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
 beforeAll(async () => {
   let input = SAMPLE;
   for (let i = 0; i < QUARTERS.length - 1; i++) {
@@ -155,6 +174,7 @@ test("a history Excel has saved keeps its rows above the change as Excel wrote t
 test("an earlier quarter built again (rows above the window needed) reads the history whole", async () => {
   const eight = join(dir, "q8-for-rerun.xlsx");
   await build(file(6), eight, QUARTERS[7]);
+  expect(await windowApplies(eight)).toBe(true);
   const out = join(dir, "q2-again.xlsx");
   const reference = join(dir, "q2-again-whole.xlsx");
   await build(eight, out, QUARTERS[1]);
@@ -192,9 +212,77 @@ test("a history the record no longer lists (only its mark says ours) is read who
   }
   expect(edited).toBe(1);
   writeFileSync(unlisted, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  expect(await windowApplies(unlisted)).toBe(true);
   const out = join(dir, "q8-unlisted.xlsx");
   const reference = join(dir, "q8-unlisted-whole.xlsx");
   await build(unlisted, out, QUARTERS[7]);
   await buildWhole(unlisted, reference, QUARTERS[7]);
   expect(await parts(out)).toEqual(await parts(reference));
+});
+
+test("a quarter built again that leaves the sheet's last row out: the rows and <dimension> as reading whole", async () => {
+  const input = join(dir, "q7-extra-row.xlsx");
+  // A row of the latest period for a record no longer in the run, sorting last: the run drops it.
+  const cell = (col: string, text: string) => `<c r="${col}408" t="inlineStr"><is><t>${text}</t></is></c>`;
+  await withHistory(file(6), input, (xml) =>
+    xml
+      .replace("</sheetData>", `<row r="408">${cell("A", "Q3 2011/12")}${cell("B", "Community Safety")}${cell("C", "ZZZ 999")}${cell("D", "Gone")}${cell("E", "indicator")}${cell("F", "within")}${cell("G", "near")}</row></sheetData>`)
+      .replace(/<dimension ref="A1:M407"\/>/, '<dimension ref="A1:M408"/>'),
+  );
+  expect(await windowApplies(input)).toBe(true);
+  const out = join(dir, "q7-extra-row-again.xlsx");
+  const reference = join(dir, "q7-extra-row-whole.xlsx");
+  await build(input, out, QUARTERS[6]);
+  await buildWhole(input, reference, QUARTERS[6]);
+  expect(await parts(out)).toEqual(await parts(reference));
+});
+
+test("a row above the window that no longer reads is reported and moved to the foot, as when the history is read whole", async () => {
+  const input = join(dir, "q7-broken-row.xlsx");
+  // Row 3 (the first period, above the window) with its ref and name cleared.
+  await withHistory(file(6), input, (xml) => xml.replace(/(<row r="3">.*?<c r="C3"[^>]*>)<is><t>[^<]*<\/t><\/is>(<\/c><c r="D3"[^>]*>)<is><t>[^<]*<\/t><\/is>/, "$1<is><t></t></is>$2<is><t></t></is>"));
+  expect(await windowApplies(input)).toBe(false);
+  const out = join(dir, "q8-broken-row.xlsx");
+  const reference = join(dir, "q8-broken-row-whole.xlsx");
+  await build(input, out, QUARTERS[7]);
+  await buildWhole(input, reference, QUARTERS[7]);
+  expect(await parts(out)).toEqual(await parts(reference));
+  expect([...(await parts(out)).values()].some((xml) => xml.includes("neither a ref nor a name"))).toBe(true);
+});
+
+test("a filter a person set on the history stays, with its name, and our names are not written twice", async () => {
+  const input = join(dir, "q7-filtered.xlsx");
+  const historyIndex = 4;
+  await withParts(file(6), input, {
+    [HISTORY_PART]: (xml) => xml.replace("</sheetData>", '</sheetData><autoFilter ref="A1:M407"/>'),
+    "xl/workbook.xml": (xml) => xml.replace("</definedNames>", `<definedName name="_xlnm._FilterDatabase" localSheetId="${historyIndex}" hidden="1">'Scorecard History'!$A$1:$M$407</definedName></definedNames>`),
+  });
+  expect(await windowApplies(input)).toBe(true);
+  const out = join(dir, "q8-filtered.xlsx");
+  await build(input, out, QUARTERS[7]);
+  const p = await parts(out);
+  const names = [...(p.get("xl/workbook.xml") as string).matchAll(/<definedName name="([^"]+)" localSheetId="4"/g)].map((m) => m[1]).sort();
+  expect({ filter: /<autoFilter ref="A1:M407"\/>/.test(p.get(HISTORY_PART) as string), names }).toEqual({
+    filter: true,
+    names: ["_RagScorecardOwned", "_xlnm.Print_Titles", "_xlnm._FilterDatabase"],
+  });
+});
+
+test("a history read again whole gives its warnings once, the whole read's", async () => {
+  const input = join(dir, "q7-stray.xlsx");
+  // A stray cell at the far right of row 3, above the window: only a whole read meets it.
+  await withHistory(file(6), input, (xml) => xml.replace(/(<row r="3">.*?)<\/row>/, '$1<c r="XFD3" t="inlineStr"><is><t>stray</t></is></c></row>'));
+  const read = await readPackage(input, input, { windowHistory: true });
+  try {
+    const windowedWarnings = read.problems.map((p) => p.cell);
+    const whole = await read.readWhole();
+    expect({ windowed: windowedWarnings, afterWhole: read.problems.map((p) => p.cell), wholeRows: whole?.values.length, skipped: whole?.skippedRows }).toEqual({
+      windowed: [],
+      afterWhole: ["XFD3"],
+      wholeRows: 407,
+      skipped: undefined,
+    });
+  } finally {
+    read.pkg.close();
+  }
 });

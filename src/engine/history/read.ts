@@ -77,6 +77,47 @@ function schemeLevel(scheme: Scheme | undefined, kind: RecordKind, status: strin
   return found && { key: found.key, level: found.level };
 }
 
+/** One row as an entry, or the column and reason it cannot be used. `one` gives repeated texts one string. */
+function readRow(at: (c: HistoryColumn) => CellValue, scheme: Scheme | undefined, one: (text: string) => string): { entry: HistoryEntry } | { column: HistoryColumn; message: string } {
+  const text = (c: HistoryColumn): string => cellText(at(c)).trim();
+  const period = readHistoryPeriod(text("period"));
+  if (typeof period === "string") return { column: "period", message: text("period") ? `History: ${period}` : "History: the period is blank" };
+  const kindText = text("kind").toLowerCase();
+  const kind: RecordKind | undefined = kindText ? KIND_WORDS[kindText] : "indicator";
+  if (!kind) return { column: "kind", message: `History: kind "${text("kind")}" is neither indicator nor activity` };
+  const ref = text("ref");
+  const name = text("name");
+  const key = recordKey({ kind, ref, name });
+  if (!key) return { column: "ref", message: "History: the row has neither a ref nor a name" };
+  const typedStatus = text("status");
+  const known = schemeLevel(scheme, kind, typedStatus);
+  const levelText = text("level").toLowerCase();
+  const level = levelText ? LEVELS.find((l) => l === levelText) : known?.level;
+  if (!level) {
+    if (levelText) return { column: "level", message: `History: level "${text("level")}" is not one of ${LEVELS.join(", ")}` };
+    return { column: "level", message: typedStatus ? `History: status "${typedStatus}" is not one of the scheme's and the level is blank` : "History: the status and level are blank" };
+  }
+  const entry: HistoryEntry = {
+    period: one(period.text),
+    periodOrder: period.order,
+    kind,
+    key: one(key),
+    ref,
+    name,
+    sheet: text("sheet"),
+    status: known?.key ?? (typedStatus || level),
+    level,
+    source: /^officer/i.test(text("source")) ? "officer" : "rules",
+    actual: figure(at("actual")),
+    target: figure(at("target")),
+    recordedOn: one(date(at("recordedOn"))),
+  };
+  const unit = text("unit");
+  if (unit) entry.unit = unit;
+  if (yes(at("hidden"))) entry.hidden = true;
+  return { entry };
+}
+
 /**
  * The entries of a history sheet. With `scheme`, a status typed as a label or alias ("Off target",
  * "Red") is read as its key, and a blank level is the status's own.
@@ -108,72 +149,42 @@ export function readHistory(grid: SheetGrid, scheme?: Scheme): HistoryRead {
   };
   for (let r = header.row + 1; r <= cells.bottom; r++) {
     const at = (c: HistoryColumn): CellValue => (cols[c] === undefined ? null : cells.at(r, cols[c] as number));
-    const text = (c: HistoryColumn): string => cellText(at(c)).trim();
     if (Object.values(cols).every((c) => isBlank(cells.at(r, c as number)))) continue;
-    const problem = (c: HistoryColumn, message: string): void => {
-      out.problems.push({
-        sheet: grid.name,
-        cell: toA1(r, cols[c] ?? cols.period!),
-        severity: "error",
-        message: `${message}: the row is not used (fix it, or delete the row).`,
-      });
-      const row: UnreadRow = {};
-      for (const spec of HISTORY_COLUMNS) if (cols[spec.column] !== undefined) row[spec.column] = at(spec.column);
-      out.unread.push(row);
-    };
-
-    const period = readHistoryPeriod(text("period"));
-    if (typeof period === "string") {
-      problem("period", text("period") ? `History: ${period}` : "History: the period is blank");
+    const read = readRow(at, scheme, one);
+    if ("entry" in read) {
+      out.entries.push(read.entry);
       continue;
     }
-    const kindText = text("kind").toLowerCase();
-    const kind: RecordKind | undefined = kindText ? KIND_WORDS[kindText] : "indicator";
-    if (!kind) {
-      problem("kind", `History: kind "${text("kind")}" is neither indicator nor activity`);
-      continue;
-    }
-    const ref = text("ref");
-    const name = text("name");
-    const key = one(recordKey({ kind, ref, name }));
-    if (!key) {
-      problem(cols.ref !== undefined ? "ref" : "name", "History: the row has neither a ref nor a name");
-      continue;
-    }
-    const typedStatus = text("status");
-    const known = schemeLevel(scheme, kind, typedStatus);
-    const levelText = text("level").toLowerCase();
-    const level = levelText ? LEVELS.find((l) => l === levelText) : known?.level;
-    if (!level) {
-      if (levelText) problem("level", `History: level "${text("level")}" is not one of ${LEVELS.join(", ")}`);
-      else
-        problem(
-          cols.level !== undefined ? "level" : "status",
-          typedStatus ? `History: status "${typedStatus}" is not one of the scheme's and the level is blank` : "History: the status and level are blank",
-        );
-      continue;
-    }
-    const status = known?.key ?? (typedStatus || level);
-    const sheet = text("sheet");
-    const entry: HistoryEntry = {
-      period: one(period.text),
-      periodOrder: period.order,
-      kind,
-      key,
-      ref,
-      name,
-      sheet,
-      status,
-      level,
-      source: /^officer/i.test(text("source")) ? "officer" : "rules",
-      actual: figure(at("actual")),
-      target: figure(at("target")),
-      recordedOn: one(date(at("recordedOn"))),
-    };
-    const unit = text("unit");
-    if (unit) entry.unit = unit;
-    if (yes(at("hidden"))) entry.hidden = true;
-    out.entries.push(entry);
+    out.problems.push({
+      sheet: grid.name,
+      // A missing column's problem is told at its neighbour's cell (name for ref, status for level).
+      cell: toA1(r, cols[read.column] ?? cols[read.column === "ref" ? "name" : "status"] ?? cols.period!),
+      severity: "error",
+      message: `${read.message}: the row is not used (fix it, or delete the row).`,
+    });
+    const row: UnreadRow = {};
+    for (const spec of HISTORY_COLUMNS) if (cols[spec.column] !== undefined) row[spec.column] = at(spec.column);
+    out.unread.push(row);
   }
   return out;
 }
+
+/** The history's headers in row 1, as we write them: the only layout the file host's window reads. */
+function laidOutAsWritten(header: readonly CellValue[] | undefined): boolean {
+  return !!header && HISTORY_COLUMNS.every((c, i) => typeof header[i] === "string" && (header[i] as string).trim() === c.header);
+}
+
+const NO_SCHEME_TEXTS = (text: string): string => text;
+
+/**
+ * The period order of a history row (columns as we write them) that readHistory would read as an entry
+ * without a scheme; undefined for any other row. The file host's window passes over rows only of this
+ * kind: a row readHistory would report and move to the foot is read with the rest (the sheet whole).
+ */
+export function usableHistoryRowOrder(row: readonly CellValue[] | undefined, header: readonly CellValue[] | undefined): number | undefined {
+  if (!row || !laidOutAsWritten(header)) return undefined;
+  const read = readRow((c) => row[COLUMN_INDEX[c]] ?? null, undefined, NO_SCHEME_TEXTS);
+  return "entry" in read ? read.entry.periodOrder : undefined;
+}
+
+const COLUMN_INDEX = Object.fromEntries(HISTORY_COLUMNS.map((c, i) => [c.column, i])) as Record<HistoryColumn, number>;

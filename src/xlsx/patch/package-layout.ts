@@ -155,6 +155,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const replacedParts: string[] = [];
   const clearNames = new Set<number>();
   const clearMarks = new Set<number>();
+  const clearOwn = new Set<number>();
   const adds: { plan: SheetPlan; name: string; state?: "veryHidden"; record?: true }[] = [];
   const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
   const continued: ContinuedSheet[] = [];
@@ -164,7 +165,8 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     if (goesOn && (!replaces || replaces.part !== history.part)) throw new Error(`the history was read from '${history.sheet}' but would be written elsewhere`);
     if (goesOn && replaces?.part) {
       continued.push({ part: replaces.part, name: replaces.name, edits: { ...sheetEdits(history.rows, problems), dropFrom: history.from } });
-      clearNames.add(read.sheets.indexOf(replaces));
+      // The sheet stays, and so do its names but ours (a person's filter keeps its _FilterDatabase).
+      clearOwn.add(read.sheets.indexOf(replaces));
     } else if (replaces?.part && replaces.kind === "worksheet") {
       rendered.push({ part: replaces.part, plan: { ...plan, sheet: replaces.name } });
       replacedParts.push(replaces.part);
@@ -206,6 +208,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     remove: new Set(),
     clearNames,
     clearMarks,
+    clearOwn,
     add: adds.map((a, i) => ({ name: a.name, relId: relIds[i], ...(a.state ? { state: a.state } : {}) })),
     names: marks.flatMap((m) => [
       { index: indexOf(m.name), name: OWNER_MARK, formula: markFormula(m.plan), hidden: true },

@@ -126,7 +126,7 @@ export function columnPoints(head: string, cols: readonly number[]): Map<number,
 /** The head of a worksheet (everything before <sheetData>) with <dimension> and <cols> for our edits. */
 export function patchHead(head: string, edits: SheetEdits, prefix: string): string {
   let out = head;
-  if (edits.extent) {
+  if (edits.extent || edits.dropFrom !== undefined) {
     const dim = findElement(out, "dimension");
     if (dim) {
       const tag = out.slice(dim.start, dim.openEnd);
@@ -135,8 +135,8 @@ export function patchHead(head: string, edits: SheetEdits, prefix: string): stri
       // Rows left out (edits.dropFrom) no longer count.
       const drop = edits.dropFrom;
       const old = read && drop !== undefined ? (read.top < drop ? { ...read, bottom: Math.min(read.bottom, drop - 1) } : undefined) : read;
-      const next = old ? union(old, edits.extent) : edits.extent;
-      if (!read || rangeToA1(next) !== rangeToA1(read)) out = out.slice(0, dim.start) + setAttr(tag, "ref", rangeToA1(next)) + out.slice(dim.openEnd);
+      const next = old && edits.extent ? union(old, edits.extent) : (old ?? edits.extent);
+      if (next && (!read || rangeToA1(next) !== rangeToA1(read))) out = out.slice(0, dim.start) + setAttr(tag, "ref", rangeToA1(next)) + out.slice(dim.openEnd);
     }
   }
   if (edits.columnWidths.length) {

@@ -21,10 +21,15 @@ export interface WorkbookEdit {
   clearNames: Set<number>;
   /** Positions whose mark alone goes (a sheet of ours patched, not replaced: its other names stay). */
   clearMarks?: Set<number>;
+  /** Positions whose names we write (mark, print titles, print area) go and the sheet's others stay: our history patched in place. */
+  clearOwn?: Set<number>;
   add: NewSheet[];
   /** Sheet-scoped names to add, by the sheet's final position (print titles, our marks). */
   names: { index: number; name: string; formula: string; hidden?: boolean }[];
 }
+
+/** The sheet-scoped names a build writes for a sheet of ours, lower-cased. */
+const OUR_NAMES = new Set([OWNER_MARK.toLowerCase(), "_xlnm.print_titles", "_xlnm.print_area"]);
 
 /** A sheet name as a formula reference: always quoted, apostrophes doubled. */
 export function quotedSheet(name: string): string {
@@ -88,7 +93,9 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
       }
       const i = Number(local);
       if (edit.remove.has(i) || edit.clearNames.has(i)) continue;
-      if (edit.clearMarks?.has(i) && attrsOf(rest.slice(c.start, c.openEnd)).get("name")?.toLowerCase() === OWNER_MARK.toLowerCase()) continue;
+      const nameOf = () => attrsOf(rest.slice(c.start, c.openEnd)).get("name")?.toLowerCase();
+      if (edit.clearMarks?.has(i) && nameOf() === OWNER_MARK.toLowerCase()) continue;
+      if (edit.clearOwn?.has(i) && OUR_NAMES.has(nameOf() ?? "")) continue;
       const shift = removedBelow(i);
       inner += shift ? setAttr(rest.slice(c.start, c.openEnd), "localSheetId", String(i - shift)) + rest.slice(c.openEnd, c.end) : el;
     }
