@@ -43,6 +43,16 @@ async function buildWhole(input: string, output: string, period: string): Promis
   }
 }
 
+/** Builds `input` for `period` as the command line does, and as reading the history whole; expects the same workbook. */
+async function expectSameAsWhole(input: string, period: string, name: string): Promise<string> {
+  const out = join(dir, `${name}.xlsx`);
+  const reference = join(dir, `${name}-whole.xlsx`);
+  await build(input, out, period);
+  await buildWhole(input, reference, period);
+  expect(await parts(out)).toEqual(await parts(reference));
+  return out;
+}
+
 async function parts(path: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(readFileSync(path));
   const out = new Map<string, string>();
@@ -124,11 +134,7 @@ test(`the reader keeps the latest ${HISTORY_PERIODS_READ} periods of our history
 });
 
 test("the eighth quarter's build is the same workbook, part for part, as one reading the history whole", async () => {
-  const windowed = join(dir, "q8.xlsx");
-  const whole = join(dir, "q8-whole.xlsx");
-  await build(file(6), windowed, QUARTERS[7]);
-  await buildWhole(file(6), whole, QUARTERS[7]);
-  expect(await parts(windowed)).toEqual(await parts(whole));
+  const windowed = await expectSameAsWhole(file(6), QUARTERS[7], "q8");
   // And it holds all eight periods.
   expect([...new Set((await historyValues(windowed)).slice(1).map((r) => r[0]))]).toEqual(QUARTERS);
 });
@@ -175,11 +181,7 @@ test("an earlier quarter built again (rows above the window needed) reads the hi
   const eight = join(dir, "q8-for-rerun.xlsx");
   await build(file(6), eight, QUARTERS[7]);
   expect(await windowApplies(eight)).toBe(true);
-  const out = join(dir, "q2-again.xlsx");
-  const reference = join(dir, "q2-again-whole.xlsx");
-  await build(eight, out, QUARTERS[1]);
-  await buildWhole(eight, reference, QUARTERS[1]);
-  expect(await parts(out)).toEqual(await parts(reference));
+  await expectSameAsWhole(eight, QUARTERS[1], "q2-again");
 });
 
 test.each([
@@ -189,11 +191,7 @@ test.each([
 ])("history rows out of period order (%s sorted by hand) are read whole, and nothing is lost", async (where, edit) => {
   const sorted = join(dir, `q7-sorted-${where.length}.xlsx`);
   await withHistory(file(6), sorted, edit);
-  const out = join(dir, `q8-sorted-${where.length}.xlsx`);
-  const reference = join(dir, `q8-sorted-whole-${where.length}.xlsx`);
-  await build(sorted, out, QUARTERS[7]);
-  await buildWhole(sorted, reference, QUARTERS[7]);
-  expect(await parts(out)).toEqual(await parts(reference));
+  await expectSameAsWhole(sorted, QUARTERS[7], `q8-sorted-${where.length}`);
   const read = await readPackage(sorted, sorted, { windowHistory: true });
   read.pkg.close();
   expect(read.grids.find((g) => g.name === HISTORY_SHEET)?.skippedRows).toBeUndefined();
@@ -213,11 +211,7 @@ test("a history the record no longer lists (only its mark says ours) is read who
   expect(edited).toBe(1);
   writeFileSync(unlisted, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   expect(await windowApplies(unlisted)).toBe(true);
-  const out = join(dir, "q8-unlisted.xlsx");
-  const reference = join(dir, "q8-unlisted-whole.xlsx");
-  await build(unlisted, out, QUARTERS[7]);
-  await buildWhole(unlisted, reference, QUARTERS[7]);
-  expect(await parts(out)).toEqual(await parts(reference));
+  await expectSameAsWhole(unlisted, QUARTERS[7], "q8-unlisted");
 });
 
 test("a quarter built again that leaves the sheet's last row out: the rows and <dimension> as reading whole", async () => {
@@ -230,11 +224,7 @@ test("a quarter built again that leaves the sheet's last row out: the rows and <
       .replace(/<dimension ref="A1:M407"\/>/, '<dimension ref="A1:M408"/>'),
   );
   expect(await windowApplies(input)).toBe(true);
-  const out = join(dir, "q7-extra-row-again.xlsx");
-  const reference = join(dir, "q7-extra-row-whole.xlsx");
-  await build(input, out, QUARTERS[6]);
-  await buildWhole(input, reference, QUARTERS[6]);
-  expect(await parts(out)).toEqual(await parts(reference));
+  await expectSameAsWhole(input, QUARTERS[6], "q7-extra-row-again");
 });
 
 test("a row above the window that no longer reads is reported and moved to the foot, as when the history is read whole", async () => {
@@ -242,11 +232,7 @@ test("a row above the window that no longer reads is reported and moved to the f
   // Row 3 (the first period, above the window) with its ref and name cleared.
   await withHistory(file(6), input, (xml) => xml.replace(/(<row r="3">.*?<c r="C3"[^>]*>)<is><t>[^<]*<\/t><\/is>(<\/c><c r="D3"[^>]*>)<is><t>[^<]*<\/t><\/is>/, "$1<is><t></t></is>$2<is><t></t></is>"));
   expect(await windowApplies(input)).toBe(false);
-  const out = join(dir, "q8-broken-row.xlsx");
-  const reference = join(dir, "q8-broken-row-whole.xlsx");
-  await build(input, out, QUARTERS[7]);
-  await buildWhole(input, reference, QUARTERS[7]);
-  expect(await parts(out)).toEqual(await parts(reference));
+  const out = await expectSameAsWhole(input, QUARTERS[7], "q8-broken-row");
   expect([...(await parts(out)).values()].some((xml) => xml.includes("neither a ref nor a name"))).toBe(true);
 });
 
