@@ -182,7 +182,9 @@ const NO_SCHEME_TEXTS = (text: string): string => text;
  * kind: a row readHistory would report and move to the foot is read with the rest (the sheet whole).
  */
 export function usableHistoryRowOrder(row: readonly CellValue[] | undefined, header: readonly CellValue[] | undefined): number | undefined {
-  if (!row || !laidOutAsWritten(header)) return undefined;
+  // A cell right of our columns (a column a person added, a stray) is dropped, with a warning for a stray,
+  // when the sheet is written whole: read it whole.
+  if (!row || row.length > HISTORY_COLUMNS.length || !laidOutAsWritten(header)) return undefined;
   const read = readRow((c) => row[COLUMN_INDEX[c]] ?? null, undefined, NO_SCHEME_TEXTS);
   return "entry" in read ? read.entry.periodOrder : undefined;
 }
