@@ -35,8 +35,8 @@ export interface ReadPackageOptions {
   skipOwnSummaries?: boolean;
   /**
    * Read our history sheet's latest periods only (HISTORY_PERIODS_READ), and column A of the rows above
-   * them: a build keeps those rows as they are (build-package.ts), so a rebuild's memory and time stop
-   * growing with every quarter recorded. Rows not in period order are read whole.
+   * them: a build keeps those rows as they are (build-package.ts), so a rebuild's memory stops growing
+   * with every quarter recorded. A row the window cannot pass over (usableHistoryRowOrder) reads it whole.
    */
   windowHistory?: boolean;
 }

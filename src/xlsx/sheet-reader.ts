@@ -96,6 +96,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const above: CellValue[] = [];
   let leftOut = 0;
   let windowFailed = false;
+  let lastWindowRow = 0;
   const endRow = (): void => {
     if (!win || windowFailed || row < 1) return;
     const order = win.orderOf(rowValues, values[0]);
@@ -117,7 +118,6 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
       fmts[r] = undefined;
     }
   };
-  let lastWindowRow = 0;
 
   let row = -1;
   let rowValues: CellValue[] | undefined;
