@@ -3,6 +3,11 @@
 // warning about cells "far from the rest of the data" that a whole read does not give.
 import { squareCells, type SparseCells } from "../../src/xlsx/sheet-extent";
 import type { CellValue } from "../../src/engine/vocab/types";
+import { readPackage } from "../../src/xlsx/read-package";
+import { HISTORY_COLUMNS } from "../../src/engine/history/columns";
+import { HISTORY_SHEET } from "../../src/engine/history/types";
+import { markFormula, OWNER_MARK } from "../../src/engine/sheets/ownership";
+import { makeBook } from "./package-fixtures";
 
 /** A header of 13 cells over 160,000 rows, of which only the last 10,000 are held (4 cells each). */
 function windowed(): { cells: SparseCells; leftOut: number } {
@@ -30,3 +35,21 @@ test("without them, the same grid is over the budget (what the window's read did
   const { cells } = windowed();
   expect(squareCells(cells, "Scorecard History").lastCol).toBeLessThan(12);
 });
+
+test("the reader passes what the window leaves out to the budget: a long history keeps every column and gives no warning", async () => {
+  const periods = Array.from({ length: 16 }, (_, i) => `Q${(i % 4) + 1} ${2000 + Math.floor(i / 4)}/${String((2001 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+  const cols = "ABCDEFGHIJKLM";
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [`<row r="1">${HISTORY_COLUMNS.map((c, i) => inline(`${cols[i]}1`, c.header)).join("")}</row>`];
+  let r = 2;
+  // 16 periods of 10,000 rows, four cells each: 2.1 million cells of grid, 240,000 of them in the window.
+  for (const p of periods) for (let i = 0; i < 10_000; i++, r++) rows.push(`<row r="${r}">${inline(`A${r}`, p)}${inline(`C${r}`, `R${i}`)}${inline(`G${r}`, "good")}${inline(`M${r}`, "05/12/2026")}</row>`);
+  const book = await makeBook({
+    sheets: [{ name: HISTORY_SHEET, body: `<sheetData>${rows.join("")}</sheetData>` }],
+    definedNames: `<definedName name="${OWNER_MARK}" localSheetId="0" hidden="1">${markFormula(HISTORY_SHEET).replace(/"/g, "&quot;")}</definedName>`,
+  });
+  const read = await readPackage(book, "history.xlsx", { windowHistory: true });
+  read.pkg.close();
+  const grid = read.grids[0];
+  expect({ windowed: grid.skippedRows !== undefined, header: grid.values[0].length, last: grid.values[grid.values.length - 1][12], problems: read.problems }).toEqual({ windowed: true, header: 13, last: "05/12/2026", problems: [] });
+}, 60_000);
