@@ -425,7 +425,10 @@ export function leaveMergedAlone(mem: SheetMemory, merges: readonly CellRange[],
   const clearWhole: CellRange[] = [];
   const ours = [mem.values, mem.backed];
   // Worked out once: a merge is looked at cell by cell only where it meets one of these (a whole-column merge is not walked).
-  const rects = [...mem.values.rects(), ...mem.backed.rects(), ...[...mem.cells.keys()].map((key) => keyCell(key)).map(({ row, col }) => ({ top: row, bottom: row, left: col, right: col }))];
+  const rects = [...mem.values.rects(), ...mem.backed.rects(), ...[...mem.cells.keys()].map((key) => {
+    const { row, col } = keyCell(key);
+    return { top: row, bottom: row, left: col, right: col };
+  })];
   for (const m of merges) {
     const inside = cellsWithin(rects, m);
     if (!inside.length) continue;

@@ -130,11 +130,15 @@ function mergedRows(grid: SheetGrid, col: number, width: number): Set<number> {
   return rows;
 }
 
+const NO_MERGES: readonly CellRange[] = [];
+
 /** Rows a band of the merged-area index spans: a whole-column merge is 16,384 entries, a one-row merge one. */
 const MERGE_BAND = 64;
 
 /** Whether a cell lies in one of the sheet's merged areas (indexed by bands of rows: a sheet may have thousands). */
 function mergedCells(grid: SheetGrid): (row: number, col: number) => boolean {
+  // Most sheets have none: asked for every record's cells, the answer is then at once.
+  if (!grid.merges?.length) return () => false;
   const bands = new Map<number, CellRange[]>();
   for (const m of grid.merges ?? []) {
     for (let b = Math.floor(m.top / MERGE_BAND); b <= Math.floor(m.bottom / MERGE_BAND); b++) {
@@ -143,7 +147,7 @@ function mergedCells(grid: SheetGrid): (row: number, col: number) => boolean {
       else bands.set(b, [m]);
     }
   }
-  return (row, col) => (bands.get(Math.floor(row / MERGE_BAND)) ?? []).some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  return (row, col) => (bands.get(Math.floor(row / MERGE_BAND)) ?? NO_MERGES).some((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
 
 export function statusText(symbol: string, label: string): string {
