@@ -2,7 +2,8 @@
 // Thin launcher. `npm install` (prepare) and `npm run build:cli` build the CLI into dist/cli twice over:
 // compiled modules (tsc) and the same as one file (webpack.cli.config.js), which loads a tenth of a second
 // faster. The one file is used when it is at least as new as the modules (a bare `tsc` leaves it behind)
-// and loads; a file cut short (a full disk, a build stopped half-way) falls back to the modules.
+// and loads (with V8's code cache where the build made one: load-bundle.js); a file cut short (a full disk,
+// a build stopped half-way) falls back to the modules.
 const path = require("path");
 const fs = require("fs");
 const dir = path.join(__dirname, "..", "dist", "cli");
@@ -23,7 +24,7 @@ if (compiled < 0) {
 let cli;
 if (mtime(bundle) >= compiled) {
   try {
-    cli = require(bundle);
+    cli = require("./load-bundle").loadBundle(bundle).exports;
   } catch {
     cli = undefined;
   }

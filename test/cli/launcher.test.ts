@@ -1,5 +1,6 @@
 // bin/rag-scorecard.js runs the command line's single-file build (webpack.cli.config.js) when it is at least as
-// new as the compiled modules, else the modules; both give the same workbook and report. Built here into
+// new as the compiled modules, else the modules; both give the same workbook and report, and so does the single
+// file loaded with V8's code cache (bin/load-bundle.js). Built here into
 // a folder of its own, from the sources as they are, so the test never depends on an earlier build.
 import { spawnSync } from "child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "fs";
@@ -26,12 +27,22 @@ function buildCli(): void {
   if (tsc.status !== 0) throw new Error(`tsc failed:\n${tsc.out.slice(-2000)}`);
   const pack = run("npx", ["webpack", "--config", "webpack.cli.config.js", "--env", `dist=${join(dir, "dist")}`]);
   if (pack.status !== 0) throw new Error(`webpack failed:\n${pack.out.slice(-2000)}`);
+  const cache = run("node", [join(root, "scripts", "cli-code-cache.js"), join(dir, "dist")]);
+  if (cache.status !== 0 || cache.out.trim()) throw new Error(`the code cache failed:\n${cache.out.slice(-2000)}`);
+}
+
+/** Whether bin/load-bundle.js loads the single file with V8's code cache (in a process of its own). */
+function loadsCached(): boolean {
+  const r = run("node", ["-e", `process.stdout.write(String(require(${JSON.stringify(join(root, "bin", "load-bundle.js"))}).loadBundle(${JSON.stringify(join(cli, "rag-scorecard.js"))}).cached))`]);
+  if (r.status !== 0) throw new Error(r.out);
+  return r.out === "true";
 }
 
 beforeAll(() => {
   buildCli();
   mkdirSync(join(dir, "bin"));
   copyFileSync(join(root, "bin", "rag-scorecard.js"), bin);
+  copyFileSync(join(root, "bin", "load-bundle.js"), join(dir, "bin", "load-bundle.js"));
   copyFileSync(join(root, "package.json"), join(dir, "package.json"));
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -83,6 +94,44 @@ describe("the launcher", () => {
       writeFileSync(bundle, kept);
       touch(bundle, 60);
     }
+  });
+
+  test("V8's code cache is used for the file it was made from: not when the file changed (same length), nor when the cache is cut short or garbled", () => {
+    const bundle = join(cli, "rag-scorecard.js");
+    const cache = join(cli, "rag-scorecard.cache");
+    const keptBundle = readFileSync(bundle);
+    const keptCache = readFileSync(cache);
+    const outcome: Record<string, boolean | number | null> = {};
+    try {
+      outcome.made = loadsCached();
+      const cached = run("node", [bin, ...buildArgs(join(dir, "cached.xlsx"))]);
+      rmSync(cache);
+      outcome.none = loadsCached();
+      const plain = run("node", [bin, ...buildArgs(join(dir, "plain.xlsx"))]);
+      outcome.cachedStatus = cached.status;
+      outcome.plainStatus = plain.status;
+      outcome.sameWorkbook = readFileSync(join(dir, "cached.xlsx")).equals(readFileSync(join(dir, "plain.xlsx")));
+      outcome.sameReport = readFileSync(join(dir, "cached.xlsx.json"), "utf8") === readFileSync(join(dir, "plain.xlsx.json"), "utf8");
+      // One character of a comment changed: V8 alone would take the cache (it checks only the length).
+      writeFileSync(cache, keptCache);
+      const text = keptBundle.toString("utf8");
+      const at = text.indexOf("// ");
+      writeFileSync(bundle, `${text.slice(0, at)}//!${text.slice(at + 3)}`);
+      outcome.changed = loadsCached();
+      writeFileSync(bundle, keptBundle);
+      writeFileSync(cache, keptCache.subarray(0, keptCache.indexOf(10) + 100));
+      outcome.cut = loadsCached();
+      const garbled = Buffer.from(keptCache);
+      for (let i = garbled.indexOf(10) + 1; i < garbled.length; i += 7) garbled[i] ^= 0x5a;
+      writeFileSync(cache, garbled);
+      outcome.garbled = loadsCached();
+      outcome.garbledRuns = run("node", [bin, ...buildArgs(join(dir, "garbled.xlsx"))]).status;
+    } finally {
+      writeFileSync(bundle, keptBundle);
+      writeFileSync(cache, keptCache);
+      touch(bundle, 60);
+    }
+    expect(outcome).toEqual({ made: true, none: false, cachedStatus: 0, plainStatus: 0, sameWorkbook: true, sameReport: true, changed: false, cut: false, garbled: false, garbledRuns: 0 });
   });
 
   test("run directly, the single file runs the command as main.js does", () => {

@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The last step of `npm run build:cli`: V8's code cache for the command line's single file, made after
+// building the samples (each twice, as next quarter's build reads the first's output), so the functions
+// a build runs are in it. bin/load-bundle.js uses it only for the file it was made from.
+// An optimisation only: anything that goes wrong here is one line of warning, no cache, and exit 0.
+//   node scripts/cli-code-cache.js [dist folder]
+"use strict";
+
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const { loadBundle, cacheHeader, cachePath } = require("../bin/load-bundle");
+const { SAMPLES } = require("../samples/catalogue.js");
+
+const root = path.join(__dirname, "..");
+const bundle = path.join(path.resolve(root, process.argv[2] || "dist"), "cli", "rag-scorecard.js");
+
+async function warmUp(cli, dir) {
+  for (const s of SAMPLES) {
+    const first = path.join(dir, `${path.basename(s.file, ".xlsx")}.xlsx`);
+    const next = path.join(dir, `${path.basename(s.file, ".xlsx")}.next.xlsx`);
+    const options = ["--preset", s.preset, "--period", s.period, "--report-date", s.reportDate];
+    for (const [input, output] of [[path.join(root, "samples", s.file), first], [first, next]]) {
+      const code = await cli.main(["build", input, "-o", output, "--json", `${output}.json`, ...options]);
+      if (code !== 0) throw new Error(`building ${s.file} exited ${code}`);
+    }
+  }
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-scorecard-cache-"));
+  const log = console.log;
+  console.log = () => undefined; // the builds' headlines
+  try {
+    const loaded = loadBundle(bundle, { useCache: false });
+    await warmUp(loaded.exports, dir);
+    const file = cachePath(bundle);
+    const temp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(cacheHeader(loaded.source)), loaded.script.createCachedData()]));
+    fs.renameSync(temp, file);
+  } finally {
+    console.log = log;
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  try {
+    fs.rmSync(cachePath(bundle), { force: true });
+  } catch {
+    // nothing to remove
+  }
+  console.warn(`cli-code-cache: no code cache made (the command line works without it): ${String(e && e.message).split("\n")[0]}`);
+});
