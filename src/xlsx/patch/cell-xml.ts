@@ -81,7 +81,7 @@ export function writeCell(sink: ByteSink, col: number, rowText: string, s: numbe
     return;
   }
   sink.ascii(t.text);
-  sink.cellT(value);
+  sink.cellTIn(col, value);
   sink.ascii("</is></c>");
 }
 

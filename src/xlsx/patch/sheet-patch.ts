@@ -29,14 +29,25 @@ const DIGITS = /^\d+$/;
 
 /** "AB12" → zero-based column; -1 when it is not a cell reference. */
 function colOf(ref: string): number {
+  return colAt(ref, 0);
+}
+
+/** colOf of the reference that starts at `text[from]`, read in place. */
+function colAt(text: string, from: number): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
-    const ch = ref.charCodeAt(i) & ~32;
+  let i = from;
+  for (; i < text.length; i++) {
+    const ch = text.charCodeAt(i) & ~32;
     if (ch < 65 || ch > 90) break;
     col = col * 26 + (ch - 64);
   }
-  return i === 0 ? -1 : col - 1;
+  return i === from ? -1 : col - 1;
+}
+
+/** Whether a character code ends an element's name, as /[\s/>]/ tests it. */
+function endsName(code: number): boolean {
+  if (code === 32 || code === 47 || code === 62 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && /\s/.test(String.fromCharCode(code));
 }
 
 export class SheetPatcher {
@@ -236,7 +247,7 @@ export class SheetPatcher {
         continue;
       }
       const openEnd = tagEnd(rowXml, lt);
-      const isCell = rowXml.startsWith(cOpen, lt) && /[\s/>]/.test(rowXml[lt + cOpen.length]);
+      const isCell = rowXml.startsWith(cOpen, lt) && endsName(rowXml.charCodeAt(lt + cOpen.length));
       const close = rowXml[openEnd - 2] === "/" || !isCell ? -1 : rowXml.indexOf(cClose, openEnd);
       if (openEnd < 0 || (isCell && rowXml[openEnd - 2] !== "/" && close < 0)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);
       const end = rowXml[openEnd - 2] === "/" ? openEnd : isCell ? close + cClose.length : elementAt(rowXml, lt).end;
@@ -250,12 +261,15 @@ export class SheetPatcher {
         }
         continue;
       }
-      const cTag = rowXml.slice(lt, openEnd);
-      const ref = attrValue(cTag, "r");
-      const col = ref ? colOf(ref) : lastCol + 1;
+      // Most cells are spelt `<c r="B7"…` and most are passed over: their column is read in place, with no tag text made.
+      const usual = rowXml.startsWith(' r="', lt + cOpen.length) && rowXml.charCodeAt(lt + cOpen.length + 4) !== 34;
+      const ref = usual ? undefined : attrValue(rowXml.slice(lt, openEnd), "r");
+      const hasRef = usual || !!ref;
+      const col = usual ? colAt(rowXml, lt + cOpen.length + 4) : ref ? colOf(ref) : lastCol + 1;
       lastCol = col;
-      const needsRef = !ref && inserted;
+      const needsRef = !hasRef && inserted;
       if (!needsRef && (k >= edits.length || edits[k].col > col)) continue;
+      const cTag = rowXml.slice(lt, openEnd);
       out += rowXml.slice(copied, lt);
       copied = end;
       while (k < edits.length && edits[k].col < col) {
@@ -263,7 +277,7 @@ export class SheetPatcher {
         if (made) inserted = true;
         out += made;
       }
-      const withRef = !ref && inserted ? setAttr(cTag, "r", toA1(row, col)) : cTag;
+      const withRef = !hasRef && inserted ? setAttr(cTag, "r", toA1(row, col)) : cTag;
       if (k < edits.length && edits[k].col === col) out += this.changedCell(rowXml.slice(lt, end), withRef, cTag.length, row, edits[k++]);
       else out += withRef + rowXml.slice(openEnd, end);
     }

@@ -102,12 +102,12 @@ export function removeAttr(tag: string, name: string): string {
  * quoted attribute values. -1 when the text ends first.
  */
 export function tagEnd(text: string, from: number): number {
-  let quote = "";
+  let quote = 0; // the code of the quote an attribute value is in, else 0
   for (let i = from + 1; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (quote) {
-      if (ch === quote.charCodeAt(0)) quote = "";
-    } else if (ch === 34 || ch === 39) quote = text[i];
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
     else if (ch === 62) return i + 1;
   }
   return -1;

@@ -49,3 +49,29 @@ describe("ByteSink.cellT", () => {
     );
   });
 });
+
+describe("ByteSink.cellTIn (texts a column repeats, copied as first written)", () => {
+  const bytesOf = (write: (sink: ByteSink) => void, chunk?: number): string => {
+    const sink = new ByteSink(chunk);
+    write(sink);
+    return Buffer.concat(sink.take()).toString("utf8");
+  };
+  /** A few texts, so columns repeat them; some need escaping; one is longer than a column remembers. */
+  const repeated = fc.constantFrom("On target", "▲ Off target", "Q3 2010/11", " edge ", "A & B", "_x0041_", "✓ 👍", "\ud800", "x".repeat(80), "");
+
+  test("writes exactly what cellT writes, text after text, in any column, in a sink small enough to fill", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 3 }), fc.oneof(repeated, anyText)), { maxLength: 60 }), fc.constantFrom(16, 64, 1024), (cells, chunk) => {
+        const viaColumns = bytesOf((sink) => cells.forEach(([col, text]) => sink.cellTIn(col, text)), chunk);
+        const plain = bytesOf((sink) => cells.forEach(([, text]) => sink.cellT(text)), chunk);
+        expect(viaColumns).toBe(plain);
+      }),
+      { numRuns: 1000, seed: 20261205 },
+    );
+  });
+
+  test("a column showing more different texts than it remembers goes on writing them right", () => {
+    const texts = Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? "Indicator" : `Name ${i % 97} & co`));
+    expect(bytesOf((sink) => texts.forEach((t) => sink.cellTIn(1, t)), 64)).toBe(bytesOf((sink) => texts.forEach((t) => sink.cellT(t)), 64));
+  });
+});

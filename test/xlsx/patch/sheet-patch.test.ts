@@ -101,6 +101,24 @@ describe("SheetPatcher", () => {
     expect(patch(xml, plan)).toBe('<worksheet><sheetData><row r="1"><c r="A1" t="b"><v>1</v></c><c r="C1"><v>1</v></c><c r="D1"><v>2</v></c></row></sheetData></worksheet>');
   });
 
+  test("a cell's reference is read however it is spelt: r after s, single quotes, a tab, r empty, a lower-case column", () => {
+    const xml =
+      `<worksheet><sheetData><row r="2"><c s="1" r="A2"><v>1</v></c><c r='B2'><v>2</v></c><c\tr="C2"/><c r=""><v>4</v></c>` +
+      `<c r="f2" s="2"><v>6</v></c><c r="G2"><v>7</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = {
+      ...emptySheetPlan("T", "edit"),
+      styles: [{ style: GREEN, ranges: [{ top: 1, left: 1, bottom: 1, right: 3 }, { top: 1, left: 5, bottom: 1, right: 6 }] }],
+      blocks: [{ row: 1, col: 4, values: [["new"]] }],
+    };
+    const log: string[] = [];
+    // B2 and C2 coloured; the cell with r="" follows C2, so it is D2 and coloured; E2 is new, before f2 (F2); G2 coloured.
+    expect(patch(xml, plan, 5, log)).toBe(
+      `<worksheet><sheetData><row r="2"><c s="1" r="A2"><v>1</v></c><c r='B2' s="100"><v>2</v></c><c\tr="C2" s="100"/><c r="" s="100"><v>4</v></c>` +
+        `<c r="E2" t="inlineStr"><is><t>new</t></is></c><c r="f2" s="101"><v>6</v></c><c r="G2" s="100"><v>7</v></c></row></sheetData></worksheet>`,
+    );
+    expect(log).toEqual(['100=0+{"fill":"#00B050"}', '101=2+{"fill":"#00B050"}']);
+  });
+
   test("an empty sheetData and a prefixed sheet get our rows; cols is made when there is none", () => {
     const xml = `<x:worksheet xmlns:x="ns"><x:sheetFormatPr defaultRowHeight="15"/><x:sheetData/><x:pageMargins left="1"/></x:worksheet>`;
     const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 1, col: 1, values: [["a", null]] }], columnWidths: [{ col: 1, width: 300 }] };
