@@ -96,6 +96,9 @@ function inColumnOrder(cells: readonly PlanCell[]): boolean {
   return true;
 }
 
+/** Columns on a sheet (the plan's ranges are checked against it: rangeOk). */
+const COLUMNS = 16384;
+
 /** The tallest row Excel allows, in points. */
 export const MAX_HEIGHT = 409;
 
@@ -178,11 +181,15 @@ export class PlanCells {
   private readonly pool: PlanCell[] = [];
   private readonly cells: PlanCell[] = [];
   private readonly made: PlanRow = { row: 0, cells: this.cells };
+  /** By column, the cell the row being made has there: current where `stampOf[col]` is `stamp` (no clearing per row). */
+  private readonly byCol = new Array<PlanCell>(COLUMNS);
+  private readonly stampOf = new Int32Array(COLUMNS);
+  private stamp = 0;
 
   private cell(col: number): PlanCell {
+    // Every style over a row asks for each of its columns' cells: looked up by column, not searched for.
+    if (this.stampOf[col] === this.stamp) return this.byCol[col];
     const cells = this.cells;
-    // A row holds a few dozen cells at most: a list searched from the end beats a Map per row.
-    for (let i = cells.length - 1; i >= 0; i--) if (cells[i].col === col) return cells[i];
     let c = this.pool[cells.length];
     if (c === undefined) this.pool.push((c = { col, value: null, styles: [], styleCount: 0 }));
     else {
@@ -191,12 +198,15 @@ export class PlanCells {
       c.styleCount = 0;
     }
     cells.push(c);
+    this.byCol[col] = c;
+    this.stampOf[col] = this.stamp;
     return c;
   }
 
   /** The row's cells, or undefined when it has none and no height. The row and its cells are reused: read them, don't keep them. */
   private row(row: number, blocks: readonly BlockSpan[], merges: readonly CellRange[], styles: readonly StyleSpan[]): PlanRow | undefined {
     this.cells.length = 0;
+    this.stamp++;
     for (const { block } of blocks) {
       const src = block.values[row - block.row];
       for (let j = 0; j < src.length; j++) if (src[j] !== null) this.cell(block.col + j).value = cleanedValue(src[j]);

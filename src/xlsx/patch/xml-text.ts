@@ -56,6 +56,8 @@ export function attrValue(tag: string, name: string): string | undefined {
     const end = tag.indexOf('"', start);
     if (end >= 0) return tag.slice(start, end);
   }
+  // Mostly the attribute is simply not there (a row's customFormat, a cell's s): no need to read them all.
+  if (!tag.includes(name)) return undefined;
   return attrsOf(tag).get(name);
 }
 
