@@ -47,6 +47,18 @@ function compareEntries(a: HistoryEntry, b: HistoryEntry): number {
   return a.periodOrder - b.periodOrder || byText.compare(a.sheet, b.sheet) || byText.compare(a.ref, b.ref) || byText.compare(a.name, b.name);
 }
 
+/** The last "recorded on" date written and its text: every row of a run, and of each run before, shares one. */
+let lastRecordedOn = "";
+let lastRecordedText = "";
+
+function recordedOnText(iso: string): string {
+  if (iso !== lastRecordedOn) {
+    lastRecordedText = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatIsoDate(iso) : iso;
+    lastRecordedOn = iso;
+  }
+  return lastRecordedText;
+}
+
 function entryRow(e: HistoryEntry): PlanValue[] {
   const cells: Record<HistoryColumn, PlanValue> = {
     period: e.period,
@@ -61,7 +73,7 @@ function entryRow(e: HistoryEntry): PlanValue[] {
     target: e.target,
     unit: e.unit ?? "",
     hidden: e.hidden ? "Yes" : "",
-    recordedOn: /^\d{4}-\d{2}-\d{2}$/.test(e.recordedOn) ? formatIsoDate(e.recordedOn) : e.recordedOn,
+    recordedOn: recordedOnText(e.recordedOn),
   };
   return HISTORY_COLUMNS.map((c) => cells[c.column]);
 }
