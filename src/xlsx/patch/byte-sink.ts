@@ -75,6 +75,16 @@ export class ByteSink {
     this.pos = p;
   }
 
+  /** Bytes made once and written many times (the pieces around each cell). */
+  bytes(b: Uint8Array): void {
+    const n = b.length;
+    this.room(n);
+    const buf = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) buf[p++] = b[i];
+    this.pos = p;
+  }
+
   /** Any text, written as UTF-8 with no escaping (it is already XML). */
   utf8(s: string): void {
     if (s.length === 0) return;
@@ -105,12 +115,7 @@ export class ByteSink {
     }
     const known = memo?.get(s);
     if (known !== undefined) {
-      const n = known.length;
-      this.room(n);
-      const buf = this.buf;
-      let p = this.pos;
-      for (let i = 0; i < n; i++) buf[p++] = known[i];
-      this.pos = p;
+      this.bytes(known);
       return;
     }
     if (memo === undefined) this.columnTexts[col] = memo = new Map();

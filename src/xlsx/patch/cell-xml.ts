@@ -35,12 +35,17 @@ export function cellXml(ref: string, s: number, value: PlanValue, prefix = ""): 
   return `<${c} r="${ref}"${style} t="inlineStr"><${prefix}is>${t}${xml}</${prefix}t></${prefix}is></${c}>`;
 }
 
+/** ASCII text as bytes, for the pieces written around every cell (copied, not encoded, each time). */
+function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+}
+
 /** What follows a cell's reference for each kind of value, by cell format: made once per format, not per cell. */
 interface CellTails {
-  empty: string;
-  number: string;
-  boolean: string;
-  text: string;
+  empty: Uint8Array;
+  number: Uint8Array;
+  boolean: Uint8Array;
+  text: Uint8Array;
 }
 const tails: CellTails[] = [];
 
@@ -48,41 +53,50 @@ function tailsFor(s: number): CellTails {
   let t = tails[s];
   if (t === undefined) {
     const style = s > 0 ? ` s="${s}"` : "";
-    t = tails[s] = { empty: `"${style}/>`, number: `"${style}><v>`, boolean: `"${style} t="b"><v>`, text: `"${style} t="inlineStr"><is>` };
+    t = tails[s] = {
+      empty: asciiBytes(`"${style}/>`),
+      number: asciiBytes(`"${style}><v>`),
+      boolean: asciiBytes(`"${style} t="b"><v>`),
+      text: asciiBytes(`"${style} t="inlineStr"><is>`),
+    };
   }
   return t;
 }
 
 /** `<c r="` and a column's letters, by column. */
-const openings: string[] = [];
+const openings: Uint8Array[] = [];
+const CLOSE_V = asciiBytes("</v></c>");
+const CLOSE_IS = asciiBytes("</is></c>");
+const TRUE_V = asciiBytes("1</v></c>");
+const FALSE_V = asciiBytes("0</v></c>");
 
 /**
  * cellXml's bytes, written into `sink`: the reference as its column's letters and the row's number
  * (already text), so nothing is made per cell but a number's digits. The pieces around the value are
- * made once per column and cell format: four writes a cell instead of eight.
+ * made once per column and cell format, as bytes: four copies a cell instead of eight writes.
  */
 export function writeCell(sink: ByteSink, col: number, rowText: string, s: number, value: PlanValue): void {
-  sink.ascii((openings[col] ??= `<c r="${colToLetters(col)}`));
+  sink.bytes((openings[col] ??= asciiBytes(`<c r="${colToLetters(col)}`)));
   sink.ascii(rowText);
   const t = tailsFor(s);
   if (value === null || value === "") {
-    sink.ascii(t.empty);
+    sink.bytes(t.empty);
     return;
   }
   if (typeof value === "number") {
-    sink.ascii(t.number);
+    sink.bytes(t.number);
     sink.ascii(numberText(value));
-    sink.ascii("</v></c>");
+    sink.bytes(CLOSE_V);
     return;
   }
   if (typeof value === "boolean") {
-    sink.ascii(t.boolean);
-    sink.ascii(value ? "1</v></c>" : "0</v></c>");
+    sink.bytes(t.boolean);
+    sink.bytes(value ? TRUE_V : FALSE_V);
     return;
   }
-  sink.ascii(t.text);
+  sink.bytes(t.text);
   sink.cellTIn(col, value);
-  sink.ascii("</is></c>");
+  sink.bytes(CLOSE_IS);
 }
 
 /** A number as xsd:double text; -0 is 0. */
