@@ -10,17 +10,28 @@ export function heightText(h: number): string {
   return String(Math.round(h * 100) / 100);
 }
 
+const ROW_OPEN = Buffer.from('<row r="', "latin1");
+const ROW_CLOSE = Buffer.from("</row>", "latin1");
+const NO_HEIGHT = Buffer.from('">', "latin1");
+
 /** The rows inside <sheetData>, a chunk of bytes at a time. */
 export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<Buffer> {
   // Whole deflate pieces: deflate-chunks.ts takes each as it is instead of copying it into its own.
   const sink = new ByteSink(PIECE);
+  // A summary's rows come in a few heights: each one's attributes made once, as bytes.
+  const heights = new Map<number, Uint8Array>();
   for (const { row, cells: rowCells, height } of cells.rows()) {
     const rowText = String(row + 1);
-    sink.ascii('<row r="');
+    sink.bytes(ROW_OPEN);
     sink.ascii(rowText);
-    sink.ascii(height !== undefined ? `" ht="${heightText(height)}" customHeight="1">` : '">');
+    if (height === undefined) sink.bytes(NO_HEIGHT);
+    else {
+      let tail = heights.get(height);
+      if (tail === undefined) heights.set(height, (tail = Buffer.from(`" ht="${heightText(height)}" customHeight="1">`, "latin1")));
+      sink.bytes(tail);
+    }
     for (const c of rowCells) writeCell(sink, c.col, rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
-    sink.ascii("</row>");
+    sink.bytes(ROW_CLOSE);
     if (sink.ready) yield* sink.takeFull();
   }
   yield* sink.take();
