@@ -1,8 +1,9 @@
 // Loads the command line's single file (dist/cli/rag-scorecard.js) as `require` would, but with V8's code
 // cache when `npm run build:cli` left one beside it (scripts/cli-code-cache.js): the functions a build
 // runs come compiled, not parsed again. That is about 30 ms of a 0.5 s build of a 1,000-row tracker.
-// V8 checks the cache against its own version and flags, but of the source only its length: the cache
-// names the CRC-32 and size of the file it was made from, and is used only for that file.
+// V8 checks the cache against its own version and flags, but of the source only its length, and of the
+// cache's own bytes nothing: the cache names the CRC-32 and size of the file it was made from, the Node
+// that made it, and its own CRC-32 and size, and is used only when all of them hold.
 "use strict";
 
 const fs = require("fs");
@@ -14,12 +15,16 @@ const { crc32 } = require("zlib");
 /** The cache beside the single file. */
 const cachePath = (bundle) => bundle.replace(/\.js$/, ".cache");
 
-/** The line that starts a cache file, for this source. */
-function cacheHeader(source) {
-  return `${JSON.stringify({ crc32: crc32(source), size: source.length })}\n`;
+/** The line that starts a cache file: what it was made from and by, and its own CRC-32 and size. */
+function cacheHeader(source, data) {
+  const made = { bundle: { crc32: crc32(source), size: source.length }, node: process.version, arch: process.arch };
+  return `${JSON.stringify({ ...made, cache: { crc32: crc32(data), size: data.length } })}\n`;
 }
 
-/** The cache's bytes when it was made from `source`; undefined when it is missing, stale or not ours. */
+/**
+ * The cache's bytes when it was made from `source` by this Node, and is whole; else undefined. Its own
+ * CRC-32 is checked too: V8 takes damaged bytes on trust, and ran them to a crash or wrong statuses.
+ */
 function cachedDataFor(bundle, source) {
   let file;
   try {
@@ -27,8 +32,21 @@ function cachedDataFor(bundle, source) {
   } catch {
     return undefined;
   }
-  const header = Buffer.from(cacheHeader(source));
-  return file.length > header.length && file.subarray(0, header.length).equals(header) ? file.subarray(header.length) : undefined;
+  const end = file.indexOf(10);
+  if (end < 0 || end > 1024) return undefined;
+  let header;
+  try {
+    header = JSON.parse(file.subarray(0, end).toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  const data = file.subarray(end + 1);
+  const ok =
+    header && header.bundle && header.cache &&
+    header.bundle.crc32 === crc32(source) && header.bundle.size === source.length &&
+    header.node === process.version && header.arch === process.arch &&
+    header.cache.size === data.length && header.cache.crc32 === crc32(data);
+  return ok ? data : undefined;
 }
 
 /**

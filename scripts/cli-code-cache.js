@@ -27,6 +27,8 @@ async function warmUp(cli, dir) {
   }
 }
 
+const temp = `${cachePath(bundle)}.${process.pid}.tmp`;
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-scorecard-cache-"));
   const log = console.log;
@@ -34,11 +36,11 @@ async function main() {
   try {
     const loaded = loadBundle(bundle, { useCache: false });
     await warmUp(loaded.exports, dir);
-    const file = cachePath(bundle);
-    const temp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temp, Buffer.concat([Buffer.from(cacheHeader(loaded.source)), loaded.script.createCachedData()]));
-    fs.renameSync(temp, file);
+    const data = loaded.script.createCachedData();
+    fs.writeFileSync(temp, Buffer.concat([Buffer.from(cacheHeader(loaded.source, data)), data]));
+    fs.renameSync(temp, cachePath(bundle));
   } finally {
+    fs.rmSync(temp, { force: true });
     console.log = log;
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -108,29 +108,37 @@ export class ByteSink {
    * encoding (a fifth of the 100,000-row summary's and history's writing time went on those).
    */
   cellTIn(col: number, s: string): void {
-    let memo = this.columnTexts[col];
-    if (memo === null || s.length > REMEMBERED_LENGTH) {
+    const memo = this.columnTexts[col];
+    const n = s.length;
+    if (memo === null || n === 0 || n > REMEMBERED_LENGTH) {
       this.cellT(s);
       return;
     }
+    // The room cellT's plain path asks for, asked for here too: the sink's buffers end where they would
+    // have, so the deflated pieces, and the zip, are the same bytes.
+    const room = n * 3 + 7;
     const known = memo?.get(s);
     if (known !== undefined) {
+      this.room(room);
       this.bytes(known);
       return;
     }
-    if (memo === undefined) this.columnTexts[col] = memo = new Map();
-    else if (memo.size >= REMEMBERED_PER_COLUMN) {
+    // Only text cellT writes as it is is remembered (escaped text takes its other path, with other room).
+    if (NEEDS_CARE.test(s)) {
+      this.cellT(s);
+      return;
+    }
+    if (memo !== undefined && memo.size >= REMEMBERED_PER_COLUMN) {
       this.columnTexts[col] = null;
       this.cellT(s);
       return;
     }
-    // Room for what cellT writes, so its bytes are in one buffer (an escaped text may still need a new one: not remembered).
-    this.room(s.length * MAX_BYTES_PER_UNIT + 32);
-    const buf = this.buf;
+    this.room(room);
     const start = this.pos;
     this.cellT(s);
-    if (this.buf === buf) memo.set(s, Uint8Array.prototype.slice.call(buf, start, this.pos));
+    (memo ?? (this.columnTexts[col] = new Map())).set(s, Uint8Array.prototype.slice.call(this.buf, start, this.pos));
   }
+
 
   /**
    * Cell text as `<t>…</t>` (with xml:space="preserve" where its edge spaces or breaks matter), encoded

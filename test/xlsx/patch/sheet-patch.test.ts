@@ -119,6 +119,17 @@ describe("SheetPatcher", () => {
     expect(log).toEqual(['100=0+{"fill":"#00B050"}', '101=2+{"fill":"#00B050"}']);
   });
 
+  test("columns of two and three letters are read in place right (Z, AA, AB, AC, then AAB)", () => {
+    const xml = `<worksheet><sheetData><row r="2"><c r="Z2"><v>1</v></c><c r="AA2"><v>2</v></c><c r="AB2" s="3"><v>3</v></c><c r="AC2"><v>4</v></c><c r="AAB2"><v>5</v></c></row></sheetData></worksheet>`;
+    // AB is column 27 (zero-based); AD, 29, goes between AC and AAB (702).
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), styles: [{ style: GREEN, ranges: [{ top: 1, left: 27, bottom: 1, right: 27 }] }], blocks: [{ row: 1, col: 29, values: [[9]] }] };
+    const log: string[] = [];
+    expect(patch(xml, plan, 5, log)).toBe(
+      `<worksheet><sheetData><row r="2"><c r="Z2"><v>1</v></c><c r="AA2"><v>2</v></c><c r="AB2" s="100"><v>3</v></c><c r="AC2"><v>4</v></c><c r="AD2"><v>9</v></c><c r="AAB2"><v>5</v></c></row></sheetData></worksheet>`,
+    );
+    expect(log).toEqual(['100=3+{"fill":"#00B050"}']);
+  });
+
   test("an empty sheetData and a prefixed sheet get our rows; cols is made when there is none", () => {
     const xml = `<x:worksheet xmlns:x="ns"><x:sheetFormatPr defaultRowHeight="15"/><x:sheetData/><x:pageMargins left="1"/></x:worksheet>`;
     const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), blocks: [{ row: 1, col: 1, values: [["a", null]] }], columnWidths: [{ col: 1, width: 300 }] };
