@@ -28,6 +28,8 @@ async function warmUp(cli, dir) {
 }
 
 const temp = `${cachePath(bundle)}.${process.pid}.tmp`;
+/** Set once the new cache is in place: a failure tidying up after that keeps it. */
+let made = false;
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rag-scorecard-cache-"));
@@ -39,6 +41,7 @@ async function main() {
     const data = loaded.script.createCachedData();
     fs.writeFileSync(temp, Buffer.concat([Buffer.from(cacheHeader(loaded.source, data)), data]));
     fs.renameSync(temp, cachePath(bundle));
+    made = true;
   } finally {
     fs.rmSync(temp, { force: true });
     console.log = log;
@@ -47,6 +50,7 @@ async function main() {
 }
 
 main().catch((e) => {
+  if (made) return;
   try {
     fs.rmSync(cachePath(bundle), { force: true });
   } catch {
