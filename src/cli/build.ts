@@ -28,8 +28,14 @@ const RECORDS_PER_WRITE = 100;
 const RECORDS_OPEN = '{\n  "records": [\n';
 const RECORDS_CLOSE = "\n  ]\n}";
 
+/** A buffer the report's pieces are encoded into, one after another (a new one for each made 50 MB of garbage at 100,000 records). */
+let scratch: Buffer | undefined;
+
 function writeText(fd: number, text: string): void {
-  const bytes = Buffer.from(text, "utf8");
+  scratch ??= Buffer.allocUnsafe(1024 * 1024);
+  // Three bytes a UTF-16 unit at most: text that might not fit is encoded on its own.
+  const fits = text.length * 3 <= scratch.length;
+  const bytes = fits ? scratch.subarray(0, scratch.write(text, "utf8")) : Buffer.from(text, "utf8");
   for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }
 
