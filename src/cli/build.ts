@@ -145,7 +145,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, ...(history ? { history } : {}) };
+  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, history };
 }
 
 /** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */

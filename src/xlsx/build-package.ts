@@ -13,7 +13,7 @@ import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
 import type { PackageRead } from "./read-package";
 import { contentTypeOfOverride, editAppXml, editContentTypes, editRels, freshRelIds, setOverrideType } from "./patch/package-edits";
-import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type ContinuedSheet, type HistoryContinued, type PackageLayout, type PatchedSheet } from "./patch/package-layout";
+import { layoutPackage, WORKSHEET_REL, WORKSHEET_TYPE, type HistoryContinued, type PackageLayout, type PatchedSheet } from "./patch/package-layout";
 import { staleCalcChain } from "./patch/calc-chain";
 import { planChartParts } from "./patch/chart-parts";
 import { canCopyRaw } from "./patch/raw-copy";
@@ -192,12 +192,10 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       const text = edited.get(e.name);
       const patch = patched.get(lower);
       const render = rendered.get(lower);
+      const cont = continued.get(lower);
       if (text !== undefined) writer.addBuffer(e.name, Buffer.from(text, "utf8"), e.lastModified);
       else if (render) writer.addText(e.name, () => renderSheet(render.plan, xfFor, problems, charts.drawingRelFor.get(lower)));
-      else if (continued.has(lower)) {
-        const c = continued.get(lower) as ContinuedSheet;
-        writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(c.edits, xfFor, c.name)));
-      }
+      else if (cont) writer.addText(e.name, () => patchedPart(read, e.name, new SheetPatcher(cont.edits, xfFor, cont.name)));
       else if (patch) {
         const replaced = new FormatsReplaced();
         const patcher = new SheetPatcher(patch.edits, xfFor, patch.name, replaced.add, (backup, current, keep) => styles.xfKeeping(backup, current, keep));

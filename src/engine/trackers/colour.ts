@@ -138,9 +138,10 @@ const MERGE_BAND = 64;
 /** Whether a cell lies in one of the sheet's merged areas (indexed by bands of rows: a sheet may have thousands). */
 function mergedCells(grid: SheetGrid): (row: number, col: number) => boolean {
   // Most sheets have none: asked for every record's cells, the answer is then at once.
-  if (!grid.merges?.length) return () => false;
+  const merges = grid.merges;
+  if (!merges?.length) return () => false;
   const bands = new Map<number, CellRange[]>();
-  for (const m of grid.merges ?? []) {
+  for (const m of merges) {
     for (let b = Math.floor(m.top / MERGE_BAND); b <= Math.floor(m.bottom / MERGE_BAND); b++) {
       const list = bands.get(b);
       if (list) list.push(m);

@@ -20,6 +20,11 @@ const REMEMBERED_LENGTH = 64;
 /** Different texts a column may show before it is taken for one that does not repeat (names, figures). */
 const REMEMBERED_PER_COLUMN = 64;
 
+/** ASCII text as bytes, for pieces written again and again (ByteSink.bytes copies them, with no encoding). */
+export function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
+}
+
 export class ByteSink {
   private buf: Buffer;
   private pos = 0;

@@ -1,7 +1,7 @@
 // One cell as worksheet XML. Plan strings are literal text, written as inline strings: never formulas,
 // and the shared strings part is left alone.
 import type { PlanValue } from "../../engine/vocab/plan";
-import type { ByteSink } from "./byte-sink";
+import { asciiBytes, type ByteSink } from "./byte-sink";
 import { cellText } from "./xml-text";
 import { colToLetters } from "../../engine/vocab/address";
 
@@ -33,11 +33,6 @@ export function cellXml(ref: string, s: number, value: PlanValue, prefix = ""): 
   const { xml, preserve } = cellText(value);
   const t = preserve ? `<${prefix}t xml:space="preserve">` : `<${prefix}t>`;
   return `<${c} r="${ref}"${style} t="inlineStr"><${prefix}is>${t}${xml}</${prefix}t></${prefix}is></${c}>`;
-}
-
-/** ASCII text as bytes, for the pieces written around every cell (copied, not encoded, each time). */
-function asciiBytes(text: string): Uint8Array {
-  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 }
 
 /** What follows a cell's reference for each kind of value, by cell format: made once per format, not per cell. */

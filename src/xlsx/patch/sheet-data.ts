@@ -1,6 +1,6 @@
 // The <sheetData> rows of one of our sheets, written as bytes (byte-sink.ts): at 100,000 rows the
 // summary's 2 million cells are never strings, only bytes in a few reused-size buffers.
-import { ByteSink } from "./byte-sink";
+import { asciiBytes, ByteSink } from "./byte-sink";
 import { PIECE } from "./deflate-chunks";
 import { writeCell } from "./cell-xml";
 import type { PlanCells } from "./plan-cells";
@@ -10,9 +10,9 @@ export function heightText(h: number): string {
   return String(Math.round(h * 100) / 100);
 }
 
-const ROW_OPEN = Buffer.from('<row r="', "latin1");
-const ROW_CLOSE = Buffer.from("</row>", "latin1");
-const NO_HEIGHT = Buffer.from('">', "latin1");
+const ROW_OPEN = asciiBytes('<row r="');
+const ROW_CLOSE = asciiBytes("</row>");
+const NO_HEIGHT = asciiBytes('">');
 
 /** The rows inside <sheetData>, a chunk of bytes at a time. */
 export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<Buffer> {
@@ -27,7 +27,7 @@ export function* sheetDataBytes(cells: PlanCells, xfFor: XfResolver): Generator<
     if (height === undefined) sink.bytes(NO_HEIGHT);
     else {
       let tail = heights.get(height);
-      if (tail === undefined) heights.set(height, (tail = Buffer.from(`" ht="${heightText(height)}" customHeight="1">`, "latin1")));
+      if (tail === undefined) heights.set(height, (tail = asciiBytes(`" ht="${heightText(height)}" customHeight="1">`)));
       sink.bytes(tail);
     }
     for (const c of rowCells) writeCell(sink, c.col, rowText, c.styleCount ? xfFor(0, c.styles, c.styleCount) : 0, c.value);
