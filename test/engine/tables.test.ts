@@ -172,6 +172,16 @@ describe("detectTables: structure", () => {
     expect(t.columns.map((c) => c.header)).toEqual(["Ref", "Actual", "Target"]);
   });
 
+  test("our status column beside the table does not make a title merged across the officers' columns a group header", () => {
+    // A rebuild reads the header with "Status (auto)" in it: the title still spans the officers' table.
+    const g = grid([["Housing indicators Q3 2010/11", null, null, null], ["Ref", "Actual", "Target", "Status (auto)"], ["A", 1, 2, "✓ On target"]], {
+      merges: [{ top: 0, left: 0, bottom: 0, right: 2 }],
+    });
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 1, headerHeight: 1, firstRow: 2, lastRow: 2 });
+    expect(t.columns.map((c) => c.header)).toEqual(["Ref", "Actual", "Target", "Status (auto)"]);
+  });
+
   test("Excel tables are used when present, with their name and bounds", () => {
     const g = grid(
       [
@@ -186,6 +196,19 @@ describe("detectTables: structure", () => {
     const tables = detectTables(g);
     expect(tables).toHaveLength(1);
     expect(tables[0]).toMatchObject({ name: "Actions", kind: "activity", headerRow: 0, firstRow: 1, lastRow: 2 });
+  });
+
+  test("an Excel table's totals row is not a record", () => {
+    const rows: CellValue[][] = [
+      ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
+      ["Total", null, null, 139.2, null],
+    ];
+    const range = { top: 0, left: 0, bottom: 3, right: 4 };
+    expect(detectTables(grid(rows, { tables: [{ name: "KPIs", range, totalsRows: 1 }] }))[0]).toMatchObject({ firstRow: 1, lastRow: 2 });
+    // Without one, the last row is data like the rest.
+    expect(detectTables(grid(rows, { tables: [{ name: "KPIs", range }] }))[0]).toMatchObject({ firstRow: 1, lastRow: 3 });
   });
 
   test("an Excel table whose header is not a tracker's is left alone", () => {

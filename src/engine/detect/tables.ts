@@ -183,7 +183,10 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   let known = 0;
   for (const text of own.values()) if (classifyHeader(text).role !== "ignore") known++;
   if (known * 2 < own.size) return undefined;
-  const cols = [...own.keys()];
+  // The table's edges are the officers' columns: ours, added right of them, must not make a title merged
+  // across the officers' columns read as a group row over a wider table (the rebuild would lose the title).
+  const cols = [...own].filter(([, text]) => !isOurHeading(text)).map(([col]) => col);
+  if (cols.length === 0) return undefined;
   const left = Math.min(...cols);
   const right = Math.max(...cols);
   if (row - 1 >= floor) {
@@ -360,7 +363,8 @@ function excelTables(cells: SheetCells, grid: SheetGrid): { found: FoundHeader[]
     }
     const kind = judgeHeader(columns);
     if (!kind) continue;
-    found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: r.bottom });
+    // The totals row ("Total | | 1,234") is the table's own sum, not a record.
+    found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: Math.max(r.top, r.bottom - (t.totalsRows ?? 0)) });
     ranges.push(r);
   }
   return { found, ranges };
