@@ -306,3 +306,23 @@ describe("merged cells get no colour of ours", () => {
     expect({ rating1: merged.has("1,5"), rating2: merged.has("2,5"), row3: [...merged].some((k) => k.startsWith("3,")), status2: merged.has(status) }).toEqual({ rating1: false, rating2: false, row3: false, status2: true });
   });
 });
+
+describe("a note merged over the header row beside the table", () => {
+  // A..E the tracker; G1:H1 a note merged over the header row's next cells: G reads as a (blank-bodied) column of the table.
+  const grid: SheetGrid = {
+    name: "Tracker",
+    values: [
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", null, "Figures to be audited", null],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
+    ],
+    merges: [{ top: 0, left: 6, bottom: 0, right: 7 }],
+  };
+  const header = (plan: SheetPlan) => [...cellsOf(plan).values].filter(([, v]) => v === GENERATED_STATUS_HEADER).map(([k]) => k);
+
+  test("our heading goes right of the merge, not into its hidden half, and the second run puts it in the same place", () => {
+    const first = colour(grid);
+    expect(header(first)).toEqual(["0,8"]);
+    expect(cellsOf(colour(applied(grid, first)))).toEqual(cellsOf(first));
+  });
+});
