@@ -122,7 +122,7 @@ export interface XlPageLayout extends Pick<Excel.PageLayout, "orientation" | "pa
   load(propertyNames?: LoadNames): XlPageLayout;
 }
 
-export interface XlTable extends Pick<Excel.Table, "name"> {
+export interface XlTable extends Pick<Excel.Table, "name" | "showTotals"> {
   readonly worksheet: XlWorksheet;
   getRange(): XlRange;
   load(propertyNames?: LoadNames): XlTable;

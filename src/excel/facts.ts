@@ -20,7 +20,7 @@ export interface WorkbookFacts {
   sheets: SheetFacts[];
   workbookProtected: boolean;
   /** Excel tables with the sheet each is on; `index` is its place in `tableItems`. */
-  tables: { name: string; sheet: string; index: number }[];
+  tables: { name: string; sheet: string; index: number; totalsRows: number }[];
   /** The loaded table collection: its items' ranges are read in the next request. */
   tableItems: XlTableCollection;
   /**
@@ -39,7 +39,7 @@ export interface WorkbookFacts {
 export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
   const sheets = context.workbook.worksheets.load("items/name,items/position,items/visibility,items/tabColor,items/protection/protected");
   const wbProtection = context.workbook.protection.load("protected");
-  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  const tables = context.workbook.tables.load("items/name,items/showTotals,items/worksheet/name");
   const hint = queueHint(context);
   return () => {
     const list: SheetFacts[] = sheets.items.map((s) => ({
@@ -53,7 +53,7 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
     return {
       sheets: list,
       workbookProtected: wbProtection.protected,
-      tables: tables.items.map((t, index) => ({ name: t.name, sheet: t.worksheet.name, index })),
+      tables: tables.items.map((t, index) => ({ name: t.name, sheet: t.worksheet.name, index, totalsRows: t.showTotals ? 1 : 0 })),
       tableItems: tables,
       state: undefined,
       stateName: STATE_SHEET,

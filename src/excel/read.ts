@@ -158,10 +158,10 @@ function queueState(context: XlRequestContext, facts: WorkbookFacts, reading: bo
   };
 }
 
-function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string; sheet: string; range: XlRange }[] {
+function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string; sheet: string; totalsRows: number; range: XlRange }[] {
   return facts.tables
     .filter((t) => sheets.some((s) => same(s.name, t.sheet)))
-    .map((t) => ({ name: t.name, sheet: t.sheet, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
+    .map((t) => ({ name: t.name, sheet: t.sheet, totalsRows: t.totalsRows, range: facts.tableItems.items[t.index].getRange().load(DIMS) }));
 }
 
 /**
@@ -351,6 +351,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     if (own.length) {
       grid.tables = own.map((t) => ({
         name: t.name,
+        ...(t.totalsRows ? { totalsRows: t.totalsRows } : {}),
         range: { top: t.range.rowIndex, left: t.range.columnIndex, bottom: t.range.rowIndex + t.range.rowCount - 1, right: t.range.columnIndex + t.range.columnCount - 1 },
       }));
     }

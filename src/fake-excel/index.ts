@@ -42,7 +42,8 @@ export interface FakeSheetInit {
   protected?: boolean;
   /** "VeryHidden" for a state sheet an earlier run (or the command line) left. */
   visibility?: "Visible" | "Hidden" | "VeryHidden";
-  tables?: { name: string; address: string }[];
+  /** `address` includes the totals row when `showTotals`. */
+  tables?: { name: string; address: string; showTotals?: boolean }[];
   /** Sheet-scoped defined names (the add-in's hidden mark among them): formula as '="Summary"'. */
   names?: { name: string; formula: string; visible?: boolean }[];
   merges?: string[];
@@ -137,7 +138,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   }
   sheet.protected = init.protected ?? false;
   sheet.visibility = init.visibility ?? "Visible";
-  sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address) }));
+  sheet.tables = (init.tables ?? []).map((t) => ({ name: t.name, range: address(t.address), showTotals: t.showTotals ?? false }));
   sheet.merges = new MergedAreas((init.merges ?? []).map(address));
   sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true }));
   sheet.tabColor = init.tabColor ?? "";

@@ -118,7 +118,8 @@ export class SheetState {
   protected = false;
   tabColor = "";
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
-  tables: { name: string; range: CellRange }[] = [];
+  /** `range` includes the totals row when `showTotals` (as Table.getRange() does). */
+  tables: { name: string; range: CellRange; showTotals?: boolean }[] = [];
   /** Sheet-scoped defined names. */
   names: SheetName[] = [];
   /** Data validation by cell (ExcelApi 1.8). */

@@ -18,17 +18,20 @@ export class FakeTable extends FakeObject implements XlTable {
     super(parent._ctx, parent, "_item", [index]);
     this.worksheet = new FakeWorksheet(this, "worksheet", [], () => _ref.sheet);
   }
-  private _table(): { name: string; range: import("../engine/vocab/types").CellRange } {
+  private _table(): SheetState["tables"][number] {
     return this._ref.sheet.tables[this._ref.index];
   }
   protected override _props(): Record<string, Prop> {
-    return { name: { get: () => this._table().name } };
+    return { name: { get: () => this._table().name }, showTotals: { get: () => this._table().showTotals ?? false } };
   }
   protected override _navs(): Record<string, FakeObject> {
     return { worksheet: this.worksheet };
   }
   get name(): string {
     return this._get("name");
+  }
+  get showTotals(): boolean {
+    return this._get("showTotals");
   }
   getRange(): FakeRange {
     return new FakeRange(this, "getRange", [], () => ({ sheet: this._ref.sheet, rect: { ...this._table().range } }));

@@ -177,7 +177,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     if (read.tableRelIds.length) {
       const rels = await readRelationships(pkg, info.part);
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);
-      read.grid.tables = info.tables.map((t) => ({ name: t.name, range: t.range }));
+      read.grid.tables = info.tables.map((t) => ({ name: t.name, range: t.range, ...(t.totalsRowCount ? { totalsRows: t.totalsRowCount } : {}) }));
     }
     if (isRecord) {
       stateA1 = read.grid.values[0]?.[0] ?? null;

@@ -82,6 +82,20 @@ describe("Excel tables", () => {
   });
 });
 
+describe("an Excel table's totals row", () => {
+  test("is read from Table.showTotals and is not rated; the rows above it are", async () => {
+    const wb = generatedTracker(10);
+    const ind = wb.sheets[0];
+    // Rows 4-13 are the indicators; row 14 the table's totals row (Table.getRange() includes it).
+    ind.values!.push(["Total", null, null, 745, null, null, null, null, null, null]);
+    ind.tables = [{ name: "Indicators2122", address: "A3:J14", showTotals: true }];
+    const fake = createFakeExcel(wb);
+    const detected = await detectScorecard(fake.run, SETTINGS, TODAY);
+    const refs = detected.result.rated.filter((r) => r.record.sheet === "Indicators").map((r) => r.record.ref);
+    expect({ count: refs.length, total: refs.includes("Total") }).toEqual({ count: 10, total: false });
+  });
+});
+
 /** The tracker with a note box merged over L5:N9, beside the table where our columns would go. */
 function withNoteBox(apiVersion?: string): FakeWorkbookInit {
   const wb = generatedTracker(10);

@@ -25,7 +25,8 @@ function plain(grids: (SheetGrid | Recorded)[]): unknown {
 /**
  * The new grids as the ExcelJS reader would have them, where it is knowingly wrong and the package
  * reader is not: ExcelJS drops a formula's cached result when it is 0, FALSE or "" (so the cell reads
- * empty), and removes the backslash escapes from number formats ("\\$0.00" becomes "$0.00"). Only values
+ * empty), and removes the backslash escapes from number formats ("\\$0.00" becomes "$0.00"); it did not say
+ * which of a table's rows is its totals row (totalsRows). Only values
  * the old reader has as empty are touched, so a value the new reader loses still fails the test.
  */
 function asExcelJsReads(grids: SheetGrid[], old: Recorded[]): SheetGrid[] {
@@ -43,7 +44,8 @@ function asExcelJsReads(grids: SheetGrid[], old: Recorded[]): SheetGrid[] {
     );
     const trim = <T,>(rows: T[][]): T[][] => rows.slice(0, lastRow + 1).map((row) => row.slice(0, lastCol + 1));
     const formats = (g.numberFormats ?? []).map((row) => row.map((f) => f.replace(/[\\](.)/g, "$1")));
-    return { ...g, values: trim(values), numberFormats: trim(formats), hiddenRows: (g.hiddenRows ?? []).filter((r) => r <= lastRow) };
+    const tables = g.tables?.map((t) => ({ name: t.name, range: t.range }));
+    return { ...g, values: trim(values), numberFormats: trim(formats), hiddenRows: (g.hiddenRows ?? []).filter((r) => r <= lastRow), ...(tables ? { tables } : {}) };
   });
 }
 

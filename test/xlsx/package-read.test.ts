@@ -128,7 +128,7 @@ describe("layout", () => {
       ],
       extra: { "xl/tables/table1.xml": tablePart(1, "Perf", "A1:B3", ["Ref", "Actual"], ' totalsRowCount="1"') },
     });
-    expect(grids[0].tables).toEqual([{ name: "Perf", range: { top: 0, left: 0, bottom: 2, right: 1 } }]);
+    expect(grids[0].tables).toEqual([{ name: "Perf", range: { top: 0, left: 0, bottom: 2, right: 1 }, totalsRows: 1 }]);
     expect(sheets[0].tables[0]).toMatchObject({ part: "xl/tables/table1.xml", headerRowCount: 1, totalsRowCount: 1, ref: "A1:B3" });
   });
 

@@ -29,8 +29,11 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** Zero-based sheet rows that are hidden (still read). */
   hiddenRows?: number[];
-  /** Excel tables (ListObjects) on the sheet, in sheet coordinates. */
-  tables?: { name: string; range: CellRange }[];
+  /**
+   * Excel tables (ListObjects) on the sheet, in sheet coordinates. `totalsRows`: rows at the bottom of
+   * the range that are the table's totals row (0 or 1; absent = 0), not records.
+   */
+  tables?: { name: string; range: CellRange; totalsRows?: number }[];
   /**
    * Zero-based sheet rows the host left unread (blank here, not on the sheet): the history read from its
    * hinted window. `firstColumn`: those rows' first cells (the history's periods), read to check them.
