@@ -242,6 +242,33 @@ def xlsxwriter_files():
             ws.write(r, c, "stray")
         wb.close()
 
+    # Trackers laid out as officers do, each of which once built differently the second time.
+    # A title merged across the tracker's columns: our column beside it made the rebuild read the title
+    # as a group header over a wider table, and lose it.
+    wb = xlsxwriter_book("xlsxwriter-title-merged.xlsx")
+    ws = wb.add_worksheet("Tracker")
+    ws.merge_range("A1:E1", "Housing indicators Q3 2010/11", wb.add_format({"bold": True}))
+    for r, row in enumerate(tracker_rows()):
+        ws.write_row(1 + r, 0, row)
+    wb.close()
+    # A note merged over two cells of the header row, a column right of the tracker: our heading went
+    # into the hidden half of the merge.
+    wb = xlsxwriter_book("xlsxwriter-note-beside-header.xlsx")
+    ws = wb.add_worksheet("Tracker")
+    for r, row in enumerate(tracker_rows()):
+        ws.write_row(r, 0, row)
+    ws.merge_range("G1:H1", "Figures to be audited", wb.add_format({"bold": True, "bg_color": "#FFFF00"}))
+    wb.close()
+    # The tracker as an Excel table with a totals row: the totals row was rated as an indicator.
+    wb = xlsxwriter_book("xlsxwriter-table-totals-tracker.xlsx")
+    ws = wb.add_worksheet("Tracker")
+    header, *rows = tracker_rows()
+    columns = [{"header": h} for h in header]
+    columns[0]["total_string"] = "Total"
+    columns[3]["total_function"] = "sum"
+    ws.add_table(0, 0, len(rows) + 1, len(header) - 1, {"name": "Indicators", "columns": columns, "data": rows, "total_row": True})
+    wb.close()
+
 
 # ---------------------------------------------------------------- LibreOffice
 

@@ -156,6 +156,22 @@ describe.each(FILES)("%s with a tracker added", (file) => {
   });
 });
 
+/** Files whose own sheets hold a tracker, with the refs the build must rate there, in order. */
+const OWN_RECORDS: Record<string, string[]> = {
+  // An Excel table with a totals row: "Total" is the table's sum, not an indicator.
+  "made/xlsxwriter-table-totals-tracker.xlsx": ["HE 1", "HE 2", "HE 3", "HE 4"],
+  "made/xlsxwriter-title-merged.xlsx": ["HE 1", "HE 2", "HE 3", "HE 4"],
+  "made/xlsxwriter-note-beside-header.xlsx": ["HE 1", "HE 2", "HE 3", "HE 4"],
+};
+
+describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {
+  test("its own tracker's records are rated, and nothing else", async () => {
+    const outPath = join(dir, file.replace("/", "--").replace(/\.xlsx$/, ".own.xlsx"));
+    const { run, report } = await buildOnce(join(FIXTURES, file), outPath, false);
+    expect({ outcome: run.code === 0 && !run.threw ? "built" : failure(run), refs: report?.records.map((r) => r.ref) }).toEqual({ outcome: "built", refs });
+  });
+});
+
 /** The worksheet parts of the sheets the report rated, each with its rated rows (1-based). */
 function ratedSheetParts(o: Outcome): { part: string; rows: Set<number> }[] {
   const sheets = workbookSheets(o.added.parts);
