@@ -53,6 +53,7 @@ describe("unreadable or unusable workbooks (test/fixtures/bad/expected.json)", (
     const line = errLines(run)[0];
     expect(line).toContain(basename(input));
     if (file.startsWith("strict")) expect(line).toMatch(/strict/i);
+    if (file.startsWith("utf16")) expect(line).toMatch(/UTF-16/);
     // Nothing written, and nothing of the machine's files shown.
     expect({ output: existsSync(output), leftovers: readdirSync(dir) }).toEqual({ output: false, leftovers: [] });
     expect(line).not.toMatch(/root:|nologin/);

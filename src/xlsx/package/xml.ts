@@ -111,6 +111,12 @@ export function entryFailure(file: string, part: string, e: unknown): InputError
   return new InputError(`${file} is corrupt: ${part} cannot be unzipped (${message})`);
 }
 
+/** Whether a part's first bytes are a UTF-16 byte order mark (either order). */
+function isUtf16(chunk: unknown): boolean {
+  if (!Buffer.isBuffer(chunk) || chunk.length < 2) return false;
+  return (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+}
+
 /** Parses a part as it streams in, chunk by chunk (text split across chunks is handled by saxes). */
 export async function parseXmlStream(file: string, part: string, stream: NodeJS.ReadableStream, handlers: XmlHandlers): Promise<void> {
   const parser = xmlParser(file, part, handlers);
@@ -132,6 +138,7 @@ export async function parseXmlStream(file: string, part: string, stream: NodeJS.
         return;
       }
       const chunk = next.value;
+      if (first && isUtf16(chunk)) throw new InputError(`${file} cannot be read: ${part} is in UTF-16, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
       let text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
       if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (text) first = false;
