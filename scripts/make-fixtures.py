@@ -2,8 +2,9 @@
 """Makes the workbooks of test/fixtures/made/ and test/fixtures/bad/ (issue 11, items 5 and 6).
 
 Run from the project root:  python3 scripts/make-fixtures.py [output folder, default test/fixtures]
-Needs python3 with openpyxl and XlsxWriter (pip install openpyxl xlsxwriter) and LibreOffice's
-`soffice` on the PATH (apt-get install libreoffice-calc-nogui). The outputs are committed: the tests
+Needs python3 with openpyxl and XlsxWriter (pip install openpyxl xlsxwriter), LibreOffice's
+`soffice` and Gnumeric's `ssconvert` on the PATH (apt-get install libreoffice-calc-nogui gnumeric), and
+the command line built (npm run build:cli). The outputs are committed: the tests
 read them and need neither Python nor LibreOffice. Each file shows one thing issue 11 found lost,
 changed or fatal, so a failing test names the feature. Rerunning rewrites every file; the bytes
 differ (timestamps), the content does not.
@@ -305,6 +306,15 @@ def libreoffice_files():
     pivot = os.path.join(tmp, "libreoffice-pivot.ods")
     pivot_ods(pivot)
     shutil.copyfile(soffice_convert(pivot, "xlsx", tmp), made("libreoffice-pivot.xlsx"))
+    # A workbook our command line built (npm run build:cli first), opened and saved by LibreOffice, which
+    # has no "very hidden": our record sheet comes back hidden, its marks kept but no longer hidden names.
+    built = os.path.join(tmp, "built", "libreoffice-resaved-build.xlsx")
+    os.makedirs(os.path.dirname(built))
+    subprocess.run(["node", os.path.join(ROOT, "bin", "rag-scorecard.js"), "build", made("openpyxl-tracker.xlsx"), "-o", built,
+                    "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"], check=True, stdout=subprocess.DEVNULL)
+    shutil.copyfile(soffice_convert(built, "xlsx", tmp), made("libreoffice-resaved-build.xlsx"))
+    # And by Gnumeric (ssconvert), which keeps no sheet's visibility: our record sheet comes back visible.
+    subprocess.run(["ssconvert", built, made("gnumeric-resaved-build.xlsx")], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=180)
     return tmp
 
 

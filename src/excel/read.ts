@@ -30,7 +30,7 @@ import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { HISTORY_TAB_COLOUR } from "../engine/history/layout";
 import type { SheetFacts as OwnerFacts } from "../engine/sheets/ownership";
-import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord } from "../engine/sheets/ownership";
+import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord, STATE_SHEET } from "../engine/sheets/ownership";
 import { runAs } from "./run-options";
 
 export { toCellValue };
@@ -127,6 +127,14 @@ function looksHistory(s: SheetFacts): boolean {
 const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidden" } as const;
 
 /**
+ * A sheet that may hold our record, so column A is read with the marks: a very hidden one, or one under
+ * the record's name (LibreOffice, which has no "very hidden", saves our record sheet hidden; Gnumeric visible).
+ */
+function mayHoldRecord(s: SheetFacts): boolean {
+  return s.visibility === "VeryHidden" || s.name.toLowerCase().startsWith(STATE_SHEET.toLowerCase());
+}
+
+/**
  * Our record, checked rather than trusted (src/engine/sheets/ownership.ts): every sheet's mark and the column A
  * of every very hidden sheet are read with the sheets; the record sheet is the very hidden one carrying
  * our mark, and a sheet counts as ours only when the record lists it and it carries the mark for that plan.
@@ -134,11 +142,11 @@ const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidd
  */
 function queueState(context: XlRequestContext, facts: WorkbookFacts, reading: boolean): () => StateRecord {
   const sheets = context.workbook.worksheets;
-  // No very hidden sheet, so no record: marks matter only to keep our sheets out of a read.
-  const none = !facts.sheets.some((s) => s.visibility === "VeryHidden") && !reading;
+  // No sheet that may hold a record, so no record: marks matter only to keep our sheets out of a read.
+  const none = !facts.sheets.some(mayHoldRecord) && !reading;
   const marks = none ? [] : facts.sheets.map((s) => sheets.getItem(s.name).names.getItemOrNullObject(OWNER_MARK).load("formula"));
   // Column A only: a user's very hidden lookup sheet may be megabytes, and our record is in column A.
-  const records = new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, sheets.getItem(s.name).getRange("A:A").getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values")]));
+  const records = new Map(facts.sheets.filter(mayHoldRecord).map((s) => [s.name, sheets.getItem(s.name).getRange("A:A").getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,values")]));
   return () => {
     const seen: OwnerFacts[] = facts.sheets.map((s, i) => ({ name: s.name, visibility: VISIBILITY[s.visibility], mark: !marks[i] || marks[i].isNullObject ? undefined : String(marks[i].formula) }));
     const at = findStateSheet(seen);
@@ -265,7 +273,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     early = takeBatch(areas, Math.max(sized.budget - firstBytes, sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
-    if (candidates.length || tables.length || facts.sheets.some((s) => s.visibility === "VeryHidden")) {
+    if (candidates.length || tables.length || facts.sheets.some(mayHoldRecord)) {
       syncs++;
       await context.sync();
     }

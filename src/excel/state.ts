@@ -20,10 +20,12 @@ export interface StatePlace {
   name: string;
   exists: boolean;
   marked: boolean;
+  /** Found not very hidden (LibreOffice saves it hidden, Gnumeric visible): made very hidden again. */
+  shown?: boolean;
 }
 
 export function statePlace(facts: WorkbookFacts): StatePlace {
-  return { name: facts.state?.name ?? facts.stateName, exists: !!facts.state, marked: facts.stateMarked };
+  return { name: facts.state?.name ?? facts.stateName, exists: !!facts.state, marked: facts.stateMarked, ...(facts.state && facts.state.visibility !== "VeryHidden" ? { shown: true } : {}) };
 }
 
 /** Our hidden mark on a sheet we make: a sheet-scoped name naming its plan, which follows the sheet if renamed. */
@@ -86,7 +88,7 @@ export async function queueStateSheet(batcher: Batcher, context: XlRequestContex
   const sheets = context.workbook.worksheets;
   await batcher.add(OP_OVERHEAD * 5, () => {
     const ws = place.exists ? sheets.getItem(place.name) : sheets.add(place.name);
-    if (!place.exists) ws.visibility = "VeryHidden";
+    if (!place.exists || place.shown) ws.visibility = "VeryHidden";
     if (!place.exists || !place.marked) queueMark(ws, STATE_SHEET);
   });
 }

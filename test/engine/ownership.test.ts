@@ -81,6 +81,10 @@ describe("which sheet holds the record", () => {
     ["a user's visible sheet of that name", [sheet("Data"), sheet(STATE_SHEET)], undefined],
     ["a user's hidden sheet of that name", [sheet(STATE_SHEET, undefined, "hidden")], undefined],
     ["a very hidden sheet of that name with some other mark", [state(markFormula("Summary"))], undefined],
+    // LibreOffice and Gnumeric have no "very hidden": they save our record sheet hidden or visible, with its mark.
+    ["a marked state sheet saved hidden", [sheet("Data"), sheet(STATE_SHEET, STATE_SHEET, "hidden")], STATE_SHEET],
+    ["a marked state sheet saved visible", [sheet("Data"), sheet(STATE_SHEET, STATE_SHEET)], STATE_SHEET],
+    ["a very hidden one first, over a hidden one", [sheet("RagScorecardState (2)", STATE_SHEET, "hidden"), state()], STATE_SHEET],
   ])("%s", (_, sheets, expected) => expect(findStateSheet(sheets)?.name).toBe(expected));
 });
 

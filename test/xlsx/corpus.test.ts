@@ -17,12 +17,17 @@ import { readParts, text, writeParts, type Parts } from "./helpers/zip-parts";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
 const FOLDERS = ["excel-saved", "made"];
+/**
+ * Workbooks we built, saved again by another program: their summaries and status column are ours to
+ * rebuild, so the checks below (for a workbook the build never touched) do not hold; each has its own test.
+ */
+const ALREADY_BUILT = new Set(["made/libreoffice-resaved-build.xlsx", "made/gnumeric-resaved-build.xlsx"]);
 const FILES = FOLDERS.flatMap((f) =>
   readdirSync(join(FIXTURES, f))
     .filter((n) => /\.xls[xm]$/.test(n))
     .sort()
     .map((n) => `${f}/${n}`),
-);
+).filter((f) => !ALREADY_BUILT.has(f));
 
 /**
  * Files allowed to fail a named check, each with why. None today: add one only with a reason that
@@ -169,6 +174,24 @@ describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {
     const outPath = join(dir, file.replace("/", "--").replace(/\.xlsx$/, ".own.xlsx"));
     const { run, report } = await buildOnce(join(FIXTURES, file), outPath, false);
     expect({ outcome: run.code === 0 && !run.threw ? "built" : failure(run), refs: report?.records.map((r) => r.ref) }).toEqual({ outcome: "built", refs });
+  });
+});
+
+// LibreOffice and Gnumeric have no "very hidden": our record sheet comes back hidden (LibreOffice) or visible (Gnumeric).
+describe.each([...ALREADY_BUILT])("%s: a workbook we built, saved by another program (our record sheet not very hidden)", (file) => {
+  test("rebuilds our sheets in place, adds no 'Summary (2)', and makes the record very hidden again", async () => {
+    const outPath = join(dir, file.replace("/", "--").replace(/\.xlsx$/, ".rebuilt.xlsx"));
+    const { run, parts } = await buildOnce(join(FIXTURES, file), outPath, false);
+    const again = parts ? await buildOnce(outPath, outPath.replace(".rebuilt", ".again"), false) : undefined;
+    const sheets = parts ? workbookSheets(parts).map((s) => s.name) : [];
+    const stateTag = parts ? /<sheet [^>]*name="RagScorecardState"[^>]*>/.exec(text(parts, "xl/workbook.xml"))?.[0] : undefined;
+    expect({
+      outcome: run.code === 0 && !run.threw ? "built" : failure(run),
+      sheets,
+      veryHidden: /state="veryHidden"/.test(stateTag ?? ""),
+      distrusted: [...run.out, ...run.err].filter((l) => /not the add-in's record|left alone/.test(l)),
+      stable: parts && again?.parts ? stableProblems(parts, again.parts) : "not rebuilt",
+    }).toEqual({ outcome: "built", sheets: ["Tracker", "Summary", "Scorecard Rules", "Scorecard History", "RagScorecardState"], veryHidden: true, distrusted: [], stable: [] });
   });
 });
 

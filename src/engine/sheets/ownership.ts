@@ -121,11 +121,21 @@ export function findSheetFacts(sheets: SheetFacts[], name: string): SheetFacts |
  * The sheet that holds our record: very hidden, and carrying the state mark. A very hidden sheet named
  * RagScorecardState with no mark (written before marks) is accepted as the record's place too, since
  * Excel's menus cannot make a very hidden sheet; what it lists must still carry marks to be replaced.
+ * A marked one that is not very hidden is accepted after those: LibreOffice has no "very hidden" and
+ * saves it hidden, Gnumeric visible, both keeping the marks. The mark is the proof; the hosts make the
+ * sheet very hidden again.
  */
 export function findStateSheet(sheets: SheetFacts[]): SheetFacts | undefined {
   const veryHidden = sheets.filter((s) => s.visibility === "veryHidden");
   const marked = veryHidden.filter((s) => parseMark(s.mark) === STATE_SHEET);
-  return marked.find((s) => sameSheetName(s.name, STATE_SHEET)) ?? marked[0] ?? veryHidden.find((s) => s.mark === undefined && sameSheetName(s.name, STATE_SHEET));
+  const hiddenMarked = sheets.filter((s) => s.visibility !== "veryHidden" && parseMark(s.mark) === STATE_SHEET);
+  return (
+    marked.find((s) => sameSheetName(s.name, STATE_SHEET)) ??
+    marked[0] ??
+    veryHidden.find((s) => s.mark === undefined && sameSheetName(s.name, STATE_SHEET)) ??
+    hiddenMarked.find((s) => sameSheetName(s.name, STATE_SHEET)) ??
+    hiddenMarked[0]
+  );
 }
 
 export interface Ownership {

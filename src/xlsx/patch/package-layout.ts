@@ -156,6 +156,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
   const clearNames = new Set<number>();
   const clearMarks = new Set<number>();
   const clearOwn = new Set<number>();
+  const veryHidden = new Set<number>();
   const adds: { plan: SheetPlan; name: string; state?: "veryHidden"; record?: true }[] = [];
   const marks: { name: string; plan: string; printTitles?: string; printArea?: string }[] = [];
   const continued: ContinuedSheet[] = [];
@@ -187,6 +188,8 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     // same workbook part; any other name of the sheet stays.
     clearMarks.add(read.sheets.indexOf(stateInfo));
     marks.push({ name: stateInfo.name, plan: STATE_SHEET });
+    // Saved by LibreOffice (hidden) or Gnumeric (visible), which have no "very hidden": made very hidden again.
+    if (stateInfo.state !== "veryHidden") veryHidden.add(read.sheets.indexOf(stateInfo));
   } else place(statePlan, statePlan.sheet, stateInfo, STATE_SHEET, "veryHidden");
 
   const dropped = await partsOwnedBy(read.pkg, replacedParts);
@@ -209,6 +212,7 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     clearNames,
     clearMarks,
     clearOwn,
+    ...(veryHidden.size ? { veryHidden } : {}),
     add: adds.map((a, i) => ({ name: a.name, relId: relIds[i], ...(a.state ? { state: a.state } : {}) })),
     names: marks.flatMap((m) => [
       { index: indexOf(m.name), name: OWNER_MARK, formula: markFormula(m.plan), hidden: true },

@@ -23,6 +23,8 @@ export interface WorkbookEdit {
   clearMarks?: Set<number>;
   /** Positions whose names we write (mark, print titles, print area) go and the sheet's others stay: our history patched in place. */
   clearOwn?: Set<number>;
+  /** Positions whose sheet becomes very hidden (our record sheet, saved hidden or visible by another program). */
+  veryHidden?: Set<number>;
   add: NewSheet[];
   /** Sheet-scoped names to add, by the sheet's final position (print titles, our marks). */
   names: { index: number; name: string; formula: string; hidden?: boolean }[];
@@ -66,7 +68,7 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
   let at = sheets.openEnd;
   children.forEach((c, i) => {
     sheetsInner += xml.slice(at, c.start);
-    if (!edit.remove.has(i)) sheetsInner += tags[i];
+    if (!edit.remove.has(i)) sheetsInner += edit.veryHidden?.has(i) ? setAttr(tags[i], "state", "veryHidden") : tags[i];
     at = c.end;
   });
   sheetsInner += xml.slice(at, sheets.innerEnd) + added.join("");
