@@ -65,7 +65,8 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
     .filter((y): y is number => y !== undefined);
   const anyYears = table.columns.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
   const inherited = targetYears.length ? Math.max(...targetYears) : anyYears.length ? Math.max(...anyYears) : titleYear;
-  const columns: ColumnMapping[] = table.columns.filter((c) => c.period && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
+  // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
+  const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
   if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);
   let best: PeriodEvidence | undefined;
   for (const c of columns) {

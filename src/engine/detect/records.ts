@@ -95,7 +95,8 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   for (const role of SINGLE_ROLES) {
     const all = columns.filter((c) => c.role === role);
     const dated = all.filter((c) => c.period);
-    single[role] = dated.length > 0 ? latest(dated, () => undefined) : all[0];
+    const reported = dated.filter((c) => !c.pending);
+    single[role] = dated.length > 0 ? latest(reported.length ? reported : dated, () => undefined) : all[0];
   }
   const targets = columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
   const periodYears = (cols: ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
@@ -104,8 +105,10 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
 
   const actuals = columns.filter((c) => c.role === "actual");
   const candidates = actuals.filter((c) => actualKind(c.header) !== "baseline");
-  const rated = candidates.length > 0 ? latest(candidates, yearOf) : undefined;
-  const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated), comparators: columns.filter((c) => c.role === "comparator") };
+  // A period laid out but not reported yet (its column empty) is not rated while an earlier one has figures.
+  const reported = candidates.filter((c) => !c.pending);
+  const rated = candidates.length > 0 ? latest(reported.length ? reported : candidates, yearOf) : undefined;
+  const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
     return plan;
@@ -121,7 +124,7 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
     (c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined)),
   );
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
-  plan.series = seriesFor(rated, actuals, yearOf);
+  plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf);
   plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
   return plan;
 }

@@ -1,7 +1,8 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, isTitleText, looksLikeOurs } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, isTitleText, looksLikeOurs, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
+import type { ReportingPeriod } from "../read/periods";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
 const STRONG_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "progress", "due", "start", "polarity", "comparator", "generated"]);
@@ -429,7 +430,90 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
     }
   }
   spec.columns = settleMergedHeaders(cells, spec);
+  markPending(cells, spec);
   return spec;
+}
+
+/** Roles whose dated columns are filled period by period: the figures, and officers' ratings. */
+const REPORTED_ROLES: readonly Role[] = ["actual", "manual"];
+
+/** A dated column's place in time: its year where it names one (else before any year), then its quarter or month. */
+const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) * 100 + (periodPosition(c.period) ?? 13);
+
+/**
+ * The columns of periods laid out but not reported yet: of each of REPORTED_ROLES, the dated columns no
+ * data row fills that come after every one that is filled (a tracker laid out for the whole year has Q4's
+ * columns empty in Q3). Their sheet columns, in order; none where no column of the role is filled.
+ */
+export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
+  const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && c.period)).filter((g) => g.length >= 2);
+  if (groups.length === 0) return [];
+  const dated = groups.flat();
+  const filled = new Set<ColumnMapping>();
+  const shape = tableShape(spec);
+  for (let r = spec.firstRow; r <= spec.lastRow && filled.size < dated.length; r++) {
+    if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
+    for (const c of dated) if (!filled.has(c) && !isBlank(cells.at(r, c.col))) filled.add(c);
+  }
+  return groups
+    .flatMap((g) => {
+      const last = Math.max(...g.filter((c) => filled.has(c)).map(whenOf));
+      return g.filter((c) => !filled.has(c) && whenOf(c) > last);
+    })
+    .map((c) => c.col)
+    .sort((a, b) => a - b);
+}
+
+/** Same quarter or month, and the same year where both name one. */
+function samePeriodAs(a: ColumnMapping, b: ColumnMapping): boolean {
+  const pos = periodPosition(a.period);
+  if (pos === undefined || pos > 12 || pos !== periodPosition(b.period)) return false;
+  const ya = yearStart(a.period?.year);
+  const yb = yearStart(b.period?.year);
+  return ya === undefined || yb === undefined || ya === yb;
+}
+
+/**
+ * Marks the columns of periods not reported yet (ColumnMapping.pending, TableSpec.unfilled): the unfilled
+ * columns, and the period targets of their quarters or months. The table's period is then inferred from
+ * the periods reported; settlePending keeps the marks only on periods after the report's.
+ */
+function markPending(cells: SheetCells, spec: TableSpec): void {
+  const unfilled = unfilledColumns(cells, spec);
+  if (unfilled.length === 0) return;
+  spec.unfilled = unfilled;
+  const empty = spec.columns.filter((c) => unfilled.includes(c.col));
+  spec.columns = spec.columns.map((c) => (empty.includes(c) || (c.role === "periodTarget" && empty.some((e) => e.role === "actual" && samePeriodAs(c, e))) ? { ...c, pending: true as const } : c));
+}
+
+/**
+ * Once the report's period is known: a pending column of that period or an earlier one is rated after all
+ * (RULES §4: the column for the reporting period, filled or not), so only later periods stay pending: a Q3
+ * report on a tracker laid out to Q4 rates Q3, not Q4's empty columns. In place; idempotent.
+ */
+export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined): void {
+  if (!period || period.quarter === undefined) return;
+  const reportYear = period.startYear;
+  const reportPos = period.quarter * 3;
+  const later = (c: ColumnMapping): boolean => {
+    const y = yearStart(c.period?.year);
+    const pos = periodPosition(c.period) ?? 13;
+    if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
+    return pos > reportPos;
+  };
+  for (const t of tables) {
+    if (!t.columns.some((c) => c.pending && !later(c))) continue;
+    t.columns = t.columns.map((c) => {
+      if (!c.pending || later(c)) return c;
+      const { pending: _pending, ...rest } = c;
+      return rest;
+    });
+  }
+}
+
+/** Whether an edit changed which columns of the table are unfilled (unfilledColumns): its columns are then planned again. */
+export function unfilledChanged(cells: SheetCells, spec: TableSpec): boolean {
+  return unfilledColumns(cells, spec).join() !== (spec.unfilled ?? []).join();
 }
 
 /** Rows sampled to see which column under a merged header holds the data. */

@@ -3,7 +3,7 @@ import { periodEnd, periodFraction, type ReportingPeriod } from "../read/periods
 import { rateActivity, rateIndicator } from "./rate";
 import { readRecords } from "../detect/records";
 import { statusesOf } from "../scheme/schemes";
-import { detectTables } from "../detect/tables";
+import { detectTables, settlePending } from "../detect/tables";
 import type { Field, Problem, QualityNote, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 
 export interface RateOptions {
@@ -154,6 +154,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   let hiddenLeftOut = 0;
   for (const grid of grids) {
     const found = options.tables ? options.tables.filter((t) => t.sheet === grid.name) : applyOverrides(detectTables(grid), options.columnOverrides ?? []);
+    settlePending(found, options.period);
     tables.push(...found);
     const read = readRecords(grid, found);
     problems.push(...read.problems);

@@ -228,6 +228,13 @@ export interface ColumnMapping {
   header: string;
   role: Role;
   period?: PeriodInfo;
+  /**
+   * A period not reported yet: a tracker laid out for the whole year has Q4's columns before Q4's
+   * figures. Set on an actual (or rating) column empty in every record after the filled ones, and on the
+   * targets of its period (tables.ts markPending); once the report's period is known, only on periods
+   * after it (settlePending). Such columns are not rated, nor give the table's period.
+   */
+  pending?: true;
 }
 
 /** A table found on a sheet. Rows are zero-based sheet rows. */
@@ -242,6 +249,8 @@ export interface TableSpec {
   firstRow: number;
   lastRow: number;
   columns: ColumnMapping[];
+  /** Sheet columns of periods laid out but not reported yet, when the table was read (tables.ts unfilledColumns). */
+  unfilled?: number[];
 }
 
 /** A cell copied from the tracker with where it came from. */

@@ -1,0 +1,69 @@
+// A tracker laid out for the whole year: targets set for every quarter, actuals in as far as the quarter
+// reported. Q4's empty columns are not rated in a Q3 report, nor give the period (RULES §4: the column
+// for the reporting period); a Q4 report rates Q4's column, filled or not.
+import { applyEdits, startLive } from "../../src/engine/live";
+import { runScorecard, type ScorecardOptions } from "../../src/engine/scorecard";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+
+const HEADER = ["Ref", "Measure", "Polarity", "Q1 Target", "Q1 Actual", "Q2 Target", "Q2 Actual", "Q3 Target", "Q3 Actual", "Q4 Target", "Q4 Actual"];
+const Q4_ACTUAL = 10;
+
+/** Q3's actuals against Q3's targets (5% tolerance): 90 against 95 is red, 31 against 30 amber, 93 against 90 green. */
+function tracker(q4: (number | null)[] = [null, null, null], q3: (number | null)[] = [90, 31, 93]): SheetGrid {
+  const rows: CellValue[][] = [
+    ["Housing indicators 2010/11"],
+    HEADER,
+    ["H1", "Rent collected (%)", "Higher is better", 95, 96, 95, 94, 95, q3[0], 95, q4[0]],
+    ["H2", "Days to re-let", "Lower is better", 30, 28, 30, 29, 30, q3[1], 30, q4[1]],
+    ["H3", "Complaints answered in time (%)", "Higher is better", 90, 91, 90, 92, 90, q3[2], 90, q4[2]],
+  ];
+  return { name: "KPIs", values: rows };
+}
+
+const OPTIONS: ScorecardOptions = { preset: "rag", today: "2011-01-15" };
+const run = (grid: SheetGrid, period?: string) => runScorecard([grid], { ...OPTIONS, ...(period ? { period } : {}) });
+const statuses = (r: ReturnType<typeof run>) => r.result.rated.map((x) => x.rating.status);
+const actualCells = (r: ReturnType<typeof run>) => r.result.rated.map((x) => x.record.actual?.cell);
+const laterWarnings = (r: ReturnType<typeof run>) => r.result.problems.filter((p) => /later than the report/.test(p.message));
+
+describe("a tracker laid out to Q4, reported at Q3", () => {
+  test("a Q3 report rates Q3's actuals against Q3's targets, not Q4's empty columns", () => {
+    const r = run(tracker(), "Q3 2010/11");
+    expect({ statuses: statuses(r), actual: actualCells(r), later: laterWarnings(r) }).toEqual({ statuses: ["red", "amber", "green"], actual: ["I3", "I4", "I5"], later: [] });
+  });
+
+  test("with no period given, the period is Q3, from the quarter reported", () => {
+    const r = run(tracker());
+    expect({ period: r.period?.label, from: r.periodSource.kind, statuses: statuses(r) }).toEqual({ period: "Q3 2010/11", from: "workbook", statuses: ["red", "amber", "green"] });
+  });
+
+  test("a Q4 report rates Q4's column: no figures yet, so no data", () => {
+    const r = run(tracker(), "Q4 2010/11");
+    expect({ statuses: statuses(r), actual: actualCells(r) }).toEqual({ statuses: ["nodata", "nodata", "nodata"], actual: ["K3", "K4", "K5"] });
+  });
+
+  test("a table with no figures at all is rated on its latest columns, as before: no data", () => {
+    const blank = tracker([null, null, null], [null, null, null]);
+    for (const row of blank.values.slice(2)) for (const col of [4, 6]) row[col] = null;
+    const r = run(blank);
+    expect({ period: r.period?.label, statuses: statuses(r) }).toEqual({ period: "Q4 2010/11", statuses: ["nodata", "nodata", "nodata"] });
+  });
+
+  test("once Q4 has a figure, Q4 is the latest reported: a Q3 report says so, as for any later figures", () => {
+    const r = run(tracker([97, null, null]), "Q3 2010/11");
+    expect({ actual: actualCells(r), later: laterWarnings(r).length }).toEqual({ actual: ["K3", "K4", "K5"], later: 1 });
+  });
+});
+
+describe("live colours on a tracker laid out to Q4", () => {
+  test("the first Q4 figure typed moves every record's rated column: the session reads the workbook again", () => {
+    const { session } = startLive([tracker()], OPTIONS);
+    expect(applyEdits(session, [{ sheet: "KPIs", row: 2, col: Q4_ACTUAL, value: 97 }]).kind).toBe("rescan");
+  });
+
+  test("a Q3 figure typed in an already filled column re-rates only its record", () => {
+    const { session } = startLive([tracker()], OPTIONS);
+    const u = applyEdits(session, [{ sheet: "KPIs", row: 2, col: 8, value: 96 }]);
+    expect(u.kind === "records" ? u.rerated : u.kind).toEqual(["KPIs!3"]);
+  });
+});
