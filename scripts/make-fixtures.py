@@ -260,6 +260,28 @@ def xlsxwriter_files():
         ws.write_row(r, 0, row)
     ws.merge_range("G1:H1", "Figures to be audited", wb.add_format({"bold": True, "bg_color": "#FFFF00"}))
     wb.close()
+    # A tracker laid out for the whole year ("2010/11" over each quarter's target and actual), reported to
+    # Q3: Q4's empty actuals were rated, so every indicator had no data.
+    wb = xlsxwriter_book("xlsxwriter-year-laid-out.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    bold = wb.add_format({"bold": True})
+    pct = wb.add_format({"num_format": "0%"})
+    ws.write("A1", "Corporate KPIs 2010/11", bold)
+    for col, name in enumerate(["Ref", "Measure", "Polarity", "Annual Target"]):
+        ws.merge_range(2, col, 3, col, name, bold)
+    ws.merge_range("E3:L3", "2010/11", bold)
+    ws.write_row(3, 4, ["Q1 Target", "Q1 Actual", "Q2 Target", "Q2 Actual", "Q3 Target", "Q3 Actual", "Q4 Target", "Q4 Actual"], bold)
+    ws.merge_range("M3:M4", "Comments", bold)
+    for r, row in enumerate([
+        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.9, 0.88, 0.9, 0.91, 0.9, 0.86, 0.9, None, "Staff shortage in December"],
+        ["Q 2", "Sickness days per FTE", "Lower is better", 8, 2, 2.1, 4, 4.3, 6, 6.9, 8, None, "Flu"],
+        ["Q 3", "Planning applications decided in 8 weeks", "Higher is better", "80%", "80%", "82%", "80%", "85%", "80%", "79%", "80%", None, None],
+        ["Q 4", "FOI requests answered in 20 days", "Higher is better", 95, 95, 96, 95, 97, 95, 99, 95, None, None],
+    ]):
+        for c, v in enumerate(row):
+            if v is not None:
+                ws.write(4 + r, c, v, pct if isinstance(v, float) and v <= 1 else None)
+    wb.close()
     # The tracker as an Excel table with a totals row: the totals row was rated as an indicator.
     wb = xlsxwriter_book("xlsxwriter-table-totals-tracker.xlsx")
     ws = wb.add_worksheet("Tracker")

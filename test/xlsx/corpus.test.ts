@@ -169,11 +169,25 @@ const OWN_RECORDS: Record<string, string[]> = {
   "made/xlsxwriter-note-beside-header.xlsx": ["HE 1", "HE 2", "HE 3", "HE 4"],
 };
 
+/** Files whose own tracker's statuses are known, with the period the build must find. */
+const OWN_STATUSES: Record<string, { period: string; statuses: string[] }> = {
+  // Laid out to Q4, reported to Q3 (Q4's actuals empty): Q3's figures against Q3's targets.
+  "made/xlsxwriter-year-laid-out.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "amber", "green"] },
+};
+
 describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {
   test("its own tracker's records are rated, and nothing else", async () => {
     const outPath = join(dir, file.replace("/", "--").replace(/\.xlsx$/, ".own.xlsx"));
     const { run, report } = await buildOnce(join(FIXTURES, file), outPath, false);
     expect({ outcome: run.code === 0 && !run.threw ? "built" : failure(run), refs: report?.records.map((r) => r.ref) }).toEqual({ outcome: "built", refs });
+  });
+});
+
+describe.each(Object.entries(OWN_STATUSES))("%s as it is", (file, { period, statuses }) => {
+  test("its records get the statuses the rules give, for the period it reports", async () => {
+    const outPath = join(dir, file.replace("/", "--").replace(/\.xlsx$/, ".status.xlsx"));
+    const { run, report } = await buildOnce(join(FIXTURES, file), outPath, false);
+    expect({ outcome: run.code === 0 && !run.threw ? "built" : failure(run), period: report?.period, statuses: report?.records.map((r) => r.status) }).toEqual({ outcome: "built", period, statuses });
   });
 });
 
