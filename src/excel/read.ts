@@ -30,7 +30,7 @@ import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { HISTORY_TAB_COLOUR } from "../engine/history/layout";
 import type { SheetFacts as OwnerFacts } from "../engine/sheets/ownership";
-import { decideOwnership, findStateSheet, OWNER_MARK, parseStateRecord, STATE_SHEET } from "../engine/sheets/ownership";
+import { decideOwnership, findStateSheet, isStateSheetName, OWNER_MARK, parseStateRecord } from "../engine/sheets/ownership";
 import { runAs } from "./run-options";
 
 export { toCellValue };
@@ -128,10 +128,11 @@ const VISIBILITY = { Visible: "visible", Hidden: "hidden", VeryHidden: "veryHidd
 
 /**
  * A sheet that may hold our record, so column A is read with the marks: a very hidden one, or one under
- * the record's name (LibreOffice, which has no "very hidden", saves our record sheet hidden; Gnumeric visible).
+ * the record's own name (LibreOffice, which has no "very hidden", saves our record sheet hidden; Gnumeric
+ * visible): the sheets findStateSheet may choose.
  */
 function mayHoldRecord(s: SheetFacts): boolean {
-  return s.visibility === "VeryHidden" || s.name.toLowerCase().startsWith(STATE_SHEET.toLowerCase());
+  return s.visibility === "VeryHidden" || isStateSheetName(s.name);
 }
 
 /**

@@ -90,6 +90,8 @@ export async function queueStateSheet(batcher: Batcher, context: XlRequestContex
     const ws = place.exists ? sheets.getItem(place.name) : sheets.add(place.name);
     if (!place.exists || place.shown) ws.visibility = "VeryHidden";
     if (!place.exists || !place.marked) queueMark(ws, STATE_SHEET);
+    // LibreOffice and Gnumeric keep the mark but not its hiddenness: out of the Name Manager again.
+    else if (place.shown) ws.names.getItemOrNullObject(OWNER_MARK).visible = false;
   });
 }
 

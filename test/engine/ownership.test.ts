@@ -85,6 +85,10 @@ describe("which sheet holds the record", () => {
     ["a marked state sheet saved hidden", [sheet("Data"), sheet(STATE_SHEET, STATE_SHEET, "hidden")], STATE_SHEET],
     ["a marked state sheet saved visible", [sheet("Data"), sheet(STATE_SHEET, STATE_SHEET)], STATE_SHEET],
     ["a very hidden one first, over a hidden one", [sheet("RagScorecardState (2)", STATE_SHEET, "hidden"), state()], STATE_SHEET],
+    ["a hidden one under the name a rebuild gives it beside a user's", [sheet(STATE_SHEET), sheet("RagScorecardState (2)", STATE_SHEET, "hidden")], "RagScorecardState (2)"],
+    // Not very hidden, it must keep the record's name: the Office.js host reads column A of those only.
+    ["a marked record renamed and only hidden", [sheet("Old record", STATE_SHEET, "hidden")], undefined],
+    ["a marked visible sheet whose name only starts like the record's", [sheet("RagScorecardState data", STATE_SHEET)], undefined],
   ])("%s", (_, sheets, expected) => expect(findStateSheet(sheets)?.name).toBe(expected));
 });
 

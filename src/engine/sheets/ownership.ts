@@ -113,6 +113,13 @@ export function stateRecordText(owned: OwnedSheet[]): string {
   return JSON.stringify({ version: STATE_VERSION, owned: owned.map(({ sheet, plan }) => ({ sheet, plan })) });
 }
 
+/** "RagScorecardState", or a name freeSheetName gives it beside a user's sheet of that name ("RagScorecardState (2)"). */
+export function isStateSheetName(name: string): boolean {
+  const lower = name.toLowerCase();
+  const base = STATE_SHEET.toLowerCase();
+  return lower === base || (lower.startsWith(`${base} (`) && /^ \(\d+\)$/.test(lower.slice(base.length)));
+}
+
 export function findSheetFacts(sheets: SheetFacts[], name: string): SheetFacts | undefined {
   return sheets.find((s) => sameSheetName(s.name, name));
 }
@@ -121,14 +128,14 @@ export function findSheetFacts(sheets: SheetFacts[], name: string): SheetFacts |
  * The sheet that holds our record: very hidden, and carrying the state mark. A very hidden sheet named
  * RagScorecardState with no mark (written before marks) is accepted as the record's place too, since
  * Excel's menus cannot make a very hidden sheet; what it lists must still carry marks to be replaced.
- * A marked one that is not very hidden is accepted after those: LibreOffice has no "very hidden" and
- * saves it hidden, Gnumeric visible, both keeping the marks. The mark is the proof; the hosts make the
- * sheet very hidden again.
+ * A marked one that is not very hidden is accepted after those, under the record's own name only:
+ * LibreOffice has no "very hidden" and saves it hidden, Gnumeric visible, both keeping its name and marks.
+ * The hosts make it very hidden again.
  */
 export function findStateSheet(sheets: SheetFacts[]): SheetFacts | undefined {
   const veryHidden = sheets.filter((s) => s.visibility === "veryHidden");
   const marked = veryHidden.filter((s) => parseMark(s.mark) === STATE_SHEET);
-  const hiddenMarked = sheets.filter((s) => s.visibility !== "veryHidden" && parseMark(s.mark) === STATE_SHEET);
+  const hiddenMarked = sheets.filter((s) => s.visibility !== "veryHidden" && isStateSheetName(s.name) && parseMark(s.mark) === STATE_SHEET);
   return (
     marked.find((s) => sameSheetName(s.name, STATE_SHEET)) ??
     marked[0] ??

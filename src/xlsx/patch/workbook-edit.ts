@@ -115,12 +115,20 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     // definedNames comes after externalReferences and functionGroups, which follow <sheets>.
     rest = rest.slice(0, insertAt) + `<${p}definedNames>${newNames.join("")}</${p}definedNames>` + rest.slice(insertAt);
   }
-  return fixViews(out + rest, edit, count);
+  // Each sheet's state once edited, in its final position: the active tab must be one that shows.
+  const states = [
+    ...tags.flatMap((tag, i) => (edit.remove.has(i) ? [] : [edit.veryHidden?.has(i) ? "veryHidden" : (attrsOf(tag).get("state") ?? "visible")])),
+    ...edit.add.map((s) => s.state ?? "visible"),
+  ];
+  return fixViews(out + rest, edit, count, states);
 }
 
-/** activeTab and firstSheet must still name a sheet after some are taken out. */
-function fixViews(text: string, edit: WorkbookEdit, count: number): string {
-  if (edit.remove.size === 0) return text;
+/**
+ * activeTab and firstSheet must still name a sheet after some are taken out, and the active tab one that
+ * shows: our record sheet, saved active by Gnumeric and made very hidden again, would be shown by Excel.
+ */
+function fixViews(text: string, edit: WorkbookEdit, count: number, states: string[]): string {
+  if (edit.remove.size === 0 && !edit.veryHidden?.size) return text;
   return text.replace(/<([\w.-]+:)?workbookView\b[^>]*>/g, (tag) => {
     let out = tag;
     for (const name of ["activeTab", "firstSheet"]) {
@@ -128,7 +136,9 @@ function fixViews(text: string, edit: WorkbookEdit, count: number): string {
       if (v === undefined || !/^\d+$/.test(v)) continue;
       const i = Number(v);
       const shifted = i - [...edit.remove].filter((r) => r < i).length;
-      const fixed = Math.max(0, Math.min(count - 1, shifted));
+      let fixed = Math.max(0, Math.min(count - 1, shifted));
+      const shown = states.indexOf("visible");
+      if (name === "activeTab" && states[fixed] !== "visible" && shown >= 0) fixed = shown;
       if (fixed !== i) out = setAttr(out, name, String(fixed));
     }
     return out;

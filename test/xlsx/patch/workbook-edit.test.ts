@@ -34,6 +34,20 @@ describe("editWorkbookXml", () => {
   });
 });
 
+describe("our record sheet made very hidden again (saved by LibreOffice or Gnumeric)", () => {
+  const wb = `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><bookViews><workbookView activeTab="2"/></bookViews><sheets><sheet name="Data" sheetId="1" r:id="rId1"/><sheet name="Notes" sheetId="2" state="hidden" r:id="rId2"/><sheet name="RagScorecardState" sheetId="3" r:id="rId3"/></sheets></workbook>`;
+
+  test("its state becomes veryHidden, and the active tab, which was it, the first sheet that shows", () => {
+    const out = editWorkbookXml(wb, { remove: new Set(), clearNames: new Set(), veryHidden: new Set([2]), add: [], names: [] });
+    expect(out).toBe(wb.replace('activeTab="2"', 'activeTab="0"').replace('<sheet name="RagScorecardState" sheetId="3" r:id="rId3"/>', '<sheet name="RagScorecardState" sheetId="3" r:id="rId3" state="veryHidden"/>'));
+  });
+
+  test("an active tab that still shows is left as it is", () => {
+    const active = wb.replace('activeTab="2"', 'activeTab="0"');
+    expect(editWorkbookXml(active, { remove: new Set(), clearNames: new Set(), veryHidden: new Set([2]), add: [], names: [] })).toContain('<workbookView activeTab="0"/>');
+  });
+});
+
 describe("package edits", () => {
   test("relationship ids are never reused", () => {
     expect(freshRelIds(["rId1", "rId3", "foo"], 2)).toEqual(["rId4", "rId5"]);
