@@ -326,3 +326,24 @@ describe("a note merged over the header row beside the table", () => {
     expect(cellsOf(colour(applied(grid, first)))).toEqual(cellsOf(first));
   });
 });
+
+describe("a group merged over the upper header row, past the table", () => {
+  // "2010/11" merged over C1:H1, above the header row: our heading goes on the header row (F2), which is not merged.
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      [null, null, "2010/11"],
+      ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
+    ],
+    merges: [{ top: 0, left: 2, bottom: 0, right: 7 }],
+  };
+
+  test("does not push our column further right, and the second run puts it in the same place", () => {
+    const first = colour(grid);
+    const heading = [...cellsOf(first).values].filter(([, v]) => v === GENERATED_STATUS_HEADER).map(([k]) => k);
+    expect(heading).toEqual(["1,5"]);
+    expect(cellsOf(colour(applied(grid, first)))).toEqual(cellsOf(first));
+  });
+});

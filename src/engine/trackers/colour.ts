@@ -106,11 +106,12 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   let col = Math.max(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col)) + 1;
   // A merged area that starts right of the table (a note box beside it) is stepped over: Excel refuses to
   // write or copy part of it. One starting within the table (a section row merged across) is cut around.
-  // Nor is our heading put in a merged area of the header rows that reaches past the table (a note merged
-  // over its last header and the next column): it would sit hidden under the merge, over an officer's cell.
-  const headerBottom = table.headerRow + table.headerHeight - 1;
+  // Nor is our heading put in a merged area of its row (the header's last) that reaches past the table (a note
+  // merged over the last header cell and the next column): it would sit hidden under the merge, over an
+  // officer's cell. A group merged over the upper header row ("2010/11" over the quarters) is no matter.
+  const headingRow = table.headerRow + table.headerHeight - 1;
   const beside = (grid.merges ?? []).filter(
-    (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || m.top <= headerBottom),
+    (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow)),
   );
   const isFree = (c: number) => {
     if (beside.some((m) => m.left <= c && m.right >= c)) return false;
