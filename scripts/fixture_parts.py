@@ -277,12 +277,16 @@ def write_bad_corpus(bad, made, excel_saved, tmp):
     rewrite_zip(os.path.join(excel_saved, "chartsheet01.xlsx"), os.path.join(bad, "chart-sheets-only.xlsx"), only_charts)
     add("chart-sheets-only.xlsx", 3, "Excel's chartsheet01.xlsx with its worksheet removed: one chart sheet, no worksheet")
 
-    def utf16(n, d):
-        if n != "xl/worksheets/sheet1.xml":
-            return d
-        return b"\xff\xfe" + d.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le")
-    rewrite_zip(tracker, os.path.join(bad, "utf16-sheet.xlsx"), utf16)
+    def utf16(part):
+        def change(n, d):
+            if n != part:
+                return d
+            return b"\xff\xfe" + d.decode("utf-8").replace('encoding="UTF-8"', 'encoding="UTF-16"').encode("utf-16-le")
+        return change
+    rewrite_zip(tracker, os.path.join(bad, "utf16-sheet.xlsx"), utf16("xl/worksheets/sheet1.xml"))
     add("utf16-sheet.xlsx", 2, "the tracker's sheet XML in UTF-16 (with its byte order mark): a sentence saying so, not a parse error")
+    rewrite_zip(tracker, os.path.join(bad, "utf16-workbook.xlsx"), utf16("xl/workbook.xml"))
+    add("utf16-workbook.xlsx", 2, "xl/workbook.xml in UTF-16: refused in a sentence (it was read, patched and written out as UTF-8 still declaring UTF-16)")
 
     from openpyxl import Workbook
     Workbook().save(os.path.join(bad, "empty-workbook.xlsx"))

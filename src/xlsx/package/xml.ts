@@ -112,9 +112,17 @@ export function entryFailure(file: string, part: string, e: unknown): InputError
 }
 
 /** Whether a part's first bytes are a UTF-16 byte order mark (either order). */
-function isUtf16(chunk: unknown): boolean {
+export function isUtf16(chunk: unknown): boolean {
   if (!Buffer.isBuffer(chunk) || chunk.length < 2) return false;
   return (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+}
+
+/**
+ * A part in UTF-16 refused in a sentence: the parts are read, patched and written as UTF-8, as Excel
+ * writes them (a patched UTF-16 part would go out as UTF-8 still declaring UTF-16).
+ */
+export function utf16Failure(file: string, part: string): InputError {
+  return new InputError(`${file} cannot be read: ${part} is in UTF-16, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
 }
 
 /** Parses a part as it streams in, chunk by chunk (text split across chunks is handled by saxes). */
@@ -138,7 +146,7 @@ export async function parseXmlStream(file: string, part: string, stream: NodeJS.
         return;
       }
       const chunk = next.value;
-      if (first && isUtf16(chunk)) throw new InputError(`${file} cannot be read: ${part} is in UTF-16, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
+      if (first && isUtf16(chunk)) throw utf16Failure(file, part);
       let text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
       if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (text) first = false;

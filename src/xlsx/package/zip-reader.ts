@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
 import type { ZipEntryInfo } from "./types";
-import { entryFailure, firstLine } from "./xml";
+import { entryFailure, firstLine, isUtf16, utf16Failure } from "./xml";
 
 /** Largest part read whole into memory; bigger parts must be streamed. */
 export const MAX_WHOLE_PART = 64 * 1024 * 1024;
@@ -225,7 +225,8 @@ export class ZipPackage {
   /** A small part as text (UTF-8, or UTF-16 with its byte-order mark; the mark removed). */
   async readText(name: string, limit = MAX_WHOLE_PART): Promise<string> {
     const bytes = await this.readBuffer(name, limit);
-    const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString("utf16le") : bytes.toString("utf8");
+    if (isUtf16(bytes)) throw utf16Failure(this.file, name);
+    const text = bytes.toString("utf8");
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   }
 
