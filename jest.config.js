@@ -8,4 +8,6 @@ module.exports = {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 60000,
+  // A fixed seed for every fast-check property (test/fast-check-seed.ts).
+  setupFilesAfterEnv: ["<rootDir>/test/fast-check-seed.ts"],
 };

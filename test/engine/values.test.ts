@@ -196,6 +196,11 @@ describe("readValue: cells that are not text", () => {
     for (const [cell, expected] of shapes) expectReading(readValue(cell as CellValue), expected);
   });
 
+  test("a band too wide for a number is no band: \"+/-1e511\" (found by the property test)", () => {
+    expect(readValue("+/-1e5")).toMatchObject({ kind: "band", low: -1e5, high: 1e5 });
+    expect(readValue("+/-1e511").kind).not.toBe("band");
+  });
+
   test("78.9% gives exactly 78.9 / 100", () => {
     const r = readValue("78.9%");
     expect(r.kind === "number" && r.value).toBe(78.9 / 100);

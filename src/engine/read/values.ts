@@ -290,6 +290,8 @@ function readBand(text: string, original: string): Reading | undefined {
   const pm = PLUS_MINUS.exec(text);
   if (pm) {
     const v = digitsValue(pm[1]) / (pm[2] ? 100 : 1);
+    // "+/-1e511" overflows to Infinity: no band (as a plain "1e511" is no figure).
+    if (!Number.isFinite(v)) return undefined;
     return { kind: "band", low: -v, high: v, percent: !!pm[2], text: original };
   }
   const m = RANGE.exec(text);
