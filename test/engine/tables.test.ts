@@ -1,4 +1,5 @@
-import { detectTables, judgeHeader } from "../../src/engine/detect/tables";
+import { classifyBodyRow, detectTables, judgeHeader, tableShape } from "../../src/engine/detect/tables";
+import { SheetCells } from "../../src/engine/read/cells";
 import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
 
 function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
@@ -203,12 +204,34 @@ describe("detectTables: structure", () => {
       ["Ref", "Indicator", "Target", "Actual", "Polarity"],
       ["HE 1", "Rent collected", 97, 98.2, "Higher is better"],
       ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
-      ["Total", null, null, 139.2, null],
+      // Not a word the plain rule knows ("Total"): the table's own totals row says it is not a record.
+      ["All indicators", null, null, 139.2, null],
     ];
     const range = { top: 0, left: 0, bottom: 3, right: 4 };
     expect(detectTables(grid(rows, { tables: [{ name: "KPIs", range, totalsRows: 1 }] }))[0]).toMatchObject({ firstRow: 1, lastRow: 2 });
     // Without one, the last row is data like the rest.
     expect(detectTables(grid(rows, { tables: [{ name: "KPIs", range }] }))[0]).toMatchObject({ firstRow: 1, lastRow: 3 });
+  });
+
+  test("a plain range's totals rows and footnotes are neither records nor headings", () => {
+    const g = grid([
+      ["Priority A: Clean and green"],
+      ["Ref", "Indicator", "Polarity", "Target", "Actual"],
+      ["E1", "Recycling rate", "Higher is better", 0.5, 0.52],
+      ["E2", "Fly tips", "Lower is better", 100, 130],
+      ["Total", null, null, 100, 182],
+      ["Average", null, null, null, 91],
+      [],
+      ["Key: G = on target, A = within 5%, R = more than 5% off"],
+      ["Source:", "Waste Data Flow"],
+      ["* provisional figures"],
+      ["E3", "Total waste collected (tonnes)", "Lower is better", 900, 880],
+    ]);
+    const [t] = detectTables(g);
+    const shape = tableShape(t);
+    const kinds = [4, 5, 7, 8, 9, 10].map((r) => classifyBodyRow(new SheetCells(g), shape, r).kind);
+    // The last row is a record again: an indicator may start with "Total" in its name.
+    expect(kinds).toEqual(["skip", "skip", "skip", "skip", "skip", "data"]);
   });
 
   test("an Excel table whose header is not a tracker's is left alone", () => {

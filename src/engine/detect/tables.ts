@@ -15,6 +15,10 @@ const MAX_GROUP_LENGTH = 40;
 /** Longer single-cell rows are prose, not section headings. */
 const MAX_SECTION_LENGTH = 200;
 const PROSE_END = /[.:]$/;
+/** Footnotes under a table ("* provisional figures", "Key: G = on target…", "Source: …", "Note: …"): neither headings nor records. */
+const FOOTNOTE = /^(?:[*†‡]|(?:notes?|key|sources?|n\.?b\.?)\s*[:–—-])/i;
+/** A row that sums the table up names no record: "Total", "Sub-total", "Average" where a ref or name would be. */
+const AGGREGATE = /^(?:(?:grand|sub)[\s-]?)?totals?:?$|^(?:average|mean|median|overall)s?:?$/i;
 
 /**
  * The kind of table a header's columns make, or undefined when they are not a tracker's header.
@@ -250,7 +254,7 @@ function headingText(value: string): string | undefined {
   const text = value.trim();
   if (text.length === 0 || text.length > MAX_SECTION_LENGTH || isTitleText(text)) return undefined;
   // Sentences and links are prose: headings do not end in a full stop or colon.
-  if (PROSE_END.test(text) || text.includes("://")) return undefined;
+  if (PROSE_END.test(text) || text.includes("://") || FOOTNOTE.test(text)) return undefined;
   return text;
 }
 
@@ -308,7 +312,20 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
   if (inSpan === 0) return SKIP;
   if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
   if (headerish && count <= 2 && allTitles(values, cells.left, ours)) return SKIP; // "Key Performance Indicators | 2021/22"
+  if (isFooterRow(cells, shape, row)) return SKIP;
   return DATA;
+}
+
+/** A totals row ("Total | | 100 | 182") or a footnote ("Source: | Waste Data Flow"): its first identity cell says so. */
+function isFooterRow(cells: SheetCells, shape: TableShape, row: number): boolean {
+  for (const col of shape.identityCols) {
+    const v = cells.at(row, col);
+    if (isBlank(v)) continue;
+    if (typeof v !== "string" || v.length > 40) return false;
+    const text = v.trim();
+    return AGGREGATE.test(text) || FOOTNOTE.test(text);
+  }
+  return false;
 }
 
 function allTitles(values: readonly CellValue[], left: number, ours: readonly number[]): boolean {
