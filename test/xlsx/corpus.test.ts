@@ -191,6 +191,15 @@ describe.each(Object.entries(OWN_STATUSES))("%s as it is", (file, { period, stat
   });
 });
 
+describe("made/openpyxl-structure-protection.xlsx with a tracker added: a workbook whose structure is protected", () => {
+  test("is built with the protection kept, and the run says so in one line (the add-in in Excel refuses it)", async () => {
+    const o = await prepare("made/openpyxl-structure-protection.xlsx");
+    const said = [...o.first.out, ...o.first.err].filter((l) => /structure is protected/.test(l));
+    const kept = o.output ? /<(\w+:)?workbookProtection\b[^>]*lockStructure="(1|true)"/.test(text(o.output, "xl/workbook.xml")) : false;
+    expect({ outcome: o.first.code === 0 && !o.first.threw ? "built" : failure(o.first), said: said.length, kept }).toEqual({ outcome: "built", said: 1, kept: true });
+  });
+});
+
 // LibreOffice and Gnumeric have no "very hidden": our record sheet comes back hidden (LibreOffice) or visible (Gnumeric).
 describe.each([...ALREADY_BUILT])("%s: a workbook we built, saved by another program (our record sheet not very hidden)", (file) => {
   test("rebuilds our sheets in place, adds no 'Summary (2)', and makes the record very hidden again", async () => {

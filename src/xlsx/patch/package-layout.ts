@@ -109,6 +109,8 @@ function newPartNames(read: PackageRead, count: number): { part: string; target:
 
 export async function layoutPackage(read: PackageRead, plans: SheetPlan[], problems: Problem[], stale: Map<string, StaleCells> = new Map(), history?: HistoryContinued): Promise<PackageLayout> {
   const notes = [...read.ownership.notes];
+  // The add-in refuses such a workbook (Excel cannot add sheets to it); the copy the command line writes has them.
+  if (read.workbook.protected) notes.push("The workbook's structure is protected (Review > Protect Workbook): this copy has the summary sheets added and keeps the protection. The add-in in Excel needs it unprotected to add them.");
   const worksheets = read.sheets.filter((s) => s.kind === "worksheet" && s.part);
 
   // Officers' sheets: our column and colours, unless the sheet is protected.
