@@ -8,6 +8,7 @@ import { presetByKey, RAG } from "./scheme/presets";
 import { checkCommittee } from "./summary/committee";
 import { formatIsoDate } from "./vocab/format";
 import { inferPeriod, laterTables, staleTables, type StaleTable } from "./detect/period-infer";
+import { settlePending } from "./detect/tables";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
 import { committeesOf } from "./summary/summary";
@@ -147,9 +148,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const includeHidden = settings.includeHidden === true;
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables });
   result.problems.unshift(...ruleProblems);
-  const stale = staleTables(inference, period);
+  // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
+  // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
+  settlePending(tables, period);
+  const judged = tables.some((t) => t.unfilled) ? inferPeriod(trackers, tables) : inference;
+  const stale = staleTables(judged, period);
   const flagged = new Set<string>();
-  for (const { table, evidence } of laterTables(inference, period)) {
+  for (const { table, evidence } of laterTables(judged, period)) {
     const at = `${table.sheet}!${evidence.cell}`;
     if (flagged.has(at)) continue;
     flagged.add(at);

@@ -55,6 +55,37 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
   });
 });
 
+describe("what is not a quarter to come (helper-54's review)", () => {
+  test("\"TBC\" or \"-\" in Q4's column stands for a figure not in yet", () => {
+    const grid = tracker();
+    grid.values[2][Q4_ACTUAL] = "TBC";
+    grid.values[3][Q4_ACTUAL] = "-";
+    expect(statuses(run(grid, "Q3 2010/11"))).toEqual(["red", "amber", "green"]);
+  });
+
+  test("a year's own figure, empty, is still the year's: last year's is not rated against this year's target", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "2009/10 Actual", "2010/11 Target", "2010/11 Actual"], ["Y1", "Rent collected", "Higher is better", 96, 97, null]] };
+    const r = run(grid, "Q3 2010/11");
+    expect({ statuses: statuses(r), actual: actualCells(r) }).toEqual({ statuses: ["nodata"], actual: ["F2"] });
+  });
+
+  test("a Q3 report rated on Q3's empty year-to-date column does not call the table a Q2 return", () => {
+    const grid: SheetGrid = {
+      name: "KPIs",
+      values: [["Ref", "Measure", "Polarity", "Q2 YTD Target 2010/11", "Q2 YTD Actual 2010/11", "Q3 YTD Target 2010/11", "Q3 YTD Actual 2010/11"], ["Y1", "Rent collected", "Higher is better", 95, 96, 95, null]],
+    };
+    const r = run(grid, "Q3 2010/11");
+    expect({ statuses: statuses(r), stale: r.stale.length, problems: r.result.problems.filter((p) => /is for Q2/.test(p.message)).length }).toEqual({ statuses: ["nodata"], stale: 0, problems: 0 });
+  });
+
+  test("the figure is read with its own quarter's commentary, not the empty one of the quarter to come", () => {
+    const grid = tracker();
+    grid.values[1].push("Q3 Comment", "Q4 Comment");
+    grid.values[2].push("Arrears rose after benefit changes", null);
+    expect(run(grid, "Q3 2010/11").result.rated[0].record.comment?.text).toBe("Arrears rose after benefit changes");
+  });
+});
+
 describe("live colours on a tracker laid out to Q4", () => {
   test("the first Q4 figure typed moves every record's rated column: the session reads the workbook again", () => {
     const { session } = startLive([tracker()], OPTIONS);

@@ -457,24 +457,37 @@ const REPORTED_ROLES: readonly Role[] = ["actual", "manual"];
 /** A dated column's place in time: its year where it names one (else before any year), then its quarter or month. */
 const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) * 100 + (periodPosition(c.period) ?? 13);
 
+/** Text standing in for a figure not in yet ("-", "TBC", "n/a"): the period is not reported. */
+const PLACEHOLDER = /^(?:[-–—]|tbc|tba|n\/?a)$/i;
+
+/** Whether a cell holds a figure or rating, not a placeholder for one. */
+function reported(v: CellValue): boolean {
+  return !isBlank(v) && !(typeof v === "string" && PLACEHOLDER.test(v.trim()));
+}
+
 /**
- * The columns of periods laid out but not reported yet: of each of REPORTED_ROLES, the dated columns no
- * data row fills that come after every one that is filled (a tracker laid out for the whole year has Q4's
- * columns empty in Q3). Their sheet columns, in order; none where no column of the role is filled.
+ * The columns of quarters or months laid out but not reported yet: of each of REPORTED_ROLES, the quarter
+ * and month columns no data row fills that come after every one that is filled (a tracker laid out for the
+ * whole year has Q4's columns empty in Q3). A year's own figure (an outturn, "2010/11 Actual") is never
+ * one: empty, it is still the year's (RULES §4). Their sheet columns, in order.
  */
 export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
-  const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && c.period)).filter((g) => g.length >= 2);
+  const inYear = (c: ColumnMapping) => (periodPosition(c.period) ?? 13) <= 12;
+  const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && c.period && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
   const dated = groups.flat();
   const filled = new Set<ColumnMapping>();
   const shape = tableShape(spec);
   for (let r = spec.firstRow; r <= spec.lastRow && filled.size < dated.length; r++) {
     if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    for (const c of dated) if (!filled.has(c) && !isBlank(cells.at(r, c.col))) filled.add(c);
+    for (const c of dated) if (!filled.has(c) && reported(cells.at(r, c.col))) filled.add(c);
   }
   return groups
     .flatMap((g) => {
-      const last = Math.max(...g.filter((c) => filled.has(c)).map(whenOf));
+      // None filled: nothing is reported yet, and the latest columns are rated (every record has no data).
+      const done = g.filter((c) => filled.has(c));
+      if (done.length === 0) return [];
+      const last = Math.max(...done.map(whenOf));
       return g.filter((c) => !filled.has(c) && whenOf(c) > last);
     })
     .map((c) => c.col)
@@ -492,15 +505,16 @@ function samePeriodAs(a: ColumnMapping, b: ColumnMapping): boolean {
 
 /**
  * Marks the columns of periods not reported yet (ColumnMapping.pending, TableSpec.unfilled): the unfilled
- * columns, and the period targets of their quarters or months. The table's period is then inferred from
- * the periods reported; settlePending keeps the marks only on periods after the report's.
+ * columns, and every other column of their quarters or months (targets, ratings, comments), so a Q3 figure
+ * is read with Q3's commentary. The table's period is then inferred from the periods reported;
+ * settlePending keeps the marks only on periods after the report's.
  */
 function markPending(cells: SheetCells, spec: TableSpec): void {
   const unfilled = unfilledColumns(cells, spec);
   if (unfilled.length === 0) return;
   spec.unfilled = unfilled;
   const empty = spec.columns.filter((c) => unfilled.includes(c.col));
-  spec.columns = spec.columns.map((c) => (empty.includes(c) || (c.role === "periodTarget" && empty.some((e) => e.role === "actual" && samePeriodAs(c, e))) ? { ...c, pending: true as const } : c));
+  spec.columns = spec.columns.map((c) => (empty.includes(c) || (c.period && empty.some((e) => samePeriodAs(c, e))) ? { ...c, pending: true as const } : c));
 }
 
 /**
@@ -509,9 +523,10 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
  * report on a tracker laid out to Q4 rates Q3, not Q4's empty columns. In place; idempotent.
  */
 export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined): void {
-  if (!period || period.quarter === undefined) return;
+  if (!period || (period.quarter === undefined && period.startYear === undefined)) return;
   const reportYear = period.startYear;
-  const reportPos = period.quarter * 3;
+  // A year's report is for the whole year: every quarter of it is the report's.
+  const reportPos = period.quarter !== undefined ? period.quarter * 3 : 13;
   const later = (c: ColumnMapping): boolean => {
     const y = yearStart(c.period?.year);
     const pos = periodPosition(c.period) ?? 13;
