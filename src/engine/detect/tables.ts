@@ -15,10 +15,16 @@ const MAX_GROUP_LENGTH = 40;
 /** Longer single-cell rows are prose, not section headings. */
 const MAX_SECTION_LENGTH = 200;
 const PROSE_END = /[.:]$/;
-/** Footnotes under a table ("* provisional figures", "Key: G = on target…", "Source: …", "Note: …"): neither headings nor records. */
-const FOOTNOTE = /^(?:[*†‡]|(?:notes?|key|sources?|n\.?b\.?)\s*[:–—-])/i;
-/** A row that sums the table up names no record: "Total", "Sub-total", "Average" where a ref or name would be. */
-const AGGREGATE = /^(?:(?:grand|sub)[\s-]?)?totals?:?$|^(?:average|mean|median|overall)s?:?$/i;
+/**
+ * Footnotes under a table ("Key: G = on target…", "Source: …", "Note: …"): no heading. A colon is needed:
+ * "Key-worker homes", "NB-01" and "* Percentage of calls answered" are an officer's rows.
+ */
+const FOOTNOTE = /^(?:notes?|key|sources?|n\.?b\.?)\s*:/i;
+/**
+ * A row naming no record where its ref or name would be: a bare "Total", "Sub-total", "Grand total", or a
+ * footnote's label alone ("Source:" with the source beside it). "Average" or "Overall" may be an indicator.
+ */
+const FOOTER_LABEL = /^(?:(?:grand|sub)[\s-]?)?totals?:?$|^(?:notes?|key|sources?|n\.?b\.?)\s*:$/i;
 
 /**
  * The kind of table a header's columns make, or undefined when they are not a tracker's header.
@@ -321,9 +327,7 @@ function isFooterRow(cells: SheetCells, shape: TableShape, row: number): boolean
   for (const col of shape.identityCols) {
     const v = cells.at(row, col);
     if (isBlank(v)) continue;
-    if (typeof v !== "string" || v.length > 40) return false;
-    const text = v.trim();
-    return AGGREGATE.test(text) || FOOTNOTE.test(text);
+    return typeof v === "string" && v.length <= 40 && FOOTER_LABEL.test(v.trim());
   }
   return false;
 }
@@ -460,9 +464,23 @@ const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) *
 /** Text standing in for a figure not in yet ("-", "TBC", "n/a"): the period is not reported. */
 const PLACEHOLDER = /^(?:[-–—]|tbc|tba|n\/?a)$/i;
 
-/** Whether a cell holds a figure or rating, not a placeholder for one. */
+/** Whether a cell holds a figure or rating, not a placeholder for one, nor an error (a formula awaiting its inputs: #DIV/0!). */
 function reported(v: CellValue): boolean {
-  return !isBlank(v) && !(typeof v === "string" && PLACEHOLDER.test(v.trim()));
+  if (isBlank(v)) return false;
+  if (typeof v === "string") return !PLACEHOLDER.test(v.trim());
+  return !(typeof v === "object" && v !== null && "error" in v);
+}
+
+/** Which of `cols` some data row of the table fills (reported). */
+function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[]): Set<ColumnMapping> {
+  const filled = new Set<ColumnMapping>();
+  if (cols.length === 0) return filled;
+  const shape = tableShape(spec);
+  for (let r = spec.firstRow; r <= spec.lastRow && filled.size < cols.length; r++) {
+    if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
+    for (const c of cols) if (!filled.has(c) && reported(cells.at(r, c.col))) filled.add(c);
+  }
+  return filled;
 }
 
 /**
@@ -475,13 +493,7 @@ export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
   const inYear = (c: ColumnMapping) => (periodPosition(c.period) ?? 13) <= 12;
   const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && c.period && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
-  const dated = groups.flat();
-  const filled = new Set<ColumnMapping>();
-  const shape = tableShape(spec);
-  for (let r = spec.firstRow; r <= spec.lastRow && filled.size < dated.length; r++) {
-    if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    for (const c of dated) if (!filled.has(c) && reported(cells.at(r, c.col))) filled.add(c);
-  }
+  const filled = filledColumns(cells, spec, groups.flat());
   return groups
     .flatMap((g) => {
       // None filled: nothing is reported yet, and the latest columns are rated (every record has no data).
@@ -505,8 +517,9 @@ function samePeriodAs(a: ColumnMapping, b: ColumnMapping): boolean {
 
 /**
  * Marks the columns of periods not reported yet (ColumnMapping.pending, TableSpec.unfilled): the unfilled
- * columns, and every other column of their quarters or months (targets, ratings, comments), so a Q3 figure
- * is read with Q3's commentary. The table's period is then inferred from the periods reported;
+ * columns, their quarters' or months' targets (set for the whole year, they are no sign of a report), and
+ * their other columns left empty (commentary), so a Q3 figure is read with Q3's commentary. A rating an
+ * officer typed for such a quarter stays. The table's period is then inferred from the periods reported;
  * settlePending keeps the marks only on periods after the report's.
  */
 function markPending(cells: SheetCells, spec: TableSpec): void {
@@ -514,7 +527,9 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
   if (unfilled.length === 0) return;
   spec.unfilled = unfilled;
   const empty = spec.columns.filter((c) => unfilled.includes(c.col));
-  spec.columns = spec.columns.map((c) => (empty.includes(c) || (c.period && empty.some((e) => samePeriodAs(c, e))) ? { ...c, pending: true as const } : c));
+  const others = spec.columns.filter((c) => c.period && !empty.includes(c) && empty.some((e) => samePeriodAs(c, e)));
+  const kept = filledColumns(cells, spec, others.filter((c) => c.role !== "periodTarget"));
+  spec.columns = spec.columns.map((c) => (empty.includes(c) || (others.includes(c) && !kept.has(c)) ? { ...c, pending: true as const } : c));
 }
 
 /**
