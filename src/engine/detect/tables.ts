@@ -517,10 +517,10 @@ function samePeriodAs(a: ColumnMapping, b: ColumnMapping): boolean {
 
 /**
  * Marks the columns of periods not reported yet (ColumnMapping.pending, TableSpec.unfilled): the unfilled
- * columns, their quarters' or months' targets (set for the whole year, they are no sign of a report), and
- * their other columns left empty (commentary), so a Q3 figure is read with Q3's commentary. A rating an
- * officer typed for such a quarter stays. The table's period is then inferred from the periods reported;
- * settlePending keeps the marks only on periods after the report's.
+ * columns and the other columns of their quarters or months (targets set for the whole year, commentary),
+ * so a Q3 figure is read against Q3's target with Q3's commentary; but not a rating an officer typed for
+ * such a quarter (a rating is reported: unfilledColumns counts ratings). The table's period is then
+ * inferred from the periods reported; settlePending keeps the marks only on periods after the report's.
  */
 function markPending(cells: SheetCells, spec: TableSpec): void {
   const unfilled = unfilledColumns(cells, spec);
@@ -528,7 +528,7 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
   spec.unfilled = unfilled;
   const empty = spec.columns.filter((c) => unfilled.includes(c.col));
   const others = spec.columns.filter((c) => c.period && !empty.includes(c) && empty.some((e) => samePeriodAs(c, e)));
-  const kept = filledColumns(cells, spec, others.filter((c) => c.role !== "periodTarget"));
+  const kept = filledColumns(cells, spec, others.filter((c) => c.role === "manual"));
   spec.columns = spec.columns.map((c) => (empty.includes(c) || (others.includes(c) && !kept.has(c)) ? { ...c, pending: true as const } : c));
 }
 
