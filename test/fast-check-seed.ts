@@ -4,4 +4,8 @@
 import fc from "fast-check";
 
 const wanted = process.env.RAG_PROPERTY_SEED;
-if (wanted !== "random") fc.configureGlobal({ seed: Number(wanted ?? 20261204) });
+if (wanted !== "random") {
+  const seed = Number(wanted ?? 20261204);
+  if (!Number.isInteger(seed)) throw new Error(`RAG_PROPERTY_SEED must be a whole number or "random", not ${JSON.stringify(wanted)}`);
+  fc.configureGlobal({ seed });
+}
