@@ -95,8 +95,7 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   for (const role of SINGLE_ROLES) {
     const all = columns.filter((c) => c.role === role);
     const dated = all.filter((c) => c.period);
-    const reported = dated.filter((c) => !c.pending);
-    single[role] = dated.length > 0 ? latest(reported.length ? reported : dated, () => undefined) : all[0];
+    single[role] = dated.length > 0 ? latest(reportedOr(dated), () => undefined) : all[0];
   }
   const targets = columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
   const periodYears = (cols: ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
@@ -105,9 +104,7 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
 
   const actuals = columns.filter((c) => c.role === "actual");
   const candidates = actuals.filter((c) => actualKind(c.header) !== "baseline");
-  // A period laid out but not reported yet (its column empty) is not rated while an earlier one has figures.
-  const reported = candidates.filter((c) => !c.pending);
-  const rated = candidates.length > 0 ? latest(reported.length ? reported : candidates, yearOf) : undefined;
+  const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
   const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
@@ -127,6 +124,12 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf);
   plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
   return plan;
+}
+
+/** The columns of periods reported (not pending), where there are any: a period laid out but not reported yet is not read while an earlier one has figures. */
+function reportedOr(cols: ColumnMapping[]): ColumnMapping[] {
+  const reported = cols.filter((c) => !c.pending);
+  return reported.length ? reported : cols;
 }
 
 function maxOrUndefined(values: number[]): number | undefined {

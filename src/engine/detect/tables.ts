@@ -458,6 +458,11 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
 /** Roles whose dated columns are filled period by period: the figures, and officers' ratings. */
 const REPORTED_ROLES: readonly Role[] = ["actual", "manual"];
 
+/** A dated column of REPORTED_ROLES: filling or emptying it may change which quarters are reported (unfilledChanged). */
+export function isReportedColumn(c: ColumnMapping): boolean {
+  return c.period !== undefined && REPORTED_ROLES.includes(c.role);
+}
+
 /** A dated column's place in time: its year where it names one (else before any year), then its quarter or month. */
 const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) * 100 + (periodPosition(c.period) ?? 13);
 
@@ -491,7 +496,7 @@ function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[]
  */
 export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
   const inYear = (c: ColumnMapping) => (periodPosition(c.period) ?? 13) <= 12;
-  const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && c.period && inYear(c))).filter((g) => g.length >= 2);
+  const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && isReportedColumn(c) && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
   const filled = filledColumns(cells, spec, groups.flat());
   return groups

@@ -116,7 +116,7 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
     rest = rest.slice(0, insertAt) + `<${p}definedNames>${newNames.join("")}</${p}definedNames>` + rest.slice(insertAt);
   }
   // Each sheet's state once edited, in its final position: the active tab must be one that shows.
-  const states = [
+  const states = (): string[] => [
     ...tags.flatMap((tag, i) => (edit.remove.has(i) ? [] : [edit.veryHidden?.has(i) ? "veryHidden" : (attrsOf(tag).get("state") ?? "visible")])),
     ...edit.add.map((s) => s.state ?? "visible"),
   ];
@@ -127,8 +127,10 @@ export function editWorkbookXml(xml: string, edit: WorkbookEdit): string {
  * activeTab and firstSheet must still name a sheet after some are taken out, and the active tab one that
  * shows: our record sheet, saved active by Gnumeric and made very hidden again, would be shown by Excel.
  */
-function fixViews(text: string, edit: WorkbookEdit, count: number, states: string[]): string {
+function fixViews(text: string, edit: WorkbookEdit, count: number, statesOf: () => string[]): string {
   if (edit.remove.size === 0 && !edit.veryHidden?.size) return text;
+  const states = statesOf();
+  const shown = states.indexOf("visible");
   return text.replace(/<([\w.-]+:)?workbookView\b[^>]*>/g, (tag) => {
     let out = tag;
     for (const name of ["activeTab", "firstSheet"]) {
@@ -137,7 +139,6 @@ function fixViews(text: string, edit: WorkbookEdit, count: number, states: strin
       const i = Number(v);
       const shifted = i - [...edit.remove].filter((r) => r < i).length;
       let fixed = Math.max(0, Math.min(count - 1, shifted));
-      const shown = states.indexOf("visible");
       if (name === "activeTab" && states[fixed] !== "visible" && shown >= 0) fixed = shown;
       if (fixed !== i) out = setAttr(out, name, String(fixed));
     }
