@@ -21,10 +21,13 @@ if (compiled < 0) {
   console.error("rag-scorecard: not built yet. Run `npm install` (or `npm run build`) in the project root.");
   process.exit(1);
 }
+const { loadBundle, tuneV8 } = require("./load-bundle");
+// Before any of the command line is compiled, whichever copy runs.
+tuneV8();
 let cli;
 if (mtime(bundle) >= compiled) {
   try {
-    cli = require("./load-bundle").loadBundle(bundle).exports;
+    cli = loadBundle(bundle).exports;
   } catch {
     cli = undefined;
   }

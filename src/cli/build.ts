@@ -16,6 +16,7 @@ import { EXIT } from "./exit";
 import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
 import { checkBuildPaths, checkOutputKind } from "./paths";
+import { settingsForInput } from "./v8-tuning";
 
 export { parseBuildArgs, type BuildArgs };
 
@@ -174,6 +175,7 @@ export async function build(argv: string[]): Promise<number> {
   if (clash) return fail(clash, EXIT.usage);
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
+  settingsForInput(args.input);
   try {
     read = await readPackage(args.input, args.input, { skipOwnSummaries: true, windowHistory: true });
     // The reader's garbage goes before the engine starts building on top of it.

@@ -15,9 +15,9 @@ const dir = mkdtempSync(join(root, "test-output", "launcher-"));
 const cli = join(dir, "dist", "cli");
 const bin = join(dir, "bin", "rag-scorecard.js");
 
-function run(cmd: string, args: string[]): { status: number | null; out: string } {
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): { status: number | null; out: string } {
   // npx is npx.cmd on Windows, found through the shell.
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000, shell: process.platform === "win32" });
+  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", timeout: 300_000, shell: process.platform === "win32", env });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
@@ -32,8 +32,8 @@ function buildCli(): void {
 }
 
 /** Whether bin/load-bundle.js loads the single file with V8's code cache (in a process of its own). */
-function loadsCached(): boolean {
-  const r = run("node", ["-e", `process.stdout.write(String(require(${JSON.stringify(join(root, "bin", "load-bundle.js"))}).loadBundle(${JSON.stringify(join(cli, "rag-scorecard.js"))}).cached))`]);
+function loadsCached(env: NodeJS.ProcessEnv = process.env): boolean {
+  const r = run("node", ["-e", `process.stdout.write(String(require(${JSON.stringify(join(root, "bin", "load-bundle.js"))}).loadBundle(${JSON.stringify(join(cli, "rag-scorecard.js"))}).cached))`], env);
   if (r.status !== 0) throw new Error(r.out);
   return r.out === "true";
 }
@@ -140,6 +140,23 @@ describe("the launcher", () => {
       touch(bundle, 60);
     }
     expect(outcome).toEqual({ made: true, none: false, cachedStatus: 0, plainStatus: 0, sameWorkbook: true, sameReport: true, changed: false, cut: false, garbled: false, garbledRuns: 0, garbledSame: true, otherNode: false });
+  });
+
+  test("V8 is tuned for a short build, and the code cache made under the tuning; other V8 flags (RAG_SCORECARD_V8) do not use that cache, and no flags change the workbook or the report", () => {
+    const untuned = { ...process.env, RAG_SCORECARD_V8: "" };
+    const other = { ...process.env, RAG_SCORECARD_V8: "--interrupt-budget=100000" };
+    const header = JSON.parse(readFileSync(join(cli, "rag-scorecard.cache")).subarray(0, readFileSync(join(cli, "rag-scorecard.cache")).indexOf(10)).toString("utf8")) as { v8: string };
+    const tuned = run("node", [bin, ...buildArgs(join(dir, "tuned.xlsx"))]);
+    const plain = run("node", [bin, ...buildArgs(join(dir, "untuned.xlsx"))], untuned);
+    expect({
+      made: header.v8,
+      tuned: loadsCached(),
+      untuned: loadsCached(untuned),
+      other: loadsCached(other),
+      statuses: [tuned.status, plain.status],
+      sameWorkbook: readFileSync(join(dir, "tuned.xlsx")).equals(readFileSync(join(dir, "untuned.xlsx"))),
+      sameReport: readFileSync(join(dir, "tuned.xlsx.json"), "utf8") === readFileSync(join(dir, "untuned.xlsx.json"), "utf8"),
+    }).toEqual({ made: "--interrupt-budget=300000 --max-inlined-bytecode-size-cumulative=200", tuned: true, untuned: false, other: false, statuses: [0, 0], sameWorkbook: true, sameReport: true });
   });
 
   test("run directly, the single file runs the command as main.js does", () => {
