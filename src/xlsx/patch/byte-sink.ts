@@ -84,10 +84,8 @@ export class ByteSink {
   bytes(b: Uint8Array): void {
     const n = b.length;
     this.room(n);
-    const buf = this.buf;
-    let p = this.pos;
-    for (let i = 0; i < n; i++) buf[p++] = b[i];
-    this.pos = p;
+    this.buf.set(b, this.pos);
+    this.pos += n;
   }
 
   /** Any text, written as UTF-8 with no escaping (it is already XML). */
