@@ -282,6 +282,22 @@ def xlsxwriter_files():
             if v is not None:
                 ws.write(4 + r, c, v, pct if isinstance(v, float) and v <= 1 else None)
     wb.close()
+    # Quarters merged over "Target | Actual" in the row that names Ref and Measure, the last quarter ending
+    # the tracker: the lower row was read as data, and only each quarter's first column (its target) as
+    # the quarter's figure, so targets were rated as actuals.
+    wb = xlsxwriter_book("xlsxwriter-quarters-over-target-actual.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    ws.write_row("A1", ["Ref", "Measure", "Polarity"], bold := wb.add_format({"bold": True, "align": "center"}))
+    ws.merge_range("D1:E1", "Q2 2010/11", bold)
+    ws.merge_range("F1:G1", "Q3 2010/11", bold)
+    ws.write_row("D2", ["Target", "Actual", "Target", "Actual"], bold)
+    for r, row in enumerate([
+        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, 0.9, 0.86],
+        ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, 6, 6.9],
+        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, 95, 99],
+    ]):
+        ws.write_row(2 + r, 0, row)
+    wb.close()
     # The tracker as an Excel table with a totals row: the totals row was rated as an indicator.
     wb = xlsxwriter_book("xlsxwriter-table-totals-tracker.xlsx")
     ws = wb.add_worksheet("Tracker")

@@ -166,6 +166,34 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("two-row header: quarters merged over Target | Actual in the row of Ref, the last group ending the table", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Q1 2010/11", null, "Q2 2010/11", null],
+        [null, null, "Target", "Actual", "Target", "Actual"],
+        ["H1", "Homes built", 100, 90, 200, 210],
+      ],
+      {
+        merges: [
+          { top: 0, left: 0, bottom: 1, right: 0 },
+          { top: 0, left: 1, bottom: 1, right: 1 },
+          { top: 0, left: 2, bottom: 0, right: 3 },
+          { top: 0, left: 4, bottom: 0, right: 5 },
+        ],
+      },
+    );
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 2 });
+    expect(t.columns.map((c) => [c.col, c.header, c.role, c.period && `${c.period.year} Q${c.period.quarter}`])).toEqual([
+      [0, "Ref", "ref", undefined],
+      [1, "Indicator", "name", undefined],
+      [2, "Q1 2010/11 Target", "periodTarget", "2010/11 Q1"],
+      [3, "Q1 2010/11 Actual", "actual", "2010/11 Q1"],
+      [4, "Q2 2010/11 Target", "periodTarget", "2010/11 Q2"],
+      [5, "Q2 2010/11 Actual", "actual", "2010/11 Q2"],
+    ]);
+  });
+
   test("a merged title across the whole table is not a group header", () => {
     const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
     const [t] = detectTables(g);

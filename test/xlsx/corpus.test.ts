@@ -173,6 +173,8 @@ const OWN_RECORDS: Record<string, string[]> = {
 const OWN_STATUSES: Record<string, { period: string; statuses: string[] }> = {
   // Laid out to Q4, reported to Q3 (Q4's actuals empty): Q3's figures against Q3's targets.
   "made/xlsxwriter-year-laid-out.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "amber", "green"] },
+  // Quarters merged over "Target | Actual" in the row of Ref: each quarter's actual against its target.
+  "made/xlsxwriter-quarters-over-target-actual.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
 };
 
 describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {

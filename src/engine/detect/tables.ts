@@ -198,8 +198,16 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   // across the officers' columns read as a group row over a wider table (the rebuild would lose the title).
   const cols = [...own].filter(([, text]) => !isOurHeading(text)).map(([col]) => col);
   if (cols.length === 0) return undefined;
-  const left = Math.min(...cols);
-  const right = Math.max(...cols);
+  let left = Math.min(...cols);
+  let right = Math.max(...cols);
+  // A heading merged across columns spans them all: "Q2 2010/11" over the last two (Target | Actual).
+  for (const col of cols) {
+    const m = cells.mergeAt(row, col);
+    if (m && m.top === row && m.left === col) {
+      left = Math.min(left, m.left);
+      right = Math.max(right, m.right);
+    }
+  }
   if (row - 1 >= floor) {
     const above = headerCells(cells, row - 1);
     if (above && isGroupRow(cells, row - 1, above, left, right)) {
