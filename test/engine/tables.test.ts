@@ -194,6 +194,34 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("two-row header: quarters centred across Target | Actual with no merge (centre across selection), the last ending the table", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Q1 2010/11", null, "Q2 2010/11", null],
+      [null, null, "Target", "Actual", "Target", "Actual"],
+      ["H1", "Homes built", 100, 90, 200, 210],
+    ]);
+    const [t] = detectTables(g);
+    expect(brief(t)).toEqual({ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 2 });
+    expect(t.columns.map((c) => [c.col, c.header, c.role])).toEqual([
+      [0, "Ref", "ref"],
+      [1, "Indicator", "name"],
+      [2, "Q1 2010/11 Target", "periodTarget"],
+      [3, "Q1 2010/11 Actual", "actual"],
+      [4, "Q2 2010/11 Target", "periodTarget"],
+      [5, "Q2 2010/11 Actual", "actual"],
+    ]);
+  });
+
+  test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Q1 2010/11"],
+      [null, null, "Target", "Actual", "Owner"],
+      ["H1", "Homes built", 100],
+    ]);
+    const [t] = detectTables(g);
+    expect({ height: t.headerHeight, headers: t.columns.map((c) => c.header) }).toEqual({ height: 1, headers: ["Ref", "Indicator", "Q1 2010/11"] });
+  });
+
   test("a merged title across the whole table is not a group header", () => {
     const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
     const [t] = detectTables(g);

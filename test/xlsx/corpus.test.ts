@@ -175,6 +175,8 @@ const OWN_STATUSES: Record<string, { period: string; statuses: string[] }> = {
   "made/xlsxwriter-year-laid-out.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "amber", "green"] },
   // Quarters merged over "Target | Actual" in the row of Ref: each quarter's actual against its target.
   "made/xlsxwriter-quarters-over-target-actual.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
+  // The same, centred across the columns (no merge).
+  "made/xlsxwriter-quarters-centred-across.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
 };
 
 describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {

@@ -217,7 +217,10 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   }
   if (row + 1 <= cells.bottom) {
     const below = headerCells(cells, row + 1);
-    if (below && isGroupRow(cells, row + 1, below, left, right)) {
+    // A last group centred across its columns with no merge: its labels below run on past the header's last cell.
+    let edge = right;
+    while (below?.has(edge + 1) && !own.has(edge + 1) && !cells.isCovered(row, edge + 1) && isPeriodish(below.get(edge + 1) as string)) edge++;
+    if (below && isGroupRow(cells, row + 1, below, left, edge)) {
       const columns = combine(cells, row, own, below);
       if (columns) return { top: row, height: 2, columns };
     }
