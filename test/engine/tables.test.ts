@@ -291,6 +291,42 @@ describe("detectTables: structure", () => {
     expect(kinds).toEqual(["skip", "skip", "skip", "data", "data", "data", "data"]);
   });
 
+  test.each([
+    ["Council total", "skip"],
+    ["Borough totals", "skip"],
+    ["Directorate Total:", "skip"],
+    ["Total (all wards)", "skip"],
+    ["Totals (excluding schools)", "skip"],
+    ["Total for directorate", "skip"],
+    ["Totals for Housing", "skip"],
+    ["Sum", "skip"],
+    ["Running total", "skip"],
+    // Indicators: the name says what is counted.
+    ["Total recorded crime", "data"],
+    ["Household waste total (tonnes)", "data"],
+    ["Total number of households in temporary accommodation", "data"],
+    ["Average", "data"],
+    ["Summary of complaints upheld", "data"],
+  ])("a row named %p where a plain range's ref or name starts is a %s row", (label, kind) => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Target", "Actual"],
+      ["E1", "Recycling rate", "Higher is better", 0.5, 0.52],
+      [null, label, "Higher is better", 100, 182],
+      ["E2", "Fly tips", "Lower is better", 100, 130],
+    ]);
+    const [t] = detectTables(g);
+    expect(classifyBodyRow(new SheetCells(g), tableShape(t), 2).kind).toBe(kind);
+  });
+
+  test("a row with a ref of its own is a record, whatever its name", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Target", "Actual"],
+      ["T1", "Council total", "Higher is better", 100, 182],
+    ]);
+    const [t] = detectTables(g);
+    expect(classifyBodyRow(new SheetCells(g), tableShape(t), 1).kind).toBe("data");
+  });
+
   test("an Excel table whose header is not a tracker's is left alone", () => {
     const g = grid([["Colour", "Hex"], ["Red", "#FF0000"]], { tables: [{ name: "Palette", range: { top: 0, left: 0, bottom: 1, right: 1 } }] });
     expect(detectTables(g)).toEqual([]);

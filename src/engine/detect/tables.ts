@@ -21,10 +21,22 @@ const PROSE_END = /[.:]$/;
  */
 const FOOTNOTE = /^(?:notes?|key|sources?|n\.?b\.?)\s*:/i;
 /**
- * A row naming no record where its ref or name would be: a bare "Total", "Sub-total", "Grand total", or a
- * footnote's label alone ("Source:" with the source beside it). "Average" or "Overall" may be an indicator.
+ * A row naming no record where its ref or name would be: a total ("Total", "Sub-total", "Council total",
+ * "Total (all wards)", "Total for Housing", "Sum"), or a footnote's label alone ("Source:" with the source
+ * beside it). A name that says what is counted is an indicator's ("Total recorded crime", "Household waste
+ * total (tonnes)"), and so may be "Average" or "Overall".
  */
-const FOOTER_LABEL = /^(?:(?:grand|sub)[\s-]?)?totals?:?$|^(?:notes?|key|sources?|n\.?b\.?)\s*:$/i;
+const FOOTER_LABEL = new RegExp(
+  [
+    // "Total", "Grand total", "Sub-total", or a total over some scope ("Council total", "Running totals:").
+    String.raw`^(?:(?:${["grand", "sub", "council", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "running", "combined", "cumulative", "annual", "year", "quarter", "quarterly", "monthly", "column", "row"].join("|")})[\s-]?)?totals?\s*:?$`,
+    String.raw`^totals?\s*\([^)]{1,40}\)\s*:?$`,
+    String.raw`^totals?\s+for\s+\S.{0,40}$`,
+    String.raw`^sum\s*:?$`,
+    String.raw`^(?:notes?|key|sources?|n\.?b\.?)\s*:$`,
+  ].join("|"),
+  "i",
+);
 
 /**
  * The kind of table a header's columns make, or undefined when they are not a tracker's header.
