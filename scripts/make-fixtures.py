@@ -283,8 +283,8 @@ def xlsxwriter_files():
                 ws.write(4 + r, c, v, pct if isinstance(v, float) and v <= 1 else None)
     wb.close()
     # Quarters merged over "Target | Actual" in the row that names Ref and Measure, the last quarter ending
-    # the tracker: the lower row was read as data, and only each quarter's first column (its target) as
-    # the quarter's figure, so targets were rated as actuals.
+    # the tracker: the lower row was read as a record and no column as a target, so every indicator was
+    # "data only" with a "no target column" problem.
     wb = xlsxwriter_book("xlsxwriter-quarters-over-target-actual.xlsx")
     ws = wb.add_worksheet("KPIs")
     ws.write_row("A1", ["Ref", "Measure", "Polarity"], bold := wb.add_format({"bold": True, "align": "center"}))

@@ -222,6 +222,44 @@ describe("detectTables: structure", () => {
     expect({ height: t.headerHeight, headers: t.columns.map((c) => c.header) }).toEqual({ height: 1, headers: ["Ref", "Indicator", "Q1 2010/11"] });
   });
 
+  test("a note under the header beside the table does not join it, even one naming a quarter (helper-56)", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Q3 Target", "Q3 Actual"],
+      [null, null, null, null, null, "Q3 2021/22"],
+      ["H1", "Homes built", "Higher is better", 100, 80],
+    ]);
+    const [t] = detectTables(g);
+    expect({ height: t.headerHeight, headers: t.columns.map((c) => c.header) }).toEqual({ height: 1, headers: ["Ref", "Indicator", "Polarity", "Q3 Target", "Q3 Actual"] });
+  });
+
+  test("a quarter centred across its columns reaches no further than the quarter before it, else three columns (helper-56)", () => {
+    const alone = grid([
+      ["Ref", "Indicator", "Q3 2021/22"],
+      [null, null, "Target", "Actual", "Target", "Actual"],
+      ["H1", "Homes built", 100, 90, 80, 70],
+    ]);
+    expect(detectTables(alone)[0].headerHeight).toBe(1);
+    const twoWide = grid([
+      ["Ref", "Indicator", "Q2 2021/22", null, "Q3 2021/22"],
+      [null, null, "Target", "Actual", "Target", "Actual", "Target"],
+      ["H1", "Homes built", 100, 90, 100, 95, 1],
+    ]);
+    expect(detectTables(twoWide)[0].headerHeight).toBe(1);
+  });
+
+  test("a title merged over the table above a header with a merged last cell stays a title (helper-56)", () => {
+    const g = grid(
+      [
+        ["2021/22", null, null, null, null, null],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Comments", null],
+        ["H1", "Homes built", "Higher is better", 100, 110, "On plan"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 0, right: 5 }, { top: 1, left: 5, bottom: 1, right: 6 }] },
+    );
+    const [t] = detectTables(g);
+    expect({ top: t.headerRow, height: t.headerHeight, headers: t.columns.map((c) => c.header) }).toEqual({ top: 1, height: 1, headers: ["Ref", "Indicator", "Polarity", "Target", "Actual", "Comments"] });
+  });
+
   test("a merged title across the whole table is not a group header", () => {
     const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
     const [t] = detectTables(g);
@@ -295,15 +333,20 @@ describe("detectTables: structure", () => {
     ["Council total", "skip"],
     ["Borough totals", "skip"],
     ["Directorate Total:", "skip"],
+    ["Directorate sub-total", "skip"],
     ["Total (all wards)", "skip"],
     ["Totals (excluding schools)", "skip"],
-    ["Total for directorate", "skip"],
-    ["Totals for Housing", "skip"],
+    ["Grand Total (all directorates)", "skip"],
+    ["Total: Housing", "skip"],
+    ["Total - all wards", "skip"],
     ["Sum", "skip"],
-    ["Running total", "skip"],
-    // Indicators: the name says what is counted.
+    // Names that could be a figure's (helper-56): rated, so none is lost.
     ["Total recorded crime", "data"],
     ["Household waste total (tonnes)", "data"],
+    ["Total (tonnes)", "data"],
+    ["Total for all crime", "data"],
+    ["Annual total", "data"],
+    ["Running total", "data"],
     ["Total number of households in temporary accommodation", "data"],
     ["Average", "data"],
     ["Summary of complaints upheld", "data"],
@@ -318,13 +361,19 @@ describe("detectTables: structure", () => {
     expect(classifyBodyRow(new SheetCells(g), tableShape(t), 2).kind).toBe(kind);
   });
 
-  test("a row with a ref of its own is a record, whatever its name", () => {
-    const g = grid([
+  test("a row with a ref of its own is a record, whatever its name, and wherever the ref column is (helper-56)", () => {
+    const refFirst = grid([
       ["Ref", "Indicator", "Polarity", "Target", "Actual"],
       ["T1", "Council total", "Higher is better", 100, 182],
     ]);
-    const [t] = detectTables(g);
-    expect(classifyBodyRow(new SheetCells(g), tableShape(t), 1).kind).toBe("data");
+    expect(classifyBodyRow(new SheetCells(refFirst), tableShape(detectTables(refFirst)[0]), 1).kind).toBe("data");
+    const nameFirst = grid([
+      ["Indicator", "Ref", "Polarity", "Target", "Actual"],
+      ["Council total", "CT1", "Higher is better", 100, 182],
+      ["Council total", null, null, 100, 182],
+    ]);
+    const shape = tableShape(detectTables(nameFirst)[0]);
+    expect([1, 2].map((r) => classifyBodyRow(new SheetCells(nameFirst), shape, r).kind)).toEqual(["data", "skip"]);
   });
 
   test("an Excel table whose header is not a tracker's is left alone", () => {

@@ -20,18 +20,22 @@ const PROSE_END = /[.:]$/;
  * "Key-worker homes", "NB-01" and "* Percentage of calls answered" are an officer's rows.
  */
 const FOOTNOTE = /^(?:notes?|key|sources?|n\.?b\.?)\s*:/i;
+/** Scopes a total is taken over: "Council total", "Directorate sub-total", "Total (all wards)". */
+const TOTAL_SCOPES = ["council", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "combined"];
+/** What a bracket after "Total" says when it names a scope ("(all wards)", "(excluding schools)"), not a unit ("(tonnes)"). */
+const SCOPE_BRACKET = String.raw`\((?:all|every|whole|excl|excluding|incl|including|across|for|of)\b[^)]{0,40}\)`;
+
 /**
- * A row naming no record where its ref or name would be: a total ("Total", "Sub-total", "Council total",
- * "Total (all wards)", "Total for Housing", "Sum"), or a footnote's label alone ("Source:" with the source
- * beside it). A name that says what is counted is an indicator's ("Total recorded crime", "Household waste
- * total (tonnes)"), and so may be "Average" or "Overall".
+ * A row naming no record where its ref or name would be: a total ("Total", "Grand total", "Sub-total",
+ * "Council total", "Directorate sub-total", "Total (all wards)", "Total: Housing", "Sum"), or a footnote's
+ * label alone ("Source:" with the source beside it). Where it could name a figure it is an indicator's:
+ * "Total recorded crime", "Total (tonnes)" under a measure, "Annual total", "Average", "Overall". A row
+ * that is a total by another name stays a record, rated: one too many is shown, none is lost.
  */
 const FOOTER_LABEL = new RegExp(
   [
-    // "Total", "Grand total", "Sub-total", or a total over some scope ("Council total", "Running totals:").
-    String.raw`^(?:(?:${["grand", "sub", "council", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "running", "combined", "cumulative", "annual", "year", "quarter", "quarterly", "monthly", "column", "row"].join("|")})[\s-]?)?totals?\s*:?$`,
-    String.raw`^totals?\s*\([^)]{1,40}\)\s*:?$`,
-    String.raw`^totals?\s+for\s+\S.{0,40}$`,
+    String.raw`^(?:(?:${TOTAL_SCOPES.join("|")})\s+)?(?:(?:grand|sub)[\s-]?)?totals?(?:\s*${SCOPE_BRACKET})?\s*:?$`,
+    String.raw`^totals?\s*[:\u2013-]\s*\S.{0,40}$`,
     String.raw`^sum\s*:?$`,
     String.raw`^(?:notes?|key|sources?|n\.?b\.?)\s*:$`,
   ].join("|"),
@@ -178,6 +182,35 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
   return changed ? out : undefined;
 }
 
+/** "Target" or "Actual" with no period of its own: a label under a period's heading. */
+function isPlainLabel(text: string | undefined): boolean {
+  return text !== undefined && isPeriodish(text) && classifyHeader(text).period === undefined;
+}
+
+/** Columns a heading centred across its group (no merge) may span, when no group before it tells: Target | Actual | RAG. */
+const CENTRED_GROUP_WIDTH = 3;
+
+/**
+ * The rightmost column the row under the header (`row`) may reach and still be its lower row: the
+ * header's last cell, or the end of a heading merged across columns ("Q2 2010/11" over Target | Actual).
+ * A last heading that is a period's, centred across its group with no merge, and has a plain label under
+ * it, reaches over the plain labels after that one, as many as the group before it spans.
+ */
+function lowerEdge(cells: SheetCells, row: number, own: Map<number, string>, below: Map<number, string>, cols: readonly number[], right: number): number {
+  let edge = right;
+  for (const col of cols) {
+    const m = cells.mergeAt(row, col);
+    if (m && m.top === row && m.left === col) edge = Math.max(edge, m.right);
+  }
+  if (edge > right) return edge;
+  const last = own.get(right);
+  if (last === undefined || classifyHeader(last).period === undefined || !isPlainLabel(below.get(right))) return edge;
+  const before = cols.filter((c) => c < right && isPlainLabel(below.get(c)) && classifyHeader(own.get(c) ?? "").period !== undefined);
+  const width = before.length ? right - Math.max(...before) : CENTRED_GROUP_WIDTH;
+  while (edge + 1 < right + width && !own.has(edge + 1) && !cells.isCovered(row, edge + 1) && isPlainLabel(below.get(edge + 1))) edge++;
+  return edge;
+}
+
 export interface HeaderAt {
   top: number;
   height: number;
@@ -210,16 +243,8 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   // across the officers' columns read as a group row over a wider table (the rebuild would lose the title).
   const cols = [...own].filter(([, text]) => !isOurHeading(text)).map(([col]) => col);
   if (cols.length === 0) return undefined;
-  let left = Math.min(...cols);
-  let right = Math.max(...cols);
-  // A heading merged across columns spans them all: "Q2 2010/11" over the last two (Target | Actual).
-  for (const col of cols) {
-    const m = cells.mergeAt(row, col);
-    if (m && m.top === row && m.left === col) {
-      left = Math.min(left, m.left);
-      right = Math.max(right, m.right);
-    }
-  }
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
   if (row - 1 >= floor) {
     const above = headerCells(cells, row - 1);
     if (above && isGroupRow(cells, row - 1, above, left, right)) {
@@ -229,10 +254,7 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   }
   if (row + 1 <= cells.bottom) {
     const below = headerCells(cells, row + 1);
-    // A last group centred across its columns with no merge: its labels below run on past the header's last cell.
-    let edge = right;
-    while (below?.has(edge + 1) && !own.has(edge + 1) && !cells.isCovered(row, edge + 1) && isPeriodish(below.get(edge + 1) as string)) edge++;
-    if (below && isGroupRow(cells, row + 1, below, left, edge)) {
+    if (below && isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, own, below, cols, right))) {
       const columns = combine(cells, row, own, below);
       if (columns) return { top: row, height: 2, columns };
     }
@@ -247,6 +269,8 @@ export interface TableShape {
   right: number;
   /** Columns whose header says which row this is (ref, name...): a header word there means a repeated header. */
   identityCols: number[];
+  /** The identity columns that hold refs: a row with a ref of its own is a record, whatever its name. */
+  refCols: number[];
   /**
    * Our own columns (Status (auto)): what we wrote there last time is not read when deciding what a
    * row is, or a row we rated could read otherwise once its status is in (Apply colours twice would differ).
@@ -267,6 +291,7 @@ export function tableShape(t: TableSpec): TableShape {
     left: cols.length ? Math.min(...cols) : 0,
     right: cols.length ? Math.max(...cols) : -1,
     identityCols: t.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col),
+    refCols: t.columns.filter((c) => c.role === "ref").map((c) => c.col),
     generated,
   };
 }
@@ -345,12 +370,16 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
   return DATA;
 }
 
-/** A totals row ("Total | | 100 | 182") or a footnote ("Source: | Waste Data Flow"): its first identity cell says so. */
+/**
+ * A totals row ("Total | | 100 | 182") or a footnote ("Source: | Waste Data Flow"): its first identity cell
+ * says so, and it has no ref of its own ("Council total | CT1", the name first, is a record).
+ */
 function isFooterRow(cells: SheetCells, shape: TableShape, row: number): boolean {
   for (const col of shape.identityCols) {
     const v = cells.at(row, col);
     if (isBlank(v)) continue;
-    return typeof v === "string" && v.length <= 40 && FOOTER_LABEL.test(v.trim());
+    if (!(typeof v === "string" && v.length <= 60 && FOOTER_LABEL.test(v.trim()))) return false;
+    return shape.refCols.every((ref) => ref === col || isBlank(cells.at(row, ref)));
   }
   return false;
 }
