@@ -23,19 +23,32 @@ const v8 = require("v8");
  * RAG_SCORECARD_V8 replaces the list (empty: V8's own settings), for measuring.
  */
 const V8_TUNING = ["--interrupt-budget=300000", "--max-inlined-bytecode-size-cumulative=200"];
+/** The V8 the tuning was measured on (Node 20's 11.3); elsewhere a flag may be gone or mean another thing. */
+const MEASURED_V8 = /^11\./;
+/** Set once tuneV8 has run: true when it tuned, so that src/cli/v8-tuning.ts may put V8's settings back. */
+const TUNED = Symbol.for("rag-scorecard.v8-tuned");
+/** What a V8 flag looks like ("--name" or "--name=value"); anything else in RAG_SCORECARD_V8 is left out. */
+const FLAG = /^--(?!help$)[a-z0-9_-]+(=[\w.+-]+)?$/i;
 
 /** The flags tuneV8 sets. */
 function v8Flags() {
   const setting = process.env.RAG_SCORECARD_V8;
-  return setting === undefined ? V8_TUNING : setting.split(/\s+/).filter(Boolean);
+  if (setting === undefined) return MEASURED_V8.test(process.versions.v8) ? V8_TUNING : [];
+  return setting.split(/\s+/).filter((flag) => FLAG.test(flag));
 }
 
 /**
- * Sets V8_TUNING, before any of the command line's code is compiled. The code cache is made under the
- * same flags (V8 refuses a cache made under others).
+ * Sets V8_TUNING, before any of the command line's code is compiled, once. The code cache is made under
+ * the same flags (V8 refuses a cache made under others).
  */
 function tuneV8() {
-  for (const flag of v8Flags()) v8.setFlagsFromString(flag);
+  if (globalThis[TUNED] !== undefined) return;
+  const setting = process.env.RAG_SCORECARD_V8;
+  const ignored = setting === undefined ? [] : setting.split(/\s+/).filter((flag) => flag && !FLAG.test(flag));
+  if (ignored.length) console.error(`rag-scorecard: RAG_SCORECARD_V8: left out ${ignored.map((f) => `"${f}"`).join(", ")} (V8 flags are written --name or --name=value)`);
+  const flags = v8Flags();
+  for (const flag of flags) v8.setFlagsFromString(flag);
+  globalThis[TUNED] = setting === undefined && flags.length > 0;
 }
 
 /** The cache beside the single file. */

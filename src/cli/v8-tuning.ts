@@ -8,12 +8,15 @@ import { setFlagsFromString } from "v8";
 /** Inputs from this size (the file, compressed) are built with V8's own settings: about 60,000 rows. */
 export const UNTUNED_FROM_BYTES = 6 * 1024 * 1024;
 
-/** V8's own values of the flags V8_TUNING sets (Node 20 to 22). */
+/** V8's own values of the flags V8_TUNING sets, in the V8 it is set on (Node 20's 11.3). */
 const V8_DEFAULTS = ["--interrupt-budget=67584", "--max-inlined-bytecode-size-cumulative=920"];
 
-/** Puts V8's settings back for a large input; leaves them when RAG_SCORECARD_V8 says what to use. */
-export function settingsForInput(input: string, env = process.env): void {
-  if (env.RAG_SCORECARD_V8 !== undefined) return;
+/** Set by the launcher (bin/load-bundle.js tuneV8): true when it tuned V8 (not under RAG_SCORECARD_V8, nor on another V8). */
+const TUNED = Symbol.for("rag-scorecard.v8-tuned");
+
+/** Puts V8's settings back for a large input, where the launcher tuned them. */
+export function settingsForInput(input: string): void {
+  if ((globalThis as Record<symbol, unknown>)[TUNED] !== true) return;
   let size: number;
   try {
     size = statSync(input).size;

@@ -159,6 +159,16 @@ describe("the launcher", () => {
     }).toEqual({ made: "--interrupt-budget=300000 --max-inlined-bytecode-size-cumulative=200", tuned: true, untuned: false, other: false, statuses: [0, 0], sameWorkbook: true, sameReport: true });
   });
 
+  test("RAG_SCORECARD_V8 is for measuring: what is not a V8 flag (or asks for V8's help) is left out in one line, and the build goes on", () => {
+    const r = spawnSync("node", [bin, ...buildArgs(join(dir, "odd-flags.xlsx"))], { cwd: root, encoding: "utf8", env: { ...process.env, RAG_SCORECARD_V8: "nonsense --help --interrupt-budget=300000" } });
+    const said = r.stderr.split("\n").filter((l) => l.includes("RAG_SCORECARD_V8"));
+    expect({ status: r.status, said, same: readFileSync(join(dir, "odd-flags.xlsx")).equals(readFileSync(join(dir, "untuned.xlsx"))) }).toEqual({
+      status: 0,
+      said: ['rag-scorecard: RAG_SCORECARD_V8: left out "nonsense", "--help" (V8 flags are written --name or --name=value)'],
+      same: true,
+    });
+  });
+
   test("run directly, the single file runs the command as main.js does", () => {
     const bundle = join(cli, "rag-scorecard.js");
     const version = run("node", [bundle, "--version"]);
