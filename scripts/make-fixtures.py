@@ -316,6 +316,33 @@ def xlsxwriter_files():
     ]):
         ws.write_row(2 + r, 0, row)
     wb.close()
+    # Quarters over "Target | Actual | RAG" (helper-57): in the row of Ref, the RAG under each quarter kept
+    # the row of labels from being read (every indicator "data only"); in the row below Ref, Q1's RAG
+    # was taken as the officer's rating and shown as the status.
+    kpis = [
+        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, "Green", 0.9, 0.86, "Amber"],
+        ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, "Amber", 6, 6.9, "Red"],
+        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, "Red", 95, 99, "Green"],
+    ]
+    wb = xlsxwriter_book("xlsxwriter-quarters-target-actual-rag.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    bold = wb.add_format({"bold": True, "align": "center"})
+    ws.write_row("A1", ["Ref", "Measure", "Polarity"], bold)
+    ws.merge_range("D1:F1", "Q2 2010/11", bold)
+    ws.merge_range("G1:I1", "Q3 2010/11", bold)
+    ws.write_row("D2", ["Target", "Actual", "RAG"] * 2, bold)
+    for r, row in enumerate(kpis):
+        ws.write_row(2 + r, 0, row)
+    wb.close()
+    wb = xlsxwriter_book("xlsxwriter-quarters-below-header.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    bold = wb.add_format({"bold": True, "align": "center"})
+    ws.write_row("A1", ["Ref", "Measure", "Polarity"] + ["Target", "Actual", "RAG"] * 2, bold)
+    ws.merge_range("D2:F2", "Q2 2010/11", bold)
+    ws.merge_range("G2:I2", "Q3 2010/11", bold)
+    for r, row in enumerate(kpis):
+        ws.write_row(2 + r, 0, row)
+    wb.close()
     # The tracker as an Excel table with a totals row: the totals row was rated as an indicator.
     wb = xlsxwriter_book("xlsxwriter-table-totals-tracker.xlsx")
     ws = wb.add_worksheet("Tracker")

@@ -260,6 +260,87 @@ describe("detectTables: structure", () => {
     expect({ top: t.headerRow, height: t.headerHeight, headers: t.columns.map((c) => c.header) }).toEqual({ top: 1, height: 1, headers: ["Ref", "Indicator", "Polarity", "Target", "Actual", "Comments"] });
   });
 
+  const roleAndQuarter = (t: TableSpec) => t.columns.map((c) => [c.col, c.role, c.period?.quarter]);
+
+  test("quarters over Target | Actual | RAG in the row of Ref (merged): each quarter's target, actual and rating (helper-57)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Q2 2010/11", null, null, "Q3 2010/11", null, null],
+        [null, null, "Target", "Actual", "RAG", "Target", "Actual", "RAG"],
+        ["H1", "Homes built", 100, 90, "Amber", 100, 110, "Green"],
+      ],
+      { merges: [{ top: 0, left: 2, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 7 }] },
+    );
+    const [t] = detectTables(g);
+    expect(t.headerHeight).toBe(2);
+    expect(roleAndQuarter(t)).toEqual([
+      [0, "ref", undefined],
+      [1, "name", undefined],
+      [2, "periodTarget", 2],
+      [3, "actual", 2],
+      [4, "manual", 2],
+      [5, "periodTarget", 3],
+      [6, "actual", 3],
+      [7, "manual", 3],
+    ]);
+  });
+
+  test("quarters in the row above Ref over Target | Actual | Comments, centred across with no merge: each quarter's comment is its own (helper-57)", () => {
+    const g = grid([
+      [null, null, "Q2 2010/11", null, null, "Q3 2010/11"],
+      ["Ref", "Indicator", "Target", "Actual", "Comments", "Target", "Actual", "Comments"],
+      ["H1", "Homes built", 100, 90, "Late", 100, 110, "Caught up"],
+    ]);
+    const [t] = detectTables(g);
+    expect(t.headerHeight).toBe(2);
+    expect(roleAndQuarter(t).slice(2)).toEqual([
+      [2, "periodTarget", 2],
+      [3, "actual", 2],
+      [4, "comment", 2],
+      [5, "periodTarget", 3],
+      [6, "actual", 3],
+      [7, "comment", 3],
+    ]);
+  });
+
+  test("quarters in the row below Ref | Target | Actual | RAG, merged over each group: every column gets its quarter (helper-57)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Target", "Actual", "RAG", "Target", "Actual", "RAG"],
+        [null, null, "Q2 2010/11", null, null, "Q3 2010/11", null, null],
+        ["H1", "Homes built", 100, 90, "Amber", 100, 110, "Green"],
+      ],
+      { merges: [{ top: 1, left: 2, bottom: 1, right: 4 }, { top: 1, left: 5, bottom: 1, right: 7 }] },
+    );
+    const [t] = detectTables(g);
+    expect(t.headerHeight).toBe(2);
+    expect(roleAndQuarter(t).slice(2)).toEqual([
+      [2, "periodTarget", 2],
+      [3, "actual", 2],
+      [4, "manual", 2],
+      [5, "periodTarget", 3],
+      [6, "actual", 3],
+      [7, "manual", 3],
+    ]);
+  });
+
+  test("a direction of travel under a quarter stays a trend column, not an actual; 'Tgt' is a target (helper-57)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Q3 2010/11", null, null],
+        [null, null, "Tgt", "Actual", "DoT"],
+        ["H1", "Homes built", 100, 110, "Up"],
+      ],
+      { merges: [{ top: 0, left: 2, bottom: 0, right: 4 }] },
+    );
+    const [t] = detectTables(g);
+    expect(roleAndQuarter(t).slice(2)).toEqual([
+      [2, "periodTarget", 3],
+      [3, "actual", 3],
+      [4, "ignore", undefined],
+    ]);
+  });
+
   test("a merged title across the whole table is not a group header", () => {
     const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
     const [t] = detectTables(g);

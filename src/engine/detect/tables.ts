@@ -132,17 +132,30 @@ function mayBeHeader(values: readonly CellValue[]): boolean {
   return false;
 }
 
+/** Roles of a label that sits beside a period's target and actual under its heading: "RAG", "Comments", "Variance", "DoT". */
+const SUB_LABEL_ROLES: ReadonlySet<Role> = new Set<Role>(["manual", "comment", "tolerance", "ignore"]);
+
+/** A header word for such a label, exactly ("RAG", "Status", "Comments", "DoT"), with no period of its own. */
+export function isSubLabel(text: string): boolean {
+  const role = exactRole(text);
+  return role !== undefined && SUB_LABEL_ROLES.has(role) && classifyHeader(text).period === undefined;
+}
+
 function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
   let periods = 0;
+  let subs = 0;
   for (const [col, text] of texts) {
     // Ours, right of the officers' columns, does not make "Q1 | Q2" under "2021/22" any less a group row.
     if (isOurHeading(text)) continue;
-    if (col < left || col > right || text.length > MAX_GROUP_LENGTH || !isPeriodish(text)) return false;
+    if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
+    if (isPeriodish(text)) periods++;
+    else if (isSubLabel(text)) subs++;
+    else return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
-    periods++;
   }
-  return periods > 0;
+  // "Target | Actual | RAG" under each quarter: more targets and actuals than anything else.
+  return periods > 0 && subs < periods;
 }
 
 /**
@@ -161,19 +174,59 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
       const u = upper.get(k);
       if (u !== undefined) return u;
       const l = lower.get(k);
-      if (l === undefined || !isPeriodish(l)) return undefined;
+      if (l === undefined || !(isPeriodish(l) || isSubLabel(l))) return undefined;
+    }
+    return undefined;
+  };
+  // The upper heading over `col`: its own, its merge's, or one centred across it (no merge of its own).
+  const coveredBy = (col: number): string | undefined => {
+    const own = upper.get(col);
+    if (own !== undefined) return own;
+    const m = cells.mergeAt(upperRow, col);
+    if (m) return m.top === upperRow ? upper.get(m.left) : undefined;
+    for (let k = col - 1; k >= lowest; k--) {
+      const u = upper.get(k);
+      if (u !== undefined) return cells.mergeAt(upperRow, k) ? undefined : u;
+      const l = lower.get(k);
+      if (l === undefined || !(isPeriodish(l) || isSubLabel(l))) return undefined;
+    }
+    return undefined;
+  };
+  // A period's heading in the lower row, under "Target | Actual": through its merge, or centred across
+  // them with no merge (the nearest heading to the left, over targets and actuals only).
+  const lowerHeading = (col: number): string | undefined => {
+    const m = cells.mergeAt(upperRow + 1, col);
+    if (m && m.top === upperRow + 1) return lower.get(m.left);
+    for (let k = col - 1; k >= lowest; k--) {
+      const u = upper.get(k);
+      if (u === undefined || !isPlainLabel(u)) return undefined;
+      const l = lower.get(k);
+      if (l !== undefined) return isPeriodish(l) && classifyHeader(l).period !== undefined ? l : undefined;
     }
     return undefined;
   };
   let changed = false;
   const out: ColumnMapping[] = [];
   for (const col of cols) {
-    const l = lower.get(col);
-    let text = l ?? upper.get(col) ?? "";
+    let l = lower.get(col);
+    const own = upper.get(col);
+    if (l === undefined && isPlainLabel(own)) l = lowerHeading(col);
+    let text = l ?? own ?? "";
     if (l !== undefined && isPeriodish(l)) {
       const g = upperText(col);
-      if (g !== undefined && g !== l) {
+      // "RAG" over a quarter's heading is its rating; a word the quarter would turn into another ("DoT") stays as it is.
+      const keeps = g === undefined || !isSubLabel(g) || classifyHeader(`${g} ${l}`).role === classifyHeader(g).role;
+      if (g !== undefined && g !== l && keeps) {
         text = g + " " + l;
+        changed = true;
+      } else if (g !== undefined && !keeps) text = g;
+    } else if (l !== undefined && isSubLabel(l)) {
+      // "RAG" under "Q3 2010/11" is Q3's rating, where the words together still read as one; a heading
+      // merged over other columns is not over this one.
+      const g = coveredBy(col);
+      const joined = g === undefined ? undefined : `${g} ${l}`;
+      if (g !== undefined && joined !== undefined && classifyHeader(g).period !== undefined && classifyHeader(joined).role === classifyHeader(l).role) {
+        text = joined;
         changed = true;
       }
     }
@@ -182,9 +235,9 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
   return changed ? out : undefined;
 }
 
-/** "Target" or "Actual" with no period of its own: a label under a period's heading. */
+/** "Target", "Actual" or "RAG" with no period of its own: a label under a period's heading. */
 function isPlainLabel(text: string | undefined): boolean {
-  return text !== undefined && isPeriodish(text) && classifyHeader(text).period === undefined;
+  return text !== undefined && ((isPeriodish(text) && classifyHeader(text).period === undefined) || isSubLabel(text));
 }
 
 /** Columns a heading centred across its group (no merge) may span, when no group before it tells: Target | Actual | RAG. */

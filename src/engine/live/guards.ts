@@ -2,7 +2,7 @@
 // rows, or the grid it is kept in.
 import { cellValue, headerValueText, isBlank, type SheetCells } from "../read/cells";
 import { KeyBlocks, keyRowShape } from "../detect/legend";
-import { classifyBodyRow, isPeriodish, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
+import { classifyBodyRow, isPeriodish, isSubLabel, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
 import type { CellEdit } from "./types";
 import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -15,14 +15,15 @@ export function readsAsHeader(cells: SheetCells, row: number): boolean {
 /** Group header rows (longest text detect/tables.ts allows over "Q1 | Q2"). */
 const MAX_GROUP_LENGTH = 40;
 
-/** The row could be a group header row ("2021/22" over "Q1 | Q2") joining the header next to it. */
+/** The row could be a group header row ("2021/22" over "Q1 | Q2", "Target | Actual | RAG" under a quarter) joining the header next to it. */
 export function couldBeGroupRow(cells: SheetCells, row: number): boolean {
   let count = 0;
   for (const v of cells.row(row)) {
     if (isBlank(v)) continue;
     const text = headerValueText(v);
-    if (text === undefined || text.length > MAX_GROUP_LENGTH || !isPeriodish(text)) return false;
-    count++;
+    if (text === undefined || text.length > MAX_GROUP_LENGTH) return false;
+    if (isPeriodish(text)) count++;
+    else if (!isSubLabel(text)) return false; // "RAG" beside a quarter's "Target | Actual"
   }
   return count > 0;
 }
