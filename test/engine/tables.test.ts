@@ -341,6 +341,47 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("a heading merged over its columns reaches no further: a RAG and last year's actual beside it keep their own headers (helper-58)", () => {
+    const g = grid(
+      [
+        [null, null, null, "Q3 2010/11", null, null, null],
+        ["Ref", "Measure", "Polarity", "Target", "Actual", "RAG", "Q3 2009/10 Actual"],
+        ["H1", "Homes built", "Higher is better", 100, 110, "Green", 80],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 4 }] },
+    );
+    const [t] = detectTables(g);
+    expect(t.columns.slice(3).map((c) => [c.header, c.role, c.period?.year])).toEqual([
+      ["Q3 2010/11 Target", "periodTarget", "2010/11"],
+      ["Q3 2010/11 Actual", "actual", "2010/11"],
+      ["RAG", "manual", undefined],
+      ["Q3 2009/10 Actual", "actual", "2009/10"],
+    ]);
+  });
+
+  test("quarters typed over Target | Actual with no merge reach their own two columns: an overall RAG and Comments after them stay the table's (helper-58)", () => {
+    const g = grid([
+      [null, null, null, "Q1", null, "Q2", null, "Q3", null, "Q4"],
+      ["Ref", "Measure", "Polarity", "Target", "Actual", "Target", "Actual", "Target", "Actual", "Target", "Actual", "RAG", "Comments"],
+      ["H1", "Homes built", "Higher is better", 100, 90, 100, 95, 100, 110, 100, null, "Green", "On plan"],
+    ]);
+    const [t] = detectTables(g);
+    expect(t.columns.slice(11).map((c) => [c.header, c.role, c.period?.quarter])).toEqual([
+      ["RAG", "manual", undefined],
+      ["Comments", "comment", undefined],
+    ]);
+  });
+
+  test("a row of words under an activity tracker's header is not its lower header row because one is a rating or note word (helper-58)", () => {
+    const g = grid([
+      ["Ref", "Action", "Lead", "Q3 Status", "Comments"],
+      [null, null, "Current", "Target", "Notes"],
+      ["A1", "Open the new depot", "J Smith", "On track", "Builders on site"],
+    ]);
+    const [t] = detectTables(g);
+    expect({ kind: t.kind, height: t.headerHeight }).toEqual({ kind: "activity", height: 1 });
+  });
+
   test("a merged title across the whole table is not a group header", () => {
     const g = grid([["Key Performance Indicators 2021/22", null, null], ["Ref", "Actual", "Target"], ["A", 1, 2]], { merges: [{ top: 0, left: 0, bottom: 0, right: 2 }] });
     const [t] = detectTables(g);

@@ -141,7 +141,11 @@ export function isSubLabel(text: string): boolean {
   return role !== undefined && SUB_LABEL_ROLES.has(role) && classifyHeader(text).period === undefined;
 }
 
-function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number): boolean {
+/**
+ * A row of periods, targets and actuals joining the header next to it. `subAllowed` says where a rating,
+ * comment or trend label may be among them ("Target | Actual | RAG" under a quarter's heading); by default nowhere.
+ */
+function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number, subAllowed: (col: number) => boolean = () => false): boolean {
   let periods = 0;
   let subs = 0;
   for (const [col, text] of texts) {
@@ -149,7 +153,7 @@ function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, 
     if (isOurHeading(text)) continue;
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
     if (isPeriodish(text)) periods++;
-    else if (isSubLabel(text)) subs++;
+    else if (isSubLabel(text) && subAllowed(col)) subs++;
     else return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
@@ -174,34 +178,7 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
       const u = upper.get(k);
       if (u !== undefined) return u;
       const l = lower.get(k);
-      if (l === undefined || !(isPeriodish(l) || isSubLabel(l))) return undefined;
-    }
-    return undefined;
-  };
-  // The upper heading over `col`: its own, its merge's, or one centred across it (no merge of its own).
-  const coveredBy = (col: number): string | undefined => {
-    const own = upper.get(col);
-    if (own !== undefined) return own;
-    const m = cells.mergeAt(upperRow, col);
-    if (m) return m.top === upperRow ? upper.get(m.left) : undefined;
-    for (let k = col - 1; k >= lowest; k--) {
-      const u = upper.get(k);
-      if (u !== undefined) return cells.mergeAt(upperRow, k) ? undefined : u;
-      const l = lower.get(k);
-      if (l === undefined || !(isPeriodish(l) || isSubLabel(l))) return undefined;
-    }
-    return undefined;
-  };
-  // A period's heading in the lower row, under "Target | Actual": through its merge, or centred across
-  // them with no merge (the nearest heading to the left, over targets and actuals only).
-  const lowerHeading = (col: number): string | undefined => {
-    const m = cells.mergeAt(upperRow + 1, col);
-    if (m && m.top === upperRow + 1) return lower.get(m.left);
-    for (let k = col - 1; k >= lowest; k--) {
-      const u = upper.get(k);
-      if (u === undefined || !isPlainLabel(u)) return undefined;
-      const l = lower.get(k);
-      if (l !== undefined) return isPeriodish(l) && classifyHeader(l).period !== undefined ? l : undefined;
+      if (l === undefined || !isPeriodish(l)) return undefined;
     }
     return undefined;
   };
@@ -210,7 +187,11 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
   for (const col of cols) {
     let l = lower.get(col);
     const own = upper.get(col);
-    if (l === undefined && isPlainLabel(own)) l = lowerHeading(col);
+    // A quarter's heading in the lower row, under "Target | Actual | RAG": the columns it covers get it.
+    if (l === undefined && isPlainLabel(own)) {
+      const h = headingOver(cells, upperRow + 1, lower, upper, col, lowest, isPlainLabel);
+      if (h !== undefined && classifyHeader(h).period !== undefined) l = h;
+    }
     let text = l ?? own ?? "";
     if (l !== undefined && isPeriodish(l)) {
       const g = upperText(col);
@@ -221,9 +202,8 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
         changed = true;
       } else if (g !== undefined && !keeps) text = g;
     } else if (l !== undefined && isSubLabel(l)) {
-      // "RAG" under "Q3 2010/11" is Q3's rating, where the words together still read as one; a heading
-      // merged over other columns is not over this one.
-      const g = coveredBy(col);
+      // "RAG" under "Q3 2010/11" is Q3's rating, where the words together still read as one.
+      const g = headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel);
       const joined = g === undefined ? undefined : `${g} ${l}`;
       if (g !== undefined && joined !== undefined && classifyHeader(g).period !== undefined && classifyHeader(joined).role === classifyHeader(l).role) {
         text = joined;
@@ -233,6 +213,33 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
     out.push(mapping(col, text));
   }
   return changed ? out : undefined;
+}
+
+/** Columns from one period's heading in `headings` to the next (else from the one before): its group's width. */
+function groupWidth(headings: Map<number, string>, at: number): number {
+  const periods = [...headings].filter(([, text]) => classifyHeader(text).period !== undefined).map(([col]) => col);
+  const next = periods.filter((c) => c > at);
+  if (next.length) return Math.min(...next) - at;
+  const before = periods.filter((c) => c < at);
+  return before.length ? at - Math.max(...before) : CENTRED_GROUP_WIDTH;
+}
+
+/**
+ * The heading over `col` in row `headingRow` (`headings`, with `labels` the other header row): its own,
+ * its merge's, or the nearest one to its left centred across it with no merge, as far as its group is
+ * wide; every column between must have a label `passable` allows ("Target", "Actual", "RAG").
+ */
+function headingOver(cells: SheetCells, headingRow: number, headings: Map<number, string>, labels: Map<number, string>, col: number, lowest: number, passable: (label: string | undefined) => boolean): string | undefined {
+  const own = headings.get(col);
+  if (own !== undefined) return own;
+  const m = cells.mergeAt(headingRow, col);
+  if (m) return m.top === headingRow ? headings.get(m.left) : undefined;
+  for (let k = col - 1; k >= lowest; k--) {
+    const h = headings.get(k);
+    if (h !== undefined) return !cells.mergeAt(headingRow, k) && col - k < groupWidth(headings, k) ? h : undefined;
+    if (!passable(labels.get(k))) return undefined;
+  }
+  return undefined;
 }
 
 /** "Target", "Actual" or "RAG" with no period of its own: a label under a period's heading. */
@@ -307,7 +314,12 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   }
   if (row + 1 <= cells.bottom) {
     const below = headerCells(cells, row + 1);
-    if (below && isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, own, below, cols, right))) {
+    // A rating or comment label below must sit under a period's heading of the header row.
+    const underPeriod = (col: number): boolean => {
+      const h = below ? headingOver(cells, row, own, below, col, left, isPlainLabel) : undefined;
+      return h !== undefined && classifyHeader(h).period !== undefined;
+    };
+    if (below && isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, own, below, cols, right), underPeriod)) {
       const columns = combine(cells, row, own, below);
       if (columns) return { top: row, height: 2, columns };
     }
