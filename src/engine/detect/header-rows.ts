@@ -1,0 +1,300 @@
+// Reading a tracker's header: one row, or two combined (a quarter's heading over "Target | Actual | RAG",
+// merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
+// the columns make an indicator or an activity table. tables.ts finds where headers are.
+import { SheetCells, headerValueText, isBlank } from "../read/cells";
+import { IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, looksLikeOurs } from "./headers";
+import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
+
+/** Columns that make a header row a tracker rather than any list with a name column. */
+const STRONG_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "progress", "due", "start", "polarity", "comparator", "generated"]);
+/** Weaker signs: with a comment column, two of these make a narrative-only activity table. */
+const WEAK_ROLES: ReadonlySet<Role> = new Set<Role>(["comment", "outcome", "lead", "committee", "directorate", "priority"]);
+const TARGET_ROLES: ReadonlySet<Role> = new Set<Role>(["annualTarget", "periodTarget"]);
+const SCHEDULE_ROLES: ReadonlySet<Role> = new Set<Role>(["progress", "due", "start"]);
+/** Group headers ("2021/22" over "Q1 | Q2") are short; longer text above a header is a title. */
+export const MAX_GROUP_LENGTH = 40;
+
+/**
+ * The kind of table a header's columns make, or undefined when they are not a tracker's header.
+ * Indicators have an actual column, or a target and no schedule columns; the rest are activities.
+ */
+export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
+  let known = 0;
+  let strong = 0;
+  let weak = 0;
+  let identity = false;
+  const has = new Set<Role>();
+  for (const c of columns) {
+    if (c.role === "ignore") continue;
+    known++;
+    if (IDENTITY_ROLES.has(c.role) && c.role !== "description") {
+      if (has.has(c.role)) return undefined; // two name columns: a row of headings, not a tracker
+      identity = true;
+    }
+    has.add(c.role);
+    if (STRONG_ROLES.has(c.role)) strong++;
+    if (WEAK_ROLES.has(c.role)) weak++;
+  }
+  const actual = has.has("actual");
+  const target = [...TARGET_ROLES].some((r) => has.has(r));
+  const schedule = [...SCHEDULE_ROLES].some((r) => has.has(r));
+  // A description alone ("Icon | Status | Description" legends) needs figures or dates beside it.
+  if (!identity && !(has.has("description") && (actual || target || schedule))) return undefined;
+  if (known < 2 || known * 2 < columns.length) return undefined;
+  if (strong === 0 && !(has.has("comment") && weak >= 2)) return undefined;
+  return actual || (target && !schedule) ? "indicator" : "activity";
+}
+
+/** Text that can sit under or over a group header: a period, an actual or a target. */
+export function isPeriodish(text: string): boolean {
+  const c = classifyHeader(text);
+  return c.period !== undefined || c.role === "actual" || TARGET_ROLES.has(c.role);
+}
+
+export function mapping(col: number, header: string): ColumnMapping {
+  const cls = classifyHeader(header);
+  return cls.period ? { col, header, role: cls.role, period: cls.period } : { col, header, role: cls.role };
+}
+
+/** A row's header texts by column (cells hidden under a merge give none); undefined if a cell cannot be a header. */
+export function headerCells(cells: SheetCells, row: number, omit: readonly number[] = NO_COLUMNS): Map<number, string> | undefined {
+  const values = cells.row(row);
+  const out = new Map<number, string>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) continue;
+    const col = cells.left + i;
+    const text = headerValueText(v);
+    // What we wrote (a status, our heading) is left out; anything else there is an officer's, and stays.
+    if (omit.length && text !== undefined && omit.includes(col) && looksLikeOurs(text)) continue;
+    if (text === undefined) return undefined;
+    if (!cells.isCovered(row, col)) out.set(col, text);
+  }
+  return out;
+}
+
+export const NO_COLUMNS: readonly number[] = [];
+
+function hasExactIdentity(texts: Iterable<string>): boolean {
+  for (const text of texts) {
+    const role = exactRole(text);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
+/**
+ * Cheap test before a row is read as a header, as most rows are data: two or more cells, each of
+ * which could be header text, and one of them exactly an identity header ("Ref", "Name").
+ */
+function mayBeHeader(values: readonly CellValue[]): boolean {
+  let count = 0;
+  for (const v of values) {
+    if (isBlank(v)) continue;
+    // Any text can be header text; other values only some (headerValueText).
+    if (typeof v !== "string" && headerValueText(v) === undefined) return false;
+    count++;
+  }
+  if (count < 2) return false;
+  for (const v of values) {
+    const text = isBlank(v) ? undefined : headerValueText(v);
+    const role = text === undefined ? undefined : exactRole(text);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) return true;
+  }
+  return false;
+}
+
+/** Roles of a label that sits beside a period's target and actual under its heading: "RAG", "Comments", "Variance", "DoT". */
+const SUB_LABEL_ROLES: ReadonlySet<Role> = new Set<Role>(["manual", "comment", "tolerance", "ignore"]);
+
+/** A header word for such a label, exactly ("RAG", "Status", "Comments", "DoT"), with no period of its own. */
+export function isSubLabel(text: string): boolean {
+  const role = exactRole(text);
+  return role !== undefined && SUB_LABEL_ROLES.has(role) && classifyHeader(text).period === undefined;
+}
+
+/**
+ * A row of periods, targets and actuals joining the header next to it. `subAllowed` says where a rating,
+ * comment or trend label may be among them ("Target | Actual | RAG" under a quarter's heading); by default nowhere.
+ */
+function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number, subAllowed: (col: number) => boolean = () => false): boolean {
+  let periods = 0;
+  let subs = 0;
+  for (const [col, text] of texts) {
+    // Ours, right of the officers' columns, does not make "Q1 | Q2" under "2021/22" any less a group row.
+    if (isOurHeading(text)) continue;
+    if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
+    if (isPeriodish(text)) periods++;
+    else if (isSubLabel(text) && subAllowed(col)) subs++;
+    else return false;
+    const m = cells.mergeAt(row, col);
+    if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
+  }
+  // "Target | Actual | RAG" under each quarter: more targets and actuals than anything else.
+  return periods > 0 && subs < periods;
+}
+
+/**
+ * Two header rows into one text per column: a period-like lower cell ("Q1") takes the upper
+ * cell above it, through a merge, or from the nearest upper cell to its left ("2021/22 Q1").
+ */
+function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>, lower: Map<number, string>): ColumnMapping[] | undefined {
+  const cols = [...new Set([...upper.keys(), ...lower.keys()])].sort((a, b) => a - b);
+  const lowest = cols[0];
+  const upperText = (col: number): string | undefined => {
+    const own = upper.get(col);
+    if (own !== undefined) return own;
+    const m = cells.mergeAt(upperRow, col);
+    if (m && m.top === upperRow) return upper.get(m.left);
+    for (let k = col - 1; k >= lowest; k--) {
+      const u = upper.get(k);
+      if (u !== undefined) return u;
+      const l = lower.get(k);
+      if (l === undefined || !isPeriodish(l)) return undefined;
+    }
+    return undefined;
+  };
+  let changed = false;
+  const out: ColumnMapping[] = [];
+  for (const col of cols) {
+    let l = lower.get(col);
+    const own = upper.get(col);
+    // A quarter's heading in the lower row, under "Target | Actual | RAG": the columns it covers get it.
+    if (l === undefined && isPlainLabel(own)) {
+      const h = headingOver(cells, upperRow + 1, lower, upper, col, lowest, isPlainLabel);
+      if (h !== undefined && classifyHeader(h).period !== undefined) l = h;
+    }
+    let text = l ?? own ?? "";
+    if (l !== undefined && isPeriodish(l)) {
+      const g = upperText(col);
+      // "RAG" over a quarter's heading is its rating; a word the quarter would turn into another ("DoT") stays as it is.
+      const keeps = g === undefined || !isSubLabel(g) || classifyHeader(`${g} ${l}`).role === classifyHeader(g).role;
+      if (g !== undefined && g !== l && keeps) {
+        text = g + " " + l;
+        changed = true;
+      } else if (g !== undefined && !keeps) text = g;
+    } else if (l !== undefined && isSubLabel(l)) {
+      // "RAG" under "Q3 2010/11" is Q3's rating, where the words together still read as one.
+      const g = headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel);
+      const joined = g === undefined ? undefined : `${g} ${l}`;
+      if (g !== undefined && joined !== undefined && classifyHeader(g).period !== undefined && classifyHeader(joined).role === classifyHeader(l).role) {
+        text = joined;
+        changed = true;
+      }
+    }
+    out.push(mapping(col, text));
+  }
+  return changed ? out : undefined;
+}
+
+/** Columns from one period's heading in `headings` to the next (else from the one before): its group's width. */
+function groupWidth(headings: Map<number, string>, at: number): number {
+  const periods = [...headings].filter(([, text]) => classifyHeader(text).period !== undefined).map(([col]) => col);
+  const next = periods.filter((c) => c > at);
+  if (next.length) return Math.min(...next) - at;
+  const before = periods.filter((c) => c < at);
+  return before.length ? at - Math.max(...before) : CENTRED_GROUP_WIDTH;
+}
+
+/**
+ * The heading over `col` in row `headingRow` (`headings`, with `labels` the other header row): its own,
+ * its merge's, or the nearest one to its left centred across it with no merge, as far as its group is
+ * wide; every column between must have a label `passable` allows ("Target", "Actual", "RAG").
+ */
+function headingOver(cells: SheetCells, headingRow: number, headings: Map<number, string>, labels: Map<number, string>, col: number, lowest: number, passable: (label: string | undefined) => boolean): string | undefined {
+  const own = headings.get(col);
+  if (own !== undefined) return own;
+  const m = cells.mergeAt(headingRow, col);
+  if (m) return m.top === headingRow ? headings.get(m.left) : undefined;
+  for (let k = col - 1; k >= lowest; k--) {
+    const h = headings.get(k);
+    if (h !== undefined) return !cells.mergeAt(headingRow, k) && col - k < groupWidth(headings, k) ? h : undefined;
+    if (!passable(labels.get(k))) return undefined;
+  }
+  return undefined;
+}
+
+/** "Target", "Actual" or "RAG" with no period of its own: a label under a period's heading. */
+function isPlainLabel(text: string | undefined): boolean {
+  return text !== undefined && ((isPeriodish(text) && classifyHeader(text).period === undefined) || isSubLabel(text));
+}
+
+/** Columns a heading centred across its group (no merge) may span, when no group before it tells: Target | Actual | RAG. */
+const CENTRED_GROUP_WIDTH = 3;
+
+/**
+ * The rightmost column the row under the header (`row`) may reach and still be its lower row: the
+ * header's last cell, or the end of a heading merged across columns ("Q2 2010/11" over Target | Actual).
+ * A last heading that is a period's, centred across its group with no merge, and has a plain label under
+ * it, reaches over the plain labels after that one, as many as the group before it spans.
+ */
+function lowerEdge(cells: SheetCells, row: number, own: Map<number, string>, below: Map<number, string>, cols: readonly number[], right: number): number {
+  let edge = right;
+  for (const col of cols) {
+    const m = cells.mergeAt(row, col);
+    if (m && m.top === row && m.left === col) edge = Math.max(edge, m.right);
+  }
+  if (edge > right) return edge;
+  const last = own.get(right);
+  if (last === undefined || classifyHeader(last).period === undefined || !isPlainLabel(below.get(right))) return edge;
+  const before = cols.filter((c) => c < right && isPlainLabel(below.get(c)) && classifyHeader(own.get(c) ?? "").period !== undefined);
+  const width = before.length ? right - Math.max(...before) : CENTRED_GROUP_WIDTH;
+  while (edge + 1 < right + width && !own.has(edge + 1) && !cells.isCovered(row, edge + 1) && isPlainLabel(below.get(edge + 1))) edge++;
+  return edge;
+}
+
+export interface HeaderAt {
+  top: number;
+  height: number;
+  columns: ColumnMapping[];
+}
+
+/**
+ * The header starting at or just above `row` (two-row headers combined), if the row reads as one.
+ * `ours`: the columns a previous Apply wrote in the table the row is in. A row must read as a
+ * tracker's header without them: a record whose status we wrote ("Project | 95% | 96% | ✓ On target",
+ * the label reading as a target) is not a new table's header.
+ */
+export function readHeaderAt(cells: SheetCells, row: number, floor: number, ours: readonly number[] = NO_COLUMNS): HeaderAt | undefined {
+  if (!mayBeHeader(cells.row(row))) return undefined;
+  if (ours.length) {
+    const bare = readHeaderOmitting(cells, row, floor, ours);
+    if (!bare || judgeHeader(bare.columns) === undefined) return undefined;
+  }
+  return readHeaderOmitting(cells, row, floor, NO_COLUMNS);
+}
+
+function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[]): HeaderAt | undefined {
+  const own = headerCells(cells, row, omit);
+  if (!own || own.size < 2) return undefined;
+  if (!hasExactIdentity(own.values())) return undefined;
+  let known = 0;
+  for (const text of own.values()) if (classifyHeader(text).role !== "ignore") known++;
+  if (known * 2 < own.size) return undefined;
+  // The table's edges are the officers' columns: ours, added right of them, must not make a title merged
+  // across the officers' columns read as a group row over a wider table (the rebuild would lose the title).
+  const cols = [...own].filter(([, text]) => !isOurHeading(text)).map(([col]) => col);
+  if (cols.length === 0) return undefined;
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  if (row - 1 >= floor) {
+    const above = headerCells(cells, row - 1);
+    if (above && isGroupRow(cells, row - 1, above, left, right)) {
+      const columns = combine(cells, row - 1, above, own);
+      if (columns) return { top: row - 1, height: 2, columns };
+    }
+  }
+  if (row + 1 <= cells.bottom) {
+    const below = headerCells(cells, row + 1);
+    // A rating or comment label below must sit under a period's heading of the header row.
+    const underPeriod = (col: number): boolean => {
+      const h = below ? headingOver(cells, row, own, below, col, left, isPlainLabel) : undefined;
+      return h !== undefined && classifyHeader(h).period !== undefined;
+    };
+    if (below && isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, own, below, cols, right), underPeriod)) {
+      const columns = combine(cells, row, own, below);
+      if (columns) return { top: row, height: 2, columns };
+    }
+  }
+  return { top: row, height: 1, columns: [...own].map(([col, text]) => mapping(col, text)) };
+}
