@@ -343,6 +343,22 @@ def xlsxwriter_files():
     for r, row in enumerate(kpis):
         ws.write_row(2 + r, 0, row)
     wb.close()
+    # Quarters named by their months ("Jul - Sep 2010" over Target | Actual, helper-57): read as a year
+    # with no quarter, so Q3's actual was rated against the first target.
+    wb = xlsxwriter_book("xlsxwriter-quarters-as-months.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    bold = wb.add_format({"bold": True, "align": "center"})
+    ws.write_row("A1", ["Ref", "Measure", "Polarity"], bold)
+    ws.merge_range("D1:E1", "Jul - Sep 2010", bold)
+    ws.merge_range("F1:G1", "October to December 2010", bold)
+    ws.write_row("D2", ["Target", "Actual"] * 2, bold)
+    for r, row in enumerate([
+        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.8, 0.91, 0.9, 0.86],
+        ["Q 2", "Sickness days per FTE", "Lower is better", 8, 4.3, 6, 6.9],
+        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 80, 97, 95, 99],
+    ]):
+        ws.write_row(2 + r, 0, row)
+    wb.close()
     # The tracker as an Excel table with a totals row: the totals row was rated as an indicator.
     wb = xlsxwriter_book("xlsxwriter-table-totals-tracker.xlsx")
     ws = wb.add_worksheet("Tracker")

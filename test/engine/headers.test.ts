@@ -143,6 +143,13 @@ describe("periods in headers", () => {
     ["Jun-21", { year: "2021/22", month: 6, yearToDate: false }, "month in financial year"],
     ["Mar 2022", { year: "2021/22", month: 3, yearToDate: false }, "March belongs to the year before"],
     ["All England Average 2008", { year: "2008", yearToDate: false }, "lone calendar year kept"],
+    // A quarter named by its months (helper-57): the months of a financial quarter, the year the last one is in.
+    ["Apr - Jun 2010", { year: "2010/11", quarter: 1, yearToDate: false }, "quarter as a month span"],
+    ["October to December 2010", { year: "2010/11", quarter: 3, yearToDate: false }, "months in words"],
+    ["Jan-Mar 2011 Target", { year: "2010/11", quarter: 4, yearToDate: false }, "January to March ends the year before"],
+    ["Oct-Dec", { quarter: 3, yearToDate: false }, "no year"],
+    ["Q3 (Oct-Dec)", { quarter: 3, yearToDate: false }, "a quarter with its months"],
+    ["Nov - Jan 2011", { year: "2011", yearToDate: false }, "three months that are not a financial quarter: as before"],
     ["Target", undefined, "no period"],
     ["31/230", undefined, "not consecutive years"],
     ["09/11", undefined, "not consecutive years"],

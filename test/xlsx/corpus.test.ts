@@ -180,6 +180,8 @@ const OWN_STATUSES: Record<string, { period: string; statuses: string[] }> = {
   // Quarters over Target | Actual | RAG, in the row of Ref and in the row below it: Q3's figures, and Q3's RAG the officer's rating.
   "made/xlsxwriter-quarters-target-actual-rag.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
   "made/xlsxwriter-quarters-below-header.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
+  // Quarters named by their months ("October to December 2010").
+  "made/xlsxwriter-quarters-as-months.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
 };
 
 describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {
