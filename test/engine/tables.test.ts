@@ -462,6 +462,8 @@ describe("detectTables: structure", () => {
     ["Total: Housing", "skip"],
     ["Total - all wards", "skip"],
     ["Sum", "skip"],
+    ["Borough-wide total", "skip"],
+    ["Authority total", "skip"],
     // Names that could be a figure's (helper-56): rated, so none is lost.
     ["Total recorded crime", "data"],
     ["Household waste total (tonnes)", "data"],

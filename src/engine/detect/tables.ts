@@ -16,8 +16,8 @@ const PROSE_END = /[.:]$/;
  * "Key-worker homes", "NB-01" and "* Percentage of calls answered" are an officer's rows.
  */
 const FOOTNOTE = /^(?:notes?|key|sources?|n\.?b\.?)\s*:/i;
-/** Scopes a total is taken over: "Council total", "Directorate sub-total", "Total (all wards)". */
-const TOTAL_SCOPES = ["council", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "combined"];
+/** Scopes a total is taken over: "Council total", "Borough-wide total", "Directorate sub-total". */
+const TOTAL_SCOPES = ["council", "authority", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "combined"];
 /** What a bracket after "Total" says when it names a scope ("(all wards)", "(excluding schools)"), not a unit ("(tonnes)"). */
 const SCOPE_BRACKET = String.raw`\((?:all|every|whole|excl|excluding|incl|including|across|for|of)\b[^)]{0,40}\)`;
 
@@ -30,7 +30,7 @@ const SCOPE_BRACKET = String.raw`\((?:all|every|whole|excl|excluding|incl|includ
  */
 const FOOTER_LABEL = new RegExp(
   [
-    String.raw`^(?:(?:${TOTAL_SCOPES.join("|")})\s+)?(?:(?:grand|sub)[\s-]?)?totals?(?:\s*${SCOPE_BRACKET})?\s*:?$`,
+    String.raw`^(?:(?:${TOTAL_SCOPES.join("|")})(?:[\s-]wide)?\s+)?(?:(?:grand|sub)[\s-]?)?totals?(?:\s*${SCOPE_BRACKET})?\s*:?$`,
     String.raw`^totals?\s*[:\u2013-]\s*\S.{0,40}$`,
     String.raw`^sum\s*:?$`,
     String.raw`^(?:notes?|key|sources?|n\.?b\.?)\s*:$`,
