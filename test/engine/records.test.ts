@@ -160,6 +160,19 @@ describe("which columns are rated (RULES §4)", () => {
     const plan = planColumns(columns("Action", "Lead Officer", "Q1 Rating", "Q2 Rating", "Commentary"));
     expect(plan.single.manual?.header).toBe("Q2 Rating");
   });
+
+  test.each([
+    ["quarter first", ["Ref", "Measure", "Q3 2010/11 Target", "Q3 2010/11 Actual", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual"]],
+    ["year to date first", ["Ref", "Measure", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual", "Q3 2010/11 Target", "Q3 2010/11 Actual"]],
+  ])("a quarter's own figures beside its year to date (%s): the year to date is rated, against its own target (RULES §4; helper-57)", (_order, headers) => {
+    const plan = planColumns(columns(...headers));
+    expect({ actual: plan.actual?.header, target: plan.target?.header, ytd: plan.yearToDate }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target", ytd: true });
+  });
+
+  test("months beside the quarter's year to date: the year to date is rated, against its own target (helper-57)", () => {
+    const plan = planColumns(columns("Ref", "Measure", "Oct 2010 Target", "Oct 2010 Actual", "Dec 2010 Target", "Dec 2010 Actual", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual"));
+    expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target" });
+  });
 });
 
 describe("readRecords on seed layouts", () => {

@@ -117,9 +117,11 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   const ratedYear = yearOf(rated);
   const ratedPos = headline ? undefined : periodPosition(rated.period);
   plan.annualTarget = pickAnnual(columns, ratedYear, yearOf);
-  const own = columns.find(
+  const forPeriod = columns.filter(
     (c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined)),
   );
+  // A year-to-date figure against the year-to-date target, a quarter's against the quarter's.
+  const own = forPeriod.find((c) => (c.period?.yearToDate ?? false) === plan.yearToDate) ?? forPeriod[0];
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
   plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf);
   plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
@@ -138,17 +140,19 @@ function maxOrUndefined(values: number[]): number | undefined {
 
 /** The column with the latest period; ties go to the rightmost. */
 function latest(cols: ColumnMapping[], yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping {
-  const key = (c: ColumnMapping): [number, number] => {
+  // Year, point in the year, then the year to date over the quarter's or month's own figure at the same
+  // point (RULES §4: the year's own figure is rated); then the later column.
+  const key = (c: ColumnMapping): [number, number, number] => {
     const kind = actualKind(c.header);
-    if (c.role === "actual" && kind === "baseline") return [-Infinity, 0];
-    if (c.role === "actual" && kind === "headline") return [Infinity, 0];
-    return [yearOf(c) ?? yearStart(c.period?.year) ?? 0, periodPosition(c.period) ?? 13];
+    if (c.role === "actual" && kind === "baseline") return [-Infinity, 0, 0];
+    if (c.role === "actual" && kind === "headline") return [Infinity, 0, 0];
+    return [yearOf(c) ?? yearStart(c.period?.year) ?? 0, periodPosition(c.period) ?? 13, c.period?.yearToDate ? 1 : 0];
   };
   let best = cols[0];
   let bestKey = key(best);
   for (const c of cols.slice(1)) {
     const k = key(c);
-    if (k[0] > bestKey[0] || (k[0] === bestKey[0] && k[1] >= bestKey[1])) {
+    if (k[0] > bestKey[0] || (k[0] === bestKey[0] && (k[1] > bestKey[1] || (k[1] === bestKey[1] && k[2] >= bestKey[2])))) {
       best = c;
       bestKey = k;
     }
