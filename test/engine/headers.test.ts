@@ -150,6 +150,8 @@ describe("periods in headers", () => {
     ["Oct-Dec", { quarter: 3, yearToDate: false }, "no year"],
     ["Q3 (Oct-Dec)", { quarter: 3, yearToDate: false }, "a quarter with its months"],
     ["Nov - Jan 2011", { year: "2011", yearToDate: false }, "three months that are not a financial quarter: as before"],
+    ["Q1 Jan-Mar 2011", { year: "2011", quarter: 1, month: 1, yearToDate: false }, "a calendar quarter's number the months disagree with: read as before (helper-59)"],
+    ["Jan-Mar 12 months", { quarter: 4, yearToDate: false }, "a number of months is not a year (helper-59)"],
     ["Target", undefined, "no period"],
     ["31/230", undefined, "not consecutive years"],
     ["09/11", undefined, "not consecutive years"],

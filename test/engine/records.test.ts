@@ -169,6 +169,16 @@ describe("which columns are rated (RULES §4)", () => {
     expect({ actual: plan.actual?.header, target: plan.target?.header, ytd: plan.yearToDate }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target", ytd: true });
   });
 
+  test.each([
+    [["Ref", "Measure", "10/11 Target", "Q3 Target", "Q3 YTD Actual", "Q3 Actual"], "Q3 YTD Actual", undefined, "the quarter's target is the quarter's own figure's: the year to date is rated against the annual target, pro-rated"],
+    [["Ref", "Measure", "10/11 Target", "Dec Target", "Q3 YTD Actual", "Dec Actual"], "Q3 YTD Actual", undefined, "likewise a month's"],
+    [["Ref", "Measure", "10/11 Target", "Q3 Target", "Q3 YTD Actual"], "Q3 YTD Actual", "Q3 Target", "with no figure of the quarter's own, the quarter's target is the one there is"],
+    [["Ref", "Measure", "2010/11 Target", "2010/11 YTD Actual", "2010/11 Outturn"], "2010/11 Outturn", "2010/11 Target", "at the year's end the outturn, the later column, as before"],
+  ] as [string[], string, string | undefined, string][])("%j: %s against %s (helper-59: %s)", (headers, actual, target) => {
+    const plan = planColumns(columns(...headers));
+    expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual, target });
+  });
+
   test("months beside the quarter's year to date: the year to date is rated, against its own target (helper-57)", () => {
     const plan = planColumns(columns("Ref", "Measure", "Oct 2010 Target", "Oct 2010 Actual", "Dec 2010 Target", "Dec 2010 Actual", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual"));
     expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target" });

@@ -241,7 +241,7 @@ const QUARTER = /(?<![a-z0-9])(?:q|qtr|quarter)\s*([1-4])(?![0-9])|(?<![a-z0-9])
 const MONTH = /(?<![a-z])(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)(?![a-z])\.?(?:[\s\-/']*(\d{4}|\d{2})(?![\d/]))?/;
 const MONTH_NAMES = "january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec";
 /** Two months with a dash or "to" between ("Apr - Jun 2010", "October to December 2010"), and a year after the second. */
-const MONTH_SPAN = new RegExp(String.raw`(?<![a-z])(${MONTH_NAMES})\.?\s*(?:-|\u2013|\u2014|to)\s*(${MONTH_NAMES})(?![a-z])\.?(?:[\s\-/']*(\d{4}|\d{2})(?![\d/]))?`);
+const MONTH_SPAN = new RegExp(String.raw`(?<![a-z])(${MONTH_NAMES})\.?\s*(?:-|\u2013|\u2014|to)\s*(${MONTH_NAMES})(?![a-z])\.?(?:[\s\-/']*(\d{4}|\d{2}(?!\s*[a-z]))(?![\d/]))?`);
 const YTD = /(?<![a-z])(?:ytd|y t d|year to date|cumulative|cum)(?![a-z])/;
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const WORD_QUARTERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4 };
@@ -288,7 +288,9 @@ export function parsePeriod(header: string): PeriodInfo | undefined {
   const span = MONTH_SPAN.exec(low);
   const first = span ? MONTHS[span[1].slice(0, 3)] : undefined;
   const last = span ? MONTHS[span[2].slice(0, 3)] : undefined;
-  const spanQuarter = first !== undefined && last !== undefined && (first - 1) % 3 === 0 && last === ((first + 1) % 12) + 1 ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][first - 1] : undefined;
+  const named = first !== undefined && last !== undefined && (first - 1) % 3 === 0 && last === ((first + 1) % 12) + 1 ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][first - 1] : undefined;
+  // "Q1 Jan-Mar 2011" numbers calendar quarters: a quarter number the months disagree with leaves them alone.
+  const spanQuarter = named !== undefined && (quarter === undefined || quarter === named) ? named : undefined;
   const m = spanQuarter === undefined ? MONTH.exec(low) : null;
   if (spanQuarter !== undefined && span && last !== undefined) {
     quarter ??= spanQuarter;

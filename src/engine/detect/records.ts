@@ -120,8 +120,11 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   const forPeriod = columns.filter(
     (c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined)),
   );
-  // A year-to-date figure against the year-to-date target, a quarter's against the quarter's.
-  const own = forPeriod.find((c) => (c.period?.yearToDate ?? false) === plan.yearToDate) ?? forPeriod[0];
+  // A year-to-date figure against the year-to-date target, a quarter's against the quarter's. Where the
+  // quarter's own figure is there too, its target is not the year to date's: the annual target, pro-rated.
+  const matching = forPeriod.find((c) => (c.period?.yearToDate ?? false) === plan.yearToDate);
+  const ownFigureBeside = actuals.some((c) => c !== rated && yearOf(c) === ratedYear && periodPosition(c.period) === ratedPos && (c.period?.yearToDate ?? false) !== plan.yearToDate);
+  const own = matching ?? (ownFigureBeside ? undefined : forPeriod[0]);
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
   plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf);
   plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
@@ -146,7 +149,9 @@ function latest(cols: ColumnMapping[], yearOf: (c: ColumnMapping) => number | un
     const kind = actualKind(c.header);
     if (c.role === "actual" && kind === "baseline") return [-Infinity, 0, 0];
     if (c.role === "actual" && kind === "headline") return [Infinity, 0, 0];
-    return [yearOf(c) ?? yearStart(c.period?.year) ?? 0, periodPosition(c.period) ?? 13, c.period?.yearToDate ? 1 : 0];
+    const pos = periodPosition(c.period) ?? 13;
+    // At the year's end an outturn and a "year to date" are the same point: the later column, as before.
+    return [yearOf(c) ?? yearStart(c.period?.year) ?? 0, pos, c.period?.yearToDate && pos < 13 ? 1 : 0];
   };
   let best = cols[0];
   let bestKey = key(best);
