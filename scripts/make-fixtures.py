@@ -78,6 +78,14 @@ def openpyxl_files():
 
 # ---------------------------------------------------------------- XlsxWriter
 
+# Three indicators over Q2 and Q3 2010/11 (target and actual each), rated at Q3: amber, red, green.
+QUARTER_KPIS = [
+    ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, 0.9, 0.86],
+    ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, 6, 6.9],
+    ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, 95, 99],
+]
+
+
 def xlsxwriter_book(name, **options):
     import xlsxwriter
     from datetime import datetime
@@ -291,11 +299,7 @@ def xlsxwriter_files():
     ws.merge_range("D1:E1", "Q2 2010/11", bold)
     ws.merge_range("F1:G1", "Q3 2010/11", bold)
     ws.write_row("D2", ["Target", "Actual", "Target", "Actual"], bold)
-    for r, row in enumerate([
-        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, 0.9, 0.86],
-        ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, 6, 6.9],
-        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, 95, 99],
-    ]):
+    for r, row in enumerate(QUARTER_KPIS):
         ws.write_row(2 + r, 0, row)
     wb.close()
     # The same, with the quarters centred across their two columns (Format Cells > Alignment > Centre
@@ -309,21 +313,15 @@ def xlsxwriter_files():
     ws.write_blank("E1", None, across)
     ws.write_blank("G1", None, across)
     ws.write_row("D2", ["Target", "Actual", "Target", "Actual"], bold)
-    for r, row in enumerate([
-        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, 0.9, 0.86],
-        ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, 6, 6.9],
-        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, 95, 99],
-    ]):
+    for r, row in enumerate(QUARTER_KPIS):
         ws.write_row(2 + r, 0, row)
     wb.close()
     # Quarters over "Target | Actual | RAG" (helper-57): in the row of Ref, the RAG under each quarter kept
     # the row of labels from being read (every indicator "data only"); in the row below Ref, Q1's RAG
     # was taken as the officer's rating and shown as the status.
-    kpis = [
-        ["Q 1", "Calls answered in 20 seconds", "Higher is better", 0.9, 0.91, "Green", 0.9, 0.86, "Amber"],
-        ["Q 2", "Sickness days per FTE", "Lower is better", 4, 4.3, "Amber", 6, 6.9, "Red"],
-        ["Q 3", "FOI requests answered in 20 days", "Higher is better", 95, 97, "Red", 95, 99, "Green"],
-    ]
+    # Each quarter's target and actual as above, and an officer's RAG after each.
+    ratings = [("Green", "Amber"), ("Amber", "Red"), ("Red", "Green")]
+    kpis = [row[:5] + [q2] + row[5:] + [q3] for row, (q2, q3) in zip(QUARTER_KPIS, ratings)]
     wb = xlsxwriter_book("xlsxwriter-quarters-target-actual-rag.xlsx")
     ws = wb.add_worksheet("KPIs")
     bold = wb.add_format({"bold": True, "align": "center"})

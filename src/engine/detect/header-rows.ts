@@ -237,8 +237,8 @@ function lowerEdge(cells: SheetCells, row: number, own: Map<number, string>, bel
   if (edge > right) return edge;
   const last = own.get(right);
   if (last === undefined || classifyHeader(last).period === undefined || !isPlainLabel(below.get(right))) return edge;
-  const before = cols.filter((c) => c < right && isPlainLabel(below.get(c)) && classifyHeader(own.get(c) ?? "").period !== undefined);
-  const width = before.length ? right - Math.max(...before) : CENTRED_GROUP_WIDTH;
+  // The headings with a label under them: the groups before the last say how wide it is.
+  const width = groupWidth(new Map([...own].filter(([c]) => isPlainLabel(below.get(c)))), right);
   while (edge + 1 < right + width && !own.has(edge + 1) && !cells.isCovered(row, edge + 1) && isPlainLabel(below.get(edge + 1))) edge++;
   return edge;
 }
