@@ -15,6 +15,8 @@ export type XlCellProperties = Excel.CellProperties;
 export type XlSettableCellProperties = Excel.SettableCellProperties;
 export type XlCellPropertiesLoadOptions = Excel.CellPropertiesLoadOptions;
 export type XlCellBorder = Excel.CellBorder;
+export type XlColumnProperties = Excel.ColumnProperties;
+export type XlColumnPropertiesLoadOptions = Excel.ColumnPropertiesLoadOptions;
 
 export interface XlRangeFill extends Pick<Excel.RangeFill, "color" | "pattern" | "clear"> {
   load(propertyNames?: LoadNames): XlRangeFill;
@@ -62,9 +64,11 @@ export interface XlRange
     | "columnCount"
     | "rowIndex"
     | "columnIndex"
+    | "columnHidden"
     | "merge"
     | "select"
     | "getCellProperties"
+    | "getColumnProperties"
     | "setCellProperties"
   > {
   readonly format: XlRangeFormat;

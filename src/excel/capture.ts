@@ -79,8 +79,11 @@ export async function captureFormats(context: XlRequestContext, jobs: CaptureJob
     if (!wanted.length) continue;
     await batch.add(OP_OVERHEAD * wanted.length, () => {
       for (const [map, i, isWidth] of wanted) {
-        const f: XlRangeFormat = (isWidth ? job.ws.getRangeByIndexes(0, i, 1, 1) : job.ws.getRangeByIndexes(i, 0, 1, 1)).format.load(isWidth ? "columnWidth" : "rowHeight");
-        reads.push(() => map.set(i, isWidth ? f.columnWidth : f.rowHeight));
+        const cell = isWidth ? job.ws.getRangeByIndexes(0, i, 1, 1) : job.ws.getRangeByIndexes(i, 0, 1, 1);
+        const f: XlRangeFormat = cell.format.load(isWidth ? "columnWidth" : "rowHeight");
+        // A hidden column is backed up as 0 points wide (read.ts queueWidths): Remove colours hides it again.
+        if (isWidth) cell.load("columnHidden");
+        reads.push(() => map.set(i, isWidth ? (cell.columnHidden === true ? 0 : f.columnWidth) : f.rowHeight));
       }
     });
   }

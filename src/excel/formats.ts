@@ -2,6 +2,7 @@
 // (a plan's StyleGroup, or cells whose saved formats are identical), never one per cell.
 import type { PlanStyle, StyleGroup } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
+import { colToLetters } from "../engine/vocab/address";
 import type { XlBorderIndex, XlRangeFormat, XlSettableCellProperties, XlWorksheet } from "./api";
 import { CellSet, chunkAddresses, compactRanges, keyCell, SLICE_BYTES, slices } from "./cells";
 import type { Batcher } from "./chunk";
@@ -113,7 +114,13 @@ export async function queueRestore(batcher: Batcher, ws: XlWorksheet, mem: Sheet
     await batcher.add(chunk.length + OP_OVERHEAD, () => ws.getRanges(chunk).clear("Contents"));
   }
   await queueSavedFormats(batcher, ws, mem.cells);
-  await queueSizes(batcher, ws, mem.widths, "columnWidth");
+  // A column backed up 0 points wide was hidden (read.ts, sheet-head.ts): hidden again, not narrowed.
+  // RangeAreas has no columnHidden: a column at a time (a sheet has one or two of ours).
+  for (const [col, w] of mem.widths) {
+    const letters = colToLetters(col);
+    if (w === 0) await batcher.add(OP_OVERHEAD, () => (ws.getRange(`${letters}:${letters}`).columnHidden = true));
+  }
+  await queueSizes(batcher, ws, new Map([...mem.widths].filter(([, w]) => w !== 0)), "columnWidth");
   await queueSizes(batcher, ws, mem.heights, "rowHeight");
 }
 

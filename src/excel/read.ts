@@ -13,7 +13,7 @@
 // The Scorecard History sheet (its name or tab colour) has only its values read, in the first request.
 import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { ExcelRun, IsSetSupported, XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from "./api";
+import type { ExcelRun, IsSetSupported, XlColumnProperties, XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from "./api";
 import { parseAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET, utf8Bytes } from "./chunk";
 import type { SheetHint } from "./hint";
@@ -89,9 +89,13 @@ export const WIDTH_COLUMNS = 40;
 function queueWidths(context: XlRequestContext, sheets: SheetFacts[]): () => Record<string, Map<number, number>> {
   const loads = sheets.map((s) => {
     const ws = context.workbook.worksheets.getItem(s.name);
-    return { name: s.name, cols: Array.from({ length: WIDTH_COLUMNS }, (_, c) => ws.getRangeByIndexes(0, c, 1, 1).format.load("columnWidth")) };
+    // One call for the row's columns (ExcelApi 1.9), not a load per column.
+    return { name: s.name, cols: ws.getRangeByIndexes(0, 0, 1, WIDTH_COLUMNS).getColumnProperties({ columnHidden: true, format: { columnWidth: true } }) };
   });
-  return () => Object.fromEntries(loads.map((l) => [l.name, new Map(l.cols.map((f, c) => [c, f.columnWidth] as [number, number]).filter(([, w]) => typeof w === "number"))]));
+  // A hidden column is backed up as 0 points wide, and Remove colours hides it again: Apply colours shows
+  // our status column where the officer had hidden the columns right of a tracker (write.ts).
+  const width = (col: XlColumnProperties): number | undefined => (col.columnHidden === true ? 0 : col.format?.columnWidth);
+  return () => Object.fromEntries(loads.map((l) => [l.name, new Map(l.cols.value.map((col, c) => [c, width(col)]).filter((e): e is [number, number] => typeof e[1] === "number"))]));
 }
 
 interface Used {

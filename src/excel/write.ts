@@ -2,6 +2,7 @@
 import type { PlanValue, PrintSetup, SheetPlan } from "../engine/vocab/plan";
 import type { XlHeaderFooter, XlWorksheet } from "./api";
 import { rangeAddress } from "./a1";
+import { colToLetters } from "../engine/vocab/address";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, jsonBytes, rowSlices } from "./chunk";
 import { cellKey } from "./cells";
@@ -155,6 +156,14 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
   // One call merges every row of the area on its own, however many rows it has.
   for (const m of plan.rowMerges ?? []) {
     await batcher.add(OP_OVERHEAD, () => ws.getRange(rangeAddress(m)).merge(true));
+  }
+  // Our status column on an officer's sheet is shown: officers hide the unused columns right of a
+  // tracker, and it is the first of them. Shown before it is sized, so the width set is the one seen.
+  if (plan.action === "edit") {
+    for (const { col } of plan.columnWidths) {
+      const letters = colToLetters(col);
+      await batcher.add(OP_OVERHEAD, () => (ws.getRange(`${letters}:${letters}`).columnHidden = false));
+    }
   }
   await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
   await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, rowPoints(h.height)])), "rowHeight");

@@ -1,12 +1,13 @@
-// getCellProperties / setCellProperties (ExcelApi 1.9) over the fake's cell formats.
+// getCellProperties / setCellProperties / getColumnProperties (ExcelApi 1.9) over the fake's cell formats.
 // Only the properties the fake models are accepted; anything else is refused
 // (NotImplemented) so a host cannot silently rely on something unchecked.
-import type { XlCellBorder, XlCellProperties, XlCellPropertiesLoadOptions, XlSettableCellProperties } from "../excel/api";
+import type { XlCellBorder, XlCellProperties, XlCellPropertiesLoadOptions, XlColumnProperties, XlColumnPropertiesLoadOptions, XlSettableCellProperties } from "../excel/api";
+import { columnsHidden } from "./cells";
 import { cellAddress, quoteSheet } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
 import { FakeOfficeError } from "./errors";
-import { deriveFormat, NO_BORDER, plainFill, plainFont } from "./state";
+import { deriveFormat, NO_BORDER, plainFill, plainFont, STANDARD_WIDTH } from "./state";
 import type { Border, CellFormat, SheetState, Side } from "./state";
 
 const SIDES: Side[] = ["top", "bottom", "left", "right"];
@@ -64,6 +65,25 @@ function readCell(sheet: SheetState, row: number, col: number, opts: XlCellPrope
     }
   }
   out.format = format;
+  return out;
+}
+
+/**
+ * getColumnProperties: one entry per column of the rect. Only columnIndex, columnHidden and
+ * format.columnWidth are modelled. A hidden column's width is its width before it was hidden: what
+ * Excel answers there is not documented, so a host must not rely on it (it asks columnHidden).
+ */
+export function getColumnProperties(sheet: SheetState, rect: CellRange, opts: XlColumnPropertiesLoadOptions): XlColumnProperties[] {
+  only(opts, ["columnIndex", "columnHidden", "format"], "");
+  if (opts.format) only(opts.format, ["columnWidth"], "format.");
+  const out: XlColumnProperties[] = [];
+  for (let col = rect.left; col <= rect.right; col++) {
+    const p: XlColumnProperties = {};
+    if (opts.columnIndex) p.columnIndex = col;
+    if (opts.columnHidden) p.columnHidden = columnsHidden({ sheet, rects: [{ top: 0, left: col, bottom: 0, right: col }] }) === true;
+    if (opts.format?.columnWidth) p.format = { columnWidth: sheet.colWidths.get(col) ?? STANDARD_WIDTH };
+    out.push(p);
+  }
   return out;
 }
 

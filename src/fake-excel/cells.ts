@@ -242,6 +242,34 @@ export function setColumnWidth(a: Areas, points: unknown): void {
   for (const r of a.rects) for (let col = r.left; col <= r.right; col++) a.sheet.colWidths.set(col, points);
 }
 
+/** Range.columnHidden (ExcelApi 1.2): true when every column of the areas is hidden, false when none is, else null. */
+export function columnsHidden(a: Areas): boolean | null {
+  let hidden = 0;
+  let shown = 0;
+  for (const r of a.rects) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (a.sheet.hiddenCols.has(col) || a.sheet.colWidths.get(col) === 0) hidden++;
+      else shown++;
+    }
+  }
+  return shown === 0 ? true : hidden === 0 ? false : null;
+}
+
+/** Hides or shows the areas' columns; a column 0 points wide comes back at the standard width, as Excel's Unhide does. */
+export function setColumnsHidden(a: Areas, hidden: unknown): void {
+  if (typeof hidden !== "boolean") throw new FakeOfficeError("InvalidArgument", `columnHidden takes true or false: ${String(hidden)}.`);
+  guard(a.sheet);
+  for (const r of a.rects) {
+    for (let col = r.left; col <= r.right; col++) {
+      if (hidden) a.sheet.hiddenCols.add(col);
+      else {
+        a.sheet.hiddenCols.delete(col);
+        if (a.sheet.colWidths.get(col) === 0) a.sheet.colWidths.delete(col);
+      }
+    }
+  }
+}
+
 export function setRowHeight(a: Areas, points: unknown): void {
   if (typeof points !== "number" || !Number.isFinite(points) || points < 0 || points > MAX_ROW_POINTS) throw new FakeOfficeError("InvalidArgument", `Row height out of range (0 to 409 points): ${String(points)}.`);
   guard(a.sheet);

@@ -48,6 +48,8 @@ export interface FakeSheetInit {
   names?: { name: string; formula: string; visible?: boolean }[];
   merges?: string[];
   tabColor?: string;
+  /** Columns hidden, as zero-based first and last ({ first: 6, last: 16383 }: G:XFD). */
+  hiddenColumns?: { first: number; last: number }[];
 }
 
 export interface FakeWorkbookInit {
@@ -142,6 +144,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   sheet.merges = new MergedAreas((init.merges ?? []).map(address));
   sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true }));
   sheet.tabColor = init.tabColor ?? "";
+  for (const { first, last } of init.hiddenColumns ?? []) for (let c = first; c <= last; c++) sheet.hiddenCols.add(c);
   return sheet;
 }
 

@@ -29,6 +29,8 @@ export interface FakeSheetView {
   tabColor: string;
   /** Widths in points by column letter, for columns set explicitly. */
   columnWidths: Record<string, number>;
+  /** Letters of the columns hidden (Range.columnHidden), in order. */
+  hiddenColumns: string[];
   /** Heights in points by 1-based row number, for rows set explicitly. */
   rowHeights: Record<number, number>;
   tables: { name: string; address: string }[];
@@ -77,6 +79,7 @@ export function viewSheet(wb: WorkbookState, sheet: SheetState): FakeSheetView {
     visibility: sheet.visibility,
     tabColor: sheet.tabColor,
     columnWidths: Object.fromEntries([...sheet.colWidths].map(([c, w]) => [columnLetters(c), w])),
+    hiddenColumns: [...sheet.hiddenCols].sort((a, b) => a - b).map(columnLetters),
     rowHeights: Object.fromEntries([...sheet.rowHeights].map(([r, h]) => [r + 1, h])),
     tables: sheet.tables.map((t) => ({ name: t.name, address: rangeAddress(t.range) })),
     names: sheet.names.map((n) => ({ ...n })),
@@ -98,6 +101,7 @@ export function snapshotWorkbook(wb: WorkbookState): unknown {
       // An explicit standard width looks the same as the default one.
       colWidths: [...s.colWidths].filter(([, w]) => w !== STANDARD_WIDTH).sort(([a], [b]) => a - b),
       rowHeights: [...s.rowHeights].filter(([, h]) => h !== STANDARD_HEIGHT).sort(([a], [b]) => a - b),
+      hiddenCols: [...s.hiddenCols].sort((a, b) => a - b),
       merges: s.merges.list().map(rangeAddress).sort(),
       frozen: s.frozen,
       page: s.page,

@@ -1,10 +1,10 @@
 // Range and RangeAreas proxies. A range is resolved to a rectangle when the request runs, not when it is created.
-import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
+import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlColumnProperties, XlColumnPropertiesLoadOptions, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
 import { cellCount, quoteSheet, rangeAddress } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import type { Areas } from "./cells";
-import { clearCells, grid, mergeCells, writeNumberFormat, writeValues } from "./cells";
-import { getCellProperties, setCellProperties } from "./cellprops";
+import { clearCells, columnsHidden, grid, mergeCells, setColumnsHidden, writeNumberFormat, writeValues } from "./cells";
+import { getCellProperties, getColumnProperties, setCellProperties } from "./cellprops";
 import type { Prop } from "./context";
 import { FakeClientResult, FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
@@ -87,6 +87,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       values: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).v), set: (v) => writeValues(this._areas(), t().rect, v, this._ctx._state) },
       numberFormat: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).nf), set: (v) => writeNumberFormat(this._areas(), t().rect, v) },
       text: { get: () => grid(t().sheet, t().rect, (r, c) => display(t().sheet.cell(r, c).v)) },
+      columnHidden: { get: () => columnsHidden(this._areas()), set: (v) => setColumnsHidden(this._areas(), v) },
     };
   }
   protected override _navs(): Record<string, FakeObject> {
@@ -110,6 +111,12 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
   }
   get text(): string[][] {
     return this._get("text");
+  }
+  get columnHidden(): boolean {
+    return this._get("columnHidden");
+  }
+  set columnHidden(v: boolean) {
+    this._set("columnHidden", v);
   }
   // Office.js types these as any[][]; the fake checks shapes and types when the request runs.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -240,6 +247,22 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
         const t = this._must();
         const value = getCellProperties(t.sheet, t.rect, options);
         res.add("getCellProperties", value);
+        res.land(() => result._resolve(value));
+      },
+    });
+    return result;
+  }
+  getColumnProperties(options: XlColumnPropertiesLoadOptions): XlClientResult<XlColumnProperties[]> {
+    const result = new FakeClientResult<XlColumnProperties[]>();
+    this._ctx._enqueue({
+      obj: this,
+      kind: "call",
+      name: "getColumnProperties",
+      args: [options],
+      run: (res) => {
+        const t = this._must();
+        const value = getColumnProperties(t.sheet, t.rect, options);
+        res.add("getColumnProperties", value);
         res.land(() => result._resolve(value));
       },
     });

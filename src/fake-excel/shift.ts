@@ -67,6 +67,10 @@ export function shiftCells(sheet: SheetState, rect: CellRange, shift: Shift): vo
   }
   if (vertical) sheet.rowHeights = next;
   else sheet.colWidths = next;
+  if (!vertical) {
+    const start = rect.left;
+    sheet.hiddenCols = new Set([...sheet.hiddenCols].flatMap((c) => (c < start ? [c] : inserting ? [c + n] : c >= start + n ? [c - n] : [])));
+  }
   for (const t of sheet.tables) {
     const r = t.range;
     const start = vertical ? rect.top : rect.left;

@@ -112,6 +112,8 @@ export interface SheetName {
 export class SheetState {
   cells = new Map<number, CellState>();
   colWidths = new Map<number, number>();
+  /** Columns hidden (Range.columnHidden); a column 0 points wide reads as hidden too, as in Excel. */
+  hiddenCols = new Set<number>();
   rowHeights = new Map<number, number>();
   merges = new MergedAreas();
   frozen = { rows: 0, cols: 0 };

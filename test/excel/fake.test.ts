@@ -245,6 +245,55 @@ describe("fake Excel strictness", () => {
     expect(got).toEqual({ format: { fill: { color: "#00B050", pattern: "Solid" }, font: { bold: true, color: "#FFFFFF" } } });
   });
 
+  test("columnHidden: true, false, or null over columns some hidden and some not; getColumnProperties per column; inserted columns carry it along", async () => {
+    const fake = createFakeExcel({ sheets: [{ name: "Data", values: [["a", 1]], hiddenColumns: [{ first: 2, last: 3 }] }] });
+    const got = await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Data");
+      const ranges = ["C:D", "A:B", "B:C"].map((a) => ws.getRange(a).load("columnHidden"));
+      const props = ws.getRange("B1:D1").getColumnProperties({ columnHidden: true, columnIndex: true, format: { columnWidth: true } });
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult needs no load, only the sync above
+      return { hidden: ranges.map((r) => r.columnHidden), props: props.value };
+    });
+    // A column inserted at A: the hidden C:D move to D:E. Then D is shown again.
+    fake.user.insertColumns("Data", 0, 1);
+    const after = await fake.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Data");
+      const before = ws.getRange("C1:F1").getColumnProperties({ columnHidden: true });
+      await context.sync();
+      ws.getRange("D:D").columnHidden = false;
+      const shown = ws.getRange("C1:F1").getColumnProperties({ columnHidden: true });
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- ClientResults need no load, only the syncs above
+      return [before.value.map((p) => p.columnHidden), shown.value.map((p) => p.columnHidden)];
+    });
+    expect({ ...got, after }).toEqual({
+      hidden: [true, false, null],
+      props: [
+        { columnIndex: 1, columnHidden: false, format: { columnWidth: 48 } },
+        { columnIndex: 2, columnHidden: true, format: { columnWidth: 48 } },
+        { columnIndex: 3, columnHidden: true, format: { columnWidth: 48 } },
+      ],
+      after: [
+        [false, true, true, false],
+        [false, false, true, false],
+      ],
+    });
+  });
+
+  test("columnHidden cannot be set on a protected sheet, and getColumnProperties refuses what the fake does not model", async () => {
+    const fake = book();
+    const hide = fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Locked").getRange("B:B").columnHidden = true;
+      await context.sync();
+    });
+    const unmodelled = fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Data").getRange("A1:B1").getColumnProperties({ format: { font: { bold: true } } });
+      await context.sync();
+    });
+    expect([await codeOf(hide), await codeOf(unmodelled)]).toEqual(["AccessDenied", "NotImplemented"]);
+  });
+
   test("a response over 5 MB is refused (reading)", async () => {
     const fake = createFakeExcel({ sheets: [{ name: "Big", values: Array.from({ length: 60000 }, () => ["x".repeat(100)]) }] });
     const code = await codeOf(

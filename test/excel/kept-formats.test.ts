@@ -245,7 +245,8 @@ describe("review findings", () => {
   });
 
   test("the request the officer's cells share is refused for its size: they are read again on their own, and their changes still stay", async () => {
-    const fake = createFakeExcel({ ...generatedTracker(10), limits: { responseBytes: 4000 } });
+    // Small enough to refuse Remove colours' request, big enough for Apply colours' smallest (its 40 columns' widths and visibility are 2.5 KB).
+    const fake = createFakeExcel({ ...generatedTracker(10), limits: { responseBytes: 7000 } });
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     await officerEdits(fake);
     fake.stats.reset();

@@ -200,6 +200,27 @@ describe.each(Object.entries(OWN_STATUSES))("%s as it is", (file, { period, stat
   });
 });
 
+describe("made/xlsxwriter-unused-columns-hidden.xlsx as it is: the officer hid the unused columns right of the tracker (G:XFD)", () => {
+  test("our status column is shown, the columns beyond it stay hidden, and its width is backed up as 0 (hidden)", async () => {
+    const { run, parts } = await buildOnce(join(FIXTURES, "made/xlsxwriter-unused-columns-hidden.xlsx"), join(dir, "unused-columns-hidden.xlsx"), false);
+    const sheets = parts ? workbookSheets(parts) : [];
+    const kpis = sheets.find((s) => s.name === "KPIs");
+    const record = sheets.find((s) => s.name === "RagScorecardState");
+    const cols = parts && kpis ? [...text(parts, kpis.part).matchAll(/<col [^>]*\/>/g)].map((m) => m[0]) : [];
+    expect({
+      outcome: run.code === 0 && !run.threw ? "built" : failure(run),
+      status: parts && kpis ? /<c r="G2"[^>]*><is><t>● Within tolerance<\/t><\/is><\/c>/.test(text(parts, kpis.part)) : false,
+      cols,
+      widthBackedUp: parts && record ? /"w":\[\[6,0\]\]/.test(text(parts, record.part)) : false,
+    }).toEqual({
+      outcome: "built",
+      status: true,
+      cols: ['<col min="2" max="2" width="34.7109375" customWidth="1"/>', '<col min="7" max="7" width="29" customWidth="1"/>', '<col min="8" max="16384" width="0" hidden="1" customWidth="1"/>'],
+      widthBackedUp: true,
+    });
+  });
+});
+
 describe("made/openpyxl-structure-protection.xlsx with a tracker added: a workbook whose structure is protected", () => {
   test("is built with the protection kept, and the run says so in one line (the add-in in Excel refuses it)", async () => {
     const o = await prepare("made/openpyxl-structure-protection.xlsx");

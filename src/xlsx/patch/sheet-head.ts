@@ -3,7 +3,7 @@
 import type { CellRange } from "../../engine/vocab/types";
 import { rangeToA1 } from "../../engine/vocab/address";
 import type { SheetEdits } from "./sheet-edits";
-import { attrsOf, childElements, findElement, setAttr } from "./xml-text";
+import { attrsOf, childElements, findElement, removeAttr, setAttr } from "./xml-text";
 
 /** Excel's widest column, in characters. */
 export const MAX_WIDTH = 255;
@@ -33,7 +33,15 @@ interface ColSpan {
   xml: string;
 }
 
-/** <cols> with our columns' widths: spans covering one of ours are split around it, attributes kept. */
+/** Whether a <col>'s hidden attribute hides it (xsd:boolean). */
+const isHidden = (value: string | undefined): boolean => value === "1" || value === "true";
+
+/**
+ * <cols> with our columns' widths: spans covering one of ours are split around it, attributes kept, but
+ * our column is shown. Officers hide the unused columns right of a tracker (K:XFD), and our status column
+ * is the first of them: kept hidden, every status we wrote was out of sight. The width it had is backed
+ * up as 0 (columnPoints), so Remove colours hides it again.
+ */
 export function patchCols(colsXml: string | undefined, widths: { col: number; width: number }[], prefix: string): string {
   let spans: ColSpan[] = [];
   let open = `<${prefix}cols>`;
@@ -57,7 +65,8 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
     }
     const s = spans[i];
     const piece = (min: number, max: number, xml: string): ColSpan => ({ min, max, xml: setAttr(setAttr(xml, "min", String(min)), "max", String(max)) });
-    const ours = piece(n, n, setAttr(setAttr(s.xml, "width", widthText(width)), "customWidth", "1"));
+    const sized = setAttr(setAttr(s.xml, "width", widthText(width)), "customWidth", "1");
+    const ours = piece(n, n, isHidden(attrsOf(s.xml).get("hidden")) ? removeAttr(sized, "hidden") : sized);
     const parts: ColSpan[] = [];
     if (s.min < n) parts.push(piece(s.min, n - 1, s.xml));
     parts.push(ours);
@@ -114,7 +123,9 @@ export function columnPoints(head: string, cols: readonly number[]): Map<number,
   const spans: { min: number; max: number; width: number }[] = [];
   for (const ca of colAttributes(head)) {
     const width = Number(ca.get("width"));
-    if (ca.has("width") && Number.isFinite(width)) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width });
+    // A hidden column is 0 points wide, as Excel reports it: the width put back hides it again.
+    if (isHidden(ca.get("hidden"))) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width: 0 });
+    else if (ca.has("width") && Number.isFinite(width)) spans.push({ min: Number(ca.get("min")), max: Number(ca.get("max")), width });
   }
   for (const col of cols) {
     const span = spans.find((sp) => sp.min <= col + 1 && col + 1 <= sp.max);

@@ -159,6 +159,14 @@ describe("patchCols", () => {
       '<cols><col min="1" max="1" width="5"/><col min="5" max="5" width="22.1235" customWidth="1"/><col min="9" max="9" width="5"/></cols>',
     );
   });
+
+  test("shows our column where the officer hid the unused columns right of the tracker; the rest stay hidden", () => {
+    expect(patchCols('<cols><col min="1" max="4" width="12" customWidth="1"/><col min="5" max="16384" width="9.140625" hidden="1"/></cols>', [{ col: 4, width: 18 }], "")).toBe(
+      '<cols><col min="1" max="4" width="12" customWidth="1"/><col min="5" max="5" width="18" customWidth="1"/><col min="6" max="16384" width="9.140625" hidden="1"/></cols>',
+    );
+    // hidden="false" is left as it is: it hides nothing.
+    expect(patchCols('<cols><col min="5" max="5" width="9" hidden="false" style="2"/></cols>', [{ col: 4, width: 18 }], "")).toBe('<cols><col min="5" max="5" width="18" hidden="false" style="2" customWidth="1"/></cols>');
+  });
 });
 
 describe("columnPoints", () => {
@@ -173,6 +181,15 @@ describe("columnPoints", () => {
     // Excel writes a column of 8.43 characters as 9.140625: 64 pixels.
     expect(columnPoints(head('<sheetFormatPr defaultColWidth="9.140625" defaultRowHeight="15"/>', ""), [7]).get(7)).toBe(48);
     expect(columnPoints(head('<sheetFormatPr baseColWidth="10" defaultRowHeight="15"/>', ""), [0]).get(0)).toBe(60);
+  });
+
+  test("a hidden column is 0 points wide, as Excel reports it (the width Remove colours puts back hides it again)", () => {
+    const head = '<worksheet><cols><col min="5" max="16384" width="9.140625" hidden="1"/><col min="2" max="2" width="9" hidden="true"/></cols><sheetData/></worksheet>';
+    expect([...columnPoints(head, [1, 4, 100])]).toEqual([
+      [1, 0],
+      [4, 0],
+      [100, 0],
+    ]);
   });
 });
 

@@ -1,0 +1,43 @@
+// Officers hide the unused columns right of a tracker (K:XFD), and our status column is the first of
+// them: Apply colours shows it (else every status it wrote was out of sight), and Remove colours hides
+// it again. The columns beyond ours stay hidden throughout.
+import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
+import { createFakeExcel, type FakeExcel } from "../../src/fake-excel";
+import { generatedTracker, SETTINGS, TODAY } from "./trackers";
+
+const LAST_COLUMN = 16383;
+
+/** Whether a column reads as hidden through Office.js (Range.columnHidden: hidden, or 0 points wide). */
+function hidden(fake: FakeExcel, sheet: string, letters: string): boolean {
+  const view = fake.sheet(sheet)!;
+  return view.hiddenColumns.includes(letters) || view.columnWidths[letters] === 0;
+}
+
+describe("our status column where the officer hid the columns right of the tracker", () => {
+  test("Apply colours shows our columns (and only ours), at their widths; Remove colours hides them again", async () => {
+    const init = generatedTracker(12);
+    // Indicators end at J (Comment), Activities at G (Update).
+    init.sheets[0].hiddenColumns = [{ first: 10, last: LAST_COLUMN }];
+    init.sheets[1].hiddenColumns = [{ first: 7, last: LAST_COLUMN }];
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const kpis = fake.sheet("Indicators")!;
+    const applied = {
+      headings: [kpis.cell("K3").value, kpis.cell("L3").value],
+      shown: ["J", "K", "L", "M"].map((c) => !hidden(fake, "Indicators", c)),
+      widths: [kpis.columnWidths.K > 0, kpis.columnWidths.L > 0],
+      stillHidden: kpis.hiddenColumns.length,
+      activities: [fake.sheet("Activities")!.cell("H1").value, !hidden(fake, "Activities", "H"), hidden(fake, "Activities", "J")],
+    };
+    await removeColoursCommand(fake.run);
+    const removed = {
+      headings: [fake.sheet("Indicators")!.cell("K3").value, fake.sheet("Indicators")!.cell("L3").value],
+      hidden: ["J", "K", "L", "M"].map((c) => hidden(fake, "Indicators", c)),
+      activities: hidden(fake, "Activities", "H"),
+    };
+    expect({ applied, removed }).toEqual({
+      applied: { headings: ["Status (auto)", "Check (auto)"], shown: [true, true, true, false], widths: [true, true], stillHidden: LAST_COLUMN - 11, activities: ["Status (auto)", true, true] },
+      removed: { headings: ["", ""], hidden: [false, true, true, true], activities: true },
+    });
+  });
+});
