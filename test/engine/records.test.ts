@@ -179,6 +179,14 @@ describe("which columns are rated (RULES §4)", () => {
     expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual, target });
   });
 
+  test.each([
+    ["year to date first", ["Ref", "Measure", "Q3 YTD Target", "Q3 YTD Actual", "Q3 YTD RAG", "Q3 YTD Comments", "Q3 2010/11 Target", "Q3 2010/11 Actual", "Q3 2010/11 RAG", "Q3 2010/11 Comments"]],
+    ["quarter first", ["Ref", "Measure", "Q3 2010/11 Target", "Q3 2010/11 Actual", "Q3 2010/11 RAG", "Q3 2010/11 Comments", "Q3 YTD Target", "Q3 YTD Actual", "Q3 YTD RAG", "Q3 YTD Comments"]],
+  ])("the officer's rating and comment read are the rated year to date's, though it names no year (%s; helper-57)", (_, headers) => {
+    const plan = planColumns(columns(...headers));
+    expect({ actual: plan.actual?.header, manual: plan.single.manual?.header, comment: plan.single.comment?.header }).toEqual({ actual: "Q3 YTD Actual", manual: "Q3 YTD RAG", comment: "Q3 YTD Comments" });
+  });
+
   test("months beside the quarter's year to date: the year to date is rated, against its own target (helper-57)", () => {
     const plan = planColumns(columns("Ref", "Measure", "Oct 2010 Target", "Oct 2010 Actual", "Dec 2010 Target", "Dec 2010 Actual", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual"));
     expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target" });

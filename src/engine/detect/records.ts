@@ -91,16 +91,18 @@ function frequency(m: ColumnMapping): Frequency {
  * year ranking after its quarters ("09/10 actual" beats "Q4 2009/10"); baselines never.
  */
 export function planColumns(columns: ColumnMapping[]): ColumnPlan {
-  const single: Partial<Record<Role, ColumnMapping>> = {};
-  for (const role of SINGLE_ROLES) {
-    const all = columns.filter((c) => c.role === role);
-    const dated = all.filter((c) => c.period);
-    single[role] = dated.length > 0 ? latest(reportedOr(dated), () => undefined) : all[0];
-  }
   const targets = columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
   const periodYears = (cols: ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
   const inherited = maxOrUndefined(periodYears(targets)) ?? maxOrUndefined(periodYears(columns));
   const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
+  // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
+  // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
+  const single: Partial<Record<Role, ColumnMapping>> = {};
+  for (const role of SINGLE_ROLES) {
+    const all = columns.filter((c) => c.role === role);
+    const dated = all.filter((c) => c.period);
+    single[role] = dated.length > 0 ? latest(reportedOr(dated), yearOf) : all[0];
+  }
 
   const actuals = columns.filter((c) => c.role === "actual");
   const candidates = actuals.filter((c) => actualKind(c.header) !== "baseline");
