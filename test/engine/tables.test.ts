@@ -212,6 +212,46 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  describe("a caption over Ref | Indicator | Polarity beside the quarters' headings (helper-57: Q3's actual was rated against Q1's target)", () => {
+    const rows = (caption: string): CellValue[][] => [
+      ["Council Performance Report Quarter 3 (October to December 2010)"],
+      [],
+      [caption, null, null, "Q1 2010/11", null, "Q3 2010/11", null, null],
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual", "Comments"],
+      ["PI01", "Household waste recycled", "Higher is better", 200, 160, 100, 110, "On track"],
+    ];
+    const merged = { merges: [{ top: 2, left: 0, bottom: 2, right: 2 }, { top: 2, left: 3, bottom: 2, right: 4 }, { top: 2, left: 5, bottom: 2, right: 6 }] };
+    test.each([
+      ["KPI", "merged", merged],
+      ["KPI", "centred across, no merge", {}],
+      ["Performance Indicator", "merged", merged],
+      ["Indicator details", "merged", merged],
+      ["Indicator details", "centred across, no merge", {}],
+    ])("%s, %s: one two-row header, each quarter's target and actual its own", (caption, _, extra) => {
+      const tables = detectTables(grid(rows(caption), extra));
+      expect(tables.map((t) => ({ ...brief(t), headers: t.columns.map((c) => c.header) }))).toEqual([
+        {
+          kind: "indicator",
+          headerRow: 2,
+          headerHeight: 2,
+          firstRow: 4,
+          lastRow: 4,
+          headers: ["Ref", "Indicator", "Polarity", "Q1 2010/11 Target", "Q1 2010/11 Actual", "Q3 2010/11 Target", "Q3 2010/11 Actual", "Comments"],
+        },
+      ]);
+    });
+
+    test("a caption over a figure's column is no caption: the row above is left alone", () => {
+      const g = grid([
+        ["KPI", null, null, null, "Q3 2010/11", null],
+        ["Ref", "Indicator", "Polarity", "Target", "Target", "Actual"],
+        ["PI01", "Household waste recycled", "Higher is better", 200, 100, 110],
+      ], { merges: [{ top: 0, left: 0, bottom: 0, right: 3 }, { top: 0, left: 4, bottom: 0, right: 5 }] });
+      const t = detectTables(g).find((x) => x.columns.some((c) => c.header === "Ref"));
+      expect({ row: t?.headerRow, height: t?.headerHeight, headers: t?.columns.map((c) => c.header) }).toEqual({ row: 1, height: 1, headers: ["Ref", "Indicator", "Polarity", "Target", "Target", "Actual"] });
+    });
+  });
+
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11"],

@@ -117,7 +117,15 @@ export function isSubLabel(text: string): boolean {
  * A row of periods, targets and actuals joining the header next to it. `subAllowed` says where a rating,
  * comment or trend label may be among them ("Target | Actual | RAG" under a quarter's heading); by default nowhere.
  */
-function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, left: number, right: number, subAllowed: (col: number) => boolean = () => false): boolean {
+function isGroupRow(
+  cells: SheetCells,
+  row: number,
+  texts: Map<number, string>,
+  left: number,
+  right: number,
+  subAllowed: (col: number) => boolean = () => false,
+  captionAllowed: (col: number) => boolean = () => false,
+): boolean {
   let periods = 0;
   let subs = 0;
   for (const [col, text] of texts) {
@@ -126,12 +134,28 @@ function isGroupRow(cells: SheetCells, row: number, texts: Map<number, string>, 
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
     if (isPeriodish(text)) periods++;
     else if (isSubLabel(text) && subAllowed(col)) subs++;
-    else return false;
+    else if (!captionAllowed(col)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }
   // "Target | Actual | RAG" under each quarter: more targets and actuals than anything else.
   return periods > 0 && subs < periods;
+}
+
+/**
+ * A caption over the columns that name a record ("KPI" or "Indicator details" over Ref | Indicator |
+ * Polarity, merged or not), beside the periods' headings in the row above the header: every header cell
+ * under it, as far as its merge reaches, names no figure. It joins none of them (combine takes an upper
+ * heading for a target, an actual or a period only), so it only keeps the row of periods from being missed.
+ */
+function isCaptionOver(cells: SheetCells, row: number, header: Map<number, string>, col: number): boolean {
+  const m = cells.mergeAt(row, col);
+  const last = m && m.top === row && m.left === col ? m.right : col;
+  for (let c = col; c <= last; c++) {
+    const below = header.get(c);
+    if (below === undefined || isPeriodish(below) || isSubLabel(below)) return false;
+  }
+  return header.has(col);
 }
 
 /**
@@ -264,7 +288,7 @@ export function readHeaderAt(cells: SheetCells, row: number, floor: number, ours
   return readHeaderOmitting(cells, row, floor, NO_COLUMNS);
 }
 
-function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[]): HeaderAt | undefined {
+function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[], lookDown = true): HeaderAt | undefined {
   const own = headerCells(cells, row, omit);
   if (!own || own.size < 2) return undefined;
   if (!hasExactIdentity(own.values())) return undefined;
@@ -279,7 +303,7 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   const right = Math.max(...cols);
   if (row - 1 >= floor) {
     const above = headerCells(cells, row - 1);
-    if (above && isGroupRow(cells, row - 1, above, left, right)) {
+    if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => isCaptionOver(cells, row - 1, own, col))) {
       const columns = combine(cells, row - 1, above, own);
       if (columns) return { top: row - 1, height: 2, columns };
     }
@@ -295,6 +319,12 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
       const columns = combine(cells, row, own, below);
       if (columns) return { top: row, height: 2, columns };
     }
+  }
+  // "KPI | Q1 2010/11 | Q2 2010/11" reads as a header of its own ("KPI" names the indicator); where the
+  // header under it takes it as its row of periods, the two are one header.
+  if (lookDown && row + 1 <= cells.bottom) {
+    const under = readHeaderOmitting(cells, row + 1, row, omit, false);
+    if (under && under.top === row) return under;
   }
   return { top: row, height: 1, columns: [...own].map(([col, text]) => mapping(col, text)) };
 }
