@@ -186,8 +186,27 @@ describe("periods in headers", () => {
     ["Actual", "headline"],
     ["2021/22 Q1", "period"],
     ["09/10 Actual", "period"],
+    ["Previous quarter Actual", "baseline"],
+    ["Same period last year Actual", "baseline"],
+    ["Last year's outturn", "baseline"],
+    ["Current quarter Actual", "headline"],
+    ["This year Actual", "headline"],
+    ["Previous quarter (Q2 2010/11) Actual", "period"],
   ])("actual column %s is %s", (header, kind) => {
     expect(actualKind(header)).toBe(kind);
+  });
+
+  test.each([
+    ["Previous quarter Target", "ignore"],
+    ["Last quarter RAG", "ignore"],
+    ["Same period last year Target", "ignore"],
+    ["Previous year comments", "ignore"],
+    ["Previous quarter Actual", "actual"],
+    ["Current quarter Target", "annualTarget"],
+    ["This year RAG", "manual"],
+    ["Previous quarter (Q2 2010/11) Target", "periodTarget"],
+  ])("%s: an earlier period's target, rating or comment is not read; its actual is (never rated)", (header, role) => {
+    expect(classifyHeader(header).role).toBe(role);
   });
 });
 

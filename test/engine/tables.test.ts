@@ -1,3 +1,4 @@
+import { readRecords } from "../../src/engine/detect/records";
 import { classifyBodyRow, detectTables, judgeHeader, tableShape } from "../../src/engine/detect/tables";
 import { SheetCells } from "../../src/engine/read/cells";
 import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
@@ -250,6 +251,24 @@ describe("detectTables: structure", () => {
       const t = detectTables(g).find((x) => x.columns.some((c) => c.header === "Ref"));
       expect({ row: t?.headerRow, height: t?.headerHeight, headers: t?.columns.map((c) => c.header) }).toEqual({ row: 1, height: 1, headers: ["Ref", "Indicator", "Polarity", "Target", "Target", "Actual"] });
     });
+  });
+
+  test.each([
+    ["Previous quarter", "Current quarter", [200, 160, 100, 110]],
+    ["Current quarter", "Previous quarter", [100, 110, 200, 160]],
+    ["Same period last year", "This year", [200, 160, 100, 110]],
+    ["This year", "Same period last year", [100, 110, 200, 160]],
+  ] as [string, string, number[]][])("%s | %s over Target | Actual: this period's actual against its target, whichever comes first (helper-57)", (first, second, figures) => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", first, null, second, null],
+        [null, null, null, "Target", "Actual", "Target", "Actual"],
+        ["PI01", "Household waste recycled", "Higher is better", ...figures],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 6 }] },
+    );
+    const { records } = readRecords(g, detectTables(g));
+    expect(records.map((r) => ({ actual: r.actual?.value, target: r.target?.value }))).toEqual([{ actual: 110, target: 100 }]);
   });
 
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {

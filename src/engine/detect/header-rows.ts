@@ -2,7 +2,7 @@
 // merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
 // the columns make an indicator or an activity table. tables.ts finds where headers are.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, looksLikeOurs } from "./headers";
+import { IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
 import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -45,10 +45,10 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   return actual || (target && !schedule) ? "indicator" : "activity";
 }
 
-/** Text that can sit under or over a group header: a period, an actual or a target. */
+/** Text that can sit under or over a group header: a period (or one named relatively, "Current quarter"), an actual or a target. */
 export function isPeriodish(text: string): boolean {
   const c = classifyHeader(text);
-  return c.period !== undefined || c.role === "actual" || TARGET_ROLES.has(c.role);
+  return c.period !== undefined || c.role === "actual" || TARGET_ROLES.has(c.role) || isRelativeHeading(text);
 }
 
 export function mapping(col: number, header: string): ColumnMapping {

@@ -98,6 +98,30 @@ const TITLE_PHRASES = ["key activities", "activities", "actions", "key actions",
 /** Words of an actual header that mark the starting point rather than a result. */
 const BASELINE_WORDS = ["baseline", "base line", "starting point"];
 
+/**
+ * A period before the one reported, named relative to it ("Previous quarter", "Same period last year"):
+ * its figure is never the one rated, and its target, rating and comment are not read. As words, not a
+ * period: the tracker's own period is the reported one.
+ */
+const EARLIER_PHRASES = [
+  "previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month",
+  "previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year",
+];
+/** Headings of a group of columns naming the reported period relatively ("Current quarter" over Target | Actual). */
+const RELATIVE_HEADINGS = new Set([...EARLIER_PHRASES, "current quarter", "this quarter", "current period", "this period", "current month", "this month", "current year", "this year"]);
+/** Roles an earlier period's column gives up: only its actual is kept (for the record, never rated). */
+const NOT_READ_WHEN_EARLIER: ReadonlySet<Role> = new Set<Role>(["annualTarget", "periodTarget", "manual", "comment", "tolerance", "comparator"]);
+
+/** A whole heading naming a period relative to the reported one ("Current quarter", "Same period last year"). */
+export function isRelativeHeading(text: string): boolean {
+  return text.length <= MAX_HEADER_LENGTH && RELATIVE_HEADINGS.has(normaliseHeader(text));
+}
+
+function namesEarlierPeriod(norm: string): boolean {
+  const padded = " " + norm + " ";
+  return EARLIER_PHRASES.some((p) => padded.includes(" " + p + " "));
+}
+
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
 const PERIOD_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "comment", "comparator", "progress"]);
 
@@ -204,6 +228,8 @@ function classifyUncached(text: string): HeaderClass {
   const period = parsePeriod(raw);
   let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
   if (role === undefined) role = period ? "actual" : "ignore";
+  // "Previous quarter Target" is not this period's target (its actual stays, as a baseline: actualKind).
+  if (!period && NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(norm)) return IGNORE;
   if (role === "annualTarget" && period && (period.quarter !== undefined || period.month !== undefined || period.yearToDate)) {
     role = "periodTarget";
   }
@@ -216,7 +242,9 @@ export function actualKind(header: string): "baseline" | "headline" | "period" {
   const norm = " " + normaliseHeader(header) + " ";
   if (BASELINE_WORDS.some((w) => norm.includes(" " + w + " "))) return "baseline";
   const p = parsePeriod(header);
-  return p && (p.year !== undefined || p.quarter !== undefined || p.month !== undefined) ? "period" : "headline";
+  if (p && (p.year !== undefined || p.quarter !== undefined || p.month !== undefined)) return "period";
+  // "Previous quarter Actual", "Same period last year": an earlier figure, never the one rated.
+  return namesEarlierPeriod(norm.trim()) ? "baseline" : "headline";
 }
 
 /** A single-text row that titles a table or a page ("Key Activities", "Q3 10/11 ...", "2021/22"), not a section heading. */
