@@ -271,6 +271,38 @@ describe("detectTables: structure", () => {
     expect(records.map((r) => ({ actual: r.actual?.value, target: r.target?.value }))).toEqual([{ actual: 110, target: 100 }]);
   });
 
+  test.each([
+    ["merged", { merges: [{ top: 0, left: 3, bottom: 0, right: 8 }, { top: 1, left: 3, bottom: 1, right: 4 }, { top: 1, left: 5, bottom: 1, right: 6 }, { top: 1, left: 7, bottom: 1, right: 8 }] }],
+    ["centred across, no merge", {}],
+  ])("three header rows, the year over its quarters over Target | Actual (%s): one header (helper-57: every indicator was 'data only')", (_, extra) => {
+    const g = grid(
+      [
+        [null, null, null, "2010/11"],
+        ["Ref", "Indicator", "Polarity", "Q1", null, "Q2", null, "Q3", null, "Comments"],
+        [null, null, null, "Target", "Actual", "Target", "Actual", "Target", "Actual"],
+        ["PI01", "Household waste recycled", "Higher is better", 200, 160, 300, 240, 100, 110, "On track"],
+      ],
+      extra,
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    // Centred across, "2010/11" names only the first quarter's columns; the others take its year (records.ts).
+    const quarters = (t: TableSpec) => t.columns.map((c) => (c.period?.quarter ? `Q${c.period.quarter} ${c.role}` : c.role));
+    expect({ tables: tables.map((t) => ({ ...brief(t), quarters: quarters(t) })), rated: records.map((r) => ({ actual: r.actual?.value, target: r.target?.value })) }).toEqual({
+      tables: [
+        {
+          kind: "indicator",
+          headerRow: 0,
+          headerHeight: 3,
+          firstRow: 3,
+          lastRow: 3,
+          quarters: ["ref", "name", "polarity", "Q1 periodTarget", "Q1 actual", "Q2 periodTarget", "Q2 actual", "Q3 periodTarget", "Q3 actual", "comment"],
+        },
+      ],
+      rated: [{ actual: 110, target: 100 }],
+    });
+  });
+
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11"],

@@ -267,6 +267,20 @@ function lowerEdge(cells: SheetCells, row: number, own: Map<number, string>, bel
   return edge;
 }
 
+/** The header row's texts (`heads`) joined with the row under it, where that row is its group row ("Target | Actual" under each quarter). */
+function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, cols: readonly number[], left: number, right: number): ColumnMapping[] | undefined {
+  if (row + 1 > cells.bottom) return undefined;
+  const below = headerCells(cells, row + 1);
+  if (!below) return undefined;
+  // A rating or comment label below must sit under a period's heading of the header row.
+  const underPeriod = (col: number): boolean => {
+    const h = headingOver(cells, row, heads, below, col, left, isPlainLabel);
+    return h !== undefined && classifyHeader(h).period !== undefined;
+  };
+  if (!isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, heads, below, cols, right), underPeriod)) return undefined;
+  return combine(cells, row, heads, below);
+}
+
 export interface HeaderAt {
   top: number;
   height: number;
@@ -305,21 +319,14 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
     const above = headerCells(cells, row - 1);
     if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => isCaptionOver(cells, row - 1, own, col))) {
       const columns = combine(cells, row - 1, above, own);
+      // Three rows: the year over its quarters over "Target | Actual" ("2010/11" over "Q1 | Q2" over …).
+      const three = columns && joinBelow(cells, row, new Map(columns.map((c) => [c.col, c.header])), cols, left, right);
+      if (three) return { top: row - 1, height: 3, columns: three };
       if (columns) return { top: row - 1, height: 2, columns };
     }
   }
-  if (row + 1 <= cells.bottom) {
-    const below = headerCells(cells, row + 1);
-    // A rating or comment label below must sit under a period's heading of the header row.
-    const underPeriod = (col: number): boolean => {
-      const h = below ? headingOver(cells, row, own, below, col, left, isPlainLabel) : undefined;
-      return h !== undefined && classifyHeader(h).period !== undefined;
-    };
-    if (below && isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, own, below, cols, right), underPeriod)) {
-      const columns = combine(cells, row, own, below);
-      if (columns) return { top: row, height: 2, columns };
-    }
-  }
+  const two = joinBelow(cells, row, own, cols, left, right);
+  if (two) return { top: row, height: 2, columns: two };
   // "KPI | Q1 2010/11 | Q2 2010/11" reads as a header of its own ("KPI" names the indicator); where the
   // header under it takes it as its row of periods, the two are one header.
   if (lookDown && row + 1 <= cells.bottom) {
