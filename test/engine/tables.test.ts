@@ -303,6 +303,24 @@ describe("detectTables: structure", () => {
     });
   });
 
+  test("quarters merged over two rows and two columns above Target | Actual: each quarter's own (helper-57: Q3's actual against Q1's target)", () => {
+    const g = grid(
+      [
+        [null, null, null, "Q1 2010/11", null, "Q3 2010/11", null],
+        [],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual", "Comments"],
+        ["PI01", "Household waste recycled", "Higher is better", 200, 160, 100, 110, "On track"],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 1, right: 4 }, { top: 0, left: 5, bottom: 1, right: 6 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect({ tables: tables.map(brief), rated: records.map((r) => ({ actual: r.actual?.value, target: r.target?.value })) }).toEqual({
+      tables: [{ kind: "indicator", headerRow: 0, headerHeight: 3, firstRow: 3, lastRow: 3 }],
+      rated: [{ actual: 110, target: 100 }],
+    });
+  });
+
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11"],

@@ -267,6 +267,26 @@ function lowerEdge(cells: SheetCells, row: number, own: Map<number, string>, bel
   return edge;
 }
 
+/**
+ * Headings merged down into the row above the header from higher up ("Q1 2010/11" merged over two rows
+ * and two columns, above Target | Actual), by their column, with the highest row they start in; undefined
+ * when none reaches it. That row's own cells are all covered or blank.
+ */
+function tallHeadings(cells: SheetCells, row: number, left: number, right: number, floor: number): { texts: Map<number, string>; top: number } | undefined {
+  const texts = new Map<number, string>();
+  let top = row;
+  for (let col = left; col <= right; col++) {
+    const m = cells.mergeAt(row, col);
+    if (!m || m.left !== col || m.top >= row || m.bottom !== row || m.top < floor) continue;
+    const v = cells.at(m.top, col);
+    const text = isBlank(v) ? undefined : headerValueText(v);
+    if (text === undefined) continue;
+    texts.set(col, text);
+    top = Math.min(top, m.top);
+  }
+  return texts.size ? { texts, top } : undefined;
+}
+
 /** The header row's texts (`heads`) joined with the row under it, where that row is its group row ("Target | Actual" under each quarter). */
 function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, cols: readonly number[], left: number, right: number): ColumnMapping[] | undefined {
   if (row + 1 > cells.bottom) return undefined;
@@ -316,13 +336,16 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
   const left = Math.min(...cols);
   const right = Math.max(...cols);
   if (row - 1 >= floor) {
-    const above = headerCells(cells, row - 1);
+    const cellsAbove = headerCells(cells, row - 1);
+    const tall = cellsAbove?.size === 0 ? tallHeadings(cells, row - 1, left, right, floor) : undefined;
+    const above = tall?.texts ?? cellsAbove;
+    const top = tall?.top ?? row - 1;
     if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => isCaptionOver(cells, row - 1, own, col))) {
       const columns = combine(cells, row - 1, above, own);
       // Three rows: the year over its quarters over "Target | Actual" ("2010/11" over "Q1 | Q2" over …).
       const three = columns && joinBelow(cells, row, new Map(columns.map((c) => [c.col, c.header])), cols, left, right);
-      if (three) return { top: row - 1, height: 3, columns: three };
-      if (columns) return { top: row - 1, height: 2, columns };
+      if (three) return { top, height: row + 2 - top, columns: three };
+      if (columns) return { top, height: row + 1 - top, columns };
     }
   }
   const two = joinBelow(cells, row, own, cols, left, right);
