@@ -110,6 +110,8 @@ describe("column roles from header text", () => {
     ["2021/22 Target", "annualTarget", "year target after the year"],
     ["2019/20 Achieved", "actual", "achieved"],
     ["Outturn", "actual", "outturn"],
+    ["Perf", "actual", "short for performance, under a quarter's heading beside Target (helper-57)"],
+    ["Q3 Perf", "actual", "a quarter's performance"],
     ["Baseline", "actual", "baseline is an earlier actual"],
     ["Target 2022/23", "annualTarget", "target before the year"],
     ["Target", "annualTarget", "plain target"],

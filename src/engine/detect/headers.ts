@@ -58,7 +58,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when"]],
   ["comparator", ["comparator", "benchmark", "quartile", "cipfa", "national average", "england average", "family group", "statistical neighbours", "rank"]],
   ["annualTarget", ["target", "targets", "tgt", "annual target", "year end target", "full year target"]],
-  ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],
+  ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "perf", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],
   ["ignore", ["trend", "dot", "direction of travel", "icon", "year", "symbol"]],
 ];
 
@@ -78,7 +78,7 @@ const PHRASE_RULES: [Role, string[]][] = [
   ["manual", ["status", "rating", "rag", "traffic light", "alert", "red amber green"]],
   ["progress", ["percent complete", "percentage complete", "complete", "progress", "completion", "percent done"]],
   ["annualTarget", ["target", "targets", "tgt"]],
-  ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
+  ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "perf", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
   ["refAndName", ["code and short name", "code and name", "code name", "ref and name", "reference and name", "ref and title", "action title", "code and title", "reference and title"]],
   ["ref", ["ref", "reference", "code"]],
   ["description", ["description", "details", "detail", "summary"]],
