@@ -288,6 +288,35 @@ test("a header typed over so the table below joins this one: our column leaves i
   expect(officersCellsUnder(truth, next)).toEqual([]);
 });
 
+test("a note deleted beside the quarters' headings under a caption: the header is read again, as a full Apply reads it (helper-60)", () => {
+  // "see note" over Comments kept the row from being the header's row of quarters; deleted, it is one.
+  const options = { preset: "rag", reportDate: "2010-12-31", today: "2011-01-15", period: "Q3 2010/11" } as const;
+  const truth: SheetGrid[] = [
+    {
+      name: "KPIs",
+      values: [
+        ["Indicator details", null, null, "Q1 2010/11", null, "Q2 2010/11", null, "Q3 2010/11", null, "see note"],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual", "Target", "Actual", "Comments"],
+        ["K1", "Calls answered", "Higher is better", 80, 85, 85, 84, 90, 86, "ok"],
+      ],
+      merges: [
+        { top: 0, left: 0, bottom: 0, right: 2 },
+        { top: 0, left: 3, bottom: 0, right: 4 },
+        { top: 0, left: 5, bottom: 0, right: 6 },
+        { top: 0, left: 7, bottom: 0, right: 8 },
+      ],
+    },
+  ];
+  const model = fullApply(truth, options);
+  const { session } = startLive(truth, options);
+  const update = applyEdits(session, [{ sheet: "KPIs", row: 0, col: 9, value: null }]);
+  setCell(truth[0], 0, 9, null);
+  const after = applyUpdate(model, update, () => truth, options);
+  const full = fullApply(truth, options);
+  const differing = [...new Set([...after.keys(), ...full.keys()])].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(full.get(k)));
+  expect({ kind: update.kind, differing, status: full.get("KPIs!2,10")?.value }).toEqual({ kind: "rescan", differing: [], status: "● Within tolerance" });
+});
+
 test("a figure in our column, then deleted: live colours write the status there, as a full Apply does", () => {
   // Pasted with a record, the figure is the officer's and left alone (a rescan); deleted, the cell is ours again.
   const options = { preset: "rag", reportDate: "2023-09-30", today: "2023-10-15" } as const;

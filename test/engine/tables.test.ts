@@ -242,6 +242,30 @@ describe("detectTables: structure", () => {
       ]);
     });
 
+    test.each([
+      ["a title with a date over Q3 Actual", [["Housing KPIs", null, null, null, new Date(Date.UTC(2011, 0, 14))], ["Ref", "Indicator", "Polarity", "Q3 Target", "Q3 Actual"]], 1],
+      ["a title with 'Updated Oct 2010' over Q3 Actual", [["Housing KPIs", null, null, null, "Updated Oct 2010"], ["Ref", "Indicator", "Polarity", "Q3 Target", "Q3 Actual"]], 1],
+      [
+        "the last record of an activity table above, its due date over Q3 Target",
+        [
+          ["Ref", "Action", "Lead officer", "Due date"],
+          ["A2", "Review tenancy policy", "P Jones", new Date(Date.UTC(2011, 2, 31))],
+          ["Ref", "Indicator", "Polarity", "Q3 Target", "Q3 Actual"],
+        ],
+        2,
+      ],
+    ] as [string, CellValue[][], number][])("%s is no caption row: the header is the row of Ref alone (helper-60)", (_, rows, headerRow) => {
+      const g = grid([...rows, ["K1", "Calls answered in 20 seconds", "Higher is better", 90, 86]]);
+      const t = detectTables(g).find((x) => x.headerRow <= headerRow && x.columns.some((c) => c.header.endsWith("Q3 Actual")));
+      const { records } = readRecords(g, detectTables(g));
+      expect({ row: t?.headerRow, height: t?.headerHeight, headers: t?.columns.map((c) => c.header).slice(3), records: records.map((r) => r.ref) }).toEqual({
+        row: headerRow,
+        height: 1,
+        headers: ["Q3 Target", "Q3 Actual"],
+        records: rows.length === 3 ? ["A2", "K1"] : ["K1"],
+      });
+    });
+
     test("a caption over a figure's column is no caption: the row above is left alone", () => {
       const g = grid([
         ["KPI", null, null, null, "Q3 2010/11", null],

@@ -159,6 +159,28 @@ function isCaptionOver(cells: SheetCells, row: number, header: Map<number, strin
 }
 
 /**
+ * The column of the one caption a row of periods' headings may have (isCaptionOver), else undefined. It
+ * is the row's first text, and every heading beside it sits over plain labels ("Target | Actual"): a
+ * title with a date or "Updated Oct 2010" over "Q3 Actual", or the last record of a table above
+ * ("A2 | Review tenancy policy | P Jones | 31/03/2011"), is not a row of headings (helper-60).
+ */
+function captionColumn(cells: SheetCells, row: number, texts: Map<number, string>, header: Map<number, string>): number | undefined {
+  let caption: number | undefined;
+  for (const [col, text] of texts) {
+    if (isOurHeading(text)) continue;
+    if (isPeriodish(text)) {
+      const m = cells.mergeAt(row, col);
+      const last = m && m.top === row && m.left === col ? m.right : col;
+      if (!header.has(col)) return undefined;
+      for (let c = col; c <= last; c++) if (header.has(c) && !isPlainLabel(header.get(c))) return undefined;
+    } else if (caption !== undefined) return undefined;
+    else caption = col;
+  }
+  if (caption === undefined || [...texts.keys()].some((c) => c < (caption as number))) return undefined;
+  return isCaptionOver(cells, row, header, caption) ? caption : undefined;
+}
+
+/**
  * Two header rows into one text per column: a period-like lower cell ("Q1") takes the upper
  * cell above it, through a merge, or from the nearest upper cell to its left ("2021/22 Q1").
  */
@@ -340,7 +362,8 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
     const tall = cellsAbove?.size === 0 ? tallHeadings(cells, row - 1, left, right, floor) : undefined;
     const above = tall?.texts ?? cellsAbove;
     const top = tall?.top ?? row - 1;
-    if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => isCaptionOver(cells, row - 1, own, col))) {
+    const caption = above ? captionColumn(cells, row - 1, above, own) : undefined;
+    if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => col === caption)) {
       const columns = combine(cells, row - 1, above, own);
       // Three rows: the year over its quarters over "Target | Actual" ("2010/11" over "Q1 | Q2" over …).
       const three = columns && joinBelow(cells, row, new Map(columns.map((c) => [c.col, c.header])), cols, left, right);

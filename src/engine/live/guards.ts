@@ -18,12 +18,15 @@ const MAX_GROUP_LENGTH = 40;
 /** The row could be a group header row ("2021/22" over "Q1 | Q2", "Target | Actual | RAG" under a quarter) joining the header next to it. */
 export function couldBeGroupRow(cells: SheetCells, row: number): boolean {
   let count = 0;
+  let seen = 0;
   for (const v of cells.row(row)) {
     if (isBlank(v)) continue;
     const text = headerValueText(v);
     if (text === undefined || text.length > MAX_GROUP_LENGTH) return false;
+    seen++;
     if (isPeriodish(text)) count++;
-    else if (!isSubLabel(text)) return false; // "RAG" beside a quarter's "Target | Actual"
+    // "RAG" beside a quarter's "Target | Actual"; a caption ("KPI") first, over the columns naming a record.
+    else if (!isSubLabel(text) && seen > 1) return false;
   }
   return count > 0;
 }
