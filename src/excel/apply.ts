@@ -66,6 +66,8 @@ export interface WriteJob {
   inPlace?: (sheet: string) => boolean;
   /** The merged areas of a sheet, as read this run (ExcelApi 1.13; none known without it). */
   merges?: (sheet: string) => CellRange[];
+  /** Whether a column is hidden now (read.ts reads the first columns' widths, a hidden one as 0); unknown: false. */
+  hidden?: (sheet: string, col: number) => boolean;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -95,6 +97,10 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const { facts, state, targets } = job;
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
+  // Our columns an earlier run sized (their widths are in the record, taken before this run's backups join
+  // it) and hidden now: the officer hid them since, and they stay hidden.
+  const hiddenSince = (t: Target): number[] => t.plan.columnWidths.map((w) => w.col).filter((col) => state.saved[t.sheet]?.widths.has(col) && job.hidden?.(t.sheet, col));
+  const keepHidden = new Map(targets.map((t) => [t, new Set(hiddenSince(t))]));
   const stale: { sheet: string; mem: SheetMemory; kept?: Map<number, SavedFormat>; clearWhole: CellRange[] }[] = [];
   const fresh: { sheet: string; cells: CellSet }[] = [];
   for (const t of targets) {
@@ -182,7 +188,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   }
 
   let cellsWritten = 0;
-  for (const t of targets) cellsWritten += await queuePlan(writes, created.get(t) ?? sheets.getItem(t.sheet), t.plan);
+  for (const t of targets) cellsWritten += await queuePlan(writes, created.get(t) ?? sheets.getItem(t.sheet), t.plan, keepHidden.get(t));
   const first = creates[0] && created.get(creates[0]);
   if (job.activate && first) await writes.add(OP_OVERHEAD, () => first.activate());
   if (job.hint) await queueHintWrite(writes, context, job.hint);

@@ -159,7 +159,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [] }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0 }, DEFAULT_BUDGET);
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 

@@ -144,8 +144,11 @@ function queuePrint(ws: XlWorksheet, p: PrintSetup): void {
   for (const row of p.rowBreaks ?? []) if (row > 0) ws.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
-/** Queue a whole plan on `ws`. Returns the number of cells whose values were written. */
-export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan): Promise<number> {
+/**
+ * Queue a whole plan on `ws`. Returns the number of cells whose values were written. `keepHidden`: our
+ * columns an earlier run sized that are hidden now (the officer hid them since): left hidden, unsized.
+ */
+export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan, keepHidden?: ReadonlySet<number>): Promise<number> {
   const formats = styleNumberFormats(plan);
   const cells = await queueBlocks(batcher, ws, plan, formats);
   for (const group of plan.styles) await queueStyle(batcher, ws, group);
@@ -161,11 +164,14 @@ export async function queuePlan(batcher: Batcher, ws: XlWorksheet, plan: SheetPl
   // tracker, and it is the first of them. Shown before it is sized, so the width set is the one seen.
   if (plan.action === "edit") {
     for (const { col } of plan.columnWidths) {
+      if (keepHidden?.has(col)) continue;
       const letters = colToLetters(col);
       await batcher.add(OP_OVERHEAD, () => (ws.getRange(`${letters}:${letters}`).columnHidden = false));
     }
   }
-  await queueSizes(batcher, ws, new Map(plan.columnWidths.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
+  // A column left hidden is not sized: a width set may show it again (Excel's Unhide is a width).
+  const sized = plan.columnWidths.filter((w) => !(plan.action === "edit" && keepHidden?.has(w.col)));
+  await queueSizes(batcher, ws, new Map(sized.map((w) => [w.col, charsToPoints(w.width)])), "columnWidth");
   await queueSizes(batcher, ws, new Map(plan.rowHeights.map((h) => [h.row, rowPoints(h.height)])), "rowHeight");
   const { freeze, print, tabColor } = plan;
   await batcher.add(OP_OVERHEAD * (13 + (print?.rowBreaks?.length ?? 0)), () => {

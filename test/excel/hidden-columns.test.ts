@@ -40,4 +40,23 @@ describe("our status column where the officer hid the columns right of the track
       removed: { headings: ["", ""], hidden: [false, true, true, true], activities: true },
     });
   });
+
+  test("our column the officer hid after an Apply stays hidden on the next Apply, the rest as they were", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].hiddenColumns = [{ first: 11, last: LAST_COLUMN }];
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const first = ["K", "L"].map((c) => hidden(fake, "Indicators", c));
+    // The officer hides our status column (K) after seeing it.
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Indicators").getRange("K:K").columnHidden = true;
+      await context.sync();
+    });
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ first, again: ["K", "L", "M"].map((c) => hidden(fake, "Indicators", c)), status: fake.sheet("Indicators")!.cell("K4").value }).toEqual({
+      first: [false, false],
+      again: [true, false, true],
+      status: expect.stringMatching(/^. /),
+    });
+  });
 });

@@ -221,6 +221,25 @@ describe("made/xlsxwriter-unused-columns-hidden.xlsx as it is: the officer hid t
   });
 });
 
+describe("made/xlsxwriter-unused-columns-hidden.xlsx built, then our status column hidden by the officer", () => {
+  test("the next build leaves it hidden (the record holds its width from the first build), and the columns beyond as they were", async () => {
+    const first = await buildOnce(join(FIXTURES, "made/xlsxwriter-unused-columns-hidden.xlsx"), join(dir, "unused-columns-hidden.first.xlsx"), false);
+    const kpis = first.parts ? workbookSheets(first.parts).find((s) => s.name === "KPIs") : undefined;
+    if (!first.parts || !kpis) throw new Error(`not built: ${failure(first.run)}`);
+    // What Excel writes when the officer hides column G: hidden="1" on its <col>.
+    const xml = text(first.parts, kpis.part).replace('<col min="7" max="7" width="29" customWidth="1"/>', '<col min="7" max="7" width="29" hidden="1" customWidth="1"/>');
+    first.parts.set(kpis.part, Buffer.from(xml, "utf8"));
+    const hiddenByOfficer = join(dir, "unused-columns-hidden.officer.xlsx");
+    await writeParts(first.parts, hiddenByOfficer);
+    const again = await buildOnce(hiddenByOfficer, join(dir, "unused-columns-hidden.again.xlsx"), false);
+    const cols = again.parts ? [...text(again.parts, kpis.part).matchAll(/<col [^>]*\/>/g)].map((m) => m[0]) : [];
+    expect({ outcome: again.run.code === 0 && !again.run.threw ? "built" : failure(again.run), cols }).toEqual({
+      outcome: "built",
+      cols: ['<col min="2" max="2" width="34.7109375" customWidth="1"/>', '<col min="7" max="7" width="29" hidden="1" customWidth="1"/>', '<col min="8" max="16384" width="0" hidden="1" customWidth="1"/>'],
+    });
+  });
+});
+
 describe("made/openpyxl-structure-protection.xlsx with a tracker added: a workbook whose structure is protected", () => {
   test("is built with the protection kept, and the run says so in one line (the add-in in Excel refuses it)", async () => {
     const o = await prepare("made/openpyxl-structure-protection.xlsx");

@@ -137,7 +137,10 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     // What an earlier run left and this one no longer writes or colours is put back (record-backups.ts).
     const changes = old !== undefined && mem ? putBack(stale.get(old) as StaleCells, mem, read.recordFormats, recordClears) : [];
     const ours = old !== undefined ? stale.get(old)?.ours : undefined;
-    patched.push({ part: sheet.part as string, name: sheet.name, edits: withChanges(sheetEdits(plan, problems), changes), plan, ...(ours ? { ours } : {}) });
+    const edits = withChanges(sheetEdits(plan, problems), changes);
+    const sizedBefore = entryOfSheet(read.saved, sheet.name)?.widths;
+    if (sizedBefore?.size) edits.keepHidden = new Set(plan.columnWidths.map((w) => w.col).filter((col) => sizedBefore.has(col)));
+    patched.push({ part: sheet.part as string, name: sheet.name, edits, plan, ...(ours ? { ours } : {}) });
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.

@@ -36,6 +36,11 @@ export interface SheetEdits {
    * place: our history sheet continued from its first row that changed (build-package.ts).
    */
   dropFrom?: number;
+  /**
+   * Our columns an earlier run sized (their width is in the record): hidden now, the officer hid them
+   * after that run, and they stay hidden. Any other of our columns is shown (sheet-head.ts patchCols).
+   */
+  keepHidden?: ReadonlySet<number>;
 }
 
 export function rangeOk(r: CellRange): boolean {

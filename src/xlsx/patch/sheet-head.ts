@@ -40,9 +40,10 @@ const isHidden = (value: string | undefined): boolean => value === "1" || value 
  * <cols> with our columns' widths: spans covering one of ours are split around it, attributes kept, but
  * our column is shown. Officers hide the unused columns right of a tracker (K:XFD), and our status column
  * is the first of them: kept hidden, every status we wrote was out of sight. The width it had is backed
- * up as 0 (columnPoints), so Remove colours hides it again.
+ * up as 0 (columnPoints), so Remove colours hides it again. One an earlier run sized (`keepHidden`) that is
+ * hidden now, the officer hid since: it stays hidden.
  */
-export function patchCols(colsXml: string | undefined, widths: { col: number; width: number }[], prefix: string): string {
+export function patchCols(colsXml: string | undefined, widths: { col: number; width: number }[], prefix: string, keepHidden?: ReadonlySet<number>): string {
   let spans: ColSpan[] = [];
   let open = `<${prefix}cols>`;
   if (colsXml) {
@@ -66,7 +67,7 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
     const s = spans[i];
     const piece = (min: number, max: number, xml: string): ColSpan => ({ min, max, xml: setAttr(setAttr(xml, "min", String(min)), "max", String(max)) });
     const sized = setAttr(setAttr(s.xml, "width", widthText(width)), "customWidth", "1");
-    const ours = piece(n, n, isHidden(attrsOf(s.xml).get("hidden")) ? removeAttr(sized, "hidden") : sized);
+    const ours = piece(n, n, isHidden(attrsOf(s.xml).get("hidden")) && !keepHidden?.has(col) ? removeAttr(sized, "hidden") : sized);
     const parts: ColSpan[] = [];
     if (s.min < n) parts.push(piece(s.min, n - 1, s.xml));
     parts.push(ours);
@@ -152,7 +153,7 @@ export function patchHead(head: string, edits: SheetEdits, prefix: string): stri
   }
   if (edits.columnWidths.length) {
     const cols = findElement(out, "cols");
-    if (cols) out = out.slice(0, cols.start) + patchCols(out.slice(cols.start, cols.end), edits.columnWidths, prefix) + out.slice(cols.end);
+    if (cols) out = out.slice(0, cols.start) + patchCols(out.slice(cols.start, cols.end), edits.columnWidths, prefix, edits.keepHidden) + out.slice(cols.end);
     else out += patchCols(undefined, edits.columnWidths, prefix);
   }
   return out;
