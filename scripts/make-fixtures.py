@@ -301,6 +301,17 @@ def xlsxwriter_files():
     ws.set_column("B:B", 34)
     ws.set_column("G:XFD", None, None, {"hidden": True})
     wb.close()
+    # The same with the officer's RAG, all "Green": our Check column comes too, and goes when the ratings
+    # agree with the rules; the build put back neither its width nor its being hidden (helper-60).
+    wb = xlsxwriter_book("xlsxwriter-checks-columns-hidden.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    bold = wb.add_format({"bold": True})
+    ws.write_row("A1", ["Ref", "Measure", "Polarity", "Q3 Target", "Q3 Actual", "RAG"], bold)
+    for r, row in enumerate(QUARTER_KPIS):
+        ws.write_row(1 + r, 0, row[:3] + row[5:] + ["Green"])
+    ws.set_column("B:B", 34)
+    ws.set_column("G:XFD", None, None, {"hidden": True})
+    wb.close()
     # Quarters merged over "Target | Actual" in the row that names Ref and Measure, the last quarter ending
     # the tracker: the lower row was read as a record and no column as a target, so every indicator was
     # "data only" with a "no target column" problem.

@@ -240,6 +240,38 @@ describe("made/xlsxwriter-unused-columns-hidden.xlsx built, then our status colu
   });
 });
 
+describe("made/xlsxwriter-checks-columns-hidden.xlsx built, then the officer's ratings made to agree with the rules", () => {
+  test("the next build hides our Check column again, as it was, and the record forgets its width; a third build changes nothing", async () => {
+    const first = await buildOnce(join(FIXTURES, "made/xlsxwriter-checks-columns-hidden.xlsx"), join(dir, "checks-hidden.first.xlsx"), false);
+    const kpis = first.parts ? workbookSheets(first.parts).find((s) => s.name === "KPIs") : undefined;
+    if (!first.parts || !kpis) throw new Error(`not built: ${failure(first.run)}`);
+    const cols = (parts: Parts | undefined): string[] => (parts ? [...text(parts, kpis.part).matchAll(/<col [^>]*\/>/g)].map((m) => m[0]) : []);
+    const shownFirst = cols(first.parts);
+    // The officer's RAG in F2:F4 typed as the rules rate them: no check is left.
+    let xml = text(first.parts, kpis.part);
+    for (const [ref, rating] of [["F2", "Amber"], ["F3", "Red"], ["F4", "Green"]]) xml = xml.replace(new RegExp(`<c r="${ref}" t="s"( s="\\d+")?><v>\\d+</v></c>`), `<c r="${ref}" t="inlineStr"$1><is><t>${rating}</t></is></c>`);
+    first.parts.set(kpis.part, Buffer.from(xml, "utf8"));
+    const agreed = join(dir, "checks-hidden.agreed.xlsx");
+    await writeParts(first.parts, agreed);
+    const second = await buildOnce(agreed, join(dir, "checks-hidden.second.xlsx"), false);
+    const third = second.parts ? await buildOnce(join(dir, "checks-hidden.second.xlsx"), join(dir, "checks-hidden.third.xlsx"), false) : undefined;
+    const record = second.parts ? workbookSheets(second.parts).find((s) => s.name === "RagScorecardState") : undefined;
+    expect({
+      shownFirst,
+      checks: second.report?.records.map((r) => r.checks.length),
+      cols: cols(second.parts),
+      widths: second.parts && record ? /"w":\[\[[^\]]*\]\]/.exec(text(second.parts, record.part))?.[0] : undefined,
+      stable: second.parts && third?.parts ? [...second.parts.keys()].filter((k) => !k.startsWith("docProps/") && !second.parts!.get(k)!.equals(third.parts!.get(k) ?? Buffer.alloc(0))) : "not rebuilt",
+    }).toEqual({
+      shownFirst: ['<col min="2" max="2" width="34.7109375" customWidth="1"/>', '<col min="7" max="7" width="29" customWidth="1"/>', '<col min="8" max="8" width="45" customWidth="1"/>', '<col min="9" max="16384" width="0" hidden="1" customWidth="1"/>'],
+      checks: [0, 0, 0],
+      cols: ['<col min="2" max="2" width="34.7109375" customWidth="1"/>', '<col min="7" max="7" width="29" customWidth="1"/>', '<col min="8" max="8" width="45" customWidth="1" hidden="1"/>', '<col min="9" max="16384" width="0" hidden="1" customWidth="1"/>'],
+      widths: '"w":[[6,0]]',
+      stable: [],
+    });
+  });
+});
+
 describe("made/openpyxl-structure-protection.xlsx with a tracker added: a workbook whose structure is protected", () => {
   test("is built with the protection kept, and the run says so in one line (the add-in in Excel refuses it)", async () => {
     const o = await prepare("made/openpyxl-structure-protection.xlsx");

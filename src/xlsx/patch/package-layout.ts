@@ -137,9 +137,11 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     // What an earlier run left and this one no longer writes or colours is put back (record-backups.ts).
     const changes = old !== undefined && mem ? putBack(stale.get(old) as StaleCells, mem, read.recordFormats, recordClears) : [];
     const ours = old !== undefined ? stale.get(old)?.ours : undefined;
+    const widthsBack = old !== undefined ? stale.get(old)?.widths : undefined;
     const edits = withChanges(sheetEdits(plan, problems), changes);
     const sizedBefore = entryOfSheet(read.saved, sheet.name)?.widths;
     if (sizedBefore?.size) edits.keepHidden = new Set(plan.columnWidths.map((w) => w.col).filter((col) => sizedBefore.has(col)));
+    if (widthsBack?.size) edits.widthsBack = widthsBack;
     patched.push({ part: sheet.part as string, name: sheet.name, edits, plan, ...(ours ? { ours } : {}) });
   }
 

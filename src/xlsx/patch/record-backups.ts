@@ -46,6 +46,12 @@ export interface StaleCells {
    * wrote them, so their format is ours, not the officer's, and is not backed up.
    */
   ours: CellSet;
+  /**
+   * Columns an earlier run sized that this one does not (our Check column, gone with the checks), with the
+   * width in points each had before (0: hidden): put back as Apply colours puts them back. None where the
+   * record is out of place.
+   */
+  widths: Map<number, number>;
 }
 
 function cellsOf(plans: SheetPlan[], what: "blocks" | "styles"): CellSet {
@@ -78,7 +84,7 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
     const valueAt = (row: number, col: number) => cellValue(grid, row, col);
     const mine = plans.filter((p) => p.action === "edit" && sameSheetName(p.sheet, plan.sheet));
     const written = cellsOf(mine, "blocks");
-    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet() };
+    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet(), widths: new Map() };
     eachCell(written, (row, col) => {
       const v = valueAt(row, col);
       if (!old?.backed.has(row, col) && typeof v === "string" && isOurWrite(v, scheme)) stale.ours.add(row, col);
@@ -91,10 +97,15 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
       eachCell(old.values, (row, col) => {
         if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
       });
-      const into = recordInPlace(old.values.rects(), valueAt, scheme) ? stale.restore : stale.forget;
+      const inPlace = recordInPlace(old.values.rects(), valueAt, scheme);
+      const into = inPlace ? stale.restore : stale.forget;
       eachCell(old.backed, (row, col) => !touched.has(row, col) && into.add(row, col));
+      // A column we still write in keeps its width (our status column is left unsized while an old status
+      // of ours sits below a table that got shorter: put back, it flipped on every build).
+      const ours = new Set(mine.flatMap((p) => [...p.columnWidths.map((w) => w.col), ...p.blocks.flatMap((b) => b.values[0]?.map((_, i) => b.col + i) ?? [])]));
+      if (inPlace) for (const [col, points] of old.widths) if (!ours.has(col)) stale.widths.set(col, points);
     }
-    if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size) out.set(plan.sheet, stale);
+    if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size || stale.widths.size) out.set(plan.sheet, stale);
   }
   return out;
 }
@@ -155,6 +166,8 @@ export interface PatchedRecord {
   widths: Map<number, number>;
   /** Cells whose format is ours already (StaleCells.ours): not backed up. */
   ours?: CellSet;
+  /** Columns whose widths the patch put back (StaleCells.widths): they leave the record. */
+  widthsPutBack?: readonly number[];
 }
 
 export interface Backup {
@@ -180,7 +193,7 @@ export interface RecordUpdate {
 export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[], clears: Backup[] = []): RecordUpdate {
   let changed = clears.length > 0;
   const fresh: { mem: SheetMemory; row: number; col: number; xf: number }[] = [];
-  for (const { name, plan, replaced, widths, ours } of sheets) {
+  for (const { name, plan, replaced, widths, ours, widthsPutBack } of sheets) {
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
@@ -193,6 +206,7 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     // rects() lists a set's rectangles in one order, so equal sets list equal rectangles.
     if (JSON.stringify(values.rects()) !== JSON.stringify(mem.values.rects())) changed = true;
     mem.values = values;
+    for (const col of widthsPutBack ?? []) changed = mem.widths.delete(col) || changed;
     // A width saved earlier is the officer's (the column is ours now); Remove colours puts it back.
     for (const [col, points] of widths) {
       // A column as wide as we make it is ours already (a build before builds kept a record, or our column moved there).

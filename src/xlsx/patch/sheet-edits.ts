@@ -41,6 +41,8 @@ export interface SheetEdits {
    * after that run, and they stay hidden. Any other of our columns is shown (sheet-head.ts patchCols).
    */
   keepHidden?: ReadonlySet<number>;
+  /** Columns an earlier run sized and this one does not, with their widths before it in points (0: hidden): put back. */
+  widthsBack?: ReadonlyMap<number, number>;
 }
 
 export function rangeOk(r: CellRange): boolean {

@@ -77,6 +77,55 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
   return `${open}${spans.map((s) => s.xml).join("")}</${prefix}cols>`;
 }
 
+/** Excel's width (characters of the default font's digit, padding included) of a column `points` wide: widthPoints' inverse. */
+export function widthOfPoints(points: number): number {
+  const px = Math.round(points / 0.75);
+  return Math.trunc((((px - 5) / DIGIT_PX) * DIGIT_PX + 5) / DIGIT_PX * 256) / 256;
+}
+
+/**
+ * <cols> with columns an earlier run sized put back (`widths`, in points before that run): the width it
+ * had, or hidden again where it was hidden (0). Apply colours puts them back so (src/excel/saved.ts).
+ */
+export function putBackCols(colsXml: string | undefined, widths: ReadonlyMap<number, number>, prefix: string): string {
+  const sized = [...widths].filter(([, points]) => points > 0).map(([col, points]) => ({ col, width: widthOfPoints(points) }));
+  // Put back, not shown: a column the officer has hidden since stays hidden.
+  let out = patchCols(colsXml, sized, prefix, new Set(sized.map((w) => w.col)));
+  const hidden = [...widths].filter(([, points]) => points === 0).map(([col]) => col);
+  if (!hidden.length) return out;
+  // A column hidden before: hidden again, at the width it has now.
+  const openEnd = out.indexOf(">") + 1;
+  const spans = childElements(out, openEnd, out.length).map((c) => out.slice(c.start, c.end));
+  const rebuilt: string[] = [];
+  for (const xml of spans) {
+    const a = attrsOf(xml);
+    const [min, max] = [Number(a.get("min")), Number(a.get("max"))];
+    const cut = hidden.filter((c) => c + 1 >= min && c + 1 <= max).sort((x, y) => x - y);
+    if (!cut.length || isHidden(a.get("hidden"))) {
+      rebuilt.push(xml);
+      continue;
+    }
+    let from = min;
+    for (const c of cut) {
+      const n = c + 1;
+      if (from < n) rebuilt.push(setAttr(setAttr(xml, "min", String(from)), "max", String(n - 1)));
+      rebuilt.push(setAttr(setAttr(setAttr(xml, "min", String(n)), "max", String(n)), "hidden", "1"));
+      from = n + 1;
+    }
+    if (from <= max) rebuilt.push(setAttr(setAttr(xml, "min", String(from)), "max", String(max)));
+  }
+  // A hidden column with no <col> of its own gets one.
+  const covered = (c: number): boolean =>
+    rebuilt.some((x) => {
+      const a = attrsOf(x);
+      return Number(a.get("min")) <= c + 1 && c + 1 <= Number(a.get("max"));
+    });
+  for (const c of hidden) if (!covered(c)) rebuilt.push(`<${prefix}col min="${c + 1}" max="${c + 1}" width="${widthText(widthOfPoints(48))}" hidden="1"/>`);
+  rebuilt.sort((x, y) => Number(attrsOf(x).get("min")) - Number(attrsOf(y).get("min")));
+  out = `${out.slice(0, openEnd)}${rebuilt.join("")}</${prefix}cols>`;
+  return out;
+}
+
 /** The attributes of each <col> in the head's <cols>. */
 function colAttributes(head: string): Map<string, string>[] {
   const cols = findElement(head, "cols");
@@ -155,6 +204,11 @@ export function patchHead(head: string, edits: SheetEdits, prefix: string): stri
     const cols = findElement(out, "cols");
     if (cols) out = out.slice(0, cols.start) + patchCols(out.slice(cols.start, cols.end), edits.columnWidths, prefix, edits.keepHidden) + out.slice(cols.end);
     else out += patchCols(undefined, edits.columnWidths, prefix);
+  }
+  if (edits.widthsBack?.size) {
+    const cols = findElement(out, "cols");
+    if (cols) out = out.slice(0, cols.start) + putBackCols(out.slice(cols.start, cols.end), edits.widthsBack, prefix) + out.slice(cols.end);
+    else out += putBackCols(undefined, edits.widthsBack, prefix);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { PlanStyle, SheetPlan } from "../../../src/engine/vocab/plan";
 import { emptySheetPlan } from "../../../src/engine/vocab/plan";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 import { SheetPatcher } from "../../../src/xlsx/patch/sheet-patch";
-import { columnPoints, patchCols } from "../../../src/xlsx/patch/sheet-head";
+import { columnPoints, patchCols, putBackCols, widthOfPoints, widthPoints } from "../../../src/xlsx/patch/sheet-head";
 
 const GREEN: PlanStyle = { fill: "#00B050" };
 const BOLD: PlanStyle = { bold: true };
@@ -166,6 +166,22 @@ describe("patchCols", () => {
     );
     // hidden="false" is left as it is: it hides nothing.
     expect(patchCols('<cols><col min="5" max="5" width="9" hidden="false" style="2"/></cols>', [{ col: 4, width: 18 }], "")).toBe('<cols><col min="5" max="5" width="18" hidden="false" style="2" customWidth="1"/></cols>');
+  });
+});
+
+describe("putBackCols: the widths of columns an earlier run sized and this one does not", () => {
+  test("a width in points back as Excel's width (widthPoints' inverse), a hidden one hidden again, the rest as they are", () => {
+    const cols = '<cols><col min="7" max="7" width="29" customWidth="1"/><col min="8" max="8" width="45" customWidth="1"/><col min="9" max="16384" width="0" hidden="1" customWidth="1"/></cols>';
+    expect(putBackCols(cols, new Map([[7, 0]]), "")).toBe('<cols><col min="7" max="7" width="29" customWidth="1"/><col min="8" max="8" width="45" customWidth="1" hidden="1"/><col min="9" max="16384" width="0" hidden="1" customWidth="1"/></cols>');
+    expect(putBackCols(cols, new Map([[7, 48]]), "")).toBe('<cols><col min="7" max="7" width="29" customWidth="1"/><col min="8" max="8" width="9.1406" customWidth="1"/><col min="9" max="16384" width="0" hidden="1" customWidth="1"/></cols>');
+    // Hidden by the officer since: stays hidden, at its width before.
+    expect(putBackCols('<cols><col min="8" max="8" width="45" hidden="1" customWidth="1"/></cols>', new Map([[7, 48]]), "")).toBe('<cols><col min="8" max="8" width="9.1406" hidden="1" customWidth="1"/></cols>');
+    // A column with no <col> of its own, hidden before: one is made.
+    expect(putBackCols("<cols/>", new Map([[2, 0]]), "")).toBe('<cols><col min="3" max="3" width="9.1406" hidden="1"/></cols>');
+  });
+
+  test.each([9.140625, 12.7109375, 29.7109375, 45.7109375])("widthOfPoints(widthPoints(%s)) gives the same points", (width) => {
+    expect(widthPoints(widthOfPoints(widthPoints(width)))).toBe(widthPoints(width));
   });
 });
 
