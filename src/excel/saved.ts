@@ -347,13 +347,26 @@ export function mergeMemory(old: SheetMemory | undefined, cap: Capture): { keep:
     if (Object.keys(gone).length) stale.cells.set(k, gone as SavedFormat);
   }
   if (old) for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.values.has(row, col)) stale.values.add(row, col);
-  const mergeSizes = (was: Map<number, number> | undefined, now: Map<number, number>, keepTo: Map<number, number>, staleTo: Map<number, number>): void => {
+  const mergeSizes = (was: Map<number, number> | undefined, now: Map<number, number>, keepTo: Map<number, number>, staleTo: Map<number, number>, stillOurs: ReadonlySet<number> = NONE): void => {
     for (const [i, v] of now) keepTo.set(i, was?.get(i) ?? v);
-    for (const [i, v] of was ?? []) if (!now.has(i)) staleTo.set(i, v);
+    for (const [i, v] of was ?? []) if (!now.has(i)) (stillOurs.has(i) ? keepTo : staleTo).set(i, v);
   };
-  mergeSizes(old?.widths, cap.widths, keep.widths, stale.widths);
+  mergeSizes(old?.widths, cap.widths, keep.widths, stale.widths, columnsOf(cap.values));
   mergeSizes(old?.heights, cap.heights, keep.heights, stale.heights);
   return { keep, stale };
+}
+
+const NONE: ReadonlySet<number> = new Set();
+
+/**
+ * The columns a run writes values in. One of them this run leaves unsized keeps its width and its backup
+ * (our status column, unsized while an old status of ours sits under a table that got shorter): put
+ * back, its width flipped on every run. The file host does the same (xlsx/patch/record-backups.ts).
+ */
+function columnsOf(values: CellSet): Set<number> {
+  const out = new Set<number>();
+  for (const r of values.rects()) for (let col = r.left; col <= r.right; col++) out.add(col);
+  return out;
 }
 
 /** The backed-up cells a run no longer touches: their backups go back (mergeBackups, and kept-formats.ts before it). */
@@ -386,7 +399,8 @@ export function mergeBackups(old: SheetMemory | undefined, cap: Capture): { keep
   for (const [k, f] of old?.cells ?? []) stale.cells.set(k, f);
   if (old) for (const r of old.values.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!cap.values.has(row, col)) stale.values.add(row, col);
   for (const [i, v] of cap.widths) keep.widths.set(i, old?.widths.get(i) ?? v);
-  for (const [i, v] of old?.widths ?? []) if (!cap.widths.has(i)) stale.widths.set(i, v);
+  const stillOurs = columnsOf(cap.values);
+  for (const [i, v] of old?.widths ?? []) if (!cap.widths.has(i)) (stillOurs.has(i) ? keep.widths : stale.widths).set(i, v);
   for (const [i, v] of cap.heights) keep.heights.set(i, old?.heights.get(i) ?? v);
   for (const [i, v] of old?.heights ?? []) if (!cap.heights.has(i)) stale.heights.set(i, v);
   return { keep, stale, fresh };

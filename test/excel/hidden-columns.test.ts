@@ -59,4 +59,35 @@ describe("our status column where the officer hid the columns right of the track
       status: expect.stringMatching(/^. /),
     });
   });
+
+  test("our Check column, gone with the checks, is hidden again as it was; our status column stays shown", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].hiddenColumns = [{ first: 10, last: LAST_COLUMN }];
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const kpis = () => fake.sheet("Indicators")!;
+    const checked = kpis().values.map((line, i) => (typeof line[11] === "string" && line[11] !== "" && i > 2 ? i : -1)).filter((i) => i >= 0);
+    // The officer rates those rows as the rules do: no check is left.
+    const letter = (status: unknown): string => (String(status).includes("On target") ? "G" : String(status).includes("Within tolerance") ? "A" : "R");
+    fake.user.type("Indicators", `I${checked[0] + 1}`, [[letter(kpis().values[checked[0]][10])]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ checked: checked.length, hidden: ["K", "L", "M"].map((c) => hidden(fake, "Indicators", c)), check: kpis().cell(`L${checked[0] + 1}`).value }).toEqual({ checked: 1, hidden: [false, true, true], check: "" });
+  });
+
+  test("the last indicator's row emptied: our status column keeps its width and stays shown, run after run", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].hiddenColumns = [{ first: 10, last: LAST_COLUMN }];
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const width = () => fake.sheet("Indicators")!.columnWidths.K;
+    const first = width();
+    // Its row's cells cleared; our old status under the table is cleared by the next run.
+    fake.user.clearAreas("Indicators", "A15:J15");
+    const runs: [boolean, boolean][] = [];
+    for (let i = 0; i < 2; i++) {
+      await applyColoursCommand(fake.run, SETTINGS, TODAY);
+      runs.push([hidden(fake, "Indicators", "K"), width() === first]);
+    }
+    expect({ first: first > 0, runs }).toEqual({ first: true, runs: [[false, true], [false, true]] });
+  });
 });
