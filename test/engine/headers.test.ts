@@ -194,19 +194,30 @@ describe("periods in headers", () => {
     ["Current quarter Actual", "headline"],
     ["This year Actual", "headline"],
     ["Previous quarter (Q2 2010/11) Actual", "period"],
+    ["Actual to end of last month", "headline"],
+    ["Last quarter actual", "headline"],
   ])("actual column %s is %s", (header, kind) => {
     expect(actualKind(header)).toBe(kind);
   });
 
   test.each([
     ["Previous quarter Target", "ignore"],
-    ["Last quarter RAG", "ignore"],
+    ["Previous quarter RAG", "ignore"],
     ["Same period last year Target", "ignore"],
     ["Previous year comments", "ignore"],
     ["Previous quarter Actual", "actual"],
     ["Current quarter Target", "annualTarget"],
     ["This year RAG", "manual"],
     ["Previous quarter (Q2 2010/11) Target", "periodTarget"],
+    // helper-61: "last quarter" and "last month" name the latest figure as often as an earlier one; a note on a target is no earlier target.
+    ["Last quarter actual", "actual"],
+    ["Actual to end of last month", "actual"],
+    ["Target (same as last year)", "annualTarget"],
+    ["Target (previous year +2%)", "annualTarget"],
+    // "Perf" is an actual only as a whole header.
+    ["Prev Perf", "ignore"],
+    ["Perf Indicator", "name"],
+    ["Perf Lead", "lead"],
   ])("%s: an earlier period's target, rating or comment is not read; its actual is (never rated)", (header, role) => {
     expect(classifyHeader(header).role).toBe(role);
   });

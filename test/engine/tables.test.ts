@@ -345,6 +345,40 @@ describe("detectTables: structure", () => {
     });
   });
 
+  test.each(["Financial performance", "Value for money", "Results"])("a section row '%s' under a two-row header is no third header row (helper-61)", (section) => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", "Q2 2010/11", null, "Q3 2010/11", null],
+        [null, null, null, "Target", "Actual", "Target", "Actual"],
+        [section],
+        ["PI01", "Household waste recycled", "Higher is better", 200, 160, 100, 110],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 6 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect({ tables: tables.map(brief), rated: records.map((r) => ({ ref: r.ref, actual: r.actual?.value, target: r.target?.value })) }).toEqual({
+      tables: [{ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 3 }],
+      rated: [{ ref: "PI01", actual: 110, target: 100 }],
+    });
+  });
+
+  test.each([
+    ["Previous quarter", "Current quarter", ["Amber", "Green"]],
+    ["Same period last year", "This year", ["Amber", "Green"]],
+  ] as [string, string, string[]][])("'RAG' under '%s' is not the officer's rating of this period; under '%s' it is (helper-61)", (first, second, ratings) => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", first, null, null, second, null, null],
+        [null, null, null, "Target", "Actual", "RAG", "Target", "Actual", "RAG"],
+        ["PI01", "Household waste recycled", "Higher is better", 200, 160, ratings[0], 100, 110, ratings[1]],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 5 }, { top: 0, left: 6, bottom: 0, right: 8 }] },
+    );
+    const { records } = readRecords(g, detectTables(g));
+    expect(records.map((r) => ({ actual: r.actual?.value, target: r.target?.value, manual: r.manual?.text }))).toEqual([{ actual: 110, target: 100, manual: "Green" }]);
+  });
+
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11"],

@@ -223,7 +223,9 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
       // "RAG" under "Q3 2010/11" is Q3's rating, where the words together still read as one.
       const g = headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel);
       const joined = g === undefined ? undefined : `${g} ${l}`;
-      if (g !== undefined && joined !== undefined && classifyHeader(g).period !== undefined && classifyHeader(joined).role === classifyHeader(l).role) {
+      // "RAG" under "Previous quarter" is that quarter's (not read); under "Current quarter", this one's.
+      const relative = g !== undefined && isRelativeHeading(g);
+      if (g !== undefined && joined !== undefined && ((classifyHeader(g).period !== undefined && classifyHeader(joined).role === classifyHeader(l).role) || relative)) {
         text = joined;
         changed = true;
       }
@@ -310,15 +312,19 @@ function tallHeadings(cells: SheetCells, row: number, left: number, right: numbe
 }
 
 /** The header row's texts (`heads`) joined with the row under it, where that row is its group row ("Target | Actual" under each quarter). */
-function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, cols: readonly number[], left: number, right: number): ColumnMapping[] | undefined {
+function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, cols: readonly number[], left: number, right: number, third = false): ColumnMapping[] | undefined {
   if (row + 1 > cells.bottom) return undefined;
   const below = headerCells(cells, row + 1);
   if (!below) return undefined;
-  // A rating or comment label below must sit under a period's heading of the header row.
+  // A rating or comment label below must sit under a period's heading of the header row ("Q3 2010/11",
+  // "Previous quarter").
   const underPeriod = (col: number): boolean => {
     const h = headingOver(cells, row, heads, below, col, left, isPlainLabel);
-    return h !== undefined && classifyHeader(h).period !== undefined;
+    return h !== undefined && (classifyHeader(h).period !== undefined || isRelativeHeading(h));
   };
+  // A third row is only "Target | Actual"-like labels under the quarters: a section row under a two-row
+  // header ("Financial performance" in A) reads as a figure's word, and was taken as one (helper-61).
+  if (third) for (const [col, text] of below) if (!isOurHeading(text) && !(isPlainLabel(text) && underPeriod(col))) return undefined;
   if (!isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, heads, below, cols, right), underPeriod)) return undefined;
   return combine(cells, row, heads, below);
 }
@@ -366,7 +372,7 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
     if (above && isGroupRow(cells, row - 1, above, left, right, undefined, (col) => col === caption)) {
       const columns = combine(cells, row - 1, above, own);
       // Three rows: the year over its quarters over "Target | Actual" ("2010/11" over "Q1 | Q2" over …).
-      const three = columns && joinBelow(cells, row, new Map(columns.map((c) => [c.col, c.header])), cols, left, right);
+      const three = columns && joinBelow(cells, row, new Map(columns.map((c) => [c.col, c.header])), cols, left, right, true);
       if (three) return { top, height: row + 2 - top, columns: three };
       if (columns) return { top, height: row + 1 - top, columns };
     }

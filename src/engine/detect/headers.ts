@@ -78,7 +78,7 @@ const PHRASE_RULES: [Role, string[]][] = [
   ["manual", ["status", "rating", "rag", "traffic light", "alert", "red amber green"]],
   ["progress", ["percent complete", "percentage complete", "complete", "progress", "completion", "percent done"]],
   ["annualTarget", ["target", "targets", "tgt"]],
-  ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "perf", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
+  ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
   ["refAndName", ["code and short name", "code and name", "code name", "ref and name", "reference and name", "ref and title", "action title", "code and title", "reference and title"]],
   ["ref", ["ref", "reference", "code"]],
   ["description", ["description", "details", "detail", "summary"]],
@@ -104,9 +104,11 @@ const BASELINE_WORDS = ["baseline", "base line", "starting point"];
  * period: the tracker's own period is the reported one.
  */
 const EARLIER_PHRASES = [
-  "previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month",
+  "previous quarter", "prior quarter", "previous period", "previous month",
   "previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year",
 ];
+// "Last quarter", "last month" and "last period" are left out: "Actual to end of last month" and "Last
+// quarter actual" name the latest figure as often as the one before it (helper-61).
 /** Headings of a group of columns naming the reported period relatively ("Current quarter" over Target | Actual). */
 const RELATIVE_HEADINGS = new Set([...EARLIER_PHRASES, "current quarter", "this quarter", "current period", "this period", "current month", "this month", "current year", "this year"]);
 /** Roles an earlier period's column gives up: only its actual is kept (for the record, never rated). */
@@ -117,9 +119,10 @@ export function isRelativeHeading(text: string): boolean {
   return text.length <= MAX_HEADER_LENGTH && RELATIVE_HEADINGS.has(normaliseHeader(text));
 }
 
+/** The header starts by naming an earlier period ("Previous quarter Actual"; not "Target (same as last year)"). */
 function namesEarlierPeriod(norm: string): boolean {
-  const padded = " " + norm + " ";
-  return EARLIER_PHRASES.some((p) => padded.includes(" " + p + " "));
+  const padded = norm + " ";
+  return EARLIER_PHRASES.some((p) => padded.startsWith(p + " "));
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
