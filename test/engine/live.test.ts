@@ -317,6 +317,34 @@ test("a note deleted beside the quarters' headings under a caption: the header i
   expect({ kind: update.kind, differing, status: full.get("KPIs!2,10")?.value }).toEqual({ kind: "rescan", differing: [], status: "● Within tolerance" });
 });
 
+test("a quarter's heading typed in a heading merged over two rows above the header: the header is read again (helper-61)", () => {
+  // "TBC" kept the row from being the header's row of quarters; "Q3 2010/11" typed over it, it is one.
+  const options = { preset: "rag", reportDate: "2010-12-31", today: "2011-01-15", period: "Q3 2010/11" } as const;
+  const truth: SheetGrid[] = [
+    {
+      name: "KPIs",
+      values: [
+        [null, null, null, "Q2 2010/11", null, "TBC", null],
+        [],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual"],
+        ["K1", "Calls answered", "Higher is better", 80, 95, 90, 85],
+      ],
+      merges: [
+        { top: 0, left: 3, bottom: 1, right: 4 },
+        { top: 0, left: 5, bottom: 1, right: 6 },
+      ],
+    },
+  ];
+  const model = fullApply(truth, options);
+  const { session } = startLive(truth, options);
+  const update = applyEdits(session, [{ sheet: "KPIs", row: 0, col: 5, value: "Q3 2010/11" }]);
+  setCell(truth[0], 0, 5, "Q3 2010/11");
+  const after = applyUpdate(model, update, () => truth, options);
+  const full = fullApply(truth, options);
+  const differing = [...new Set([...after.keys(), ...full.keys()])].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(full.get(k)));
+  expect({ kind: update.kind, differing, status: full.get("KPIs!3,7")?.value }).toEqual({ kind: "rescan", differing: [], status: "▲ Off target" });
+});
+
 test("a figure in our column, then deleted: live colours write the status there, as a full Apply does", () => {
   // Pasted with a record, the figure is the officer's and left alone (a rescan); deleted, the cell is ours again.
   const options = { preset: "rag", reportDate: "2023-09-30", today: "2023-10-15" } as const;

@@ -160,7 +160,9 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const before = w.before.get(row)!;
       const t = tableAt(sheet, row);
       if (before.header || readsAsHeader(cells, row)) verdict.need("header");
-      const nextToHeader = sheet.tables.some((x) => row === x.spec.headerRow - 1 || row === x.spec.firstRow);
+      // Next to a header: the row above it (or one whose headings are merged down into that row), or the row under it.
+      const mergedDown = (x: LiveTable): boolean => (sheet.grid.merges ?? []).some((m) => m.top <= row && m.bottom === x.spec.headerRow - 1);
+      const nextToHeader = sheet.tables.some((x) => row === x.spec.headerRow - 1 || row === x.spec.firstRow || (row < x.spec.headerRow - 1 && mergedDown(x)));
       if (nextToHeader && (before.group || couldBeGroupRow(cells, row))) verdict.need("header");
       if (t && t.probe.text !== "" && (before.probe || folded(cells.at(row, t.probe.col)) === t.probe.text)) verdict.need("header");
       if (!inBody(t, row)) {
