@@ -99,7 +99,9 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
   // Our columns an earlier run sized (their widths are in the record, taken before this run's backups join
   // it) and hidden now: the officer hid them since, and they stay hidden.
-  const hiddenSince = (t: Target): number[] => t.plan.columnWidths.map((w) => w.col).filter((col) => state.saved[t.sheet]?.widths.has(col) && job.hidden?.(t.sheet, col));
+  // Out of place (columns inserted or deleted before ours), the record's widths are of other columns now.
+  const hiddenSince = (t: Target): number[] =>
+    job.inPlace && !job.inPlace(t.sheet) ? [] : t.plan.columnWidths.map((w) => w.col).filter((col) => state.saved[t.sheet]?.widths.has(col) && job.hidden?.(t.sheet, col));
   const keepHidden = new Map(targets.map((t) => [t, new Set(hiddenSince(t))]));
   const stale: { sheet: string; mem: SheetMemory; kept?: Map<number, SavedFormat>; clearWhole: CellRange[] }[] = [];
   const fresh: { sheet: string; cells: CellSet }[] = [];

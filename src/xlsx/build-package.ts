@@ -211,7 +211,7 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // After the officers' sheets (yazl writes one entry at a time, in order), whose patches it records.
     const patchedSheets = (): PatchedRecord[] =>
-      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: patchers.get(p)?.replaced ?? new FormatsReplaced(), widths: patchers.get(p)?.patcher.widthsBefore ?? new Map<number, number>(), ours: p.ours, widthsPutBack: [...(p.edits.widthsBack?.keys() ?? [])] }));
+      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: patchers.get(p)?.replaced ?? new FormatsReplaced(), widths: patchers.get(p)?.patcher.widthsBefore ?? new Map<number, number>(), ours: p.ours, widthsPutBack: [...(p.edits.widthsBack?.keys() ?? []), ...(p.widthsGone ?? [])] }));
     writer.addText(layout.record.part, () => recordPart(read, layout, patchedSheets(), xfFor, problems));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {

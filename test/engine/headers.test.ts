@@ -188,14 +188,23 @@ describe("periods in headers", () => {
     ["Actual", "headline"],
     ["2021/22 Q1", "period"],
     ["09/10 Actual", "period"],
-    ["Previous quarter Actual", "baseline"],
-    ["Same period last year Actual", "baseline"],
-    ["Last year's outturn", "baseline"],
+    ["Previous quarter Actual", "earlier"],
+    ["Same period last year Actual", "earlier"],
+    ["Last year's outturn", "earlier"],
     ["Current quarter Actual", "headline"],
     ["This year Actual", "headline"],
-    ["Previous quarter (Q2 2010/11) Actual", "period"],
+    ["Previous quarter (Q2 2010/11) Actual", "earlier"],
     ["Actual to end of last month", "headline"],
-    ["Last quarter actual", "headline"],
+    ["Actual as at last month", "headline"],
+    ["Performance at end of last quarter", "headline"],
+    // helper-62: an earlier period named at the header's end is earlier too.
+    ["Actual last year", "earlier"],
+    ["Outturn previous year", "earlier"],
+    ["Actual (previous quarter)", "earlier"],
+    ["Actual same quarter last year", "earlier"],
+    ["Q3 Actual last year", "earlier"],
+    // Beside this quarter's figure it is last quarter's; alone, it is rated (records.ts).
+    ["Last quarter actual", "earlier"],
   ])("actual column %s is %s", (header, kind) => {
     expect(actualKind(header)).toBe(kind);
   });
@@ -208,8 +217,10 @@ describe("periods in headers", () => {
     ["Previous quarter Actual", "actual"],
     ["Current quarter Target", "annualTarget"],
     ["This year RAG", "manual"],
-    ["Previous quarter (Q2 2010/11) Target", "periodTarget"],
-    // helper-61: "last quarter" and "last month" name the latest figure as often as an earlier one; a note on a target is no earlier target.
+    ["Previous quarter (Q2 2010/11) Target", "ignore"],
+    ["Target last year", "ignore"],
+    ["RAG last quarter", "ignore"],
+    // helper-61: a figure up to the end of last month is this period's; a note on a target is no earlier target.
     ["Last quarter actual", "actual"],
     ["Actual to end of last month", "actual"],
     ["Target (same as last year)", "annualTarget"],

@@ -187,6 +187,15 @@ describe("which columns are rated (RULES §4)", () => {
     expect({ actual: plan.actual?.header, manual: plan.single.manual?.header, comment: plan.single.comment?.header }).toEqual({ actual: "Q3 YTD Actual", manual: "Q3 YTD RAG", comment: "Q3 YTD Comments" });
   });
 
+  test.each([
+    [["Ref", "Measure", "Target", "Actual", "Actual last year"], "Actual"],
+    [["Ref", "Measure", "Target", "Last quarter actual", "Actual"], "Actual"],
+    [["Ref", "Measure", "Target", "Last quarter actual"], "Last quarter actual"],
+    [["Ref", "Measure", "Target", "Performance last quarter"], "Performance last quarter"],
+  ] as [string[], string][])("%j: %s is rated; an earlier period named relatively only where there is no other figure (helper-61, helper-62)", (headers, actual) => {
+    expect(planColumns(columns(...headers)).actual?.header).toBe(actual);
+  });
+
   test("months beside the quarter's year to date: the year to date is rated, against its own target (helper-57)", () => {
     const plan = planColumns(columns("Ref", "Measure", "Oct 2010 Target", "Oct 2010 Actual", "Dec 2010 Target", "Dec 2010 Actual", "Q3 YTD 2010/11 Target", "Q3 YTD 2010/11 Actual"));
     expect({ actual: plan.actual?.header, target: plan.target?.header }).toEqual({ actual: "Q3 YTD 2010/11 Actual", target: "Q3 YTD 2010/11 Target" });

@@ -282,6 +282,9 @@ describe("detectTables: structure", () => {
     ["Current quarter", "Previous quarter", [100, 110, 200, 160]],
     ["Same period last year", "This year", [200, 160, 100, 110]],
     ["This year", "Same period last year", [100, 110, 200, 160]],
+    ["This quarter", "Last quarter", [100, 110, 200, 160]],
+    ["Last quarter", "This quarter", [200, 160, 100, 110]],
+    ["This month", "Last month", [100, 110, 200, 160]],
   ] as [string, string, number[]][])("%s | %s over Target | Actual: this period's actual against its target, whichever comes first (helper-57)", (first, second, figures) => {
     const g = grid(
       [

@@ -104,11 +104,11 @@ const BASELINE_WORDS = ["baseline", "base line", "starting point"];
  * period: the tracker's own period is the reported one.
  */
 const EARLIER_PHRASES = [
-  "previous quarter", "prior quarter", "previous period", "previous month",
+  "previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month",
   "previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year",
 ];
-// "Last quarter", "last month" and "last period" are left out: "Actual to end of last month" and "Last
-// quarter actual" name the latest figure as often as the one before it (helper-61).
+/** Words before a period that make it the end of this one ("Actual to end of last month", "Target (same as last year)"). */
+const UP_TO_WORDS = new Set(["of", "to", "at", "as", "since", "from", "by", "until"]);
 /** Headings of a group of columns naming the reported period relatively ("Current quarter" over Target | Actual). */
 const RELATIVE_HEADINGS = new Set([...EARLIER_PHRASES, "current quarter", "this quarter", "current period", "this period", "current month", "this month", "current year", "this year"]);
 /** Roles an earlier period's column gives up: only its actual is kept (for the record, never rated). */
@@ -119,10 +119,19 @@ export function isRelativeHeading(text: string): boolean {
   return text.length <= MAX_HEADER_LENGTH && RELATIVE_HEADINGS.has(normaliseHeader(text));
 }
 
-/** The header starts by naming an earlier period ("Previous quarter Actual"; not "Target (same as last year)"). */
+/**
+ * The header names an earlier period at its start or its end ("Previous quarter Actual", "Actual last
+ * year", "RAG (last quarter)"); not one a figure runs up to ("Actual to end of last month", helper-61) or
+ * a note on a target ("Target (same as last year)", "Target (previous year +2%)").
+ */
 function namesEarlierPeriod(norm: string): boolean {
-  const padded = norm + " ";
-  return EARLIER_PHRASES.some((p) => padded.startsWith(p + " "));
+  const padded = " " + norm + " ";
+  return EARLIER_PHRASES.some((p) => {
+    if (padded.startsWith(" " + p + " ")) return true;
+    if (!padded.endsWith(" " + p + " ")) return false;
+    const before = norm.slice(0, norm.length - p.length).trim().split(" ").pop() ?? "";
+    return !UP_TO_WORDS.has(before);
+  });
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
@@ -231,8 +240,8 @@ function classifyUncached(text: string): HeaderClass {
   const period = parsePeriod(raw);
   let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
   if (role === undefined) role = period ? "actual" : "ignore";
-  // "Previous quarter Target" is not this period's target (its actual stays, as a baseline: actualKind).
-  if (!period && NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(norm)) return IGNORE;
+  // "Previous quarter Target", "RAG last quarter": not this period's (an actual stays: actualKind "earlier").
+  if (NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(norm)) return IGNORE;
   if (role === "annualTarget" && period && (period.quarter !== undefined || period.month !== undefined || period.yearToDate)) {
     role = "periodTarget";
   }
@@ -240,14 +249,18 @@ function classifyUncached(text: string): HeaderClass {
   return { role };
 }
 
-/** "baseline" columns are never rated; "headline" ones (Outturn, Latest) name no period but are the current figure. */
-export function actualKind(header: string): "baseline" | "headline" | "period" {
+/**
+ * "baseline" columns are never rated; "headline" ones (Outturn, Latest) name no period but are the current
+ * figure; "earlier" ones name an earlier period relatively ("Previous quarter Actual", "Actual last year"):
+ * rated only where a table has no other actual (records.ts).
+ */
+export function actualKind(header: string): "baseline" | "headline" | "period" | "earlier" {
   const norm = " " + normaliseHeader(header) + " ";
   if (BASELINE_WORDS.some((w) => norm.includes(" " + w + " "))) return "baseline";
+  // "Previous quarter Actual", "Q3 Actual last year": an earlier figure, never the one rated.
+  if (namesEarlierPeriod(norm.trim())) return "earlier";
   const p = parsePeriod(header);
-  if (p && (p.year !== undefined || p.quarter !== undefined || p.month !== undefined)) return "period";
-  // "Previous quarter Actual", "Same period last year": an earlier figure, never the one rated.
-  return namesEarlierPeriod(norm.trim()) ? "baseline" : "headline";
+  return p && (p.year !== undefined || p.quarter !== undefined || p.month !== undefined) ? "period" : "headline";
 }
 
 /** A single-text row that titles a table or a page ("Key Activities", "Q3 10/11 ...", "2021/22"), not a section heading. */

@@ -105,7 +105,9 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   }
 
   const actuals = columns.filter((c) => c.role === "actual");
-  const candidates = actuals.filter((c) => actualKind(c.header) !== "baseline");
+  // An earlier period's figure ("Last quarter actual") is rated only where there is no other: alone, it is the latest there is.
+  const current = actuals.filter((c) => actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
+  const candidates = current.length ? current : actuals.filter((c) => actualKind(c.header) === "earlier");
   const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
   const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
@@ -149,7 +151,7 @@ function latest(cols: ColumnMapping[], yearOf: (c: ColumnMapping) => number | un
   // point (RULES §4: the year's own figure is rated); then the later column.
   const key = (c: ColumnMapping): [number, number, number] => {
     const kind = actualKind(c.header);
-    if (c.role === "actual" && kind === "baseline") return [-Infinity, 0, 0];
+    if (c.role === "actual" && (kind === "baseline" || kind === "earlier")) return [-Infinity, 0, 0];
     if (c.role === "actual" && kind === "headline") return [Infinity, 0, 0];
     const pos = periodPosition(c.period) ?? 13;
     // At the year's end an outturn and a "year to date" are the same point: the later column, as before.

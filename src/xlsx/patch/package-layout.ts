@@ -23,6 +23,8 @@ export interface PatchedSheet {
   plan: SheetPlan;
   /** Cells whose format is ours already: not backed up (record-backups.ts StaleCells.ours). */
   ours?: CellSet;
+  /** Columns whose widths leave the record without being put back (StaleCells.widthsGone). */
+  widthsGone?: ReadonlySet<number>;
 }
 
 /**
@@ -138,11 +140,14 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
     const changes = old !== undefined && mem ? putBack(stale.get(old) as StaleCells, mem, read.recordFormats, recordClears) : [];
     const ours = old !== undefined ? stale.get(old)?.ours : undefined;
     const widthsBack = old !== undefined ? stale.get(old)?.widths : undefined;
+    const inPlace = old === undefined || (stale.get(old)?.inPlace ?? true);
     const edits = withChanges(sheetEdits(plan, problems), changes);
     const sizedBefore = entryOfSheet(read.saved, sheet.name)?.widths;
-    if (sizedBefore?.size) edits.keepHidden = new Set(plan.columnWidths.map((w) => w.col).filter((col) => sizedBefore.has(col)));
+    // Out of place, the record's widths are of other columns now: not a sign the officer hid ours (helper-62).
+    if (sizedBefore?.size && inPlace) edits.keepHidden = new Set(plan.columnWidths.map((w) => w.col).filter((col) => sizedBefore.has(col)));
     if (widthsBack?.size) edits.widthsBack = widthsBack;
-    patched.push({ part: sheet.part as string, name: sheet.name, edits, plan, ...(ours ? { ours } : {}) });
+    const widthsGone = old !== undefined ? stale.get(old)?.widthsGone : undefined;
+    patched.push({ part: sheet.part as string, name: sheet.name, edits, plan, ...(ours ? { ours } : {}), ...(widthsGone?.size ? { widthsGone } : {}) });
   }
 
   // Our sheets: each replaces the one made for the same plan (by record and mark), else is new.

@@ -52,6 +52,10 @@ export interface StaleCells {
    * record is out of place.
    */
   widths: Map<number, number>;
+  /** Such columns where the record is out of place: their widths leave the record, not put back (as Apply colours forgets them). */
+  widthsGone: Set<number>;
+  /** Whether the record's positions still hold our cells (trackers/foreign.ts recordInPlace). */
+  inPlace: boolean;
 }
 
 function cellsOf(plans: SheetPlan[], what: "blocks" | "styles"): CellSet {
@@ -84,7 +88,7 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
     const valueAt = (row: number, col: number) => cellValue(grid, row, col);
     const mine = plans.filter((p) => p.action === "edit" && sameSheetName(p.sheet, plan.sheet));
     const written = cellsOf(mine, "blocks");
-    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet(), widths: new Map() };
+    const stale: StaleCells = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet(), widths: new Map(), widthsGone: new Set(), inPlace: true };
     eachCell(written, (row, col) => {
       const v = valueAt(row, col);
       if (!old?.backed.has(row, col) && typeof v === "string" && isOurWrite(v, scheme)) stale.ours.add(row, col);
@@ -98,14 +102,17 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
         if (!written.has(row, col) && !left.has(row, col) && !theirs(row, col)) stale.clear.add(row, col);
       });
       const inPlace = recordInPlace(old.values.rects(), valueAt, scheme);
+      stale.inPlace = inPlace;
       const into = inPlace ? stale.restore : stale.forget;
       eachCell(old.backed, (row, col) => !touched.has(row, col) && into.add(row, col));
       // A column we still write in keeps its width (our status column is left unsized while an old status
       // of ours sits below a table that got shorter: put back, it flipped on every build).
       const ours = new Set(mine.flatMap((p) => [...p.columnWidths.map((w) => w.col), ...p.blocks.flatMap((b) => b.values[0]?.map((_, i) => b.col + i) ?? [])]));
-      if (inPlace) for (const [col, points] of old.widths) if (!ours.has(col)) stale.widths.set(col, points);
+      // Out of place, the record's columns are not ours any more: put back, a width would land on an officer's
+      // column on a later build (helper-62).
+      for (const [col, points] of old.widths) if (!ours.has(col)) (inPlace ? stale.widths.set(col, points) : stale.widthsGone.add(col));
     }
-    if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size || stale.widths.size) out.set(plan.sheet, stale);
+    if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size || stale.widths.size || stale.widthsGone.size || !stale.inPlace) out.set(plan.sheet, stale);
   }
   return out;
 }
