@@ -110,7 +110,11 @@ export function staleCells(saved: Record<string, SheetMemory>, plans: SheetPlan[
       const ours = new Set(mine.flatMap((p) => [...p.columnWidths.map((w) => w.col), ...p.blocks.flatMap((b) => b.values[0]?.map((_, i) => b.col + i) ?? [])]));
       // Out of place, the record's columns are not ours any more: put back, a width would land on an officer's
       // column on a later build (helper-62).
-      for (const [col, points] of old.widths) if (!ours.has(col)) (inPlace ? stale.widths.set(col, points) : stale.widthsGone.add(col));
+      for (const [col, points] of old.widths) {
+        if (ours.has(col)) continue;
+        if (inPlace) stale.widths.set(col, points);
+        else stale.widthsGone.add(col);
+      }
     }
     if (stale.clear.size || stale.restore.size || stale.forget.size || stale.ours.size || stale.widths.size || stale.widthsGone.size || !stale.inPlace) out.set(plan.sheet, stale);
   }
