@@ -137,6 +137,28 @@ describe("staleCells and putBack", () => {
     expect([saved.KPIs.backed.size, clears.length]).toEqual([0, 5]);
   });
 
+  test("widths of columns the last build sized and this one does not: put back where the record is in place, else forgotten (helper-62)", () => {
+    // The last build sized F (ours) and G (its Check column, hidden before: 0 points).
+    const withWidths = (): Record<string, SheetMemory> => {
+      const saved = lastBuild();
+      saved.KPIs.widths.set(5, 48).set(6, 0);
+      return saved;
+    };
+    const inPlace = staleCells(withWidths(), [styled], [grid("", "")]).get("KPIs")!;
+    // Our column moved to G: the record's columns are the officer's now, and nothing is put back on them.
+    const moved = grid("", "");
+    moved.values = moved.values.map((line) => [...line.slice(0, 3), null, ...line.slice(3)]);
+    const inG: SheetPlan = { ...styled, blocks: styled.blocks.map((b) => ({ ...b, col: 6 })), styles: [{ style: { fill: "#C6EFCE" }, ranges: [{ top: 0, bottom: 2, left: 6, right: 6 }] }] };
+    const out = staleCells(withWidths(), [inG], [moved]).get("KPIs")!;
+    expect({ back: [...inPlace.widths], gone: [...inPlace.widthsGone], movedBack: [...out.widths], movedGone: [...out.widthsGone].sort() }).toEqual({
+      // F is still ours (this build writes there): it keeps its width.
+      back: [[6, 0]],
+      gone: [],
+      movedBack: [],
+      movedGone: [5],
+    });
+  });
+
   test("statuses of ours with no backup (a build before builds kept a record wrote them) are not the officer's to back up", () => {
     const ours = staleCells({}, [styled], [grid("", "")]).get("KPIs")!;
     expect([ours.ours.rects(), ours.clear.size, ours.restore.size]).toEqual([[{ top: 0, bottom: 2, left: 5, right: 5 }], 0, 0]);
