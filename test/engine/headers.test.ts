@@ -203,6 +203,11 @@ describe("periods in headers", () => {
     ["Actual (previous quarter)", "earlier"],
     ["Actual same quarter last year", "earlier"],
     ["Q3 Actual last year", "earlier"],
+    ["Actual last year (%)", "earlier"],
+    ["Position at last year end", "earlier"],
+    ["Performance compared to last year", "earlier"],
+    ["Actual as at last month", "headline"],
+    ["Actual for the year to last quarter", "headline"],
     // Beside this quarter's figure it is last quarter's; alone, it is rated (records.ts).
     ["Last quarter actual", "earlier"],
   ])("actual column %s is %s", (header, kind) => {
@@ -220,6 +225,14 @@ describe("periods in headers", () => {
     ["Previous quarter (Q2 2010/11) Target", "ignore"],
     ["Target last year", "ignore"],
     ["RAG last quarter", "ignore"],
+    // helper-63: a period in the middle of a header, or after "at", is earlier too; "as last year" is a note on this year's target.
+    ["Target last year (%)", "ignore"],
+    ["Variance from last year", "ignore"],
+    ["RAG at last quarter end", "ignore"],
+    ["Status as at last quarter", "ignore"],
+    ["Comments from last quarter", "ignore"],
+    ["Target as last year", "annualTarget"],
+    ["Update since last quarter", "comment"],
     // helper-61: a figure up to the end of last month is this period's; a note on a target is no earlier target.
     ["Last quarter actual", "actual"],
     ["Actual to end of last month", "actual"],

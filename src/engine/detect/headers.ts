@@ -103,12 +103,13 @@ const BASELINE_WORDS = ["baseline", "base line", "starting point"];
  * its figure is never the one rated, and its target, rating and comment are not read. As words, not a
  * period: the tracker's own period is the reported one.
  */
-const EARLIER_PHRASES = [
-  "previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month",
-  "previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year",
-];
-/** Words before a period that make it the end of this one ("Actual to end of last month", "Target (same as last year)"). */
-const UP_TO_WORDS = new Set(["of", "to", "at", "as", "since", "from", "by", "until"]);
+/** A year before the one reported: earlier wherever it is in a header, but for a note on a target ("same as last year", "previous year + 2%"). */
+const EARLIER_YEARS = ["previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year"];
+/** A quarter, month or period before: earlier, but for a figure running up to it ("Actual to end of last month"). */
+const EARLIER_SHORT = ["previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month"];
+const EARLIER_PHRASES = [...EARLIER_YEARS, ...EARLIER_SHORT];
+/** Words before a quarter or month that make it the end of this period's figure ("to end of last month", "since last quarter"). */
+const UP_TO_WORDS = new Set(["of", "to", "until", "by", "since"]);
 /** Headings of a group of columns naming the reported period relatively ("Current quarter" over Target | Actual). */
 const RELATIVE_HEADINGS = new Set([...EARLIER_PHRASES, "current quarter", "this quarter", "current period", "this period", "current month", "this month", "current year", "this year"]);
 /** Roles an earlier period's column gives up: only its actual is kept (for the record, never rated). */
@@ -120,18 +121,26 @@ export function isRelativeHeading(text: string): boolean {
 }
 
 /**
- * The header names an earlier period at its start or its end ("Previous quarter Actual", "Actual last
- * year", "RAG (last quarter)"); not one a figure runs up to ("Actual to end of last month", helper-61) or
- * a note on a target ("Target (same as last year)", "Target (previous year +2%)").
+ * The header names an earlier period ("Previous quarter Actual", "Actual last year (%)", "RAG at last quarter
+ * end"); not one this period's figure runs up to ("Actual to end of last month", "as at last month"), nor
+ * a note on this year's target ("Target (same as last year)", "Target as last year", "Target (previous year +2%)"). helper-61, 62, 63.
  */
 function namesEarlierPeriod(norm: string): boolean {
   const padded = " " + norm + " ";
-  return EARLIER_PHRASES.some((p) => {
-    if (padded.startsWith(" " + p + " ")) return true;
-    if (!padded.endsWith(" " + p + " ")) return false;
-    const before = norm.slice(0, norm.length - p.length).trim().split(" ").pop() ?? "";
-    return !UP_TO_WORDS.has(before);
-  });
+  for (const p of EARLIER_PHRASES) {
+    const at = padded.indexOf(" " + p + " ");
+    if (at < 0) continue;
+    const before = padded.slice(0, at).trim().split(" ");
+    const after = padded.slice(at + p.length + 2).trim().split(" ")[0];
+    const last = before[before.length - 1];
+    if (EARLIER_YEARS.includes(p)) {
+      if (last === "as" || after === "and" || after === "plus") continue;
+      return true;
+    }
+    if (UP_TO_WORDS.has(last) || (p.endsWith("month") && last === "at")) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
