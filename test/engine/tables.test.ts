@@ -382,6 +382,22 @@ describe("detectTables: structure", () => {
     expect(records.map((r) => ({ actual: r.actual?.value, target: r.target?.value, manual: r.manual?.text }))).toEqual([{ actual: 110, target: 100, manual: "Green" }]);
   });
 
+  test.each([[[]], [["Status (auto)"]]] as [string[]][])("the header's lower row printed again mid-table (a new page) is a repeat, not a new table: each record against Q3's target (helper-60; ours on the header: %j)", (ours) => {
+    const g = grid(
+      [
+        [null, null, null, "Q2 2010/11", null, "Q3 2010/11", null],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual", ...ours],
+        ["K1", "Calls answered", "Higher is better", 85, 84, 90, 86],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "Target", "Actual"],
+        ["K1b", "Calls answered", "Higher is better", 85, 84, 90, 86],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 0, right: 6 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect({ tables: tables.length, rated: records.map((r) => [r.ref, r.target?.value]) }).toEqual({ tables: 1, rated: [["K1", 90], ["K1b", 90]] });
+  });
+
   test("a row of labels under the header that runs past it is not a group row when it is not all periods, targets and actuals", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11"],

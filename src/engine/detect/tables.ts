@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isTitleText, periodPosition, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -248,13 +248,33 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     floor = r + 1;
     const prev = plain[plain.length - 1];
     // A repeat of the header above (printed-page style) belongs to that table.
-    if (prev && sameRoles(prev.columns, header.columns) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top)) continue;
+    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top)) continue;
     plain.push({ ...header, kind, limit: cells.bottom });
     ours = ourColumns(header);
   }
   const all = [...excel.found, ...plain].sort((a, b) => a.top - b.top);
   for (const h of plain) for (const other of all) if (other.top > h.top) h.limit = Math.min(h.limit, other.top - 1);
   return all.map((h) => toSpec(cells, h));
+}
+
+/**
+ * A one-row header that repeats what the rows of a taller header above show, column by column (each
+ * column's lowest text): "Ref | … | Target | Actual" printed again at the top of a page without the
+ * quarters over it. Read as a new table, its records were rated against the first quarter's target.
+ */
+function repeatsLowerRow(cells: SheetCells, prev: HeaderAt, header: HeaderAt): boolean {
+  if (prev.height < 2 || header.height !== 1) return false;
+  const rows: Map<number, string>[] = [];
+  for (let r = prev.top; r < prev.top + prev.height; r++) rows.push(headerCells(cells, r) ?? new Map<number, string>());
+  const own = headerCells(cells, header.top);
+  if (!own || own.size === 0) return false;
+  const shown = new Map<number, string>();
+  for (const row of rows) for (const [col, text] of row) shown.set(col, text);
+  const norm = (t: string | undefined) => (t ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+  // Our headings (on the header's lower row, not on a repeat) are not the officers'.
+  const cols = [...new Set([...own.keys(), ...rows[rows.length - 1].keys()])].filter((col) => !isOurHeading(own.get(col) ?? shown.get(col) ?? ""));
+  for (const col of cols) if (norm(own.get(col)) !== norm(rows[rows.length - 1].get(col) ?? shown.get(col))) return false;
+  return true;
 }
 
 function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
