@@ -291,27 +291,19 @@ def xlsxwriter_files():
                 ws.write(4 + r, c, v, pct if isinstance(v, float) and v <= 1 else None)
     wb.close()
     # The unused columns right of the tracker hidden (G:XFD), as officers tidy a sheet: our status column,
-    # the first of them, was written hidden, so no status showed.
-    wb = xlsxwriter_book("xlsxwriter-unused-columns-hidden.xlsx")
-    ws = wb.add_worksheet("KPIs")
-    bold = wb.add_format({"bold": True})
-    ws.write_row("A1", ["Ref", "Measure", "Polarity", "Q3 Target", "Q3 Actual", "Comments"], bold)
-    for r, row in enumerate(QUARTER_KPIS):
-        ws.write_row(1 + r, 0, row[:3] + row[5:] + ["Checked"])
-    ws.set_column("B:B", 34)
-    ws.set_column("G:XFD", None, None, {"hidden": True})
-    wb.close()
-    # The same with the officer's RAG, all "Green": our Check column comes too, and goes when the ratings
-    # agree with the rules; the build put back neither its width nor its being hidden (helper-60).
-    wb = xlsxwriter_book("xlsxwriter-checks-columns-hidden.xlsx")
-    ws = wb.add_worksheet("KPIs")
-    bold = wb.add_format({"bold": True})
-    ws.write_row("A1", ["Ref", "Measure", "Polarity", "Q3 Target", "Q3 Actual", "RAG"], bold)
-    for r, row in enumerate(QUARTER_KPIS):
-        ws.write_row(1 + r, 0, row[:3] + row[5:] + ["Green"])
-    ws.set_column("B:B", 34)
-    ws.set_column("G:XFD", None, None, {"hidden": True})
-    wb.close()
+    # the first of them, was written hidden, so no status showed. Then the same with the officer's RAG, all
+    # "Green": our Check column comes too, and goes when the ratings agree with the rules; the build put back
+    # neither its width nor its being hidden (helper-60).
+    for name, heading, value in [("xlsxwriter-unused-columns-hidden.xlsx", "Comments", "Checked"), ("xlsxwriter-checks-columns-hidden.xlsx", "RAG", "Green")]:
+        wb = xlsxwriter_book(name)
+        ws = wb.add_worksheet("KPIs")
+        bold = wb.add_format({"bold": True})
+        ws.write_row("A1", ["Ref", "Measure", "Polarity", "Q3 Target", "Q3 Actual", heading], bold)
+        for r, row in enumerate(QUARTER_KPIS):
+            ws.write_row(1 + r, 0, row[:3] + row[5:] + [value])
+        ws.set_column("B:B", 34)
+        ws.set_column("G:XFD", None, None, {"hidden": True})
+        wb.close()
     # Quarters merged over "Target | Actual" in the row that names Ref and Measure, the last quarter ending
     # the tracker: the lower row was read as a record and no column as a target, so every indicator was
     # "data only" with a "no target column" problem.

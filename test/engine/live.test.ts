@@ -288,9 +288,24 @@ test("a header typed over so the table below joins this one: our column leaves i
   expect(officersCellsUnder(truth, next)).toEqual([]);
 });
 
+/**
+ * One edit made live and then to the grid, with a full Apply after it: the update's kind, the cells where
+ * the two differ, and the full Apply's status in `cell` (helper-60, helper-61).
+ */
+function editedLiveAndFull(truth: SheetGrid[], edit: CellEdit, cell: string): { kind: string; differing: string[]; status: unknown } {
+  const options = { preset: "rag", reportDate: "2010-12-31", today: "2011-01-15", period: "Q3 2010/11" } as const;
+  const model = fullApply(truth, options);
+  const { session } = startLive(truth, options);
+  const update = applyEdits(session, [edit]);
+  setCell(truth[0], edit.row, edit.col, edit.value);
+  const after = applyUpdate(model, update, () => truth, options);
+  const full = fullApply(truth, options);
+  const differing = [...new Set([...after.keys(), ...full.keys()])].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(full.get(k)));
+  return { kind: update.kind, differing, status: full.get(cell)?.value };
+}
+
 test("a note deleted beside the quarters' headings under a caption: the header is read again, as a full Apply reads it (helper-60)", () => {
   // "see note" over Comments kept the row from being the header's row of quarters; deleted, it is one.
-  const options = { preset: "rag", reportDate: "2010-12-31", today: "2011-01-15", period: "Q3 2010/11" } as const;
   const truth: SheetGrid[] = [
     {
       name: "KPIs",
@@ -307,19 +322,11 @@ test("a note deleted beside the quarters' headings under a caption: the header i
       ],
     },
   ];
-  const model = fullApply(truth, options);
-  const { session } = startLive(truth, options);
-  const update = applyEdits(session, [{ sheet: "KPIs", row: 0, col: 9, value: null }]);
-  setCell(truth[0], 0, 9, null);
-  const after = applyUpdate(model, update, () => truth, options);
-  const full = fullApply(truth, options);
-  const differing = [...new Set([...after.keys(), ...full.keys()])].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(full.get(k)));
-  expect({ kind: update.kind, differing, status: full.get("KPIs!2,10")?.value }).toEqual({ kind: "rescan", differing: [], status: "● Within tolerance" });
+  expect(editedLiveAndFull(truth, { sheet: "KPIs", row: 0, col: 9, value: null }, "KPIs!2,10")).toEqual({ kind: "rescan", differing: [], status: "● Within tolerance" });
 });
 
 test("a quarter's heading typed in a heading merged over two rows above the header: the header is read again (helper-61)", () => {
   // "TBC" kept the row from being the header's row of quarters; "Q3 2010/11" typed over it, it is one.
-  const options = { preset: "rag", reportDate: "2010-12-31", today: "2011-01-15", period: "Q3 2010/11" } as const;
   const truth: SheetGrid[] = [
     {
       name: "KPIs",
@@ -335,14 +342,7 @@ test("a quarter's heading typed in a heading merged over two rows above the head
       ],
     },
   ];
-  const model = fullApply(truth, options);
-  const { session } = startLive(truth, options);
-  const update = applyEdits(session, [{ sheet: "KPIs", row: 0, col: 5, value: "Q3 2010/11" }]);
-  setCell(truth[0], 0, 5, "Q3 2010/11");
-  const after = applyUpdate(model, update, () => truth, options);
-  const full = fullApply(truth, options);
-  const differing = [...new Set([...after.keys(), ...full.keys()])].filter((k) => JSON.stringify(after.get(k)) !== JSON.stringify(full.get(k)));
-  expect({ kind: update.kind, differing, status: full.get("KPIs!3,7")?.value }).toEqual({ kind: "rescan", differing: [], status: "▲ Off target" });
+  expect(editedLiveAndFull(truth, { sheet: "KPIs", row: 0, col: 5, value: "Q3 2010/11" }, "KPIs!3,7")).toEqual({ kind: "rescan", differing: [], status: "▲ Off target" });
 });
 
 test("a figure in our column, then deleted: live colours write the status there, as a full Apply does", () => {
