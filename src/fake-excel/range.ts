@@ -237,22 +237,32 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
     );
   }
   getCellProperties(options: XlCellPropertiesLoadOptions): XlClientResult<XlCellProperties[][]> {
-    return this._query("getCellProperties", options, (t) => getCellProperties(t.sheet, t.rect, options));
-  }
-  getColumnProperties(options: XlColumnPropertiesLoadOptions): XlClientResult<XlColumnProperties[]> {
-    return this._query("getColumnProperties", options, (t) => getColumnProperties(t.sheet, t.rect, options));
-  }
-  /** A call answered in the response (a ClientResult), read when the request runs. */
-  private _query<T>(name: string, options: unknown, read: (t: RangeTarget) => T): XlClientResult<T> {
-    const result = new FakeClientResult<T>();
+    const result = new FakeClientResult<XlCellProperties[][]>();
     this._ctx._enqueue({
       obj: this,
       kind: "call",
-      name,
+      name: "getCellProperties",
       args: [options],
       run: (res) => {
-        const value = read(this._must());
-        res.add(name, value);
+        const t = this._must();
+        const value = getCellProperties(t.sheet, t.rect, options);
+        res.add("getCellProperties", value);
+        res.land(() => result._resolve(value));
+      },
+    });
+    return result;
+  }
+  getColumnProperties(options: XlColumnPropertiesLoadOptions): XlClientResult<XlColumnProperties[]> {
+    const result = new FakeClientResult<XlColumnProperties[]>();
+    this._ctx._enqueue({
+      obj: this,
+      kind: "call",
+      name: "getColumnProperties",
+      args: [options],
+      run: (res) => {
+        const t = this._must();
+        const value = getColumnProperties(t.sheet, t.rect, options);
+        res.add("getColumnProperties", value);
         res.land(() => result._resolve(value));
       },
     });
