@@ -210,6 +210,16 @@ describe("periods in headers", () => {
     ["Actual for the year to last quarter", "headline"],
     // Beside this quarter's figure it is last quarter's; alone, it is rated (records.ts).
     ["Last quarter actual", "earlier"],
+    // Abbreviated (helper-61), and an earlier figure named with no period.
+    ["Last Qtr Actual", "earlier"],
+    ["Actual Prev Qtr", "earlier"],
+    ["Prev Yr Outturn", "earlier"],
+    ["Prev Performance", "earlier"],
+    ["Previous Actual", "earlier"],
+    ["Prior year performance", "earlier"],
+    ["Current Qtr Actual", "headline"],
+    ["Actual to end of last qtr", "headline"],
+    ["Performance", "headline"],
   ])("actual column %s is %s", (header, kind) => {
     expect(actualKind(header)).toBe(kind);
   });
@@ -238,6 +248,13 @@ describe("periods in headers", () => {
     ["Actual to end of last month", "actual"],
     ["Target (same as last year)", "annualTarget"],
     ["Target (previous year +2%)", "annualTarget"],
+    // Abbreviated (helper-61); a note on this year's target is not an earlier target.
+    ["Prev Qtr Target", "ignore"],
+    ["RAG last qtr", "ignore"],
+    ["Target (prev yr + 2%)", "annualTarget"],
+    ["Target (previous actual + 5%)", "annualTarget"],
+    ["Target as previous outturn", "annualTarget"],
+    ["Prev Performance", "actual"],
     // "Perf" is an actual only as a whole header.
     ["Prev Perf", "ignore"],
     ["Perf Indicator", "name"],

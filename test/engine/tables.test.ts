@@ -285,6 +285,11 @@ describe("detectTables: structure", () => {
     ["This quarter", "Last quarter", [100, 110, 200, 160]],
     ["Last quarter", "This quarter", [200, 160, 100, 110]],
     ["This month", "Last month", [100, 110, 200, 160]],
+    // Abbreviated, as officers type them (helper-61).
+    ["Current Qtr", "Last Qtr", [100, 110, 200, 160]],
+    ["Prev Qtr", "Current Qtr", [200, 160, 100, 110]],
+    ["This Yr", "Prev Yr", [100, 110, 200, 160]],
+    ["Last Mth", "This Mth", [200, 160, 100, 110]],
   ] as [string, string, number[]][])("%s | %s over Target | Actual: this period's actual against its target, whichever comes first (helper-57)", (first, second, figures) => {
     const g = grid(
       [

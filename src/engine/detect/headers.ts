@@ -107,7 +107,25 @@ const BASELINE_WORDS = ["baseline", "base line", "starting point"];
 const EARLIER_YEARS = ["previous year", "last year", "last years", "previous years", "prior year", "same period last year", "same quarter last year"];
 /** A quarter, month or period before: earlier, but for a figure running up to it ("Actual to end of last month"). */
 const EARLIER_SHORT = ["previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month"];
-const EARLIER_PHRASES = [...EARLIER_YEARS, ...EARLIER_SHORT];
+/** An earlier figure named with no period ("Prev Performance", "Previous actual"): earlier, but for a note on this year's target. */
+const EARLIER_FIGURES = ["previous actual", "previous actuals", "previous performance", "previous outturn", "previous result", "previous value", "previous figure", "prior actual", "prior performance", "prior outturn"];
+const EARLIER_PHRASES = [...EARLIER_YEARS, ...EARLIER_SHORT, ...EARLIER_FIGURES];
+/** Officers' short forms of period words ("Current Qtr", "Prev Yr", "Last Mth"), written out before the phrases are matched. */
+const PERIOD_SHORT_FORMS: [RegExp, string][] = [
+  [/\bqtrs?\b/g, "quarter"],
+  [/\bprev\b/g, "previous"],
+  [/\byrs?\b/g, "year"],
+  [/\bm(?:n)?ths?\b/g, "month"],
+];
+const HAS_SHORT_FORM = /\b(?:qtrs?|prev|yrs?|mn?ths?)\b/;
+
+/** A normalised header with its period words written out. */
+function withPeriodWords(norm: string): string {
+  if (!HAS_SHORT_FORM.test(norm)) return norm;
+  let out = norm;
+  for (const [short, word] of PERIOD_SHORT_FORMS) out = out.replace(short, word);
+  return out;
+}
 /** Words before a quarter or month that make it the end of this period's figure ("to end of last month", "since last quarter"). */
 const UP_TO_WORDS = new Set(["of", "to", "until", "by", "since"]);
 /** Headings of a group of columns naming the reported period relatively ("Current quarter" over Target | Actual). */
@@ -117,7 +135,7 @@ const NOT_READ_WHEN_EARLIER: ReadonlySet<Role> = new Set<Role>(["annualTarget", 
 
 /** A whole heading naming a period relative to the reported one ("Current quarter", "Same period last year"). */
 export function isRelativeHeading(text: string): boolean {
-  return text.length <= MAX_HEADER_LENGTH && RELATIVE_HEADINGS.has(normaliseHeader(text));
+  return text.length <= MAX_HEADER_LENGTH && RELATIVE_HEADINGS.has(withPeriodWords(normaliseHeader(text)));
 }
 
 /**
@@ -126,14 +144,14 @@ export function isRelativeHeading(text: string): boolean {
  * a note on this year's target ("Target (same as last year)", "Target as last year", "Target (previous year +2%)"). helper-61, 62, 63.
  */
 function namesEarlierPeriod(norm: string): boolean {
-  const padded = " " + norm + " ";
+  const padded = " " + withPeriodWords(norm) + " ";
   for (const p of EARLIER_PHRASES) {
     const at = padded.indexOf(" " + p + " ");
     if (at < 0) continue;
     const before = padded.slice(0, at).trim().split(" ");
     const after = padded.slice(at + p.length + 2).trim().split(" ")[0];
     const last = before[before.length - 1];
-    if (EARLIER_YEARS.includes(p)) {
+    if (!EARLIER_SHORT.includes(p)) {
       if (last === "as" || after === "and" || after === "plus") continue;
       return true;
     }
