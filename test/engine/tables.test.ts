@@ -371,6 +371,30 @@ describe("detectTables: structure", () => {
     });
   });
 
+  test("a quarter's heading over Polarity | Target | Actual | Comments: the polarity is the record's, the figures the quarter's (helper-57)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Q3 2010/11", null, null, null],
+        [null, null, "Polarity", "Target", "Actual", "Comments"],
+        ["PI01", "Household waste recycled", "Higher is better", 100, 110, "On track"],
+        ["PI02", "Calls answered", "Higher is better", 100, 80, "Short of staff"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 0, right: 5 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect({
+      tables: tables.map(brief),
+      records: records.map((r) => ({ ref: r.ref, polarity: r.polarity?.text, target: r.target?.value, actual: r.actual?.value, comment: r.comment?.text })),
+    }).toEqual({
+      tables: [{ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 3 }],
+      records: [
+        { ref: "PI01", polarity: "Higher is better", target: 100, actual: 110, comment: "On track" },
+        { ref: "PI02", polarity: "Higher is better", target: 100, actual: 80, comment: "Short of staff" },
+      ],
+    });
+  });
+
   test.each([
     ["Previous quarter", "Current quarter", ["Amber", "Green"]],
     ["Same period last year", "This year", ["Amber", "Green"]],

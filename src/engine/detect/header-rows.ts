@@ -134,7 +134,8 @@ function isGroupRow(
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
     if (isPeriodish(text)) periods++;
     else if (isSubLabel(text) && subAllowed(col)) subs++;
-    else if (!captionAllowed(col)) return false;
+    // "Polarity" among a quarter's "Target | Actual" (the quarter's heading over them all) is the record's own: it joins, and counts for neither.
+    else if (!(exactRole(text) === "polarity" && subAllowed(col)) && !captionAllowed(col)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }
