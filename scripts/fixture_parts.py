@@ -291,6 +291,17 @@ def write_bad_corpus(bad, made, excel_saved, tmp):
     from openpyxl import Workbook
     Workbook().save(os.path.join(bad, "empty-workbook.xlsx"))
     add("empty-workbook.xlsx", 3, "one empty worksheet, as openpyxl writes a new workbook")
+    side = Workbook()
+    sheet = side.active
+    sheet.title = "Dashboard"
+    for row in [
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", None, "Ref", "Action", "Status", "Due date"],
+        ["PI01", "Waste recycled", "Higher is better", 100, 110, None, "AC1", "Deliver action 1", "Completed", "31/03/2011"],
+        ["PI02", "Library visits", "Higher is better", 100, 97, None, "AC2", "Deliver action 2", "In progress", "31/03/2011"],
+    ]:
+        sheet.append(row)
+    side.save(os.path.join(bad, "side-by-side.xlsx"))
+    add("side-by-side.xlsx", 3, "an indicator and an activity table side by side under one header row: not read, and the line names the row")
 
     with open(os.path.join(bad, "expected.json"), "w") as f:
         json.dump(expected, f, indent=2)

@@ -10,6 +10,7 @@ import type { HistoryContinued } from "../xlsx/patch/package-layout";
 import { historyInPlace } from "../excel/history-write";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { sameSheetName } from "../engine/sheets/ownership";
+import { isSideBySideProblem } from "../engine/detect/side-by-side";
 import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
@@ -130,10 +131,14 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
   read.grids = [];
   if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
+    // Tables it found but cannot read (side by side under one header row) are named, with what to do, on the same line.
+    const unread = run.result.problems.find(isSideBySideProblem);
     console.error(
       `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
-        "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
-        "or activities (description or action, with status, progress or due date).",
+        (unread
+          ? `${unread.sheet}!${unread.cell}: ${unread.message}`
+          : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
+            "or activities (description or action, with status, progress or due date)."),
     );
     return undefined;
   }

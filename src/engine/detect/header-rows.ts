@@ -87,7 +87,7 @@ function hasExactIdentity(texts: Iterable<string>): boolean {
  * Cheap test before a row is read as a header, as most rows are data: two or more cells, each of
  * which could be header text, and one of them exactly an identity header ("Ref", "Name").
  */
-function mayBeHeader(values: readonly CellValue[]): boolean {
+export function mayBeHeader(values: readonly CellValue[]): boolean {
   let count = 0;
   for (const v of values) {
     if (isBlank(v)) continue;

@@ -4,6 +4,7 @@ import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitl
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { sideBySideAt } from "./side-by-side";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -233,6 +234,8 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
   let floor = cells.top;
   // Below a plain table's header the rows are its own until another header: what we wrote in them is not read as one.
   let ours: readonly number[] = NO_COLUMNS;
+  // Rows heading tables side by side, which are not read (side-by-side.ts): they end the table above all the same.
+  const ends: number[] = [];
   for (let r = cells.top; r <= cells.bottom; r++) {
     const lo = excel.ranges.find((x) => r >= x.top && r <= x.bottom);
     if (lo) {
@@ -243,7 +246,14 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     }
     const header = readHeaderAt(cells, r, floor, ours);
     const kind = header && judgeHeader(header.columns);
-    if (!header || !kind) continue;
+    if (!header || !kind) {
+      if (header && sideBySideAt(cells, r)) {
+        ends.push(r);
+        floor = r + 1;
+        ours = NO_COLUMNS;
+      }
+      continue;
+    }
     r = header.top + header.height - 1;
     floor = r + 1;
     const prev = plain[plain.length - 1];
@@ -253,7 +263,10 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     ours = ourColumns(header);
   }
   const all = [...excel.found, ...plain].sort((a, b) => a.top - b.top);
-  for (const h of plain) for (const other of all) if (other.top > h.top) h.limit = Math.min(h.limit, other.top - 1);
+  for (const h of plain) {
+    for (const other of all) if (other.top > h.top) h.limit = Math.min(h.limit, other.top - 1);
+    for (const end of ends) if (end > h.top) h.limit = Math.min(h.limit, end - 1);
+  }
   return all.map((h) => toSpec(cells, h));
 }
 

@@ -4,6 +4,7 @@ import { rateActivity, rateIndicator } from "./rate";
 import { readRecords } from "../detect/records";
 import { statusesOf } from "../scheme/schemes";
 import { detectTables, settlePending } from "../detect/tables";
+import { sideBySideProblems } from "../detect/side-by-side";
 import type { Field, Problem, QualityNote, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 
 export interface RateOptions {
@@ -154,6 +155,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   let hiddenLeftOut = 0;
   for (const grid of grids) {
     const found = options.tables ? options.tables.filter((t) => t.sheet === grid.name) : applyOverrides(detectTables(grid), options.columnOverrides ?? []);
+    problems.push(...sideBySideProblems(grid, found));
     settlePending(found, options.period);
     tables.push(...found);
     const read = readRecords(grid, found);
