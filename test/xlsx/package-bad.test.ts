@@ -1,5 +1,6 @@
 // The bad-input corpus through the package reader: every unreadable file is one InputError line naming
-// the file; a workbook of chart sheets only reads, with no grids (the CLI then exits 3).
+// the file; a workbook of chart sheets only reads, with no grids (the CLI then exits 3), as does one whose
+// only tables sit side by side (the engine reads no table from it).
 import { readFileSync } from "fs";
 import { join } from "path";
 import { InputError } from "../../src/xlsx/errors";
@@ -40,6 +41,9 @@ describe.each(Object.entries(expected))("%s", (file, { exit, why }) => {
     } else if (file === "external-entity.xlsx" && !(await declaresDoctype(join(BAD, file)))) {
       // The fixture as committed holds no entity at all (reported to the corpus's author): it is a valid workbook.
       expect(outcome.grids).toBe(1);
+    } else if (file === "side-by-side.xlsx") {
+      // A valid workbook: it is its header row that holds no table the engine reads (exit 3, bad-input.test.ts).
+      expect({ grids: outcome.grids, exits }).toEqual({ grids: 1, exits: [3] });
     } else {
       // Read: exit 3 when no sheet holds a value, else the build goes on (0).
       expect(exits).toContain(outcome.grids === 0 ? 3 : 0);
