@@ -39,7 +39,7 @@ describe("tables side by side under one header row", () => {
           sheet: "Dashboard",
           cell,
           severity: "error",
-          message: `2 tables sit side by side under one header row here (${spans}), so neither is read and their records are left out. Put each table below the other, or on a sheet of its own, and run again.`,
+          message: `This header row reads as 2 tables side by side (${spans}), which are not read: their records are left out. If they are separate tables, put one below the other or on a sheet of its own; if they are one table, give it one Ref and one name column.`,
         },
       ],
     });
@@ -90,6 +90,79 @@ describe("tables side by side under one header row", () => {
       rated: ["PI09"],
       problems: ["Dashboard!A4"],
     });
+  });
+
+  test("after a build wrote our column beside the table above, the row still ends it (helper-64)", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", "Status (auto)"],
+      ["PI09", "Complaints answered", 90, 95, "Higher is better", "✓ On target"],
+      [],
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", null, "Ref", "Action", "Status", "Due date"],
+      ["PI01", "Waste recycled", "Higher is better", 100, 110, null, "AC1", "Deliver action 1", "Completed", "31/03/2011"],
+    ]);
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({ tables: result.tables.map((t) => [t.headerRow, t.lastRow]), rated: result.rated.map((r) => r.record.ref), problems: result.problems.map((p) => `${p.sheet}!${p.cell}`) }).toEqual({
+      tables: [[0, 1]],
+      rated: ["PI09"],
+      problems: ["Dashboard!A4"],
+    });
+  });
+
+  test.each([
+    [
+      "one table's header with a gap, printed again down the page (helper-64's c08b)",
+      grid([
+        ["KPI", "Polarity", "Target", "Actual", "RAG", null, "Action", "Lead", "Due date"],
+        ["PI1 Indicator 1", "Higher is better", 50, 48, null, null, "Improve 1", "JS", "31/03/2011"],
+        [],
+        ["KPI", "Polarity", "Target", "Actual", "RAG", null, "Action", "Lead", "Due date"],
+        ["PI4 Indicator 4", "Higher is better", 50, 57, null, null, "Improve 4", "JS", "31/03/2011"],
+      ]),
+      2,
+    ],
+    [
+      "the header printed again with a legend beside it (helper-64's c10)",
+      grid([
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG", null, null, null],
+        ["PI1", "Recycling", "Higher is better", 50, 45, "Red", null, null, null],
+        [],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG", null, "Status", "Definition"],
+        ["PI3", "Sickness", "Lower is better", 9, 10, "Red", null, "Red", "Below target"],
+        ["PI4", "Complaints", "Lower is better", 50, 40, "Green", null, "Green", "On target"],
+      ]),
+      3,
+    ],
+  ] as [string, SheetGrid, number][])("%s: every record read, no row of headings taken for one, and no error", (_, g, records) => {
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({ refs: result.rated.length, problems: result.problems.filter((p) => p.severity === "error") }).toEqual({ refs: records, problems: [] });
+    expect(result.rated.map((r) => r.record.ref)).not.toContain("Ref");
+  });
+
+  test("the table's header printed again with another table beside it: the table goes on, and the other is named as not read (helper-64's rerun of c14)", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG", "Status (auto)"],
+      ["PI1", "Recycling", "Higher is better", 50, 45, "Red", "▲ Off target"],
+      [],
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG", null, "Ref", "Action", "Status", "Due date"],
+      ["PI3", "Sickness", "Lower is better", 9, 10, "Red", null, "A1", "Do x", "Completed", "31/03/2011"],
+    ]);
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({ rated: result.rated.map((r) => r.record.ref), problems: result.problems }).toEqual({
+      rated: ["PI1", "PI3"],
+      problems: [
+        {
+          sheet: "Dashboard",
+          cell: "H4",
+          severity: "warning",
+          message: `Beside this table's header, printed again here, "Ref … Due date" reads as another table's header; that table is not read, and any records there are left out. If it is a table, put it below the other or on a sheet of its own.`,
+        },
+      ],
+    });
+  });
+
+  test("three tables: each is named", () => {
+    const g = grid([["Ref", "Indicator", "Actual", null, "Ref", "Action", "Status", null, "Code", "Project", "Due date"]]);
+    expect(sideBySideProblems(g, detectTables(g)).map((p) => p.message)).toEqual([expect.stringContaining('This header row reads as 3 tables side by side ("Ref … Actual", "Ref … Status" and "Code … Due date"), which are not read')]);
   });
 
   test("beside a sheet that is read, the side-by-side sheet's row is named among the run's problems", () => {

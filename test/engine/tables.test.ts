@@ -395,6 +395,23 @@ describe("detectTables: structure", () => {
     });
   });
 
+  test("'Direction' under a quarter's heading is its direction of travel, never the record's polarity (helper-64)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Q3 2010/11", null, null],
+        [null, null, "Target", "Actual", "Direction"],
+        ["PI1", "Recycling rate", 50, 45, "↓"],
+        ["PI2", "Visits", 100, 120, "↑"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 1, right: 1 }, { top: 0, left: 2, bottom: 0, right: 4 }] },
+    );
+    const { records } = readRecords(g, detectTables(g));
+    expect(records.map((r) => ({ ref: r.ref, polarity: r.polarity?.text }))).toEqual([
+      { ref: "PI1", polarity: undefined },
+      { ref: "PI2", polarity: undefined },
+    ]);
+  });
+
   test.each([
     ["Previous quarter", "Current quarter", ["Amber", "Green"]],
     ["Same period last year", "This year", ["Amber", "Green"]],

@@ -45,6 +45,17 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   return actual || (target && !schedule) ? "indicator" : "activity";
 }
 
+/** Whether two headers map the same columns to the same roles (what a repeated header row is). */
+export function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
+  const key = (cols: ColumnMapping[]) =>
+    cols
+      // Our own generated columns sit only on the first header row: they must not split a table at a repeat.
+      .filter((c) => c.role !== "ignore" && c.role !== "generated")
+      .map((c) => c.col + ":" + c.role)
+      .join("|");
+  return key(a) === key(b);
+}
+
 /** Text that can sit under or over a group header: a period (or one named relatively, "Current quarter"), an actual or a target. */
 export function isPeriodish(text: string): boolean {
   const c = classifyHeader(text);
@@ -113,6 +124,11 @@ export function isSubLabel(text: string): boolean {
   return role !== undefined && SUB_LABEL_ROLES.has(role) && classifyHeader(text).period === undefined;
 }
 
+/** "Polarity", "Good is", "Aim": a polarity header; not "Direction", which under a quarter's heading is its direction of travel. */
+function isPolarityLabel(text: string): boolean {
+  return exactRole(text) === "polarity" && !/^dir/i.test(text.trim());
+}
+
 /**
  * A row of periods, targets and actuals joining the header next to it. `subAllowed` says where a rating,
  * comment or trend label may be among them ("Target | Actual | RAG" under a quarter's heading); by default nowhere.
@@ -135,7 +151,7 @@ function isGroupRow(
     if (isPeriodish(text)) periods++;
     else if (isSubLabel(text) && subAllowed(col)) subs++;
     // "Polarity" among a quarter's "Target | Actual" (the quarter's heading over them all) is the record's own: it joins, and counts for neither.
-    else if (!(exactRole(text) === "polarity" && subAllowed(col)) && !captionAllowed(col)) return false;
+    else if (!(isPolarityLabel(text) && subAllowed(col)) && !captionAllowed(col)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }

@@ -108,7 +108,7 @@ const EARLIER_YEARS = ["previous year", "last year", "last years", "previous yea
 /** A quarter, month or period before: earlier, but for a figure running up to it ("Actual to end of last month"). */
 const EARLIER_SHORT = ["previous quarter", "last quarter", "prior quarter", "previous period", "last period", "previous month", "last month"];
 /** An earlier figure named with no period ("Prev Performance", "Previous actual"): earlier, but for a note on this year's target. */
-const EARLIER_FIGURES = ["previous actual", "previous actuals", "previous performance", "previous outturn", "previous result", "previous value", "previous figure", "prior actual", "prior performance", "prior outturn"];
+const EARLIER_FIGURES = ["previous actual", "previous actuals", "previous performance", "previous outturn", "previous result", "previous value", "previous figure", "previous target", "previous targets", "prior actual", "prior performance", "prior outturn", "prior target"];
 const EARLIER_PHRASES = [...EARLIER_YEARS, ...EARLIER_SHORT, ...EARLIER_FIGURES];
 /** Officers' short forms of period words ("Current Qtr", "Prev Yr", "Last Mth"), written out before the phrases are matched. */
 const PERIOD_SHORT_FORMS: [RegExp, string][] = [
@@ -159,6 +159,18 @@ function namesEarlierPeriod(norm: string): boolean {
     return true;
   }
   return false;
+}
+
+/**
+ * A target's header without its note on how the target was set, in brackets or after a colon ("Target
+ * (prev yr - 5%)", "Target (based on previous year's performance)", "Target: beat last year"). A period
+ * alone there ("Target (last year)") is the target's own, and stays (helper-64).
+ */
+function withoutTargetNote(raw: string): string {
+  return raw.replace(/\(([^)]*)\)|\[([^\]]*)\]|:(.*)$/g, (whole: string, round?: string, square?: string, colon?: string) => {
+    const inner = withPeriodWords(normaliseHeader(round ?? square ?? colon ?? ""));
+    return inner === "" || EARLIER_PHRASES.includes(inner) ? whole : " ";
+  });
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
@@ -268,7 +280,9 @@ function classifyUncached(text: string): HeaderClass {
   let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
   if (role === undefined) role = period ? "actual" : "ignore";
   // "Previous quarter Target", "RAG last quarter": not this period's (an actual stays: actualKind "earlier").
-  if (NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(norm)) return IGNORE;
+  // A target's note on how it was set ("Target (prev yr - 5%)") names no period of the target's own.
+  const judged = role === "annualTarget" || role === "periodTarget" ? normaliseHeader(withoutTargetNote(raw)) : norm;
+  if (NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(judged)) return IGNORE;
   if (role === "annualTarget" && period && (period.quarter !== undefined || period.month !== undefined || period.yearToDate)) {
     role = "periodTarget";
   }

@@ -2,10 +2,48 @@
 // Status | Due date"). The row is no one tracker's header (two Ref columns, two names), so neither table was
 // read and their records were left out with no word, or, under another table, read with that table's columns.
 // They are not read yet: such a row ends the table above it (tables.ts), and the run says so, naming the row.
-import { SheetCells } from "../read/cells";
-import { headerCells, judgeHeader, mapping, mayBeHeader } from "./header-rows";
+import { SheetCells, headerValueText, isBlank } from "../read/cells";
+import { headerCells, judgeHeader, mapping, sameRoles } from "./header-rows";
+import { IDENTITY_ROLES, exactRole, isOurHeading } from "./headers";
 import { toA1 } from "../vocab/address";
-import type { Problem, SheetGrid, TableSpec } from "../vocab/types";
+import type { CellValue, ColumnMapping, Problem, SheetGrid, TableSpec } from "../vocab/types";
+
+const SIDE_BY_SIDE = " tables side by side ";
+
+/** Whether a problem is sideBySideProblems's. */
+export function isSideBySideProblem(p: Problem): boolean {
+  return p.message.includes(SIDE_BY_SIDE);
+}
+
+/**
+ * Cheap tests first, as every row of a sheet is asked: four cells or more, every one could be header text,
+ * with a blank between two of them; only then, two of them exactly identity headers (each table has its own
+ * "Ref" or name), which costs a look-up a cell.
+ */
+function mayHeadTwo(values: readonly CellValue[]): boolean {
+  let count = 0;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (isBlank(v)) continue;
+    if (typeof v !== "string" && headerValueText(v) === undefined) return false;
+    count++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (count < 4 || count === last - first + 1) return false;
+  let identities = 0;
+  for (const v of values) {
+    if (typeof v !== "string" || v.length > MAX_IDENTITY_LENGTH) continue;
+    const role = exactRole(v);
+    if (role !== undefined && IDENTITY_ROLES.has(role) && ++identities >= 2) return true;
+  }
+  return false;
+}
+
+/** Identity headers are short ("Code & Short Name"). */
+const MAX_IDENTITY_LENGTH = 40;
 
 /** The row's header texts in runs split by a blank column (a heading merged across columns is one cell). */
 function segments(cells: SheetCells, row: number, texts: Map<number, string>): [number, string][][] {
@@ -26,39 +64,72 @@ function segments(cells: SheetCells, row: number, texts: Map<number, string>): [
   return out;
 }
 
-const SIDE_BY_SIDE = " tables sit side by side under one header row here ";
+const mappings = (run: [number, string][]): ColumnMapping[] => run.map(([col, text]) => mapping(col, text));
 
-/** Whether a problem is sideBySideProblems's. */
-export function isSideBySideProblem(p: Problem): boolean {
-  return p.message.includes(SIDE_BY_SIDE);
-}
-
-/** Each table's header texts where `row` heads two or more tables side by side; undefined where it does not. */
-export function sideBySideAt(cells: SheetCells, row: number): [number, string][][] | undefined {
-  const texts = headerCells(cells, row);
-  if (!texts || texts.size < 4) return undefined;
-  const tables = segments(cells, row, texts).filter((run) => judgeHeader(run.map(([col, text]) => mapping(col, text))) !== undefined);
+/**
+ * Each table's header columns where `row` heads two or more tables side by side; undefined where it does not,
+ * or where the row read whole is one table's header (a gap inside a table splits nothing). Our own headings
+ * ("Status (auto)") are left out, so the answer is the same before and after a build.
+ */
+export function sideBySideAt(cells: SheetCells, row: number): ColumnMapping[][] | undefined {
+  if (!mayHeadTwo(cells.row(row))) return undefined;
+  const all = headerCells(cells, row);
+  if (!all) return undefined;
+  const texts = new Map([...all].filter(([, text]) => !isOurHeading(text)));
+  if (texts.size < 4 || judgeHeader(mappings([...texts])) !== undefined) return undefined;
+  const tables = segments(cells, row, texts)
+    .map(mappings)
+    .filter((run) => judgeHeader(run) !== undefined);
   return tables.length >= 2 ? tables : undefined;
 }
 
-/** A problem for each header row, not read as any table's, that holds two or more tables' headers side by side. */
+/**
+ * A problem for each row heading tables side by side that no table read. Rows of a table found are passed
+ * over: detectTables ends a table at such a row, but for its own header printed again with a legend beside
+ * it; nor are rows of an Excel table asked.
+ */
 export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[]): Problem[] {
   const cells = new SheetCells(grid);
   const problems: Problem[] = [];
-  const headerRows = new Set<number>();
-  for (const t of found) for (let r = t.headerRow; r < t.headerRow + t.headerHeight; r++) headerRows.add(r);
+  const taken = [...found.map((t) => ({ top: t.headerRow, bottom: t.lastRow })), ...(grid.tables ?? []).map((t) => t.range)].sort((a, b) => a.top - b.top);
   for (let r = cells.top; r <= cells.bottom; r++) {
-    if (headerRows.has(r) || !mayBeHeader(cells.row(r))) continue;
+    const inside = taken.find((x) => r >= x.top && r <= x.bottom);
+    if (inside) {
+      r = inside.bottom;
+      continue;
+    }
     const tables = sideBySideAt(cells, r);
     if (!tables) continue;
-    const spans = tables.map((run) => `"${run[0][1]} … ${run[run.length - 1][1]}"`);
-    const listed = spans.length === 2 ? spans.join(" and ") : `${spans.slice(0, -1).join(", ")} and ${spans[spans.length - 1]}`;
+    const listed = listOf(tables);
     problems.push({
       sheet: grid.name,
-      cell: toA1(r, tables[0][0][0]),
+      cell: toA1(r, tables[0][0].col),
       severity: "error",
-      message: `${tables.length}${SIDE_BY_SIDE}(${listed}), so neither is read and their records are left out. Put each table below the other, or on a sheet of its own, and run again.`,
+      message:
+        `This header row reads as ${tables.length}${SIDE_BY_SIDE}(${listed}), which are not read: their records are left out. ` +
+        "If they are separate tables, put one below the other or on a sheet of its own; if they are one table, give it one Ref and one name column.",
     });
   }
+  // A table's header printed again with another table beside it: the table goes on; the other is not read.
+  for (const t of found) {
+    for (const r of t.besideRepeats ?? []) {
+      const others = (sideBySideAt(cells, r) ?? []).filter((run) => !sameRoles(t.columns, run));
+      if (!others.length) continue;
+      problems.push({
+        sheet: grid.name,
+        cell: toA1(r, others[0][0].col),
+        severity: "warning",
+        message:
+          `Beside this table's header, printed again here, ${listOf(others)} reads as ${others.length === 1 ? "another table's header; that table is" : "other tables' headers; those tables are"} not read, and any records there are left out. ` +
+          "If it is a table, put it below the other or on a sheet of its own.",
+      });
+    }
+  }
   return problems;
+}
+
+/** "Ref … Actual" and "Ref … Due date": each table's first and last header. */
+function listOf(tables: ColumnMapping[][]): string {
+  const spans = tables.map((run) => `"${run[0].header} … ${run[run.length - 1].header}"`);
+  return spans.length === 1 ? spans[0] : `${spans.slice(0, -1).join(", ")} and ${spans[spans.length - 1]}`;
 }

@@ -3,7 +3,7 @@ import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../r
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
-import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, sameRoles, type HeaderAt } from "./header-rows";
 import { sideBySideAt } from "./side-by-side";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
@@ -181,7 +181,8 @@ function looksLikeHeader(cells: SheetCells, shape: TableShape, row: number): boo
     const role = exactRole(v);
     if (role !== undefined && IDENTITY_ROLES.has(role)) {
       const own = headerCells(cells, row, shape.generated);
-      if (own && judgeHeader([...own].map(([col, text]) => mapping(col, text)))) return true;
+      // The table's own columns: a legend or a second table beside a repeated header is not its header's.
+      if (own && judgeHeader([...own].filter(([col]) => col >= shape.left && col <= shape.right).map(([col, text]) => mapping(col, text)))) return true;
     }
   }
   if (named) return false;
@@ -199,6 +200,7 @@ interface FoundHeader extends HeaderAt {
   name?: string;
   /** Last row the table may reach. */
   limit: number;
+  besideRepeats?: number[];
 }
 
 /** Excel tables: their bounds are the user's own statement of where the data is. */
@@ -246,8 +248,13 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     }
     const header = readHeaderAt(cells, r, floor, ours);
     const kind = header && judgeHeader(header.columns);
-    if (!header || !kind) {
-      if (header && sideBySideAt(cells, r)) {
+    if (!kind) {
+      const prev = plain[plain.length - 1];
+      const beside = sideBySideAt(cells, r);
+      // The header printed again with a legend or another table beside it belongs to the table above (what is
+      // beside it is named, not read); else such a row ends it.
+      if (beside && prev && beside.some((run) => sameRoles(prev.columns, run))) (prev.besideRepeats ??= []).push(r);
+      else if (beside) {
         ends.push(r);
         floor = r + 1;
         ours = NO_COLUMNS;
@@ -290,20 +297,11 @@ function repeatsLowerRow(cells: SheetCells, prev: HeaderAt, header: HeaderAt): b
   return true;
 }
 
-function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
-  const key = (cols: ColumnMapping[]) =>
-    cols
-      // Our own generated columns sit only on the first header row: they must not split a table at a repeat.
-      .filter((c) => c.role !== "ignore" && c.role !== "generated")
-      .map((c) => c.col + ":" + c.role)
-      .join("|");
-  return key(a) === key(b);
-}
-
 function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   const firstRow = h.top + h.height;
   const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns: h.columns };
   if (h.name !== undefined) spec.name = h.name;
+  if (h.besideRepeats) spec.besideRepeats = h.besideRepeats.filter((r) => r <= h.limit);
   const shape = tableShape(spec);
   for (let r = Math.min(h.limit, cells.bottom); r >= firstRow; r--) {
     if (classifyBodyRow(cells, shape, r).kind === "data") {

@@ -251,6 +251,8 @@ export interface TableSpec {
   columns: ColumnMapping[];
   /** Sheet columns of periods laid out but not reported yet, when the table was read (tables.ts unfilledColumns). */
   unfilled?: number[];
+  /** Rows where its header is printed again with another table's header beside it, which is not read (side-by-side.ts). */
+  besideRepeats?: number[];
 }
 
 /** A cell copied from the tracker with where it came from. */
