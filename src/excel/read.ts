@@ -369,7 +369,13 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       }));
     }
   }
-  return { grids, state, syncs, widths: widths() };
+  const read: Record<string, Map<number, number>> = widths();
+  // Columns read as hidden (0 points wide): the engine warns of a status column it must leave hidden.
+  for (const grid of grids) {
+    const hidden = [...(read[grid.name] ?? [])].filter(([, points]) => points === 0).map(([col]) => ({ first: col, last: col }));
+    if (hidden.length) grid.hiddenColumns = hidden;
+  }
+  return { grids, state, syncs, widths: read };
 }
 
 /** Rows a hint's bytes are of: a history's window, or the whole sheet. */

@@ -174,6 +174,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     if (read.grid.skippedRows) windowed = { name: s.name, part: info.part, problems: read.problems };
     info.protected = read.protected;
     info.hiddenColumns = read.hiddenColumns;
+    // The engine warns of a status column it must leave hidden (colour.ts hiddenStatusProblems).
+    if (read.hiddenColumns.length) read.grid.hiddenColumns = read.hiddenColumns;
     if (read.tableRelIds.length) {
       const rels = await readRelationships(pkg, info.part);
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);

@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers } from "../../src/engine/trackers/colour";
+import { colourTrackers, hiddenStatusProblems } from "../../src/engine/trackers/colour";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
 import { PRESETS } from "../../src/engine/scheme/presets";
@@ -345,5 +345,18 @@ describe("a group merged over the upper header row, past the table", () => {
     const heading = [...cellsOf(first).values].filter(([, v]) => v === GENERATED_STATUS_HEADER).map(([k]) => k);
     expect(heading).toEqual(["1,5"]);
     expect(cellsOf(colour(applied(grid, first)))).toEqual(cellsOf(first));
+  });
+});
+
+describe("a status column the hosts must leave hidden", () => {
+  const note = (extra: CellValue[][]): SheetGrid => ({ name: "KPIs", values: [...rows, ...extra], hiddenColumns: [{ first: 7, last: 16383 }] });
+  test.each([
+    ["hidden, with an officer's note under the table in it", note([[], [null, null, null, null, null, null, null, "Checked by the performance team"]]), ["KPIs!H3"]],
+    ["hidden, and the column ours alone (the hosts show it)", note([]), []],
+    ["shown, with the note", { ...note([[], [null, null, null, null, null, null, null, "Checked"]]), hiddenColumns: [] }, []],
+    ["the hosts did not read which columns are hidden", { name: "KPIs", values: rows }, []],
+  ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
+    const tables = detectTables(grid);
+    expect(hiddenStatusProblems([grid], tables).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
   });
 });

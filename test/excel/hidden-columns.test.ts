@@ -74,6 +74,21 @@ describe("our status column where the officer hid the columns right of the track
     expect({ checked: checked.length, hidden: ["K", "L", "M"].map((c) => hidden(fake, "Indicators", c)), check: kpis().cell(`L${checked[0] + 1}`).value }).toEqual({ checked: 1, hidden: [false, true, true], check: "" });
   });
 
+  test("an officer's note in the hidden column under the table: the column is left as it is, and the run says where the statuses are", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].hiddenColumns = [{ first: 10, last: LAST_COLUMN }];
+    const rows = init.sheets[0].values ?? [];
+    while (rows.length < 30) rows.push([]);
+    rows[29] = [...Array<null>(10).fill(null), "Figures checked by the performance team"];
+    const fake = createFakeExcel(init);
+    const result = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({
+      hidden: hidden(fake, "Indicators", "K"),
+      status: fake.sheet("Indicators")!.cell("K4").value,
+      told: result.run.result.problems.filter((p) => p.message.includes("which is hidden")).map((p) => `${p.sheet}!${p.cell}`),
+    }).toEqual({ hidden: true, status: expect.stringMatching(/^. /), told: ["Indicators!K3"] });
+  });
+
   test("the last indicator's row emptied: our status column keeps its width and stays shown, run after run", async () => {
     const init = generatedTracker(12);
     init.sheets[0].hiddenColumns = [{ first: 10, last: LAST_COLUMN }];

@@ -221,6 +221,29 @@ describe("made/xlsxwriter-unused-columns-hidden.xlsx as it is: the officer hid t
   });
 });
 
+describe("made/xlsxwriter-unused-columns-hidden.xlsx with an officer's note in the hidden column G, under the table", () => {
+  test("column G is left hidden and unsized (it is not ours alone), and the run says where the statuses are", async () => {
+    const parts = await readParts(join(FIXTURES, "made/xlsxwriter-unused-columns-hidden.xlsx"));
+    const kpis = workbookSheets(parts).find((s) => s.name === "KPIs");
+    if (!kpis) throw new Error("no KPIs sheet");
+    const xml = text(parts, kpis.part).replace("</sheetData>", '<row r="30"><c r="G30" t="inlineStr"><is><t>Figures checked by the performance team</t></is></c></row></sheetData>');
+    parts.set(kpis.part, Buffer.from(xml, "utf8"));
+    const input = join(dir, "unused-columns-hidden.note.xlsx");
+    await writeParts(parts, input);
+    const built = await buildOnce(input, join(dir, "unused-columns-hidden.note.built.xlsx"), false);
+    const cols = built.parts ? [...text(built.parts, kpis.part).matchAll(/<col [^>]*\/>/g)].map((m) => m[0]) : [];
+    expect({
+      outcome: built.run.code === 0 && !built.run.threw ? "built" : failure(built.run),
+      cols,
+      told: (built.report?.problems ?? []).filter((p) => p.message.includes("which is hidden")).map((p) => `${p.sheet}!${p.cell}`),
+    }).toEqual({
+      outcome: "built",
+      cols: ['<col min="2" max="2" width="34.7109375" customWidth="1"/>', '<col min="7" max="16384" width="0" hidden="1" customWidth="1"/>'],
+      told: ["KPIs!G1"],
+    });
+  });
+});
+
 describe("made/xlsxwriter-unused-columns-hidden.xlsx built, then our status column hidden by the officer", () => {
   test("the next build leaves it hidden (the record holds its width from the first build), and the columns beyond as they were", async () => {
     const first = await buildOnce(join(FIXTURES, "made/xlsxwriter-unused-columns-hidden.xlsx"), join(dir, "unused-columns-hidden.first.xlsx"), false);

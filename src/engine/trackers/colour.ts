@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
 // cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
-import { parseA1 } from "../vocab/address";
+import { colToLetters, parseA1, toA1 } from "../vocab/address";
 import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
@@ -8,7 +8,7 @@ import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
 import { ourColumns, readHeaderAt } from "../detect/tables";
 import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
-import type { CellRange, ColumnMapping, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
+import type { CellRange, ColumnMapping, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
 export const FONT = "Arial";
@@ -210,6 +210,32 @@ function widthIsOurs(grid: SheetGrid, col: number, sheetTables: TableSpec[], own
     if (v !== null && v !== undefined && v !== "") return false;
   }
   return true;
+}
+
+/**
+ * Warnings for status columns that stay out of sight: hidden (officers hide the unused columns right of a
+ * tracker), where other cells of the column are an officer's, so neither host shows or sizes it.
+ */
+export function hiddenStatusProblems(grids: SheetGrid[], tables: TableSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const grid of grids) {
+    const spans = grid.hiddenColumns ?? [];
+    const sheetTables = tables.filter((t) => t.sheet === grid.name);
+    if (spans.length === 0 || sheetTables.length === 0) continue;
+    const owned = new Map(sheetTables.map((t) => [t, ownedColumn(grid, t)]));
+    for (const table of sheetTables) {
+      const col = owned.get(table) as number;
+      if (!spans.some((s) => col >= s.first && col <= s.last) || widthIsOurs(grid, col, sheetTables, owned)) continue;
+      const letters = colToLetters(col);
+      problems.push({
+        sheet: grid.name,
+        cell: toA1(table.headerRow + table.headerHeight - 1, col),
+        severity: "warning",
+        message: `The statuses of this table are written in column ${letters}, which is hidden. Other cells of column ${letters} are not ours, so it is left as it is: unhide it to see the statuses.`,
+      });
+    }
+  }
+  return problems;
 }
 
 /** Edit plans that colour every rated record's cells on the officers' sheets. */

@@ -29,6 +29,8 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** Zero-based sheet rows that are hidden (still read). */
   hiddenRows?: number[];
+  /** Hidden columns, as spans of zero-based sheet columns, where the host read them (the add-in reads the first 40). */
+  hiddenColumns?: { first: number; last: number }[];
   /**
    * Excel tables (ListObjects) on the sheet, in sheet coordinates. `totalsRows`: rows at the bottom of
    * the range that are the table's totals row (0 or 1; absent = 0), not records.
