@@ -268,9 +268,18 @@ describe("periods in headers", () => {
     ["Target (previous actual - 5%)", "annualTarget"],
     ["Target (better than previous actual)", "annualTarget"],
     ["Q3 Target (Prev Qtr + 5%)", "periodTarget"],
-    // …where a period alone in brackets is the target's own.
+    // …where a note with no sign of how the target was set names the target's own period (helper-65).
     ["Target (last year)", "ignore"],
     ["Target (prev yr)", "ignore"],
+    ["Target (last year: 09/10)", "ignore"],
+    ["Target (previous year 2009/10)", "ignore"],
+    ["Target (last year - for info)", "ignore"],
+    ["Target (last year, for info)", "ignore"],
+    ["Target [last year for comparison]", "ignore"],
+    ["Target (last year's target)", "ignore"],
+    ["Target (for last year)", "ignore"],
+    ["Target (Q3 last year)", "ignore"],
+    ["Target (same period last year)", "ignore"],
     ["Previous Target", "ignore"],
     ["Prev Yr Target", "ignore"],
     // "Perf" is an actual only as a whole header.

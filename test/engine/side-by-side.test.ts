@@ -160,6 +160,56 @@ describe("tables side by side under one header row", () => {
     });
   });
 
+  test.each([
+    [
+      "a data row whose Yes/No cells read as header words ('No' is a ref word) (helper-65's s16d)",
+      grid([
+        ["Ref", "Action", "Funded?", "Status", "Due date", "Slipped?", "Progress"],
+        ["A1", "Refresh website", "Yes", "In progress", "31/03/2011", "No", "50%"],
+        ["A2", "Review fees", "No", "Complete", null, "No", "Complete"],
+        ["A3", "Adopt local plan", "Yes", "In progress", "31/03/2011", "Yes", "60%"],
+      ]),
+      ["A1", "A2", "A3"],
+      [],
+    ],
+    [
+      "two legends side by side above the table (helper-65's s02)",
+      grid([
+        ["Symbol", "RAG", "Definition", null, "Symbol", "Progress", "Definition"],
+        ["R", "Red", "Off target", null, "0%", "0%", "Not started"],
+        [],
+        ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG"],
+        ["PI1", "Recycling", "Higher is better", 50, 45, "Red"],
+      ]),
+      ["PI1"],
+      [],
+    ],
+    [
+      "a two-row header printed again with a legend beside it (helper-65's s04)",
+      grid(
+        [
+          ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null, null, null, null],
+          [null, null, null, "Target", "Actual", "RAG", null, null, null],
+          ["PI1", "Recycling", "Higher is better", 50, 45, "Red", null, null, null],
+          [],
+          ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null, null, "Status", "Definition"],
+          [null, null, null, "Target", "Actual", "RAG", null, "Red", "Off target"],
+          ["PI3", "Sickness", "Lower is better", 9, 10, "Red", null, null, null],
+        ],
+        { merges: [{ top: 0, left: 3, bottom: 0, right: 5 }, { top: 4, left: 3, bottom: 4, right: 5 }] },
+      ),
+      ["PI1", "PI3"],
+      [],
+    ],
+  ] as [string, SheetGrid, string[], string[]][])("%s: every record read, no error, nothing beside it taken for a table", (_, g, refs, warned) => {
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({
+      refs: result.rated.map((r) => r.record.ref),
+      errors: result.problems.filter((p) => p.severity === "error"),
+      warned: result.problems.filter((p) => p.message.includes("printed again here")).map((p) => `${p.sheet}!${p.cell}`),
+    }).toEqual({ refs, errors: [], warned });
+  });
+
   test("three tables: each is named", () => {
     const g = grid([["Ref", "Indicator", "Actual", null, "Ref", "Action", "Status", null, "Code", "Project", "Due date"]]);
     expect(sideBySideProblems(g, detectTables(g)).map((p) => p.message)).toEqual([expect.stringContaining('This header row reads as 3 tables side by side ("Ref … Actual", "Ref … Status" and "Code … Due date"), which are not read')]);

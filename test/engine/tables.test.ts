@@ -395,6 +395,20 @@ describe("detectTables: structure", () => {
     });
   });
 
+  test("an earlier period's target among a quarter's Target | Actual ('Target [prev yr]'): the rows join, and this year's target is the one used (helper-65's w06)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null],
+        [null, null, null, "Target [prev yr]", "Target", "Actual"],
+        ["PI1", "Recycling", "Higher is better", 70, 50, 45],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 5 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect({ height: tables[0]?.headerHeight, rated: records.map((r) => ({ target: r.target?.value, actual: r.actual?.value })) }).toEqual({ height: 2, rated: [{ target: 50, actual: 45 }] });
+  });
+
   test("'Direction' under a quarter's heading is its direction of travel, never the record's polarity (helper-64)", () => {
     const g = grid(
       [

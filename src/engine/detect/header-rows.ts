@@ -2,7 +2,7 @@
 // merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
 // the columns make an indicator or an activity table. tables.ts finds where headers are.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, exactRole, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
+import { IDENTITY_ROLES, classifyHeader, exactRole, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
 import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -151,7 +151,8 @@ function isGroupRow(
     if (isPeriodish(text)) periods++;
     else if (isSubLabel(text) && subAllowed(col)) subs++;
     // "Polarity" among a quarter's "Target | Actual" (the quarter's heading over them all) is the record's own: it joins, and counts for neither.
-    else if (!(isPolarityLabel(text) && subAllowed(col)) && !captionAllowed(col)) return false;
+    // So is an earlier period's target or rating among them ("Target [prev yr]"): it joins, not read.
+    else if (!((isPolarityLabel(text) || isEarlierLabel(text)) && subAllowed(col)) && !captionAllowed(col)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }

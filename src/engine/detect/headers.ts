@@ -162,15 +162,42 @@ function namesEarlierPeriod(norm: string): boolean {
 }
 
 /**
- * A target's header without its note on how the target was set, in brackets or after a colon ("Target
- * (prev yr - 5%)", "Target (based on previous year's performance)", "Target: beat last year"). A period
- * alone there ("Target (last year)") is the target's own, and stays (helper-64).
+ * Signs that a note says how a target was set from an earlier figure: a sum or share ("- 5%", "x 1.05"),
+ * words of comparison, or the earlier figure it was set from ("prev yr outturn"). A dash before words
+ * ("last year - for info") is no sign.
+ */
+const DERIVED = /[+×*%]|[-−–]\s*\d|\b(?:x|as|same|based|beat|maintain|maintained|better|worse|above|below|than|plus|minus|improve|improved|improvement|increase|decrease|reduce|reduced|reduction|up|down|on|outturn|actual|actuals|performance|result)\b/i;
+
+/**
+ * A target's header without its note on how the target was set from an earlier figure, in brackets or
+ * after a colon ("Target (prev yr - 5%)", "Target (based on previous year's performance)", "Target: beat
+ * last year"). A note with no such sign names the target's own period ("Target (last year)", "Target (last
+ * year: 09/10)", "Target (for last year)"), and stays (helper-64, helper-65).
  */
 function withoutTargetNote(raw: string): string {
   return raw.replace(/\(([^)]*)\)|\[([^\]]*)\]|:(.*)$/g, (whole: string, round?: string, square?: string, colon?: string) => {
-    const inner = withPeriodWords(normaliseHeader(round ?? square ?? colon ?? ""));
-    return inner === "" || EARLIER_PHRASES.includes(inner) ? whole : " ";
+    const note = round ?? square ?? colon ?? "";
+    // A period phrase alone ("same period last year") is the target's period, whatever words it holds.
+    if (EARLIER_PHRASES.includes(withPeriodWords(normaliseHeader(note)))) return whole;
+    return DERIVED.test(note) ? " " : whole;
   });
+}
+
+/** The header text judged for an earlier period: a target's without its note on how it was set. */
+function earlierJudged(role: Role, raw: string, norm: string): string {
+  return role === "annualTarget" || role === "periodTarget" ? normaliseHeader(withoutTargetNote(raw)) : norm;
+}
+
+/**
+ * "Target [prev yr]", "RAG last quarter": a target, rating or comment of an earlier period, which is not
+ * read (classifyHeader gives it no role). Under a quarter's heading it still joins the header rows.
+ */
+export function isEarlierLabel(text: string): boolean {
+  const raw = text.trim();
+  if (raw.length === 0 || raw.length > MAX_HEADER_LENGTH) return false;
+  const norm = normaliseHeader(raw);
+  const role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
+  return role !== undefined && NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(earlierJudged(role, raw, norm));
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
@@ -281,8 +308,7 @@ function classifyUncached(text: string): HeaderClass {
   if (role === undefined) role = period ? "actual" : "ignore";
   // "Previous quarter Target", "RAG last quarter": not this period's (an actual stays: actualKind "earlier").
   // A target's note on how it was set ("Target (prev yr - 5%)") names no period of the target's own.
-  const judged = role === "annualTarget" || role === "periodTarget" ? normaliseHeader(withoutTargetNote(raw)) : norm;
-  if (NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(judged)) return IGNORE;
+  if (NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(earlierJudged(role, raw, norm))) return IGNORE;
   if (role === "annualTarget" && period && (period.quarter !== undefined || period.month !== undefined || period.yearToDate)) {
     role = "periodTarget";
   }

@@ -3,7 +3,7 @@
 // read and their records were left out with no word, or, under another table, read with that table's columns.
 // They are not read yet: such a row ends the table above it (tables.ts), and the run says so, naming the row.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { headerCells, judgeHeader, mapping, sameRoles } from "./header-rows";
+import { headerCells, judgeHeader, mapping } from "./header-rows";
 import { IDENTITY_ROLES, exactRole, isOurHeading } from "./headers";
 import { toA1 } from "../vocab/address";
 import type { CellValue, ColumnMapping, Problem, SheetGrid, TableSpec } from "../vocab/types";
@@ -77,10 +77,22 @@ export function sideBySideAt(cells: SheetCells, row: number): ColumnMapping[][] 
   if (!all) return undefined;
   const texts = new Map([...all].filter(([, text]) => !isOurHeading(text)));
   if (texts.size < 4 || judgeHeader(mappings([...texts])) !== undefined) return undefined;
+  // Three cells or more, every one a header's word: a data row ("A2 | Review fees | No | Complete", "No"
+  // read as a ref) and a legend ("Symbol | RAG | Definition", "Status | Definition") are not tables.
   const tables = segments(cells, row, texts)
     .map(mappings)
-    .filter((run) => judgeHeader(run) !== undefined);
+    .filter((run) => run.length >= 3 && run.every((c) => c.role !== "ignore") && judgeHeader(run) !== undefined);
   return tables.length >= 2 ? tables : undefined;
+}
+
+const folded = (text: string | undefined): string => (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+
+/**
+ * Whether `run` is the header of a table whose header starts in row `headerRow` printed again: the same
+ * texts in the same columns as that row (a two-row header's upper row, "Ref | … | Q3 2010/11").
+ */
+export function repeatsHeader(cells: SheetCells, headerRow: number, run: readonly ColumnMapping[]): boolean {
+  return run.every((c) => folded(headerValueText(cells.at(headerRow, c.col))) === folded(c.header));
 }
 
 /**
@@ -113,7 +125,7 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
   // A table's header printed again with another table beside it: the table goes on; the other is not read.
   for (const t of found) {
     for (const r of t.besideRepeats ?? []) {
-      const others = (sideBySideAt(cells, r) ?? []).filter((run) => !sameRoles(t.columns, run));
+      const others = (sideBySideAt(cells, r) ?? []).filter((run) => !repeatsHeader(cells, t.headerRow, run));
       if (!others.length) continue;
       problems.push({
         sheet: grid.name,

@@ -4,7 +4,7 @@ import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitl
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, sameRoles, type HeaderAt } from "./header-rows";
-import { sideBySideAt } from "./side-by-side";
+import { repeatsHeader, sideBySideAt } from "./side-by-side";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -253,7 +253,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
       const beside = sideBySideAt(cells, r);
       // The header printed again with a legend or another table beside it belongs to the table above (what is
       // beside it is named, not read); else such a row ends it.
-      if (beside && prev && beside.some((run) => sameRoles(prev.columns, run))) (prev.besideRepeats ??= []).push(r);
+      if (beside && prev && beside.some((run) => repeatsHeader(cells, prev.top, run))) (prev.besideRepeats ??= []).push(r);
       else if (beside) {
         ends.push(r);
         floor = r + 1;
