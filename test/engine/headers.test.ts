@@ -280,6 +280,14 @@ describe("periods in headers", () => {
     ["Target (for last year)", "ignore"],
     ["Target (Q3 last year)", "ignore"],
     ["Target (same period last year)", "ignore"],
+    // helper-66: how it was set, in other words.
+    ["Target (hold at prev yr)", "annualTarget"],
+    ["Target (prev yr or lower)", "annualTarget"],
+    ["Target (prev yr less 2)", "annualTarget"],
+    ["Target (prev yr level)", "annualTarget"],
+    ["Target (prev yr avg)", "annualTarget"],
+    ["Target (prev yr figure)", "annualTarget"],
+    ["Target (prev yr - see note)", "ignore"],
     ["Previous Target", "ignore"],
     ["Prev Yr Target", "ignore"],
     // "Perf" is an actual only as a whole header.

@@ -446,3 +446,28 @@ describe("section headings outside tables", () => {
     expect(records[0].priority).toBe("Safer streets");
   });
 });
+
+describe("a target whose header names an earlier period, beside a plain Target", () => {
+  test.each([
+    ["Target (last year, as agreed)"],
+    ["Target (last year - reduced)"],
+    ["Target (last year actual)"],
+    ["Target (prev yr + 5%)"],
+  ])("'%s' | Target | Actual: the plain Target is this year's (helper-66)", (earlier) => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", earlier, "Target", "Actual"],
+      ["PI1", "Recycling", "Higher is better", 70, 50, 45],
+    ]);
+    const { records } = readRecords(g, detectTables(g));
+    expect(records.map((r) => r.target?.value)).toEqual([50]);
+  });
+
+  test("alone, it is the target there is", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Target (prev yr + 5%)", "Actual"],
+      ["PI1", "Recycling", "Higher is better", 50, 45],
+    ]);
+    const { records } = readRecords(g, detectTables(g));
+    expect(records.map((r) => r.target?.value)).toEqual([50]);
+  });
+});

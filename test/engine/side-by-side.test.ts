@@ -210,9 +210,46 @@ describe("tables side by side under one header row", () => {
     }).toEqual({ refs, errors: [], warned });
   });
 
+  test.each([
+    ["a column of no role beside the actions ('DoT')", ["Ref", "KPI", "Target", "Actual", "DoT", null, "Ref", "Action", "Status", "Due date"]],
+    ["'Risks' in the action table", ["Ref", "Indicator", "Target", "Actual", null, "Ref", "Action", "Risks", "Status", "Due date"]],
+  ] as [string, CellValue[]][])("side by side, %s: still named (helper-66)", (_, header) => {
+    const g = grid([header, ["PI1", "Recycling", 50, 45, "Up", null, "A1", "Do x", "Completed", "31/03/2011"]]);
+    expect(sideBySideProblems(g, detectTables(g)).map((p) => p.cell)).toEqual(["A1"]);
+  });
+
+  test("the header printed again in other words ('RAG Status' for 'RAG'), another table beside it: the table goes on (helper-66's e02)", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", "RAG"],
+      ["PI1", "Recycling", "Higher is better", 50, 45, "Red"],
+      [],
+      ["Ref", "Indicator (cont.)", "Polarity", "Target", "Actual", "RAG Status", null, "Ref", "Action", "Status", "Due date"],
+      ["PI3", "Sickness", "Lower is better", 9, 10, "Red", null, "A1", "Do x", "Completed", "31/03/2011"],
+    ]);
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({ refs: result.rated.map((r) => r.record.ref), problems: result.problems.map((p) => `${p.severity} ${p.cell}`) }).toEqual({ refs: ["PI1", "PI3"], problems: ["warning H4"] });
+  });
+
+  test("a two-row header printed again as 'Q3 2010/11 (cont)', another table beside it: the table goes on (helper-66's e04)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null],
+        [null, null, null, "Target", "Actual", "RAG"],
+        ["PI1", "Recycling", "Higher is better", 50, 45, "Red"],
+        [],
+        ["Ref", "Indicator", "Polarity", "Q3 2010/11 (cont)", null, null, null, "Ref", "Action", "Status", "Due date"],
+        [null, null, null, "Target", "Actual", "RAG"],
+        ["PI3", "Sickness", "Lower is better", 9, 10, "Red", null, "A1", "Do x", "Completed", "31/03/2011"],
+      ],
+      { merges: [{ top: 0, left: 3, bottom: 0, right: 5 }, { top: 4, left: 3, bottom: 4, right: 5 }] },
+    );
+    const result = rateWorkbook([g], { scheme: PRESETS.rag, reportDate: "2010-12-31" });
+    expect({ refs: result.rated.map((r) => r.record.ref), errors: result.problems.filter((p) => p.severity === "error") }).toEqual({ refs: ["PI1", "PI3"], errors: [] });
+  });
+
   test("three tables: each is named", () => {
-    const g = grid([["Ref", "Indicator", "Actual", null, "Ref", "Action", "Status", null, "Code", "Project", "Due date"]]);
-    expect(sideBySideProblems(g, detectTables(g)).map((p) => p.message)).toEqual([expect.stringContaining('This header row reads as 3 tables side by side ("Ref … Actual", "Ref … Status" and "Code … Due date"), which are not read')]);
+    const g = grid([["Ref", "Indicator", "Target", "Actual", null, "Ref", "Action", "Status", "Due date", null, "Code", "Project", "Lead", "Due date"]]);
+    expect(sideBySideProblems(g, detectTables(g)).map((p) => p.message)).toEqual([expect.stringContaining('This header row reads as 3 tables side by side ("Ref … Actual", "Ref … Due date" and "Code … Due date"), which are not read')]);
   });
 
   test("beside a sheet that is read, the side-by-side sheet's row is named among the run's problems", () => {

@@ -166,7 +166,7 @@ function namesEarlierPeriod(norm: string): boolean {
  * words of comparison, or the earlier figure it was set from ("prev yr outturn"). A dash before words
  * ("last year - for info") is no sign.
  */
-const DERIVED = /[+×*%]|[-−–]\s*\d|\b(?:x|as|same|based|beat|maintain|maintained|better|worse|above|below|than|plus|minus|improve|improved|improvement|increase|decrease|reduce|reduced|reduction|up|down|on|outturn|actual|actuals|performance|result)\b/i;
+const DERIVED = /[+×*%]|[-−–]\s*\d|\b(?:x|as|same|based|beat|maintain|maintained|better|worse|above|below|than|plus|minus|less|lower|higher|greater|or|level|match|matched|hold|held|equal|equals|equivalent|avg|average|baseline|figure|figures|rate|improve|improved|improvement|increase|decrease|reduce|reduced|reduction|up|down|on|outturn|actual|actuals|performance|result)\b/i;
 
 /**
  * A target's header without its note on how the target was set from an earlier figure, in brackets or
@@ -181,6 +181,15 @@ function withoutTargetNote(raw: string): string {
     if (EARLIER_PHRASES.includes(withPeriodWords(normaliseHeader(note)))) return whole;
     return DERIVED.test(note) ? " " : whole;
   });
+}
+
+/**
+ * A target's header that names an earlier period, in a note or not ("Target (prev yr + 5%)"): beside a
+ * plain target, the plain one is this year's (records.ts).
+ */
+export function mentionsEarlierPeriod(header: string): boolean {
+  const padded = " " + withPeriodWords(normaliseHeader(header)) + " ";
+  return EARLIER_PHRASES.some((p) => padded.includes(" " + p + " "));
 }
 
 /** The header text judged for an earlier period: a target's without its note on how it was set. */

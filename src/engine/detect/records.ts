@@ -1,7 +1,7 @@
 // One SourceRecord per data row of each table, with the cells it came from.
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
-import { actualKind, periodFraction, periodPosition, yearStart } from "./headers";
+import { actualKind, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -121,8 +121,8 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   const ratedYear = yearOf(rated);
   const ratedPos = headline ? undefined : periodPosition(rated.period);
   plan.annualTarget = pickAnnual(columns, ratedYear, yearOf);
-  const forPeriod = columns.filter(
-    (c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined)),
+  const forPeriod = plainFirst(
+    columns.filter((c) => c.role === "periodTarget" && yearOf(c) === ratedYear && (periodPosition(c.period) === ratedPos || (c.period?.yearToDate && plan.yearToDate && periodPosition(c.period) === undefined))),
   );
   // A year-to-date figure against the year-to-date target, a quarter's against the quarter's. Where the
   // quarter's own figure is there too, its target is not the year to date's: the annual target, pro-rated.
@@ -169,9 +169,18 @@ function latest(cols: ColumnMapping[], yearOf: (c: ColumnMapping) => number | un
   return best;
 }
 
+/**
+ * Targets whose header names no earlier period, where there are any: "Target" beside "Target (last year,
+ * as agreed)" is this year's, whatever the note says of how the other was set (helper-66).
+ */
+function plainFirst(targets: ColumnMapping[]): ColumnMapping[] {
+  const plain = targets.filter((c) => !mentionsEarlierPeriod(c.header));
+  return plain.length ? plain : targets;
+}
+
 /** The annual target for a year: that year's, else one naming no year, else the latest. */
 function pickAnnual(columns: ColumnMapping[], year: number | undefined, yearOf: (c: ColumnMapping) => number | undefined): ColumnMapping | undefined {
-  const annual = columns.filter((c) => c.role === "annualTarget");
+  const annual = plainFirst(columns.filter((c) => c.role === "annualTarget"));
   if (annual.length === 0) return undefined;
   return annual.find((c) => year !== undefined && yearStart(c.period?.year) === year) ?? annual.find((c) => !c.period?.year) ?? latest(annual, yearOf);
 }

@@ -77,22 +77,43 @@ export function sideBySideAt(cells: SheetCells, row: number): ColumnMapping[][] 
   if (!all) return undefined;
   const texts = new Map([...all].filter(([, text]) => !isOurHeading(text)));
   if (texts.size < 4 || judgeHeader(mappings([...texts])) !== undefined) return undefined;
-  // Three cells or more, every one a header's word: a data row ("A2 | Review fees | No | Complete", "No"
-  // read as a ref) and a legend ("Symbol | RAG | Definition", "Status | Definition") are not tables.
   const tables = segments(cells, row, texts)
     .map(mappings)
-    .filter((run) => run.length >= 3 && run.every((c) => c.role !== "ignore") && judgeHeader(run) !== undefined);
+    .filter((run) => looksLikeTable(run) && judgeHeader(run) !== undefined);
   return tables.length >= 2 ? tables : undefined;
 }
 
-const folded = (text: string | undefined): string => (text ?? "").replace(/\s+/g, " ").trim().toLowerCase();
+/**
+ * A table's header beside another, not a legend or a data row: a Ref or name and two more columns of known
+ * roles, with at most one cell of no role ("DoT", "Risks"). "Symbol | RAG | Definition" and "Status |
+ * Definition" (legends) and "A2 | Review fees | No | Complete" (a row, "No" read as a ref) are not.
+ */
+function looksLikeTable(run: readonly ColumnMapping[]): boolean {
+  let known = 0;
+  let unknown = 0;
+  for (const c of run) {
+    if (c.role === "ignore") unknown++;
+    else if (!IDENTITY_ROLES.has(c.role)) known++;
+  }
+  return known >= 2 && unknown <= 1;
+}
+
+/** Text as a repeat is compared: a note in brackets ("(cont.)") left out, spaces and case not counted. */
+const folded = (text: string | undefined): string =>
+  (text ?? "")
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 /**
- * Whether `run` is the header of a table whose header starts in row `headerRow` printed again: the same
- * texts in the same columns as that row (a two-row header's upper row, "Ref | … | Q3 2010/11").
+ * Whether `run` is the header of a table whose header starts in row `headerRow`, with `columns`, printed
+ * again: column by column, the same text as that row (a two-row header's upper row, "Ref | … | Q3 2010/11")
+ * or the same role ("RAG Status" for "RAG", "Indicator (cont.)").
  */
-export function repeatsHeader(cells: SheetCells, headerRow: number, run: readonly ColumnMapping[]): boolean {
-  return run.every((c) => folded(headerValueText(cells.at(headerRow, c.col))) === folded(c.header));
+export function repeatsHeader(cells: SheetCells, headerRow: number, columns: readonly ColumnMapping[], run: readonly ColumnMapping[]): boolean {
+  const roles = new Map(columns.map((c) => [c.col, c.role]));
+  return run.every((c) => folded(headerValueText(cells.at(headerRow, c.col))) === folded(c.header) || (c.role !== "ignore" && roles.get(c.col) === c.role));
 }
 
 /**
@@ -125,7 +146,7 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
   // A table's header printed again with another table beside it: the table goes on; the other is not read.
   for (const t of found) {
     for (const r of t.besideRepeats ?? []) {
-      const others = (sideBySideAt(cells, r) ?? []).filter((run) => !repeatsHeader(cells, t.headerRow, run));
+      const others = (sideBySideAt(cells, r) ?? []).filter((run) => !repeatsHeader(cells, t.headerRow, t.columns, run));
       if (!others.length) continue;
       problems.push({
         sheet: grid.name,

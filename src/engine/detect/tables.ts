@@ -253,7 +253,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
       const beside = sideBySideAt(cells, r);
       // The header printed again with a legend or another table beside it belongs to the table above (what is
       // beside it is named, not read); else such a row ends it.
-      if (beside && prev && beside.some((run) => repeatsHeader(cells, prev.top, run))) (prev.besideRepeats ??= []).push(r);
+      if (beside && prev && beside.some((run) => repeatsHeader(cells, prev.top, prev.columns, run))) (prev.besideRepeats ??= []).push(r);
       else if (beside) {
         ends.push(r);
         floor = r + 1;
