@@ -45,17 +45,6 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   return actual || (target && !schedule) ? "indicator" : "activity";
 }
 
-/** Whether two headers map the same columns to the same roles (what a repeated header row is). */
-export function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
-  const key = (cols: ColumnMapping[]) =>
-    cols
-      // Our own generated columns sit only on the first header row: they must not split a table at a repeat.
-      .filter((c) => c.role !== "ignore" && c.role !== "generated")
-      .map((c) => c.col + ":" + c.role)
-      .join("|");
-  return key(a) === key(b);
-}
-
 /** Text that can sit under or over a group header: a period (or one named relatively, "Current quarter"), an actual or a target. */
 export function isPeriodish(text: string): boolean {
   const c = classifyHeader(text);
@@ -98,7 +87,7 @@ function hasExactIdentity(texts: Iterable<string>): boolean {
  * Cheap test before a row is read as a header, as most rows are data: two or more cells, each of
  * which could be header text, and one of them exactly an identity header ("Ref", "Name").
  */
-export function mayBeHeader(values: readonly CellValue[]): boolean {
+function mayBeHeader(values: readonly CellValue[]): boolean {
   let count = 0;
   for (const v of values) {
     if (isBlank(v)) continue;

@@ -3,7 +3,7 @@ import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../r
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
-import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, sameRoles, type HeaderAt } from "./header-rows";
+import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
@@ -295,6 +295,16 @@ function repeatsLowerRow(cells: SheetCells, prev: HeaderAt, header: HeaderAt): b
   const cols = [...new Set([...own.keys(), ...rows[rows.length - 1].keys()])].filter((col) => !isOurHeading(own.get(col) ?? shown.get(col) ?? ""));
   for (const col of cols) if (norm(own.get(col)) !== norm(rows[rows.length - 1].get(col) ?? shown.get(col))) return false;
   return true;
+}
+
+function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
+  const key = (cols: ColumnMapping[]) =>
+    cols
+      // Our own generated columns sit only on the first header row: they must not split a table at a repeat.
+      .filter((c) => c.role !== "ignore" && c.role !== "generated")
+      .map((c) => c.col + ":" + c.role)
+      .join("|");
+  return key(a) === key(b);
 }
 
 function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
