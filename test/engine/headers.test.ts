@@ -294,6 +294,15 @@ describe("periods in headers", () => {
     ["Prev Perf", "ignore"],
     ["Perf Indicator", "name"],
     ["Perf Lead", "lead"],
+    // helper-65: a note after a colon or a spaced dash, as in brackets: its "better" is no polarity, its "quartile" no comparator.
+    ["Target: 5% better than last year", "annualTarget"],
+    ["Target: better than England average", "annualTarget"],
+    ["Target - top quartile", "annualTarget"],
+    ["Target \u2013 5% improvement", "annualTarget"],
+    ["Q3 Target: better than Q2", "periodTarget"],
+    ["Target: last year", "ignore"],
+    ["Direction: higher is better", "polarity"],
+    ["Target date: end of Q3", "due"],
   ])("%s: an earlier period's target, rating or comment is not read; its actual is (never rated)", (header, role) => {
     expect(classifyHeader(header).role).toBe(role);
   });

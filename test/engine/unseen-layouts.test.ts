@@ -78,3 +78,18 @@ test("problems name the sheet and cell", () => {
     expect(p.cell).toMatch(/^[A-Z]+\d+$/);
   }
 });
+
+test("a target headed with a note after a colon is read as the target (helper-65: it was read as polarity, and every record was data only)", () => {
+  const noted = runScorecard(
+    [grid("KPIs", [
+      ["Ref", "Indicator", "Polarity", "Target: 5% better than last year", "Actual"],
+      ["PI1", "Recycling", "Higher is better", 50, 45],
+      ["PI2", "Visits", "Higher is better", 100, 120],
+    ])],
+    { preset: "rag", reportDate: "2010-12-31", today: "2010-12-31" },
+  );
+  expect(noted.result.rated.map((r) => [r.record.ref, r.rating.status])).toEqual([
+    ["PI1", "red"],
+    ["PI2", "green"],
+  ]);
+});

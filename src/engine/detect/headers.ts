@@ -285,6 +285,19 @@ function withoutBrackets(text: string): string {
   return text.includes("(") || text.includes("[") ? text.replace(BRACKETS, " ").trim() : "";
 }
 
+/** "Target: 5% better than last year", "Target – top quartile": a target with a note after a colon or a spaced dash. */
+const NOTE_AFTER = /^([^:([\]]{1,30}?)\s*(?::|\s[-\u2013\u2014]\s)\s*\S/;
+
+/** A target, where the words before such a note are a target's header: the note's "better" or "quartile" is no polarity or comparator. */
+function targetWithNote(raw: string): Role | undefined {
+  const head = NOTE_AFTER.exec(raw);
+  if (!head) return undefined;
+  const words = normaliseHeader(head[1]);
+  // "Q3 Target: better than Q2": a target of a period before the note.
+  const role = exactLookup.get(words) ?? (parsePeriod(head[1]) ? phraseRole(words) : undefined);
+  return role === "annualTarget" ? role : undefined;
+}
+
 export interface HeaderClass {
   role: Role;
   period?: PeriodInfo;
@@ -313,7 +326,7 @@ function classifyUncached(text: string): HeaderClass {
   const norm = normaliseHeader(raw);
   if (norm.length === 0) return IGNORE;
   const period = parsePeriod(raw);
-  let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
+  let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? targetWithNote(raw) ?? phraseRole(norm);
   if (role === undefined) role = period ? "actual" : "ignore";
   // "Previous quarter Target", "RAG last quarter": not this period's (an actual stays: actualKind "earlier").
   // A target's note on how it was set ("Target (prev yr - 5%)") names no period of the target's own.
