@@ -11,13 +11,24 @@ export function columnIndex(letters: string): number {
 }
 
 // The engine's A1 helpers, under the names this host uses: one definition for the whole project.
+import { colToLetters, rangeToA1 } from "../engine/vocab/address";
 export { colToLetters as columnLetters, toA1 as cellAddress, rangeToA1 as rangeAddress } from "../engine/vocab/address";
 
-/** Quote a sheet name for use before "!" when Excel would ("'Q3 report'!A1"). */
+/**
+ * Quote a sheet name for use before "!" when Excel would ("'Q3 report'!A1"): also a name that reads as a
+ * cell in either notation ("Q3", "R", "RC", "R2C3"), which Excel would take for a reference.
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name)
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^(?:R\d*)?(?:C\d*)?$/i.test(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A rectangle as Excel's `address` gives it: whole rows as "10:10", whole columns as "C:D", else "A1:B2". */
+export function excelAddress(r: CellRange): string {
+  if (r.left === 0 && r.right === MAX_COLS - 1) return `${r.top + 1}:${r.bottom + 1}`;
+  if (r.top === 0 && r.bottom === MAX_ROWS - 1) return `${colToLetters(r.left)}:${colToLetters(r.right)}`;
+  return rangeToA1(r);
 }
 
 const CELL = /^\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$/;

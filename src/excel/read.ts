@@ -199,10 +199,13 @@ export function queueMergesReaching(ws: XlWorksheet, rect: CellRange, isSetSuppo
   return () => (areas.isNullObject ? [] : mergedAreas(areas.address));
 }
 
-/** Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows its "!". */
+/**
+ * Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows
+ * its "!". A merge across whole rows or columns is named as Excel names them ("Sheet1!10:10", "Sheet1!C:C").
+ */
 export function mergedAreas(address: string): CellRange[] {
   const out: CellRange[] = [];
-  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)(?=,|$)/g)) {
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?=,|$)/g)) {
     const r = parseAddress(m[1]);
     if (r) out.push(r);
   }

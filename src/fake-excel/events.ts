@@ -7,7 +7,7 @@
 // - Our add-in's own writes carry triggerSource "ThisLocalAddin" (ExcelApi 1.14; absent before it).
 // - `details` (ExcelApi 1.9) is there only when one cell changed, as documented.
 import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlEventHandlerResult, XlEventHandlers, XlNameChangedEventArgs } from "../excel/live/api";
-import { rangeAddress } from "../excel/a1";
+import { excelAddress } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
@@ -74,7 +74,7 @@ export class EventBus {
     const rect = areas[0];
     const single = areas.length === 1 && rect.top === rect.bottom && rect.left === rect.right && changeType === "RangeEdited";
     const args: XlChangedEventArgs = {
-      address: areas.map(rangeAddress).join(","),
+      address: areas.map(excelAddress).join(","),
       changeType,
       source,
       worksheetId: sheet.id,

@@ -1,6 +1,6 @@
 // Range and RangeAreas proxies. A range is resolved to a rectangle when the request runs, not when it is created.
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlColumnProperties, XlColumnPropertiesLoadOptions, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
-import { cellCount, quoteSheet, rangeAddress } from "../excel/a1";
+import { cellCount, excelAddress, quoteSheet } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
 import type { Areas } from "./cells";
 import { clearCells, columnsHidden, grid, mergeCells, setColumnsHidden, writeNumberFormat, writeValues } from "./cells";
@@ -78,7 +78,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
   protected override _props(): Record<string, Prop> {
     const t = (): RangeTarget => this._must();
     return {
-      address: { get: () => `${quoteSheet(t().sheet.name)}!${rangeAddress(t().rect)}` },
+      address: { get: () => `${quoteSheet(t().sheet.name)}!${excelAddress(t().rect)}` },
       rowCount: { get: () => t().rect.bottom - t().rect.top + 1 },
       columnCount: { get: () => t().rect.right - t().rect.left + 1 },
       rowIndex: { get: () => t().rect.top },
@@ -301,7 +301,7 @@ export class FakeRangeAreas extends FakeObject implements XlRangeAreas {
   protected override _props(): Record<string, Prop> {
     const a = (): Areas => this._areas();
     return {
-      address: { get: () => a().rects.map((r) => `${quoteSheet(a().sheet.name)}!${rangeAddress(r)}`).join(",") },
+      address: { get: () => a().rects.map((r) => `${quoteSheet(a().sheet.name)}!${excelAddress(r)}`).join(",") },
       areaCount: { get: () => a().rects.length },
       cellCount: { get: () => a().rects.reduce((n, r) => n + cellCount(r), 0) },
     };

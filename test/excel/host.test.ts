@@ -1,5 +1,6 @@
 // Small host pieces: requirement check, selection, addresses and cell sets.
-import { cellAddress, columnIndex, columnLetters, parseAddress, parseAddressList, quoteSheet } from "../../src/excel/a1";
+import { cellAddress, columnIndex, columnLetters, excelAddress, parseAddress, parseAddressList, quoteSheet } from "../../src/excel/a1";
+import { mergedAreas } from "../../src/excel/read";
 import { CellSet, chunkAddresses, compactRanges } from "../../src/excel/cells";
 import { checkRequirements, REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";
 import { selectCell, selectedRange } from "../../src/excel/select";
@@ -59,8 +60,27 @@ describe("addresses", () => {
     { name: "Q3 report", quoted: "'Q3 report'" },
     { name: "Bob's", quoted: "'Bob''s'" },
     { name: "A1", quoted: "'A1'" },
+    // helper-68: names that read as an R1C1 reference are quoted, as Excel quotes them.
+    { name: "R", quoted: "'R'" },
+    { name: "C", quoted: "'C'" },
+    { name: "RC", quoted: "'RC'" },
+    { name: "R2C3", quoted: "'R2C3'" },
+    { name: "r1c", quoted: "'r1c'" },
+    { name: "Rates", quoted: "Rates" },
+    { name: "CR1", quoted: "'CR1'" },
   ])("sheet $name is written $quoted", ({ name, quoted }) => {
     expect(quoteSheet(name)).toBe(quoted);
+  });
+
+  // Excel names whole rows and columns as rows and columns: what the fake gives, and what the host reads back.
+  test.each([
+    { rect: { top: 9, left: 0, bottom: 9, right: 16383 }, address: "10:10" },
+    { rect: { top: 4, left: 0, bottom: 5, right: 16383 }, address: "5:6" },
+    { rect: { top: 0, left: 2, bottom: 1048575, right: 3 }, address: "C:D" },
+    { rect: { top: 0, left: 0, bottom: 2, right: 4 }, address: "A1:E3" },
+  ])("Excel's address of $address, and its merged area read back", ({ rect, address }) => {
+    expect(excelAddress(rect)).toBe(address);
+    expect(mergedAreas(`Indicators!A1:B1,'Q3, final'!${address}`)).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }, rect]);
   });
 
   test.each([

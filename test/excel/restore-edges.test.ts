@@ -141,6 +141,30 @@ describe("a row merged across our column after Apply colours", () => {
     expect(look(fake, "I10")).toEqual(before);
   });
 
+  // helper-68: Excel names a merge across a whole row "Indicators!10:10", not "A10:XFD10" (the fake named it so
+  // too); the host read no area from it, and Apply colours was refused ("Cannot copy part of a merged cell").
+  test("a heading merged across the whole row before the first Apply colours: Apply and Remove go through, the merge kept", async () => {
+    const init = generatedTracker(12);
+    init.sheets[0].merges = ["A10:XFD10"];
+    const fake = createFakeExcel(init);
+    const areas = await fake.run(async (context) => {
+      const merged = context.workbook.worksheets.getItem("Indicators").getRange("A1:M20").getMergedAreasOrNullObject().load("address");
+      await context.sync();
+      return merged.address;
+    });
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const ind = fake.sheet("Indicators")!;
+    const applied = { k9: ind.cell("K9").value, k11: ind.cell("K11").value, merges: ind.merges };
+    await removeColoursCommand(fake.run);
+    expect({ areas, applied, k11: ind.cell("K11").value, merges: ind.merges }).toEqual({
+      areas: "Indicators!10:10",
+      applied: { k9: expect.stringMatching(/\w/), k11: expect.stringMatching(/\w/), merges: ["A10:XFD10"] },
+      k11: "",
+      merges: ["A10:XFD10"],
+    });
+  });
+
   test("our two columns merged on a row, a check appearing there since: Apply colours again and Remove colours go through (Apply refused before)", async () => {
     const { fake } = await mergedOverOurs([]);
     const ind = fake.sheet("Indicators")!;
