@@ -429,6 +429,34 @@ def libreoffice_files():
     return tmp
 
 
+def libreoffice_unit_formats(tmp):
+    """Figures shown with a one-letter unit ("0.0"m""), which LibreOffice saves escaped (0.0\\m): once read as dates."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Finance KPIs"
+    ws.append(["Finance and resources scorecard, Quarter 2 2024/25"])
+    ws.append([])
+    ws.append(["Ref", "Indicator", "Target", "Actual", "Polarity", "Comment"])
+    rows = [
+        ("F1", "Revenue budget outturn (£m)", 42.5, 44.1, "Lower is better", '[$£-809]#,##0.0"m"'),
+        ("F2", "Capital programme delivered (£m)", 18.0, 12.4, "Higher is better", '£#,##0.0"m"'),
+        ("F3", "Savings delivered (£m)", 3.2, 3.3, "Higher is better", '"£"0.0"m"'),
+        ("F4", "Average sickness (days)", 8.0, 7.1, "Lower is better", '0.0"d"'),
+        ("F5", "Calls: average wait (seconds)", 60, 95, "Lower is better", '0"s"'),
+    ]
+    for r, (ref, name, target, actual, polarity, code) in enumerate(rows, start=4):
+        ws.append([ref, name, target, actual, polarity, ""])
+        ws[f"C{r}"].number_format = code
+        ws[f"D{r}"].number_format = code
+    src = os.path.join(tmp, "libreoffice-unit-formats.xlsx")
+    wb.save(src)
+    ods = soffice_convert(src, "ods", tmp)
+    os.remove(src)
+    shutil.copyfile(soffice_convert(ods, "xlsx", tmp), made("libreoffice-unit-formats.xlsx"))
+
+
 def handmade_files():
     # No tool here writes threaded comments (Excel 365 only): made at the package level from Excel's own file.
     write_threaded_comment(os.path.join(EXCEL_SAVED, "comment01.xlsx"), made("handmade-threaded-comment.xlsx"))
@@ -440,6 +468,7 @@ def main():
     openpyxl_files()
     xlsxwriter_files()
     tmp = libreoffice_files()
+    libreoffice_unit_formats(tmp)
     handmade_files()
     write_bad_corpus(BAD, MADE, EXCEL_SAVED, tmp)
     print(f"Wrote {len(os.listdir(MADE))} files to {MADE} and {len(os.listdir(BAD))} to {BAD}")

@@ -182,6 +182,8 @@ const OWN_STATUSES: Record<string, { period: string; statuses: string[] }> = {
   "made/xlsxwriter-quarters-below-header.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
   // Quarters named by their months ("October to December 2010").
   "made/xlsxwriter-quarters-as-months.xlsx": { period: "Q3 2010/11", statuses: ["amber", "red", "green"] },
+  // Figures with a one-letter unit, escaped by LibreOffice ("0.0\m", "0\s"): figures, not dates (helper-67).
+  "made/libreoffice-unit-formats.xlsx": { period: "Q2 2024/25", statuses: ["amber", "red", "green", "green", "red"] },
 };
 
 describe.each(Object.entries(OWN_RECORDS))("%s as it is", (file, refs) => {

@@ -39,12 +39,13 @@ export const BUILT_IN_FORMATS: Record<number, string> = {
 export const GENERAL = "General";
 
 /**
- * Does a number in this format read as a date? ExcelJS's rule (any of y m d h s b outside quotes and
- * brackets), kept so that times and dates come to the engine as they did.
+ * Does a number in this format read as a date or time? Any of y m d h s b outside quotes, brackets and
+ * literal characters: an escaped one ("0.0\m", LibreOffice's way of writing 0.0"m"), a space's width
+ * ("_m") or a fill ("*d") is text shown beside the figure, not a date code.
  */
 export function readsAsDate(code: string): boolean {
   if (!code) return false;
-  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  const bare = code.replace(/"[^"]*"/g, "").replace(/\\.|_.|\*./g, "").replace(/\[[^\]]*]/g, "");
   return /[ymdhMsb]+/.test(bare);
 }
 
