@@ -33,7 +33,7 @@ interface ColSpan {
   xml: string;
 }
 
-/** Whether a <col>'s hidden attribute hides it (xsd:boolean). */
+/** Whether a <col>'s boolean attribute (hidden, customWidth) is set (xsd:boolean). */
 const isHidden = (value: string | undefined): boolean => value === "1" || value === "true";
 
 /**
@@ -66,8 +66,12 @@ export function patchCols(colsXml: string | undefined, widths: { col: number; wi
     }
     const s = spans[i];
     const piece = (min: number, max: number, xml: string): ColSpan => ({ min, max, xml: setAttr(setAttr(xml, "min", String(min)), "max", String(max)) });
-    const sized = setAttr(setAttr(s.xml, "width", widthText(width)), "customWidth", "1");
-    const ours = piece(n, n, isHidden(attrsOf(s.xml).get("hidden")) && !keepHidden?.has(col) ? removeAttr(sized, "hidden") : sized);
+    // Written as it was where it already says so ("29", customWidth="true" from LibreOffice): a rebuild changes nothing.
+    const a = attrsOf(s.xml);
+    const sameWidth = a.get("width") !== undefined && Number(a.get("width")) === Number(widthText(width));
+    const widthSet = sameWidth ? s.xml : setAttr(s.xml, "width", widthText(width));
+    const sized = isHidden(a.get("customWidth")) ? widthSet : setAttr(widthSet, "customWidth", "1");
+    const ours = piece(n, n, isHidden(a.get("hidden")) && !keepHidden?.has(col) ? removeAttr(sized, "hidden") : sized);
     const parts: ColSpan[] = [];
     if (s.min < n) parts.push(piece(s.min, n - 1, s.xml));
     parts.push(ours);

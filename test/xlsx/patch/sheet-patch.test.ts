@@ -167,6 +167,14 @@ describe("patchCols", () => {
     // hidden="false" is left as it is: it hides nothing.
     expect(patchCols('<cols><col min="5" max="5" width="9" hidden="false" style="2"/></cols>', [{ col: 4, width: 18 }], "")).toBe('<cols><col min="5" max="5" width="18" hidden="false" style="2" customWidth="1"/></cols>');
   });
+
+  // helper-67: a workbook LibreOffice saved after a build says customWidth="true"; rewriting it "1" made the next build differ.
+  test.each([
+    '<col collapsed="false" customWidth="true" hidden="false" outlineLevel="0" max="8" min="8" style="0" width="29"/>',
+    '<col min="8" max="8" width="29.0" customWidth="1"/>',
+  ])("our column already at its width, said in other words, is left as it is: %s", (col) => {
+    expect(patchCols(`<cols>${col}</cols>`, [{ col: 7, width: 29 }], "")).toBe(`<cols>${col}</cols>`);
+  });
 });
 
 describe("putBackCols: the widths of columns an earlier run sized and this one does not", () => {
