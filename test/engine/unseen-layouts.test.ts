@@ -93,3 +93,57 @@ test("a target headed with a note after a colon is read as the target (helper-65
     ["PI2", "green"],
   ]);
 });
+
+// helper-67: a KPI register names each indicator and defines it, among many columns of its own
+// ("Numerator", "Data source"). "Definition" is a name column's header too: two of them made the header
+// row "a row of headings", and the whole register was left out with no word.
+describe("a KPI register: 'Indicator' beside 'Definition'", () => {
+  const register = (header: string[], rows: CellValue[][]) =>
+    runScorecard([grid("Corporate register", [header, ...rows])], { preset: "rag", reportDate: "2024-09-30", today: "2024-09-30" });
+  const H = ["Ref", "Indicator", "Definition", "Numerator", "Denominator", "Data source", "Frequency", "Benchmark", "Quartile", "Collection method", "Target", "Actual", "Polarity", "Comment"];
+  const rows: CellValue[][] = [
+    ["CR1", "Council tax collected", "% of council tax due collected in year", "Collected", "Due", "Revenues system", "Quarterly", 0.96, "Top", "System report", 0.97, 0.91, "Higher is better", "Behind profile"],
+    ["CR2", "", "Days to process new benefit claims", "Days", "Claims", "Benefits system", "Quarterly", 9, "Second", "System report", 8, 10.2, "Lower is better", ""],
+  ];
+
+  test("is read: the definition names a record only where the indicator's name is blank", () => {
+    const run = register(H, rows);
+    expect(run.result.rated.map((r) => [r.record.ref, r.record.name, r.rating.status])).toEqual([
+      ["CR1", "Council tax collected", "red"],
+      ["CR2", "Days to process new benefit claims", "red"],
+    ]);
+  });
+
+  test.each([
+    [["Ref", "Definition", "Target", "Actual"], "a definition alone is the name"],
+    [["Definition", "Indicator", "Target", "Actual"], "the definition first"],
+  ])("%j: %s", (header) => {
+    const run = register(header, [["CR1", "Council tax collected", 0.97, 0.91].slice(0, header.length)]);
+    expect(run.result.rated.length).toBe(1);
+  });
+
+  test("a legend's 'Status | Definition' beside a repeated header, across a blank column, is no part of the table", () => {
+    const sheet = runScorecard(
+      [grid("KPIs", [
+        ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null],
+        [null, null, null, "Target", "Actual", "RAG"],
+        ["PI1", "Recycling", "Higher is better", 50, 45, "Red"],
+        [],
+        ["Ref", "Indicator", "Polarity", "Q3 2010/11", null, null, null, "Status", "Definition"],
+        [null, null, null, "Target", "Actual", "RAG", null, "Red", "Off target"],
+        ["PI3", "Sickness", "Lower is better", 9, 10, "Red"],
+        ["PI4", "Complaints", "Lower is better", 50, 40, "Green"],
+      ])],
+      { preset: "rag", reportDate: "2010-12-31", today: "2010-12-31" },
+    );
+    expect(sheet.result.rated.map((r) => [r.record.ref, r.rating.status])).toEqual([
+      ["PI1", "red"],
+      ["PI3", "red"],
+      ["PI4", "green"],
+    ]);
+  });
+
+  test("two names that are no definition are still a row of headings, not a table", () => {
+    expect(register(["Indicator", "Measure", "Target", "Actual"], [["A", "B", 1, 2]]).result.rated).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
 // the columns make an indicator or an activity table. tables.ts finds where headers are.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, exactRole, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
+import { IDENTITY_ROLES, classifyHeader, definitionBesideName, exactRole, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
 import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -24,9 +24,15 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   let weak = 0;
   let identity = false;
   const has = new Set<Role>();
+  // "Indicator | Definition" (a KPI register): the definition is the description (records.ts), not a second name.
+  const definition = definitionBesideName(columns);
   for (const c of columns) {
     if (c.role === "ignore") continue;
     known++;
+    if (c === definition) {
+      has.add("description");
+      continue;
+    }
     if (IDENTITY_ROLES.has(c.role) && c.role !== "description") {
       if (has.has(c.role)) return undefined; // two name columns: a row of headings, not a tracker
       identity = true;

@@ -1,5 +1,5 @@
 // Column roles from header text. The vocabulary is data; the code only normalises and looks up.
-import type { PeriodInfo, Role } from "../vocab/types";
+import type { ColumnMapping, PeriodInfo, Role } from "../vocab/types";
 import { PRESETS } from "../scheme/presets";
 
 /** Header of the add-in's own computed status column. */
@@ -207,6 +207,34 @@ export function isEarlierLabel(text: string): boolean {
   const norm = normaliseHeader(raw);
   const role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? phraseRole(norm);
   return role !== undefined && NOT_READ_WHEN_EARLIER.has(role) && namesEarlierPeriod(earlierJudged(role, raw, norm));
+}
+
+/**
+ * A name column that defines the indicator ("Definition", "PI definition"): beside another name column
+ * ("Indicator | Definition", a KPI register's way) it is the indicator's description, not a second name.
+ */
+function isDefinitionHeader(text: string): boolean {
+  return (" " + normaliseHeader(text) + " ").includes(" definition ");
+}
+
+/**
+ * The name column that is a definition beside another name column, in one run of headings with no blank
+ * between them, if a header has one: read as the description. A legend's "Status | Definition" across a
+ * blank column from the table is not the table's.
+ */
+export function definitionBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
+  let definition: ColumnMapping | undefined;
+  let name: ColumnMapping | undefined;
+  for (const c of columns) {
+    if (c.role !== "name") continue;
+    if (!isDefinitionHeader(c.header)) name ??= c;
+    else if (definition) return undefined; // two definitions: a legend's ("Symbol | RAG | Definition" twice), no tracker's
+    else definition = c;
+  }
+  if (!definition || !name) return undefined;
+  const headed = new Set(columns.map((c) => c.col));
+  for (let col = Math.min(name.col, definition.col); col <= Math.max(name.col, definition.col); col++) if (!headed.has(col)) return undefined;
+  return definition;
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */

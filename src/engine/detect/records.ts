@@ -1,7 +1,7 @@
 // One SourceRecord per data row of each table, with the cells it came from.
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
-import { actualKind, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
+import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -98,11 +98,14 @@ export function planColumns(columns: ColumnMapping[]): ColumnPlan {
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
+  // "Indicator | Definition": the definition describes the indicator the other column names.
+  const definition = definitionBesideName(columns);
   for (const role of SINGLE_ROLES) {
-    const all = columns.filter((c) => c.role === role);
+    const all = columns.filter((c) => c.role === role && c !== definition);
     const dated = all.filter((c) => c.period);
     single[role] = dated.length > 0 ? latest(reportedOr(dated), yearOf) : all[0];
   }
+  if (definition) single.description ??= definition;
 
   const actuals = columns.filter((c) => c.role === "actual");
   // An earlier period's figure ("Last quarter actual") is rated only where there is no other: alone, it is the latest there is.
