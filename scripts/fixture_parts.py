@@ -218,6 +218,28 @@ def pivot_ods(dst):
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
 
 
+def write_zip_structure_cases(bad, tracker, add):
+    """Zips whose entries no valid package has (helper-69): both were built, one left a temporary file behind."""
+    import warnings
+    with zipfile.ZipFile(tracker) as zin:
+        items = [(i.filename, zin.read(i.filename)) for i in zin.infolist()]
+
+    def write(name, entries):
+        with warnings.catch_warnings(), zipfile.ZipFile(os.path.join(bad, name), "w", zipfile.ZIP_DEFLATED) as z:
+            warnings.simplefilter("ignore")  # zipfile warns of a duplicate name, and writes it
+            for n, d in entries:
+                z.writestr(zipfile.ZipInfo(n, date_time=(2026, 12, 6, 0, 0, 0)), d, compress_type=zipfile.ZIP_DEFLATED)
+
+    sheet = next(d for n, d in items if n == "xl/worksheets/sheet1.xml")
+    write("duplicate-part.xlsx", items + [("xl/worksheets/sheet1.xml", sheet.replace(b"<t>Ref</t>", b"<t>Code</t>", 1))])
+    add("duplicate-part.xlsx", 2, "two zip entries named xl/worksheets/sheet1.xml: which is the sheet is left to chance (both were copied out)")
+    types = next(d for n, d in items if n == "[Content_Types].xml")
+    write("duplicate-part-case.xlsx", items + [("[content_types].xml", types)])
+    add("duplicate-part-case.xlsx", 2, "[Content_Types].xml and [content_types].xml: part names are the same without regard to case")
+    write("unnamed-entry.xlsx", items + [("", b"x")])
+    add("unnamed-entry.xlsx", 2, "a zip entry with no name (the build failed writing it, and left its temporary file)")
+
+
 def write_bad_corpus(bad, made, excel_saved, tmp):
     tracker = os.path.join(made, "openpyxl-tracker.xlsx")
     expected = {}
@@ -302,6 +324,8 @@ def write_bad_corpus(bad, made, excel_saved, tmp):
         sheet.append(row)
     side.save(os.path.join(bad, "side-by-side.xlsx"))
     add("side-by-side.xlsx", 3, "an indicator and an activity table side by side under one header row: not read, and the line names the row")
+
+    write_zip_structure_cases(bad, tracker, add)
 
     with open(os.path.join(bad, "expected.json"), "w") as f:
         json.dump(expected, f, indent=2)

@@ -45,7 +45,7 @@ export function parseBuildArgs(args: string[]): BuildArgs | string {
   if (positional.length !== 1) return "give exactly one input workbook";
   if (!values.get("-o")) return "give the output workbook with -o <output.xlsx>";
   const preset = values.get("--preset");
-  if (preset && !presetByKey(preset)) return `unknown preset "${preset}" (use ${PRESET_KEYS.join(", ")})`;
+  if (preset !== undefined && !presetByKey(preset)) return `unknown preset "${preset}" (use ${PRESET_KEYS.join(", ")})`;
   const reportDate = values.get("--report-date");
   if (reportDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(reportDate)) return `--report-date must be YYYY-MM-DD, not "${reportDate}"`;
   if (reportDate !== undefined && !isCalendarDate(reportDate)) return `--report-date ${reportDate} is not a date on the calendar`;

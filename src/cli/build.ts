@@ -1,6 +1,6 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
-import { closeSync, openSync, renameSync, writeSync } from "fs";
+import { closeSync, openSync, writeSync } from "fs";
 import { runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
@@ -16,6 +16,7 @@ import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport 
 import { EXIT } from "./exit";
 import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
+import { commitFiles } from "./commit";
 import { checkBuildPaths, checkOutputKind } from "./paths";
 import { settingsForInput } from "./v8-tuning";
 
@@ -181,6 +182,14 @@ export async function build(argv: string[]): Promise<number> {
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
   settingsForInput(args.input);
+  // Stopped part-way (Ctrl-C, a scheduler's kill): the temporary files go, as on any other failure.
+  const temps = [tempPathBeside(args.output), ...(args.json ? [tempPathBeside(args.json)] : [])];
+  const stopped = (signal: NodeJS.Signals): void => {
+    for (const t of temps) removeQuietly(t);
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", stopped);
+  process.once("SIGTERM", stopped);
   try {
     read = await readPackage(args.input, args.input, { skipOwnSummaries: true, windowHistory: true });
     // The reader's garbage goes before the engine starts building on top of it.
@@ -201,14 +210,11 @@ export async function build(argv: string[]): Promise<number> {
     outcome.plans = [];
     // The run is gone: its garbage goes now, not on top of the writer's buffers.
     if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
-    const report = await writePatchedPackage(read, plans, args.output, outcome.stale, outcome.history);
-    if (args.json && jsonTemp) {
-      try {
-        renameSync(jsonTemp, args.json);
-      } catch (e) {
-        throw outputFailure(args.json, e);
-      }
-    }
+    const json = args.json && jsonTemp ? [{ temp: jsonTemp, path: args.json }] : [];
+    // The workbook and the report go in place together, or neither does.
+    const report = await writePatchedPackage(read, plans, args.output, outcome.stale, outcome.history, async (temp) =>
+      commitFiles([{ temp, path: args.output }, ...json], (path) => tempPathBeside(path, "old")),
+    );
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);
     for (const line of readWarnings(read)) console.log(line);
@@ -216,6 +222,8 @@ export async function build(argv: string[]): Promise<number> {
   } catch (e) {
     return failure(e, args.input);
   } finally {
+    process.off("SIGINT", stopped);
+    process.off("SIGTERM", stopped);
     read?.pkg.close();
     if (jsonTemp) removeQuietly(jsonTemp);
   }

@@ -7,7 +7,7 @@ import * as nodePath from "path";
 import { StringDecoder } from "string_decoder";
 import type { Problem } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
-import { InputError, outputFailure } from "./errors";
+import { InputError, OutputError, outputFailure } from "./errors";
 import { CONTENT_TYPES_PART, MACRO_WORKBOOK_TYPE, contentTypeOf } from "./package/content-types";
 import { REL } from "./package/types";
 import type { ZipEntryInfo } from "./package/types";
@@ -32,10 +32,19 @@ import { firstLine } from "./package/xml";
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const APP_PART = "docProps/app.xml";
 
-/** A temporary file beside `path`, renamed to it once complete, so nothing is ever half-written. */
-export function tempPathBeside(path: string): string {
+/** Bytes of a file's name most file systems allow. */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * A temporary file beside `path`, renamed to it once complete, so nothing is ever half-written. Named
+ * after it where that fits (a 250-byte output name is valid; its temporary name must be too).
+ */
+export function tempPathBeside(path: string, kind = "tmp"): string {
   const target = nodePath.resolve(path);
-  return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.tmp`);
+  const tail = `.${process.pid}.${kind}`;
+  let base = nodePath.basename(target);
+  while (Buffer.byteLength(`.${base}${tail}`) > MAX_NAME_BYTES) base = base.slice(0, -1);
+  return nodePath.join(nodePath.dirname(target), `.${base}${tail}`);
 }
 
 /** Removes a temporary file if it is there; a folder that is not one (ENOTDIR) has nothing to remove. */
@@ -155,7 +164,15 @@ function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo)
  * back what an earlier run left that these plans no longer write. Throws OutputError when the output
  * cannot be written, InputError when a part of the input fails to read while it is copied.
  */
-export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[], output: string, stale?: Map<string, StaleCells>, history?: HistoryContinued): Promise<PackageBuildReport> {
+export async function writePatchedPackage(
+  read: PackageRead,
+  plans: SheetPlan[],
+  output: string,
+  stale?: Map<string, StaleCells>,
+  history?: HistoryContinued,
+  /** Puts the finished temporary file in place (the command line puts its --json report in place with it). */
+  commit: (temp: string) => Promise<void> = (temp) => rename(temp, output),
+): Promise<PackageBuildReport> {
   const problems: Problem[] = [];
   const layout = await layoutPackage(read, plans, problems, stale, history);
   const stylesName = stylesPartFor(read);
@@ -219,10 +236,12 @@ export async function writePatchedPackage(read: PackageRead, plans: SheetPlan[],
       yield styles.changed || !stylesBytes ? bom + styles.toXml() : stylesBytes;
     });
     await writer.finish();
-    await rename(temp, output);
+    await commit(temp);
   } catch (e) {
-    writer?.abort();
+    // The temporary file may be opened only now (the stream opens it after the first part is queued): waited for, then removed.
+    await writer?.abort();
     removeQuietly(temp);
+    if (e instanceof OutputError) throw e;
     if ((e as { fromOutput?: boolean }).fromOutput || (e as NodeJS.ErrnoException).syscall === "rename") throw outputFailure(output, e);
     if (e instanceof InputError) throw e;
     throw new InputError(`${read.pkg.file} is corrupt: ${firstLine(e instanceof Error ? e.message : String(e))}`);

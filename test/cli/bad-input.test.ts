@@ -1,6 +1,7 @@
 // Issue 11, item 5: bad input, bad output. Every failure is one line, never a stack trace, with the
 // contract's exit code: 1 usage, 2 unreadable input, 3 no table, 4 output cannot be written.
 // The bad workbooks and their codes are in test/fixtures/bad (made by scripts/make-fixtures.py).
+import { execFileSync } from "child_process";
 import { createHash } from "crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
@@ -61,6 +62,16 @@ describe("unreadable or unusable workbooks (test/fixtures/bad/expected.json)", (
     expect(line).not.toMatch(/root:|nologin/);
     expect(sha(input)).toBe(before);
   }, 30_000);
+});
+
+// helper-69: opening a named pipe to read waits for a writer that may never come: the build hung.
+const canMakePipes = process.platform !== "win32";
+(canMakePipes ? test : test.skip)("a named pipe given as the workbook is refused at once (2), not waited on", async () => {
+  const dir = fresh();
+  const pipe = join(dir, "tracker.xlsx");
+  execFileSync("mkfifo", [pipe]);
+  const run = await runBuild([pipe, "-o", join(dir, "out.xlsx"), ...SETTINGS]);
+  expect({ ...seen(run), line: errLines(run)[0] }).toEqual({ ...oneLine(2), line: expect.stringMatching(/tracker\.xlsx is not a file/) });
 });
 
 describe("usage mistakes are exit 1 and write nothing", () => {

@@ -1,7 +1,7 @@
 // `rag-scorecard build` end to end on the bundled samples: statuses, exit codes, and the reliability bars
 // (input never written, typed cells unchanged, no formulas injected, stable rebuilds, rules sheet edits).
 import { createHash } from "crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -9,6 +9,7 @@ import JSZip from "jszip";
 import { readPackage } from "../../src/xlsx/read-package";
 import { main } from "../../src/cli/main";
 import { writeJsonReport } from "../../src/cli/build";
+import { commitFiles } from "../../src/cli/commit";
 import type { JsonReport } from "../../src/cli/report";
 import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
@@ -167,6 +168,8 @@ describe("exit codes", () => {
     quiet();
     expect(await main(["build", input])).toBe(1);
     expect(await main(["build", input, "-o", join(dir, "y.xlsx"), "--preset", "bogus"])).toBe(1);
+    // helper-69: names every object has, and no name at all, are no preset either (they were exit 2, a JavaScript error).
+    for (const preset of ["constructor", "__proto__", "toString", ""]) expect(await main(["build", input, "-o", join(dir, "y.xlsx"), "--preset", preset])).toBe(1);
     expect(await main(["build", input, "-o", join(dir, "y.xlsx"), "--report-date", "31/03/2010"])).toBe(1);
     expect(await main(["frobnicate"])).toBe(1);
   });
@@ -263,6 +266,39 @@ describe("the saved files", () => {
     jest.restoreAllMocks();
     expect(existsSync(json)).toBe(false);
     expect(readdirSync(jsonDir)).toEqual([]);
+  });
+
+  // helper-69: the workbook was renamed into place before the report, whose rename could then fail.
+  test("when the report cannot be put in place, neither is the workbook: the files already there are as they were", async () => {
+    const here = mkdtempSync(join(tmpdir(), "rag-commit-"));
+    const [out, json, newOut, newJson] = ["kept.xlsx", "kept.json", "new.xlsx.tmp", "new.json.tmp"].map((f) => join(here, f));
+    writeFileSync(out, "the officer's copy");
+    writeFileSync(json, "last quarter's report");
+    writeFileSync(newOut, "this build's workbook");
+    writeFileSync(newJson, "this build's report");
+    // As a report held open by another program, or a read-only file, refuses to be replaced.
+    const refuse = (from: string, to: string): void => {
+      if (to === json) throw Object.assign(new Error("EPERM: operation not permitted"), { code: "EPERM", syscall: "rename" });
+      renameSync(from, to);
+    };
+    expect(() => commitFiles([{ temp: newOut, path: out }, { temp: newJson, path: json }], (p) => `${p}.aside`, refuse)).toThrow(`cannot write ${json}: permission denied`);
+    expect({ out: readFileSync(out, "utf8"), json: readFileSync(json, "utf8"), files: readdirSync(here).sort() }).toEqual({
+      out: "the officer's copy",
+      json: "last quarter's report",
+      files: ["kept.json", "kept.xlsx", "new.json.tmp"],
+    });
+    // With nothing in the way, both go in place and nothing is left beside them.
+    commitFiles([{ temp: newJson, path: json }], (p) => `${p}.aside`);
+    expect({ json: readFileSync(json, "utf8"), files: readdirSync(here).sort() }).toEqual({ json: "this build's report", files: ["kept.json", "kept.xlsx"] });
+  });
+
+  test("a long output name, as the file system allows, is written (its temporary name is cut to fit)", async () => {
+    const here = mkdtempSync(join(tmpdir(), "rag-long-"));
+    const long = join(here, `${"q".repeat(240)}.xlsx`);
+    const json = join(here, `${"r".repeat(245)}.json`);
+    quiet();
+    expect(await main(["build", input, "-o", long, "--json", json, ...sampleArgs(sample)])).toBe(0);
+    expect(readdirSync(here).sort()).toEqual([`${"q".repeat(240)}.xlsx`, `${"r".repeat(245)}.json`]);
   });
 
   test("the --json report is written as JSON.stringify would write it", () => {

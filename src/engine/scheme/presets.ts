@@ -164,5 +164,7 @@ export const PRESETS: Readonly<Record<string, Scheme>> = { rag: RAG, dudley: DUD
 export const PRESET_KEYS = Object.keys(PRESETS);
 
 export function presetByKey(key: string): Scheme | undefined {
-  return PRESETS[key.trim().toLowerCase()];
+  const k = key.trim().toLowerCase();
+  // Own keys only: "constructor" or "__proto__" (typed as a preset, or on a rules sheet) names no scheme.
+  return Object.prototype.hasOwnProperty.call(PRESETS, k) ? PRESETS[k] : undefined;
 }

@@ -80,8 +80,13 @@ function readAllEntries(zip: yauzl.ZipFile): Promise<yauzl.Entry[]> {
 async function sniffFile(path: string, file: string): Promise<void> {
   let handle: fs.FileHandle;
   try {
+    // Opening a named pipe or a device to read would wait for a writer that may never come.
+    const kind = await fs.stat(path);
+    if (kind.isDirectory()) throw new InputError(`${file} is a folder, not an .xlsx file`);
+    if (!kind.isFile()) throw new InputError(`${file} is not a file (a pipe or a device): save the workbook as a file and build that`);
     handle = await fs.open(path, "r");
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError(`${file} was not found`);
     if (code === "EISDIR") throw new InputError(`${file} is a folder, not an .xlsx file`);
@@ -142,7 +147,13 @@ export class ZipPackage {
       zip = await openYauzl(source);
       const entries = await readAllEntries(zip);
       let total = 0;
+      // Part names are unique without regard to case (OPC): two of a name leave which one is the part to chance.
+      const names = new Set<string>();
       for (const e of entries) {
+        if (e.fileName === "" || e.fileName === "/") throw new InputError(`${file} is corrupt: one of its zip entries has no name`);
+        const lower = e.fileName.toLowerCase();
+        if (names.has(lower)) throw new InputError(`${file} is corrupt: it holds two parts named ${e.fileName}`);
+        names.add(lower);
         if (e.isEncrypted()) throw new InputError(`${file} is corrupt: its zip entry ${e.fileName} is encrypted`);
         if (e.compressionMethod !== 0 && e.compressionMethod !== 8) {
           throw new InputError(`${file} is corrupt: its zip entry ${e.fileName} uses a compression method Excel does not write (${e.compressionMethod})`);

@@ -98,9 +98,16 @@ export class PackageZipWriter {
     await this.done;
   }
 
-  /** Stops writing (after a failure elsewhere); the caller removes the file. */
-  abort(): void {
+  /** Stops writing (after a failure elsewhere); resolves once the file is closed, so the caller can remove it. */
+  abort(): Promise<void> {
     this.zip.outputStream.unpipe(this.out);
+    if (this.out.closed) return Promise.resolve();
+    const closed = new Promise<void>((resolve) => {
+      this.out.once("close", () => resolve());
+      // Never held up by a file that will not close.
+      setTimeout(resolve, 5000).unref();
+    });
     this.out.destroy();
+    return closed;
   }
 }

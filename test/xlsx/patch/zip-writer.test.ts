@@ -1,12 +1,13 @@
 // The output zip: entries copied with their compressed bytes as stored, and parts we make, read back
 // by two independent readers (yauzl through the package layer, and JSZip, which checks every CRC).
-import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import JSZip from "jszip";
 import { ZipPackage } from "../../../src/xlsx/package/zip-reader";
 import { canCopyRaw } from "../../../src/xlsx/patch/raw-copy";
 import { PackageZipWriter } from "../../../src/xlsx/patch/zip-writer";
+import { removeQuietly } from "../../../src/xlsx/build-package";
 
 const dir = mkdtempSync(join(tmpdir(), "rag-zip-"));
 
@@ -65,4 +66,16 @@ describe("PackageZipWriter", () => {
     writer.addBuffer("a.xml", Buffer.from("a"));
     await expect(writer.finish()).rejects.toThrow(/ENOENT/);
   });
+});
+
+// helper-69: a build that failed while queuing its first parts removed its temporary file before the
+// write stream had opened it; the stream then made it, and it was left beside the output.
+test("stopped at once, the writer's file is closed before abort() resolves, so removing it leaves nothing", async () => {
+  const here = mkdtempSync(join(tmpdir(), "rag-abort-"));
+  const temp = join(here, ".out.xlsx.1.tmp");
+  const writer = new PackageZipWriter(temp);
+  await writer.abort();
+  removeQuietly(temp);
+  await new Promise((r) => setTimeout(r, 50));
+  expect(readdirSync(here)).toEqual([]);
 });
