@@ -239,6 +239,15 @@ def write_zip_structure_cases(bad, tracker, add):
     write("unnamed-entry.xlsx", items + [("", b"x")])
     add("unnamed-entry.xlsx", 2, "a zip entry with no name (the build failed writing it, and left its temporary file)")
 
+    def changed(part, change):
+        return [(n, change(d) if n == part else d) for n, d in items]
+    latin = sheet.decode("utf-8").replace("<t>Ref</t>", "<t>Réf</t>", 1)
+    latin = re.sub(r'^<\?xml[^>]*\?>', '<?xml version="1.0" encoding="ISO-8859-1" standalone="yes"?>', latin if latin.startswith("<?xml") else '<?xml version="1.0"?>' + latin)
+    write("latin1-sheet.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: latin.encode("latin-1")))
+    add("latin1-sheet.xlsx", 2, "the tracker's sheet in ISO-8859-1: refused in a sentence (it was read and written as UTF-8 under its Latin-1 declaration, garbling every accent and our symbols)")
+    write("app-doctype.xlsx", changed("docProps/app.xml", lambda d: BILLION_LAUGHS.encode() + strip_prolog(d)))
+    add("app-doctype.xlsx", 2, "docProps/app.xml with a DOCTYPE of nested entities: refused as in every other part (it was edited as text and written out)")
+
 
 def write_bad_corpus(bad, made, excel_saved, tmp):
     tracker = os.path.join(made, "openpyxl-tracker.xlsx")

@@ -27,7 +27,7 @@ import { renderSheet } from "./patch/sheet-render";
 import { StylesPart } from "./patch/styles-append";
 import { editWorkbookXml } from "./patch/workbook-edit";
 import { PackageZipWriter } from "./patch/zip-writer";
-import { firstLine } from "./package/xml";
+import { firstLine, parseXml } from "./package/xml";
 
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const APP_PART = "docProps/app.xml";
@@ -142,6 +142,8 @@ async function editedParts(read: PackageRead, layout: PackageLayout, stylesMissi
   const app = pkg.entryName(APP_PART);
   if (app) {
     const xml = await pkg.readText(app);
+    // Checked as every part we read is (a DOCTYPE refused, well-formed) before it is edited as text.
+    parseXml(pkg.file, app, xml, {});
     const edited = editAppXml(xml, layout.worksheetNames.before, layout.worksheetNames.after);
     if (edited !== xml) out.set(app, edited);
   }

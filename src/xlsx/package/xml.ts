@@ -125,6 +125,20 @@ export function utf16Failure(file: string, part: string): InputError {
   return new InputError(`${file} cannot be read: ${part} is in UTF-16, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
 }
 
+/** The encoding an XML declaration names, when it is one this tool does not read as UTF-8 (Latin-1, Windows-1252…). */
+export function otherEncoding(text: string): string | undefined {
+  const declared = /^<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
+  return declared === undefined || /^(?:utf-?8|us-ascii|ascii)$/i.test(declared.trim()) ? undefined : declared;
+}
+
+/**
+ * A part declared in another encoding, refused in a sentence: it was read as UTF-8 and written as UTF-8
+ * under its old declaration, so accented letters and our symbols came out garbled.
+ */
+export function encodingFailure(file: string, part: string, encoding: string): InputError {
+  return new InputError(`${file} cannot be read: ${part} is in the ${encoding} encoding, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
+}
+
 /** Parses a part as it streams in, chunk by chunk (text split across chunks is handled by saxes). */
 export async function parseXmlStream(file: string, part: string, stream: NodeJS.ReadableStream, handlers: XmlHandlers): Promise<void> {
   const parser = xmlParser(file, part, handlers);
@@ -149,6 +163,8 @@ export async function parseXmlStream(file: string, part: string, stream: NodeJS.
       if (first && isUtf16(chunk)) throw utf16Failure(file, part);
       let text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
       if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const encoding = first ? otherEncoding(text) : undefined;
+      if (encoding !== undefined) throw encodingFailure(file, part, encoding);
       if (text) first = false;
       parser.write(text);
     } catch (e) {

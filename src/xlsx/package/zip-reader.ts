@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
 import type { ZipEntryInfo } from "./types";
-import { entryFailure, firstLine, isUtf16, utf16Failure } from "./xml";
+import { encodingFailure, entryFailure, firstLine, isUtf16, otherEncoding, utf16Failure } from "./xml";
 
 /** Largest part read whole into memory; bigger parts must be streamed. */
 export const MAX_WHOLE_PART = 64 * 1024 * 1024;
@@ -238,7 +238,10 @@ export class ZipPackage {
     const bytes = await this.readBuffer(name, limit);
     if (isUtf16(bytes)) throw utf16Failure(this.file, name);
     const text = bytes.toString("utf8");
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const encoding = otherEncoding(bare);
+    if (encoding !== undefined) throw encodingFailure(this.file, name, encoding);
+    return bare;
   }
 
   /** The text of a part when present, else undefined. */
