@@ -245,6 +245,9 @@ def write_zip_structure_cases(bad, tracker, add):
     latin = re.sub(r'^<\?xml[^>]*\?>', '<?xml version="1.0" encoding="ISO-8859-1" standalone="yes"?>', latin if latin.startswith("<?xml") else '<?xml version="1.0"?>' + latin)
     write("latin1-sheet.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: latin.encode("latin-1")))
     add("latin1-sheet.xlsx", 2, "the tracker's sheet in ISO-8859-1: refused in a sentence (it was read and written as UTF-8 under its Latin-1 declaration, garbling every accent and our symbols)")
+    dup = sheet.replace(b"</row>", b'<c r="Z1"><v>1</v></c>' * 3 + b"</row>", 1)
+    write("repeated-cell.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: dup))
+    add("repeated-cell.xlsx", 2, "one cell three times in a row: refused naming it (a few KB of one repeated cell inflated to a gigabyte, and the build ran for minutes)")
     write("app-doctype.xlsx", changed("docProps/app.xml", lambda d: BILLION_LAUGHS.encode() + strip_prolog(d)))
     add("app-doctype.xlsx", 2, "docProps/app.xml with a DOCTYPE of nested entities: refused as in every other part (it was edited as text and written out)")
 

@@ -171,8 +171,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         case "c": {
           const r = a.r;
           if (r !== undefined) {
-            col = columnIndex(r);
-            if (col < 0 || col > MAX_COL) fail(`has a cell at "${r.slice(0, 20)}", which is not a cell address`);
+            const at = columnIndex(r);
+            if (at < 0 || at > MAX_COL) fail(`has a cell at "${r.slice(0, 20)}", which is not a cell address`);
+            // Excel repairs a row whose cells repeat or go backwards; a few KB of one repeated cell inflated to a gigabyte.
+            if (at <= col) fail(`has cell ${r.slice(0, 20)} twice, or out of order, in row ${row + 1}`);
+            col = at;
           } else col++;
           if (col > MAX_COL) fail(`has more cells in row ${row + 1} than Excel's 16,384 columns`);
           type = a.t;
