@@ -248,6 +248,17 @@ def write_zip_structure_cases(bad, tracker, add):
     dup = sheet.replace(b"</row>", b'<c r="Z1"><v>1</v></c>' * 3 + b"</row>", 1)
     write("repeated-cell.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: dup))
     add("repeated-cell.xlsx", 2, "one cell three times in a row: refused naming it (a few KB of one repeated cell inflated to a gigabyte, and the build ran for minutes)")
+    # A part copied unchanged (the theme), one byte of its compressed data flipped: it was copied out, exit 0.
+    damaged = os.path.join(bad, "damaged-copied-part.xlsx")
+    write("damaged-copied-part.xlsx", items)
+    with zipfile.ZipFile(damaged) as z:
+        info = z.getinfo("xl/theme/theme1.xml")
+    raw = bytearray(open(damaged, "rb").read())
+    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26: info.header_offset + 30])
+    data = info.header_offset + 30 + name_len + extra_len
+    raw[data + info.compress_size // 2] ^= 0x55
+    open(damaged, "wb").write(bytes(raw))
+    add("damaged-copied-part.xlsx", 2, "a part we only copy (the theme) damaged in the zip: found by its CRC-32, not copied out as it was")
     write("app-doctype.xlsx", changed("docProps/app.xml", lambda d: BILLION_LAUGHS.encode() + strip_prolog(d)))
     add("app-doctype.xlsx", 2, "docProps/app.xml with a DOCTYPE of nested entities: refused as in every other part (it was edited as text and written out)")
 

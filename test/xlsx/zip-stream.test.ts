@@ -45,3 +45,43 @@ describe("openStream", () => {
     pkg.close();
   });
 });
+
+/** The zip with every header's CRC-32 of its one entry changed (the bytes as they were). */
+function withDeclaredCrc(zip: Buffer): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = out.readUInt32LE(i);
+    if (sig === SIG_LOCAL) out.writeUInt32LE(out.readUInt32LE(i + 14) ^ 0xffff, i + 14);
+    if (sig === SIG_CENTRAL) out.writeUInt32LE(out.readUInt32LE(i + 16) ^ 0xffff, i + 16);
+  }
+  return out;
+}
+
+// helper-69: yauzl checks no CRC, so a damaged part was read, or copied out, with exit 0.
+describe("a part whose bytes do not match its CRC-32", () => {
+  test.each([
+    ["deflated", true],
+    ["stored", false],
+  ])("%s: read whole or streamed, it fails saying so", async (_how, compress) => {
+    const pkg = await ZipPackage.open(withDeclaredCrc(await zipParts({ "part.xml": body }, { compress })), "t.xlsx");
+    await expect(readAll(pkg, "part.xml")).rejects.toThrow(/CRC-32/);
+    await expect(pkg.readText("part.xml")).rejects.toThrow(/t\.xlsx is corrupt: part\.xml cannot be unzipped \(its bytes do not match their CRC-32/);
+    pkg.close();
+  });
+
+  test("copied as stored, its bytes pass unchanged and the stream fails at the end; a sound part copies clean", async () => {
+    const drain = async (pkg: ZipPackage): Promise<Buffer> => {
+      const chunks: Buffer[] = [];
+      for await (const c of await pkg.openRaw("part.xml")) chunks.push(c as Buffer);
+      return Buffer.concat(chunks);
+    };
+    const bad = await ZipPackage.open(withDeclaredCrc(await zipParts({ "part.xml": body })), "t.xlsx");
+    await expect(drain(bad)).rejects.toThrow(/part\.xml cannot be unzipped \(its bytes do not match their CRC-32/);
+    bad.close();
+    const good = await ZipPackage.open(await zipParts({ "part.xml": body }), "t.xlsx");
+    const copied = await drain(good);
+    good.close();
+    expect(copied.length).toBeGreaterThan(0);
+    expect(copied.length).toBeLessThan(body.length);
+  });
+});

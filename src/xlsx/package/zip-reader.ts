@@ -3,7 +3,7 @@
 // A writer can copy an entry's compressed bytes as they are (openRaw) with the sizes and CRC given.
 import { promises as fs } from "fs";
 import { pipeline, Transform, type Readable } from "stream";
-import { createInflateRaw } from "zlib";
+import { crc32, createInflateRaw } from "zlib";
 import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
@@ -23,25 +23,97 @@ const MAX_ENTRIES = 100_000;
  */
 const INFLATE_CHUNK = 256 * 1024;
 
+/** What a part's bytes must come to: its zip entry's size and CRC-32. */
+interface Declared {
+  size: number;
+  /** Undefined: not checked again (the part came out right when it was read before). */
+  crc32?: number;
+}
+
 /**
- * The raw (deflated) bytes of an entry inflated, checked to come to exactly `expected` bytes as yauzl
- * checks them (validateEntrySizes, with its messages): no more (a zip bomb), no fewer (a cut file).
+ * Counts a part's inflated bytes against what its entry declares, as yauzl checks sizes
+ * (validateEntrySizes, with its messages): no more (a zip bomb), no fewer (a cut file), and the same
+ * CRC-32 (a damaged file; yauzl checks no CRC). `ok` hears of bytes that came out right.
  */
-function inflatedChecked(raw: Readable, expected: number): Readable {
-  let seen = 0;
+class PartCheck {
+  private seen = 0;
+  private crc = 0;
+  constructor(
+    private readonly declared: Declared,
+    private readonly ok: () => void,
+  ) {}
+
+  /** An error for bytes past the declared size, else undefined. */
+  add(chunk: Buffer): Error | undefined {
+    this.seen += chunk.length;
+    if (this.seen > this.declared.size) return new Error(`too many bytes in the stream. expected ${this.declared.size}. got at least ${this.seen}`);
+    if (this.declared.crc32 !== undefined) this.crc = crc32(chunk, this.crc);
+    return undefined;
+  }
+
+  /** At the end: an error for too few bytes or another CRC, else undefined. */
+  end(): Error | undefined {
+    if (this.seen < this.declared.size) return new Error(`not enough bytes in the stream. expected ${this.declared.size}. got only ${this.seen}`);
+    if (this.declared.crc32 !== undefined && this.crc >>> 0 !== this.declared.crc32 >>> 0) return new Error("its bytes do not match their CRC-32 checksum: the file is damaged");
+    this.ok();
+    return undefined;
+  }
+}
+
+/** An entry's bytes inflated (deflated ones) and checked (PartCheck). */
+function inflatedChecked(raw: Readable, method: number, check: PartCheck): Readable {
   const count = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      seen += chunk.length;
-      if (seen > expected) done(new Error(`too many bytes in the stream. expected ${expected}. got at least ${seen}`));
+      const e = check.add(chunk);
+      if (e) done(e);
       else done(null, chunk);
     },
     flush(done) {
-      if (seen < expected) done(new Error(`not enough bytes in the stream. expected ${expected}. got only ${seen}`));
-      else done();
+      done(check.end());
     },
   });
-  // A failure anywhere destroys all three, and reaches whoever reads `count`.
+  // A failure anywhere destroys them all, and reaches whoever reads `count`.
+  if (method !== 8) return pipeline(raw, count, () => undefined);
   return pipeline(raw, createInflateRaw({ chunkSize: INFLATE_CHUNK }), count, () => undefined);
+}
+
+/**
+ * An entry's stored bytes passed on as they are, inflated on the side and checked (PartCheck): a part
+ * copied unchanged into the output was never read, and a damaged one went out with exit 0.
+ */
+function rawChecked(raw: Readable, method: number, check: PartCheck, part: string): Readable {
+  const inflater = method === 8 ? createInflateRaw({ chunkSize: INFLATE_CHUNK }) : undefined;
+  let failure: Error | undefined;
+  const fail = (e: Error): void => {
+    failure ??= new Error(`${part} cannot be unzipped (${firstLine(e.message)})`);
+  };
+  inflater?.on("data", (chunk: Buffer) => {
+    const e = check.add(chunk);
+    if (e) fail(e);
+  });
+  inflater?.on("error", fail);
+  const pass = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (failure) return done(failure);
+      if (inflater) inflater.write(chunk);
+      else {
+        const e = check.add(chunk);
+        if (e) return done(new Error(`${part} cannot be unzipped (${e.message})`));
+      }
+      done(null, chunk);
+    },
+    flush(done) {
+      const finish = (): void => {
+        const e = failure ?? check.end();
+        done(e && e !== failure ? new Error(`${part} cannot be unzipped (${e.message})`) : e);
+      };
+      if (!inflater) return finish();
+      inflater.once("end", finish);
+      inflater.once("error", () => finish());
+      inflater.end();
+    },
+  });
+  return pipeline(raw, pass, () => undefined);
 }
 
 function zipFailure(file: string, e: unknown): InputError {
@@ -113,6 +185,8 @@ export class ZipPackage {
   private readonly byName = new Map<string, yauzl.Entry>();
   private readonly byLowerName = new Map<string, yauzl.Entry>();
   private readonly infoByName = new Map<string, ZipEntryInfo>();
+  /** Entries whose bytes were read whole and came out as declared: copied without checking again. */
+  private readonly verified = new Set<string>();
   /** Every entry, in the zip's order. */
   readonly entries: ZipEntryInfo[];
 
@@ -208,13 +282,20 @@ export class ZipPackage {
   /** The part's inflated bytes as a stream. yauzl checks they come to the size the zip declares (no bombs). */
   async openStream(name: string): Promise<Readable> {
     const entry = this.entryOrFail(name);
-    if (entry.compressionMethod !== 8) return this.openEntry(entry, true);
-    return inflatedChecked(await this.openEntry(entry, false), entry.uncompressedSize);
+    return inflatedChecked(await this.openEntry(entry, false), entry.compressionMethod, this.checkOf(entry));
   }
 
-  /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged. */
+  /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged; checked on the way unless read already. */
   async openRaw(name: string): Promise<Readable> {
-    return this.openEntry(this.entryOrFail(name), false);
+    const entry = this.entryOrFail(name);
+    const raw = await this.openEntry(entry, false);
+    return this.verified.has(entry.fileName) ? raw : rawChecked(raw, entry.compressionMethod, this.checkOf(entry), entry.fileName);
+  }
+
+  private checkOf(entry: yauzl.Entry): PartCheck {
+    // A sheet the patch reads again was checked when the reader read it.
+    const crc = this.verified.has(entry.fileName) ? undefined : entry.crc32;
+    return new PartCheck({ size: entry.uncompressedSize, crc32: crc }, () => this.verified.add(entry.fileName));
   }
 
   /** A small part's bytes. Refuses parts over `limit`: stream those instead. */
@@ -223,7 +304,7 @@ export class ZipPackage {
     if (entry.uncompressedSize > limit) {
       throw new InputError(`${this.file} is too large to read: ${entry.fileName} holds ${Math.round(entry.uncompressedSize / 1048576)} MB`);
     }
-    const stream = await this.openEntry(entry, true);
+    const stream = await this.openStream(entry.fileName);
     const chunks: Buffer[] = [];
     try {
       for await (const chunk of stream) chunks.push(chunk as Buffer);
