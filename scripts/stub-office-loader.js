@@ -185,6 +185,11 @@ function loadFunctionFile(options) {
       },
       ui: {
         displayDialogAsync(url, _opts, callback) {
+          // As Office: one dialog at a time from a window; another is refused with 12007 while one is open.
+          if (state.dialogs.some((d) => d.closedAt === undefined)) {
+            Promise.resolve().then(() => callback({ status: "failed", error: { code: 12007, message: "A dialog box is already opened from this host window." } }));
+            return;
+          }
           const dialog = {
             url,
             notice: (() => {

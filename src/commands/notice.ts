@@ -34,21 +34,30 @@ export function noticeFromSearch(search: string): Notice | undefined {
   }
 }
 
+/** Office's code for a dialog asked for while one is open from the same window: one at a time. */
+export const DIALOG_ALREADY_OPEN = 12007;
+
+/** Closes the notice open now, if any: the next command's notice takes its place. */
+let closeCurrent: (() => void) | undefined;
+
 /**
  * Opens the notice dialog. Resolves once the user closes it or it could not open. The shared runtime
- * outlives the click, so the dialog may stay as long as the user likes.
+ * outlives the click, so the dialog may stay as long as the user likes; a later command's notice
+ * replaces it (Office opens one dialog at a time, and refused the second with 12007, so its outcome was lost).
  */
 export function showNotice(ui: DialogUi | undefined, notice: Notice): Promise<void> {
   if (!ui) {
     console.error(`${APP}: no dialog support; ${notice.title}: ${notice.message}`);
     return Promise.resolve();
   }
+  closeCurrent?.();
   return new Promise((resolve) => {
     let dialog: Office.Dialog | undefined;
     let finished = false;
     const finish = () => {
       if (finished) return;
       finished = true;
+      if (closeCurrent === finish) closeCurrent = undefined;
       try {
         dialog?.close();
       } catch {
@@ -56,18 +65,28 @@ export function showNotice(ui: DialogUi | undefined, notice: Notice): Promise<vo
       }
       resolve();
     };
-    try {
+    const open = (again: boolean): void => {
       ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 30, displayInIframe: true }, (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {
+          // One still open that this runtime did not open (or could not close): closed if known, then asked once more.
+          if (again && result.error?.code === DIALOG_ALREADY_OPEN && closeCurrent) {
+            closeCurrent();
+            open(false);
+            return;
+          }
           console.error(`${APP}: could not open the message dialog (${result.error?.code}): ${notice.message}`);
           finish();
           return;
         }
         dialog = result.value;
+        closeCurrent = finish;
         // A message from the Close button, or any dialog event (12006: closed with the X).
         dialog.addEventHandler(Office.EventType.DialogMessageReceived, finish);
         dialog.addEventHandler(Office.EventType.DialogEventReceived, finish);
       });
+    };
+    try {
+      open(true);
     } catch (e) {
       console.error(`${APP}: no dialog support`, e);
       finish();

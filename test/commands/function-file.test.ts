@@ -94,6 +94,21 @@ test("Apply colours from the ribbon colours the workbook, completes as soon as t
   page.close();
 });
 
+// helper-68: Office opens one dialog at a time; the second command's outcome was refused (12007) and only logged.
+test("a second command with the first one's message still open: the first message is closed, the second shown", async () => {
+  const fake = createFakeExcel(generatedTracker(12));
+  const page = load({ excel: fake });
+  page.click("applyColours");
+  await page.clock.advance(SECOND);
+  page.click("removeColours");
+  await page.clock.advance(SECOND);
+  expect(page.state.dialogs.map((d) => ({ notice: d.notice, closedBy: d.closedBy }))).toEqual([
+    { notice: expect.objectContaining({ title: "Colours applied" }), closedBy: "add-in" },
+    { notice: expect.objectContaining({ title: "Colours removed" }), closedBy: undefined },
+  ]);
+  page.close();
+});
+
 test("a click that makes Office start the runtime still runs its command once Office is ready (office-js 5176)", async () => {
   const fake = createFakeExcel(generatedTracker(6));
   const page = load({ excel: fake, readyDelayMs: 20 * SECOND });
