@@ -377,6 +377,31 @@ describe("rating help", () => {
     expect(h.fake.user.validation("Indicators", "I33")).toBeUndefined();
   });
 
+  // helper-68: Excel refuses validation on a protected sheet, and live colours did not start at all.
+  test("a protected tracker gets no list, and live colours start; its lists turned off stay until it is unprotected", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.setProtected("Indicators", true);
+    const start = async (ratingHelp: boolean) => {
+      const errors: string[] = [];
+      const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
+      await live.start();
+      const listening = live.listening;
+      await live.stop();
+      return { listening, errors };
+    };
+    expect({ started: await start(true), list: fake.user.validation("Indicators", "I4") }).toEqual({ started: { listening: true, errors: [] }, list: undefined });
+    // Listed while unprotected, then protected and the setting turned off: left, then taken off once unprotected.
+    fake.setProtected("Indicators", false);
+    await start(true);
+    fake.setProtected("Indicators", true);
+    expect(await start(false)).toEqual({ listening: true, errors: [] });
+    expect(fake.user.validation("Indicators", "I4")).toBeDefined();
+    fake.setProtected("Indicators", false);
+    await start(false);
+    expect(fake.user.validation("Indicators", "I4")).toBeUndefined();
+  });
+
   test("an officer's own validation is left alone", async () => {
     const fake = createFakeExcel(generatedTracker(30));
     await fake.run(async (context) => {

@@ -21,6 +21,7 @@ import type { LiveUpdate } from "../../engine/live/types";
 import type { CellRange, SheetGrid } from "../../engine/vocab/types";
 import type { ExcelRun } from "../api";
 import { Batcher, DEFAULT_BUDGET } from "../chunk";
+import { findSheet } from "../facts";
 import { applyColoursCommand } from "../commands";
 import { runAs } from "../run-options";
 import type { SheetMemory } from "../saved";
@@ -187,12 +188,16 @@ export class LiveColours<S = LiveSession> {
       const own = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
       const place = read.place;
       this.loaded = { session, place, zones, own };
-      const targets = this.settings.ratingHelp ? helpTargets(run) : [];
+      // Excel refuses validation on a protected sheet (AccessDenied), and live colours would not start at all:
+      // a protected tracker gets no list, as Apply colours leaves its formats alone.
+      const open = (sheet: string): boolean => findSheet(read.facts, sheet)?.protected !== true;
+      const targets = this.settings.ratingHelp ? helpTargets(run).filter((t) => open(t.sheet)) : [];
       if (targets.length) {
         await runAs(this.run, "apply", (context) => applyRatingHelp(context, place, targets));
         place.exists = true;
-      } else if (!this.settings.ratingHelp && Object.keys(read.help).length) {
-        // The setting was turned off: our lists come off (read with the workbook, so this costs one request).
+      } else if (!this.settings.ratingHelp && Object.keys(read.help).length && Object.keys(read.help).every(open)) {
+        // The setting was turned off: our lists come off (read with the workbook, so this costs one request);
+        // on a protected sheet they stay listed, to come off once it is unprotected.
         await runAs(this.run, "apply", async (context) => {
           const writes = new Batcher(context, DEFAULT_BUDGET);
           await queueHelpRemoval(writes, context, read.facts, place.name, read.help);
