@@ -382,6 +382,20 @@ def xlsxwriter_files():
     wb.close()
 
 
+def xlsxwriter_chart_beside_tracker():
+    """A chart placed right of the tracker, where our status column goes: every status was hidden under it (helper-67)."""
+    wb = xlsxwriter_book("xlsxwriter-chart-beside-tracker.xlsx")
+    ws = wb.add_worksheet("KPIs")
+    for r, row in enumerate(tracker_rows()):
+        ws.write_row(r, 0, row)
+    ws.set_column("B:B", 40)
+    chart = wb.add_chart({"type": "column"})
+    chart.add_series({"name": "Actual", "categories": "=KPIs!$A$2:$A$5", "values": "=KPIs!$D$2:$D$5"})
+    chart.set_title({"name": "Housing indicators"})
+    ws.insert_chart("F2", chart)
+    wb.close()
+
+
 # ---------------------------------------------------------------- LibreOffice
 
 def soffice_convert(src, fmt, outdir):
@@ -467,6 +481,7 @@ def main():
     os.makedirs(BAD, exist_ok=True)
     openpyxl_files()
     xlsxwriter_files()
+    xlsxwriter_chart_beside_tracker()
     tmp = libreoffice_files()
     libreoffice_unit_formats(tmp)
     handmade_files()

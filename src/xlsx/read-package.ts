@@ -21,6 +21,7 @@ import { readWorkbookPart } from "./package/workbook-part";
 import { ZipPackage } from "./package/zip-reader";
 import { readSheet, sharedStringIndices, type ColumnSpan } from "./sheet-reader";
 import { readTables, type TableInfo } from "./tables-read";
+import { readDrawingPlaces } from "./drawings-read";
 
 /** Shared-strings parts above this size are read selectively (only the strings the sheets use). */
 export const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
@@ -176,6 +177,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     info.hiddenColumns = read.hiddenColumns;
     // The engine warns of a status column it must leave hidden (colour.ts hiddenStatusProblems).
     if (read.hiddenColumns.length) read.grid.hiddenColumns = read.hiddenColumns;
+    // …and of one under a chart or picture (coveredStatusProblems).
+    const drawings = await readDrawingPlaces(pkg, info.part, read.drawingRelId);
+    if (drawings.length) read.grid.drawings = drawings;
     if (read.tableRelIds.length) {
       const rels = await readRelationships(pkg, info.part);
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);

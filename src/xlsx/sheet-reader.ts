@@ -43,6 +43,8 @@ export interface SheetRead {
   protected: boolean;
   /** r:id of each <tablePart>, in order. */
   tableRelIds: string[];
+  /** r:id of the sheet's <drawing> (its charts, pictures and shapes), if it has one. */
+  drawingRelId?: string;
   /** Cells left out of the grid (far from the data), as warnings. */
   problems: Problem[];
   /** With `window`: rows were left out before one was found out of period order; read the sheet again whole. */
@@ -88,6 +90,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const merges: CellRange[] = [];
   const mergeRefs = new Set<string>();
   const tableRelIds: string[] = [];
+  let drawingRelId: string | undefined;
   let isProtected = false;
   const texts = new TextInterner();
   // The window (ctx.window): runs of rows by column A's order, and column A of the rows dropped above them.
@@ -231,6 +234,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           if (id) tableRelIds.push(id);
           return;
         }
+        case "drawing":
+          drawingRelId ??= attr(tag, "id");
+          return;
         default:
           return;
       }
@@ -295,7 +301,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     tables: [],
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
-  return { grid, hiddenColumns, protected: isProtected, tableRelIds, problems: squared.problems };
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems: squared.problems };
 }
 
 /** The shared-string indices a sheet uses, for reading a huge shared-strings part selectively. */

@@ -1,13 +1,13 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, hiddenStatusProblems } from "../../src/engine/trackers/colour";
+import { colourTrackers, coveredStatusProblems, hiddenStatusProblems } from "../../src/engine/trackers/colour";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
 import { PRESETS } from "../../src/engine/scheme/presets";
 import { detectTables } from "../../src/engine/detect/tables";
 import { rateWorkbook } from "../../src/engine/rate/workbook";
 import type { PlanStyle, PlanValue, SheetPlan } from "../../src/engine/vocab/plan";
-import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+import type { CellRange, CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
 /** A tracker printed for paper: its header repeated halfway down, one manual rating that disagrees with the rules. */
 const rows: CellValue[][] = [
@@ -358,5 +358,17 @@ describe("a status column the hosts must leave hidden", () => {
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
     const tables = detectTables(grid);
     expect(hiddenStatusProblems([grid], tables).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
+  });
+});
+
+describe("a status column under a chart, picture or shape", () => {
+  const withDrawing = (range: CellRange): SheetGrid => ({ name: "KPIs", values: rows, drawings: [{ range, kind: "chart" }] });
+  test.each([
+    ["a chart over the column, beside the records", withDrawing({ top: 1, left: 7, bottom: 15, right: 12 }), ["KPIs!H3"]],
+    ["a chart right of our column", withDrawing({ top: 1, left: 8, bottom: 15, right: 12 }), []],
+    ["a chart in the column, below the table", withDrawing({ top: 20, left: 7, bottom: 30, right: 12 }), []],
+    ["no drawings read", { name: "KPIs", values: rows }, []],
+  ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
+    expect(coveredStatusProblems([grid], detectTables(grid)).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
   });
 });

@@ -202,6 +202,18 @@ describe.each(Object.entries(OWN_STATUSES))("%s as it is", (file, { period, stat
   });
 });
 
+// helper-67: a chart right of the tracker, where our status column goes, hid every status with no word.
+describe("made/xlsxwriter-chart-beside-tracker.xlsx as it is", () => {
+  test("the records are rated, and the run says the statuses are under the chart, naming the column", async () => {
+    const { run, report } = await buildOnce(join(FIXTURES, "made/xlsxwriter-chart-beside-tracker.xlsx"), join(dir, "chart-beside.xlsx"), false);
+    expect({ outcome: run.code === 0 && !run.threw ? "built" : failure(run), statuses: report?.records.map((r) => r.status), problems: report?.problems.filter((p) => p.sheet === "KPIs") }).toEqual({
+      outcome: "built",
+      statuses: ["green", "red", "amber", "green"],
+      problems: [{ sheet: "KPIs", cell: "F1", message: "The statuses of this table are written in column F, under a chart (over F2:M16): move it to see the statuses." }],
+    });
+  });
+});
+
 describe("made/xlsxwriter-unused-columns-hidden.xlsx as it is: the officer hid the unused columns right of the tracker (G:XFD)", () => {
   test("our status column is shown, the columns beyond it stay hidden, and its width is backed up as 0 (hidden)", async () => {
     const { run, parts } = await buildOnce(join(FIXTURES, "made/xlsxwriter-unused-columns-hidden.xlsx"), join(dir, "unused-columns-hidden.xlsx"), false);

@@ -45,7 +45,9 @@ function asExcelJsReads(grids: SheetGrid[], old: Recorded[]): SheetGrid[] {
     const trim = <T,>(rows: T[][]): T[][] => rows.slice(0, lastRow + 1).map((row) => row.slice(0, lastCol + 1));
     const formats = (g.numberFormats ?? []).map((row) => row.map((f) => f.replace(/[\\](.)/g, "$1")));
     const tables = g.tables?.map((t) => ({ name: t.name, range: t.range }));
-    return { ...g, values: trim(values), numberFormats: trim(formats), hiddenRows: (g.hiddenRows ?? []).filter((r) => r <= lastRow), ...(tables ? { tables } : {}) };
+    // Where drawings sit is ours alone to read (ExcelJS's grids have none).
+    const { drawings: _drawings, ...grid } = g;
+    return { ...grid, values: trim(values), numberFormats: trim(formats), hiddenRows: (g.hiddenRows ?? []).filter((r) => r <= lastRow), ...(tables ? { tables } : {}) };
   });
 }
 

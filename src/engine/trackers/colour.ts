@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
 // cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
-import { colToLetters, parseA1, toA1 } from "../vocab/address";
+import { colToLetters, parseA1, rangeToA1, toA1 } from "../vocab/address";
 import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
@@ -8,7 +8,7 @@ import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
 import { ourColumns, readHeaderAt } from "../detect/tables";
 import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
-import type { CellRange, ColumnMapping, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
+import type { CellRange, ColumnMapping, DrawingPlace, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 
 export const FONT = "Arial";
@@ -232,6 +232,34 @@ export function hiddenStatusProblems(grids: SheetGrid[], tables: TableSpec[]): P
         cell: toA1(table.headerRow + table.headerHeight - 1, col),
         severity: "warning",
         message: `The statuses of this table are written in column ${letters}, which is hidden. Other cells of column ${letters} are not ours, so it is left as it is: unhide it to see the statuses.`,
+      });
+    }
+  }
+  return problems;
+}
+
+const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape" };
+
+/**
+ * Warnings for status columns written under a chart, picture or shape beside the table (helper-67: a
+ * chart right of a tracker hid every status, with no word). The drawing is the officer's: left where it is.
+ */
+export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const grid of grids) {
+    const drawings = grid.drawings ?? [];
+    const sheetTables = tables.filter((t) => t.sheet === grid.name);
+    if (drawings.length === 0 || sheetTables.length === 0) continue;
+    for (const table of sheetTables) {
+      const col = ownedColumn(grid, table);
+      const over = drawings.find((d) => d.range.left <= col && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
+      if (!over) continue;
+      const letters = colToLetters(col);
+      problems.push({
+        sheet: grid.name,
+        cell: toA1(table.headerRow + table.headerHeight - 1, col),
+        severity: "warning",
+        message: `The statuses of this table are written in column ${letters}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
       });
     }
   }

@@ -17,6 +17,12 @@ export interface CellRange {
 }
 
 /** A sheet as the engine sees it, whichever host read it. */
+/** A chart, picture or shape on a sheet, and the cells it covers (what the host could read of it). */
+export interface DrawingPlace {
+  range: CellRange;
+  kind: "chart" | "picture" | "shape";
+}
+
 export interface SheetGrid {
   name: string;
   /** Row-major values; values[0][0] is the cell at `origin` (A1 unless the used range starts later). */
@@ -31,6 +37,8 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** Hidden columns, as spans of zero-based sheet columns, where the host read them (the add-in reads the first 40). */
   hiddenColumns?: { first: number; last: number }[];
+  /** Charts, pictures and shapes over the sheet's cells, where the host read them (the file host does). */
+  drawings?: DrawingPlace[];
   /**
    * Excel tables (ListObjects) on the sheet, in sheet coordinates. `totalsRows`: rows at the bottom of
    * the range that are the table's totals row (0 or 1; absent = 0), not records.

@@ -1,0 +1,100 @@
+// Where a worksheet's charts, pictures and shapes sit, from the anchors of its drawing part: the engine
+// warns when our status column would be written under one (the statuses out of sight).
+import type { CellRange, DrawingPlace } from "../engine/vocab/types";
+import { readRelationships, relById } from "./package/relationships";
+import type { ZipPackage } from "./package/zip-reader";
+import { parseXml } from "./package/xml";
+
+/** Excel's default column and row in EMUs (64 and 20 pixels), for a one-cell anchor's size in cells. */
+const EMU_PER_COLUMN = 609600;
+const EMU_PER_ROW = 190500;
+
+const KINDS: Record<string, DrawingPlace["kind"]> = { graphicFrame: "chart", pic: "picture", sp: "shape", grpSp: "shape", cxnSp: "shape" };
+
+interface Corner {
+  col: number;
+  row: number;
+  colOff: number;
+  rowOff: number;
+}
+
+/** The places of the anchored drawings in a drawing part's XML; hidden ones left out. */
+export function parseDrawingPlaces(file: string, part: string, xml: string): DrawingPlace[] {
+  const out: DrawingPlace[] = [];
+  let anchor: "two" | "one" | undefined;
+  let depth = 0;
+  let corner: Partial<Corner> | undefined;
+  let from: Partial<Corner> | undefined;
+  let to: Partial<Corner> | undefined;
+  let field: keyof Corner | undefined;
+  let ext: { cx: number; cy: number } | undefined;
+  let kind: DrawingPlace["kind"] | undefined;
+  let hidden = false;
+  parseXml(file, part, xml, {
+    open(tag, local) {
+      if (local === "twoCellAnchor" || local === "oneCellAnchor") {
+        anchor = local === "twoCellAnchor" ? "two" : "one";
+        depth = 0;
+        from = to = ext = kind = undefined;
+        hidden = false;
+        return;
+      }
+      if (!anchor) return;
+      depth++;
+      if (depth === 1 && (local === "from" || local === "to")) corner = local === "from" ? (from = {}) : (to = {});
+      else if (corner && (local === "col" || local === "row" || local === "colOff" || local === "rowOff")) field = local;
+      else if (depth === 1 && local === "ext") ext = { cx: Number(tag.attributes.cx) || 0, cy: Number(tag.attributes.cy) || 0 };
+      else if (depth === 1 && KINDS[local]) kind = KINDS[local];
+      else if (local === "cNvPr" && (tag.attributes.hidden === "1" || tag.attributes.hidden === "true")) hidden = true;
+    },
+    text(text) {
+      if (corner && field) corner[field] = Number(text.trim());
+    },
+    close(local) {
+      if (local === "twoCellAnchor" || local === "oneCellAnchor") {
+        const place = anchor && kind && !hidden ? placeOf(anchor, from, to, ext) : undefined;
+        if (place && kind) out.push({ range: place, kind });
+        anchor = undefined;
+        return;
+      }
+      if (!anchor) return;
+      if (field && local === field) field = undefined;
+      else if (depth === 1 && (local === "from" || local === "to")) corner = undefined;
+      depth--;
+    },
+  });
+  return out;
+}
+
+const whole = (c: Partial<Corner> | undefined): c is Corner =>
+  !!c && [c.col, c.row].every((n) => Number.isInteger(n) && (n as number) >= 0) && [c.colOff ?? 0, c.rowOff ?? 0].every(Number.isFinite);
+
+/** The cells a drawing covers: a two-cell anchor's "to" cell only where the drawing reaches into it. */
+function placeOf(anchor: "two" | "one", from: Partial<Corner> | undefined, to: Partial<Corner> | undefined, ext: { cx: number; cy: number } | undefined): CellRange | undefined {
+  if (!whole(from)) return undefined;
+  if (anchor === "two") {
+    if (!whole(to)) return undefined;
+    const right = to.colOff > 0 ? to.col : to.col - 1;
+    const bottom = to.rowOff > 0 ? to.row : to.row - 1;
+    return right < from.col || bottom < from.row ? undefined : { top: from.row, left: from.col, bottom, right };
+  }
+  if (!ext) return undefined;
+  const right = from.col + Math.max(0, Math.ceil((from.colOff + ext.cx) / EMU_PER_COLUMN) - 1);
+  const bottom = from.row + Math.max(0, Math.ceil((from.rowOff + ext.cy) / EMU_PER_ROW) - 1);
+  return { top: from.row, left: from.col, bottom, right };
+}
+
+/**
+ * The places of a sheet's drawings, through its <drawing r:id>; none when there is none, or it cannot be
+ * found or read: read only for a warning, a drawing part we do not understand is copied as it is.
+ */
+export async function readDrawingPlaces(pkg: ZipPackage, sheetPart: string, relId: string | undefined): Promise<DrawingPlace[]> {
+  if (!relId) return [];
+  try {
+    const part = relById(await readRelationships(pkg, sheetPart), relId)?.part;
+    const entry = part ? pkg.entryName(part) : undefined;
+    return entry ? parseDrawingPlaces(pkg.file, entry, await pkg.readText(entry)) : [];
+  } catch {
+    return [];
+  }
+}
