@@ -143,6 +143,20 @@ describe("a KPI register: 'Indicator' beside 'Definition'", () => {
     ]);
   });
 
+  // helper-70: the cases the first cut read wrong, or still lost.
+  test("a tab of definitions with no figures beside the tracker is no table", () => {
+    expect(register(["Ref", "Indicator", "Definition", "Polarity", "Frequency", "Data source", "Lead officer"], [["NI 8", "Adult participation", "% of adults", "Higher", "Annual", "Survey", "J Smith"]]).result.rated).toEqual([]);
+  });
+
+  test.each([
+    [["Ref", "Indicator", null, "Definition", "Target", "Actual", "Polarity"], "an unheaded column between the name and the definition"],
+    [["PI Ref", "PI Definition", "Target", "Actual", "Polarity", "Lead officer name"], "a definition the only name column, beside 'Lead officer name'"],
+  ] as [CellValue[], string][])("%j: %s", (header) => {
+    const row = header.map((h) => (h === null ? "→" : h === "Target" ? 25 : h === "Actual" ? 24 : h === "Polarity" ? "Higher is better" : h === "Lead officer name" ? "J Smith" : /ref/i.test(String(h)) ? "NI 8" : "Adult participation in sport"));
+    const run = register(header as string[], [row]);
+    expect(run.result.rated.map((r) => [r.record.ref, r.record.name, r.rating.status])).toEqual([["NI 8", "Adult participation in sport", "amber"]]);
+  });
+
   test("two names that are no definition are still a row of headings, not a table", () => {
     expect(register(["Indicator", "Measure", "Target", "Actual"], [["A", "B", 1, 2]]).result.rated).toEqual([]);
   });

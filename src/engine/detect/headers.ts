@@ -45,7 +45,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["directorate", ["directorate", "direct", "dir", "dept", "department", "service", "service area", "division", "business unit", "team"]],
   ["priority", ["priority", "priorities", "theme", "objective", "strategic objective", "outcome area", "corporate priority", "council priority", "strategic priority", "ambition", "pillar", "goal"]],
   ["committee", ["committee", "select committee", "scrutiny", "scrutiny committee", "scrutiny panel", "panel", "reporting committee", "board"]],
-  ["lead", ["lead", "lead officer", "responsible officer", "owner", "managed by", "officer", "responsible", "accountable officer", "lead member", "assigned to", "responsible person", "manager", "contact"]],
+  ["lead", ["lead", "lead officer", "lead officer name", "officer name", "responsible officer", "responsible officer name", "owner", "owner name", "lead name", "managed by", "officer", "responsible", "accountable officer", "lead member", "assigned to", "responsible person", "manager", "contact"]],
   ["frequency", ["frequency", "freq", "reporting frequency", "how often"]],
   ["polarity", ["polarity", "good performance is", "good is", "direction", "desired direction", "higher or lower is better", "better is", "aim"]],
   ["unit", ["unit", "units", "unit of measure", "measure type"]],
@@ -218,23 +218,23 @@ function isDefinitionHeader(text: string): boolean {
 }
 
 /**
- * The name column that is a definition beside another name column, in one run of headings with no blank
- * between them, if a header has one: read as the description. A legend's "Status | Definition" across a
- * blank column from the table is not the table's.
+ * The name column that is a definition beside another name column, in a KPI register ("Ref | Indicator |
+ * Definition | … | Target | Actual"), if a header has one: read as the description. Only left of the
+ * register's figures: a legend's "Status | Definition" right of a table is not the table's, and a tab of
+ * definitions with no figures is no tracker.
  */
 export function definitionBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
   let definition: ColumnMapping | undefined;
-  let name: ColumnMapping | undefined;
+  let name = false;
+  let figures = Infinity;
   for (const c of columns) {
+    if (c.role === "actual" || c.role === "annualTarget" || c.role === "periodTarget") figures = Math.min(figures, c.col);
     if (c.role !== "name") continue;
-    if (!isDefinitionHeader(c.header)) name ??= c;
+    if (!isDefinitionHeader(c.header)) name = true;
     else if (definition) return undefined; // two definitions: a legend's ("Symbol | RAG | Definition" twice), no tracker's
     else definition = c;
   }
-  if (!definition || !name) return undefined;
-  const headed = new Set(columns.map((c) => c.col));
-  for (let col = Math.min(name.col, definition.col); col <= Math.max(name.col, definition.col); col++) if (!headed.has(col)) return undefined;
-  return definition;
+  return definition && name && figures !== Infinity && definition.col < figures ? definition : undefined;
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
@@ -313,17 +313,25 @@ function withoutBrackets(text: string): string {
   return text.includes("(") || text.includes("[") ? text.replace(BRACKETS, " ").trim() : "";
 }
 
-/** "Target: 5% better than last year", "Target – top quartile": a target with a note after a colon or a spaced dash. */
-const NOTE_AFTER = /^([^:([\]]{1,30}?)\s*(?::|\s[-\u2013\u2014]\s)\s*\S/;
+/** "Target: 5% better than last year", "Target (2010/11) - 5% up": a header, then a note after a colon or a spaced dash. */
+const NOTE_AFTER = /^([^:]{1,40}?)\s*(?::|\s[-\u2013\u2014]\s)\s*(\S.*)$/;
+/** A note on how a target was set compares with something: a figure, a percentage, "than". */
+const COMPARES = /\d|%|\bthan\b/i;
 
-/** A target, where the words before such a note are a target's header: the note's "better" or "quartile" is no polarity or comparator. */
-function targetWithNote(raw: string): Role | undefined {
-  const head = NOTE_AFTER.exec(raw);
-  if (!head) return undefined;
-  const words = normaliseHeader(head[1]);
-  // "Q3 Target: better than Q2": a target of a period before the note.
-  const role = exactLookup.get(words) ?? (parsePeriod(head[1]) ? phraseRole(words) : undefined);
-  return role === "annualTarget" ? role : undefined;
+/**
+ * The role of a header read by its phrases (`phrased`), but for a target whose note on how it was set made
+ * it read as a polarity ("Target: 5% better than last year": "better") or a comparator ("Target - 10% above
+ * the national average"). A note naming another column ("Target - polarity", "Target: Higher or Lower",
+ * "Target - Timescale", "Target - national average") leaves the phrase reading as it was.
+ */
+function noteOnTarget(raw: string, phrased: Role | undefined): Role | undefined {
+  if (phrased !== "polarity" && phrased !== "comparator") return phrased;
+  const parts = NOTE_AFTER.exec(raw);
+  if (!parts || !COMPARES.test(parts[2])) return phrased;
+  const words = normaliseHeader(parts[1]);
+  // "Q3 Target: better than Q2", "Target (2010/11): …": a target of a period before the note.
+  const head = exactLookup.get(words) ?? exactLookup.get(normaliseHeader(withoutBrackets(parts[1]))) ?? (parsePeriod(parts[1]) ? phraseRole(words) : undefined);
+  return head === "annualTarget" ? head : phrased;
 }
 
 export interface HeaderClass {
@@ -354,7 +362,7 @@ function classifyUncached(text: string): HeaderClass {
   const norm = normaliseHeader(raw);
   if (norm.length === 0) return IGNORE;
   const period = parsePeriod(raw);
-  let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? targetWithNote(raw) ?? phraseRole(norm);
+  let role = exactLookup.get(norm) ?? exactLookup.get(normaliseHeader(withoutBrackets(raw))) ?? noteOnTarget(raw, phraseRole(norm));
   if (role === undefined) role = period ? "actual" : "ignore";
   // "Previous quarter Target", "RAG last quarter": not this period's (an actual stays: actualKind "earlier").
   // A target's note on how it was set ("Target (prev yr - 5%)") names no period of the target's own.
