@@ -259,6 +259,9 @@ def write_zip_structure_cases(bad, tracker, add):
     raw[data + info.compress_size // 2] ^= 0x55
     open(damaged, "wb").write(bytes(raw))
     add("damaged-copied-part.xlsx", 2, "a part we only copy (the theme) damaged in the zip: found by its CRC-32, not copied out as it was")
+    rows = sheet.replace(b"</sheetData>", b'<row r="3"><c r="A3"><v>1</v></c></row>' * 3 + b"</sheetData>", 1)
+    write("repeated-row.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: rows))
+    add("repeated-row.xlsx", 2, "one row given again after the last: refused naming it (one row repeated 200,000 times made a 52 MB sheet, with exit 0)")
     write("app-doctype.xlsx", changed("docProps/app.xml", lambda d: BILLION_LAUGHS.encode() + strip_prolog(d)))
     add("app-doctype.xlsx", 2, "docProps/app.xml with a DOCTYPE of nested entities: refused as in every other part (it was edited as text and written out)")
 

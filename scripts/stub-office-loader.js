@@ -208,7 +208,11 @@ function loadFunctionFile(options) {
               (dialog.handlers[type] = dialog.handlers[type] || []).push(handler);
             },
             close() {
-              if (dialog.closedAt === undefined) Object.assign(dialog, { closedAt: clock.now(), closedBy: "add-in" });
+              // As Office's: the dialog goes a moment later (a dialog asked for at once may still get 12007).
+              if (dialog.closedAt === undefined && !dialog.closing) {
+                dialog.closing = true;
+                clock.setTimeout(() => Object.assign(dialog, { closedAt: clock.now(), closedBy: "add-in" }), 100);
+              }
             },
             /** The user closes the dialog with its X: Office sends event 12006. */
             userCloses() {

@@ -41,6 +41,13 @@ export const DIALOG_ALREADY_OPEN = 12007;
 let closeCurrent: (() => void) | undefined;
 
 /**
+ * Office closes a dialog asynchronously: one opened at once after close() may still get 12007 ("Opening
+ * another dialog immediately after closing one", Microsoft's dialog best practices). Asked again after a pause.
+ */
+const REOPEN_WAIT_MS = 250;
+const REOPEN_TRIES = 8;
+
+/**
  * Opens the notice dialog. Resolves once the user closes it or it could not open. The shared runtime
  * outlives the click, so the dialog may stay as long as the user likes; a later command's notice
  * replaces it (Office opens one dialog at a time, and refused the second with 12007, so its outcome was lost).
@@ -65,13 +72,13 @@ export function showNotice(ui: DialogUi | undefined, notice: Notice): Promise<vo
       }
       resolve();
     };
-    const open = (again: boolean): void => {
+    const open = (tries: number): void => {
       ui.displayDialogAsync(noticeUrl(notice), { height: 30, width: 30, displayInIframe: true }, (result) => {
         if (result.status !== Office.AsyncResultStatus.Succeeded) {
-          // One still open that this runtime did not open (or could not close): closed if known, then asked once more.
-          if (again && result.error?.code === DIALOG_ALREADY_OPEN && closeCurrent) {
-            closeCurrent();
-            open(false);
+          // The one just closed still closing, or one still open: closed if it is ours, then asked again shortly.
+          if (tries > 1 && result.error?.code === DIALOG_ALREADY_OPEN) {
+            closeCurrent?.();
+            setTimeout(() => open(tries - 1), REOPEN_WAIT_MS);
             return;
           }
           console.error(`${APP}: could not open the message dialog (${result.error?.code}): ${notice.message}`);
@@ -86,7 +93,7 @@ export function showNotice(ui: DialogUi | undefined, notice: Notice): Promise<vo
       });
     };
     try {
-      open(true);
+      open(REOPEN_TRIES);
     } catch (e) {
       console.error(`${APP}: no dialog support`, e);
       finish();

@@ -148,7 +148,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const includeHidden = settings.includeHidden === true;
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables });
   result.problems.unshift(...ruleProblems);
-  result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables));
+  result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated));
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period);

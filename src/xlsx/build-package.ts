@@ -41,8 +41,11 @@ const MAX_NAME_BYTES = 255;
  */
 export function tempPathBeside(path: string, kind = "tmp"): string {
   const target = nodePath.resolve(path);
-  const tail = `.${process.pid}.${kind}`;
-  let base = nodePath.basename(target);
+  const name = nodePath.basename(target);
+  // The extension stays whole, so two long names that differ only there ("….xlsx", "….json") stay apart.
+  const ext = nodePath.extname(name).slice(0, 16);
+  const tail = `${ext}.${process.pid}.${kind}`;
+  let base = name.slice(0, name.length - ext.length);
   while (Buffer.byteLength(`.${base}${tail}`) > MAX_NAME_BYTES) base = base.slice(0, -1);
   return nodePath.join(nodePath.dirname(target), `.${base}${tail}`);
 }
@@ -157,7 +160,8 @@ function stylesPartFor(read: PackageRead): string {
 function copyEntry(writer: PackageZipWriter, read: PackageRead, e: ZipEntryInfo): void {
   const open = () => read.pkg.openRaw(e.name);
   if (e.compressionMethod === 0 || canCopyRaw()) {
-    writer.addRaw({ name: e.name, method: e.compressionMethod, crc32: e.crc32, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, mtime: e.lastModified, open: e.compressionMethod === 0 ? () => read.pkg.openStream(e.name) : open });
+    // A stored part's raw bytes are the part itself; both kinds are checked on the way, naming the part.
+    writer.addRaw({ name: e.name, method: e.compressionMethod, crc32: e.crc32, compressedSize: e.compressedSize, uncompressedSize: e.uncompressedSize, mtime: e.lastModified, open });
   } else writer.addStream(e.name, () => read.pkg.openStream(e.name), e.lastModified);
 }
 

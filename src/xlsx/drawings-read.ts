@@ -44,7 +44,8 @@ export function parseDrawingPlaces(file: string, part: string, xml: string): Dra
       if (depth === 1 && (local === "from" || local === "to")) corner = local === "from" ? (from = {}) : (to = {});
       else if (corner && (local === "col" || local === "row" || local === "colOff" || local === "rowOff")) field = local;
       else if (depth === 1 && local === "ext") ext = { cx: Number(tag.attributes.cx) || 0, cy: Number(tag.attributes.cy) || 0 };
-      else if (depth === 1 && KINDS[local]) kind = KINDS[local];
+      // At any depth: Excel 2016's charts (waterfall, funnel…) and slicers sit in mc:AlternateContent.
+      else if (!kind && KINDS[local]) kind = KINDS[local];
       else if (local === "cNvPr" && (tag.attributes.hidden === "1" || tag.attributes.hidden === "true")) hidden = true;
     },
     text(text) {

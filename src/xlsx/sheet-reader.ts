@@ -202,8 +202,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           return;
         case "row": {
           const r = a.r;
-          row = r === undefined ? row + 1 : parseInt(r, 10) - 1;
-          if (!(row >= 0 && row <= MAX_ROW)) fail(`has a row numbered "${String(r).slice(0, 20)}"`);
+          const at = r === undefined ? row + 1 : parseInt(r, 10) - 1;
+          if (!(at >= 0 && at <= MAX_ROW)) fail(`has a row numbered "${String(r).slice(0, 20)}"`);
+          // As for cells: Excel repairs rows that repeat or go backwards (one row repeated 200,000 times made a 52 MB sheet).
+          if (at <= row) fail(`has row ${at + 1} twice, or out of order`);
+          row = at;
           if (truthy(a.hidden)) hiddenRows.push(row);
           rowValues = values[row];
           rowFormats = fmts[row];

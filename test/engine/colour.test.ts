@@ -1,6 +1,7 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
 import { colourTrackers, coveredStatusProblems, hiddenStatusProblems } from "../../src/engine/trackers/colour";
+import { runScorecard } from "../../src/engine/scorecard";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
 import { PRESETS } from "../../src/engine/scheme/presets";
@@ -369,6 +370,23 @@ describe("a status column under a chart, picture or shape", () => {
     ["a chart in the column, below the table", withDrawing({ top: 20, left: 7, bottom: 30, right: 12 }), []],
     ["no drawings read", { name: "KPIs", values: rows }, []],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
-    expect(coveredStatusProblems([grid], detectTables(grid)).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
+    expect(coveredStatusProblems([grid], detectTables(grid), []).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
   });
+});
+
+// helper-71: the Check column beside ours, where the officer's rating and the rules disagree, hidden under a chart.
+test("a chart over the Check column alone is warned of, naming both our columns", () => {
+  const grid: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", "RAG"],
+      ["PI1", "Recycling", 50, 40, "Higher is better", "Green"],
+      ["PI2", "Visits", 100, 120, "Higher is better", "Green"],
+    ],
+    drawings: [{ range: { top: 1, left: 7, bottom: 15, right: 14 }, kind: "chart" }],
+  };
+  const run = runScorecard([grid], { preset: "rag", reportDate: "2010-12-31", today: "2010-12-31" });
+  expect(run.result.problems.filter((p) => /under a chart/.test(p.message)).map((p) => `${p.cell}: ${p.message}`)).toEqual([
+    "G1: The statuses of this table are written in columns G:H, under a chart (over H2:O16): move it to see the statuses.",
+  ]);
 });

@@ -402,6 +402,26 @@ describe("rating help", () => {
     expect(fake.user.validation("Indicators", "I4")).toBeUndefined();
   });
 
+  // helper-71: one protected sheet kept every sheet's lists on.
+  test("turned off with one tracker protected: the other's lists come off, the protected one's stay listed until it is unprotected", async () => {
+    const fake = createFakeExcel(generatedTracker(30));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const start = async (ratingHelp: boolean) => {
+      const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+      await live.start();
+      await live.stop();
+    };
+    await start(true);
+    const listed = () => ({ indicators: fake.user.validation("Indicators", "I4") !== undefined, activities: fake.user.validation("Activities", "C2") !== undefined });
+    expect(listed()).toEqual({ indicators: true, activities: true });
+    fake.setProtected("Activities", true);
+    await start(false);
+    expect(listed()).toEqual({ indicators: false, activities: true });
+    fake.setProtected("Activities", false);
+    await start(false);
+    expect(listed()).toEqual({ indicators: false, activities: false });
+  });
+
   test("an officer's own validation is left alone", async () => {
     const fake = createFakeExcel(generatedTracker(30));
     await fake.run(async (context) => {

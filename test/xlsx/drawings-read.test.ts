@@ -16,6 +16,12 @@ describe("parseDrawingPlaces", () => {
     ["a picture ending on a cell's edge", `<xdr:twoCellAnchor editAs="oneCell">${corner("from", 5, 0, 1, 0)}${corner("to", 7, 0, 9, 0)}${pic}</xdr:twoCellAnchor>`, [{ kind: "picture", range: { top: 1, left: 5, bottom: 8, right: 6 } }]],
     // A one-cell anchor: its size in default columns (64 px) and rows (20 px).
     ["a picture anchored by one cell", `<xdr:oneCellAnchor>${corner("from", 2, 0, 3, 0)}<xdr:ext cx="1219200" cy="381000"/>${pic}</xdr:oneCellAnchor>`, [{ kind: "picture", range: { top: 3, left: 2, bottom: 4, right: 3 } }]],
+    // helper-71: Excel 2016's charts (waterfall, funnel…) in mc:AlternateContent, with a fallback shape.
+    [
+      "a chart of Excel 2016's kinds",
+      `<xdr:twoCellAnchor>${corner("from", 5, 0, 1, 0)}${corner("to", 13, 1, 16, 1)}<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="cx1">${frame()}</mc:Choice><mc:Fallback><xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="4" name="Fallback"/></xdr:nvSpPr></xdr:sp></mc:Fallback></mc:AlternateContent><xdr:clientData/></xdr:twoCellAnchor>`,
+      [{ kind: "chart", range: { top: 1, left: 5, bottom: 16, right: 13 } }],
+    ],
     ["a hidden chart", `<xdr:twoCellAnchor>${corner("from", 5, 0, 1, 0)}${corner("to", 13, 1, 16, 1)}${frame(true)}</xdr:twoCellAnchor>`, []],
     ["a placement by position only", `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="100" cy="100"/>${pic}</xdr:absoluteAnchor>`, []],
   ])("%s", (_what, anchors, places) => {

@@ -244,7 +244,7 @@ const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", 
  * Warnings for status columns written under a chart, picture or shape beside the table (helper-67: a
  * chart right of a tracker hid every status, with no word). The drawing is the officer's: left where it is.
  */
-export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[]): Problem[] {
+export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
   const problems: Problem[] = [];
   for (const grid of grids) {
     const drawings = grid.drawings ?? [];
@@ -252,14 +252,17 @@ export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[]): 
     if (drawings.length === 0 || sheetTables.length === 0) continue;
     for (const table of sheetTables) {
       const col = ownedColumn(grid, table);
-      const over = drawings.find((d) => d.range.left <= col && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
+      // The Check column beside it, where the rules and the officer disagree (colourTrackers writes it then).
+      const checks = rated.some((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind && r.rating.checks.length > 0);
+      const last = checks ? col + 1 : col;
+      const over = drawings.find((d) => d.range.left <= last && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
       if (!over) continue;
       const letters = colToLetters(col);
       problems.push({
         sheet: grid.name,
         cell: toA1(table.headerRow + table.headerHeight - 1, col),
         severity: "warning",
-        message: `The statuses of this table are written in column ${letters}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
+        message: `The statuses of this table are written in column${last > col ? `s ${letters}:${colToLetters(last)}` : ` ${letters}`}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
       });
     }
   }

@@ -95,19 +95,34 @@ export function queueHelpReads(context: XlRequestContext, facts: WorkbookFacts):
   return reader;
 }
 
-/** Queue taking our lists off again and forgetting them (Remove colours, or the setting turned off). */
-export async function queueHelpRemoval(batcher: Batcher, context: XlRequestContext, facts: WorkbookFacts, recordName: string, help: HelpRecord): Promise<number> {
+/**
+ * Queue taking our lists off again and forgetting them (Remove colours, or the setting turned off). Sheets
+ * `kept` (protected now: Excel refuses to change their validation) keep theirs, and stay listed.
+ */
+export async function queueHelpRemoval(batcher: Batcher, context: XlRequestContext, facts: WorkbookFacts, recordName: string, help: HelpRecord, kept: (sheet: string) => boolean = () => false): Promise<number> {
   const sheets = live(context).workbook.worksheets;
   let cells = 0;
+  const left: HelpRecord = {};
   for (const [name, list] of Object.entries(help)) {
     const sheet = findSheet(facts, name);
     if (!sheet) continue;
+    if (kept(sheet.name)) {
+      left[name] = list;
+      continue;
+    }
     for (const r of rangesOf(list)) {
       cells += (r.bottom - r.top + 1) * (r.right - r.left + 1);
       await batcher.add(OP_OVERHEAD * 2, () => sheets.getItem(sheet.name).getRange(rangeAddress(r)).dataValidation.clear());
     }
   }
-  if (Object.keys(help).length) await batcher.add(OP_OVERHEAD * 2, () => context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).clear("Contents"));
+  if (Object.keys(left).length) {
+    const text = helpText(left);
+    await batcher.add(OP_OVERHEAD * 2 + text.length, () => {
+      const cell = context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1);
+      cell.numberFormat = [["@"]];
+      cell.values = [[text]];
+    });
+  } else if (Object.keys(help).length) await batcher.add(OP_OVERHEAD * 2, () => context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).clear("Contents"));
   return cells;
 }
 

@@ -195,12 +195,12 @@ export class LiveColours<S = LiveSession> {
       if (targets.length) {
         await runAs(this.run, "apply", (context) => applyRatingHelp(context, place, targets));
         place.exists = true;
-      } else if (!this.settings.ratingHelp && Object.keys(read.help).length && Object.keys(read.help).every(open)) {
+      } else if (!this.settings.ratingHelp && Object.keys(read.help).some(open)) {
         // The setting was turned off: our lists come off (read with the workbook, so this costs one request);
         // on a protected sheet they stay listed, to come off once it is unprotected.
         await runAs(this.run, "apply", async (context) => {
           const writes = new Batcher(context, DEFAULT_BUDGET);
-          await queueHelpRemoval(writes, context, read.facts, place.name, read.help);
+          await queueHelpRemoval(writes, context, read.facts, place.name, read.help, (sheet) => !open(sheet));
           await writes.flush();
         });
       }

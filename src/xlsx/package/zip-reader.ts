@@ -282,14 +282,17 @@ export class ZipPackage {
   /** The part's inflated bytes as a stream. yauzl checks they come to the size the zip declares (no bombs). */
   async openStream(name: string): Promise<Readable> {
     const entry = this.entryOrFail(name);
-    return inflatedChecked(await this.openEntry(entry, false), entry.compressionMethod, this.checkOf(entry));
+    const empty = entry.uncompressedSize === 0 && entry.compressedSize === 0;
+    return inflatedChecked(await this.openEntry(entry, false), empty ? 0 : entry.compressionMethod, this.checkOf(entry));
   }
 
   /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged; checked on the way unless read already. */
   async openRaw(name: string): Promise<Readable> {
     const entry = this.entryOrFail(name);
     const raw = await this.openEntry(entry, false);
-    return this.verified.has(entry.fileName) ? raw : rawChecked(raw, entry.compressionMethod, this.checkOf(entry), entry.fileName);
+    // An empty part some writers store as "deflated" with no bytes at all: nothing to inflate or check.
+    const empty = entry.uncompressedSize === 0 && entry.compressedSize === 0;
+    return this.verified.has(entry.fileName) || empty ? raw : rawChecked(raw, entry.compressionMethod, this.checkOf(entry), entry.fileName);
   }
 
   private checkOf(entry: yauzl.Entry): PartCheck {
