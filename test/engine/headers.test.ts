@@ -309,6 +309,9 @@ describe("periods in headers", () => {
     ["Target: tolerance", "tolerance"],
     ["Target - RAG status", "manual"],
     ["Lead officer name", "lead"],
+    // helper-72: a note saying which way is better is a note, as in brackets.
+    ["Target - higher is better", "annualTarget"],
+    ["Target: smaller is better", "annualTarget"],
     ["Target \u2013 5% improvement", "annualTarget"],
     ["Q3 Target: better than Q2", "periodTarget"],
     ["Target: last year", "ignore"],

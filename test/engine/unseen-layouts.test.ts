@@ -157,6 +157,18 @@ describe("a KPI register: 'Indicator' beside 'Definition'", () => {
     expect(run.result.rated.map((r) => [r.record.ref, r.record.name, r.rating.status])).toEqual([["NI 8", "Adult participation in sport", "amber"]]);
   });
 
+  // helper-72: an activity plan with a definition (no figures, but dates and progress).
+  test("an activity plan with a definition column is read", () => {
+    const plan = runScorecard(
+      [grid("Plan", [
+        ["Ref", "Action", "Definition", "Lead officer", "Due date", "Progress"],
+        ["A1", "Review fees", "Annual review of all fees and charges", "K Lee", d("2010-10-31"), 0.5],
+      ])],
+      { preset: "rag", reportDate: "2010-12-31", today: "2010-12-31" },
+    );
+    expect(plan.result.rated.map((r) => [r.record.ref, r.record.name, r.rating.status])).toEqual([["A1", "Review fees", "overdue"]]);
+  });
+
   test("two names that are no definition are still a row of headings, not a table", () => {
     expect(register(["Indicator", "Measure", "Target", "Actual"], [["A", "B", 1, 2]]).result.rated).toEqual([]);
   });

@@ -217,18 +217,22 @@ function isDefinitionHeader(text: string): boolean {
   return (" " + normaliseHeader(text) + " ").includes(" definition ");
 }
 
+/** The roles of figures and dates, left of which a register or plan defines its records. */
+const DEFINED_BEFORE: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "due", "start", "progress"]);
+
 /**
  * The name column that is a definition beside another name column, in a KPI register ("Ref | Indicator |
- * Definition | … | Target | Actual"), if a header has one: read as the description. Only left of the
- * register's figures: a legend's "Status | Definition" right of a table is not the table's, and a tab of
- * definitions with no figures is no tracker.
+ * Definition | … | Target | Actual") or an activity plan ("Ref | Action | Definition | Due date"), if a
+ * header has one: read as the description. Only left of the first figure or date (a baseline aside): a
+ * legend's "Status | Definition" right of a table is not the table's, and a tab of definitions with
+ * neither is no tracker.
  */
 export function definitionBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
   let definition: ColumnMapping | undefined;
   let name = false;
   let figures = Infinity;
   for (const c of columns) {
-    if (c.role === "actual" || c.role === "annualTarget" || c.role === "periodTarget") figures = Math.min(figures, c.col);
+    if (DEFINED_BEFORE.has(c.role) && !(c.role === "actual" && actualKind(c.header) === "baseline")) figures = Math.min(figures, c.col);
     if (c.role !== "name") continue;
     if (!isDefinitionHeader(c.header)) name = true;
     else if (definition) return undefined; // two definitions: a legend's ("Symbol | RAG | Definition" twice), no tracker's
@@ -315,8 +319,8 @@ function withoutBrackets(text: string): string {
 
 /** "Target: 5% better than last year", "Target (2010/11) - 5% up": a header, then a note after a colon or a spaced dash. */
 const NOTE_AFTER = /^([^:]{1,40}?)\s*(?::|\s[-\u2013\u2014]\s)\s*(\S.*)$/;
-/** A note on how a target was set compares with something: a figure, a percentage, "than". */
-const COMPARES = /\d|%|\bthan\b/i;
+/** A note on how a target was set compares with something (a figure, a percentage, "than"), or says which way is better. */
+const COMPARES = /\d|%|\bthan\b|\bis\s+(?:better|worse|good)\b/i;
 
 /**
  * The role of a header read by its phrases (`phrased`), but for a target whose note on how it was set made
