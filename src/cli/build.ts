@@ -17,7 +17,7 @@ import { EXIT } from "./exit";
 import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
 import { parseBuildArgs, type BuildArgs } from "./build-args";
 import { commitFiles } from "./commit";
-import { checkBuildPaths, checkOutputKind } from "./paths";
+import { checkBuildPaths, checkOutputKind, writePlace } from "./paths";
 import { settingsForInput } from "./v8-tuning";
 
 export { parseBuildArgs, type BuildArgs };
@@ -179,11 +179,19 @@ export async function build(argv: string[]): Promise<number> {
   if (typeof args === "string") return fail(args, EXIT.usage);
   const clash = checkBuildPaths(args.input, args.output, args.json);
   if (clash) return fail(clash, EXIT.usage);
+  // Written through links, to the files they name; never over a device.
+  const outputPlace = writePlace(args.output, "-o");
+  if ("error" in outputPlace) return fail(outputPlace.error, EXIT.usage);
+  const jsonPlace = args.json === undefined ? undefined : writePlace(args.json, "--json");
+  if (jsonPlace && "error" in jsonPlace) return fail(jsonPlace.error, EXIT.usage);
+  const outputPath = outputPlace.path;
+  const jsonPath = jsonPlace?.path;
+  const placed: BuildArgs = { ...args, output: outputPath, ...(jsonPath !== undefined ? { json: jsonPath } : {}) };
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
   settingsForInput(args.input);
   // Stopped part-way (Ctrl-C, a scheduler's kill): the temporary files go, as on any other failure.
-  const temps = [tempPathBeside(args.output), ...(args.json ? [tempPathBeside(args.json)] : [])];
+  const temps = [tempPathBeside(outputPath), ...(jsonPath ? [tempPathBeside(jsonPath)] : [])];
   const stopped = (signal: NodeJS.Signals): void => {
     for (const t of temps) removeQuietly(t);
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -196,12 +204,12 @@ export async function build(argv: string[]): Promise<number> {
     if (read.grids.reduce((n, g) => n + g.values.length, 0) > COLLECT_ABOVE_RECORDS) collectGarbage();
     const kind = checkOutputKind(args.output, isMacroEnabled(read));
     if (kind) return fail(kind, EXIT.usage);
-    let outcome = planBuild(read, args);
+    let outcome = planBuild(read, placed);
     if (outcome === "whole") {
       // The run needs history above the window (an earlier quarter run again, rows sorted by hand): all of it.
       const whole = await read.readWhole();
       read.grids = read.grids.map((g) => (g.skippedRows !== undefined && whole ? whole : g));
-      outcome = planBuild(read, args);
+      outcome = planBuild(read, placed);
       if (outcome === "whole") throw new Error("the history sheet could not be read whole");
     }
     if (!outcome) return EXIT.noTables;
@@ -210,10 +218,10 @@ export async function build(argv: string[]): Promise<number> {
     outcome.plans = [];
     // The run is gone: its garbage goes now, not on top of the writer's buffers.
     if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
-    const json = args.json && jsonTemp ? [{ temp: jsonTemp, path: args.json }] : [];
+    const json = jsonPath && jsonTemp ? [{ temp: jsonTemp, path: jsonPath }] : [];
     // The workbook and the report go in place together, or neither does.
-    const report = await writePatchedPackage(read, plans, args.output, outcome.stale, outcome.history, async (temp) =>
-      commitFiles([{ temp, path: args.output }, ...json], (path) => tempPathBeside(path, "old")),
+    const report = await writePatchedPackage(read, plans, outputPath, outcome.stale, outcome.history, async (temp) =>
+      commitFiles([{ temp, path: outputPath }, ...json], (path) => tempPathBeside(path, "old")),
     );
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);

@@ -21,7 +21,7 @@ macro-enabled .xlsm input gives an .xlsm output. The input is never written.
 
 Exit codes:
   0  done
-  1  usage mistake (bad option, -o or --json naming the input or each other, -o naming a folder,
+  1  usage mistake (bad option, -o or --json naming the input or each other, -o naming a folder or a device,
      a --report-date not on the calendar, an output extension that does not fit the input)
   2  the input cannot be read (not a workbook, corrupt or damaged, password-protected,
      a part in another encoding than UTF-8)

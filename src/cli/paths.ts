@@ -1,8 +1,7 @@
 // Checks on the files a build names, before anything is read or written: the output and the report
 // must not be the input or each other (real paths compared, hard links included), nor a folder.
-import { statSync } from "fs";
+import { lstatSync, readlinkSync, realpathSync, statSync } from "fs";
 import * as nodePath from "path";
-import { realpathSync } from "fs";
 
 /** The file's real path; for a file not yet made, its folder's real path joined with its name. */
 function realTarget(p: string): string {
@@ -48,6 +47,30 @@ export function checkBuildPaths(input: string, output: string, json?: string): s
     if (sameFile(output, json)) return "-o and --json name the same file; choose two different files";
   }
   return undefined;
+}
+
+/**
+ * Where a file named on the command line is written: through a link, to the file it names (the link stays,
+ * as `cp` leaves it; it was replaced by the file); a device, pipe or socket is no place for a workbook or
+ * report (a device was replaced by a file). A message for the user when it is one of those.
+ */
+export function writePlace(path: string, flag: string): { path: string } | { error: string } {
+  let place = path;
+  for (let hops = 0; hops < 40; hops++) {
+    let st;
+    try {
+      st = lstatSync(place);
+    } catch {
+      return { path: place }; // not there yet: made there
+    }
+    if (st.isSymbolicLink()) {
+      place = nodePath.resolve(nodePath.dirname(place), readlinkSync(place));
+      continue;
+    }
+    if (!st.isFile() && !st.isDirectory()) return { error: `${flag} ${path} is not a file (a device, pipe or socket): name a file to write` };
+    return { path: place };
+  }
+  return { error: `${flag} ${path} is a link that leads round in a circle: name a file to write` };
 }
 
 /** The output's extension must keep the input's kind: macros stay in an .xlsm, a plain workbook is an .xlsx. */

@@ -3,7 +3,7 @@
 // The bad workbooks and their codes are in test/fixtures/bad (made by scripts/make-fixtures.py).
 import { execFileSync } from "child_process";
 import { createHash } from "crypto";
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { errLines, runBuild, runBuildIsolated, stackLines, type BuildRun } from "../xlsx/helpers/run-build";
@@ -72,6 +72,22 @@ const canMakePipes = process.platform !== "win32";
   execFileSync("mkfifo", [pipe]);
   const run = await runBuild([pipe, "-o", join(dir, "out.xlsx"), ...SETTINGS]);
   expect({ ...seen(run), line: errLines(run)[0] }).toEqual({ ...oneLine(2), line: expect.stringMatching(/tracker\.xlsx is not a file/) });
+});
+
+// helper-69: a link given as -o was replaced by the workbook (the file it named kept its old bytes), and a
+// device given as -o was replaced by a file.
+(canMakePipes ? test : test.skip)("-o naming a link writes the file it names and keeps the link; a pipe is refused (1)", async () => {
+  const dir = fresh();
+  mkdirSync(join(dir, "shared"));
+  writeFileSync(join(dir, "shared", "q3.xlsx"), "last quarter's pack");
+  symlinkSync(join("shared", "q3.xlsx"), join(dir, "latest.xlsx"));
+  const run = await runBuild([join(FIXTURES, "made", "openpyxl-tracker.xlsx"), "-o", join(dir, "latest.xlsx"), ...SETTINGS]);
+  expect({ code: run.code, link: lstatSync(join(dir, "latest.xlsx")).isSymbolicLink(), target: readFileSync(join(dir, "shared", "q3.xlsx")).subarray(0, 2).toString("latin1") }).toEqual({ code: 0, link: true, target: "PK" });
+  const pipe = join(dir, "pipe.xlsx");
+  execFileSync("mkfifo", [pipe]);
+  const refused = await runBuild([join(FIXTURES, "made", "openpyxl-tracker.xlsx"), "-o", pipe, ...SETTINGS]);
+  expect({ ...seen(refused), line: errLines(refused)[0] }).toEqual({ ...oneLine(1), line: expect.stringMatching(/pipe\.xlsx is not a file/) });
+  expect(lstatSync(pipe).isFIFO()).toBe(true);
 });
 
 describe("usage mistakes are exit 1 and write nothing", () => {
