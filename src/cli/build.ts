@@ -184,14 +184,12 @@ export async function build(argv: string[]): Promise<number> {
   if ("error" in outputPlace) return fail(outputPlace.error, EXIT.usage);
   const jsonPlace = args.json === undefined ? undefined : writePlace(args.json, "--json");
   if (jsonPlace && "error" in jsonPlace) return fail(jsonPlace.error, EXIT.usage);
-  const outputPath = outputPlace.path;
-  const jsonPath = jsonPlace?.path;
-  const placed: BuildArgs = { ...args, output: outputPath, ...(jsonPath !== undefined ? { json: jsonPath } : {}) };
+  const placed: BuildArgs = { ...args, output: outputPlace.path, ...(jsonPlace ? { json: jsonPlace.path } : {}) };
   let read: PackageRead | undefined;
   let jsonTemp: string | undefined;
   settingsForInput(args.input);
   // Stopped part-way (Ctrl-C, a scheduler's kill): the temporary files go, as on any other failure.
-  const temps = [tempPathBeside(outputPath), ...(jsonPath ? [tempPathBeside(jsonPath)] : [])];
+  const temps = [tempPathBeside(placed.output), ...(placed.json ? [tempPathBeside(placed.json)] : [])];
   const stopped = (signal: NodeJS.Signals): void => {
     for (const t of temps) removeQuietly(t);
     process.exit(signal === "SIGINT" ? 130 : 143);
@@ -218,10 +216,10 @@ export async function build(argv: string[]): Promise<number> {
     outcome.plans = [];
     // The run is gone: its garbage goes now, not on top of the writer's buffers.
     if (outcome.records > COLLECT_ABOVE_RECORDS) collectGarbage();
-    const json = jsonPath && jsonTemp ? [{ temp: jsonTemp, path: jsonPath }] : [];
+    const json = placed.json && jsonTemp ? [{ temp: jsonTemp, path: placed.json }] : [];
     // The workbook and the report go in place together, or neither does.
-    const report = await writePatchedPackage(read, plans, outputPath, outcome.stale, outcome.history, async (temp) =>
-      commitFiles([{ temp, path: outputPath }, ...json], (path) => tempPathBeside(path, "old")),
+    const report = await writePatchedPackage(read, plans, placed.output, outcome.stale, outcome.history, async (temp) =>
+      commitFiles([{ temp, path: placed.output }, ...json], (path) => tempPathBeside(path, "old")),
     );
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);

@@ -334,7 +334,7 @@ function noteOnTarget(raw: string, phrased: Role | undefined): Role | undefined 
   if (!parts || !COMPARES.test(parts[2])) return phrased;
   const words = normaliseHeader(parts[1]);
   // "Q3 Target: better than Q2", "Target (2010/11): …": a target of a period before the note.
-  const head = exactLookup.get(words) ?? exactLookup.get(normaliseHeader(withoutBrackets(parts[1]))) ?? (parsePeriod(parts[1]) ? phraseRole(words) : undefined);
+  const head = exactRole(parts[1]) ?? (parsePeriod(parts[1]) ? phraseRole(words) : undefined);
   return head === "annualTarget" ? head : phrased;
 }
 

@@ -238,6 +238,11 @@ export function hiddenStatusProblems(grids: SheetGrid[], tables: TableSpec[]): P
   return problems;
 }
 
+/** The rated records of a table. */
+function tableRecords(rated: RatedRecord[], table: TableSpec): RatedRecord[] {
+  return rated.filter((r) => r.record.sheet === table.sheet && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
+}
+
 const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape" };
 
 /**
@@ -253,8 +258,7 @@ export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], r
     for (const table of sheetTables) {
       const col = ownedColumn(grid, table);
       // The Check column beside it, where the rules and the officer disagree (colourTrackers writes it then).
-      const checks = rated.some((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind && r.rating.checks.length > 0);
-      const last = checks ? col + 1 : col;
+      const last = tableRecords(rated, table).some((r) => r.rating.checks.length > 0) ? col + 1 : col;
       const over = drawings.find((d) => d.range.left <= last && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
       if (!over) continue;
       const letters = colToLetters(col);
@@ -281,7 +285,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
     const inMerge = mergedCells(grid);
     for (const table of sheetTables) {
       const col = owned.get(table)!;
-      const records = rated.filter((r) => r.record.sheet === grid.name && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
+      const records = tableRecords(rated, table);
       const anyChecks = records.some((r) => r.rating.checks.length > 0);
       const header: PlanValue[] = anyChecks ? [GENERATED_STATUS_HEADER, GENERATED_CHECK_HEADER] : [GENERATED_STATUS_HEADER];
       const headerRow = table.headerRow + table.headerHeight - 1;

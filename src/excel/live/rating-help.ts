@@ -56,6 +56,18 @@ export function parseHelp(value: unknown): HelpRecord {
   return Object.fromEntries(Object.entries(parsed.sheets).filter((e): e is [string, string] => typeof e[1] === "string"));
 }
 
+/** B1 of the record sheet, where the cells given our list are kept. */
+function helpCell(context: XlRequestContext, recordName: string): XlRange {
+  return context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1);
+}
+
+/** Queue writing the record of the cells given our list, as text. */
+function writeHelp(context: XlRequestContext, recordName: string, text: string): void {
+  const cell = helpCell(context, recordName);
+  cell.numberFormat = [["@"]];
+  cell.values = [[text]];
+}
+
 function helpText(help: HelpRecord): string {
   return Object.keys(help).length ? JSON.stringify({ v: 1, sheets: help }) : "";
 }
@@ -72,7 +84,7 @@ export interface HelpReader {
  * read in a request of its own).
  */
 export function queueHelpReads(context: XlRequestContext, facts: WorkbookFacts): HelpReader {
-  const queue = () => new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, context.workbook.worksheets.getItem(s.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).load("values")]));
+  const queue = () => new Map(facts.sheets.filter((s) => s.visibility === "VeryHidden").map((s) => [s.name, helpCell(context, s.name).load("values")]));
   let cells = queue();
   const reader: HelpReader = {
     syncs: 0,
@@ -117,12 +129,8 @@ export async function queueHelpRemoval(batcher: Batcher, context: XlRequestConte
   }
   if (Object.keys(left).length) {
     const text = helpText(left);
-    await batcher.add(OP_OVERHEAD * 2 + text.length, () => {
-      const cell = context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1);
-      cell.numberFormat = [["@"]];
-      cell.values = [[text]];
-    });
-  } else if (Object.keys(help).length) await batcher.add(OP_OVERHEAD * 2, () => context.workbook.worksheets.getItem(recordName).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).clear("Contents"));
+    await batcher.add(OP_OVERHEAD * 2 + text.length, () => writeHelp(context, recordName, text));
+  } else if (Object.keys(help).length) await batcher.add(OP_OVERHEAD * 2, () => helpCell(context, recordName).clear("Contents"));
   return cells;
 }
 
@@ -133,7 +141,7 @@ export async function queueHelpRemoval(batcher: Batcher, context: XlRequestConte
 export async function applyRatingHelp(context: XlRequestContext, place: StatePlace, targets: HelpTarget[]): Promise<{ help: HelpRecord; syncs: number; added: number }> {
   const sheets = live(context).workbook.worksheets;
   const checks = targets.map((t) => ({ t, dv: sheets.getItem(t.sheet).getRange(rangeAddress(t.rect)).dataValidation.load("type,rule") }));
-  const b1: XlRange | undefined = place.exists ? context.workbook.worksheets.getItem(place.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).load("values") : undefined;
+  const b1: XlRange | undefined = place.exists ? helpCell(context, place.name).load("values") : undefined;
   await context.sync();
   const help = b1 ? parseHelp((b1.values as unknown[][])[0]?.[0]) : {};
   // Only ranges with no validation at all get ours; a range partly validated (a table that grew) waits for
@@ -150,9 +158,7 @@ export async function applyRatingHelp(context: XlRequestContext, place: StatePla
     dv.errorAlert = { showAlert: false, style: "Information", title: "", message: "" };
     dv.prompt = { showPrompt: true, title: HELP_PROMPT.title, message: HELP_PROMPT.message };
   }
-  const cell = context.workbook.worksheets.getItem(place.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1);
-  cell.numberFormat = [["@"]];
-  cell.values = [[helpText(next)]];
+  writeHelp(context, place.name, helpText(next));
   await context.sync();
   return { help: next, syncs: 2, added: fresh.length };
 }
@@ -160,7 +166,7 @@ export async function applyRatingHelp(context: XlRequestContext, place: StatePla
 /** Take our lists off (the setting turned off): B1 and the validation it lists. Two requests. */
 export async function removeRatingHelp(context: XlRequestContext, facts: WorkbookFacts, place: StatePlace): Promise<number> {
   if (!place.exists) return 0;
-  const b1 = context.workbook.worksheets.getItem(place.name).getRangeByIndexes(HELP_CELL.row, HELP_CELL.col, 1, 1).load("values");
+  const b1 = helpCell(context, place.name).load("values");
   await context.sync();
   const help = parseHelp((b1.values as unknown[][])[0]?.[0]);
   const b = new Batcher(context, DEFAULT_BUDGET);

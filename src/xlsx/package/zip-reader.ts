@@ -116,6 +116,11 @@ function rawChecked(raw: Readable, method: number, check: PartCheck, part: strin
   return pipeline(raw, pass, () => undefined);
 }
 
+/** An empty part, which some writers store as "deflated" with no bytes at all: nothing to inflate or check. */
+function isEmpty(entry: yauzl.Entry): boolean {
+  return entry.uncompressedSize === 0 && entry.compressedSize === 0;
+}
+
 function zipFailure(file: string, e: unknown): InputError {
   if (e instanceof InputError) return e;
   const message = firstLine(e instanceof Error ? e.message : String(e));
@@ -161,13 +166,11 @@ async function sniffFile(path: string, file: string): Promise<void> {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new InputError(`${file} was not found`);
-    if (code === "EISDIR") throw new InputError(`${file} is a folder, not an .xlsx file`);
     if (code === "EACCES" || code === "EPERM") throw new InputError(`${file} cannot be opened (permission denied)`);
     throw new InputError(`${file} cannot be read: ${firstLine((e as Error).message)}`);
   }
   try {
     const stat = await handle.stat();
-    if (stat.isDirectory()) throw new InputError(`${file} is a folder, not an .xlsx file`);
     const head = Buffer.alloc(Math.min(stat.size, 4096));
     await handle.read(head, 0, head.length, 0);
     const ole = head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0;
@@ -279,20 +282,17 @@ export class ZipPackage {
     });
   }
 
-  /** The part's inflated bytes as a stream. yauzl checks they come to the size the zip declares (no bombs). */
+  /** The part's inflated bytes as a stream, checked against the size and CRC-32 the zip declares (PartCheck). */
   async openStream(name: string): Promise<Readable> {
     const entry = this.entryOrFail(name);
-    const empty = entry.uncompressedSize === 0 && entry.compressedSize === 0;
-    return inflatedChecked(await this.openEntry(entry, false), empty ? 0 : entry.compressionMethod, this.checkOf(entry));
+    return inflatedChecked(await this.openEntry(entry, false), isEmpty(entry) ? 0 : entry.compressionMethod, this.checkOf(entry));
   }
 
   /** The part's bytes exactly as stored (compressed with its compressionMethod), for copying unchanged; checked on the way unless read already. */
   async openRaw(name: string): Promise<Readable> {
     const entry = this.entryOrFail(name);
     const raw = await this.openEntry(entry, false);
-    // An empty part some writers store as "deflated" with no bytes at all: nothing to inflate or check.
-    const empty = entry.uncompressedSize === 0 && entry.compressedSize === 0;
-    return this.verified.has(entry.fileName) || empty ? raw : rawChecked(raw, entry.compressionMethod, this.checkOf(entry), entry.fileName);
+    return this.verified.has(entry.fileName) || isEmpty(entry) ? raw : rawChecked(raw, entry.compressionMethod, this.checkOf(entry), entry.fileName);
   }
 
   private checkOf(entry: yauzl.Entry): PartCheck {
