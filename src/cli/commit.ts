@@ -34,7 +34,7 @@ export function commitFiles(files: Finished[], aside: (path: string) => string, 
     for (const f of placed.reverse()) removeQuietly(f.path);
     for (const m of movedAside.reverse()) {
       try {
-        renameFile(m.to, m.path);
+        renameSync(m.to, m.path);
       } catch {
         // left beside it under the temporary name; nothing better can be done
       }
