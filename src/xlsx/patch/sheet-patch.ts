@@ -11,7 +11,7 @@ import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatKey } from "../../excel/saved";
 import { columnFormats, columnPoints, patchHead } from "./sheet-head";
-import { attrValue, elementAt, removeAttr, setAttr, tagEnd } from "./xml-text";
+import { attrValue, elementAt, endsName, endTagAt, removeAttr, setAttr, tagEnd, tagName } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
@@ -44,11 +44,8 @@ function colAt(text: string, from: number): number {
   return i === from ? -1 : col - 1;
 }
 
-/** Whether a character code ends an element's name, as /[\s/>]/ tests it. */
-function endsName(code: number): boolean {
-  if (code === 32 || code === 47 || code === 62 || (code >= 9 && code <= 13)) return true;
-  return code > 127 && /\s/.test(String.fromCharCode(code));
-}
+/** A name without its prefix ("x:row" → "row"). */
+const unprefixed = (name: string): string => name.slice(name.indexOf(":") + 1);
 
 export class SheetPatcher {
   private phase: Phase = "head";
@@ -152,15 +149,29 @@ export class SheetPatcher {
       this.phase = "tail";
       return this.newRowsBefore(Infinity) + tag;
     }
+    const name = tagName(b, from);
+    if (unprefixed(name) !== "row") return this.foreign(from);
     let rowEnd = end;
     if (!tag.endsWith("/>")) {
-      const close = `</${this.prefix}row>`;
-      const at = b.indexOf(close, end);
-      if (at < 0) return undefined;
-      rowEnd = at + close.length;
+      // The row's own name closes it: a row may carry a prefix its <sheetData> does not.
+      const close = endTagAt(b, name, end);
+      if (!close) return undefined;
+      rowEnd = close.end;
     }
     this.pos = rowEnd;
     return this.row(b, from, rowEnd, tag);
+  }
+
+  /** An element in <sheetData> that is not a row (no writer puts one there, but a file may): passed through whole. */
+  private foreign(from: number): string | undefined {
+    let end: number;
+    try {
+      end = elementAt(this.buffer, from).end;
+    } catch {
+      return undefined; // it ends in text still to come (end() reports a part that never ends it)
+    }
+    this.pos = end;
+    return this.buffer.slice(from, end);
   }
 
   private passThrough(at: number, length: number): string | undefined {
@@ -231,7 +242,6 @@ export class SheetPatcher {
     }
     const innerEnd = rowXml.lastIndexOf("</");
     const cOpen = `<${this.prefix}c`;
-    const cClose = `</${this.prefix}c>`;
     let out = this.widenSpans(tag, edits);
     let k = 0;
     let lastCol = -1;
@@ -247,10 +257,14 @@ export class SheetPatcher {
         continue;
       }
       const openEnd = tagEnd(rowXml, lt);
-      const isCell = rowXml.startsWith(cOpen, lt) && endsName(rowXml.charCodeAt(lt + cOpen.length));
-      const close = rowXml[openEnd - 2] === "/" || !isCell ? -1 : rowXml.indexOf(cClose, openEnd);
-      if (openEnd < 0 || (isCell && rowXml[openEnd - 2] !== "/" && close < 0)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);
-      const end = rowXml[openEnd - 2] === "/" ? openEnd : isCell ? close + cClose.length : elementAt(rowXml, lt).end;
+      // A cell is spelt as its sheetData's (`<c`), or rarely with a prefix of its own.
+      const usualName = rowXml.startsWith(cOpen, lt) && endsName(rowXml.charCodeAt(lt + cOpen.length));
+      const cName = usualName ? cOpen.slice(1) : tagName(rowXml, lt);
+      const isCell = usualName || unprefixed(cName) === "c";
+      const selfClosing = rowXml[openEnd - 2] === "/";
+      const close = selfClosing || !isCell ? undefined : endTagAt(rowXml, cName, openEnd);
+      if (openEnd < 0 || (isCell && !selfClosing && !close)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);
+      const end = selfClosing ? openEnd : close ? close.end : elementAt(rowXml, lt).end;
       i = end;
       if (!isCell) {
         // extLst comes after the cells: our remaining cells go before it.
@@ -262,10 +276,11 @@ export class SheetPatcher {
         continue;
       }
       // Most cells are spelt `<c r="B7"…` and most are passed over: their column is read in place, with no tag text made.
-      const usual = rowXml.startsWith(' r="', lt + cOpen.length) && rowXml.charCodeAt(lt + cOpen.length + 4) !== 34;
+      const afterName = lt + 1 + cName.length;
+      const usual = rowXml.startsWith(' r="', afterName) && rowXml.charCodeAt(afterName + 4) !== 34;
       const ref = usual ? undefined : attrValue(rowXml.slice(lt, openEnd), "r");
       const hasRef = usual || !!ref;
-      const col = usual ? colAt(rowXml, lt + cOpen.length + 4) : ref ? colOf(ref) : lastCol + 1;
+      const col = usual ? colAt(rowXml, afterName + 4) : ref ? colOf(ref) : lastCol + 1;
       lastCol = col;
       const needsRef = !hasRef && inserted;
       if (!needsRef && (k >= edits.length || edits[k].col > col)) continue;

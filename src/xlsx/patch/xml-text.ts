@@ -126,6 +126,35 @@ export function localName(tag: string, from = 0): string {
   return colon >= 0 ? name.slice(colon + 1) : name;
 }
 
+/** The name a start tag at `from` gives, prefix and all ("<x:c r=..." → "x:c"). */
+export function tagName(text: string, from: number): string {
+  let i = from + 1;
+  while (i < text.length && !endsName(text.charCodeAt(i))) i++;
+  return text.slice(from + 1, i);
+}
+
+/** Whether a character code ends an element's name, as /[\s/>]/ tests it. */
+export function endsName(code: number): boolean {
+  if (code === 32 || code === 47 || code === 62 || (code >= 9 && code <= 13)) return true;
+  return code > 127 && /\s/.test(String.fromCharCode(code));
+}
+
+/**
+ * The first end tag of `name` at or after `from`, as XML allows it to be spelt (`</row>` or `</row >`):
+ * where it starts and just past its '>'. Undefined when the text has none (or ends inside it).
+ */
+export function endTagAt(text: string, name: string, from: number): { start: number; end: number } | undefined {
+  const open = `</${name}`;
+  for (let at = text.indexOf(open, from); at >= 0; at = text.indexOf(open, at + open.length)) {
+    let i = at + open.length;
+    let code = text.charCodeAt(i);
+    if (code === 62) return { start: at, end: i + 1 };
+    while (code === 32 || code === 9 || code === 10 || code === 13) code = text.charCodeAt(++i);
+    if (code === 62) return { start: at, end: i + 1 };
+  }
+  return undefined;
+}
+
 /** Where one element sits in a text: its start tag, its content and its end. */
 export interface ElementSpan {
   start: number;
@@ -142,10 +171,16 @@ export interface ElementSpan {
 
 /** Skips a comment, processing instruction or CDATA section at `i`; returns where it ends, or i when none is there. */
 function skipSpecial(text: string, i: number): number {
-  if (text.startsWith("<!--", i)) return text.indexOf("-->", i) + 3;
-  if (text.startsWith("<![CDATA[", i)) return text.indexOf("]]>", i) + 3;
-  if (text.startsWith("<?", i)) return text.indexOf("?>", i) + 2;
+  if (text.startsWith("<!--", i)) return pastEnd(text, "-->", i);
+  if (text.startsWith("<![CDATA[", i)) return pastEnd(text, "]]>", i);
+  if (text.startsWith("<?", i)) return pastEnd(text, "?>", i);
   return i;
+}
+
+/** Just past the first `close` after `i`; the text's end when it never comes (so a scan stops, not loops). */
+function pastEnd(text: string, close: string, i: number): number {
+  const at = text.indexOf(close, i);
+  return at < 0 ? text.length : at + close.length;
 }
 
 /** The end of the element whose start tag begins at `start` (depth-counting, names not compared). */
@@ -192,11 +227,18 @@ export function childElements(text: string, from: number, to: number): ElementSp
   }
 }
 
-/** The first element with this local name at or after `from` (at any depth), or undefined. */
+/**
+ * The first element with this local name at or after `from` (at any depth), or undefined. Comments,
+ * CDATA and processing instructions are passed over: `<!-- <sheets></sheets> -->` is not the sheets.
+ */
 export function findElement(text: string, name: string, from = 0, to = text.length): ElementSpan | undefined {
-  const re = new RegExp(`<([A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])`, "g");
+  const re = new RegExp(`<!--|<!\\[CDATA\\[|<\\?|<([A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])`, "g");
   re.lastIndex = from;
-  const m = re.exec(text);
-  if (!m || m.index >= to) return undefined;
-  return elementAt(text, m.index);
+  for (;;) {
+    const m = re.exec(text);
+    if (!m || m.index >= to) return undefined;
+    const skipped = skipSpecial(text, m.index);
+    if (skipped === m.index) return elementAt(text, m.index);
+    re.lastIndex = skipped;
+  }
 }

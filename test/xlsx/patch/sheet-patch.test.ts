@@ -119,6 +119,26 @@ describe("SheetPatcher", () => {
     expect(log).toEqual(['100=0+{"fill":"#00B050"}', '101=2+{"fill":"#00B050"}']);
   });
 
+  test("end tags spelt with a space, a row or cell with a prefix of its own, and an element that is not a row: patched, the rest as it came", () => {
+    // All valid XML, from no writer we know of (helper-69): `</row >` stopped the build, the foreign element made malformed output.
+    const xml =
+      `<worksheet xmlns="m" xmlns:s="m"><sheetData><zz:note xmlns:zz="urn:zz"><zz:row r="9"/></zz:note><row r="1"><c r="A1"><v>1</v></c ></row >` +
+      `<s:row r="2"><c r="A2"><v>2</v></c><s:c r="B2" s="3"><s:v>3</s:v></s:c ></s:row><row r="3"><c r="A3"><v>4</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = {
+      ...emptySheetPlan("T", "edit"),
+      styles: [{ style: GREEN, ranges: [{ top: 0, left: 0, bottom: 2, right: 0 }, { top: 1, left: 1, bottom: 1, right: 1 }] }],
+      blocks: [{ row: 1, col: 2, values: [["ok"]] }],
+    };
+    for (const size of [1, 5, 100000]) {
+      const log: string[] = [];
+      expect(patch(xml, plan, size, log)).toBe(
+        `<worksheet xmlns="m" xmlns:s="m"><sheetData><zz:note xmlns:zz="urn:zz"><zz:row r="9"/></zz:note><row r="1"><c r="A1" s="100"><v>1</v></c ></row >` +
+          `<s:row r="2"><c r="A2" s="100"><v>2</v></c><s:c r="B2" s="101"><s:v>3</s:v></s:c ><c r="C2" t="inlineStr"><is><t>ok</t></is></c></s:row><row r="3"><c r="A3" s="100"><v>4</v></c></row></sheetData></worksheet>`,
+      );
+      expect(log).toEqual(['100=0+{"fill":"#00B050"}', '101=3+{"fill":"#00B050"}']);
+    }
+  });
+
   test("columns of two and three letters are read in place right (Z, AA, AB, AC, then AAB)", () => {
     const xml = `<worksheet><sheetData><row r="2"><c r="Z2"><v>1</v></c><c r="AA2"><v>2</v></c><c r="AB2" s="3"><v>3</v></c><c r="AC2"><v>4</v></c><c r="AAB2"><v>5</v></c></row></sheetData></worksheet>`;
     // AB is column 27 (zero-based); AD, 29, goes between AC and AAB (702).

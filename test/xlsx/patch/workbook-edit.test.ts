@@ -32,6 +32,15 @@ describe("editWorkbookXml", () => {
     const out = editWorkbookXml(wb, { remove: new Set(), clearNames: new Set([0]), add: [], names: [{ index: 0, name: "_xlnm.Print_Titles", formula: `${quotedSheet("Children's")}!$1:$1` }] });
     expect(out).toBe(`<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'Children''s'!$1:$1</definedName></definedNames><calcPr/></workbook>`);
   });
+
+  test("elements named in a comment, CDATA or processing instruction are not the workbook's (helper-69: our sheets went into the comment)", () => {
+    const wb = `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><!-- <sheets></sheets> <definedNames> --><?pi <sheets/>?><sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets><calcPr/></workbook>`;
+    const out = editWorkbookXml(wb, { remove: new Set(), clearNames: new Set(), add: [{ name: "Summary", relId: "rId2" }], names: [{ index: 1, name: "_xlnm.Print_Titles", formula: "'Summary'!$1:$4" }] });
+    expect(out).toBe(
+      `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><!-- <sheets></sheets> <definedNames> --><?pi <sheets/>?><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="Summary" sheetId="2" r:id="rId2"/></sheets>` +
+        `<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Summary'!$1:$4</definedName></definedNames><calcPr/></workbook>`,
+    );
+  });
 });
 
 describe("our record sheet made very hidden again (saved by LibreOffice or Gnumeric)", () => {
