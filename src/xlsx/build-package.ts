@@ -4,7 +4,6 @@
 import { rmSync } from "fs";
 import { rename } from "fs/promises";
 import * as nodePath from "path";
-import { StringDecoder } from "string_decoder";
 import type { Problem } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure } from "./errors";
@@ -27,7 +26,7 @@ import { renderSheet } from "./patch/sheet-render";
 import { StylesPart } from "./patch/styles-append";
 import { editWorkbookXml } from "./patch/workbook-edit";
 import { PackageZipWriter } from "./patch/zip-writer";
-import { firstLine, parseXml } from "./package/xml";
+import { firstLine, isNotUtf8, parseXml, utf8Decoder, utf8Failure } from "./package/xml";
 
 const STYLES_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
 const APP_PART = "docProps/app.xml";
@@ -90,13 +89,17 @@ export interface PackageBuildReport {
 
 /** A part, inflated and patched as it streams, as whole deflate pieces of bytes (sheet-data.ts's way). */
 async function* patchedPart(read: PackageRead, part: string, patcher: SheetPatcher): AsyncGenerator<Buffer> {
-  yield* patchedText(decoded(await read.pkg.openStream(part)), patcher);
+  yield* patchedText(decoded(await read.pkg.openStream(part), read.pkg.file, part), patcher);
 }
 
-async function* decoded(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
-  const decoder = new StringDecoder("utf8");
-  for await (const chunk of chunks) yield decoder.write(chunk as Buffer);
-  yield decoder.end();
+async function* decoded(chunks: AsyncIterable<unknown>, file: string, part: string): AsyncGenerator<string> {
+  const decoder = utf8Decoder();
+  try {
+    for await (const chunk of chunks) yield decoder.decode(chunk as Buffer, { stream: true });
+    yield decoder.decode();
+  } catch (e) {
+    throw isNotUtf8(e) ? utf8Failure(file, part) : e;
+  }
 }
 
 async function* patchedText(texts: AsyncIterable<string> | Iterable<string>, patcher: SheetPatcher): AsyncGenerator<Buffer> {

@@ -81,8 +81,13 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
       }
     },
   });
+  // Excel takes names that differ only in case for the same sheet, and will not open a workbook that has two.
+  const named = new Map<string, string>();
   for (const s of sheets) {
     if (!s.name) throw new InputError(`${file} is corrupt: ${partName} lists a sheet with no name`);
+    const other = named.get(s.name.toLowerCase());
+    if (other !== undefined) throw new InputError(`${file} is corrupt: ${partName} lists two sheets named "${other}"${other === s.name ? "" : ` and "${s.name}"`} (Excel needs every sheet name to be different)`);
+    named.set(s.name.toLowerCase(), s.name);
   }
   return { partName, xml, rels, sheets, definedNames, date1904, protected: isProtected };
 }

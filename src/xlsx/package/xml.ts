@@ -1,7 +1,7 @@
 // Parsing package XML with saxes, safely: a DOCTYPE (the door to entity expansion and external
 // entities) is refused, as is any entity saxes does not know. Element and attribute names are matched
 // by local name, so a prefixed document (<x:row>) reads as an unprefixed one.
-import { StringDecoder } from "string_decoder";
+import { TextDecoder } from "util";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import { InputError } from "../errors";
 
@@ -139,11 +139,29 @@ export function encodingFailure(file: string, part: string, encoding: string): I
   return new InputError(`${file} cannot be read: ${part} is in the ${encoding} encoding, which this tool does not read (Excel writes UTF-8). Open the workbook in Excel and save it again.`);
 }
 
+/**
+ * A decoder for a part's bytes: a character whose bytes straddle two chunks is kept whole (`stream`),
+ * a byte-order mark stays in the text as it came, and bytes that are not UTF-8 throw: XML makes them a
+ * fatal error, and Excel will not open such a part (a lenient decoder read them as U+FFFD and went on).
+ */
+export function utf8Decoder(): TextDecoder {
+  return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+}
+
+/** Whether `e` is a decoder's refusal of bytes that are not UTF-8. */
+export function isNotUtf8(e: unknown): boolean {
+  return (e as { code?: unknown } | null)?.code === "ERR_ENCODING_INVALID_ENCODED_DATA";
+}
+
+/** A part that is not UTF-8, refused in a sentence. */
+export function utf8Failure(file: string, part: string): InputError {
+  return new InputError(`${file} is corrupt: ${part} is not valid UTF-8 text (Excel finds such a part damaged too)`);
+}
+
 /** Parses a part as it streams in, chunk by chunk (text split across chunks is handled by saxes). */
 export async function parseXmlStream(file: string, part: string, stream: NodeJS.ReadableStream, handlers: XmlHandlers): Promise<void> {
   const parser = xmlParser(file, part, handlers);
-  // A decoder keeps a character whose bytes straddle two chunks whole.
-  const decoder = new StringDecoder("utf8");
+  const decoder = utf8Decoder();
   let first = true;
   const iterator = stream[Symbol.asyncIterator]();
   for (;;) {
@@ -155,21 +173,21 @@ export async function parseXmlStream(file: string, part: string, stream: NodeJS.
     }
     try {
       if (next.done) {
-        parser.write(decoder.end());
+        parser.write(decoder.decode());
         parser.close();
         return;
       }
       const chunk = next.value;
       if (first && isUtf16(chunk)) throw utf16Failure(file, part);
-      let text = typeof chunk === "string" ? chunk : decoder.write(chunk as Buffer);
-      if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const encoding = first ? otherEncoding(text) : undefined;
+      // saxes passes over one byte-order mark, and only one: a second is text before the root, as XML has it.
+      const text = typeof chunk === "string" ? chunk : decoder.decode(chunk as Buffer, { stream: true });
+      const encoding = first ? otherEncoding(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) : undefined;
       if (encoding !== undefined) throw encodingFailure(file, part, encoding);
       if (text) first = false;
       parser.write(text);
     } catch (e) {
       (stream as unknown as { destroy?: () => void }).destroy?.();
-      throw xmlFailure(file, part, e);
+      throw isNotUtf8(e) ? utf8Failure(file, part) : xmlFailure(file, part, e);
     }
   }
 }

@@ -8,7 +8,7 @@ import yauzl from "yauzl";
 import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
 import type { ZipEntryInfo } from "./types";
-import { encodingFailure, entryFailure, firstLine, isUtf16, otherEncoding, utf16Failure } from "./xml";
+import { encodingFailure, entryFailure, firstLine, isNotUtf8, isUtf16, otherEncoding, utf16Failure, utf8Decoder, utf8Failure } from "./xml";
 
 /** Largest part read whole into memory; bigger parts must be streamed. */
 export const MAX_WHOLE_PART = 64 * 1024 * 1024;
@@ -321,7 +321,12 @@ export class ZipPackage {
   async readText(name: string, limit = MAX_WHOLE_PART): Promise<string> {
     const bytes = await this.readBuffer(name, limit);
     if (isUtf16(bytes)) throw utf16Failure(this.file, name);
-    const text = bytes.toString("utf8");
+    let text: string;
+    try {
+      text = utf8Decoder().decode(bytes);
+    } catch (e) {
+      throw isNotUtf8(e) ? utf8Failure(this.file, name) : e;
+    }
     const bare = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     const encoding = otherEncoding(bare);
     if (encoding !== undefined) throw encodingFailure(this.file, name, encoding);
