@@ -195,6 +195,46 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("two-row header: names merged down, 'Indicator' merged over Name | Definition and the year over Target | Actual (helper-70: no target, no refs)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", null, "2010/11", null, "Polarity"],
+        [null, "Name", "Definition", "Target", "Actual", null],
+        ["NI 8", "Adult participation in sport", "% of adults taking part", 25, 24, "Higher"],
+        ["NI 195", "Street cleanliness - litter", "% of sites below grade B", 10, 12, "Lower"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 0, right: 2 }, { top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 1, right: 5 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 3 }]);
+    expect(tables[0].columns.map((c) => [c.header, c.role])).toEqual([
+      ["Ref", "ref"],
+      ["Name", "name"],
+      ["Definition", "name"],
+      ["2010/11 Target", "annualTarget"],
+      ["2010/11 Actual", "actual"],
+      ["Polarity", "polarity"],
+    ]);
+    expect(records.map((r) => [r.ref, r.name, r.target?.value, r.actual?.value, r.polarity?.text])).toEqual([
+      ["NI 8", "Adult participation in sport", 25, 24, "Higher"],
+      ["NI 195", "Street cleanliness - litter", 10, 12, "Lower"],
+    ]);
+  });
+
+  test("names merged down over a first record are not a two-row header: the row under them is data", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+        [null, "Rent collected", 97, 98, "Higher"],
+        ["HE 2", "Days to re-let", 30, 41, "Lower"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }] },
+    );
+    const tables = detectTables(g);
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 1, firstRow: 1, lastRow: 2 }]);
+  });
+
   test("two-row header: quarters centred across Target | Actual with no merge (centre across selection), the last ending the table", () => {
     const g = grid([
       ["Ref", "Indicator", "Q1 2010/11", null, "Q2 2010/11", null],

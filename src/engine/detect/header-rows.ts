@@ -342,6 +342,35 @@ function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, c
   return combine(cells, row, heads, below);
 }
 
+/**
+ * A two-row header whose names are merged down over both rows ("Ref" and "Polarity" over two rows) and
+ * whose headings are merged across the labels of the lower row ("Indicator" over Name | Definition,
+ * "2010/11" over Target | Actual). The lower row is labels, each a header word (not a record's text): its
+ * periods' labels take their heading as combine does, its other labels stand as they are, and the names
+ * merged down keep theirs. Read as the upper row alone, the table had no target and no refs (helper-70).
+ */
+function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, string>, left: number, right: number): ColumnMapping[] | undefined {
+  if (row + 1 > cells.bottom) return undefined;
+  const mergedDown = [...heads.keys()].some((col) => {
+    const m = cells.mergeAt(row, col);
+    return m !== undefined && m.top === row && m.bottom === row + 1 && col >= left && col <= right;
+  });
+  if (!mergedDown) return undefined;
+  const below = headerCells(cells, row + 1);
+  if (!below || below.size === 0) return undefined;
+  for (const [col, text] of below) {
+    if (col < left || col > right || isOurHeading(text)) return undefined;
+    if (classifyHeader(text).role === "ignore") return undefined; // a record's text: the row is data
+    // A label sits under a heading of its own or merged across it, not under a name merged down.
+    const m = cells.mergeAt(row, col);
+    if (!heads.has(col) && !(m && m.top === row)) return undefined;
+  }
+  const columns =
+    combine(cells, row, heads, below) ??
+    [...new Set([...heads.keys(), ...below.keys()])].sort((a, b) => a - b).map((col) => mapping(col, below.get(col) ?? heads.get(col) ?? ""));
+  return judgeHeader(columns) === undefined ? undefined : columns;
+}
+
 export interface HeaderAt {
   top: number;
   height: number;
@@ -390,7 +419,7 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
       if (columns) return { top, height: row + 1 - top, columns };
     }
   }
-  const two = joinBelow(cells, row, own, cols, left, right);
+  const two = joinBelow(cells, row, own, cols, left, right) ?? joinMergedDown(cells, row, own, left, right);
   if (two) return { top: row, height: 2, columns: two };
   // "KPI | Q1 2010/11 | Q2 2010/11" reads as a header of its own ("KPI" names the indicator); where the
   // header under it takes it as its row of periods, the two are one header.
