@@ -30,13 +30,15 @@ export function parseDrawingPlaces(file: string, part: string, xml: string): Dra
   let ext: { cx: number; cy: number } | undefined;
   let kind: DrawingPlace["kind"] | undefined;
   let hidden = false;
+  /** Whether the anchor's drawing has given its own properties: a group's members give theirs after. */
+  let named = false;
   parseXml(file, part, xml, {
     open(tag, local) {
       if (local === "twoCellAnchor" || local === "oneCellAnchor") {
         anchor = local === "twoCellAnchor" ? "two" : "one";
         depth = 0;
         from = to = ext = kind = undefined;
-        hidden = false;
+        hidden = named = false;
         return;
       }
       if (!anchor) return;
@@ -46,7 +48,11 @@ export function parseDrawingPlaces(file: string, part: string, xml: string): Dra
       else if (depth === 1 && local === "ext") ext = { cx: Number(tag.attributes.cx) || 0, cy: Number(tag.attributes.cy) || 0 };
       // At any depth: Excel 2016's charts (waterfall, funnel…) and slicers sit in mc:AlternateContent.
       else if (!kind && KINDS[local]) kind = KINDS[local];
-      else if (local === "cNvPr" && (tag.attributes.hidden === "1" || tag.attributes.hidden === "true")) hidden = true;
+      // A group shows while it is not hidden itself, though some of its members are.
+      else if (local === "cNvPr" && !named) {
+        named = true;
+        hidden = tag.attributes.hidden === "1" || tag.attributes.hidden === "true";
+      }
     },
     text(text) {
       if (corner && field) corner[field] = Number(text.trim());

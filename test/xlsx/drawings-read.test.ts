@@ -23,6 +23,13 @@ describe("parseDrawingPlaces", () => {
       [{ kind: "chart", range: { top: 1, left: 5, bottom: 16, right: 13 } }],
     ],
     ["a hidden chart", `<xdr:twoCellAnchor>${corner("from", 5, 0, 1, 0)}${corner("to", 13, 1, 16, 1)}${frame(true)}</xdr:twoCellAnchor>`, []],
+    // helper-72: a group with one member hidden still shows; a hidden group does not.
+    ...[false, true].map((groupHidden): [string, string, unknown[]] => [
+      groupHidden ? "a hidden group of shapes" : "a group of shapes, one member hidden",
+      `<xdr:twoCellAnchor>${corner("from", 5, 0, 1, 0)}${corner("to", 7, 0, 4, 0)}<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="5" name="Group 1"${groupHidden ? ' hidden="1"' : ""}/></xdr:nvGrpSpPr>` +
+        `<xdr:sp><xdr:nvSpPr><xdr:cNvPr id="6" name="Box" hidden="1"/></xdr:nvSpPr></xdr:sp><xdr:sp><xdr:nvSpPr><xdr:cNvPr id="7" name="Arrow"/></xdr:nvSpPr></xdr:sp></xdr:grpSp><xdr:clientData/></xdr:twoCellAnchor>`,
+      groupHidden ? [] : [{ kind: "shape", range: { top: 1, left: 5, bottom: 3, right: 6 } }],
+    ]),
     ["a placement by position only", `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="100" cy="100"/>${pic}</xdr:absoluteAnchor>`, []],
   ])("%s", (_what, anchors, places) => {
     expect(parseDrawingPlaces("t.xlsx", "xl/drawings/drawing1.xml", drawing(anchors))).toEqual(places);
