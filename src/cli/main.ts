@@ -24,7 +24,7 @@ Exit codes:
   1  usage mistake (bad option, -o or --json naming the input or each other, -o naming a folder or a device,
      a --report-date not on the calendar, an output extension that does not fit the input)
   2  the input cannot be read (not a workbook, corrupt or damaged, password-protected,
-     a part in another encoding than UTF-8)
+     a part in another encoding than UTF-8 or not valid UTF-8)
   3  no indicator or activity table was recognised
   4  the output cannot be written (folder missing, not writable, disk full, file open in Excel);
      the workbook and the --json report go in place together, or neither does`;
