@@ -133,6 +133,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   let hasText = false;
   let inValue = false;
   let inInline = 0;
+  // A formula with no saved result (<f> and no <v>): openpyxl, SheetJS and POI write them, and do not calculate.
+  let formula = false;
+  let valueSeen = false;
+  let uncalculated = 0;
+  let firstUncalculated = "";
   let phonetic = 0;
 
   const fail = (what: string): never => {
@@ -186,10 +191,14 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           if (style > 0 && ctx.onCellFormat) ctx.onCellFormat(row, col, style);
           text = "";
           hasText = false;
+          formula = valueSeen = false;
           return;
         }
         case "v":
-          inValue = true;
+          inValue = valueSeen = true;
+          return;
+        case "f":
+          formula = true;
           return;
         case "is":
           inInline++;
@@ -266,6 +275,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           return;
         case "c": {
           if (row < 0) fail("has a cell outside any row");
+          if (formula && !valueSeen && uncalculated++ === 0) firstUncalculated = address();
           const v = cellValue();
           const code = formats.codes[style];
           if (v !== null) {
@@ -304,7 +314,19 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     tables: [],
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
-  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems: squared.problems };
+  const problems = uncalculated ? [...squared.problems, uncalculatedProblem(name, firstUncalculated, uncalculated)] : squared.problems;
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems };
+}
+
+/** Formulas whose results the file does not hold read as empty cells: "no Actual figure", with no word of why. */
+function uncalculatedProblem(sheet: string, cell: string, count: number): Problem {
+  const one = count === 1;
+  return {
+    sheet,
+    cell,
+    severity: "warning",
+    message: `${one ? "1 formula has" : `${count.toLocaleString("en-GB")} formulas have`} no saved result (from ${cell}), so ${one ? "it reads" : "they read"} as empty: the program that wrote the file did not calculate ${one ? "it" : "them"}. Open the workbook in Excel, save it, and build again.`,
+  };
 }
 
 /** The shared-string indices a sheet uses, for reading a huge shared-strings part selectively. */

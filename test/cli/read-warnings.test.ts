@@ -28,3 +28,23 @@ test("a build over a sheet with stray cells at its far edges prints one warning 
     "  Warning: 'Tracker'!XFD1: 2 cells far from the rest of the data (from XFD1) were not read: move them nearer the table if they are part of it",
   ]);
 });
+
+test("formulas with no saved result are named, once per sheet with how many, not read as 'no figure' with no word of why (helper-73: SheetJS and POI)", async () => {
+  const run = await runBuild([join(__dirname, "..", "fixtures", "made", "sheetjs-tracker.xlsx"), "-o", join(dir, "sheetjs.xlsx"), "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"]);
+  expect(run.code).toBe(0);
+  expect(run.out.join("\n").split("\n").filter((l) => l.includes("Warning:"))).toEqual([
+    "  Warning: 'Indicators'!D17: 1 formula has no saved result (from D17), so it reads as empty: the program that wrote the file did not calculate it. Open the workbook in Excel, save it, and build again.",
+  ]);
+  // A formula saved with its result (<v>, even an empty text) is read as its result, with no warning.
+  const parts = await readParts(join(__dirname, "..", "fixtures", "made", "openpyxl-tracker.xlsx"));
+  const sheet = "xl/worksheets/sheet1.xml";
+  const xml = parts.get(sheet)!.toString();
+  const cells = '<c r="W900"><f>1+1</f></c><c r="X900"><f>2+2</f></c><c r="Y900" t="str"><f>""</f><v></v></c><c r="Z900"><f>3+3</f><v>6</v></c>';
+  parts.set(sheet, Buffer.from(xml.replace("</sheetData>", `<row r="900">${cells}</row></sheetData>`)));
+  expect(parts.get(sheet)!.toString()).not.toBe(xml);
+  const input = join(dir, "formulas.xlsx");
+  await writeParts(parts, input);
+  const built = await runBuild([input, "-o", join(dir, "formulas-out.xlsx"), "--preset", "rag", "--report-date", "2024-03-31"]);
+  expect(built.code).toBe(0);
+  expect(built.out.join("\n")).toContain("'Tracker'!W900: 2 formulas have no saved result (from W900)");
+});
