@@ -1,7 +1,7 @@
 // One run of the add-in's job, host-free: choose the scheme, rate the workbook, plan every write.
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { sameSheetName } from "./sheets/ownership";
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems } from "./trackers/colour";
+import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, unprintedStatusProblems } from "./trackers/colour";
 import type { CellsWritten } from "./trackers/foreign";
 import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
 import { presetByKey, RAG } from "./scheme/presets";
@@ -148,7 +148,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const includeHidden = settings.includeHidden === true;
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables });
   result.problems.unshift(...ruleProblems);
-  result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated));
+  result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period);

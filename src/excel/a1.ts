@@ -79,6 +79,20 @@ export function parseAddressList(list: string): CellRange[] | undefined {
   return out;
 }
 
+/**
+ * The rectangles of an address as RangeAreas and defined names give it, each after its sheet's name:
+ * "Sheet1!A1:B2,Sheet1!10:10,'Q3, 2010'!C:D" (a comma or a comma and space between). Whole rows and
+ * columns as Excel writes them; anything else is passed over.
+ */
+export function areasOfAddress(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?=,|$)/g)) {
+    const r = parseAddress(m[1]);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
 /** The sheet part of "Sheet1!A1" or "'My sheet'!A1" (unquoted), or undefined. */
 export function sheetOfAddress(address: string): string | undefined {
   const bang = address.lastIndexOf("!");

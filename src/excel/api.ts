@@ -123,6 +123,8 @@ export interface XlPageLayout extends Pick<Excel.PageLayout, "orientation" | "pa
   readonly headersFooters: XlHeaderFooterGroup;
   setPrintTitleRows(printTitleRows: string): void;
   setPrintArea(printArea: string): void;
+  /** The print area (ExcelApi 1.9); a null object when the sheet has none. */
+  getPrintAreaOrNullObject(): XlRangeAreas;
   load(propertyNames?: LoadNames): XlPageLayout;
 }
 

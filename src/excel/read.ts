@@ -14,7 +14,7 @@
 import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, IsSetSupported, XlColumnProperties, XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from "./api";
-import { parseAddress, rangeAddress } from "./a1";
+import { areasOfAddress, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET, utf8Bytes } from "./chunk";
 import type { SheetHint } from "./hint";
 import { tooLarge } from "./errors";
@@ -188,6 +188,11 @@ function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSuppo
   return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
 }
 
+/** Each sheet's print area (ExcelApi 1.9), so the engine warns of a status column that will not print. */
+function queuePrintAreas(context: XlRequestContext, sheets: SheetFacts[]): { sheet: string; range: XlRangeAreas }[] {
+  return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).pageLayout.getPrintAreaOrNullObject().load("address") }));
+}
+
 /**
  * Merged areas reaching into a rectangle of a sheet, asked of the range from A1 to its bottom-right corner:
  * Excel lists only the areas whose top-left cell lies in the range asked (OfficeDev/office-js#3611).
@@ -196,20 +201,7 @@ function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSuppo
 export function queueMergesReaching(ws: XlWorksheet, rect: CellRange, isSetSupported?: IsSetSupported): (() => CellRange[]) | undefined {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return undefined;
   const areas = ws.getRangeByIndexes(0, 0, rect.bottom + 1, rect.right + 1).getMergedAreasOrNullObject().load("address");
-  return () => (areas.isNullObject ? [] : mergedAreas(areas.address));
-}
-
-/**
- * Rectangles of a RangeAreas address ("Sheet1!A10:M10,'Q3, final'!A20:M20"): each area's reference follows
- * its "!". A merge across whole rows or columns is named as Excel names them ("Sheet1!10:10", "Sheet1!C:C").
- */
-export function mergedAreas(address: string): CellRange[] {
-  const out: CellRange[] = [];
-  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?=,|$)/g)) {
-    const r = parseAddress(m[1]);
-    if (r) out.push(r);
-  }
-  return out;
+  return () => (areas.isNullObject ? [] : areasOfAddress(areas.address));
 }
 
 function safely(check: () => boolean): boolean {
@@ -272,6 +264,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let windows = queueHistoryWindows(context, facts, candidates, historyFirst);
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
+  let printAreas = queuePrintAreas(context, candidates.filter(wanted));
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
@@ -293,6 +286,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     windows = [];
     tables = queueTables(facts, candidates);
     merges = [];
+    printAreas = queuePrintAreas(context, candidates.filter(wanted));
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
     early = [];
     sized = sizing(false);
@@ -362,7 +356,9 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
 
   for (const grid of grids) {
     const areas = merges.find((m) => m.sheet === grid.name);
-    if (areas && !areas.range.isNullObject) grid.merges = mergedAreas(areas.range.address);
+    if (areas && !areas.range.isNullObject) grid.merges = areasOfAddress(areas.range.address);
+    const printed = printAreas.find((p) => p.sheet === grid.name);
+    if (printed && !printed.range.isNullObject) grid.printArea = areasOfAddress(printed.range.address);
     const own = tables.filter((t) => same(t.sheet, grid.name));
     if (own.length) {
       grid.tables = own.map((t) => ({

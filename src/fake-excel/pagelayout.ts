@@ -6,6 +6,7 @@ import type { Prop } from "./context";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { PageState, SheetState } from "./state";
+import { FakeRangeAreas } from "./range";
 
 /** The worksheet proxy, as far as its children need it. */
 export type SheetOwner = FakeObject & { _sheet(): SheetState };
@@ -174,6 +175,20 @@ export class FakePageLayout extends FakeObject implements XlPageLayout {
     this._call("setPrintArea", [printArea], () => {
       this._ws._sheet().page.printArea = parseSheetAddress(this._ws._sheet(), printArea, true);
     });
+  }
+  /** Documented: a null object when the sheet has no print area (getPrintArea throws ItemNotFound). */
+  getPrintAreaOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this,
+      "getPrintAreaOrNullObject",
+      [],
+      () => {
+        const sheet = this._ws._sheet();
+        const rects = sheet.page.printArea;
+        return rects && rects.length ? { sheet, rects: rects.map((r) => ({ ...r })) } : null;
+      },
+      true,
+    );
   }
 }
 

@@ -1,7 +1,7 @@
 // Reads an .xlsx package without ExcelJS: the package stays open for the writer, which copies every
 // part it does not patch. Worksheets are streamed into the engine's grids; chart sheets are listed
 // but have no grid; our state sheet is read for the ownership record and never handed to the engine.
-import type { Problem, SheetGrid } from "../engine/vocab/types";
+import type { CellRange, Problem, SheetGrid } from "../engine/vocab/types";
 import { decideOwnership, isOurs, OWNER_MARK, parseMark, sameSheetName, STATE_SHEET, type Ownership, type SheetFacts } from "../engine/sheets/ownership";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { HISTORY_PERIODS_READ } from "../engine/history/layout";
@@ -11,6 +11,7 @@ import type { CellsWritten } from "../engine/trackers/foreign";
 // The record's codec is the add-in's (pure code, no Office): one format, read the same way by both hosts.
 import { keyedBySheet, readRecordColumn, savedFromColumn, writtenCells, type SheetMemory } from "../excel/saved";
 import { cellKey } from "../excel/cells";
+import { areasOfAddress } from "../excel/a1";
 import { InputError } from "./errors";
 import { readContentTypes } from "./package/content-types";
 import { readRelationships, relOfType } from "./package/relationships";
@@ -95,6 +96,17 @@ function unreadOwnSheet(mark: string | undefined): boolean {
   return plan !== undefined && !sameSheetName(plan, RULES_SHEET) && !sameSheetName(plan, HISTORY_SHEET) && !sameSheetName(plan, STATE_SHEET);
 }
 
+/** Each sheet's print area (_xlnm.Print_Area, "'KPIs'!$A$1:$E$40"), by its place in <sheets>. */
+function printAreasByIndex(workbook: WorkbookPart): Map<number, CellRange[]> {
+  const areas = new Map<number, CellRange[]>();
+  for (const n of workbook.definedNames) {
+    if (n.localSheetId === undefined || n.name.toLowerCase() !== "_xlnm.print_area") continue;
+    const rects = areasOfAddress(n.formula.trim());
+    if (rects.length) areas.set(n.localSheetId, rects);
+  }
+  return areas;
+}
+
 /** Each sheet's OWNER_MARK formula, by its place in <sheets>. */
 function marksByIndex(workbook: WorkbookPart): Map<number, string> {
   const marks = new Map<number, string>();
@@ -135,6 +147,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     if (!s.part || !pkg.has(s.part)) throw new InputError(`${pkg.file} is corrupt: the part of sheet '${s.name}' (${s.part ?? s.relId}) is missing`);
   }
   const marks = marksByIndex(workbook);
+  const printAreas = printAreasByIndex(workbook);
   const facts: SheetFacts[] = workbook.sheets.map((s) => ({ name: s.name, visibility: s.state, mark: marks.get(s.index) }));
   const stateName = decideOwnership(facts, undefined).stateSheet;
   const skipped = (s: WorkbookPart["sheets"][number]): boolean => skipOwnSummaries && s.name !== stateName && unreadOwnSheet(marks.get(s.index));
@@ -180,6 +193,9 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     // …and of one under a chart or picture (coveredStatusProblems).
     const drawings = await readDrawingPlaces(pkg, info.part, read.drawingRelId);
     if (drawings.length) read.grid.drawings = drawings;
+    // …and of one outside the sheet's print area (unprintedStatusProblems).
+    const printArea = printAreas.get(s.index);
+    if (printArea) read.grid.printArea = printArea;
     if (read.tableRelIds.length) {
       const rels = await readRelationships(pkg, info.part);
       info.tables = await readTables(pkg, info.part, read.tableRelIds, rels);

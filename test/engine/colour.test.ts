@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems } from "../../src/engine/trackers/colour";
+import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, unprintedStatusProblems } from "../../src/engine/trackers/colour";
 import { runScorecard } from "../../src/engine/scorecard";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
@@ -371,6 +371,23 @@ describe("a status column under a chart, picture or shape", () => {
     ["no drawings read", { name: "KPIs", values: rows }, []],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
     expect(coveredStatusProblems([grid], detectTables(grid), []).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
+  });
+});
+
+describe("a status column outside the sheet's print area (helper-73)", () => {
+  const printing = (...printArea: CellRange[]): SheetGrid => ({ name: "KPIs", values: rows, printArea });
+  const ALL_ROWS = 1048575;
+  test.each([
+    ["the print area stops left of our column", printing({ top: 0, left: 0, bottom: 19, right: 6 }), ["KPIs!H3: column H, outside the sheet's print area (A1:G20)"]],
+    ["whole columns up to the table's last", printing({ top: 0, left: 0, bottom: ALL_ROWS, right: 6 }), ["KPIs!H3: column H, outside the sheet's print area (A:G)"]],
+    ["whole columns taking ours in", printing({ top: 0, left: 0, bottom: ALL_ROWS, right: 7 }), []],
+    ["two areas, the second taking the table and ours", printing({ top: 30, left: 0, bottom: 40, right: 3 }, { top: 0, left: 0, bottom: 19, right: 9 }), []],
+    ["an area printing none of the table (a chart's data below it)", printing({ top: 30, left: 0, bottom: 40, right: 3 }), []],
+    ["no print area", { name: "KPIs", values: rows }, []],
+  ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, told) => {
+    const problems = unprintedStatusProblems([grid], detectTables(grid), []);
+    expect(problems.map((p) => `${p.sheet}!${p.cell}: ${/column \w+, outside [^)]*\)/.exec(p.message)?.[0]}`)).toEqual(told);
+    for (const p of problems) expect(p.message).toMatch(/: they will not print\. Widen the print area \(Page Layout > Print Area\) to take it in\.$/);
   });
 });
 

@@ -1,6 +1,6 @@
 // Small host pieces: requirement check, selection, addresses and cell sets.
 import { cellAddress, columnIndex, columnLetters, excelAddress, parseAddress, parseAddressList, quoteSheet } from "../../src/excel/a1";
-import { mergedAreas } from "../../src/excel/read";
+import { areasOfAddress as mergedAreas } from "../../src/excel/a1";
 import { CellSet, chunkAddresses, compactRanges } from "../../src/excel/cells";
 import { checkRequirements, REQUIREMENTS_MESSAGE } from "../../src/excel/requirements";
 import { selectCell, selectedRange } from "../../src/excel/select";

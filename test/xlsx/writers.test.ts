@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runBuild } from "./helpers/run-build";
+import { readParts } from "./helpers/zip-parts";
 
 const MADE = join(__dirname, "..", "fixtures", "made");
 const EXPECTED = JSON.parse(readFileSync(join(MADE, "writers-expected.json"), "utf8")) as Record<string, { writer: string; "Q3 2010/11": Record<string, string> }>;
@@ -19,4 +20,18 @@ describe.each(Object.entries(EXPECTED))("%s", (file, expected) => {
     const report = JSON.parse(readFileSync(json, "utf8")) as { records: { sheet: string; ref: string; status: string }[] };
     expect(Object.fromEntries(report.records.map((r) => [`${r.sheet}!${r.ref}`, r.status]))).toEqual(expected["Q3 2010/11"]);
   });
+});
+
+// helper-73: SheetJS wrote a print area over A:E; our status column (G) would not print, with no word.
+test("sheetjs-tracker.xlsx: the run says the statuses are outside the print area, which it leaves as it was", async () => {
+  const json = join(dir, "print-area.json");
+  const out = join(dir, "print-area.xlsx");
+  const run = await runBuild([join(MADE, "sheetjs-tracker.xlsx"), "-o", out, "--json", json, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"]);
+  expect(run.code).toBe(0);
+  const report = JSON.parse(readFileSync(json, "utf8")) as { problems: { sheet: string; cell: string; message: string }[] };
+  expect(report.problems.filter((p) => p.message.includes("print area"))).toEqual([
+    { sheet: "Indicators", cell: "G4", message: "The statuses of this table are written in column G, outside the sheet's print area (A1:E20): they will not print. Widen the print area (Page Layout > Print Area) to take it in." },
+  ]);
+  const workbook = (await readParts(out)).get("xl/workbook.xml")!.toString();
+  expect(workbook).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">Indicators!$A$1:$E$20</definedName>');
 });

@@ -256,21 +256,64 @@ export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], r
     const sheetTables = tables.filter((t) => t.sheet === grid.name);
     if (drawings.length === 0 || sheetTables.length === 0) continue;
     for (const table of sheetTables) {
-      const col = ownedColumn(grid, table);
-      // The Check column beside it, where the rules and the officer disagree (colourTrackers writes it then).
-      const last = tableRecords(rated, table).some((r) => r.rating.checks.length > 0) ? col + 1 : col;
+      const { col, last } = statusColumns(grid, table, rated);
       const over = drawings.find((d) => d.range.left <= last && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
       if (!over) continue;
-      const letters = colToLetters(col);
       problems.push({
         sheet: grid.name,
         cell: toA1(table.headerRow + table.headerHeight - 1, col),
         severity: "warning",
-        message: `The statuses of this table are written in column${last > col ? `s ${letters}:${colToLetters(last)}` : ` ${letters}`}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
+        message: `The statuses of this table are written in ${columnsText(col, last)}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
       });
     }
   }
   return problems;
+}
+
+/**
+ * Warnings for status columns outside the sheet's print area where the table itself prints (helper-73: a
+ * print area over A:E left the statuses in F off every printed page). The print area is the officer's: left as it is.
+ */
+export function unprintedStatusProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const grid of grids) {
+    const areas = grid.printArea ?? [];
+    const sheetTables = tables.filter((t) => t.sheet === grid.name);
+    if (areas.length === 0 || sheetTables.length === 0) continue;
+    for (const table of sheetTables) {
+      const { col, last } = statusColumns(grid, table, rated);
+      const left = Math.min(...table.columns.map((c) => c.col));
+      // The areas printing some of the table's records: one of them must take in our column too.
+      const printing = areas.filter((a) => a.top <= table.lastRow && a.bottom >= table.firstRow && a.left < col && a.right >= left);
+      if (printing.length === 0 || printing.some((a) => a.right >= col)) continue;
+      problems.push({
+        sheet: grid.name,
+        cell: toA1(table.headerRow + table.headerHeight - 1, col),
+        severity: "warning",
+        message: `The statuses of this table are written in ${columnsText(col, last)}, outside the sheet's print area (${areas.map(areaText).join(", ")}): they will not print. Widen the print area (Page Layout > Print Area) to take ${last > col ? "them" : "it"} in.`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** The status column of a table, and the Check column beside it where the rules and the officer disagree (colourTrackers writes it then). */
+function statusColumns(grid: SheetGrid, table: TableSpec, rated: RatedRecord[]): { col: number; last: number } {
+  const col = ownedColumn(grid, table);
+  return { col, last: tableRecords(rated, table).some((r) => r.rating.checks.length > 0) ? col + 1 : col };
+}
+
+const columnsText = (col: number, last: number): string => (last > col ? `columns ${colToLetters(col)}:${colToLetters(last)}` : `column ${colToLetters(col)}`);
+
+/** Excel's last row and column (zero-based): a print area of whole columns or rows reaches them. */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
+
+/** A print area's rectangle as Excel shows it: "A:E" for whole columns, "1:40" for whole rows, else "A1:E40". */
+function areaText(r: CellRange): string {
+  if (r.top === 0 && r.bottom >= LAST_ROW) return `${colToLetters(r.left)}:${colToLetters(r.right)}`;
+  if (r.left === 0 && r.right >= LAST_COL) return `${r.top + 1}:${r.bottom + 1}`;
+  return rangeToA1(r);
 }
 
 /** Edit plans that colour every rated record's cells on the officers' sheets. */

@@ -39,6 +39,8 @@ export interface SheetGrid {
   hiddenColumns?: { first: number; last: number }[];
   /** Charts, pictures and shapes over the sheet's cells, where the host read them (the file host does). */
   drawings?: DrawingPlace[];
+  /** The sheet's print area, where one is set (Page Layout > Print Area): its rectangles in sheet coordinates. */
+  printArea?: CellRange[];
   /**
    * Excel tables (ListObjects) on the sheet, in sheet coordinates. `totalsRows`: rows at the bottom of
    * the range that are the table's totals row (0 or 1; absent = 0), not records.
