@@ -222,6 +222,46 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test("the same header after a build: our heading in the lower row is ours, and the header still two rows (helper-74: the rebuild lost every rating)", () => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", null, "2010/11", null, "Polarity", null],
+        [null, "Name", "Definition", "Target", "Actual", null, "Status (auto)"],
+        ["NI 8", "Adult participation in sport", "% of adults taking part", 25, 24, "Higher", "● Within tolerance"],
+        ["NI 195", "Street cleanliness - litter", "% of sites below grade B", 10, 12, "Lower", "▲ Off target"],
+      ],
+      { merges: [{ top: 0, left: 0, bottom: 1, right: 0 }, { top: 0, left: 1, bottom: 0, right: 2 }, { top: 0, left: 3, bottom: 0, right: 4 }, { top: 0, left: 5, bottom: 1, right: 5 }] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map(brief)).toEqual([{ kind: "indicator", headerRow: 0, headerHeight: 2, firstRow: 2, lastRow: 3 }]);
+    expect(records.map((r) => [r.ref, r.target?.value, r.actual?.value])).toEqual([
+      ["NI 8", 25, 24],
+      ["NI 195", 10, 12],
+    ]);
+  });
+
+  test.each([
+    // A section's banner merged across the table, beside a Polarity merged down over it (helper-74: the refs were lost).
+    ["a section banner", ["Priority 1 - Safer Communities", null, null, null, null], [{ top: 1, left: 0, bottom: 1, right: 3 }], ["HE 1", "HE 2"]],
+    // A first record whose texts are all header words, under one-column headings: a record still.
+    ["a first record of header words", ["Value for money", "Cabinet", "Complete", null, null], [], ["Value for money", "HE 1", "HE 2"]],
+  ] as [string, CellValue[], { top: number; left: number; bottom: number; right: number }[], string[]][])("a one-row header with Polarity merged down over %s: the row under it is not a second header row", (_what, second, merges, refs) => {
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+        second,
+        ["HE 1", "Rent collected", 97, 98, "Higher"],
+        ["HE 2", "Days to re-let", 30, 41, "Lower"],
+      ],
+      { merges: [{ top: 0, left: 4, bottom: 1, right: 4 }, ...merges] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map((t) => ({ headerRow: t.headerRow, headerHeight: t.headerHeight }))).toEqual([{ headerRow: 0, headerHeight: 1 }]);
+    expect(records.map((r) => r.ref).filter((ref) => ref)).toEqual(refs);
+  });
+
   test("names merged down over a first record are not a two-row header: the row under them is data", () => {
     const g = grid(
       [

@@ -345,9 +345,12 @@ function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, c
 /**
  * A two-row header whose names are merged down over both rows ("Ref" and "Polarity" over two rows) and
  * whose headings are merged across the labels of the lower row ("Indicator" over Name | Definition,
- * "2010/11" over Target | Actual). The lower row is labels, each a header word (not a record's text): its
- * periods' labels take their heading as combine does, its other labels stand as they are, and the names
- * merged down keep theirs. Read as the upper row alone, the table had no target and no refs (helper-70).
+ * "2010/11" over Target | Actual). The lower row is labels, each a header word (not a record's text) of
+ * its own cell, under a heading merged across two or more columns: a section's banner ("Priority 1 - …",
+ * merged across the table) or a first record under a one-column heading is no label (helper-74). Its
+ * periods' labels take their heading as combine does, its other labels stand as they are, the names
+ * merged down keep theirs, and our heading a build wrote there is ours. Read as the upper row alone, the
+ * table had no target and no refs (helper-70).
  */
 function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, string>, left: number, right: number): ColumnMapping[] | undefined {
   if (row + 1 > cells.bottom) return undefined;
@@ -357,14 +360,19 @@ function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, strin
   });
   if (!mergedDown) return undefined;
   const below = headerCells(cells, row + 1);
-  if (!below || below.size === 0) return undefined;
+  if (!below) return undefined;
+  let labels = 0;
   for (const [col, text] of below) {
-    if (col < left || col > right || isOurHeading(text)) return undefined;
+    if (isOurHeading(text)) continue;
+    if (col < left || col > right) return undefined;
     if (classifyHeader(text).role === "ignore") return undefined; // a record's text: the row is data
-    // A label sits under a heading of its own or merged across it, not under a name merged down.
-    const m = cells.mergeAt(row, col);
-    if (!heads.has(col) && !(m && m.top === row)) return undefined;
+    const heading = cells.mergeAt(row, col);
+    if (!heading || heading.top !== row || heading.bottom !== row || heading.right === heading.left) return undefined;
+    const own = cells.mergeAt(row + 1, col);
+    if (own && own.right > own.left) return undefined; // a banner merged across, not one column's label
+    labels++;
   }
+  if (labels < 2) return undefined;
   const columns =
     combine(cells, row, heads, below) ??
     [...new Set([...heads.keys(), ...below.keys()])].sort((a, b) => a - b).map((col) => mapping(col, below.get(col) ?? heads.get(col) ?? ""));
