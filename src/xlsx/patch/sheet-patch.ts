@@ -11,7 +11,7 @@ import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatKey } from "../../excel/saved";
 import { columnFormats, columnPoints, patchHead } from "./sheet-head";
-import { attrValue, elementAt, endsName, endTagAt, removeAttr, setAttr, tagEnd, tagName } from "./xml-text";
+import { attrValue, elementAt, endsName, endTagAt, endTagOutside, removeAttr, setAttr, tagEnd, tagName } from "./xml-text";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
@@ -44,6 +44,22 @@ function colAt(text: string, from: number): number {
   return i === from ? -1 : col - 1;
 }
 
+/**
+ * The <sheetData> start tag in a sheet's head (with its prefix), passing over comments and CDATA; null
+ * when the text so far does not hold it (or ends inside a comment).
+ */
+function sheetDataTag(text: string): RegExpExecArray | null {
+  const re = /<!--|<!\[CDATA\[|<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/g;
+  for (;;) {
+    const m = re.exec(text);
+    if (!m || !m[0].startsWith("<!")) return m;
+    const close = m[0] === "<!--" ? "-->" : "]]>";
+    const at = text.indexOf(close, m.index + m[0].length);
+    if (at < 0) return null;
+    re.lastIndex = at + close.length;
+  }
+}
+
 /** A name without its prefix ("x:row" → "row"). */
 const unprefixed = (name: string): string => name.slice(name.indexOf(":") + 1);
 
@@ -51,6 +67,8 @@ export class SheetPatcher {
   private phase: Phase = "head";
   private buffer = "";
   private pos = 0;
+  /** Where the buffer's next "<!" (a comment or CDATA) is, at or after where it was last looked for; -1: not looked for. */
+  private bang = -1;
   private rowIndex = 0;
   /** The row number (zero-based) of the last row in the input, for rows without r. */
   private lastInputRow = -1;
@@ -81,9 +99,10 @@ export class SheetPatcher {
     // Work through the buffer with a cursor: slicing it after every row would copy it again and again.
     this.buffer = this.pos > 0 ? this.buffer.slice(this.pos) + text : this.buffer + text;
     this.pos = 0;
+    this.bang = -1;
     for (;;) {
       if (this.phase === "head") {
-        const m = /<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/.exec(this.buffer);
+        const m = sheetDataTag(this.buffer);
         if (!m) return;
         const end = tagEnd(this.buffer, m.index);
         if (end < 0) return;
@@ -154,7 +173,8 @@ export class SheetPatcher {
     let rowEnd = end;
     if (!tag.endsWith("/>")) {
       // The row's own name closes it: a row may carry a prefix its <sheetData> does not.
-      const close = endTagAt(b, name, end);
+      let close = endTagAt(b, name, end);
+      if (close && this.bangBefore(end, close.start)) close = endTagOutside(b, name, end);
       if (!close) return undefined;
       rowEnd = close.end;
     }
@@ -172,6 +192,18 @@ export class SheetPatcher {
     }
     this.pos = end;
     return this.buffer.slice(from, end);
+  }
+
+  /**
+   * Whether a comment or CDATA starts in the buffer between `from` and `to` (then a "</row>" may be inside
+   * it). The next one's place is kept, so the buffer is looked through once a push, not once a row.
+   */
+  private bangBefore(from: number, to: number): boolean {
+    if (this.bang !== Infinity && this.bang < from) {
+      const at = this.buffer.indexOf("<!", from);
+      this.bang = at < 0 ? Infinity : at;
+    }
+    return this.bang < to;
   }
 
   private passThrough(at: number, length: number): string | undefined {
@@ -242,6 +274,8 @@ export class SheetPatcher {
     }
     const innerEnd = rowXml.lastIndexOf("</");
     const cOpen = `<${this.prefix}c`;
+    // A comment or CDATA in the row (no writer we know puts one there) may hold what reads as an end tag.
+    const special = rowXml.includes("<!");
     let out = this.widenSpans(tag, edits);
     let k = 0;
     let lastCol = -1;
@@ -253,7 +287,9 @@ export class SheetPatcher {
       const lt = rowXml.indexOf("<", i);
       if (lt < 0 || lt >= innerEnd) break;
       if (rowXml.startsWith("<!--", lt)) {
-        i = rowXml.indexOf("-->", lt) + 3;
+        const at = rowXml.indexOf("-->", lt);
+        if (at < 0) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished comment in row ${row + 1}`);
+        i = at + 3;
         continue;
       }
       const openEnd = tagEnd(rowXml, lt);
@@ -262,7 +298,7 @@ export class SheetPatcher {
       const cName = usualName ? cOpen.slice(1) : tagName(rowXml, lt);
       const isCell = usualName || unprefixed(cName) === "c";
       const selfClosing = rowXml[openEnd - 2] === "/";
-      const close = selfClosing || !isCell ? undefined : endTagAt(rowXml, cName, openEnd);
+      const close = selfClosing || !isCell ? undefined : special ? endTagOutside(rowXml, cName, openEnd) : endTagAt(rowXml, cName, openEnd);
       if (openEnd < 0 || (isCell && !selfClosing && !close)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);
       const end = selfClosing ? openEnd : close ? close.end : elementAt(rowXml, lt).end;
       i = end;

@@ -155,6 +155,31 @@ export function endTagAt(text: string, name: string, from: number): { start: num
   return undefined;
 }
 
+const endTagPatterns = new Map<string, RegExp>();
+
+/**
+ * endTagAt, passing over comments and CDATA (`<!-- </row> -->` is no end tag). Slower: for the rows and
+ * cells that hold "<!", which no writer we know puts there. Undefined as endTagAt, or when a comment or
+ * CDATA section is not closed in the text.
+ */
+export function endTagOutside(text: string, name: string, from: number): { start: number; end: number } | undefined {
+  let re = endTagPatterns.get(name);
+  if (!re) endTagPatterns.set(name, (re = new RegExp(`<!--|<!\\[CDATA\\[|</${name.replace(/[.]/g, "\\.")}[ \\t\\r\\n]*>`, "g")));
+  re.lastIndex = from;
+  for (;;) {
+    const m = re.exec(text);
+    if (!m) return undefined;
+    if (m[0].startsWith("<!")) {
+      const close = m[0] === "<!--" ? "-->" : "]]>";
+      const at = text.indexOf(close, m.index + m[0].length);
+      if (at < 0) return undefined;
+      re.lastIndex = at + close.length;
+      continue;
+    }
+    return { start: m.index, end: m.index + m[0].length };
+  }
+}
+
 /** Where one element sits in a text: its start tag, its content and its end. */
 export interface ElementSpan {
   start: number;

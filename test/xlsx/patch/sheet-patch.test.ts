@@ -139,6 +139,19 @@ describe("SheetPatcher", () => {
     }
   });
 
+  test("a comment or CDATA holding what reads as an end tag (</row>, </c>, <sheetData/>) is passed over, not taken for one (helper-74: the build spun for ever)", () => {
+    const xml =
+      `<worksheet><!-- <sheetData/> --><sheetData><row r="1"><c r="A1"><v>1</v></c><!-- </row> --><c r="B1"><v>2</v></c></row>` +
+      `<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[a </c> b </row> c]]></t></is></c><c r="B2"><v>3</v></c></row></sheetData></worksheet>`;
+    const plan: SheetPlan = { ...emptySheetPlan("T", "edit"), styles: [{ style: GREEN, ranges: [{ top: 0, left: 1, bottom: 1, right: 1 }] }], blocks: [{ row: 0, col: 2, values: [["x"], ["y"]] }] };
+    for (const size of [1, 6, 100000]) {
+      expect(patch(xml, plan, size)).toBe(
+        `<worksheet><!-- <sheetData/> --><sheetData><row r="1"><c r="A1"><v>1</v></c><!-- </row> --><c r="B1" s="100"><v>2</v></c><c r="C1" t="inlineStr"><is><t>x</t></is></c></row>` +
+          `<row r="2"><c r="A2" t="inlineStr"><is><t><![CDATA[a </c> b </row> c]]></t></is></c><c r="B2" s="100"><v>3</v></c><c r="C2" t="inlineStr"><is><t>y</t></is></c></row></sheetData></worksheet>`,
+      );
+    }
+  });
+
   test("columns of two and three letters are read in place right (Z, AA, AB, AC, then AAB)", () => {
     const xml = `<worksheet><sheetData><row r="2"><c r="Z2"><v>1</v></c><c r="AA2"><v>2</v></c><c r="AB2" s="3"><v>3</v></c><c r="AC2"><v>4</v></c><c r="AAB2"><v>5</v></c></row></sheetData></worksheet>`;
     // AB is column 27 (zero-based); AD, 29, goes between AC and AAB (702).
