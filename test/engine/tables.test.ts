@@ -1,13 +1,15 @@
 import { readRecords } from "../../src/engine/detect/records";
 import { classifyBodyRow, detectTables, judgeHeader, tableShape } from "../../src/engine/detect/tables";
 import { SheetCells } from "../../src/engine/read/cells";
-import type { CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
+import type { CellRange, CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
 
 function grid(rows: CellValue[][], extra: Partial<SheetGrid> = {}): SheetGrid {
   return { name: "Sheet1", values: rows, ...extra };
 }
 
 /** Role by header text, for compact expectations. */
+const M = (top: number, left: number, bottom: number, right: number): CellRange => ({ top, left, bottom, right });
+
 function roles(t: TableSpec): Record<string, Role> {
   return Object.fromEntries(t.columns.map((c) => [c.header, c.role]));
 }
@@ -238,6 +240,40 @@ describe("detectTables: structure", () => {
     expect(records.map((r) => [r.ref, r.target?.value, r.actual?.value])).toEqual([
       ["NI 8", 25, 24],
       ["NI 195", 10, 12],
+    ]);
+  });
+
+  test.each([
+    // helper-75: "Comments" merged across two columns under the year's heading, as records' commentary often is.
+    [
+      "a label merged across two columns under its heading",
+      [
+        ["Ref", "Indicator", null, "2010/11", null, null, null, "Polarity"],
+        [null, "Name", "Definition", "Target", "Actual", "Comments", null, null],
+        ["NI 8", "Adult participation in sport", "% of adults", 25, 24, "Slightly behind", null, "Higher"],
+        ["NI 195", "Street cleanliness", "% of sites below B", 10, 12, "Contractor issues", null, "Lower"],
+      ],
+      [M(0, 0, 1, 0), M(0, 1, 0, 2), M(0, 3, 0, 6), M(0, 7, 1, 7), M(1, 5, 1, 6), M(2, 5, 2, 6), M(3, 5, 3, 6)],
+    ],
+    // helper-75: the year's heading last, merged past the header row's last cell of its own.
+    [
+      "the last heading merged across past the row's own cells",
+      [
+        ["Ref", "Indicator", null, "Polarity", "2010/11", null],
+        [null, "Name", "Definition", null, "Target", "Actual"],
+        ["NI 8", "Adult participation in sport", "% of adults", "Higher", 25, 24],
+        ["NI 195", "Street cleanliness", "% below B", "Lower", 10, 12],
+      ],
+      [M(0, 0, 1, 0), M(0, 1, 0, 2), M(0, 3, 1, 3), M(0, 4, 0, 5)],
+    ],
+  ] as [string, CellValue[][], CellRange[]][])("two-row header with names merged down: %s", (_what, rows, merges) => {
+    const g = grid(rows, { merges });
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map((t) => ({ headerHeight: t.headerHeight, firstRow: t.firstRow }))).toEqual([{ headerHeight: 2, firstRow: 2 }]);
+    expect(records.map((r) => [r.ref, r.target?.value, r.actual?.value, r.polarity?.text])).toEqual([
+      ["NI 8", 25, 24, "Higher"],
+      ["NI 195", 10, 12, "Lower"],
     ]);
   });
 

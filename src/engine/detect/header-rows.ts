@@ -352,7 +352,7 @@ function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, c
  * merged down keep theirs, and our heading a build wrote there is ours. Read as the upper row alone, the
  * table had no target and no refs (helper-70).
  */
-function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, string>, left: number, right: number): ColumnMapping[] | undefined {
+function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, string>, cols: readonly number[], left: number, right: number): ColumnMapping[] | undefined {
   if (row + 1 > cells.bottom) return undefined;
   const mergedDown = [...heads.keys()].some((col) => {
     const m = cells.mergeAt(row, col);
@@ -361,15 +361,21 @@ function joinMergedDown(cells: SheetCells, row: number, heads: Map<number, strin
   if (!mergedDown) return undefined;
   const below = headerCells(cells, row + 1);
   if (!below) return undefined;
+  // The last heading may be merged across past the header row's last own cell ("2010/11" over Target | Actual).
+  const edge = lowerEdge(cells, row, heads, below, cols, right);
   let labels = 0;
   for (const [col, text] of below) {
     if (isOurHeading(text)) continue;
-    if (col < left || col > right) return undefined;
+    if (col < left || col > edge) return undefined;
     if (classifyHeader(text).role === "ignore") return undefined; // a record's text: the row is data
     const heading = cells.mergeAt(row, col);
     if (!heading || heading.top !== row || heading.bottom !== row || heading.right === heading.left) return undefined;
+    // A label may be merged across its heading's columns ("Comments" over two); a banner reaches past them.
     const own = cells.mergeAt(row + 1, col);
-    if (own && own.right > own.left) return undefined; // a banner merged across, not one column's label
+    if (own && (own.left < heading.left || own.right > heading.right)) return undefined;
+    // Under a period's heading only its figures' and rating's labels: "Direction" there is its direction of travel (helper-64).
+    const over = heads.get(heading.left);
+    if (over !== undefined && (classifyHeader(over).period !== undefined || isRelativeHeading(over)) && !isPlainLabel(text)) return undefined;
     labels++;
   }
   if (labels < 2) return undefined;
@@ -427,7 +433,7 @@ function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit:
       if (columns) return { top, height: row + 1 - top, columns };
     }
   }
-  const two = joinBelow(cells, row, own, cols, left, right) ?? joinMergedDown(cells, row, own, left, right);
+  const two = joinBelow(cells, row, own, cols, left, right) ?? joinMergedDown(cells, row, own, cols, left, right);
   if (two) return { top: row, height: 2, columns: two };
   // "KPI | Q1 2010/11 | Q2 2010/11" reads as a header of its own ("KPI" names the indicator); where the
   // header under it takes it as its row of periods, the two are one header.
