@@ -161,7 +161,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
   let recordRows = 0;
   const recordFormats = new Map<number, number>();
   let windowed: { name: string; part: string; problems: Problem[] } | undefined;
-  const context = (name: string, part: string) => ({ name, part, strings, formats, date1904: workbook.date1904 });
+  const context = (name: string, part: string) => ({ name, part, strings, formats, date1904: workbook.date1904, recalculatedOnLoad: workbook.recalculatedOnLoad });
 
   for (const s of workbook.sheets) {
     const info: SheetInfo = {

@@ -19,6 +19,8 @@ export interface SheetReadContext {
   strings?: SharedStrings;
   formats?: CellFormats;
   date1904: boolean;
+  /** The workbook asks to be recalculated on opening (WorkbookPart.recalculatedOnLoad): its formulas' saved results are not to be trusted. */
+  recalculatedOnLoad?: boolean;
   /** Told the format index of each cell that has one (the record sheet's backups, record-backups.ts). */
   onCellFormat?: (row: number, col: number, xf: number) => void;
   /**
@@ -138,6 +140,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   let valueSeen = false;
   let uncalculated = 0;
   let firstUncalculated = "";
+  // Formulas with a result saved in a workbook that asks to be recalculated (XlsxWriter saves 0).
+  let unsure = 0;
+  let firstUnsure = "";
   let phonetic = 0;
 
   const fail = (what: string): never => {
@@ -275,7 +280,12 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           return;
         case "c": {
           if (row < 0) fail("has a cell outside any row");
-          if (formula && !valueSeen && uncalculated++ === 0) firstUncalculated = address();
+          if (formula) {
+            // openpyxl saves <v></v>: no result, unless the formula's result is text (Excel saves an empty one so).
+            if (!valueSeen || (!hasText && type !== "str" && type !== "inlineStr")) {
+              if (uncalculated++ === 0) firstUncalculated = address();
+            } else if (ctx.recalculatedOnLoad && unsure++ === 0) firstUnsure = address();
+          }
           const v = cellValue();
           const code = formats.codes[style];
           if (v !== null) {
@@ -314,8 +324,21 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     tables: [],
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
-  const problems = uncalculated ? [...squared.problems, uncalculatedProblem(name, firstUncalculated, uncalculated)] : squared.problems;
+  const problems = [...squared.problems];
+  if (uncalculated) problems.push(uncalculatedProblem(name, firstUncalculated, uncalculated));
+  if (unsure) problems.push(unsureProblem(name, firstUnsure, unsure));
   return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems };
+}
+
+/** Formulas whose saved results a workbook asks Excel to work out again (XlsxWriter saves 0): read as saved, and said so. */
+function unsureProblem(sheet: string, cell: string, count: number): Problem {
+  const one = count === 1;
+  return {
+    sheet,
+    cell,
+    severity: "warning",
+    message: `${one ? "1 formula's saved result" : `${count.toLocaleString("en-GB")} formulas' saved results`} (from ${cell}) may be 0 or out of date: the workbook asks Excel to recalculate it when opened, as programs that do not calculate write it, and ${one ? "it is" : "they are"} read as saved. Open the workbook in Excel, save it, and build again.`,
+  };
 }
 
 /** Formulas whose results the file does not hold read as empty cells: "no Actual figure", with no word of why. */

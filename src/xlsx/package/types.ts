@@ -84,6 +84,11 @@ export interface WorkbookPart {
   sheets: WorkbookSheet[];
   definedNames: DefinedName[];
   date1904: boolean;
+  /**
+   * <calcPr fullCalcOnLoad="1">: Excel is to recalculate every formula on opening. XlsxWriter and openpyxl
+   * write it (they do not calculate, and save 0 or nothing as a formula's result); Excel does not.
+   */
+  recalculatedOnLoad: boolean;
   /** <workbookProtection lockStructure="1"> (or lockWindows): sheets cannot be added, removed or renamed in Excel. */
   protected: boolean;
 }

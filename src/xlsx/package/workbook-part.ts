@@ -37,6 +37,7 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
   const sheets: WorkbookSheet[] = [];
   const definedNames: DefinedName[] = [];
   let date1904 = false;
+  let recalculatedOnLoad = false;
   let isProtected = false;
   let name: Omit<DefinedName, "formula"> | undefined;
   let formula = "";
@@ -62,6 +63,8 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
         });
       } else if (local === "workbookPr") {
         date1904 = truthy(attr(tag, "date1904"));
+      } else if (local === "calcPr") {
+        recalculatedOnLoad = truthy(attr(tag, "fullCalcOnLoad"));
       } else if (local === "workbookProtection") {
         // openpyxl and LibreOffice write an empty <workbookProtection/> into unprotected workbooks.
         isProtected = truthy(attr(tag, "lockStructure")) || truthy(attr(tag, "lockWindows"));
@@ -89,7 +92,7 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
     if (other !== undefined) throw new InputError(`${file} is corrupt: ${partName} lists two sheets named "${other}"${other === s.name ? "" : ` and "${s.name}"`} (Excel needs every sheet name to be different)`);
     named.set(s.name.toLowerCase(), s.name);
   }
-  return { partName, xml, rels, sheets, definedNames, date1904, protected: isProtected };
+  return { partName, xml, rels, sheets, definedNames, date1904, recalculatedOnLoad, protected: isProtected };
 }
 
 /** Finds and reads the workbook part. */
