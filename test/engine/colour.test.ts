@@ -382,6 +382,8 @@ describe("a status column outside the sheet's print area (helper-73)", () => {
     ["whole columns up to the table's last", printing({ top: 0, left: 0, bottom: ALL_ROWS, right: 6 }), ["KPIs!H3: column H, outside the sheet's print area (A:G)"]],
     ["whole columns taking ours in", printing({ top: 0, left: 0, bottom: ALL_ROWS, right: 7 }), []],
     ["two areas, the second taking the table and ours", printing({ top: 30, left: 0, bottom: 40, right: 3 }, { top: 0, left: 0, bottom: 19, right: 9 }), []],
+    // helper-75: our column printed as an area of its own beside the table's.
+    ["the table and our column as two areas", printing({ top: 0, left: 0, bottom: 19, right: 6 }, { top: 0, left: 7, bottom: 19, right: 7 }), []],
     ["an area printing none of the table (a chart's data below it)", printing({ top: 30, left: 0, bottom: 40, right: 3 }), []],
     ["no print area", { name: "KPIs", values: rows }, []],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, told) => {

@@ -283,9 +283,10 @@ export function unprintedStatusProblems(grids: SheetGrid[], tables: TableSpec[],
     for (const table of sheetTables) {
       const { col, last } = statusColumns(grid, table, rated);
       const left = Math.min(...table.columns.map((c) => c.col));
-      // The areas printing some of the table's records: one of them must take in our column too.
-      const printing = areas.filter((a) => a.top <= table.lastRow && a.bottom >= table.firstRow && a.left < col && a.right >= left);
-      if (printing.length === 0 || printing.some((a) => a.right >= col)) continue;
+      // Where some of the table's records print, our column must print beside them: in the same area or one of its own.
+      const records = (a: CellRange): boolean => a.top <= table.lastRow && a.bottom >= table.firstRow;
+      const printsTable = areas.some((a) => records(a) && a.left < col && a.right >= left);
+      if (!printsTable || areas.some((a) => records(a) && a.left <= col && a.right >= col)) continue;
       problems.push({
         sheet: grid.name,
         cell: toA1(table.headerRow + table.headerHeight - 1, col),
