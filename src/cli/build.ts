@@ -112,7 +112,7 @@ function continuedHistory(read: PackageRead, plans: SheetPlan[]): HistoryContinu
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number; history?: HistoryContinued } | "whole" | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number; trackers: Set<string>; history?: HistoryContinued } | "whole" | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -152,12 +152,17 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, history };
+  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, trackers: new Set(run.result.tables.map((t) => t.sheet)), history };
 }
 
-/** The reader's warnings (cells far from the data left out), one line each naming sheet and cell. */
-export function readWarnings(read: Pick<PackageRead, "problems">): string[] {
-  return read.problems.map((p) => `  Warning: '${p.sheet.replace(/'/g, "''")}'!${p.cell}: ${p.message}`);
+/**
+ * The reader's warnings, one line each naming sheet and cell: cells far from the data left out, and formulas
+ * with no result (or one not to be trusted) on the sheets that hold a tracker, `trackers` (a budget sheet's
+ * formulas rate nothing: telling of them on every sheet was noise, helper-76).
+ */
+export function readWarnings(read: Pick<PackageRead, "problems"> & Partial<Pick<PackageRead, "formulaProblems">>, trackers: ReadonlySet<string> = new Set()): string[] {
+  const told = [...read.problems, ...(read.formulaProblems ?? []).filter((p) => trackers.has(p.sheet))];
+  return told.map((p) => `  Warning: '${p.sheet.replace(/'/g, "''")}'!${p.cell}: ${p.message}`);
 }
 
 function fail(message: string, code: number): number {
@@ -223,7 +228,7 @@ export async function build(argv: string[]): Promise<number> {
     );
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);
-    for (const line of readWarnings(read)) console.log(line);
+    for (const line of readWarnings(read, outcome.trackers)) console.log(line);
     return EXIT.done;
   } catch (e) {
     return failure(e, args.input);

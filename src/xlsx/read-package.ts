@@ -80,6 +80,8 @@ export interface PackageRead {
   recordFormats: Map<number, number>;
   /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
   problems: Problem[];
+  /** Warnings about formulas' results, by sheet (sheet-reader.ts): the build tells those of the sheets with a tracker. */
+  formulaProblems: Problem[];
   sharedStringsPart?: string;
   stylesPart?: string;
   /** The grid of the sheet read through a window (windowHistory), read again whole; undefined when none was. */
@@ -156,6 +158,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
   const sheets: SheetInfo[] = [];
   const grids: SheetGrid[] = [];
   const problems: Problem[] = [];
+  const formulaProblems: Problem[] = [];
   let stateA1: unknown;
   let saved: Record<string, SheetMemory> = {};
   let recordRows = 0;
@@ -213,6 +216,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
       continue;
     }
     problems.push(...read.problems);
+    formulaProblems.push(...(read.formulaProblems ?? []));
     grids.push(read.grid);
   }
 
@@ -232,6 +236,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     recordRows,
     recordFormats,
     problems,
+    formulaProblems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),
     ...(stylesPart ? { stylesPart } : {}),
     readWhole: async () => {

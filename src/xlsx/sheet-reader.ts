@@ -49,6 +49,8 @@ export interface SheetRead {
   drawingRelId?: string;
   /** Cells left out of the grid (far from the data), as warnings. */
   problems: Problem[];
+  /** Formulas with no result, or results not to be trusted, as warnings: worth telling only on a sheet with a tracker. */
+  formulaProblems?: Problem[];
   /** With `window`: rows were left out before one was found out of period order; read the sheet again whole. */
   windowFailed?: true;
 }
@@ -324,32 +326,26 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     tables: [],
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
-  const problems = [...squared.problems];
-  if (uncalculated) problems.push(uncalculatedProblem(name, firstUncalculated, uncalculated));
-  if (unsure) problems.push(unsureProblem(name, firstUnsure, unsure));
-  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems };
+  const formulaProblems = [
+    ...(uncalculated ? [formulaProblem(name, firstUncalculated, uncalculated, "none")] : []),
+    ...(unsure ? [formulaProblem(name, firstUnsure, unsure, "unsure")] : []),
+  ];
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems: squared.problems, formulaProblems };
 }
 
-/** Formulas whose saved results a workbook asks Excel to work out again (XlsxWriter saves 0): read as saved, and said so. */
-function unsureProblem(sheet: string, cell: string, count: number): Problem {
+/**
+ * Formulas whose results the file does not hold ("none": they read as empty, "no Actual figure" with no word
+ * of why), or holds from a program that does not calculate ("unsure": the workbook asks Excel to work them
+ * out again on opening, and XlsxWriter saves 0): read as saved, and said so.
+ */
+function formulaProblem(sheet: string, cell: string, count: number, kind: "none" | "unsure"): Problem {
   const one = count === 1;
-  return {
-    sheet,
-    cell,
-    severity: "warning",
-    message: `${one ? "1 formula's saved result" : `${count.toLocaleString("en-GB")} formulas' saved results`} (from ${cell}) may be 0 or out of date: the workbook asks Excel to recalculate it when opened, as programs that do not calculate write it, and ${one ? "it is" : "they are"} read as saved. Open the workbook in Excel, save it, and build again.`,
-  };
-}
-
-/** Formulas whose results the file does not hold read as empty cells: "no Actual figure", with no word of why. */
-function uncalculatedProblem(sheet: string, cell: string, count: number): Problem {
-  const one = count === 1;
-  return {
-    sheet,
-    cell,
-    severity: "warning",
-    message: `${one ? "1 formula has" : `${count.toLocaleString("en-GB")} formulas have`} no saved result (from ${cell}), so ${one ? "it reads" : "they read"} as empty: the program that wrote the file did not calculate ${one ? "it" : "them"}. Open the workbook in Excel, save it, and build again.`,
-  };
+  const n = count.toLocaleString("en-GB");
+  const message =
+    kind === "none"
+      ? `${one ? "1 formula has" : `${n} formulas have`} no saved result (from ${cell}), so ${one ? "it reads" : "they read"} as empty: the program that wrote the file did not calculate ${one ? "it" : "them"}.`
+      : `${one ? "1 formula's saved result" : `${n} formulas' saved results`} (from ${cell}) may be 0 or out of date: the workbook asks Excel to recalculate it when opened, as programs that do not calculate write it, and ${one ? "it is" : "they are"} read as saved.`;
+  return { sheet, cell, severity: "warning", message: `${message} Open the workbook in Excel, save it, and build again.` };
 }
 
 /** The shared-string indices a sheet uses, for reading a huge shared-strings part selectively. */

@@ -16,6 +16,12 @@ test("a sheet name with an apostrophe is quoted as Excel quotes it", () => {
   expect(readWarnings({ problems })).toEqual(["  Warning: 'Officer''s sheet'!XFD1: 1 cell far from the rest of the data (from XFD1) was not read"]);
 });
 
+test("formulas' warnings are told for the sheets with a tracker only: a budget sheet's formulas rate nothing (helper-76: one warning per monthly sheet)", () => {
+  const warning = (sheet: string, message: string) => ({ sheet, cell: "D4", message, severity: "warning" as const });
+  const read = { problems: [warning("Budget", "far")], formulaProblems: [warning("Tracker", "tracker's formulas"), warning("Budget", "budget's formulas")] };
+  expect(readWarnings(read, new Set(["Tracker"]))).toEqual(["  Warning: 'Budget'!D4: far", "  Warning: 'Tracker'!D4: tracker's formulas"]);
+});
+
 test("a build over a sheet with stray cells at its far edges prints one warning line naming the sheet and cell", async () => {
   const { parts } = addTracker(await readParts(join(__dirname, "..", "fixtures", "made", "stray-both-edges.xlsx")));
   const input = join(dir, "stray.xlsx");
