@@ -277,6 +277,26 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test.each(["DoT", "Trend"])("quarters merged over Target | Actual | RAG | %s, names merged down: each quarter's figures (helper-76: 'data only', no target)", (fourth) => {
+    const quarters = ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"];
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", ...quarters.flatMap((q) => [q, null, null, null])],
+        [null, null, null, ...quarters.flatMap(() => ["Target", "Actual", "RAG", fourth])],
+        ["HE 1", "Rent collected", "Higher is better", 0.97, 0.96, "G", "↑", 0.97, 0.975, "G", "↑", 0.97, 0.982, "G", "↑"],
+        ["HE 2", "Days to re-let", "Lower is better", 30, 35, "A", "↓", 30, 33, "A", "↑", 30, 41, "R", "↓"],
+      ],
+      { merges: [M(0, 0, 1, 0), M(0, 1, 1, 1), M(0, 2, 1, 2), M(0, 3, 0, 6), M(0, 7, 0, 10), M(0, 11, 0, 14)] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map((t) => ({ headerHeight: t.headerHeight, firstRow: t.firstRow }))).toEqual([{ headerHeight: 2, firstRow: 2 }]);
+    expect(records.map((r) => [r.ref, r.target?.value, r.actual?.value, r.polarity?.text])).toEqual([
+      ["HE 1", 0.97, 0.982, "Higher is better"],
+      ["HE 2", 30, 41, "Lower is better"],
+    ]);
+  });
+
   test.each([
     // A section's banner merged across the table, beside a Polarity merged down over it (helper-74: the refs were lost).
     ["a section banner", ["Priority 1 - Safer Communities", null, null, null, null], [{ top: 1, left: 0, bottom: 1, right: 3 }], ["HE 1", "HE 2"]],

@@ -152,7 +152,7 @@ function isGroupRow(
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }
   // "Target | Actual | RAG" under each quarter: more targets and actuals than anything else.
-  return periods > 0 && subs < periods;
+  return periods > 0 && subs <= periods;
 }
 
 /**
