@@ -1,4 +1,5 @@
 import { readRecords } from "../../src/engine/detect/records";
+import { runScorecard } from "../../src/engine/scorecard";
 import { classifyBodyRow, detectTables, judgeHeader, tableShape } from "../../src/engine/detect/tables";
 import { SheetCells } from "../../src/engine/read/cells";
 import type { CellRange, CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
@@ -295,6 +296,33 @@ describe("detectTables: structure", () => {
       ["HE 1", 0.97, 0.982, "Higher is better"],
       ["HE 2", 30, 41, "Lower is better"],
     ]);
+  });
+
+  test("a two-row quarters header printed again lower down, Q4 laid out and empty: the repeat's 'Target | Actual | RAG' is no Q4 figure (helper-76: every indicator rated on Q4, 'No data')", () => {
+    const quarters = ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11"];
+    const header: CellValue[][] = [
+      ["Ref", "Indicator", "Polarity", ...quarters.flatMap((q) => [q, null, null])],
+      [null, null, null, ...quarters.flatMap(() => ["Target", "Actual", "RAG"])],
+    ];
+    const g = grid(
+      [
+        ["Performance 2010/11"],
+        [],
+        ...header,
+        ["HE 1", "Rent collected", "Higher is better", 0.97, 0.96, "G", 0.97, 0.975, "G", 0.97, 0.982, "G", 0.97, null, null],
+        ["HE 2", "Days to re-let", "Lower is better", 30, 35, "G", 30, 33, "G", 30, 41, "G", 30, null, null],
+        [],
+        ...header,
+        ["EN 1", "Residual waste per household", "Lower is better", 150, 149, "G", 150, 152, "G", 150, 160, "G", 150, null, null],
+      ],
+      { merges: [2, 7].flatMap((top) => [M(top, 0, top + 1, 0), M(top, 1, top + 1, 1), M(top, 2, top + 1, 2), ...[3, 6, 9, 12].map((left) => M(top, left, top, left + 2))]) },
+    );
+    const run = runScorecard([g], { preset: "rag", today: "2011-01-15" });
+    expect({
+      period: run.period?.label,
+      statuses: run.result.rated.map((r) => [r.record.ref, r.rating.status]),
+      problems: run.result.problems.map((p) => p.message),
+    }).toEqual({ period: "Q3 2010/11", statuses: [["HE 1", "green"], ["HE 2", "red"], ["EN 1", "red"]], problems: [] });
   });
 
   test.each([

@@ -3,7 +3,7 @@ import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../r
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
-import { headerCells, isPeriodish, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
@@ -186,11 +186,17 @@ function looksLikeHeader(cells: SheetCells, shape: TableShape, row: number): boo
     }
   }
   if (named) return false;
+  // A group row, or the lower row of a two-row header printed again ("Target | Actual | RAG" under each
+  // quarter): its "Actual" in Q4's column was taken for a Q4 figure, and every indicator rated on Q4 (helper-76).
+  let periods = 0;
   for (let col = shape.left; col <= shape.right; col++) {
     const v = cells.at(row, col);
-    if (typeof v === "string" && !isBlank(v) && !shape.generated.includes(col) && !(v.length <= MAX_GROUP_LENGTH && isPeriodish(v))) return false;
+    if (typeof v !== "string" || isBlank(v) || shape.generated.includes(col)) continue;
+    if (v.length > MAX_GROUP_LENGTH) return false;
+    if (isPeriodish(v)) periods++;
+    else if (!isSubLabel(v)) return false;
   }
-  return true;
+  return periods > 0;
 }
 
 // ---- detection ----
