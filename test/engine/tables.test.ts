@@ -278,7 +278,7 @@ describe("detectTables: structure", () => {
     ]);
   });
 
-  test.each(["DoT", "Trend"])("quarters merged over Target | Actual | RAG | %s, names merged down: each quarter's figures (helper-76: 'data only', no target)", (fourth) => {
+  test.each(["DoT", "Trend", "Direction"])("quarters merged over Target | Actual | RAG | %s, names merged down: each quarter's figures, the record's own polarity (helper-76: 'data only', no target)", (fourth) => {
     const quarters = ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11"];
     const g = grid(
       [

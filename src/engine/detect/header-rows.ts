@@ -124,6 +124,11 @@ function isPolarityLabel(text: string): boolean {
   return exactRole(text) === "polarity" && !/^dir/i.test(text.trim());
 }
 
+/** "Direction" under a quarter's heading: that quarter's direction of travel, which is not read (helper-64). */
+function isDirectionLabel(text: string): boolean {
+  return exactRole(text) === "polarity" && /^dir/i.test(text.trim());
+}
+
 /**
  * A row of periods, targets and actuals joining the header next to it. `subAllowed` says where a rating,
  * comment or trend label may be among them ("Target | Actual | RAG" under a quarter's heading); by default nowhere.
@@ -144,7 +149,7 @@ function isGroupRow(
     if (isOurHeading(text)) continue;
     if (col < left || col > right || text.length > MAX_GROUP_LENGTH) return false;
     if (isPeriodish(text)) periods++;
-    else if (isSubLabel(text) && subAllowed(col)) subs++;
+    else if ((isSubLabel(text) || isDirectionLabel(text)) && subAllowed(col)) subs++;
     // "Polarity" among a quarter's "Target | Actual" (the quarter's heading over them all) is the record's own: it joins, and counts for neither.
     // So is an earlier period's target or rating among them ("Target [prev yr]"): it joins, not read.
     else if (!((isPolarityLabel(text) || isEarlierLabel(text)) && subAllowed(col)) && !captionAllowed(col)) return false;
@@ -243,7 +248,10 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
         changed = true;
       }
     }
-    out.push(mapping(col, text));
+    // "Direction" under a quarter's heading is its direction of travel: not the record's polarity, and not read.
+    const over = l !== undefined && isDirectionLabel(l) ? headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel) : undefined;
+    if (over !== undefined && (classifyHeader(over).period !== undefined || isRelativeHeading(over))) out.push({ col, header: `${over} ${l}`, role: "ignore" });
+    else out.push(mapping(col, text));
   }
   return changed ? out : undefined;
 }
