@@ -325,6 +325,28 @@ describe("detectTables: structure", () => {
     }).toEqual({ period: "Q3 2010/11", statuses: [["HE 1", "green"], ["HE 2", "red"], ["EN 1", "red"]], problems: [] });
   });
 
+  // helper-77: "Direction" is the polarity column's own header under a row of periods; only in a row of groups under the header is it a quarter's direction of travel.
+  test.each([
+    ["2010/11 over the figures, typed", [[null, null, "2010/11", null, null]], []],
+    ["Q3 2010/11 merged over Target | Actual | Direction", [[null, null, "Q3 2010/11", null, null]], [M(0, 2, 0, 4)]],
+    ["a title, a blank row, then the year", [["Housing performance"], [], [null, null, "2010/11", null, null]], []],
+  ] as [string, CellValue[][], CellRange[]][])("a polarity column headed 'Direction' under a row of periods (%s) is the polarity", (_what, above, merges) => {
+    const g = grid(
+      [
+        ...above,
+        ["Ref", "Indicator", "Target", "Actual", "Direction"],
+        ["HE 1", "Rent collected", 0.97, 0.96, "Higher is better"],
+        ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
+      ],
+      { merges: merges.map((m) => ({ ...m, top: m.top + above.length - 1, bottom: m.bottom + above.length - 1 })) },
+    );
+    const run = runScorecard([g], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2010-12-31" });
+    expect(run.result.rated.map((r) => [r.record.ref, r.record.polarity?.text, r.rating.status])).toEqual([
+      ["HE 1", "Higher is better", "amber"],
+      ["HE 2", "Lower is better", "red"],
+    ]);
+  });
+
   test.each([
     // A section's banner merged across the table, beside a Polarity merged down over it (helper-74: the refs were lost).
     ["a section banner", ["Priority 1 - Safer Communities", null, null, null, null], [{ top: 1, left: 0, bottom: 1, right: 3 }], ["HE 1", "HE 2"]],

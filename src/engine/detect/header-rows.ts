@@ -201,8 +201,9 @@ function captionColumn(cells: SheetCells, row: number, texts: Map<number, string
 /**
  * Two header rows into one text per column: a period-like lower cell ("Q1") takes the upper
  * cell above it, through a merge, or from the nearest upper cell to its left ("2021/22 Q1").
+ * `groupBelow`: the lower row is a row of groups joining under the header (joinBelow), not the header itself.
  */
-function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>, lower: Map<number, string>): ColumnMapping[] | undefined {
+function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>, lower: Map<number, string>, groupBelow = false): ColumnMapping[] | undefined {
   const cols = [...new Set([...upper.keys(), ...lower.keys()])].sort((a, b) => a - b);
   const lowest = cols[0];
   const upperText = (col: number): string | undefined => {
@@ -248,8 +249,9 @@ function combine(cells: SheetCells, upperRow: number, upper: Map<number, string>
         changed = true;
       }
     }
-    // "Direction" under a quarter's heading is its direction of travel: not the record's polarity, and not read.
-    const over = l !== undefined && isDirectionLabel(l) ? headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel) : undefined;
+    // "Direction" in a row of groups under a quarter's heading is its direction of travel: not the record's polarity,
+    // and not read. In the header itself, under a row of periods, it names the polarity column as ever (helper-77).
+    const over = groupBelow && l !== undefined && isDirectionLabel(l) ? headingOver(cells, upperRow, upper, lower, col, lowest, isPlainLabel) : undefined;
     if (over !== undefined && (classifyHeader(over).period !== undefined || isRelativeHeading(over))) out.push({ col, header: `${over} ${l}`, role: "ignore" });
     else out.push(mapping(col, text));
   }
@@ -347,7 +349,7 @@ function joinBelow(cells: SheetCells, row: number, heads: Map<number, string>, c
   // header ("Financial performance" in A) reads as a figure's word, and was taken as one (helper-61).
   if (third) for (const [col, text] of below) if (!isOurHeading(text) && !(isPlainLabel(text) && underPeriod(col))) return undefined;
   if (!isGroupRow(cells, row + 1, below, left, lowerEdge(cells, row, heads, below, cols, right), underPeriod)) return undefined;
-  return combine(cells, row, heads, below);
+  return combine(cells, row, heads, below, true);
 }
 
 /**
