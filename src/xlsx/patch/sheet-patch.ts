@@ -11,7 +11,8 @@ import { cellXml } from "./cell-xml";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatKey } from "../../excel/saved";
 import { columnFormats, columnPoints, patchHead } from "./sheet-head";
-import { attrValue, elementAt, endsName, endTagAt, endTagOutside, removeAttr, setAttr, tagEnd, tagName } from "./xml-text";
+import { attrValue, elementAt, endsName, endTagAt, endTagOutside, removeAttr, setAttr, startTagAt, tagEnd, tagName } from "./xml-text";
+import { localName } from "../package/xml";
 
 /** Gives the cell format for "format `base` with these styles over it" (styles-append.ts). */
 /** The cell format for `styles[0, count)` laid over format `base` (count: all of them). */
@@ -43,25 +44,6 @@ function colAt(text: string, from: number): number {
   }
   return i === from ? -1 : col - 1;
 }
-
-/**
- * The <sheetData> start tag in a sheet's head (with its prefix), passing over comments and CDATA; null
- * when the text so far does not hold it (or ends inside a comment).
- */
-function sheetDataTag(text: string): RegExpExecArray | null {
-  const re = /<!--|<!\[CDATA\[|<([A-Za-z_][\w.-]*:)?sheetData(?=[\s/>])/g;
-  for (;;) {
-    const m = re.exec(text);
-    if (!m || !m[0].startsWith("<!")) return m;
-    const close = m[0] === "<!--" ? "-->" : "]]>";
-    const at = text.indexOf(close, m.index + m[0].length);
-    if (at < 0) return null;
-    re.lastIndex = at + close.length;
-  }
-}
-
-/** A name without its prefix ("x:row" → "row"). */
-const unprefixed = (name: string): string => name.slice(name.indexOf(":") + 1);
 
 export class SheetPatcher {
   private phase: Phase = "head";
@@ -102,11 +84,12 @@ export class SheetPatcher {
     this.bang = -1;
     for (;;) {
       if (this.phase === "head") {
-        const m = sheetDataTag(this.buffer);
+        // Not one inside a comment ("<!-- <sheetData/> -->" before it took our rows into the comment).
+        const m = startTagAt(this.buffer, "sheetData");
         if (!m) return;
         const end = tagEnd(this.buffer, m.index);
         if (end < 0) return;
-        this.prefix = m[1] ?? "";
+        this.prefix = m.prefix;
         this.columnXf = columnFormats(this.buffer.slice(0, m.index));
         this.widthsBefore = columnPoints(
           this.buffer.slice(0, m.index),
@@ -169,7 +152,7 @@ export class SheetPatcher {
       return this.newRowsBefore(Infinity) + tag;
     }
     const name = tagName(b, from);
-    if (unprefixed(name) !== "row") return this.foreign(from);
+    if (localName(name) !== "row") return this.foreign(from);
     let rowEnd = end;
     if (!tag.endsWith("/>")) {
       // The row's own name closes it: a row may carry a prefix its <sheetData> does not.
@@ -296,7 +279,7 @@ export class SheetPatcher {
       // A cell is spelt as its sheetData's (`<c`), or rarely with a prefix of its own.
       const usualName = rowXml.startsWith(cOpen, lt) && endsName(rowXml.charCodeAt(lt + cOpen.length));
       const cName = usualName ? cOpen.slice(1) : tagName(rowXml, lt);
-      const isCell = usualName || unprefixed(cName) === "c";
+      const isCell = usualName || localName(cName) === "c";
       const selfClosing = rowXml[openEnd - 2] === "/";
       const close = selfClosing || !isCell ? undefined : special ? endTagOutside(rowXml, cName, openEnd) : endTagAt(rowXml, cName, openEnd);
       if (openEnd < 0 || (isCell && !selfClosing && !close)) throw new Error(`the worksheet XML of "${this.sheetName}" has an unfinished cell in row ${row + 1}`);

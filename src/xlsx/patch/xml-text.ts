@@ -257,13 +257,23 @@ export function childElements(text: string, from: number, to: number): ElementSp
  * CDATA and processing instructions are passed over: `<!-- <sheets></sheets> -->` is not the sheets.
  */
 export function findElement(text: string, name: string, from = 0, to = text.length): ElementSpan | undefined {
+  const at = startTagAt(text, name, from);
+  return at && at.index < to ? elementAt(text, at.index) : undefined;
+}
+
+/**
+ * Where the first start tag with this local name at or after `from` begins, and its prefix with the colon
+ * ("x:"), passing over comments, CDATA and processing instructions; undefined when there is none (or the
+ * text ends inside a comment: a sheet streamed in pieces waits for the rest).
+ */
+export function startTagAt(text: string, name: string, from = 0): { index: number; prefix: string } | undefined {
   const re = new RegExp(`<!--|<!\\[CDATA\\[|<\\?|<([A-Za-z_][\\w.-]*:)?${name}(?=[\\s/>])`, "g");
   re.lastIndex = from;
   for (;;) {
     const m = re.exec(text);
-    if (!m || m.index >= to) return undefined;
+    if (!m) return undefined;
     const skipped = skipSpecial(text, m.index);
-    if (skipped === m.index) return elementAt(text, m.index);
+    if (skipped === m.index) return { index: m.index, prefix: m[1] ?? "" };
     re.lastIndex = skipped;
   }
 }
