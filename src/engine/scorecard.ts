@@ -1,7 +1,8 @@
 // One run of the add-in's job, host-free: choose the scheme, rate the workbook, plan every write.
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { sameSheetName } from "./sheets/ownership";
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, unprintedStatusProblems } from "./trackers/colour";
+import type { StatusPlace } from "./trackers/colour";
+import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, statusPlaces, unprintedStatusProblems } from "./trackers/colour";
 import type { CellsWritten } from "./trackers/foreign";
 import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
 import { presetByKey, RAG } from "./scheme/presets";
@@ -68,6 +69,8 @@ export interface ScorecardRun {
   historyWindow?: number;
   /** The host read only the history's latest periods and the run needs more: read it whole and run again (no plans). */
   historyIncomplete?: true;
+  /** Where each table's statuses are written, for the add-in's check of drawings over them (excel/drawings.ts). */
+  statusPlaces?: StatusPlace[];
 }
 
 // Sheet names compare as Excel compares them, the one rule both hosts use.
@@ -202,5 +205,6 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   }
   plans.push(layoutRulesSheet(scheme, settings));
   if (historyPlan) plans.push(historyPlan);
-  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history, ...(historyWindow !== undefined ? { historyWindow } : {}) };
+  const places = statusPlaces(trackers, tables, result.rated);
+  return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history, ...(historyWindow !== undefined ? { historyWindow } : {}), statusPlaces: places };
 }

@@ -65,6 +65,10 @@ export interface XlRange
     | "rowIndex"
     | "columnIndex"
     | "columnHidden"
+    | "left"
+    | "top"
+    | "width"
+    | "height"
     | "merge"
     | "select"
     | "getCellProperties"
@@ -198,7 +202,8 @@ export interface XlChartAxes {
   readonly valueAxis: XlChartAxis;
 }
 
-export interface XlChart extends Pick<Excel.Chart, "name"> {
+/** A chart's place in points (ExcelApi 1.1), read to warn of one over our status column (drawings.ts). */
+export interface XlChart extends Pick<Excel.Chart, "name" | "left" | "top" | "width" | "height"> {
   readonly axes: XlChartAxes;
   readonly title: XlChartTitle;
   readonly legend: XlChartLegend;
@@ -212,6 +217,16 @@ export interface XlChartCollection {
   add(type: "Line", sourceData: XlRange, seriesBy?: "Auto" | "Columns" | "Rows"): XlChart;
 }
 
+/** Pictures, shapes, text boxes and groups on a sheet (ExcelApi 1.9), read only for where they sit. */
+export interface XlShape extends Pick<Excel.Shape, "name" | "type" | "visible" | "left" | "top" | "width" | "height"> {
+  load(propertyNames?: LoadNames): XlShape;
+}
+
+export interface XlShapeCollection {
+  readonly items: XlShape[];
+  load(propertyNames?: LoadNames): XlShapeCollection;
+}
+
 export interface XlWorksheet
   extends Pick<Excel.Worksheet, "isNullObject" | "name" | "position" | "tabColor" | "visibility" | "delete" | "activate"> {
   readonly protection: XlWorksheetProtection;
@@ -221,6 +236,7 @@ export interface XlWorksheet
   readonly tables: XlTableCollection;
   readonly names: XlNamedItemCollection;
   readonly charts: XlChartCollection;
+  readonly shapes: XlShapeCollection;
   load(propertyNames?: LoadNames): XlWorksheet;
   getRange(address?: string): XlRange;
   getRanges(address?: string): XlRangeAreas;
@@ -300,6 +316,8 @@ export type ApiSubsetChecks = [
   Assert<Excel.PageBreakCollection, XlPageBreakCollection>,
   Assert<Excel.ChartCollection, XlChartCollection>,
   Assert<Excel.Chart, XlChart>,
+  Assert<Excel.ShapeCollection, XlShapeCollection>,
+  Assert<Excel.Shape, XlShape>,
   Assert<Excel.ChartSeriesCollection, XlChartSeriesCollection>,
   Assert<Excel.ChartSeries, XlChartSeries>,
   Assert<Excel.ChartLineFormat, XlChartLineFormat>,

@@ -68,6 +68,8 @@ export interface WriteJob {
   merges?: (sheet: string) => CellRange[];
   /** Whether a column is hidden now (read.ts reads the first columns' widths, a hidden one as 0); unknown: false. */
   hidden?: (sheet: string, col: number) => boolean;
+  /** Reads queued after every write, in the write's last request: what they see is the sheets as written (drawings.ts). */
+  lastReads?: () => void;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -194,6 +196,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const first = creates[0] && created.get(creates[0]);
   if (job.activate && first) await writes.add(OP_OVERHEAD, () => first.activate());
   if (job.hint) await queueHintWrite(writes, context, job.hint);
+  if (job.lastReads) await writes.add(OP_OVERHEAD, job.lastReads);
   await writes.flush();
   return { cellsWritten, syncs: writes.syncs };
 }

@@ -16,7 +16,7 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import type { ScorecardRun } from "../engine/scorecard";
 import { runScorecard } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { Scheme, SheetGrid } from "../engine/vocab/types";
+import type { Problem, Scheme, SheetGrid } from "../engine/vocab/types";
 import { cellValue } from "../engine/read/cells";
 import { officersStale, recordInPlace } from "../engine/trackers/foreign";
 import type { ColumnOverride } from "../engine/rate/workbook";
@@ -24,6 +24,7 @@ import type { ExcelRun, XlRequestContext } from "./api";
 import type { AppliedSheet } from "./apply";
 import { appliedSheets, writePlans } from "./apply";
 import { captureFormats } from "./capture";
+import { queueDrawingChecks } from "./drawings";
 import { DEFAULT_BUDGET } from "./chunk";
 import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
@@ -138,7 +139,8 @@ function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>, 
 }
 
 /** Plans, targets, capture, writes: the write half shared by Apply colours and Build summary. */
-async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string, scheme?: Scheme): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
+async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string, sc?: ScorecardRun): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
+  const scheme = sc?.scheme;
   const { facts, read } = opened;
   const targets = resolveTargets(plans, facts, read.state.owned); // throws, naming the sheet, before anything is written
   for (const t of targets) {
@@ -159,7 +161,13 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0 }, DEFAULT_BUDGET);
+  // Drawings over our columns, where the statuses were written (the command line's warning, in points here).
+  const coloured = new Set(edits.map((t) => t.sheet));
+  const places = (sc?.statusPlaces ?? []).filter((p) => coloured.has(p.sheet));
+  let covered: () => Problem[] = () => [];
+  const lastReads = places.length ? () => void (covered = queueDrawingChecks(context, places)) : undefined;
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0, lastReads }, DEFAULT_BUDGET);
+  sc?.result.problems.push(...covered());
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }
 
@@ -176,7 +184,7 @@ export async function applyColoursCommand(run: ExcelRun, settings: CommandSettin
     progress?.(0.35, "Rating");
     const sc = await scoreWithHistory(context, opened, settings, today);
     const plans = sc.plans.filter((p) => p.action === "edit" || isRules(p) || isHistory(p));
-    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc.scheme);
+    const done = await execute(context, opened, plans, false, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc);
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, false), undo: undoSentence(run, "apply") };
   });
@@ -191,7 +199,7 @@ export async function buildSummaryCommand(run: ExcelRun, settings: CommandSettin
     const sc = await scoreWithHistory(context, opened, settings, today);
     // Summaries first, so the sheet shown is a summary and not the rules sheet.
     const plans = [...sc.plans.filter((p) => p.action === "create" && !isRules(p)), ...sc.plans.filter((p) => p.action === "edit" || isRules(p))];
-    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc.scheme);
+    const done = await execute(context, opened, plans, true, progress, encodeHint(opened.read.grids, plans, historyHint(plans, sc.historyWindow)), sc);
     progress?.(1, "Done");
     return { run: sc, ...done, message: appliedMessage(sc, done.sheets, true), undo: undoSentence(run, "summary") };
   });

@@ -8,6 +8,8 @@ import type { CellRange } from "../engine/vocab/types";
 import { guard, normColor } from "./cells";
 import type { Prop } from "./context";
 import { FakeCollection, FakeObject } from "./context";
+import type { Box } from "./drawings";
+import { boxOf, NEW_CHART_POINTS } from "./drawings";
 import { FakeOfficeError } from "./errors";
 import { parseSheetAddress } from "./pagelayout";
 import type { FakeRange } from "./range";
@@ -376,8 +378,23 @@ export class FakeChart extends FakeObject implements XlChart {
     if (!chartsOf(this._owner._sheet()).includes(state)) throw new FakeOfficeError("ItemNotFound", "The chart no longer exists.", "Chart");
     return state;
   }
+  /** Its place in points: over its cells, or where it was added (A1 in the fake) at Excel's size for a new chart. */
+  private _box(): Box {
+    const state = this._state();
+    const sheet = this._owner._sheet();
+    const at = state.position ?? { top: 0, left: 0, bottom: 0, right: 0 };
+    const box = boxOf(sheet, at);
+    const sized = state.position && (at.bottom > at.top || at.right > at.left);
+    return sized ? box : { left: box.left, top: box.top, ...NEW_CHART_POINTS };
+  }
   protected override _props(): Record<string, Prop> {
-    return { name: { get: () => this._state().name, set: (v) => (this._state().name = String(v)) } };
+    return {
+      name: { get: () => this._state().name, set: (v) => (this._state().name = String(v)) },
+      left: { get: () => this._box().left },
+      top: { get: () => this._box().top },
+      width: { get: () => this._box().width },
+      height: { get: () => this._box().height },
+    };
   }
   protected override _navs(): Record<string, FakeObject> {
     return { title: this.title, legend: this.legend, axes: this.axes };
@@ -387,6 +404,18 @@ export class FakeChart extends FakeObject implements XlChart {
   }
   set name(v: string) {
     this._set("name", v);
+  }
+  get left(): number {
+    return this._get("left");
+  }
+  get top(): number {
+    return this._get("top");
+  }
+  get width(): number {
+    return this._get("width");
+  }
+  get height(): number {
+    return this._get("height");
   }
   setPosition(startCell: FakeRange | string, endCell?: FakeRange | string): void {
     this._call("setPosition", [ref(startCell), ref(endCell ?? null)], () => {

@@ -8,7 +8,8 @@ import type { FakeLimits } from "./context";
 import { DEFAULT_LIMITS } from "./context";
 import type { FakeSheetView } from "./inspect";
 import { snapshotWorkbook, viewSheet } from "./inspect";
-import { viewCharts, type FakeChartView } from "./charts";
+import { chartsOf, viewCharts, type FakeChartView } from "./charts";
+import { shapesOf } from "./drawings";
 import { MergedAreas } from "./merges";
 import { FakeStats } from "./stats";
 import type { CellFormat } from "./state";
@@ -50,6 +51,10 @@ export interface FakeSheetInit {
   tabColor?: string;
   /** Columns hidden, as zero-based first and last ({ first: 6, last: 16383 }: G:XFD). */
   hiddenColumns?: { first: number; last: number }[];
+  /** Charts, pictures and shapes an officer placed, over `cells` ("G2:L15"), moving and sizing with them. */
+  drawings?: { kind: "chart" | "picture" | "shape"; cells: string; name?: string; visible?: boolean }[];
+  /** Column widths in points, by zero-based column. */
+  columnWidths?: Record<number, number>;
 }
 
 export interface FakeWorkbookInit {
@@ -145,6 +150,14 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   sheet.names = (init.names ?? []).map((n) => ({ name: n.name, formula: n.formula, visible: n.visible ?? true }));
   sheet.tabColor = init.tabColor ?? "";
   for (const { first, last } of init.hiddenColumns ?? []) for (let c = first; c <= last; c++) sheet.hiddenCols.add(c);
+  for (const [c, w] of Object.entries(init.columnWidths ?? {})) sheet.colWidths.set(Number(c), w);
+  (init.drawings ?? []).forEach((d, i) => {
+    const name = d.name ?? `${d.kind === "chart" ? "Chart" : d.kind === "picture" ? "Picture" : "Rectangle"} ${i + 1}`;
+    if (d.kind === "chart") {
+      if (d.visible === false) throw new Error("createFakeExcel: Office.js cannot tell a hidden chart (Chart has no visible)");
+      chartsOf(sheet).push({ name, type: "ColumnClustered", title: "", legendPosition: "Right", valueAxisFormat: "General", series: [], position: address(d.cells) });
+    } else shapesOf(sheet).push({ name, type: d.kind === "picture" ? "Image" : "GeometricShape", visible: d.visible ?? true, cells: address(d.cells) });
+  });
   return sheet;
 }
 

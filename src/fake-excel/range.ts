@@ -8,6 +8,7 @@ import { getCellProperties, getColumnProperties, setCellProperties } from "./cel
 import type { Prop } from "./context";
 import { FakeClientResult, FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
+import { boxOf } from "./drawings";
 import { FakeRangeFormat } from "./format";
 import { versionAtMost } from "./version";
 import type { SheetState, WorkbookState } from "./state";
@@ -88,6 +89,10 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       numberFormat: { get: () => grid(t().sheet, t().rect, (r, c) => t().sheet.cell(r, c).nf), set: (v) => writeNumberFormat(this._areas(), t().rect, v) },
       text: { get: () => grid(t().sheet, t().rect, (r, c) => display(t().sheet.cell(r, c).v)) },
       columnHidden: { get: () => columnsHidden(this._areas()), set: (v) => setColumnsHidden(this._areas(), v) },
+      left: { get: () => boxOf(t().sheet, t().rect).left },
+      top: { get: () => boxOf(t().sheet, t().rect).top },
+      width: { get: () => boxOf(t().sheet, t().rect).width },
+      height: { get: () => boxOf(t().sheet, t().rect).height },
     };
   }
   protected override _navs(): Record<string, FakeObject> {
@@ -117,6 +122,18 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
   }
   set columnHidden(v: boolean) {
     this._set("columnHidden", v);
+  }
+  get left(): number {
+    return this._get("left");
+  }
+  get top(): number {
+    return this._get("top");
+  }
+  get width(): number {
+    return this._get("width");
+  }
+  get height(): number {
+    return this._get("height");
   }
   // Office.js types these as any[][]; the fake checks shapes and types when the request runs.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -13,6 +13,7 @@ import type { SheetState, WorkbookState } from "./state";
 import { FakeTableCollection } from "./tables";
 import { FakeNamedItemCollection } from "./names";
 import { FakeChartCollection } from "./charts";
+import { FakeShapeCollection } from "./drawings";
 import type { XlChangedEventArgs, XlLiveWorksheet } from "../excel/live/api";
 import { FakeEventHandlers } from "./events";
 
@@ -74,6 +75,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
   readonly charts: FakeChartCollection;
+  readonly shapes: FakeShapeCollection;
   private _memo: SheetState | null | undefined;
 
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => SheetState | null, orNull = false) {
@@ -85,6 +87,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
     this.tables = new FakeTableCollection(this, "tables", () => this._sheet());
     this.names = new FakeNamedItemCollection(this);
     this.charts = new FakeChartCollection(this);
+    this.shapes = new FakeShapeCollection(this);
     this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "Worksheet", () => this._sheet().id);
     if (orNull) this._resolveLater(() => this._resolve() !== null);
   }
@@ -142,7 +145,7 @@ export class FakeWorksheet extends FakeObject implements XlWorksheet, XlLiveWork
     };
   }
   protected override _navs(): Record<string, FakeObject> {
-    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, names: this.names, charts: this.charts };
+    return { protection: this.protection, pageLayout: this.pageLayout, tables: this.tables, names: this.names, charts: this.charts, shapes: this.shapes };
   }
 
   get id(): string {

@@ -245,26 +245,52 @@ function tableRecords(rated: RatedRecord[], table: TableSpec): RatedRecord[] {
 
 const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape" };
 
+/** Where a table's statuses are written: our column (and the checks column beside it), over the table's rows. */
+export interface StatusPlace {
+  sheet: string;
+  /** The cell a warning names: our column's header cell. */
+  cell: string;
+  col: number;
+  last: number;
+  firstRow: number;
+  lastRow: number;
+}
+
+/** Every table's status columns, for the hosts' checks of what may hide them. */
+export function statusPlaces(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): StatusPlace[] {
+  const places: StatusPlace[] = [];
+  for (const grid of grids) {
+    for (const table of tables.filter((t) => t.sheet === grid.name)) {
+      const { col, last } = statusColumns(grid, table, rated);
+      places.push({ sheet: grid.name, cell: toA1(table.headerRow + table.headerHeight - 1, col), col, last, firstRow: table.firstRow, lastRow: table.lastRow });
+    }
+  }
+  return places;
+}
+
+/** The warning for statuses under an officer's drawing; `where` names it as the host can ("over H2:M20", a chart's name). */
+export function coveredStatusProblem(place: StatusPlace, kind: DrawingPlace["kind"], where: string): Problem {
+  return {
+    sheet: place.sheet,
+    cell: place.cell,
+    severity: "warning",
+    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under ${DRAWING_WORDS[kind]} (${where}): move it to see the statuses.`,
+  };
+}
+
 /**
  * Warnings for status columns written under a chart, picture or shape beside the table (helper-67: a
  * chart right of a tracker hid every status, with no word). The drawing is the officer's: left where it is.
+ * The file host reads where drawings are anchored, in cells; the add-in compares positions in points (excel/drawings.ts).
  */
 export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
   const problems: Problem[] = [];
   for (const grid of grids) {
     const drawings = grid.drawings ?? [];
-    const sheetTables = tables.filter((t) => t.sheet === grid.name);
-    if (drawings.length === 0 || sheetTables.length === 0) continue;
-    for (const table of sheetTables) {
-      const { col, last } = statusColumns(grid, table, rated);
-      const over = drawings.find((d) => d.range.left <= last && col <= d.range.right && d.range.top <= table.lastRow && d.range.bottom >= table.firstRow);
-      if (!over) continue;
-      problems.push({
-        sheet: grid.name,
-        cell: toA1(table.headerRow + table.headerHeight - 1, col),
-        severity: "warning",
-        message: `The statuses of this table are written in ${columnsText(col, last)}, under ${DRAWING_WORDS[over.kind]} (over ${rangeToA1(over.range)}): move it to see the statuses.`,
-      });
+    if (drawings.length === 0) continue;
+    for (const place of statusPlaces([grid], tables, rated)) {
+      const over = drawings.find((d) => d.range.left <= place.last && place.col <= d.range.right && d.range.top <= place.lastRow && d.range.bottom >= place.firstRow);
+      if (over) problems.push(coveredStatusProblem(place, over.kind, `over ${rangeToA1(over.range)}`));
     }
   }
   return problems;
