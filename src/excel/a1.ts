@@ -86,12 +86,25 @@ export function parseAddressList(list: string): CellRange[] | undefined {
  */
 export function areasOfAddress(address: string): CellRange[] {
   const out: CellRange[] = [];
-  for (const m of address.matchAll(/!(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})(?=,|$)/g)) {
-    const r = parseAddress(m[1]);
-    if (r) out.push(r);
+  // Commas and "!" inside a quoted sheet name ('Q3!A1,x') are the name's own (helper-76).
+  let quoted = false;
+  let start = 0;
+  let bang = -1;
+  for (let i = 0; i <= address.length; i++) {
+    const ch = address[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === "!") bang = i;
+    else if (!quoted && (ch === "," || i === address.length)) {
+      const cells = bang >= start ? address.slice(bang + 1, i).trim() : "";
+      const r = AREA.test(cells) ? parseAddress(cells) : undefined;
+      if (r) out.push(r);
+      start = i + 1;
+    }
   }
   return out;
 }
+
+const AREA = /^(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3})$/;
 
 /** The sheet part of "Sheet1!A1" or "'My sheet'!A1" (unquoted), or undefined. */
 export function sheetOfAddress(address: string): string | undefined {

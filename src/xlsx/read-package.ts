@@ -103,10 +103,17 @@ function printAreasByIndex(workbook: WorkbookPart): Map<number, CellRange[]> {
   const areas = new Map<number, CellRange[]>();
   for (const n of workbook.definedNames) {
     if (n.localSheetId === undefined || n.name.toLowerCase() !== "_xlnm.print_area") continue;
-    const rects = areasOfAddress(n.formula.trim());
+    const rects = areasOfAddress(namedArea(workbook, n.formula.trim(), n.localSheetId));
     if (rects.length) areas.set(n.localSheetId, rects);
   }
   return areas;
+}
+
+/** A print area given as a defined name (`MyArea`, helper-76): that name's cells, the sheet's own name first. */
+function namedArea(workbook: WorkbookPart, formula: string, sheet: number): string {
+  if (!/^[A-Za-z_\\][\w.]*$/.test(formula)) return formula;
+  const named = (local: number | undefined) => workbook.definedNames.find((d) => d.localSheetId === local && d.name.toLowerCase() === formula.toLowerCase());
+  return (named(sheet) ?? named(undefined))?.formula.trim() ?? formula;
 }
 
 /** Each sheet's OWNER_MARK formula, by its place in <sheets>. */

@@ -386,9 +386,13 @@ describe("a status column outside the sheet's print area (helper-73)", () => {
     ["the table and our column as two areas", printing({ top: 0, left: 0, bottom: 19, right: 6 }, { top: 0, left: 7, bottom: 19, right: 7 }), []],
     ["an area printing none of the table (a chart's data below it)", printing({ top: 30, left: 0, bottom: 40, right: 3 }), []],
     ["no print area", { name: "KPIs", values: rows }, []],
+    // helper-76: an area split by rows, the lower one stopping left of our column.
+    ["split by rows, ours printed only in the upper area", printing({ top: 0, left: 0, bottom: 4, right: 7 }, { top: 5, left: 0, bottom: 7, right: 6 }), ["KPIs!H3: column H, outside the sheet's print area (A1:H5, A6:G8), in rows 6 to 8,"]],
+    ["split by rows, ours printed in both", printing({ top: 0, left: 0, bottom: 4, right: 7 }, { top: 5, left: 0, bottom: 7, right: 7 }), []],
+    ["split by rows, ours printed in the lower area only", printing({ top: 0, left: 0, bottom: 3, right: 6 }, { top: 4, left: 0, bottom: 9, right: 7 }), ["KPIs!H3: column H, outside the sheet's print area (A1:G4, A5:H10), in row 4,"]],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, told) => {
     const problems = unprintedStatusProblems([grid], detectTables(grid), []);
-    expect(problems.map((p) => `${p.sheet}!${p.cell}: ${/column \w+, outside [^)]*\)/.exec(p.message)?.[0]}`)).toEqual(told);
+    expect(problems.map((p) => `${p.sheet}!${p.cell}: ${/column \w+, outside [^)]*\)(, in rows? \d+( to \d+)?,)?/.exec(p.message)?.[0]}`)).toEqual(told);
     for (const p of problems) expect(p.message).toMatch(/: they will not print\. Widen the print area \(Page Layout > Print Area\) to take it in\.$/);
   });
 });

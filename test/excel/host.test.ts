@@ -83,6 +83,17 @@ describe("addresses", () => {
     expect(mergedAreas(`Indicators!A1:B1,'Q3, final'!${address}`)).toEqual([{ top: 0, left: 0, bottom: 0, right: 1 }, rect]);
   });
 
+  // helper-76: a sheet name holding "!" and a comma ('Q3!A1,x') gave a stray A1.
+  test.each([
+    [`'Q3!A1,x'!$A$1:$E$40`, [{ top: 0, left: 0, bottom: 39, right: 4 }]],
+    [`'Q3!A1,x'!$A$1:$E$40,'Q3!A1,x'!$G:$G`, [{ top: 0, left: 0, bottom: 39, right: 4 }, { top: 0, left: 6, bottom: 1048575, right: 6 }]],
+    [`'It''s Q3'!B2, 'It''s Q3'!3:4`, [{ top: 1, left: 1, bottom: 1, right: 1 }, { top: 2, left: 0, bottom: 3, right: 16383 }]],
+    [`MyArea`, []],
+    [`Sheet1!#REF!`, []],
+  ])("the areas of %s", (address, rects) => {
+    expect(mergedAreas(address)).toEqual(rects);
+  });
+
   test.each([
     { name: "Summary: Q3 [draft]", expected: "Summary- Q3 -draft-" },
     { name: "A very long committee name that goes on", expected: "A very long committee name that" },

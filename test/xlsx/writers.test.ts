@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { runBuild } from "./helpers/run-build";
-import { readParts } from "./helpers/zip-parts";
+import { readParts, writeParts } from "./helpers/zip-parts";
 
 const MADE = join(__dirname, "..", "fixtures", "made");
 const EXPECTED = JSON.parse(readFileSync(join(MADE, "writers-expected.json"), "utf8")) as Record<string, { writer: string; "Q3 2010/11": Record<string, string> }>;
@@ -34,4 +34,20 @@ test("sheetjs-tracker.xlsx: the run says the statuses are outside the print area
   ]);
   const workbook = (await readParts(out)).get("xl/workbook.xml")!.toString();
   expect(workbook).toContain('<definedName name="_xlnm.Print_Area" localSheetId="0">Indicators!$A$1:$E$20</definedName>');
+});
+
+// helper-76: a print area given as a defined name of its own (`MyArea`) was not read, so no warning.
+test("a print area given as a defined name is read through the name", async () => {
+  const parts = await readParts(join(MADE, "sheetjs-tracker.xlsx"));
+  const workbook = parts.get("xl/workbook.xml")!.toString();
+  const area = '<definedName name="_xlnm.Print_Area" localSheetId="0">Indicators!$A$1:$E$20</definedName>';
+  expect(workbook).toContain(area);
+  parts.set("xl/workbook.xml", Buffer.from(workbook.replace(area, '<definedName name="MyArea">Indicators!$A$1:$E$20</definedName><definedName name="_xlnm.Print_Area" localSheetId="0">MyArea</definedName>')));
+  const input = join(dir, "named-area-in.xlsx");
+  await writeParts(parts, input);
+  const json = join(dir, "named-area.json");
+  const run = await runBuild([input, "-o", join(dir, "named-area.xlsx"), "--json", json, "--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"]);
+  expect(run.code).toBe(0);
+  const report = JSON.parse(readFileSync(json, "utf8")) as { problems: { sheet: string; cell: string; message: string }[] };
+  expect(report.problems.filter((p) => p.message.includes("print area")).map((p) => `${p.sheet}!${p.cell}`)).toEqual(["Indicators!G4"]);
 });

@@ -309,19 +309,40 @@ export function unprintedStatusProblems(grids: SheetGrid[], tables: TableSpec[],
     for (const table of sheetTables) {
       const { col, last } = statusColumns(grid, table, rated);
       const left = Math.min(...table.columns.map((c) => c.col));
-      // Where some of the table's records print, our column must print beside them: in the same area or one of its own.
-      const records = (a: CellRange): boolean => a.top <= table.lastRow && a.bottom >= table.firstRow;
-      const printsTable = areas.some((a) => records(a) && a.left < col && a.right >= left);
-      if (!printsTable || areas.some((a) => records(a) && a.left <= col && a.right >= col)) continue;
+      // Where some of the table's rows print, our column must print beside them, in the same area or one of its
+      // own: rows printed without it (an area split by rows, helper-76) are warned of by their first run.
+      const rows = (a: CellRange): [number, number] => [Math.max(a.top, table.firstRow), Math.min(a.bottom, table.lastRow)];
+      const printed = areas.filter((a) => a.top <= table.lastRow && a.bottom >= table.firstRow);
+      const gap = firstGap(printed.filter((a) => a.left < col && a.right >= left).map(rows), printed.filter((a) => a.left <= col && a.right >= col).map(rows));
+      if (!gap) continue;
+      const some = printed.some((a) => a.left <= col && a.right >= col);
+      const where = !some ? "" : gap[0] === gap[1] ? `, in row ${gap[0] + 1},` : `, in rows ${gap[0] + 1} to ${gap[1] + 1},`;
       problems.push({
         sheet: grid.name,
         cell: toA1(table.headerRow + table.headerHeight - 1, col),
         severity: "warning",
-        message: `The statuses of this table are written in ${columnsText(col, last)}, outside the sheet's print area (${areas.map(areaText).join(", ")}): they will not print. Widen the print area (Page Layout > Print Area) to take ${last > col ? "them" : "it"} in.`,
+        message: `The statuses of this table are written in ${columnsText(col, last)}, outside the sheet's print area (${areas.map(areaText).join(", ")})${where}: they will not print. Widen the print area (Page Layout > Print Area) to take ${last > col ? "them" : "it"} in.`,
       });
     }
   }
   return problems;
+}
+
+/** The first run of rows in `want` that no span of `have` covers (spans of rows, inclusive), if any. */
+function firstGap(want: [number, number][], have: [number, number][]): [number, number] | undefined {
+  for (const [from, to] of [...want].sort((a, b) => a[0] - b[0])) {
+    let row = from;
+    for (;;) {
+      const cover = have.find(([a, b]) => a <= row && b >= row);
+      if (!cover) break;
+      row = cover[1] + 1;
+      if (row > to) break;
+    }
+    if (row > to) continue;
+    const next = Math.min(...have.filter(([a]) => a > row).map(([a]) => a), to + 1);
+    return [row, next - 1];
+  }
+  return undefined;
 }
 
 /** The status column of a table, and the Check column beside it where the rules and the officer disagree (colourTrackers writes it then). */
