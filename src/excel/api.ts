@@ -88,6 +88,8 @@ export interface XlRange
   copyFrom(sourceRange: string, copyType: "Formats"): void;
   /** The used part of this range (ExcelApi 1.4); a null object when it holds nothing. */
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** The range's formula cells (ExcelApi 1.9); a null object where it has none. */
+  getSpecialCellsOrNullObject(cellType: "Formulas"): XlRangeAreas;
   /** Merged areas in the range (ExcelApi 1.13: feature-detected before use; fails past 512 areas). */
   getMergedAreasOrNullObject(): XlRangeAreas;
 }

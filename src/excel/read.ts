@@ -188,6 +188,14 @@ function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSuppo
   return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
 }
 
+/**
+ * Each sheet's formula cells (ExcelApi 1.9): a formula giving "" reads as empty, and the engine must not put
+ * our column over it (helper-79). Given up, like merged areas, where Excel refuses the whole read.
+ */
+function queueFormulas(context: XlRequestContext, sheets: SheetFacts[]): { sheet: string; range: XlRangeAreas }[] {
+  return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getSpecialCellsOrNullObject("Formulas").load("address") }));
+}
+
 /** Each sheet's print area (ExcelApi 1.9), so the engine warns of a status column that will not print. */
 function queuePrintAreas(context: XlRequestContext, sheets: SheetFacts[]): { sheet: string; range: XlRangeAreas }[] {
   return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).pageLayout.getPrintAreaOrNullObject().load("address") }));
@@ -265,6 +273,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let tables = queueTables(facts, candidates);
   let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
   let printAreas = queuePrintAreas(context, candidates.filter(wanted));
+  let formulas = queueFormulas(context, candidates.filter(wanted));
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
   let early: { slice: Slice; range: XlRange; name: string }[] = [];
   if (!whole) {
@@ -279,13 +288,14 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       await context.sync();
     }
   } catch (e) {
-    if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length) throw e;
+    if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length && !formulas.length) throw e;
     // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas.
     readState = queueState(context, facts, candidates.length > 0);
     used = queueUsed(context, candidates, () => false);
     windows = [];
     tables = queueTables(facts, candidates);
     merges = [];
+    formulas = [];
     printAreas = queuePrintAreas(context, candidates.filter(wanted));
     widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
     early = [];
@@ -359,6 +369,8 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     if (areas && !areas.range.isNullObject) grid.merges = areasOfAddress(areas.range.address);
     const printed = printAreas.find((p) => p.sheet === grid.name);
     if (printed && !printed.range.isNullObject) grid.printArea = areasOfAddress(printed.range.address);
+    const formulaCells = formulas.find((f) => f.sheet === grid.name);
+    if (formulaCells && !formulaCells.range.isNullObject) grid.formulaCells = areasOfAddress(formulaCells.range.address);
     const own = tables.filter((t) => same(t.sheet, grid.name));
     if (own.length) {
       grid.tables = own.map((t) => ({

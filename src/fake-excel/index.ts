@@ -53,6 +53,8 @@ export interface FakeSheetInit {
   hiddenColumns?: { first: number; last: number }[];
   /** Charts, pictures and shapes an officer placed, over `cells` ("G2:L15"), moving and sizing with them. */
   drawings?: { kind: "chart" | "picture" | "shape"; cells: string; name?: string; visible?: boolean }[];
+  /** Formulas by address ("G4"), with the result Excel shows (the fake does not calculate). */
+  formulas?: Record<string, { formula: string; result: string | number }>;
   /** Column widths in points, by zero-based column. */
   columnWidths?: Record<number, number>;
 }
@@ -151,6 +153,10 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
   sheet.tabColor = init.tabColor ?? "";
   for (const { first, last } of init.hiddenColumns ?? []) for (let c = first; c <= last; c++) sheet.hiddenCols.add(c);
   for (const [c, w] of Object.entries(init.columnWidths ?? {})) sheet.colWidths.set(Number(c), w);
+  for (const [at, { formula, result }] of Object.entries(init.formulas ?? {})) {
+    const r = address(at);
+    sheet.put(r.top, r.left, { v: result, f: formula, nf: "General", fmt: DEFAULT_FORMAT });
+  }
   (init.drawings ?? []).forEach((d, i) => {
     const name = d.name ?? `${d.kind === "chart" ? "Chart" : d.kind === "picture" ? "Picture" : "Rectangle"} ${i + 1}`;
     if (d.kind === "chart") {

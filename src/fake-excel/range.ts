@@ -227,6 +227,36 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
       true,
     );
   }
+  /**
+   * Cells of a kind in the range (ExcelApi 1.9): the fake knows only "Formulas", given as runs down each
+   * column (Excel may join them otherwise; the host takes any rectangles). A null object where there are none.
+   */
+  getSpecialCellsOrNullObject(cellType: "Formulas"): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this,
+      "getSpecialCellsOrNullObject",
+      [cellType],
+      () => {
+        if (cellType !== "Formulas") throw new FakeOfficeError("NotImplemented", `getSpecialCellsOrNullObject(${JSON.stringify(cellType)}) is not in the fake.`);
+        const t = this._must();
+        const found: { row: number; col: number }[] = [];
+        for (const [key, cell] of t.sheet.cells) {
+          const row = Math.floor(key / 16384);
+          const col = key % 16384;
+          if (cell.f !== undefined && row >= t.rect.top && row <= t.rect.bottom && col >= t.rect.left && col <= t.rect.right) found.push({ row, col });
+        }
+        found.sort((a, b) => a.col - b.col || a.row - b.row);
+        const rects: CellRange[] = [];
+        for (const { row, col } of found) {
+          const last = rects[rects.length - 1];
+          if (last && last.left === col && last.bottom === row - 1) last.bottom = row;
+          else rects.push({ top: row, left: col, bottom: row, right: col });
+        }
+        return rects.length ? { sheet: t.sheet, rects } : null;
+      },
+      true,
+    );
+  }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
     return new FakeRange(
       this,

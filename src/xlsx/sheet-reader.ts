@@ -146,6 +146,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   let unsure = 0;
   let firstUnsure = "";
   let phonetic = 0;
+  // Formulas whose result is empty, in runs down each column: an officer's cells all the same (helper-79).
+  const formulaCells: CellRange[] = [];
+  const formulaRuns = new Map<number, CellRange>();
 
   const fail = (what: string): never => {
     throw new InputError(`${file} is corrupt: ${where} ${what}`);
@@ -289,6 +292,15 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
             } else if (ctx.recalculatedOnLoad && unsure++ === 0) firstUnsure = address();
           }
           const v = cellValue();
+          if (formula && (v === null || v === "")) {
+            const run = formulaRuns.get(col);
+            if (run && run.bottom === row - 1) run.bottom = row;
+            else {
+              const cell = { top: row, left: col, bottom: row, right: col };
+              formulaRuns.set(col, cell);
+              formulaCells.push(cell);
+            }
+          }
           const code = formats.codes[style];
           if (v !== null) {
             rowValues ??= values[row] = [];
@@ -324,6 +336,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     merges,
     hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow && (r === 0 || r >= windowTop)),
     tables: [],
+    ...(formulaCells.length ? { formulaCells } : {}),
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
   const formulaProblems = [

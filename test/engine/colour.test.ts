@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, unprintedStatusProblems } from "../../src/engine/trackers/colour";
+import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, ownedColumn, unprintedStatusProblems } from "../../src/engine/trackers/colour";
 import { runScorecard } from "../../src/engine/scorecard";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
@@ -412,4 +412,23 @@ test("a chart over the Check column alone is warned of, naming both our columns"
   expect(run.result.problems.filter((p) => /under a chart/.test(p.message)).map((p) => `${p.cell}: ${p.message}`)).toEqual([
     "G1: The statuses of this table are written in columns G:H, under a chart (over H2:O16): move it to see the statuses.",
   ]);
+});
+
+// helper-79: cells right of the table that read as empty but are the officer's. Rows 4 to 8 hold records;
+// our column goes in H (column 7) unless something of theirs is there.
+describe("where our status column goes, past an officer's cells that read as empty", () => {
+  const cell = (row: number, col: number): CellRange => ({ top: row, left: col, bottom: row, right: col });
+  test.each([
+    ["nothing right of the table", 7, {}],
+    ["formulas giving \"\" down H", 8, { formulaCells: [{ top: 3, left: 7, bottom: 7, right: 7 }] }],
+    ["one formula in I, beside where our checks column would go", 9, { formulaCells: [cell(6, 8)] }],
+    ["formulas in H below the table only", 7, { formulaCells: [{ top: 12, left: 7, bottom: 20, right: 7 }] }],
+    ["a record's commentary merged over G:H", 8, { merges: [{ top: 4, left: 6, bottom: 4, right: 7 }] }],
+    ["every record's commentary merged over G:I", 9, { merges: [3, 4, 6, 7].map((r) => ({ top: r, left: 6, bottom: r, right: 8 })) }],
+    ["a section row merged over the whole width (cut around)", 7, { merges: [{ top: 5, left: 0, bottom: 5, right: 12 }] }],
+  ] as [string, number, Partial<SheetGrid>][])("%s: column %i", (_, col, extra) => {
+    const grid: SheetGrid = { name: "KPIs", values: rows, ...extra };
+    const [table] = detectTables(grid);
+    expect(ownedColumn(grid, table)).toBe(col);
+  });
 });

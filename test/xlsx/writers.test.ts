@@ -51,3 +51,29 @@ test("a print area given as a defined name is read through the name", async () =
   const report = JSON.parse(readFileSync(json, "utf8")) as { problems: { sheet: string; cell: string; message: string }[] };
   expect(report.problems.filter((p) => p.message.includes("print area")).map((p) => `${p.sheet}!${p.cell}`)).toEqual(["Indicators!G4"]);
 });
+
+// helper-79: cells right of the table that read as empty but are the officer's. A helper column of formulas
+// giving "" was overwritten by our status column (an ExcelJS shared formula lost its master, and the cells
+// below the table named a formula that was gone); a record's commentary merged into our column left its
+// status unwritten, with no word. Our column now goes past both.
+describe("an officer's cells right of the table that read as empty", () => {
+  const cells = (xml: string): Map<string, string> => new Map([...xml.matchAll(/<c r="([A-Z]+\d+)"[^>]*?(?:\/>|>(.*?)<\/c>)/gs)].map((m) => [m[1], m[2] ?? ""]));
+  const formulas = (xml: string): Map<string, string> => new Map([...cells(xml)].filter(([, inner]) => inner.includes("<f")).map(([ref, inner]) => [ref, /<f[^>]*?(?:\/>|>.*?<\/f>)/s.exec(inner)![0]]));
+  const text = (inner: string | undefined): string => /<t[^>]*>([^<]*)<\/t>/.exec(inner ?? "")?.[1] ?? "";
+  test.each([
+    ["libreoffice-helper-formulas.xlsx", "H"],
+    ["exceljs-shared-formulas.xlsx", "H"],
+    ["xlsxwriter-merged-commentary.xlsx", "I"],
+    ["xlsxwriter-merged-commentary-all.xlsx", "H"],
+  ])("%s: our status column goes to %s, every formula is kept and every record gets its status", async (file, letter) => {
+    const out = join(dir, `beside-${file}`);
+    const run = await runBuild([join(MADE, file), "-o", out, "--preset", "rag"]);
+    expect({ code: run.code, threw: run.threw }).toEqual({ code: 0, threw: undefined });
+    const before = (await readParts(join(MADE, file))).get("xl/worksheets/sheet1.xml")!.toString();
+    const after = (await readParts(out)).get("xl/worksheets/sheet1.xml")!.toString();
+    expect(formulas(after)).toEqual(formulas(before));
+    const written = cells(after);
+    expect(text(written.get(`${letter}3`))).toBe("Status (auto)");
+    expect([4, 5, 6, 7, 8].map((row) => text(written.get(`${letter}${row}`)))).toEqual([expect.stringMatching(/^. \S/), expect.stringMatching(/^. \S/), expect.stringMatching(/^. \S/), expect.stringMatching(/^. \S/), expect.stringMatching(/^. \S/)]);
+  });
+});

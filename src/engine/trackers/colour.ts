@@ -109,12 +109,25 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   // Nor is our heading put in a merged area of its row (the header's last) that reaches past the table (a note
   // merged over the last header cell and the next column): it would sit hidden under the merge, over an
   // officer's cell. A group merged over the upper header row ("2010/11" over the quarters) is no matter.
+  // Nor in a record's row merged from a column of the table into ours (its commentary merged over two columns,
+  // helper-79): nothing would be written there. A section row (nothing left of its merge) is cut around.
   const headingRow = table.headerRow + table.headerHeight - 1;
+  const tableLeft = Math.min(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col));
+  const recordMerge = (m: CellRange): boolean => {
+    for (let c = tableLeft; c < m.left; c++) {
+      const v = cellValue(grid, m.top, c);
+      if (v !== null && v !== undefined && v !== "") return true;
+    }
+    return false;
+  };
   const beside = (grid.merges ?? []).filter(
-    (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow)),
+    (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow) || recordMerge(m)),
   );
+  // A formula whose result is empty is an officer's cell all the same (helper-79: a helper column's formulas were overwritten).
+  const formulas = (grid.formulaCells ?? []).filter((f) => f.bottom >= table.headerRow && f.top <= table.lastRow);
   const isFree = (c: number) => {
     if (beside.some((m) => m.left <= c && m.right >= c)) return false;
+    if (formulas.some((f) => f.left <= c && f.right >= c)) return false;
     for (let r = table.headerRow; r <= table.lastRow; r++) {
       const v = cellValue(grid, r, c);
       if (v !== null && v !== "") return false;

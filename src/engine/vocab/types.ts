@@ -37,6 +37,11 @@ export interface SheetGrid {
   hiddenRows?: number[];
   /** Hidden columns, as spans of zero-based sheet columns, where the host read them (the add-in reads the first 40). */
   hiddenColumns?: { first: number; last: number }[];
+  /**
+   * Cells holding a formula, where the host read them: the file host lists those whose result is empty (the
+   * others hold a value anyway), the add-in every formula cell. Never written over, though they read as empty.
+   */
+  formulaCells?: CellRange[];
   /** Charts, pictures and shapes over the sheet's cells, where the host read them (the file host does). */
   drawings?: DrawingPlace[];
   /** The sheet's print area, where one is set (Page Layout > Print Area): its rectangles in sheet coordinates. */
