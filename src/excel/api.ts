@@ -269,8 +269,19 @@ export interface XlSettingCollection {
   getItemOrNullObject(key: string): XlSetting;
 }
 
+/** A worksheet function's result (ExcelApi 1.2): `error` set where it failed. */
+export interface XlFunctionResult<T> extends Pick<Excel.FunctionResult<T>, "value" | "error"> {
+  load(propertyNames?: LoadNames): XlFunctionResult<T>;
+}
+
+/** Worksheet functions, evaluated by Excel (ExcelApi 1.2): YEAR(1) tells the workbook's date system. */
+export interface XlFunctions {
+  year(serialNumber: number): XlFunctionResult<number>;
+}
+
 export interface XlWorkbook {
   readonly worksheets: XlWorksheetCollection;
+  readonly functions: XlFunctions;
   readonly settings: XlSettingCollection;
   readonly tables: XlTableCollection;
   readonly protection: XlWorkbookProtection;
@@ -319,6 +330,8 @@ export type ApiSubsetChecks = [
   Assert<Excel.ChartCollection, XlChartCollection>,
   Assert<Excel.Chart, XlChart>,
   Assert<Excel.ShapeCollection, XlShapeCollection>,
+  Assert<Excel.Functions, XlFunctions>,
+  Assert<Excel.FunctionResult<number>, XlFunctionResult<number>>,
   Assert<Excel.Shape, XlShape>,
   Assert<Excel.ChartSeriesCollection, XlChartSeriesCollection>,
   Assert<Excel.ChartSeries, XlChartSeries>,

@@ -34,6 +34,12 @@ export interface WorkbookFacts {
   stateMarked: boolean;
   /** Sheet sizes when last read (hint.ts). */
   hint: ReadHint;
+  /**
+   * The workbook counts dates from 1904 (Excel for Mac's old default): its date serials are 1,462 days lower
+   * than the engine's 1900 count, and are moved to it as they are read (values.ts). Office.js names no date
+   * system, so Excel is asked YEAR(1): 1904 in such a workbook, 1900 otherwise.
+   */
+  date1904: boolean;
 }
 
 export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
@@ -41,6 +47,7 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
   const wbProtection = context.workbook.protection.load("protected");
   const tables = context.workbook.tables.load("items/name,items/showTotals,items/worksheet/name");
   const hint = queueHint(context);
+  const epoch = context.workbook.functions.year(1).load("value,error");
   return () => {
     const list: SheetFacts[] = sheets.items.map((s) => ({
       name: s.name,
@@ -59,6 +66,7 @@ export function queueFacts(context: XlRequestContext): () => WorkbookFacts {
       stateName: STATE_SHEET,
       stateMarked: false,
       hint: hint(),
+      date1904: !epoch.error && epoch.value === 1904,
     };
   };
 }

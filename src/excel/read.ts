@@ -25,7 +25,7 @@ import { CellCosts, readAreas, responseBytes, takeBatch } from "./slices";
 import type { StateRecord } from "./state";
 import { EMPTY_STATE, parseState } from "./state";
 import { keyedBySheet } from "./saved";
-import { toCellValue } from "./values";
+import { dateIn1900, toCellValue } from "./values";
 import { RULES_SHEET } from "../engine/rules-sheet/rules-sheet";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { HISTORY_TAB_COLOUR } from "../engine/history/layout";
@@ -380,6 +380,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       }));
     }
   }
+  if (facts.date1904) for (const grid of grids) datesIn1900(grid);
   const read: Record<string, Map<number, number>> = widths();
   // Columns read as hidden (0 points wide): the engine warns of a status column it must leave hidden.
   for (const grid of grids) {
@@ -387,6 +388,16 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     if (hidden.length) grid.hiddenColumns = hidden;
   }
   return { grids, state, syncs, widths: read };
+}
+
+/** A 1904 workbook's date serials moved to the engine's 1900 count, in place (values.ts dateIn1900). */
+function datesIn1900(grid: SheetGrid): void {
+  const formats = grid.numberFormats;
+  if (!formats) return;
+  grid.values.forEach((line, r) => {
+    const nfs = formats[r];
+    if (line && nfs) for (let c = 0; c < line.length; c++) line[c] = dateIn1900(line[c], nfs[c], true);
+  });
 }
 
 /** Rows a hint's bytes are of: a history's window, or the whole sheet. */

@@ -4,6 +4,7 @@ import type { ExcelRun, IsSetSupported, XlRequestContext, XlRunOptions } from ".
 import { parseAddress, rangeAddress } from "../excel/a1";
 import type { CellRange, CellValue } from "../engine/vocab/types";
 import { dateSerial } from "./coerce";
+import { DAYS_1904 } from "../excel/values";
 import type { FakeLimits } from "./context";
 import { DEFAULT_LIMITS } from "./context";
 import type { FakeSheetView } from "./inspect";
@@ -68,6 +69,8 @@ export interface FakeWorkbookInit {
   limits?: Partial<FakeLimits>;
   /** Highest ExcelApi requirement set this Excel supports (default "1.20"). */
   apiVersion?: string;
+  /** Dates counted from 1904 (a workbook from Excel for Mac's old default): Dates in `values` are stored so. */
+  date1904?: boolean;
 }
 
 export interface FakeExcel {
@@ -128,7 +131,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
         return;
       }
       if (value instanceof Date) {
-        const serial = dateSerial(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+        const serial = dateSerial(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()) - (wb.date1904 ? DAYS_1904 : 0);
         sheet.put(row, col, { v: serial, nf: nf ?? "dd/mm/yyyy", fmt: DEFAULT_FORMAT });
       } else if (typeof value === "object") {
         sheet.put(row, col, { v: value.error, nf: nf ?? "General", fmt: DEFAULT_FORMAT });
@@ -169,6 +172,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
 
 export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   const wb = new WorkbookState();
+  wb.date1904 = init.date1904 ?? false;
   for (const s of init.sheets) {
     if (wb.find(s.name)) throw new Error(`createFakeExcel: duplicate sheet ${s.name}`);
     wb.sheets.push(fillSheet(wb, s));

@@ -200,6 +200,8 @@ export class WorkbookState {
   cellEditing = false;
   /** Highest ExcelApi version this Excel supports. */
   apiVersion = "1.20";
+  /** Dates counted from 1904 (File > Options > Advanced): serials 1,462 lower than the 1900 system's. */
+  date1904 = false;
   /** Event handlers and the changes waiting to be raised (events.ts). */
   readonly events = new EventBus(this);
   private nextId = 1;

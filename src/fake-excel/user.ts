@@ -6,6 +6,7 @@ import type { CellValue } from "../engine/vocab/types";
 import { MAX_COLS, MAX_ROWS, parseAddress, parseAddressList } from "../excel/a1";
 import { writeValues } from "./cells";
 import { dateSerial } from "./coerce";
+import { DAYS_1904 } from "../excel/values";
 import { FakeOfficeError } from "./errors";
 import { shiftCells } from "./shift";
 import type { SheetState, WorkbookState } from "./state";
@@ -14,9 +15,9 @@ import { checkSheetName } from "./worksheet";
 import type { CellValidation } from "./validation";
 
 /** A typed value as Excel receives it: a date as its serial number, null leaves the cell alone. */
-function coerceInput(v: CellValue | undefined): string | number | boolean | null {
+function coerceInput(v: CellValue | undefined, date1904: boolean): string | number | boolean | null {
   if (v === null || v === undefined) return null;
-  if (v instanceof Date) return dateSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate());
+  if (v instanceof Date) return dateSerial(v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()) - (date1904 ? DAYS_1904 : 0);
   if (typeof v === "object") return v.error;
   return v;
 }
@@ -80,7 +81,7 @@ export function userActions(wb: WorkbookState): UserActions {
       const before = s.cell(rect.top, rect.left).v;
       if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
       // A person typing into a cell formatted as text ("@") gets text, whatever they type: "42", not 42.
-      const typed = (v: CellValue | undefined, row: number, col: number) => (s.cell(row, col).nf === "@" && v !== null && v !== undefined && v !== "" ? typedAsText(v) : coerceInput(v));
+      const typed = (v: CellValue | undefined, row: number, col: number) => (s.cell(row, col).nf === "@" && v !== null && v !== undefined && v !== "" ? typedAsText(v) : coerceInput(v, wb.date1904));
       writeValues({ sheet: s, rects: [rect] }, rect, values.map((r, i) => Array.from({ length: width }, (_, j) => typed(r[j], rect.top + i, rect.left + j))), wb);
       wb.events.discardNoted();
       wb.events.changed(s, rect, "RangeEdited", src(by), false, values.length === 1 && width === 1 ? before : undefined);

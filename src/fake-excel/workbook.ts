@@ -1,4 +1,5 @@
 // Workbook, its worksheet collection, settings and protection.
+import { FakeFunctions } from "./functions";
 import type { XlSetting, XlSettingCollection, XlWorkbook, XlWorkbookProtection, XlWorksheetCollection } from "../excel/api";
 import type { Prop } from "./context";
 import { FakeCollection, FakeContext, FakeObject } from "./context";
@@ -151,6 +152,7 @@ export class FakeWorkbook extends FakeObject implements XlWorkbook, XlLiveWorkbo
   readonly settings: FakeSettingCollection;
   readonly tables: FakeTableCollection;
   readonly protection: FakeWorkbookProtection;
+  readonly functions: FakeFunctions;
 
   constructor(ctx: FakeContext) {
     super(ctx, new FakeRoot(ctx), "workbook", []);
@@ -158,6 +160,7 @@ export class FakeWorkbook extends FakeObject implements XlWorkbook, XlLiveWorkbo
     this.settings = new FakeSettingCollection(this);
     this.tables = new FakeTableCollection(this, "tables", () => this._ctx._state.sheets);
     this.protection = new FakeWorkbookProtection(this);
+    this.functions = new FakeFunctions(this, () => this._ctx._state);
   }
   protected override _navs(): Record<string, FakeObject> {
     return { worksheets: this.worksheets, settings: this.settings, tables: this.tables, protection: this.protection };

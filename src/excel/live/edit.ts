@@ -20,7 +20,7 @@ import type { FormatKey, SavedFormat, SheetMemory } from "../saved";
 import { allocateColumns, emptyMemory, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../saved";
 import type { StatePlace, StateRecord } from "../state";
 import { queueStateSheet, stateCells } from "../state";
-import { toCellValue } from "../values";
+import { dateIn1900, toCellValue } from "../values";
 import { queuePlan } from "../write";
 import type { Burst } from "./burst";
 import { queueRecordRead, queueRecordWrite } from "./record";
@@ -45,7 +45,7 @@ const LIVE_KEPT: FormatKey[] = ["italic", "fontSize", "wrap", "hAlign", "vAlign"
 const LIVE_KEPT_CELLS = 5000;
 
 /** Request 1. No request at all when no changed cell lies in a tracker (`undefined`). */
-export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace): Promise<BurstRead | undefined> {
+export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace, date1904 = false): Promise<BurstRead | undefined> {
   const loads: { sheet: string; rect: CellRange; range: XlRange; props?: XlClientResult<XlCellProperties[][]> }[] = [];
   let cellCount = 0;
   for (const cells of burst.cells.values()) cellCount += cells.size;
@@ -70,7 +70,7 @@ export async function readBurst(context: XlRequestContext, burst: Burst, place: 
     values.forEach((line, i) =>
       line.forEach((v, j) => {
         const nf = numberFormats[i]?.[j];
-        edits.push({ sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: toCellValue(v), numberFormat: typeof nf === "string" ? nf : undefined });
+        edits.push({ sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: dateIn1900(toCellValue(v), nf, date1904), numberFormat: typeof nf === "string" ? nf : undefined });
         const p = l.props?.value[i]?.[j];
         if (p && sheetFormats) sheetFormats.set(cellKey(l.rect.top + i, l.rect.left + j), { ...fromProperties(p, LIVE_KEPT_SET), numberFormat: String(nf ?? "") });
       }),

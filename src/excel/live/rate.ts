@@ -36,6 +36,8 @@ export interface Rating<S> {
   place: StatePlace;
   /** Our own column's cells by sheet: never handed to the engine as an officer's edit. */
   own: Map<string, CellSet>;
+  /** The workbook counts dates from 1904 (facts.ts). */
+  date1904?: boolean;
 }
 
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
@@ -44,7 +46,7 @@ const now = (): number => (typeof performance !== "undefined" ? performance.now(
 export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rating<S>, burst: Burst, write: boolean): Promise<{ update?: LiveUpdate; report: BurstReport }> {
   const report: BurstReport = { kind: "none", syncs: 0, engineMs: 0, cells: 0, areas: 0, events: burst.events };
   const update = await runAs(run, write ? "apply" : "read", async (context) => {
-    const read = await readBurst(context, burst, at.place);
+    const read = await readBurst(context, burst, at.place, at.date1904 === true);
     if (!read) return undefined;
     report.syncs = 1;
     report.cells = read.edits.length;

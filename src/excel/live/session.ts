@@ -69,6 +69,8 @@ interface Zone {
 interface Loaded<S> {
   session: S;
   place: StatePlace;
+  /** The workbook counts dates from 1904 (facts.ts): an edited date is moved to the engine's count. */
+  date1904: boolean;
   /** Tracker sheets by worksheet id: the cells where an edit can matter (the grid read, one row and column more). */
   zones: Map<string, Zone>;
   /** Our own column's cells by sheet (Remove colours clears them): changes there are our writes or their Undo. */
@@ -187,7 +189,7 @@ export class LiveColours<S = LiveSession> {
       }
       const own = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
       const place = read.place;
-      this.loaded = { session, place, zones, own };
+      this.loaded = { session, place, date1904: read.facts.date1904, zones, own };
       // Excel refuses validation on a protected sheet (AccessDenied), and live colours would not start at all:
       // a protected tracker gets no list, as Apply colours leaves its formats alone.
       const open = (sheet: string): boolean => findSheet(read.facts, sheet)?.protected !== true;
