@@ -298,6 +298,28 @@ describe("detectTables: structure", () => {
     ]);
   });
 
+  test.each([["Numerator", "Denominator"], ["Num", "Denom"]])("quarters merged over %s | %s | Actual | Target: the percentage's parts join their quarter and are not read (helper-76: 'data only', no target)", (num, den) => {
+    const quarters = ["Q1 2010/11", "Q2 2010/11"];
+    const g = grid(
+      [
+        ["Ref", "Indicator", "Polarity", ...quarters.flatMap((q) => [q, null, null, null])],
+        [null, null, null, ...quarters.flatMap(() => [num, den, "Actual", "Target"])],
+        ["HE 1", "Rent collected", "Higher is better", 97, 100, 0.97, 0.95, 90, 100, 0.9, 0.95],
+        ["HE 2", "Complaints answered late", "Lower is better", 5, 100, 0.05, 0.1, 20, 100, 0.2, 0.1],
+      ],
+      { merges: [M(0, 0, 1, 0), M(0, 1, 1, 1), M(0, 2, 1, 2), M(0, 3, 0, 6), M(0, 7, 0, 10)] },
+    );
+    const tables = detectTables(g);
+    const { records } = readRecords(g, tables);
+    expect(tables.map((t) => ({ headerHeight: t.headerHeight, firstRow: t.firstRow, roles: t.columns.map((c) => c.role).join(" ") }))).toEqual([
+      { headerHeight: 2, firstRow: 2, roles: "ref name polarity ignore ignore actual periodTarget ignore ignore actual periodTarget" },
+    ]);
+    expect(records.map((r) => [r.ref, r.target?.value, r.actual?.value])).toEqual([
+      ["HE 1", 0.95, 0.9],
+      ["HE 2", 0.1, 0.2],
+    ]);
+  });
+
   test("a two-row quarters header printed again lower down, Q4 laid out and empty: the repeat's 'Target | Actual | RAG' is no Q4 figure (helper-76: every indicator rated on Q4, 'No data')", () => {
     const quarters = ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11"];
     const header: CellValue[][] = [

@@ -124,6 +124,11 @@ function isPolarityLabel(text: string): boolean {
   return exactRole(text) === "polarity" && !/^dir/i.test(text.trim());
 }
 
+/** "Numerator", "Denominator": the parts of a quarter's percentage under its heading, which are not read. */
+function isPartLabel(text: string): boolean {
+  return /^(numerator|denominator|num|denom)\.?$/i.test(text.trim());
+}
+
 /** "Direction" under a quarter's heading: that quarter's direction of travel, which is not read (helper-64). */
 function isDirectionLabel(text: string): boolean {
   return exactRole(text) === "polarity" && /^dir/i.test(text.trim());
@@ -152,7 +157,8 @@ function isGroupRow(
     else if ((isSubLabel(text) || isDirectionLabel(text)) && subAllowed(col)) subs++;
     // "Polarity" among a quarter's "Target | Actual" (the quarter's heading over them all) is the record's own: it joins, and counts for neither.
     // So is an earlier period's target or rating among them ("Target [prev yr]"): it joins, not read.
-    else if (!((isPolarityLabel(text) || isEarlierLabel(text)) && subAllowed(col)) && !captionAllowed(col)) return false;
+    // So are a percentage's parts beside its actual ("Numerator | Denominator | Actual | Target", helper-76).
+    else if (!((isPolarityLabel(text) || isEarlierLabel(text) || isPartLabel(text)) && subAllowed(col)) && !captionAllowed(col)) return false;
     const m = cells.mergeAt(row, col);
     if (m && m.left <= left && m.right >= right) return false; // a title merged across the table
   }
