@@ -6,8 +6,9 @@ column must not go:
                                     giving "" this quarter: written by openpyxl, calculated and saved by LibreOffice
   xlsxwriter-merged-commentary.xlsx KPI 2's commentary merged over F5:H5 (the Commentary heading in F3 alone)
   xlsxwriter-merged-commentary-all.xlsx  every record's commentary merged over F:G
+  xlsxwriter-button-beside-tracker.xlsx  a form button (VML) over G3:J10, where our status column goes
 
-Usage: /usr/bin/python3 scripts/writers/make-beside-tracker.py <output folder>
+Usage: /usr/bin/python3 scripts/writers/make-beside-tracker.py <output folder> [file names to make; default all]
 Needs openpyxl and XlsxWriter (Debian: python3-openpyxl python3-xlsxwriter) and LibreOffice's soffice.
 """
 import os
@@ -74,8 +75,30 @@ def merged_commentary(name, every):
     wb.close()
 
 
+def button_beside():
+    wb = xlsxwriter.Workbook(os.path.join(OUT, "xlsxwriter-button-beside-tracker.xlsx"))
+    ws = wb.add_worksheet("Indicators")
+    ws.write(0, 0, TITLE)
+    ws.write_row(HEADER_ROW, 0, HEADER)
+    for i, r in enumerate(ROWS):
+        for j, v in enumerate(r):
+            if v != "":
+                ws.write(HEADER_ROW + 1 + i, j, v)
+    ws.set_column(1, 1, 40)
+    ws.set_column(5, 5, 30)
+    ws.insert_button("G3", {"caption": "Send to committee clerk", "width": 200, "height": 160})
+    wb.close()
+
+
+MAKERS = {
+    "libreoffice-helper-formulas.xlsx": helper_formulas,
+    "xlsxwriter-merged-commentary.xlsx": lambda: merged_commentary("xlsxwriter-merged-commentary.xlsx", every=False),
+    "xlsxwriter-merged-commentary-all.xlsx": lambda: merged_commentary("xlsxwriter-merged-commentary-all.xlsx", every=True),
+    "xlsxwriter-button-beside-tracker.xlsx": button_beside,
+}
+
 os.makedirs(OUT, exist_ok=True)
-helper_formulas()
-merged_commentary("xlsxwriter-merged-commentary.xlsx", every=False)
-merged_commentary("xlsxwriter-merged-commentary-all.xlsx", every=True)
-print(f"Wrote 3 files to {OUT}")
+wanted = sys.argv[2:] or list(MAKERS)
+for name in wanted:
+    MAKERS[name]()
+print(f"Wrote {len(wanted)} files to {OUT}")

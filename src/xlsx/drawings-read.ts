@@ -92,6 +92,39 @@ function placeOf(anchor: "two" | "one", from: Partial<Corner> | undefined, to: P
 }
 
 /**
+ * Form controls (a button, a check box, a drop-down…) in a sheet's VML part, by their <x:Anchor>: left
+ * column, its offset, top row, its offset, right column, offset, bottom row, offset (zero-based; offsets in
+ * pixels). Notes are left out (shown only while pointed at), and hidden controls. VML as Excel writes it
+ * is not always well-formed XML (an unclosed <br>), so it is scanned, not parsed.
+ */
+export function parseVmlControls(vml: string): DrawingPlace[] {
+  const out: DrawingPlace[] = [];
+  for (const shape of vml.matchAll(/<v:shape\b([^>]*)>([\s\S]*?)<\/v:shape>/g)) {
+    const type = /<x:ClientData\b[^>]*\bObjectType="(\w+)"/.exec(shape[2])?.[1];
+    if (!type || type === "Note" || /visibility:\s*hidden/i.test(shape[1])) continue;
+    const n = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape[2])?.[1].split(",").map((t) => Number(t.trim()));
+    if (!n || n.length !== 8 || !n.every((v) => Number.isInteger(v) && v >= 0)) continue;
+    const [left, , top, , lastCol, colOff, lastRow, rowOff] = n;
+    const right = colOff > 0 ? lastCol : lastCol - 1;
+    const bottom = rowOff > 0 ? lastRow : lastRow - 1;
+    if (right >= left && bottom >= top) out.push({ range: { top, left, bottom, right }, kind: "control" });
+  }
+  return out;
+}
+
+/** The places of a sheet's form controls, through its <legacyDrawing r:id>; none where it cannot be read. */
+export async function readControlPlaces(pkg: ZipPackage, sheetPart: string, relId: string | undefined): Promise<DrawingPlace[]> {
+  if (!relId) return [];
+  try {
+    const part = relById(await readRelationships(pkg, sheetPart), relId)?.part;
+    const entry = part ? pkg.entryName(part) : undefined;
+    return entry ? parseVmlControls(await pkg.readText(entry)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
  * The places of a sheet's drawings, through its <drawing r:id>; none when there is none, or it cannot be
  * found or read: read only for a warning, a drawing part we do not understand is copied as it is.
  */

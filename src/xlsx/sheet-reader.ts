@@ -47,6 +47,8 @@ export interface SheetRead {
   tableRelIds: string[];
   /** r:id of the sheet's <drawing> (its charts, pictures and shapes), if it has one. */
   drawingRelId?: string;
+  /** r:id of the sheet's <legacyDrawing> (its notes and form controls, in VML), if it has one. */
+  legacyDrawingRelId?: string;
   /** Cells left out of the grid (far from the data), as warnings. */
   problems: Problem[];
   /** Formulas with no result, or results not to be trusted, as warnings: worth telling only on a sheet with a tracker. */
@@ -95,6 +97,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const mergeRefs = new Set<string>();
   const tableRelIds: string[] = [];
   let drawingRelId: string | undefined;
+  let legacyDrawingRelId: string | undefined;
   let isProtected = false;
   const texts = new TextInterner();
   // The window (ctx.window): runs of rows by column A's order, and column A of the rows dropped above them.
@@ -259,6 +262,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         case "drawing":
           drawingRelId ??= attr(tag, "id");
           return;
+        case "legacyDrawing":
+          legacyDrawingRelId ??= attr(tag, "id");
+          return;
         default:
           return;
       }
@@ -343,7 +349,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     ...(uncalculated ? [formulaProblem(name, firstUncalculated, uncalculated, "none")] : []),
     ...(unsure ? [formulaProblem(name, firstUnsure, unsure, "unsure")] : []),
   ];
-  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), problems: squared.problems, formulaProblems };
+  return { grid, hiddenColumns, protected: isProtected, tableRelIds, ...(drawingRelId ? { drawingRelId } : {}), ...(legacyDrawingRelId ? { legacyDrawingRelId } : {}), problems: squared.problems, formulaProblems };
 }
 
 /**

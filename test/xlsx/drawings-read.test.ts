@@ -1,5 +1,10 @@
 // Where charts, pictures and shapes sit (drawings-read.ts): the cells their anchors cover.
-import { parseDrawingPlaces } from "../../src/xlsx/drawings-read";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { parseDrawingPlaces, parseVmlControls } from "../../src/xlsx/drawings-read";
+import { runBuild } from "./helpers/run-build";
+import { readParts } from "./helpers/zip-parts";
 
 const XDR = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
 const corner = (tag: string, col: number, colOff: number, row: number, rowOff: number) =>
@@ -33,5 +38,44 @@ describe("parseDrawingPlaces", () => {
     ["a placement by position only", `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="100" cy="100"/>${pic}</xdr:absoluteAnchor>`, []],
   ])("%s", (_what, anchors, places) => {
     expect(parseDrawingPlaces("t.xlsx", "xl/drawings/drawing1.xml", drawing(anchors))).toEqual(places);
+  });
+});
+
+// helper-79: a form button over our status column hid the statuses with no word; form controls are VML.
+describe("parseVmlControls", () => {
+  const EXCEL_SAVED = join(__dirname, "..", "fixtures", "excel-saved");
+  const vmlOf = async (file: string): Promise<string> => {
+    const parts = await readParts(join(EXCEL_SAVED, file));
+    return [...parts].filter(([name]) => name.endsWith(".vml")).map(([, bytes]) => bytes.toString("utf8")).join("");
+  };
+
+  test("Excel's own button (anchor '2, 0, 1, 0, 3, 0, 2, 0' over several lines): C2; a note beside it is left out", async () => {
+    expect(parseVmlControls(await vmlOf("button01.xlsx"))).toEqual([{ range: { top: 1, left: 2, bottom: 1, right: 2 }, kind: "control" }]);
+    expect(parseVmlControls(await vmlOf("vml01.xlsx"))).toEqual([expect.objectContaining({ kind: "control" })]);
+    expect(parseVmlControls(await vmlOf("comment01.xlsx"))).toEqual([]);
+  });
+
+  test.each([
+    ["a check box reaching into the next cell", `<v:shape id="a" style="position:absolute"><x:ClientData ObjectType="Checkbox"><x:Anchor>6, 0, 2, 0, 9, 8, 10, 4</x:Anchor></x:ClientData></v:shape>`, [{ top: 2, left: 6, bottom: 10, right: 9 }]],
+    ["a hidden one", `<v:shape id="a" style='position:absolute;visibility:hidden'><x:ClientData ObjectType="Button"><x:Anchor>6, 0, 2, 0, 9, 8, 10, 4</x:Anchor></x:ClientData></v:shape>`, []],
+    ["text with an unclosed <br>, as Excel writes", `<v:shape id="a"><v:textbox><div>Send<br>now</div></v:textbox><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 1, 0, 2, 0, 3, 0</x:Anchor></x:ClientData></v:shape>`, [{ top: 1, left: 1, bottom: 2, right: 1 }]],
+    ["an anchor that is not eight whole numbers", `<v:shape id="a"><x:ClientData ObjectType="Drop"><x:Anchor>1, 0, 1</x:Anchor></x:ClientData></v:shape>`, []],
+  ])("%s", (_, vml, ranges) => {
+    expect(parseVmlControls(`<xml>${vml}</xml>`).map((p) => p.range)).toEqual(ranges);
+  });
+
+  test("a build of XlsxWriter's tracker with a button over G3:J10 warns, naming it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rag-vml-"));
+    try {
+      const json = join(dir, "out.json");
+      const run = await runBuild([join(__dirname, "..", "fixtures", "made", "xlsxwriter-button-beside-tracker.xlsx"), "-o", join(dir, "out.xlsx"), "--json", json]);
+      expect(run.code).toBe(0);
+      const report = JSON.parse(readFileSync(json, "utf8")) as { problems: { sheet: string; cell: string; message: string }[] };
+      expect(report.problems.filter((p) => p.message.includes("move it"))).toEqual([
+        { sheet: "Indicators", cell: "G3", message: "The statuses of this table are written in column G, under a form control (over G3:J10): move it to see the statuses." },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -256,7 +256,7 @@ function tableRecords(rated: RatedRecord[], table: TableSpec): RatedRecord[] {
   return rated.filter((r) => r.record.sheet === table.sheet && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
 }
 
-const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape" };
+const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape", control: "a form control" };
 
 /** Where a table's statuses are written: our column (and the checks column beside it), over the table's rows. */
 export interface StatusPlace {
