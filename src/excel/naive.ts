@@ -135,7 +135,7 @@ export async function applyPlansNaive(run: ExcelRun, plans: SheetPlan[], opts: {
       const ws = created.get(t) ?? sheets.getItem(t.sheet);
       // Values: a row at a time.
       for (const b of t.plan.blocks) {
-        const width = Math.max(0, ...b.values.map((r) => r.length));
+        const width = b.values.reduce((n, r) => Math.max(n, r.length), 0);
         for (const [i, line] of b.values.entries()) {
           if (width === 0) continue;
           const row = Array.from({ length: width }, (_, j) => line[j] ?? "");

@@ -289,19 +289,29 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     }
   } catch (e) {
     if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length && !formulas.length) throw e;
-    // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas.
-    readState = queueState(context, facts, candidates.length > 0);
-    used = queueUsed(context, candidates, () => false);
-    windows = [];
-    tables = queueTables(facts, candidates);
-    merges = [];
-    formulas = [];
-    printAreas = queuePrintAreas(context, candidates.filter(wanted));
-    widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
-    early = [];
-    sized = sizing(false);
-    syncs++;
-    await context.sync();
+    // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas. The formula
+    // cells are asked again: an officer's helper formulas giving "" must not lose them to our column (helper-80);
+    // only if that is refused too are they given up.
+    const sizesOnly = async (withFormulas: boolean): Promise<void> => {
+      readState = queueState(context, facts, candidates.length > 0);
+      used = queueUsed(context, candidates, () => false);
+      windows = [];
+      tables = queueTables(facts, candidates);
+      merges = [];
+      formulas = withFormulas ? queueFormulas(context, candidates.filter(wanted)) : [];
+      printAreas = queuePrintAreas(context, candidates.filter(wanted));
+      widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
+      early = [];
+      sized = sizing(false);
+      syncs++;
+      await context.sync();
+    };
+    try {
+      await sizesOnly(formulas.length > 0);
+    } catch (again) {
+      if (!formulas.length) throw again;
+      await sizesOnly(false);
+    }
   }
   const state = readState();
   for (const x of early) sized.costs.loaded(x.name, responseBytes(x.range.values as unknown[][], x.range.numberFormat as unknown[][]), x.slice.rows * x.slice.cols);

@@ -56,7 +56,7 @@ export function headerSections(code: string): { left: string; center: string; ri
 async function queueBlocks(batcher: Batcher, ws: XlWorksheet, plan: SheetPlan, formats: Map<number, string>): Promise<number> {
   let cells = 0;
   for (const b of plan.blocks) {
-    const width = Math.max(0, ...b.values.map((r) => r.length));
+    const width = b.values.reduce((n, r) => Math.max(n, r.length), 0); // not spread: 100,000 rows overflow the stack
     if (width === 0) continue;
     const rows: (string | number | boolean)[][] = b.values.map((r) => Array.from({ length: width }, (_, j) => blank(r[j])));
     for (const slice of rowSlices(rows, SLICE_BYTES)) {

@@ -432,3 +432,34 @@ describe("where our status column goes, past an officer's cells that read as emp
     expect(ownedColumn(grid, table)).toBe(col);
   });
 });
+
+// helper-80: merges that are no record's commentary stay cut around, as before the record-row rule.
+describe("section rows and groups merged past the table leave our column beside it", () => {
+  const sections: CellValue[][] = [
+    ["Corporate Performance Scorecard 2023/24"],
+    [],
+    ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG", "Commentary"],
+    ["1", "Housing"],
+    ["HS01", "Households in temporary accommodation", "Lower", 120, 118, "Green", "Demand steady"],
+    ["HS02", "Rent collected", "Higher", 0.98, 0.9, "Green", "Arrears"],
+    ["2", "Environment"],
+    ["EN03", "Missed bins", "Lower", 50, 80, "Red", ""],
+  ];
+  const groups: CellValue[][] = [
+    ["Corporate Performance Scorecard"],
+    [],
+    ["Ref", "Measure", "Polarity", "2021/22"],
+    [null, null, null, "Target", "Q1", "Q2", "Q3", "Q4", "RAG"],
+    ["HS01", "Households in temporary accommodation", "Lower", 120, 118, 117, 116, 115, "Green"],
+    ["HS02", "Rent collected", "Higher", 0.98, 0.9, 0.91, 0.92, 0.93, "Red"],
+  ];
+  test.each([
+    ["a number in A, the section's title merged B:M", 7, { values: sections, merges: [3, 6].map((r) => ({ top: r, left: 1, bottom: r, right: 12 })) }],
+    ["the section's title merged A:M", 7, { values: sections.map((r) => (r.length === 2 ? [`${r[0]} ${r[1]}`] : r)), merges: [3, 6].map((r) => ({ top: r, left: 0, bottom: r, right: 12 })) }],
+    ["a year merged over the upper header row, wider than the table", 9, { values: groups, merges: [{ top: 2, left: 3, bottom: 2, right: 10 }] }],
+  ] as [string, number, Partial<SheetGrid>][])("%s: column %i", (_, col, extra) => {
+    const grid: SheetGrid = { name: "KPIs", values: [], ...extra };
+    const [table] = detectTables(grid);
+    expect(ownedColumn(grid, table)).toBe(col);
+  });
+});

@@ -111,3 +111,19 @@ test("a summary whose name needs quoting: every reference names it quoted, apost
   const [{ chart }] = chartsOf(parts, name);
   expect(all(chart, "c:f").map((f) => f.text)).toEqual(["'Summary – O''Brien''s pack'!$AN$1:$AR$1", "'Summary – O''Brien''s pack'!$AN$2:$AR$2", "'Summary – O''Brien''s pack'!$AN$1:$AR$1", "'Summary – O''Brien''s pack'!$AN$3:$AR$3"]);
 });
+
+// helper-80: a 100,000-row quarterly tracker stopped the build ("Maximum call stack size exceeded"): the width
+// of a plan block was taken with a spread over its rows.
+test("a sheet with charts and a block of 150,000 rows builds", async () => {
+  const tall = Array.from({ length: 150_000 }, (_, i) => [`row ${i}`]);
+  let sheet = "";
+  const { problems, parts } = await buildWith(SAMPLE, (plans) =>
+    withCharts(plans, 1).map((p) => {
+      if (!p.charts?.length || sheet) return p;
+      sheet = p.sheet;
+      return { ...p, blocks: [...p.blocks, { row: 100, col: 45, values: tall }] };
+    }),
+  );
+  expect(problems).toEqual([]);
+  expect(chartsOf(parts, sheet)).toHaveLength(1);
+}, 60_000);

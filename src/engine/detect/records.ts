@@ -145,7 +145,7 @@ function reportedOr(cols: ColumnMapping[]): ColumnMapping[] {
 }
 
 function maxOrUndefined(values: number[]): number | undefined {
-  return values.length > 0 ? Math.max(...values) : undefined;
+  return values.length > 0 ? values.reduce((a, b) => Math.max(a, b)) : undefined;
 }
 
 /** The column with the latest period; ties go to the rightmost. */

@@ -42,7 +42,7 @@ export function lastRowAfter(cells: SheetCells, t: LiveTable, rows: number[]): n
   const shape = tableShape(t.spec);
   const isData = (r: number) => classifyBodyRow(cells, shape, r).kind === "data";
   const below = rows.filter((r) => r > t.spec.lastRow && isData(r));
-  if (below.length) return Math.max(...below);
+  if (below.length) return below.reduce((a, b) => Math.max(a, b)); // a paste may change 100,000 rows: not spread
   if (!rows.includes(t.spec.lastRow) || isData(t.spec.lastRow)) return t.spec.lastRow;
   for (let r = t.spec.lastRow - 1; r >= t.spec.firstRow; r--) if (isData(r)) return r;
   return t.spec.firstRow - 1;

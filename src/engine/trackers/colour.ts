@@ -5,7 +5,7 @@ import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
-import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES } from "../detect/headers";
 import { ourColumns, readHeaderAt } from "../detect/tables";
 import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
 import type { CellRange, ColumnMapping, DrawingPlace, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
@@ -110,16 +110,18 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   // merged over the last header cell and the next column): it would sit hidden under the merge, over an
   // officer's cell. A group merged over the upper header row ("2010/11" over the quarters) is no matter.
   // Nor in a record's row merged from a column of the table into ours (its commentary merged over two columns,
-  // helper-79): nothing would be written there. A section row (nothing left of its merge) is cut around.
+  // helper-79): nothing would be written there. Only a merge below the header, right of the names, in a row
+  // with a figure or rating left of it: a section row (its title merged across) and a group over the
+  // header's periods ("2021/22") are cut around, as ever (helper-80).
   const headingRow = table.headerRow + table.headerHeight - 1;
-  const tableLeft = Math.min(...table.columns.filter((c) => c.role !== "generated").map((c) => c.col));
-  const recordMerge = (m: CellRange): boolean => {
-    for (let c = tableLeft; c < m.left; c++) {
-      const v = cellValue(grid, m.top, c);
-      if (v !== null && v !== undefined && v !== "") return true;
-    }
-    return false;
-  };
+  const identity = Math.max(...table.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col));
+  const facts = table.columns.filter((c) => !IDENTITY_ROLES.has(c.role) && c.role !== "ignore" && c.role !== "generated");
+  const recordMerge = (m: CellRange): boolean =>
+    m.top > headingRow && m.left > identity && facts.some((c) => {
+      if (c.col >= m.left) return false;
+      const v = cellValue(grid, m.top, c.col);
+      return v !== null && v !== undefined && v !== "";
+    });
   const beside = (grid.merges ?? []).filter(
     (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow) || recordMerge(m)),
   );

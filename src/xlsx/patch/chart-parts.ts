@@ -53,7 +53,8 @@ function planValues(plan: SheetPlan, charts: ChartPlan[]): CellValueAt {
   const values = new Map<number, PlanValue>();
   for (const b of plan.blocks) {
     const bottom = b.row + b.values.length - 1;
-    const right = b.col + Math.max(0, ...b.values.map((r) => r.length)) - 1;
+    // Reduced, not spread: a block may hold 100,000 rows, past the call stack (helper-80: the build failed).
+    const right = b.col + b.values.reduce((n, r) => Math.max(n, r.length), 0) - 1;
     for (const r of wanted) {
       if (r.bottom < b.row || r.top > bottom || r.right < b.col || r.left > right) continue;
       for (const c of rangeCells(r)) {
