@@ -92,23 +92,38 @@ function placeOf(anchor: "two" | "one", from: Partial<Corner> | undefined, to: P
 }
 
 /**
- * Form controls (a button, a check box, a drop-down…) in a sheet's VML part, by their <x:Anchor>: left
- * column, its offset, top row, its offset, right column, offset, bottom row, offset (zero-based; offsets in
- * pixels). Notes are left out (shown only while pointed at), and hidden controls. VML as Excel writes it
- * is not always well-formed XML (an unclosed <br>), so it is scanned, not parsed.
+ * Form controls (a button, a check box, a drop-down…) and notes shown on the sheet in a sheet's VML part, by
+ * their <x:Anchor>: left column, its offset, top row, its offset, right column, offset, bottom row, offset
+ * (zero-based; offsets in pixels). Hidden controls are left out, and notes shown only while pointed at (a
+ * note shown for good, <x:Visible/>, hides what is under it: helper-81). VML as Excel writes it is not always
+ * well-formed XML (an unclosed <br>), so it is scanned, not parsed: each shape runs to its end tag or to the
+ * next shape, found once each, so a part of unclosed shapes is scanned once (helper-81: it was quadratic).
  */
 export function parseVmlControls(vml: string): DrawingPlace[] {
   const out: DrawingPlace[] = [];
-  for (const shape of vml.matchAll(/<v:shape\b([^>]*)>([\s\S]*?)<\/v:shape>/g)) {
-    const type = /<x:ClientData\b[^>]*\bObjectType="(\w+)"/.exec(shape[2])?.[1];
-    if (!type || type === "Note" || /visibility:\s*hidden/i.test(shape[1])) continue;
-    const n = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape[2])?.[1].split(",").map((t) => Number(t.trim()));
-    if (!n || n.length !== 8 || !n.every((v) => Number.isInteger(v) && v >= 0)) continue;
+  const starts: number[] = [];
+  for (let at = vml.indexOf("<v:shape"); at >= 0; at = vml.indexOf("<v:shape", at + 8)) {
+    // Not <v:shapetype>, <v:shapelayout>.
+    if (/[\s>/]/.test(vml[at + 8] ?? "")) starts.push(at);
+  }
+  let close = -2;
+  starts.forEach((at, i) => {
+    const next = starts[i + 1] ?? vml.length;
+    if (close !== -1 && close < at) close = vml.indexOf("</v:shape>", at);
+    const end = close >= 0 && close < next ? close : next;
+    const shape = vml.slice(at, end);
+    const head = shape.slice(0, shape.indexOf(">") + 1);
+    const type = /<x:ClientData\b[^>]*\bObjectType="(\w+)"/.exec(shape)?.[1];
+    if (!type || /visibility:\s*hidden/i.test(head)) return;
+    const note = type === "Note";
+    if (note && !/<x:Visible\s*\/?>/.test(shape)) return;
+    const n = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape)?.[1].split(",").map((t) => Number(t.trim()));
+    if (!n || n.length !== 8 || !n.every((v) => Number.isInteger(v) && v >= 0)) return;
     const [left, , top, , lastCol, colOff, lastRow, rowOff] = n;
     const right = colOff > 0 ? lastCol : lastCol - 1;
     const bottom = rowOff > 0 ? lastRow : lastRow - 1;
-    if (right >= left && bottom >= top) out.push({ range: { top, left, bottom, right }, kind: "control" });
-  }
+    if (right >= left && bottom >= top) out.push({ range: { top, left, bottom, right }, kind: note ? "note" : "control" });
+  });
   return out;
 }
 

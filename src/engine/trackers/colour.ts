@@ -110,18 +110,23 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   // merged over the last header cell and the next column): it would sit hidden under the merge, over an
   // officer's cell. A group merged over the upper header row ("2010/11" over the quarters) is no matter.
   // Nor in a record's row merged from a column of the table into ours (its commentary merged over two columns,
-  // helper-79): nothing would be written there. Only a merge below the header, right of the names, in a row
-  // with a figure or rating left of it: a section row (its title merged across) and a group over the
-  // header's periods ("2021/22") are cut around, as ever (helper-80).
+  // helper-79): nothing would be written there. A record's row: below the header, with a figure or rating left
+  // of the merge, or two cells of the table (its ref and name, figures still blank; helper-81). A section row
+  // (its title merged across, a number beside it) and a group over the header's periods ("2021/22") are cut
+  // around, as ever (helper-80).
   const headingRow = table.headerRow + table.headerHeight - 1;
-  const identity = Math.max(...table.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col));
-  const facts = table.columns.filter((c) => !IDENTITY_ROLES.has(c.role) && c.role !== "ignore" && c.role !== "generated");
-  const recordMerge = (m: CellRange): boolean =>
-    m.top > headingRow && m.left > identity && facts.some((c) => {
-      if (c.col >= m.left) return false;
+  const cols = table.columns.filter((c) => c.role !== "generated" && c.role !== "ignore");
+  const recordMerge = (m: CellRange): boolean => {
+    if (m.top <= headingRow) return false;
+    let filled = 0;
+    for (const c of cols) {
+      if (c.col >= m.left) continue;
       const v = cellValue(grid, m.top, c.col);
-      return v !== null && v !== undefined && v !== "";
-    });
+      if (v === null || v === undefined || v === "") continue;
+      if (!IDENTITY_ROLES.has(c.role) || ++filled >= 2) return true;
+    }
+    return false;
+  };
   const beside = (grid.merges ?? []).filter(
     (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow) || recordMerge(m)),
   );
@@ -258,7 +263,7 @@ function tableRecords(rated: RatedRecord[], table: TableSpec): RatedRecord[] {
   return rated.filter((r) => r.record.sheet === table.sheet && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
 }
 
-const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape", control: "a form control" };
+const DRAWING_WORDS: Record<DrawingPlace["kind"], string> = { chart: "a chart", picture: "a picture", shape: "a shape", control: "a form control", note: "a note shown on the sheet" };
 
 /** Where a table's statuses are written: our column (and the checks column beside it), over the table's rows. */
 export interface StatusPlace {

@@ -20,7 +20,7 @@ export interface CellRange {
 /** A chart, picture or shape on a sheet, and the cells it covers (what the host could read of it). */
 export interface DrawingPlace {
   range: CellRange;
-  kind: "chart" | "picture" | "shape" | "control";
+  kind: "chart" | "picture" | "shape" | "control" | "note";
 }
 
 export interface SheetGrid {
