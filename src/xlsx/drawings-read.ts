@@ -116,7 +116,9 @@ export function parseVmlControls(vml: string): DrawingPlace[] {
     const type = /<x:ClientData\b[^>]*\bObjectType="(\w+)"/.exec(shape)?.[1];
     if (!type || /visibility:\s*hidden/i.test(head)) return;
     const note = type === "Note";
-    if (note && !/<x:Visible\s*\/?>/.test(shape)) return;
+    // <x:Visible/> or <x:Visible>True</x:Visible>; "False" or "f" is hidden (helper-82).
+    const shown = /<x:Visible\s*(?:\/>|>\s*(true|t)?\s*<\/x:Visible>)/i.test(shape);
+    if (note && !shown) return;
     const n = /<x:Anchor>([^<]*)<\/x:Anchor>/.exec(shape)?.[1].split(",").map((t) => Number(t.trim()));
     if (!n || n.length !== 8 || !n.every((v) => Number.isInteger(v) && v >= 0)) return;
     const [left, , top, , lastCol, colOff, lastRow, rowOff] = n;

@@ -454,12 +454,15 @@ describe("section rows and groups merged past the table leave our column beside 
     ["HS02", "Rent collected", "Higher", 0.98, 0.9, 0.91, 0.92, 0.93, "Red"],
   ];
   test.each([
-    ["a number in A, the section's title merged B:M", 7, { values: sections, merges: [3, 6].map((r) => ({ top: r, left: 1, bottom: r, right: 12 })) }],
+    // The engine reads "1 | Housing" as a record (ref 1), so its status must not be lost under the merge: our
+    // column goes past it (helper-80 would have it cut around; helper-82 found any count of cells misread records).
+    ["a number in A, the section's title merged B:M (read as a record)", 13, { values: sections, merges: [3, 6].map((r) => ({ top: r, left: 1, bottom: r, right: 12 })) }],
     ["the section's title merged A:M", 7, { values: sections.map((r) => (r.length === 2 ? [`${r[0]} ${r[1]}`] : r)), merges: [3, 6].map((r) => ({ top: r, left: 0, bottom: r, right: 12 })) }],
     ["a year merged over the upper header row, wider than the table", 9, { values: groups, merges: [{ top: 2, left: 3, bottom: 2, right: 10 }] }],
     // helper-81: a record's merge is known by two cells of the table or one figure left of it, whatever its heading.
     ["the commentary headed \"Summary\" (a description), merged G:I on every record", 9, { values: rows.map((r, i) => (i === 2 || i === 5 ? [...r.slice(0, 6), "Summary"] : r)), merges: [3, 4, 6, 7].map((r) => ({ top: r, left: 6, bottom: r, right: 8 })) }],
     ["a new measure with its figures blank, its commentary merged G:H", 8, { values: rows.map((r, i) => (i === 4 ? ["HS02", "Rent collected", "", "", "", "", "New measure: baseline year"] : r)), merges: [{ top: 4, left: 6, bottom: 4, right: 7 }] }],
+    ["a table named by its measures alone, a new one's figures blank and its commentary merged F:H", 8, { values: [["Measure", "Polarity", "Target", "Actual", "RAG", "Commentary"], ["Temporary accommodation", "Lower", 120, 118, "Green", "ok"], ["Rent collected", "", "", "", "", "New measure: baseline year"], ["Missed bins", "Lower", 50, 80, "Red", ""]], merges: [{ top: 2, left: 5, bottom: 2, right: 7 }] }],
     ["the measure's name last, merged F:G", 7, { values: [["Ref", "Target", "Actual", "Polarity", "RAG", "Measure"], ["PI1", 50, 40, "Higher", "Red", "Recycling rate"], ["PI2", 100, 120, "Higher", "Green", "Visits"]], merges: [1, 2].map((r) => ({ top: r, left: 5, bottom: r, right: 6 })) }],
   ] as [string, number, Partial<SheetGrid>][])("%s: column %i", (_, col, extra) => {
     const grid: SheetGrid = { name: "KPIs", values: [], ...extra };

@@ -62,6 +62,8 @@ describe("parseVmlControls", () => {
     ["an anchor that is not eight whole numbers", `<v:shape id="a"><x:ClientData ObjectType="Drop"><x:Anchor>1, 0, 1</x:Anchor></x:ClientData></v:shape>`, []],
     // helper-81: a note shown for good hides what is under it; one shown only while pointed at does not.
     ["a note shown on the sheet", `<v:shape id="n" style="position:absolute;visibility:visible"><x:ClientData ObjectType="Note"><x:Anchor>7, 15, 1, 10, 9, 15, 5, 4</x:Anchor><x:Visible/></x:ClientData></v:shape>`, [{ top: 1, left: 7, bottom: 5, right: 9 }]],
+    ["a note whose <x:Visible> says False", `<v:shape id="n" style="position:absolute"><x:ClientData ObjectType="Note"><x:Anchor>7, 15, 1, 10, 9, 15, 5, 4</x:Anchor><x:Visible>False</x:Visible></x:ClientData></v:shape>`, []],
+    ["a note whose <x:Visible> says True", `<v:shape id="n" style="position:absolute"><x:ClientData ObjectType="Note"><x:Anchor>7, 15, 1, 10, 9, 15, 5, 4</x:Anchor><x:Visible>True</x:Visible></x:ClientData></v:shape>`, [{ top: 1, left: 7, bottom: 5, right: 9 }]],
     ["a note shown only while pointed at", `<v:shape id="n" style="position:absolute;visibility:hidden"><x:ClientData ObjectType="Note"><x:Anchor>7, 15, 1, 10, 9, 15, 5, 4</x:Anchor></x:ClientData></v:shape>`, []],
     ["two shapes, the first never closed", `<v:shape id="a"><x:ClientData ObjectType="Button"><x:Anchor>1, 0, 1, 0, 2, 0, 3, 0</x:Anchor></x:ClientData><v:shape id="b"><x:ClientData ObjectType="Checkbox"><x:Anchor>4, 0, 1, 0, 5, 0, 3, 0</x:Anchor></x:ClientData></v:shape>`, [{ top: 1, left: 1, bottom: 2, right: 1 }, { top: 1, left: 4, bottom: 2, right: 4 }]],
   ])("%s", (_, vml, ranges) => {

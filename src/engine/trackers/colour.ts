@@ -5,8 +5,8 @@ import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
-import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER, IDENTITY_ROLES } from "../detect/headers";
-import { ourColumns, readHeaderAt } from "../detect/tables";
+import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
+import { classifyBodyRow, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
 import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
 import type { CellRange, ColumnMapping, DrawingPlace, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
@@ -110,22 +110,18 @@ export function ownedColumn(grid: SheetGrid, table: TableSpec): number {
   // merged over the last header cell and the next column): it would sit hidden under the merge, over an
   // officer's cell. A group merged over the upper header row ("2010/11" over the quarters) is no matter.
   // Nor in a record's row merged from a column of the table into ours (its commentary merged over two columns,
-  // helper-79): nothing would be written there. A record's row: below the header, with a figure or rating left
-  // of the merge, or two cells of the table (its ref and name, figures still blank; helper-81). A section row
-  // (its title merged across, a number beside it) and a group over the header's periods ("2021/22") are cut
-  // around, as ever (helper-80).
+  // helper-79): nothing would be written there. A record's row is one the engine reads as a record's
+  // (classifyBodyRow), so no status it rates is lost under a merge, whatever the row's heading or blanks
+  // (helpers 81, 82); a section row (its title merged across) and a group over the header's periods
+  // ("2021/22") are cut around, as ever (helper-80). A section the engine reads as a record ("1 | Housing")
+  // steps our column past its merge, as it would any record's.
   const headingRow = table.headerRow + table.headerHeight - 1;
-  const cols = table.columns.filter((c) => c.role !== "generated" && c.role !== "ignore");
+  let shape: { cells: SheetCells; shape: ReturnType<typeof tableShape> } | undefined;
   const recordMerge = (m: CellRange): boolean => {
-    if (m.top <= headingRow) return false;
-    let filled = 0;
-    for (const c of cols) {
-      if (c.col >= m.left) continue;
-      const v = cellValue(grid, m.top, c.col);
-      if (v === null || v === undefined || v === "") continue;
-      if (!IDENTITY_ROLES.has(c.role) || ++filled >= 2) return true;
-    }
-    return false;
+    if (m.top <= headingRow || m.top > table.lastRow) return false;
+    shape ??= { cells: new SheetCells(grid), shape: tableShape(table) };
+    // Merged from the table's first column, the whole row is a banner: cut around.
+    return m.left > shape.shape.left && classifyBodyRow(shape.cells, shape.shape, m.top).kind === "data";
   };
   const beside = (grid.merges ?? []).filter(
     (m) => m.right >= col && m.bottom >= table.headerRow && m.top <= table.lastRow && (m.left >= col || (m.top <= headingRow && m.bottom >= headingRow) || recordMerge(m)),
