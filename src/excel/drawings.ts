@@ -5,7 +5,7 @@
 import type { Problem } from "../engine/vocab/types";
 import type { StatusPlace } from "../engine/trackers/colour";
 import { coveredStatusProblem } from "../engine/trackers/colour";
-import type { XlChartCollection, XlRange, XlRequestContext, XlShape, XlShapeCollection } from "./api";
+import type { XlChartCollection, XlRange, XlRequestContext, XlShape, XlShapeCollection, XlWorksheet } from "./api";
 
 interface Box {
   left: number;
@@ -28,6 +28,7 @@ const SHAPE_KINDS: Record<string, "picture" | "shape" | undefined> = { Image: "p
 const kindOf = (s: XlShape): "picture" | "shape" | undefined => SHAPE_KINDS[String(s.type)];
 
 interface SheetLoads {
+  ws: XlWorksheet;
   places: { place: StatusPlace; range: XlRange }[];
   charts: XlChartCollection;
   shapes: XlShapeCollection;
@@ -48,14 +49,14 @@ export function queueDrawingChecks(context: XlRequestContext, places: StatusPlac
     if (!loads) {
       const ws = context.workbook.worksheets.getItem(place.sheet);
       loads = {
+        ws,
         places: [],
         charts: ws.charts.load(CHARTS),
         shapes: ws.shapes.load(SHAPES),
       };
       sheets.set(place.sheet, loads);
     }
-    const ws = context.workbook.worksheets.getItem(place.sheet);
-    const range = ws.getRangeByIndexes(place.firstRow, place.col, place.lastRow - place.firstRow + 1, place.last - place.col + 1).load(GEOMETRY);
+    const range = loads.ws.getRangeByIndexes(place.firstRow, place.col, place.lastRow - place.firstRow + 1, place.last - place.col + 1).load(GEOMETRY);
     loads.places.push({ place, range });
   }
   return () => [...sheets.values()].flatMap(coveredPlaces);

@@ -1,6 +1,7 @@
 // Where a worksheet's charts, pictures and shapes sit, from the anchors of its drawing part: the engine
 // warns when our status column would be written under one (the statuses out of sight).
 import type { CellRange, DrawingPlace } from "../engine/vocab/types";
+import type { Relationships } from "./package/types";
 import { readRelationships, relById } from "./package/relationships";
 import type { ZipPackage } from "./package/zip-reader";
 import { parseXml } from "./package/xml";
@@ -129,29 +130,28 @@ export function parseVmlControls(vml: string): DrawingPlace[] {
   return out;
 }
 
-/** The places of a sheet's form controls, through its <legacyDrawing r:id>; none where it cannot be read. */
-export async function readControlPlaces(pkg: ZipPackage, sheetPart: string, relId: string | undefined): Promise<DrawingPlace[]> {
-  if (!relId) return [];
-  try {
-    const part = relById(await readRelationships(pkg, sheetPart), relId)?.part;
-    const entry = part ? pkg.entryName(part) : undefined;
-    return entry ? parseVmlControls(await pkg.readText(entry)) : [];
-  } catch {
-    return [];
-  }
-}
-
 /**
- * The places of a sheet's drawings, through its <drawing r:id>; none when there is none, or it cannot be
- * found or read: read only for a warning, a drawing part we do not understand is copied as it is.
+ * The places of a sheet's drawings (its <drawing r:id>: charts, pictures, shapes) and of its form controls and
+ * shown notes (its <legacyDrawing r:id>, VML), its relationships read once. None for a part that cannot be found
+ * or read: read only for a warning, a part we do not understand is copied as it is.
  */
-export async function readDrawingPlaces(pkg: ZipPackage, sheetPart: string, relId: string | undefined): Promise<DrawingPlace[]> {
-  if (!relId) return [];
+export async function readDrawingPlaces(pkg: ZipPackage, sheetPart: string, drawingRelId: string | undefined, legacyRelId: string | undefined): Promise<DrawingPlace[]> {
+  if (!drawingRelId && !legacyRelId) return [];
+  let rels: Relationships;
   try {
-    const part = relById(await readRelationships(pkg, sheetPart), relId)?.part;
-    const entry = part ? pkg.entryName(part) : undefined;
-    return entry ? parseDrawingPlaces(pkg.file, entry, await pkg.readText(entry)) : [];
+    rels = await readRelationships(pkg, sheetPart);
   } catch {
     return [];
   }
+  const read = async (relId: string | undefined, parse: (entry: string, text: string) => DrawingPlace[]): Promise<DrawingPlace[]> => {
+    if (!relId) return [];
+    try {
+      const part = relById(rels, relId)?.part;
+      const entry = part ? pkg.entryName(part) : undefined;
+      return entry ? parse(entry, await pkg.readText(entry)) : [];
+    } catch {
+      return [];
+    }
+  };
+  return [...(await read(drawingRelId, (entry, xml) => parseDrawingPlaces(pkg.file, entry, xml))), ...(await read(legacyRelId, (_, vml) => parseVmlControls(vml)))];
 }

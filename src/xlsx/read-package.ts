@@ -22,7 +22,7 @@ import { readWorkbookPart } from "./package/workbook-part";
 import { ZipPackage } from "./package/zip-reader";
 import { readSheet, sharedStringIndices, type ColumnSpan } from "./sheet-reader";
 import { readTables, type TableInfo } from "./tables-read";
-import { readControlPlaces, readDrawingPlaces } from "./drawings-read";
+import { readDrawingPlaces } from "./drawings-read";
 
 /** Shared-strings parts above this size are read selectively (only the strings the sheets use). */
 export const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
@@ -201,7 +201,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     // The engine warns of a status column it must leave hidden (colour.ts hiddenStatusProblems).
     if (read.hiddenColumns.length) read.grid.hiddenColumns = read.hiddenColumns;
     // …and of one under a chart or picture (coveredStatusProblems).
-    const drawings = [...(await readDrawingPlaces(pkg, info.part, read.drawingRelId)), ...(await readControlPlaces(pkg, info.part, read.legacyDrawingRelId))];
+    const drawings = await readDrawingPlaces(pkg, info.part, read.drawingRelId, read.legacyDrawingRelId);
     if (drawings.length) read.grid.drawings = drawings;
     // …and of one outside the sheet's print area (unprintedStatusProblems).
     const printArea = printAreas.get(s.index);
