@@ -454,9 +454,10 @@ describe("section rows and groups merged past the table leave our column beside 
     ["HS02", "Rent collected", "Higher", 0.98, 0.9, 0.91, 0.92, 0.93, "Red"],
   ];
   test.each([
-    // The engine reads "1 | Housing" as a record (ref 1), so its status must not be lost under the merge: our
-    // column goes past it (helper-80 would have it cut around; helper-82 found any count of cells misread records).
-    ["a number in A, the section's title merged B:M (read as a record)", 13, { values: sections, merges: [3, 6].map((r) => ({ top: r, left: 1, bottom: r, right: 12 })) }],
+    // "1 | Housing" is a section the engine reads as one (its records' refs are codes): cut around, as helper-80 asked.
+    ["a number in A, the section's title merged B:M", 7, { values: sections, merges: [3, 6].map((r) => ({ top: r, left: 1, bottom: r, right: 12 })) }],
+    // Where the refs are numbers too, "2 | Rent collected" is a record whose figures are not in: its status must not be lost under the merge.
+    ["a record numbered like its neighbours, its name merged B:M", 13, { values: [sections[2], [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "Rent collected"], [3, "Missed bins", "Lower", 50, 80, "Red"]], merges: [{ top: 2, left: 1, bottom: 2, right: 12 }] }],
     ["the section's title merged A:M", 7, { values: sections.map((r) => (r.length === 2 ? [`${r[0]} ${r[1]}`] : r)), merges: [3, 6].map((r) => ({ top: r, left: 0, bottom: r, right: 12 })) }],
     ["a year merged over the upper header row, wider than the table", 9, { values: groups, merges: [{ top: 2, left: 3, bottom: 2, right: 10 }] }],
     // helper-81: a record's merge is known by two cells of the table or one figure left of it, whatever its heading.

@@ -447,6 +447,50 @@ describe("section headings outside tables", () => {
   });
 });
 
+describe("numbered sections inside a table: a number in the ref column, a title beside it", () => {
+  const header: CellValue[] = ["Ref", "Measure", "Polarity", "Target", "Q2 Actual", "RAG"];
+  test.each([
+    ["as text", "1", "2"],
+    ["as numbers", 1, 2],
+    ["with a full stop", "1.", "2."],
+  ] as [string, CellValue, CellValue][])("%s: headings, not records rated data only", (_, one, two) => {
+    const { records } = read(
+      grid([
+        header,
+        [one, "Housing"],
+        ["HS01", "Households in temporary accommodation", "Lower", 120, 118, "Green"],
+        ["HS02", "Rent collected", "Higher", 0.98, 0.9, "Green"],
+        [two, "Environment"],
+        ["EN03", "Missed bins", "Lower", 50, 80, "Red"],
+      ]),
+    );
+    expect(records.map((r) => [r.ref, r.priority])).toEqual([
+      ["HS01", `${String(one).trim()} Housing`],
+      ["HS02", `${String(one).trim()} Housing`],
+      ["EN03", `${String(two).trim()} Environment`],
+    ]);
+  });
+
+  test("records numbered 1.1, 1.2 under section 1", () => {
+    const { records } = read(grid([header, ["1", "Housing"], ["1.1", "Temporary accommodation", "Lower", 120, 118, "Green"], ["1.2", "Rent collected", "Higher", 0.98, 0.9, "Green"]]));
+    expect(records.map((r) => [r.ref, r.priority])).toEqual([
+      ["1.1", "1 Housing"],
+      ["1.2", "1 Housing"],
+    ]);
+  });
+
+  // None is lost: where the refs are numbers, a row with a number and a name is a record whose figures are not in yet.
+  test.each([
+    ["in a table numbered 1, 2, 3", [header, [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "Rent collected"], [3, "Missed bins", "Lower", 50, 80, "Red"]], ["1", "2", "3"]],
+    ["the last row of a table", [header, ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"], ["7", "Rent collected"]], ["HS01", "7"]],
+    ["a name that is a sentence", [header, ["1", "Rent collected in the year."], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
+    ["a figure beside the number", [header, ["1", "Housing", "Lower"], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
+    ["a code beside it, not a title", [header, ["1", "HS09"], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
+  ] as [string, CellValue[][], string[]][])("%s: still a record", (_, rows, refs) => {
+    expect(read(grid(rows)).records.map((r) => r.ref)).toEqual(refs);
+  });
+});
+
 describe("a target whose header names an earlier period, beside a plain Target", () => {
   test.each([
     ["Target (last year, as agreed)"],

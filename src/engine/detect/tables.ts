@@ -1,5 +1,5 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
-import { SheetCells, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
+import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
@@ -141,10 +141,47 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
     }
   }
   if (inSpan === 0) return SKIP;
+  if (count === 2) {
+    const text = numberedSection(cells, shape, row, first);
+    if (text !== undefined) return { kind: "section", text };
+  }
   if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
   if (headerish && count <= 2 && allTitles(values, cells.left, ours)) return SKIP; // "Key Performance Indicators | 2021/22"
   if (isFooterRow(cells, shape, row)) return SKIP;
   return DATA;
+}
+
+/** A section's number in a ref column: "1", "2.", "3)" or the number 4 (not "1.1", a record's ref under it). */
+function isSectionNumber(v: CellValue): boolean {
+  if (typeof v === "number") return Number.isInteger(v) && v > 0 && v < 1000;
+  return typeof v === "string" && /^\s*\d{1,3}[.)]?\s*$/.test(v);
+}
+
+/** How far below a numbered section its first record is looked for. */
+const SECTION_REACH = 50;
+
+/**
+ * "1 | Housing": a section's number in the ref column and its title in a name column, nothing else, where
+ * the records under it have refs of another kind ("HS01", "1.1"). Read as a record, every such section was
+ * rated "data only" and grouped on its own. Where the next ref below is a bare number too, the row is a
+ * record whose figures are not in yet ("7 | Rent collected" in a table numbered 1, 2, 3…): it stays one.
+ */
+function numberedSection(cells: SheetCells, shape: TableShape, row: number, first: number): string | undefined {
+  if (!shape.refCols.includes(first) || !isSectionNumber(cells.at(row, first))) return undefined;
+  let title: string | undefined;
+  for (const col of shape.identityCols) {
+    if (col === first) continue;
+    const v = cells.at(row, col);
+    if (typeof v === "string" && !isBlank(v)) title = v;
+  }
+  const text = title === undefined || isBareCode(title) ? undefined : headingText(title);
+  if (text === undefined) return undefined;
+  for (let r = row + 1; r <= Math.min(cells.bottom, row + SECTION_REACH); r++) {
+    const ref = cells.at(r, first);
+    if (isBlank(ref)) continue;
+    return isSectionNumber(ref) || looksLikeHeader(cells, shape, r) ? undefined : `${cellText(cells.at(row, first)).trim()} ${text}`;
+  }
+  return undefined;
 }
 
 /**
