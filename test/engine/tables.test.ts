@@ -298,7 +298,7 @@ describe("detectTables: structure", () => {
     ]);
   });
 
-  test.each([["Numerator", "Denominator"], ["Num", "Denom"]])("quarters merged over %s | %s | Actual | Target: the percentage's parts join their quarter and are not read (helper-76: 'data only', no target)", (num, den) => {
+  test.each([["Numerator", "Denominator"], ["Num", "Denom"], ["Numerator (n)", "Denominator (d)"], ["Num", "Den"], ["N", "D"], ["Num.", "Den."]])("quarters merged over %s | %s | Actual | Target: the percentage's parts join their quarter and are not read (helper-76: 'data only', no target)", (num, den) => {
     const quarters = ["Q1 2010/11", "Q2 2010/11"];
     const g = grid(
       [

@@ -126,7 +126,7 @@ function isPolarityLabel(text: string): boolean {
 
 /** "Numerator", "Denominator": the parts of a quarter's percentage under its heading, which are not read. */
 function isPartLabel(text: string): boolean {
-  return /^(numerator|denominator|num|denom)\.?$/i.test(text.trim());
+  return /^(?:numerator|denominator|num|denom|den|n|d)\.?(?:\s*\((?:n|d)\))?$/i.test(text.trim());
 }
 
 /** "Direction" under a quarter's heading: that quarter's direction of travel, which is not read (helper-64). */
