@@ -6,6 +6,7 @@ import type { CellRange } from "../engine/vocab/types";
 import { CellSet, cellKey, cellsWithin, keyCell, rangesOf } from "./cells";
 import { cellCount, rangeAddress } from "./a1";
 import { sameSheetName } from "../engine/sheets/ownership";
+import type { RowKey } from "../engine/trackers/row-keys";
 
 /** JSON text to a value; undefined when it is not JSON. */
 export function parseJson(value: unknown): unknown {
@@ -63,6 +64,11 @@ export interface SheetMemory {
    * Unknown (a record from before it was kept): EARLIER_OFFICER_STYLE.
    */
   styled?: Set<FormatKey>;
+  /**
+   * The key of the record on each row with a backup, as it was when backed up (engine/trackers/row-keys.ts):
+   * after Data > Sort, backups go back to the rows their records are on now. None in an older record.
+   */
+  keys?: Map<number, RowKey>;
 }
 
 interface StoredSheet {
@@ -73,6 +79,8 @@ interface StoredSheet {
   w?: [number, number][];
   h?: [number, number][];
   k?: string[];
+  /** Row keys by key column: [column, first row, keys of the rows from there joined by ",", "" for none]. */
+  r?: [number, number, string][];
 }
 
 /** Characters per cell: under Excel's 32,767 with room to move a cut. */
@@ -261,6 +269,39 @@ function boundedRanges(list: string, budget: { cells: number }): CellRange[] {
   return ranges;
 }
 
+const KEY_TEXT = /^[0-9a-z]{1,7}$/;
+
+/** Row keys as stored: a run of consecutive rows per key column, "" where a row has none. */
+function encodeKeys(keys: ReadonlyMap<number, RowKey>): [number, number, string][] {
+  const out: [number, number, string[]][] = [];
+  const sorted = [...keys].sort((a, b) => a[1].col - b[1].col || a[0] - b[0]);
+  for (const [row, { col, key }] of sorted) {
+    const last = out[out.length - 1];
+    // A gap of a few rows is filled with blanks; a longer one starts a new run.
+    if (last && last[0] === col && row - (last[1] + last[2].length) <= 8) {
+      while (last[1] + last[2].length < row) last[2].push("");
+      last[2].push(key);
+    } else out.push([col, row, [key]]);
+  }
+  return out.map(([col, row, list]) => [col, row, list.join(",")]);
+}
+
+function decodeKeys(runs: unknown[], budget: { cells: number }): Map<number, RowKey> {
+  const keys = new Map<number, RowKey>();
+  for (const run of runs) {
+    if (!Array.isArray(run) || run.length !== 3) throw new Error("Saved row keys are damaged");
+    const [col, first, text] = run as unknown[];
+    if (!Number.isInteger(col) || !Number.isInteger(first) || (col as number) < 0 || (first as number) < 0 || typeof text !== "string") throw new Error("Saved row keys are damaged");
+    const list = text.split(",");
+    if (list.length > budget.cells) throw new Error("Saved row keys are too many");
+    budget.cells -= list.length;
+    list.forEach((key, i) => {
+      if (KEY_TEXT.test(key)) keys.set((first as number) + i, { col: col as number, key });
+    });
+  }
+  return keys;
+}
+
 export function decodeSaved(text: string): Record<string, SheetMemory> {
   const data = parseJson(text) as { v?: number; sheets?: Record<string, StoredSheet> } | undefined;
   const out: Record<string, SheetMemory> = {};
@@ -277,6 +318,7 @@ export function decodeSaved(text: string): Record<string, SheetMemory> {
       for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
       for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
       if (Array.isArray(s.k)) mem.styled = new Set(FORMAT_KEYS.filter((k) => s.k!.includes(k)));
+      if (Array.isArray(s.r)) mem.keys = decodeKeys(s.r, budget);
       out[sheet] = mem;
     } catch {
       continue;
@@ -308,6 +350,7 @@ export function encodeSaved(sheets: Record<string, SheetMemory>): string {
     if (mem.widths.size) stored.w = [...mem.widths].sort((a, b) => a[0] - b[0]);
     if (mem.heights.size) stored.h = [...mem.heights].sort((a, b) => a[0] - b[0]);
     if (mem.styled) stored.k = FORMAT_KEYS.filter((k) => mem.styled!.has(k));
+    if (mem.keys?.size) stored.r = encodeKeys(mem.keys);
     out[name] = stored;
   }
   return Object.keys(out).length ? JSON.stringify({ v: 1, sheets: out }) : "";

@@ -1,0 +1,96 @@
+// Which record each row held when its formats were backed up, kept with the record of what Apply colours
+// replaced. Data > Sort moves an officer's values and formats with their rows, but not the backups kept
+// by position: without the keys, Remove colours gave a hand-coloured rating another row's colour back.
+import { cellText, cellValue, isBlank } from "../read/cells";
+import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
+
+/** A row's key: the column it was read from, and a short hash of the text there. */
+export interface RowKey {
+  col: number;
+  key: string;
+}
+
+/**
+ * FNV-1a of the cell's text, trimmed and lower-cased, in base 36: at most 7 characters, so a key per row
+ * costs little in the record at 100,000 rows. Undefined for a blank cell.
+ */
+export function keyOf(v: CellValue): string | undefined {
+  if (isBlank(v)) return undefined;
+  const text = cellText(v).trim().toLowerCase();
+  if (!text) return undefined;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** The column a table's rows are known by: its ref, else its code-and-name, name or description column. */
+export function keyColumn(t: TableSpec): number | undefined {
+  for (const role of ["ref", "refAndName", "name", "description"] as const) {
+    const c = t.columns.find((m) => m.role === role);
+    if (c) return c.col;
+  }
+  return undefined;
+}
+
+/** The key of every body row of `tables` on `grid` that has one (blank key cells have none). */
+export function sheetRowKeys(grid: SheetGrid, tables: readonly TableSpec[]): Map<number, RowKey> {
+  const out = new Map<number, RowKey>();
+  for (const t of tables) {
+    if (t.sheet !== grid.name) continue;
+    const col = keyColumn(t);
+    if (col === undefined) continue;
+    for (let row = t.firstRow; row <= t.lastRow; row++) {
+      const key = keyOf(cellValue(grid, row, col));
+      if (key !== undefined) out.set(row, { col, key });
+    }
+  }
+  return out;
+}
+
+/** Row moves: each row the record keeps to the row it is on now, or -1 where it cannot be placed. */
+export type RowMoves = ReadonlyMap<number, number>;
+
+/**
+ * Where the rows the record keeps (`keys`) are now, from the key cells as they read now (`valueAt`).
+ * A row whose key is on another of those rows now, there and nowhere else, moves there (a sort). A row
+ * whose key is found nowhere stays, unless another row moves onto it: its ref was edited, and the row is
+ * still its own; where another record sits on it now, it is -1 (its formats cannot be placed). Keys held
+ * by two rows are not moved. Undefined when no row moved: the record is where its rows are.
+ */
+export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: number, col: number) => CellValue): RowMoves | undefined {
+  const now = new Map<number, string | undefined>();
+  let changed = false;
+  for (const [row, k] of keys) {
+    const key = keyOf(valueAt(row, k.col));
+    now.set(row, key);
+    if (key !== k.key) changed = true;
+  }
+  if (!changed) return undefined;
+  const id = (col: number, key: string) => `${col}:${key}`;
+  const kept = new Map<string, number>();
+  const found = new Map<string, number[]>();
+  for (const [row, k] of keys) {
+    kept.set(id(k.col, k.key), (kept.get(id(k.col, k.key)) ?? 0) + 1);
+    const key = now.get(row);
+    if (key === undefined) continue;
+    const at = found.get(id(k.col, key));
+    if (at) at.push(row);
+    else found.set(id(k.col, key), [row]);
+  }
+  const moves = new Map<number, number>();
+  const taken = new Set<number>();
+  const unplaced: number[] = [];
+  for (const [row, k] of keys) {
+    if (now.get(row) === k.key) continue;
+    const at = found.get(id(k.col, k.key));
+    if (kept.get(id(k.col, k.key)) === 1 && at?.length === 1) {
+      moves.set(row, at[0]);
+      taken.add(at[0]);
+    } else unplaced.push(row);
+  }
+  for (const row of unplaced) if (taken.has(row)) moves.set(row, -1);
+  return [...moves].some(([from, to]) => from !== to) ? moves : undefined;
+}

@@ -1,0 +1,117 @@
+import { keyOf, rowMoves, sheetRowKeys, type RowKey } from "../../src/engine/trackers/row-keys";
+import { detectTables } from "../../src/engine/detect/tables";
+import { decodeSaved, emptyMemory, encodeSaved } from "../../src/excel/saved";
+import { keysKept, moveSavedRows, recordRuns } from "../../src/excel/moved-rows";
+import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
+
+const keysOf = (refs: Record<number, string>, col = 0): Map<number, RowKey> => new Map(Object.entries(refs).map(([row, ref]) => [Number(row), { col, key: keyOf(ref)! }]));
+const sheet = (refs: Record<number, CellValue>) => (row: number, col: number): CellValue => (col === 0 ? (refs[row] ?? null) : null);
+
+describe("row keys: which record each backed-up row held", () => {
+  test("a key is short, and the same for the same text whatever its case and spaces; none for a blank cell", () => {
+    expect(keyOf(" HS01 ")).toBe(keyOf("hs01"));
+    expect(keyOf("HS01")).not.toBe(keyOf("HS02"));
+    expect(keyOf(12)).toBe(keyOf("12"));
+    expect(keyOf("HS01")!.length).toBeLessThanOrEqual(7);
+    expect([keyOf(null), keyOf(""), keyOf("  ")]).toEqual([undefined, undefined, undefined]);
+  });
+
+  test("keys are read from a table's ref column, else its name column", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Target", "Actual"], ["HS01", "Homes", 10, 12], [null, "Rent", 1, 2]] };
+    expect(sheetRowKeys(grid, detectTables(grid))).toEqual(new Map([[1, { col: 0, key: keyOf("HS01") }]]));
+    const named: SheetGrid = { name: "KPIs", values: [["Measure", "Target", "Actual"], ["Homes", 10, 12], ["Rent", 1, 2]] };
+    expect([...sheetRowKeys(named, detectTables(named)).values()].map((k) => k.col)).toEqual([0, 0]);
+  });
+});
+
+describe("rowMoves: where the rows the record keeps are now", () => {
+  const saved = keysOf({ 3: "HS01", 4: "HS02", 5: "HS03" });
+
+  test("rows in place: nothing moved", () => {
+    expect(rowMoves(saved, sheet({ 3: "HS01", 4: "HS02", 5: "HS03" }))).toBeUndefined();
+  });
+
+  test("sorted: each row to the row its record is on now", () => {
+    expect(rowMoves(saved, sheet({ 3: "HS03", 4: "HS01", 5: "HS02" }))).toEqual(
+      new Map([
+        [3, 4],
+        [4, 5],
+        [5, 3],
+      ]),
+    );
+  });
+
+  test("a ref edited in place is still its row's: it stays", () => {
+    expect(rowMoves(saved, sheet({ 3: "HS01a", 4: "HS02", 5: "HS03" }))).toBeUndefined();
+  });
+
+  test("a record gone, another sorted onto its row: its row cannot be placed (-1)", () => {
+    // HS01 deleted and the rest sorted up: HS02 is on row 3, HS03 on 4, row 5 empty.
+    expect(rowMoves(saved, sheet({ 3: "HS02", 4: "HS03" }))).toEqual(
+      new Map([
+        [4, 3],
+        [5, 4],
+        [3, -1],
+      ]),
+    );
+  });
+
+  test("a key two rows share is not moved", () => {
+    const twice = keysOf({ 3: "HS01", 4: "HS01", 5: "HS03" });
+    expect(rowMoves(twice, sheet({ 3: "HS03", 4: "HS01", 5: "HS01" }))).toEqual(new Map([[5, 3], [3, -1]]));
+  });
+});
+
+describe("moveSavedRows: the record follows its rows", () => {
+  test("backups, saved formats and keys move; each moved backup is found in the record sheet's row it was copied to", () => {
+    const mem = emptyMemory();
+    for (const row of [3, 4, 5]) mem.backed.add(row, 5);
+    mem.keys = keysOf({ 3: "HS01", 4: "HS02", 5: "HS03" });
+    const moves = rowMoves(mem.keys, sheet({ 3: "HS03", 4: "HS01", 5: "HS02" }))!;
+    const { from, dropped } = moveSavedRows(mem, moves);
+    expect(mem.backed.rects()).toEqual([{ top: 3, bottom: 5, left: 5, right: 5 }]);
+    expect(from).toEqual(
+      new Map([
+        [4, 3],
+        [5, 4],
+        [3, 5],
+      ]),
+    );
+    expect(dropped).toEqual([]);
+    expect(mem.keys).toEqual(keysOf({ 4: "HS01", 5: "HS02", 3: "HS03" }));
+    expect(recordRuns(3, 5, from)).toEqual([
+      { top: 3, bottom: 3, recordTop: 5 },
+      { top: 4, bottom: 5, recordTop: 3 },
+    ]);
+  });
+
+  test("a backup that cannot be placed is dropped", () => {
+    const mem = emptyMemory();
+    for (const row of [3, 4, 5]) mem.backed.add(row, 5);
+    mem.keys = keysOf({ 3: "HS01", 4: "HS02", 5: "HS03" });
+    const { dropped } = moveSavedRows(mem, rowMoves(mem.keys, sheet({ 3: "HS02", 4: "HS03" }))!);
+    expect(dropped).toEqual([{ row: 3, col: 5 }]);
+    expect(mem.backed.rects()).toEqual([{ top: 3, bottom: 4, left: 5, right: 5 }]);
+  });
+
+  test("rows in place copy in one run", () => {
+    expect(recordRuns(3, 9, undefined)).toEqual([{ top: 3, bottom: 9, recordTop: 3 }]);
+  });
+});
+
+describe("row keys in the record", () => {
+  test("kept for the rows with a backup, and read back as written", () => {
+    const mem = emptyMemory();
+    for (const row of [3, 4, 5, 40]) mem.backed.add(row, 5);
+    mem.cols.set(5, 2);
+    mem.keys = keysKept(mem, keysOf({ 2: "Ref", 3: "HS01", 4: "HS02", 5: "HS03", 40: "EN1", 41: "EN2" }));
+    expect([...mem.keys.keys()].sort((a, b) => a - b)).toEqual([3, 4, 5, 40]);
+    const back = decodeSaved(encodeSaved({ KPIs: mem })).KPIs;
+    expect(back.keys).toEqual(mem.keys);
+  });
+
+  test("a damaged list of keys drops that sheet's entry, as any damaged entry is dropped", () => {
+    const text = JSON.stringify({ v: 1, sheets: { KPIs: { v: "A1", f: [], r: [[0, "x", "abc"]] }, Other: { v: "A1", f: [] } } });
+    expect(Object.keys(decodeSaved(text))).toEqual(["Other"]);
+  });
+});
