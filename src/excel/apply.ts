@@ -16,7 +16,9 @@ import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, leaveMergedAlone, mergeBackups, mergeStyled, styledOutside } from "./saved";
-import { queueBackup, queueCopyBack } from "./backup";
+import { queueBackup, queueCopyBack, queueRealign, queueRecordClears } from "./backup";
+import { keysKept, type MovedBackups } from "./moved-rows";
+import type { RowKey } from "../engine/trackers/row-keys";
 import { CellSet, cellsWithin } from "./cells";
 import type { StateRecord } from "./state";
 import { queueMark, queueStateCells, queueStateSheet, stateCells, statePlace } from "./state";
@@ -70,6 +72,50 @@ export interface WriteJob {
   hidden?: (sheet: string, col: number) => boolean;
   /** Reads queued after every write, in the write's last request: what they see is the sheets as written (drawings.ts). */
   lastReads?: () => void;
+  /** Backups of rows the officer sorted since they were made (moved-rows.ts), by sheet: the record follows its rows first. */
+  moved?: (sheet: string) => MovedBackups | undefined;
+  /** The key of each record's row as read this run (engine/trackers/row-keys.ts), by sheet: kept with the row's backups. */
+  rowKeys?: (sheet: string) => ReadonlyMap<number, RowKey> | undefined;
+}
+
+interface Realignment {
+  /** The sheet's backed-up cells, at their rows now. */
+  cells: CellSet;
+  was: Map<number, number>;
+  now: Map<number, number>;
+  from: ReadonlyMap<number, number>;
+  /** The record rows the old columns hold backups in. */
+  rows: { top: number; bottom: number };
+}
+
+/**
+ * The record sheets' columns each sorted sheet's backups move to (memory's `cols`, changed in place): after
+ * every column in use, as allocateColumns gives them.
+ */
+function realignments(memory: Record<string, SheetMemory>, moved: WriteJob["moved"]): Realignment[] {
+  if (!moved) return [];
+  let next = 2;
+  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
+  const out: Realignment[] = [];
+  for (const [sheet, mem] of Object.entries(memory)) {
+    const m = moved(sheet);
+    if (!m || mem.cols.size === 0 || (m.from.size === 0 && m.dropped.length === 0)) continue;
+    const rows = { top: Infinity, bottom: -1 };
+    const reach = (row: number): void => {
+      rows.top = Math.min(rows.top, row);
+      rows.bottom = Math.max(rows.bottom, row);
+    };
+    for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) reach(m.from.get(row) ?? row);
+    for (const d of m.dropped) reach(d.row);
+    if (rows.bottom < 0) continue;
+    const was = mem.cols;
+    const now = new Map([...was.keys()].map((col) => [col, next++]));
+    const cells = new CellSet();
+    for (const r of mem.backed.rects()) cells.addRange(r);
+    out.push({ cells, was, now, from: m.from, rows });
+    mem.cols = now;
+  }
+  return out;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {
@@ -99,6 +145,8 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const { facts, state, targets } = job;
   const sheets = context.workbook.worksheets;
   const memory: Record<string, SheetMemory> = Object.fromEntries(Object.entries(state.saved).filter(([name]) => findSheet(facts, name)));
+  // Rows sorted since their backups were made: the backups move to the rows' places now, in new columns.
+  const realign = realignments(memory, job.moved);
   // Our columns an earlier run sized (their widths are in the record, taken before this run's backups join
   // it) and hidden now: the officer hid them since, and they stay hidden.
   // Out of place (columns inserted or deleted before ours), the record's widths are of other columns now.
@@ -133,6 +181,8 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
       merged.stale.widths = new Map();
     }
     merged.keep.styled = mergeStyled(memory[t.sheet], styledOutside(t.plan));
+    const keys = job.rowKeys?.(t.sheet) ?? memory[t.sheet]?.keys;
+    if (keys) merged.keep.keys = keysKept(merged.keep, keys);
     memory[t.sheet] = merged.keep;
     stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept && new Map([...cap.kept].filter(([key]) => !inMerge(key))), clearWhole });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });
@@ -143,6 +193,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const place = statePlace(facts);
   await queueStateSheet(writes, context, place);
   const record = sheets.getItem(place.name);
+  for (const r of realign) await queueRealign(writes, record, place.name, r.cells, r.was, r.now, r.from);
   // The queue runs in order, across syncs too. Backups of the cells coloured for the first time come first
   // (into columns no earlier backup uses, saved.ts allocateColumns), then the record listing them: a copy
   // Excel refuses stops the request before the record changes, so the old record stays true and Remove
@@ -151,6 +202,8 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   for (const s of stale) if (s.mem.cells.size) await queueRestore(writes, sheets.getItem(s.sheet), { ...emptyMemory(), cells: s.mem.cells });
   for (const f of fresh) await queueBackup(writes, record, f.sheet, f.cells, memory[f.sheet].cols);
   await queueStateCells(writes, context, place, state.rows, stateCells(ownedAfter(facts, state.owned, targets), memory));
+  // Once the record names the new columns, the old ones go.
+  for (const r of realign) await queueRecordClears(writes, record, [...r.was.values()], r.rows);
   for (const s of stale) {
     await queueRestore(writes, sheets.getItem(s.sheet), { ...s.mem, cells: new Map() });
     await queueWholeClears(writes, sheets.getItem(s.sheet), s.clearWhole);

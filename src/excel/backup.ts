@@ -11,6 +11,7 @@ import { quoteSheet, rangeAddress } from "./a1";
 import type { CellSet } from "./cells";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD } from "./chunk";
+import { recordRuns } from "./moved-rows";
 
 /** Rectangles one column wide covering `cells`. */
 function columnRuns(cells: CellSet): CellRange[] {
@@ -29,17 +30,44 @@ export async function queueBackup(batcher: Batcher, record: XlWorksheet, sheet: 
   }
 }
 
+/** Column runs of `cells`, each cut where the record rows holding its backups (`from`: moved-rows.ts) stop following on. */
+function recordedRuns(cells: CellSet, from: ReadonlyMap<number, number> | undefined): { here: CellRange; saved: CellRange }[] {
+  return columnRuns(cells).flatMap((r) =>
+    recordRuns(r.top, r.bottom, from).map((run) => ({ here: { ...r, top: run.top, bottom: run.bottom }, saved: { ...r, top: run.recordTop, bottom: run.recordTop + run.bottom - run.top } })),
+  );
+}
+
 /**
  * Copy the backed-up formats of `cells` back onto their sheet, then clear the backups; `keep`: leave
  * the backups (live colours uncolouring a cell it may colour again: the record still lists it).
+ * `from`: the record rows of rows the officer sorted since their backups were made (moved-rows.ts).
  */
-export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false): Promise<void> {
-  for (const r of columnRuns(cells)) {
-    if (!cols.has(r.left)) continue;
-    const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(r, cols))}`;
+export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false, from?: ReadonlyMap<number, number>): Promise<void> {
+  for (const { here, saved } of recordedRuns(cells, from)) {
+    if (!cols.has(here.left)) continue;
+    const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(saved, cols))}`;
     await batcher.add(OP_OVERHEAD * (keep ? 2 : 3) + source.length, () => {
-      byIndexes(ws, r).copyFrom(source, "Formats");
-      if (!keep) byIndexes(record, inRecord(r, cols)).clear("Formats");
+      byIndexes(ws, here).copyFrom(source, "Formats");
+      if (!keep) byIndexes(record, inRecord(saved, cols)).clear("Formats");
     });
   }
+}
+
+/**
+ * After a sort (moved-rows.ts): the backups of `cells` (the rows as they are now) copied from the record rows
+ * they were made in (`from`) and their columns (`was`) to their rows now, in new columns (`now`), so the record
+ * is where its rows are again. New columns: the rows change places, and a copy within one column would
+ * overwrite a backup not moved yet. The old columns are cleared once the record names the new ones.
+ */
+export async function queueRealign(batcher: Batcher, record: XlWorksheet, recordName: string, cells: CellSet, was: Map<number, number>, now: Map<number, number>, from: ReadonlyMap<number, number>): Promise<void> {
+  for (const { here, saved } of recordedRuns(cells, from)) {
+    if (!was.has(here.left) || !now.has(here.left)) continue;
+    const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(saved, was))}`;
+    await batcher.add(OP_OVERHEAD * 2 + source.length, () => byIndexes(record, inRecord(here, now)).copyFrom(source, "Formats"));
+  }
+}
+
+/** Clears the formats of the record sheet's `cols` over `rows` (backups given up, or moved to new columns). */
+export async function queueRecordClears(batcher: Batcher, record: XlWorksheet, cols: readonly number[], rows: { top: number; bottom: number }): Promise<void> {
+  for (const col of cols) await batcher.add(OP_OVERHEAD * 2, () => byIndexes(record, { top: rows.top, bottom: rows.bottom, left: col, right: col }).clear("Formats"));
 }

@@ -37,6 +37,8 @@ import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
 import { writtenCells, type SheetMemory } from "./saved";
+import { moveSavedRows, type MovedBackups } from "./moved-rows";
+import { rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -138,6 +140,21 @@ function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>, 
   };
 }
 
+/**
+ * The record of each sheet the officer sorted since its backups were made (moved-rows.ts), moved to the rows its
+ * records are on now (`saved`, changed in place), by sheet; the record sheet follows in the write (apply.ts).
+ */
+function followSorts(grids: SheetGrid[], saved: Record<string, SheetMemory>, sheets: readonly string[]): Map<string, MovedBackups> {
+  const out = new Map<string, MovedBackups>();
+  for (const sheet of sheets) {
+    const mem = saved[sheet];
+    const grid = grids.find((g) => same(g.name, sheet));
+    const moves = mem?.keys?.size && grid ? rowMoves(mem.keys, (r, c) => cellValue(grid, r, c)) : undefined;
+    if (moves) out.set(sheet, moveSavedRows(mem, moves));
+  }
+  return out;
+}
+
 /** Plans, targets, capture, writes: the write half shared by Apply colours and Build summary. */
 async function execute(context: XlRequestContext, opened: Opened, plans: SheetPlan[], activate: boolean, progress?: CommandProgress, hint?: string, sc?: ScorecardRun): Promise<{ sheets: AppliedSheet[]; syncs: number }> {
   const scheme = sc?.scheme;
@@ -152,6 +169,14 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   }
   progress?.(0.5, "Saving the formats about to change");
   const edits = targets.filter((t) => t.plan.action === "edit");
+  const moved = followSorts(read.grids, read.state.saved, edits.map((t) => t.sheet));
+  const keys = new Map<string, ReadonlyMap<number, RowKey>>();
+  const rowKeys = (sheet: string): ReadonlyMap<number, RowKey> | undefined => {
+    const grid = read.grids.find((g) => same(g.name, sheet));
+    if (!sc || !grid) return undefined;
+    if (!keys.has(sheet)) keys.set(sheet, sheetRowKeys(grid, sc.result.tables));
+    return keys.get(sheet);
+  };
   const sheets = context.workbook.worksheets;
   const cap = await captureFormats(
     context,
@@ -166,7 +191,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   const places = (sc?.statusPlaces ?? []).filter((p) => coloured.has(p.sheet));
   let covered: () => Problem[] = () => [];
   const lastReads = places.length ? () => void (covered = queueDrawingChecks(context, places)) : undefined;
-  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0, lastReads }, DEFAULT_BUDGET);
+  const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0, lastReads, moved: (sheet) => moved.get(sheet), rowKeys }, DEFAULT_BUDGET);
   sc?.result.problems.push(...covered());
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
 }

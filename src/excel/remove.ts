@@ -19,7 +19,9 @@ import { queueRestore, queueSavedFormats, queueWholeClears } from "./formats";
 import { OfficersChanges } from "./kept-formats";
 import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
-import { queueCopyBack } from "./backup";
+import { queueCopyBack, queueRecordClears } from "./backup";
+import { moveSavedRows, type MovedBackups } from "./moved-rows";
+import { rowMoves } from "../engine/trackers/row-keys";
 import { runAs } from "./run-options";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
@@ -57,6 +59,20 @@ function corner(mem: SheetMemory): CellRange {
   return at;
 }
 
+/** The record's key cells (row-keys.ts) of a sheet: a span of rows in each key column. */
+function keyColumns(mem: SheetMemory): CellRange[] {
+  const spans = new Map<number, CellRange>();
+  for (const [row, { col }] of mem.keys ?? []) {
+    const s = spans.get(col);
+    if (!s) spans.set(col, { top: row, bottom: row, left: col, right: col });
+    else {
+      s.top = Math.min(s.top, row);
+      s.bottom = Math.max(s.bottom, row);
+    }
+  }
+  return [...spans.values()];
+}
+
 /** Whether a queued read came back (a request refused for its size leaves it unanswered). */
 function answered(read: () => unknown): boolean {
   try {
@@ -83,8 +99,9 @@ async function sentOrFailed(context: XlRequestContext): Promise<boolean> {
  * Read as the trackers are (slices.ts): requests sized from the bytes the first one carried. Cells inside a
  * merged area made since leave it too (saved.ts leaveMergedAlone: `found` gets what it decided). Returns the requests used.
  */
-async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number, found: Map<SheetMemory, MergedOverOurs>, isSetSupported?: IsSetSupported): Promise<number> {
+async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFacts, restore: [string, SheetMemory][], scheme: Scheme | undefined, budget: number, found: Map<SheetMemory, MergedOverOurs>, moved: Map<SheetMemory, MovedBackups>, isSetSupported?: IsSetSupported): Promise<number> {
   const read: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
+  const keyReads: { mem: SheetMemory; rect: CellRange; grid: SheetGrid }[] = [];
   const areas: Area[] = [];
   for (const [name, mem] of restore) {
     const ws = context.workbook.worksheets.getItem(findSheet(facts, name)!.name);
@@ -93,6 +110,12 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
       const grid: SheetGrid = { name, values: [], numberFormats: [] };
       read.push({ mem, rect, grid });
       areas.push({ grid, ws, row: rect.top, col: rect.left, rows: rect.bottom - rect.top + 1, cols: rect.right - rect.left + 1 });
+    }
+    // The cells the record's rows are known by (row-keys.ts), read with ours: sorted since, its backups follow their rows.
+    for (const rect of keyColumns(mem)) {
+      const grid: SheetGrid = { name, values: [], numberFormats: [] };
+      keyReads.push({ mem, rect, grid });
+      areas.push({ grid, ws, row: rect.top, col: rect.left, rows: rect.bottom - rect.top + 1, cols: 1 });
     }
   }
   if (!areas.length) return 0;
@@ -133,6 +156,13 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
       mem.cells = new Map();
       mem.widths = new Map();
     }
+  }
+  for (const mem of new Set(keyReads.map((k) => k.mem))) {
+    if (!mem.keys || mem.backed.size + mem.cells.size === 0) continue;
+    const keyAt = new Map<number, CellValue>();
+    for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => keyAt.set(cellKey(rect.top + i, rect.left), line[0]));
+    const moves = rowMoves(mem.keys, (row, col) => keyAt.get(cellKey(row, col)) ?? null);
+    if (moves) moved.set(mem, moveSavedRows(mem, moves));
   }
   // After the officer's own values are known: a merged heading they typed into our cell is theirs, not cleared.
   for (const { mem, read } of merges) {
@@ -181,7 +211,8 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
     const shared = later.bytes > 0 && later.bytes <= budget / 4;
     if (shared) later.queueAll();
     const inMerges = new Map<SheetMemory, MergedOverOurs>();
-    let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget, inMerges, run.isSetSupported);
+    const moved = new Map<SheetMemory, MovedBackups>();
+    let valuesRead = await keepOfficersValues(context, facts, restore, scheme, shared ? budget - later.bytes : budget, inMerges, moved, run.isSetSupported);
     if (shared && valuesRead === 0) {
       // Refused for its size, it leaves the reads unanswered: found below.
       await sentUnlessTooBig(context);
@@ -196,7 +227,10 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueRestore(writes, ws, mem);
       await queueWholeClears(writes, ws, inMerges.get(mem)?.clearWhole ?? []);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
-      await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols);
+      // Sorted since: each backup from the record row it was made in.
+      await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols, false, moved.get(mem)?.from);
+      const gone = moved.get(mem)?.dropped ?? [];
+      for (const d of gone) if (mem.cols.has(d.col)) await queueRecordClears(writes, record, [mem.cols.get(d.col)!], { top: d.row, bottom: d.row });
       const inMerge = inMerges.get(mem)?.inMerge;
       await queueSavedFormats(writes, ws, inMerge ? new Map([...later.changes(i)].filter(([key]) => !inMerge(key))) : later.changes(i));
       cellsRestored += mem.cells.size + mem.backed.size;

@@ -45,6 +45,11 @@ export interface UserActions {
   insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
   /** Insert > Shift cells down (or right), or Delete > Shift cells up (or left), on `address` ("H5:K5"). */
   shiftCells(sheet: string, address: string, shift: "Down" | "Right" | "Up" | "Left", by?: By): void;
+  /**
+   * Data > Sort on `address` ("A4:H9", no header row): its row i takes the cells, values and formats, of its
+   * row `order[i]` (zero-based within the range), as Excel's sort moves them. Row heights stay where they are.
+   */
+  sortRows(sheet: string, address: string, order: number[], by?: By): void;
   addSheet(name: string, by?: By): void;
   deleteSheet(name: string, by?: By): void;
   renameSheet(name: string, to: string, by?: By): void;
@@ -109,6 +114,17 @@ export function userActions(wb: WorkbookState): UserActions {
       if (!rect) throw new Error(`fake user: bad address ${address}`);
       shiftCells(s, rect, shift);
       wb.events.changed(s, rect, shift === "Down" || shift === "Right" ? "CellInserted" : "CellDeleted", src(by), false, undefined, shift);
+    },
+    sortRows(sheet, address, order, by) {
+      const s = find(sheet);
+      const rect = parseAddress(address);
+      if (!rect) throw new Error(`fake user: bad address ${address}`);
+      const height = rect.bottom - rect.top + 1;
+      if (order.length !== height || new Set(order).size !== height || order.some((i) => !(i >= 0 && i < height))) throw new Error(`fake user: ${order} does not order ${height} rows`);
+      if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
+      const rows = order.map((i) => Array.from({ length: rect.right - rect.left + 1 }, (_, j) => s.cell(rect.top + i, rect.left + j)));
+      rows.forEach((cells, i) => cells.forEach((c, j) => s.put(rect.top + i, rect.left + j, c)));
+      wb.events.changed(s, rect, "RangeEdited", src(by), false);
     },
     addSheet(name, by) {
       const s = new NewSheet(checkSheetName(wb, name), wb.newSheetId());

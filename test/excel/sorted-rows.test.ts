@@ -1,0 +1,93 @@
+// Data > Sort between Apply colours and Remove colours (helper-78): Excel moves an officer's values and
+// formats with their rows, not our record of what was there before. Each backup must go back to the row its
+// record is on now, not to the row it was made on.
+import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
+import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet";
+import { HISTORY_SHEET } from "../../src/engine/history/types";
+import { STATE_SHEET } from "../../src/excel/state";
+import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
+import { createFakeExcel } from "../../src/fake-excel";
+import type { CellValue } from "../../src/engine/vocab/types";
+import { TODAY } from "./trackers";
+
+const SETTINGS = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31" };
+
+// Hand colours on the officers' RAG cells, each row its own, and a bold name on one row.
+const ROWS: [string, string, number, number, string, string][] = [
+  ["HS01", "Households in temporary accommodation", 120, 118, "Green", "#92D050"],
+  ["HS02", "Rent collected", 98, 90, "Red", "#FF0000"],
+  ["HS03", "Repairs on time", 95, 93, "Amber", "#FFC000"],
+  ["HS04", "Empty homes brought back", 40, 41, "Green", "#00B050"],
+  ["HS05", "Complaints answered in time", 90, 70, "Red", "#C00000"],
+];
+
+function tracker(order: number[] = [0, 1, 2, 3, 4]): FakeWorkbookInit {
+  const rows = order.map((i) => ROWS[i]);
+  const values: CellValue[][] = [["Ref", "Measure", "Polarity", "Target", "Actual", "RAG"], ...rows.map(([ref, name, target, actual, rag]) => [ref, name, "Higher", target, actual, rag])];
+  return {
+    sheets: [
+      {
+        name: "KPIs",
+        values,
+        formats: [
+          ...rows.map(([, , , , , fill], i) => ({ address: `F${i + 2}`, format: { fill } })),
+          { address: `B${order.indexOf(2) + 2}`, format: { bold: true, fill: "#DDEBF7" } },
+        ],
+      },
+    ],
+  };
+}
+
+type Snap = { sheets: { name: string }[] };
+const trackersOf = (fake: FakeExcel): unknown => (fake.snapshot() as Snap).sheets.filter((s) => ![RULES_SHEET, STATE_SHEET, HISTORY_SHEET].includes(s.name));
+
+// Reversed, as a sort on the RAG column descending might leave them; our Status (auto) and Check (auto) columns (G:H) sorted with them, as Excel expands a sort to the columns beside.
+const REVERSED = [4, 3, 2, 1, 0];
+
+describe("sorted between Apply colours and Remove colours", () => {
+  test("Remove colours puts each row's own formats back", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    await removeColoursCommand(fake.run);
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(tracker(REVERSED))));
+  });
+
+  test("sorted, coloured again, then removed: the second Apply keeps each backup with its row", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const sortedAgain = [2, 0, 4, 1, 3];
+    fake.user.sortRows("KPIs", "A2:H6", sortedAgain);
+    await removeColoursCommand(fake.run);
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(tracker(sortedAgain.map((i) => REVERSED[i])))));
+  });
+
+  test("sorted, then a rating emptied: the cell no longer coloured gets its own record's format back at the next Apply", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    // HS02 is on row 5 now; its rating emptied, the cell is not coloured any more and its hand colour goes back.
+    fake.user.type("KPIs", "F5", [[""]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(fake.sheet("KPIs")!.formats("F5")[0][0].fill).toBe("#FF0000");
+  });
+
+  test("a ref edited since Apply colours, rows in place: its row's formats go back as before", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.type("KPIs", "A3", [["HS02a"]]);
+    await removeColoursCommand(fake.run);
+    const expected = tracker();
+    (expected.sheets[0].values as CellValue[][])[2][0] = "HS02a";
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(expected)));
+  });
+
+  test("rows in place: Remove colours takes the requests it took before", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const removed = await removeColoursCommand(fake.run);
+    expect({ syncs: removed.syncs, same: JSON.stringify(trackersOf(fake)) === JSON.stringify(trackersOf(createFakeExcel(tracker()))) }).toEqual({ syncs: 4, same: true });
+  });
+});
