@@ -9,6 +9,9 @@ import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { CellValue } from "../../src/engine/vocab/types";
 import { TODAY } from "./trackers";
+import { emptyMemory } from "../../src/excel/saved";
+import { shiftMemory, type Shift } from "../../src/excel/live/record";
+import { keyOf } from "../../src/engine/trackers/row-keys";
 
 const SETTINGS = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31" };
 
@@ -89,5 +92,28 @@ describe("sorted between Apply colours and Remove colours", () => {
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const removed = await removeColoursCommand(fake.run);
     expect({ syncs: removed.syncs, same: JSON.stringify(trackersOf(fake)) === JSON.stringify(trackersOf(createFakeExcel(tracker()))) }).toEqual({ syncs: 4, same: true });
+  });
+});
+
+describe("live colours move the keys with the rows they shift", () => {
+  const withKeys = () => {
+    const mem = emptyMemory();
+    mem.backed.add(3, 5);
+    mem.backed.add(4, 5);
+    mem.keys = new Map([
+      [3, { col: 0, key: keyOf("HS01")! }],
+      [4, { col: 0, key: keyOf("HS02")! }],
+    ]);
+    return mem;
+  };
+  test.each([
+    ["a row inserted above", { sheet: "KPIs", axis: "rows", first: 2, count: 1, inserted: true }, [[4, 0, "HS01"], [5, 0, "HS02"]]],
+    ["the first row deleted", { sheet: "KPIs", axis: "rows", first: 3, count: 1, inserted: false }, [[3, 0, "HS02"]]],
+    ["cells shifted down right of the refs", { sheet: "KPIs", axis: "rows", first: 2, count: 1, inserted: true, columns: { first: 4, last: 9 } }, [[3, 0, "HS01"], [4, 0, "HS02"]]],
+    ["a column inserted before the refs", { sheet: "KPIs", axis: "columns", first: 0, count: 2, inserted: true }, [[3, 2, "HS01"], [4, 2, "HS02"]]],
+    ["the refs' column deleted", { sheet: "KPIs", axis: "columns", first: 0, count: 1, inserted: false }, []],
+  ] as [string, Shift, [number, number, string][]][])("%s", (_, shift, expected) => {
+    const moved = shiftMemory(withKeys(), shift);
+    expect([...(moved.keys ?? [])]).toEqual(expected.map(([row, col, ref]) => [row, { col, key: keyOf(ref) }]));
   });
 });

@@ -86,6 +86,15 @@ export function shiftMemory(mem: SheetMemory, s: Shift): SheetMemory {
   out.widths = s.axis === "columns" ? moveKeys(mem.widths, to) : new Map(mem.widths);
   out.heights = s.axis === "rows" && !s.columns ? moveKeys(mem.heights, to) : new Map(mem.heights);
   if (mem.styled) out.styled = new Set(mem.styled);
+  // Each row's key (row-keys.ts) moves with its row, read from its column wherever that goes.
+  if (mem.keys) {
+    out.keys = new Map();
+    for (const [row, k] of mem.keys) {
+      const row2 = s.axis === "rows" && inBand(s, k.col) ? to(row) : row;
+      const col2 = s.axis === "columns" ? to(k.col) : k.col;
+      if (row2 !== undefined && col2 !== undefined) out.keys.set(row2, { col: col2, key: k.key });
+    }
+  }
   return out;
 }
 
