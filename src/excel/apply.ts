@@ -16,7 +16,7 @@ import { queueHintWrite } from "./hint";
 import { readSheets } from "./read";
 import type { Capture, SavedFormat, SheetMemory } from "./saved";
 import { allocateColumns, emptyMemory, leaveMergedAlone, mergeBackups, mergeStyled, styledOutside } from "./saved";
-import { queueBackup, queueCopyBack, queueRealign, queueRecordClears } from "./backup";
+import { queueBackup, queueCopyBack, queueRealign, queueRecordClears, realignments } from "./backup";
 import { keysKept, type MovedBackups } from "./moved-rows";
 import type { RowKey } from "../engine/trackers/row-keys";
 import { CellSet, cellsWithin } from "./cells";
@@ -76,46 +76,6 @@ export interface WriteJob {
   moved?: (sheet: string) => MovedBackups | undefined;
   /** The key of each record's row as read this run (engine/trackers/row-keys.ts), by sheet: kept with the row's backups. */
   rowKeys?: (sheet: string) => ReadonlyMap<number, RowKey> | undefined;
-}
-
-interface Realignment {
-  /** The sheet's backed-up cells, at their rows now. */
-  cells: CellSet;
-  was: Map<number, number>;
-  now: Map<number, number>;
-  from: ReadonlyMap<number, number>;
-  /** The record rows the old columns hold backups in. */
-  rows: { top: number; bottom: number };
-}
-
-/**
- * The record sheets' columns each sorted sheet's backups move to (memory's `cols`, changed in place): after
- * every column in use, as allocateColumns gives them.
- */
-function realignments(memory: Record<string, SheetMemory>, moved: WriteJob["moved"]): Realignment[] {
-  if (!moved) return [];
-  let next = 2;
-  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
-  const out: Realignment[] = [];
-  for (const [sheet, mem] of Object.entries(memory)) {
-    const m = moved(sheet);
-    if (!m || mem.cols.size === 0 || (m.from.size === 0 && m.dropped.length === 0)) continue;
-    const rows = { top: Infinity, bottom: -1 };
-    const reach = (row: number): void => {
-      rows.top = Math.min(rows.top, row);
-      rows.bottom = Math.max(rows.bottom, row);
-    };
-    for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) reach(m.from.get(row) ?? row);
-    for (const d of m.dropped) reach(d.row);
-    if (rows.bottom < 0) continue;
-    const was = mem.cols;
-    const now = new Map([...was.keys()].map((col) => [col, next++]));
-    const cells = new CellSet();
-    for (const r of mem.backed.rects()) cells.addRange(r);
-    out.push({ cells, was, now, from: m.from, rows });
-    mem.cols = now;
-  }
-  return out;
 }
 
 export function appliedSheets(targets: Target[]): AppliedSheet[] {

@@ -8,10 +8,11 @@
 import type { CellRange } from "../engine/vocab/types";
 import type { XlWorksheet } from "./api";
 import { quoteSheet, rangeAddress } from "./a1";
-import type { CellSet } from "./cells";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD } from "./chunk";
-import { recordRuns } from "./moved-rows";
+import { recordRuns, type MovedBackups } from "./moved-rows";
+import type { SheetMemory } from "./saved";
+import { CellSet } from "./cells";
 
 /** Rectangles one column wide covering `cells`. */
 function columnRuns(cells: CellSet): CellRange[] {
@@ -70,4 +71,44 @@ export async function queueRealign(batcher: Batcher, record: XlWorksheet, record
 /** Clears the formats of the record sheet's `cols` over `rows` (backups given up, or moved to new columns). */
 export async function queueRecordClears(batcher: Batcher, record: XlWorksheet, cols: readonly number[], rows: { top: number; bottom: number }): Promise<void> {
   for (const col of cols) await batcher.add(OP_OVERHEAD * 2, () => byIndexes(record, { top: rows.top, bottom: rows.bottom, left: col, right: col }).clear("Formats"));
+}
+
+export interface Realignment {
+  /** The sheet's backed-up cells, at their rows now. */
+  cells: CellSet;
+  was: Map<number, number>;
+  now: Map<number, number>;
+  from: ReadonlyMap<number, number>;
+  /** The record rows the old columns hold backups in. */
+  rows: { top: number; bottom: number };
+}
+
+/**
+ * The record sheets' columns each sorted sheet's backups move to (memory's `cols`, changed in place): after
+ * every column in use, as allocateColumns gives them.
+ */
+export function realignments(memory: Record<string, SheetMemory>, moved: ((sheet: string) => MovedBackups | undefined) | undefined): Realignment[] {
+  if (!moved) return [];
+  let next = 2;
+  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
+  const out: Realignment[] = [];
+  for (const [sheet, mem] of Object.entries(memory)) {
+    const m = moved(sheet);
+    if (!m || mem.cols.size === 0 || (m.from.size === 0 && m.dropped.length === 0)) continue;
+    const rows = { top: Infinity, bottom: -1 };
+    const reach = (row: number): void => {
+      rows.top = Math.min(rows.top, row);
+      rows.bottom = Math.max(rows.bottom, row);
+    };
+    for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) reach(m.from.get(row) ?? row);
+    for (const d of m.dropped) reach(d.row);
+    if (rows.bottom < 0) continue;
+    const was = mem.cols;
+    const now = new Map([...was.keys()].map((col) => [col, next++]));
+    const cells = new CellSet();
+    for (const r of mem.backed.rects()) cells.addRange(r);
+    out.push({ cells, was, now, from: m.from, rows });
+    mem.cols = now;
+  }
+  return out;
 }

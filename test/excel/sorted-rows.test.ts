@@ -9,6 +9,7 @@ import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { CellValue } from "../../src/engine/vocab/types";
 import { TODAY } from "./trackers";
+import { LiveColours } from "../../src/excel/live";
 import { emptyMemory } from "../../src/excel/saved";
 import { shiftMemory, type Shift } from "../../src/excel/live/record";
 import { keyOf } from "../../src/engine/trackers/row-keys";
@@ -115,5 +116,21 @@ describe("live colours move the keys with the rows they shift", () => {
   ] as [string, Shift, [number, number, string][]][])("%s", (_, shift, expected) => {
     const moved = shiftMemory(withKeys(), shift);
     expect([...(moved.keys ?? [])]).toEqual(expected.map(([row, col, ref]) => [row, { col, key: keyOf(ref) }]));
+  });
+});
+
+describe("sorted with live colours on", () => {
+  test("the sort is re-coloured live, and Remove colours still puts each row's own formats back", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const errors: string[] = [];
+    const colours = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
+    await colours.start();
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    await fake.user.settled();
+    await colours.idle();
+    await colours.stop();
+    await removeColoursCommand(fake.run);
+    expect({ errors, sheets: trackersOf(fake) }).toEqual({ errors: [], sheets: trackersOf(createFakeExcel(tracker(REVERSED))) });
   });
 });

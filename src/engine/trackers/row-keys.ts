@@ -59,12 +59,13 @@ export type RowMoves = ReadonlyMap<number, number>;
  * whose key is found nowhere stays, unless another row moves onto it: its ref was edited, and the row is
  * still its own; where another record sits on it now, it is -1 (its formats cannot be placed). Keys held
  * by two rows are not moved. Undefined when no row moved: the record is where its rows are.
+ * `unchanged`: key cells known not to have changed (live colours reads only the cells edited).
  */
-export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: number, col: number) => CellValue): RowMoves | undefined {
+export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: number, col: number) => CellValue, unchanged?: (row: number, col: number) => boolean): RowMoves | undefined {
   const now = new Map<number, string | undefined>();
   let changed = false;
   for (const [row, k] of keys) {
-    const key = keyOf(valueAt(row, k.col));
+    const key = unchanged?.(row, k.col) ? k.key : keyOf(valueAt(row, k.col));
     now.set(row, key);
     if (key !== k.key) changed = true;
   }

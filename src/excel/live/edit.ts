@@ -8,9 +8,11 @@
 // skipped when the engine finds nothing to change (1 request).
 import type { CellEdit, LiveUpdate } from "../../engine/live/types";
 import type { SheetPlan } from "../../engine/vocab/plan";
-import type { CellRange } from "../../engine/vocab/types";
+import type { CellRange, CellValue } from "../../engine/vocab/types";
 import type { XlCellProperties, XlClientResult, XlRange, XlRequestContext } from "../api";
-import { queueBackup, queueCopyBack } from "../backup";
+import { queueBackup, queueCopyBack, queueRealign, queueRecordClears, realignments } from "../backup";
+import { moveSavedRows, type MovedBackups } from "../moved-rows";
+import { rowMoves } from "../../engine/trackers/row-keys";
 import { planTouches } from "../capture";
 import { CellSet, cellKey, keyCell } from "../cells";
 import { fromProperties, loadOptions } from "../cell-properties";
@@ -102,6 +104,24 @@ function officersFormats(mem: SheetMemory, backed: CellSet, read: Map<number, Sa
 
 const blanks = (r: CellRange): string[][] => Array.from({ length: r.bottom - r.top + 1 }, () => new Array<string>(r.right - r.left + 1).fill(""));
 
+/** Each sheet's record moved to its rows where the edits show its rows sorted (row-keys.ts): only edited key cells changed. */
+function followSort(memory: Record<string, SheetMemory>, edits: readonly CellEdit[]): Map<string, MovedBackups> {
+  const out = new Map<string, MovedBackups>();
+  const bySheet = new Map<string, Map<number, CellValue>>();
+  for (const e of edits) {
+    let at = bySheet.get(e.sheet);
+    if (!at) bySheet.set(e.sheet, (at = new Map()));
+    at.set(cellKey(e.row, e.col), e.value);
+  }
+  for (const [sheet, at] of bySheet) {
+    const mem = memory[sheet];
+    if (!mem?.keys?.size) continue;
+    const moves = rowMoves(mem.keys, (row, col) => at.get(cellKey(row, col)) ?? null, (row, col) => !at.has(cellKey(row, col)));
+    if (moves) out.set(sheet, moveSavedRows(mem, moves));
+  }
+  return out;
+}
+
 /** Cells of a plan that get a format, and of the `coloured` ranges, not yet backed up. */
 function freshCells(mem: SheetMemory, plan: SheetPlan, coloured: CellRange[]): { fresh: CellSet; values: CellSet } {
   const touches = planTouches(plan);
@@ -118,11 +138,14 @@ function freshCells(mem: SheetMemory, plan: SheetPlan, coloured: CellRange[]): {
  * Request 2 (one more per further 4 MB, which one burst does not reach): backups, the record, the plans.
  * Widths and heights are left out of live plans: Apply colours set them and saved what they replaced.
  */
-export async function writeUpdate(context: XlRequestContext, place: StatePlace, record: StateRecord, update: Extract<LiveUpdate, { kind: "records" }>, formats?: BurstRead["formats"]): Promise<{ syncs: number; backedUp: number }> {
+export async function writeUpdate(context: XlRequestContext, place: StatePlace, record: StateRecord, update: Extract<LiveUpdate, { kind: "records" }>, formats?: BurstRead["formats"], edits: readonly CellEdit[] = []): Promise<{ syncs: number; backedUp: number }> {
   const writes = new Batcher(context, DEFAULT_BUDGET);
   const sheets = context.workbook.worksheets;
   const before = JSON.stringify(stateCells(record.owned, record.saved));
   const memory: Record<string, SheetMemory> = { ...record.saved };
+  // A sort (its rows' values arrive as edits): the record follows its rows before anything is backed up.
+  const moved = followSort(memory, edits);
+  const realign = realignments(memory, (sheet) => moved.get(sheet));
   const fresh: { sheet: string; cells: CellSet }[] = [];
   for (const plan of update.plans) {
     const mem = (memory[plan.sheet] ??= emptyMemory());
@@ -136,16 +159,18 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
     fresh.push({ sheet: plan.sheet, cells: found.fresh });
   }
   let backedUp = 0;
-  if (fresh.length || !place.exists) {
+  if (fresh.length || !place.exists || realign.length) {
     allocateColumns(memory);
     await queueStateSheet(writes, context, place);
     const recordSheet = sheets.getItem(place.name);
+    for (const r of realign) await queueRealign(writes, recordSheet, place.name, r.cells, r.was, r.now, r.from);
     // Backups first, then the record naming them: a refused copy leaves the old record true.
     for (const f of fresh) {
       await queueBackup(writes, recordSheet, f.sheet, f.cells, memory[f.sheet].cols);
       backedUp += f.cells.size;
     }
     await queueRecordWrite(writes, context, place, record, stateCells(record.owned, memory));
+    for (const r of realign) await queueRecordClears(writes, recordSheet, [...r.was.values()], r.rows);
   } else if (update.plans.some((p) => p.blocks.length)) {
     // Our column's cells are listed so Remove colours clears them; they are usually listed already.
     const after = stateCells(record.owned, memory);

@@ -63,7 +63,7 @@ export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rat
         if (!set) at.own.set(p.sheet, (set = new CellSet()));
         for (const b of p.blocks) b.values.forEach((line, i) => line.forEach((_, j) => set!.add(b.row + i, b.col + j)));
       }
-      const written = await writeUpdate(context, at.place, read.record, u, read.formats);
+      const written = await writeUpdate(context, at.place, read.record, u, read.formats, read.edits);
       report.syncs += written.syncs;
       at.place.exists = true;
     }
