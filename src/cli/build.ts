@@ -12,6 +12,7 @@ import { HISTORY_SHEET } from "../engine/history/types";
 import { sameSheetName } from "../engine/sheets/ownership";
 import { isSideBySideProblem } from "../engine/detect/side-by-side";
 import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
+import { sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
 import { EXIT } from "./exit";
 import { collectGarbage, COLLECT_ABOVE_RECORDS } from "./collect-garbage";
@@ -112,7 +113,7 @@ function continuedHistory(read: PackageRead, plans: SheetPlan[]): HistoryContinu
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
-function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; jsonTemp?: string; headline: string[]; records: number; trackers: Set<string>; history?: HistoryContinued } | "whole" | undefined {
+function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; stale: Map<string, StaleCells>; rowKeys: Map<string, Map<number, RowKey>>; jsonTemp?: string; headline: string[]; records: number; trackers: Set<string>; history?: HistoryContinued } | "whole" | undefined {
   const run = runScorecard(read.grids, {
     preset: args.preset,
     period: args.period,
@@ -129,6 +130,9 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
   if (history === "whole") return "whole";
   // Worked out while the sheets' values are at hand: a cell of ours an officer has typed into is theirs.
   const stale = staleCells(read.saved, run.plans, read.grids, run.scheme);
+  // …and so is which record each row holds, kept with the backups so a rebuild after a sort follows them.
+  const trackers = new Set(run.result.tables.map((t) => t.sheet));
+  const rowKeys = new Map(read.grids.filter((g) => trackers.has(g.name)).map((g) => [g.name, sheetRowKeys(g, run.result.tables)]));
   read.grids = [];
   if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
@@ -152,7 +156,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, stale, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, trackers: new Set(run.result.tables.map((t) => t.sheet)), history };
+  return { plans: run.plans, stale, rowKeys, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, trackers, history };
 }
 
 /**
@@ -225,6 +229,7 @@ export async function build(argv: string[]): Promise<number> {
     // The workbook and the report go in place together, or neither does.
     const report = await writePatchedPackage(read, plans, placed.output, outcome.stale, outcome.history, async (temp) =>
       commitFiles([{ temp, path: placed.output }, ...json], (path) => tempPathBeside(path, "old")),
+      outcome.rowKeys,
     );
     console.log(outcome.headline.join("\n"));
     for (const note of report.notes) console.log(`  Note: ${note}`);

@@ -6,6 +6,7 @@ import { rename } from "fs/promises";
 import * as nodePath from "path";
 import type { Problem } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
+import type { RowKey } from "../engine/trackers/row-keys";
 import { InputError, OutputError, outputFailure } from "./errors";
 import { CONTENT_TYPES_PART, MACRO_WORKBOOK_TYPE, contentTypeOf } from "./package/content-types";
 import { REL } from "./package/types";
@@ -181,6 +182,8 @@ export async function writePatchedPackage(
   history?: HistoryContinued,
   /** Puts the finished temporary file in place (the command line puts its --json report in place with it). */
   commit: (temp: string) => Promise<void> = (temp) => rename(temp, output),
+  /** The key of each record by row, by tracker sheet (row-keys.ts sheetRowKeys): kept in the record for the rows backed up. */
+  rowKeys?: ReadonlyMap<string, ReadonlyMap<number, RowKey>>,
 ): Promise<PackageBuildReport> {
   const problems: Problem[] = [];
   const layout = await layoutPackage(read, plans, problems, stale, history);
@@ -237,7 +240,7 @@ export async function writePatchedPackage(
     for (const c of charts.entries) writer.addBuffer(c.name, Buffer.from(c.text, "utf8"));
     // After the officers' sheets (yazl writes one entry at a time, in order), whose patches it records.
     const patchedSheets = (): PatchedRecord[] =>
-      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: patchers.get(p)?.replaced ?? new FormatsReplaced(), widths: patchers.get(p)?.patcher.widthsBefore ?? new Map<number, number>(), ours: p.ours, widthsPutBack: [...(p.edits.widthsBack?.keys() ?? []), ...(p.widthsGone ?? [])] }));
+      layout.patched.map((p) => ({ name: p.name, plan: p.plan, replaced: patchers.get(p)?.replaced ?? new FormatsReplaced(), widths: patchers.get(p)?.patcher.widthsBefore ?? new Map<number, number>(), ours: p.ours, widthsPutBack: [...(p.edits.widthsBack?.keys() ?? []), ...(p.widthsGone ?? [])], keys: rowKeys?.get(p.name) }));
     writer.addText(layout.record.part, () => recordPart(read, layout, patchedSheets(), xfFor, problems));
     // Last, once every sheet has asked for its formats.
     writer.addText(stylesName, function* () {

@@ -23,6 +23,7 @@ import { ZipPackage } from "./package/zip-reader";
 import { readSheet, sharedStringIndices, type ColumnSpan } from "./sheet-reader";
 import { readTables, type TableInfo } from "./tables-read";
 import { readDrawingPlaces } from "./drawings-read";
+import { followSortedRows, type Backup } from "./patch/record-backups";
 
 /** Shared-strings parts above this size are read selectively (only the strings the sheets use). */
 export const SELECTIVE_STRINGS_BYTES = 32 * 1024 * 1024;
@@ -78,6 +79,12 @@ export interface PackageRead {
   recordRows: number;
   /** The format index of each cell of the record sheet that has one, by cellKey: the backups Remove colours copies back. */
   recordFormats: Map<number, number>;
+  /**
+   * Backups that moved with rows an officer sorted since the record was kept (record-backups.ts
+   * followSortedRows): `saved` and `recordFormats` are read at the rows now, and these record-sheet cells
+   * must be written so the record sheet agrees.
+   */
+  recordMoves: Backup[];
   /** Warnings about the input (cells too far from the data to read), naming sheet and cell. */
   problems: Problem[];
   /** Warnings about formulas' results, by sheet (sheet-reader.ts): the build tells those of the sheets with a tracker. */
@@ -227,6 +234,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     grids.push(read.grid);
   }
 
+  // Before anything reads the record (`written` too): a sorted sheet's backups are found at their records' rows now.
+  const recordMoves = followSortedRows(saved, grids, recordFormats);
   const ownership = decideOwnership(facts, stateA1);
   for (const info of sheets) info.ours = isOurs(ownership, info.name);
   const ownedSheets = ownership.ours.filter((n) => n !== ownership.stateSheet);
@@ -242,6 +251,7 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     saved,
     recordRows,
     recordFormats,
+    recordMoves,
     problems,
     formulaProblems,
     ...(stringsPart ? { sharedStringsPart: stringsPart } : {}),

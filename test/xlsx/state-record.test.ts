@@ -13,6 +13,7 @@ import { removeColoursProblems, stableProblems } from "./helpers/compare-parts";
 import { markFormula, OWNER_MARK, parseStateRecord, STATE_SHEET } from "../../src/engine/sheets/ownership";
 import { stateCells } from "../../src/excel/state";
 import { emptyMemory } from "../../src/excel/saved";
+import { keyOf } from "../../src/engine/trackers/row-keys";
 
 const dir = mkdtempSync(join(tmpdir(), "rag-state-"));
 
@@ -101,7 +102,8 @@ describe("the add-in's record sheet", () => {
     expect(after.size).toBe(before.size);
     // Column F's width before the build (the sheet sets none: Excel's default, 48 points) is kept for Remove colours.
     // The record gains what runs set on officers' cells: an older record stands for fill, font colour and bold.
-    expect(JSON.parse(a2Text(after))).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "F1:F3", c: [[5, 2]], w: [[5, 48]], k: ["fill", "fontColor", "bold"] } } });
+    // …and which record each backed-up row holds (its ref's key), so a rebuild after a sort follows them.
+    expect(JSON.parse(a2Text(after))).toEqual({ v: 1, sheets: { KPIs: { f: [], v: "F1:F3", b: "F1:F3", c: [[5, 2]], w: [[5, 48]], k: ["fill", "fontColor", "bold"], r: [[0, 1, `${keyOf("HE 1")},${keyOf("HE 2")}`]] } } });
     // A1 now lists the sheets this build made.
     const a1 = /<t[^>]*>([^<]*)<\/t>/.exec(after.get("A1") ?? "")?.[1].replace(/&quot;/g, '"').replace(/&amp;/g, "&") ?? "";
     const parsed = parseStateRecord(a1);

@@ -40,7 +40,7 @@ export interface RecordPlace {
   existing: boolean;
   /** A1's text, the list of our sheets after this build. */
   a1: string;
-  /** Its cells whose backups were put back: their format goes back to the default. */
+  /** Its cells whose backups moved with sorted rows (read-package.ts recordMoves), then those put back: their format goes back to the default. */
   clears: Backup[];
 }
 
@@ -117,7 +117,8 @@ export async function layoutPackage(read: PackageRead, plans: SheetPlan[], probl
 
   // Officers' sheets: our column and colours, unless the sheet is protected.
   const patched: PatchedSheet[] = [];
-  const recordClears: Backup[] = [];
+  // Backups that moved with sorted rows go first: one put back now is cleared after (recordBuild keeps the last per cell).
+  const recordClears: Backup[] = [...read.recordMoves];
   const editPlans = plans.filter((p) => p.action === "edit");
   const byTarget = new Map<SheetInfo, SheetPlan[]>();
   for (const plan of editPlans) {

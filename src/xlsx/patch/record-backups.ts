@@ -11,6 +11,8 @@ import { cellValue } from "../../engine/read/cells";
 import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/foreign";
 import { allocateColumns, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, pieces, styledOutside, type FormatKey, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
+import { keysKept, moveSavedRows } from "../../excel/moved-rows";
+import { rowMoves, type RowKey } from "../../engine/trackers/row-keys";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
 import { widthPoints } from "./sheet-head";
@@ -179,6 +181,8 @@ export interface PatchedRecord {
   ours?: CellSet;
   /** Columns whose widths the patch put back (StaleCells.widths): they leave the record. */
   widthsPutBack?: readonly number[];
+  /** The key of each of the sheet's records by row, as they are in this build (row-keys.ts sheetRowKeys): kept for the rows backed up. */
+  keys?: ReadonlyMap<number, RowKey>;
 }
 
 export interface Backup {
@@ -204,7 +208,7 @@ export interface RecordUpdate {
 export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedRecord[], clears: Backup[] = []): RecordUpdate {
   let changed = clears.length > 0;
   const fresh: { mem: SheetMemory; row: number; col: number; xf: number }[] = [];
-  for (const { name, plan, replaced, widths, ours, widthsPutBack } of sheets) {
+  for (const { name, plan, replaced, widths, ours, widthsPutBack, keys } of sheets) {
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
@@ -233,10 +237,74 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
       mem.backed.add(rows[i], cols[i]);
       fresh.push({ mem, row: rows[i], col: cols[i], xf: xfs[i] });
     }
+    // Which record each backed-up row holds, so a rebuild after a sort finds its backups (followSortedRows).
+    if (keys) {
+      const kept = keysKept(mem, keys);
+      if (!sameKeys(kept, mem.keys)) changed = true;
+      mem.keys = kept;
+    }
   }
-  if (fresh.length === 0) return { changed, backups: clears };
+  if (fresh.length === 0) return { changed, backups: lastPerCell(clears) };
   allocateColumns(saved);
-  return { changed: true, backups: [...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))] };
+  return { changed: true, backups: lastPerCell([...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))]) };
+}
+
+function sameKeys(a: ReadonlyMap<number, RowKey>, b: ReadonlyMap<number, RowKey> | undefined): boolean {
+  if (a.size !== (b?.size ?? 0)) return false;
+  for (const [row, k] of a) {
+    const other = b?.get(row);
+    if (!other || other.col !== k.col || other.key !== k.key) return false;
+  }
+  return true;
+}
+
+/** One change per record cell, the last given (a backup moved there, then put back, is cleared): the patcher writes each cell once. */
+function lastPerCell(backups: Backup[]): Backup[] {
+  const out = new Map<number, Backup>();
+  for (const b of backups) {
+    const k = cellKey(b.row, b.col);
+    out.delete(k);
+    out.set(k, b);
+  }
+  return out.size === backups.length ? backups : [...out.values()];
+}
+
+/**
+ * The record moved to the rows its records are on now, where an officer sorted a sheet since it was
+ * kept (Data > Sort moves values and formats with their rows, not the record): `saved` and `formats`
+ * (the record sheet's format indexes by cellKey) are changed in place, so staleCells and putBack read
+ * each backup at its record's row, and the engine's list of cells of ours (`values`) is where they are.
+ * Returns the record sheet's cells to write: each moved backup at its row now, and the cells of the rows
+ * it left (or of a backup that cannot be placed) cleared.
+ */
+export function followSortedRows(saved: Record<string, SheetMemory>, grids: readonly SheetGrid[], formats: Map<number, number>): Backup[] {
+  const writes = new Map<number, Backup>();
+  for (const grid of grids) {
+    const mem = entryOfSheet(saved, grid.name);
+    if (!mem?.keys?.size) continue;
+    const moves = rowMoves(mem.keys, (row, col) => cellValue(grid, row, col));
+    if (!moves) continue;
+    const before = mem.backed;
+    const { from } = moveSavedRows(mem, moves);
+    // Our statuses and checks moved with their rows too. Where a sort put one on a row we had not written
+    // (a blank row sorted to the end), a check of ours (free text) would be taken for the officer's.
+    const values = new CellSet();
+    for (const r of mem.values.rects()) {
+      for (let row = r.top; row <= r.bottom; row++) {
+        const now = moves.get(row) ?? row;
+        if (now >= 0) values.addRange({ top: now, bottom: now, left: r.left, right: r.right });
+      }
+    }
+    mem.values = values;
+    for (const row of moves.keys()) for (const [col, at] of mem.cols) if (before.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: 0 });
+    // Read from the record as it was: a sort is a permutation, and a backup may move onto a row whose own moved on.
+    for (const [row, was] of from) for (const [col, at] of mem.cols) if (mem.backed.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: formats.get(cellKey(was, at)) ?? 0 });
+  }
+  for (const [k, b] of writes) {
+    if (b.xf) formats.set(k, b.xf);
+    else formats.delete(k);
+  }
+  return [...writes.values()];
 }
 
 /** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */

@@ -2,8 +2,9 @@
 // a cell coloured for the first time is backed up, a cell backed up earlier keeps its backup.
 import { emptySheetPlan, type SheetPlan } from "../../../src/engine/vocab/plan";
 import { emptyMemory, keyedBySheet, type SheetMemory } from "../../../src/excel/saved";
-import { FormatsReplaced, putBack, recordBuild, staleCells, withChanges } from "../../../src/xlsx/patch/record-backups";
-import { cellKey } from "../../../src/excel/cells";
+import { FormatsReplaced, followSortedRows, putBack, recordBuild, staleCells, withChanges } from "../../../src/xlsx/patch/record-backups";
+import { keyOf } from "../../../src/engine/trackers/row-keys";
+import { CellSet, cellKey } from "../../../src/excel/cells";
 import type { SheetGrid } from "../../../src/engine/vocab/types";
 import { sheetEdits } from "../../../src/xlsx/patch/sheet-edits";
 
@@ -171,6 +172,62 @@ describe("staleCells and putBack", () => {
     const saved = lastBuild();
     const all: SheetPlan = { ...styled, blocks: [{ row: 0, col: 5, values: [["Status (auto)"], ["a"], ["b"], ["c"], ["d"]] }], styles: [{ style: { bold: true }, ranges: [{ top: 0, bottom: 4, left: 5, right: 5 }] }] };
     expect(staleCells(saved, [all], [grid("", "")]).size).toBe(0);
+  });
+});
+
+describe("followSortedRows", () => {
+  /** F2:F4 (rows 1–3) backed up in the record's column C as formats 11, 12 and 13, for HS01–HS03. */
+  function sorted(refs: (string | null)[]) {
+    const mem = emptyMemory();
+    mem.backed.addRange({ top: 1, bottom: 3, left: 5, right: 5 });
+    mem.cols.set(5, 2);
+    mem.values.addRange({ top: 0, bottom: 3, left: 5, right: 5 });
+    mem.keys = new Map(["HS01", "HS02", "HS03"].map((ref, i) => [i + 1, { col: 0, key: keyOf(ref) as string }]));
+    const formats = new Map([1, 2, 3].map((row) => [cellKey(row, 2), 10 + row]));
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", null, null, null, null, "Status"], ...refs.map((r) => [r])] };
+    return { saved: { KPIs: mem }, mem, formats, grid };
+  }
+
+  test("each backup moves to its record's row: read from the record as it was, then written", () => {
+    const { saved, mem, formats, grid } = sorted(["HS03", "HS01", "HS02"]);
+    const moved = followSortedRows(saved, [grid], formats);
+    expect(moved.sort((a, b) => a.row - b.row)).toEqual([
+      { row: 1, col: 2, xf: 13 },
+      { row: 2, col: 2, xf: 11 },
+      { row: 3, col: 2, xf: 12 },
+    ]);
+    expect([1, 2, 3].map((row) => formats.get(cellKey(row, 2)))).toEqual([13, 11, 12]);
+    expect(mem.keys?.get(1)?.key).toBe(keyOf("HS03"));
+    // Our column's cells listed where they are now: a blank row sorted to the end holds none of ours.
+    expect(mem.values.rects()).toEqual([{ top: 0, bottom: 3, left: 5, right: 5 }]);
+    // Where the rows are now, nothing moves again.
+    expect(followSortedRows(saved, [grid], formats)).toEqual([]);
+  });
+
+  test("a backup that cannot be placed is forgotten; the row another left is cleared", () => {
+    // HS01 deleted and the rest sorted up: HS02 on row 1, HS03 on row 2, row 3 empty.
+    const { saved, mem, formats, grid } = sorted(["HS02", "HS03", null]);
+    const moved = followSortedRows(saved, [grid], formats);
+    expect(moved.sort((a, b) => a.row - b.row)).toEqual([
+      { row: 1, col: 2, xf: 12 },
+      { row: 2, col: 2, xf: 13 },
+      { row: 3, col: 2, xf: 0 },
+    ]);
+    expect(formats.has(cellKey(3, 2))).toBe(false);
+    expect(mem.backed.rects()).toEqual([{ top: 1, bottom: 2, left: 5, right: 5 }]);
+    expect(mem.values.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
+  });
+
+  test("a moved backup put back in the same build is cleared: one change per record cell, the last", () => {
+    const { saved, mem, formats, grid } = sorted(["HS03", "HS01", "HS02"]);
+    const clears = followSortedRows(saved, [grid], formats);
+    const stale = { clear: new CellSet(), restore: new CellSet(), forget: new CellSet(), ours: new CellSet(), widths: new Map(), widthsGone: new Set<number>(), inPlace: true };
+    stale.restore.add(2, 5);
+    // HS01's own format (11) goes back to its row now.
+    expect(putBack(stale, mem, formats, clears)).toEqual([expect.objectContaining({ row: 2, col: 5, xf: 11 })]);
+    const { backups } = recordBuild(saved, [], clears);
+    expect(backups.filter((b) => b.row === 2)).toEqual([{ row: 2, col: 2, xf: 0 }]);
+    expect(backups).toHaveLength(3);
   });
 });
 
