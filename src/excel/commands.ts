@@ -38,7 +38,7 @@ import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
 import { writtenCells, type SheetMemory } from "./saved";
 import { moveSavedRows, type MovedBackups } from "./moved-rows";
-import { rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
+import { gridRows, rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -67,6 +67,8 @@ interface Opened {
   facts: WorkbookFacts;
   read: WorkbookRead;
   syncs: number;
+  /** The record of each sheet sorted since its backups were made, moved to its rows (followSorts). */
+  moved: Map<string, MovedBackups>;
 }
 
 async function open(context: XlRequestContext, opts: ReadOptions = {}): Promise<Opened> {
@@ -74,7 +76,9 @@ async function open(context: XlRequestContext, opts: ReadOptions = {}): Promise<
   await context.sync();
   const facts = readFacts();
   const read = await readSheets(context, facts, opts);
-  return { facts, read, syncs: 1 + read.syncs };
+  // Before the engine reads which cells are ours (`written`): ours moved with the rows.
+  const moved = followSorts(read.grids, read.state.saved);
+  return { facts, read, syncs: 1 + read.syncs, moved };
 }
 
 const isRules = (p: SheetPlan): boolean => p.action === "create" && same(p.sheet, RULES_SHEET);
@@ -144,12 +148,12 @@ function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>, 
  * The record of each sheet the officer sorted since its backups were made (moved-rows.ts), moved to the rows its
  * records are on now (`saved`, changed in place), by sheet; the record sheet follows in the write (apply.ts).
  */
-function followSorts(grids: SheetGrid[], saved: Record<string, SheetMemory>, sheets: readonly string[]): Map<string, MovedBackups> {
+function followSorts(grids: SheetGrid[], saved: Record<string, SheetMemory>): Map<string, MovedBackups> {
   const out = new Map<string, MovedBackups>();
-  for (const sheet of sheets) {
+  for (const sheet of Object.keys(saved)) {
     const mem = saved[sheet];
     const grid = grids.find((g) => same(g.name, sheet));
-    const moves = mem?.keys?.size && grid ? rowMoves(mem.keys, (r, c) => cellValue(grid, r, c)) : undefined;
+    const moves = mem?.keys?.size && grid ? rowMoves(mem.keys, (r, c) => cellValue(grid, r, c), { rows: gridRows(grid) }) : undefined;
     if (moves) out.set(sheet, moveSavedRows(mem, moves));
   }
   return out;
@@ -169,7 +173,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   }
   progress?.(0.5, "Saving the formats about to change");
   const edits = targets.filter((t) => t.plan.action === "edit");
-  const moved = followSorts(read.grids, read.state.saved, edits.map((t) => t.sheet));
+  const { moved } = opened;
   const keys = new Map<string, ReadonlyMap<number, RowKey>>();
   const rowKeys = (sheet: string): ReadonlyMap<number, RowKey> | undefined => {
     const grid = read.grids.find((g) => same(g.name, sheet));

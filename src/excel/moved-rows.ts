@@ -13,7 +13,10 @@ export interface MovedBackups {
   dropped: { row: number; col: number }[];
 }
 
-/** Moves `mem`'s backups, saved formats and keys (in place) to the rows their records are on now. */
+/**
+ * Moves `mem`'s backups, saved formats, keys and cells of ours (in place) to the rows their records are on now.
+ * Ours too: a check of ours (free text) that a sort put on a row we had not written would be taken for the officer's.
+ */
 export function moveSavedRows(mem: SheetMemory, moves: RowMoves): MovedBackups {
   const to = (row: number): number => moves.get(row) ?? row;
   const from = new Map<number, number>();
@@ -36,6 +39,11 @@ export function moveSavedRows(mem: SheetMemory, moves: RowMoves): MovedBackups {
     if (to(row) >= 0) cells.set(cellKey(to(row), col), f);
   }
   mem.cells = cells;
+  const values = new CellSet();
+  for (const r of mem.values.rects()) {
+    for (let row = r.top; row <= r.bottom; row++) if (to(row) >= 0) values.addRange({ top: to(row), bottom: to(row), left: r.left, right: r.right });
+  }
+  mem.values = values;
   if (mem.keys) {
     const keys = new Map<number, RowKey>();
     for (const [row, key] of mem.keys) if (to(row) >= 0) keys.set(to(row), key);

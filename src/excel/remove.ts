@@ -161,7 +161,8 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     if (!mem.keys || mem.backed.size + mem.cells.size === 0) continue;
     const keyAt = new Map<number, CellValue>();
     for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => keyAt.set(cellKey(rect.top + i, rect.left), line[0]));
-    const moves = rowMoves(mem.keys, (row, col) => keyAt.get(cellKey(row, col)) ?? null);
+    // Looked for on every row read: a record sorted onto a row the record has no key for (a blank row's) is found.
+    const moves = rowMoves(mem.keys, (row, col) => keyAt.get(cellKey(row, col)) ?? null, { rows: new Set([...keyAt.keys()].map((k) => keyCell(k).row)) });
     if (moves) moved.set(mem, moveSavedRows(mem, moves));
   }
   // After the officer's own values are known: a merged heading they typed into our cell is theirs, not cleared.

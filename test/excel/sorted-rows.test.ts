@@ -134,3 +134,36 @@ describe("sorted with live colours on", () => {
     expect({ errors, sheets: trackersOf(fake) }).toEqual({ errors: [], sheets: trackersOf(createFakeExcel(tracker(REVERSED))) });
   });
 });
+
+describe("a blank row sorted to the end of the table (helper-83)", () => {
+  // The sort moves rows up over the blank row, and our cells with them onto a row we had not written.
+  const withBlank = (order: number[]): FakeWorkbookInit => {
+    const init = tracker(order);
+    const values = init.sheets[0].values as CellValue[][];
+    values.splice(3, 0, []);
+    // HS03 (under the blank row) rated Green where the rules say otherwise: a check of ours beside it, which the sort moves onto the blank row's.
+    for (const line of values) if (line[0] === "HS03") line[5] = "Green";
+    init.sheets[0].formats = init.sheets[0].formats!.map((f) => {
+      const row = Number(/\d+/.exec(f.address)![0]);
+      return row > 3 ? { ...f, address: f.address.replace(/\d+/, String(row + 1)) } : f;
+    });
+    return init;
+  };
+
+  test("our cells moved onto rows we had not written are still ours: coloured again, then removed, nothing of ours is left", async () => {
+    const fake = createFakeExcel(withBlank([0, 1, 2, 3, 4]));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(fake.sheet("KPIs")!.values[4][7]).not.toBe("");
+    // Rows 2, 3, 5, 6, 7 (HS01, HS02, HS03, HS04, HS05) and the blank row 4: the blank goes last.
+    fake.user.sortRows("KPIs", "A2:H7", [0, 1, 3, 4, 5, 2]);
+    // HS03's rating put right on its row now: the check of ours beside it is cleared at the next Apply, not kept as the officer's.
+    fake.user.type("KPIs", "F4", [["Amber"]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(fake.sheet("KPIs")!.values[3][7]).toBe("");
+    await removeColoursCommand(fake.run);
+    const expected = tracker([0, 1, 2, 3, 4]);
+    (expected.sheets[0].values as CellValue[][]).push([]);
+    (expected.sheets[0].values as CellValue[][])[3][5] = "Amber";
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(expected)));
+  });
+});

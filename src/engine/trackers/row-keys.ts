@@ -53,15 +53,34 @@ export function sheetRowKeys(grid: SheetGrid, tables: readonly TableSpec[]): Map
 /** Row moves: each row the record keeps to the row it is on now, or -1 where it cannot be placed. */
 export type RowMoves = ReadonlyMap<number, number>;
 
+/** Rows `top` to `bottom`, made as they are looked in. */
+export function* rowSpan(top: number, bottom: number): Iterable<number> {
+  for (let row = top; row <= bottom; row++) yield row;
+}
+
+/** Every row of a grid. */
+export function gridRows(grid: SheetGrid): Iterable<number> {
+  const top = grid.origin?.row ?? 0;
+  return rowSpan(top, top + grid.values.length - 1);
+}
+
+/** Where rowMoves looks, besides the record's own rows. */
+export interface MoveSearch {
+  /** More rows to look for a key in (the rows a sort may have moved records onto: a blank row's, a new one's). */
+  rows?: Iterable<number>;
+  /** Key cells known not to have changed (live colours reads only the cells edited): their key stays, and a row of none is not looked in. */
+  unchanged?: (row: number, col: number) => boolean;
+}
+
 /**
  * Where the rows the record keeps (`keys`) are now, from the key cells as they read now (`valueAt`).
- * A row whose key is on another of those rows now, there and nowhere else, moves there (a sort). A row
- * whose key is found nowhere stays, unless another row moves onto it: its ref was edited, and the row is
- * still its own; where another record sits on it now, it is -1 (its formats cannot be placed). Keys held
- * by two rows are not moved. Undefined when no row moved: the record is where its rows are.
- * `unchanged`: key cells known not to have changed (live colours reads only the cells edited).
+ * A row whose key is on another row now (among its rows and `search.rows`), there and nowhere else, moves
+ * there (a sort). A row whose key is found nowhere stays, unless another row moves onto it: its ref was
+ * edited, and the row is still its own; where another record sits on it now, it is -1 (its formats cannot
+ * be placed). Keys held by two rows are not moved. Undefined when no row moved: the record is where its rows are.
  */
-export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: number, col: number) => CellValue, unchanged?: (row: number, col: number) => boolean): RowMoves | undefined {
+export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: number, col: number) => CellValue, search: MoveSearch = {}): RowMoves | undefined {
+  const { unchanged } = search;
   const now = new Map<number, string | undefined>();
   let changed = false;
   for (const [row, k] of keys) {
@@ -72,14 +91,20 @@ export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: numbe
   if (!changed) return undefined;
   const id = (col: number, key: string) => `${col}:${key}`;
   const kept = new Map<string, number>();
+  for (const k of keys.values()) kept.set(id(k.col, k.key), (kept.get(id(k.col, k.key)) ?? 0) + 1);
+  // Each key column's keys as they read now, on the record's rows and the rows searched besides.
   const found = new Map<string, number[]>();
-  for (const [row, k] of keys) {
-    kept.set(id(k.col, k.key), (kept.get(id(k.col, k.key)) ?? 0) + 1);
-    const key = now.get(row);
-    if (key === undefined) continue;
-    const at = found.get(id(k.col, key));
-    if (at) at.push(row);
-    else found.set(id(k.col, key), [row]);
+  const cols = new Set([...keys.values()].map((k) => k.col));
+  const rows = new Set([...keys.keys(), ...(search.rows ?? [])]);
+  for (const row of rows) {
+    for (const col of cols) {
+      const own = keys.get(row);
+      const key = own?.col === col ? now.get(row) : unchanged?.(row, col) ? undefined : keyOf(valueAt(row, col));
+      if (key === undefined) continue;
+      const at = found.get(id(col, key));
+      if (at) at.push(row);
+      else found.set(id(col, key), [row]);
+    }
   }
   const moves = new Map<number, number>();
   const taken = new Set<number>();
@@ -93,5 +118,5 @@ export function rowMoves(keys: ReadonlyMap<number, RowKey>, valueAt: (row: numbe
     } else unplaced.push(row);
   }
   for (const row of unplaced) if (taken.has(row)) moves.set(row, -1);
-  return [...moves].some(([from, to]) => from !== to) ? moves : undefined;
+  return moves.size ? moves : undefined;
 }

@@ -116,7 +116,7 @@ function followSort(memory: Record<string, SheetMemory>, edits: readonly CellEdi
   for (const [sheet, at] of bySheet) {
     const mem = memory[sheet];
     if (!mem?.keys?.size) continue;
-    const moves = rowMoves(mem.keys, (row, col) => at.get(cellKey(row, col)) ?? null, (row, col) => !at.has(cellKey(row, col)));
+    const moves = rowMoves(mem.keys, (row, col) => at.get(cellKey(row, col)) ?? null, { rows: new Set([...at.keys()].map((k) => keyCell(k).row)), unchanged: (row, col) => !at.has(cellKey(row, col)) });
     if (moves) out.set(sheet, moveSavedRows(mem, moves));
   }
   return out;

@@ -12,7 +12,7 @@ import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/
 import { allocateColumns, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, pieces, styledOutside, type FormatKey, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
 import { keysKept, moveSavedRows } from "../../excel/moved-rows";
-import { rowMoves, type RowKey } from "../../engine/trackers/row-keys";
+import { gridRows, rowMoves, type RowKey } from "../../engine/trackers/row-keys";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
 import { widthPoints } from "./sheet-head";
@@ -282,20 +282,11 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
   for (const grid of grids) {
     const mem = entryOfSheet(saved, grid.name);
     if (!mem?.keys?.size) continue;
-    const moves = rowMoves(mem.keys, (row, col) => cellValue(grid, row, col));
+    const moves = rowMoves(mem.keys, (row, col) => cellValue(grid, row, col), { rows: gridRows(grid) });
     if (!moves) continue;
     const before = mem.backed;
+    // Our statuses and checks move with their rows too (moveSavedRows).
     const { from } = moveSavedRows(mem, moves);
-    // Our statuses and checks moved with their rows too. Where a sort put one on a row we had not written
-    // (a blank row sorted to the end), a check of ours (free text) would be taken for the officer's.
-    const values = new CellSet();
-    for (const r of mem.values.rects()) {
-      for (let row = r.top; row <= r.bottom; row++) {
-        const now = moves.get(row) ?? row;
-        if (now >= 0) values.addRange({ top: now, bottom: now, left: r.left, right: r.right });
-      }
-    }
-    mem.values = values;
     for (const row of moves.keys()) for (const [col, at] of mem.cols) if (before.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: 0 });
     // Read from the record as it was: a sort is a permutation, and a backup may move onto a row whose own moved on.
     for (const [row, was] of from) for (const [col, at] of mem.cols) if (mem.backed.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: formats.get(cellKey(was, at)) ?? 0 });
