@@ -153,7 +153,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
   const place = statePlace(facts);
   await queueStateSheet(writes, context, place);
   const record = sheets.getItem(place.name);
-  for (const r of realign) await queueRealign(writes, record, place.name, r.cells, r.was, r.now, r.from);
+  for (const r of realign) await queueRealign(writes, record, place.name, r.cells, r.was, r.now, r.moved);
   // The queue runs in order, across syncs too. Backups of the cells coloured for the first time come first
   // (into columns no earlier backup uses, saved.ts allocateColumns), then the record listing them: a copy
   // Excel refuses stops the request before the record changes, so the old record stays true and Remove

@@ -31,20 +31,23 @@ export async function queueBackup(batcher: Batcher, record: XlWorksheet, sheet: 
   }
 }
 
-/** Column runs of `cells`, each cut where the record rows holding its backups (`from`: moved-rows.ts) stop following on. */
-function recordedRuns(cells: CellSet, from: ReadonlyMap<number, number> | undefined): { here: CellRange; saved: CellRange }[] {
+/** Rows sorted since their backups were made (moved-rows.ts): where each backup is, in the columns that moved. */
+export type Moved = Pick<MovedBackups, "from" | "moves">;
+
+/** Column runs of `cells`, each cut where the record rows holding its backups (`moved`) stop following on. */
+function recordedRuns(cells: CellSet, moved: Moved | undefined): { here: CellRange; saved: CellRange }[] {
   return columnRuns(cells).flatMap((r) =>
-    recordRuns(r.top, r.bottom, from).map((run) => ({ here: { ...r, top: run.top, bottom: run.bottom }, saved: { ...r, top: run.recordTop, bottom: run.recordTop + run.bottom - run.top } })),
+    recordRuns(r.top, r.bottom, moved?.moves(r.left) ? moved.from : undefined).map((run) => ({ here: { ...r, top: run.top, bottom: run.bottom }, saved: { ...r, top: run.recordTop, bottom: run.recordTop + run.bottom - run.top } })),
   );
 }
 
 /**
  * Copy the backed-up formats of `cells` back onto their sheet, then clear the backups; `keep`: leave
  * the backups (live colours uncolouring a cell it may colour again: the record still lists it).
- * `from`: the record rows of rows the officer sorted since their backups were made (moved-rows.ts).
+ * `moved`: the record rows of rows the officer sorted since their backups were made (moved-rows.ts).
  */
-export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false, from?: ReadonlyMap<number, number>): Promise<void> {
-  for (const { here, saved } of recordedRuns(cells, from)) {
+export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false, moved?: Moved): Promise<void> {
+  for (const { here, saved } of recordedRuns(cells, moved)) {
     if (!cols.has(here.left)) continue;
     const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(saved, cols))}`;
     await batcher.add(OP_OVERHEAD * (keep ? 2 : 3) + source.length, () => {
@@ -56,12 +59,12 @@ export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: X
 
 /**
  * After a sort (moved-rows.ts): the backups of `cells` (the rows as they are now) copied from the record rows
- * they were made in (`from`) and their columns (`was`) to their rows now, in new columns (`now`), so the record
+ * they were made in (`moved`) and their columns (`was`) to their rows now, in new columns (`now`), so the record
  * is where its rows are again. New columns: the rows change places, and a copy within one column would
  * overwrite a backup not moved yet. The old columns are cleared once the record names the new ones.
  */
-export async function queueRealign(batcher: Batcher, record: XlWorksheet, recordName: string, cells: CellSet, was: Map<number, number>, now: Map<number, number>, from: ReadonlyMap<number, number>): Promise<void> {
-  for (const { here, saved } of recordedRuns(cells, from)) {
+export async function queueRealign(batcher: Batcher, record: XlWorksheet, recordName: string, cells: CellSet, was: Map<number, number>, now: Map<number, number>, moved: Moved): Promise<void> {
+  for (const { here, saved } of recordedRuns(cells, moved)) {
     if (!was.has(here.left) || !now.has(here.left)) continue;
     const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(saved, was))}`;
     await batcher.add(OP_OVERHEAD * 2 + source.length, () => byIndexes(record, inRecord(here, now)).copyFrom(source, "Formats"));
@@ -78,7 +81,7 @@ export interface Realignment {
   cells: CellSet;
   was: Map<number, number>;
   now: Map<number, number>;
-  from: ReadonlyMap<number, number>;
+  moved: Moved;
   /** The record rows the old columns hold backups in. */
   rows: { top: number; bottom: number };
 }
@@ -100,14 +103,14 @@ export function realignments(memory: Record<string, SheetMemory>, moved: ((sheet
       rows.top = Math.min(rows.top, row);
       rows.bottom = Math.max(rows.bottom, row);
     };
-    for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) reach(m.from.get(row) ?? row);
+    for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) reach(m.moves(col) ? (m.from.get(row) ?? row) : row);
     for (const d of m.dropped) reach(d.row);
     if (rows.bottom < 0) continue;
     const was = mem.cols;
     const now = new Map([...was.keys()].map((col) => [col, next++]));
     const cells = new CellSet();
     for (const r of mem.backed.rects()) cells.addRange(r);
-    out.push({ cells, was, now, from: m.from, rows });
+    out.push({ cells, was, now, moved: m, rows });
     mem.cols = now;
   }
   return out;

@@ -22,6 +22,7 @@ import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack, queueRecordClears } from "./backup";
 import { moveSavedRows, type MovedBackups } from "./moved-rows";
 import { rowMoves } from "../engine/trackers/row-keys";
+import { MAX_ROWS } from "./a1";
 import { runAs } from "./run-options";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { queueHelpReads, queueHelpRemoval } from "./live/rating-help";
@@ -59,18 +60,25 @@ function corner(mem: SheetMemory): CellRange {
   return at;
 }
 
-/** The record's key cells (row-keys.ts) of a sheet: a span of rows in each key column. */
+/** Rows read under the record's last for its keys. */
+const KEY_MARGIN = 64;
+
+/**
+ * The record's key cells (row-keys.ts) of a sheet to read: each key column on the rows of its backups and of our
+ * cells (where a sort may have put a record), in spans a little gap joins. Not the rows between far-off keys.
+ */
 function keyColumns(mem: SheetMemory): CellRange[] {
-  const spans = new Map<number, CellRange>();
-  for (const [row, { col }] of mem.keys ?? []) {
-    const s = spans.get(col);
-    if (!s) spans.set(col, { top: row, bottom: row, left: col, right: col });
-    else {
-      s.top = Math.min(s.top, row);
-      s.bottom = Math.max(s.bottom, row);
-    }
-  }
-  return [...spans.values()];
+  const cols = new Set([...(mem.keys?.values() ?? [])].map((k) => k.col));
+  if (cols.size === 0) return [];
+  const rows = new Set<number>(mem.keys!.keys());
+  for (const set of [mem.backed, mem.values]) for (const r of set.rects()) for (let row = r.top; row <= r.bottom; row++) rows.add(row);
+  // And a few rows under them: rows inserted above (live colours off) push the last records down.
+  let last = 0;
+  for (const row of rows) last = Math.max(last, row);
+  for (let row = last + 1; row <= Math.min(last + KEY_MARGIN, MAX_ROWS - 1); row++) rows.add(row);
+  const cells = new CellSet();
+  for (const col of cols) for (const row of rows) cells.add(row, col);
+  return cells.spans(8);
 }
 
 /** Whether a queued read came back (a request refused for its size leaves it unanswered). */
@@ -115,7 +123,7 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
     for (const rect of keyColumns(mem)) {
       const grid: SheetGrid = { name, values: [], numberFormats: [] };
       keyReads.push({ mem, rect, grid });
-      areas.push({ grid, ws, row: rect.top, col: rect.left, rows: rect.bottom - rect.top + 1, cols: 1 });
+      areas.push({ grid, ws, row: rect.top, col: rect.left, rows: rect.bottom - rect.top + 1, cols: rect.right - rect.left + 1 });
     }
   }
   if (!areas.length) return 0;
@@ -160,7 +168,7 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   for (const mem of new Set(keyReads.map((k) => k.mem))) {
     if (!mem.keys || mem.backed.size + mem.cells.size === 0) continue;
     const keyAt = new Map<number, CellValue>();
-    for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => keyAt.set(cellKey(rect.top + i, rect.left), line[0]));
+    for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => line.forEach((v, j) => keyAt.set(cellKey(rect.top + i, rect.left + j), v)));
     // Looked for on every row read: a record sorted onto a row the record has no key for (a blank row's) is found.
     const moves = rowMoves(mem.keys, (row, col) => keyAt.get(cellKey(row, col)) ?? null, { rows: new Set([...keyAt.keys()].map((k) => keyCell(k).row)) });
     if (moves) moved.set(mem, moveSavedRows(mem, moves));
@@ -229,7 +237,7 @@ export async function removeColours(run: ExcelRun, opts: RemoveOptions = {}): Pr
       await queueWholeClears(writes, ws, inMerges.get(mem)?.clearWhole ?? []);
       // Whole formats from the record sheet: theme colours, tints, patterns and automatic colours as they were.
       // Sorted since: each backup from the record row it was made in.
-      await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols, false, moved.get(mem)?.from);
+      await queueCopyBack(writes, ws, record, place.name, mem.backed, mem.cols, false, moved.get(mem));
       const gone = moved.get(mem)?.dropped ?? [];
       for (const d of gone) if (mem.cols.has(d.col)) await queueRecordClears(writes, record, [mem.cols.get(d.col)!], { top: d.row, bottom: d.row });
       const inMerge = inMerges.get(mem)?.inMerge;

@@ -79,8 +79,8 @@ interface StoredSheet {
   w?: [number, number][];
   h?: [number, number][];
   k?: string[];
-  /** Row keys by key column: [column, first row, keys of the rows from there joined by ",", "" for none]. */
-  r?: [number, number, string][];
+  /** Row keys by key column: [column, first row, keys of the rows from there joined by ",", "" for none, and the Excel table's first and last columns where the key is in one]. */
+  r?: StoredKeys[];
 }
 
 /** Characters per cell: under Excel's 32,767 with room to move a cut. */
@@ -270,33 +270,44 @@ function boundedRanges(list: string, budget: { cells: number }): CellRange[] {
 }
 
 const KEY_TEXT = /^[0-9a-z]{1,7}$/;
+/** Excel's last row and column, zero-based. */
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
 
-/** Row keys as stored: a run of consecutive rows per key column, "" where a row has none. */
-function encodeKeys(keys: ReadonlyMap<number, RowKey>): [number, number, string][] {
-  const out: [number, number, string[]][] = [];
-  const sorted = [...keys].sort((a, b) => a[1].col - b[1].col || a[0] - b[0]);
-  for (const [row, { col, key }] of sorted) {
+type StoredKeys = [number, number, string] | [number, number, string, number, number];
+
+/** Row keys as stored: a run of consecutive rows per key column (and Excel table), "" where a row has none. */
+function encodeKeys(keys: ReadonlyMap<number, RowKey>): StoredKeys[] {
+  const out: { col: number; first: number; list: string[]; within?: RowKey["within"] }[] = [];
+  const span = (k: Pick<RowKey, "within">) => (k.within ? `${k.within.left}:${k.within.right}` : "");
+  const sorted = [...keys].sort((a, b) => a[1].col - b[1].col || span(a[1]).localeCompare(span(b[1])) || a[0] - b[0]);
+  for (const [row, k] of sorted) {
     const last = out[out.length - 1];
     // A gap of a few rows is filled with blanks; a longer one starts a new run.
-    if (last && last[0] === col && row - (last[1] + last[2].length) <= 8) {
-      while (last[1] + last[2].length < row) last[2].push("");
-      last[2].push(key);
-    } else out.push([col, row, [key]]);
+    if (last && last.col === k.col && span(last) === span(k) && row - (last.first + last.list.length) <= 8) {
+      while (last.first + last.list.length < row) last.list.push("");
+      last.list.push(k.key);
+    } else out.push({ col: k.col, first: row, list: [k.key], within: k.within });
   }
-  return out.map(([col, row, list]) => [col, row, list.join(",")]);
+  return out.map((r) => (r.within ? [r.col, r.first, r.list.join(","), r.within.left, r.within.right] : [r.col, r.first, r.list.join(",")]));
 }
 
-function decodeKeys(runs: unknown[], budget: { cells: number }): Map<number, RowKey> {
+const isIndex = (n: unknown, last: number): n is number => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= last;
+
+/** The stored keys; undefined where any run is damaged (the keys only are dropped: the record's backups still go back by position). */
+function decodeKeys(runs: unknown[], budget: { cells: number }): Map<number, RowKey> | undefined {
   const keys = new Map<number, RowKey>();
   for (const run of runs) {
-    if (!Array.isArray(run) || run.length !== 3) throw new Error("Saved row keys are damaged");
-    const [col, first, text] = run as unknown[];
-    if (!Number.isInteger(col) || !Number.isInteger(first) || (col as number) < 0 || (first as number) < 0 || typeof text !== "string") throw new Error("Saved row keys are damaged");
+    if (!Array.isArray(run) || (run.length !== 3 && run.length !== 5)) return undefined;
+    const [col, first, text, left, right] = run as unknown[];
+    if (!isIndex(col, LAST_COL) || !isIndex(first, LAST_ROW) || typeof text !== "string") return undefined;
+    const within = run.length === 5 ? (isIndex(left, LAST_COL) && isIndex(right, LAST_COL) && left <= col && col <= right ? { left, right } : undefined) : undefined;
+    if (run.length === 5 && !within) return undefined;
     const list = text.split(",");
-    if (list.length > budget.cells) throw new Error("Saved row keys are too many");
+    if (first + list.length - 1 > LAST_ROW || list.length > budget.cells) return undefined;
     budget.cells -= list.length;
     list.forEach((key, i) => {
-      if (KEY_TEXT.test(key)) keys.set((first as number) + i, { col: col as number, key });
+      if (KEY_TEXT.test(key)) keys.set(first + i, within ? { col, key, within } : { col, key });
     });
   }
   return keys;
@@ -318,7 +329,8 @@ export function decodeSaved(text: string): Record<string, SheetMemory> {
       for (const [c, w] of s.w ?? []) mem.widths.set(c, w);
       for (const [r, h] of s.h ?? []) mem.heights.set(r, h);
       if (Array.isArray(s.k)) mem.styled = new Set(FORMAT_KEYS.filter((k) => s.k!.includes(k)));
-      if (Array.isArray(s.r)) mem.keys = decodeKeys(s.r, budget);
+      const keys = Array.isArray(s.r) ? decodeKeys(s.r, budget) : undefined;
+      if (keys) mem.keys = keys;
       out[sheet] = mem;
     } catch {
       continue;

@@ -85,13 +85,48 @@ describe("moveSavedRows: the record follows its rows", () => {
     ]);
   });
 
-  test("a backup that cannot be placed is dropped", () => {
+  test("a row whose key is found nowhere, its place taken, takes the row no other took (its cells were sorted there)", () => {
     const mem = emptyMemory();
     for (const row of [3, 4, 5]) mem.backed.add(row, 5);
     mem.keys = keysOf({ 3: "HS01", 4: "HS02", 5: "HS03" });
-    const { dropped } = moveSavedRows(mem, rowMoves(mem.keys, sheet({ 3: "HS02", 4: "HS03" }))!);
-    expect(dropped).toEqual([{ row: 3, col: 5 }]);
-    expect(mem.backed.rects()).toEqual([{ top: 3, bottom: 4, left: 5, right: 5 }]);
+    // HS01's ref cleared, then sorted last: HS02 on row 3, HS03 on 4.
+    const { dropped, from } = moveSavedRows(mem, rowMoves(mem.keys, sheet({ 3: "HS02", 4: "HS03" }))!);
+    expect({ dropped, from }).toEqual({
+      dropped: [],
+      from: new Map([
+        [3, 4],
+        [4, 5],
+        [5, 3],
+      ]),
+    });
+  });
+
+  test("two rows sharing a key, sorted: each takes a row their records left, in order", () => {
+    const mem = emptyMemory();
+    for (const row of [3, 4, 5]) mem.backed.add(row, 5);
+    mem.keys = keysOf({ 3: "HS01", 4: "HS01", 5: "HS03" });
+    const { from } = moveSavedRows(mem, rowMoves(mem.keys, sheet({ 3: "HS03", 4: "HS01", 5: "HS01" }))!);
+    expect(from).toEqual(
+      new Map([
+        [3, 5],
+        [5, 3],
+      ]),
+    );
+  });
+
+  test("in an Excel table, only the table's columns move: ours beside it stay", () => {
+    const mem = emptyMemory();
+    for (const row of [3, 4]) for (const col of [5, 8]) mem.backed.add(row, col);
+    mem.keys = new Map([
+      [3, { col: 0, key: keyOf("HS01")!, within: { left: 0, right: 6 } }],
+      [4, { col: 0, key: keyOf("HS02")!, within: { left: 0, right: 6 } }],
+    ]);
+    const moved = moveSavedRows(mem, rowMoves(mem.keys, sheet({ 3: "HS02", 4: "HS01" }))!);
+    expect([moved.moves(5), moved.moves(8)]).toEqual([true, false]);
+    expect(recordRuns(3, 4, moved.moves(5) ? moved.from : undefined)).toEqual([
+      { top: 3, bottom: 3, recordTop: 4 },
+      { top: 4, bottom: 4, recordTop: 3 },
+    ]);
   });
 
   test("rows in place copy in one run", () => {
@@ -110,8 +145,21 @@ describe("row keys in the record", () => {
     expect(back.keys).toEqual(mem.keys);
   });
 
-  test("a damaged list of keys drops that sheet's entry, as any damaged entry is dropped", () => {
-    const text = JSON.stringify({ v: 1, sheets: { KPIs: { v: "A1", f: [], r: [[0, "x", "abc"]] }, Other: { v: "A1", f: [] } } });
-    expect(Object.keys(decodeSaved(text))).toEqual(["Other"]);
+  test.each([
+    ["a run cut short", [[0, 3]]],
+    ["a row past the sheet's last", [[0, 5000000, "abc"]]],
+    ["keys running past the last row", [[0, 1048575, "abc,abd"]]],
+    ["a table that does not hold its key column", [[3, 2, "abc", 5, 9]]],
+  ])("%s: the keys are dropped, the sheet's backups kept (they go back by position, as before keys)", (_, r) => {
+    const text = JSON.stringify({ v: 1, sheets: { KPIs: { v: "A1", b: "F3:F4", c: [[5, 2]], f: [], r } } });
+    const mem = decodeSaved(text).KPIs;
+    expect({ keys: mem.keys, backed: mem.backed.size }).toEqual({ keys: undefined, backed: 2 });
+  });
+
+  test("the Excel table a key is in is kept with it", () => {
+    const mem = emptyMemory();
+    mem.backed.add(3, 5);
+    mem.keys = new Map([[3, { col: 0, key: keyOf("HS01")!, within: { left: 0, right: 6 } }]]);
+    expect(decodeSaved(encodeSaved({ KPIs: mem })).KPIs.keys).toEqual(mem.keys);
   });
 });

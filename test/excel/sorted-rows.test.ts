@@ -167,3 +167,14 @@ describe("a blank row sorted to the end of the table (helper-83)", () => {
     expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(expected)));
   });
 });
+
+describe("rows inserted above records with live colours off (helper-84)", () => {
+  test("Remove colours puts each record's formats back on the row it was pushed down to", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.insertRows("KPIs", 2, 1);
+    await removeColoursCommand(fake.run);
+    const fills = fake.sheet("KPIs")!.formats("F2:F7").map((r) => r[0].fill);
+    expect(fills).toEqual([ROWS[0][5], null, ...ROWS.slice(1).map((r) => r[5])]);
+  });
+});

@@ -8,6 +8,11 @@ import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
 export interface RowKey {
   col: number;
   key: string;
+  /**
+   * The columns that move with the row in a sort: the Excel table (ListObject) the key is in, as sorting a
+   * table moves its own columns only (ours sit outside it). None in a plain range: the whole row moves.
+   */
+  within?: { left: number; right: number };
 }
 
 /**
@@ -42,9 +47,11 @@ export function sheetRowKeys(grid: SheetGrid, tables: readonly TableSpec[]): Map
     if (t.sheet !== grid.name) continue;
     const col = keyColumn(t);
     if (col === undefined) continue;
+    const list = grid.tables?.find((x) => x.range.left <= col && x.range.right >= col && x.range.top <= t.firstRow && x.range.bottom >= t.firstRow);
+    const within = list && { left: list.range.left, right: list.range.right };
     for (let row = t.firstRow; row <= t.lastRow; row++) {
       const key = keyOf(cellValue(grid, row, col));
-      if (key !== undefined) out.set(row, { col, key });
+      if (key !== undefined) out.set(row, within ? { col, key, within } : { col, key });
     }
   }
   return out;

@@ -163,7 +163,7 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
     allocateColumns(memory);
     await queueStateSheet(writes, context, place);
     const recordSheet = sheets.getItem(place.name);
-    for (const r of realign) await queueRealign(writes, recordSheet, place.name, r.cells, r.was, r.now, r.from);
+    for (const r of realign) await queueRealign(writes, recordSheet, place.name, r.cells, r.was, r.now, r.moved);
     // Backups first, then the record naming them: a refused copy leaves the old record true.
     for (const f of fresh) {
       await queueBackup(writes, recordSheet, f.sheet, f.cells, memory[f.sheet].cols);

@@ -285,11 +285,16 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
     const moves = rowMoves(mem.keys, (row, col) => cellValue(grid, row, col), { rows: gridRows(grid) });
     if (!moves) continue;
     const before = mem.backed;
-    // Our statuses and checks move with their rows too (moveSavedRows).
-    const { from } = moveSavedRows(mem, moves);
-    for (const row of moves.keys()) for (const [col, at] of mem.cols) if (before.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: 0 });
+    // Our statuses and checks move with their rows too (moveSavedRows); a sorted Excel table's own columns only.
+    const m = moveSavedRows(mem, moves);
+    // The rows each moved backup left, and the backups dropped, are cleared; then each moved backup is written at its row now.
+    for (const was of m.from.values()) for (const [col, at] of mem.cols) if (m.moves(col) && before.has(was, col)) writes.set(cellKey(was, at), { row: was, col: at, xf: 0 });
+    for (const d of m.dropped) {
+      const at = mem.cols.get(d.col);
+      if (at !== undefined) writes.set(cellKey(d.row, at), { row: d.row, col: at, xf: 0 });
+    }
     // Read from the record as it was: a sort is a permutation, and a backup may move onto a row whose own moved on.
-    for (const [row, was] of from) for (const [col, at] of mem.cols) if (mem.backed.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: formats.get(cellKey(was, at)) ?? 0 });
+    for (const [row, was] of m.from) for (const [col, at] of mem.cols) if (m.moves(col) && mem.backed.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: formats.get(cellKey(was, at)) ?? 0 });
   }
   for (const [k, b] of writes) {
     if (b.xf) formats.set(k, b.xf);

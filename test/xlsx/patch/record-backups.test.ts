@@ -204,18 +204,18 @@ describe("followSortedRows", () => {
     expect(followSortedRows(saved, [grid], formats)).toEqual([]);
   });
 
-  test("a backup that cannot be placed is forgotten; the row another left is cleared", () => {
-    // HS01 deleted and the rest sorted up: HS02 on row 1, HS03 on row 2, row 3 empty.
+  test("a record whose row another took, its key not found, takes the row no other took (its cells were sorted there)", () => {
+    // HS01's ref cleared and the rows sorted: HS02 on row 1, HS03 on row 2, HS01's row (no ref now) last.
     const { saved, mem, formats, grid } = sorted(["HS02", "HS03", null]);
     const moved = followSortedRows(saved, [grid], formats);
     expect(moved.sort((a, b) => a.row - b.row)).toEqual([
       { row: 1, col: 2, xf: 12 },
       { row: 2, col: 2, xf: 13 },
-      { row: 3, col: 2, xf: 0 },
+      { row: 3, col: 2, xf: 11 },
     ]);
-    expect(formats.has(cellKey(3, 2))).toBe(false);
-    expect(mem.backed.rects()).toEqual([{ top: 1, bottom: 2, left: 5, right: 5 }]);
-    expect(mem.values.rects()).toEqual([{ top: 0, bottom: 2, left: 5, right: 5 }]);
+    expect(formats.get(cellKey(3, 2))).toBe(11);
+    expect(mem.backed.rects()).toEqual([{ top: 1, bottom: 3, left: 5, right: 5 }]);
+    expect(mem.values.rects()).toEqual([{ top: 0, bottom: 3, left: 5, right: 5 }]);
   });
 
   test("a moved backup put back in the same build is cleared: one change per record cell, the last", () => {
