@@ -178,3 +178,20 @@ describe("rows inserted above records with live colours off (helper-84)", () => 
     expect(fills).toEqual([ROWS[0][5], null, ...ROWS.slice(1).map((r) => r[5])]);
   });
 });
+
+describe("an Excel table sorted from its header: only its own columns move (helper-84)", () => {
+  const asTable = (order?: number[]): FakeWorkbookInit => {
+    const init = tracker(order);
+    init.sheets[0].tables = [{ name: "KPIs", address: "A1:F6" }];
+    return init;
+  };
+
+  test("our columns beside the table keep their backups; the table's cells get their own back", async () => {
+    const fake = createFakeExcel(asTable());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    // The table's own range, as its header's Sort Z to A sorts it: our columns, a column away, stay.
+    fake.user.sortRows("KPIs", "A2:F6", REVERSED);
+    await removeColoursCommand(fake.run);
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(asTable(REVERSED))));
+  });
+});
