@@ -147,7 +147,7 @@ async function queueWrites(context: XlRequestContext, job: WriteJob, budget: num
     stale.push({ sheet: t.sheet, mem: merged.stale, kept: cap.kept && new Map([...cap.kept].filter(([key]) => !inMerge(key))), clearWhole });
     fresh.push({ sheet: t.sheet, cells: merged.fresh });
   }
-  allocateColumns(memory);
+  allocateColumns(memory, realign.flatMap((r) => [...r.was.values()]));
 
   const writes = new Batcher(context, budget);
   const place = statePlace(facts);

@@ -87,13 +87,20 @@ export interface Realignment {
 }
 
 /**
- * The record sheets' columns each sorted sheet's backups move to (memory's `cols`, changed in place): after
- * every column in use, as allocateColumns gives them.
+ * The record sheet's columns each sorted sheet's backups move to (memory's `cols`, changed in place).
  */
 export function realignments(memory: Record<string, SheetMemory>, moved: ((sheet: string) => MovedBackups | undefined) | undefined): Realignment[] {
   if (!moved) return [];
+  // The lowest columns no backup uses (the old ones too, cleared only once the record names the new): sort after
+  // sort, the record sheet does not grow to the right.
+  const used = new Set<number>();
+  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) used.add(at);
   let next = 2;
-  for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
+  const free = (): number => {
+    while (used.has(next)) next++;
+    used.add(next);
+    return next;
+  };
   const out: Realignment[] = [];
   for (const [sheet, mem] of Object.entries(memory)) {
     const m = moved(sheet);
@@ -107,7 +114,7 @@ export function realignments(memory: Record<string, SheetMemory>, moved: ((sheet
     for (const d of m.dropped) reach(d.row);
     if (rows.bottom < 0) continue;
     const was = mem.cols;
-    const now = new Map([...was.keys()].map((col) => [col, next++]));
+    const now = new Map([...was.keys()].map((col) => [col, free()]));
     const cells = new CellSet();
     for (const r of mem.backed.rects()) cells.addRange(r);
     out.push({ cells, was, now, moved: m, rows });

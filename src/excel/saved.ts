@@ -461,10 +461,14 @@ export function mergeBackups(old: SheetMemory | undefined, cap: Capture): { keep
   return { keep, stale, fresh };
 }
 
-/** Gives every backed-up column of every sheet a column of the record sheet, from C, none shared. */
-export function allocateColumns(memory: Record<string, SheetMemory>): void {
+/**
+ * Gives every backed-up column of every sheet a column of the record sheet, from C, none shared; none of
+ * `reserved` either (columns a sorted sheet's backups are moving out of in the same request: backup.ts realignments).
+ */
+export function allocateColumns(memory: Record<string, SheetMemory>, reserved: Iterable<number> = []): void {
   let next = 2;
   for (const mem of Object.values(memory)) for (const at of mem.cols.values()) next = Math.max(next, at + 1);
+  for (const at of reserved) next = Math.max(next, at + 1);
   for (const mem of Object.values(memory)) {
     for (const r of mem.backed.rects()) for (let col = r.left; col <= r.right; col++) if (!mem.cols.has(col)) mem.cols.set(col, next++);
     for (const src of [...mem.cols.keys()]) if (!mem.backed.rects().some((r) => src >= r.left && src <= r.right)) mem.cols.delete(src);

@@ -195,3 +195,29 @@ describe("an Excel table sorted from its header: only its own columns move (help
     expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(asTable(REVERSED))));
   });
 });
+
+describe("sorted twice, the second time with a column backed up for the first time", () => {
+  test("the new column's backups do not land in the columns the sorted backups leave (cleared in the same request)", async () => {
+    // Every rating agrees with the rules at first: no Check (auto) column, nothing of it backed up.
+    const agreeing = (order: number[]): FakeWorkbookInit => {
+      const init = tracker(order);
+      for (const line of init.sheets[0].values as CellValue[][]) if (line[0] === "HS01") line[5] = "Amber";
+      // A shade of the officer's where HS04's check will go: its backup must come back.
+      init.sheets[0].formats!.push({ address: `H${order.indexOf(3) + 2}`, format: { fill: "#EDEDED" } });
+      return init;
+    };
+    const fake = createFakeExcel(agreeing([0, 1, 2, 3, 4]));
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", REVERSED);
+    // HS04 (row 5 again) rated Red against the rules: a check of ours, in a column backed up for the first time.
+    fake.user.type("KPIs", "F5", [["Red"]]);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect(fake.sheet("KPIs")!.values[4][7]).not.toBe("");
+    await removeColoursCommand(fake.run);
+    const expected = agreeing([0, 1, 2, 3, 4]);
+    (expected.sheets[0].values as CellValue[][])[4][5] = "Red";
+    expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(expected)));
+  });
+});

@@ -160,7 +160,7 @@ export async function writeUpdate(context: XlRequestContext, place: StatePlace, 
   }
   let backedUp = 0;
   if (fresh.length || !place.exists || realign.length) {
-    allocateColumns(memory);
+    allocateColumns(memory, realign.flatMap((r) => [...r.was.values()]));
     await queueStateSheet(writes, context, place);
     const recordSheet = sheets.getItem(place.name);
     for (const r of realign) await queueRealign(writes, recordSheet, place.name, r.cells, r.was, r.now, r.moved);
