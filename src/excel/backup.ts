@@ -47,14 +47,18 @@ function recordedRuns(cells: CellSet, moved: Moved | undefined): { here: CellRan
  * `moved`: the record rows of rows the officer sorted since their backups were made (moved-rows.ts).
  */
 export async function queueCopyBack(batcher: Batcher, ws: XlWorksheet, record: XlWorksheet, recordName: string, cells: CellSet, cols: Map<number, number>, keep = false, moved?: Moved): Promise<void> {
+  // Sorted, the runs are short (a row each, shuffled): the backups copied are cleared afterwards in runs of their own.
+  const later = moved && !keep ? new CellSet() : undefined;
   for (const { here, saved } of recordedRuns(cells, moved)) {
     if (!cols.has(here.left)) continue;
     const source = `${quoteSheet(recordName)}!${rangeAddress(inRecord(saved, cols))}`;
-    await batcher.add(OP_OVERHEAD * (keep ? 2 : 3) + source.length, () => {
+    later?.addRange(inRecord(saved, cols));
+    await batcher.add(OP_OVERHEAD * (keep || later ? 2 : 3) + source.length, () => {
       byIndexes(ws, here).copyFrom(source, "Formats");
-      if (!keep) byIndexes(record, inRecord(saved, cols)).clear("Formats");
+      if (!keep && !later) byIndexes(record, inRecord(saved, cols)).clear("Formats");
     });
   }
+  for (const r of later?.rects() ?? []) await batcher.add(OP_OVERHEAD * 2, () => byIndexes(record, r).clear("Formats"));
 }
 
 /**
