@@ -5,7 +5,7 @@
 import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { makeBook } from "./package-fixtures";
+import { makeBook, tablePart, type BookSpec, type SheetSpec } from "./package-fixtures";
 import { runBuild } from "./helpers/run-build";
 import { readParts, text, writeParts, type Parts } from "./helpers/zip-parts";
 import { child, outer, rootElement, workbookSheets } from "./helpers/package-xml";
@@ -36,11 +36,24 @@ const RECORDS: [string, string, number, number, string, string][] = [
   ["HE 2", "Days to re-let", 30, 41, "Lower is better", "R"],
   ["HE 3", "Repairs on time (%)", 90, 88, "Higher is better", "A"],
 ];
-const TRACKER =
-  "<sheetData>" +
-  `<row r="1">${str("A1", "Ref")}${str("B1", "Indicator")}${str("C1", "Target")}${str("D1", "Actual")}${str("E1", "Polarity")}${str("F1", "Status")}</row>` +
-  RECORDS.map(([ref, name, target, actual, polarity, rating], i) => `<row r="${i + 2}">${str(`A${i + 2}`, ref)}${str(`B${i + 2}`, name)}${num(`C${i + 2}`, target)}${num(`D${i + 2}`, actual)}${str(`E${i + 2}`, polarity)}${str(`F${i + 2}`, rating, ` s="${i + 1}"`)}</row>`).join("") +
-  "</sheetData>";
+/**
+ * The tracker's <sheetData>: a heading row, then a row per record, its rating (F) in format 1, 2, 3 in
+ * turn; a blank ref has no cell. `after(row)` adds cells at the end of a row (columns past F).
+ */
+function trackerData(records: typeof RECORDS, after: (row: number) => string = () => ""): string {
+  return (
+    "<sheetData>" +
+    `<row r="1">${str("A1", "Ref")}${str("B1", "Indicator")}${str("C1", "Target")}${str("D1", "Actual")}${str("E1", "Polarity")}${str("F1", "Status")}</row>` +
+    records
+      .map(([ref, name, target, actual, polarity, rating], i) => {
+        const row = i + 2;
+        return `<row r="${row}">${ref ? str(`A${row}`, ref) : ""}${str(`B${row}`, name)}${num(`C${row}`, target)}${num(`D${row}`, actual)}${str(`E${row}`, polarity)}${str(`F${row}`, rating, ` s="${i + 1}"`)}${after(row)}</row>`;
+      })
+      .join("") +
+    "</sheetData>"
+  );
+}
+const TRACKER = trackerData(RECORDS);
 
 const SHEET = "xl/worksheets/sheet1.xml";
 const ARGS = ["--preset", "rag", "--period", "Q3 2010/11", "--report-date", "2010-12-31"];
@@ -83,13 +96,16 @@ function keysByRow(kpis: StoredKpis, col = 0): Map<number, string> {
 
 const letter = (col: number): string => String.fromCharCode(65 + col);
 
-/** The format index of the record sheet's backup of column F (zero-based 5) at each of `rows`. */
-function backupsOfF(parts: Parts, rows: number[]): (string | undefined)[] {
-  const at = memoryOf(parts).c?.find(([src]) => src === 5)?.[1];
+/** The format index of the record sheet's backup of the tracker's column `col` (zero-based) at each of `rows`. */
+function backupsOf(parts: Parts, col: number, rows: number[]): (string | undefined)[] {
+  const at = memoryOf(parts).c?.find(([src]) => src === col)?.[1];
   expect(at).toBeDefined();
   const record = cells(text(parts, recordPartOf(parts)));
   return rows.map((row) => / s="(\d+)"/.exec(record.get(`${letter(at as number)}${row}`) ?? "")?.[1]);
 }
+
+/** … of column F (zero-based 5), the officer's rating. */
+const backupsOfF = (parts: Parts, rows: number[]): (string | undefined)[] => backupsOf(parts, 5, rows);
 
 /**
  * Data > Sort done on the package: the data rows 2..4 of `xml` given the rows `order` lists (values and
@@ -135,9 +151,10 @@ const emptied = (row: number) => (xml: string): string => xml.replace(new RegExp
 // Sorted so: HE 3 on row 2, HE 1 on row 3, HE 2 on row 4.
 const ORDER = [4, 2, 3];
 
-async function firstBuild(name: string): Promise<{ input: Parts; first: Parts; firstPath: string }> {
+/** The tracker built once (`sheet`: its sheet's body and relationships, and parts besides, such as an Excel table's). */
+async function firstBuild(name: string, sheet: Pick<SheetSpec, "body" | "rels"> = { body: TRACKER }, extra?: BookSpec["extra"]): Promise<{ input: Parts; first: Parts; firstPath: string }> {
   const path = join(dir, `${name}.xlsx`);
-  writeFileSync(path, await makeBook({ sheets: [{ name: "KPIs", body: TRACKER }], styles: STYLES }));
+  writeFileSync(path, await makeBook({ sheets: [{ name: "KPIs", ...sheet }], styles: STYLES, ...(extra ? { extra } : {}) }));
   const firstPath = join(dir, `${name}.out.xlsx`);
   return { input: await readParts(path), first: await buildParts(path, firstPath), firstPath };
 }
@@ -193,5 +210,108 @@ describe("a tracker sorted after a build", () => {
     const third = await buildParts(path, join(dir, "later.thrice.xlsx"));
     // HE 2 (green, format 2) is on row 4, where HE 3 (blue) was when the record was first kept.
     expect(fillOfF(third, 4)).toBe(FILLS[1]);
+  });
+});
+
+/** A cell of a row's XML, with its column letters. */
+const CELL = /<c r="([A-Z]+)\d+"(?:[^>]*?\/>|[^>]*>[\s\S]*?<\/c>)/g;
+const ROW = /<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g;
+const byColumn = (a: [string, string], b: [string, string]): number => a[0].length - b[0].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+
+/**
+ * Data > Sort on an Excel table, done on the package: the data rows 2.. given the rows `order` lists, but
+ * only the cells of the table's columns (`inTable`) move, as sorting a table moves; the cells beside it
+ * stay on their rows.
+ */
+function sortedInTable(xml: string, order: number[], inTable: (col: string) => boolean): string {
+  const rows = new Map<number, [string, string][]>();
+  for (const m of xml.matchAll(ROW)) rows.set(Number(m[1]), [...m[2].matchAll(CELL)].map((c): [string, string] => [c[1], c[0]]));
+  return xml.replace(ROW, (whole: string, r: string) => {
+    const now = Number(r);
+    const was = order[now - 2];
+    if (was === undefined) return whole;
+    const moved = (rows.get(was) ?? []).filter(([col]) => inTable(col)).map(([col, c]): [string, string] => [col, c.replace(/ r="([A-Z]+)\d+"/, ` r="$1${now}"`)]);
+    const stay = (rows.get(now) ?? []).filter(([col]) => !inTable(col));
+    const open = /^<row[^>]*>/.exec(whole)?.[0] ?? `<row r="${now}">`;
+    return `${open}${[...moved, ...stay].sort(byColumn).map(([, c]) => c).join("")}</row>`;
+  });
+}
+
+/**
+ * Insert Row done on the package: every row from `at` down, and its cells, one row lower; row `at` is new,
+ * with `cells` (refs on row `at`).
+ */
+function insertedRow(xml: string, at: number, cells = ""): string {
+  const shifted = xml.replace(ROW, (whole: string, r: string) => {
+    const row = Number(r);
+    if (row < at) return whole;
+    return whole.replace(/<row r="\d+"/, `<row r="${row + 1}"`).replace(/(<c r="[A-Z]+)\d+"/g, `$1${row + 1}"`);
+  });
+  const next = shifted.indexOf(`<row r="${at + 1}"`);
+  const row = `<row r="${at}">${cells}</row>`;
+  return next < 0 ? shifted.replace("</sheetData>", `${row}</sheetData>`) : shifted.slice(0, next) + row + shifted.slice(next);
+}
+
+/** The second build, of `first` with its tracker sheet changed by `edit` (what the officer did in Excel since). */
+async function rebuilt(name: string, first: Parts, edit: (xml: string) => string): Promise<{ second: Parts; secondPath: string }> {
+  const editedPath = join(dir, `${name}.edited.xlsx`);
+  await writeParts(withSheet(first, edit), editedPath);
+  const secondPath = join(dir, `${name}.twice.xlsx`);
+  return { second: await buildParts(editedPath, secondPath), secondPath };
+}
+
+describe("a tracker sorted or shifted after a build, as an officer does it in Excel", () => {
+  test("an Excel table sorted moves its own columns only: our column beside it keeps its backups where they are, the table's move with its rows", async () => {
+    // The table is A1:F4; our column goes in H (one blank column from the table), where the officer had
+    // formatted the empty cells (formats 3, 1, 2 from the top).
+    const ours = [3, 1, 2];
+    const body = trackerData(RECORDS, (row) => `<c r="H${row}" s="${ours[row - 2]}"/>`) + '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>';
+    const table = { "xl/tables/table1.xml": tablePart(1, "Perf", "A1:F4", ["Ref", "Indicator", "Target", "Actual", "Polarity", "Status"]) };
+    const { input, first } = await firstBuild("table", { body, rels: [["rId1", "table", "../tables/table1.xml"]] }, table);
+    expect(cells(text(first, SHEET)).get("H1")).toContain("Status (auto)");
+    expect(backupsOf(first, 7, [2, 3, 4])).toEqual(["3", "1", "2"]);
+    // Sorted from the table's header: A:F move with their rows (HE 3 on row 2, HE 1 on 3, HE 2 on 4); H stays.
+    const inTable = (col: string): boolean => col <= "F";
+    const sort = (xml: string): string => sortedInTable(xml, ORDER, inTable);
+    const { second, secondPath } = await rebuilt("table", first, sort);
+    expect(backupsOfF(second, [2, 3, 4])).toEqual(["3", "1", "2"]);
+    expect(backupsOf(second, 7, [2, 3, 4])).toEqual(["3", "1", "2"]);
+    // Remove colours: the table's rows with their own fills, our column's cells as the officer formatted them, row by row.
+    expect(removeColoursProblems(withSheet(input, sort), second, "KPIs", SHEET)).toEqual([]);
+    expect(stableProblems(second, await buildParts(secondPath, join(dir, "table.thrice.xlsx")))).toEqual([]);
+  });
+
+  test("a record with a blank ref, sorted to the end (Z to A on the ref column), keeps its own backup", async () => {
+    // HE 1, a record with no ref yet, HE 3; Z to A puts HE 3 on row 2, HE 1 on row 3 and the blank ref last.
+    const records = RECORDS.map((r, i): (typeof RECORDS)[number] => (i === 1 ? ["", ...r.slice(1)] as (typeof RECORDS)[number] : r));
+    const { input, first } = await firstBuild("blank-ref", { body: trackerData(records) });
+    expect(backupsOfF(first, [2, 3, 4])).toEqual(["1", "2", "3"]);
+    expect([...keysByRow(memoryOf(first)).keys()]).toEqual([2, 4]);
+    const sort = (xml: string): string => sortedRows(xml, ORDER);
+    const { second, secondPath } = await rebuilt("blank-ref", first, sort);
+    expect(backupsOfF(second, [2, 3, 4])).toEqual(["3", "1", "2"]);
+    expect(keysByRow(memoryOf(second))).toEqual(new Map([[2, keyOf("HE 3") as string], [3, keyOf("HE 1") as string]]));
+    expect(removeColoursProblems(withSheet(input, sort), second, "KPIs", SHEET)).toEqual([]);
+    expect(stableProblems(second, await buildParts(secondPath, join(dir, "blank-ref.thrice.xlsx")))).toEqual([]);
+  });
+
+  const typed = `${str("A3", "HE 1b")}${str("B3", "Tenancy audits (%)")}${num("C3", 80)}${num("D3", 85)}${str("E3", "Higher is better")}${str("F3", "G", ' s="3"')}`;
+  test.each([
+    ["left empty", "", undefined],
+    ["with a new record typed in, hand-coloured", typed, "3"],
+  ])("a row inserted above some records (Insert Row moves every cell below down one), %s: their backups move down with them", async (_how, newCells, newBackup) => {
+    const name = `inserted-${newCells ? "typed" : "empty"}`;
+    const { input, first } = await firstBuild(name);
+    const insert = (xml: string): string => insertedRow(xml, 3, newCells);
+    const { second, secondPath } = await rebuilt(name, first, insert);
+    expect(cells(text(second, SHEET)).get("A4")).toContain("HE 2");
+    // HE 1 stays on row 2; HE 2 and HE 3 are on rows 4 and 5, and so are their backups and keys.
+    expect(backupsOfF(second, [2, 3, 4, 5])).toEqual(["1", newBackup, "2", "3"]);
+    const keys = new Map([[2, keyOf("HE 1") as string], [4, keyOf("HE 2") as string], [5, keyOf("HE 3") as string]]);
+    if (newCells) keys.set(3, keyOf("HE 1b") as string);
+    expect(keysByRow(memoryOf(second))).toEqual(keys);
+    // Remove colours: the officer's sheet as they left it, their own fill on every rating.
+    expect(removeColoursProblems(withSheet(input, insert), second, "KPIs", SHEET)).toEqual([]);
+    expect(stableProblems(second, await buildParts(secondPath, join(dir, `${name}.thrice.xlsx`)))).toEqual([]);
   });
 });
