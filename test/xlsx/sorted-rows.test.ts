@@ -260,6 +260,18 @@ async function rebuilt(name: string, first: Parts, edit: (xml: string) => string
   return { second: await buildParts(editedPath, secondPath), secondPath };
 }
 
+/** The cells of a sheet's XML outside its <dimension> (Excel reads none of the sheet past it). */
+function outsideDimension(xml: string): string[] {
+  const m = /<dimension ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"/.exec(xml);
+  if (!m) return ["no <dimension>"];
+  const [left, top, right, bottom] = [m[1], Number(m[2]), m[3] ?? m[1], Number(m[4] ?? m[2])];
+  const within = (col: string, lo: string, hi: string): boolean => byColumn([col, ""], [lo, ""]) >= 0 && byColumn([col, ""], [hi, ""]) <= 0;
+  return [...cells(xml).keys()].filter((ref) => {
+    const [, col, row] = /^([A-Z]+)(\d+)$/.exec(ref) ?? [];
+    return !within(col, left, right) || Number(row) < top || Number(row) > bottom;
+  });
+}
+
 describe("a tracker sorted or shifted after a build, as an officer does it in Excel", () => {
   test("an Excel table sorted moves its own columns only: our column beside it keeps its backups where they are, the table's move with its rows", async () => {
     // The table is A1:F4; our column goes in H (one blank column from the table), where the officer had
@@ -310,8 +322,36 @@ describe("a tracker sorted or shifted after a build, as an officer does it in Ex
     const keys = new Map([[2, keyOf("HE 1") as string], [4, keyOf("HE 2") as string], [5, keyOf("HE 3") as string]]);
     if (newCells) keys.set(3, keyOf("HE 1b") as string);
     expect(keysByRow(memoryOf(second))).toEqual(keys);
+    // The record sheet's <dimension> takes in the row its backups reach now.
+    expect(outsideDimension(text(second, recordPartOf(second)))).toEqual([]);
     // Remove colours: the officer's sheet as they left it, their own fill on every rating.
     expect(removeColoursProblems(withSheet(input, insert), second, "KPIs", SHEET)).toEqual([]);
     expect(stableProblems(second, await buildParts(secondPath, join(dir, `${name}.thrice.xlsx`)))).toEqual([]);
+  });
+
+  test("sorted, built, sorted back and built again: the workbook is as the first build left it, byte for byte", async () => {
+    const { input, first } = await firstBuild("sorted-back");
+    const { second } = await rebuilt("sorted-back", first, (xml) => sortedRows(xml, ORDER));
+    // Back as it was: the rows now on 3, 4 and 2 (HE 1, HE 2, HE 3).
+    const { second: third } = await rebuilt("sorted-back.again", second, (xml) => sortedRows(xml, [3, 4, 2]));
+    expect(removeColoursProblems(input, third, "KPIs", SHEET)).toEqual([]);
+    // Our column's backups are of the default format: moved, no record sheet cell changes, and none is written.
+    expect(stableProblems(first, third)).toEqual([]);
+  });
+
+  test("an Excel table sorted where only our column beside it is backed up: the record says which record each row holds now", async () => {
+    // F is the officer's notes (not a rating: not coloured); our column H, formatted by the officer, is backed up.
+    const ours = [3, 1, 2];
+    const body = trackerData(RECORDS, (row) => `<c r="H${row}" s="${ours[row - 2]}"/>`).replace("<t>Status</t>", "<t>Notes</t>") + '<tableParts count="1"><tablePart r:id="rId1"/></tableParts>';
+    const table = { "xl/tables/table1.xml": tablePart(1, "Perf", "A1:F4", ["Ref", "Indicator", "Target", "Actual", "Polarity", "Notes"]) };
+    const { input, first } = await firstBuild("table-ours", { body, rels: [["rId1", "table", "../tables/table1.xml"]] }, table);
+    expect(memoryOf(first).c).toEqual([[7, 2]]);
+    const sort = (xml: string): string => sortedInTable(xml, ORDER, (col) => col <= "F");
+    const { second, secondPath } = await rebuilt("table-ours", first, sort);
+    // No backup moved (none is in the table), but the rows did: the keys say so, not the order before the sort.
+    expect(keysByRow(memoryOf(second))).toEqual(new Map(ORDER.map((was, i) => [i + 2, keyOf(RECORDS[was - 2][0]) as string])));
+    expect(backupsOf(second, 7, [2, 3, 4])).toEqual(["3", "1", "2"]);
+    expect(removeColoursProblems(withSheet(input, sort), second, "KPIs", SHEET)).toEqual([]);
+    expect(stableProblems(second, await buildParts(secondPath, join(dir, "table-ours.thrice.xlsx")))).toEqual([]);
   });
 });

@@ -212,6 +212,8 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
     // The exact name first, as the add-in and the engine look it up (a record may hold an old name in other case).
     let mem = entryOfSheet(saved, name);
     if (!mem) saved[name] = mem = emptyMemory();
+    // Moved since it was read (a sort): what the record sheet holds is where the rows were.
+    if (followed.has(mem)) changed = true;
     const styled = mergeStyled(mem, styledOutside(plan));
     if (JSON.stringify([...(styled ?? [])]) !== JSON.stringify([...(mem.styled ?? [])]) || !styled !== !mem.styled) changed = true;
     mem.styled = styled;
@@ -270,6 +272,12 @@ function lastPerCell(backups: Backup[]): Backup[] {
 }
 
 /**
+ * The memories followSortedRows moved: their record (column A) is written again, whether or not a record
+ * sheet cell changed, so its keys, backups and cells of ours say where they are now.
+ */
+const followed = new WeakSet<SheetMemory>();
+
+/**
  * The record moved to the rows its records are on now, where an officer sorted a sheet since it was
  * kept (Data > Sort moves values and formats with their rows, not the record): `saved` and `formats`
  * (the record sheet's format indexes by cellKey) are changed in place, so staleCells and putBack read
@@ -287,6 +295,7 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
     const before = mem.backed;
     // Our statuses and checks move with their rows too (moveSavedRows); a sorted Excel table's own columns only.
     const m = moveSavedRows(mem, moves);
+    followed.add(mem);
     // The rows each moved backup left, and the backups dropped, are cleared; then each moved backup is written at its row now.
     for (const was of m.from.values()) for (const [col, at] of mem.cols) if (m.moves(col) && before.has(was, col)) writes.set(cellKey(was, at), { row: was, col: at, xf: 0 });
     for (const d of m.dropped) {
@@ -296,11 +305,16 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
     // Read from the record as it was: a sort is a permutation, and a backup may move onto a row whose own moved on.
     for (const [row, was] of m.from) for (const [col, at] of mem.cols) if (m.moves(col) && mem.backed.has(row, col)) writes.set(cellKey(row, at), { row, col: at, xf: formats.get(cellKey(was, at)) ?? 0 });
   }
+  // A cell whose format the move leaves as it is needs no write (our column's backups are mostly of the default
+  // format: written, each sort added an empty cell per row to the record sheet, and sorted back it was not as before).
+  const out: Backup[] = [];
   for (const [k, b] of writes) {
+    if ((formats.get(k) ?? 0) === b.xf) continue;
+    out.push(b);
     if (b.xf) formats.set(k, b.xf);
     else formats.delete(k);
   }
-  return [...writes.values()];
+  return out;
 }
 
 /** Column A of the record sheet: A1, the memory in pieces, and blanks over what a longer record left. */
