@@ -38,7 +38,7 @@ import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
 import { writtenCells, type SheetMemory } from "./saved";
 import { moveSavedRows, type MovedBackups } from "./moved-rows";
-import { gridRows, rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
+import { filledRow, gridRows, rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -154,7 +154,7 @@ function followSorts(grids: SheetGrid[], saved: Record<string, SheetMemory>): Ma
     const mem = saved[sheet];
     const grid = grids.find((g) => same(g.name, sheet));
     const moves = mem?.keys?.size && grid ? rowMoves(mem.keys, (r, c) => cellValue(grid, r, c), { rows: gridRows(grid) }) : undefined;
-    if (moves) out.set(sheet, moveSavedRows(mem, moves));
+    if (moves && grid) out.set(sheet, moveSavedRows(mem, moves, filledRow(grid)));
   }
   return out;
 }

@@ -26,19 +26,48 @@ function movingColumns(keys: ReadonlyMap<number, RowKey> | undefined): (col: num
 }
 
 /**
- * Each row's row now (-1: nowhere). Rows rowMoves places move there. A row it cannot place whose place another
- * row took (a blank ref, a ref two rows share, a ref edited and sorted) takes, in order, a row its record left that
- * no other took: the records left to place are those, and leaving it coloured with ours would be worse.
+ * Each row's row now (-1: nowhere). Rows rowMoves places move there. A row with no key between two keyed rows
+ * moved by the same count moves with them (rows inserted above a record whose ref is blank). A row it cannot
+ * place whose place another row took (a blank ref, a ref two rows share, a ref edited and sorted) takes, in
+ * order, a row its records left that no other took and that holds something now (`filled`): the records left to
+ * place are those, and leaving it coloured with ours would be worse. An empty row left (a record deleted, the rows
+ * under it moved up) takes none: a deleted record's formats have nowhere to go.
  */
-function destinations(rows: readonly number[], moves: RowMoves): Map<number, number> {
+function destinations(rows: readonly number[], moves: RowMoves, keyed: ReadonlySet<number>, filled: (row: number) => boolean): Map<number, number> {
   const taken = new Set<number>();
   for (const to of moves.values()) if (to >= 0) taken.add(to);
+  const shift = (row: number): number | undefined => {
+    const to = moves.has(row) ? moves.get(row)! : row;
+    return to >= 0 ? to - row : undefined;
+  };
+  const keys = rows.filter((row) => keyed.has(row));
   const dest = new Map<number, number>();
-  for (const row of rows) dest.set(row, moves.has(row) ? moves.get(row)! : taken.has(row) ? -1 : row);
+  let k = 0;
+  for (const row of rows) {
+    if (moves.has(row)) {
+      dest.set(row, moves.get(row)!);
+      continue;
+    }
+    if (!keyed.has(row)) {
+      while (k < keys.length && keys[k] < row) k++;
+      // Between two keyed rows moved alike. Not above or below them all: a header row stays where rows are
+      // inserted under it, and it cannot be told from rows inserted above it.
+      const below = k < keys.length ? shift(keys[k]) : undefined;
+      let by = k > 0 && shift(keys[k - 1]) === below ? below : undefined;
+      // Rows inserted right above it: its row is empty now, and the row the records under it moved by holds something.
+      if (by === undefined && below && !filled(row) && filled(row + below)) by = below;
+      if (by && !taken.has(row + by)) {
+        dest.set(row, row + by);
+        taken.add(row + by);
+        continue;
+      }
+    }
+    dest.set(row, taken.has(row) ? -1 : row);
+  }
   const occupied = new Set<number>(taken);
   for (const [row, to] of dest) if (to === row) occupied.add(row);
   const unplaced = rows.filter((row) => dest.get(row) === -1);
-  const left = rows.filter((row) => !occupied.has(row));
+  const left = rows.filter((row) => !occupied.has(row) && filled(row));
   unplaced.forEach((row, i) => {
     if (i < left.length) dest.set(row, left[i]);
   });
@@ -47,10 +76,10 @@ function destinations(rows: readonly number[], moves: RowMoves): Map<number, num
 
 /**
  * Moves `mem`'s backups, saved formats, keys and cells of ours (in place) to the rows their records are on now,
- * in the columns that moved with them. Ours too: a check of ours (free text) that a sort put on a row we had not
+ * in the columns that moved with them (`filled`: whether a row holds anything now, where the host knows). Ours too: a check of ours (free text) that a sort put on a row we had not
  * written would be taken for the officer's.
  */
-export function moveSavedRows(mem: SheetMemory, moves: RowMoves): MovedBackups {
+export function moveSavedRows(mem: SheetMemory, moves: RowMoves, filled: (row: number) => boolean = () => true): MovedBackups {
   const moving = movingColumns(mem.keys);
   const rows = new Set<number>();
   const eachRow = (set: CellSet, f: (row: number, col: number) => void): void => {
@@ -61,7 +90,7 @@ export function moveSavedRows(mem: SheetMemory, moves: RowMoves): MovedBackups {
   for (const k of mem.cells.keys()) if (moving(keyCell(k).col)) rows.add(keyCell(k).row);
   for (const row of mem.keys?.keys() ?? []) rows.add(row);
   for (const row of moves.keys()) rows.add(row);
-  const dest = destinations([...rows].sort((a, b) => a - b), moves);
+  const dest = destinations([...rows].sort((a, b) => a - b), moves, new Set(mem.keys?.keys() ?? []), filled);
   const to = (row: number, col: number): number => (moving(col) ? (dest.get(row) ?? row) : row);
   const from = new Map<number, number>();
   for (const [was, now] of dest) if (now >= 0 && now !== was) from.set(now, was);

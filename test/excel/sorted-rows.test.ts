@@ -221,3 +221,25 @@ describe("sorted twice, the second time with a column backed up for the first ti
     expect(trackersOf(fake)).toEqual(trackersOf(createFakeExcel(expected)));
   });
 });
+
+describe("rows deleted or inserted with live colours off (helper-85)", () => {
+  test("a record's row deleted: its formats go nowhere, the empty row left under the table gets none", async () => {
+    const fake = createFakeExcel(tracker());
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.deleteRows("KPIs", 2, 1); // HS02's row
+    await removeColoursCommand(fake.run);
+    const fills = fake.sheet("KPIs")!.formats("F2:F6").map((r) => r[0].fill);
+    expect(fills).toEqual([ROWS[0][5], ROWS[2][5], ROWS[3][5], ROWS[4][5], null]);
+  });
+
+  test("a row inserted above a record with no ref: it moves down with the records around it", async () => {
+    const init = tracker();
+    (init.sheets[0].values as CellValue[][])[3][0] = null; // HS03's ref blank
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.insertRows("KPIs", 3, 1); // above the record with no ref
+    await removeColoursCommand(fake.run);
+    const fills = fake.sheet("KPIs")!.formats("F2:F7").map((r) => r[0].fill);
+    expect(fills).toEqual([ROWS[0][5], ROWS[1][5], null, ROWS[2][5], ROWS[3][5], ROWS[4][5]]);
+  });
+});

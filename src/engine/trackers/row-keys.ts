@@ -71,6 +71,12 @@ export function gridRows(grid: SheetGrid): Iterable<number> {
   return rowSpan(top, top + grid.values.length - 1);
 }
 
+/** Whether a grid's row holds anything now. */
+export function filledRow(grid: SheetGrid): (row: number) => boolean {
+  const top = grid.origin?.row ?? 0;
+  return (row) => (grid.values[row - top] ?? []).some((v) => !isBlank(v));
+}
+
 /** Where rowMoves looks, besides the record's own rows. */
 export interface MoveSearch {
   /** More rows to look for a key in (the rows a sort may have moved records onto: a blank row's, a new one's). */

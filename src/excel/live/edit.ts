@@ -13,6 +13,7 @@ import type { XlCellProperties, XlClientResult, XlRange, XlRequestContext } from
 import { queueBackup, queueCopyBack, queueRealign, queueRecordClears, realignments } from "../backup";
 import { moveSavedRows, type MovedBackups } from "../moved-rows";
 import { rowMoves } from "../../engine/trackers/row-keys";
+import { isBlank } from "../../engine/read/cells";
 import { planTouches } from "../capture";
 import { CellSet, cellKey, keyCell } from "../cells";
 import { fromProperties, loadOptions } from "../cell-properties";
@@ -117,7 +118,11 @@ function followSort(memory: Record<string, SheetMemory>, edits: readonly CellEdi
     const mem = memory[sheet];
     if (!mem?.keys?.size) continue;
     const moves = rowMoves(mem.keys, (row, col) => at.get(cellKey(row, col)) ?? null, { rows: new Set([...at.keys()].map((k) => keyCell(k).row)), unchanged: (row, col) => !at.has(cellKey(row, col)) });
-    if (moves) out.set(sheet, moveSavedRows(mem, moves));
+    // Rows not in the burst are taken as filled: only a sort's rows come in whole.
+    const empty = new Set<number>();
+    for (const [k, v] of at) if (isBlank(v)) empty.add(keyCell(k).row);
+    for (const [k, v] of at) if (!isBlank(v)) empty.delete(keyCell(k).row);
+    if (moves) out.set(sheet, moveSavedRows(mem, moves, (row) => !empty.has(row)));
   }
   return out;
 }

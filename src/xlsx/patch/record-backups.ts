@@ -12,7 +12,7 @@ import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/
 import { allocateColumns, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, pieces, styledOutside, type FormatKey, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
 import { keysKept, moveSavedRows } from "../../excel/moved-rows";
-import { gridRows, rowMoves, type RowKey } from "../../engine/trackers/row-keys";
+import { filledRow, gridRows, rowMoves, type RowKey } from "../../engine/trackers/row-keys";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
 import { widthPoints } from "./sheet-head";
@@ -294,7 +294,7 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
     if (!moves) continue;
     const before = mem.backed;
     // Our statuses and checks move with their rows too (moveSavedRows); a sorted Excel table's own columns only.
-    const m = moveSavedRows(mem, moves);
+    const m = moveSavedRows(mem, moves, filledRow(grid));
     followed.add(mem);
     // The rows each moved backup left, and the backups dropped, are cleared; then each moved backup is written at its row now.
     for (const was of m.from.values()) for (const [col, at] of mem.cols) if (m.moves(col) && before.has(was, col)) writes.set(cellKey(was, at), { row: was, col: at, xf: 0 });

@@ -207,6 +207,7 @@ describe("followSortedRows", () => {
   test("a record whose row another took, its key not found, takes the row no other took (its cells were sorted there)", () => {
     // HS01's ref cleared and the rows sorted: HS02 on row 1, HS03 on row 2, HS01's row (no ref now) last.
     const { saved, mem, formats, grid } = sorted(["HS02", "HS03", null]);
+    grid.values[3] = [null, "Households in temporary accommodation"];
     const moved = followSortedRows(saved, [grid], formats);
     expect(moved.sort((a, b) => a.row - b.row)).toEqual([
       { row: 1, col: 2, xf: 12 },
@@ -216,6 +217,17 @@ describe("followSortedRows", () => {
     expect(formats.get(cellKey(3, 2))).toBe(11);
     expect(mem.backed.rects()).toEqual([{ top: 1, bottom: 3, left: 5, right: 5 }]);
     expect(mem.values.rects()).toEqual([{ top: 0, bottom: 3, left: 5, right: 5 }]);
+  });
+
+  test("a record's row deleted (the rows under it moved up): its backup goes nowhere, the empty row left gets none (helper-85)", () => {
+    const { saved, mem, formats, grid } = sorted(["HS02", "HS03", null]);
+    const moved = followSortedRows(saved, [grid], formats);
+    expect(moved.sort((a, b) => a.row - b.row)).toEqual([
+      { row: 1, col: 2, xf: 12 },
+      { row: 2, col: 2, xf: 13 },
+      { row: 3, col: 2, xf: 0 },
+    ]);
+    expect(mem.backed.rects()).toEqual([{ top: 1, bottom: 2, left: 5, right: 5 }]);
   });
 
   test("a moved backup put back in the same build is cleared: one change per record cell, the last", () => {
