@@ -471,11 +471,14 @@ describe("numbered sections inside a table: a number in the ref column, a title 
     ]);
   });
 
-  test("records numbered 1.1, 1.2 under section 1", () => {
-    const { records } = read(grid([header, ["1", "Housing"], ["1.1", "Temporary accommodation", "Lower", 120, 118, "Green"], ["1.2", "Rent collected", "Higher", 0.98, 0.9, "Green"]]));
+  test("records numbered 1.1, 1.2 under section 1, 2.1 under section 2", () => {
+    const { records } = read(
+      grid([header, ["1", "Housing"], ["1.1", "Temporary accommodation", "Lower", 120, 118, "Green"], ["1.2", "Rent collected", "Higher", 0.98, 0.9, "Green"], ["2", "Environment"], ["2.1", "Missed bins", "Lower", 50, 80, "Red"]]),
+    );
     expect(records.map((r) => [r.ref, r.priority])).toEqual([
       ["1.1", "1 Housing"],
       ["1.2", "1 Housing"],
+      ["2.1", "2 Environment"],
     ]);
   });
 
@@ -486,6 +489,13 @@ describe("numbered sections inside a table: a number in the ref column, a title 
     ["a name that is a sentence", [header, ["1", "Rent collected in the year."], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
     ["a figure beside the number", [header, ["1", "Housing", "Lower"], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
     ["a code beside it, not a title", [header, ["1", "HS09"], ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"]], ["1", "HS01"]],
+    // helper-86: one such row in the table, or what is under it no record with figures, it is a new measure.
+    // (Below, "3 | Housing" over HS9 is the other such row, and a section: row 2 is decided by what is under it.)
+    ["the only one in the table, over records with codes", [header, ["HS01", "Temporary accommodation", "Lower", 120, 118, "Green"], ["3", "New measure: repairs on time"], ["HS04", "Missed bins", "Lower", 50, 80, "Red"]], ["HS01", "3", "HS04"]],
+    ["mixed refs, one new local measure over NI codes", [header, [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "New local measure"], ["NI 192", "Household waste recycled", "Higher", 0.4, 0.38, "Red"], ["NI 195", "Street cleanliness", "Lower", 10, 8, "Green"]], ["1", "2", "NI 192", "NI 195"]],
+    ["a footnote under it", [header, [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "Rent collected"], [], ["Source: Housing system"], [3, "Housing"], ["HS9", "x", "Lower", 1, 2, "Red"]], ["1", "2", "HS9"]],
+    ["a total under it", [header, [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "Rent collected"], ["Total", null, null, 240, 236], [3, "Housing"], ["HS9", "x", "Lower", 1, 2, "Red"]], ["1", "2", "HS9"]],
+    ["a heading and another table under it", [header, [1, "Temporary accommodation", "Lower", 120, 118, "Green"], [2, "Rent collected"], [], ["Key actions"], ["Action ref", "Action", "Status"], ["A1", "Plan", "Green"]], ["1", "2", "A1"]],
   ] as [string, CellValue[][], string[]][])("%s: still a record", (_, rows, refs) => {
     expect(read(grid(rows)).records.map((r) => r.ref)).toEqual(refs);
   });

@@ -159,29 +159,48 @@ function isSectionNumber(v: CellValue): boolean {
 
 /** How far below a numbered section its first record is looked for. */
 const SECTION_REACH = 50;
+/** How far from a numbered section another is looked for. */
+const SECTIONS_APART = 400;
+
+/** The officer's cells in a row (ours left out). */
+function officersCells(cells: SheetCells, shape: TableShape, row: number): number {
+  const values = cells.row(row);
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!isBlank(values[i]) && !shape.generated.includes(cells.left + i)) count++;
+  return count;
+}
+
+/** "1 | Housing": a number in the ref column `col`, a title in another identity column, nothing else; its title. */
+function numberedTitle(cells: SheetCells, shape: TableShape, row: number, col: number): string | undefined {
+  if (!isSectionNumber(cells.at(row, col)) || officersCells(cells, shape, row) !== 2) return undefined;
+  let title: string | undefined;
+  for (const c of shape.identityCols) {
+    const v = cells.at(row, c);
+    if (c !== col && typeof v === "string" && !isBlank(v)) title = v;
+  }
+  return title === undefined || isBareCode(title) ? undefined : headingText(title);
+}
 
 /**
- * "1 | Housing": a section's number in the ref column and its title in a name column, nothing else, where
- * the records under it have refs of another kind ("HS01", "1.1"). Read as a record, every such section was
- * rated "data only" and grouped on its own. Where the next ref below is a bare number too, the row is a
- * record whose figures are not in yet ("7 | Rent collected" in a table numbered 1, 2, 3…): it stays one.
+ * "1 | Housing": a section's number in the ref column and its title in a name column, nothing else, read as a
+ * heading where the table has another such row near it ("2 | Environment") and the first row under it is a
+ * record with figures and a ref of another kind ("HS01", "1.1"). Read as records, such sections were rated
+ * "data only" and grouped on their own. Anything less stays a record, as a new measure whose figures are not
+ * in yet does ("7 | Rent collected" in a table numbered 1, 2, 3…; one such row over "HS03"; a footnote or a
+ * total under it): one too many is shown, none is lost (helper-86).
  */
 function numberedSection(cells: SheetCells, shape: TableShape, row: number, first: number): string | undefined {
-  if (!shape.refCols.includes(first) || !isSectionNumber(cells.at(row, first))) return undefined;
-  let title: string | undefined;
-  for (const col of shape.identityCols) {
-    if (col === first) continue;
-    const v = cells.at(row, col);
-    if (typeof v === "string" && !isBlank(v)) title = v;
-  }
-  const text = title === undefined || isBareCode(title) ? undefined : headingText(title);
+  if (!shape.refCols.includes(first)) return undefined;
+  const text = numberedTitle(cells, shape, row, first);
   if (text === undefined) return undefined;
-  for (let r = row + 1; r <= Math.min(cells.bottom, row + SECTION_REACH); r++) {
-    const ref = cells.at(r, first);
-    if (isBlank(ref)) continue;
-    return isSectionNumber(ref) || looksLikeHeader(cells, shape, r) ? undefined : `${cellText(cells.at(row, first)).trim()} ${text}`;
-  }
-  return undefined;
+  let next: number | undefined;
+  for (let r = row + 1; r <= Math.min(cells.bottom, row + SECTION_REACH) && next === undefined; r++) if (officersCells(cells, shape, r) > 0) next = r;
+  if (next === undefined) return undefined;
+  const ref = cells.at(next, first);
+  if (isBlank(ref) || isSectionNumber(ref) || officersCells(cells, shape, next) < 3 || looksLikeHeader(cells, shape, next) || isFooterRow(cells, shape, next)) return undefined;
+  let another = false;
+  for (let r = Math.max(cells.top, row - SECTIONS_APART); r <= Math.min(cells.bottom, row + SECTIONS_APART) && !another; r++) another = r !== row && numberedTitle(cells, shape, r, first) !== undefined;
+  return another ? `${cellText(cells.at(row, first)).trim()} ${text}` : undefined;
 }
 
 /**
