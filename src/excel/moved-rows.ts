@@ -121,14 +121,13 @@ export function moveSavedRows(mem: SheetMemory, moves: RowMoves, filled: (row: n
 
 /** The keys of the rows `mem` keeps a backup or saved format for, from `keys` (the rows as they are now). */
 export function keysKept(mem: SheetMemory, keys: ReadonlyMap<number, RowKey>): Map<number, RowKey> {
-  const rows = new Set<number>();
-  for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) rows.add(row);
-  for (const k of mem.cells.keys()) rows.add(keyCell(k).row);
   const out = new Map<number, RowKey>();
-  for (const row of rows) {
+  const keep = (row: number): void => {
     const key = keys.get(row);
     if (key) out.set(row, key);
-  }
+  };
+  for (const r of mem.backed.rects()) for (let row = r.top; row <= r.bottom; row++) keep(row);
+  for (const k of mem.cells.keys()) keep(keyCell(k).row);
   return out;
 }
 

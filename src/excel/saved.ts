@@ -279,15 +279,24 @@ type StoredKeys = [number, number, string] | [number, number, string, number, nu
 /** Row keys as stored: a run of consecutive rows per key column (and Excel table), "" where a row has none. */
 function encodeKeys(keys: ReadonlyMap<number, RowKey>): StoredKeys[] {
   const out: { col: number; first: number; list: string[]; within?: RowKey["within"] }[] = [];
-  const span = (k: Pick<RowKey, "within">) => (k.within ? `${k.within.left}:${k.within.right}` : "");
-  const sorted = [...keys].sort((a, b) => a[1].col - b[1].col || span(a[1]).localeCompare(span(b[1])) || a[0] - b[0]);
-  for (const [row, k] of sorted) {
-    const last = out[out.length - 1];
-    // A gap of a few rows is filled with blanks; a longer one starts a new run.
-    if (last && last.col === k.col && span(last) === span(k) && row - (last.first + last.list.length) <= 8) {
-      while (last.first + last.list.length < row) last.list.push("");
-      last.list.push(k.key);
-    } else out.push({ col: k.col, first: row, list: [k.key], within: k.within });
+  // Grouped by key column and table first (a few groups), then each group's rows in order: 100,000 rows at corporate scale.
+  const groups = new Map<string, { rows: number[]; key: RowKey }>();
+  for (const [row, k] of keys) {
+    const id = k.within ? `${k.col}:${k.within.left}:${k.within.right}` : `${k.col}`;
+    const g = groups.get(id);
+    if (g) g.rows.push(row);
+    else groups.set(id, { rows: [row], key: k });
+  }
+  for (const { rows, key: like } of groups.values()) {
+    let last: (typeof out)[number] | undefined;
+    for (const row of Float64Array.from(rows).sort()) {
+      const key = keys.get(row)!.key;
+      // A gap of a few rows is filled with blanks; a longer one starts a new run.
+      if (last && row - (last.first + last.list.length) <= 8) {
+        while (last.first + last.list.length < row) last.list.push("");
+        last.list.push(key);
+      } else out.push((last = { col: like.col, first: row, list: [key], within: like.within }));
+    }
   }
   return out.map((r) => (r.within ? [r.col, r.first, r.list.join(","), r.within.left, r.within.right] : [r.col, r.first, r.list.join(",")]));
 }

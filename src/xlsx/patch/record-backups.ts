@@ -246,9 +246,11 @@ export function recordBuild(saved: Record<string, SheetMemory>, sheets: PatchedR
       mem.keys = kept;
     }
   }
+  // Only the record's own changes (moves, putBack's clears) can name a cell twice: fresh backups are of cells backed up for the first time.
   if (fresh.length === 0) return { changed, backups: lastPerCell(clears) };
   allocateColumns(saved);
-  return { changed: true, backups: lastPerCell([...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))]) };
+  const backups = [...clears, ...fresh.map((f) => ({ row: f.row, col: f.mem.cols.get(f.col) as number, xf: f.xf }))];
+  return { changed: true, backups: clears.length ? lastPerCell(backups) : backups };
 }
 
 function sameKeys(a: ReadonlyMap<number, RowKey>, b: ReadonlyMap<number, RowKey> | undefined): boolean {
