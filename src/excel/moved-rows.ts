@@ -76,8 +76,8 @@ function destinations(rows: readonly number[], moves: RowMoves, keyed: ReadonlyS
 
 /**
  * Moves `mem`'s backups, saved formats, keys and cells of ours (in place) to the rows their records are on now,
- * in the columns that moved with them (`filled`: whether a row holds anything now, where the host knows). Ours too: a check of ours (free text) that a sort put on a row we had not
- * written would be taken for the officer's.
+ * in the columns that moved with them (`filled`: whether a row holds anything now, where the host knows). Ours
+ * too: a check of ours (free text) that a sort put on a row we had not written would be taken for the officer's.
  */
 export function moveSavedRows(mem: SheetMemory, moves: RowMoves, filled: (row: number) => boolean = () => true): MovedBackups {
   const moving = movingColumns(mem.keys);
