@@ -16,9 +16,14 @@ describe("row keys: which record each backed-up row held", () => {
     expect([keyOf(null), keyOf(""), keyOf("  ")]).toEqual([undefined, undefined, undefined]);
   });
 
-  test("keys are read from a table's ref column, else its name column", () => {
+  test("keys are read from a table's ref column, else (a blank ref, or no ref column) its name column", () => {
     const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Target", "Actual"], ["HS01", "Homes", 10, 12], [null, "Rent", 1, 2]] };
-    expect(sheetRowKeys(grid, detectTables(grid))).toEqual(new Map([[1, { col: 0, key: keyOf("HS01") }]]));
+    expect(sheetRowKeys(grid, detectTables(grid))).toEqual(
+      new Map([
+        [1, { col: 0, key: keyOf("HS01") }],
+        [2, { col: 1, key: keyOf("Rent") }],
+      ]),
+    );
     const named: SheetGrid = { name: "KPIs", values: [["Measure", "Target", "Actual"], ["Homes", 10, 12], ["Rent", 1, 2]] };
     expect([...sheetRowKeys(named, detectTables(named)).values()].map((k) => k.col)).toEqual([0, 0]);
   });

@@ -243,3 +243,18 @@ describe("rows deleted or inserted with live colours off (helper-85)", () => {
     expect(fills).toEqual([ROWS[0][5], ROWS[1][5], null, ROWS[2][5], ROWS[3][5], ROWS[4][5]]);
   });
 });
+
+describe("records with a blank ref are known by their name (helper-87)", () => {
+  test("two of them, sorted: each gets its own colour back", async () => {
+    const init = tracker();
+    const values = init.sheets[0].values as CellValue[][];
+    values[2][0] = null; // HS02
+    values[4][0] = null; // HS04
+    const fake = createFakeExcel(init);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.user.sortRows("KPIs", "A2:H6", [3, 0, 4, 1, 2]);
+    await removeColoursCommand(fake.run);
+    const fills = fake.sheet("KPIs")!.formats("F2:F6").map((r) => r[0].fill);
+    expect(fills).toEqual([3, 0, 4, 1, 2].map((i) => ROWS[i][5]));
+  });
+});

@@ -31,27 +31,35 @@ export function keyOf(v: CellValue): string | undefined {
   return (h >>> 0).toString(36);
 }
 
-/** The column a table's rows are known by: its ref, else its code-and-name, name or description column. */
-export function keyColumn(t: TableSpec): number | undefined {
+/** The columns a table's rows are known by, in turn: its ref, else its code-and-name, name or description column. */
+export function keyColumns(t: TableSpec): number[] {
+  const out: number[] = [];
   for (const role of ["ref", "refAndName", "name", "description"] as const) {
     const c = t.columns.find((m) => m.role === role);
-    if (c) return c.col;
+    if (c && !out.includes(c.col)) out.push(c.col);
   }
-  return undefined;
+  return out;
 }
 
-/** The key of every body row of `tables` on `grid` that has one (blank key cells have none). */
+/**
+ * The key of every body row of `tables` on `grid` that has one: from the first of the table's key columns
+ * that is filled on the row (a record with a blank ref is known by its name). Rows with none have no key.
+ */
 export function sheetRowKeys(grid: SheetGrid, tables: readonly TableSpec[]): Map<number, RowKey> {
   const out = new Map<number, RowKey>();
   for (const t of tables) {
     if (t.sheet !== grid.name) continue;
-    const col = keyColumn(t);
-    if (col === undefined) continue;
-    const list = grid.tables?.find((x) => x.range.left <= col && x.range.right >= col && x.range.top <= t.firstRow && x.range.bottom >= t.firstRow);
+    const cols = keyColumns(t);
+    if (cols.length === 0) continue;
+    const list = grid.tables?.find((x) => x.range.left <= cols[0] && x.range.right >= cols[0] && x.range.top <= t.firstRow && x.range.bottom >= t.firstRow);
     const within = list && { left: list.range.left, right: list.range.right };
     for (let row = t.firstRow; row <= t.lastRow; row++) {
-      const key = keyOf(cellValue(grid, row, col));
-      if (key !== undefined) out.set(row, within ? { col, key, within } : { col, key });
+      for (const col of cols) {
+        const key = keyOf(cellValue(grid, row, col));
+        if (key === undefined) continue;
+        out.set(row, within ? { col, key, within } : { col, key });
+        break;
+      }
     }
   }
   return out;
