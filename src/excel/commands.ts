@@ -37,8 +37,8 @@ import { removeColours } from "./remove";
 import { unknownCommittee } from "./errors";
 import { resolveTargets } from "./targets";
 import { writtenCells, type SheetMemory } from "./saved";
-import { moveSavedRows, type MovedBackups } from "./moved-rows";
-import { filledRow, gridRows, rowMoves, sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
+import { followGrid, type MovedBackups } from "./moved-rows";
+import { sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { appliedMessage, removedMessage } from "./messages";
 import { runAs, undoSentence } from "./run-options";
 
@@ -151,10 +151,9 @@ function recordsInPlace(grids: SheetGrid[], saved: Record<string, SheetMemory>, 
 function followSorts(grids: SheetGrid[], saved: Record<string, SheetMemory>): Map<string, MovedBackups> {
   const out = new Map<string, MovedBackups>();
   for (const sheet of Object.keys(saved)) {
-    const mem = saved[sheet];
     const grid = grids.find((g) => same(g.name, sheet));
-    const moves = mem?.keys?.size && grid ? rowMoves(mem.keys, (r, c) => cellValue(grid, r, c), { rows: gridRows(grid) }) : undefined;
-    if (moves && grid) out.set(sheet, moveSavedRows(mem, moves, filledRow(grid)));
+    const moved = grid && followGrid(saved[sheet], grid);
+    if (moved) out.set(sheet, moved);
   }
   return out;
 }

@@ -2,7 +2,9 @@
 // values and formats with their rows; the record, kept by position, stays). Shared by both hosts: the
 // record's cells move to the rows their records are on now (engine/trackers/row-keys.ts rowMoves), and
 // each moved backup is still in the record sheet's row it was copied to: `from` says which.
-import type { RowKey, RowMoves } from "../engine/trackers/row-keys";
+import { filledRow, gridRows, rowMoves, type RowKey, type RowMoves } from "../engine/trackers/row-keys";
+import { cellValue as gridValue, isBlank } from "../engine/read/cells";
+import type { CellValue, SheetGrid } from "../engine/vocab/types";
 import { CellSet, cellKey, keyCell } from "./cells";
 import type { SavedFormat, SheetMemory } from "./saved";
 
@@ -117,6 +119,33 @@ export function moveSavedRows(mem: SheetMemory, moves: RowMoves, filled: (row: n
     mem.keys = keys;
   }
   return { from, dropped, moves: moving };
+}
+
+/**
+ * The record of a sheet read whole (`grid`: Apply colours, a rebuild), moved (in place) to the rows its records
+ * are on now where they were sorted or shifted since; undefined where no row moved.
+ */
+export function followGrid(mem: SheetMemory, grid: SheetGrid): MovedBackups | undefined {
+  if (!mem.keys?.size) return undefined;
+  const moves = rowMoves(mem.keys, (row, col) => gridValue(grid, row, col), { rows: gridRows(grid) });
+  return moves && moveSavedRows(mem, moves, filledRow(grid));
+}
+
+/**
+ * The same where only some cells were read (`cells`, by cellKey): the key cells and ours Remove colours reads,
+ * or a live burst's edits (`unread`: "unchanged", cells not given are as they were, and their rows filled).
+ */
+export function followCells(mem: SheetMemory, cells: ReadonlyMap<number, CellValue>, unread: "blank" | "unchanged"): MovedBackups | undefined {
+  if (!mem.keys?.size) return undefined;
+  const rows = new Set<number>();
+  const filled = new Set<number>();
+  for (const [k, v] of cells) {
+    rows.add(keyCell(k).row);
+    if (!isBlank(v)) filled.add(keyCell(k).row);
+  }
+  const unchanged = unread === "unchanged" ? (row: number, col: number) => !cells.has(cellKey(row, col)) : undefined;
+  const moves = rowMoves(mem.keys, (row, col) => cells.get(cellKey(row, col)) ?? null, { rows, unchanged });
+  return moves && moveSavedRows(mem, moves, (row) => filled.has(row) || (unread === "unchanged" && !rows.has(row)));
 }
 
 /** The keys of the rows `mem` keeps a backup or saved format for, from `keys` (the rows as they are now). */

@@ -20,9 +20,7 @@ import { OfficersChanges } from "./kept-formats";
 import { queueMergesReaching, readSheets } from "./read";
 import { queueStateWrite, stateCells, statePlace } from "./state";
 import { queueCopyBack, queueRecordClears } from "./backup";
-import { moveSavedRows, type MovedBackups } from "./moved-rows";
-import { rowMoves } from "../engine/trackers/row-keys";
-import { isBlank } from "../engine/read/cells";
+import { followCells, type MovedBackups } from "./moved-rows";
 import { MAX_ROWS } from "./a1";
 import { runAs } from "./run-options";
 import { HISTORY_SHEET } from "../engine/history/types";
@@ -168,15 +166,12 @@ async function keepOfficersValues(context: XlRequestContext, facts: WorkbookFact
   }
   for (const mem of new Set(keyReads.map((k) => k.mem))) {
     if (!mem.keys || mem.backed.size + mem.cells.size === 0) continue;
-    const keyAt = new Map<number, CellValue>();
-    for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => line.forEach((v, j) => keyAt.set(cellKey(rect.top + i, rect.left + j), v)));
     // Looked for on every row read: a record sorted onto a row the record has no key for (a blank row's) is found.
-    const moves = rowMoves(mem.keys, (row, col) => keyAt.get(cellKey(row, col)) ?? null, { rows: new Set([...keyAt.keys()].map((k) => keyCell(k).row)) });
-    // A row holds something where its key cell or a cell of ours does (the rows read).
-    const ours = held.get(mem);
-    const filled = new Set<number>();
-    for (const [k, v] of [...keyAt, ...(ours ?? [])]) if (!isBlank(v)) filled.add(keyCell(k).row);
-    if (moves) moved.set(mem, moveSavedRows(mem, moves, (row) => filled.has(row)));
+    // A row holds something where its key cell or a cell of ours does.
+    const cells = new Map<number, CellValue>(held.get(mem));
+    for (const { rect, grid } of keyReads.filter((k) => k.mem === mem)) grid.values.forEach((line, i) => line.forEach((v, j) => cells.set(cellKey(rect.top + i, rect.left + j), v)));
+    const m = followCells(mem, cells, "blank");
+    if (m) moved.set(mem, m);
   }
   // After the officer's own values are known: a merged heading they typed into our cell is theirs, not cleared.
   for (const { mem, read } of merges) {

@@ -68,15 +68,10 @@ export function sheetRowKeys(grid: SheetGrid, tables: readonly TableSpec[]): Map
 /** Row moves: each row the record keeps to the row it is on now, or -1 where it cannot be placed. */
 export type RowMoves = ReadonlyMap<number, number>;
 
-/** Rows `top` to `bottom`, made as they are looked in. */
-export function* rowSpan(top: number, bottom: number): Iterable<number> {
-  for (let row = top; row <= bottom; row++) yield row;
-}
-
-/** Every row of a grid. */
-export function gridRows(grid: SheetGrid): Iterable<number> {
+/** Every row of a grid, made as they are looked in. */
+export function* gridRows(grid: SheetGrid): Iterable<number> {
   const top = grid.origin?.row ?? 0;
-  return rowSpan(top, top + grid.values.length - 1);
+  for (let row = top; row < top + grid.values.length; row++) yield row;
 }
 
 /** Whether a grid's row holds anything now. */

@@ -11,9 +11,7 @@ import type { SheetPlan } from "../../engine/vocab/plan";
 import type { CellRange, CellValue } from "../../engine/vocab/types";
 import type { XlCellProperties, XlClientResult, XlRange, XlRequestContext } from "../api";
 import { queueBackup, queueCopyBack, queueRealign, queueRecordClears, realignments } from "../backup";
-import { moveSavedRows, type MovedBackups } from "../moved-rows";
-import { rowMoves } from "../../engine/trackers/row-keys";
-import { isBlank } from "../../engine/read/cells";
+import { followCells, type MovedBackups } from "../moved-rows";
 import { planTouches } from "../capture";
 import { CellSet, cellKey, keyCell } from "../cells";
 import { fromProperties, loadOptions } from "../cell-properties";
@@ -115,14 +113,8 @@ function followSort(memory: Record<string, SheetMemory>, edits: readonly CellEdi
     at.set(cellKey(e.row, e.col), e.value);
   }
   for (const [sheet, at] of bySheet) {
-    const mem = memory[sheet];
-    if (!mem?.keys?.size) continue;
-    const moves = rowMoves(mem.keys, (row, col) => at.get(cellKey(row, col)) ?? null, { rows: new Set([...at.keys()].map((k) => keyCell(k).row)), unchanged: (row, col) => !at.has(cellKey(row, col)) });
-    // Rows not in the burst are taken as filled: only a sort's rows come in whole.
-    const empty = new Set<number>();
-    for (const [k, v] of at) if (isBlank(v)) empty.add(keyCell(k).row);
-    for (const [k, v] of at) if (!isBlank(v)) empty.delete(keyCell(k).row);
-    if (moves) out.set(sheet, moveSavedRows(mem, moves, (row) => !empty.has(row)));
+    const moved = memory[sheet] && followCells(memory[sheet], at, "unchanged");
+    if (moved) out.set(sheet, moved);
   }
   return out;
 }

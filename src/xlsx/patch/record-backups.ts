@@ -11,8 +11,8 @@ import { cellValue } from "../../engine/read/cells";
 import { isOurWrite, officersStale, recordInPlace } from "../../engine/trackers/foreign";
 import { allocateColumns, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, pieces, styledOutside, type FormatKey, type SheetMemory } from "../../excel/saved";
 import { CellSet, cellKey } from "../../excel/cells";
-import { keysKept, moveSavedRows } from "../../excel/moved-rows";
-import { filledRow, gridRows, rowMoves, type RowKey } from "../../engine/trackers/row-keys";
+import { followGrid, keysKept } from "../../excel/moved-rows";
+import type { RowKey } from "../../engine/trackers/row-keys";
 import type { CellEdit, SheetEdits } from "./sheet-edits";
 import type { FormatSeen } from "./sheet-patch";
 import { widthPoints } from "./sheet-head";
@@ -291,12 +291,10 @@ export function followSortedRows(saved: Record<string, SheetMemory>, grids: read
   const writes = new Map<number, Backup>();
   for (const grid of grids) {
     const mem = entryOfSheet(saved, grid.name);
-    if (!mem?.keys?.size) continue;
-    const moves = rowMoves(mem.keys, (row, col) => cellValue(grid, row, col), { rows: gridRows(grid) });
-    if (!moves) continue;
-    const before = mem.backed;
+    const before = mem?.backed;
     // Our statuses and checks move with their rows too (moveSavedRows); a sorted Excel table's own columns only.
-    const m = moveSavedRows(mem, moves, filledRow(grid));
+    const m = mem && followGrid(mem, grid);
+    if (!mem || !before || !m) continue;
     followed.add(mem);
     // The rows each moved backup left, and the backups dropped, are cleared; then each moved backup is written at its row now.
     for (const was of m.from.values()) for (const [col, at] of mem.cols) if (m.moves(col) && before.has(was, col)) writes.set(cellKey(was, at), { row: was, col: at, xf: 0 });
