@@ -103,7 +103,7 @@ async function hostSide(model, settings, cells, rand) {
     let mark = -1;
     const workbook = {
       run: fake.run,
-      runIn: fake.runIn,
+      runWith: fake.runWith,
       user: fake.user,
       stats: {
         get syncs() {

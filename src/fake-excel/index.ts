@@ -18,7 +18,7 @@ import { DEFAULT_FORMAT, SheetState, WorkbookState } from "./state";
 import { FakeRequestContext } from "./workbook";
 import { FakeOfficeError } from "./errors";
 import { versionAtMost } from "./version";
-import type { RunInContext } from "../excel/live/api";
+import type { RunInContext, RunInEarlier } from "../excel/live/api";
 import type { UserActions } from "./user";
 import { userActions } from "./user";
 import type { FakeContext } from "./context";
@@ -71,10 +71,18 @@ export interface FakeWorkbookInit {
   apiVersion?: string;
   /** Dates counted from 1904 (a workbook from Excel for Mac's old default): Dates in `values` are stored so. */
   date1904?: boolean;
+  /**
+   * Whether this Excel has the "DelayForCellEdit" set (default true). Office.js sends Excel.run's
+   * delayForCellEdit only where isSetSupported("DelayForCellEdit") holds (onBeforeExcelRun); elsewhere a
+   * run fails while someone is typing in a cell, whatever the option.
+   */
+  delayForCellEdit?: boolean;
 }
 
 export interface FakeExcel {
   run: ExcelRun;
+  /** The same Excel.run, as given an earlier run's request context (RunOptions.previousObjects). */
+  runWith: RunInEarlier;
   isSetSupported: IsSetSupported;
   /** The active sheet's name. */
   active(): string | undefined;
@@ -93,7 +101,10 @@ export interface FakeExcel {
   snapshot(): unknown;
   setProtected(sheet: string, on: boolean): void;
   selection(): { sheet: string; address: string } | undefined;
-  /** Excel.run(context, batch): a batch in the request context of an earlier run (to remove its event handlers). */
+  /**
+   * Excel.run(context, batch): a batch in the request context of an earlier run. Office.js sends it with no
+   * options (_runBatchCommon), so it fails while someone is typing in a cell.
+   */
   runIn: RunInContext;
   /** What a person does in Excel, raising the events Excel raises (user.ts). */
   user: UserActions;
@@ -103,9 +114,12 @@ type Batch<T> = (context: XlRequestContext) => Promise<T>;
 
 
 /** Only the options the fake models; mergeUndoGroup only where ExcelApi 1.20 is (the host must feature-detect it). */
-function checkRunOptions(options: XlRunOptions | undefined, isSetSupported: IsSetSupported): void {
+/** Excel.run's options as the fake takes them: RunOptions.previousObjects too. */
+type FakeRunOptions = XlRunOptions & Pick<Excel.RunOptions, "previousObjects">;
+
+function checkRunOptions(options: FakeRunOptions | undefined, isSetSupported: IsSetSupported): void {
   for (const k of Object.keys(options ?? {})) {
-    if (k !== "delayForCellEdit" && k !== "mergeUndoGroup") throw new FakeOfficeError("NotImplemented", `Excel.run option '${k}' is not in the fake.`);
+    if (k !== "delayForCellEdit" && k !== "mergeUndoGroup" && k !== "previousObjects") throw new FakeOfficeError("NotImplemented", `Excel.run option '${k}' is not in the fake.`);
   }
   if (options?.mergeUndoGroup !== undefined && !isSetSupported("ExcelApi", "1.20")) {
     throw new FakeOfficeError("ApiNotFound", "mergeUndoGroup needs ExcelApi 1.20, which this Excel does not support.");
@@ -188,46 +202,50 @@ export function createFakeExcel(init: FakeWorkbookInit): FakeExcel {
   const isSetSupported: IsSetSupported = (name, version) => name === "ExcelApi" && versionAtMost(version, apiVersion);
   wb.apiVersion = apiVersion;
 
-  async function run<T>(a: XlRunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
+  /** The earlier context a run is given (RunOptions.previousObjects), checked to be this workbook's. */
+  function earlier(context: unknown): FakeRequestContext {
+    if (!(context instanceof FakeRequestContext) || (context as unknown as FakeContext)._state !== wb) throw new FakeOfficeError("InvalidRequestContext", "Excel.run was given a request context from another workbook.");
+    return context;
+  }
+
+  async function run<T>(a: FakeRunOptions | Batch<T>, b?: Batch<T>): Promise<T> {
     const options = typeof a === "function" ? undefined : a;
     const batch = typeof a === "function" ? a : b!;
     stats.runs++;
-    stats.runOptions.push(options ? { ...options } : undefined);
+    const previous = options?.previousObjects;
+    const sent: XlRunOptions = { ...options };
+    delete (sent as FakeRunOptions).previousObjects;
+    // Excel.run(context, batch) is a run with no options.
+    stats.runOptions.push(options && !(previous && Object.keys(sent).length === 0) ? sent : undefined);
     checkRunOptions(options, isSetSupported);
     // Someone is typing in a cell: without delayForCellEdit Excel fails the batch; with it, the batch waits
-    // until they leave the cell (the fake lets them finish at once).
-    if (wb.cellEditing && options?.delayForCellEdit !== true) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
+    // until they leave the cell (the fake lets them finish at once). Office.js sends the option only where
+    // the DelayForCellEdit set is there.
+    const waits = options?.delayForCellEdit === true && init.delayForCellEdit !== false;
+    if (wb.cellEditing && !waits) throw new FakeOfficeError("InvalidOperationInCellEditMode", "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.");
     wb.cellEditing = false;
-    const context = new FakeRequestContext(wb, stats, limits);
-    try {
-      const result = await batch(context);
-      // Excel.run sends whatever is still queued when the batch resolves.
-      if (context._pending > 0) await context.sync();
-      return result;
-    } finally {
-      context._closed = true;
-    }
-  }
-
-  const runIn: RunInContext = async (context, batch) => {
+    const given = previous !== undefined ? earlier(previous) : undefined;
+    const context = given ?? new FakeRequestContext(wb, stats, limits);
     const ctx = context as unknown as FakeContext;
-    if (!(context instanceof FakeRequestContext) || ctx._state !== wb) throw new FakeOfficeError("InvalidRequestContext", "Excel.run was given a request context from another workbook.");
-    stats.runs++;
-    stats.runOptions.push(undefined);
     ctx._closed = false;
     try {
       const result = await batch(context);
+      // Excel.run sends whatever is still queued when the batch resolves.
       if (ctx._pending > 0) await ctx.sync();
       return result;
     } finally {
       ctx._closed = true;
     }
-  };
+  }
+
+  // Excel.run(context, batch): Office.js's _runBatchCommon passes no options on, so no delayForCellEdit.
+  const runIn: RunInContext = async (context, batch) => run({ previousObjects: earlier(context) as unknown as OfficeExtension.ClientRequestContext }, batch);
 
   return {
     runIn,
     user: userActions(wb),
     run: Object.assign(run, { isSetSupported }),
+    runWith: run as unknown as RunInEarlier,
     isSetSupported,
     stats,
     active: () => wb.active?.name,

@@ -2,7 +2,7 @@
 // over the page's fake workbook, so typing in the grid recolours as it would in Excel. The fake has no
 // ribbon and no startup behaviour: the runtime says so, as it would on a client without them.
 import type { FakeExcel } from "../fake-excel";
-import { resyncLive, startLive, stopLive } from "../excel/live";
+import { resyncLive, runInWith, startLive, stopLive } from "../excel/live";
 import type { AddinRuntime } from "../runtime/runtime";
 import { createAddinRuntime } from "../runtime/runtime";
 import { localToday } from "../taskpane/excel-service";
@@ -12,7 +12,7 @@ export function previewRuntime(fake: FakeExcel): AddinRuntime {
   return createAddinRuntime({
     run: fake.run,
     live: {
-      start: (run, settings, hooks) => startLive(run, settings, hooks, fake.runIn),
+      start: (run, settings, hooks) => startLive(run, settings, hooks, runInWith(fake.runWith)),
       stop: () => stopLive(),
       resync: () => resyncLive(),
     },

@@ -211,7 +211,14 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
         store.set({ ratingHelp: on });
         if (store.get().live === "on") {
           // Live colours put the lists in place as they go: start them again with the new choice.
-          await live.stop();
+          try {
+            await live.stop();
+          } catch (e) {
+            // Excel would not remove the handlers (a cell being typed in, where Excel cannot wait): the
+            // listener does nothing now and the pane says so; the next start removes them first.
+            await stopLive();
+            throw new Error(`Your choice is saved, but live colours stopped: ${errorMessage(e)}`);
+          }
           await startLive(on);
         }
         return on

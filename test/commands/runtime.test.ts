@@ -281,6 +281,22 @@ describe("add-in runtime", () => {
     expect(runtime.store.get().ratingHelp).toBe(true);
   });
 
+  test("turning the drop-down help on while Excel refuses to remove the handlers: the choice is saved, and the pane says live colours stopped", async () => {
+    const refused = Object.assign(new Error("Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again."), { code: "InvalidOperationInCellEditMode" });
+    const { runtime, live, saves, office } = setup({ liveColours: true });
+    await runtime.start();
+    live.port.stop = async () => {
+      live.calls.push("stop refused");
+      throw refused;
+    };
+    await expect(runtime.setRatingHelp(true)).rejects.toThrow(/^Your choice is saved, but live colours stopped: Excel is in cell-editing mode/);
+    expect(saves).toEqual([{ ratingHelp: true }]);
+    // Not started again on top of handlers Excel still has; the pane does not claim live colours are on.
+    expect(live.calls).toEqual(["start ratingHelp=false", "stop refused", "stop refused"]);
+    expect(runtime.store.get()).toMatchObject({ live: "off", ratingHelp: true });
+    expect(office.seen.slice(-2)).toEqual(["startup None", "ribbon on=true off=false"]);
+  });
+
   test("two quick clicks on the switch are taken in turn", async () => {
     const { runtime, live } = setup();
     const [on, off] = await Promise.all([runtime.setLiveColours(true), runtime.setLiveColours(false)]);

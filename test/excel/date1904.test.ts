@@ -4,7 +4,7 @@
 // command line (which reads workbook.xml's date1904) rated them right. The add-in asks Excel YEAR(1) in its
 // first request: 1904 in such a workbook.
 import { applyColoursCommand } from "../../src/excel/commands";
-import { LiveColours } from "../../src/excel/live";
+import { LiveColours, runInWith } from "../../src/excel/live";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
 
@@ -41,7 +41,7 @@ describe("a workbook counting dates from 1904", () => {
     const typed = async (date1904: boolean): Promise<unknown> => {
       const fake = createFakeExcel({ ...generatedTracker(12), date1904 });
       await applyColoursCommand(fake.run, SETTINGS, TODAY);
-      const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+      const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
       await live.start();
       // ACT 2 is "Completed"; ACT 1 "On track", due 1 January 2022: due a month after the report date, it is on track.
       fake.user.type("Activities", "E2", [[new Date(Date.UTC(2022, 4, 31))]]);

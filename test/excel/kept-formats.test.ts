@@ -2,7 +2,7 @@
 // (src/excel/kept-formats.ts), given the record says what our runs set there (SheetMemory.styled).
 import { applyColoursCommand, removeColoursCommand } from "../../src/excel";
 import { applyPlans } from "../../src/excel/apply";
-import { LiveColours } from "../../src/excel/live";
+import { LiveColours, runInWith } from "../../src/excel/live";
 import { CellSet } from "../../src/excel/cells";
 import { decodeSaved, emptyMemory, encodeSaved, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../../src/excel/saved";
 import { parseState, STATE_SHEET, stateCells } from "../../src/excel/state";
@@ -203,7 +203,7 @@ describe("review findings", () => {
     const fake = createFakeExcel(init);
     const plain = createFakeExcel(init).sheet("Indicators")!;
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
     await live.start();
     fake.user.type("Indicators", "I4", [["R"]]);
     await fake.user.settled();

@@ -3,7 +3,7 @@
 import { applyColoursCommand } from "../../src/excel/commands";
 import { removeColours } from "../../src/excel/remove";
 import type { LiveUpdate } from "../../src/engine/live/types";
-import { ENGINE, LiveColours } from "../../src/excel/live";
+import { ENGINE, LiveColours, runInWith } from "../../src/excel/live";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { FakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
@@ -23,7 +23,7 @@ async function harness(rows = 30, opts: { ratingHelp?: boolean; apiVersion?: str
   await applyColoursCommand(fake.run, SETTINGS, TODAY);
   const updates: LiveUpdate[] = [];
   const errors: string[] = [];
-  const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: opts.ratingHelp ?? false, debounceMs: 5 }, { onUpdate: (u) => updates.push(u), onError: (m) => errors.push(m), commandPending: () => false });
+  const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: opts.ratingHelp ?? false, debounceMs: 5 }, { onUpdate: (u) => updates.push(u), onError: (m) => errors.push(m), commandPending: () => false });
   await live.start();
   const h: Harness = {
     fake,
@@ -260,7 +260,7 @@ describe("live colours, edges", () => {
     const fake = createFakeExcel(generatedTracker(30));
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     let pending = false;
-    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => pending });
+    const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => pending });
     await live.start();
     const green = fake.sheet("Indicators")!.cell("K5").value;
     pending = true; // the pane saving a setting, say: the runtime ignores changes meanwhile
@@ -290,7 +290,7 @@ describe("live colours, edges", () => {
         return ENGINE.applyEdits(...args);
       },
     };
-    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false }, engine);
+    const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false }, engine);
     await live.start();
     const green = fake.sheet("Indicators")!.cell("K5").value;
     expect(fake.sheet("Indicators")!.cell("K6").value).not.toBe(green);
@@ -308,7 +308,7 @@ describe("live colours, edges", () => {
   test("started on trackers never coloured, it colours them first; Remove colours then restores everything", async () => {
     const fake = createFakeExcel(generatedTracker(30));
     const pristine = fake.sheet("Indicators")!.formats("A1:N40");
-    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
     await live.start();
     const s = () => fake.sheet("Indicators")!;
     expect(s().cell("K3").value).toBe("Status (auto)");
@@ -370,7 +370,7 @@ describe("rating help", () => {
     const h = await harness(30, { ratingHelp: true });
     await h.live.stop();
     expect(h.fake.user.validation("Indicators", "I4")).toBeDefined();
-    const again = new LiveColours(h.fake.run, h.fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    const again = new LiveColours(h.fake.run, runInWith(h.fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
     await again.start();
     await again.stop();
     expect(h.fake.user.validation("Indicators", "I4")).toBeUndefined();
@@ -384,7 +384,7 @@ describe("rating help", () => {
     fake.setProtected("Indicators", true);
     const start = async (ratingHelp: boolean) => {
       const errors: string[] = [];
-      const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
+      const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
       await live.start();
       const listening = live.listening;
       await live.stop();
@@ -407,7 +407,7 @@ describe("rating help", () => {
     const fake = createFakeExcel(generatedTracker(30));
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const start = async (ratingHelp: boolean) => {
-      const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+      const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
       await live.start();
       await live.stop();
     };
@@ -430,7 +430,7 @@ describe("rating help", () => {
       await context.sync();
     });
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
-    const live = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: true, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
+    const live = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: true, debounceMs: 5 }, { onUpdate: () => undefined, onError: () => undefined, commandPending: () => false });
     await live.start();
     await live.stop();
     expect(fake.user.validation("Indicators", "I4")?.rule).toEqual({ list: { inCellDropDown: true, source: "G,A,R" } });

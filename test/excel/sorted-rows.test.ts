@@ -9,7 +9,7 @@ import type { FakeExcel, FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
 import type { CellValue } from "../../src/engine/vocab/types";
 import { TODAY } from "./trackers";
-import { LiveColours } from "../../src/excel/live";
+import { LiveColours, runInWith } from "../../src/excel/live";
 import { emptyMemory } from "../../src/excel/saved";
 import { shiftMemory, type Shift } from "../../src/excel/live/record";
 import { keyOf } from "../../src/engine/trackers/row-keys";
@@ -124,7 +124,7 @@ describe("sorted with live colours on", () => {
     const fake = createFakeExcel(tracker());
     await applyColoursCommand(fake.run, SETTINGS, TODAY);
     const errors: string[] = [];
-    const colours = new LiveColours(fake.run, fake.runIn, { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
+    const colours = new LiveColours(fake.run, runInWith(fake.runWith), { today: TODAY, ratingHelp: false, debounceMs: 5 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
     await colours.start();
     fake.user.sortRows("KPIs", "A2:H6", REVERSED);
     await fake.user.settled();

@@ -61,10 +61,17 @@ export interface XlLiveRequestContext extends XlRequestContext {
 export const live = (context: XlRequestContext): XlLiveRequestContext => context as XlLiveRequestContext;
 
 /**
- * `Excel.run(context, batch)`: a batch in an earlier request context, the one event handlers were added
- * in (removing them anywhere else fails, OfficeExtension.EventHandlerResult).
+ * A batch in an earlier request context, the one event handlers were added in (removing them anywhere
+ * else fails, OfficeExtension.EventHandlerResult).
  */
 export type RunInContext = <T>(context: XlRequestContext, batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
+
+/**
+ * `Excel.run({ previousObjects, delayForCellEdit }, batch)` (OfficeExtension.RunOptions.previousObjects): the
+ * batch runs in that earlier context, with the options. `Excel.run(context, batch)` sends none, so it fails
+ * while someone is typing in a cell.
+ */
+export type RunInEarlier = <T>(options: { previousObjects: XlRequestContext; delayForCellEdit: boolean }, batch: (context: XlRequestContext) => Promise<T>) => Promise<T>;
 
 type Assert<Real extends Subset, Subset> = [Real, Subset];
 export type LiveApiChecks = [

@@ -15,7 +15,7 @@
 // How events are chosen, batched and written: session.ts, burst.ts, edit.ts; the record kept true: record.ts;
 // rating help: rating-help.ts.
 import type { ExcelRun, XlRequestContext } from "../api";
-import type { RunInContext } from "./api";
+import type { RunInContext, RunInEarlier } from "./api";
 import type { BurstReport, LiveHooks, LiveSettings } from "./session";
 import { LiveColours } from "./session";
 
@@ -24,9 +24,20 @@ export type { BurstReport, LiveEngine, LiveHooks, LiveSettings } from "./session
 export type { RunInContext } from "./api";
 export { applyRatingHelp, helpTargets, removeRatingHelp, HELP_PROMPT } from "./rating-help";
 
-/** Excel.run(context, batch) in Office: the handlers are removed in the request context they were added in. */
-export const officeRunIn: RunInContext = <T>(context: XlRequestContext, batch: (context: XlRequestContext) => Promise<T>): Promise<T> =>
-  Excel.run(context as unknown as OfficeExtension.ClientRequestContext, batch);
+/**
+ * A batch in the request context the handlers were added in (they can be removed only there), waiting for
+ * someone typing in a cell to finish as every other run does. `Excel.run(context, batch)` would send no
+ * options, and fail while a cell is being edited: clicking the pane does not end the edit (office-js#3388).
+ */
+export const runInWith =
+  (run: RunInEarlier): RunInContext =>
+  (context, batch) =>
+    run({ previousObjects: context, delayForCellEdit: true }, batch);
+
+/** runInWith over Office's Excel.run. */
+export const officeRunIn: RunInContext = runInWith(<T>(options: { previousObjects: XlRequestContext; delayForCellEdit: boolean }, batch: (context: XlRequestContext) => Promise<T>) =>
+  Excel.run({ previousObjects: options.previousObjects as unknown as OfficeExtension.ClientRequestContext, delayForCellEdit: options.delayForCellEdit }, batch),
+);
 
 let current: LiveColours | undefined;
 
@@ -37,10 +48,16 @@ export async function startLive(run: ExcelRun, settings: LiveSettings, hooks: Li
   current = next;
 }
 
+/**
+ * Stops the listener. Where Excel refuses to remove its handlers (someone typing in a cell, on an Excel
+ * that cannot wait for them), it stays the current one, doing nothing, so the next stop or start removes
+ * them rather than adding a second set beside them.
+ */
 export async function stopLive(): Promise<void> {
   const was = current;
-  current = undefined;
-  await was?.stop();
+  if (!was) return;
+  await was.stop();
+  if (current === was) current = undefined;
 }
 
 export async function resyncLive(): Promise<void> {
@@ -52,10 +69,10 @@ export function liveListening(): boolean {
   return current?.listening === true;
 }
 
-/** A workbook the bench can drive: the fake's run, runIn, user actions and request count. */
+/** A workbook the bench can drive: the fake's run, the same as given an earlier context, user actions and request count. */
 export interface LiveBenchWorkbook {
   run: ExcelRun;
-  runIn: RunInContext;
+  runWith: RunInEarlier;
   user: { type(sheet: string, address: string, values: (string | number | boolean | null)[][]): void; settled(): Promise<void> };
   stats: { syncs: number };
 }
@@ -71,7 +88,7 @@ export interface LiveMeasure {
 /** Start a listener, type one edit, wait for its burst, stop: what one live edit costs. */
 export async function measureLiveEdit(workbook: LiveBenchWorkbook, edit: { sheet: string; address: string; value: string | number | boolean | null }, today: string): Promise<LiveMeasure> {
   const errors: string[] = [];
-  const listener = new LiveColours(workbook.run, workbook.runIn, { today, ratingHelp: false, debounceMs: 0 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
+  const listener = new LiveColours(workbook.run, runInWith(workbook.runWith), { today, ratingHelp: false, debounceMs: 0 }, { onUpdate: () => undefined, onError: (m) => errors.push(m), commandPending: () => false });
   await listener.start();
   try {
     const before = workbook.stats.syncs;

@@ -101,6 +101,8 @@ export class LiveColours<S = LiveSession> {
   private own = 0;
   /** An officer's edit arrived while changes were ignored (ExcelApi 1.14): the next re-read rescans. */
   private missed = false;
+  /** Set by stop(): nothing is acted on again, even while Excel still has the handlers. */
+  private stopped = false;
   /** The last burst handled. */
   last?: BurstReport;
   bursts = 0;
@@ -116,7 +118,7 @@ export class LiveColours<S = LiveSession> {
   ) {}
 
   get listening(): boolean {
-    return this.reg !== undefined;
+    return this.reg !== undefined && !this.stopped;
   }
 
   /** Read the workbook, start the engine, put rating help on if asked, then listen. */
@@ -135,10 +137,11 @@ export class LiveColours<S = LiveSession> {
     this.burst = emptyBurst();
     this.remote = emptyBurst();
     await this.chain.catch(() => undefined);
-    const reg = this.reg;
-    this.reg = undefined;
+    this.stopped = true;
     this.loaded = undefined;
-    if (reg) await unregister(this.runIn, reg);
+    // Kept until Excel has removed the handlers, so that a removal it refused can be tried again.
+    if (this.reg) await unregister(this.runIn, this.reg);
+    this.reg = undefined;
   }
 
   /** Re-read the workbook after a command rewrote it. */
@@ -177,6 +180,7 @@ export class LiveColours<S = LiveSession> {
   }
 
   private async load(): Promise<void> {
+    if (this.stopped) return;
     this.own++;
     try {
       const read = await readForLive(this.run);

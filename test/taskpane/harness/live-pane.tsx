@@ -3,7 +3,7 @@
 // the test type as an officer would.
 import { createRoot } from "react-dom/client";
 import { applyColoursCommand } from "../../../src/excel/commands";
-import { LiveColours } from "../../../src/excel/live";
+import { LiveColours, runInWith } from "../../../src/excel/live";
 import { createFakeExcel } from "../../../src/fake-excel";
 import type { LivePort } from "../../../src/runtime/live-port";
 import { queuedService } from "../../../src/runtime/queued-service";
@@ -17,7 +17,7 @@ const fake = createFakeExcel(generatedTracker(12));
 let listener: LiveColours | undefined;
 const live: LivePort = {
   async start(run, settings, hooks) {
-    listener = new LiveColours(run, fake.runIn, { ...settings, debounceMs: 50 }, hooks);
+    listener = new LiveColours(run, runInWith(fake.runWith), { ...settings, debounceMs: 50 }, hooks);
     await listener.start();
   },
   async stop() {
