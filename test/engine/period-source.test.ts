@@ -43,10 +43,19 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     ["RULES §10 from headers", [headersOnly], "Q1 2021/22", "'Indicators'!E1", "2021-06-30", "periodEnd"],
     ["RULES §10 sheets disagree: the latest is the report's", [q2, q3], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 no period: today, said plainly", [noPeriod], null, null, "2024-02-01", "todayNoPeriod"],
+    // helper-88: yearly figures on another sheet made a Q3 2010/11 workbook's report one for 2011/12.
+    ["RULES §10 a quarter and year outranks a later year alone", [q3, tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 calendar-year columns name no period", [q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 a year alone, where nothing names a quarter", [tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "2011/12", "'Annual'!A1", "2012-03-31", "periodEnd"],
   ] as const)("%s", (_name, grids, period, source, reportDate, dateSource) => {
     const run = runScorecard([...grids], { today: "2024-02-01" });
     const json = toJsonReport(run);
     expect([json.period, json.periodSource, json.reportDate, run.reportDateSource]).toEqual([period, source, reportDate, dateSource]);
+  });
+
+  test("RULES §10 calendar-year columns beside a quarterly tracker raise no later-period problem", () => {
+    const run = runScorecard([q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], { today: "2024-02-01" });
+    expect(run.result.problems.filter((p) => /later than the report|report is for/.test(p.message))).toEqual([]);
   });
 
   test("RULES §10 a period not yet ended gives today's date", () => {

@@ -905,6 +905,21 @@ describe("detectTables: structure", () => {
     expect(kinds).toEqual(["skip", "skip", "skip", "data", "data", "data", "data"]);
   });
 
+  test("a footnote typed alone in the name column is not a record; a name alone there still is (helper-88)", () => {
+    const g = grid([
+      ["Ref", "Indicator", "Target", "Actual", "Polarity"],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better"],
+      [],
+      [null, "Note: figures for HE 2 are provisional"],
+      [null, "NB: the target was set before the change"],
+      [null, "Homes brought back into use"],
+    ]);
+    const [t] = detectTables(g);
+    const kinds = [4, 5, 6].map((r) => classifyBodyRow(new SheetCells(g), tableShape(t), r).kind);
+    expect(kinds).toEqual(["skip", "skip", "data"]);
+  });
+
   test.each([
     ["Council total", "skip"],
     ["Borough totals", "skip"],

@@ -76,6 +76,8 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
     const startYear = y !== undefined && y >= 1990 && p.year?.includes("/") ? y : inherited;
     const quarter = p.quarter ?? (p.month !== undefined ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][p.month - 1] : undefined);
     if (quarter === undefined && startYear === undefined) continue;
+    // A calendar year alone ("2009 | 2010 | 2011") names no financial year: 2011 could be 2010/11 or 2011/12.
+    if (quarter === undefined && !p.year?.includes("/")) continue;
     if (c.role === "actual" && /baseline/i.test(c.header)) continue;
     const period: ReportingPeriod = { label: c.header, quarter, startYear };
     const evidence: PeriodEvidence = { period, sheet: table.sheet, cell: toA1(table.headerRow + table.headerHeight - 1, c.col), text: c.header, from: "header" };
@@ -84,14 +86,17 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
   return best;
 }
 
-/** The better of two pieces of evidence for the same thing: the later period, a quarter over a year alone. */
+/**
+ * The better of two pieces of evidence: a quarter and year over a year alone, else the later period. A year
+ * alone is RULES §10's last resort, so a table of yearly figures ("2009 | 2010 | 2011") on another sheet
+ * does not make a Quarter 3 2010/11 workbook's report one for 2011/12 (helper-88).
+ */
 function later(a: PeriodEvidence | undefined, b: PeriodEvidence | undefined): PeriodEvidence | undefined {
   if (!a) return b;
   if (!b) return a;
   if (a.period.startYear === undefined && b.period.startYear !== undefined) return b;
   if (b.period.startYear === undefined && a.period.startYear !== undefined) return a;
-  // A year alone gives way to a quarter of that year (RULES §10 step 4).
-  if (a.period.startYear === b.period.startYear && full(a.period) !== full(b.period)) return full(a.period) ? a : b;
+  if (full(a.period) !== full(b.period)) return full(a.period) ? a : b;
   const c = comparePeriods(a.period, b.period);
   if (c !== 0) return c > 0 ? a : b;
   return full(b.period) && !full(a.period) ? b : a;

@@ -139,6 +139,8 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
       const text = headingText(v);
       return text === undefined ? SKIP : { kind: "section", text };
     }
+    // "Note: figures for HE 2 are provisional" typed alone in the name column: a footnote, not a record.
+    if (typeof v === "string" && FOOTNOTE.test(v.trim())) return SKIP;
   }
   if (inSpan === 0) return SKIP;
   if (count === 2) {
