@@ -53,6 +53,14 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     expect([json.period, json.periodSource, json.reportDate, run.reportDateSource]).toEqual([period, source, reportDate, dateSource]);
   });
 
+  test.each([
+    ["a quarter title and \"Annual Target 2010/11 | YTD Actual\"", [["Quarter 3 Performance Report"], []], ["Ref", "Indicator", "Polarity", "Annual Target 2010/11", "YTD Actual"], "Q3 2010/11", "2010-12-31"],
+    ["\"2010/11 Target | YTD Actual\" alone", [], ["Ref", "Indicator", "Polarity", "2010/11 Target", "YTD Actual"], "2010/11", "2011-03-31"],
+  ] as const)("RULES §10 step 3: a YTD actual takes its year from the headers, with %s (helper-91)", (_name, title, header, period, reportDate) => {
+    const json = toJsonReport(runScorecard([tracker("KPIs", title.map((r) => [...r]), [...header], [["G1", "Visits", "Higher", 100, 80]])], { today: "2024-02-01" }));
+    expect([json.period, json.reportDate]).toEqual([period, reportDate]);
+  });
+
   test("RULES §10 calendar-year columns beside a quarterly tracker raise no later-period problem", () => {
     const run = runScorecard([q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], { today: "2024-02-01" });
     expect(run.result.problems.filter((p) => /later than the report|report is for/.test(p.message))).toEqual([]);

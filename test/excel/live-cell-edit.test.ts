@@ -4,7 +4,7 @@
 // And Office.js sends delayForCellEdit only where the DelayForCellEdit set is there.
 import { detectScorecard } from "../../src/excel";
 import { applyColoursCommand } from "../../src/excel/commands";
-import { liveListening, officeRunIn, startLive, stopLive } from "../../src/excel/live";
+import { liveListening, officeRunIn, resyncLive, startLive, stopLive } from "../../src/excel/live";
 import { createFakeExcel } from "../../src/fake-excel";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
 
@@ -71,5 +71,21 @@ describe("stopping live colours while someone types in a cell", () => {
     expect(fake.user.handlerCount()).toBe(handlers);
     await stopLive();
     expect(fake.user.handlerCount()).toBe(0);
+  });
+
+  test("a re-read asked for while the stop waits does not bring the listener back (helper-91)", async () => {
+    const { fake, handlers } = await listening({ delayForCellEdit: false });
+    fake.setCellEditing(true);
+    // A command's resync arriving while the stop waits for the listener's queue.
+    const stopping = stopLive();
+    const again = resyncLive();
+    expect(await codeOf(stopping)).toBe("InvalidOperationInCellEditMode");
+    await again;
+    expect(fake.user.handlerCount()).toBe(handlers);
+    const before = fake.stats.requests.length;
+    fake.user.type("Indicators", "E6", [[1]]);
+    await fake.user.settled();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(fake.stats.requests.length).toBe(before);
   });
 });

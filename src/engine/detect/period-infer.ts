@@ -77,7 +77,7 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
     const quarter = p.quarter ?? (p.month !== undefined ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][p.month - 1] : undefined);
     if (quarter === undefined && startYear === undefined) continue;
     // A calendar year alone ("2009 | 2010 | 2011") names no financial year: 2011 could be 2010/11 or 2011/12.
-    if (quarter === undefined && !p.year?.includes("/")) continue;
+    if (quarter === undefined && p.year !== undefined && !p.year.includes("/")) continue;
     if (c.role === "actual" && /baseline/i.test(c.header)) continue;
     const period: ReportingPeriod = { label: c.header, quarter, startYear };
     const evidence: PeriodEvidence = { period, sheet: table.sheet, cell: toA1(table.headerRow + table.headerHeight - 1, c.col), text: c.header, from: "header" };

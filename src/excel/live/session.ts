@@ -132,12 +132,13 @@ export class LiveColours<S = LiveSession> {
 
   /** Stop listening (pending edits are dropped); resolves once the handlers are removed. */
   async stop(): Promise<void> {
+    // First: a re-read queued before the chain settles must not load the workbook again (helper-91).
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.burst = emptyBurst();
     this.remote = emptyBurst();
     await this.chain.catch(() => undefined);
-    this.stopped = true;
     this.loaded = undefined;
     // Kept until Excel has removed the handlers, so that a removal it refused can be tried again.
     if (this.reg) await unregister(this.runIn, this.reg);
@@ -184,6 +185,7 @@ export class LiveColours<S = LiveSession> {
     this.own++;
     try {
       const read = await readForLive(this.run);
+      if (this.stopped) return;
       const { session, run } = this.engine.startLive(read.grids, { today: this.settings.today, ownedSheets: read.owned.map((o) => o.sheet), written: writtenCells(read.saved) });
       const zones = new Map<string, Zone>();
       for (const t of run.result.tables) {
@@ -221,7 +223,7 @@ export class LiveColours<S = LiveSession> {
    * column (dropped as ours) and formats (no event), so anything else arriving is an officer's next edit.
    */
   private ignoring(): boolean {
-    return this.own > 0 || this.hooks.commandPending() || !this.loaded;
+    return this.own > 0 || this.hooks.commandPending() || !this.loaded || this.stopped;
   }
 
   private changed = async (args: XlChangedEventArgs): Promise<void> => {
