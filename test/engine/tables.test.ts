@@ -914,10 +914,17 @@ describe("detectTables: structure", () => {
       [null, "Note: figures for HE 2 are provisional"],
       [null, "NB: the target was set before the change"],
       [null, "Homes brought back into use"],
+      [null, "NB figures for Q3 are estimates"],
+      [null, "N.B. target revised in October"],
+      [null, "* Figures are provisional"],
+      [null, "Note - see the Cabinet report"],
+      [null, "Notes"],
+      [null, "Key Stage 2 attainment"],
+      [null, "Notable buildings restored"],
     ]);
     const [t] = detectTables(g);
-    const kinds = [4, 5, 6].map((r) => classifyBodyRow(new SheetCells(g), tableShape(t), r).kind);
-    expect(kinds).toEqual(["skip", "skip", "data"]);
+    const kinds = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((r) => classifyBodyRow(new SheetCells(g), tableShape(t), r).kind);
+    expect(kinds).toEqual(["skip", "skip", "data", "skip", "skip", "skip", "skip", "skip", "data", "data"]);
   });
 
   test.each([

@@ -17,6 +17,11 @@ const PROSE_END = /[.:]$/;
  * "Key-worker homes", "NB-01" and "* Percentage of calls answered" are an officer's rows.
  */
 const FOOTNOTE = /^(?:notes?|key|sources?|n\.?b\.?)\s*:/i;
+/**
+ * A footnote's other spellings, read as one only when it is a row's one cell: "Note - …", "Notes", "NB …",
+ * "N.B. …", "* Figures are provisional", "† …". With figures beside it, "* Percentage of calls answered" is a record.
+ */
+const LONE_FOOTNOTE = /^(?:notes?\s*(?:[-\u2013\u2014]|$)|n\.?\s?b\.?\s|\*+\s|\u2020)/i;
 /** Scopes a total is taken over: "Council total", "Borough-wide total", "Directorate sub-total". */
 const TOTAL_SCOPES = ["council", "authority", "borough", "county", "district", "city", "directorate", "department", "service", "services", "portfolio", "ward", "area", "team", "group", "overall", "combined"];
 /** What a bracket after "Total" says when it names a scope ("(all wards)", "(excluding schools)"), not a unit ("(tonnes)"). */
@@ -140,7 +145,7 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
       return text === undefined ? SKIP : { kind: "section", text };
     }
     // "Note: figures for HE 2 are provisional" typed alone in the name column: a footnote, not a record.
-    if (typeof v === "string" && FOOTNOTE.test(v.trim())) return SKIP;
+    if (typeof v === "string" && (FOOTNOTE.test(v.trim()) || LONE_FOOTNOTE.test(v.trim()))) return SKIP;
   }
   if (inSpan === 0) return SKIP;
   if (count === 2) {
