@@ -51,6 +51,13 @@ const activityRows: ActivityRow[] = [
   ["§5.4 31 days ahead is on track", PRESETS.rag, { due: "03/03/2022", reportDate: R }, "ontrack", false],
   ["§5.2 progress as a bare 100", PRESETS.pentana, { progress: 100, due: "Mar-2021", reportDate: R }, "completed", false],
   ["§5.2 progress as a fraction cell", PRESETS.pentana, { progress: 1, progressFormat: "0%", due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5.2 \"100% complete\" typed as the status", PRESETS.rag, { manual: "100% complete", due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5.2 \"100%\" typed as the status", PRESETS.pentana, { manual: "100%", due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5.2 progress typed \"100% complete\"", PRESETS.rag, { progress: "100% complete", due: "Mar-2021", reportDate: R }, "completed", false],
+  ["§5.2 progress typed \"c. 40%\", due later", PRESETS.rag, { progress: "c. 40%", due: "03/03/2022", reportDate: R }, "ontrack", false],
+  // helper-90: a sentence in the progress column is an update, not a figure ("2,000" made it 100% complete).
+  ["§5 a progress sentence with a number is no figure", PRESETS.rag, { progress: "Delivered to 2,000 households so far", due: "03/03/2022", reportDate: R }, "ontrack", false],
+  ["§5 \"Consultation closed on 30 November\" is not 30% complete", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Consultation closed on 30 November", reportDate: R }, "ontrack", false],
   ["§5 due date as an Excel serial", PRESETS.pentana, { due: 44561, reportDate: R, manual: "In Progress" }, "overdue", true],
   ["§5 due date as a Date cell", PRESETS.pentana, { due: new Date(Date.UTC(2022, 5, 30)), reportDate: R }, "inprogress", false],
   ["§5 no dates: manual decides (rag computed falls back)", PRESETS.rag, { manual: "Amber" }, "warning", false],

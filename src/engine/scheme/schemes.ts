@@ -37,7 +37,8 @@ export const GENERAL_ALIASES: readonly { aliases: readonly string[]; levels: rea
   { aliases: ["●", "•", "٠", "fair", "a", "amber"], levels: ["near", "bad"] },
   { aliases: ["▲", "poor", "r", "red"], levels: ["bad"] },
   { aliases: ["-", "–", "n/a"], levels: ["nodata"] },
-  { aliases: ["completed", "complete", "done", "achieved"], levels: ["done"] },
+  // "100% complete" in a status column (helper-90): RULES §5 step 2, done at p ≥ 100% however it is typed.
+  { aliases: ["completed", "complete", "done", "achieved", "100%", "100 %"], levels: ["done"] },
   { aliases: ["in progress"], levels: ["good", "ahead"] },
   { aliases: ["cancelled", "postponed"], levels: ["closed"] },
 ];
