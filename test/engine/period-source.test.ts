@@ -110,6 +110,19 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     const run = runScorecard([q3], { today: "2011-02-01" });
     expect(textOf(run.plans.find((p) => p.sheet === "Summary"))).toContain("75 (100 pro-rated to Q3)");
   });
+
+  test.each([
+    ["no title", []],
+    ["a Quarter 3 2010/11 title", [["Quarter 3 2010/11"], []]],
+  ] as const)("RULES §4/§10 targets set for later years are not this year's, with %s (helper-90)", (_name, title) => {
+    const header = ["Ref", "Indicator", "Polarity", "2009/10 Actual", "2010/11 Target", "2011/12 Target", "2012/13 Target", "Q3 YTD Actual"];
+    const grid = tracker("Tracker", title.map((r) => [...r]), header, [["CS01", "Households assisted", "Higher is better", 950, 1000, 1100, 1200, 740]]);
+    const run = runScorecard([grid], { today: "2024-02-01" });
+    expect(run.period && formatPeriod(run.period)).toBe("Q3 2010/11");
+    const [rated] = run.result.rated;
+    // 2010/11's 1,000 pro-rated to Q3 is 750: 740 is within 5%, amber; 2012/13's 900 made it red.
+    expect(rated.rating.status).toBe("amber");
+  });
 });
 
 describe("checkPeriod: issue 12 item 4, periods are Q1–Q4 of a real year or a year", () => {

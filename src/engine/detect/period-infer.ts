@@ -5,7 +5,7 @@ import { toA1 } from "../vocab/address";
 import { rowShape, SheetCells } from "../read/cells";
 import { yearStart } from "./headers";
 import { comparePeriods, formatPeriod, periodInTitle, type ReportingPeriod } from "../read/periods";
-import { planColumns } from "./records";
+import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
 
 /** Where a period was read: the sheet, the cell and its text. */
@@ -59,12 +59,7 @@ function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[]
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
 function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
   const plan = planColumns(table.columns);
-  const targetYears = table.columns
-    .filter((c) => c.role === "annualTarget" || c.role === "periodTarget")
-    .map((c) => yearStart(c.period?.year))
-    .filter((y): y is number => y !== undefined);
-  const anyYears = table.columns.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
-  const inherited = targetYears.length ? Math.max(...targetYears) : anyYears.length ? Math.max(...anyYears) : titleYear;
+  const inherited = undatedYear(table.columns) ?? titleYear;
   // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
   const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
   if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);

@@ -90,10 +90,27 @@ function frequency(m: ColumnMapping): Frequency {
  * Rated: a headline column ("Outturn", "Latest", "Actual"), else the latest period, a whole
  * year ranking after its quarters ("09/10 actual" beats "Q4 2009/10"); baselines never.
  */
+/**
+ * The year of the period columns that name none ("Q3 YTD Actual"): the latest year a target names, else
+ * the latest any column names. Where whole years are reported already and targets are set ahead ("09/10
+ * Actual | 10/11 Target | 11/12 Target | 12/13 Target"), the first target year after them: rated against
+ * 2012/13's target, 740 against 900 was red where 2010/11's gave 750, amber (helper-90).
+ */
+export function undatedYear(columns: readonly ColumnMapping[]): number | undefined {
+  const years = (cols: readonly ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
+  const targetYears = years(columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget"));
+  const reported = years(columns.filter((c) => c.role === "actual" && c.period?.quarter === undefined && c.period?.month === undefined && actualKind(c.header) === "period"));
+  const inYear = years(columns.filter((c) => c.role === "actual" && (c.period?.quarter !== undefined || c.period?.month !== undefined)));
+  const last = maxOrUndefined(reported);
+  if (last !== undefined && inYear.length === 0) {
+    const ahead = targetYears.filter((y) => y > last);
+    if (ahead.length) return Math.min(...ahead);
+  }
+  return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
+}
+
 export function planColumns(columns: ColumnMapping[]): ColumnPlan {
-  const targets = columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
-  const periodYears = (cols: ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
-  const inherited = maxOrUndefined(periodYears(targets)) ?? maxOrUndefined(periodYears(columns));
+  const inherited = undatedYear(columns);
   const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
