@@ -20,6 +20,14 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a year alone", "Community Safety Critical Success Indicators 2021/22", "2021/22"],
   ["RULES §10 title: a single month is not a period", "Updated March 2011", undefined],
   ["RULES §10 title: no period", "Quarterly Corporate Performance Management Report", undefined],
+  // helper-90: wordings that lost the quarter or the year.
+  ["RULES §10 title: Quarter Three", "Performance Report Quarter Three 2010/11", "Q3 2010/11"],
+  ["RULES §10 title: Third Quarter", "Third Quarter Performance Report 2010/11", "Q3 2010/11"],
+  ["RULES §10 title: 3rd Quarter", "3rd Quarter 2010/11 performance", "Q3 2010/11"],
+  ["RULES §10 title: Q3 10/11", "Corporate Scorecard Q3 10/11", "Q3 2010/11"],
+  ["RULES §10 title: Q3 FY2010/11", "Q3 FY2010/11 performance", "Q3 2010/11"],
+  ["RULES §10 title: a plan's span before the year", "Council Plan 2020-2024: Quarter 2 2021/22 report", "Q2 2021/22"],
+  ["RULES §10 title: a two-digit pair without a quarter is no period", "Updated 10/11", undefined],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {
@@ -46,6 +54,8 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     // helper-88: yearly figures on another sheet made a Q3 2010/11 workbook's report one for 2011/12.
     ["RULES §10 a quarter and year outranks a later year alone", [q3, tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 calendar-year columns name no period", [q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 from a title block's label and value", [tracker("KPIs", [["Anytown Borough Council"], ["Reporting period:", "Quarter 3 2010/11"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!B2", "2010-12-31", "periodEnd"],
+    ["RULES §10 a line about the next return is not the period", [tracker("KPIs", [["Performance Report Quarter 3 2010/11"], ["Next update: Quarter 4 2010/11 (to Cabinet June 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 a year alone, where nothing names a quarter", [tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "2011/12", "'Annual'!A1", "2012-03-31", "periodEnd"],
   ] as const)("%s", (_name, grids, period, source, reportDate, dateSource) => {
     const run = runScorecard([...grids], { today: "2024-02-01" });

@@ -2,7 +2,7 @@
 // headers, then a year alone. Each table's own period is kept, so a Quarter 2 return inside a
 // Quarter 3 workbook can be flagged at its cell and its records marked ("Q2 figure").
 import { toA1 } from "../vocab/address";
-import { rowShape, SheetCells } from "../read/cells";
+import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { yearStart } from "./headers";
 import { comparePeriods, formatPeriod, periodInTitle, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
@@ -42,16 +42,34 @@ const ABOVE_TABLE = 3;
 
 const full = (p: ReportingPeriod) => p.quarter !== undefined && p.startYear !== undefined;
 
+/** A line about a later return, not this one: "Next update: Quarter 4 2010/11", "Quarter 4 returns are due by 15 April" (helper-90). */
+const NEXT_PERIOD = /\b(?:next (?:update|report|return|review|submission)s?|(?:are|is) due (?:by|on|in)|due by|will be (?:reported|presented|published)|to be reported|deadline)\b/i;
+
+/** A title block's label with the period in the next cell: "Reporting period: | Quarter 3 2010/11". */
+const PERIOD_LABEL = /^(?:report(?:ing)? (?:period|quarter)|period(?: covered)?|quarter)\s*:?$/i;
+
+/** The cell a title row names its period in: its one cell, or the cell after a period label; else undefined. */
+function titleCell(cells: SheetCells, row: number): number | undefined {
+  const shape = rowShape(cells, row);
+  if (shape.count === 1) return shape.first;
+  // A row of several cells is data or a header, not a title, but for a label and its value (helper-90).
+  if (shape.count !== 2) return undefined;
+  const label = cells.at(row, shape.first);
+  if (typeof label !== "string" || !PERIOD_LABEL.test(label.trim())) return undefined;
+  for (let c = shape.first + 1; c <= cells.right; c++) if (!isBlank(cells.at(row, c))) return c;
+  return undefined;
+}
+
 /** Title evidence in rows [from, to] of a sheet: title rows (one text cell) naming a quarter or a year. */
 function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[] {
   const out: PeriodEvidence[] = [];
   for (let r = Math.max(from, cells.top); r <= Math.min(to, cells.bottom); r++) {
-    const shape = rowShape(cells, r);
-    if (shape.count !== 1) continue; // a row of several cells is data or a header, not a title
-    const v = cells.at(r, shape.first);
-    if (typeof v !== "string") continue;
+    const col = titleCell(cells, r);
+    if (col === undefined) continue;
+    const v = cells.at(r, col);
+    if (typeof v !== "string" || NEXT_PERIOD.test(v)) continue;
     const period = periodInTitle(v);
-    if (period) out.push({ period, sheet: cells.name, cell: toA1(r, shape.first), text: v.replace(/\s+/g, " ").trim(), from: "title" });
+    if (period) out.push({ period, sheet: cells.name, cell: toA1(r, col), text: v.replace(/\s+/g, " ").trim(), from: "title" });
   }
   return out;
 }

@@ -91,19 +91,31 @@ const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, 
  * "2009/10 Quarter 4 (January - March 2010)", "Q3 2024/25", "Quarters 1 & 2" (the latest, Q2), a
  * month range "April – June 2021" → Q1 2021/22; a year alone "2021/22". Undefined when none.
  */
+const QUARTER_WORDS = /\b(?:quarter|qtr) (one|two|three|four)\b|\b(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b/i;
+const QUARTER_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 };
+
 export function periodInTitle(text: string): ReportingPeriod | undefined {
   const t = text.replace(/\s+/g, " ").trim();
   if (!t || t.length > 250) return undefined;
   let quarter: number | undefined;
   const q = /\b(?:q|qtr|quarters?) ?([1-4])((?: ?(?:&|and|,|-|–|to) ?(?:q|quarter )?[1-4])*)(?![\d/])/i.exec(t);
   if (q) quarter = Math.max(Number(q[1]), ...(q[2].match(/[1-4]/g) ?? []).map(Number));
+  // "Quarter Three", "Third Quarter", "3rd Quarter" (helper-90: read as the whole year).
+  const worded = QUARTER_WORDS.exec(t);
+  if (quarter === undefined && worded) quarter = QUARTER_NUMBERS[(worded[1] ?? worded[2]).toLowerCase()];
   let startYear: number | undefined;
-  const fy = /\b((?:19|20)\d\d) ?[/-] ?(\d{2}|\d{4})\b/.exec(t);
-  if (fy) {
+  // Every year pair, so that a plan's span before it ("Council Plan 2020-2024 … Quarter 2 2021/22") is passed over.
+  for (const fy of t.matchAll(/(?:\b|(?<=fy))((?:19|20)\d\d) ?[/-] ?(\d{2}|\d{4})\b/gi)) {
     const a = Number(fy[1]);
     const b = Number(fy[2]);
-    if (fy[2].length === 4 ? b === a + 1 : b === (a + 1) % 100) startYear = a;
+    if (fy[2].length === 4 ? b === a + 1 : b === (a + 1) % 100) {
+      startYear = a;
+      break;
+    }
   }
+  // "Q3 10/11": a two-digit year pair, taken only beside a quarter (alone, "10/11" may be 10 November).
+  const short = startYear === undefined && quarter !== undefined ? /(?:\b|(?<=fy))(\d\d) ?\/ ?(\d\d)\b(?! ?[/-] ?\d)/i.exec(t) : null;
+  if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) startYear = 2000 + Number(short[1]);
   // Months fix the financial year: October–December 2010 is in 2010/11, January–March 2011 in 2010/11.
   const months = [...t.matchAll(MONTH_WORD)];
   const last = months[months.length - 1];
