@@ -146,13 +146,6 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
     }
     // "Note: figures for HE 2 are provisional" typed alone in the name column: a footnote, not a record.
     if (typeof v === "string" && (FOOTNOTE.test(v.trim()) || LONE_FOOTNOTE.test(v.trim()))) return SKIP;
-    // "Safer and stronger communities" typed alone in the name column: a section heading (RULES §1, a row
-    // whose only non-empty cell is text), not an indicator rated "data only" (helper-90). A sentence there
-    // (an activity described and nothing else yet) stays a record.
-    if (typeof v === "string" && shape.identityCols.includes(first) && !shape.refCols.includes(first)) {
-      const text = headingText(v);
-      if (text !== undefined) return { kind: "section", text };
-    }
   }
   if (inSpan === 0) return SKIP;
   if (count === 2) {
