@@ -119,15 +119,16 @@ describe("column roles from header text", () => {
     ["Latest", "actual", "latest"],
     ["Q1 2009/10", "actual", "Derby quarter"],
     ["Jun-21", "actual", "month column"],
-    // helper-90: a variance is a difference, a forecast no actual, a summary a comment
-    ["Variance", "ignore", "the actual's difference from target"],
-    ["Q3 Variance", "ignore", "a quarter's difference from target"],
+    // helper-90: a forecast no actual, a summary a comment; helper-92: a variance a tolerance, as before
+    ["Acceptable Variance", "tolerance", "a tolerance"],
     ["Amber variance %", "tolerance", "Pentana's amber threshold"],
     ["Red Variance %", "tolerance", "Pentana's red threshold"],
     ["Tolerance", "tolerance", "tolerance"],
     ["Forecast Outturn", "ignore", "a forecast"],
     ["Projected year end", "ignore", "a projection"],
     ["Forecast completion date", "due", "a forecast date is a due date"],
+    ["Forecast RAG", "manual", "a forecast rating is the officer's rating"],
+    ["Update and forecast", "comment", "a comment"],
     ["Performance Summary", "comment", "prose"],
     ["Position Statement", "comment", "prose"],
     // rule: unknown

@@ -49,7 +49,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["frequency", ["frequency", "freq", "reporting frequency", "how often"]],
   ["polarity", ["polarity", "good performance is", "good is", "direction", "desired direction", "higher or lower is better", "better is", "aim"]],
   ["unit", ["unit", "units", "unit of measure", "measure type"]],
-  ["tolerance", ["tolerance", "amber tolerance", "amber variance", "red variance", "variance allowed", "allowed variance", "threshold"]],
+  ["tolerance", ["tolerance", "variance", "amber tolerance", "amber variance", "red variance", "threshold"]],
   ["manual", ["status", "rating", "rag", "rag status", "rag rating", "traffic light", "performance status", "current status", "overall status", "alert", "assessment"]],
   ["comment", ["comment", "comments", "update", "updates", "notes", "note", "commentary", "progress update", "remedial action", "narrative", "explanation", "latest update", "corrective action", "action taken"]],
   ["outcome", ["outcome", "outcomes", "expected outcome", "intended outcome", "success measure", "success criteria", "impact"]],
@@ -59,9 +59,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["comparator", ["comparator", "benchmark", "quartile", "cipfa", "national average", "england average", "family group", "statistical neighbours", "rank"]],
   ["annualTarget", ["target", "targets", "tgt", "annual target", "year end target", "full year target"]],
   ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "perf", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],
-  // "Variance" alone is the actual's difference from target, not a tolerance: read as one, a variance of 3
-  // made 23 against 20 "within the tolerance of 3", amber, where the rules give red (helper-90).
-  ["ignore", ["trend", "dot", "direction of travel", "icon", "year", "symbol", "variance", "variance from target", "difference"]],
+  ["ignore", ["trend", "dot", "direction of travel", "icon", "year", "symbol"]],
   ["comment", ["performance summary", "position statement", "summary of performance", "progress summary"]],
 ];
 
@@ -74,16 +72,15 @@ const PHRASE_RULES: [Role, string[]][] = [
   ["ignore", ["direction of travel", "trend", "previous status", "previous rating", "last status"]],
   ["comparator", ["average", "comparator", "comparison", "family group", "national", "cipfa", "statistical neighbour", "statistical neighbours", "nearest neighbours", "quartile", "benchmark", "england", "regional", "rank", "ranking", "peer"]],
   ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion"]],
-  // A forecast is not the period's actual ("Forecast Outturn", "Projected year end"; helper-90); a forecast
-  // completion date is a due date (above).
-  ["ignore", ["forecast", "projected", "projection"]],
   ["start", ["start date", "date started", "commencement", "start"]],
   ["comment", ["comment", "comments", "commentary", "update", "updates", "notes", "note", "narrative", "remedial", "corrective", "explanation", "action taken", "actions taken", "mitigation"]],
-  ["tolerance", ["tolerance", "amber variance", "red variance", "variance allowed", "allowed variance", "threshold"]],
-  ["ignore", ["variance"]],
+  ["tolerance", ["tolerance", "variance", "threshold"]],
   ["polarity", ["polarity", "good performance", "good is", "better", "direction", "desired", "higher or lower", "high or low", "aim to"]],
   ["manual", ["status", "rating", "rag", "traffic light", "alert", "red amber green"]],
   ["progress", ["percent complete", "percentage complete", "complete", "progress", "completion", "percent done"]],
+  // A forecast is not the period's actual ("Forecast Outturn", "Projected year end"; helper-90). After the
+  // dates, ratings and comments above: "Forecast completion date", "Forecast RAG", "Update and forecast".
+  ["ignore", ["forecast", "projected", "projection"]],
   ["annualTarget", ["target", "targets", "tgt"]],
   ["actual", ["actual", "actuals", "act", "achieved", "outturn", "out turn", "result", "results", "performance", "value", "latest", "current", "baseline", "position", "figure", "ytd", "year to date", "cumulative", "score"]],
   ["refAndName", ["code and short name", "code and name", "code name", "ref and name", "reference and name", "ref and title", "action title", "code and title", "reference and title"]],
