@@ -28,6 +28,9 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: Q3 FY2010/11", "Q3 FY2010/11 performance", "Q3 2010/11"],
   ["RULES §10 title: a plan's span before the year", "Council Plan 2020-2024: Quarter 2 2021/22 report", "Q2 2021/22"],
   ["RULES §10 title: a two-digit pair without a quarter is no period", "Updated 10/11", undefined],
+  // helper-92: a date's last two parts are not a year pair.
+  ["RULES §10 title: a date is not \"12/13\"", "Quarter 3 Performance Report - data to 31/12/13", "Q3"],
+  ["RULES §10 title: nor \"09/10\"", "Quarter 2 report as at 30/09/10", "Q2"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {
@@ -56,6 +59,8 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     ["RULES §10 calendar-year columns name no period", [q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 from a title block's label and value", [tracker("KPIs", [["Anytown Borough Council"], ["Reporting period:", "Quarter 3 2010/11"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!B2", "2010-12-31", "periodEnd"],
     ["RULES §10 a line about the next return is not the period", [tracker("KPIs", [["Performance Report Quarter 3 2010/11"], ["Next update: Quarter 4 2010/11 (to Cabinet June 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 a title about this quarter's own return keeps its period", [tracker("KPIs", [["Corporate Plan Actions - Quarter 3 2010/11 update (returns due by 14 January 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 a title to be reported keeps its period", [tracker("KPIs", [["Quarter 3 2010/11 progress - to be reported to Cabinet 10 February 2011"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 a year alone, where nothing names a quarter", [tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "2011/12", "'Annual'!A1", "2012-03-31", "periodEnd"],
   ] as const)("%s", (_name, grids, period, source, reportDate, dateSource) => {
     const run = runScorecard([...grids], { today: "2024-02-01" });
@@ -132,6 +137,15 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     const [rated] = run.result.rated;
     // 2010/11's 1,000 pro-rated to Q3 is 750: 740 is within 5%, amber; 2012/13's 900 made it red.
     expect(rated.rating.status).toBe("amber");
+  });
+
+  test("RULES §4/§10 the title's year picks its target where last year's actual is missing (helper-92)", () => {
+    const header = ["Ref", "Indicator", "Polarity", "2008/09 Actual", "2009/10 Target", "2010/11 Target", "Q3 YTD Actual"];
+    const grid = tracker("Tracker", [["Quarter 3 2010/11"], []], header, [["CS01", "Households assisted", "Higher is better", 950, 900, 1000, 740]]);
+    const run = runScorecard([grid], { today: "2024-02-01" });
+    expect(run.period && formatPeriod(run.period)).toBe("Q3 2010/11");
+    expect(run.result.rated[0].rating.status).toBe("amber");
+    expect(run.result.problems.filter((p) => /report is for|later than/.test(p.message))).toEqual([]);
   });
 });
 

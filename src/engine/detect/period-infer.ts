@@ -43,7 +43,7 @@ const ABOVE_TABLE = 3;
 const full = (p: ReportingPeriod) => p.quarter !== undefined && p.startYear !== undefined;
 
 /** A line about a later return, not this one: "Next update: Quarter 4 2010/11", "Quarter 4 returns are due by 15 April" (helper-90). */
-const NEXT_PERIOD = /\b(?:next (?:update|report|return|review|submission)s?|(?:are|is) due (?:by|on|in)|due by|will be (?:reported|presented|published)|to be reported|deadline)\b/i;
+const NEXT_PERIOD = /\bnext (?:update|report|return|review|submission)s?\b|\b(?:are|is) due (?:by|on|in)\b/i;
 
 /** A title block's label with the period in the next cell: "Reporting period: | Quarter 3 2010/11". */
 const PERIOD_LABEL = /^(?:report(?:ing)? (?:period|quarter)|period(?: covered)?|quarter)\s*:?$/i;
@@ -76,8 +76,8 @@ function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[]
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
 function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
-  const plan = planColumns(table.columns);
-  const inherited = undatedYear(table.columns) ?? titleYear;
+  const plan = planColumns(table.columns, titleYear);
+  const inherited = undatedYear(table.columns, titleYear) ?? titleYear;
   // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
   const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
   if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);

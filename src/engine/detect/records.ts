@@ -19,7 +19,7 @@ export interface ReadResult {
  * skipped; a row's priority is its priority cell, else the nearest section heading above it.
  * Problems are only what the reader knows: missing columns, rows with no ref and no name.
  */
-export function readRecords(grid: SheetGrid, tables: TableSpec[]): ReadResult {
+export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: number): ReadResult {
   const cells = new SheetCells(grid);
   const records: SourceRecord[] = [];
   const problems: Problem[] = [];
@@ -33,7 +33,7 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[]): ReadResult {
       if (gap === "prose") section = undefined;
       else if (gap) section = gap.heading;
     }
-    const plan = planColumns(table.columns);
+    const plan = planColumns(table.columns, reportYear);
     problems.push(...tableProblems(table, plan));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
@@ -96,9 +96,12 @@ function frequency(m: ColumnMapping): Frequency {
  * Actual | 10/11 Target | 11/12 Target | 12/13 Target"), the first target year after them: rated against
  * 2012/13's target, 740 against 900 was red where 2010/11's gave 750, amber (helper-90).
  */
-export function undatedYear(columns: readonly ColumnMapping[]): number | undefined {
+export function undatedYear(columns: readonly ColumnMapping[], reportYear?: number): number | undefined {
   const years = (cols: readonly ColumnMapping[]) => cols.map((c) => yearStart(c.period?.year)).filter((y): y is number => y !== undefined);
   const targetYears = years(columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget"));
+  // The report's year, where a target names it: "2008/09 Actual | 2009/10 Target | 2010/11 Target" in a
+  // Quarter 3 2010/11 report is 2010/11's, not the year after the last actual (helper-92).
+  if (reportYear !== undefined && targetYears.includes(reportYear)) return reportYear;
   const reported = years(columns.filter((c) => c.role === "actual" && c.period?.quarter === undefined && c.period?.month === undefined && actualKind(c.header) === "period"));
   const inYear = years(columns.filter((c) => c.role === "actual" && (c.period?.quarter !== undefined || c.period?.month !== undefined)));
   const last = maxOrUndefined(reported);
@@ -109,8 +112,8 @@ export function undatedYear(columns: readonly ColumnMapping[]): number | undefin
   return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
 }
 
-export function planColumns(columns: ColumnMapping[]): ColumnPlan {
-  const inherited = undatedYear(columns);
+export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
+  const inherited = undatedYear(columns, reportYear);
   const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.

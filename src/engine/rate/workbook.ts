@@ -158,7 +158,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
     problems.push(...sideBySideProblems(grid, found));
     settlePending(found, options.period);
     tables.push(...found);
-    const read = readRecords(grid, found);
+    const read = readRecords(grid, found, options.period?.startYear);
     problems.push(...read.problems);
     for (const record of read.records) {
       const rating = rateRecord(record, opts);

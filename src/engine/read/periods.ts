@@ -114,7 +114,7 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     }
   }
   // "Q3 10/11": a two-digit year pair, taken only beside a quarter (alone, "10/11" may be 10 November).
-  const short = startYear === undefined && quarter !== undefined ? /(?:\b|(?<=fy))(\d\d) ?\/ ?(\d\d)\b(?! ?[/-] ?\d)/i.exec(t) : null;
+  const short = startYear === undefined && quarter !== undefined ? /(?<![\d/.-])(?:\b|(?<=fy))(\d\d) ?\/ ?(\d\d)\b(?! ?[/.-] ?\d)/i.exec(t) : null;
   if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) startYear = 2000 + Number(short[1]);
   // Months fix the financial year: October–December 2010 is in 2010/11, January–March 2011 in 2010/11.
   const months = [...t.matchAll(MONTH_WORD)];
