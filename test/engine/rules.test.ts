@@ -55,6 +55,10 @@ const activityRows: ActivityRow[] = [
   ["§5.2 \"100%\" typed as the status", PRESETS.pentana, { manual: "100%", due: "Mar-2021", reportDate: R }, "completed", false],
   ["§5.2 progress typed \"100% complete\"", PRESETS.rag, { progress: "100% complete", due: "Mar-2021", reportDate: R }, "completed", false],
   ["§5.2 progress typed \"c. 40%\", due later", PRESETS.rag, { progress: "c. 40%", due: "03/03/2022", reportDate: R }, "ontrack", false],
+  // helper-92: a percentage with other words is still the figure.
+  ...["100% - complete", "Complete (100%)", "100% achieved", "100%*", "100% (see note)", "Completed 100%", "100 per cent"].map(
+    (progress): ActivityRow => [`§5.2 progress typed "${progress}"`, PRESETS.rag, { progress, due: "Mar-2021", reportDate: R }, "completed", false],
+  ),
   // helper-90: a sentence in the progress column is an update, not a figure ("2,000" made it 100% complete).
   ["§5 a progress sentence with a number is no figure", PRESETS.rag, { progress: "Delivered to 2,000 households so far", due: "03/03/2022", reportDate: R }, "ontrack", false],
   ["§5 \"Consultation closed on 30 November\" is not 30% complete", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Consultation closed on 30 November", reportDate: R }, "ontrack", false],

@@ -29,16 +29,22 @@ export interface ActivityResult {
 }
 
 /**
- * A progress figure typed as text: "40%", "40 %", "0.4", "40", "c. 40% complete". A sentence in a progress
- * column ("Delivered to 2,000 households so far", "Phase 1 of 3 complete") is an update, not a figure: read
- * as one, its first number made an action 100% complete (helper-90).
+ * A progress figure typed as text: a number alone ("40", "0.4", "c. 40 complete"), or a percentage anywhere
+ * in the text ("100% (see note)", "Complete (100%)", "100 per cent"). A sentence with a number and no
+ * percentage ("Delivered to 2,000 households so far", "Phase 1 of 3 complete") is an update, not a figure:
+ * read as one, its first number made an action 100% complete (helper-90).
  */
 const PROGRESS_TEXT = /^\s*(?:(?:c\.?|ca\.?|approx\.?|about|around)\s*)?[-+]?\d+(?:[.,]\d+)?\s*%?\s*(?:complete|completed|done)?\s*\.?\s*$/i;
+const PERCENT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)/i;
 
 /** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
 export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: QualityNote[]): number | undefined {
   if (cell === undefined || cell === null || cell === "") return undefined;
-  if (typeof cell === "string" && /\d/.test(cell) && !PROGRESS_TEXT.test(cell)) return undefined;
+  if (typeof cell === "string" && /\d/.test(cell) && !PROGRESS_TEXT.test(cell)) {
+    const percent = PERCENT_IN_TEXT.exec(cell);
+    if (!percent) return undefined;
+    return readProgress(`${percent[1]}%`, undefined, quality);
+  }
   const reading = readValue(cell, numberFormat);
   if (reading.kind !== "number") {
     const unreadable = reading.kind !== "missing" || reading.unreadable || reading.reason.startsWith("formula error");
