@@ -245,3 +245,24 @@ describe("tables side by side under one header row", () => {
     expect({ rated: result.rated.map((r) => r.record.ref), problems: result.problems.map((p) => `${p.sheet}!${p.cell}`) }).toEqual({ rated: ["PI09"], problems: ["Dashboard!A1"] });
   });
 });
+
+describe("a header naming its records twice (helper-90)", () => {
+  test.each([
+    ["a row number and a code", ["No.", "PI Code", "Indicator", "Polarity", "Target", "Actual"], '"No." and "PI Code"', "A1"],
+    ["two name columns", ["Ref", "Indicator", "Measure", "Polarity", "Target", "Actual"], '"Indicator" and "Measure"', "B1"],
+  ] as const)("%s: the table left out is named once, at its header, with what to do", (_name, header, names, cell) => {
+    const row = (i: number): CellValue[] => (header[0] === "No." ? [i, `PI0${i}`, `Measure ${i}`, "Higher is better", 100, 90 + i] : [`PI0${i}`, `Measure ${i}`, `Definition ${i}`, "Higher is better", 100, 90 + i]);
+    const g = grid([[...header], row(1), row(2), [...header], row(3)]);
+    const problems = sideBySideProblems(g, detectTables(g));
+    expect(problems.map((p) => [p.cell, p.severity])).toEqual([[cell, "error"]]);
+    expect(problems[0].message).toContain(`${names} both name its records, so the table is not read`);
+  });
+
+  test("a tracker read as usual, a side-by-side row and a plain list raise none of it", () => {
+    const tracker = grid([["Ref", "Indicator", "Polarity", "Target", "Actual"], ["PI01", "Waste recycled", "Higher is better", 100, 110]]);
+    const list = grid([["Name", "Title", "Team"], ["J Smith", "Officer", "Housing"]]);
+    expect(sideBySideProblems(tracker, detectTables(tracker))).toEqual([]);
+    expect(sideBySideProblems(list, detectTables(list))).toEqual([]);
+    expect(sideBySideProblems(oneRow, detectTables(oneRow)).map((p) => p.message)).toEqual([expect.stringContaining("side by side")]);
+  });
+});

@@ -10,9 +10,11 @@ import type { CellValue, ColumnMapping, Problem, SheetGrid, TableSpec } from "..
 
 const SIDE_BY_SIDE = " tables side by side ";
 
-/** Whether a problem is sideBySideProblems's. */
+const NAMED_TWICE = " both name its records";
+
+/** Whether a problem is sideBySideProblems's: a table found but not read. */
 export function isSideBySideProblem(p: Problem): boolean {
-  return p.message.includes(SIDE_BY_SIDE);
+  return p.message.includes(SIDE_BY_SIDE) || p.message.includes(NAMED_TWICE);
 }
 
 /**
@@ -143,6 +145,7 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
         "If they are separate tables, put one below the other or on a sheet of its own; if they are one table, give it one Ref and one name column.",
     });
   }
+  problems.push(...doubledIdentityProblems(cells, grid.name, taken));
   // A table's header printed again with another table beside it: the table goes on; the other is not read.
   for (const t of found) {
     for (const r of t.besideRepeats ?? []) {
@@ -159,6 +162,74 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
     }
   }
   return problems;
+}
+
+/**
+ * The identity columns a header row names twice ("No. | PI Code | Indicator", "Ref | Indicator | Measure"),
+ * where the row would read as a tracker's header with one of each; else undefined. Such a row is no table's
+ * header (judgeHeader: two name columns are a row of headings), so its table was left out without a word
+ * (helper-90): it is named, and how to have it read.
+ */
+function doubledIdentity(cells: SheetCells, row: number): ColumnMapping[] | undefined {
+  const all = headerCells(cells, row);
+  if (!all || all.size < 3) return undefined;
+  const columns = mappings([...all].filter(([, text]) => !isOurHeading(text)));
+  if (judgeHeader(columns) !== undefined) return undefined;
+  const seen = new Set<string>();
+  const doubled: ColumnMapping[] = [];
+  const once = columns.map((c) => {
+    if (!IDENTITY_ROLES.has(c.role) || c.role === "description") return c;
+    if (!seen.has(c.role)) {
+      seen.add(c.role);
+      return c;
+    }
+    doubled.push(c);
+    return { ...c, role: "ignore" as const };
+  });
+  if (!doubled.length || judgeHeader(once) === undefined || segments(cells, row, all).length > 1) return undefined;
+  return [...columns.filter((c) => doubled.some((d) => d.role === c.role) && !doubled.includes(c)).slice(0, 1), ...doubled];
+}
+
+function doubledIdentityProblems(cells: SheetCells, sheet: string, taken: readonly { top: number; bottom: number }[]): Problem[] {
+  const problems: Problem[] = [];
+  const reported = new Set<string>();
+  for (let r = cells.top; r <= cells.bottom; r++) {
+    const inside = taken.find((x) => r >= x.top && r <= x.bottom);
+    if (inside) {
+      r = inside.bottom;
+      continue;
+    }
+    if (!mayHeadOne(cells.row(r))) continue;
+    const doubled = doubledIdentity(cells, r);
+    if (!doubled) continue;
+    const names = doubled.map((c) => `"${c.header}"`).join(" and ");
+    // A header printed again down the table is the same table: named once.
+    if (reported.has(names)) continue;
+    reported.add(names);
+    problems.push({
+      sheet,
+      cell: toA1(r, doubled[0].col),
+      severity: "error",
+      message:
+        `This row reads as a tracker's header, but ${names}${NAMED_TWICE}, so the table is not read and its records are left out. ` +
+        "Rename the one that is not the records' ref or name (for example \"No.\" to \"Row\"), then run again.",
+    });
+  }
+  return problems;
+}
+
+/** Cheap test first, as every row is asked: three text cells or more, two of them identity headers. */
+function mayHeadOne(values: readonly CellValue[]): boolean {
+  let texts = 0;
+  let identities = 0;
+  for (const v of values) {
+    if (typeof v !== "string" || isBlank(v)) continue;
+    texts++;
+    if (v.length > MAX_IDENTITY_LENGTH) continue;
+    const role = exactRole(v);
+    if (role !== undefined && IDENTITY_ROLES.has(role)) identities++;
+  }
+  return texts >= 3 && identities >= 2;
 }
 
 /** "Ref … Actual" and "Ref … Due date": each table's first and last header. */
