@@ -10,7 +10,7 @@ import type { HistoryContinued } from "../xlsx/patch/package-layout";
 import { historyInPlace } from "../excel/history-write";
 import { HISTORY_SHEET } from "../engine/history/types";
 import { sameSheetName } from "../engine/sheets/ownership";
-import { isSideBySideProblem } from "../engine/detect/side-by-side";
+import { isUnreadTableProblem } from "../engine/detect/side-by-side";
 import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
 import { sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
 import { consoleLines, recordOf, toJsonReport, type JsonRecord, type JsonReport } from "./report";
@@ -137,7 +137,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
   if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
     // Tables it found but cannot read (side by side under one header row) are named, with what to do, on the same line.
-    const unread = run.result.problems.find(isSideBySideProblem);
+    const unread = run.result.problems.find(isUnreadTableProblem);
     console.error(
       `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
         (unread

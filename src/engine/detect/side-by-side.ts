@@ -12,8 +12,8 @@ const SIDE_BY_SIDE = " tables side by side ";
 
 const NAMED_TWICE = " both name its records";
 
-/** Whether a problem is sideBySideProblems's: a table found but not read. */
-export function isSideBySideProblem(p: Problem): boolean {
+/** Whether a problem is sideBySideProblems's: a table found but not read (side by side, or named twice). */
+export function isUnreadTableProblem(p: Problem): boolean {
   return p.message.includes(SIDE_BY_SIDE) || p.message.includes(NAMED_TWICE);
 }
 
@@ -127,6 +127,9 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
   const cells = new SheetCells(grid);
   const problems: Problem[] = [];
   const taken = [...found.map((t) => ({ top: t.headerRow, bottom: t.lastRow })), ...(grid.tables ?? []).map((t) => t.range)].sort((a, b) => a.top - b.top);
+  // Headers naming their records twice, found in the same pass and listed after the rows side by side.
+  const twice: Problem[] = [];
+  const namedTwice = new Set<string>();
   for (let r = cells.top; r <= cells.bottom; r++) {
     const inside = taken.find((x) => r >= x.top && r <= x.bottom);
     if (inside) {
@@ -134,7 +137,11 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
       continue;
     }
     const tables = sideBySideAt(cells, r);
-    if (!tables) continue;
+    if (!tables) {
+      const problem = doubledIdentityProblem(cells, grid.name, r, namedTwice);
+      if (problem) twice.push(problem);
+      continue;
+    }
     const listed = listOf(tables);
     problems.push({
       sheet: grid.name,
@@ -145,7 +152,7 @@ export function sideBySideProblems(grid: SheetGrid, found: readonly TableSpec[])
         "If they are separate tables, put one below the other or on a sheet of its own; if they are one table, give it one Ref and one name column.",
     });
   }
-  problems.push(...doubledIdentityProblems(cells, grid.name, taken));
+  problems.push(...twice);
   // A table's header printed again with another table beside it: the table goes on; the other is not read.
   for (const t of found) {
     for (const r of t.besideRepeats ?? []) {
@@ -190,32 +197,22 @@ function doubledIdentity(cells: SheetCells, row: number): ColumnMapping[] | unde
   return [...columns.filter((c) => doubled.some((d) => d.role === c.role) && !doubled.includes(c)).slice(0, 1), ...doubled];
 }
 
-function doubledIdentityProblems(cells: SheetCells, sheet: string, taken: readonly { top: number; bottom: number }[]): Problem[] {
-  const problems: Problem[] = [];
-  const reported = new Set<string>();
-  for (let r = cells.top; r <= cells.bottom; r++) {
-    const inside = taken.find((x) => r >= x.top && r <= x.bottom);
-    if (inside) {
-      r = inside.bottom;
-      continue;
-    }
-    if (!mayHeadOne(cells.row(r))) continue;
-    const doubled = doubledIdentity(cells, r);
-    if (!doubled) continue;
-    const names = doubled.map((c) => `"${c.header}"`).join(" and ");
-    // A header printed again down the table is the same table: named once.
-    if (reported.has(names)) continue;
-    reported.add(names);
-    problems.push({
-      sheet,
-      cell: toA1(r, doubled[0].col),
-      severity: "error",
-      message:
-        `This row reads as a tracker's header, but ${names}${NAMED_TWICE}, so the table is not read and its records are left out. ` +
-        "Rename the one that is not the records' ref or name (for example \"No.\" to \"Row\"), then run again.",
-    });
-  }
-  return problems;
+/** The problem for row `row` where it is such a header; `reported` keeps a header printed again down the table to one. */
+function doubledIdentityProblem(cells: SheetCells, sheet: string, row: number, reported: Set<string>): Problem | undefined {
+  if (!mayHeadOne(cells.row(row))) return undefined;
+  const doubled = doubledIdentity(cells, row);
+  if (!doubled) return undefined;
+  const names = doubled.map((c) => `"${c.header}"`).join(" and ");
+  if (reported.has(names)) return undefined;
+  reported.add(names);
+  return {
+    sheet,
+    cell: toA1(row, doubled[0].col),
+    severity: "error",
+    message:
+      `This row reads as a tracker's header, but ${names}${NAMED_TWICE}, so the table is not read and its records are left out. ` +
+      "Rename the one that is not the records' ref or name (for example \"No.\" to \"Row\"), then run again.",
+  };
 }
 
 /** Cheap test first, as every row is asked: three text cells or more, two of them identity headers. */

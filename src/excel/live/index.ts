@@ -14,7 +14,7 @@
 //                                            (applyColoursCommand) so the edit recolours what Apply coloured.
 // How events are chosen, batched and written: session.ts, burst.ts, edit.ts; the record kept true: record.ts;
 // rating help: rating-help.ts.
-import type { ExcelRun, XlRequestContext } from "../api";
+import type { ExcelRun } from "../api";
 import type { RunInContext, RunInEarlier } from "./api";
 import type { BurstReport, LiveHooks, LiveSettings } from "./session";
 import { LiveColours } from "./session";
@@ -34,10 +34,11 @@ export const runInWith =
   (context, batch) =>
     run({ previousObjects: context, delayForCellEdit: true }, batch);
 
+/** Office's Excel.run, given the earlier context as Office.js types it. */
+const officeRunInEarlier: RunInEarlier = (options, batch) => Excel.run({ ...options, previousObjects: options.previousObjects as unknown as OfficeExtension.ClientRequestContext }, batch);
+
 /** runInWith over Office's Excel.run. */
-export const officeRunIn: RunInContext = runInWith(<T>(options: { previousObjects: XlRequestContext; delayForCellEdit: boolean }, batch: (context: XlRequestContext) => Promise<T>) =>
-  Excel.run({ previousObjects: options.previousObjects as unknown as OfficeExtension.ClientRequestContext, delayForCellEdit: options.delayForCellEdit }, batch),
-);
+export const officeRunIn: RunInContext = runInWith(officeRunInEarlier);
 
 let current: LiveColours | undefined;
 
