@@ -16,7 +16,8 @@ import { committeesOf } from "./summary/summary";
 import { summariseWithHistory } from "./summary/history-model";
 import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./rate/workbook";
 import type { SheetPlan } from "./vocab/plan";
-import type { Problem, Scheme, SheetGrid } from "./vocab/types";
+import type { Problem, Scheme, SheetGrid, TableSpec } from "./vocab/types";
+import { toA1 } from "./vocab/address";
 import { findHistoryGrid, runHistory } from "./history/run";
 import type { HistoryView } from "./history/view";
 
@@ -155,7 +156,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period);
-  const judged = tables.some((t) => t.unfilled) ? inferPeriod(trackers, tables) : inference;
+  const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending)) ? inferPeriod(trackers, tables) : inference;
   const stale = staleTables(judged, period);
   const flagged = new Set<string>();
   for (const { table, evidence } of laterTables(judged, period)) {
@@ -181,6 +182,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
       message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the table's records are marked "${s.mark}" in the summary.`,
     });
   }
+  result.problems.push(...skippedLaterProblems(tables, period));
 
   const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today);
   if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };
@@ -207,4 +209,24 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   if (historyPlan) plans.push(historyPlan);
   const places = statusPlaces(trackers, tables, result.rated);
   return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history, ...(historyWindow !== undefined ? { historyWindow } : {}), statusPlaces: places };
+}
+
+/**
+ * Tables with figures for a period after the report's, which settlePending left unrated in favour of the
+ * report's own (RULES §4): said once per table, so a period set last quarter and not moved on is noticed.
+ */
+function skippedLaterProblems(tables: readonly TableSpec[], period: ReportingPeriod | undefined): Problem[] {
+  if (!period) return [];
+  const out: Problem[] = [];
+  for (const t of tables) {
+    const skipped = t.columns.find((c) => c.pending && c.role === "actual" && !(t.unfilled ?? []).includes(c.col));
+    if (!skipped) continue;
+    out.push({
+      sheet: t.sheet,
+      cell: toA1(t.headerRow + t.headerHeight - 1, skipped.col),
+      severity: "warning",
+      message: `"${skipped.header}" has figures for a period after the report's ${formatPeriod(period)}: they were not rated. To rate them, set the period to theirs (--period, or the Scorecard Rules sheet).`,
+    });
+  }
+  return out;
 }

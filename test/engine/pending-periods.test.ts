@@ -49,9 +49,21 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     expect({ period: r.period?.label, statuses: statuses(r) }).toEqual({ period: "Q4 2010/11", statuses: ["nodata", "nodata", "nodata"] });
   });
 
-  test("once Q4 has a figure, Q4 is the latest reported: a Q3 report says so, as for any later figures", () => {
+  test("once Q4 has a figure, a Q3 report still rates Q3 (RULES §4), and says Q4's figures were left", () => {
     const r = run(tracker([97, null, null]), "Q3 2010/11");
-    expect({ actual: actualCells(r), later: laterWarnings(r).length }).toEqual({ actual: ["K3", "K4", "K5"], later: 1 });
+    const skipped = r.result.problems.filter((p) => /after the report's/.test(p.message));
+    expect({ actual: actualCells(r), statuses: statuses(r), later: laterWarnings(r).length, skipped: skipped.map((p) => p.cell) }).toEqual({ actual: ["I3", "I4", "I5"], statuses: ["red", "amber", "green"], later: 0, skipped: ["K2"] });
+  });
+
+  test("Q4's column of a template's zeros is not rated in a Q3 report (helper-90)", () => {
+    const r = run(tracker([0, 0, 0]), "Q3 2010/11");
+    expect({ actual: actualCells(r), statuses: statuses(r) }).toEqual({ actual: ["I3", "I4", "I5"], statuses: ["red", "amber", "green"] });
+  });
+
+  test("a table with only later figures is rated on them and flagged, as before", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Q4 2010/11 Target", "Q4 2010/11 Actual"], ["H1", "Rent collected (%)", "Higher is better", 95, 96]] };
+    const r = run(grid, "Q3 2010/11");
+    expect({ actual: actualCells(r), later: laterWarnings(r).length }).toEqual({ actual: ["E2"], later: 1 });
   });
 });
 

@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -478,7 +478,10 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
 /**
  * Once the report's period is known: a pending column of that period or an earlier one is rated after all
  * (RULES §4: the column for the reporting period, filled or not), so only later periods stay pending: a Q3
- * report on a tracker laid out to Q4 rates Q3, not Q4's empty columns. In place; idempotent.
+ * report on a tracker laid out to Q4 rates Q3, not Q4's empty columns. A later period's columns that are
+ * filled (a template's zeros, a forecast) are pending too, where the table has an actual for the report's
+ * period or before it: with `--period Q3 2010/11`, Q4's zeros were rated red. A table with only later
+ * figures keeps them, rated and flagged (laterTables). In place; idempotent.
  */
 export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined): void {
   if (!period || (period.quarter === undefined && period.startYear === undefined)) return;
@@ -491,10 +494,22 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
     if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
     return pos > reportPos;
   };
+  // Only dated columns can be later: "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
+  // year's own figure in a Q3 2010/11 report (RULES §4), not a later one.
+  const laterDated = (c: ColumnMapping): boolean => {
+    const p = c.period;
+    if (!p) return false;
+    if (p.quarter === undefined && p.month === undefined) return p.year !== undefined && (yearStart(p.year) ?? 0) > (reportYear ?? Infinity);
+    return later(c);
+  };
   for (const t of tables) {
-    if (!t.columns.some((c) => c.pending && !later(c))) continue;
+    // A baseline or last year's figure is no figure for the report's period.
+    const reportable = t.columns.some((c) => c.role === "actual" && !laterDated(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
+    const marks = (c: ColumnMapping): boolean => (c.pending ? later(c) : reportable && laterDated(c));
+    if (!t.columns.some((c) => (c.pending ?? false) !== marks(c))) continue;
     t.columns = t.columns.map((c) => {
-      if (!c.pending || later(c)) return c;
+      if ((c.pending ?? false) === marks(c)) return c;
+      if (!c.pending) return { ...c, pending: true as const };
       const { pending: _pending, ...rest } = c;
       return rest;
     });
