@@ -173,3 +173,38 @@ describe("a KPI register: 'Indicator' beside 'Definition'", () => {
     expect(register(["Indicator", "Measure", "Target", "Actual"], [["A", "B", 1, 2]]).result.rated).toEqual([]);
   });
 });
+
+// helper-90: a plan that keeps its original dates beside revised ones is rated on the revised date.
+describe("original and revised dates", () => {
+  const plan = (header: string[], rows: CellValue[][]) =>
+    runScorecard([grid("Actions", [header, ...rows])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+  const rated = (r: ReturnType<typeof plan>) => r.result.rated.map((x) => [x.record.ref, x.record.due?.cell, x.rating.status]);
+
+  test("the revised due date is read, the original only where no revision is entered", () => {
+    const r = plan(
+      ["Ref", "Action", "Original Due Date", "Revised Due Date", "Update"],
+      [
+        ["A1", "Open the new library", d("2010-09-30"), d("2011-06-30"), "Delayed by the contractor"],
+        ["A2", "Review fees", d("2010-10-31"), null, "Not started"],
+      ],
+    );
+    expect(rated(r)).toEqual([["A1", "D2", "ontrack"], ["A2", "C3", "overdue"]]);
+  });
+
+  // Each row: the original date passed (30/09/2010), the revision ahead (30/06/2011).
+  const passed = d("2010-09-30");
+  const ahead = d("2011-06-30");
+  test.each([
+    [["Ref", "Action", "Target date", "Revised target date"], [passed, ahead], "D2"],
+    [["Ref", "Action", "Due date (revised)", "Due date (original)"], [ahead, passed], "C2"],
+    [["Ref", "Action", "Planned end date", "Current end date"], [passed, ahead], "D2"],
+  ] as [string[], Date[], string][])("%j reads %s", (header, dates, cell) => {
+    const r = plan(header, [["A1", "Open the new library", ...dates]]);
+    expect(rated(r)).toEqual([["A1", cell, "ontrack"]]);
+  });
+
+  test("a forecast is no revision: the agreed due date stands", () => {
+    const r = plan(["Ref", "Action", "Due date", "Forecast completion date"], [["A1", "Open the new library", d("2010-09-30"), d("2011-06-30")]]);
+    expect(rated(r)).toEqual([["A1", "C2", "overdue"]]);
+  });
+});

@@ -60,8 +60,28 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: n
 /** Roles read from one column each; with several, the one naming the latest period, else the first. */
 const SINGLE_ROLES: Role[] = ["ref", "name", "refAndName", "description", "directorate", "priority", "committee", "lead", "frequency", "polarity", "unit", "tolerance", "manual", "comment", "outcome", "progress", "start", "due"];
 
+/** Dates a plan may move: the revised one is read, the original where no revision is entered. */
+const RESCHEDULED_ROLES = ["due", "start"] as const;
+// A forecast is not a revision: "Due Date | Forecast completion date" keeps the due date that was agreed.
+const REVISED_DATE = /\b(?:revised|new|current|amended|updated|latest|re-?scheduled|re-?profiled|re-?baselined)\b/i;
+const ORIGINAL_DATE = /\b(?:original|initial|baseline|planned|agreed|first)\b/i;
+
+/** Of two or more undated date columns of one role, the revised one and the original, where headers tell them apart. */
+function rescheduled(cols: ColumnMapping[]): { revised: ColumnMapping; original: ColumnMapping } | undefined {
+  if (cols.length < 2) return undefined;
+  const revised = cols.filter((c) => REVISED_DATE.test(c.header) && !ORIGINAL_DATE.test(c.header));
+  const original = cols.filter((c) => c !== revised[0] && !REVISED_DATE.test(c.header));
+  // Rightmost revision: a second revision is written after the first.
+  return revised.length > 0 && original.length > 0 ? { revised: revised[revised.length - 1], original: original[0] } : undefined;
+}
+
 export interface ColumnPlan {
   single: Partial<Record<Role, ColumnMapping>>;
+  /**
+   * Where a tracker keeps an original and a revised date ("Original Due Date | Revised Due Date"), the
+   * single column is the revised one and this the original, read on rows with no revised date.
+   */
+  dateFallback?: Partial<Record<"due" | "start", ColumnMapping>>;
   actual?: ColumnMapping;
   /** The target to compare as it stands: the rated period's own target, else (not year-to-date) the annual one. */
   target?: ColumnMapping;
@@ -118,12 +138,19 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
+  const plan0: Pick<ColumnPlan, "dateFallback"> = {};
   // "Indicator | Definition": the definition describes the indicator the other column names.
   const definition = definitionBesideName(columns);
   for (const role of SINGLE_ROLES) {
     const all = columns.filter((c) => c.role === role && c !== definition);
     const dated = all.filter((c) => c.period);
     single[role] = dated.length > 0 ? latest(reportedOr(dated), yearOf) : all[0];
+  }
+  for (const role of RESCHEDULED_ROLES) {
+    const chosen = rescheduled(columns.filter((c) => c.role === role && !c.period));
+    if (!chosen) continue;
+    single[role] = chosen.revised;
+    (plan0.dateFallback ??= {})[role] = chosen.original;
   }
   if (definition) single.description ??= definition;
 
@@ -132,7 +159,7 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   const current = actuals.filter((c) => actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
   const candidates = current.length ? current : actuals.filter((c) => actualKind(c.header) === "earlier");
   const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
-  const plan: ColumnPlan = { single, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
+  const plan: ColumnPlan = { single, ...plan0, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
     return plan;

@@ -194,7 +194,11 @@ class RowRecord implements SourceRecord {
     return this.rows.field(this.at, this.rows.plan.single[role]);
   }
   private activityField(role: "progress" | "start" | "due"): Field | undefined {
-    return this.kind === "activity" ? this.single(role) : undefined;
+    if (this.kind !== "activity") return undefined;
+    const field = this.single(role);
+    // A revised date left blank: the original stands.
+    const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];
+    return original && (!field || isBlank(field.value)) ? (this.rows.field(this.at, original) ?? field) : field;
   }
   private indicatorField(m: ColumnMapping | undefined): Field | undefined {
     return this.kind === "indicator" ? this.rows.field(this.at, m) : undefined;
