@@ -31,6 +31,17 @@ const titles: [string, string, string | undefined][] = [
   // helper-92: a date's last two parts are not a year pair.
   ["RULES §10 title: a date is not \"12/13\"", "Quarter 3 Performance Report - data to 31/12/13", "Q3"],
   ["RULES §10 title: nor \"09/10\"", "Quarter 2 report as at 30/09/10", "Q2"],
+  // helper-90: a lone month that ends a quarter, in a quarterly report's title.
+  ["RULES §10 title: a quarterly report's month", "Quarterly Performance Report - December 2010", "Q3 2010/11"],
+  ["RULES §10 title: a period number and its month", "Period 9 (December 2010)", "Q3 2010/11"],
+  ["RULES §10 title: the quarter's last day", "Performance for the quarter ending 31 March 2011", "Q4 2010/11"],
+  ["RULES §10 title: a year ending March", "Outturn for the year ending March 2011", "2010/11"],
+  ["RULES §10 title: a month inside a quarter is none", "Period 8 (November 2010)", undefined],
+  ["RULES §10 title: a day inside the month is a meeting, not a quarter's end", "Quarterly report to Cabinet 15 March 2011", undefined],
+  // A quarter with no year and the day it was reported: the last quarter of that number ended by then.
+  ["RULES §10 title: Q4 reported in June", "Quarter 4 report - Cabinet 15 June 2011", "Q4 2010/11"],
+  ["RULES §10 title: Q3 reported in March", "Quarter 3 Performance Report, Cabinet 15 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: a quarter's own dates", "Quarter 3 (1 October to 31 December 2010)", "Q3 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {
@@ -57,6 +68,7 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     // helper-88: yearly figures on another sheet made a Q3 2010/11 workbook's report one for 2011/12.
     ["RULES §10 a quarter and year outranks a later year alone", [q3, tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 calendar-year columns name no period", [q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    ["RULES §10 a quarter over a meeting's date, on two rows", [tracker("KPIs", [["Quarter 3 Performance Report"], ["Cabinet – 15 March 2011"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 from a title block's label and value", [tracker("KPIs", [["Anytown Borough Council"], ["Reporting period:", "Quarter 3 2010/11"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!B2", "2010-12-31", "periodEnd"],
     ["RULES §10 a line about the next return is not the period", [tracker("KPIs", [["Performance Report Quarter 3 2010/11"], ["Next update: Quarter 4 2010/11 (to Cabinet June 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 a title about this quarter's own return keeps its period", [tracker("KPIs", [["Corporate Plan Actions - Quarter 3 2010/11 update (returns due by 14 January 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],

@@ -4,7 +4,7 @@
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { yearStart } from "./headers";
-import { comparePeriods, formatPeriod, periodInTitle, type ReportingPeriod } from "../read/periods";
+import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterYearBy, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -63,15 +63,21 @@ function titleCell(cells: SheetCells, row: number): number | undefined {
 /** Title evidence in rows [from, to] of a sheet: title rows (one text cell) naming a quarter or a year. */
 function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[] {
   const out: PeriodEvidence[] = [];
+  let dated: ReturnType<typeof dateInWords>;
   for (let r = Math.max(from, cells.top); r <= Math.min(to, cells.bottom); r++) {
     const col = titleCell(cells, r);
     if (col === undefined) continue;
     const v = cells.at(r, col);
     if (typeof v !== "string" || NEXT_PERIOD.test(v)) continue;
+    dated ??= dateInWords(v);
     const period = periodInTitle(v);
     if (period) out.push({ period, sheet: cells.name, cell: toA1(r, col), text: v.replace(/\s+/g, " ").trim(), from: "title" });
   }
-  return out;
+  // "Quarter 3 Performance Report" over "Cabinet – 15 March 2011": the quarter of that number last ended
+  // by the meeting's date (helper-90: the report date was today, and every action overdue).
+  if (!dated) return out;
+  const when = dated;
+  return out.map((e) => (e.period.quarter !== undefined && e.period.startYear === undefined ? { ...e, period: { ...e.period, startYear: quarterYearBy(e.period.quarter, when) } } : e));
 }
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */

@@ -120,13 +120,59 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const months = [...t.matchAll(MONTH_WORD)];
   const last = months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
+  const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
   if (last && (months.length >= 2 || quarter !== undefined) && (last[2] ?? lastYear?.[1])) {
     const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
     const year = Number(last[2] ?? lastYear?.[1]);
     const fyStart = month >= 4 ? year : year - 1;
-    if (startYear === undefined) startYear = fyStart;
-    quarter ??= [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][month - 1];
+    // A day's date beside a quarter with no year is when it was reported ("Quarter 4 report – Cabinet
+    // 15 June 2011"): the quarter is the last one of that number ended by then, Q4 2010/11, not 2011/12's.
+    const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearBy(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
+    if (startYear === undefined) startYear = dated ?? fyStart;
+    quarter ??= QUARTER_OF_MONTH[month - 1];
+  } else if (last && months.length === 1 && quarter === undefined && startYear === undefined && QUARTER_END_WORDS.test(t) && (last[2] ?? lastYear?.[1])) {
+    // "Quarterly Performance Report – December 2010", "Period 9 (December 2010)", "Quarter ending 31 December
+    // 2010": one month that ends a quarter, not a day inside it (a committee's "15 March 2011" names none).
+    const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
+    const year = Number(last[2] ?? lastYear?.[1]);
+    if (month % 3 === 0 && (!lastDay || Number(lastDay[1]) === lastDayOf(year, month))) {
+      startYear = month >= 4 ? year : year - 1;
+      // "Year ending March 2011" is the whole year.
+      if (!(month === 3 && /\byear[- ]?end/i.test(t))) quarter = QUARTER_OF_MONTH[month - 1];
+    }
   }
   if (quarter === undefined && startYear === undefined) return undefined;
   return { label: t, quarter, startYear };
+}
+
+const QUARTER_OF_MONTH = [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+/** Words saying a lone month is where a quarterly report ends. */
+const QUARTER_END_WORDS = /\bquarterly\b|\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;
+
+function lastDayOf(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The financial year whose quarter `quarter` is the last of that number to have ended by `date`. */
+export function quarterYearBy(quarter: number, date: { year: number; month: number; day: number }): number {
+  // Quarter q of the year starting in April of y ends in month 3q + 3 of y (Q4: March of y + 1).
+  const endMonth = quarter * 3 + 3;
+  const endYearOffset = endMonth > 12 ? 1 : 0;
+  const at = date.year * 10000 + date.month * 100 + date.day;
+  for (let y = date.year; ; y--) {
+    const endYear = y + endYearOffset;
+    const month = ((endMonth - 1) % 12) + 1;
+    if (endYear * 10000 + month * 100 + lastDayOf(endYear, month) <= at) return y;
+  }
+}
+
+/** A day's date written in words ("15 March 2011", "1st June 2011") in text, the last one; undefined when none. */
+export function dateInWords(text: string): { year: number; month: number; day: number } | undefined {
+  let found: { year: number; month: number; day: number } | undefined;
+  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)? (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? ((?:19|20)\d\d)\b/gi)) {
+    const month = MONTH_NUMBERS[m[2].slice(0, 3).toLowerCase()];
+    const day = Number(m[1]);
+    if (day >= 1 && day <= lastDayOf(Number(m[3]), month)) found = { year: Number(m[3]), month, day };
+  }
+  return found;
 }
