@@ -259,6 +259,12 @@ def write_zip_structure_cases(bad, tracker, add):
     raw[data + info.compress_size // 2] ^= 0x55
     open(damaged, "wb").write(bytes(raw))
     add("damaged-copied-part.xlsx", 2, "a part we only copy (the theme) damaged in the zip: found by its CRC-32, not copied out as it was")
+    rowless = sheet.replace(b'<c r="A2"', b'<c r="A"', 1)
+    write("cell-without-row.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: rowless))
+    add("cell-without-row.xlsx", 2, 'a cell addressed "A", with no row: Excel repairs it, and it was built with exit 0 (helper-88)')
+    moved = sheet.replace(b'<c r="B2"', b'<c r="B7"', 1)
+    write("cell-in-another-row.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: moved))
+    add("cell-in-another-row.xlsx", 2, "cell B7 written inside row 2: Excel repairs it, and it was read into row 2 and built with exit 0")
     rows = sheet.replace(b"</sheetData>", b'<row r="3"><c r="A3"><v>1</v></c></row>' * 3 + b"</sheetData>", 1)
     write("repeated-row.xlsx", changed("xl/worksheets/sheet1.xml", lambda d: rows))
     add("repeated-row.xlsx", 2, "one row given again after the last: refused naming it (one row repeated 200,000 times made a 52 MB sheet, with exit 0)")

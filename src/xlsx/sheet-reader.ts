@@ -5,7 +5,7 @@
 // as Excel shows them. Only the cells present are held (sheet-extent.ts squares them).
 import type { CellRange, CellValue, Problem, SheetGrid } from "../engine/vocab/types";
 import { InputError } from "./errors";
-import { cellAddress, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, serialToDate } from "./package/cell-values";
+import { cellAddress, cellRowIndex, columnIndex, isoCellDate, MAX_COL, MAX_ROW, rowIndex, serialToDate } from "./package/cell-values";
 import { decodeEscapes, MAX_CELL_CHARS, type SharedStrings } from "./package/shared-strings";
 import { NO_FORMATS, type CellFormats } from "./package/styles-read";
 import type { ZipPackage } from "./package/zip-reader";
@@ -194,6 +194,9 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           if (r !== undefined) {
             const at = columnIndex(r);
             if (at < 0 || at > MAX_COL) fail(`has a cell at "${r.slice(0, 20)}", which is not a cell address`);
+            // Excel repairs a cell whose address names no row, or another row than the one it is in ("A", "B7" in row 5).
+            const inRow = cellRowIndex(r);
+            if (inRow !== row) fail(inRow < 0 ? `has a cell at "${r.slice(0, 20)}", which is not a cell address` : `has cell ${r.slice(0, 20)} in row ${row + 1}`);
             // Excel repairs a row whose cells repeat or go backwards; a few KB of one repeated cell inflated to a gigabyte.
             if (at <= col) fail(`has cell ${r.slice(0, 20)} twice, or out of order, in row ${row + 1}`);
             col = at;

@@ -19,6 +19,23 @@ export function columnIndex(address: string): number {
   return i === 0 || i > 3 ? -1 : n - 1;
 }
 
+/**
+ * Zero-based row of a cell's own address ("AB12" → 11), read by character codes (every cell of a sheet
+ * has one); -1 unless it is letters then digits, with no leading zero.
+ */
+export function cellRowIndex(address: string): number {
+  let i = 0;
+  while (i < address.length && address.charCodeAt(i) >= 65) i++;
+  if (i === address.length || address.charCodeAt(i) === 48) return -1;
+  let n = 0;
+  for (; i < address.length; i++) {
+    const c = address.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n - 1;
+}
+
 /** Zero-based row of an address ("AB12" → 11); -1 when it has none. */
 export function rowIndex(address: string): number {
   let i = 0;
