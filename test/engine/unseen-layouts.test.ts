@@ -208,3 +208,30 @@ describe("original and revised dates", () => {
     expect(rated(r)).toEqual([["A1", "C2", "overdue"]]);
   });
 });
+
+// helper-90: "Variance" is a tolerance in some trackers and the actual's difference from target in others.
+describe("a Variance column of differences is no tolerance", () => {
+  const rows: CellValue[][] = [
+    ["P1", "Days to re-let", "Lower is better", 20, 23, 3],
+    ["P2", "Days to process claims", "Lower is better", 10, 9, -1],
+    ["P3", "Complaints", "Lower is better", 50, 52, 2],
+  ];
+  const rate = (header: string, body = rows) =>
+    runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Actual", header], ...body])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" }).result.rated.map((r) => r.rating.status);
+
+  test.each(["Variance", "Variance from target", "Difference"])("%s holding actual minus target: the scheme's 5%% tolerance", (header) => {
+    expect(rate(header)).toEqual(["red", "green", "amber"]);
+  });
+
+  test("differences as a percentage of target are found too", () => {
+    expect(rate("Variance %", rows.map((r) => [...r.slice(0, 5), `${(((Number(r[4]) - Number(r[3])) / Number(r[3])) * 100).toFixed(1)}%`]))).toEqual(["red", "green", "amber"]);
+  });
+
+  test.each(["Variance (+/-)", "Acceptable Variance"])("%s says it is a tolerance, whatever its figures", (header) => {
+    expect(rate(header)).toEqual(["amber", "green", "amber"]);
+  });
+
+  test("a Variance column of tolerances stays one", () => {
+    expect(rate("Variance", rows.map((r) => [...r.slice(0, 5), 3]))).toEqual(["amber", "green", "amber"]);
+  });
+});

@@ -5,6 +5,7 @@ import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, 
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
+import { settleDifferences } from "./differences";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -389,6 +390,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
     }
   }
   spec.columns = settleMergedHeaders(cells, spec);
+  spec.columns = settleDifferences(cells, spec);
   markPending(cells, spec);
   return spec;
 }
