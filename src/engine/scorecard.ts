@@ -150,12 +150,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const { reportDate, reportDateSource } = chooseReportDate(settings, options, period);
 
   const includeHidden = settings.includeHidden === true;
-  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables });
+  const tableYears = new Map(inference.tables.filter((t) => t.evidence.period.startYear !== undefined).map((t) => [t.table, t.evidence.period.startYear as number]));
+  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears });
   result.problems.unshift(...ruleProblems);
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
-  settlePending(tables, period);
+  settlePending(tables, period, tableYears);
   const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending)) ? inferPeriod(trackers, tables) : inference;
   const stale = staleTables(judged, period);
   const flagged = new Set<string>();

@@ -60,6 +60,18 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     expect({ actual: actualCells(r), statuses: statuses(r) }).toEqual({ actual: ["I3", "I4", "I5"], statuses: ["red", "amber", "green"] });
   });
 
+  test("last year's quarters are not after next year's Q1: the latest is rated, and marked as last year's (helper-93)", () => {
+    const r = run(tracker([97, 30, 93]), "Q1 2011/12");
+    const skipped = r.result.problems.filter((p) => /after the report's/.test(p.message));
+    expect({ actual: actualCells(r), skipped: skipped.length, marks: r.stale.map((s) => s.mark) }).toEqual({ actual: ["K3", "K4", "K5"], skipped: 0, marks: ["Q4 2010/11 figure"] });
+  });
+
+  test("a rolling year (Q4 | Q1 | Q2 | Q3) keeps last year's Q4 where it is: no later figures are said to be left", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", "Q4 Actual", "Q1 Actual", "Q2 Actual", "Q3 Actual"], ["H1", "Rent collected (%)", "Higher is better", 95, 90, 92, 94, 96]] };
+    const r = run(grid, "Q3 2010/11");
+    expect(r.result.problems.filter((p) => /after the report's/.test(p.message))).toEqual([]);
+  });
+
   test("a table with only later figures is rated on them and flagged, as before", () => {
     const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Q4 2010/11 Target", "Q4 2010/11 Actual"], ["H1", "Rent collected (%)", "Higher is better", 95, 96]] };
     const r = run(grid, "Q3 2010/11");

@@ -481,11 +481,12 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
  * Once the report's period is known: a pending column of that period or an earlier one is rated after all
  * (RULES §4: the column for the reporting period, filled or not), so only later periods stay pending: a Q3
  * report on a tracker laid out to Q4 rates Q3, not Q4's empty columns. A later period's columns that are
- * filled (a template's zeros, a forecast) are pending too, where the table has an actual for the report's
- * period or before it: with `--period Q3 2010/11`, Q4's zeros were rated red. A table with only later
- * figures keeps them, rated and flagged (laterTables). In place; idempotent.
+ * filled (a template's zeros, figures typed early) are pending too, where the table has a figure for the
+ * report's period or before it: with `--period Q3 2010/11`, Q4's zeros were rated red. A table with only
+ * later figures keeps them, rated and flagged (laterTables). `tableYears` holds each table's own year
+ * where its title or headers name one. In place; idempotent.
  */
-export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined): void {
+export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined, tableYears?: ReadonlyMap<TableSpec, number>): void {
   if (!period || (period.quarter === undefined && period.startYear === undefined)) return;
   const reportYear = period.startYear;
   // A year's report is for the whole year: every quarter of it is the report's.
@@ -496,18 +497,26 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
     if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
     return pos > reportPos;
   };
-  // Only dated columns can be later: "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
-  // year's own figure in a Q3 2010/11 report (RULES §4), not a later one.
-  const laterDated = (c: ColumnMapping): boolean => {
-    const p = c.period;
-    if (!p) return false;
-    if (p.quarter === undefined && p.month === undefined) return p.year !== undefined && (yearStart(p.year) ?? 0) > (reportYear ?? Infinity);
-    return later(c);
-  };
   for (const t of tables) {
+    const tableYear = tableYears?.get(t);
+    // A figure after the report's period. "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
+    // year's own figure in a Q3 2010/11 report (RULES §4). A quarter with no year of its own is of its
+    // table's year: last year's "Q2 Actual" is not after a Q1 2011/12 report (helper-93).
+    const laterFigure = (c: ColumnMapping): boolean => {
+      const p = c.period;
+      if (!p) return false;
+      const own = yearStart(p.year);
+      if (p.quarter === undefined && p.month === undefined) return own !== undefined && reportYear !== undefined && own > reportYear;
+      const y = own ?? tableYear;
+      if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
+      return (periodPosition(p) ?? 13) > reportPos;
+    };
     // A baseline or last year's figure is no figure for the report's period.
-    const reportable = t.columns.some((c) => c.role === "actual" && !laterDated(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
-    const marks = (c: ColumnMapping): boolean => (c.pending ? later(c) : reportable && laterDated(c));
+    const reported = t.columns.filter((c) => c.role === "actual" && !laterFigure(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
+    // A quarter with no year is later only to the right of one of the report's figures: "Q4 | Q1 | Q2 | Q3"
+    // rolls over from last year.
+    const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || reported.some((r) => r.period && r.col < c.col));
+    const marks = (c: ColumnMapping): boolean => (c.pending ? later(c) : reported.length > 0 && isLater(c));
     if (!t.columns.some((c) => (c.pending ?? false) !== marks(c))) continue;
     t.columns = t.columns.map((c) => {
       if ((c.pending ?? false) === marks(c)) return c;

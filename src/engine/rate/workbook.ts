@@ -18,6 +18,8 @@ export interface RateOptions {
   includeHidden?: boolean;
   /** Tables already found (detectWorkbookTables), so that they are not looked for twice. */
   tables?: TableSpec[];
+  /** Each table's own year, where its title or headers name one (settlePending). */
+  tableYears?: ReadonlyMap<TableSpec, number>;
 }
 
 export interface ColumnOverride {
@@ -156,7 +158,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   for (const grid of grids) {
     const found = options.tables ? options.tables.filter((t) => t.sheet === grid.name) : applyOverrides(detectTables(grid), options.columnOverrides ?? []);
     problems.push(...sideBySideProblems(grid, found));
-    settlePending(found, options.period);
+    settlePending(found, options.period, options.tableYears);
     tables.push(...found);
     const read = readRecords(grid, found, options.period?.startYear);
     problems.push(...read.problems);
