@@ -32,7 +32,10 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a date is not \"12/13\"", "Quarter 3 Performance Report - data to 31/12/13", "Q3"],
   ["RULES §10 title: nor \"09/10\"", "Quarter 2 report as at 30/09/10", "Q2"],
   // helper-90: a lone month that ends a quarter, in a quarterly report's title.
-  ["RULES §10 title: a quarterly report's month", "Quarterly Performance Report - December 2010", "Q3 2010/11"],
+  // helper-93: a "Quarterly" report's month may be its meeting's ("… to Cabinet - June 2011").
+  ["RULES §10 title: a quarterly report's month may be a meeting's", "Quarterly Performance Report to Cabinet - June 2011", undefined],
+  ["RULES §10 title: a quarterly report's meeting day", "Quarterly performance report, Audit Committee 30 June 2011", undefined],
+  ["RULES §10 title: a quarterly report's month as at", "Quarterly Performance Report - as at December 2010", "Q3 2010/11"],
   ["RULES §10 title: a period number and its month", "Period 9 (December 2010)", "Q3 2010/11"],
   ["RULES §10 title: the quarter's last day", "Performance for the quarter ending 31 March 2011", "Q4 2010/11"],
   ["RULES §10 title: a year ending March", "Outturn for the year ending March 2011", "2010/11"],
@@ -42,6 +45,9 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: Q4 reported in June", "Quarter 4 report - Cabinet 15 June 2011", "Q4 2010/11"],
   ["RULES §10 title: Q3 reported in March", "Quarter 3 Performance Report, Cabinet 15 March 2011", "Q3 2010/11"],
   ["RULES §10 title: a quarter's own dates", "Quarter 3 (1 October to 31 December 2010)", "Q3 2010/11"],
+  // helper-93: a day inside the quarter is a position part-way through it.
+  ["RULES §10 title: a position part-way", "Quarter 3 monitoring - position at 30 November 2010", "Q3 2010/11"],
+  ["RULES §10 title: data to a day inside Q4", "Quarter 4 Performance Report (data to 28 February 2011)", "Q4 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {
@@ -68,6 +74,9 @@ describe("runScorecard: RULES §10 period and report date from the workbook", ()
     // helper-88: yearly figures on another sheet made a Q3 2010/11 workbook's report one for 2011/12.
     ["RULES §10 a quarter and year outranks a later year alone", [q3, tracker("Annual", [["Annual indicators 2011/12"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 calendar-year columns name no period", [q3, tracker("Years", [], ["Name", "2009", "2010", "2011"], [["Visits", 1, 2, 3]])], "Q3 2010/11", "'Q3 Scorecard'!A1", "2010-12-31", "periodEnd"],
+    // helper-93: the date is the last resort, after the headers' year, and a plan's history is no date of the report.
+    ["RULES §10 headers' year before a date on the title rows", [tracker("KPIs", [["Corporate Performance - Quarter 3"], ["Printed 20 February 2012"], []], ["Ref", "Indicator", "Polarity", "2010/11 Target", "Q3 Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!E4", "2010-12-31", "periodEnd"],
+    ["RULES §10 a plan's approval is no report date", [tracker("KPIs", [["Corporate Performance - Quarter 3"], ["Plan approved by Council on 24 February 2010"], ["Cabinet 15 March 2011"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 a quarter over a meeting's date, on two rows", [tracker("KPIs", [["Quarter 3 Performance Report"], ["Cabinet – 15 March 2011"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],
     ["RULES §10 from a title block's label and value", [tracker("KPIs", [["Anytown Borough Council"], ["Reporting period:", "Quarter 3 2010/11"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!B2", "2010-12-31", "periodEnd"],
     ["RULES §10 a line about the next return is not the period", [tracker("KPIs", [["Performance Report Quarter 3 2010/11"], ["Next update: Quarter 4 2010/11 (to Cabinet June 2011)"], []], ["Ref", "Indicator", "Polarity", "Target", "Actual"], [["F1", "Visits", "Higher", 5, 6]])], "Q3 2010/11", "'KPIs'!A1", "2010-12-31", "periodEnd"],

@@ -4,7 +4,7 @@
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { yearStart } from "./headers";
-import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterYearBy, type ReportingPeriod } from "../read/periods";
+import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -63,21 +63,30 @@ function titleCell(cells: SheetCells, row: number): number | undefined {
 /** Title evidence in rows [from, to] of a sheet: title rows (one text cell) naming a quarter or a year. */
 function titlesIn(cells: SheetCells, from: number, to: number): PeriodEvidence[] {
   const out: PeriodEvidence[] = [];
-  let dated: ReturnType<typeof dateInWords>;
   for (let r = Math.max(from, cells.top); r <= Math.min(to, cells.bottom); r++) {
     const col = titleCell(cells, r);
     if (col === undefined) continue;
     const v = cells.at(r, col);
     if (typeof v !== "string" || NEXT_PERIOD.test(v)) continue;
-    dated ??= dateInWords(v);
     const period = periodInTitle(v);
     if (period) out.push({ period, sheet: cells.name, cell: toA1(r, col), text: v.replace(/\s+/g, " ").trim(), from: "title" });
   }
-  // "Quarter 3 Performance Report" over "Cabinet – 15 March 2011": the quarter of that number last ended
-  // by the meeting's date (helper-90: the report date was today, and every action overdue).
-  if (!dated) return out;
-  const when = dated;
-  return out.map((e) => (e.period.quarter !== undefined && e.period.startYear === undefined ? { ...e, period: { ...e.period, startYear: quarterYearBy(e.period.quarter, when) } } : e));
+  return out;
+}
+
+/** A line about the plan's own history, not this report: "Plan approved by Council on 24 February 2010". */
+const PLAN_HISTORY = /\b(?:approved|adopted|agreed|published|created|established|launched)\b/i;
+
+/** The first day's date in words on a title row of rows [from, to] that is not about the plan's history. */
+function titleDate(cells: SheetCells, from: number, to: number): ReturnType<typeof dateInWords> {
+  for (let r = Math.max(from, cells.top); r <= Math.min(to, cells.bottom); r++) {
+    const col = titleCell(cells, r);
+    const v = col === undefined ? undefined : cells.at(r, col);
+    if (typeof v !== "string" || NEXT_PERIOD.test(v) || PLAN_HISTORY.test(v)) continue;
+    const date = dateInWords(v);
+    if (date) return date;
+  }
+  return undefined;
 }
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
@@ -154,6 +163,13 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInfe
       let evidence = title && full(title.period) ? title : header ? completed(header, title) : title && completed(title, header);
       if (evidence && !full(evidence.period) && title && header && full(completed(title, header).period)) evidence = completed(title, header);
       if (evidence && header && title && full(header.period) && comparePeriods(header.period, evidence.period) < 0) evidence = header;
+      // The last resort for a quarter's year, where neither titles nor headers name one: a date on the
+      // title rows ("Quarter 3 Performance Report" over "Cabinet – 15 March 2011"), the quarter of that
+      // number it falls in or last ended by then (helper-90: the report date was today, every action overdue).
+      if (evidence && evidence.period.quarter !== undefined && evidence.period.startYear === undefined) {
+        const date = titleDate(cells, table === own[0] ? cells.top : from, table.headerRow - 1);
+        if (date) evidence = { ...evidence, period: { ...evidence.period, startYear: quarterYearOf(evidence.period.quarter, date) } };
+      }
       if (evidence) perTable.push({ table, evidence });
       // A title naming a later quarter than its table's headers still sets the report's period
       // (RULES §10: the latest period is the report's); the table is then flagged as earlier.

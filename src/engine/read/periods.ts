@@ -125,9 +125,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
     const year = Number(last[2] ?? lastYear?.[1]);
     const fyStart = month >= 4 ? year : year - 1;
-    // A day's date beside a quarter with no year is when it was reported ("Quarter 4 report – Cabinet
-    // 15 June 2011"): the quarter is the last one of that number ended by then, Q4 2010/11, not 2011/12's.
-    const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearBy(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
+    // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
+    // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
+    // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
+    const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
     if (startYear === undefined) startYear = dated ?? fyStart;
     quarter ??= QUARTER_OF_MONTH[month - 1];
   } else if (last && months.length === 1 && quarter === undefined && startYear === undefined && QUARTER_END_WORDS.test(t) && (last[2] ?? lastYear?.[1])) {
@@ -147,7 +148,8 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
 
 const QUARTER_OF_MONTH = [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3];
 /** Words saying a lone month is where a quarterly report ends. */
-const QUARTER_END_WORDS = /\bquarterly\b|\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;
+// Not "Quarterly": "Quarterly Performance Report to Cabinet - June 2011" names the meeting's month (helper-93).
+const QUARTER_END_WORDS = /\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;
 
 function lastDayOf(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -164,6 +166,11 @@ export function quarterYearBy(quarter: number, date: { year: number; month: numb
     const month = ((endMonth - 1) % 12) + 1;
     if (endYear * 10000 + month * 100 + lastDayOf(endYear, month) <= at) return y;
   }
+}
+
+/** The financial year of quarter `quarter` a date names: the one it falls in, else the last of that number ended by then. */
+export function quarterYearOf(quarter: number, date: { year: number; month: number; day: number }): number {
+  return QUARTER_OF_MONTH[date.month - 1] === quarter ? (date.month >= 4 ? date.year : date.year - 1) : quarterYearBy(quarter, date);
 }
 
 /** A day's date written in words ("15 March 2011", "1st June 2011") in text, the last one; undefined when none. */
