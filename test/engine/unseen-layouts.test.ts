@@ -203,9 +203,20 @@ describe("original and revised dates", () => {
     expect(rated(r)).toEqual([["A1", cell, "ontrack"]]);
   });
 
-  test("a forecast is no revision: the agreed due date stands", () => {
-    const r = plan(["Ref", "Action", "Due date", "Forecast completion date"], [["A1", "Open the new library", d("2010-09-30"), d("2011-06-30")]]);
+  test.each([["Due date", "Forecast completion date"], ["Target date", "Latest forecast completion date"], ["Due date", "Current forecast end date"]])("a forecast is no revision: %s stands beside %s", (due, forecast) => {
+    const r = plan(["Ref", "Action", due, forecast], [["A1", "Open the new library", d("2010-09-30"), d("2011-06-30")]]);
     expect(rated(r)).toEqual([["A1", "C2", "overdue"]]);
+  });
+
+  test("'Revised agreed due date' revises 'Agreed due date'", () => {
+    const r = plan(["Ref", "Action", "Agreed due date", "Revised agreed due date"], [["A1", "Open the new library", d("2010-09-30"), d("2011-06-30")]]);
+    expect(rated(r)).toEqual([["A1", "D2", "ontrack"]]);
+  });
+
+  // helper-93: no data, and "not a date", where the original date was there to read.
+  test.each(["N/A", "-", "No change", "TBC", "See comment"])("a revision of %j leaves the original date", (text) => {
+    const r = plan(["Ref", "Action", "Original Due Date", "Revised Due Date"], [["A1", "Review fees", d("2010-09-30"), text]]);
+    expect({ rated: rated(r), notes: r.result.rated[0].rating.quality?.map((q) => q.text) ?? [] }).toEqual({ rated: [["A1", "C2", "overdue"]], notes: [] });
   });
 });
 

@@ -62,15 +62,16 @@ const SINGLE_ROLES: Role[] = ["ref", "name", "refAndName", "description", "direc
 
 /** Dates a plan may move: the revised one is read, the original where no revision is entered. */
 const RESCHEDULED_ROLES = ["due", "start"] as const;
-// A forecast is not a revision: "Due Date | Forecast completion date" keeps the due date that was agreed.
 const REVISED_DATE = /\b(?:revised|new|current|amended|updated|latest|re-?scheduled|re-?profiled|re-?baselined)\b/i;
-const ORIGINAL_DATE = /\b(?:original|initial|baseline|planned|agreed|first)\b/i;
+// A forecast is not a revision: "Due Date | Latest forecast completion date" keeps the due date agreed.
+const FORECAST_DATE = /\b(?:forecast|expected|anticipated|projected|estimated)\b/i;
 
 /** Of two or more undated date columns of one role, the revised one and the original, where headers tell them apart. */
 function rescheduled(cols: ColumnMapping[]): { revised: ColumnMapping; original: ColumnMapping } | undefined {
   if (cols.length < 2) return undefined;
-  const revised = cols.filter((c) => REVISED_DATE.test(c.header) && !ORIGINAL_DATE.test(c.header));
-  const original = cols.filter((c) => c !== revised[0] && !REVISED_DATE.test(c.header));
+  // "Revised agreed due date" is a revision of "Agreed due date".
+  const revised = cols.filter((c) => REVISED_DATE.test(c.header) && !FORECAST_DATE.test(c.header));
+  const original = cols.filter((c) => !REVISED_DATE.test(c.header) && !FORECAST_DATE.test(c.header));
   // Rightmost revision: a second revision is written after the first.
   return revised.length > 0 && original.length > 0 ? { revised: revised[revised.length - 1], original: original[0] } : undefined;
 }

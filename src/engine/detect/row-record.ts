@@ -3,6 +3,7 @@
 // so keeping none of them per record keeps the heap (and the garbage collector's work) small at
 // 100,000 rows. Grids are never changed once read, so a cell read later is the cell read now.
 import { toA1 } from "../vocab/address";
+import { readDate } from "../read/dates";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
 import type { ColumnPlan } from "./records";
 import type { CellValue, ColumnMapping, Field, LabelledField, PeriodInfo, Problem, RecordKind, Role, SourceRecord, TableSpec } from "../vocab/types";
@@ -196,9 +197,12 @@ class RowRecord implements SourceRecord {
   private activityField(role: "progress" | "start" | "due"): Field | undefined {
     if (this.kind !== "activity") return undefined;
     const field = this.single(role);
-    // A revised date left blank: the original stands.
+    // A revised date left blank, or holding no date ("N/A", "No change", "TBC"): the original stands,
+    // where there is one (helper-93: "N/A" beside 30/09/2010 gave no data, not overdue).
     const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];
-    return original && (!field || isBlank(field.value)) ? (this.rows.field(this.at, original) ?? field) : field;
+    if (!original || (field && !isBlank(field.value) && readDate(field.value, field.format) !== undefined)) return field;
+    const first = this.rows.field(this.at, original);
+    return first && !isBlank(first.value) ? first : field;
   }
   private indicatorField(m: ColumnMapping | undefined): Field | undefined {
     return this.kind === "indicator" ? this.rows.field(this.at, m) : undefined;
