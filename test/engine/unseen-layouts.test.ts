@@ -246,3 +246,33 @@ describe("a Variance column of differences is no tolerance", () => {
     expect(rate("Variance", rows.map((r) => [...r.slice(0, 5), 3]))).toEqual(["amber", "green", "amber"]);
   });
 });
+
+// helper-90: "Current Position" holding sentences beside the quarter's figure.
+describe("a position column of prose beside an actual is commentary", () => {
+  const rate = (header: string[], body: CellValue[][]) =>
+    runScorecard([grid("PIs", [header, ...body])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status, r.record.comment?.text ?? ""]);
+
+  test("the quarter's figure is rated, and the position is the comment", () => {
+    const got = rate(
+      ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Current Position"],
+      [
+        ["P1", "Days to re-let", "Lower is better", 20, 23, "Voids team restructured; 15 properties awaiting repairs"],
+        ["P2", "Rent collected (%)", "Higher is better", 98, 97, "On track to meet the year-end target of 98%"],
+      ],
+    );
+    expect(got).toEqual([
+      ["E2", "red", "Voids team restructured; 15 properties awaiting repairs"],
+      ["E3", "amber", "On track to meet the year-end target of 98%"],
+    ]);
+  });
+
+  test("a position of figures stays the actual", () => {
+    const got = rate(["Ref", "Indicator", "Polarity", "Target", "Q2 Actual", "Current Position"], [["P1", "Days to re-let", "Lower is better", 20, 25, 19]]);
+    expect(got).toEqual([["F2", "green", ""]]);
+  });
+
+  test("alone, a position of sentences is still read for its figure (RULES §3)", () => {
+    const got = rate(["Ref", "Indicator", "Polarity", "Target", "Current Position"], [["P1", "Days to re-let", "Lower is better", 20, "23 days, up from 21 last quarter"]]);
+    expect(got).toEqual([["E2", "red", ""]]);
+  });
+});

@@ -6,6 +6,7 @@ import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
+import { settleProse } from "./prose-columns";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -391,6 +392,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   }
   spec.columns = settleMergedHeaders(cells, spec);
   spec.columns = settleDifferences(cells, spec);
+  spec.columns = settleProse(cells, spec);
   markPending(cells, spec);
   return spec;
 }
