@@ -276,3 +276,28 @@ describe("a position column of prose beside an actual is commentary", () => {
     expect(got).toEqual([["E2", "red", ""]]);
   });
 });
+
+// helper-90: headings split over the ref and name columns, and a sign-off under the table.
+describe("two-cell headings and a sign-off are not records", () => {
+  const run = runScorecard(
+    [grid("PIs", [
+      ["Ref", "Indicator", "Polarity", "Target", "Actual", "Comment"],
+      ["Priority 2", "Safer and stronger communities"],
+      ["P1", "Days to re-let", "Lower is better", 20, 23, ""],
+      ["Theme:", "Housing"],
+      ["P2", "Rent collected (%)", "Higher is better", 98, 97, ""],
+      ["P3", "New measure: tenancy sustainment", "", "", "", ""],
+      [],
+      ["Signed:", "J Smith", "", "Date:", "14/01/2011"],
+    ])],
+    { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" },
+  );
+
+  test("the headings group the records under them; a record with only a ref and name stays one", () => {
+    expect(run.result.rated.map((r) => [r.record.ref, r.record.priority, r.rating.status])).toEqual([
+      ["P1", "Priority 2 Safer and stronger communities", "red"],
+      ["P2", "Theme: Housing", "amber"],
+      ["P3", "Theme: Housing", "dataonly"],
+    ]);
+  });
+});

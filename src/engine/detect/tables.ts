@@ -42,6 +42,10 @@ const FOOTER_LABEL = new RegExp(
     String.raw`^totals?\s*[:\u2013-]\s*\S.{0,40}$`,
     String.raw`^sum\s*:?$`,
     String.raw`^(?:notes?|key|sources?|n\.?b\.?)\s*:$`,
+    // A sign-off under the table: "Signed: | J Smith | | Date: | 14/01/2011" (helper-90).
+    String.raw`^(?:signed|signature|sign[\s-]?off)\s*:?$`,
+    String.raw`^(?:approved|authori[sz]ed|completed|prepared|checked|signed off) by\s*:?$`,
+    String.raw`^date\s*:$`,
   ].join("|"),
   "i",
 );
@@ -151,7 +155,7 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
   }
   if (inSpan === 0) return SKIP;
   if (count === 2) {
-    const text = numberedSection(cells, shape, row, first);
+    const text = numberedSection(cells, shape, row, first) ?? labelledSection(cells, shape, row, first);
     if (text !== undefined) return { kind: "section", text };
   }
   if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
@@ -210,6 +214,26 @@ function numberedSection(cells: SheetCells, shape: TableShape, row: number, firs
   let another = false;
   for (let r = Math.max(cells.top, row - SECTIONS_APART); r <= Math.min(cells.bottom, row + SECTIONS_APART) && !another; r++) another = r !== row && numberedTitle(cells, shape, r, first) !== undefined;
   return another ? `${cellText(cells.at(row, first)).trim()} ${text}` : undefined;
+}
+
+/** A heading's label in a ref column: "Priority 2", "Theme:", "Objective 3.", "Section A –". */
+const SECTION_LABEL = /^(?:priority|theme|objective|outcome|ambition|aim|goal|pillar|strand|workstream|section|part|chapter|area|directorate|portfolio|service area)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*[:.\-\u2013]?$/i;
+
+/**
+ * "Priority 2 | Safer and stronger communities", "Theme: | Housing": a heading's label in the ref column and
+ * its title in a name column, nothing else. Rated as records, they were "data only" rows (helper-90).
+ */
+function labelledSection(cells: SheetCells, shape: TableShape, row: number, first: number): string | undefined {
+  if (!shape.refCols.includes(first)) return undefined;
+  const label = cells.at(row, first);
+  if (typeof label !== "string" || !SECTION_LABEL.test(label.trim())) return undefined;
+  for (const c of shape.identityCols) {
+    const v = cells.at(row, c);
+    if (c === first || typeof v !== "string" || isBlank(v) || isBareCode(v)) continue;
+    const title = headingText(v);
+    return title === undefined ? undefined : `${label.trim()} ${title}`;
+  }
+  return undefined;
 }
 
 /**
