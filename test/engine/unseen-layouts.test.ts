@@ -1,5 +1,6 @@
 // Trackers laid out unlike any sample (other wording, other column order, tables further down and to the right),
 // rated end to end. Expected statuses are worked from RULES.md, not from the code.
+import { applyEdits, startLive } from "../../src/engine/live";
 import { runScorecard } from "../../src/engine/scorecard";
 import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
@@ -245,6 +246,24 @@ describe("a Variance column of differences is no tolerance", () => {
   test("a Variance column of tolerances stays one", () => {
     expect(rate("Variance", rows.map((r) => [...r.slice(0, 5), 3]))).toEqual(["amber", "green", "amber"]);
   });
+
+  // helper-94: a tolerance of "2%" beside misses of 1% to 4% of the target is no difference.
+  test("tolerances in percent stay tolerances: a difference must agree to the precision shown", () => {
+    const body: CellValue[][] = [
+      ["P1", "Rent collected (%)", "Higher is better", "98%", "97%", "2%"],
+      ["P2", "Calls answered (%)", "Higher is better", "90%", "86%", "2%"],
+      ["P3", "Fly-tips cleared (%)", "Higher is better", "80%", "77%", "2%"],
+    ];
+    expect(rate("Variance", body)).toEqual(["amber", "red", "red"]);
+    expect(rate("Variance", [["P1", "Calls answered", "Higher is better", 90, 84, "10%"], ["P2", "Visits", "Higher is better", 95, 88, "10%"]])).toEqual(["amber", "amber"]);
+  });
+
+  test("live colours judge the column again as a full run does", () => {
+    const tracker = grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Actual", "Variance"], ...rows]);
+    const { session } = startLive([tracker], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+    // The actual changes and its difference is not typed again: the column reads as tolerances once more.
+    expect(applyEdits(session, [{ sheet: "PIs", row: 1, col: 4, value: 25 }]).kind).toBe("rescan");
+  });
 });
 
 // helper-90: "Current Position" holding sentences beside the quarter's figure.
@@ -269,6 +288,11 @@ describe("a position column of prose beside an actual is commentary", () => {
   test("a position of figures stays the actual", () => {
     const got = rate(["Ref", "Indicator", "Polarity", "Target", "Q2 Actual", "Current Position"], [["P1", "Days to re-let", "Lower is better", 20, 25, 19]]);
     expect(got).toEqual([["F2", "green", ""]]);
+  });
+
+  test("beside only last year's outturn, the position is still the figure rated (helper-94)", () => {
+    const got = rate(["Ref", "Indicator", "Polarity", "Target", "2009/10 Outturn", "Current Position"], [["P1", "Rent collected (%)", "Higher is better", "95%", "91%", "85% - dip due to staff sickness this quarter"]]);
+    expect(got).toEqual([["F2", "red", ""]]);
   });
 
   test("alone, a position of sentences is still read for its figure (RULES §3)", () => {

@@ -1,7 +1,9 @@
-// "Current Position" is a figure in some trackers and a paragraph in others. Beside another actual
-// ("Q3 Actual | Current Position"), a position column of sentences is the officer's commentary: read as
-// the headline actual, it outranked the quarter's figure, and "On track to meet the year-end target of
-// 98%" was rated 98%, green, where Q3's 97 was amber (helper-90).
+// "Current Position" is a figure in some trackers and a paragraph in others. Beside the period's own
+// actual ("Q3 Actual | Current Position"), a position column of sentences is the officer's commentary:
+// read as the headline actual, it outranked the quarter's figure, and "On track to meet the year-end
+// target of 98%" was rated 98%, green, where Q3's 97 was amber (helper-90).
+import { actualKind } from "./headers";
+import { headerRoleOf } from "./differences";
 import type { SheetCells } from "../read/cells";
 import type { ColumnMapping, TableSpec } from "../vocab/types";
 
@@ -26,12 +28,18 @@ function holdsProse(cells: SheetCells, spec: TableSpec, column: ColumnMapping): 
   return prose > 0 && prose * 2 > filled;
 }
 
-/** The table's columns with each position column of prose, beside another actual, read as a comment. */
+/**
+ * The table's columns with each position column of prose read as a comment, where another actual of
+ * the period remains: beside only a baseline or last year's figure, the position is still the one to rate.
+ */
 export function settleProse(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
-  const actuals = spec.columns.filter((c) => c.role === "actual");
-  if (actuals.length < 2) return spec.columns;
-  const prose = new Set(actuals.filter((c) => POSITION_HEADER.test(c.header) && holdsProse(cells, spec, c)));
-  // Another actual must remain: alone, a position of sentences is still all the table has to rate.
-  if (prose.size === 0 || prose.size === actuals.length) return spec.columns;
-  return spec.columns.map((c) => (prose.has(c) ? { ...c, role: "comment" } : c));
+  const positions = spec.columns.filter((c) => headerRoleOf(c) === "actual" && POSITION_HEADER.test(c.header));
+  if (positions.length === 0) return spec.columns;
+  const prose = new Set(positions.filter((c) => holdsProse(cells, spec, c)));
+  // The period's own figure: a quarter's or month's, or an undated "Actual"; a whole year's ("2009/10
+  // Outturn") may be last year's, and a baseline or "Last year" is (helper-94).
+  const ofPeriod = (c: ColumnMapping): boolean => !c.period?.year || c.period.quarter !== undefined || c.period.month !== undefined;
+  const current = spec.columns.filter((c) => headerRoleOf(c) === "actual" && !prose.has(c) && ofPeriod(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
+  const demoted = current.length > 0 ? prose : new Set<ColumnMapping>();
+  return spec.columns.map((c) => (positions.includes(c) ? { ...c, role: demoted.has(c) ? "comment" : "actual", headerRole: "actual" } : c));
 }

@@ -415,8 +415,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
     }
   }
   spec.columns = settleMergedHeaders(cells, spec);
-  spec.columns = settleDifferences(cells, spec);
-  spec.columns = settleProse(cells, spec);
+  spec.columns = settleByFigures(cells, spec);
   markPending(cells, spec);
   return spec;
 }
@@ -551,6 +550,18 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       return rest;
     });
   }
+}
+
+/** Columns whose headers could mean two things, settled by their figures ("Variance", "Current Position"). */
+function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
+  return settleProse(cells, { ...spec, columns: settleDifferences(cells, spec) });
+}
+
+/** Whether an edit changed what a column's figures make it (settleByFigures): the table is then planned again. */
+export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean {
+  if (!spec.columns.some((c) => c.headerRole)) return false;
+  const again = settleByFigures(cells, spec);
+  return again.some((c, i) => c.role !== spec.columns[i].role);
 }
 
 /** Whether an edit changed which columns of the table are unfilled (unfilledColumns): its columns are then planned again. */

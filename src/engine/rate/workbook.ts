@@ -131,7 +131,10 @@ export function applyOverrides(tables: TableSpec[], overrides: ColumnOverride[])
     ...t,
     columns: t.columns.map((c) => {
       const o = overrides.find((x) => norm(x.sheet) === norm(t.sheet) && norm(x.header) === norm(c.header));
-      return o ? { ...c, role: o.role } : c;
+      if (!o) return c;
+      // The user's role stands: not judged again by the column's figures (detect/differences.ts).
+      const { headerRole: _judged, ...rest } = c;
+      return { ...rest, role: o.role };
     }),
   }));
 }

@@ -252,6 +252,12 @@ export interface ColumnMapping {
    * after it (settlePending). Such columns are not rated, nor give the table's period.
    */
   pending?: true;
+  /**
+   * The role the header gave, where the column's figures may decide another ("Variance" a tolerance or
+   * a difference, "Current Position" a figure or a comment: detect/differences.ts, prose-columns.ts), so
+   * that an edit can have it judged again (live colours).
+   */
+  headerRole?: Role;
 }
 
 /** A table found on a sheet. Rows are zero-based sheet rows. */
