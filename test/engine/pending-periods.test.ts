@@ -66,10 +66,25 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     expect({ actual: actualCells(r), skipped: skipped.length, marks: r.stale.map((s) => s.mark) }).toEqual({ actual: ["K3", "K4", "K5"], skipped: 0, marks: ["Q4 2010/11 figure"] });
   });
 
-  test("a rolling year (Q4 | Q1 | Q2 | Q3) keeps last year's Q4 where it is: no later figures are said to be left", () => {
+  test("a rolling year (Q4 | Q1 | Q2 | Q3) rates Q3, with last year's Q4 first in its trend; no later figures are said to be left", () => {
     const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", "Q4 Actual", "Q1 Actual", "Q2 Actual", "Q3 Actual"], ["H1", "Rent collected (%)", "Higher is better", 95, 90, 92, 94, 96]] };
-    const r = run(grid, "Q3 2010/11");
-    expect(r.result.problems.filter((p) => /after the report's/.test(p.message))).toEqual([]);
+    for (const period of ["Q3 2010/11", undefined]) {
+      const r = run(grid, period);
+      expect({
+        period: r.period?.label,
+        actual: actualCells(r),
+        series: r.result.rated[0].record.series.map((s) => s.label),
+        later: r.result.problems.filter((p) => /after the report's|later than the report's/.test(p.message)),
+      }).toEqual({ period: period ?? "Q3", actual: ["H2"], series: ["Q4 Actual", "Q1 Actual", "Q2 Actual", "Q3 Actual"], later: [] });
+    }
+  });
+
+  test.each([
+    [["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], "P2", "months of a calendar year: December is the latest (January to March are the year before's)"],
+    [["Q3 Actual", "Q2 Actual", "Q1 Actual"], "E2", "quarters latest first are no rolling year"],
+  ])("%j rates %s: %s", (quarters, cell) => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", ...quarters], ["H1", "Rent collected (%)", "Higher is better", 95, ...quarters.map((_q, i) => 90 + i)]] };
+    expect(actualCells(run(grid, "Q3 2010/11"))).toEqual([cell]);
   });
 
   test("a table with only later figures is rated on them and flagged, as before", () => {
