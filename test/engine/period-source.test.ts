@@ -48,6 +48,8 @@ const titles: [string, string, string | undefined][] = [
   // helper-93: a day inside the quarter is a position part-way through it.
   ["RULES §10 title: a position part-way", "Quarter 3 monitoring - position at 30 November 2010", "Q3 2010/11"],
   ["RULES §10 title: data to a day inside Q4", "Quarter 4 Performance Report (data to 28 February 2011)", "Q4 2010/11"],
+  ["RULES §10 title: the period's end outranks a meeting's date", "Performance Report – Period ending 31 December 2010 (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a range's end outranks a meeting's date", "Quarter 3 (October to December 2010) - Cabinet 15 March 2011", "Q3 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

@@ -118,7 +118,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) startYear = 2000 + Number(short[1]);
   // Months fix the financial year: October–December 2010 is in 2010/11, January–March 2011 in 2010/11.
   const months = [...t.matchAll(MONTH_WORD)];
-  const last = months[months.length - 1];
+  // The month a period is said to end in outranks a later one: "Period ending 31 December 2010 (Cabinet
+  // 15 March 2011)" is Q3 2010/11, not Q4 (helper-94).
+  const ending = months.filter((m) => ENDS_AT.test(t.slice(0, m.index))).pop();
+  const last = ending ?? months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
   if (last && (months.length >= 2 || quarter !== undefined) && (last[2] ?? lastYear?.[1])) {
@@ -147,6 +150,8 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
 }
 
 const QUARTER_OF_MONTH = [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+/** Text just before a month that makes it the end of the period: "ending 31", "to", "as at", "up to". */
+const ENDS_AT = /\b(?:ending|ended|end|as at|to|until)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 /** Words saying a lone month is where a quarterly report ends. */
 // Not "Quarterly": "Quarterly Performance Report to Cabinet - June 2011" names the meeting's month (helper-93).
 const QUARTER_END_WORDS = /\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;
