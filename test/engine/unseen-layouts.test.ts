@@ -258,6 +258,14 @@ describe("a Variance column of differences is no tolerance", () => {
     expect(rate("Variance", [["P1", "Calls answered", "Higher is better", 90, 84, "10%"], ["P2", "Visits", "Higher is better", 95, 88, "10%"]])).toEqual(["amber", "amber"]);
   });
 
+  // helper-95: tolerances that happen to equal the miss on a row or two.
+  test.each([
+    [[["V1", "Visits", "Higher is better", 100, 90, "10%"], ["V2", "Repairs", "Higher is better", 150, 140, "10%"], ["V3", "Inspections", "Higher is better", 80, "n/a", "10%"]], ["amber", "amber", "nodata"]],
+    [[["V1", "Days to re-let", "Lower is better", 20, 23, 3], ["V2", "Days to repair", "Lower is better", 10, 12, 2]], ["amber", "amber"]],
+  ] as [CellValue[][], string[]][])("tolerances equal to the miss by chance stay tolerances (%#)", (body, want) => {
+    expect(rate("Variance", body)).toEqual(want);
+  });
+
   test("live colours judge the column again as a full run does", () => {
     const tracker = grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Actual", "Variance"], ...rows]);
     const { session } = startLive([tracker], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
@@ -316,6 +324,24 @@ describe("two-cell headings and a sign-off are not records", () => {
     ])],
     { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" },
   );
+
+  // helper-95: refs that start with a heading's word, and a milestone named "Sign-off", are records.
+  test("'Area 3 | Install CCTV' with only its name is a new action, and a 'Sign-off' milestone is rated", () => {
+    const plan = runScorecard(
+      [grid("Actions", [
+        ["Ref", "Action", "Due date", "Status"],
+        ["Area 1", "Resurface the car park", d("2011-03-31"), "On track"],
+        ["Area 3", "Install CCTV in Market Square"],
+        ["Area 4", "Sign-off", d("2010-12-20"), ""],
+      ])],
+      { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" },
+    );
+    expect(plan.result.rated.map((r) => [r.record.ref, r.record.priority ?? "", r.rating.status])).toEqual([
+      ["Area 1", "", "ontrack"],
+      ["Area 3", "", "nodata"],
+      ["Area 4", "", "overdue"],
+    ]);
+  });
 
   test("the headings group the records under them; a record with only a ref and name stays one", () => {
     expect(run.result.rated.map((r) => [r.record.ref, r.record.priority, r.rating.status])).toEqual([

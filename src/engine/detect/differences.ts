@@ -11,8 +11,11 @@ import type { CellValue, ColumnMapping, Role, TableSpec } from "../vocab/types";
 /** Headers that say the column is a tolerance whatever its figures. */
 const SURELY_TOLERANCE = /tolerance|threshold|accept|permit|allow|amber|red|green|\+\s*\/\s*-|±/i;
 const DIFFERENCE_HEADER = /variance|difference/i;
-/** Rows that must agree before a column is taken for differences: one could be chance. */
-const LEAST_ROWS = 2;
+/**
+ * Rows that must agree before a column is taken for differences, with at least two different figures:
+ * two tolerances exactly at their limits, or one tolerance of 10% beside a miss of 10 in 100, are chance.
+ */
+const LEAST_ROWS = 3;
 
 /** The role a column had from its header, before its figures were judged. */
 export const headerRoleOf = (c: ColumnMapping): Role => c.headerRole ?? c.role;
@@ -46,7 +49,7 @@ function shownSlack(value: CellValue, format: string | undefined): number {
 
 function isDifference(cells: SheetCells, spec: TableSpec, column: ColumnMapping, actual: ColumnMapping, target: ColumnMapping): boolean {
   let agreed = 0;
-  let nonZero = false;
+  const seen = new Set<number>();
   for (let r = spec.firstRow; r <= spec.lastRow; r++) {
     const cell = cells.at(r, column.col);
     const format = cells.formatAt(r, column.col);
@@ -55,12 +58,12 @@ function isDifference(cells: SheetCells, spec: TableSpec, column: ColumnMapping,
     const t = readNumber(cells.at(r, target.col), cells.formatAt(r, target.col));
     if (v === undefined || a === undefined || t === undefined) continue;
     const slack = shownSlack(cell, format) + 1e-9 * Math.max(1, Math.abs(v));
-    // A percentage typed as "3%" reads 0.03: compare it as written too, with a percentage of the target.
-    if (!differences(a, t).some((d) => Math.abs(v - d) <= slack || Math.abs(v * 100 - d) <= slack * 100)) return false;
+    // "3%" reads 0.03, the miss as a share of the target; 3 is the miss in units, or in percent of the target.
+    if (!differences(a, t).some((d) => Math.abs(v - d) <= slack)) return false;
     agreed++;
-    if (v !== 0) nonZero = true;
+    seen.add(v);
   }
-  return agreed >= LEAST_ROWS && nonZero;
+  return agreed >= LEAST_ROWS && seen.size >= 2;
 }
 
 /**

@@ -508,3 +508,37 @@ export function periodFraction(p: PeriodInfo | undefined): number | undefined {
   const pos = periodPosition(p);
   return pos === undefined ? undefined : Math.min(pos, 12) / 12;
 }
+
+/**
+ * Undated quarter or month columns of a rolling year, by how many years they lie from the rest: in "Q4 |
+ * Q1 | Q2 | Q3" Q4 is last year's (-1), in "Jan … Dec" January to March are the financial year before
+ * April's (-1), and in "Q1 | Q2 | Q3 | Q4 | Q1" the last Q1 is next year's (+1). Read as one year, a Q3
+ * report rated last year's Q4 (helper-94), and the next year's empty Q1 (helper-95). Only where a role's
+ * columns rise but for one fall, and the shorter side of the fall is the one moved: "Q3 | Q2 | Q1", latest
+ * first, is no rolling year, nor is "Q3 | Q4 | Q1 | Q2".
+ */
+export function rolledYears(columns: readonly ColumnMapping[]): Map<ColumnMapping, number> {
+  const out = new Map<ColumnMapping, number>();
+  const roles = new Set(columns.map((c) => c.role));
+  for (const role of roles) {
+    const run = columns
+      .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
+      .sort((a, b) => a.col - b.col);
+    let falls = 0;
+    let rises = 0;
+    let fallAt = -1;
+    for (let i = 1; i < run.length; i++) {
+      const step = (periodPosition(run[i].period) ?? 0) - (periodPosition(run[i - 1].period) ?? 0);
+      if (step < 0) {
+        falls++;
+        fallAt = i;
+      } else if (step > 0) rises++;
+    }
+    if (falls !== 1 || rises === 0) continue;
+    const before = fallAt;
+    const after = run.length - fallAt;
+    if (before < after) for (let i = 0; i < fallAt; i++) out.set(run[i], -1);
+    else if (after < before) for (let i = fallAt; i < run.length; i++) out.set(run[i], 1);
+  }
+  return out;
+}

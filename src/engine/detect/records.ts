@@ -1,7 +1,7 @@
 // One SourceRecord per data row of each table, with the cells it came from.
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
-import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
+import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, rolledYears, yearStart } from "./headers";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -133,42 +133,14 @@ export function undatedYear(columns: readonly ColumnMapping[], reportYear?: numb
   return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
 }
 
-/**
- * Undated quarter or month columns of a rolling year, by how many years before the rest they are: "Q4 |
- * Q1 | Q2 | Q3" is last year's Q4 then this year's quarters, and "Jan … Dec" puts January to March in the
- * financial year before April's. Read as one year, Q4 was rated in a Q3 report (helper-94). Only where a
- * role's columns rise but for one fall: "Q3 | Q2 | Q1", latest first, is no rolling year.
- */
-export function rolledBack(columns: readonly ColumnMapping[]): Map<ColumnMapping, number> {
-  const out = new Map<ColumnMapping, number>();
-  const roles = new Set(columns.map((c) => c.role));
-  for (const role of roles) {
-    const run = columns
-      .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
-      .sort((a, b) => a.col - b.col);
-    let falls = 0;
-    let rises = 0;
-    let fallAt = -1;
-    for (let i = 1; i < run.length; i++) {
-      const step = (periodPosition(run[i].period) ?? 0) - (periodPosition(run[i - 1].period) ?? 0);
-      if (step < 0) {
-        falls++;
-        fallAt = i;
-      } else if (step > 0) rises++;
-    }
-    if (falls === 1 && rises > 0) for (let i = 0; i < fallAt; i++) out.set(run[i], 1);
-  }
-  return out;
-}
-
 export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
   const inherited = undatedYear(columns, reportYear);
-  const rolled = rolledBack(columns);
+  const rolled = rolledYears(columns);
   const yearOf = (c: ColumnMapping) => {
     const own = yearStart(c.period?.year);
     if (own !== undefined) return own;
-    const back = rolled.get(c);
-    return back === undefined ? inherited : (inherited ?? 0) - back;
+    const shift = rolled.get(c);
+    return shift === undefined ? inherited : (inherited ?? 0) + shift;
   };
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.

@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, rolledYears, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -43,7 +43,8 @@ const FOOTER_LABEL = new RegExp(
     String.raw`^sum\s*:?$`,
     String.raw`^(?:notes?|key|sources?|n\.?b\.?)\s*:$`,
     // A sign-off under the table: "Signed: | J Smith | | Date: | 14/01/2011" (helper-90).
-    String.raw`^(?:signed|signature|sign[\s-]?off)\s*:?$`,
+    // With its colon only: "Sign-off" is also a milestone's name, and "Signed" a ref (helper-95).
+    String.raw`^(?:signed|signature|sign[\s-]?off)\s*:$`,
     String.raw`^(?:approved|authori[sz]ed|completed|prepared|checked|signed off) by\s*:?$`,
     String.raw`^date\s*:$`,
   ].join("|"),
@@ -217,7 +218,8 @@ function numberedSection(cells: SheetCells, shape: TableShape, row: number, firs
 }
 
 /** A heading's label in a ref column: "Priority 2", "Theme:", "Objective 3.", "Section A –". */
-const SECTION_LABEL = /^(?:priority|theme|objective|outcome|ambition|aim|goal|pillar|strand|workstream|section|part|chapter|area|directorate|portfolio|service area)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*[:.\-\u2013]?$/i;
+// Words a ref may also start with ("Area 3", "Section B", "Objective 2") count only as a label ("Area:").
+const SECTION_LABEL = /^(?:(?:priority|theme|ambition|pillar|strand|workstream)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*[:.\-\u2013]?|(?:objective|outcome|aim|goal|section|part|chapter|area|directorate|portfolio|service area)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*:)$/i;
 
 /**
  * "Priority 2 | Safer and stronger communities", "Theme: | Housing": a heading's label in the ref column and
@@ -524,6 +526,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
   };
   for (const t of tables) {
     const tableYear = tableYears?.get(t);
+    const rolled = rolledYears(t.columns);
     // A figure after the report's period. "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
     // year's own figure in a Q3 2010/11 report (RULES §4). A quarter with no year of its own is of its
     // table's year: last year's "Q2 Actual" is not after a Q1 2011/12 report (helper-93).
@@ -532,7 +535,10 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       if (!p) return false;
       const own = yearStart(p.year);
       if (p.quarter === undefined && p.month === undefined) return own !== undefined && reportYear !== undefined && own > reportYear;
-      const y = own ?? tableYear;
+      // A rolling year's quarter of the year after or before the rest ("Q1 … Q4 | Q1", "Q4 | Q1 … Q3").
+      const shift = rolled.get(c);
+      if (own === undefined && shift !== undefined && (tableYear === undefined || reportYear === undefined)) return shift > 0;
+      const y = own ?? (tableYear === undefined ? undefined : tableYear + (shift ?? 0));
       if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
       return (periodPosition(p) ?? 13) > reportPos;
     };
