@@ -80,7 +80,7 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
   });
 
   // helper-95: a year laid out with next year's first quarter after it.
-  test("'Q1 … Q4 | Q1': the last Q1 is next year's, not rated in this year's report", () => {
+  test("'Q1 … Q4 | Q1': the empty Q1 after the year is not rated in its report (helper-95)", () => {
     const grid: SheetGrid = {
       name: "KPIs",
       values: [["Quarter 4 2010/11 (January – March 2011)"], ["Ref", "Measure", "Polarity", "Target", "Q1", "Q2", "Q3", "Q4", "Q1"], ["R1", "Rent collected (%)", "Higher is better", 0.98, 0.97, 0.975, 0.96, 0.99, null]],
@@ -89,6 +89,11 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     expect({ period: r.period?.label, actual: actualCells(r), statuses: statuses(r), marks: r.stale.map((s) => s.mark) }).toEqual({ period: "Q4 2010/11", actual: ["H3"], statuses: ["green"], marks: [] });
     const q3 = { ...grid, values: [grid.values[1], ["R1", "Rent collected (%)", "Higher is better", 0.98, 0.97, 0.975, 0.96, null, null]] };
     expect({ actual: actualCells(run(q3, "Q3 2010/11")), statuses: statuses(run(q3, "Q3 2010/11")) }).toEqual({ actual: ["G2"], statuses: ["amber"] });
+  });
+
+  test("'Q1 … Q4 | Q1' all filled: no quarter is called later, since which year each is of is not known (helper-95)", () => {
+    const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", "Q1", "Q2", "Q3", "Q4", "Q1"], ["K1", "Rent collected (%)", "Higher is better", 0.98, 0.97, 0.975, 0.96, 0.99, 0.95]] };
+    expect(run(grid, "Q1 2011/12").result.problems.filter((p) => /after the report's/.test(p.message))).toEqual([]);
   });
 
   test.each([

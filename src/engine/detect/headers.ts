@@ -511,14 +511,23 @@ export function periodFraction(p: PeriodInfo | undefined): number | undefined {
 
 /**
  * Undated quarter or month columns of a rolling year, by how many years they lie from the rest: in "Q4 |
- * Q1 | Q2 | Q3" Q4 is last year's (-1), in "Jan … Dec" January to March are the financial year before
- * April's (-1), and in "Q1 | Q2 | Q3 | Q4 | Q1" the last Q1 is next year's (+1). Read as one year, a Q3
- * report rated last year's Q4 (helper-94), and the next year's empty Q1 (helper-95). Only where a role's
- * columns rise but for one fall, and the shorter side of the fall is the one moved: "Q3 | Q2 | Q1", latest
- * first, is no rolling year, nor is "Q3 | Q4 | Q1 | Q2".
+ * Q1 | Q2 | Q3" Q4 is last year's (-1), and in "Jan … Dec" January to March are the financial year before
+ * April's (-1). Read as one year, a Q3 report rated last year's Q4 (helper-94). Only where a role's columns
+ * rise but for one fall, with fewer columns before it than after: "Q3 | Q2 | Q1", latest first, is no
+ * rolling year, and "Q1 | Q2 | Q3 | Q4 | Q1" (next year's Q1 after a year) is left as it was read: moving
+ * its first four back made an empty Q1 the rated column, and the period Q1 2011/12 (helper-95).
  */
 export function rolledYears(columns: readonly ColumnMapping[]): Map<ColumnMapping, number> {
+  return undatedRuns(columns).rolled;
+}
+
+/**
+ * rolledYears, and whether some role's undated quarters or months fall back without being read as a
+ * rolling year ("Q1 | Q2 | Q3 | Q4 | Q1", "Q3 | Q2 | Q1"): which year each is of is then not known.
+ */
+export function undatedRuns(columns: readonly ColumnMapping[]): { rolled: Map<ColumnMapping, number>; unsettled: boolean } {
   const out = new Map<ColumnMapping, number>();
+  let unsettled = false;
   const roles = new Set(columns.map((c) => c.role));
   for (const role of roles) {
     const run = columns
@@ -534,11 +543,8 @@ export function rolledYears(columns: readonly ColumnMapping[]): Map<ColumnMappin
         fallAt = i;
       } else if (step > 0) rises++;
     }
-    if (falls !== 1 || rises === 0) continue;
-    const before = fallAt;
-    const after = run.length - fallAt;
-    if (before < after) for (let i = 0; i < fallAt; i++) out.set(run[i], -1);
-    else if (after < before) for (let i = fallAt; i < run.length; i++) out.set(run[i], 1);
+    if (falls === 1 && rises > 0 && fallAt < run.length - fallAt) for (let i = 0; i < fallAt; i++) out.set(run[i], -1);
+    else if (falls > 0) unsettled = true;
   }
-  return out;
+  return { rolled: out, unsettled };
 }
