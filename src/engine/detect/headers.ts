@@ -510,41 +510,18 @@ export function periodFraction(p: PeriodInfo | undefined): number | undefined {
 }
 
 /**
- * Undated quarter or month columns of a rolling year, by how many years they lie from the rest: in "Q4 |
- * Q1 | Q2 | Q3" Q4 is last year's (-1), and in "Jan … Dec" January to March are the financial year before
- * April's (-1). Read as one year, a Q3 report rated last year's Q4 (helper-94). Only where a role's columns
- * rise but for one fall, with fewer columns before it than after: "Q3 | Q2 | Q1", latest first, is no
- * rolling year, and "Q1 | Q2 | Q3 | Q4 | Q1" (next year's Q1 after a year) is left as it was read: moving
- * its first four back made an empty Q1 the rated column, and the period Q1 2011/12 (helper-95).
+ * Whether some role's undated quarters or months fall back left to right ("Q1 | Q2 | Q3 | Q4 | Q1", "Q4 |
+ * Q1 | Q2 | Q3", "Jan … Dec", "Q3 | Q2 | Q1"): which year each is of is then not known. Reading the columns
+ * before a fall as last year's fixed a Q3 report on "Q4 | Q1 | Q2 | Q3" but rated an empty December in a
+ * Q4 report on "Jan … Dec" (helper-96), so such columns are read as one year, as before.
  */
-export function rolledYears(columns: readonly ColumnMapping[]): Map<ColumnMapping, number> {
-  return undatedRuns(columns).rolled;
-}
-
-/**
- * rolledYears, and whether some role's undated quarters or months fall back without being read as a
- * rolling year ("Q1 | Q2 | Q3 | Q4 | Q1", "Q3 | Q2 | Q1"): which year each is of is then not known.
- */
-export function undatedRuns(columns: readonly ColumnMapping[]): { rolled: Map<ColumnMapping, number>; unsettled: boolean } {
-  const out = new Map<ColumnMapping, number>();
-  let unsettled = false;
+export function undatedRunsFall(columns: readonly ColumnMapping[]): boolean {
   const roles = new Set(columns.map((c) => c.role));
   for (const role of roles) {
     const run = columns
       .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
       .sort((a, b) => a.col - b.col);
-    let falls = 0;
-    let rises = 0;
-    let fallAt = -1;
-    for (let i = 1; i < run.length; i++) {
-      const step = (periodPosition(run[i].period) ?? 0) - (periodPosition(run[i - 1].period) ?? 0);
-      if (step < 0) {
-        falls++;
-        fallAt = i;
-      } else if (step > 0) rises++;
-    }
-    if (falls === 1 && rises > 0 && fallAt < run.length - fallAt) for (let i = 0; i < fallAt; i++) out.set(run[i], -1);
-    else if (falls > 0) unsettled = true;
+    for (let i = 1; i < run.length; i++) if ((periodPosition(run[i].period) ?? 0) < (periodPosition(run[i - 1].period) ?? 0)) return true;
   }
-  return { rolled: out, unsettled };
+  return false;
 }

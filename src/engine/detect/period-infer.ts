@@ -3,7 +3,7 @@
 // Quarter 3 workbook can be flagged at its cell and its records marked ("Q2 figure").
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
-import { rolledYears, yearStart } from "./headers";
+import { yearStart } from "./headers";
 import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
@@ -93,7 +93,6 @@ function titleDate(cells: SheetCells, from: number, to: number): ReturnType<type
 function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
   const plan = planColumns(table.columns, titleYear);
   const inherited = undatedYear(table.columns, titleYear) ?? titleYear;
-  const rolled = rolledYears(table.columns);
   // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
   const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
   if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);
@@ -102,11 +101,7 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
     const p = c.period;
     if (!p) continue;
     const y = yearStart(p.year);
-    const shift = rolled.get(c);
-    // Another year's quarter of a rolling year ("Q4 | Q1 | Q2 | Q3", "Q1 … Q4 | Q1"): a year apart, or,
-    // with no year known, not this table's period.
-    if (shift !== undefined && inherited === undefined) continue;
-    const startYear = y !== undefined && y >= 1990 && p.year?.includes("/") ? y : inherited === undefined ? undefined : inherited + (shift ?? 0);
+    const startYear = y !== undefined && y >= 1990 && p.year?.includes("/") ? y : inherited;
     const quarter = p.quarter ?? (p.month !== undefined ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][p.month - 1] : undefined);
     if (quarter === undefined && startYear === undefined) continue;
     // A calendar year alone ("2009 | 2010 | 2011") names no financial year: 2011 could be 2010/11 or 2011/12.

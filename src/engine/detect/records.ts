@@ -1,7 +1,7 @@
 // One SourceRecord per data row of each table, with the cells it came from.
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
-import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, rolledYears, yearStart } from "./headers";
+import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -135,13 +135,7 @@ export function undatedYear(columns: readonly ColumnMapping[], reportYear?: numb
 
 export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
   const inherited = undatedYear(columns, reportYear);
-  const rolled = rolledYears(columns);
-  const yearOf = (c: ColumnMapping) => {
-    const own = yearStart(c.period?.year);
-    if (own !== undefined) return own;
-    const shift = rolled.get(c);
-    return shift === undefined ? inherited : (inherited ?? 0) + shift;
-  };
+  const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};

@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRuns, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -526,7 +526,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
   };
   for (const t of tables) {
     const tableYear = tableYears?.get(t);
-    const { rolled, unsettled } = undatedRuns(t.columns);
+    const unsettled = undatedRunsFall(t.columns);
     // A figure after the report's period. "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
     // year's own figure in a Q3 2010/11 report (RULES §4). A quarter with no year of its own is of its
     // table's year: last year's "Q2 Actual" is not after a Q1 2011/12 report (helper-93).
@@ -535,12 +535,10 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       if (!p) return false;
       const own = yearStart(p.year);
       if (p.quarter === undefined && p.month === undefined) return own !== undefined && reportYear !== undefined && own > reportYear;
-      // A rolling year's quarter of the year before the rest ("Q4 | Q1 … Q3").
-      const shift = rolled.get(c);
-      if (own === undefined && shift !== undefined && (tableYear === undefined || reportYear === undefined)) return false;
-      // "Q1 | Q2 | Q3 | Q4 | Q1": which year an undated quarter is of is not known, so none is called later (helper-95).
-      if (own === undefined && shift === undefined && unsettled) return false;
-      const y = own ?? (tableYear === undefined ? undefined : tableYear + (shift ?? 0));
+      // "Q1 | Q2 | Q3 | Q4 | Q1", "Q4 | Q1 | Q2 | Q3": which year an undated quarter is of is not known, so
+      // none is called later (helper-95).
+      if (own === undefined && unsettled) return false;
+      const y = own ?? tableYear;
       if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
       return (periodPosition(p) ?? 13) > reportPos;
     };
