@@ -262,6 +262,8 @@ describe("a Variance column of differences is no tolerance", () => {
   test.each([
     [[["V1", "Visits", "Higher is better", 100, 90, "10%"], ["V2", "Repairs", "Higher is better", 150, 140, "10%"], ["V3", "Inspections", "Higher is better", 80, "n/a", "10%"]], ["amber", "amber", "nodata"]],
     [[["V1", "Days to re-let", "Lower is better", 20, 23, 3], ["V2", "Days to repair", "Lower is better", 10, 12, 2]], ["amber", "amber"]],
+    // helper-96: three tolerances each met exactly; a difference would be below zero on some row.
+    [[["V1", "A", "Higher is better", 100, 95, 5], ["V2", "B", "Higher is better", 200, 190, 10], ["V3", "C", "Higher is better", 50, 45, 5]], ["amber", "amber", "amber"]],
   ] as [CellValue[][], string[]][])("tolerances equal to the miss by chance stay tolerances (%#)", (body, want) => {
     expect(rate("Variance", body)).toEqual(want);
   });

@@ -12,8 +12,9 @@ import type { CellValue, ColumnMapping, Role, TableSpec } from "../vocab/types";
 const SURELY_TOLERANCE = /tolerance|threshold|accept|permit|allow|amber|red|green|\+\s*\/\s*-|±/i;
 const DIFFERENCE_HEADER = /variance|difference/i;
 /**
- * Rows that must agree before a column is taken for differences, with at least two different figures:
- * two tolerances exactly at their limits, or one tolerance of 10% beside a miss of 10 in 100, are chance.
+ * Rows that must agree before a column is taken for differences, with at least two different figures and
+ * one below zero (no tolerance is): tolerances exactly at their limits, or one of 10% beside a miss of 10
+ * in 100, are chance (helper-95, helper-96).
  */
 const LEAST_ROWS = 3;
 
@@ -63,7 +64,7 @@ function isDifference(cells: SheetCells, spec: TableSpec, column: ColumnMapping,
     agreed++;
     seen.add(v);
   }
-  return agreed >= LEAST_ROWS && seen.size >= 2;
+  return agreed >= LEAST_ROWS && seen.size >= 2 && [...seen].some((v) => v < 0);
 }
 
 /**
