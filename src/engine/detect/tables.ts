@@ -217,8 +217,10 @@ function numberedSection(cells: SheetCells, shape: TableShape, row: number, firs
   return another ? `${cellText(cells.at(row, first)).trim()} ${text}` : undefined;
 }
 
-/** A heading's label in a ref column: "Priority 2", "Theme:", "Objective 3.", "Section A –". */
-// Words a ref may also start with ("Area 3", "Section B", "Objective 2") count only as a label ("Area:").
+/**
+ * A heading's label in a ref column: "Priority 2", "Theme:", "Workstream 1 –". Words a ref may also start
+ * with ("Area 3", "Section B", "Objective 2") count only as a label with its colon ("Area:", "Objective 2:").
+ */
 const SECTION_LABEL = /^(?:(?:priority|theme|ambition|pillar|strand|workstream)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*[:.\-\u2013]?|(?:objective|outcome|aim|goal|section|part|chapter|area|directorate|portfolio|service area)(?:\s+(?:\d{1,2}|[a-z]|[ivx]{1,4}))?\s*:)$/i;
 
 /**
@@ -544,8 +546,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
     };
     // A baseline or last year's figure is no figure for the report's period.
     const reported = t.columns.filter((c) => c.role === "actual" && !laterFigure(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
-    // A quarter with no year is later only to the right of one of the report's figures: "Q4 | Q1 | Q2 | Q3"
-    // rolls over from last year.
+    // A quarter with no year is later only to the right of one of the report's figures.
     const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || reported.some((r) => r.period && r.col < c.col));
     const marks = (c: ColumnMapping): boolean => (c.pending ? later(c) : reported.length > 0 && isLater(c));
     if (!t.columns.some((c) => (c.pending ?? false) !== marks(c))) continue;
