@@ -345,6 +345,26 @@ describe("two-cell headings and a sign-off are not records", () => {
     ]);
   });
 
+  // helper-96: a heading with its lead officer beside it was rated, and the records under it grouped under the heading before.
+  test("a heading with its lead officer is a heading; a figure beside a label makes a record", () => {
+    const plan = runScorecard(
+      [grid("PIs", [
+        ["Ref", "Indicator", "Lead officer", "Polarity", "Target", "Actual"],
+        ["Priority 1", "A clean and green borough"],
+        ["P1", "Fly-tips cleared in 24 hours (%)", "K Lee", "Higher is better", 90, 92],
+        ["Priority 2", "Safer communities", "J Smith"],
+        ["S1", "Burglaries", "J Smith", "Lower is better", 100, 120],
+        ["Priority 3", "Older people supported at home", "M Owen", "Higher is better", 80, 70],
+      ])],
+      { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" },
+    );
+    expect(plan.result.rated.map((r) => [r.record.ref, r.record.priority, r.rating.status])).toEqual([
+      ["P1", "Priority 1 A clean and green borough", "green"],
+      ["S1", "Priority 2 Safer communities", "red"],
+      ["Priority 3", "Priority 2 Safer communities", "red"],
+    ]);
+  });
+
   test("the headings group the records under them; a record with only a ref and name stays one", () => {
     expect(run.result.rated.map((r) => [r.record.ref, r.record.priority, r.rating.status])).toEqual([
       ["P1", "Priority 2 Safer and stronger communities", "red"],

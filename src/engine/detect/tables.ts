@@ -58,6 +58,8 @@ export interface TableShape {
   right: number;
   /** Columns whose header says which row this is (ref, name...): a header word there means a repeated header. */
   identityCols: number[];
+  /** Columns naming who or which part of the council a row is for (lead officer, directorate, committee). */
+  ownerCols: number[];
   /** The identity columns that hold refs: a row with a ref of its own is a record, whatever its name. */
   refCols: number[];
   /**
@@ -80,6 +82,7 @@ export function tableShape(t: TableSpec): TableShape {
     left: cols.length ? Math.min(...cols) : 0,
     right: cols.length ? Math.max(...cols) : -1,
     identityCols: t.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col),
+    ownerCols: t.columns.filter((c) => c.role === "lead" || c.role === "directorate" || c.role === "committee").map((c) => c.col),
     refCols: t.columns.filter((c) => c.role === "ref").map((c) => c.col),
     generated,
   };
@@ -159,6 +162,10 @@ export function classifyBodyRow(cells: SheetCells, shape: TableShape, row: numbe
     const text = numberedSection(cells, shape, row, first) ?? labelledSection(cells, shape, row, first);
     if (text !== undefined) return { kind: "section", text };
   }
+  if (count === 3) {
+    const text = labelledSection(cells, shape, row, first, true);
+    if (text !== undefined) return { kind: "section", text };
+  }
   if (headerish && looksLikeHeader(cells, shape, row)) return SKIP;
   if (headerish && count <= 2 && allTitles(values, cells.left, ours)) return SKIP; // "Key Performance Indicators | 2021/22"
   if (isFooterRow(cells, shape, row)) return SKIP;
@@ -225,19 +232,33 @@ const SECTION_LABEL = /^(?:(?:priority|theme|ambition|pillar|strand|workstream)(
 
 /**
  * "Priority 2 | Safer and stronger communities", "Theme: | Housing": a heading's label in the ref column and
- * its title in a name column, nothing else. Rated as records, they were "data only" rows (helper-90).
+ * its title in a name column, and with `owner`, its lead officer or directorate beside them ("Priority 1 |
+ * A clean borough | J Smith"); nothing else. Rated as records, they were "data only" rows (helper-90, helper-96).
  */
-function labelledSection(cells: SheetCells, shape: TableShape, row: number, first: number): string | undefined {
+function labelledSection(cells: SheetCells, shape: TableShape, row: number, first: number, owner = false): string | undefined {
   if (!shape.refCols.includes(first)) return undefined;
   const label = cells.at(row, first);
   if (typeof label !== "string" || !SECTION_LABEL.test(label.trim())) return undefined;
+  let title: string | undefined;
+  let titleCol = -1;
   for (const c of shape.identityCols) {
     const v = cells.at(row, c);
     if (c === first || typeof v !== "string" || isBlank(v) || isBareCode(v)) continue;
-    const title = headingText(v);
-    return title === undefined ? undefined : `${label.trim()} ${title}`;
+    title = headingText(v);
+    titleCol = c;
+    break;
   }
-  return undefined;
+  if (title === undefined) return undefined;
+  if (owner) {
+    // The third cell must be an owner's: a figure or a date beside a label makes the row a record.
+    const values = cells.row(row);
+    for (let i = 0; i < values.length; i++) {
+      const col = cells.left + i;
+      if (isBlank(values[i]) || col === first || col === titleCol || shape.generated.includes(col)) continue;
+      if (!shape.ownerCols.includes(col) || typeof values[i] !== "string") return undefined;
+    }
+  }
+  return `${label.trim()} ${title}`;
 }
 
 /**
