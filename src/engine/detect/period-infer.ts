@@ -4,7 +4,7 @@
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { yearStart } from "./headers";
-import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterYearOf, type ReportingPeriod } from "../read/periods";
+import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterOfMonth, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -102,7 +102,7 @@ function headerEvidence(table: TableSpec, titleYear: number | undefined): Period
     if (!p) continue;
     const y = yearStart(p.year);
     const startYear = y !== undefined && y >= 1990 && p.year?.includes("/") ? y : inherited;
-    const quarter = p.quarter ?? (p.month !== undefined ? [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3][p.month - 1] : undefined);
+    const quarter = p.quarter ?? (p.month !== undefined ? quarterOfMonth(p.month) : undefined);
     if (quarter === undefined && startYear === undefined) continue;
     // A calendar year alone ("2009 | 2010 | 2011") names no financial year: 2011 could be 2010/11 or 2011/12.
     if (quarter === undefined && p.year !== undefined && !p.year.includes("/")) continue;

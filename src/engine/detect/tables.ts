@@ -585,6 +585,13 @@ function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
   return settleProse(cells, { ...spec, columns: settleDifferences(cells, spec) });
 }
 
+/** Whether a figure typed in sheet column `col` could change what settleByFigures makes of the table's columns. */
+export function judgedByFigures(spec: TableSpec, col: number): boolean {
+  if (!spec.columns.some((c) => c.headerRole)) return false;
+  const read: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget"]);
+  return spec.columns.some((c) => c.col === col && (c.headerRole !== undefined || read.has(c.role)));
+}
+
 /** Whether an edit changed what a column's figures make it (settleByFigures): the table is then planned again. */
 export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean {
   if (!spec.columns.some((c) => c.headerRole)) return false;

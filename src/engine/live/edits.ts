@@ -4,7 +4,7 @@
 // in memory, re-rated, and its status cells written as a full Apply would write them.
 import { SheetCells, isBlank } from "../read/cells";
 import { TableRows } from "../detect/row-record";
-import { classifyBodyRow, figureRolesChanged, isReportedColumn, tableShape, unfilledChanged } from "../detect/tables";
+import { classifyBodyRow, figureRolesChanged, isReportedColumn, judgedByFigures, tableShape, unfilledChanged } from "../detect/tables";
 import { ownedColumn } from "../trackers/colour";
 import { writtenOn } from "../trackers/foreign";
 import { sameSheetName } from "../sheets/ownership";
@@ -187,7 +187,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const dated = (col: number) => t.spec.columns.some((c) => c.col === col && isReportedColumn(c));
       if (w.edits.some((e) => e.row >= t.spec.firstRow && e.row <= t.limit && dated(e.col)) && unfilledChanged(cells, t.spec)) verdict.need("header");
       // A figure that makes "Variance" a tolerance again, or "Current Position" a figure: as a full run would read it.
-      if (w.edits.some((e) => e.row >= t.spec.firstRow && e.row <= t.limit) && figureRolesChanged(cells, t.spec)) verdict.need("header");
+      if (w.edits.some((e) => e.row >= t.spec.firstRow && e.row <= t.limit && judgedByFigures(t.spec, e.col)) && figureRolesChanged(cells, t.spec)) verdict.need("header");
       const keysMayMove = sheet.scan.keyRows.get(t.spec)?.size || mine.some((r) => !cannotBeKey(cells, r, t.spec)) || relaid.has(t);
       if (keysMayMove && !sameSet(keyRowsOf(cells, t.spec), sheet.scan.keyRows.get(t.spec))) rescanSheets.add(sheet);
       // A cell typed right of the table may take the column Apply colours chose for ours.

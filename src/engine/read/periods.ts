@@ -1,5 +1,5 @@
 // Reporting periods: "Q3 2010/11" → quarter 3 of 2010/11, its elapsed share of the year and its last day.
-import { lastDayOfMonth } from "./dates";
+import { daysInMonth, isoDate, lastDayOfMonth } from "./dates";
 
 export interface ReportingPeriod {
   label: string;
@@ -83,7 +83,10 @@ export function checkPeriod(text: string): ReportingPeriod | string {
   return { label: t, quarter: q ? Number(q[1]) : undefined, startYear: start };
 }
 
-const MONTH_WORD = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s*(\d{4}))?/gi;
+const MONTH_NAMES = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?`;
+const MONTH_WORD = new RegExp(String.raw`\b(${MONTH_NAMES})\b\.?(?:\s*(\d{4}))?`, "gi");
+/** "15 March 2011", "1st June, 2011". */
+const DAY_MONTH_YEAR = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)? (${MONTH_NAMES})\.?,? ((?:19|20)\d\d)\b`, "gi");
 const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**
@@ -124,67 +127,65 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const last = ending ?? months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
-  if (last && (months.length >= 2 || quarter !== undefined) && (last[2] ?? lastYear?.[1])) {
+  const yearText = last?.[2] ?? lastYear?.[1];
+  if (last && yearText) {
     const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
-    const year = Number(last[2] ?? lastYear?.[1]);
-    const fyStart = month >= 4 ? year : year - 1;
-    // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
-    // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
-    // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
-    const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
-    if (startYear === undefined) startYear = dated ?? fyStart;
-    quarter ??= QUARTER_OF_MONTH[month - 1];
-  } else if (last && months.length === 1 && quarter === undefined && startYear === undefined && QUARTER_END_WORDS.test(t) && (last[2] ?? lastYear?.[1])) {
-    // "Quarterly Performance Report – December 2010", "Period 9 (December 2010)", "Quarter ending 31 December
-    // 2010": one month that ends a quarter, not a day inside it (a committee's "15 March 2011" names none).
-    const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
-    const year = Number(last[2] ?? lastYear?.[1]);
-    if (month % 3 === 0 && (!lastDay || Number(lastDay[1]) === lastDayOf(year, month))) {
-      startYear = month >= 4 ? year : year - 1;
-      // "Year ending March 2011" is the whole year.
-      if (!(month === 3 && /\byear[- ]?end/i.test(t))) quarter = QUARTER_OF_MONTH[month - 1];
+    const year = Number(yearText);
+    if (months.length >= 2 || quarter !== undefined) {
+      // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
+      // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
+      // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
+      const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
+      if (startYear === undefined) startYear = dated ?? financialYearOf(year, month);
+      quarter ??= quarterOfMonth(month);
+    } else if (startYear === undefined && QUARTER_END_WORDS.test(t)) {
+      // "Period 9 (December 2010)", "Quarter ending 31 December 2010": one month that ends a quarter, not a
+      // day inside it (a committee's "15 March 2011" names none).
+      if (month % 3 === 0 && (!lastDay || Number(lastDay[1]) === daysInMonth(year, month))) {
+        startYear = financialYearOf(year, month);
+        // "Year ending March 2011" is the whole year.
+        if (!(month === 3 && /\byear[- ]?end/i.test(t))) quarter = quarterOfMonth(month);
+      }
     }
   }
   if (quarter === undefined && startYear === undefined) return undefined;
   return { label: t, quarter, startYear };
 }
 
-const QUARTER_OF_MONTH = [4, 4, 4, 1, 1, 1, 2, 2, 2, 3, 3, 3];
+/** The financial quarter a month (1–12) is in: April to June Q1, January to March Q4. */
+export function quarterOfMonth(month: number): number {
+  return month >= 4 ? Math.ceil((month - 3) / 3) : 4;
+}
+
+/** The start year of the financial year a month is in: January to March 2011 are 2010/11's. */
+function financialYearOf(year: number, month: number): number {
+  return month >= 4 ? year : year - 1;
+}
+
 /** Text just before a month that makes it the end of the period: "ending 31", "to", "as at", "up to". */
 const ENDS_AT = /\b(?:ending|ended|end|as at|to|until)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 /** Words saying a lone month is where a quarterly report ends. */
 // Not "Quarterly": "Quarterly Performance Report to Cabinet - June 2011" names the meeting's month (helper-93).
 const QUARTER_END_WORDS = /\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;
 
-function lastDayOf(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
 /** The financial year whose quarter `quarter` is the last of that number to have ended by `date`. */
-export function quarterYearBy(quarter: number, date: { year: number; month: number; day: number }): number {
-  // Quarter q of the year starting in April of y ends in month 3q + 3 of y (Q4: March of y + 1).
-  const endMonth = quarter * 3 + 3;
-  const endYearOffset = endMonth > 12 ? 1 : 0;
-  const at = date.year * 10000 + date.month * 100 + date.day;
-  for (let y = date.year; ; y--) {
-    const endYear = y + endYearOffset;
-    const month = ((endMonth - 1) % 12) + 1;
-    if (endYear * 10000 + month * 100 + lastDayOf(endYear, month) <= at) return y;
-  }
+function quarterYearBy(quarter: number, date: { year: number; month: number; day: number }): number {
+  const at = isoDate(date.year, date.month, date.day) ?? "";
+  for (let y = date.year; ; y--) if ((periodEnd({ label: "", quarter, startYear: y }) ?? "") <= at) return y;
 }
 
 /** The financial year of quarter `quarter` a date names: the one it falls in, else the last of that number ended by then. */
 export function quarterYearOf(quarter: number, date: { year: number; month: number; day: number }): number {
-  return QUARTER_OF_MONTH[date.month - 1] === quarter ? (date.month >= 4 ? date.year : date.year - 1) : quarterYearBy(quarter, date);
+  return quarterOfMonth(date.month) === quarter ? financialYearOf(date.year, date.month) : quarterYearBy(quarter, date);
 }
 
 /** A day's date written in words ("15 March 2011", "1st June 2011") in text, the last one; undefined when none. */
 export function dateInWords(text: string): { year: number; month: number; day: number } | undefined {
   let found: { year: number; month: number; day: number } | undefined;
-  for (const m of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)? (jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,? ((?:19|20)\d\d)\b/gi)) {
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const month = MONTH_NUMBERS[m[2].slice(0, 3).toLowerCase()];
     const day = Number(m[1]);
-    if (day >= 1 && day <= lastDayOf(Number(m[3]), month)) found = { year: Number(m[3]), month, day };
+    if (day >= 1 && day <= daysInMonth(Number(m[3]), month)) found = { year: Number(m[3]), month, day };
   }
   return found;
 }
