@@ -80,6 +80,67 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     expect({ actual: actualCells(run(grid, "Q4 2010/11")), statuses: statuses(run(grid, "Q4 2010/11")) }).toEqual({ actual: ["G2"], statuses: ["green"] });
   });
 
+  // The closing note of 6 December: "Q4 | Q1 | Q2 | Q3" at Q3 rated last year's Q4, and "Jan … Dec" at Q3 rated March.
+  describe("a rolling year: quarters or months that fall back", () => {
+    const rolling = (title: string | undefined, head: string[], figures: (number | null)[]): SheetGrid => ({
+      name: "KPIs",
+      values: [...(title ? [[title]] : []), ["Ref", "Measure", "Polarity", "Target", ...head], ["H1", "Rent collected (%)", "Higher is better", 95, ...figures]],
+    });
+    const seriesYears = (r: ReturnType<typeof run>) => r.result.rated[0].record.series.map((s) => `${s.label} ${s.period?.year ?? "-"}`);
+    const LAST_FOUR = ["Q4 Actual", "Q1 Actual", "Q2 Actual", "Q3 Actual"];
+    const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    test("'Q4 | Q1 | Q2 | Q3' in a Q3 report rates Q3, and the Q4 at the left is last year's in the trend", () => {
+      const r = run(rolling("Housing 2010/11", LAST_FOUR, [80, 96, 97, 90]), "Q3 2010/11");
+      expect({ actual: actualCells(r), statuses: statuses(r), series: seriesYears(r), problems: r.result.problems.map((p) => p.message), marks: r.stale.length }).toEqual({
+        actual: ["H3"],
+        statuses: ["red"],
+        series: ["Q4 Actual 2009/10", "Q1 Actual -", "Q2 Actual -", "Q3 Actual -"],
+        problems: [],
+        marks: 0,
+      });
+    });
+
+    test("with no period set, the rightmost figure gives it: Q3 of the title's year; with Q3 not in yet, Q2", () => {
+      const r = run(rolling("Housing 2010/11", LAST_FOUR, [80, 96, 97, 90]));
+      expect({ period: r.period?.label, actual: actualCells(r) }).toEqual({ period: "Q3 2010/11", actual: ["H3"] });
+      const q2 = run(rolling("Housing 2010/11", LAST_FOUR, [80, 96, 97, null]));
+      expect({ period: q2.period?.label, actual: actualCells(q2), statuses: statuses(q2) }).toEqual({ period: "Q2 2010/11", actual: ["G3"], statuses: ["green"] });
+    });
+
+    test("'Q3 | Q4 | Q1 | Q2' in a Q2 report rates Q2; 'Q4 | Q1' in a Q1 report rates Q1", () => {
+      expect(actualCells(run(rolling(undefined, ["Q3 Actual", "Q4 Actual", "Q1 Actual", "Q2 Actual"], [80, 96, 97, 90]), "Q2 2010/11"))).toEqual(["H2"]);
+      expect(actualCells(run(rolling(undefined, ["Q4 Actual", "Q1 Actual"], [80, 96]), "Q1 2010/11"))).toEqual(["F2"]);
+    });
+
+    test("a calendar year at Q3 rates December, January to March being last year's", () => {
+      const r = run(rolling("Housing 2010", MONTHS, [80, 81, 82, 96, 96, 96, 96, 96, 96, 97, 97, 90]), "Q3 2010/11");
+      expect({ actual: actualCells(r), statuses: statuses(r) }).toEqual({ actual: ["P3"], statuses: ["red"] });
+    });
+
+    test("a calendar year with January to March filled and no period set is a Q4 return, rated on March, not an empty December", () => {
+      const r = run(rolling(undefined, MONTHS, [97, 98, 99, null, null, null, null, null, null, null, null, null]));
+      expect({ period: r.period?.label, actual: actualCells(r), statuses: statuses(r) }).toEqual({ period: "Q4", actual: ["G2"], statuses: ["green"] });
+    });
+
+    test("next year's Q1 after 'Q1 … Q4', filled and no period set, is Q1 of the year after the title's; in a Q4 report, Q4 is rated", () => {
+      const grid = rolling("Housing 2010/11", ["Q1", "Q2", "Q3", "Q4", "Q1"], [80, 96, 97, 90, 91]);
+      const r = run(grid);
+      expect({ period: r.period?.label, actual: actualCells(r), series: seriesYears(r) }).toEqual({ period: "Q1 2011/12", actual: ["I3"], series: ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11", "Q1 -"] });
+      expect(actualCells(run(grid, "Q4 2010/11"))).toEqual(["H3"]);
+    });
+
+    test("thirteen months, April to April, with no period set: the last April is rated, as Q1 of the next year", () => {
+      const r = run(rolling("Calls 2010/11", ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr"], [96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 90]));
+      expect({ period: r.period?.label, actual: actualCells(r), statuses: statuses(r) }).toEqual({ period: "Q1 2011/12", actual: ["Q3"], statuses: ["red"] });
+    });
+
+    test("latest first ('Q3 | Q2 | Q1') is no rolling year: Q3 is rated and gives the period", () => {
+      const r = run(rolling("Housing 2010/11", ["Q3 Actual", "Q2 Actual", "Q1 Actual"], [90, 97, 96]));
+      expect({ period: r.period?.label, actual: actualCells(r) }).toEqual({ period: "Q3 2010/11", actual: ["E3"] });
+    });
+  });
+
   // helper-95: a year laid out with next year's first quarter after it.
   test("'Q1 … Q4 | Q1': the empty Q1 after the year is not rated in its report (helper-95)", () => {
     const grid: SheetGrid = {

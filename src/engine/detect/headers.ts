@@ -516,12 +516,18 @@ export function periodFraction(p: PeriodInfo | undefined): number | undefined {
  * Q4 report on "Jan … Dec" (helper-96), so such columns are read as one year, as before.
  */
 export function undatedRunsFall(columns: readonly ColumnMapping[]): boolean {
-  const roles = new Set(columns.map((c) => c.role));
-  for (const role of roles) {
-    const run = columns
-      .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
-      .sort((a, b) => a.col - b.col);
-    for (let i = 1; i < run.length; i++) if ((periodPosition(run[i].period) ?? 0) < (periodPosition(run[i - 1].period) ?? 0)) return true;
+  return [...new Set(columns.map((c) => c.role))].some((role) => undatedRuns(columns, role).length > 1);
+}
+
+/** A role's undated quarters or months, left to right, cut where the period falls back: "Q4 | Q1 | Q2 | Q3" is [Q4], [Q1, Q2, Q3]. */
+export function undatedRuns(columns: readonly ColumnMapping[], role: ColumnMapping["role"]): ColumnMapping[][] {
+  const undated = columns
+    .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
+    .sort((a, b) => a.col - b.col);
+  const runs: ColumnMapping[][] = [];
+  for (let i = 0; i < undated.length; i++) {
+    if (i === 0 || (periodPosition(undated[i].period) ?? 0) < (periodPosition(undated[i - 1].period) ?? 0)) runs.push([]);
+    runs[runs.length - 1].push(undated[i]);
   }
-  return false;
+  return runs;
 }

@@ -2,6 +2,7 @@
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
 import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
+import { rollingYears, type ReportPoint } from "./rolling-year";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -19,7 +20,7 @@ export interface ReadResult {
  * skipped; a row's priority is its priority cell, else the nearest section heading above it.
  * Problems are only what the reader knows: missing columns, rows with no ref and no name.
  */
-export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: number): ReadResult {
+export function readRecords(grid: SheetGrid, tables: TableSpec[], report?: ReportPoint): ReadResult {
   const cells = new SheetCells(grid);
   const records: SourceRecord[] = [];
   const problems: Problem[] = [];
@@ -33,7 +34,7 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: n
       if (gap === "prose") section = undefined;
       else if (gap) section = gap.heading;
     }
-    const plan = planColumns(table.columns, reportYear);
+    const plan = planColumns(table.columns, report);
     problems.push(...tableProblems(table, plan));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
@@ -84,6 +85,11 @@ export interface ColumnPlan {
    */
   dateFallback?: Partial<Record<"due" | "start", ColumnMapping>>;
   actual?: ColumnMapping;
+  /**
+   * A position column of sentences read as the comment (prose-columns.ts): on a row whose rated figure is
+   * blank, its text is the figure where it starts with one ("97% provisional at the end of December").
+   */
+  actualFallback?: ColumnMapping;
   /** The target to compare as it stands: the rated period's own target, else (not year-to-date) the annual one. */
   target?: ColumnMapping;
   annualTarget?: ColumnMapping;
@@ -133,9 +139,13 @@ export function undatedYear(columns: readonly ColumnMapping[], reportYear?: numb
   return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
 }
 
-export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
+export function planColumns(columns: ColumnMapping[], report?: ReportPoint): ColumnPlan {
+  const reportYear = report?.startYear;
   const inherited = undatedYear(columns, reportYear);
-  const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
+  const rolling = rollingYears(columns, inherited, report);
+  const yearOf = rolling?.yearOf ?? ((c: ColumnMapping) => yearStart(c.period?.year) ?? inherited);
+  // In a rolling year, a period after the report's is not rated (where there is another).
+  const upToReport = (cols: ColumnMapping[]) => (rolling && cols.some((c) => !rolling.afterReport(c)) ? cols.filter((c) => !rolling.afterReport(c)) : cols);
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
@@ -145,7 +155,7 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   for (const role of SINGLE_ROLES) {
     const all = columns.filter((c) => c.role === role && c !== definition);
     const dated = all.filter((c) => c.period);
-    single[role] = dated.length > 0 ? latest(reportedOr(dated), yearOf) : all[0];
+    single[role] = dated.length > 0 ? latest(reportedOr(upToReport(dated)), yearOf) : all[0];
   }
   for (const role of RESCHEDULED_ROLES) {
     const chosen = rescheduled(columns.filter((c) => c.role === role && !c.period));
@@ -159,13 +169,15 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   // An earlier period's figure ("Last quarter actual") is rated only where there is no other: alone, it is the latest there is.
   const current = actuals.filter((c) => actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
   const candidates = current.length ? current : actuals.filter((c) => actualKind(c.header) === "earlier");
-  const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
+  const rated = candidates.length > 0 ? latest(reportedOr(upToReport(candidates)), yearOf) : undefined;
   const plan: ColumnPlan = { single, ...plan0, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
     return plan;
   }
   plan.actual = rated;
+  const position = columns.find((c) => c.role === "comment" && c.headerRole === "actual");
+  if (position) plan.actualFallback = position;
   const headline = frequency(rated) === "none";
   plan.yearToDate = rated.period?.yearToDate ?? false;
   if (!headline) plan.periodFraction = periodFraction(rated.period);
@@ -181,8 +193,12 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   const ownFigureBeside = actuals.some((c) => c !== rated && yearOf(c) === ratedYear && periodPosition(c.period) === ratedPos && (c.period?.yearToDate ?? false) !== plan.yearToDate);
   const own = matching ?? (ownFigureBeside ? undefined : forPeriod[0]);
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
-  plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf);
+  plan.series = seriesFor(rated, actuals.filter((c) => c === rated || (!c.pending && !rolling?.afterReport(c))), yearOf);
   plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
+  if (rolling) {
+    plan.series = plan.series.map(rolling.dated);
+    if (plan.yearAgo) plan.yearAgo = rolling.dated(plan.yearAgo);
+  }
   return plan;
 }
 

@@ -1,12 +1,13 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRuns, undatedRunsFall, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
+import { rollsOver } from "./rolling-year";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -456,6 +457,17 @@ export function isReportedColumn(c: ColumnMapping): boolean {
 /** A dated column's place in time: its year where it names one (else before any year), then its quarter or month. */
 const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) * 100 + (periodPosition(c.period) ?? 13);
 
+/**
+ * whenOf, but where a role's undated quarters or months fall back ("Jan … Dec", "Q4 | Q1 | Q2 | Q3") they
+ * follow each other left to right: with January to March filled, April to December are not reported yet.
+ */
+function whenIn(columns: readonly ColumnMapping[]): (c: ColumnMapping) => number {
+  if (!rollsOver(columns)) return whenOf;
+  const order = new Map<ColumnMapping, number>();
+  for (const role of new Set(columns.map((c) => c.role))) undatedRuns(columns, role).forEach((run, i) => run.forEach((c) => order.set(c, -100 + i * 13 + (periodPosition(c.period) ?? 0))));
+  return (c) => order.get(c) ?? whenOf(c);
+}
+
 /** Text standing in for a figure not in yet ("-", "TBC", "n/a"): the period is not reported. */
 const PLACEHOLDER = /^(?:[-–—]|tbc|tba|n\/?a)$/i;
 
@@ -489,13 +501,14 @@ export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
   const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && isReportedColumn(c) && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
   const filled = filledColumns(cells, spec, groups.flat());
+  const when = whenIn(spec.columns);
   return groups
     .flatMap((g) => {
       // None filled: nothing is reported yet, and the latest columns are rated (every record has no data).
       const done = g.filter((c) => filled.has(c));
       if (done.length === 0) return [];
-      const last = Math.max(...done.map(whenOf));
-      return g.filter((c) => !filled.has(c) && whenOf(c) > last);
+      const last = Math.max(...done.map(when));
+      return g.filter((c) => !filled.has(c) && when(c) > last);
     })
     .map((c) => c.col)
     .sort((a, b) => a - b);
