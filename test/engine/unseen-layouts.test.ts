@@ -305,6 +305,25 @@ describe("a position column of prose beside an actual is commentary", () => {
     expect(got).toEqual([["F2", "red", ""]]);
   });
 
+  // The closing note of 6 December: demoting the position lost the only figure on such a row.
+  test("where the quarter's figure is blank, a position that starts with a figure is read for it; one that does not stays no data", () => {
+    const got = rate(
+      ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Current Position"],
+      [
+        ["P1", "Rent collected (%)", "Higher is better", "98%", null, "97% provisional at the end of December"],
+        ["P2", "Days to re-let", "Lower is better", 20, null, "Awaiting data from the new housing system"],
+        ["P3", "Complaints answered in time (%)", "Higher is better", "90%", "92%", "Improved after the new triage was put in place in October"],
+        ["P4", "Calls answered (%)", "Higher is better", "90%", null, "Calls rose by 20% in the quarter after the office moved"],
+      ],
+    );
+    expect(got).toEqual([
+      ["F2", "amber", "97% provisional at the end of December"],
+      ["E3", "nodata", "Awaiting data from the new housing system"],
+      ["E4", "green", "Improved after the new triage was put in place in October"],
+      ["E5", "nodata", "Calls rose by 20% in the quarter after the office moved"],
+    ]);
+  });
+
   test("alone, a position of sentences is still read for its figure (RULES §3)", () => {
     const got = rate(["Ref", "Indicator", "Polarity", "Target", "Current Position"], [["P1", "Days to re-let", "Lower is better", 20, "23 days, up from 21 last quarter"]]);
     expect(got).toEqual([["E2", "red", ""]]);

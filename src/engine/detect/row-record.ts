@@ -4,6 +4,7 @@
 // 100,000 rows. Grids are never changed once read, so a cell read later is the cell read now.
 import { toA1 } from "../vocab/address";
 import { readDate } from "../read/dates";
+import { readValue } from "../read/values";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
 import type { ColumnPlan } from "./records";
 import type { CellValue, ColumnMapping, Field, LabelledField, PeriodInfo, Problem, RecordKind, Role, SourceRecord, TableSpec } from "../vocab/types";
@@ -59,6 +60,12 @@ class ColumnLabelledField implements LabelledField {
 
 /** Shared by records with no such columns; never changed (records are read-only to their readers). */
 const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField[];
+
+/** A figure at the start of the text (RULES §3: "a leading number is the value and the rest a note"), not one inside a sentence. */
+function leadsWithFigure(value: CellValue): boolean {
+  const reading = readValue(value);
+  return reading.kind === "number" && !reading.approximate;
+}
 
 /** The rows of one table: reads the texts that name a record, and its cells when asked for. */
 export class TableRows {
@@ -233,7 +240,12 @@ class RowRecord implements SourceRecord {
     return this.activityField("due");
   }
   get actual(): Field | undefined {
-    return this.indicatorField(this.rows.plan.actual);
+    const field = this.indicatorField(this.rows.plan.actual);
+    const fallback = this.rows.plan.actualFallback;
+    if (!fallback || this.kind !== "indicator" || (field && !isBlank(field.value))) return field;
+    // The officer gave the figure only in words: read, as at the start of 6 December, not "no data".
+    const position = this.rows.field(this.at, fallback);
+    return position && leadsWithFigure(position.value) ? position : field;
   }
   get periodLabel(): string | undefined {
     return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;
