@@ -50,6 +50,10 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: data to a day inside Q4", "Quarter 4 Performance Report (data to 28 February 2011)", "Q4 2010/11"],
   ["RULES §10 title: the period's end outranks a meeting's date", "Performance Report – Period ending 31 December 2010 (Cabinet 15 March 2011)", "Q3 2010/11"],
   ["RULES §10 title: a range's end outranks a meeting's date", "Quarter 3 (October to December 2010) - Cabinet 15 March 2011", "Q3 2010/11"],
+  // The closing note of 6 December: the end month with no year took the meeting's, a year late.
+  ["RULES §10 title: an end month with no year ends before the meeting", "Performance report: period ending 31 December (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a quarter to a day with no year, reported later", "Quarter 3 performance to 31 December - report to Cabinet 15 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: an end month with no year, early in the meeting's year", "Period ending 28 February (Cabinet 15 March 2011)", "Q4 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

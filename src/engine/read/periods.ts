@@ -130,7 +130,11 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const yearText = last?.[2] ?? lastYear?.[1];
   if (last && yearText) {
     const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
-    const year = Number(yearText);
+    let year = Number(yearText);
+    // "Period ending 31 December (Cabinet 15 March 2011)": the end month's year is the meeting's only if it
+    // comes first in that year; else the period ended the year before (December 2010, not 2011).
+    const meeting = last[2] === undefined ? months.find((m) => m.index > last.index && m[2] === yearText) : undefined;
+    if (meeting && month > MONTH_NUMBERS[meeting[1].slice(0, 3).toLowerCase()]) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
