@@ -235,6 +235,16 @@ describe("a Variance column of differences is no tolerance", () => {
     expect(rate(header)).toEqual(["red", "green", "amber"]);
   });
 
+  // The closing note of 6 December: 15 under "Variance %" was 15 days, so 23 against 20 was amber; it is 15%.
+  test.each(["Variance %", "Tolerance (%)", "% tolerance"])("'%s' holding bare numbers: each is a percentage of the target", (header) => {
+    const tolerances: CellValue[][] = [
+      ["P1", "Days to re-let", "Lower is better", 20, 23, 10],
+      ["P2", "Tonnes recycled", "Higher is better", 1000, 960, 5],
+      ["P3", "Complaints", "Lower is better", 50, 56, 15],
+    ];
+    expect(rate(header, tolerances)).toEqual(["red", "amber", "amber"]);
+  });
+
   test("differences as a percentage of target are found too", () => {
     expect(rate("Variance %", rows.map((r) => [...r.slice(0, 5), `${(((Number(r[4]) - Number(r[3])) / Number(r[3])) * 100).toFixed(1)}%`]))).toEqual(["red", "green", "amber"]);
   });

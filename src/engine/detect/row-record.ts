@@ -61,6 +61,9 @@ class ColumnLabelledField implements LabelledField {
 /** Shared by records with no such columns; never changed (records are read-only to their readers). */
 const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField[];
 
+/** A header saying its figures are percentages: "Tolerance %", "Variance (%)", "% tolerance", "Tolerance (per cent)". */
+const PERCENT_HEADER = /%|\bper ?cent\b/i;
+
 /** A figure at the start of the text (RULES §3: "a leading number is the value and the rest a note"), not one inside a sentence. */
 function leadsWithFigure(value: CellValue): boolean {
   const reading = readValue(value);
@@ -227,6 +230,9 @@ class RowRecord implements SourceRecord {
   get tolerance(): Field | undefined {
     return this.single("tolerance");
   }
+  get toleranceInPercent(): true | undefined {
+    return PERCENT_HEADER.test(this.rows.plan.single.tolerance?.header ?? "") ? true : undefined;
+  }
   get manual(): Field | undefined {
     return this.single("manual");
   }
@@ -278,7 +284,7 @@ class RowRecord implements SourceRecord {
   /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
   toJSON(): SourceRecord {
     const { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
-    const { comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
-    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+    const { comment, polarity, tolerance, toleranceInPercent, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
+    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, toleranceInPercent, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

@@ -69,6 +69,7 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
     polarity: record.polarity?.value,
     tolerance: tolerance?.value,
     toleranceFormat: tolerance?.format,
+    toleranceInPercent: record.toleranceInPercent,
     manual: record.manual?.value,
     yearToDate: record.yearToDate,
     periodFraction: record.periodFraction ?? periodFraction(options.period),

@@ -314,6 +314,8 @@ export interface SourceRecord {
   comment?: Field;
   polarity?: Field;
   tolerance?: Field;
+  /** The tolerance column's header says its figures are percentages ("Tolerance %", "Variance (%)"). */
+  toleranceInPercent?: true;
   manual?: Field;
   // indicators
   target?: Field;
