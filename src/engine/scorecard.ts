@@ -157,7 +157,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period, tableYears);
-  const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending)) ? inferPeriod(trackers, tables) : inference;
+  const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending || c.rollingYear !== undefined)) ? inferPeriod(trackers, tables) : inference;
   const stale = staleTables(judged, period);
   const flagged = new Set<string>();
   for (const { table, evidence } of laterTables(judged, period)) {

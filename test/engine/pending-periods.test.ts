@@ -95,7 +95,7 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
       expect({ actual: actualCells(r), statuses: statuses(r), series: seriesYears(r), problems: r.result.problems.map((p) => p.message), marks: r.stale.length }).toEqual({
         actual: ["H3"],
         statuses: ["red"],
-        series: ["Q4 Actual 2009/10", "Q1 Actual -", "Q2 Actual -", "Q3 Actual -"],
+        series: ["Q4 Actual 2009/10", "Q1 Actual 2010/11", "Q2 Actual 2010/11", "Q3 Actual 2010/11"],
         problems: [],
         marks: 0,
       });
@@ -126,13 +126,50 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
     test("next year's Q1 after 'Q1 … Q4', filled and no period set, is Q1 of the year after the title's; in a Q4 report, Q4 is rated", () => {
       const grid = rolling("Housing 2010/11", ["Q1", "Q2", "Q3", "Q4", "Q1"], [80, 96, 97, 90, 91]);
       const r = run(grid);
-      expect({ period: r.period?.label, actual: actualCells(r), series: seriesYears(r) }).toEqual({ period: "Q1 2011/12", actual: ["I3"], series: ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11", "Q1 -"] });
+      expect({ period: r.period?.label, actual: actualCells(r), series: seriesYears(r) }).toEqual({ period: "Q1 2011/12", actual: ["I3"], series: ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11", "Q1 2011/12"] });
       expect(actualCells(run(grid, "Q4 2010/11"))).toEqual(["H3"]);
     });
 
     test("thirteen months, April to April, with no period set: the last April is rated, as Q1 of the next year", () => {
       const r = run(rolling("Calls 2010/11", ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr"], [96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 90]));
       expect({ period: r.period?.label, actual: actualCells(r), statuses: statuses(r) }).toEqual({ period: "Q1 2011/12", actual: ["Q3"], statuses: ["red"] });
+    });
+
+    // helper-97 on the first version: a year dated by the report's quarter alone.
+    test("a rolling table of another year is still called so, by its own year", () => {
+      const r = run(rolling("Housing 2008/09", LAST_FOUR, [80, 96, 97, 90]), "Q3 2010/11");
+      expect(r.stale.map((s) => s.mark)).toEqual(["Q3 2008/09 figure"]);
+    });
+
+    test("a report moved on while the columns were not rolled forward rates the latest figure and marks it", () => {
+      const r = run(rolling(undefined, LAST_FOUR, [80, 96, 97, 90]), "Q1 2011/12");
+      expect({ actual: actualCells(r), marks: r.stale.map((s) => s.mark) }).toEqual({ actual: ["H2"], marks: ["Q3 2010/11 figure"] });
+      const calendar = run(rolling("Calls 2010", MONTHS, [80, 81, 82, 96, 96, 96, 96, 96, 96, 97, 97, 90]), "Q1 2011/12");
+      expect({ actual: actualCells(calendar), marks: calendar.stale.map((s) => s.mark) }).toEqual({ actual: ["P3"], marks: ["Q3 2010/11 figure"] });
+    });
+
+    test("'Q4 | Q1 | Q2 | Q3' in a Q4 report: Q3 is the latest, marked; the Q4 at the left is last year's", () => {
+      const r = run(rolling("Housing 2010/11", LAST_FOUR, [80, 96, 97, 90]), "Q4 2010/11");
+      expect({ actual: actualCells(r), marks: r.stale.map((s) => s.mark) }).toEqual({ actual: ["H3"], marks: ["Q3 figure"] });
+    });
+
+    test("with a later quarter filled in, a Q2 report rates Q2 and says Q3's figures were not rated", () => {
+      const r = run(rolling("Housing 2010/11", LAST_FOUR, [80, 96, 97, 90]), "Q2 2010/11");
+      expect({ actual: actualCells(r), skipped: r.result.problems.filter((p) => /after the report's/.test(p.message)).map((p) => p.cell) }).toEqual({ actual: ["G3"], skipped: ["H2"] });
+    });
+
+    test("year-to-date quarters beside the quarters' own, and months beside quarter totals, are no rolling year", () => {
+      const ytd = run(rolling("Housing 2010/11", ["Q1 YTD", "Q2 YTD", "Q3 YTD", "Q4 YTD", "Q1", "Q2", "Q3", "Q4"], [96, 95, 93.3, null, 96, 94, 90, null]), "Q3 2010/11");
+      expect({ actual: actualCells(ytd), problems: ytd.result.problems.map((p) => p.message) }).toEqual({ actual: ["G3"], problems: [] });
+      const months = run(rolling("Calls 2010/11", [...MONTHS.slice(3), ...MONTHS.slice(0, 3), "Q1", "Q2", "Q3", "Q4"], [96, 96, 96, 96, 96, 96, 96, 96, 96, null, null, null, 96, 96, 94, null]));
+      expect(months.period?.label).toBe("Q3 2010/11");
+    });
+
+    test("a calendar year at Q4 with January to March in rates March, whether the rest is empty or a template's zeros", () => {
+      const titled = run(rolling("Quarter 4 2010/11 (January to March 2011)", MONTHS, [97, 98, 99, null, null, null, null, null, null, null, null, null]));
+      expect({ period: titled.period?.label, actual: actualCells(titled), marks: titled.stale.length }).toEqual({ period: "Q4 2010/11", actual: ["G3"], marks: 0 });
+      const zeros = run(rolling(undefined, MONTHS, [97, 98, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0]), "Q4 2010/11");
+      expect({ actual: actualCells(zeros), statuses: statuses(zeros), marks: zeros.stale.length }).toEqual({ actual: ["G2"], statuses: ["green"], marks: 0 });
     });
 
     test("latest first ('Q3 | Q2 | Q1') is no rolling year: Q3 is rated and gives the period", () => {

@@ -516,18 +516,28 @@ export function periodFraction(p: PeriodInfo | undefined): number | undefined {
  * Q4 report on "Jan … Dec" (helper-96), so such columns are read as one year, as before.
  */
 export function undatedRunsFall(columns: readonly ColumnMapping[]): boolean {
-  return [...new Set(columns.map((c) => c.role))].some((role) => undatedRuns(columns, role).length > 1);
+  return undatedSeries(columns).some((runs) => runs.length > 1);
 }
 
-/** A role's undated quarters or months, left to right, cut where the period falls back: "Q4 | Q1 | Q2 | Q3" is [Q4], [Q1, Q2, Q3]. */
-export function undatedRuns(columns: readonly ColumnMapping[], role: ColumnMapping["role"]): ColumnMapping[][] {
-  const undated = columns
-    .filter((c) => c.role === role && c.period && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined))
-    .sort((a, b) => a.col - b.col);
-  const runs: ColumnMapping[][] = [];
-  for (let i = 0; i < undated.length; i++) {
-    if (i === 0 || (periodPosition(undated[i].period) ?? 0) < (periodPosition(undated[i - 1].period) ?? 0)) runs.push([]);
-    runs[runs.length - 1].push(undated[i]);
+/**
+ * The undated quarters or months of each series (a role's quarters, its months, its year-to-date figures:
+ * "Q1 YTD … Q4 YTD | Q1 … Q4" is two series, not a fall), left to right, each cut into runs where the
+ * period falls back: "Q4 | Q1 | Q2 | Q3" is [Q4], [Q1, Q2, Q3].
+ */
+export function undatedSeries(columns: readonly ColumnMapping[]): ColumnMapping[][][] {
+  const series = new Map<string, ColumnMapping[]>();
+  for (const c of [...columns].sort((a, b) => a.col - b.col)) {
+    const p = c.period;
+    if (!p || p.year || (p.quarter === undefined && p.month === undefined)) continue;
+    const key = `${c.role}|${p.month !== undefined ? "month" : "quarter"}|${p.yearToDate ? "ytd" : ""}`;
+    series.set(key, [...(series.get(key) ?? []), c]);
   }
-  return runs;
+  return [...series.values()].map((undated) => {
+    const runs: ColumnMapping[][] = [];
+    for (let i = 0; i < undated.length; i++) {
+      if (i === 0 || (periodPosition(undated[i].period) ?? 0) < (periodPosition(undated[i - 1].period) ?? 0)) runs.push([]);
+      runs[runs.length - 1].push(undated[i]);
+    }
+    return runs;
+  });
 }

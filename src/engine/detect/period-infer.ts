@@ -3,7 +3,7 @@
 // Quarter 3 workbook can be flagged at its cell and its records marked ("Q2 figure").
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
-import { periodPosition, undatedRuns, yearStart } from "./headers";
+import { undatedSeries, yearStart } from "./headers";
 import { rollsOver } from "./rolling-year";
 import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterOfMonth, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
@@ -90,33 +90,36 @@ function titleDate(cells: SheetCells, from: number, to: number): ReturnType<type
   return undefined;
 }
 
-const undatedInYear = (c: ColumnMapping): boolean => c.period !== undefined && !c.period.year && (c.period.quarter !== undefined || c.period.month !== undefined);
-
 /**
- * Where undated quarters or months fall back ("Q4 | Q1 | Q2 | Q3", "Jan … Dec"), the latest is the rightmost
- * of each role reported, not the one latest in the year: "Q4 | Q1 | Q2 | Q3" is a Q3 report. Its year is the
- * table's where the longest run of the role holds it, a year on for each fall after that run ("Q1 … Q4 |
- * Q1"'s last Q1 is next year's), and not known where two runs are longest ("Q3 | Q4 | Q1 | Q2").
+ * Where undated quarters or months roll over a year end ("Q4 | Q1 | Q2 | Q3", "Jan … Dec"), the latest is the
+ * rightmost of each series reported, not the one latest in the year: "Q4 | Q1 | Q2 | Q3" is a Q3 report.
+ * Its year: the one settlePending gave it (rolling-year.ts), else the table's where the run with the most
+ * figures holds it, a year on for each fall after that run ("Q1 … Q4 | Q1"'s last Q1 is next year's), and
+ * not known where two runs have as many ("Q3 | Q4 | Q1 | Q2").
  */
 function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
   const own = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
   if (!rollsOver(table.columns)) return { columns, yearOf: own };
-  const rightmost = new Map<string, ColumnMapping>();
-  for (const c of columns) if (undatedInYear(c) && (rightmost.get(c.role)?.col ?? -1) < c.col) rightmost.set(c.role, c);
+  const series = undatedSeries(table.columns);
+  const seriesOf = (c: ColumnMapping) => series.find((runs) => runs.some((run) => run.includes(c)));
+  const rightmost = new Set(series.map((runs) => [...runs.flat()].reverse().find((c) => columns.includes(c))));
   const yearOf = (c: ColumnMapping): number | undefined => {
-    if (!undatedInYear(c) || inherited === undefined) return own(c);
-    const runs = undatedRuns(table.columns, c.role);
-    const longest = Math.max(...runs.map((r) => r.length));
-    const main = runs.findIndex((r) => r.length === longest);
-    if (runs.findIndex((r, i) => i > main && r.length === longest) >= 0) return undefined;
+    if (c.rollingYear !== undefined) return c.rollingYear >= 1990 ? c.rollingYear : undefined;
+    const runs = seriesOf(c);
+    if (!runs || inherited === undefined) return own(c);
+    // The run with the most figures reported: "Jan … Dec" with January to March in is of their year.
+    const reportedIn = runs.map((run) => run.filter((x) => columns.includes(x)).length);
+    const longest = Math.max(...reportedIn);
+    const main = reportedIn.indexOf(longest);
+    if (reportedIn.indexOf(longest, main + 1) >= 0) return undefined;
     return inherited + runs.findIndex((r) => r.includes(c)) - main;
   };
-  return { columns: columns.filter((c) => !undatedInYear(c) || rightmost.get(c.role) === c), yearOf };
+  return { columns: columns.filter((c) => !seriesOf(c) || rightmost.has(c)), yearOf };
 }
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
 function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
-  const plan = planColumns(table.columns, { startYear: titleYear });
+  const plan = planColumns(table.columns, titleYear);
   const inherited = undatedYear(table.columns, titleYear) ?? titleYear;
   // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
   const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
@@ -207,24 +210,12 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInfe
 }
 
 /**
- * Whether a table's undated quarters or months fall back ("Q4 | Q1 | Q2 | Q3") and one is of the report's
- * quarter: that column is rated (planColumns), so the table is of the report's period, whatever its
- * rightmost figure says.
- */
-function rollingAtReport(table: TableSpec, report: ReportingPeriod): boolean {
-  if (report.quarter === undefined || !rollsOver(table.columns)) return false;
-  const end = report.quarter * 3;
-  return table.columns.some((c) => c.role === "actual" && undatedInYear(c) && (periodPosition(c.period) ?? 0) > end - 3 && (periodPosition(c.period) ?? 0) <= end);
-}
-
-/**
  * Tables whose own period is later than the report's: a pack built for an earlier quarter on a
  * workbook already holding a later one rates the later figures (the columns it has), so it says so.
  */
 export function laterTables(inference: PeriodInference, report: ReportingPeriod | undefined): { table: TableSpec; evidence: PeriodEvidence }[] {
   if (!report || report.startYear === undefined) return [];
-  return inference.tables.filter(({ table, evidence }) => {
-    if (rollingAtReport(table, report)) return false;
+  return inference.tables.filter(({ evidence }) => {
     const p = evidence.period;
     if (p.startYear === undefined) return false;
     return p.startYear > report.startYear! || (p.startYear === report.startYear && p.quarter !== undefined && report.quarter !== undefined && p.quarter > report.quarter);
@@ -237,7 +228,7 @@ export function staleTables(inference: PeriodInference, report: ReportingPeriod 
   const out: StaleTable[] = [];
   for (const { table, evidence } of inference.tables) {
     const p = evidence.period;
-    if (p.startYear === undefined || rollingAtReport(table, report)) continue;
+    if (p.startYear === undefined) continue;
     const earlierYear = p.startYear < report.startYear;
     const earlierQuarter = p.startYear === report.startYear && p.quarter !== undefined && report.quarter !== undefined && p.quarter < report.quarter;
     if (!earlierYear && !earlierQuarter) continue;

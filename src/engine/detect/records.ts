@@ -2,7 +2,7 @@
 import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
 import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
-import { rollingYears, type ReportPoint } from "./rolling-year";
+import { datedColumn } from "./rolling-year";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -20,7 +20,7 @@ export interface ReadResult {
  * skipped; a row's priority is its priority cell, else the nearest section heading above it.
  * Problems are only what the reader knows: missing columns, rows with no ref and no name.
  */
-export function readRecords(grid: SheetGrid, tables: TableSpec[], report?: ReportPoint): ReadResult {
+export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: number): ReadResult {
   const cells = new SheetCells(grid);
   const records: SourceRecord[] = [];
   const problems: Problem[] = [];
@@ -34,7 +34,7 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[], report?: Repor
       if (gap === "prose") section = undefined;
       else if (gap) section = gap.heading;
     }
-    const plan = planColumns(table.columns, report);
+    const plan = planColumns(table.columns, reportYear);
     problems.push(...tableProblems(table, plan));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
@@ -139,13 +139,10 @@ export function undatedYear(columns: readonly ColumnMapping[], reportYear?: numb
   return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
 }
 
-export function planColumns(columns: ColumnMapping[], report?: ReportPoint): ColumnPlan {
-  const reportYear = report?.startYear;
+export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
   const inherited = undatedYear(columns, reportYear);
-  const rolling = rollingYears(columns, inherited, report);
-  const yearOf = rolling?.yearOf ?? ((c: ColumnMapping) => yearStart(c.period?.year) ?? inherited);
-  // In a rolling year, a period after the report's is not rated (where there is another).
-  const upToReport = (cols: ColumnMapping[]) => (rolling && cols.some((c) => !rolling.afterReport(c)) ? cols.filter((c) => !rolling.afterReport(c)) : cols);
+  // A rolling layout's quarters carry the year settlePending worked out for them (rolling-year.ts).
+  const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? c.rollingYear ?? inherited;
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
@@ -155,7 +152,7 @@ export function planColumns(columns: ColumnMapping[], report?: ReportPoint): Col
   for (const role of SINGLE_ROLES) {
     const all = columns.filter((c) => c.role === role && c !== definition);
     const dated = all.filter((c) => c.period);
-    single[role] = dated.length > 0 ? latest(reportedOr(upToReport(dated)), yearOf) : all[0];
+    single[role] = dated.length > 0 ? latest(reportedOr(dated), yearOf) : all[0];
   }
   for (const role of RESCHEDULED_ROLES) {
     const chosen = rescheduled(columns.filter((c) => c.role === role && !c.period));
@@ -169,7 +166,7 @@ export function planColumns(columns: ColumnMapping[], report?: ReportPoint): Col
   // An earlier period's figure ("Last quarter actual") is rated only where there is no other: alone, it is the latest there is.
   const current = actuals.filter((c) => actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
   const candidates = current.length ? current : actuals.filter((c) => actualKind(c.header) === "earlier");
-  const rated = candidates.length > 0 ? latest(reportedOr(upToReport(candidates)), yearOf) : undefined;
+  const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
   const plan: ColumnPlan = { single, ...plan0, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
@@ -193,12 +190,9 @@ export function planColumns(columns: ColumnMapping[], report?: ReportPoint): Col
   const ownFigureBeside = actuals.some((c) => c !== rated && yearOf(c) === ratedYear && periodPosition(c.period) === ratedPos && (c.period?.yearToDate ?? false) !== plan.yearToDate);
   const own = matching ?? (ownFigureBeside ? undefined : forPeriod[0]);
   plan.target = own ?? (plan.yearToDate ? undefined : plan.annualTarget);
-  plan.series = seriesFor(rated, actuals.filter((c) => c === rated || (!c.pending && !rolling?.afterReport(c))), yearOf);
-  plan.yearAgo = yearAgoFor(rated, actuals, yearOf);
-  if (rolling) {
-    plan.series = plan.series.map(rolling.dated);
-    if (plan.yearAgo) plan.yearAgo = rolling.dated(plan.yearAgo);
-  }
+  plan.series = seriesFor(rated, actuals.filter((c) => c === rated || !c.pending), yearOf).map(datedColumn);
+  const yearAgo = yearAgoFor(rated, actuals, yearOf);
+  if (yearAgo) plan.yearAgo = datedColumn(yearAgo);
   return plan;
 }
 

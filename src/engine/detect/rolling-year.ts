@@ -1,8 +1,9 @@
 // Undated quarters or months laid out over a year end: "Q4 | Q1 | Q2 | Q3" (the last four quarters),
 // "Jan … Dec" (a calendar year), "Q1 … Q4 | Q1" (next year's first quarter added). Which year each column
-// is of is not written, so it is worked out from the report's quarter: the rightmost run of columns that
-// reaches into the report's quarter is the report's year, the runs before it the years before.
-import { financialYear, periodPosition, undatedRuns, yearStart } from "./headers";
+// is of is not written. Left to right they follow each other in time, so one column's year gives every
+// other's: the latest figure's, from the table's own year where its title or headers name one, else as
+// the period nearest the report's (a figure for the quarter after it, or one before it).
+import { financialYear, periodPosition, undatedSeries } from "./headers";
 import type { ColumnMapping } from "../vocab/types";
 
 /** The report's period as far as planning columns needs it: its first year and its quarter. */
@@ -11,19 +12,18 @@ export interface ReportPoint {
   quarter?: number;
 }
 
+const position = (c: ColumnMapping): number => periodPosition(c.period) ?? 0;
+
 /**
- * Whether some role's undated quarters or months fall back, each fall one step forward in time (Q4 to
- * Q1, March to April, or a quarter's months apart): a year rolls over there. Latest-first layouts ("Q3 |
- * Q2 | Q1") fall back too, but step back in time, and are not read so.
+ * Whether some series of undated quarters or months falls back, each fall one step forward in time (Q4
+ * to Q1, March to April, or a quarter's months apart): a year rolls over there. Latest-first layouts
+ * ("Q3 | Q2 | Q1") fall back too, but step back in time, and are not read so.
  */
 export function rollsOver(columns: readonly ColumnMapping[]): boolean {
   let rolls = false;
-  for (const role of new Set(columns.map((c) => c.role))) {
-    const runs = undatedRuns(columns, role);
+  for (const runs of undatedSeries(columns)) {
     for (let i = 1; i < runs.length; i++) {
-      const from = periodPosition(runs[i - 1][runs[i - 1].length - 1].period) ?? 0;
-      const to = periodPosition(runs[i][0].period) ?? 0;
-      const step = (to - from + 12) % 12;
+      const step = (position(runs[i][0]) - position(runs[i - 1][runs[i - 1].length - 1]) + 12) % 12;
       if (step < 1 || step > 3) return false;
       rolls = true;
     }
@@ -31,48 +31,60 @@ export function rollsOver(columns: readonly ColumnMapping[]): boolean {
   return rolls;
 }
 
-export interface RollingYears {
-  yearOf(c: ColumnMapping): number | undefined;
-  /** A column of a period after the report's: next year's, or this year's after the report's quarter. */
-  afterReport(c: ColumnMapping): boolean;
-  /** The column with its worked-out year written into its period where that is not the report's, so labels and charts place it. */
-  dated(c: ColumnMapping): ColumnMapping;
-}
-
-/** The years of a rolling layout's undated columns (rollsOver), once the report's quarter is known; undefined for other layouts. */
-export function rollingYears(columns: readonly ColumnMapping[], inherited: number | undefined, report: ReportPoint | undefined): RollingYears | undefined {
-  if (report?.quarter === undefined || !rollsOver(columns)) return undefined;
-  const reportPos = report.quarter * 3;
-  const base = inherited ?? report.startYear;
-  // A notional year where nothing names one: only the order of the years matters then.
-  const year = base ?? 0;
-  const position = (c: ColumnMapping) => periodPosition(c.period) ?? 0;
-  const inReportQuarter = (c: ColumnMapping) => position(c) > reportPos - 3 && position(c) <= reportPos;
+/**
+ * The financial year each undated quarter or month column of a rolling table is of (rollsOver), once the
+ * report's quarter is known; undefined for other tables. `filled`: whether some record has a figure in
+ * the column. `latestYear`: the year the table itself gives its latest figure (its title, a target's
+ * year), where it gives one. Without the report's year the years are counted from 0: only their order
+ * is known.
+ */
+export function rollingYears(columns: readonly ColumnMapping[], report: ReportPoint, filled: (c: ColumnMapping) => boolean, latestYear?: number): Map<ColumnMapping, number> | undefined {
+  if (report.quarter === undefined || !rollsOver(columns)) return undefined;
+  const series = undatedSeries(columns);
+  const actual = series.filter((runs) => runs[0][0].role === "actual");
+  // The series the years are read from: the actuals' longest, else any.
+  const main = (actual.length ? actual : series).reduce((a, b) => (b.flat().length > a.flat().length ? b : a));
+  const sequence = main.flat();
+  const latest = [...sequence].reverse().find(filled) ?? sequence[sequence.length - 1];
+  const runOf = (runs: ColumnMapping[][], c: ColumnMapping) => runs.findIndex((run) => run.includes(c));
+  const reportYear = report.startYear ?? 0;
+  const end = report.quarter * 3;
+  let latestAt: number;
+  if (latestYear !== undefined && report.startYear !== undefined) latestAt = latestYear;
+  else {
+    // The nearer reading: a figure months ahead of the report's period, or months behind it (ties: behind,
+    // a report moved on before the tracker did).
+    const ahead = (position(latest) - end + 12) % 12;
+    const behind = (end - position(latest) + 12) % 12;
+    if (ahead === 0) latestAt = reportYear;
+    else if (ahead < behind) latestAt = position(latest) > end ? reportYear : reportYear + 1;
+    else latestAt = position(latest) < end ? reportYear : reportYear - 1;
+  }
+  const mainRun = runOf(main, latest);
+  const yearOfRun = (i: number) => latestAt - (mainRun - i);
   const years = new Map<ColumnMapping, number>();
-  for (const role of new Set(columns.map((c) => c.role))) {
-    const runs = undatedRuns(columns, role);
-    let anchor = -1;
-    runs.forEach((run, i) => {
-      if (run.some(inReportQuarter)) anchor = i;
-    });
+  for (const runs of series) {
     runs.forEach((run, i) => {
       for (const c of run) {
-        // With no column of the report's quarter, those after it in the year are last year's.
-        years.set(c, anchor >= 0 ? year - (anchor - i) : position(c) > reportPos ? year - 1 : year);
+        // A series laid out as the main one is dated run by run; one that does not roll ("Q1 Target … Q4
+        // Target") is of the latest figure's year; others by where each column falls in that year.
+        if (runs.length === main.length) years.set(c, yearOfRun(i));
+        else if (runs.length === 1) years.set(c, latestAt);
+        else years.set(c, position(c) > position(latest) ? latestAt - 1 : latestAt);
       }
     });
   }
-  const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? years.get(c) ?? inherited;
-  return {
-    yearOf,
-    afterReport: (c) => {
-      const y = years.get(c);
-      return y !== undefined && (y > year || (y === year && position(c) > reportPos));
-    },
-    dated: (c) => {
-      const y = years.get(c);
-      if (y === undefined || y === year || base === undefined || !c.period) return c;
-      return { ...c, period: { ...c.period, year: financialYear(y) } };
-    },
-  };
+  return years;
+}
+
+/** A column of a period after the report's (rollingYears). */
+export function afterReport(year: number, c: ColumnMapping, report: ReportPoint): boolean {
+  const reportYear = report.startYear ?? 0;
+  return year > reportYear || (year === reportYear && position(c) > (report.quarter ?? 4) * 3);
+}
+
+/** The column with the year rollingYears gave it written into its period, so labels and charts place it. */
+export function datedColumn(c: ColumnMapping): ColumnMapping {
+  if (c.rollingYear === undefined || !c.period || c.rollingYear < 1900) return c;
+  return { ...c, period: { ...c.period, year: financialYear(c.rollingYear) } };
 }

@@ -1,13 +1,13 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRuns, undatedRunsFall, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import type { ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
-import { rollsOver } from "./rolling-year";
+import { afterReport, rollingYears, rollsOver } from "./rolling-year";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -464,7 +464,7 @@ const whenOf = (c: ColumnMapping): number => (yearStart(c.period?.year) ?? -1) *
 function whenIn(columns: readonly ColumnMapping[]): (c: ColumnMapping) => number {
   if (!rollsOver(columns)) return whenOf;
   const order = new Map<ColumnMapping, number>();
-  for (const role of new Set(columns.map((c) => c.role))) undatedRuns(columns, role).forEach((run, i) => run.forEach((c) => order.set(c, -100 + i * 13 + (periodPosition(c.period) ?? 0))));
+  for (const runs of undatedSeries(columns)) runs.forEach((run, i) => run.forEach((c) => order.set(c, -100 + i * 13 + (periodPosition(c.period) ?? 0))));
   return (c) => order.get(c) ?? whenOf(c);
 }
 
@@ -479,13 +479,13 @@ function reported(v: CellValue): boolean {
 }
 
 /** Which of `cols` some data row of the table fills (reported). */
-function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[]): Set<ColumnMapping> {
+function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[], counts: (v: CellValue) => boolean = reported): Set<ColumnMapping> {
   const filled = new Set<ColumnMapping>();
   if (cols.length === 0) return filled;
   const shape = tableShape(spec);
   for (let r = spec.firstRow; r <= spec.lastRow && filled.size < cols.length; r++) {
     if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    for (const c of cols) if (!filled.has(c) && reported(cells.at(r, c.col))) filled.add(c);
+    for (const c of cols) if (!filled.has(c) && counts(cells.at(r, c.col))) filled.add(c);
   }
   return filled;
 }
@@ -500,7 +500,10 @@ export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
   const inYear = (c: ColumnMapping) => (periodPosition(c.period) ?? 13) <= 12;
   const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && isReportedColumn(c) && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
-  const filled = filledColumns(cells, spec, groups.flat());
+  // In a rolling year a month of zeros is a template's, not a figure: with them counted, "Jan … Dec" at Q4
+  // (January to March in, April to December 0) read its December as the latest figure.
+  const rolls = rollsOver(spec.columns);
+  const filled = filledColumns(cells, spec, groups.flat(), rolls ? (v) => reported(v) && v !== 0 : reported);
   const when = whenIn(spec.columns);
   return groups
     .flatMap((g) => {
@@ -562,6 +565,8 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
   };
   for (const t of tables) {
     const tableYear = tableYears?.get(t);
+    datePeriods(t, period, tableYear);
+    const rolling = (c: ColumnMapping): boolean => c.rollingYear !== undefined && afterReport(c.rollingYear, c, { ...period, startYear: period.startYear ?? tableYear });
     const unsettled = undatedRunsFall(t.columns);
     // A figure after the report's period. "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
     // year's own figure in a Q3 2010/11 report (RULES §4). A quarter with no year of its own is of its
@@ -571,8 +576,9 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       if (!p) return false;
       const own = yearStart(p.year);
       if (p.quarter === undefined && p.month === undefined) return own !== undefined && reportYear !== undefined && own > reportYear;
-      // "Q1 | Q2 | Q3 | Q4 | Q1", "Q4 | Q1 | Q2 | Q3": which year an undated quarter is of is not known, so
-      // none is called later (helper-95).
+      // A rolling year ("Q4 | Q1 | Q2 | Q3", "Q1 … Q4 | Q1") is dated (datePeriods); in other layouts that
+      // fall back, which year an undated quarter is of is not known, so none is called later (helper-95).
+      if (own === undefined && c.rollingYear !== undefined) return rolling(c);
       if (own === undefined && unsettled) return false;
       const y = own ?? tableYear;
       if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
@@ -582,7 +588,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
     const reported = t.columns.filter((c) => c.role === "actual" && !laterFigure(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
     // A quarter with no year is later only to the right of one of the report's figures.
     const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || reported.some((r) => r.period && r.col < c.col));
-    const marks = (c: ColumnMapping): boolean => (c.pending ? later(c) : reported.length > 0 && isLater(c));
+    const marks = (c: ColumnMapping): boolean => (c.pending ? (c.rollingYear !== undefined ? rolling(c) : later(c)) : reported.length > 0 && isLater(c));
     if (!t.columns.some((c) => (c.pending ?? false) !== marks(c))) continue;
     t.columns = t.columns.map((c) => {
       if ((c.pending ?? false) === marks(c)) return c;
@@ -591,6 +597,23 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       return rest;
     });
   }
+}
+
+/**
+ * Gives each undated quarter or month of a rolling year its year (ColumnMapping.rollingYear), from the
+ * report's quarter and the latest figure (rolling-year.ts); takes it off where the layout or period no
+ * longer makes one. `tableYear`: the year the table's own title or headers give its latest figure.
+ */
+function datePeriods(t: TableSpec, period: ReportingPeriod, tableYear: number | undefined): void {
+  const unfilled = new Set(t.unfilled ?? []);
+  const bare = t.columns.map((c) => {
+    if (c.rollingYear === undefined) return c;
+    const { rollingYear: _year, ...rest } = c;
+    return rest;
+  });
+  const years = rollingYears(bare, { ...period, startYear: period.startYear ?? tableYear }, (c) => !unfilled.has(c.col), tableYear);
+  if (!years && bare.every((c, i) => c === t.columns[i])) return;
+  t.columns = bare.map((c) => (years?.has(c) ? { ...c, rollingYear: years.get(c) } : c));
 }
 
 /** Columns whose headers could mean two things, settled by their figures ("Variance", "Current Position"). */

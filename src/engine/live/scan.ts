@@ -3,7 +3,6 @@
 // each row, and each table's key rows.
 import { SheetCells } from "../read/cells";
 import { planColumns, readRecords, type ColumnPlan } from "../detect/records";
-import type { ReportPoint } from "../detect/rolling-year";
 import { KeyBlocks } from "../detect/legend";
 import { TableRows } from "../detect/row-record";
 import { classifyBodyRow, gapRow, tableShape } from "../detect/tables";
@@ -28,7 +27,7 @@ export interface SheetScan {
 }
 
 /** The same walk as readRecords (detect/records.ts), row by row, remembering each row's outcome. */
-export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<TableSpec, ColumnPlan>, report?: ReportPoint): SheetScan {
+export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<TableSpec, ColumnPlan>, reportYear?: number): SheetScan {
   const cells = new SheetCells(grid);
   const scan: SheetScan = { records: new Map(), unnamed: new Map(), sections: [], keyRows: new Map(), plans: plans ?? new Map() };
   const ordered = tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
@@ -47,7 +46,7 @@ export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<Tabl
       else if (gap) setSection(r, gap.heading);
     }
     let plan = scan.plans.get(table);
-    if (!plan) scan.plans.set(table, (plan = planColumns(table.columns, report)));
+    if (!plan) scan.plans.set(table, (plan = planColumns(table.columns, reportYear)));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
     const keyRows = new Set<number>();

@@ -164,7 +164,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
     problems.push(...sideBySideProblems(grid, found));
     settlePending(found, options.period, options.tableYears);
     tables.push(...found);
-    const read = readRecords(grid, found, options.period);
+    const read = readRecords(grid, found, options.period?.startYear);
     problems.push(...read.problems);
     for (const record of read.records) {
       const rating = rateRecord(record, opts);

@@ -258,6 +258,12 @@ export interface ColumnMapping {
    * that an edit can have it judged again (live colours).
    */
   headerRole?: Role;
+  /**
+   * The financial year (its first calendar year) of an undated quarter or month in a rolling layout ("Q4
+   * | Q1 | Q2 | Q3"), worked out once the report's quarter is known (settlePending, detect/rolling-year.ts).
+   * Counted from 0 where the report names no year.
+   */
+  rollingYear?: number;
 }
 
 /** A table found on a sheet. Rows are zero-based sheet rows. */
