@@ -324,6 +324,11 @@ describe("a position column of prose beside an actual is commentary", () => {
         ["P2", "Days to re-let", "Lower is better", 20, null, "Awaiting data from the new housing system"],
         ["P3", "Complaints answered in time (%)", "Higher is better", "90%", "92%", "Improved after the new triage was put in place in October"],
         ["P4", "Calls answered (%)", "Higher is better", "90%", null, "Calls rose by 20% in the quarter after the office moved"],
+        // helper-97: a figure at the start that is not the period's own.
+        ["P5", "Calls answered (%)", "Higher is better", "90%", null, "5% below target due to staff vacancies (provisional)"],
+        ["P6", "Calls answered (%)", "Higher is better", "90%", null, "94% at the end of Q2 (provisional); Q3 figure due in late January"],
+        ["P7", "Milestones met", "Higher is better", 5, null, "2 of 5 milestones delivered so far, provisional"],
+        ["P8", "Calls answered (%)", "Higher is better", "90%", null, "1 April 2011 is when the new system goes live"],
       ],
     );
     expect(got).toEqual([
@@ -331,6 +336,10 @@ describe("a position column of prose beside an actual is commentary", () => {
       ["E3", "nodata", "Awaiting data from the new housing system"],
       ["E4", "green", "Improved after the new triage was put in place in October"],
       ["E5", "nodata", "Calls rose by 20% in the quarter after the office moved"],
+      ["E6", "nodata", "5% below target due to staff vacancies (provisional)"],
+      ["E7", "nodata", "94% at the end of Q2 (provisional); Q3 figure due in late January"],
+      ["E8", "nodata", "2 of 5 milestones delivered so far, provisional"],
+      ["E9", "nodata", "1 April 2011 is when the new system goes live"],
     ]);
   });
 

@@ -64,8 +64,21 @@ const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField
 /** A header saying its figures are percentages: "Tolerance %", "Variance (%)", "% tolerance", "Tolerance (per cent)". */
 const PERCENT_HEADER = /%|\bper ?cent\b/i;
 
-/** A figure at the start of the text (RULES §3: "a leading number is the value and the rest a note"), not one inside a sentence. */
-function leadsWithFigure(value: CellValue): boolean {
+/** Words saying a figure is the period's own, not final yet. */
+const PROVISIONAL = /\b(?:provisional|prov\.|estimated?|unvalidated|not yet validated|subject to (?:validation|verification|audit|change)|draft|unaudited|to be confirmed|tbc)\b/i;
+/** A figure that is a difference or a count of something else: "5% below target", "2 of 5 milestones", "4 weeks behind". */
+const NOT_THE_FIGURE = /^\s*\S+\s+(?:below|above|under|over|short|behind|ahead|higher|lower|up|down|more|less|fewer|of|out|increase|decrease|better|worse|months?|weeks?|years?|april|may|june|july|august|september|october|november|december|january|february|march)\b/i;
+/** Another period named: the figure may be that period's ("94% at the end of Q2"). */
+const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\b|\b(?:19|20)\d\d\b/i;
+
+/**
+ * The period's figure given only in words: "97% provisional at the end of December", "23 days (estimate)".
+ * A figure starting a sentence that says it is provisional, and names no other period; not "5% below
+ * target", "2 of 5 milestones" or "94% at the end of Q2; Q3 figure due in January" (helper-97).
+ */
+function provisionalFigure(value: CellValue): boolean {
+  if (typeof value !== "string" || !PROVISIONAL.test(value) || NOT_THE_FIGURE.test(value) || OTHER_PERIOD.test(value)) return false;
+  if (!/^\s*[<>~]?\s*[£€$]?\s*[-+]?\d/.test(value)) return false;
   const reading = readValue(value);
   return reading.kind === "number" && !reading.approximate;
 }
@@ -251,7 +264,7 @@ class RowRecord implements SourceRecord {
     if (!fallback || this.kind !== "indicator" || (field && !isBlank(field.value))) return field;
     // The officer gave the figure only in words: read, as at the start of 6 December, not "no data".
     const position = this.rows.field(this.at, fallback);
-    return position && leadsWithFigure(position.value) ? position : field;
+    return position && provisionalFigure(position.value) ? position : field;
   }
   get periodLabel(): string | undefined {
     return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;
