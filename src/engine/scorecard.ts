@@ -9,6 +9,7 @@ import { presetByKey, RAG } from "./scheme/presets";
 import { checkCommittee } from "./summary/committee";
 import { formatIsoDate } from "./vocab/format";
 import { inferPeriod, laterTables, staleTables, type StaleTable } from "./detect/period-infer";
+import { latestDay } from "./detect/rolling-year";
 import { settlePending } from "./detect/tables";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
@@ -136,11 +137,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
   // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
-  const inference = inferPeriod(trackers, tables);
   // A set period that is not Q1–Q4 of a real year, or a year ("Q5 2010/11", "June 2021"), is not
   // used: the rules sheet reports it, and the workbook's own titles and headers give the period.
   const set = settings.period ? checkPeriod(settings.period) : undefined;
   let period = typeof set === "object" ? set : undefined;
+  // A rolling year's latest figure is for a period ended by today, or by the end of the period set.
+  const latestFigureDay = latestDay(options.today, period);
+  const inference = inferPeriod(trackers, tables, latestFigureDay);
   let periodSource: PeriodSource = period ? (options.period ? { kind: "option" } : { kind: "rules", ...periodAt }) : { kind: "none" };
   if (!period && inference.found) {
     period = { ...inference.found.period, label: formatPeriod(inference.found.period) };
@@ -151,13 +154,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
 
   const includeHidden = settings.includeHidden === true;
   const tableYears = new Map(inference.tables.filter((t) => t.evidence.period.startYear !== undefined).map((t) => [t.table, t.evidence.period.startYear as number]));
-  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears });
+  const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears, today: options.today });
   result.problems.unshift(...ruleProblems);
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
-  settlePending(tables, period, tableYears);
-  const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending || c.rollingYear !== undefined)) ? inferPeriod(trackers, tables) : inference;
+  settlePending(tables, period, tableYears, options.today);
+  const judged = tables.some((t) => t.unfilled || t.columns.some((c) => c.pending || c.rollingYear !== undefined)) ? inferPeriod(trackers, tables, latestFigureDay) : inference;
   const stale = staleTables(judged, period);
   const flagged = new Set<string>();
   for (const { table, evidence } of laterTables(judged, period)) {

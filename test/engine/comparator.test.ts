@@ -37,6 +37,8 @@ describe("the comparator rule: the average in place of the target", () => {
     ["a typed 80 beside a percentage average is 80%", { target: "75%", actual: 80 }, [["A", "75%"]], [["A", 0.75, "favourable"]]],
     ["every average, each on its own", {}, [["All England Average", "72.79%"], ["Met Council Average", "60%"]], [["All England Average", 0.7279, "negative"], ["Met Council Average", 0.6, "favourable"]]],
     ["no target (data only): still compared, by its polarity", { target: "Not targeted" }, [["A", "60%"]], [["A", 0.6, "favourable"]]],
+    // helper-98: on a data-only row a tolerance of 5 beside percentages was 500 points, where a rated row reads 5 points.
+    ["no target: a tolerance of 5 beside percentages is 5 points, so 10 short is beyond", { target: "Not targeted", actual: "80%", tolerance: 5 }, [["A", "90%"]], [["A", 0.9, "negative"]]],
     ["a band target with a polarity: compared by the polarity", { target: "+/-5%", actual: "4.6%", polarity: "Lower is better" }, [["A", "3%"]], [["A", 0.03, "negative"]]],
     ["no polarity and no operator: no direction, no comparison", { polarity: undefined }, [["A", "50%"]], []],
     ["no actual: no comparison", { actual: "Awaiting guidance" }, [["A", "50%"]], []],

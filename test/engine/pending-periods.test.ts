@@ -125,13 +125,15 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
 
     test("next year's Q1 after 'Q1 … Q4', filled and no period set, is Q1 of the year after the title's; in a Q4 report, Q4 is rated", () => {
       const grid = rolling("Housing 2010/11", ["Q1", "Q2", "Q3", "Q4", "Q1"], [80, 96, 97, 90, 91]);
-      const r = run(grid);
+      // Built in July 2011: Q1 2011/12's figure is in.
+      const r = runScorecard([grid], { ...OPTIONS, today: "2011-07-20" });
       expect({ period: r.period?.label, actual: actualCells(r), series: seriesYears(r) }).toEqual({ period: "Q1 2011/12", actual: ["I3"], series: ["Q1 2010/11", "Q2 2010/11", "Q3 2010/11", "Q4 2010/11", "Q1 2011/12"] });
-      expect(actualCells(run(grid, "Q4 2010/11"))).toEqual(["H3"]);
+      expect(actualCells(runScorecard([grid], { ...OPTIONS, today: "2011-07-20", period: "Q4 2010/11" }))).toEqual(["H3"]);
     });
 
     test("thirteen months, April to April, with no period set: the last April is rated, as Q1 of the next year", () => {
-      const r = run(rolling("Calls 2010/11", ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr"], [96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 90]));
+      const grid = rolling("Calls 2010/11", ["Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "Jan", "Feb", "Mar", "Apr"], [96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 96, 90]);
+      const r = runScorecard([grid], { ...OPTIONS, today: "2011-05-20" });
       expect({ period: r.period?.label, actual: actualCells(r), statuses: statuses(r) }).toEqual({ period: "Q1 2011/12", actual: ["Q3"], statuses: ["red"] });
     });
 
@@ -165,11 +167,32 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
       expect(months.period?.label).toBe("Q3 2010/11");
     });
 
-    test("a calendar year at Q4 with January to March in rates March, whether the rest is empty or a template's zeros", () => {
+    test("a calendar year at Q4 with January to March in rates March, real zeros included (helper-98)", () => {
       const titled = run(rolling("Quarter 4 2010/11 (January to March 2011)", MONTHS, [97, 98, 99, null, null, null, null, null, null, null, null, null]));
       expect({ period: titled.period?.label, actual: actualCells(titled), marks: titled.stale.length }).toEqual({ period: "Q4 2010/11", actual: ["G3"], marks: 0 });
-      const zeros = run(rolling(undefined, MONTHS, [97, 98, 99, 0, 0, 0, 0, 0, 0, 0, 0, 0]), "Q4 2010/11");
+      const fires: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", ...MONTHS], ["F1", "Fatal fires", "Lower is better", 0, 0, 0, 0, ...MONTHS.slice(3).map(() => null)]] };
+      const zeros = run(fires, "Q4 2010/11");
       expect({ actual: actualCells(zeros), statuses: statuses(zeros), marks: zeros.stale.length }).toEqual({ actual: ["G2"], statuses: ["green"], marks: 0 });
+    });
+
+    // helper-98: a figure is for a period ended by the day the pack is built.
+    test("no figure is dated in a period not ended yet: next year's Q1 after 'Q1 … Q4' with a 2011/12 target, in July 2011", () => {
+      const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "2011/12 Target", "Q1", "Q2", "Q3", "Q4", "Q1"], ["H1", "Rent collected (%)", "Higher is better", 95, 80, 96, 97, 90, 91]] };
+      const set = runScorecard([grid], { ...OPTIONS, today: "2011-07-20", period: "Q1 2011/12" });
+      expect({ actual: actualCells(set), marks: set.stale.length }).toEqual({ actual: ["I2"], marks: 0 });
+      const titled = runScorecard([rolling("Performance 2011/12", ["Q1", "Q2", "Q3", "Q4", "Q1"], [80, 96, 97, 90, 91])], { ...OPTIONS, today: "2011-07-20" });
+      expect({ period: titled.period?.label, actual: actualCells(titled) }).toEqual({ period: "Q1 2011/12", actual: ["I3"] });
+    });
+
+    test("'Q4 | Q1 | Q2 | Q3' in a Q2 2011/12 report in October 2011 is a year behind: Q3 2010/11, marked", () => {
+      const r = runScorecard([rolling(undefined, LAST_FOUR, [80, 96, 97, 90])], { ...OPTIONS, today: "2011-10-20", period: "Q2 2011/12" });
+      expect({ actual: actualCells(r), marks: r.stale.map((s) => s.mark) }).toEqual({ actual: ["H2"], marks: ["Q3 2010/11 figure"] });
+    });
+
+    test("targets for each quarter of the year beside a rolling year's actuals are this year's: no note of later figures", () => {
+      const grid: SheetGrid = { name: "KPIs", values: [["Ref", "Measure", "Polarity", "Q1 Target", "Q2 Target", "Q3 Target", "Q4 Target", ...LAST_FOUR], ["H1", "Rent collected (%)", "Higher is better", 90, 92, 94, 99, 80, 96, 97, 90]] };
+      const r = run(grid, "Q3 2010/11");
+      expect({ actual: actualCells(r), target: r.result.rated[0].record.target?.cell, problems: r.result.problems.map((p) => p.message) }).toEqual({ actual: ["K2"], target: "F2", problems: [] });
     });
 
     test("latest first ('Q3 | Q2 | Q1') is no rolling year: Q3 is rated and gives the period", () => {

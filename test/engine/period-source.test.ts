@@ -54,6 +54,15 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: an end month with no year ends before the meeting", "Performance report: period ending 31 December (Cabinet 15 March 2011)", "Q3 2010/11"],
   ["RULES §10 title: a quarter to a day with no year, reported later", "Quarter 3 performance to 31 December - report to Cabinet 15 March 2011", "Q3 2010/11"],
   ["RULES §10 title: an end month with no year, early in the meeting's year", "Period ending 28 February (Cabinet 15 March 2011)", "Q4 2010/11"],
+  // helper-98: a forecast, a plan's history, "end of", a meeting's month, a meeting dated in figures.
+  ["RULES §10 title: a forecast's end is after the meeting", "Forecast outturn to 31 March (Cabinet 15 February 2011)", "Q4 2010/11"],
+  ["RULES §10 title: a plan's approval is no meeting", "Period ending 31 December; targets approved by Council 24 February 2010", "Q3 2010/11"],
+  ["RULES §10 title: 'end of' a month before the meeting", "Position at end of March (Cabinet June 2011)", "Q4 2010/11"],
+  ["RULES §10 title: 'the end of' December, reported in March", "Position at the end of December (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: performance to the end of December", "Performance to the end of December (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: the month reported, not the meeting's", "December 2010 performance (reported January 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a month with no year before the meeting", "Performance Report – December (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a meeting dated in figures", "Period ending 31 December – Cabinet 15/03/2011", "Q3 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

@@ -23,11 +23,16 @@ const indicatorRows: IndicatorRow[] = [
   ["§4.5 tolerance as a % number cell", "rag", { polarity: "higher", tolerance: 0.1, toleranceFormat: "0%", target: "100", actual: "91" }, "amber"],
   ["§4.5 points tolerance: '2pp' within", "rag", { polarity: "higher", tolerance: "2pp", target: "70%", actual: "68.5%" }, "amber"],
   // The closing note of 6 December: "Variance %" holding 15 was read as 15 units.
-  ["§4.5 a bare number under a header in per cent is a percentage: 4% short within 5", "rag", { polarity: "higher", tolerance: 5, toleranceInPercent: true, target: "1000", actual: "960" }, "amber"],
-  ["§4.5 a bare number under a header in per cent: 11% short beyond 5", "rag", { polarity: "higher", tolerance: "5", toleranceInPercent: true, target: "90", actual: "80" }, "red"],
+  ["§4.5 a bare number under a header in per cent is a percentage: 4% short within 5", "rag", { polarity: "higher", tolerance: 5, toleranceUnit: "percent", target: "1000", actual: "960" }, "amber"],
+  ["§4.5 a bare number under a header in per cent: 11% short beyond 5", "rag", { polarity: "higher", tolerance: "5", toleranceUnit: "percent", target: "90", actual: "80" }, "red"],
   ["§4.5 a bare 5 beside percentages is 5 points, not 500: 10 points short is red", "rag", { polarity: "higher", tolerance: 5, target: "90%", actual: "80%" }, "red"],
   ["§4.5 a bare 5 beside percentages is 5 points: 4 points short is amber", "rag", { polarity: "higher", tolerance: 5, target: "90%", actual: "86%" }, "amber"],
   ["§4.5 a bare 0.05 beside percentages stays a fraction (5 points)", "rag", { polarity: "higher", tolerance: 0.05, target: "90%", actual: "86%" }, "amber"],
+  // helper-98 on the first version of these.
+  ["§4.5 a fraction under a header in per cent is that fraction: 0.05 is 5%, 3 points short of 90% within", "rag", { polarity: "higher", tolerance: 0.05, toleranceUnit: "percent", target: 0.9, targetFormat: "0%", actual: 0.87, actualFormat: "0%" }, "amber"],
+  ["§4.5 a bare number under a header in points is points: 1.5 short within 2", "rag", { polarity: "higher", tolerance: 2, toleranceUnit: "points", target: 0.5, targetFormat: "0%", actual: 0.485, actualFormat: "0.0%" }, "amber"],
+  ["§4.5 a bare 1 beside percentages is 1 point, not 100: 2 points short is red", "rag", { polarity: "higher", tolerance: 1, target: "90%", actual: "88%" }, "red"],
+  ["§4.5 '+/- 5%' is a 5% tolerance", "rag", { polarity: "higher", tolerance: "+/- 5%", target: "100", actual: "96" }, "amber"],
   ["§4.5 band: inside is met", "rag", { target: "95%–105%", actual: "101%" }, "green"],
   ["§4.5 band: 'between 10 and 20' far below", "rag", { target: "between 10 and 20", actual: "5" }, "red"],
   ["§4 pro-rating: YTD count against annual target at Q2", "rag", { polarity: "lower", annualTarget: "1,000", yearToDate: true, periodFraction: 0.5, actual: "480" }, "green"],

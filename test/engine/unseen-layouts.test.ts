@@ -329,6 +329,9 @@ describe("a position column of prose beside an actual is commentary", () => {
         ["P6", "Calls answered (%)", "Higher is better", "90%", null, "94% at the end of Q2 (provisional); Q3 figure due in late January"],
         ["P7", "Milestones met", "Higher is better", 5, null, "2 of 5 milestones delivered so far, provisional"],
         ["P8", "Calls answered (%)", "Higher is better", "90%", null, "1 April 2011 is when the new system goes live"],
+        // helper-98: the target, or a difference, given first.
+        ["P9", "Calls answered (%)", "Higher is better", "90%", null, "95% target; provisional figures due in late January"],
+        ["P10", "Days to process claims", "Lower is better", 20, null, "3 days (estimated) behind the national average this time"],
       ],
     );
     expect(got).toEqual([
@@ -340,7 +343,18 @@ describe("a position column of prose beside an actual is commentary", () => {
       ["E7", "nodata", "94% at the end of Q2 (provisional); Q3 figure due in late January"],
       ["E8", "nodata", "2 of 5 milestones delivered so far, provisional"],
       ["E9", "nodata", "1 April 2011 is when the new system goes live"],
+      ["E10", "nodata", "95% target; provisional figures due in late January"],
+      ["E11", "nodata", "3 days (estimated) behind the national average this time"],
     ]);
+  });
+
+  test("a provisional figure 'at the end of December' is no Q4 figure (helper-98)", () => {
+    const q4 = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Q4 Actual", "Current Position"], ["P1", "Rent collected (%)", "Higher is better", "95%", null, null, "97% provisional at the end of December"]])], {
+      preset: "rag",
+      period: "Q4 2010/11",
+      today: "2011-04-20",
+    }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status]);
+    expect(q4).toEqual([["F2", "nodata"]]);
   });
 
   test("alone, a position of sentences is still read for its figure (RULES §3)", () => {

@@ -3,8 +3,8 @@
 // Quarter 3 workbook can be flagged at its cell and its records marked ("Q2 figure").
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
-import { undatedSeries, yearStart } from "./headers";
-import { rollsOver } from "./rolling-year";
+import { periodPosition, undatedSeries, yearStart } from "./headers";
+import { latestDay, positionEnd, rollsOver } from "./rolling-year";
 import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterOfMonth, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
@@ -97,7 +97,7 @@ function titleDate(cells: SheetCells, from: number, to: number): ReturnType<type
  * figures holds it, a year on for each fall after that run ("Q1 … Q4 | Q1"'s last Q1 is next year's), and
  * not known where two runs have as many ("Q3 | Q4 | Q1 | Q2").
  */
-function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
+function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined, today?: string): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
   const own = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
   if (!rollsOver(table.columns)) return { columns, yearOf: own };
   const series = undatedSeries(table.columns);
@@ -112,20 +112,24 @@ function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: nu
     const longest = Math.max(...reportedIn);
     const main = reportedIn.indexOf(longest);
     if (reportedIn.indexOf(longest, main + 1) >= 0) return undefined;
-    return inherited + runs.findIndex((r) => r.includes(c)) - main;
+    // No figure is for a period not ended yet: "Performance 2011/12" over "Q1 … Q4 | Q1" in July 2011 is
+    // 2010/11's year and 2011/12's Q1, not 2012/13's.
+    let year = inherited + runs.findIndex((r) => r.includes(c)) - main;
+    while (today !== undefined && year > inherited - 3 && positionEnd(periodPosition(c.period) ?? 12, year) > today) year--;
+    return year;
   };
   return { columns: columns.filter((c) => !seriesOf(c) || rightmost.has(c)), yearOf };
 }
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
-function headerEvidence(table: TableSpec, titleYear: number | undefined): PeriodEvidence | undefined {
+function headerEvidence(table: TableSpec, titleYear: number | undefined, today?: string): PeriodEvidence | undefined {
   const plan = planColumns(table.columns, titleYear);
   const inherited = undatedYear(table.columns, titleYear) ?? titleYear;
   // A period laid out but not reported yet (pending: its columns empty) is not the table's period.
   const columns: ColumnMapping[] = table.columns.filter((c) => c.period && !c.pending && (c.role === "actual" || c.role === "manual" || c.role === "periodTarget"));
   if (plan.actual && !columns.includes(plan.actual)) columns.push(plan.actual);
   let best: PeriodEvidence | undefined;
-  const rolling = rollingLatest(table, columns, inherited);
+  const rolling = rollingLatest(table, columns, inherited, today);
   for (const c of rolling.columns) {
     const p = c.period;
     if (!p) continue;
@@ -169,7 +173,7 @@ function completed(evidence: PeriodEvidence, other: PeriodEvidence | undefined):
   return { ...evidence, period: { ...p, quarter, startYear } };
 }
 
-export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInference {
+export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: string): PeriodInference {
   const perTable: PeriodInference["tables"] = [];
   let found: PeriodEvidence | undefined;
   for (const grid of grids) {
@@ -186,7 +190,7 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[]): PeriodInfe
         .filter((e) => !sheetTitles.some((s) => s.cell === e.cell))
         .reduce<PeriodEvidence | undefined>((a, b) => later(a, b), undefined);
       const title = above ?? sheetTitle;
-      const header = headerEvidence(table, title?.period.startYear);
+      const header = headerEvidence(table, title?.period.startYear, latestDay(today, title?.period));
       // The table's own period: its title where that names a quarter and year, else its headers
       // (a year from the title where they name none), else the title as far as it goes.
       let evidence = title && full(title.period) ? title : header ? completed(header, title) : title && completed(title, header);

@@ -5,6 +5,7 @@
 // the period nearest the report's (a figure for the quarter after it, or one before it).
 import { financialYear, periodPosition, undatedSeries } from "./headers";
 import type { ColumnMapping } from "../vocab/types";
+import { periodEnd, type ReportingPeriod } from "../read/periods";
 
 /** The report's period as far as planning columns needs it: its first year and its quarter. */
 export interface ReportPoint {
@@ -38,7 +39,7 @@ export function rollsOver(columns: readonly ColumnMapping[]): boolean {
  * year), where it gives one. Without the report's year the years are counted from 0: only their order
  * is known.
  */
-export function rollingYears(columns: readonly ColumnMapping[], report: ReportPoint, filled: (c: ColumnMapping) => boolean, latestYear?: number): Map<ColumnMapping, number> | undefined {
+export function rollingYears(columns: readonly ColumnMapping[], report: ReportPoint, filled: (c: ColumnMapping) => boolean, latestYear?: number, today?: string): Map<ColumnMapping, number> | undefined {
   if (report.quarter === undefined || !rollsOver(columns)) return undefined;
   const series = undatedSeries(columns);
   const actual = series.filter((runs) => runs[0][0].role === "actual");
@@ -49,17 +50,21 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
   const runOf = (runs: ColumnMapping[][], c: ColumnMapping) => runs.findIndex((run) => run.includes(c));
   const reportYear = report.startYear ?? 0;
   const end = report.quarter * 3;
-  let latestAt: number;
-  if (latestYear !== undefined && report.startYear !== undefined) latestAt = latestYear;
+  // The readings of the latest figure's year, best first: the table's own year, else the nearer of a
+  // figure months ahead of the report's period or months behind it (ties: behind, a report moved on
+  // before the tracker did). A figure is for a period ended by today, so later readings give way.
+  let readings: number[];
+  if (latestYear !== undefined && report.startYear !== undefined) readings = [latestYear, latestYear - 1, latestYear - 2];
   else {
-    // The nearer reading: a figure months ahead of the report's period, or months behind it (ties: behind,
-    // a report moved on before the tracker did).
     const ahead = (position(latest) - end + 12) % 12;
     const behind = (end - position(latest) + 12) % 12;
-    if (ahead === 0) latestAt = reportYear;
-    else if (ahead < behind) latestAt = position(latest) > end ? reportYear : reportYear + 1;
-    else latestAt = position(latest) < end ? reportYear : reportYear - 1;
+    const aheadYear = position(latest) >= end ? reportYear : reportYear + 1;
+    const behindYear = position(latest) <= end ? reportYear : reportYear - 1;
+    readings = ahead === 0 ? [reportYear, reportYear - 1] : ahead < behind ? [aheadYear, behindYear] : [behindYear, aheadYear];
+    readings.push(Math.min(...readings) - 1);
   }
+  const ended = (year: number) => today === undefined || report.startYear === undefined || positionEnd(position(latest), year) <= today;
+  const latestAt = readings.find(ended) ?? readings[0];
   const mainRun = runOf(main, latest);
   const yearOfRun = (i: number) => latestAt - (mainRun - i);
   const years = new Map<ColumnMapping, number>();
@@ -75,6 +80,20 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
     });
   }
   return years;
+}
+
+/** The last day (ISO) of the month at `position` (1 April … 12 March) of financial year `year`. */
+export function positionEnd(position: number, year: number): string {
+  const month = ((position + 2) % 12) + 1;
+  const calendarYear = position <= 9 ? year : year + 1;
+  const last = new Date(Date.UTC(calendarYear, month, 0)).getUTCDate();
+  return `${calendarYear}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+}
+
+/** The last day a figure can be for: today, or the end of the period a report or title names where that is later. */
+export function latestDay(today: string | undefined, period: ReportingPeriod | undefined): string | undefined {
+  const end = periodEnd(period);
+  return today === undefined || end === undefined ? today : today > end ? today : end;
 }
 
 /** A column of a period after the report's (rollingYears). */

@@ -5,6 +5,7 @@
 import { toA1 } from "../vocab/address";
 import { readDate } from "../read/dates";
 import { readValue } from "../read/values";
+import { monthsNamed, quarterOfMonth } from "../read/periods";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
 import type { ColumnPlan } from "./records";
 import type { CellValue, ColumnMapping, Field, LabelledField, PeriodInfo, Problem, RecordKind, Role, SourceRecord, TableSpec } from "../vocab/types";
@@ -63,24 +64,34 @@ const NO_FIELDS: LabelledField[] = Object.freeze([]) as unknown as LabelledField
 
 /** A header saying its figures are percentages: "Tolerance %", "Variance (%)", "% tolerance", "Tolerance (per cent)". */
 const PERCENT_HEADER = /%|\bper ?cent\b/i;
+/** …or percentage points: "Tolerance (% points)", "(%pts)", "% pts", "(pp)", "percentage points". */
+const POINTS_HEADER = /%\s*(?:points?|pts?)\b|\bpercentage points?\b|\bp\.?p\.?t?s?\b|\bpoints?\b/i;
 
 /** Words saying a figure is the period's own, not final yet. */
 const PROVISIONAL = /\b(?:provisional|prov\.|estimated?|unvalidated|not yet validated|subject to (?:validation|verification|audit|change)|draft|unaudited|to be confirmed|tbc)\b/i;
 /** A figure that is a difference or a count of something else: "5% below target", "2 of 5 milestones", "4 weeks behind". */
-const NOT_THE_FIGURE = /^\s*\S+\s+(?:below|above|under|over|short|behind|ahead|higher|lower|up|down|more|less|fewer|of|out|increase|decrease|better|worse|months?|weeks?|years?|april|may|june|july|august|september|october|november|december|january|february|march)\b/i;
+const NOT_THE_FIGURE = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b|\b(?:below|above|under|over|short|behind|ahead|higher|lower|up|down|more|less|fewer|increase|decrease|better|worse|target|average|benchmark|national|forecast|projected)\b/i;
 /** Another period named: the figure may be that period's ("94% at the end of Q2"). */
 const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\b|\b(?:19|20)\d\d\b/i;
 
 /**
  * The period's figure given only in words: "97% provisional at the end of December", "23 days (estimate)".
- * A figure starting a sentence that says it is provisional, and names no other period; not "5% below
- * target", "2 of 5 milestones" or "94% at the end of Q2; Q3 figure due in January" (helper-97).
+ * A figure starting a sentence that says it is provisional, and names no other period (a month outside
+ * the rated quarter included); not "5% below target", "2 of 5 milestones", "95% target; provisional
+ * figures due" or "94% at the end of Q2; Q3 figure due in January" (helper-97, helper-98).
  */
-function provisionalFigure(value: CellValue): boolean {
+function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined): boolean {
   if (typeof value !== "string" || !PROVISIONAL.test(value) || NOT_THE_FIGURE.test(value) || OTHER_PERIOD.test(value)) return false;
   if (!/^\s*[<>~]?\s*[£€$]?\s*[-+]?\d/.test(value)) return false;
+  if (!monthsNamed(value).every((month) => inRatedPeriod(month, rated))) return false;
   const reading = readValue(value);
   return reading.kind === "number" && !reading.approximate;
+}
+
+/** Whether calendar month `month` (1–12) falls in the rated column's quarter or is its month; any month where it names neither. */
+function inRatedPeriod(month: number, rated: PeriodInfo | undefined): boolean {
+  if (rated?.month !== undefined) return rated.month === month;
+  return rated?.quarter === undefined || quarterOfMonth(month) === rated.quarter;
 }
 
 /** The rows of one table: reads the texts that name a record, and its cells when asked for. */
@@ -243,8 +254,10 @@ class RowRecord implements SourceRecord {
   get tolerance(): Field | undefined {
     return this.single("tolerance");
   }
-  get toleranceInPercent(): true | undefined {
-    return PERCENT_HEADER.test(this.rows.plan.single.tolerance?.header ?? "") ? true : undefined;
+  get toleranceUnit(): "percent" | "points" | undefined {
+    const header = this.rows.plan.single.tolerance?.header ?? "";
+    if (POINTS_HEADER.test(header)) return "points";
+    return PERCENT_HEADER.test(header) ? "percent" : undefined;
   }
   get manual(): Field | undefined {
     return this.single("manual");
@@ -264,7 +277,7 @@ class RowRecord implements SourceRecord {
     if (!fallback || this.kind !== "indicator" || (field && !isBlank(field.value))) return field;
     // The officer gave the figure only in words: read, as at the start of 6 December, not "no data".
     const position = this.rows.field(this.at, fallback);
-    return position && provisionalFigure(position.value) ? position : field;
+    return position && provisionalFigure(position.value, this.rows.plan.actual?.period) ? position : field;
   }
   get periodLabel(): string | undefined {
     return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;
@@ -297,7 +310,7 @@ class RowRecord implements SourceRecord {
   /** The same JSON as a plain SourceRecord (properties a record lacks are undefined, so left out). */
   toJSON(): SourceRecord {
     const { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
-    const { comment, polarity, tolerance, toleranceInPercent, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
-    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, toleranceInPercent, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+    const { comment, polarity, tolerance, toleranceUnit, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
+    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, toleranceUnit, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

@@ -7,7 +7,7 @@ import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_L
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
-import { afterReport, rollingYears, rollsOver } from "./rolling-year";
+import { afterReport, latestDay, rollingYears, rollsOver } from "./rolling-year";
 
 // Header reading lives in header-rows.ts; these are used from here by the rest of the engine.
 export { isPeriodish, isSubLabel, judgeHeader, readHeaderAt, type HeaderAt } from "./header-rows";
@@ -479,13 +479,13 @@ function reported(v: CellValue): boolean {
 }
 
 /** Which of `cols` some data row of the table fills (reported). */
-function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[], counts: (v: CellValue) => boolean = reported): Set<ColumnMapping> {
+function filledColumns(cells: SheetCells, spec: TableSpec, cols: ColumnMapping[]): Set<ColumnMapping> {
   const filled = new Set<ColumnMapping>();
   if (cols.length === 0) return filled;
   const shape = tableShape(spec);
   for (let r = spec.firstRow; r <= spec.lastRow && filled.size < cols.length; r++) {
     if (classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    for (const c of cols) if (!filled.has(c) && counts(cells.at(r, c.col))) filled.add(c);
+    for (const c of cols) if (!filled.has(c) && reported(cells.at(r, c.col))) filled.add(c);
   }
   return filled;
 }
@@ -500,10 +500,7 @@ export function unfilledColumns(cells: SheetCells, spec: TableSpec): number[] {
   const inYear = (c: ColumnMapping) => (periodPosition(c.period) ?? 13) <= 12;
   const groups = REPORTED_ROLES.map((role) => spec.columns.filter((c) => c.role === role && isReportedColumn(c) && inYear(c))).filter((g) => g.length >= 2);
   if (groups.length === 0) return [];
-  // In a rolling year a month of zeros is a template's, not a figure: with them counted, "Jan … Dec" at Q4
-  // (January to March in, April to December 0) read its December as the latest figure.
-  const rolls = rollsOver(spec.columns);
-  const filled = filledColumns(cells, spec, groups.flat(), rolls ? (v) => reported(v) && v !== 0 : reported);
+  const filled = filledColumns(cells, spec, groups.flat());
   const when = whenIn(spec.columns);
   return groups
     .flatMap((g) => {
@@ -552,7 +549,7 @@ function markPending(cells: SheetCells, spec: TableSpec): void {
  * later figures keeps them, rated and flagged (laterTables). `tableYears` holds each table's own year
  * where its title or headers name one. In place; idempotent.
  */
-export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined, tableYears?: ReadonlyMap<TableSpec, number>): void {
+export function settlePending(tables: TableSpec[], period: ReportingPeriod | undefined, tableYears?: ReadonlyMap<TableSpec, number>, today?: string): void {
   if (!period || (period.quarter === undefined && period.startYear === undefined)) return;
   const reportYear = period.startYear;
   // A year's report is for the whole year: every quarter of it is the report's.
@@ -565,7 +562,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
   };
   for (const t of tables) {
     const tableYear = tableYears?.get(t);
-    datePeriods(t, period, tableYear);
+    datePeriods(t, period, tableYear, latestDay(today, period));
     const rolling = (c: ColumnMapping): boolean => c.rollingYear !== undefined && afterReport(c.rollingYear, c, { ...period, startYear: period.startYear ?? tableYear });
     const unsettled = undatedRunsFall(t.columns);
     // A figure after the report's period. "Actual" or "Outturn" names no period, and "2010/11 Actual" is the
@@ -587,7 +584,7 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
     // A baseline or last year's figure is no figure for the report's period.
     const reported = t.columns.filter((c) => c.role === "actual" && !laterFigure(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
     // A quarter with no year is later only to the right of one of the report's figures.
-    const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || reported.some((r) => r.period && r.col < c.col));
+    const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || c.rollingYear !== undefined || reported.some((r) => r.period && r.col < c.col));
     const marks = (c: ColumnMapping): boolean => (c.pending ? (c.rollingYear !== undefined ? rolling(c) : later(c)) : reported.length > 0 && isLater(c));
     if (!t.columns.some((c) => (c.pending ?? false) !== marks(c))) continue;
     t.columns = t.columns.map((c) => {
@@ -604,14 +601,14 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
  * report's quarter and the latest figure (rolling-year.ts); takes it off where the layout or period no
  * longer makes one. `tableYear`: the year the table's own title or headers give its latest figure.
  */
-function datePeriods(t: TableSpec, period: ReportingPeriod, tableYear: number | undefined): void {
+function datePeriods(t: TableSpec, period: ReportingPeriod, tableYear: number | undefined, today: string | undefined): void {
   const unfilled = new Set(t.unfilled ?? []);
   const bare = t.columns.map((c) => {
     if (c.rollingYear === undefined) return c;
     const { rollingYear: _year, ...rest } = c;
     return rest;
   });
-  const years = rollingYears(bare, { ...period, startYear: period.startYear ?? tableYear }, (c) => !unfilled.has(c.col), tableYear);
+  const years = rollingYears(bare, { ...period, startYear: period.startYear ?? tableYear }, (c) => !unfilled.has(c.col), tableYear, today);
   if (!years && bare.every((c, i) => c === t.columns[i])) return;
   t.columns = bare.map((c) => (years?.has(c) ? { ...c, rollingYear: years.get(c) } : c));
 }

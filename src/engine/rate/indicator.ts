@@ -14,8 +14,8 @@ export interface IndicatorInput {
   polarity?: CellValue;
   tolerance?: CellValue;
   toleranceFormat?: string;
-  /** The tolerance column's header says its figures are percentages ("Tolerance %"): a bare 5 there is 5%. */
-  toleranceInPercent?: boolean;
+  /** The tolerance column's header says its figures are percentages ("Tolerance %"), or percentage points ("Tolerance (% pts)"). */
+  toleranceUnit?: "percent" | "points";
   /** The rated actual is year-to-date: a missing period target is the annual one pro-rated. */
   yearToDate?: boolean;
   /** Elapsed share of the year (Q1 0.25 … Q4 1). */
@@ -251,14 +251,16 @@ function toleranceText(tolerance: Tolerance, percent: boolean): string {
 /**
  * The indicator's tolerance: its Tolerance cell, else the scheme's (an unreadable cell is noted). A bare
  * number is in the measure's units (RULES §4), but under a header in per cent ("Tolerance %") it is a
- * percentage, and above 1 on a percentage measure it is percentage points: as a fraction, "5" beside
- * 90% allowed a miss of 500 points, so every miss was amber.
+ * percentage (5 is 5%; 0.05, a fraction, is 5% too), under one in points it is points, and from 1 up
+ * on a percentage measure it is percentage points: as a fraction, "5" beside 90% allowed a miss of
+ * 500 points, so every miss was amber.
  */
 export function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, quality: QualityNote[], percentMeasure = false): Tolerance {
   if (input.tolerance === undefined || input.tolerance === null || input.tolerance === "") return scheme.tolerance;
   const parsed = readTolerance(input.tolerance, input.toleranceFormat);
-  if (parsed?.kind === "absolute" && input.toleranceInPercent) return { kind: "relative", value: parsed.value / 100 };
-  if (parsed?.kind === "absolute" && percentMeasure && parsed.value > 1) {
+  if (parsed?.kind === "absolute" && input.toleranceUnit === "points") return { kind: "points", value: parsed.value };
+  if (parsed?.kind === "absolute" && input.toleranceUnit === "percent") return { kind: "relative", value: parsed.value >= 1 ? parsed.value / 100 : parsed.value };
+  if (parsed?.kind === "absolute" && percentMeasure && parsed.value >= 1) {
     quality.push({ about: "tolerance", text: `tolerance ${formatNumber(parsed.value, 4)} read as ${formatNumber(parsed.value, 4)} percentage points on a percentage measure` });
     return { kind: "points", value: parsed.value };
   }

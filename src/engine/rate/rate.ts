@@ -178,7 +178,8 @@ function historyOf(scheme: Scheme, input: IndicatorRatingInput, result: Indicato
     }
   }
   let tolerance: Tolerance | undefined = result.tolerance;
-  const toleranceNow = () => (tolerance ??= readToleranceOrDefault(scheme, input, result.quality));
+  // On a data-only row the tolerance is read here: beside percentages as on a rated row (helper-98).
+  const toleranceNow = () => (tolerance ??= readToleranceOrDefault(scheme, input, result.quality, now?.percent ?? false));
   const comparisons: Comparison[] = [];
   for (const { label, field } of input.comparators ?? []) {
     const average = readValue(field.value, field.format);

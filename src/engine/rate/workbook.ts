@@ -20,6 +20,8 @@ export interface RateOptions {
   tables?: TableSpec[];
   /** Each table's own year, where its title or headers name one (settlePending). */
   tableYears?: ReadonlyMap<TableSpec, number>;
+  /** ISO date: no figure is for a period ending after it (a rolling year's dating, settlePending). */
+  today?: string;
 }
 
 export interface ColumnOverride {
@@ -69,7 +71,7 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
     polarity: record.polarity?.value,
     tolerance: tolerance?.value,
     toleranceFormat: tolerance?.format,
-    toleranceInPercent: record.toleranceInPercent,
+    toleranceUnit: record.toleranceUnit,
     manual: record.manual?.value,
     yearToDate: record.yearToDate,
     periodFraction: record.periodFraction ?? periodFraction(options.period),
@@ -162,7 +164,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
   for (const grid of grids) {
     const found = options.tables ? options.tables.filter((t) => t.sheet === grid.name) : applyOverrides(detectTables(grid), options.columnOverrides ?? []);
     problems.push(...sideBySideProblems(grid, found));
-    settlePending(found, options.period, options.tableYears);
+    settlePending(found, options.period, options.tableYears, options.today);
     tables.push(...found);
     const read = readRecords(grid, found, options.period?.startYear);
     problems.push(...read.problems);

@@ -37,7 +37,7 @@ export function readTolerance(cell: CellValue | undefined, numberFormat?: string
     return numberFormat && numberFormat.includes("%") ? { kind: "relative", value: cell } : { kind: "absolute", value: cell };
   }
   if (typeof cell !== "string") return undefined;
-  const text = cell.trim().toLowerCase().replace(/^[±+]|^\+\/-/, "").trim();
+  const text = cell.trim().toLowerCase().replace(/^(?:\+\s*\/\s*-|±|\+)/, "").trim();
   const m = /^(\d+(?:\.\d+)?)\s*(%|pp|pts?|points?|percentage points?|% points?)?$/.exec(text);
   if (!m) return undefined;
   const n = Number(m[1]);

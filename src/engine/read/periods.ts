@@ -97,6 +97,11 @@ const MONTH_NUMBERS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, 
 const QUARTER_WORDS = /\b(?:quarter|qtr) (one|two|three|four)\b|\b(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)\b/i;
 const QUARTER_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 };
 
+/** The calendar months (1–12) a text names, in order. */
+export function monthsNamed(text: string): number[] {
+  return [...text.matchAll(MONTH_WORD)].map((m) => MONTH_NUMBERS[m[1].slice(0, 3).toLowerCase()]);
+}
+
 export function periodInTitle(text: string): ReportingPeriod | undefined {
   const t = text.replace(/\s+/g, " ").trim();
   if (!t || t.length > 250) return undefined;
@@ -124,7 +129,9 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   // The month a period is said to end in outranks a later one: "Period ending 31 December 2010 (Cabinet
   // 15 March 2011)" is Q3 2010/11, not Q4 (helper-94).
   const ending = months.filter((m) => ENDS_AT.test(t.slice(0, m.index))).pop();
-  const last = ending ?? months[months.length - 1];
+  // Else the last month that is not a meeting's: "December 2010 performance (reported January 2011)".
+  const meetings = new Set(months.filter((m) => isMeeting(t, m.index)));
+  const last = ending ?? months.filter((m) => !meetings.has(m)).pop() ?? months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
   const yearText = last?.[2] ?? lastYear?.[1];
@@ -132,9 +139,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     const month = MONTH_NUMBERS[last[1].slice(0, 3).toLowerCase()];
     let year = Number(yearText);
     // "Period ending 31 December (Cabinet 15 March 2011)": the end month's year is the meeting's only if it
-    // comes first in that year; else the period ended the year before (December 2010, not 2011).
-    const meeting = last[2] === undefined ? months.find((m) => m.index > last.index && m[2] === yearText) : undefined;
-    if (meeting && month > MONTH_NUMBERS[meeting[1].slice(0, 3).toLowerCase()]) year -= 1;
+    // comes first in that year; else the period ended the year before (December 2010, not 2011). Not a
+    // forecast's end ("Forecast outturn to 31 March (Cabinet 15 February 2011)"), and only a meeting's date.
+    const meeting = last[2] === undefined && !FORECAST.test(t) ? meetingMonth(t, last.index, yearText, months) : undefined;
+    if (meeting !== undefined && month > meeting) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
@@ -166,8 +174,29 @@ function financialYearOf(year: number, month: number): number {
   return month >= 4 ? year : year - 1;
 }
 
-/** Text just before a month that makes it the end of the period: "ending 31", "to", "as at", "up to". */
-const ENDS_AT = /\b(?:ending|ended|end|as at|to|until)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+/** Text just before a month that makes it the end of the period: "ending 31", "to", "as at", "up to", "end of". */
+const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+/** A meeting the report goes to, just before its date: "(Cabinet 15 March 2011)", "reported January 2011". */
+const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
+/** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
+const PLAN_WORDS = /\b(?:approved|adopted|agreed|published|created|established|launched)\b[^()]{0,30}$/i;
+const FORECAST = /\b(?:forecast|projected|projection|expected|anticipated)\b/i;
+
+/** Whether the month at `index` is a meeting's date. */
+function isMeeting(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return MEETING_BEFORE.test(before) && !PLAN_WORDS.test(before);
+}
+
+/** The month (1–12) of a meeting dated in `year` after `from`, in words or as 15/03/2011; undefined when none. */
+function meetingMonth(text: string, from: number, year: string, months: RegExpMatchArray[]): number | undefined {
+  const worded = months.find((m) => (m.index ?? 0) > from && m[2] === year && isMeeting(text, m.index ?? 0));
+  if (worded) return MONTH_NUMBERS[worded[1].slice(0, 3).toLowerCase()];
+  for (const m of text.slice(from).matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)) {
+    if (m[3] === year && isMeeting(text, from + (m.index ?? 0))) return Number(m[2]);
+  }
+  return undefined;
+}
 /** Words saying a lone month is where a quarterly report ends. */
 // Not "Quarterly": "Quarterly Performance Report to Cabinet - June 2011" names the meeting's month (helper-93).
 const QUARTER_END_WORDS = /\bquarter (?:end|ending|ended)\b|\bperiod \d{1,2}\b|\bas at\b|\b(?:ending|ended)\b/i;

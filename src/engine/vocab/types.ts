@@ -320,8 +320,8 @@ export interface SourceRecord {
   comment?: Field;
   polarity?: Field;
   tolerance?: Field;
-  /** The tolerance column's header says its figures are percentages ("Tolerance %", "Variance (%)"). */
-  toleranceInPercent?: true;
+  /** The tolerance column's header says its figures are percentages ("Tolerance %", "Variance (%)") or percentage points ("Tolerance (% pts)"). */
+  toleranceUnit?: "percent" | "points";
   manual?: Field;
   // indicators
   target?: Field;
