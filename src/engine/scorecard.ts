@@ -9,7 +9,7 @@ import { presetByKey, RAG } from "./scheme/presets";
 import { checkCommittee } from "./summary/committee";
 import { formatIsoDate } from "./vocab/format";
 import { inferPeriod, laterTables, staleTables, type StaleTable } from "./detect/period-infer";
-import { latestDay } from "./detect/rolling-year";
+import { latestDay, rollsOver } from "./detect/rolling-year";
 import { settlePending } from "./detect/tables";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
@@ -153,7 +153,9 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const { reportDate, reportDateSource } = chooseReportDate(settings, options, period);
 
   const includeHidden = settings.includeHidden === true;
-  const tableYears = new Map(inference.tables.filter((t) => t.evidence.period.startYear !== undefined).map((t) => [t.table, t.evidence.period.startYear as number]));
+  // A table's own year: a rolling year's (its run with the most figures'), else its latest period's.
+  const ownYear = (t: (typeof inference.tables)[number]) => (rollsOver(t.table.columns) ? t.base : t.evidence.period.startYear);
+  const tableYears = new Map(inference.tables.filter((t) => ownYear(t) !== undefined).map((t) => [t.table, ownYear(t) as number]));
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears, today: options.today });
   result.problems.unshift(...ruleProblems);
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));

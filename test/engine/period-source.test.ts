@@ -63,6 +63,11 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: the month reported, not the meeting's", "December 2010 performance (reported January 2011)", "Q3 2010/11"],
   ["RULES §10 title: a month with no year before the meeting", "Performance Report – December (Cabinet 15 March 2011)", "Q3 2010/11"],
   ["RULES §10 title: a meeting dated in figures", "Period ending 31 December – Cabinet 15/03/2011", "Q3 2010/11"],
+  // helper-99: a meeting by any name, or by its date alone; a forecast after the period's end.
+  ["RULES §10 title: a date alone in brackets after a year-less end", "Period ending 31 December (15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a meeting by its initials", "Period ending 31 December – CMT 15 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: a forecast after the period's end", "Period ending 31 December with forecast outturn (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a projected outturn reported before the year ends", "Outturn to 31 March: projected position reported to Cabinet 15 February 2011", "Q4 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

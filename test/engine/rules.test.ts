@@ -30,6 +30,8 @@ const indicatorRows: IndicatorRow[] = [
   ["§4.5 a bare 0.05 beside percentages stays a fraction (5 points)", "rag", { polarity: "higher", tolerance: 0.05, target: "90%", actual: "86%" }, "amber"],
   // helper-98 on the first version of these.
   ["§4.5 a fraction under a header in per cent is that fraction: 0.05 is 5%, 3 points short of 90% within", "rag", { polarity: "higher", tolerance: 0.05, toleranceUnit: "percent", target: 0.9, targetFormat: "0%", actual: 0.87, actualFormat: "0%" }, "amber"],
+  ["§4.5 a fraction under a header in per cent beside plain figures is that per cent: 0.25% of 20 is 0.05, so 20.5 is red", "rag", { polarity: "lower", tolerance: 0.25, toleranceUnit: "percent", target: 20, actual: 20.5 }, "red"],
+  ["§4.5 0.5 under a header in per cent beside percentages is 0.5%: 97% against 98.5% is red", "rag", { polarity: "higher", tolerance: 0.5, toleranceUnit: "percent", target: 0.985, targetFormat: "0.0%", actual: 0.97, actualFormat: "0.0%" }, "red"],
   ["§4.5 a bare number under a header in points is points: 1.5 short within 2", "rag", { polarity: "higher", tolerance: 2, toleranceUnit: "points", target: 0.5, targetFormat: "0%", actual: 0.485, actualFormat: "0.0%" }, "amber"],
   ["§4.5 a bare 1 beside percentages is 1 point, not 100: 2 points short is red", "rag", { polarity: "higher", tolerance: 1, target: "90%", actual: "88%" }, "red"],
   ["§4.5 '+/- 5%' is a 5% tolerance", "rag", { polarity: "higher", tolerance: "+/- 5%", target: "100", actual: "96" }, "amber"],

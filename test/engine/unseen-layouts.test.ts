@@ -348,6 +348,17 @@ describe("a position column of prose beside an actual is commentary", () => {
     ]);
   });
 
+  // helper-99: read too strictly at first.
+  test.each([
+    ["97% (provisional, may be revised once validated)", "Q3 Actual", "amber"],
+    ["97% (provisional) – on target", "Q3 Actual", "amber"],
+    ["97% (estimated) - slightly under target", "Q3 Actual", "amber"],
+    ["97.5% provisional, April to December cumulative", "Q3 YTD Actual", "amber"],
+  ])("'%s' under a blank '%s' is read for its figure", (position, header, status) => {
+    const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ["P1", "Rent collected (%)", "Higher is better", "98%", null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status]);
+    expect(got).toEqual([["F2", status]]);
+  });
+
   test("a provisional figure 'at the end of December' is no Q4 figure (helper-98)", () => {
     const q4 = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Q4 Actual", "Current Position"], ["P1", "Rent collected (%)", "Higher is better", "95%", null, null, "97% provisional at the end of December"]])], {
       preset: "rag",

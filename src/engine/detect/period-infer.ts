@@ -4,7 +4,7 @@
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { periodPosition, undatedSeries, yearStart } from "./headers";
-import { latestDay, positionEnd, rollsOver } from "./rolling-year";
+import { latestDay, mainRunYear, positionEnd, rollsOver } from "./rolling-year";
 import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterOfMonth, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
@@ -32,8 +32,8 @@ export interface StaleTable {
 export interface PeriodInference {
   /** The report's period and where it was found; undefined when the workbook names none. */
   found?: PeriodEvidence;
-  /** Each table's own latest period, where it names one. */
-  tables: { table: TableSpec; evidence: PeriodEvidence }[];
+  /** Each table's own latest period, where it names one; a rolling year's own year (its longest run's), where it names one. */
+  tables: { table: TableSpec; evidence: PeriodEvidence; base?: number }[];
 }
 
 /** Rows read as a sheet's title block: those above its first table, at most this many. */
@@ -91,34 +91,59 @@ function titleDate(cells: SheetCells, from: number, to: number): ReturnType<type
 }
 
 /**
- * Where undated quarters or months roll over a year end ("Q4 | Q1 | Q2 | Q3", "Jan … Dec"), the latest is the
- * rightmost of each series reported, not the one latest in the year: "Q4 | Q1 | Q2 | Q3" is a Q3 report.
- * Its year: the one settlePending gave it (rolling-year.ts), else the table's where the run with the most
- * figures holds it, a year on for each fall after that run ("Q1 … Q4 | Q1"'s last Q1 is next year's), and
- * not known where two runs have as many ("Q3 | Q4 | Q1 | Q2").
+ * A rolling table's own year (its title's or a target's), given to the run with the most figures: "Jan …
+ * Dec" with January to March in is of their year, and "Q1 … Q4 | Q1" of the first four's. Undefined where
+ * the table names no year, or two runs have as many figures ("Q3 | Q4 | Q1 | Q2").
  */
-function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined, today?: string): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
-  const own = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
-  if (!rollsOver(table.columns)) return { columns, yearOf: own };
-  const series = undatedSeries(table.columns);
-  const seriesOf = (c: ColumnMapping) => series.find((runs) => runs.some((run) => run.includes(c)));
-  const rightmost = new Set(series.map((runs) => [...runs.flat()].reverse().find((c) => columns.includes(c))));
-  const yearOf = (c: ColumnMapping): number | undefined => {
-    if (c.rollingYear !== undefined) return c.rollingYear >= 1990 ? c.rollingYear : undefined;
-    const runs = seriesOf(c);
-    if (!runs || inherited === undefined) return own(c);
-    // The run with the most figures reported: "Jan … Dec" with January to March in is of their year.
-    const reportedIn = runs.map((run) => run.filter((x) => columns.includes(x)).length);
+function runYears(table: TableSpec, reported: readonly ColumnMapping[], inherited: number | undefined, bound?: string): { years: Map<ColumnMapping, number>; base: number } | undefined {
+  if (inherited === undefined || !rollsOver(table.columns)) return undefined;
+  const years = new Map<ColumnMapping, number>();
+  let base: number | undefined;
+  // The actuals' figures date the table: targets are set ahead.
+  const series = undatedSeries(table.columns).sort((a, b) => Number(b[0][0].role === "actual") - Number(a[0][0].role === "actual"));
+  for (const runs of series) {
+    const reportedIn = runs.map((run) => run.filter((x) => reported.includes(x)).length);
     const longest = Math.max(...reportedIn);
     const main = reportedIn.indexOf(longest);
     if (reportedIn.indexOf(longest, main + 1) >= 0) return undefined;
-    // No figure is for a period not ended yet: "Performance 2011/12" over "Q1 … Q4 | Q1" in July 2011 is
-    // 2010/11's year and 2011/12's Q1, not 2012/13's.
-    let year = inherited + runs.findIndex((r) => r.includes(c)) - main;
-    while (today !== undefined && year > inherited - 3 && positionEnd(periodPosition(c.period) ?? 12, year) > today) year--;
-    return year;
+    // Its figures are for periods ended by today: under a "2011/12 Target", "Q1 … Q4 | Q1" filled in July
+    // 2011 is 2010/11's four and 2011/12's Q1 (helper-98).
+    base ??= mainRunYear(inherited, runs[main].filter((x) => reported.includes(x)).pop(), bound);
+    runs.forEach((run, i) => run.forEach((c) => years.set(c, (base as number) + i - main)));
+  }
+  return base === undefined ? undefined : { years, base };
+}
+
+/** The year runYears gives a rolling table's run with the most figures (the table's own), where it gives one. */
+function rollingBase(table: TableSpec, titleYear: number | undefined, bound?: string): number | undefined {
+  const inherited = undatedYear(table.columns, titleYear) ?? titleYear;
+  const reported = table.columns.filter((c) => !c.pending);
+  return runYears(table, reported, inherited, bound)?.base;
+}
+
+/**
+ * Where undated quarters or months roll over a year end ("Q4 | Q1 | Q2 | Q3", "Jan … Dec"), the latest is the
+ * rightmost of each series reported, not the one latest in the year: "Q4 | Q1 | Q2 | Q3" is a Q3 report.
+ * Its year: the one settlePending gave it (rolling-year.ts), else runYears'. A column of a period not
+ * ended by `bound` (today) is passed over: "Performance 2011/12" over "Q1 … Q4 | Q1" in July 2011 is a Q4
+ * 2011/12 return only once Q4 has ended, and a next year's Q1 of a template's zeros is not its period.
+ */
+function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined, bound?: string): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
+  const own = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
+  if (!rollsOver(table.columns)) return { columns, yearOf: own };
+  const series = undatedSeries(table.columns);
+  const inSeries = (c: ColumnMapping) => series.some((runs) => runs.some((run) => run.includes(c)));
+  const years = runYears(table, columns, inherited, bound)?.years;
+  const yearOf = (c: ColumnMapping): number | undefined => {
+    if (c.rollingYear !== undefined) return c.rollingYear >= 1990 ? c.rollingYear : undefined;
+    return inSeries(c) ? years?.get(c) : own(c);
   };
-  return { columns: columns.filter((c) => !seriesOf(c) || rightmost.has(c)), yearOf };
+  const ended = (c: ColumnMapping) => {
+    const y = yearOf(c);
+    return bound === undefined || y === undefined || positionEnd(periodPosition(c.period) ?? 12, y) <= bound;
+  };
+  const rightmost = new Set(series.map((runs) => [...runs.flat()].reverse().find((c) => columns.includes(c) && ended(c))));
+  return { columns: columns.filter((c) => !inSeries(c) || rightmost.has(c)), yearOf };
 }
 
 /** The latest period among a table's rated columns and its rating column (RULES §10 step 3). */
@@ -190,7 +215,8 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: str
         .filter((e) => !sheetTitles.some((s) => s.cell === e.cell))
         .reduce<PeriodEvidence | undefined>((a, b) => later(a, b), undefined);
       const title = above ?? sheetTitle;
-      const header = headerEvidence(table, title?.period.startYear, latestDay(today, title?.period));
+      // A title naming a quarter extends the last day a figure can be for; a year alone does not.
+      const header = headerEvidence(table, title?.period.startYear, title?.period.quarter !== undefined ? latestDay(today, title.period) : today);
       // The table's own period: its title where that names a quarter and year, else its headers
       // (a year from the title where they name none), else the title as far as it goes.
       let evidence = title && full(title.period) ? title : header ? completed(header, title) : title && completed(title, header);
@@ -203,7 +229,8 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: str
         const date = titleDate(cells, table === own[0] ? cells.top : from, table.headerRow - 1);
         if (date) evidence = { ...evidence, period: { ...evidence.period, startYear: quarterYearOf(evidence.period.quarter, date) } };
       }
-      if (evidence) perTable.push({ table, evidence });
+      const base = rollingBase(table, title?.period.startYear, title?.period.quarter !== undefined ? latestDay(today, title.period) : today);
+      if (evidence) perTable.push({ table, evidence, ...(base !== undefined ? { base } : {}) });
       // A title naming a later quarter than its table's headers still sets the report's period
       // (RULES §10: the latest period is the report's); the table is then flagged as earlier.
       found = later(later(found, evidence), title && full(title.period) ? title : undefined);

@@ -35,11 +35,11 @@ export function rollsOver(columns: readonly ColumnMapping[]): boolean {
 /**
  * The financial year each undated quarter or month column of a rolling table is of (rollsOver), once the
  * report's quarter is known; undefined for other tables. `filled`: whether some record has a figure in
- * the column. `latestYear`: the year the table itself gives its latest figure (its title, a target's
- * year), where it gives one. Without the report's year the years are counted from 0: only their order
+ * the column. `base`: the table's own year (its title's, a target's), given to its run with the most
+ * figures, where it names one. Without the report's year the years are counted from 0: only their order
  * is known.
  */
-export function rollingYears(columns: readonly ColumnMapping[], report: ReportPoint, filled: (c: ColumnMapping) => boolean, latestYear?: number, today?: string): Map<ColumnMapping, number> | undefined {
+export function rollingYears(columns: readonly ColumnMapping[], report: ReportPoint, filled: (c: ColumnMapping) => boolean, base?: number, today?: string): Map<ColumnMapping, number> | undefined {
   if (report.quarter === undefined || !rollsOver(columns)) return undefined;
   const series = undatedSeries(columns);
   const actual = series.filter((runs) => runs[0][0].role === "actual");
@@ -50,23 +50,28 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
   const runOf = (runs: ColumnMapping[][], c: ColumnMapping) => runs.findIndex((run) => run.includes(c));
   const reportYear = report.startYear ?? 0;
   const end = report.quarter * 3;
-  // The readings of the latest figure's year, best first: the table's own year, else the nearer of a
-  // figure months ahead of the report's period or months behind it (ties: behind, a report moved on
-  // before the tracker did). A figure is for a period ended by today, so later readings give way.
-  let readings: number[];
-  if (latestYear !== undefined && report.startYear !== undefined) readings = [latestYear, latestYear - 1, latestYear - 2];
-  else {
+  let yearOfRun: (i: number) => number;
+  if (base !== undefined && report.startYear !== undefined) {
+    // The table's own year is its run with the most figures' (period-infer.ts runYears).
+    const filledIn = main.map((run) => run.filter(filled).length);
+    const mainRun = filledIn.indexOf(Math.max(...filledIn));
+    const year = mainRunYear(base, main[mainRun].filter(filled).pop(), today);
+    yearOfRun = (i) => year + i - mainRun;
+  } else {
+    // The latest figure's year: the nearer of a figure months ahead of the report's period or months
+    // behind it (ties: behind, a report moved on before the tracker did), for a period ended by today.
     const ahead = (position(latest) - end + 12) % 12;
     const behind = (end - position(latest) + 12) % 12;
     const aheadYear = position(latest) >= end ? reportYear : reportYear + 1;
     const behindYear = position(latest) <= end ? reportYear : reportYear - 1;
-    readings = ahead === 0 ? [reportYear, reportYear - 1] : ahead < behind ? [aheadYear, behindYear] : [behindYear, aheadYear];
+    const readings = ahead === 0 ? [reportYear, reportYear - 1] : ahead < behind ? [aheadYear, behindYear] : [behindYear, aheadYear];
     readings.push(Math.min(...readings) - 1);
+    const ended = (year: number) => today === undefined || report.startYear === undefined || positionEnd(position(latest), year) <= today;
+    const at = readings.find(ended) ?? readings[0];
+    const latestRun = runOf(main, latest);
+    yearOfRun = (i) => at - (latestRun - i);
   }
-  const ended = (year: number) => today === undefined || report.startYear === undefined || positionEnd(position(latest), year) <= today;
-  const latestAt = readings.find(ended) ?? readings[0];
-  const mainRun = runOf(main, latest);
-  const yearOfRun = (i: number) => latestAt - (mainRun - i);
+  const latestAt = yearOfRun(runOf(main, latest));
   const years = new Map<ColumnMapping, number>();
   for (const runs of series) {
     runs.forEach((run, i) => {
@@ -80,6 +85,16 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
     });
   }
   return years;
+}
+
+/**
+ * The year of a rolling table's run with the most figures: the table's own (`base`), or earlier where its
+ * last figure `last` would then be for a period not ended by `bound` (real figures are not for the future).
+ */
+export function mainRunYear(base: number, last: ColumnMapping | undefined, bound: string | undefined): number {
+  let year = base;
+  while (last && bound !== undefined && year > base - 3 && positionEnd(position(last), year) > bound) year--;
+  return year;
 }
 
 /** The last day (ISO) of the month at `position` (1 April … 12 March) of financial year `year`. */

@@ -69,8 +69,10 @@ const POINTS_HEADER = /%\s*(?:points?|pts?)\b|\bpercentage points?\b|\bp\.?p\.?t
 
 /** Words saying a figure is the period's own, not final yet. */
 const PROVISIONAL = /\b(?:provisional|prov\.|estimated?|unvalidated|not yet validated|subject to (?:validation|verification|audit|change)|draft|unaudited|to be confirmed|tbc)\b/i;
-/** A figure that is a difference or a count of something else: "5% below target", "2 of 5 milestones", "4 weeks behind". */
-const NOT_THE_FIGURE = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b|\b(?:below|above|under|over|short|behind|ahead|higher|lower|up|down|more|less|fewer|increase|decrease|better|worse|target|average|benchmark|national|forecast|projected)\b/i;
+/** A figure that is a count of something else: "2 of 5 milestones", "4 weeks behind", "12 month rolling figure". */
+const COUNT_OF = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b/i;
+/** …or a difference or another figure, said in its own clause: "5% below target", "95% target; …", "3 days (estimated) behind the average". */
+const COMPARED = /\b(?:below|above|under|over|short|behind|ahead|higher|lower|up|down|more|less|fewer|increase|decrease|better|worse|target|average|benchmark|national|forecast|projected)\b/i;
 /** Another period named: the figure may be that period's ("94% at the end of Q2"). */
 const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\b|\b(?:19|20)\d\d\b/i;
 
@@ -81,17 +83,26 @@ const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\
  * figures due" or "94% at the end of Q2; Q3 figure due in January" (helper-97, helper-98).
  */
 function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined): boolean {
-  if (typeof value !== "string" || !PROVISIONAL.test(value) || NOT_THE_FIGURE.test(value) || OTHER_PERIOD.test(value)) return false;
+  if (typeof value !== "string" || !PROVISIONAL.test(value) || COUNT_OF.test(value) || OTHER_PERIOD.test(value)) return false;
   if (!/^\s*[<>~]?\s*[£€$]?\s*[-+]?\d/.test(value)) return false;
-  if (!monthsNamed(value).every((month) => inRatedPeriod(month, rated))) return false;
+  // The figure's own clause, brackets left out: "97% (provisional) – on target" says nothing against it.
+  const clause = value.replace(/\([^)]*\)/g, " ").split(/[;,–—:]|\s-\s/)[0];
+  if (COMPARED.test(clause)) return false;
+  // "may be revised" is no month.
+  if (!monthsNamed(value.replace(/\bmay\b/g, "")).every((month) => inRatedPeriod(month, rated))) return false;
   const reading = readValue(value);
   return reading.kind === "number" && !reading.approximate;
 }
 
-/** Whether calendar month `month` (1–12) falls in the rated column's quarter or is its month; any month where it names neither. */
+/**
+ * Whether calendar month `month` (1–12) falls in the rated column's quarter or is its month, or, for a year
+ * to date, in the year up to it ("April to December cumulative" under "Q3 YTD Actual"); any month where
+ * the column names neither.
+ */
 function inRatedPeriod(month: number, rated: PeriodInfo | undefined): boolean {
   if (rated?.month !== undefined) return rated.month === month;
-  return rated?.quarter === undefined || quarterOfMonth(month) === rated.quarter;
+  if (rated?.quarter === undefined) return true;
+  return rated.yearToDate ? quarterOfMonth(month) <= rated.quarter : quarterOfMonth(month) === rated.quarter;
 }
 
 /** The rows of one table: reads the texts that name a record, and its cells when asked for. */

@@ -248,10 +248,13 @@ function toleranceText(tolerance: Tolerance, percent: boolean): string {
   return `the ${describeTolerance(tolerance)} tolerance`;
 }
 
+/** Under "Tolerance %" beside percentages, a figure below this is a fraction (0.05 is 5%); from it up, a per cent (0.25 is 0.25%). */
+const FRACTION_TOLERANCE = 0.2;
+
 /**
  * The indicator's tolerance: its Tolerance cell, else the scheme's (an unreadable cell is noted). A bare
  * number is in the measure's units (RULES §4), but under a header in per cent ("Tolerance %") it is a
- * percentage (5 is 5%; 0.05, a fraction, is 5% too), under one in points it is points, and from 1 up
+ * percentage (5 is 5%, 0.25 is 0.25%; beside percentages, 0.05 is a fraction, 5%), under one in points it is points, and from 1 up
  * on a percentage measure it is percentage points: as a fraction, "5" beside 90% allowed a miss of
  * 500 points, so every miss was amber.
  */
@@ -259,7 +262,9 @@ export function readToleranceOrDefault(scheme: Scheme, input: IndicatorInput, qu
   if (input.tolerance === undefined || input.tolerance === null || input.tolerance === "") return scheme.tolerance;
   const parsed = readTolerance(input.tolerance, input.toleranceFormat);
   if (parsed?.kind === "absolute" && input.toleranceUnit === "points") return { kind: "points", value: parsed.value };
-  if (parsed?.kind === "absolute" && input.toleranceUnit === "percent") return { kind: "relative", value: parsed.value >= 1 ? parsed.value / 100 : parsed.value };
+  // Under a header in per cent, 0.25 is 0.25% (helper-99), but beside percentages held as fractions, 0.05
+  // is 5% (helper-98): below FRACTION_TOLERANCE a fraction, the likelier of two readings.
+  if (parsed?.kind === "absolute" && input.toleranceUnit === "percent") return { kind: "relative", value: percentMeasure && parsed.value < FRACTION_TOLERANCE ? parsed.value : parsed.value / 100 };
   if (parsed?.kind === "absolute" && percentMeasure && parsed.value >= 1) {
     quality.push({ about: "tolerance", text: `tolerance ${formatNumber(parsed.value, 4)} read as ${formatNumber(parsed.value, 4)} percentage points on a percentage measure` });
     return { kind: "points", value: parsed.value };

@@ -141,8 +141,11 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     // "Period ending 31 December (Cabinet 15 March 2011)": the end month's year is the meeting's only if it
     // comes first in that year; else the period ended the year before (December 2010, not 2011). Not a
     // forecast's end ("Forecast outturn to 31 March (Cabinet 15 February 2011)"), and only a meeting's date.
-    const meeting = last[2] === undefined && !FORECAST.test(t) ? meetingMonth(t, last.index, yearText, months) : undefined;
-    if (meeting !== undefined && month > meeting) year -= 1;
+    const meeting = last[2] === undefined ? meetingMonth(t, last.index, yearText, months) : undefined;
+    // A forecast's end may lie after the meeting ("Outturn to 31 March: projected … Cabinet 15 February 2011"),
+    // so a year back that puts the end more than half a year before the meeting is no reading of it.
+    const forecast = meeting !== undefined && FORECAST.test(t) && (meeting - month + 12) % 12 > 6;
+    if (meeting !== undefined && month > meeting && !forecast) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
@@ -180,7 +183,7 @@ const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|
 const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
 /** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
 const PLAN_WORDS = /\b(?:approved|adopted|agreed|published|created|established|launched)\b[^()]{0,30}$/i;
-const FORECAST = /\b(?:forecast|projected|projection|expected|anticipated)\b/i;
+const FORECAST = /\b(?:forecast|projected|projection)\b/i;
 
 /** Whether the month at `index` is a meeting's date. */
 function isMeeting(text: string, index: number): boolean {
@@ -188,12 +191,16 @@ function isMeeting(text: string, index: number): boolean {
   return MEETING_BEFORE.test(before) && !PLAN_WORDS.test(before);
 }
 
-/** The month (1–12) of a meeting dated in `year` after `from`, in words or as 15/03/2011; undefined when none. */
+/**
+ * The month (1–12) of a date in `year` after `from`, in words or as 15/03/2011, that is not a plan's history:
+ * a meeting's, whatever it is called ("(15 March 2011)", "CMT 15 March 2011"); undefined when none.
+ */
 function meetingMonth(text: string, from: number, year: string, months: RegExpMatchArray[]): number | undefined {
-  const worded = months.find((m) => (m.index ?? 0) > from && m[2] === year && isMeeting(text, m.index ?? 0));
+  const dated = (index: number) => !PLAN_WORDS.test(text.slice(0, index));
+  const worded = months.find((m) => (m.index ?? 0) > from && m[2] === year && dated(m.index ?? 0));
   if (worded) return MONTH_NUMBERS[worded[1].slice(0, 3).toLowerCase()];
   for (const m of text.slice(from).matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)) {
-    if (m[3] === year && isMeeting(text, from + (m.index ?? 0))) return Number(m[2]);
+    if (m[3] === year && dated(from + (m.index ?? 0))) return Number(m[2]);
   }
   return undefined;
 }
