@@ -195,6 +195,11 @@ describe("a tracker laid out to Q4, reported at Q3", () => {
       expect({ actual: actualCells(r), target: r.result.rated[0].record.target?.cell, problems: r.result.problems.map((p) => p.message) }).toEqual({ actual: ["K2"], target: "F2", problems: [] });
     });
 
+    test("quarters dated by calendar year ('Q3 2009 | Q3 2010') take the table's year as before (helper-100)", () => {
+      const r = run({ name: "KPIs", values: [["Ref", "Measure", "Polarity", "Target", "Q3 2009", "Q3 2010"], ["H1", "Rent collected (%)", "Higher is better", 95, 90, null]] });
+      expect(r.period?.label).toBe("Q3 2010/11");
+    });
+
     test("latest first ('Q3 | Q2 | Q1') is no rolling year: Q3 is rated and gives the period", () => {
       const r = run(rolling("Housing 2010/11", ["Q3 Actual", "Q2 Actual", "Q1 Actual"], [90, 97, 96]));
       expect({ period: r.period?.label, actual: actualCells(r) }).toEqual({ period: "Q3 2010/11", actual: ["E3"] });

@@ -68,6 +68,12 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a meeting by its initials", "Period ending 31 December – CMT 15 March 2011", "Q3 2010/11"],
   ["RULES §10 title: a forecast after the period's end", "Period ending 31 December with forecast outturn (Cabinet 15 March 2011)", "Q3 2010/11"],
   ["RULES §10 title: a projected outturn reported before the year ends", "Outturn to 31 March: projected position reported to Cabinet 15 February 2011", "Q4 2010/11"],
+  // helper-100: an end after the meeting without a forecast word; a month where something starts.
+  ["RULES §10 title: an estimated outturn reported before the year ends", "Estimated outturn to 31 March (Cabinet 10 February 2011)", "Q4 2010/11"],
+  ["RULES §10 title: a quarter's end a month after the meeting", "Period ending 30 June (Cabinet 28 May 2010)", "Q1 2010/11"],
+  ["RULES §10 title: a month since which, not to which", "Performance since April 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
+  ["RULES §10 title: a baseline's month", "Performance compared with March 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
+  ["RULES §10 title: a month to date", "Cumulative April to date (Board 15 January 2011)", "Q4 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

@@ -332,6 +332,10 @@ describe("a position column of prose beside an actual is commentary", () => {
         // helper-98: the target, or a difference, given first.
         ["P9", "Calls answered (%)", "Higher is better", "90%", null, "95% target; provisional figures due in late January"],
         ["P10", "Days to process claims", "Lower is better", 20, null, "3 days (estimated) behind the national average this time"],
+        // helper-100: a count of something else, said to be provisional.
+        ["P11", "Homes built", "Higher is better", 60, null, "4 posts vacant; figures are provisional"],
+        ["P12", "Homes built", "Higher is better", 60, null, "3 draft policies submitted to Cabinet"],
+        ["P13", "Budget variance", "Lower is better", 0, null, "£1.2m provisional underspend"],
       ],
     );
     expect(got).toEqual([
@@ -345,6 +349,9 @@ describe("a position column of prose beside an actual is commentary", () => {
       ["E9", "nodata", "1 April 2011 is when the new system goes live"],
       ["E10", "nodata", "95% target; provisional figures due in late January"],
       ["E11", "nodata", "3 days (estimated) behind the national average this time"],
+      ["E12", "nodata", "4 posts vacant; figures are provisional"],
+      ["E13", "nodata", "3 draft policies submitted to Cabinet"],
+      ["E14", "nodata", "£1.2m provisional underspend"],
     ]);
   });
 

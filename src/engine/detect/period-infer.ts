@@ -129,14 +129,16 @@ function rollingBase(table: TableSpec, titleYear: number | undefined, bound?: st
  * 2011/12 return only once Q4 has ended, and a next year's Q1 of a template's zeros is not its period.
  */
 function rollingLatest(table: TableSpec, columns: ColumnMapping[], inherited: number | undefined, bound?: string): { columns: ColumnMapping[]; yearOf: (c: ColumnMapping) => number | undefined } {
-  const own = (c: ColumnMapping) => yearStart(c.period?.year) ?? inherited;
+  // A column's own financial year is read by the caller; any other is of the table's year (a calendar
+  // year in "Q3 2010" names none, helper-100).
+  const own = () => inherited;
   if (!rollsOver(table.columns)) return { columns, yearOf: own };
   const series = undatedSeries(table.columns);
   const inSeries = (c: ColumnMapping) => series.some((runs) => runs.some((run) => run.includes(c)));
   const years = runYears(table, columns, inherited, bound)?.years;
   const yearOf = (c: ColumnMapping): number | undefined => {
     if (c.rollingYear !== undefined) return c.rollingYear >= 1990 ? c.rollingYear : undefined;
-    return inSeries(c) ? years?.get(c) : own(c);
+    return inSeries(c) ? years?.get(c) : own();
   };
   const ended = (c: ColumnMapping) => {
     const y = yearOf(c);

@@ -67,8 +67,12 @@ const PERCENT_HEADER = /%|\bper ?cent\b/i;
 /** …or percentage points: "Tolerance (% points)", "(%pts)", "% pts", "(pp)", "percentage points". */
 const POINTS_HEADER = /%\s*(?:points?|pts?)\b|\bpercentage points?\b|\bp\.?p\.?t?s?\b|\bpoints?\b/i;
 
-/** Words saying a figure is the period's own, not final yet. */
-const PROVISIONAL = /\b(?:provisional|prov\.|estimated?|unvalidated|not yet validated|subject to (?:validation|verification|audit|change)|draft|unaudited|to be confirmed|tbc)\b/i;
+/**
+ * A figure said, right after it, not to be final: "97% provisional at …", "97% (provisional, may be revised)",
+ * "21.5 days (estimate)". Not "4 posts vacant; figures are provisional", "3 draft policies", "30 days estimated
+ * for the new system" or "£1.2m provisional underspend" (helper-100): a count of something else.
+ */
+const PROVISIONAL_FIGURE = /^\s*[<>~]?\s*[£€$]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|days?)?\s*(?:\(\s*(?:provisional|prov\.?|estimated?|unvalidated)\b[^)]*\)|provisional\b(?:\s+figure)?\s*(?:$|[,;:–—(-]|at\b|as at\b))/i;
 /** A figure that is a count of something else: "2 of 5 milestones", "4 weeks behind", "12 month rolling figure". */
 const COUNT_OF = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b/i;
 /** …or a difference or another figure, said in its own clause: "5% below target", "95% target; …", "3 days (estimated) behind the average". */
@@ -83,8 +87,7 @@ const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\
  * figures due" or "94% at the end of Q2; Q3 figure due in January" (helper-97, helper-98).
  */
 function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined): boolean {
-  if (typeof value !== "string" || !PROVISIONAL.test(value) || COUNT_OF.test(value) || OTHER_PERIOD.test(value)) return false;
-  if (!/^\s*[<>~]?\s*[£€$]?\s*[-+]?\d/.test(value)) return false;
+  if (typeof value !== "string" || !PROVISIONAL_FIGURE.test(value) || COUNT_OF.test(value) || OTHER_PERIOD.test(value)) return false;
   // The figure's own clause, brackets left out: "97% (provisional) – on target" says nothing against it.
   const clause = value.replace(/\([^)]*\)/g, " ").split(/[;,–—:]|\s-\s/)[0];
   if (COMPARED.test(clause)) return false;

@@ -129,9 +129,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   // The month a period is said to end in outranks a later one: "Period ending 31 December 2010 (Cabinet
   // 15 March 2011)" is Q3 2010/11, not Q4 (helper-94).
   const ending = months.filter((m) => ENDS_AT.test(t.slice(0, m.index))).pop();
-  // Else the last month that is not a meeting's: "December 2010 performance (reported January 2011)".
-  const meetings = new Set(months.filter((m) => isMeeting(t, m.index)));
-  const last = ending ?? months.filter((m) => !meetings.has(m)).pop() ?? months[months.length - 1];
+  // Else the last month that is not a meeting's: "December 2010 performance (reported January 2011)"; nor
+  // one where something starts ("since April 2010", "baseline March 2010", "April to date", helper-100).
+  const passedOver = new Set(months.filter((m) => isMeeting(t, m.index) || STARTS_AT.test(t.slice(0, m.index)) || /^\s*(?:\d{4}\s*)?to date\b/i.test(t.slice(m.index + m[0].length))));
+  const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
   const yearText = last?.[2] ?? lastYear?.[1];
@@ -142,10 +143,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     // comes first in that year; else the period ended the year before (December 2010, not 2011). Not a
     // forecast's end ("Forecast outturn to 31 March (Cabinet 15 February 2011)"), and only a meeting's date.
     const meeting = last[2] === undefined ? meetingMonth(t, last.index, yearText, months) : undefined;
-    // A forecast's end may lie after the meeting ("Outturn to 31 March: projected … Cabinet 15 February 2011"),
-    // so a year back that puts the end more than half a year before the meeting is no reading of it.
-    const forecast = meeting !== undefined && FORECAST.test(t) && (meeting - month + 12) % 12 > 6;
-    if (meeting !== undefined && month > meeting && !forecast) year -= 1;
+    // An end may lie after the meeting (a forecast: "Outturn to 31 March: projected … Cabinet 15 February 2011",
+    // "Period ending 30 June (Cabinet 28 May 2010)"), so a year back that puts the end more than half a year
+    // before the meeting is no reading of it (helper-100).
+    if (meeting !== undefined && month > meeting && (meeting - month + 12) % 12 <= 6) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
@@ -183,7 +184,8 @@ const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|
 const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
 /** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
 const PLAN_WORDS = /\b(?:approved|adopted|agreed|published|created|established|launched)\b[^()]{0,30}$/i;
-const FORECAST = /\b(?:forecast|projected|projection)\b/i;
+/** Text around a month that makes it where a period or a comparison starts, not where it ends: "since April 2010", "baseline March 2010", "April to date". */
+const STARTS_AT = /\b(?:since|from|baseline|compared with|compared to|set in|starting|started|beginning)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 
 /** Whether the month at `index` is a meeting's date. */
 function isMeeting(text: string, index: number): boolean {
