@@ -32,7 +32,7 @@ export interface StaleTable {
 export interface PeriodInference {
   /** The report's period and where it was found; undefined when the workbook names none. */
   found?: PeriodEvidence;
-  /** Each table's own latest period, where it names one; a rolling year's own year (its longest run's), where it names one. */
+  /** Each table's own latest period, where it names one; for a rolling year, its own year (that of its run with the most figures), where it names one. */
   tables: { table: TableSpec; evidence: PeriodEvidence; base?: number }[];
 }
 
@@ -200,6 +200,7 @@ function completed(evidence: PeriodEvidence, other: PeriodEvidence | undefined):
   return { ...evidence, period: { ...p, quarter, startYear } };
 }
 
+/** `today`: the last day a figure can be for (a rolling year's columns are dated by it). */
 export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: string): PeriodInference {
   const perTable: PeriodInference["tables"] = [];
   let found: PeriodEvidence | undefined;
@@ -218,7 +219,8 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: str
         .reduce<PeriodEvidence | undefined>((a, b) => later(a, b), undefined);
       const title = above ?? sheetTitle;
       // A title naming a quarter extends the last day a figure can be for; a year alone does not.
-      const header = headerEvidence(table, title?.period.startYear, title?.period.quarter !== undefined ? latestDay(today, title.period) : today);
+      const bound = title?.period.quarter !== undefined ? latestDay(today, title.period) : today;
+      const header = headerEvidence(table, title?.period.startYear, bound);
       // The table's own period: its title where that names a quarter and year, else its headers
       // (a year from the title where they name none), else the title as far as it goes.
       let evidence = title && full(title.period) ? title : header ? completed(header, title) : title && completed(title, header);
@@ -231,7 +233,7 @@ export function inferPeriod(grids: SheetGrid[], tables: TableSpec[], today?: str
         const date = titleDate(cells, table === own[0] ? cells.top : from, table.headerRow - 1);
         if (date) evidence = { ...evidence, period: { ...evidence.period, startYear: quarterYearOf(evidence.period.quarter, date) } };
       }
-      const base = rollingBase(table, title?.period.startYear, title?.period.quarter !== undefined ? latestDay(today, title.period) : today);
+      const base = rollingBase(table, title?.period.startYear, bound);
       if (evidence) perTable.push({ table, evidence, ...(base !== undefined ? { base } : {}) });
       // A title naming a later quarter than its table's headers still sets the report's period
       // (RULES §10: the latest period is the report's); the table is then flagged as earlier.
