@@ -74,6 +74,10 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a month since which, not to which", "Performance since April 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
   ["RULES §10 title: a baseline's month", "Performance compared with March 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
   ["RULES §10 title: a month to date", "Cumulative April to date (Board 15 January 2011)", "Q4 2010/11"],
+  ["RULES §10 title: a year to date from April", "Year to date from April (Board 15 January 2011)", "Q4 2010/11"],
+  // helper-101: a quarter seen by scrutiny seven months on; a quarter named by its first month.
+  ["RULES §10 title: a quarter seen seven months on", "Quarter 2 (July – September) – Scrutiny Panel 12 April 2011", "Q2 2010/11"],
+  ["RULES §10 title: a quarter named by its first month", "Quarter beginning 1 October (Cabinet 15 March 2011)", "Q3 2010/11"],
 ];
 
 describe("periodInTitle: RULES §10 titles", () => {

@@ -361,6 +361,11 @@ describe("a position column of prose beside an actual is commentary", () => {
     ["97% (provisional) – on target", "Q3 Actual", "amber"],
     ["97% (estimated) - slightly under target", "Q3 Actual", "amber"],
     ["97.5% provisional, April to December cumulative", "Q3 YTD Actual", "amber"],
+    // helper-101: the same said other ways.
+    ["97%, provisional, awaiting validation from the housing system", "Q3 Actual", "amber"],
+    ["97% – provisional figure, awaiting validation by the service", "Q3 Actual", "amber"],
+    ["97% provisional. Slight dip in December due to the bank holidays", "Q3 Actual", "amber"],
+    ["97% estimated pending final data from the contractor", "Q3 Actual", "amber"],
   ])("'%s' under a blank '%s' is read for its figure", (position, header, status) => {
     const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ["P1", "Rent collected (%)", "Higher is better", "98%", null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status]);
     expect(got).toEqual([["F2", status]]);

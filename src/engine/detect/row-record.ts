@@ -68,11 +68,21 @@ const PERCENT_HEADER = /%|\bper ?cent\b/i;
 const POINTS_HEADER = /%\s*(?:points?|pts?)\b|\bpercentage points?\b|\bp\.?p\.?t?s?\b|\bpoints?\b/i;
 
 /**
- * A figure said, right after it, not to be final: "97% provisional at …", "97% (provisional, may be revised)",
- * "21.5 days (estimate)". Not "4 posts vacant; figures are provisional", "3 draft policies", "30 days estimated
- * for the new system" or "£1.2m provisional underspend" (helper-100): a count of something else.
+ * A figure said, right after it and its unit, not to be final: "97% provisional at …", "97%, provisional,
+ * awaiting validation", "97% (provisional, may be revised)", "21 working days (provisional) – …", "22 days
+ * estimated, awaiting …" (helper-101). Not "4 posts vacant; figures are provisional", "3 draft policies",
+ * "30 days estimated for the new system" or "£1.2m provisional underspend" (helper-100).
  */
-const PROVISIONAL_FIGURE = /^\s*[<>~]?\s*[£€$]?\s*[-+]?\d[\d,]*(?:\.\d+)?\s*(?:%|days?)?\s*(?:\(\s*(?:provisional|prov\.?|estimated?|unvalidated)\b[^)]*\)|provisional\b(?:\s+figure)?\s*(?:$|[,;:–—(-]|at\b|as at\b))/i;
+const NOT_FINAL = String.raw`(?:provisional|estimated?|unvalidated|draft|unaudited|tbc)`;
+const PROVISIONAL_FIGURE = new RegExp(
+  String.raw`^\s*[<>~]?\s*[£€$]?\s*[-+]?\d[\d,]*(?:\.\d+)?` +
+    // a unit: "%", or a word or two ("days", "working days", "homes"), not the word saying it is not final
+    String.raw`(?:\s*%|\s*(?!${NOT_FINAL}\b)[a-z]+(?:\s+(?!${NOT_FINAL}\b)[a-z]+)?)?\s*[,–—-]?\s*` +
+    String.raw`(?:\(\s*(?:provisional|prov\.?|estimated?|unvalidated|not yet validated|draft|unaudited|tbc)\b[^)]*\)|${NOT_FINAL}\b)` +
+    // then nothing that makes it a noun's adjective ("provisional underspend", "draft policies")
+    String.raw`\s*(?:$|[.,;:–—(-]|(?:at|as|to|pending|awaiting|figure|subject|until|and)\b)`,
+  "i",
+);
 /** A figure that is a count of something else: "2 of 5 milestones", "4 weeks behind", "12 month rolling figure". */
 const COUNT_OF = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b/i;
 /** …or a difference or another figure, said in its own clause: "5% below target", "95% target; …", "3 days (estimated) behind the average". */

@@ -131,7 +131,10 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const ending = months.filter((m) => ENDS_AT.test(t.slice(0, m.index))).pop();
   // Else the last month that is not a meeting's: "December 2010 performance (reported January 2011)"; nor
   // one where something starts ("since April 2010", "baseline March 2010", "April to date", helper-100).
-  const passedOver = new Set(months.filter((m) => isMeeting(t, m.index) || STARTS_AT.test(t.slice(0, m.index)) || /^\s*(?:\d{4}\s*)?to date\b/i.test(t.slice(m.index + m[0].length))));
+  const toDate = /\bto date\b|\bcumulative\b/i.test(t);
+  const passedOver = new Set(
+    months.filter((m) => isMeeting(t, m.index) || STARTS_AT.test(t.slice(0, m.index)) || (toDate && FROM_IN_YEAR_TO_DATE.test(t.slice(0, m.index))) || /^\s*(?:\d{4}\s*)?to date\b/i.test(t.slice(m.index + m[0].length))),
+  );
   const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? months[months.length - 1];
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
@@ -144,9 +147,9 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     // forecast's end ("Forecast outturn to 31 March (Cabinet 15 February 2011)"), and only a meeting's date.
     const meeting = last[2] === undefined ? meetingMonth(t, last.index, yearText, months) : undefined;
     // An end may lie after the meeting (a forecast: "Outturn to 31 March: projected … Cabinet 15 February 2011",
-    // "Period ending 30 June (Cabinet 28 May 2010)"), so a year back that puts the end more than half a year
-    // before the meeting is no reading of it (helper-100).
-    if (meeting !== undefined && month > meeting && (meeting - month + 12) % 12 <= 6) year -= 1;
+    // "Period ending 30 June (Cabinet 28 May 2010)"), so a year back that puts the end more than nine months
+    // before the meeting is no reading of it (helper-100; a scrutiny panel may see a quarter seven months on, helper-101).
+    if (meeting !== undefined && month > meeting && (meeting - month + 12) % 12 <= MEETING_LAG_MONTHS) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
@@ -184,8 +187,15 @@ const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|
 const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
 /** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
 const PLAN_WORDS = /\b(?:approved|adopted|agreed|published|created|established|launched)\b[^()]{0,30}$/i;
-/** Text around a month that makes it where a period or a comparison starts, not where it ends: "since April 2010", "baseline March 2010", "April to date". */
-const STARTS_AT = /\b(?:since|from|baseline|compared with|compared to|set in|starting|started|beginning)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+/** How long after a period's end a report may go to a meeting. */
+const MEETING_LAG_MONTHS = 9;
+/**
+ * Text before a month that makes it where a comparison or a year to date starts, not where the period ends:
+ * "since April 2010", "baseline March 2010"; "from April" only in a year to date. "Quarter beginning 1
+ * October" names its quarter (helper-101).
+ */
+const STARTS_AT = /\b(?:since|baseline|compared with|compared to|set in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+const FROM_IN_YEAR_TO_DATE = /\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 
 /** Whether the month at `index` is a meeting's date. */
 function isMeeting(text: string, index: number): boolean {
