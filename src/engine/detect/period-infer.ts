@@ -4,7 +4,7 @@
 import { toA1 } from "../vocab/address";
 import { isBlank, rowShape, SheetCells } from "../read/cells";
 import { periodPosition, undatedSeries, yearStart } from "./headers";
-import { latestDay, mainRunYear, positionEnd, rollsOver } from "./rolling-year";
+import { latestDay, mainRunYear, mostFilledRun, positionEnd, rollsOver } from "./rolling-year";
 import { comparePeriods, dateInWords, formatPeriod, periodInTitle, quarterOfMonth, quarterYearOf, type ReportingPeriod } from "../read/periods";
 import { planColumns, undatedYear } from "./records";
 import type { ColumnMapping, SheetGrid, TableSpec } from "../vocab/types";
@@ -102,13 +102,13 @@ function runYears(table: TableSpec, reported: readonly ColumnMapping[], inherite
   // The actuals' figures date the table: targets are set ahead.
   const series = undatedSeries(table.columns).sort((a, b) => Number(b[0][0].role === "actual") - Number(a[0][0].role === "actual"));
   for (const runs of series) {
-    const reportedIn = runs.map((run) => run.filter((x) => reported.includes(x)).length);
-    const longest = Math.max(...reportedIn);
-    const main = reportedIn.indexOf(longest);
-    if (reportedIn.indexOf(longest, main + 1) >= 0) return undefined;
+    const isReported = (x: ColumnMapping) => reported.includes(x);
+    const main = mostFilledRun(runs, isReported);
+    const most = runs[main].filter(isReported).length;
+    if (runs.some((run, i) => i !== main && run.filter(isReported).length === most)) return undefined;
     // Its figures are for periods ended by today: under a "2011/12 Target", "Q1 … Q4 | Q1" filled in July
     // 2011 is 2010/11's four and 2011/12's Q1 (helper-98).
-    base ??= mainRunYear(inherited, runs[main].filter((x) => reported.includes(x)).pop(), bound);
+    base ??= mainRunYear(inherited, runs[main].filter(isReported).pop(), bound);
     runs.forEach((run, i) => run.forEach((c) => years.set(c, (base as number) + i - main)));
   }
   return base === undefined ? undefined : { years, base };

@@ -6,12 +6,10 @@
 import { financialYear, periodPosition, undatedSeries } from "./headers";
 import type { ColumnMapping } from "../vocab/types";
 import { periodEnd, type ReportingPeriod } from "../read/periods";
+import { daysInMonth } from "../read/dates";
 
-/** The report's period as far as planning columns needs it: its first year and its quarter. */
-export interface ReportPoint {
-  startYear?: number;
-  quarter?: number;
-}
+/** The report's period as far as dating columns needs it: its first year and its quarter. */
+type ReportPoint = Pick<ReportingPeriod, "startYear" | "quarter">;
 
 const position = (c: ColumnMapping): number => periodPosition(c.period) ?? 0;
 
@@ -53,8 +51,7 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
   let yearOfRun: (i: number) => number;
   if (base !== undefined && report.startYear !== undefined) {
     // The table's own year is its run with the most figures' (period-infer.ts runYears).
-    const filledIn = main.map((run) => run.filter(filled).length);
-    const mainRun = filledIn.indexOf(Math.max(...filledIn));
+    const mainRun = mostFilledRun(main, filled);
     const year = mainRunYear(base, main[mainRun].filter(filled).pop(), today);
     yearOfRun = (i) => year + i - mainRun;
   } else {
@@ -87,6 +84,12 @@ export function rollingYears(columns: readonly ColumnMapping[], report: ReportPo
   return years;
 }
 
+/** The run with the most filled columns (the first of those with as many). */
+export function mostFilledRun(runs: readonly ColumnMapping[][], filled: (c: ColumnMapping) => boolean): number {
+  const counts = runs.map((run) => run.filter(filled).length);
+  return counts.indexOf(Math.max(...counts));
+}
+
 /**
  * The year of a rolling table's run with the most figures: the table's own (`base`), or earlier where its
  * last figure `last` would then be for a period not ended by `bound` (real figures are not for the future).
@@ -101,8 +104,7 @@ export function mainRunYear(base: number, last: ColumnMapping | undefined, bound
 export function positionEnd(position: number, year: number): string {
   const month = ((position + 2) % 12) + 1;
   const calendarYear = position <= 9 ? year : year + 1;
-  const last = new Date(Date.UTC(calendarYear, month, 0)).getUTCDate();
-  return `${calendarYear}-${String(month).padStart(2, "0")}-${String(last).padStart(2, "0")}`;
+  return `${calendarYear}-${String(month).padStart(2, "0")}-${String(daysInMonth(calendarYear, month)).padStart(2, "0")}`;
 }
 
 /** The last day a figure can be for: today, or the end of the period a report or title names where that is later. */
