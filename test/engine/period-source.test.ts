@@ -71,10 +71,32 @@ const titles: [string, string, string | undefined][] = [
   // helper-100: an end after the meeting without a forecast word; a month where something starts.
   ["RULES §10 title: an estimated outturn reported before the year ends", "Estimated outturn to 31 March (Cabinet 10 February 2011)", "Q4 2010/11"],
   ["RULES §10 title: a quarter's end a month after the meeting", "Period ending 30 June (Cabinet 28 May 2010)", "Q1 2010/11"],
-  ["RULES §10 title: a month since which, not to which", "Performance since April 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
-  ["RULES §10 title: a baseline's month", "Performance compared with March 2010 – Cabinet 15 February 2011", "Q4 2010/11"],
-  ["RULES §10 title: a month to date", "Cumulative April to date (Board 15 January 2011)", "Q4 2010/11"],
-  ["RULES §10 title: a year to date from April", "Year to date from April (Board 15 January 2011)", "Q4 2010/11"],
+  // helper-102: with only where it starts and when it was seen, the last quarter ended before the meeting's
+  // month (a February meeting cannot report Q4 2010/11, which ends in March).
+  ["RULES §10 title: a month since which, not to which", "Performance since April 2010 – Cabinet 15 February 2011", "Q3 2010/11"],
+  ["RULES §10 title: a baseline's month", "Performance compared with March 2010 – Cabinet 15 February 2011", "Q3 2010/11"],
+  ["RULES §10 title: a month to date", "Cumulative April to date (Board 15 January 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a year to date from April", "Year to date from April (Board 15 January 2011)", "Q3 2010/11"],
+  ["RULES §10 title: YTD from a day in April", "YTD from 1 April (Board 15 February 2011)", "Q3 2010/11"],
+  ["RULES §10 title: year-to-date, hyphenated", "Year-to-date from April (Board 15 February 2011)", "Q3 2010/11"],
+  ["RULES §10 title: from a month, no 'to date'", "Performance from 1 April – Cabinet 10 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: April onwards", "Year to date (April onwards) – Cabinet 15 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: starting a day in April", "Cumulative performance starting 1 April 2010 (Cabinet 15 December 2010)", "Q2 2010/11"],
+  ["RULES §10 title: beginning a day in April", "Year to date beginning 1 April – Cabinet 15 February 2011", "Q3 2010/11"],
+  // helper-102: "may" as a verb is no month; a meeting by any name; a report's sign-off is not a plan's.
+  ["RULES §10 title: figures may be revised", "Quarter 3 performance – figures may be revised (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: figures may change", "Quarter 4 – provisional, figures may change – Cabinet 23 June 2011", "Q4 2010/11"],
+  ["RULES §10 title: a leadership team's date", "Month 9 – December – CMT 25 January 2011", "Q3 2010/11"],
+  ["RULES §10 title: a bracketed date alone", "December performance (25 January 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a report agreed by a meeting", "Period ending 31 December – report agreed by CMT 15 March 2011", "Q3 2010/11"],
+  ["RULES §10 title: a report approved by a meeting", "Quarter 3 (to December) – approved by Cabinet 15 March 2011", "Q3 2010/11"],
+  // A forecast's end is the first after the meeting.
+  ["RULES §10 title: a forecast to the year's end", "Forecast outturn to 31 March (Cabinet 15 December 2010)", "Q4 2010/11"],
+  ["RULES §10 title: a projected outturn", "Projected outturn to 31 March – Cabinet 17 November 2010", "Q4 2010/11"],
+  ["RULES §10 title: a forecast to December", "Forecast to 31 December (Cabinet 15 September 2010)", "Q3 2010/11"],
+  // A month the period ends in, with the meeting in figures (or in ISO form).
+  ["RULES §10 title: to the end of a month, meeting in figures", "Performance to end of December – Cabinet 15/03/2011", "Q3 2010/11"],
+  ["RULES §10 title: a meeting's ISO date", "Quarter 3 report to 31 December – Cabinet 2011-03-15", "Q3 2010/11"],
   // helper-101: a quarter seen by scrutiny seven months on; a quarter named by its first month.
   ["RULES §10 title: a quarter seen seven months on", "Quarter 2 (July – September) – Scrutiny Panel 12 April 2011", "Q2 2010/11"],
   ["RULES §10 title: a quarter named by its first month", "Quarter beginning 1 October (Cabinet 15 March 2011)", "Q3 2010/11"],

@@ -288,6 +288,13 @@ describe("a Variance column of differences is no tolerance", () => {
 
 // helper-90: "Current Position" holding sentences beside the quarter's figure.
 describe("a position column of prose beside an actual is commentary", () => {
+  /** Rows whose positions are sentences, as in a real tracker: the position column is commentary, not figures. */
+  const PROSE_ROWS: CellValue[][] = [
+    ["P0", "Calls answered (%)", "Higher is better", "90%", "92%", "On track; improved after the new triage was put in place in October"],
+    ["Pa", "Days to re-let", "Lower is better", 20, 25, "Voids team restructured; 15 properties awaiting repairs"],
+    ["Pb", "Complaints answered in time (%)", "Higher is better", "90%", "88%", "Slight dip over the Christmas period, expected to recover"],
+    ["Pc", "Missed bins per 100,000", "Lower is better", 50, 45, "Good performance maintained despite the bad weather in December"],
+  ];
   const rate = (header: string[], body: CellValue[][]) =>
     runScorecard([grid("PIs", [header, ...body])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status, r.record.comment?.text ?? ""]);
 
@@ -366,9 +373,42 @@ describe("a position column of prose beside an actual is commentary", () => {
     ["97% – provisional figure, awaiting validation by the service", "Q3 Actual", "amber"],
     ["97% provisional. Slight dip in December due to the bank holidays", "Q3 Actual", "amber"],
     ["97% estimated pending final data from the contractor", "Q3 Actual", "amber"],
+    // helper-102: other words for "not final", and "May" as a verb.
+    ["97% (est.)", "Q3 Actual", "amber"],
+    ["97% (subject to validation)", "Q3 Actual", "amber"],
+    ["97% - not yet validated", "Q3 Actual", "amber"],
+    ["97% provisional. May be revised once validated", "Q3 Actual", "amber"],
   ])("'%s' under a blank '%s' is read for its figure", (position, header, status) => {
-    const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ["P1", "Rent collected (%)", "Higher is better", "98%", null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.map((r) => [r.record.actual?.cell, r.rating.status]);
-    expect(got).toEqual([["F2", status]]);
+    // Among rows of prose (helper-102: with one row, the position column may be read as the actual column itself).
+    const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ...PROSE_ROWS, ["P1", "Rent collected (%)", "Higher is better", "98%", null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.filter((r) => r.record.ref === "P1").map((r) => [r.record.actual?.cell, r.rating.status]);
+    expect(got).toEqual([["F6", status]]);
+  });
+
+  // helper-102: a count of something else, a forecast, a placeholder, or a month with no quarter to check it by.
+  test.each([
+    ["Average days to process new claims", "Lower is better", 20, "15 claims outstanding (provisional)", "Q3 Actual"],
+    ["Average days to process new claims", "Lower is better", 20, "5 days late (provisional)", "Q3 Actual"],
+    ["Average days to process new claims", "Lower is better", 20, "3 staff vacancies - estimated", "Q3 Actual"],
+    ["Average days to process new claims", "Lower is better", 20, "10 working days estimated to clear backlog", "Q3 Actual"],
+    ["Homes built", "Higher is better", 60, "4 posts vacant (provisional)", "Q3 Actual"],
+    ["Homes built", "Higher is better", 60, "2 schemes delayed, estimated", "Q3 Actual"],
+    ["Homes built", "Higher is better", 60, "120 estimated as the year-end outturn", "Q3 Actual"],
+    ["Budget variance (£)", "Lower is better", 0, "£1.2m underspend (provisional)", "Q3 Actual"],
+    ["Budget variance (£)", "Lower is better", 0, "£250k overspend, provisional", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "3 complaints upheld (provisional)", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "98% estimated at year end", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "98% (estimated outturn)", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "98% (draft target)", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "0% (TBC)", "Q3 Actual"],
+    ["Rent collected (%)", "Higher is better", "98%", "97% provisional at the end of September", "Actual"],
+  ] as [string, string, CellValue, string, string][])("'%s': '%s' under a blank '%s' is no data", (indicator, polarity, target, position, header) => {
+    const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ...PROSE_ROWS, ["P1", indicator, polarity, target, null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.filter((r) => r.record.ref === "P1").map((r) => [r.record.actual?.cell, r.rating.status]);
+    expect(got).toEqual([["E6", "nodata"]]);
+  });
+
+  test("the thing the indicator counts, said with what was done, is read: '45 homes completed (provisional)' for 'Homes built'", () => {
+    const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Current Position"], ...PROSE_ROWS, ["P1", "Homes built", "Higher is better", 60, null, "45 homes completed (provisional)"]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.filter((r) => r.record.ref === "P1").map((r) => [r.record.actual?.cell, r.rating.status]);
+    expect(got).toEqual([["F6", "red"]]);
   });
 
   test("a provisional figure 'at the end of December' is no Q4 figure (helper-98)", () => {

@@ -70,19 +70,40 @@ const POINTS_HEADER = /%\s*(?:points?|pts?)\b|\bpercentage points?\b|\bp\.?p\.?t
 /**
  * A figure said, right after it and its unit, not to be final: "97% provisional at …", "97%, provisional,
  * awaiting validation", "97% (provisional, may be revised)", "21 working days (provisional) – …", "22 days
- * estimated, awaiting …" (helper-101). Not "4 posts vacant; figures are provisional", "3 draft policies",
- * "30 days estimated for the new system" or "£1.2m provisional underspend" (helper-100).
+ * estimated, awaiting …", "97% (est.)" (helper-101, helper-102). The unit is a per cent, a span of time, or
+ * words of the indicator's own name ("45 homes" for "Homes built"): "15 claims outstanding (provisional)"
+ * beside average days, "£1.2m underspend (provisional)" or "3 posts vacant (provisional)" counts
+ * something else (helper-102). Neither "draft" nor "TBC": "98% (draft target)", "0% (TBC)" are placeholders.
  */
-const NOT_FINAL = String.raw`(?:provisional|estimated?|unvalidated|draft|unaudited|tbc)`;
+const NOT_FINAL = String.raw`(?:provisional|prov\.|estimated?|est\.?|unvalidated|unverified|unaudited|not yet (?:validated|verified|audited)|subject to (?:validation|verification|audit)|awaiting (?:validation|verification|audit))`;
 const PROVISIONAL_FIGURE = new RegExp(
-  String.raw`^\s*[<>~]?\s*[£€$]?\s*[-+]?\d[\d,]*(?:\.\d+)?` +
-    // a unit: "%", or a word or two ("days", "working days", "homes"), not the word saying it is not final
-    String.raw`(?:\s*%|\s*(?!${NOT_FINAL}\b)[a-z]+(?:\s+(?!${NOT_FINAL}\b)[a-z]+)?)?\s*[,–—-]?\s*` +
-    String.raw`(?:\(\s*(?:provisional|prov\.?|estimated?|unvalidated|not yet validated|draft|unaudited|tbc)\b[^)]*\)|${NOT_FINAL}\b)` +
-    // then nothing that makes it a noun's adjective ("provisional underspend", "draft policies")
-    String.raw`\s*(?:$|[.,;:–—(-]|(?:at|as|to|pending|awaiting|figure|subject|until|and)\b)`,
+  String.raw`^\s*[<>~]?\s*[£€$]?\s*[-+]?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|bn|million|thousand)\b)?` +
+    // a unit (group 1): "%", or a word or two ("days", "working days", "homes"), not the words saying it is not final
+    String.raw`(\s*%|\s*per ?cent\b|\s*(?!${NOT_FINAL}(?![a-z]))[a-z]+(?:\s+(?!${NOT_FINAL}(?![a-z]))[a-z]+)?)?\s*[,–—-]?\s*` +
+    // the words, bracketed alone or before a clause of their own ("(provisional, Oct–Dec)", not "(estimated outturn)")
+    String.raw`(?:\(\s*${NOT_FINAL}\s*(?:[,;:–—-][^)]*)?\)|${NOT_FINAL}(?![a-z]))` +
+    // then nothing that makes it a noun's adjective ("provisional underspend", "estimated to clear the backlog")
+    String.raw`\s*(?:$|[.,;:–—(-]|(?:at|pending|awaiting|subject|until|figures?)\b)`,
   "i",
 );
+/** A unit that any measure may be counted in. */
+const TIME_UNIT = /^(?:(?:working|calendar|business)\s+)?(?:days?|weeks?|hours?|hrs?|minutes?|mins?)$/i;
+/** A figure for later, not the period's: "98% estimated at year end", "120 (estimated outturn)". */
+const FORECAST_WORDS = /\b(?:year[- ]?end|outturn|forecast|projected|projection|expected|anticipated|full[- ]year)\b/i;
+
+/** "homes" and "home" are one word; so are "properties" and "property". */
+const stem = (word: string): string => word.toLowerCase().replace(/ies$/, "y").replace(/s$/, "");
+
+/** Whether the unit words after a figure are a per cent, a span of time, or all words of the indicator's name. */
+function unitOfMeasure(unit: string | undefined, name: string): boolean {
+  const words = (unit ?? "").trim();
+  if (!words || /^%$|^per ?cent$/i.test(words) || TIME_UNIT.test(words)) return true;
+  const named = new Set((name.match(/[a-z]+/gi) ?? []).map(stem));
+  // "45 homes completed" for "Homes built": the thing named, then what was done with it.
+  const [first, second] = words.split(/\s+/);
+  return named.has(stem(first)) && (second === undefined || named.has(stem(second)) || /^[a-z]{3,}ed$/i.test(second));
+}
+
 /** A figure that is a count of something else: "2 of 5 milestones", "4 weeks behind", "12 month rolling figure". */
 const COUNT_OF = /^\s*\S+\s+(?:of|out|months?|weeks?|years?)\b/i;
 /** …or a difference or another figure, said in its own clause: "5% below target", "95% target; …", "3 days (estimated) behind the average". */
@@ -96,13 +117,15 @@ const OTHER_PERIOD = /\bQ[1-4]\b|\bquarter\b|\blast (?:year|month)\b|\bprevious\
  * the rated quarter included); not "5% below target", "2 of 5 milestones", "95% target; provisional
  * figures due" or "94% at the end of Q2; Q3 figure due in January" (helper-97, helper-98).
  */
-function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined): boolean {
-  if (typeof value !== "string" || !PROVISIONAL_FIGURE.test(value) || COUNT_OF.test(value) || OTHER_PERIOD.test(value)) return false;
+function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined, name: string): boolean {
+  if (typeof value !== "string" || COUNT_OF.test(value) || OTHER_PERIOD.test(value) || FORECAST_WORDS.test(value)) return false;
+  const figure = PROVISIONAL_FIGURE.exec(value);
+  if (!figure || !unitOfMeasure(figure[1], name)) return false;
   // The figure's own clause, brackets left out: "97% (provisional) – on target" says nothing against it.
   const clause = value.replace(/\([^)]*\)/g, " ").split(/[;,–—:]|\s-\s/)[0];
   if (COMPARED.test(clause)) return false;
-  // "may be revised" is no month.
-  if (!monthsNamed(value.replace(/\bmay\b/g, "")).every((month) => inRatedPeriod(month, rated))) return false;
+  // "may be revised" is no month (monthsNamed leaves it out).
+  if (!monthsNamed(value).every((month) => inRatedPeriod(month, rated))) return false;
   const reading = readValue(value);
   return reading.kind === "number" && !reading.approximate;
 }
@@ -114,7 +137,8 @@ function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined): boo
  */
 function inRatedPeriod(month: number, rated: PeriodInfo | undefined): boolean {
   if (rated?.month !== undefined) return rated.month === month;
-  if (rated?.quarter === undefined) return true;
+  // An undated "Actual": a month named may be any period's (helper-102).
+  if (rated?.quarter === undefined) return false;
   return rated.yearToDate ? quarterOfMonth(month) <= rated.quarter : quarterOfMonth(month) === rated.quarter;
 }
 
@@ -301,7 +325,7 @@ class RowRecord implements SourceRecord {
     if (!fallback || this.kind !== "indicator" || (field && !isBlank(field.value))) return field;
     // The officer gave the figure only in words: read, as at the start of 6 December, not "no data".
     const position = this.rows.field(this.at, fallback);
-    return position && provisionalFigure(position.value, this.rows.plan.actual?.period) ? position : field;
+    return position && provisionalFigure(position.value, this.rows.plan.actual?.period, this.name) ? position : field;
   }
   get periodLabel(): string | undefined {
     return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;

@@ -99,11 +99,29 @@ const QUARTER_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four
 
 /** The calendar months (1–12) a text names, in order. */
 export function monthsNamed(text: string): number[] {
-  return [...text.matchAll(MONTH_WORD)].map((m) => MONTH_NUMBERS[m[1].slice(0, 3).toLowerCase()]);
+  return monthWords(text).map((m) => MONTH_NUMBERS[m[1].slice(0, 3).toLowerCase()]);
+}
+
+/** "may" as a verb ("figures may be revised", "May change"), not the month. */
+const MAY_VERB = /^may\s+(?:be|change|not|vary|differ|have|need|rise|fall|alter|move|increase|decrease|still|also|well)\b/i;
+
+/** The month words of a text (MONTH_WORD's matches), "may" as a verb left out. */
+function monthWords(text: string): RegExpExecArray[] {
+  return [...text.matchAll(MONTH_WORD)].filter((m) => !MAY_VERB.test(text.slice(m.index)));
+}
+
+/** The quarter's last month (3, 6, 9 or 12) last ended before month `month` of `year` began. */
+function quarterEndBefore(month: number, year: number): { month: number; year: number } {
+  const end = month - (month % 3 === 0 ? 3 : month % 3);
+  return end > 0 ? { month: end, year } : { month: end + 12, year: year - 1 };
 }
 
 export function periodInTitle(text: string): ReportingPeriod | undefined {
-  const t = text.replace(/\s+/g, " ").trim();
+  // A date in ISO form ("Cabinet 2011-03-15") is read as one in figures (15/03/2011).
+  const t = text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b/g, "$3/$2/$1");
   if (!t || t.length > 250) return undefined;
   let quarter: number | undefined;
   const q = /\b(?:q|qtr|quarters?) ?([1-4])((?: ?(?:&|and|,|-|–|to) ?(?:q|quarter )?[1-4])*)(?![\d/])/i.exec(t);
@@ -125,17 +143,27 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const short = startYear === undefined && quarter !== undefined ? /(?<![\d/.-])(?:\b|(?<=fy))(\d\d) ?\/ ?(\d\d)\b(?! ?[/.-] ?\d)/i.exec(t) : null;
   if (short && Number(short[2]) === (Number(short[1]) + 1) % 100) startYear = 2000 + Number(short[1]);
   // Months fix the financial year: October–December 2010 is in 2010/11, January–March 2011 in 2010/11.
-  const months = [...t.matchAll(MONTH_WORD)];
+  const months = monthWords(t);
   // The month a period is said to end in outranks a later one: "Period ending 31 December 2010 (Cabinet
   // 15 March 2011)" is Q3 2010/11, not Q4 (helper-94).
   const ending = months.filter((m) => ENDS_AT.test(t.slice(0, m.index))).pop();
   // Else the last month that is not a meeting's: "December 2010 performance (reported January 2011)"; nor
   // one where something starts ("since April 2010", "baseline March 2010", "April to date", helper-100).
-  const toDate = /\bto date\b|\bcumulative\b/i.test(t);
-  const passedOver = new Set(
-    months.filter((m) => isMeeting(t, m.index) || STARTS_AT.test(t.slice(0, m.index)) || (toDate && FROM_IN_YEAR_TO_DATE.test(t.slice(0, m.index))) || /^\s*(?:\d{4}\s*)?to date\b/i.test(t.slice(m.index + m[0].length))),
-  );
+  const starts = months.filter((m) => STARTS_AT.test(t.slice(0, m.index)) || /^\s*(?:\d{4}\s*)?(?:to date|onwards)\b/i.test(t.slice(m.index + m[0].length)));
+  // A day's full date after another month is when the report was made or seen, whatever the meeting is
+  // called: "December performance (25 January 2011)", "Month 9 – December – CMT 25 January 2011".
+  const events = months.filter((m, i) => i > 0 && m[2] !== undefined && /\b\d{1,2}(?:st|nd|rd|th)? $/.test(t.slice(0, m.index)) && !ENDS_AT.test(t.slice(0, m.index)));
+  const meetings = months.filter((m) => isMeeting(t, m.index) || (events.includes(m) && !PLAN_WORDS.test(t.slice(0, m.index))));
+  const passedOver = new Set([...starts, ...meetings]);
   const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? months[months.length - 1];
+  // Only where a period starts and when it was reported: "Year to date from April (Board 15 February 2011)",
+  // "Performance since April 2010 – Cabinet 15 February 2011". The period is the last quarter ended before
+  // the meeting's month (Q3 2010/11), not the meeting's own (helper-102).
+  const reportedAt = !ending && quarter === undefined && starts.length > 0 && last && meetings.includes(last) && last[2] !== undefined ? last : undefined;
+  if (reportedAt) {
+    const end = quarterEndBefore(MONTH_NUMBERS[reportedAt[1].slice(0, 3).toLowerCase()], Number(reportedAt[2]));
+    return { label: t, quarter: quarterOfMonth(end.month), startYear: startYear ?? financialYearOf(end.year, end.month) };
+  }
   const lastYear = [...t.matchAll(/\b((?:19|20)\d\d)\b(?! ?[/-] ?\d)/g)].pop();
   const lastDay = last && /(\d{1,2})(?:st|nd|rd|th)? ?$/i.exec(t.slice(0, last.index));
   const yearText = last?.[2] ?? lastYear?.[1];
@@ -149,7 +177,11 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     // An end may lie after the meeting (a forecast: "Outturn to 31 March: projected … Cabinet 15 February 2011",
     // "Period ending 30 June (Cabinet 28 May 2010)"), so a year back that puts the end more than nine months
     // before the meeting is no reading of it (helper-100; a scrutiny panel may see a quarter seven months on, helper-101).
-    if (meeting !== undefined && month > meeting && (meeting - month + 12) % 12 <= MEETING_LAG_MONTHS) year -= 1;
+    // A forecast's end is the first after the meeting ("Forecast outturn to 31 March (Cabinet 15 December 2010)":
+    // March 2011); a report's is the last before it, up to nine months back.
+    if (meeting !== undefined && FORECAST.test(t.slice(0, last.index))) {
+      if (month < meeting) year += 1;
+    } else if (meeting !== undefined && month > meeting && (meeting - month + 12) % 12 <= MEETING_LAG_MONTHS) year -= 1;
     if (months.length >= 2 || quarter !== undefined) {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
@@ -157,7 +189,7 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
       const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
       if (startYear === undefined) startYear = dated ?? financialYearOf(year, month);
       quarter ??= quarterOfMonth(month);
-    } else if (startYear === undefined && QUARTER_END_WORDS.test(t)) {
+    } else if (startYear === undefined && (QUARTER_END_WORDS.test(t) || ending !== undefined)) {
       // "Period 9 (December 2010)", "Quarter ending 31 December 2010": one month that ends a quarter, not a
       // day inside it (a committee's "15 March 2011" names none).
       if (month % 3 === 0 && (!lastDay || Number(lastDay[1]) === daysInMonth(year, month))) {
@@ -186,7 +218,10 @@ const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|
 /** A meeting the report goes to, just before its date: "(Cabinet 15 March 2011)", "reported January 2011". */
 const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
 /** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
-const PLAN_WORDS = /\b(?:approved|adopted|agreed|published|created|established|launched)\b[^()]{0,30}$/i;
+// A plan, strategy or targets before the word: a report "approved by Cabinet 15 March 2011" was seen then (helper-102).
+const PLAN_WORDS = /\b(?:plan|plans|strategy|strategies|targets?|budget|framework|policy|priorities|vision|charter|standards?)\b[^;.]{0,40}?\b(?:approved|adopted|agreed|published|created|established|launched|set)\b[^()]{0,30}$/i;
+/** An end month that is a forecast's ("Forecast outturn to 31 March"): the first after the meeting, not the last before it. */
+const FORECAST = /\b(?:forecast|projected|projection|predicted|anticipated)\b[^()–—;:]{0,30}$/i;
 /** How long after a period's end a report may go to a meeting. */
 const MEETING_LAG_MONTHS = 9;
 /**
@@ -194,8 +229,7 @@ const MEETING_LAG_MONTHS = 9;
  * "since April 2010", "baseline March 2010"; "from April" only in a year to date. "Quarter beginning 1
  * October" names its quarter (helper-101).
  */
-const STARTS_AT = /\b(?:since|baseline|compared with|compared to|set in)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
-const FROM_IN_YEAR_TO_DATE = /\bfrom\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+const STARTS_AT = /(?<!\b(?:quarter|period|months?|weeks?)\s+)\b(?:since|from|baseline|compared with|compared to|set in|starting|started|beginning|commencing)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 
 /** Whether the month at `index` is a meeting's date. */
 function isMeeting(text: string, index: number): boolean {
