@@ -90,6 +90,13 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a bracketed date alone", "December performance (25 January 2011)", "Q3 2010/11"],
   ["RULES §10 title: a report agreed by a meeting", "Period ending 31 December – report agreed by CMT 15 March 2011", "Q3 2010/11"],
   ["RULES §10 title: a report approved by a meeting", "Quarter 3 (to December) – approved by Cabinet 15 March 2011", "Q3 2010/11"],
+  // helper-103: a range's end is no meeting's date.
+  ["RULES §10 title: a range of days", "1 April 2010 – 31 December 2010", "Q3 2010/11"],
+  ["RULES §10 title: a range of days, one year", "1 April – 31 December 2010", "Q3 2010/11"],
+  ["RULES §10 title: a range of days to March", "1 April 2010 - 31 March 2011", "Q4 2010/11"],
+  ["RULES §10 title: a range of days before a meeting", "Performance 1 April 2010 – 31 December 2010 (Cabinet 15 March 2011)", "Q3 2010/11"],
+  ["RULES §10 title: a range of ordinal days", "1st April 2010 – 31st December 2010", "Q3 2010/11"],
+  ["RULES §10 title: a date after a dash, after the month reported", "December performance – 25 January 2011", "Q3 2010/11"],
   // A forecast's end is the first after the meeting.
   ["RULES §10 title: a forecast to the year's end", "Forecast outturn to 31 March (Cabinet 15 December 2010)", "Q4 2010/11"],
   ["RULES §10 title: a projected outturn", "Projected outturn to 31 March – Cabinet 17 November 2010", "Q4 2010/11"],

@@ -89,7 +89,8 @@ const PROVISIONAL_FIGURE = new RegExp(
 /** A unit that any measure may be counted in. */
 const TIME_UNIT = /^(?:(?:working|calendar|business)\s+)?(?:days?|weeks?|hours?|hrs?|minutes?|mins?)$/i;
 /** A figure for later, not the period's: "98% estimated at year end", "120 (estimated outturn)". */
-const FORECAST_WORDS = /\b(?:year[- ]?end|outturn|forecast|projected|projection|expected|anticipated|full[- ]year)\b/i;
+// Not "outturn" alone: "£950k provisional, final outturn not yet known" is the period's figure (helper-103).
+const FORECAST_WORDS = /\b(?:year[- ]?end|forecast|projected|projection|expected|anticipated|full[- ]year|(?:estimated|predicted|likely) outturn)\b/i;
 
 /** "homes" and "home" are one word; so are "properties" and "property". */
 const stem = (word: string): string => word.toLowerCase().replace(/ies$/, "y").replace(/s$/, "");

@@ -151,8 +151,9 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   // one where something starts ("since April 2010", "baseline March 2010", "April to date", helper-100).
   const starts = months.filter((m) => STARTS_AT.test(t.slice(0, m.index)) || /^\s*(?:\d{4}\s*)?(?:to date|onwards)\b/i.test(t.slice(m.index + m[0].length)));
   // A day's full date after another month is when the report was made or seen, whatever the meeting is
-  // called: "December performance (25 January 2011)", "Month 9 – December – CMT 25 January 2011".
-  const events = months.filter((m, i) => i > 0 && m[2] !== undefined && /\b\d{1,2}(?:st|nd|rd|th)? $/.test(t.slice(0, m.index)) && !ENDS_AT.test(t.slice(0, m.index)));
+  // called: "December performance (25 January 2011)", "Month 9 – December – CMT 25 January 2011"; not a
+  // range's end ("1 April 2010 – 31 December 2010", helper-103).
+  const events = months.filter((m, i) => i > 0 && m[2] !== undefined && /\b\d{1,2}(?:st|nd|rd|th)? $/.test(t.slice(0, m.index)) && !ENDS_AT.test(t.slice(0, m.index)) && !RANGE_END.test(t.slice(0, m.index)));
   const meetings = months.filter((m) => isMeeting(t, m.index) || (events.includes(m) && !PLAN_WORDS.test(t.slice(0, m.index))));
   const passedOver = new Set([...starts, ...meetings]);
   const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? months[months.length - 1];
@@ -215,6 +216,8 @@ function financialYearOf(year: number, month: number): number {
 
 /** Text just before a month that makes it the end of the period: "ending 31", "to", "as at", "up to", "end of". */
 const ENDS_AT = /\b(?:ending|ended|end|end of|as at|to|until)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
+/** The end of a range of dates, just before its month: "1 April 2010 – 31 December 2010", "1 April - 31 March 2011". */
+const RANGE_END = new RegExp(String.raw`\b(?:${MONTH_NAMES})\.?(?:,?\s*(?:19|20)\d\d)?\s*(?:[–—-]|\bto\b)\s*\d{1,2}(?:st|nd|rd|th)?\s+$`, "i");
 /** A meeting the report goes to, just before its date: "(Cabinet 15 March 2011)", "reported January 2011". */
 const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meeting|executive|reported|report to|presented to)\b[^()]{0,25}$/i;
 /** A plan's history, not a meeting on this report: "targets approved by Council 24 February 2010" (PLAN_HISTORY in period-infer.ts). */
