@@ -40,6 +40,11 @@ export interface UserActions {
   type(sheet: string, address: string, values: CellValue[][], by?: By): void;
   /** Select the areas with Ctrl and press Delete (`addresses` "B5,D7:D9"): their values cleared, one change raised. */
   clearAreas(sheet: string, addresses: string, by?: By): void;
+  /**
+   * Excel recalculating formulas after an edit: the cells at `address` take `values` (their new results) and
+   * no event is raised for them, as Excel raises onChanged for the cells typed into only (office-js#3899).
+   */
+  recalculate(sheet: string, address: string, values: CellValue[][]): void;
   insertRows(sheet: string, firstRow: number, count: number, by?: By): void;
   deleteRows(sheet: string, firstRow: number, count: number, by?: By): void;
   insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
@@ -90,6 +95,15 @@ export function userActions(wb: WorkbookState): UserActions {
       writeValues({ sheet: s, rects: [rect] }, rect, values.map((r, i) => Array.from({ length: width }, (_, j) => typed(r[j], rect.top + i, rect.left + j))), wb);
       wb.events.discardNoted();
       wb.events.changed(s, rect, "RangeEdited", src(by), false, values.length === 1 && width === 1 ? before : undefined);
+    },
+    recalculate(sheet, address, values) {
+      const s = find(sheet);
+      const at = parseAddress(address);
+      if (!at) throw new Error(`fake user: bad address ${address}`);
+      const width = Math.max(...values.map((r) => r.length));
+      const rect = { top: at.top, left: at.left, bottom: at.top + values.length - 1, right: at.left + width - 1 };
+      writeValues({ sheet: s, rects: [rect] }, rect, values.map((r) => Array.from({ length: width }, (_, j) => coerceInput(r[j], wb.date1904))), wb);
+      wb.events.discardNoted();
     },
     clearAreas(sheet, addresses, by) {
       const s = find(sheet);

@@ -233,6 +233,25 @@ describe("live colours, edges", () => {
     expect(live[1][0]).toMatch(/On target/);
   });
 
+  // Excel raises onChanged for the cell typed into, not for a formula whose result it changed (office-js#3899).
+  test("a rating worked out by a formula in the row edited is re-rated with its new result, as a fresh Apply colours it", async () => {
+    const h = await harness();
+    const before = [indicators(h).cell("K4").value, indicators(h).cell("L4").value];
+    // HE 1: target 50, higher is better; its rating "=IF(H4>=D4,"G",…)" turns from R to G as 60 is typed in Q4.
+    h.fake.user.type("Indicators", "H4", [[60]]);
+    h.fake.user.recalculate("Indicators", "I4", [["G"]]);
+    await h.fake.user.settled();
+    await h.live.idle();
+    await h.fake.user.settled();
+    await h.live.idle();
+    const live = ["I4", "K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
+    expect(h.live.last).toEqual(expect.objectContaining({ kind: "records", cells: 1, syncs: 2 }));
+    await h.live.stop();
+    await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    expect({ live, errors: h.errors }).toEqual({ live: ["I4", "K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]), errors: [] });
+    expect([live[1][0], live[2][0]]).not.toEqual(before);
+  });
+
   test("actuals cleared across a Ctrl-selection (one change, its address a list) both recolour, as a fresh Apply colours them", async () => {
     const h = await harness();
     const before = [indicators(h).cell("K4").value, indicators(h).cell("K7").value];

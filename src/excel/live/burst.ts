@@ -9,6 +9,8 @@ import type { Shift } from "./record";
 export interface Burst {
   /** Changed cells by sheet name. */
   cells: Map<string, CellSet>;
+  /** The tracker zone of each sheet in `cells`, as it stands (it grows as rows are typed at its foot). */
+  zones: Map<string, CellRange>;
   /** Rows or columns inserted or deleted, in the order they happened. */
   shifts: Shift[];
   /** Sheets renamed (before -> after), deleted, or cells inserted or deleted in part of a row: re-rate all. */
@@ -20,7 +22,7 @@ export interface Burst {
 }
 
 export function emptyBurst(): Burst {
-  return { cells: new Map(), shifts: [], renamed: [], deleted: [], rescan: false, events: 0 };
+  return { cells: new Map(), zones: new Map(), shifts: [], renamed: [], deleted: [], rescan: false, events: 0 };
 }
 
 export function isEmpty(b: Burst): boolean {
@@ -38,6 +40,7 @@ export function addCells(b: Burst, sheet: string, r: CellRange, zone: CellRange 
   let set = b.cells.get(sheet);
   if (!set) b.cells.set(sheet, (set = new CellSet()));
   set.addRange({ top, bottom, left, right });
+  b.zones.set(sheet, zone);
 }
 
 /**

@@ -29,6 +29,12 @@ import { queueRecordRead, queueRecordWrite } from "./record";
 /** The read half's result: the edits for the engine, and our record as it is now. */
 export interface BurstRead {
   edits: CellEdit[];
+  /**
+   * The other cells of the edited rows across the tracker (a small burst only): a formula among them (a
+   * rating "=IF(E5>=D5,…)", a percentage "=C5/D5") has a new result and no change event of its own
+   * (office-js#3899). The engine passes over those whose value it already has.
+   */
+  besideEdits: CellEdit[];
   record: StateRecord;
   /** Rectangles read (one range load each). */
   areas: number;
@@ -44,40 +50,77 @@ export interface BurstRead {
 const LIVE_KEPT: FormatKey[] = ["italic", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"];
 /** Bursts up to this many cells read their formats too (about 130 bytes a cell): a paste of a whole sheet does not. */
 const LIVE_KEPT_CELLS = 5000;
+/** Bursts whose rows across the tracker come to at most this many cells read them whole (about 20 bytes a cell). */
+const ROW_CELLS = 20000;
+
+/** The rows of `cells` across the zone's columns, where the zone is known. */
+function rowsAcross(cells: CellSet, zone: CellRange | undefined): CellSet {
+  if (!zone) return cells;
+  const rows = new CellSet();
+  for (const r of cells.rects()) rows.addRange({ top: r.top, bottom: r.bottom, left: Math.min(r.left, zone.left), right: Math.max(r.right, zone.right) });
+  return rows;
+}
 
 /** Request 1. No request at all when no changed cell lies in a tracker (`undefined`). */
 export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace, date1904 = false): Promise<BurstRead | undefined> {
-  const loads: { sheet: string; rect: CellRange; range: XlRange; props?: XlClientResult<XlCellProperties[][]> }[] = [];
+  const loads: { sheet: string; rect: CellRange; range: XlRange }[] = [];
   let cellCount = 0;
   for (const cells of burst.cells.values()) cellCount += cells.size;
   const withFormats = cellCount <= LIVE_KEPT_CELLS;
+  // At most ROW_CELLS (counted over: rectangles sharing rows count twice), so a paste of thousands of rows is read as it came.
+  let rowCells = 0;
+  for (const [sheet, cells] of burst.cells) {
+    const zone = burst.zones.get(sheet);
+    for (const r of cells.rects()) rowCells += (r.bottom - r.top + 1) * (zone ? Math.max(r.right, zone.right) - Math.min(r.left, zone.left) + 1 : r.right - r.left + 1);
+  }
+  const wide = rowCells <= ROW_CELLS;
+  const propsLoads: { sheet: string; rect: CellRange; props: XlClientResult<XlCellProperties[][]>; formats: Map<number, SavedFormat> }[] = [];
+  const formats = withFormats ? new Map<string, Map<number, SavedFormat>>() : undefined;
   for (const [sheet, cells] of burst.cells) {
     const ws = context.workbook.worksheets.getItem(sheet);
-    for (const rect of cells.rects()) {
+    for (const rect of (wide ? rowsAcross(cells, burst.zones.get(sheet)) : cells).rects()) {
       const range = ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1);
-      loads.push({ sheet, rect, range: range.load("values,numberFormat"), props: withFormats ? range.getCellProperties(LIVE_OPTIONS) : undefined });
+      loads.push({ sheet, rect, range: range.load("values,numberFormat") });
+    }
+    if (!formats) continue;
+    const sheetFormats = new Map<number, SavedFormat>();
+    formats.set(sheet, sheetFormats);
+    for (const rect of cells.rects()) {
+      const props = ws.getRangeByIndexes(rect.top, rect.left, rect.bottom - rect.top + 1, rect.right - rect.left + 1).getCellProperties(LIVE_OPTIONS);
+      propsLoads.push({ sheet, rect, props, formats: sheetFormats });
     }
   }
   if (!loads.length) return undefined;
   const record = queueRecordRead(context, place);
   await context.sync();
   const edits: CellEdit[] = [];
-  const formats = withFormats ? new Map<string, Map<number, SavedFormat>>() : undefined;
+  const besideEdits: CellEdit[] = [];
+  /** Each changed cell's number format as read, by sheet and cellKey, for its saved format. */
+  const readFormats = new Map<string, Map<number, unknown>>();
   for (const l of loads) {
     const values = l.range.values as unknown[][];
     const numberFormats = l.range.numberFormat as unknown[][];
-    let sheetFormats = formats?.get(l.sheet);
-    if (formats && !sheetFormats) formats.set(l.sheet, (sheetFormats = new Map()));
+    const changed = burst.cells.get(l.sheet);
+    let sheetFormats = readFormats.get(l.sheet);
+    if (!sheetFormats) readFormats.set(l.sheet, (sheetFormats = new Map()));
     values.forEach((line, i) =>
       line.forEach((v, j) => {
         const nf = numberFormats[i]?.[j];
-        edits.push({ sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: dateIn1900(toCellValue(v), nf, date1904), numberFormat: typeof nf === "string" ? nf : undefined });
-        const p = l.props?.value[i]?.[j];
-        if (p && sheetFormats) sheetFormats.set(cellKey(l.rect.top + i, l.rect.left + j), { ...fromProperties(p, LIVE_KEPT_SET), numberFormat: String(nf ?? "") });
+        const edit = { sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: dateIn1900(toCellValue(v), nf, date1904), numberFormat: typeof nf === "string" ? nf : undefined };
+        const mine = changed?.has(edit.row, edit.col) ?? false;
+        (mine ? edits : besideEdits).push(edit);
+        if (mine) sheetFormats.set(cellKey(edit.row, edit.col), nf);
       }),
     );
   }
-  return { edits, record: record(), areas: loads.length, ...(formats ? { formats } : {}) };
+  for (const p of propsLoads)
+    p.props.value.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        const key = cellKey(p.rect.top + i, p.rect.left + j);
+        p.formats.set(key, { ...fromProperties(cell, LIVE_KEPT_SET), numberFormat: String(readFormats.get(p.sheet)?.get(key) ?? "") });
+      }),
+    );
+  return { edits, besideEdits, record: record(), areas: loads.length, ...(formats ? { formats } : {}) };
 }
 
 const LIVE_KEPT_SET = new Set(LIVE_KEPT);

@@ -52,7 +52,9 @@ export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rat
     report.cells = read.edits.length;
     report.areas = read.areas;
     const t0 = now();
-    const u = engine.applyEdits(at.session, read.edits.filter((e) => !at.own.get(e.sheet)?.has(e.row, e.col)));
+    // The cells beside the edits go to the engine only (it passes over those unchanged), not to the sort
+    // following, which reads the edits as what the officer changed.
+    const u = engine.applyEdits(at.session, [...read.edits, ...read.besideEdits].filter((e) => !at.own.get(e.sheet)?.has(e.row, e.col)));
     report.engineMs = now() - t0;
     if (write && u.kind === "records" && (u.plans.length || u.cleared?.length)) {
       // Our column's cells about to be written are ours: their change events (and their Undo) are not
