@@ -82,6 +82,15 @@ describe("what an edit re-rates", () => {
     expect(applyEdits(session, [{ sheet: t.spec.sheet, row, col: t.probe.col, value: "Ref." }])).toEqual({ kind: "rescan", reason: "header" });
   });
 
+  // detect/tables.ts: a header printed again under a title naming another year starts another table.
+  test("a title naming another year typed over a header printed again rescans the header; a note there does not", () => {
+    const H = ["Ref", "Indicator", "Polarity", "Target", "Q1", "Q2", "Q3", "Q4"];
+    const values: CellValue[][] = [["Housing performance indicators 2010/11"], H, ["H1", "Days to re-let", "Lower is better", 20, 22, 21, 19, null], [], [], H, ["H1", "Days to re-let", "Lower is better", 22, 25, 24, 23, 30]];
+    const start = () => startLive([{ name: "PIs", values: values.map((r) => [...r]) }], { preset: "rag", today: "2011-01-20" }).session;
+    expect(applyEdits(start(), [{ sheet: "PIs", row: 4, col: 0, value: "Housing performance indicators 2009/10" }])).toEqual({ kind: "rescan", reason: "header" });
+    expect(applyEdits(start(), [{ sheet: "PIs", row: 4, col: 0, value: "Figures checked by the team" }]).kind).not.toBe("rescan");
+  });
+
   test("editing the title the period was read from rescans the period", () => {
     const g = grids(DUDLEY.file);
     const options = { ...DUDLEY.options, reportDate: undefined };

@@ -1056,6 +1056,47 @@ describe("detectTables: structure", () => {
   });
 });
 
+// A sheet that keeps last year's table under this year's, the same headers under a title naming its year.
+describe("a header printed again under a title naming another year starts another table", () => {
+  const H = ["Ref", "Indicator", "Polarity", "Target", "Q1", "Q2", "Q3", "Q4", "Comment"];
+  const sheet = (secondTitle: string): CellValue[][] => [
+    ["Housing performance indicators 2010/11"],
+    H,
+    ["H1", "Days to re-let", "Lower is better", 20, 22, 21, 19, null, ""],
+    ["H2", "Rent collected (%)", "Higher is better", "98%", "96%", "97%", "98.5%", null, ""],
+    [],
+    [secondTitle],
+    H,
+    ["H1", "Days to re-let", "Lower is better", 22, 25, 24, 23, 30, ""],
+    ["H2", "Rent collected (%)", "Higher is better", "97%", "95%", "96%", "97%", "99%", ""],
+  ];
+  const spans = (values: CellValue[][]) => detectTables(grid(values)).map((t) => [t.headerRow, t.lastRow]);
+
+  test("another year: two tables, and the report is this year's Q3 with last year's rows marked, not Q4 of both", () => {
+    expect(spans(sheet("Housing performance indicators 2009/10"))).toEqual([
+      [1, 3],
+      [6, 8],
+    ]);
+    const run = runScorecard([grid(sheet("Housing performance indicators 2009/10"))], { preset: "rag", today: "2011-01-20" });
+    expect(run.period?.label).toBe("Q3 2010/11");
+    expect(run.result.rated.map((r) => [r.record.row, r.record.actual?.cell, r.rating.status])).toEqual([
+      [3, "G3", "green"],
+      [4, "G4", "green"],
+      [8, "H8", "red"],
+      [9, "H9", "green"],
+    ]);
+    expect(run.stale.map((s) => s.mark)).toEqual(["Q4 2009/10 figure"]);
+  });
+
+  test.each([
+    ["the same year", "Housing performance indicators 2010/11 (continued)"],
+    ["no year", "Housing performance indicators (continued)"],
+    ["a page's header naming the quarter", "Q3 10/11 (Housing Scrutiny Panel)"],
+  ])("%s: one table, its header printed again", (_name, title) => {
+    expect(spans(sheet(title))).toEqual([[1, 8]]);
+  });
+});
+
 describe("judgeHeader: which header rows make a table", () => {
   const col = (role: Role, i: number): ColumnMapping => ({ col: i, header: role, role });
   const make = (...rs: Role[]) => rs.map(col);

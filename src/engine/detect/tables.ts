@@ -2,7 +2,7 @@
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
-import type { ReportingPeriod } from "../read/periods";
+import { periodInTitle, type ReportingPeriod } from "../read/periods";
 import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
@@ -385,8 +385,9 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     r = header.top + header.height - 1;
     floor = r + 1;
     const prev = plain[plain.length - 1];
-    // A repeat of the header above (printed-page style) belongs to that table.
-    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top)) continue;
+    // A repeat of the header above (printed-page style) belongs to that table; not under a title naming
+    // another period ("Housing performance indicators 2009/10" below 2010/11's rows): another year's table.
+    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top) && !retitled(cells, prev, header)) continue;
     plain.push({ ...header, kind, limit: cells.bottom });
     ours = ourColumns(header);
   }
@@ -396,6 +397,34 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     for (const end of ends) if (end > h.top) h.limit = Math.min(h.limit, end - 1);
   }
   return all.map((h) => toSpec(cells, h));
+}
+
+/** One-cell rows looked at above a header for its title. */
+const TITLE_REACH = 4;
+
+/** The financial year a title just above row `top` names: one-cell text rows (blank rows passed over) up to the first row of data. */
+function titledYear(cells: SheetCells, top: number): number | undefined {
+  let seen = 0;
+  for (let r = top - 1; r >= cells.top && seen < TITLE_REACH; r--) {
+    const filled = cells.row(r).filter((v) => !isBlank(v));
+    if (filled.length === 0) continue;
+    seen++;
+    if (filled.length !== 1 || typeof filled[0] !== "string") return undefined;
+    const year = periodInTitle(filled[0])?.startYear;
+    if (year !== undefined) return year;
+  }
+  return undefined;
+}
+
+/**
+ * A header repeated under a title naming another year than the first header's title: another year's table.
+ * Not a printed page's header ("Q3 10/11 (SC on Comm Safety)") under a title naming no year, nor a quarter
+ * of the same year.
+ */
+function retitled(cells: SheetCells, prev: HeaderAt, header: HeaderAt): boolean {
+  const own = titledYear(cells, header.top);
+  const first = own === undefined ? undefined : titledYear(cells, prev.top);
+  return own !== undefined && first !== undefined && own !== first;
 }
 
 /**

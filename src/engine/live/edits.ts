@@ -3,6 +3,7 @@
 // rules sheet, rows or sheets moved), or re-reads its row: the record is read again from the grid kept
 // in memory, re-rated, and its status cells written as a full Apply would write them.
 import { SheetCells, isBlank } from "../read/cells";
+import { periodInTitle } from "../read/periods";
 import { TableRows } from "../detect/row-record";
 import { classifyBodyRow, figureRolesChanged, isReportedColumn, judgedByFigures, tableShape, unfilledChanged } from "../detect/tables";
 import { ownedColumn } from "../trackers/colour";
@@ -28,12 +29,29 @@ const MERGE_SAMPLE_ROWS = 50;
 interface RowBefore {
   header: boolean;
   group: boolean;
+  /** A one-cell text row naming a year: a title, which may split a table at a header below it (detect/tables.ts retitled). */
+  title: boolean;
   probe: boolean;
   kind?: string;
   /** What the row says about the section heading below it, outside every table's body. */
   gap?: string;
   /** Our cells in that row, as written for the record as it was. */
   writes: CellWrite[];
+}
+
+/** Rows above a header within which a title is read (detect/tables.ts TITLE_REACH, blank rows among them). */
+const TITLE_ROWS = 8;
+
+/** The row holds one text cell and nothing else, naming a financial year ("Housing performance indicators 2009/10"). */
+function yearTitle(cells: SheetCells, row: number): boolean {
+  const filled = cells.row(row).filter((v) => !isBlank(v));
+  return filled.length === 1 && typeof filled[0] === "string" && periodInTitle(filled[0])?.startYear !== undefined;
+}
+
+/** The row is just above a header printed again, or above a table's header below another table (one split off by year). */
+function titlesHeader(sheet: LiveSheet, row: number): boolean {
+  const headers = sheet.tables.flatMap((x, i) => (i > 0 ? [x.spec.headerRow, ...x.repeated] : [...x.repeated]));
+  return headers.some((r) => r > row && r - row <= TITLE_ROWS);
 }
 
 function layoutOf(session: LiveSession, t: LiveTable) {
@@ -134,6 +152,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const before: RowBefore = {
         header: readsAsHeader(cells, row),
         group: couldBeGroupRow(cells, row),
+        title: yearTitle(cells, row),
         probe: t !== undefined && t.probe.text !== "" && folded(cells.at(row, t.probe.col)) === t.probe.text,
         writes: [],
       };
@@ -164,6 +183,8 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const mergedDown = (x: LiveTable): boolean => (sheet.grid.merges ?? []).some((m) => m.top <= row && m.bottom === x.spec.headerRow - 1);
       const nextToHeader = sheet.tables.some((x) => row === x.spec.headerRow - 1 || row === x.spec.firstRow || (row < x.spec.headerRow - 1 && mergedDown(x)));
       if (nextToHeader && (before.group || couldBeGroupRow(cells, row))) verdict.need("header");
+      // A title over a header printed again may split a table by year (detect/tables.ts retitled).
+      if ((before.title || yearTitle(cells, row)) && titlesHeader(sheet, row)) verdict.need("header");
       if (t && t.probe.text !== "" && (before.probe || folded(cells.at(row, t.probe.col)) === t.probe.text)) verdict.need("header");
       if (!inBody(t, row)) {
         periodCheck = true;
