@@ -19,7 +19,11 @@ interface Harness {
 }
 
 async function harness(rows = 30, opts: { ratingHelp?: boolean; apiVersion?: string } = {}): Promise<Harness> {
-  const fake = createFakeExcel({ ...generatedTracker(rows), apiVersion: opts.apiVersion });
+  return harnessOn(createFakeExcel({ ...generatedTracker(rows), apiVersion: opts.apiVersion }), opts);
+}
+
+/** Apply colours on `fake`, then live colours started on it. */
+async function harnessOn(fake: FakeExcel, opts: { ratingHelp?: boolean } = {}): Promise<Harness> {
   await applyColoursCommand(fake.run, SETTINGS, TODAY);
   const updates: LiveUpdate[] = [];
   const errors: string[] = [];
@@ -250,6 +254,51 @@ describe("live colours, edges", () => {
     await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
     expect({ live, errors: h.errors }).toEqual({ live: ["I4", "K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]), errors: [] });
     expect([live[1][0], live[2][0]]).not.toEqual(before);
+  });
+
+  // helper-104: what reading the rows across must not do.
+  test("a tracker from column B beside a formatted column A: an edit reads from column B, no whole Apply", async () => {
+    const init = generatedTracker(30);
+    init.sheets[0].values = init.sheets[0].values!.map((r) => [null, ...r]);
+    init.sheets[0].formats = [];
+    const fake = createFakeExcel(init);
+    await fake.run(async (context) => {
+      context.workbook.worksheets.getItem("Indicators").getRange("A1:A40").numberFormat = Array.from({ length: 40 }, () => ["@"]);
+      await context.sync();
+    });
+    const h = await harnessOn(fake);
+    const before = h.updates.length;
+    expect(await h.type("I4", [[60]])).toBeLessThanOrEqual(2);
+    expect({ kinds: h.updates.slice(before).map((u) => u.kind), errors: h.errors }).toEqual({ kinds: ["records"], errors: [] });
+    await h.live.stop();
+  });
+
+  test("rows of long commentary read across past Excel's 5 MB: read again as typed, and coloured as a fresh Apply colours them", async () => {
+    const init = generatedTracker(300);
+    const long = "Narrative commentary on this quarter's performance, with the actions agreed. ".repeat(240);
+    init.sheets[0].values = init.sheets[0].values!.map((r, i) => (i >= 3 ? r.map((v, j) => (j === 9 ? long : v)) : r));
+    const h = await harnessOn(createFakeExcel(init));
+    const first = h.fake.stats.requests.length;
+    await h.type("H4", Array.from({ length: 300 }, () => [1000]));
+    expect(h.fake.stats.requests.slice(first).filter((r) => r.failed).length).toBe(1);
+    const live = ["K4", "K150", "K303"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
+    await h.live.stop();
+    await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    expect({ live, errors: h.errors }).toEqual({ live: ["K4", "K150", "K303"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]), errors: [] });
+  });
+
+  test("an officer's figure and a co-author's note in the same row at once: the figure is rated and coloured", async () => {
+    const h = await harness();
+    h.fake.user.type("Indicators", "H4", [[60]], { source: "local" });
+    h.fake.user.type("Indicators", "J4", [["Co-author's note"]], { source: "remote" });
+    await h.fake.user.settled();
+    await h.live.idle();
+    await h.fake.user.settled();
+    await h.live.idle();
+    const live = ["K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
+    await h.live.stop();
+    await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
+    expect({ live, errors: h.errors }).toEqual({ live: ["K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]), errors: [] });
   });
 
   test("actuals cleared across a Ctrl-selection (one change, its address a list) both recolour, as a fresh Apply colours them", async () => {

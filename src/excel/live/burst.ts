@@ -10,7 +10,7 @@ export interface Burst {
   /** Changed cells by sheet name. */
   cells: Map<string, CellSet>;
   /** The tracker zone of each sheet in `cells`, as it stands (it grows as rows are typed at its foot). */
-  zones: Map<string, CellRange>;
+  zones: Map<string, TrackerZone>;
   /** Rows or columns inserted or deleted, in the order they happened. */
   shifts: Shift[];
   /** Sheets renamed (before -> after), deleted, or cells inserted or deleted in part of a row: re-rate all. */
@@ -19,6 +19,12 @@ export interface Burst {
   rescan: boolean;
   /** Events taken into this burst. */
   events: number;
+}
+
+/** Where an edit on a tracker sheet can matter (`rect`, from column A), and the first column the sheet's cells were read from. */
+export interface TrackerZone {
+  rect: CellRange;
+  firstCol: number;
 }
 
 export function emptyBurst(): Burst {
@@ -30,8 +36,9 @@ export function isEmpty(b: Burst): boolean {
 }
 
 /** Cells changed on a sheet, limited to a tracker zone (a paste of whole columns stays small). */
-export function addCells(b: Burst, sheet: string, r: CellRange, zone: CellRange | undefined): void {
-  if (!zone) return;
+export function addCells(b: Burst, sheet: string, r: CellRange, tracker: TrackerZone | undefined): void {
+  if (!tracker) return;
+  const zone = tracker.rect;
   const top = Math.max(r.top, zone.top);
   const bottom = Math.min(r.bottom, zone.bottom);
   const left = Math.max(r.left, zone.left);
@@ -40,7 +47,7 @@ export function addCells(b: Burst, sheet: string, r: CellRange, zone: CellRange 
   let set = b.cells.get(sheet);
   if (!set) b.cells.set(sheet, (set = new CellSet()));
   set.addRange({ top, bottom, left, right });
-  b.zones.set(sheet, zone);
+  b.zones.set(sheet, tracker);
 }
 
 /**

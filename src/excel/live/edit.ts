@@ -17,13 +17,14 @@ import { CellSet, cellKey, keyCell } from "../cells";
 import { fromProperties, loadOptions } from "../cell-properties";
 import { queueSavedFormats } from "../formats";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "../chunk";
+import { isPayloadError } from "../slices";
 import type { FormatKey, SavedFormat, SheetMemory } from "../saved";
 import { allocateColumns, emptyMemory, keptOf, mergeStyled, officersBackedCells, styledOutside } from "../saved";
 import type { StatePlace, StateRecord } from "../state";
 import { queueStateSheet, stateCells } from "../state";
 import { dateIn1900, toCellValue } from "../values";
 import { queuePlan } from "../write";
-import type { Burst } from "./burst";
+import type { Burst, TrackerZone } from "./burst";
 import { queueRecordRead, queueRecordWrite } from "./record";
 
 /** The read half's result: the edits for the engine, and our record as it is now. */
@@ -50,30 +51,63 @@ export interface BurstRead {
 const LIVE_KEPT: FormatKey[] = ["italic", "fontSize", "wrap", "hAlign", "vAlign", "numberFormat"];
 /** Bursts up to this many cells read their formats too (about 130 bytes a cell): a paste of a whole sheet does not. */
 const LIVE_KEPT_CELLS = 5000;
-/** Bursts whose rows across the tracker come to at most this many cells read them whole (about 20 bytes a cell). */
+/**
+ * Bursts whose rows across the tracker come to at most this many cells (and rows) read them whole: about
+ * 20 bytes a cell in figures, more with commentary. A request Excel refuses as too large is sent again
+ * with the typed cells only.
+ */
 const ROW_CELLS = 20000;
+const ROWS_ACROSS = 500;
 
-/** The rows of `cells` across the zone's columns, where the zone is known. */
-function rowsAcross(cells: CellSet, zone: CellRange | undefined): CellSet {
-  if (!zone) return cells;
+/** The rows of `cells` across the tracker's columns (from the first the sheet was read from), where the zone is known. */
+function rowsAcross(cells: CellSet, tracker: TrackerZone | undefined): CellSet {
+  if (!tracker) return cells;
   const rows = new CellSet();
-  for (const r of cells.rects()) rows.addRange({ top: r.top, bottom: r.bottom, left: Math.min(r.left, zone.left), right: Math.max(r.right, zone.right) });
+  for (const r of cells.rects()) rows.addRange({ top: r.top, bottom: r.bottom, left: Math.min(r.left, tracker.firstCol), right: Math.max(r.right, tracker.rect.right) });
   return rows;
 }
 
-/** Request 1. No request at all when no changed cell lies in a tracker (`undefined`). */
-export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace, date1904 = false): Promise<BurstRead | undefined> {
+/** Whether a burst's rows across the tracker are few enough to read whole (counted over: rectangles sharing rows count twice). */
+function fewRows(burst: Burst): boolean {
+  let cells = 0;
+  let rows = 0;
+  for (const [sheet, set] of burst.cells) {
+    const tracker = burst.zones.get(sheet);
+    for (const r of set.rects()) {
+      const width = tracker ? Math.max(r.right, tracker.rect.right) - Math.min(r.left, tracker.firstCol) + 1 : r.right - r.left + 1;
+      cells += (r.bottom - r.top + 1) * width;
+      rows += r.bottom - r.top + 1;
+    }
+  }
+  return cells <= ROW_CELLS && rows <= ROWS_ACROSS;
+}
+
+/** Cells typed since the burst was gathered (the next burst's): left to it, for its format capture and sort following. */
+export type PendingCells = (sheet: string, row: number, col: number) => boolean;
+
+/**
+ * Request 1. No request at all when no changed cell lies in a tracker (`undefined`). With `across` (an
+ * officer's own burst, about to be written for), the edited rows are read across the tracker, leaving out
+ * the cells `pending` names.
+ */
+export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace, date1904 = false, across?: { pending: PendingCells }): Promise<BurstRead | undefined> {
+  const wide = across !== undefined && fewRows(burst);
+  try {
+    return await readCells(context, burst, place, date1904, wide ? across.pending : undefined);
+  } catch (e) {
+    // Long commentary across the rows: the typed cells alone, as before rows were read across.
+    if (!wide || !isPayloadError(e)) throw e;
+    return readCells(context, burst, place, date1904, undefined);
+  }
+}
+
+/** The burst's cells, and with `pending` the rest of their rows across the tracker (those it names left out). */
+async function readCells(context: XlRequestContext, burst: Burst, place: StatePlace, date1904: boolean, pending: PendingCells | undefined): Promise<BurstRead | undefined> {
+  const wide = pending !== undefined;
   const loads: { sheet: string; rect: CellRange; range: XlRange }[] = [];
   let cellCount = 0;
   for (const cells of burst.cells.values()) cellCount += cells.size;
   const withFormats = cellCount <= LIVE_KEPT_CELLS;
-  // At most ROW_CELLS (counted over: rectangles sharing rows count twice), so a paste of thousands of rows is read as it came.
-  let rowCells = 0;
-  for (const [sheet, cells] of burst.cells) {
-    const zone = burst.zones.get(sheet);
-    for (const r of cells.rects()) rowCells += (r.bottom - r.top + 1) * (zone ? Math.max(r.right, zone.right) - Math.min(r.left, zone.left) + 1 : r.right - r.left + 1);
-  }
-  const wide = rowCells <= ROW_CELLS;
   const propsLoads: { sheet: string; rect: CellRange; props: XlClientResult<XlCellProperties[][]>; formats: Map<number, SavedFormat> }[] = [];
   const formats = withFormats ? new Map<string, Map<number, SavedFormat>>() : undefined;
   for (const [sheet, cells] of burst.cells) {
@@ -108,7 +142,8 @@ export async function readBurst(context: XlRequestContext, burst: Burst, place: 
         const nf = numberFormats[i]?.[j];
         const edit = { sheet: l.sheet, row: l.rect.top + i, col: l.rect.left + j, value: dateIn1900(toCellValue(v), nf, date1904), numberFormat: typeof nf === "string" ? nf : undefined };
         const mine = changed?.has(edit.row, edit.col) ?? false;
-        (mine ? edits : besideEdits).push(edit);
+        if (mine) edits.push(edit);
+        else if (!pending?.(edit.sheet, edit.row, edit.col)) besideEdits.push(edit);
         if (mine) sheetFormats.set(cellKey(edit.row, edit.col), nf);
       }),
     );

@@ -8,7 +8,7 @@ import { CellSet } from "../cells";
 import { runAs } from "../run-options";
 import type { StatePlace } from "../state";
 import type { Burst } from "./burst";
-import { readBurst, writeUpdate } from "./edit";
+import { readBurst, writeUpdate, type PendingCells } from "./edit";
 
 /** The incremental engine as the listener uses it (src/engine/live), injectable for tests. */
 export interface LiveEngine<S> {
@@ -43,10 +43,12 @@ export interface Rating<S> {
 const now = (): number => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /** Read, re-rate and (`write`) write one burst. No request when no changed cell lies in a tracker. */
-export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rating<S>, burst: Burst, write: boolean): Promise<{ update?: LiveUpdate; report: BurstReport }> {
+export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rating<S>, burst: Burst, write: boolean, pending: PendingCells = () => false): Promise<{ update?: LiveUpdate; report: BurstReport }> {
   const report: BurstReport = { kind: "none", syncs: 0, engineMs: 0, cells: 0, areas: 0, events: burst.events };
   const update = await runAs(run, write ? "apply" : "read", async (context) => {
-    const read = await readBurst(context, burst, at.place, at.date1904 === true);
+    // Rows are read across the tracker for an officer's own burst only: a co-author's is followed without
+    // writing, and reading past its cells would take in a local edit still waiting to be rated (helper-104).
+    const read = await readBurst(context, burst, at.place, at.date1904 === true, write ? { pending } : undefined);
     if (!read) return undefined;
     report.syncs = 1;
     report.cells = read.edits.length;

@@ -31,7 +31,7 @@ import { parseAddressList } from "../a1";
 import type { CellSet } from "../cells";
 import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
 import type { Burst } from "./burst";
-import { addCells, addStructure, emptyBurst, isEmpty } from "./burst";
+import { addCells, addStructure, emptyBurst, isEmpty, type TrackerZone } from "./burst";
 import type { BurstReport, LiveEngine } from "./rate";
 import { rateBurst } from "./rate";
 import type { Registration } from "./listen";
@@ -61,9 +61,8 @@ export interface LiveHooks {
   commandPending(): boolean;
 }
 
-interface Zone {
+interface Zone extends TrackerZone {
   name: string;
-  rect: CellRange;
 }
 
 interface Loaded<S> {
@@ -191,7 +190,7 @@ export class LiveColours<S = LiveSession> {
       for (const t of run.result.tables) {
         const grid = read.grids.find((g) => g.name === t.sheet);
         const id = read.ids.get(t.sheet);
-        if (grid && id) zones.set(id, { name: t.sheet, rect: zoneOf(grid) });
+        if (grid && id) zones.set(id, { name: t.sheet, rect: zoneOf(grid), firstCol: grid.origin?.col ?? 0 });
       }
       const own = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
       const place = read.place;
@@ -248,7 +247,7 @@ export class LiveColours<S = LiveSession> {
       const edited = (areas ?? []).filter((r) => !covered(own, r)).sort((a, b) => a.top - b.top || a.left - b.left);
       if (areas && edited.length === 0) return;
       for (const r of edited) {
-        addCells(burst, zone.name, r, zone.rect);
+        addCells(burst, zone.name, r, zone);
         // A row typed at the foot grows the tracker: the zone takes in the row and column after it too,
         // so the next record typed below is seen as well.
         if (r.top <= zone.rect.bottom && r.left <= zone.rect.right) {
@@ -335,7 +334,9 @@ export class LiveColours<S = LiveSession> {
 
   /** Request 1 (read), the engine, request 2 (write): edit.ts. */
   private async rate(burst: Burst): Promise<void> {
-    const { update, report } = await rateBurst(this.run, this.engine, this.loaded!, burst, true);
+    // Cells typed since this burst was gathered are the next burst's, read and written by it.
+    const pending = (sheet: string, row: number, col: number): boolean => this.burst.cells.get(sheet)?.has(row, col) ?? false;
+    const { update, report } = await rateBurst(this.run, this.engine, this.loaded!, burst, true, pending);
     this.last = report;
     this.bursts++;
     if (!update) return;
