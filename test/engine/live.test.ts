@@ -91,6 +91,13 @@ describe("what an edit re-rates", () => {
     expect(applyEdits(start(), [{ sheet: "PIs", row: 4, col: 0, value: "Figures checked by the team" }]).kind).not.toBe("rescan");
   });
 
+  test("a cell cleared between such a title and the header, uncovering the title, rescans the header (helper-105)", () => {
+    const H = ["Ref", "Indicator", "Polarity", "Target", "Q1", "Q2", "Q3", "Q4"];
+    const values: CellValue[][] = [["Housing performance indicators 2010/11"], H, ["H1", "Days to re-let", "Lower is better", 20, 22, 21, 19, null], [], ["Housing performance indicators 2009/10"], ["Lead officer:", "J Bloggs"], H, ["H1", "Days to re-let", "Lower is better", 22, 25, 24, 23, 30]];
+    const { session } = startLive([{ name: "PIs", values }], { preset: "rag", today: "2011-01-20" });
+    expect(applyEdits(session, [{ sheet: "PIs", row: 5, col: 1, value: null }])).toEqual({ kind: "rescan", reason: "header" });
+  });
+
   test("editing the title the period was read from rescans the period", () => {
     const g = grids(DUDLEY.file);
     const options = { ...DUDLEY.options, reportDate: undefined };

@@ -1092,6 +1092,9 @@ describe("a header printed again under a title naming another year starts anothe
     ["the same year", "Housing performance indicators 2010/11 (continued)"],
     ["no year", "Housing performance indicators (continued)"],
     ["a page's header naming the quarter", "Q3 10/11 (Housing Scrutiny Panel)"],
+    // helper-105: a note or heading naming a year is not the title made again for another year.
+    ["a source note naming last year", "Source: HB subsidy claim 2009/10"],
+    ["a heading naming next year", "New indicators from 2011/12 (baseline year)"],
   ])("%s: one table, its header printed again", (_name, title) => {
     expect(spans(sheet(title))).toEqual([[1, 8]]);
   });

@@ -402,8 +402,8 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
 /** One-cell rows looked at above a header for its title. */
 const TITLE_REACH = 4;
 
-/** The financial year a title just above row `top` names: one-cell text rows (blank rows passed over) up to the first row of data. */
-function titledYear(cells: SheetCells, top: number): number | undefined {
+/** A title just above row `top` naming a financial year, and its words without the dates: one-cell text rows (blank rows passed over) up to the first row of data. */
+function yearTitle(cells: SheetCells, top: number): { year: number; words: string } | undefined {
   let seen = 0;
   for (let r = top - 1; r >= cells.top && seen < TITLE_REACH; r--) {
     const filled = cells.row(r).filter((v) => !isBlank(v));
@@ -411,20 +411,35 @@ function titledYear(cells: SheetCells, top: number): number | undefined {
     seen++;
     if (filled.length !== 1 || typeof filled[0] !== "string") return undefined;
     const year = periodInTitle(filled[0])?.startYear;
-    if (year !== undefined) return year;
+    if (year !== undefined) return { year, words: undated(filled[0]) };
   }
   return undefined;
 }
 
+/** A title's words without its years and dates: "Housing performance indicators 2009/10" and "… 2010/11" are one title. */
+function undated(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/\b(?:fy\s*)?(?:19|20)?\d\d\s*[/-]\s*(?:19|20)?\d\d\b|\b(?:19|20)\d\d\b/g, " ")
+    .replace(/[^a-z]+/g, " ")
+    .trim();
+}
+
 /**
- * A header repeated under a title naming another year than the first header's title: another year's table.
- * Not a printed page's header ("Q3 10/11 (SC on Comm Safety)") under a title naming no year, nor a quarter
- * of the same year.
+ * A header repeated under the first header's title made again for another year ("Housing performance
+ * indicators 2009/10" under 2010/11's rows): another year's table. Not a note or heading naming a year
+ * ("Source: HB subsidy claim 2009/10", "New indicators from 2011/12"), nor a printed page's header
+ * ("Q3 10/11 (SC on Comm Safety)") under a title naming no year (helper-105).
  */
 function retitled(cells: SheetCells, prev: HeaderAt, header: HeaderAt): boolean {
-  const own = titledYear(cells, header.top);
-  const first = own === undefined ? undefined : titledYear(cells, prev.top);
-  return own !== undefined && first !== undefined && own !== first;
+  return retitledAt(cells, prev.top, header.top);
+}
+
+/** retitled for the header rows `first` and `repeat` (live colours ask it before and after an edit). */
+export function retitledAt(cells: SheetCells, first: number, repeat: number): boolean {
+  const own = yearTitle(cells, repeat);
+  const above = own === undefined ? undefined : yearTitle(cells, first);
+  return own !== undefined && above !== undefined && own.year !== above.year && own.words === above.words;
 }
 
 /**

@@ -3,9 +3,8 @@
 // rules sheet, rows or sheets moved), or re-reads its row: the record is read again from the grid kept
 // in memory, re-rated, and its status cells written as a full Apply would write them.
 import { SheetCells, isBlank } from "../read/cells";
-import { periodInTitle } from "../read/periods";
 import { TableRows } from "../detect/row-record";
-import { classifyBodyRow, figureRolesChanged, isReportedColumn, judgedByFigures, tableShape, unfilledChanged } from "../detect/tables";
+import { classifyBodyRow, figureRolesChanged, isReportedColumn, judgedByFigures, retitledAt, tableShape, unfilledChanged } from "../detect/tables";
 import { ownedColumn } from "../trackers/colour";
 import { writtenOn } from "../trackers/foreign";
 import { sameSheetName } from "../sheets/ownership";
@@ -29,8 +28,6 @@ const MERGE_SAMPLE_ROWS = 50;
 interface RowBefore {
   header: boolean;
   group: boolean;
-  /** A one-cell text row naming a year: a title, which may split a table at a header below it (detect/tables.ts retitled). */
-  title: boolean;
   probe: boolean;
   kind?: string;
   /** What the row says about the section heading below it, outside every table's body. */
@@ -39,19 +36,13 @@ interface RowBefore {
   writes: CellWrite[];
 }
 
-/** Rows above a header within which a title is read (detect/tables.ts TITLE_REACH, blank rows among them). */
-const TITLE_ROWS = 8;
-
-/** The row holds one text cell and nothing else, naming a financial year ("Housing performance indicators 2009/10"). */
-function yearTitle(cells: SheetCells, row: number): boolean {
-  const filled = cells.row(row).filter((v) => !isBlank(v));
-  return filled.length === 1 && typeof filled[0] === "string" && periodInTitle(filled[0])?.startYear !== undefined;
-}
-
-/** The row is just above a header printed again, or above a table's header below another table (one split off by year). */
-function titlesHeader(sheet: LiveSheet, row: number): boolean {
-  const headers = sheet.tables.flatMap((x, i) => (i > 0 ? [x.spec.headerRow, ...x.repeated] : [...x.repeated]));
-  return headers.some((r) => r > row && r - row <= TITLE_ROWS);
+/**
+ * For each header printed again, and each table under another, whether the titles above split them by year
+ * (detect/tables.ts retitledAt): an edit that changes one re-reads the headers.
+ */
+function yearSplits(sheet: LiveSheet, cells: SheetCells): boolean[] {
+  const pairs = sheet.tables.flatMap((x, i) => [...[...x.repeated].map((r) => [x.spec.headerRow, r]), ...(i > 0 ? [[sheet.tables[i - 1].spec.headerRow, x.spec.headerRow]] : [])]);
+  return pairs.map(([first, repeat]) => retitledAt(cells, first, repeat));
 }
 
 function layoutOf(session: LiveSession, t: LiveTable) {
@@ -72,6 +63,8 @@ interface SheetWork {
   rows: number[];
   before: Map<number, RowBefore>;
   patches: Patch[];
+  /** yearSplits before the edits. */
+  splits?: boolean[];
 }
 
 export function applyEdits(session: LiveSession, edits: CellEdit[], structure: StructureChange[] = []): LiveUpdate {
@@ -134,6 +127,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
     const { sheet } = w;
     const cells = new SheetCells(sheet.grid);
     w.rows = [...new Set(w.edits.map((e) => e.row))].sort((a, b) => a - b);
+    w.splits = yearSplits(sheet, cells);
     for (const e of w.edits) {
       const t = tableAt(sheet, e.row);
       if (t && e.row < t.spec.firstRow) verdict.need("header");
@@ -152,7 +146,6 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const before: RowBefore = {
         header: readsAsHeader(cells, row),
         group: couldBeGroupRow(cells, row),
-        title: yearTitle(cells, row),
         probe: t !== undefined && t.probe.text !== "" && folded(cells.at(row, t.probe.col)) === t.probe.text,
         writes: [],
       };
@@ -175,6 +168,8 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
   for (const w of work.values()) {
     const { sheet } = w;
     const cells = new SheetCells(sheet.grid);
+    // A title over a header printed again typed, cleared or uncovered: a table may split by year, or join again.
+    if (yearSplits(sheet, cells).join() !== (w.splits ?? []).join()) verdict.need("header");
     for (const row of w.rows) {
       const before = w.before.get(row)!;
       const t = tableAt(sheet, row);
@@ -183,8 +178,6 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       const mergedDown = (x: LiveTable): boolean => (sheet.grid.merges ?? []).some((m) => m.top <= row && m.bottom === x.spec.headerRow - 1);
       const nextToHeader = sheet.tables.some((x) => row === x.spec.headerRow - 1 || row === x.spec.firstRow || (row < x.spec.headerRow - 1 && mergedDown(x)));
       if (nextToHeader && (before.group || couldBeGroupRow(cells, row))) verdict.need("header");
-      // A title over a header printed again may split a table by year (detect/tables.ts retitled).
-      if ((before.title || yearTitle(cells, row)) && titlesHeader(sheet, row)) verdict.need("header");
       if (t && t.probe.text !== "" && (before.probe || folded(cells.at(row, t.probe.col)) === t.probe.text)) verdict.need("header");
       if (!inBody(t, row)) {
         periodCheck = true;
