@@ -97,6 +97,12 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a range of days before a meeting", "Performance 1 April 2010 – 31 December 2010 (Cabinet 15 March 2011)", "Q3 2010/11"],
   ["RULES §10 title: a range of ordinal days", "1st April 2010 – 31st December 2010", "Q3 2010/11"],
   ["RULES §10 title: a date after a dash, after the month reported", "December performance – 25 January 2011", "Q3 2010/11"],
+  // Known misreadings of earlier notes (helper-99): the meeting before the month, a later return's date.
+  ["RULES §10 title: the meeting named before the month", "Report to Cabinet 15 February 2011 on performance to December", "Q3 2010/11"],
+  ["RULES §10 title: data as at a month after the meeting's date", "Quarter 2 Performance – Cabinet 12 January 2011 – data as at September", "Q2 2010/11"],
+  ["RULES §10 title: a later return's due date", "Quarter 3 report; Quarter 4 report due June 2011", "Q3 2010/11"],
+  ["RULES §10 title: a meeting, and where the targets started", "Quarter 3 report – Cabinet 15 February 2011 (targets from the Corporate Plan, April 2010)", "Q3 2010/11"],
+  ["RULES §10 title: a meeting first, then where the period started", "Cabinet 15 February 2011: performance since April 2010", "Q3 2010/11"],
   // A forecast's end is the first after the meeting.
   ["RULES §10 title: a forecast to the year's end", "Forecast outturn to 31 March (Cabinet 15 December 2010)", "Q4 2010/11"],
   ["RULES §10 title: a projected outturn", "Projected outturn to 31 March – Cabinet 17 November 2010", "Q4 2010/11"],

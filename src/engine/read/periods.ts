@@ -110,6 +110,14 @@ function monthWords(text: string): RegExpExecArray[] {
   return [...text.matchAll(MONTH_WORD)].filter((m) => !MAY_VERB.test(text.slice(m.index)));
 }
 
+/** The date a month word with its year names: its day where one is written before it, else the month's last. */
+function dayOf(text: string, m: RegExpExecArray): { year: number; month: number; day: number } {
+  const year = Number(m[2]);
+  const month = MONTH_NUMBERS[m[1].slice(0, 3).toLowerCase()];
+  const day = /(\d{1,2})(?:st|nd|rd|th)? ?$/.exec(text.slice(0, m.index));
+  return { year, month, day: day && Number(day[1]) <= daysInMonth(year, month) ? Number(day[1]) : daysInMonth(year, month) };
+}
+
 /** The quarter's last month (3, 6, 9 or 12) last ended before month `month` of `year` began. */
 function quarterEndBefore(month: number, year: number): { month: number; year: number } {
   const end = month - (month % 3 === 0 ? 3 : month % 3);
@@ -156,7 +164,9 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
   const events = months.filter((m, i) => i > 0 && m[2] !== undefined && /\b\d{1,2}(?:st|nd|rd|th)? $/.test(t.slice(0, m.index)) && !ENDS_AT.test(t.slice(0, m.index)) && !RANGE_END.test(t.slice(0, m.index)));
   const meetings = months.filter((m) => isMeeting(t, m.index) || (events.includes(m) && !PLAN_WORDS.test(t.slice(0, m.index))));
   const passedOver = new Set([...starts, ...meetings]);
-  const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? months[months.length - 1];
+  // With every month passed over, the meeting's is the one to date the period by ("Quarter 3 report – Cabinet
+  // 15 February 2011 (targets from the Corporate Plan, April 2010)"), not where something started.
+  const last = ending ?? months.filter((m) => !passedOver.has(m)).pop() ?? meetings[meetings.length - 1] ?? months[months.length - 1];
   // Only where a period starts and when it was reported: "Year to date from April (Board 15 February 2011)",
   // "Performance since April 2010 – Cabinet 15 February 2011". The period is the last quarter ended before
   // the meeting's month (Q3 2010/11), not the meeting's own (helper-102).
@@ -187,7 +197,16 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
       // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
-      const dated = lastDay && quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, { year, month, day: Number(lastDay[1]) }) : undefined;
+      // A month alone outside the quarter is when it was reported, or a later return ("Quarter 3 report;
+      // Quarter 4 report due June 2011": Q3 2010/11), taken at its last day.
+      // Outside the quarter, a meeting's date is the better guide than another month ("Quarter 3 report – Cabinet
+      // 15 February 2011 (targets from the Corporate Plan, April 2010)": Q3 2010/11).
+      const meeting = meetings[meetings.length - 1];
+      const by =
+        quarter !== undefined && quarterOfMonth(month) !== quarter && meeting?.[2] !== undefined && meeting !== last
+          ? dayOf(t, meeting)
+          : { year, month, day: lastDay ? Number(lastDay[1]) : daysInMonth(year, month) };
+      const dated = quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, by) : undefined;
       if (startYear === undefined) startYear = dated ?? financialYearOf(year, month);
       quarter ??= quarterOfMonth(month);
     } else if (startYear === undefined && (QUARTER_END_WORDS.test(t) || ending !== undefined)) {
@@ -241,17 +260,18 @@ function isMeeting(text: string, index: number): boolean {
 }
 
 /**
- * The month (1–12) of a date in `year` after `from`, in words or as 15/03/2011, that is not a plan's history:
+ * The month (1–12) of a date in `year` after `from` (else the last before it), in words or as 15/03/2011, that is not a plan's history:
  * a meeting's, whatever it is called ("(15 March 2011)", "CMT 15 March 2011"); undefined when none.
  */
 function meetingMonth(text: string, from: number, year: string, months: RegExpMatchArray[]): number | undefined {
   const dated = (index: number) => !PLAN_WORDS.test(text.slice(0, index));
-  const worded = months.find((m) => (m.index ?? 0) > from && m[2] === year && dated(m.index ?? 0));
+  // After the month first; else before it ("Report to Cabinet 15 February 2011 on performance to December").
+  const others = months.filter((m) => (m.index ?? 0) !== from && m[2] === year && dated(m.index ?? 0));
+  const worded = others.find((m) => (m.index ?? 0) > from) ?? others[others.length - 1];
   if (worded) return MONTH_NUMBERS[worded[1].slice(0, 3).toLowerCase()];
-  for (const m of text.slice(from).matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)) {
-    if (m[3] === year && dated(from + (m.index ?? 0))) return Number(m[2]);
-  }
-  return undefined;
+  const figures = [...text.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)].filter((m) => m[3] === year && dated(m.index ?? 0));
+  const date = figures.find((m) => (m.index ?? 0) > from) ?? figures[figures.length - 1];
+  return date ? Number(date[2]) : undefined;
 }
 /** Words saying a lone month is where a quarterly report ends. */
 // Not "Quarterly": "Quarterly Performance Report to Cabinet - June 2011" names the meeting's month (helper-93).
