@@ -399,16 +399,14 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
   return all.map((h) => toSpec(cells, h));
 }
 
-/** One-cell rows looked at above a header for its title. */
+/** Rows looked at above a header for its title (blank ones included), as the period's titles are (period-infer.ts). */
 const TITLE_REACH = 4;
 
 /** A title just above row `top` naming a financial year, and its words without the dates: one-cell text rows (blank rows passed over) up to the first row of data. */
 function yearTitle(cells: SheetCells, top: number): { year: number; words: string } | undefined {
-  let seen = 0;
-  for (let r = top - 1; r >= cells.top && seen < TITLE_REACH; r--) {
+  for (let r = top - 1; r >= Math.max(cells.top, top - TITLE_REACH); r--) {
     const filled = cells.row(r).filter((v) => !isBlank(v));
     if (filled.length === 0) continue;
-    seen++;
     if (filled.length !== 1 || typeof filled[0] !== "string") return undefined;
     const year = periodInTitle(filled[0])?.startYear;
     if (year !== undefined) return { year, words: undated(filled[0]) };
