@@ -197,14 +197,13 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
       // A day's date beside a quarter with no year: inside that quarter, a position part-way ("Quarter 3 –
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
       // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
-      // A month alone outside the quarter is when it was reported, or a later return ("Quarter 3 report;
-      // Quarter 4 report due June 2011": Q3 2010/11), taken at its last day.
       // Outside the quarter, a meeting's date is the better guide than another month ("Quarter 3 report – Cabinet
-      // 15 February 2011 (targets from the Corporate Plan, April 2010)": Q3 2010/11).
-      const meeting = meetings[meetings.length - 1];
+      // 15 February 2011 (targets from the Corporate Plan, April 2010)": Q3 2010/11); a month alone is taken at
+      // its last day ("Quarter 3 report; Quarter 4 report due June 2011": Q3 2010/11).
+      const seen = meetings[meetings.length - 1];
       const by =
-        quarter !== undefined && quarterOfMonth(month) !== quarter && meeting?.[2] !== undefined && meeting !== last
-          ? dayOf(t, meeting)
+        quarter !== undefined && quarterOfMonth(month) !== quarter && seen?.[2] !== undefined && seen !== last
+          ? dayOf(t, seen)
           : { year, month, day: lastDay ? Number(lastDay[1]) : daysInMonth(year, month) };
       const dated = quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, by) : undefined;
       if (startYear === undefined) startYear = dated ?? financialYearOf(year, month);
@@ -248,8 +247,8 @@ const FORECAST = /\b(?:forecast|projected|projection|predicted|anticipated)\b[^(
 const MEETING_LAG_MONTHS = 9;
 /**
  * Text before a month that makes it where a comparison or a year to date starts, not where the period ends:
- * "since April 2010", "baseline March 2010"; "from April" only in a year to date. "Quarter beginning 1
- * October" names its quarter (helper-101).
+ * "since April 2010", "baseline March 2010", "from 1 April", "starting 1 April 2010" (helper-102). "Quarter
+ * beginning 1 October" names its quarter (helper-101).
  */
 const STARTS_AT = /(?<!\b(?:quarter|period|months?|weeks?)\s+)\b(?:since|from|baseline|compared with|compared to|set in|starting|started|beginning|commencing)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 
