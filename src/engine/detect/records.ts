@@ -20,7 +20,7 @@ export interface ReadResult {
  * skipped; a row's priority is its priority cell, else the nearest section heading above it.
  * Problems are only what the reader knows: missing columns, rows with no ref and no name.
  */
-export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: number): ReadResult {
+export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: number, reportQuarter?: number): ReadResult {
   const cells = new SheetCells(grid);
   const records: SourceRecord[] = [];
   const problems: Problem[] = [];
@@ -34,7 +34,7 @@ export function readRecords(grid: SheetGrid, tables: TableSpec[], reportYear?: n
       if (gap === "prose") section = undefined;
       else if (gap) section = gap.heading;
     }
-    const plan = planColumns(table.columns, reportYear);
+    const plan = planColumns(table.columns, reportYear, reportQuarter);
     problems.push(...tableProblems(table, plan));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
@@ -79,6 +79,8 @@ function rescheduled(cols: ColumnMapping[]): { revised: ColumnMapping; original:
 
 export interface ColumnPlan {
   single: Partial<Record<Role, ColumnMapping>>;
+  /** The report's quarter: a Current Position's month is checked against it under an undated actual. */
+  reportQuarter?: number;
   /**
    * Where a tracker keeps an original and a revised date ("Original Due Date | Revised Due Date"), the
    * single column is the revised one and this the original, read on rows with no revised date.
@@ -139,7 +141,7 @@ export function undatedYear(columns: readonly ColumnMapping[], reportYear?: numb
   return maxOrUndefined(targetYears) ?? maxOrUndefined(years(columns));
 }
 
-export function planColumns(columns: ColumnMapping[], reportYear?: number): ColumnPlan {
+export function planColumns(columns: ColumnMapping[], reportYear?: number, reportQuarter?: number): ColumnPlan {
   const inherited = undatedYear(columns, reportYear);
   // A rolling layout's quarters carry the year settlePending worked out for them (rolling-year.ts).
   const yearOf = (c: ColumnMapping) => yearStart(c.period?.year) ?? c.rollingYear ?? inherited;
@@ -167,7 +169,7 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number): Colu
   const current = actuals.filter((c) => actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
   const candidates = current.length ? current : actuals.filter((c) => actualKind(c.header) === "earlier");
   const rated = candidates.length > 0 ? latest(reportedOr(candidates), yearOf) : undefined;
-  const plan: ColumnPlan = { single, ...plan0, yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
+  const plan: ColumnPlan = { single, ...plan0, ...(reportQuarter !== undefined ? { reportQuarter } : {}), yearToDate: false, series: [], earlier: actuals.filter((c) => c !== rated && !c.pending), comparators: columns.filter((c) => c.role === "comparator") };
   if (!rated) {
     plan.annualTarget = pickAnnual(columns, inherited, yearOf);
     return plan;

@@ -138,7 +138,7 @@ function provisionalFigure(value: CellValue, rated: PeriodInfo | undefined, name
  */
 function inRatedPeriod(month: number, rated: PeriodInfo | undefined): boolean {
   if (rated?.month !== undefined) return rated.month === month;
-  // An undated "Actual": a month named may be any period's (helper-102).
+  // An undated "Actual" with no report's quarter to go by: a month named may be any period's (helper-102).
   if (rated?.quarter === undefined) return false;
   return rated.yearToDate ? quarterOfMonth(month) <= rated.quarter : quarterOfMonth(month) === rated.quarter;
 }
@@ -326,7 +326,10 @@ class RowRecord implements SourceRecord {
     if (!fallback || this.kind !== "indicator" || (field && !isBlank(field.value))) return field;
     // The officer gave the figure only in words: read, as at the start of 6 December, not "no data".
     const position = this.rows.field(this.at, fallback);
-    return position && provisionalFigure(position.value, this.rows.plan.actual?.period, this.name) ? position : field;
+    // Under an undated "Actual", the report's quarter is the one its months are checked against.
+    const plan = this.rows.plan;
+    const rated = plan.actual?.period ?? (plan.reportQuarter !== undefined ? { label: "", quarter: plan.reportQuarter, yearToDate: false } : undefined);
+    return position && provisionalFigure(position.value, rated, this.name) ? position : field;
   }
   get periodLabel(): string | undefined {
     return this.kind === "indicator" ? this.rows.plan.actual?.header : undefined;

@@ -235,7 +235,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
     changed.set(sheet, old);
     const rows = new Set<number>();
     if (rescanSheets.has(sheet)) {
-      const next = scanSheet(sheet.grid, sheet.tables.map((t) => t.spec), sheet.scan.plans, session.rateOptions.period?.startYear);
+      const next = scanSheet(sheet.grid, sheet.tables.map((t) => t.spec), sheet.scan.plans, session.rateOptions.period?.startYear, session.rateOptions.period?.quarter);
       for (const row of new Set([...sheet.scan.records.keys(), ...next.records.keys()])) {
         if (sheet.scan.records.has(row) !== next.records.has(row)) rows.add(row);
       }

@@ -27,7 +27,7 @@ export interface SheetScan {
 }
 
 /** The same walk as readRecords (detect/records.ts), row by row, remembering each row's outcome. */
-export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<TableSpec, ColumnPlan>, reportYear?: number): SheetScan {
+export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<TableSpec, ColumnPlan>, reportYear?: number, reportQuarter?: number): SheetScan {
   const cells = new SheetCells(grid);
   const scan: SheetScan = { records: new Map(), unnamed: new Map(), sections: [], keyRows: new Map(), plans: plans ?? new Map() };
   const ordered = tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
@@ -46,7 +46,7 @@ export function scanSheet(grid: SheetGrid, tables: TableSpec[], plans?: Map<Tabl
       else if (gap) setSection(r, gap.heading);
     }
     let plan = scan.plans.get(table);
-    if (!plan) scan.plans.set(table, (plan = planColumns(table.columns, reportYear)));
+    if (!plan) scan.plans.set(table, (plan = planColumns(table.columns, reportYear, reportQuarter)));
     const reader = new TableRows(cells, table, plan);
     const keys = new KeyBlocks(cells, table);
     const keyRows = new Set<number>();

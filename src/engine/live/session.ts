@@ -145,7 +145,7 @@ function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveS
   let sheetProblems = 0;
   for (const grid of trackers) {
     const specs = result.tables.filter((t) => t.sheet === grid.name).sort((a, b) => a.headerRow - b.headerRow);
-    const scan = scanSheet(grid, specs, undefined, run.period?.startYear);
+    const scan = scanSheet(grid, specs, undefined, run.period?.startYear, run.period?.quarter);
     const rated = byRow.get(grid.name) ?? new Map<number, RatedRecord>();
     const tables = specs.map((spec) => liveTable(grid, spec, scan.plans.get(spec)!, specs, rated, run.scheme, writtenOn(session.options.written, grid.name)));
     const ratingProblems = new Map<number, Problem[]>();

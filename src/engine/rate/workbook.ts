@@ -166,7 +166,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
     problems.push(...sideBySideProblems(grid, found));
     settlePending(found, options.period, options.tableYears, options.today);
     tables.push(...found);
-    const read = readRecords(grid, found, options.period?.startYear);
+    const read = readRecords(grid, found, options.period?.startYear, options.period?.quarter);
     problems.push(...read.problems);
     for (const record of read.records) {
       const rating = rateRecord(record, opts);
