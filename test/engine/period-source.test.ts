@@ -103,6 +103,14 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a later return's due date", "Quarter 3 report; Quarter 4 report due June 2011", "Q3 2010/11"],
   ["RULES §10 title: a meeting, and where the targets started", "Quarter 3 report – Cabinet 15 February 2011 (targets from the Corporate Plan, April 2010)", "Q3 2010/11"],
   ["RULES §10 title: a meeting first, then where the period started", "Cabinet 15 February 2011: performance since April 2010", "Q3 2010/11"],
+  ["RULES §10 title: a meeting's month alone beside the quarter", "Quarter 4 – Cabinet June 2011", "Q4 2010/11"],
+  // helper-106: a month where something started, beside a quarter or before the end month, is no meeting.
+  ["RULES §10 title: targets set in the year's first month", "Quarter 4 – targets set April 2010", "Q4 2010/11"],
+  ["RULES §10 title: the plan's month beside the quarter", "Quarter 2 performance against the Corporate Plan (April 2010)", "Q2 2010/11"],
+  ["RULES §10 title: a range from a dated month to a year-less one", "Performance April 2010 to December", "Q3 2010/11"],
+  ["RULES §10 title: a range of days to a year-less end", "1 April 2010 to 31 December", "Q3 2010/11"],
+  ["RULES §10 title: since a month, to a year-less end", "Since April 2010: performance to the end of December", "Q3 2010/11"],
+  ["RULES §10 title: a baseline, then a year-less end", "Baseline March 2010; performance to December", "Q3 2010/11"],
   // A forecast's end is the first after the meeting.
   ["RULES §10 title: a forecast to the year's end", "Forecast outturn to 31 March (Cabinet 15 December 2010)", "Q4 2010/11"],
   ["RULES §10 title: a projected outturn", "Projected outturn to 31 March – Cabinet 17 November 2010", "Q4 2010/11"],

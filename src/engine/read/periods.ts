@@ -184,7 +184,7 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
     // "Period ending 31 December (Cabinet 15 March 2011)": the end month's year is the meeting's only if it
     // comes first in that year; else the period ended the year before (December 2010, not 2011). Not a
     // forecast's end ("Forecast outturn to 31 March (Cabinet 15 February 2011)"), and only a meeting's date.
-    const meeting = last[2] === undefined ? meetingMonth(t, last.index, yearText, months) : undefined;
+    const meeting = last[2] === undefined ? meetingMonth(t, last.index, yearText, months, meetings) : undefined;
     // An end may lie after the meeting (a forecast: "Outturn to 31 March: projected … Cabinet 15 February 2011",
     // "Period ending 30 June (Cabinet 28 May 2010)"), so a year back that puts the end more than nine months
     // before the meeting is no reading of it (helper-100; a scrutiny panel may see a quarter seven months on, helper-101).
@@ -198,14 +198,18 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
       // position at 30 November 2010"); else when it was reported ("Quarter 4 report – Cabinet 15 June 2011"),
       // so the last quarter of that number ended by then, Q4 2010/11, not 2011/12's.
       // Outside the quarter, a meeting's date is the better guide than another month ("Quarter 3 report – Cabinet
-      // 15 February 2011 (targets from the Corporate Plan, April 2010)": Q3 2010/11); a month alone is taken at
-      // its last day ("Quarter 3 report; Quarter 4 report due June 2011": Q3 2010/11).
+      // 15 February 2011 (targets from the Corporate Plan, April 2010)": Q3 2010/11); so is a month a later
+      // return is due in, taken at its last day ("Quarter 3 report; Quarter 4 report due June 2011": Q3
+      // 2010/11). Any other month is the financial year's it is in ("Quarter 4 – targets set April 2010").
       const seen = meetings[meetings.length - 1];
+      const outside = quarter !== undefined && quarterOfMonth(month) !== quarter;
       const by =
-        quarter !== undefined && quarterOfMonth(month) !== quarter && seen?.[2] !== undefined && seen !== last
+        outside && seen?.[2] !== undefined
           ? dayOf(t, seen)
-          : { year, month, day: lastDay ? Number(lastDay[1]) : daysInMonth(year, month) };
-      const dated = quarter !== undefined && startYear === undefined ? quarterYearOf(quarter, by) : undefined;
+          : lastDay || (outside && DUE_BEFORE.test(t.slice(0, last.index)))
+            ? { year, month, day: lastDay ? Number(lastDay[1]) : daysInMonth(year, month) }
+            : undefined;
+      const dated = quarter !== undefined && startYear === undefined && by ? quarterYearOf(quarter, by) : undefined;
       if (startYear === undefined) startYear = dated ?? financialYearOf(year, month);
       quarter ??= quarterOfMonth(month);
     } else if (startYear === undefined && (QUARTER_END_WORDS.test(t) || ending !== undefined)) {
@@ -243,6 +247,8 @@ const MEETING_BEFORE = /\b(?:cabinet|committee|council|board|scrutiny|panel|meet
 const PLAN_WORDS = /\b(?:plan|plans|strategy|strategies|targets?|budget|framework|policy|priorities|vision|charter|standards?)\b[^;.]{0,40}?\b(?:approved|adopted|agreed|published|created|established|launched|set)\b[^()]{0,30}$/i;
 /** An end month that is a forecast's ("Forecast outturn to 31 March"): the first after the meeting, not the last before it. */
 const FORECAST = /\b(?:forecast|projected|projection|predicted|anticipated)\b[^()–—;:]{0,30}$/i;
+/** A month a report is due by or in: "due June 2011", "next report May 2011", "by 30 April 2011". */
+const DUE_BEFORE = /\b(?:due|next (?:report|update|return)|by)\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+)?$/i;
 /** How long after a period's end a report may go to a meeting. */
 const MEETING_LAG_MONTHS = 9;
 /**
@@ -262,14 +268,14 @@ function isMeeting(text: string, index: number): boolean {
  * The month (1–12) of a date in `year` after `from` (else the last before it), in words or as 15/03/2011, that is not a plan's history:
  * a meeting's, whatever it is called ("(15 March 2011)", "CMT 15 March 2011"); undefined when none.
  */
-function meetingMonth(text: string, from: number, year: string, months: RegExpMatchArray[]): number | undefined {
+function meetingMonth(text: string, from: number, year: string, months: RegExpMatchArray[], meetings: readonly RegExpMatchArray[]): number | undefined {
   const dated = (index: number) => !PLAN_WORDS.test(text.slice(0, index));
-  // After the month first; else before it ("Report to Cabinet 15 February 2011 on performance to December").
-  const others = months.filter((m) => (m.index ?? 0) !== from && m[2] === year && dated(m.index ?? 0));
-  const worded = others.find((m) => (m.index ?? 0) > from) ?? others[others.length - 1];
+  // After the month, any date; before it, only a meeting's ("Report to Cabinet 15 February 2011 on performance
+  // to December"), not where something started ("Performance April 2010 to December", helper-106).
+  const worded = months.find((m) => (m.index ?? 0) > from && m[2] === year && dated(m.index ?? 0)) ?? meetings.filter((m) => (m.index ?? 0) < from && m[2] === year).pop();
   if (worded) return MONTH_NUMBERS[worded[1].slice(0, 3).toLowerCase()];
   const figures = [...text.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)].filter((m) => m[3] === year && dated(m.index ?? 0));
-  const date = figures.find((m) => (m.index ?? 0) > from) ?? figures[figures.length - 1];
+  const date = figures.find((m) => (m.index ?? 0) > from) ?? figures.filter((m) => (m.index ?? 0) < from && MEETING_BEFORE.test(text.slice(0, m.index))).pop();
   return date ? Number(date[2]) : undefined;
 }
 /** Words saying a lone month is where a quarterly report ends. */
