@@ -381,6 +381,9 @@ describe("a position column of prose beside an actual is commentary", () => {
     // helper-103: under an undated actual, a month of the report's quarter.
     ["97% provisional at the end of December", "Actual", "amber"],
     ["97% provisional (Oct–Dec)", "Current Actual", "amber"],
+    // helper-106: "as at", as before b46baac.
+    ["97% provisional as at 31 December", "Actual", "amber"],
+    ["97% provisional as at November", "Q3 Actual", "amber"],
   ])("'%s' under a blank '%s' is read for its figure", (position, header, status) => {
     // Among rows of prose (helper-102: with one row, the position column may be read as the actual column itself).
     const got = runScorecard([grid("PIs", [["Ref", "Indicator", "Polarity", "Target", header, "Current Position"], ...PROSE_ROWS, ["P1", "Rent collected (%)", "Higher is better", "98%", null, position]])], { preset: "rag", period: "Q3 2010/11", today: "2011-01-05" }).result.rated.filter((r) => r.record.ref === "P1").map((r) => [r.record.actual?.cell, r.rating.status]);

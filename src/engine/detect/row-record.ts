@@ -83,7 +83,7 @@ const PROVISIONAL_FIGURE = new RegExp(
     // the words, bracketed alone or before a clause of their own ("(provisional, Oct–Dec)", not "(estimated outturn)")
     String.raw`(?:\(\s*${NOT_FINAL}\s*(?:[,;:–—-][^)]*)?\)|${NOT_FINAL}(?![a-z]))` +
     // then nothing that makes it a noun's adjective ("provisional underspend", "estimated to clear the backlog")
-    String.raw`\s*(?:$|[.,;:–—(-]|(?:at|pending|awaiting|subject|until|figures?)\b)`,
+    String.raw`\s*(?:$|[.,;:–—(-]|(?:at|as at|pending|awaiting|subject|until|figures?)\b)`,
   "i",
 );
 /** A unit that any measure may be counted in. */
