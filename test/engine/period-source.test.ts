@@ -104,6 +104,10 @@ const titles: [string, string, string | undefined][] = [
   ["RULES §10 title: a meeting, and where the targets started", "Quarter 3 report – Cabinet 15 February 2011 (targets from the Corporate Plan, April 2010)", "Q3 2010/11"],
   ["RULES §10 title: a meeting first, then where the period started", "Cabinet 15 February 2011: performance since April 2010", "Q3 2010/11"],
   ["RULES §10 title: a meeting's month alone beside the quarter", "Quarter 4 – Cabinet June 2011", "Q4 2010/11"],
+  // helper-106: a quarter beside a meeting's date in figures.
+  ["RULES §10 title: a quarter and a meeting's date in figures", "Quarter 3 performance (Cabinet 15/03/2011)", "Q3 2010/11"],
+  ["RULES §10 title: an outturn quarter and a meeting's date in figures", "Quarter 4 outturn – Cabinet 23/06/2011", "Q4 2010/11"],
+  ["RULES §10 title: a quarter and a date that is no meeting's", "Quarter 3 – data to 31/12/2013", "Q3"],
   // helper-106: a month where something started, beside a quarter or before the end month, is no meeting.
   ["RULES §10 title: targets set in the year's first month", "Quarter 4 – targets set April 2010", "Q4 2010/11"],
   ["RULES §10 title: the plan's month beside the quarter", "Quarter 2 performance against the Corporate Plan (April 2010)", "Q2 2010/11"],

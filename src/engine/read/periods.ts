@@ -222,6 +222,13 @@ export function periodInTitle(text: string): ReportingPeriod | undefined {
       }
     }
   }
+  // A quarter with no year and no month, beside a meeting's date in figures ("Quarter 3 performance (Cabinet
+  // 15/03/2011)", helper-106): the last quarter of that number ended by then, as with a date in words.
+  if (quarter !== undefined && startYear === undefined && months.length === 0) {
+    const meeting = [...t.matchAll(/\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b/g)].find((m) => isMeeting(t, m.index));
+    const [day, month, year] = meeting ? [Number(meeting[1]), Number(meeting[2]), Number(meeting[3])] : [0, 0, 0];
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) startYear = quarterYearOf(quarter, { year, month, day });
+  }
   if (quarter === undefined && startYear === undefined) return undefined;
   return { label: t, quarter, startYear };
 }
