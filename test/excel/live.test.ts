@@ -14,6 +14,8 @@ interface Harness {
   live: LiveColours;
   updates: LiveUpdate[];
   errors: string[];
+  /** Wait until the user's events are handled and the listener is idle (its own writes' events too). */
+  settle(): Promise<void>;
   /** Type as a person (or a co-author) and wait until the listener is idle; returns the requests made. */
   type(address: string, values: (string | number | null)[][], source?: "local" | "remote", sheet?: string): Promise<number>;
 }
@@ -34,13 +36,16 @@ async function harnessOn(fake: FakeExcel, opts: { ratingHelp?: boolean } = {}): 
     live,
     updates,
     errors,
+    async settle() {
+      await fake.user.settled();
+      await live.idle();
+      await fake.user.settled();
+      await live.idle();
+    },
     async type(address, values, source = "local", sheet = "Indicators") {
       const before = fake.stats.syncs;
       fake.user.type(sheet, address, values, { source });
-      await fake.user.settled();
-      await live.idle();
-      await fake.user.settled();
-      await live.idle();
+      await h.settle();
       return fake.stats.syncs - before;
     },
   };
@@ -244,10 +249,7 @@ describe("live colours, edges", () => {
     // HE 1: target 50, higher is better; its rating "=IF(H4>=D4,"G",…)" turns from R to G as 60 is typed in Q4.
     h.fake.user.type("Indicators", "H4", [[60]]);
     h.fake.user.recalculate("Indicators", "I4", [["G"]]);
-    await h.fake.user.settled();
-    await h.live.idle();
-    await h.fake.user.settled();
-    await h.live.idle();
+    await h.settle();
     const live = ["I4", "K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
     expect(h.live.last).toEqual(expect.objectContaining({ kind: "records", cells: 1, syncs: 2 }));
     await h.live.stop();
@@ -291,10 +293,7 @@ describe("live colours, edges", () => {
     const h = await harness();
     h.fake.user.type("Indicators", "H4", [[60]], { source: "local" });
     h.fake.user.type("Indicators", "J4", [["Co-author's note"]], { source: "remote" });
-    await h.fake.user.settled();
-    await h.live.idle();
-    await h.fake.user.settled();
-    await h.live.idle();
+    await h.settle();
     const live = ["K4", "L4"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
     await h.live.stop();
     await applyColoursCommand(h.fake.run, SETTINGS, TODAY);
@@ -305,10 +304,7 @@ describe("live colours, edges", () => {
     const h = await harness();
     const before = [indicators(h).cell("K4").value, indicators(h).cell("K7").value];
     h.fake.user.clearAreas("Indicators", "H4,H7");
-    await h.fake.user.settled();
-    await h.live.idle();
-    await h.fake.user.settled();
-    await h.live.idle();
+    await h.settle();
     const live = ["K4", "K7"].map((a) => [indicators(h).cell(a).value, indicators(h).cell(a).fill]);
     await h.live.stop();
     await applyColoursCommand(h.fake.run, SETTINGS, TODAY);

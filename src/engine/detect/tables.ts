@@ -387,7 +387,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     const prev = plain[plain.length - 1];
     // A repeat of the header above (printed-page style) belongs to that table; not under a title naming
     // another period ("Housing performance indicators 2009/10" below 2010/11's rows): another year's table.
-    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top) && !retitled(cells, prev, header)) continue;
+    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top) && !retitledAt(cells, prev.top, header.top)) continue;
     plain.push({ ...header, kind, limit: cells.bottom });
     ours = ourColumns(header);
   }
@@ -427,13 +427,9 @@ function undated(text: string): string {
  * A header repeated under the first header's title made again for another year ("Housing performance
  * indicators 2009/10" under 2010/11's rows): another year's table. Not a note or heading naming a year
  * ("Source: HB subsidy claim 2009/10", "New indicators from 2011/12"), nor a printed page's header
- * ("Q3 10/11 (SC on Comm Safety)") under a title naming no year (helper-105).
+ * ("Q3 10/11 (SC on Comm Safety)") under a title naming no year (helper-105). `first` and `repeat` are the two
+ * header rows; live colours ask it before and after an edit.
  */
-function retitled(cells: SheetCells, prev: HeaderAt, header: HeaderAt): boolean {
-  return retitledAt(cells, prev.top, header.top);
-}
-
-/** retitled for the header rows `first` and `repeat` (live colours ask it before and after an edit). */
 export function retitledAt(cells: SheetCells, first: number, repeat: number): boolean {
   const own = yearTitle(cells, repeat);
   const above = own === undefined ? undefined : yearTitle(cells, first);
