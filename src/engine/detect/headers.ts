@@ -387,7 +387,21 @@ function classifyUncached(text: string): HeaderClass {
  * figure; "earlier" ones name an earlier period relatively ("Previous quarter Actual", "Actual last year"):
  * rated only where a table has no other actual (records.ts).
  */
-export function actualKind(header: string): "baseline" | "headline" | "period" | "earlier" {
+export function actualKind(header: string): ActualKind {
+  let kind = actualKinds.get(header);
+  if (kind === undefined) {
+    kind = actualKindUncached(header);
+    if (actualKinds.size >= EXACT_CACHE_LIMIT) actualKinds.clear();
+    actualKinds.set(header, kind);
+  }
+  return kind;
+}
+
+type ActualKind = "baseline" | "headline" | "period" | "earlier";
+/** Every repeated header row is judged again (a printed tracker repeats its header on each page), with the same texts. */
+const actualKinds = new Map<string, ActualKind>();
+
+function actualKindUncached(header: string): ActualKind {
   const norm = " " + normaliseHeader(header) + " ";
   if (BASELINE_WORDS.some((w) => norm.includes(" " + w + " "))) return "baseline";
   // "Previous quarter Actual", "Q3 Actual last year": an earlier figure, never the one rated.

@@ -360,7 +360,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
   // Rows heading tables side by side, which are not read (side-by-side.ts): they end the table above all the same.
   const ends: number[] = [];
   for (let r = cells.top; r <= cells.bottom; r++) {
-    const lo = excel.ranges.find((x) => r >= x.top && r <= x.bottom);
+    const lo = rangeAt(excel.ranges, r);
     if (lo) {
       r = lo.bottom;
       floor = r + 1;
@@ -374,7 +374,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
       const beside = sideBySideAt(cells, r);
       // The header printed again with a legend or another table beside it belongs to the table above (what is
       // beside it is named, not read); else such a row ends it.
-      if (beside && prev && beside.some((run) => repeatsHeader(cells, prev.top, prev.columns, run))) (prev.besideRepeats ??= []).push(r);
+      if (beside && prev && repeatsAny(cells, prev, beside)) (prev.besideRepeats ??= []).push(r);
       else if (beside) {
         ends.push(r);
         floor = r + 1;
@@ -387,7 +387,7 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     const prev = plain[plain.length - 1];
     // A repeat of the header above (printed-page style) belongs to that table; not under a title naming
     // another period ("Housing performance indicators 2009/10" below 2010/11's rows): another year's table.
-    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !excel.ranges.some((x) => x.top > prev.top && x.top < header.top) && !retitledAt(cells, prev.top, header.top)) continue;
+    if (prev && (sameRoles(prev.columns, header.columns) || repeatsLowerRow(cells, prev, header)) && !rangeBetween(excel.ranges, prev.top, header.top) && !retitledAt(cells, prev.top, header.top)) continue;
     plain.push({ ...header, kind, limit: cells.bottom });
     ours = ourColumns(header);
   }
@@ -397,6 +397,27 @@ export function detectTables(grid: SheetGrid): TableSpec[] {
     for (const end of ends) if (end > h.top) h.limit = Math.min(h.limit, end - 1);
   }
   return all.map((h) => toSpec(cells, h));
+}
+
+// The helpers below are loops, not closures in detectTables's loop: a closure there over the loop's own
+// variables makes V8 allocate their scope again for every row of the sheet.
+
+/** Whether a run of headers beside others repeats the header of the table above. */
+function repeatsAny(cells: SheetCells, prev: FoundHeader, beside: readonly ColumnMapping[][]): boolean {
+  for (const run of beside) if (repeatsHeader(cells, prev.top, prev.columns, run)) return true;
+  return false;
+}
+
+/** Whether an Excel table starts between two rows. */
+function rangeBetween(ranges: readonly CellRange[], above: number, below: number): boolean {
+  for (let i = 0; i < ranges.length; i++) if (ranges[i].top > above && ranges[i].top < below) return true;
+  return false;
+}
+
+/** The range holding sheet row `row`. */
+function rangeAt(ranges: readonly CellRange[], row: number): CellRange | undefined {
+  for (let i = 0; i < ranges.length; i++) if (row >= ranges[i].top && row <= ranges[i].bottom) return ranges[i];
+  return undefined;
 }
 
 /** Rows looked at above a header for its title (blank ones included), as the period's titles are (period-infer.ts). */

@@ -92,7 +92,11 @@ export class SheetCells {
     this.top = grid.origin?.row ?? 0;
     this.left = grid.origin?.col ?? 0;
     let width = 0;
-    for (const row of this.values) if (row && row.length > width) width = row.length;
+    // Indexed: run once per sheet per stage, rarely optimised, and for…of there makes an object per row.
+    for (let i = 0; i < this.values.length; i++) {
+      const row = this.values[i];
+      if (row && row.length > width) width = row.length;
+    }
     this.bottom = this.top + this.values.length - 1;
     this.right = this.left + width - 1;
     this.merges = grid.merges ?? [];

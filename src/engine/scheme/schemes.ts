@@ -22,7 +22,10 @@ export function statusByKey(scheme: Scheme, kind: RecordKind, key: string): Stat
 
 /** The first status of the kind at this level (the scheme lists them in order of preference). */
 export function statusForLevel(scheme: Scheme, kind: RecordKind, level: Level): Status | undefined {
-  return statusesOf(scheme, kind).find((s) => s.level === level);
+  // A loop, not find's closure: asked once or twice for every record rated.
+  const statuses = statusesOf(scheme, kind);
+  for (let i = 0; i < statuses.length; i++) if (statuses[i].level === level) return statuses[i];
+  return undefined;
 }
 
 const aliasCache = new WeakMap<Status[], Map<string, Status>>();
