@@ -301,13 +301,14 @@ export function bySheetRow<T>(records: RatedRecord[], value: (r: RatedRecord) =>
 /** Problems about the records summarised, and problems about no record at all (headers, rules sheet). */
 function problemsFor(problems: Problem[], all: RatedRecord[], included: RatedRecord[]): IssueRow[] {
   if (problems.length === 0) return [];
-  const everyRow = bySheetRow(all, () => true);
   const ours = bySheetRow(included, (r) => r.record);
+  // Only where some records were left out (another committee's, hidden) can a problem's row be one of theirs.
+  const everyRow = included.length < all.length ? bySheetRow(all, () => true) : undefined;
   const out: IssueRow[] = [];
   for (const p of problems) {
     const at = p.cell ? parseA1(p.cell) : undefined;
     const record = at ? ours.get(p.sheet)?.get(at.row + 1) : undefined;
-    if (!record && at && everyRow.get(p.sheet)?.has(at.row + 1)) continue; // another committee's record
+    if (!record && at && everyRow?.get(p.sheet)?.has(at.row + 1)) continue; // another committee's record
     out.push({ ref: record?.ref ?? "", where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message, severity: p.severity });
   }
   return out;
