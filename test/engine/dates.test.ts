@@ -66,6 +66,15 @@ describe("calendar arithmetic", () => {
     ["2021-04-01", "2022-03-31", 364, "a financial year"],
     ["1970-01-01", "2000-01-01", 10957, "decades"],
     ["2021-02-30", "2021-03-01", NaN, "invalid date"],
+    ["2021-6-30", "2021-07-30", NaN, "a month of one digit is not ISO"],
+    ["2021-06-30 ", "2021-07-30", NaN, "a trailing space"],
+    ["2021/06/30", "2021-07-30", NaN, "slashes"],
+    ["2021-06-3x", "2021-07-30", NaN, "a letter"],
+    ["+021-06-30", "2021-07-30", NaN, "a sign"],
+    ["", "2021-07-30", NaN, "empty"],
+    ["2021-06-30", "2021-07-30T00:00", NaN, "a time after it"],
+    ["0000-03-01", "0000-02-29", -1, "year 0 is a leap year"],
+    ["9999-12-31", "2021-07-30", -2914058, "the last day Excel has"],
   ] as [string, string, number, string][])("daysBetween(%s, %s) = %p (%s)", (a, b, days) => {
     expect(daysBetween(a, b)).toBe(days);
   });

@@ -75,6 +75,26 @@ function parseIso(iso: string): { y: number; m: number; d: number } | undefined 
   return isValidDate(y, mo, d) ? { y, m: mo, d } : undefined;
 }
 
+/** The digits of iso[from, to) as a number; NaN if any is not a digit. */
+function digitsAt(iso: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = iso.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** parseIso's date as a day number (daysFromCivil), NaN where parseIso gives none; no match object, no date object. */
+function isoDayNumber(iso: string): number {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return NaN; // "-"
+  const y = digitsAt(iso, 0, 4);
+  const m = digitsAt(iso, 5, 7);
+  const d = digitsAt(iso, 8, 10);
+  return isValidDate(y, m, d) ? daysFromCivil(y, m, d) : NaN;
+}
+
 /** Last day of a month (1–12) as ISO: lastDayOfMonth(2021, 6) = "2021-06-30". */
 export function lastDayOfMonth(year: number, month: number): string {
   const iso = isoDate(year, month, Number.isInteger(month) && month >= 1 && month <= 12 ? daysInMonth(year, month) : 0);
@@ -84,10 +104,7 @@ export function lastDayOfMonth(year: number, month: number): string {
 
 /** Whole days from a to b (b − a), NaN when either is not a valid ISO date. */
 export function daysBetween(aIso: string, bIso: string): number {
-  const a = parseIso(aIso);
-  const b = parseIso(bIso);
-  if (!a || !b) return NaN;
-  return daysFromCivil(b.y, b.m, b.d) - daysFromCivil(a.y, a.m, a.d);
+  return isoDayNumber(bIso) - isoDayNumber(aIso);
 }
 
 /** The ISO date n days after iso (n may be negative). Throws RangeError on an invalid date. */
