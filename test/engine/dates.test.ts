@@ -1,6 +1,6 @@
 import {
   addDays, daysBetween, daysInMonth, excelSerialToIso, isDateFormat, isoToExcelSerial,
-  lastDayOfMonth, parseDateText, readDate,
+  lastDayOfMonth, parseDateText, readDate, readDueDate,
 } from "../../src/engine/read/dates";
 import type { CellValue } from "../../src/engine/vocab/types";
 
@@ -158,5 +158,41 @@ describe("readDate", () => {
   ];
   test.each(cases)("%p (format %p, %p) → %p (%s)", (cell, format, options, expected) => {
     expect(readDate(cell, format, options)).toBe(expected);
+  });
+});
+
+// helper-107: due dates as officers type them when they are not a date on their own.
+describe("readDueDate", () => {
+  test.each([
+    ["end of March 2011", "2011-03-31"],
+    ["End Nov 2010", "2010-11-30"],
+    ["By 31/03/2011", "2011-03-31"],
+    ["Due by 30/06/2011", "2011-06-30"],
+    ["by the end of June 2011", "2011-06-30"],
+    ["31/03/2011 (revised)", "2011-03-31"],
+    ["March 2011 (was Dec 2010)", "2011-03-31"],
+    ["March 31 2011", "2011-03-31"],
+    ["March 31, 2011", "2011-03-31"],
+    ["Q4 2010/11", "2011-03-31"],
+    ["Quarter 4 2010/11", "2011-03-31"],
+    ["Q2 2010/11", "2010-09-30"],
+    ["Q3 10/11", "2010-12-31"],
+    ["2010/11", "2011-03-31"],
+    ["2010/2011", "2011-03-31"],
+    ["FY 2010/11", "2011-03-31"],
+    ["April 2010 - March 2011", "2011-03-31"],
+    ["Apr 10 to Mar 11", "2011-03-31"],
+    ["30/09/2010", "2010-09-30"],
+  ])("%j is due %s", (text, iso) => {
+    expect(readDueDate(text)).toBe(iso);
+  });
+
+  test.each(["Q4", "2011", "Spring 2011", "by year end", "Ongoing", "TBC", "Phase 1 - March 2011", "2010 - 2013", "2010/12", "Q5 2010/11", "June 2011 – subject to funding", "February 30 2011", "July 2010 (revised to March 2011)", "July 2010 (now 31/03/2011)"])("%j names no day", (text) => {
+    expect(readDueDate(text)).toBeUndefined();
+  });
+
+  test("a date cell is read as readDate reads it", () => {
+    expect(readDueDate(40633, "dd/mm/yyyy")).toBe("2011-03-31");
+    expect(readDueDate(new Date(Date.UTC(2011, 2, 31)))).toBe("2011-03-31");
   });
 });

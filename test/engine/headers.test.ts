@@ -89,6 +89,13 @@ describe("column roles from header text", () => {
     ["Deadline", "due", "deadline"],
     ["End date", "due", "end date"],
     ["Completion date", "due", "completion date"],
+    ["Revised Date", "due", "a revised date (helper-107)"],
+    ["New date", "due", "a new date"],
+    ["Delivery date", "due", "a delivery date"],
+    ["Date for completion", "due", "a date for completion, not progress"],
+    ["Target for completion", "due", "a target for completion is a date"],
+    ["Planned completion", "due", "a planned completion is a date"],
+    ["Completion %", "progress", "completion as a percentage is still progress"],
     // rule: comparators
     ["All England Average", "comparator", "England average"],
     ["All England Average 2008/09", "comparator", "a comparator naming a year is still a comparator"],

@@ -75,6 +75,31 @@ const activityRows: ActivityRow[] = [
   // helper-90: a sentence in the progress column is an update, not a figure ("2,000" made it 100% complete).
   ["§5 a progress sentence with a number is no figure", PRESETS.rag, { progress: "Delivered to 2,000 households so far", due: "03/03/2022", reportDate: R }, "ontrack", false],
   ["§5 \"Consultation closed on 30 November\" is not 30% complete", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Consultation closed on 30 November", reportDate: R }, "ontrack", false],
+  // helper-107: a percentage inside a sentence is of something else, not the action's progress.
+  ...[
+    "Referrals to MARAC up 100% on last year; protocol still in draft.",
+    "100% of Phase 1 homes fitted; Phase 2 starts January.",
+    "Survey 100% returned; report being drafted",
+    "Consultation 100 per cent complete, plan drafting.",
+  ].map((progress): ActivityRow => [`§5 "${progress}" is an update, not 100% complete`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false]),
+  // helper-107: the progress typed in words. "Complete" is 100% (§5.2); "Cancelled" closes the action (§5.1).
+  ...["Complete", "Completed", "Done", "Achieved", "Finished", "Completed (awaiting sign-off)", "Complete - March 2010", "Fully complete"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is done, though the due date passed`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["Cancelled", "Cancelled – no funding", "Withdrawn"].map(
+    (progress): ActivityRow => [`§5.1 progress "${progress}" closes the action`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "cancelled", false],
+  ),
+  ["§7 progress \"Complete\" against an officer's Green: the rules' Completed, checked", PRESETS.rag, { manual: "Green", progress: "Complete", due: "30/11/2021", reportDate: R }, "completed", true],
+  ["§5 progress \"On track - 20%\" is read as 20%: behind at 48% of the way", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "On track - 20%", reportDate: R }, "overdue", false],
+  // helper-107: a phase of the work done is not the action done.
+  ["§5.2 \"Completed phase 1; phase 2 underway\" is no Completed", PRESETS.rag, { manual: "Completed phase 1; phase 2 underway", due: "30/11/2021", reportDate: R }, "overdue", false],
+  ["§5.2 \"Complete (phase 1 of 3)\" is no Completed", PRESETS.rag, { manual: "Complete (phase 1 of 3)", due: "30/11/2021", reportDate: R }, "overdue", false],
+  ["§5.2 \"Completed 31/3/2011\" is Completed", PRESETS.rag, { manual: "Completed 31/3/2011", due: "30/11/2021", reportDate: R }, "completed", false],
+  // helper-107: a due date typed as a quarter, a year or with words around it is read (it was "not a date", and the officer's Green stood).
+  ["§5.3 due \"Q2 2010/11\" is overdue in a Q3 report", PRESETS.rag, { manual: "Green", due: "Q2 2010/11", reportDate: "2010-12-31" }, "overdue", true],
+  ["§5.5 due \"Q4 2010/11\" is on track in a Q3 report", PRESETS.rag, { due: "Q4 2010/11", reportDate: "2010-12-31" }, "ontrack", false],
+  ["§5.3 due \"end of November 2010\" is overdue", PRESETS.rag, { due: "end of November 2010", reportDate: "2010-12-31" }, "overdue", false],
+  ["§5.5 due \"By 31/03/2011\" is on track", PRESETS.rag, { due: "By 31/03/2011", reportDate: "2010-12-31" }, "ontrack", false],
   ["§5 due date as an Excel serial", PRESETS.pentana, { due: 44561, reportDate: R, manual: "In Progress" }, "overdue", true],
   ["§5 due date as a Date cell", PRESETS.pentana, { due: new Date(Date.UTC(2022, 5, 30)), reportDate: R }, "inprogress", false],
   ["§5 no dates: manual decides (rag computed falls back)", PRESETS.rag, { manual: "Amber" }, "warning", false],
@@ -90,6 +115,10 @@ test.each(activityRows)("%s", (_rule, scheme, input, status, check) => {
   const rating = rateActivity(scheme, input);
   expect(rating.status).toBe(status);
   expect(rating.checks.length > 0).toBe(check);
+});
+
+test("one day overdue reads \"1 day\" (helper-107)", () => {
+  expect(rateActivity(PRESETS.rag, { due: "30/01/2022", reportDate: "2022-01-31" }).reason).toBe("due 30/01/2022, 1 day before the report date");
 });
 
 test("a status check says what each side says", () => {

@@ -199,9 +199,18 @@ describe("original and revised dates", () => {
     [["Ref", "Action", "Target date", "Revised target date"], [passed, ahead], "D2"],
     [["Ref", "Action", "Due date (revised)", "Due date (original)"], [ahead, passed], "C2"],
     [["Ref", "Action", "Planned end date", "Current end date"], [passed, ahead], "D2"],
+    // helper-107: "Revised Date" and "New date" were read as nothing, so the passed original made it overdue.
+    [["Ref", "Action", "Target Date", "Revised Date"], [passed, ahead], "D2"],
+    [["Ref", "Action", "Due date", "New date"], [passed, ahead], "D2"],
   ] as [string[], Date[], string][])("%j reads %s", (header, dates, cell) => {
     const r = plan(header, [["A1", "Open the new library", ...dates]]);
     expect(rated(r)).toEqual([["A1", cell, "ontrack"]]);
+  });
+
+  // helper-107: dates under these were no due date ("… for completion" read as progress, and "not a percentage").
+  test.each(["Delivery date", "Date for completion", "Target for completion", "Planned completion"])("%s is the due date", (header) => {
+    const r = plan(["Ref", "Action", header, "RAG"], [["A1", "Open the new library", passed, "Green"]]);
+    expect({ rated: rated(r), notes: r.result.rated[0].rating.quality?.map((q) => q.text) ?? [] }).toEqual({ rated: [["A1", "C2", "overdue"]], notes: [] });
   });
 
   test.each([["Due date", "Forecast completion date"], ["Target date", "Latest forecast completion date"], ["Due date", "Current forecast end date"]])("a forecast is no revision: %s stands beside %s", (due, forecast) => {
@@ -218,6 +227,39 @@ describe("original and revised dates", () => {
   test.each(["N/A", "-", "No change", "TBC", "See comment"])("a revision of %j leaves the original date", (text) => {
     const r = plan(["Ref", "Action", "Original Due Date", "Revised Due Date"], [["A1", "Review fees", d("2010-09-30"), text]]);
     expect({ rated: rated(r), notes: r.result.rated[0].rating.quality?.map((q) => q.text) ?? [] }).toEqual({ rated: [["A1", "C2", "overdue"]], notes: [] });
+  });
+});
+
+// helper-107: an action plan's "Current Position" is its progress in words, not a figure: the table is
+// read as actions, rated on their due dates, and the position is the update shown in the pack.
+describe("an action plan with a Current Position column", () => {
+  const run = (header: string[], rows: CellValue[][]) =>
+    runScorecard([grid("Actions", [header, ...rows])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+
+  test.each(["Current Position", "Position", "Performance", "Latest position"])("%s beside a Target Date: an activity, overdue", (position) => {
+    const r = run(["Ref", "Action", "Lead Officer", "Target Date", position, "RAG"], [["A1", "Open the new library", "J Smith", d("2010-09-30"), "Delayed by the contractor; opening now planned for spring", "Green"]]);
+    const [x] = r.result.rated;
+    expect({ kind: x.record.kind, status: x.rating.status, checked: x.rating.checks.length > 0, comment: x.record.comment?.value, problems: r.result.problems.filter((p) => p.severity === "error").length }).toEqual({
+      kind: "activity",
+      status: "overdue",
+      checked: true,
+      comment: "Delayed by the contractor; opening now planned for spring",
+      problems: 0,
+    });
+  });
+
+  test("beside a Comments column the comments stay the update", () => {
+    const r = run(["Ref", "Action", "Due date", "Current Position", "Comments"], [["A1", "Open the new library", d("2011-06-30"), "On site", "Builder appointed"]]);
+    expect([r.result.rated[0].record.kind, r.result.rated[0].record.comment?.value, r.result.rated[0].rating.status]).toEqual(["activity", "Builder appointed", "ontrack"]);
+  });
+
+  test.each([
+    [["Ref", "Indicator", "Due date", "Current Position"], "an indicator's name"],
+    [["Ref", "Action", "Target", "Due date", "Current Position"], "a target beside it"],
+    [["Ref", "Action", "Due date", "Actual"], "a figure's own header"],
+  ])("%j stays an indicator table (%s)", (header) => {
+    const r = run(header as string[], [["A1", "Households in temporary accommodation", ...header.slice(2).map(() => 12)]]);
+    expect(r.result.rated[0].record.kind).toBe("indicator");
   });
 });
 

@@ -41,14 +41,50 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
     if (STRONG_ROLES.has(c.role)) strong++;
     if (WEAK_ROLES.has(c.role)) weak++;
   }
-  const actual = has.has("actual");
   const target = [...TARGET_ROLES].some((r) => has.has(r));
   const schedule = [...SCHEDULE_ROLES].some((r) => has.has(r));
+  // "Action | Target Date | Current Position | RAG": an action plan's position is its progress in words.
+  const actual = has.has("actual") && !(schedule && !target && narrativeActuals(columns));
   // A description alone ("Icon | Status | Description" legends) needs figures or dates beside it.
   if (!identity && !(has.has("description") && (actual || target || schedule))) return undefined;
   if (known < 2 || known * 2 < columns.length) return undefined;
   if (strong === 0 && !(has.has("comment") && weak >= 2)) return undefined;
   return actual || (target && !schedule) ? "indicator" : "activity";
+}
+
+/** A name column's header that makes the rows actions, not indicators. */
+const ACTIVITY_NAME = /^\s*(?:key\s+)?(?:actions?|activit(?:y|ies)|tasks?|projects?|milestones?|deliverables?|initiatives?|commitments?|what we will do)\b/i;
+/** A figure's header that in an action plan is the officer's account in words: "Current Position", "Performance". */
+const NARRATIVE_ACTUAL = /^\s*(?:current\s+|latest\s+)?(?:position|performance)\s*$/i;
+
+/**
+ * Whether the header's figure columns are an action plan's narrative (helper-107): a name column naming
+ * actions, and every actual headed "Current Position", "Position" or "Performance".
+ * Read as an indicator table beside a due date, its actions were rated "On target" on the officer's RAG,
+ * however long overdue. judgeHeader asks it only where there is a schedule column and no target.
+ */
+export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {
+  let actions = false;
+  let actuals = 0;
+  for (const c of columns) {
+    if (c.role === "name" && ACTIVITY_NAME.test(c.header)) actions = true;
+    if (c.role !== "actual") continue;
+    if (!NARRATIVE_ACTUAL.test(c.header)) return false;
+    actuals++;
+  }
+  return actions && actuals > 0;
+}
+
+/** An activity table's narrative actuals (narrativeActuals) read as its update: the comment, or nothing where it has one. */
+export function asActivityColumns(columns: ColumnMapping[]): ColumnMapping[] {
+  if (!narrativeActuals(columns) || !columns.some((c) => SCHEDULE_ROLES.has(c.role))) return columns;
+  let comment = columns.some((c) => c.role === "comment");
+  return columns.map((c) => {
+    if (c.role !== "actual") return c;
+    const role: Role = comment ? "ignore" : "comment";
+    comment = true;
+    return { ...c, role };
+  });
 }
 
 /** Text that can sit under or over a group header: a period (or one named relatively, "Current quarter"), an actual or a target. */

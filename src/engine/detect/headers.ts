@@ -55,7 +55,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["outcome", ["outcome", "outcomes", "expected outcome", "intended outcome", "success measure", "success criteria", "impact"]],
   ["progress", ["progress", "percent complete", "percentage complete", "complete", "percent progress", "progress percent", "completion percent"]],
   ["start", ["start", "start date", "date started", "commenced", "commencement date"]],
-  ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when"]],
+  ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when", "revised date", "new date", "delivery date", "date for completion", "target for completion", "planned completion", "planned completion date", "planned end date", "expected end date"]],
   ["comparator", ["comparator", "benchmark", "quartile", "cipfa", "national average", "england average", "family group", "statistical neighbours", "rank"]],
   ["annualTarget", ["target", "targets", "tgt", "annual target", "year end target", "full year target"]],
   ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "perf", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],
@@ -71,7 +71,9 @@ const EXACT_HEADERS: [Role, string[]][] = [
 const PHRASE_RULES: [Role, string[]][] = [
   ["ignore", ["direction of travel", "trend", "previous status", "previous rating", "last status"]],
   ["comparator", ["average", "comparator", "comparison", "family group", "national", "cipfa", "statistical neighbour", "statistical neighbours", "nearest neighbours", "quartile", "benchmark", "england", "regional", "rank", "ranking", "peer"]],
-  ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion"]],
+  // "Revised Date" beside "Target Date" is the date the action moved to (helper-107: read as nothing, the
+  // original made it overdue); "Date for completion" and "Planned completion" were read as progress.
+  ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion", "revised date", "new date", "delivery date", "for completion", "planned completion"]],
   ["start", ["start date", "date started", "commencement", "start"]],
   ["comment", ["comment", "comments", "commentary", "update", "updates", "notes", "note", "narrative", "remedial", "corrective", "explanation", "action taken", "actions taken", "mitigation"]],
   ["tolerance", ["tolerance", "variance", "threshold"]],

@@ -3,7 +3,7 @@
 // so keeping none of them per record keeps the heap (and the garbage collector's work) small at
 // 100,000 rows. Grids are never changed once read, so a cell read later is the cell read now.
 import { toA1 } from "../vocab/address";
-import { readDate } from "../read/dates";
+import { readDate, readDueDate } from "../read/dates";
 import { readValue } from "../read/values";
 import { monthsNamed, quarterOfMonth } from "../read/periods";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
@@ -283,7 +283,8 @@ class RowRecord implements SourceRecord {
     // A revised date left blank, or holding no date ("N/A", "No change", "TBC"): the original stands,
     // where there is one (helper-93: "N/A" beside 30/09/2010 gave no data, not overdue).
     const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];
-    if (!original || (field && !isBlank(field.value) && readDate(field.value, field.format) !== undefined)) return field;
+    const read = role === "due" ? readDueDate : readDate;
+    if (!original || (field && !isBlank(field.value) && read(field.value, field.format) !== undefined)) return field;
     const first = this.rows.field(this.at, original);
     return first && !isBlank(first.value) ? first : field;
   }

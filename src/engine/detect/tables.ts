@@ -3,7 +3,7 @@ import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } 
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import { periodInTitle, type ReportingPeriod } from "../read/periods";
-import { headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { asActivityColumns, headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
@@ -489,7 +489,8 @@ function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
 
 function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   const firstRow = h.top + h.height;
-  const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns: h.columns };
+  const columns = h.kind === "activity" ? asActivityColumns(h.columns) : h.columns;
+  const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns };
   if (h.name !== undefined) spec.name = h.name;
   if (h.besideRepeats) spec.besideRepeats = h.besideRepeats.filter((r) => r <= h.limit);
   const shape = tableShape(spec);

@@ -1,6 +1,6 @@
 // The activity rule (RULES §5): closed, done, overdue, due soon, on track; optional expected progress.
 import { cellText, isBlank } from "../read/cells";
-import { daysBetween, readDate } from "../read/dates";
+import { daysBetween, readDate, readDueDate } from "../read/dates";
 import { formatFigure, formatIsoDate, type LazyText } from "../vocab/format";
 import { matchRating } from "../scheme/schemes";
 import { readValue } from "../read/values";
@@ -29,19 +29,23 @@ export interface ActivityResult {
 }
 
 /**
- * A progress figure typed as text: a number alone ("40", "0.4", "c. 40 complete"), or a percentage anywhere
- * in the text ("100% (see note)", "Complete (100%)", "100 per cent"). A sentence with a number and no
- * percentage ("Delivered to 2,000 households so far", "Phase 1 of 3 complete") is an update, not a figure:
- * read as one, its first number made an action 100% complete (helper-90).
+ * A progress figure typed as text: a number alone ("40", "0.4", "c. 40 complete"), or a percentage that
+ * opens the text ("100% (see note)", "Completed 100%", "On track - 60%", "100 per cent") or stands in
+ * brackets ("Complete (100%)"). A sentence with a number and no percentage ("Delivered to 2,000 households
+ * so far", "Phase 1 of 3 complete") is an update, not a figure: read as one, its first number made an
+ * action 100% complete (helper-90). So is a percentage inside one ("Referrals up 100% on last year",
+ * "100% of Phase 1 homes fitted", "Consultation 100 per cent complete"): of something else (helper-107).
  */
 const PROGRESS_TEXT = /^\s*(?:(?:c\.?|ca\.?|approx\.?|about|around)\s*)?[-+]?\d+(?:[.,]\d+)?\s*%?\s*(?:complete|completed|done)?\s*\.?\s*$/i;
-const PERCENT_IN_TEXT = /(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)/i;
+const PERCENT_FIRST =
+  /^\s*(?:(?:approximately|approx\.?|circa|c\.|ca\.|about|around|estimated|est\.|overall|progress|completion|completed|complete|(?:on track|on target|in progress|ongoing|progressing|underway)\s*[-\u2013\u2014:,])\s*[:\-\u2013=]?\s*(?:at\s+|is\s+)?)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)(?=\s*(?:$|[(\-\u2013\u2014;,.:*]|(?:complete|completed|done|delivered|achieved|finished)\b))/i;
+const PERCENT_IN_BRACKETS = /\(\s*(?:c\.\s*|approx\.?\s*)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\)/i;
 
 /** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
 export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: QualityNote[]): number | undefined {
   if (cell === undefined || cell === null || cell === "") return undefined;
   if (typeof cell === "string" && /\d/.test(cell) && !PROGRESS_TEXT.test(cell)) {
-    const percent = PERCENT_IN_TEXT.exec(cell);
+    const percent = PERCENT_FIRST.exec(cell) ?? PERCENT_IN_BRACKETS.exec(cell);
     if (!percent) return undefined;
     return readProgress(`${percent[1]}%`, undefined, quality);
   }
@@ -61,14 +65,19 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   const quality: QualityNote[] = [];
   const manualText = typeof input.manual === "string" ? input.manual : "";
   const manual = manualText ? matchRating(scheme, "activity", manualText) : undefined;
-  const progress = readProgress(input.progress, input.progressFormat, quality);
-  const due = input.due === undefined ? undefined : readDate(input.due, input.dueFormat);
+  const progressNotes: QualityNote[] = [];
+  const progress = readProgress(input.progress, input.progressFormat, progressNotes);
+  // "Complete" or "Cancelled" typed as the progress: 100% in words (RULES §5 step 2), or the action closed (step 1).
+  const said = progress === undefined ? progressInWords(scheme, input.progress) : undefined;
+  if (!said) quality.push(...progressNotes);
+  const due = input.due === undefined ? undefined : readDueDate(input.due, input.dueFormat);
   if (!due && !isBlank(input.due ?? null)) quality.push({ about: "due", text: `due date "${cellText(input.due ?? null)}" is not a date` });
   const result = (level: Level | undefined, reason: LazyText): ActivityResult => ({ level, reason, quality, progress, due });
 
   if (manual?.level === "closed") return result("closed", `rated ${manual.label}`);
   if (manual?.level === "done") return result("done", `rated ${manual.label}`);
   if (progress !== undefined && progress >= 1 - 1e-9) return result("done", "progress is 100%");
+  if (said) return result(said.level, `progress "${cellText(input.progress ?? null).trim()}"`);
   if (!due) return result(undefined, "no due date");
   const report = input.reportDate;
   if (!report) return result(undefined, "no report date");
@@ -87,6 +96,13 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   return result("good", new DueReason(due, progress, "later", 0));
 }
 
+/** The closed or done status words in the progress column mean ("Completed", "Cancelled – no funding"), if any. */
+function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: "done" | "closed" } | undefined {
+  if (typeof cell !== "string") return undefined;
+  const status = matchRating(scheme, "activity", cell.replace(/^\s*fully\s+/i, ""));
+  return status?.level === "done" || status?.level === "closed" ? { level: status.level } : undefined;
+}
+
 /**
  * "due 30/06/2021, 12 days before the report date, 40% complete", "due 31/03/2011, within 30 days
  * of the report date", "due 31/03/2012": the figures kept, the words written when read.
@@ -103,7 +119,7 @@ class DueReason {
   text(): string {
     const dueText = `due ${formatIsoDate(this.due)}`;
     const progressText = this.progress === undefined ? "" : `, ${formatFigure(this.progress, true)} complete`;
-    if (this.when === "overdue") return `${dueText}, ${this.days} days before the report date${progressText}`;
+    if (this.when === "overdue") return `${dueText}, ${this.days} day${this.days === 1 ? "" : "s"} before the report date${progressText}`;
     if (this.when === "soon") return `${dueText}, within ${this.days} days of the report date${progressText}`;
     return `${dueText}${progressText}`;
   }

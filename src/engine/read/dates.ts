@@ -178,6 +178,69 @@ export function parseDateText(raw: string): string | undefined {
   return undefined;
 }
 
+/** Words before a due date that say it is the latest day: "By 31/03/2011", "End of March 2011", "No later than …". */
+const DUE_BY = /^(?:(?:due\s+)?(?:by|before|no later than|not later than)(?:\s+the)?(?:\s+end\s+of)?|(?:the\s+)?end(?:\s+of)?)\s*:?\s+/i;
+/** A note in brackets after a due date: "31/03/2011 (revised)", "March 2011 (was Dec 2010)". */
+const NOTE_AFTER_DATE = /\s*\(([^()]*)\)\s*$/;
+/** A note naming the date the action had before: the date outside the brackets stands. */
+const EARLIER_DATE_NOTE = /^\s*(?:was|originally|original|previously|formerly|first|from)\b/i;
+const QUARTER_OF_YEAR = /^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*(?:of\s+)?(?:fy\s*)?(\d{4}|\d{2})\s*[/-]\s*(\d{4}|\d{2})$/i;
+const FINANCIAL_YEAR = /^(?:fy\s*|financial year\s*)?(\d{4})\s*[/-]\s*(\d{4}|\d{2})$/i;
+const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
+/** "April 2010 - March 2011", "Apr 10 to Mar 11": a span, due at its end. */
+const SPAN = /^(.+?)\s+(?:-|\u2013|\u2014|to)\s+(.+)$/i;
+
+/** The financial year starting in April of the first year of "2010/11", "2010-2011", "10/11"; undefined where the two do not follow. */
+function financialYearStart(first: string, second: string): number | undefined {
+  const a = fullYear(first);
+  const b = fullYear(second);
+  return b === a + 1 ? a : undefined;
+}
+
+/**
+ * A due date as officers type one when it is not a date on its own (helper-107): "End of March 2011",
+ * "By 31/03/2011", "31/03/2011 (revised)", "March 31 2011", a quarter ("Q4 2010/11", due at its last day),
+ * a financial year ("2010/11", due 31 March 2011) or a span ("April 2010 - March 2011", due at its end).
+ * Seasons, "Ongoing" and "by year end" name no day, and give none.
+ */
+export function readDueDate(cell: CellValue, numberFormat?: string): string | undefined {
+  const iso = readDate(cell, numberFormat);
+  if (iso !== undefined || typeof cell !== "string") return iso;
+  return dueInWords(cell.replace(/\s+/g, " ").trim(), 0);
+}
+
+function dueInWords(text: string, depth: number): string | undefined {
+  // A note naming another date ("July 2010 (revised to March 2011)") leaves which is due unclear, unless it
+  // says the other was the earlier one ("March 2011 (was Dec 2010)").
+  const note = NOTE_AFTER_DATE.exec(text);
+  if (note && /\d/.test(note[1]) && !EARLIER_DATE_NOTE.test(note[1])) return undefined;
+  const t = text.replace(NOTE_AFTER_DATE, "").replace(DUE_BY, "").trim();
+  if (!t || t.length > 60) return undefined;
+  const plain = parseDateText(t);
+  if (plain) return plain;
+  let m = MONTH_DAY_YEAR.exec(t);
+  if (m) {
+    const month = monthNumber(m[1]);
+    return month ? isoDate(Number(m[3]), month, Number(m[2])) : undefined;
+  }
+  m = QUARTER_OF_YEAR.exec(t);
+  if (m) {
+    const start = financialYearStart(m[2], m[3]);
+    if (start === undefined) return undefined;
+    const q = Number(m[1]);
+    return q === 4 ? lastDayOfMonth(start + 1, 3) : lastDayOfMonth(start, 3 + 3 * q);
+  }
+  m = FINANCIAL_YEAR.exec(t);
+  if (m) {
+    const start = financialYearStart(m[1], m[2]);
+    return start === undefined ? undefined : lastDayOfMonth(start + 1, 3);
+  }
+  m = depth === 0 ? SPAN.exec(t) : null;
+  // Both ends must be dates: "Phase 1 - March 2011" is a phase's, not a span.
+  if (m && dueInWords(m[1], depth + 1) !== undefined) return dueInWords(m[2], depth + 1);
+  return undefined;
+}
+
 /**
  * True when an Excel number format shows a date: it has d, y, or m outside quotes, escapes and
  * [colour] codes, and is not a pure time (m beside h or s is minutes; [h] is elapsed time).

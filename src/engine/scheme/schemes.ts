@@ -84,6 +84,9 @@ export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Sta
 
 const matchCache = new WeakMap<Status[], Map<string, Status | null>>();
 
+/** Words after "Completed" that say only part of the work is: a phase or stage of it, the rest still to do. */
+const PART_DONE = /\b(?:phases?|stages?|parts?|partly|partially|underway|under way|in progress|ongoing|outstanding|remain|remains|remaining|still|not yet)\b|\b\d+\s+of\s+\d+\b/;
+
 function matchRatingUncached(statuses: Status[], text: string): Status | undefined {
   const norm = normaliseRating(text);
   if (!norm) return undefined;
@@ -94,6 +97,8 @@ function matchRatingUncached(statuses: Status[], text: string): Status | undefin
   for (const [alias, status] of map) {
     if (alias.length < 2 && /[a-z]/.test(alias)) continue; // single letters only match alone
     if (norm.startsWith(alias) && /^[\s\-–—:(,.]/.test(norm.slice(alias.length)) && (!best || alias.length > best.length)) {
+      // "Completed phase 1; phase 2 underway", "Complete (phase 1 of 3)": part of the work is done, not the action (helper-107).
+      if (status.level === "done" && PART_DONE.test(norm.slice(alias.length))) continue;
       best = { status, length: alias.length };
     }
   }
