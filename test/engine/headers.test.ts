@@ -96,6 +96,7 @@ describe("column roles from header text", () => {
     ["Target for completion", "due", "a target for completion is a date"],
     ["Planned completion", "due", "a planned completion is a date"],
     ["Completion %", "progress", "completion as a percentage is still progress"],
+    ["New Date (if changed)", "due", "a new date with a note"],
     // rule: comparators
     ["All England Average", "comparator", "England average"],
     ["All England Average 2008/09", "comparator", "a comparator naming a year is still a comparator"],

@@ -89,11 +89,26 @@ const activityRows: ActivityRow[] = [
   ...["Cancelled", "Cancelled – no funding", "Withdrawn"].map(
     (progress): ActivityRow => [`§5.1 progress "${progress}" closes the action`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "cancelled", false],
   ),
+  // helper-108: a sentence that opens with such a word is an update; a closing that says the work is done is no cancelling.
+  ...["Complete by 31/03/2011", "Complete review of fees by March 2011", "Completed consultation, report due to Cabinet in March", "Completed draft strategy; consultation to follow", "On hold pending funding decision", "Closed - all actions complete", "100% of budget spent", "100% of referrals seen within 4 weeks", "Done - 2 sites remain", "Completed, with 2 of 3 sites live"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is an update: rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
+  // helper-108: a percentage of the whole action after a few words of its own.
+  ...["Project is 100% complete", "Works 100% complete", "Now at 100%", "Overall progress 100%", "Status: 100% complete", "Green - 100%", "100%+"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100%`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
   ["§7 progress \"Complete\" against an officer's Green: the rules' Completed, checked", PRESETS.rag, { manual: "Green", progress: "Complete", due: "30/11/2021", reportDate: R }, "completed", true],
   ["§5 progress \"On track - 20%\" is read as 20%: behind at 48% of the way", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "On track - 20%", reportDate: R }, "overdue", false],
   // helper-107: a phase of the work done is not the action done.
   ["§5.2 \"Completed phase 1; phase 2 underway\" is no Completed", PRESETS.rag, { manual: "Completed phase 1; phase 2 underway", due: "30/11/2021", reportDate: R }, "overdue", false],
   ["§5.2 \"Complete (phase 1 of 3)\" is no Completed", PRESETS.rag, { manual: "Complete (phase 1 of 3)", due: "30/11/2021", reportDate: R }, "overdue", false],
+  // helper-108: a note on the whole work after the word is still Completed; fewer than all of it is not.
+  ...["Completed – now part of business as usual", "Complete - no outstanding issues", "Completed (3 of 3 actions)", "Complete - final stage signed off", "Completed - still within budget", "Completed, ongoing monitoring as BAU"].map(
+    (manual): ActivityRow => [`§5.2 "${manual}" is Completed`, PRESETS.rag, { manual, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["Completed 2 of 3 milestones", "Completed in part", "Completed stage 1", "Completed – phase 2 underway", "Completed first phase", "Completed - 3 actions outstanding"].map(
+    (manual): ActivityRow => [`§5.2 "${manual}" is no Completed`, PRESETS.rag, { manual, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
   ["§5.2 \"Completed 31/3/2011\" is Completed", PRESETS.rag, { manual: "Completed 31/3/2011", due: "30/11/2021", reportDate: R }, "completed", false],
   // helper-107: a due date typed as a quarter, a year or with words around it is read (it was "not a date", and the officer's Green stood).
   ["§5.3 due \"Q2 2010/11\" is overdue in a Q3 report", PRESETS.rag, { manual: "Green", due: "Q2 2010/11", reportDate: "2010-12-31" }, "overdue", true],

@@ -207,6 +207,21 @@ describe("original and revised dates", () => {
     expect(rated(r)).toEqual([["A1", cell, "ontrack"]]);
   });
 
+  // helper-108: a note on the revision, or an officer "responsible for completion", is no due date.
+  test.each([
+    [["Ref", "Action", "Target date", "Revised target date", "Reason for revised date"], "D2", "ontrack"],
+    [["Ref", "Action", "Due date", "New due date", "Reason for new date"], "D2", "ontrack"],
+    [["Ref", "Action", "Target Date", "Revised Date", "Explanation for revised date"], "D2", "ontrack"],
+  ] as [string[], string, string][])("%j reads %s", (header, cell, status) => {
+    const r = plan(header, [["A1", "Open the new library", passed, ahead, "Contractor delay"]]);
+    expect(rated(r)).toEqual([["A1", cell, status]]);
+  });
+
+  test("'Officer responsible for completion' is no due date", () => {
+    const r = plan(["Ref", "Action", "Officer responsible for completion", "Target date", "RAG"], [["A1", "Open the new library", "J Smith", passed, "Green"]]);
+    expect(rated(r)).toEqual([["A1", "D2", "overdue"]]);
+  });
+
   // helper-107: dates under these were no due date ("… for completion" read as progress, and "not a percentage").
   test.each(["Delivery date", "Date for completion", "Target for completion", "Planned completion"])("%s is the due date", (header) => {
     const r = plan(["Ref", "Action", header, "RAG"], [["A1", "Open the new library", passed, "Green"]]);
@@ -248,6 +263,18 @@ describe("an action plan with a Current Position column", () => {
     });
   });
 
+  // helper-108: the position says how far the action has got, where it does; prose is the update only.
+  test.each([
+    ["Complete", "completed"],
+    ["100% complete", "completed"],
+    ["Cancelled", "cancelled"],
+    ["Completed - fees approved by Cabinet", "completed"],
+    ["Delayed by the contractor", "overdue"],
+  ])("a position of %j is read: %s", (position, status) => {
+    const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), position, "Green"]]);
+    expect([r.result.rated[0].rating.status, r.result.problems.length]).toEqual([status, 0]);
+  });
+
   test("beside a Comments column the comments stay the update", () => {
     const r = run(["Ref", "Action", "Due date", "Current Position", "Comments"], [["A1", "Open the new library", d("2011-06-30"), "On site", "Builder appointed"]]);
     expect([r.result.rated[0].record.kind, r.result.rated[0].record.comment?.value, r.result.rated[0].rating.status]).toEqual(["activity", "Builder appointed", "ontrack"]);
@@ -259,6 +286,35 @@ describe("an action plan with a Current Position column", () => {
     [["Ref", "Action", "Due date", "Actual"], "a figure's own header"],
   ])("%j stays an indicator table (%s)", (header) => {
     const r = run(header as string[], [["A1", "Households in temporary accommodation", ...header.slice(2).map(() => 12)]]);
+    expect(r.result.rated[0].record.kind).toBe("indicator");
+  });
+});
+
+// helper-107: "Target" in an action plan is often the target date.
+describe("an action plan whose Target column holds dates", () => {
+  const run = (rows: CellValue[][], header = ["Ref", "Action", "Lead Officer", "Target", "Status", "Comments"]) =>
+    runScorecard([grid("Actions", [header, ...rows])], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+  const read = (r: ReturnType<typeof run>) => r.result.rated.map((x) => [x.record.kind, x.rating.status, x.rating.checks.length > 0]);
+
+  test("dates and months under Target are due dates", () => {
+    const r = run([
+      ["A1", "Open the new library", "J Smith", "September 2010", "Green", ""],
+      ["A2", "Review fees", "K Jones", d("2011-03-31"), "Green", ""],
+      ["A3", "Adopt the plan", "K Jones", "TBC", "Amber", ""],
+    ]);
+    expect(read(r)).toEqual([["activity", "overdue", true], ["activity", "ontrack", false], ["activity", "warning", false]]);
+  });
+
+  test.each([
+    [[["P1", "Review fees", "J Smith", "95%", "Green", ""]], "a percentage"],
+    [[["P1", "Review fees", "J Smith", 120, "Green", ""]], "a number"],
+    [[["P1", "Open the new library", "J Smith", "September 2010", "Green", ""], ["P2", "Review fees", "K Jones", "95%", "Green", ""]], "a date and a figure"],
+  ] as [CellValue[][], string][])("%j stays an indicator table (%s)", (rows) => {
+    expect(run(rows).result.rated.every((x) => x.record.kind === "indicator")).toBe(true);
+  });
+
+  test("a KPI list is not an action plan, whatever its targets", () => {
+    const r = run([["P1", "Households in temporary accommodation", "J Smith", "September 2010", "Green", ""]], ["Ref", "Indicator", "Lead Officer", "Target", "Status", "Comments"]);
     expect(r.result.rated[0].record.kind).toBe("indicator");
   });
 });

@@ -63,6 +63,11 @@ const NARRATIVE_ACTUAL = /^\s*(?:current\s+|latest\s+)?(?:position|performance)\
  * Read as an indicator table beside a due date, its actions were rated "On target" on the officer's RAG,
  * however long overdue. judgeHeader asks it only where there is a schedule column and no target.
  */
+/** Whether a name column of the header names actions ("Action", "Task", "Project", "Milestone"…). */
+export function namesActions(columns: readonly ColumnMapping[]): boolean {
+  return columns.some((c) => c.role === "name" && ACTIVITY_NAME.test(c.header));
+}
+
 export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {
   let actions = false;
   let actuals = 0;
@@ -73,6 +78,12 @@ export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {
     actuals++;
   }
   return actions && actuals > 0;
+}
+
+/** The column asActivityColumns made of an action plan's narrative actual (its comment, or a column left aside), if any. */
+export function narrativeColumn(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
+  if (!namesActions(columns)) return undefined;
+  return columns.find((c) => (c.role === "comment" || c.role === "ignore") && NARRATIVE_ACTUAL.test(c.header));
 }
 
 /** An activity table's narrative actuals (narrativeActuals) read as its update: the comment, or nothing where it has one. */

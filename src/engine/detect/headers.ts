@@ -71,9 +71,9 @@ const EXACT_HEADERS: [Role, string[]][] = [
 const PHRASE_RULES: [Role, string[]][] = [
   ["ignore", ["direction of travel", "trend", "previous status", "previous rating", "last status"]],
   ["comparator", ["average", "comparator", "comparison", "family group", "national", "cipfa", "statistical neighbour", "statistical neighbours", "nearest neighbours", "quartile", "benchmark", "england", "regional", "rank", "ranking", "peer"]],
-  // "Revised Date" beside "Target Date" is the date the action moved to (helper-107: read as nothing, the
-  // original made it overdue); "Date for completion" and "Planned completion" were read as progress.
-  ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion", "revised date", "new date", "delivery date", "for completion", "planned completion"]],
+  // "Revised Date", "New date", "Date for completion" are whole headers only (EXACT_HEADERS): as phrases they
+  // took "Reason for revised date" and "Officer responsible for completion" for the due date (helper-108).
+  ["due", ["due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion", "finish date", "timescale", "timescales", "by when", "milestone date", "expected completion"]],
   ["start", ["start date", "date started", "commencement", "start"]],
   ["comment", ["comment", "comments", "commentary", "update", "updates", "notes", "note", "narrative", "remedial", "corrective", "explanation", "action taken", "actions taken", "mitigation"]],
   ["tolerance", ["tolerance", "variance", "threshold"]],

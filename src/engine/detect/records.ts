@@ -3,6 +3,7 @@ import { toA1 } from "../vocab/address";
 import { SheetCells, splitRefAndName } from "../read/cells";
 import { actualKind, definitionBesideName, mentionsEarlierPeriod, periodFraction, periodPosition, yearStart } from "./headers";
 import { datedColumn } from "./rolling-year";
+import { narrativeColumn } from "./header-rows";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
 import { classifyBodyRow, gapRow, tableShape } from "./tables";
@@ -92,6 +93,12 @@ export interface ColumnPlan {
    * blank, its text is the figure where it starts with one ("97% provisional at the end of December").
    */
   actualFallback?: ColumnMapping;
+  /**
+   * An action plan's "Current Position" read as its update (header-rows.ts asActivityColumns), where the
+   * table has no progress column: on each row its text is the progress where it says how far the action
+   * has got ("Complete", "Cancelled", "75% complete"; read/progress.ts readsAsProgress).
+   */
+  progressFallback?: ColumnMapping;
   /** The target to compare as it stands: the rated period's own target, else (not year-to-date) the annual one. */
   target?: ColumnMapping;
   annualTarget?: ColumnMapping;
@@ -148,7 +155,7 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number, repor
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
-  const plan0: Pick<ColumnPlan, "dateFallback"> = {};
+  const plan0: Pick<ColumnPlan, "dateFallback" | "progressFallback"> = {};
   // "Indicator | Definition": the definition describes the indicator the other column names.
   const definition = definitionBesideName(columns);
   for (const role of SINGLE_ROLES) {
@@ -163,6 +170,8 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number, repor
     (plan0.dateFallback ??= {})[role] = chosen.original;
   }
   if (definition) single.description ??= definition;
+  const narrative = single.progress ? undefined : narrativeColumn(columns);
+  if (narrative) plan0.progressFallback = narrative;
 
   const actuals = columns.filter((c) => c.role === "actual");
   // An earlier period's figure ("Last quarter actual") is rated only where there is no other: alone, it is the latest there is.

@@ -5,6 +5,7 @@
 import { toA1 } from "../vocab/address";
 import { readDate, readDueDate } from "../read/dates";
 import { readValue } from "../read/values";
+import { readsAsProgress } from "../read/progress";
 import { monthsNamed, quarterOfMonth } from "../read/periods";
 import { SheetCells, cellText, isBlank, splitRefAndName } from "../read/cells";
 import type { ColumnPlan } from "./records";
@@ -280,6 +281,12 @@ class RowRecord implements SourceRecord {
   private activityField(role: "progress" | "start" | "due"): Field | undefined {
     if (this.kind !== "activity") return undefined;
     const field = this.single(role);
+    const position = role === "progress" ? this.rows.plan.progressFallback : undefined;
+    if (position) {
+      // An action plan's position in words: the progress where it says how far the action has got (helper-108).
+      const said = this.rows.field(this.at, position);
+      return said && typeof said.value === "string" && readsAsProgress(said.value) ? said : undefined;
+    }
     // A revised date left blank, or holding no date ("N/A", "No change", "TBC"): the original stands,
     // where there is one (helper-93: "N/A" beside 30/09/2010 gave no data, not overdue).
     const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];

@@ -3,7 +3,8 @@ import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } 
 import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import { periodInTitle, type ReportingPeriod } from "../read/periods";
-import { asActivityColumns, headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { isDateFormat, readDate, readDueDate } from "../read/dates";
+import { asActivityColumns, namesActions, headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
@@ -502,8 +503,35 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   }
   spec.columns = settleMergedHeaders(cells, spec);
   spec.columns = settleByFigures(cells, spec);
+  targetDates(cells, spec);
   markPending(cells, spec);
   return spec;
+}
+
+/**
+ * "Action | Lead Officer | Target | Status" with a date or month under Target on every row: an action plan's
+ * target date, not an indicator's target (helper-107: read as indicators, the actions were shown "On target"
+ * on the officer's Green, months overdue). Only with a name column naming actions, no figure column and one
+ * undated target, whose cells are all dates but for words with no figure ("TBC", "Ongoing"). In place.
+ */
+function targetDates(cells: SheetCells, spec: TableSpec): void {
+  if (spec.kind !== "indicator" || !namesActions(spec.columns) || spec.columns.some((c) => c.role === "actual")) return;
+  const targets = spec.columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
+  if (targets.length !== 1 || targets[0].period) return;
+  const col = targets[0].col;
+  const shape = tableShape(spec);
+  let dates = 0;
+  for (let r = spec.firstRow; r <= spec.lastRow; r++) {
+    const v = cells.at(r, col);
+    if (isBlank(v) || classifyBodyRow(cells, shape, r).kind !== "data") continue;
+    if (typeof v === "string" && !/\d/.test(v)) continue; // "TBC", "Ongoing": no date and no figure either
+    const date = typeof v === "number" ? (isDateFormat(cells.formatAt(r, col)) ? readDate(v, cells.formatAt(r, col)) : undefined) : readDueDate(v);
+    if (date === undefined) return;
+    dates++;
+  }
+  if (dates === 0) return;
+  spec.kind = "activity";
+  spec.columns = spec.columns.map((c) => (c.col === col ? { ...c, role: "due" as const } : c));
 }
 
 /** Roles whose dated columns are filled period by period: the figures, and officers' ratings. */

@@ -2,7 +2,8 @@
 import { cellText, isBlank } from "../read/cells";
 import { daysBetween, readDate, readDueDate } from "../read/dates";
 import { formatFigure, formatIsoDate, type LazyText } from "../vocab/format";
-import { matchRating } from "../scheme/schemes";
+import { exactRating, matchRating, partDone } from "../scheme/schemes";
+import { PROGRESS_TEXT, percentInText } from "../read/progress";
 import { readValue } from "../read/values";
 import type { CellValue, Level, QualityNote, Scheme } from "../vocab/types";
 
@@ -29,25 +30,19 @@ export interface ActivityResult {
 }
 
 /**
- * A progress figure typed as text: a number alone ("40", "0.4", "c. 40 complete"), or a percentage that
- * opens the text ("100% (see note)", "Completed 100%", "On track - 60%", "100 per cent") or stands in
- * brackets ("Complete (100%)"). A sentence with a number and no percentage ("Delivered to 2,000 households
- * so far", "Phase 1 of 3 complete") is an update, not a figure: read as one, its first number made an
- * action 100% complete (helper-90). So is a percentage inside one ("Referrals up 100% on last year",
- * "100% of Phase 1 homes fitted", "Consultation 100 per cent complete"): of something else (helper-107).
+ * Progress typed as text is read where it is a number alone or a percentage of the whole action
+ * (read/progress.ts). A sentence with a number and no such percentage ("Delivered to 2,000 households so
+ * far", "Phase 1 of 3 complete") is an update, not a figure: read as one, its first number made an action
+ * 100% complete (helper-90); so did a percentage of something else ("Referrals up 100% on last year",
+ * helper-107).
  */
-const PROGRESS_TEXT = /^\s*(?:(?:c\.?|ca\.?|approx\.?|about|around)\s*)?[-+]?\d+(?:[.,]\d+)?\s*%?\s*(?:complete|completed|done)?\s*\.?\s*$/i;
-const PERCENT_FIRST =
-  /^\s*(?:(?:approximately|approx\.?|circa|c\.|ca\.|about|around|estimated|est\.|overall|progress|completion|completed|complete|(?:on track|on target|in progress|ongoing|progressing|underway)\s*[-\u2013\u2014:,])\s*[:\-\u2013=]?\s*(?:at\s+|is\s+)?)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent\b)(?=\s*(?:$|[(\-\u2013\u2014;,.:*]|(?:complete|completed|done|delivered|achieved|finished)\b))/i;
-const PERCENT_IN_BRACKETS = /\(\s*(?:c\.\s*|approx\.?\s*)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\)/i;
-
 /** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
 export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: QualityNote[]): number | undefined {
   if (cell === undefined || cell === null || cell === "") return undefined;
   if (typeof cell === "string" && /\d/.test(cell) && !PROGRESS_TEXT.test(cell)) {
-    const percent = PERCENT_FIRST.exec(cell) ?? PERCENT_IN_BRACKETS.exec(cell);
-    if (!percent) return undefined;
-    return readProgress(`${percent[1]}%`, undefined, quality);
+    const percent = percentInText(cell);
+    if (percent === undefined) return undefined;
+    return readProgress(`${percent}%`, undefined, quality);
   }
   const reading = readValue(cell, numberFormat);
   if (reading.kind !== "number") {
@@ -96,11 +91,21 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   return result("good", new DueReason(due, progress, "later", 0));
 }
 
-/** The closed or done status words in the progress column mean ("Completed", "Cancelled – no funding"), if any. */
+/**
+ * The done or closed status the progress typed in words means: the scheme's word alone, or before a note
+ * after a dash, colon or bracket ("Completed", "Complete - March 2010", "Cancelled – no funding"). Not a
+ * sentence that opens with one ("Complete by 31/03/2011", "Completed consultation, report due in March",
+ * "On hold pending funding decision"), nor a closing that says the work is done ("Closed - all actions
+ * complete"); figures are readProgress's (helper-108).
+ */
 function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: "done" | "closed" } | undefined {
   if (typeof cell !== "string") return undefined;
-  const status = matchRating(scheme, "activity", cell.replace(/^\s*fully\s+/i, ""));
-  return status?.level === "done" || status?.level === "closed" ? { level: status.level } : undefined;
+  const text = cell.replace(/^\s*fully\s+/i, "");
+  const head = text.split(/\s*[-\u2013\u2014:(;,]/)[0];
+  const status = exactRating(scheme, "activity", head);
+  if (status?.level === "done") return partDone(text.slice(head.length)) ? undefined : { level: "done" };
+  if (status?.level !== "closed") return undefined;
+  return /\b(?:complete|completed|achieved|delivered|done|finished)\b/i.test(text.slice(head.length)) ? undefined : { level: "closed" };
 }
 
 /**

@@ -236,9 +236,10 @@ function dueInWords(text: string, depth: number): string | undefined {
     return start === undefined ? undefined : lastDayOfMonth(start + 1, 3);
   }
   m = depth === 0 ? SPAN.exec(t) : null;
-  // Both ends must be dates: "Phase 1 - March 2011" is a phase's, not a span.
-  if (m && dueInWords(m[1], depth + 1) !== undefined) return dueInWords(m[2], depth + 1);
-  return undefined;
+  // Both ends must be dates, the second the later: "Phase 1 - March 2011" is a phase's, not a span.
+  const from = m ? dueInWords(m[1], depth + 1) : undefined;
+  const to = m && from !== undefined ? dueInWords(m[2], depth + 1) : undefined;
+  return from !== undefined && to !== undefined && to >= from ? to : undefined;
 }
 
 /**

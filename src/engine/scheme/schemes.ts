@@ -84,8 +84,29 @@ export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Sta
 
 const matchCache = new WeakMap<Status[], Map<string, Status | null>>();
 
-/** Words after "Completed" that say only part of the work is: a phase or stage of it, the rest still to do. */
-const PART_DONE = /\b(?:phases?|stages?|parts?|partly|partially|underway|under way|in progress|ongoing|outstanding|remain|remains|remaining|still|not yet)\b|\b\d+\s+of\s+\d+\b/;
+/** What may follow "Completed" to say only part of the work is: a phase, stage or part of it named, or "in part". */
+const PART_DONE = /^[\s\-–—:(,.]*(?:(?:the\s+)?(?:first|second|third|1st|2nd|3rd|initial)\s+(?:phase|stage|part)\b|(?:phase|stage|part)\s*(?:\d+|one|two|three|i{1,3}|[a-c])\b|in part\b|partially\b|partly\b)/;
+
+/** A count of what is still to do: "2 sites remain", "3 actions outstanding", "1 to go". */
+const SOME_LEFT = /\b\d+\s+(?:[a-z]+\s+){0,2}(?:remain|remains|remaining|outstanding|to go|left)\b/i;
+
+/**
+ * Whether the words after a done status's word say only part of the work is done: "phase 1; phase 2
+ * underway", "(phase 1 of 3)", "stage 1", "in part", "2 of 3 milestones" (fewer than all), "2 sites remain". Not a note
+ * on the whole ("- now part of business as usual", "- no outstanding issues", "(3 of 3 actions)",
+ * "- final stage signed off", "- still within budget": helper-108).
+ */
+export function partDone(rest: string): boolean {
+  if (PART_DONE.test(rest) || SOME_LEFT.test(rest)) return true;
+  const share = /\b(\d+)\s+of\s+(\d+)\b/.exec(rest);
+  return share !== null && Number(share[1]) < Number(share[2]);
+}
+
+/** The status whose word (or symbol) the whole text is, in the scheme or RULES §2's general words; no prefix match. */
+export function exactRating(scheme: Scheme, kind: RecordKind, text: string): Status | undefined {
+  const norm = normaliseRating(text);
+  return norm ? aliasMap(statusesOf(scheme, kind)).get(norm) : undefined;
+}
 
 function matchRatingUncached(statuses: Status[], text: string): Status | undefined {
   const norm = normaliseRating(text);
@@ -98,7 +119,7 @@ function matchRatingUncached(statuses: Status[], text: string): Status | undefin
     if (alias.length < 2 && /[a-z]/.test(alias)) continue; // single letters only match alone
     if (norm.startsWith(alias) && /^[\s\-–—:(,.]/.test(norm.slice(alias.length)) && (!best || alias.length > best.length)) {
       // "Completed phase 1; phase 2 underway", "Complete (phase 1 of 3)": part of the work is done, not the action (helper-107).
-      if (status.level === "done" && PART_DONE.test(norm.slice(alias.length))) continue;
+      if (status.level === "done" && partDone(norm.slice(alias.length))) continue;
       best = { status, length: alias.length };
     }
   }

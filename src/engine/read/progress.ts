@@ -1,0 +1,40 @@
+// Progress typed as text: which texts say how far an action has got, and which are updates in words.
+// Read by the activity rule (rate/activity.ts) and by an action plan's position column (detect/row-record.ts).
+
+/** A number alone ("40", "0.4", "c. 40 complete"). */
+export const PROGRESS_TEXT = /^\s*(?:(?:c\.?|ca\.?|approx\.?|about|around)\s*)?[-+]?\d+(?:[.,]\d+)?\s*%?\s*(?:complete|completed|done)?\s*\.?\s*$/i;
+
+/** Words that may come before a percentage of the whole action: "Project is 100% complete", "Now at 75%", "Green - 100%". */
+const LEAD_WORDS =
+  "(?:the|project|works?|now|overall|currently|status|progress|completion|completed|complete|is|at|stands|approximately|approx\\.?|circa|c\\.|ca\\.|about|around|estimated|est\\.?|green|amber|red|on track|on target|in progress|ongoing|progressing|underway)";
+
+/**
+ * A percentage that opens the text, after at most four of LEAD_WORDS ("100% (see note)", "Completed 100%",
+ * "On track - 60%", "Project is 100% complete", "100 per cent"), and is followed by nothing, a note, or a
+ * word of completion. Inside a sentence a percentage is of something else ("Referrals up 100% on last
+ * year", "100% of Phase 1 homes fitted", "Consultation 100 per cent complete": helper-107).
+ */
+export const PERCENT_FIRST = new RegExp(
+  `^\\s*(?:${LEAD_WORDS}\\s*[:\\-\\u2013\\u2014,=]?\\s*){0,4}(\\d+(?:\\.\\d+)?)\\s*(?:%|per ?cent\\b)(?=\\s*(?:$|[(\\-\\u2013\\u2014;,.:*+]|(?:complete|completed|done|delivered|achieved|finished|on track|on target|in progress)\\b))`,
+  "i",
+);
+
+/** A percentage in brackets: "Complete (100%)", "Works progressing (60% complete)". */
+export const PERCENT_IN_BRACKETS = /\(\s*(?:c\.\s*|approx\.?\s*)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\)/i;
+
+/** The percentage a text gives as the action's progress, as typed ("60"), where it gives one. */
+export function percentInText(text: string): string | undefined {
+  return (PERCENT_FIRST.exec(text) ?? PERCENT_IN_BRACKETS.exec(text))?.[1];
+}
+
+/** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
+const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,])/i;
+
+/**
+ * Whether an update in words says how far the action has got: a figure (PROGRESS_TEXT, percentInText) or a
+ * word of a done or closed status before any note ("Complete", "Cancelled – no funding"). The activity rule
+ * then reads it as progress; any other text is an update only.
+ */
+export function readsAsProgress(text: string): boolean {
+  return PROGRESS_TEXT.test(text) || percentInText(text) !== undefined || DONE_OR_CLOSED.test(text);
+}
