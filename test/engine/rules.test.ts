@@ -90,11 +90,11 @@ const activityRows: ActivityRow[] = [
     (progress): ActivityRow => [`§5.1 progress "${progress}" closes the action`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "cancelled", false],
   ),
   // helper-108: a sentence that opens with such a word is an update; a closing that says the work is done is no cancelling.
-  ...["Complete by 31/03/2011", "Complete review of fees by March 2011", "Completed consultation, report due to Cabinet in March", "Completed draft strategy; consultation to follow", "On hold pending funding decision", "Closed - all actions complete", "100% of budget spent", "100% of referrals seen within 4 weeks", "Done - 2 sites remain", "Completed, with 2 of 3 sites live"].map(
+  ...["Complete by 31/03/2011", "Complete review of fees by March 2011", "Completed consultation, report due to Cabinet in March", "Completed draft strategy; consultation to follow", "On hold pending funding decision", "100% of budget spent", "100% of referrals seen within 4 weeks", "Done - 2 sites remain", "Completed, with 2 of 3 sites live", "Completed (Phase 1)", "COMPLETED - STAGE 1", "Completed; phase 2 to start April 2011", "Referrals up 100%", "Red - 100%, overspent"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is an update: rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
   // helper-108: a percentage of the whole action after a few words of its own.
-  ...["Project is 100% complete", "Works 100% complete", "Now at 100%", "Overall progress 100%", "Status: 100% complete", "Green - 100%", "100%+"].map(
+  ...["Project is 100% complete", "Works 100% complete", "Now at 100%", "Overall progress 100%", "Status: 100% complete", "Green - 100%", "100%+", "Works are 100% complete", "Progress to date: 100%", "% complete: 100%", "Q3: 100%", "YTD 100%", "Practical completion 100%", "Scheme now 100% complete"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100%`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
   ["§7 progress \"Complete\" against an officer's Green: the rules' Completed, checked", PRESETS.rag, { manual: "Green", progress: "Complete", due: "30/11/2021", reportDate: R }, "completed", true],
@@ -103,6 +103,12 @@ const activityRows: ActivityRow[] = [
   ["§5.2 \"Completed phase 1; phase 2 underway\" is no Completed", PRESETS.rag, { manual: "Completed phase 1; phase 2 underway", due: "30/11/2021", reportDate: R }, "overdue", false],
   ["§5.2 \"Complete (phase 1 of 3)\" is no Completed", PRESETS.rag, { manual: "Complete (phase 1 of 3)", due: "30/11/2021", reportDate: R }, "overdue", false],
   // helper-108: a note on the whole work after the word is still Completed; fewer than all of it is not.
+  ...["Completed – 0 issues outstanding", "Completed - contract has 2 years left to run", "Completed - Phase 1 of 1", "Closed - completed"].map(
+    (manual): ActivityRow => [`§5.2 "${manual}" is Completed (helper-109)`, PRESETS.rag, { manual, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["Closed - all actions complete", "Withdrawn - achieved through other means", "Completed."].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is done (helper-109)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
   ...["Completed – now part of business as usual", "Complete - no outstanding issues", "Completed (3 of 3 actions)", "Complete - final stage signed off", "Completed - still within budget", "Completed, ongoing monitoring as BAU"].map(
     (manual): ActivityRow => [`§5.2 "${manual}" is Completed`, PRESETS.rag, { manual, due: "30/11/2021", reportDate: R }, "completed", false],
   ),

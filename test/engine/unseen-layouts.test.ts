@@ -1,6 +1,7 @@
 // Trackers laid out unlike any sample (other wording, other column order, tables further down and to the right),
 // rated end to end. Expected statuses are worked from RULES.md, not from the code.
 import { applyEdits, startLive } from "../../src/engine/live";
+import { summarise } from "../../src/engine/summary/summary";
 import { runScorecard } from "../../src/engine/scorecard";
 import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
@@ -270,9 +271,23 @@ describe("an action plan with a Current Position column", () => {
     ["Cancelled", "cancelled"],
     ["Completed - fees approved by Cabinet", "completed"],
     ["Delayed by the contractor", "overdue"],
+    // helper-109: a full stop, a closing that says the work is done, a phase named in capitals, a number alone.
+    ["Completed.", "completed"],
+    ["On hold.", "cancelled"],
+    ["Closed - objectives achieved", "completed"],
+    ["Completed (Phase 1)", "overdue"],
+    ["COMPLETED - STAGE 1", "overdue"],
+    ["250", "overdue"],
+    ["Red - 100%, overspent", "overdue"],
   ])("a position of %j is read: %s", (position, status) => {
     const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), position, "Green"]]);
     expect([r.result.rated[0].rating.status, r.result.problems.length]).toEqual([status, 0]);
+  });
+
+  test("the pack shows a position read as progress once, as the update", () => {
+    const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), "Complete", "Green"], ["A2", "Open the library", d("2011-06-30"), "75% complete", "Green"]]);
+    const rows = summarise(r.result, r.scheme, {}).groups.flatMap((g) => g.activities).map((a) => [a.progress, a.update]);
+    expect(rows).toEqual([["", "Complete"], ["75%", "75% complete"]]);
   });
 
   test("beside a Comments column the comments stay the update", () => {
@@ -311,6 +326,29 @@ describe("an action plan whose Target column holds dates", () => {
     [[["P1", "Open the new library", "J Smith", "September 2010", "Green", ""], ["P2", "Review fees", "K Jones", "95%", "Green", ""]], "a date and a figure"],
   ] as [CellValue[][], string][])("%j stays an indicator table (%s)", (rows) => {
     expect(run(rows).result.rated.every((x) => x.record.kind === "indicator")).toBe(true);
+  });
+
+  // helper-109: a word that is a target ("Increase", "Yes") keeps it an indicator table; a date to come does not.
+  test.each([["Increase"], ["Yes"], ["Reduce"]])("a target of %j beside a date stays an indicator table", (word) => {
+    const r = run([["P1", "Open the new library", "J Smith", "September 2010", "Green", ""], ["P2", "Cut waste", "K Jones", word, "Green", ""]]);
+    expect(r.result.rated.map((x) => x.record.kind)).toEqual(["indicator", "indicator"]);
+  });
+
+  // helper-109: live colours follow the column as a full run reads it, both ways.
+  test.each([
+    ["a figure corrected to a date", "95%", "31/03/2011"],
+    ["a date replaced by a figure", "31/03/2011", "95%"],
+    ["a figure cleared", "95%", null],
+  ] as [string, CellValue, CellValue][])("live: %s rescans", (_what, before, after) => {
+    const tracker = grid("Actions", [["Ref", "Project", "Lead Officer", "Target", "Status", "Comments"], ["P1", "Open the new library", "J Smith", "September 2010", "Green", ""], ["P2", "Review fees", "K Jones", before, "Green", ""]]);
+    const { session } = startLive([tracker], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+    expect(applyEdits(session, [{ sheet: "Actions", row: 2, col: 3, value: after }]).kind).toBe("rescan");
+  });
+
+  test("live: a date typed over a date rescans nothing", () => {
+    const tracker = grid("Actions", [["Ref", "Project", "Lead Officer", "Target", "Status", "Comments"], ["P1", "Open the new library", "J Smith", "September 2010", "Green", ""]]);
+    const { session } = startLive([tracker], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+    expect(applyEdits(session, [{ sheet: "Actions", row: 1, col: 3, value: "31/03/2011" }]).kind).not.toBe("rescan");
   });
 
   test("a KPI list is not an action plan, whatever its targets", () => {

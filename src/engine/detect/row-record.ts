@@ -322,6 +322,9 @@ class RowRecord implements SourceRecord {
   get progress(): Field | undefined {
     return this.activityField("progress");
   }
+  get progressFromUpdate(): boolean {
+    return this.kind === "activity" && this.rows.plan.progressFallback !== undefined;
+  }
   get start(): Field | undefined {
     return this.activityField("start");
   }
@@ -371,6 +374,7 @@ class RowRecord implements SourceRecord {
   toJSON(): SourceRecord {
     const { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome } = this;
     const { comment, polarity, tolerance, toleranceUnit, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction } = this;
-    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, toleranceUnit, manual, progress, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
+    const fromUpdate = this.progressFromUpdate ? { progressFromUpdate: true } : {};
+    return { kind, sheet, row, hidden, ref, name, series, yearAgo, earlier, comparators, priority, directorate, committee, lead, frequency, outcome, comment, polarity, tolerance, toleranceUnit, manual, progress, ...fromUpdate, start, due, actual, periodLabel, target, annualTarget, yearToDate, periodFraction };
   }
 }

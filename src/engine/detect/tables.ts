@@ -512,26 +512,44 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
  * "Action | Lead Officer | Target | Status" with a date or month under Target on every row: an action plan's
  * target date, not an indicator's target (helper-107: read as indicators, the actions were shown "On target"
  * on the officer's Green, months overdue). Only with a name column naming actions, no figure column and one
- * undated target, whose cells are all dates but for words with no figure ("TBC", "Ongoing"). In place.
+ * undated target, whose cells are all dates but for words that hold none ("TBC", "Ongoing"). In place.
  */
 function targetDates(cells: SheetCells, spec: TableSpec): void {
-  if (spec.kind !== "indicator" || !namesActions(spec.columns) || spec.columns.some((c) => c.role === "actual")) return;
+  const target = spec.kind === "indicator" ? targetDateCandidate(spec) : undefined;
+  if (!target || !holdsDates(cells, spec, target.col)) return;
+  spec.kind = "activity";
+  spec.columns = spec.columns.map((c) => (c === target ? { ...c, role: "due" as const, headerRole: target.role } : c));
+}
+
+/** The column targetDates would read as the due date of an indicator table, or read so in an activity table. */
+function targetDateColumn(spec: TableSpec): ColumnMapping | undefined {
+  if (spec.kind === "activity") return spec.columns.find((c) => c.role === "due" && (c.headerRole === "annualTarget" || c.headerRole === "periodTarget"));
+  return targetDateCandidate(spec);
+}
+
+function targetDateCandidate(spec: TableSpec): ColumnMapping | undefined {
+  if (!namesActions(spec.columns) || spec.columns.some((c) => c.role === "actual")) return undefined;
   const targets = spec.columns.filter((c) => c.role === "annualTarget" || c.role === "periodTarget");
-  if (targets.length !== 1 || targets[0].period) return;
-  const col = targets[0].col;
+  return targets.length === 1 && !targets[0].period ? targets[0] : undefined;
+}
+
+/** Words under a target date that hold no date: a date to come, not a figure ("Increase", "Yes" are targets). */
+const NO_DATE_YET = /^\s*(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided)|n\/?a|not applicable|ongoing|on-going|continuous|none|not set|-|\u2013)\s*\.?\s*$/i;
+
+/** Whether the column's filled data cells are all dates (a date-formatted serial, a date, or a due date in words), and one at least. */
+function holdsDates(cells: SheetCells, spec: TableSpec, col: number): boolean {
   const shape = tableShape(spec);
   let dates = 0;
   for (let r = spec.firstRow; r <= spec.lastRow; r++) {
     const v = cells.at(r, col);
     if (isBlank(v) || classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    if (typeof v === "string" && !/\d/.test(v)) continue; // "TBC", "Ongoing": no date and no figure either
-    const date = typeof v === "number" ? (isDateFormat(cells.formatAt(r, col)) ? readDate(v, cells.formatAt(r, col)) : undefined) : readDueDate(v);
-    if (date === undefined) return;
+    if (typeof v === "string" && NO_DATE_YET.test(v)) continue;
+    const format = cells.formatAt(r, col);
+    const date = typeof v === "number" ? (isDateFormat(format) ? readDate(v, format) : undefined) : readDueDate(v);
+    if (date === undefined) return false;
     dates++;
   }
-  if (dates === 0) return;
-  spec.kind = "activity";
-  spec.columns = spec.columns.map((c) => (c.col === col ? { ...c, role: "due" as const } : c));
+  return dates > 0;
 }
 
 /** Roles whose dated columns are filled period by period: the figures, and officers' ratings. */
@@ -708,6 +726,7 @@ function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
 
 /** Whether a figure typed in sheet column `col` could change what settleByFigures makes of the table's columns. */
 export function judgedByFigures(spec: TableSpec, col: number): boolean {
+  if (targetDateColumn(spec)?.col === col) return true; // targetDates
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const read: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget"]);
   return spec.columns.some((c) => c.col === col && (c.headerRole !== undefined || read.has(c.role)));
@@ -715,6 +734,9 @@ export function judgedByFigures(spec: TableSpec, col: number): boolean {
 
 /** Whether an edit changed what a column's figures make it (settleByFigures): the table is then planned again. */
 export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean {
+  // A target of dates read as the due date (targetDates), or one that now would be or no longer is (helper-109).
+  const target = targetDateColumn(spec);
+  if (target && holdsDates(cells, spec, target.col) !== (spec.kind === "activity")) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const again = settleByFigures(cells, spec);
   return again.some((c, i) => c.role !== spec.columns[i].role);

@@ -11,6 +11,8 @@ export interface ActivityInput {
   manual?: CellValue;
   progress?: CellValue;
   progressFormat?: string;
+  /** The progress is an update in words read for what it says (SourceRecord.progressFromUpdate): unread, it is no problem. */
+  quietProgress?: boolean;
   due?: CellValue;
   dueFormat?: string;
   start?: CellValue;
@@ -64,7 +66,7 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
   const progress = readProgress(input.progress, input.progressFormat, progressNotes);
   // "Complete" or "Cancelled" typed as the progress: 100% in words (RULES §5 step 2), or the action closed (step 1).
   const said = progress === undefined ? progressInWords(scheme, input.progress) : undefined;
-  if (!said) quality.push(...progressNotes);
+  if (!said && !input.quietProgress) quality.push(...progressNotes);
   const due = input.due === undefined ? undefined : readDueDate(input.due, input.dueFormat);
   if (!due && !isBlank(input.due ?? null)) quality.push({ about: "due", text: `due date "${cellText(input.due ?? null)}" is not a date` });
   const result = (level: Level | undefined, reason: LazyText): ActivityResult => ({ level, reason, quality, progress, due });
@@ -95,8 +97,8 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
  * The done or closed status the progress typed in words means: the scheme's word alone, or before a note
  * after a dash, colon or bracket ("Completed", "Complete - March 2010", "Cancelled – no funding"). Not a
  * sentence that opens with one ("Complete by 31/03/2011", "Completed consultation, report due in March",
- * "On hold pending funding decision"), nor a closing that says the work is done ("Closed - all actions
- * complete"); figures are readProgress's (helper-108).
+ * "On hold pending funding decision"); figures are readProgress's (helper-108). A closing that says the work
+ * is done ("Closed - all actions complete", "Closed - completed") is done (helper-109).
  */
 function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: "done" | "closed" } | undefined {
   if (typeof cell !== "string") return undefined;
@@ -105,7 +107,10 @@ function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: 
   const status = exactRating(scheme, "activity", head);
   if (status?.level === "done") return partDone(text.slice(head.length)) ? undefined : { level: "done" };
   if (status?.level !== "closed") return undefined;
-  return /\b(?:complete|completed|achieved|delivered|done|finished)\b/i.test(text.slice(head.length)) ? undefined : { level: "closed" };
+  // "Closed - completed", "Closed - objectives achieved", "Withdrawn - achieved through other means": done.
+  const rest = text.slice(head.length);
+  if (/\b(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest)) return /\b(?:not|in)\s+(?:yet\s+)?(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest) || partDone(rest) ? undefined : { level: "done" };
+  return { level: "closed" };
 }
 
 /**

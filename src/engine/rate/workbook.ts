@@ -53,6 +53,7 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
       manual: record.manual?.value,
       progress: progress?.value,
       progressFormat: progress?.format,
+      ...(record.progressFromUpdate ? { quietProgress: true } : {}),
       due: due?.value,
       dueFormat: due?.format,
       start: start?.value,

@@ -4,14 +4,14 @@
 /** A number alone ("40", "0.4", "c. 40 complete"). */
 export const PROGRESS_TEXT = /^\s*(?:(?:c\.?|ca\.?|approx\.?|about|around)\s*)?[-+]?\d+(?:[.,]\d+)?\s*%?\s*(?:complete|completed|done)?\s*\.?\s*$/i;
 
-/** Words that may come before a percentage of the whole action: "Project is 100% complete", "Now at 75%", "Green - 100%". */
+/** Words that may come before a percentage of the whole action: "Project is 100% complete", "Now at 75%". */
 const LEAD_WORDS =
-  "(?:the|project|works?|now|overall|currently|status|progress|completion|completed|complete|is|at|stands|approximately|approx\\.?|circa|c\\.|ca\\.|about|around|estimated|est\\.?|green|amber|red|on track|on target|in progress|ongoing|progressing|underway)";
+  "(?:the|project|works?|now|overall|currently|status|progress|completion|completed|complete|is|at|stands|approximately|approx\\.?|circa|c\\.|ca\\.|about|around|estimated|est\\.?|on track|on target|in progress|ongoing|progressing|underway)";
 
 /**
  * A percentage that opens the text, after at most four of LEAD_WORDS ("100% (see note)", "Completed 100%",
  * "On track - 60%", "Project is 100% complete", "100 per cent"), and is followed by nothing, a note, or a
- * word of completion. Inside a sentence a percentage is of something else ("Referrals up 100% on last
+ * word of completion (a RAG word before it is no lead: "Red - 100%, overspent"). Inside a sentence a percentage is of something else ("Referrals up 100% on last
  * year", "100% of Phase 1 homes fitted", "Consultation 100 per cent complete": helper-107).
  */
 export const PERCENT_FIRST = new RegExp(
@@ -22,13 +22,22 @@ export const PERCENT_FIRST = new RegExp(
 /** A percentage in brackets: "Complete (100%)", "Works progressing (60% complete)". */
 export const PERCENT_IN_BRACKETS = /\(\s*(?:c\.\s*|approx\.?\s*)?(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\)/i;
 
+/**
+ * A percentage that ends the text after at most three words ("Works are 100% complete", "YTD 100%", "Year 2 -
+ * 50%"), or after a label and a colon ("Progress to date: 100%", "Q3: 100%"): nothing after it says it is of
+ * something else. Not after a word of change or comparison ("Referrals up 100%", "increased by 20%").
+ */
+const PERCENT_LAST =
+  /^\s*(?:[^\s%]+\s+){0,3}?(?<!\b(?:up|down|by|increased?|decreased?|rose|fell|rise|fall|over|under|of|than|from|to)\s+)(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done|delivered|achieved|finished)?\s*[.!]?\s*$/i;
+const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\.?\s*$/i;
+
 /** The percentage a text gives as the action's progress, as typed ("60"), where it gives one. */
 export function percentInText(text: string): string | undefined {
-  return (PERCENT_FIRST.exec(text) ?? PERCENT_IN_BRACKETS.exec(text))?.[1];
+  return (PERCENT_FIRST.exec(text) ?? PERCENT_IN_BRACKETS.exec(text) ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text))?.[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
-const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,])/i;
+const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,.])/i;
 
 /**
  * Whether an update in words says how far the action has got: a figure (PROGRESS_TEXT, percentInText) or a
@@ -36,5 +45,6 @@ const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|fin
  * then reads it as progress; any other text is an update only.
  */
 export function readsAsProgress(text: string): boolean {
-  return PROGRESS_TEXT.test(text) || percentInText(text) !== undefined || DONE_OR_CLOSED.test(text);
+  // A number alone ("250", "1,200") in a position column is a figure of something else, not a percentage.
+  return (PROGRESS_TEXT.test(text) && /%|per ?cent|complete|done/i.test(text)) || percentInText(text) !== undefined || DONE_OR_CLOSED.test(text);
 }

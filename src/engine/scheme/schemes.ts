@@ -85,21 +85,23 @@ export function matchRating(scheme: Scheme, kind: RecordKind, text: string): Sta
 const matchCache = new WeakMap<Status[], Map<string, Status | null>>();
 
 /** What may follow "Completed" to say only part of the work is: a phase, stage or part of it named, or "in part". */
-const PART_DONE = /^[\s\-–—:(,.]*(?:(?:the\s+)?(?:first|second|third|1st|2nd|3rd|initial)\s+(?:phase|stage|part)\b|(?:phase|stage|part)\s*(?:\d+|one|two|three|i{1,3}|[a-c])\b|in part\b|partially\b|partly\b)/;
+const PART_DONE = /^[\s\-–—:;(,.]*(?:(?:the\s+)?(?:first|second|third|1st|2nd|3rd|initial)\s+(?:phase|stage|part)\b|(?:phase|stage|part)\s*(?:\d+|one|two|three|i{1,3}|[a-c])\b|in part\b|partially\b|partly\b)/i;
 
 /** A count of what is still to do: "2 sites remain", "3 actions outstanding", "1 to go". */
-const SOME_LEFT = /\b\d+\s+(?:[a-z]+\s+){0,2}(?:remain|remains|remaining|outstanding|to go|left)\b/i;
+const SOME_LEFT = /\b(?!0\b)\d+\s+(?!(?:years?|months?|weeks?|days?)\b)(?:[a-z]+\s+){0,2}(?:remain|remains|remaining|outstanding|to go|left)\b/i;
 
 /**
  * Whether the words after a done status's word say only part of the work is done: "phase 1; phase 2
  * underway", "(phase 1 of 3)", "stage 1", "in part", "2 of 3 milestones" (fewer than all), "2 sites remain". Not a note
  * on the whole ("- now part of business as usual", "- no outstanding issues", "(3 of 3 actions)",
- * "- final stage signed off", "- still within budget": helper-108).
+ * "- final stage signed off", "- still within budget": helper-108; "- 0 issues outstanding", "- 2 years left to
+ * run", "Phase 1 of 1": helper-109).
  */
 export function partDone(rest: string): boolean {
-  if (PART_DONE.test(rest) || SOME_LEFT.test(rest)) return true;
+  // "Phase 1 of 1", "(3 of 3 actions)": the whole of it.
   const share = /\b(\d+)\s+of\s+(\d+)\b/.exec(rest);
-  return share !== null && Number(share[1]) < Number(share[2]);
+  if (share) return Number(share[1]) < Number(share[2]);
+  return PART_DONE.test(rest) || SOME_LEFT.test(rest);
 }
 
 /** The status whose word (or symbol) the whole text is, in the scheme or RULES §2's general words; no prefix match. */

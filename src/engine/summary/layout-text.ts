@@ -76,6 +76,13 @@ export function progressText(field: Field | undefined): string {
   return fraction === undefined ? fieldText(field) : formatFigure(fraction, true);
 }
 
+/** Progress as a percentage where the cell gives one as a figure ("75% complete" → "75%"), else nothing. */
+export function progressFigure(field: Field | undefined): string {
+  if (!field) return "";
+  const fraction = readProgress(field.value, field.format, []);
+  return fraction === undefined ? "" : formatFigure(fraction, true);
+}
+
 /** A date as dd/mm/yyyy when the cell held a date or serial; typed text ("Jun-2021") as it is. */
 export function dateText(field: Field | undefined): string {
   if (!field) return "";

@@ -1,7 +1,7 @@
 // The committee summary as data: counts by status, exceptions, scorecards by group, checks and problems.
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
 import { parseA1 } from "../vocab/address";
-import { dateText, fieldText, progressText } from "./layout-text";
+import { dateText, fieldText, progressFigure, progressText } from "./layout-text";
 import { earlierOf, marked, markOf, type EarlierRecords } from "./earlier-records";
 import { percentages } from "./percentages";
 import { statusesOf } from "../scheme/schemes";
@@ -230,7 +230,7 @@ function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRo
     status: rating.status,
     level: rating.level,
     source: rating.source,
-    progress: marked(progressText(record.progress), mark),
+    progress: marked(shownProgress(record), mark),
     start: dateText(record.start),
     due: dateText(record.due),
     update: record.comment?.text ?? "",
@@ -244,12 +244,17 @@ function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRo
 /** Worst first; then the order of the trackers. */
 const SEVERITY: Level[] = ["bad", "near", "closed", "nodata", "dataonly", "good", "ahead", "done"];
 
+/** An activity's progress as the pack shows it: a position read as progress is shown once, as the update; only a figure in it is the progress too. */
+function shownProgress(record: SourceRecord): string {
+  return record.progressFromUpdate ? progressFigure(record.progress) : progressText(record.progress);
+}
+
 function exceptionRow(item: RatedRecord, group: string, mark?: string): ExceptionRow {
   const { record, rating } = item;
   const isIndicator = record.kind === "indicator";
   const target = isIndicator ? targetUsedText(record) : "";
   const actual = isIndicator ? marked(fieldText(record.actual), mark) : "";
-  const progress = isIndicator ? "" : marked(progressText(record.progress), mark);
+  const progress = isIndicator ? "" : marked(shownProgress(record), mark);
   const due = isIndicator ? "" : dateText(record.due);
   const parts = isIndicator
     ? [target && `Target: ${target}`, actual && `Actual: ${actual}`]

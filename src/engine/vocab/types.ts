@@ -342,6 +342,8 @@ export interface SourceRecord {
   comparators: LabelledField[];
   // activities
   progress?: Field;
+  /** The progress is an action plan's position in words read as progress (detect/records.ts progressFallback): not a figure the officer meant, so not noted when unread. */
+  progressFromUpdate?: boolean;
   start?: Field;
   due?: Field;
 }
