@@ -91,10 +91,8 @@ describe("column roles from header text", () => {
     ["Completion date", "due", "completion date"],
     ["Revised Date", "due", "a revised date (helper-107)"],
     ["New date", "due", "a new date"],
-    ["Delivery date", "due", "a delivery date"],
     ["Date for completion", "due", "a date for completion, not progress"],
     ["Target for completion", "due", "a target for completion is a date"],
-    ["Planned completion", "due", "a planned completion is a date"],
     ["Completion %", "progress", "completion as a percentage is still progress"],
     ["New Date (if changed)", "due", "a new date with a note"],
     // rule: comparators

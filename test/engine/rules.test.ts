@@ -103,7 +103,7 @@ const activityRows: ActivityRow[] = [
   ["§5.2 \"Completed phase 1; phase 2 underway\" is no Completed", PRESETS.rag, { manual: "Completed phase 1; phase 2 underway", due: "30/11/2021", reportDate: R }, "overdue", false],
   ["§5.2 \"Complete (phase 1 of 3)\" is no Completed", PRESETS.rag, { manual: "Complete (phase 1 of 3)", due: "30/11/2021", reportDate: R }, "overdue", false],
   // helper-108: a note on the whole work after the word is still Completed; fewer than all of it is not.
-  ...["Completed – 0 issues outstanding", "Completed - contract has 2 years left to run", "Completed - Phase 1 of 1", "Closed - completed"].map(
+  ...["Completed – 0 issues outstanding", "Completed - contract has 2 years left to run", "Completed - Phase 1 of 1", "Closed - completed", "Completed - Stage 3 (final)", "Complete - partly funded by grant", "Complete - 2 remaining issues closed"].map(
     (manual): ActivityRow => [`§5.2 "${manual}" is Completed (helper-109)`, PRESETS.rag, { manual, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
   ...["Closed - all actions complete", "Withdrawn - achieved through other means", "Completed."].map(

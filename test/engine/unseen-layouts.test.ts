@@ -218,13 +218,27 @@ describe("original and revised dates", () => {
     expect(rated(r)).toEqual([["A1", cell, status]]);
   });
 
+  // helper-110: a percentage planned, or a delivery date left blank, is no due date; the Due Date stands.
+  test.each([
+    [["Ref", "Action", "Planned Completion (%)", "Due Date", "RAG"], [0.75]],
+    [["Ref", "Action", "Delivery date", "Target date", "RAG"], [null]],
+  ] as [string[], CellValue[]][])("%j: the due date is read", (header, before) => {
+    const r = plan(header, [["A1", "Open the new library", ...before, passed, "Green"]]);
+    expect(rated(r)).toEqual([["A1", "D2", "overdue"]]);
+  });
+
+  test("a KPI's lone 'Revised date' beside its target keeps an indicator table", () => {
+    const r = plan(["Ref", "Indicator", "Target", "Revised date", "RAG"], [["A1", "Households in temporary accommodation", 120, passed, "Green"]]);
+    expect(r.result.rated[0].record.kind).toBe("indicator");
+  });
+
   test("'Officer responsible for completion' is no due date", () => {
     const r = plan(["Ref", "Action", "Officer responsible for completion", "Target date", "RAG"], [["A1", "Open the new library", "J Smith", passed, "Green"]]);
     expect(rated(r)).toEqual([["A1", "D2", "overdue"]]);
   });
 
   // helper-107: dates under these were no due date ("… for completion" read as progress, and "not a percentage").
-  test.each(["Delivery date", "Date for completion", "Target for completion", "Planned completion"])("%s is the due date", (header) => {
+  test.each(["Date for completion", "Target for completion"])("%s is the due date", (header) => {
     const r = plan(["Ref", "Action", header, "RAG"], [["A1", "Open the new library", passed, "Green"]]);
     expect({ rated: rated(r), notes: r.result.rated[0].rating.quality?.map((q) => q.text) ?? [] }).toEqual({ rated: [["A1", "C2", "overdue"]], notes: [] });
   });
@@ -267,27 +281,44 @@ describe("an action plan with a Current Position column", () => {
   // helper-108: the position says how far the action has got, where it does; prose is the update only.
   test.each([
     ["Complete", "completed"],
-    ["100% complete", "completed"],
     ["Cancelled", "cancelled"],
     ["Completed - fees approved by Cabinet", "completed"],
     ["Delayed by the contractor", "overdue"],
-    // helper-109: a full stop, a closing that says the work is done, a phase named in capitals, a number alone.
+    // helper-109: a full stop, a closing that says the work is done, a phase named in capitals.
     ["Completed.", "completed"],
     ["On hold.", "cancelled"],
     ["Closed - objectives achieved", "completed"],
     ["Completed (Phase 1)", "overdue"],
     ["COMPLETED - STAGE 1", "overdue"],
-    ["250", "overdue"],
-    ["Red - 100%, overspent", "overdue"],
+    // helper-110: a completion told in the past tense, with when or how.
+    ["Completed on time", "completed"],
+    ["Completed in September 2010", "completed"],
+    ["Completed 30/09/2010", "completed"],
+    ["Action completed", "completed"],
+    ["Delivered", "completed"],
+    ["Complete by 31/03/2011", "overdue"],
   ])("a position of %j is read: %s", (position, status) => {
     const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), position, "Green"]]);
-    expect([r.result.rated[0].rating.status, r.result.problems.length]).toEqual([status, 0]);
+    expect([r.result.rated[0].record.kind, r.result.rated[0].rating.status, r.result.problems.length]).toEqual(["activity", status, 0]);
+  });
+
+  // helper-110: figures under the position ("100% complete", 1 formatted 0%, "250", "85%") keep the register's
+  // indicators, rated as before on the officer's rating: an action plan is one whose position is in words.
+  test.each([["100% complete"], [1], ["250"], ["85%"]] as [CellValue][])("a position of %j keeps an indicator table", (position) => {
+    const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), position, "Green"], ["A2", "Open the library", d("2011-06-30"), "Delayed by the contractor", "Amber"]]);
+    expect(r.result.rated.map((x) => x.record.kind)).toEqual(["indicator", "indicator"]);
+  });
+
+  test("live: a figure typed over the last words of a position reads the sheet again", () => {
+    const tracker = grid("Actions", [["Ref", "Action", "Target Date", "Current Position", "RAG"], ["A1", "Review fees", d("2010-09-30"), "Delayed", "Green"]]);
+    const { session } = startLive([tracker], { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" });
+    expect(applyEdits(session, [{ sheet: "Actions", row: 1, col: 3, value: "85%" }]).kind).toBe("rescan");
   });
 
   test("the pack shows a position read as progress once, as the update", () => {
-    const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), "Complete", "Green"], ["A2", "Open the library", d("2011-06-30"), "75% complete", "Green"]]);
+    const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), "Complete", "Green"], ["A2", "Open the library", d("2011-06-30"), "Delayed by the contractor", "Green"]]);
     const rows = summarise(r.result, r.scheme, {}).groups.flatMap((g) => g.activities).map((a) => [a.progress, a.update]);
-    expect(rows).toEqual([["", "Complete"], ["75%", "75% complete"]]);
+    expect(rows).toEqual([["", "Complete"], ["", "Delayed by the contractor"]]);
   });
 
   test("beside a Comments column the comments stay the update", () => {

@@ -42,15 +42,18 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
     if (WEAK_ROLES.has(c.role)) weak++;
   }
   const target = [...TARGET_ROLES].some((r) => has.has(r));
-  const schedule = [...SCHEDULE_ROLES].some((r) => has.has(r));
-  // "Action | Target Date | Current Position | RAG": an action plan's position is its progress in words.
-  const actual = has.has("actual") && !(schedule && !target && narrativeActuals(columns));
+  // A lone "Revised date" beside a KPI's target is no schedule (helper-110); beside another date it is the revision.
+  const schedule = columns.some((c) => SCHEDULE_ROLES.has(c.role) && !(c.role === "due" && REVISION_ONLY.test(c.header)));
+  const actual = has.has("actual");
   // A description alone ("Icon | Status | Description" legends) needs figures or dates beside it.
   if (!identity && !(has.has("description") && (actual || target || schedule))) return undefined;
   if (known < 2 || known * 2 < columns.length) return undefined;
   if (strong === 0 && !(has.has("comment") && weak >= 2)) return undefined;
   return actual || (target && !schedule) ? "indicator" : "activity";
 }
+
+/** A due date's header that names only a revision ("Revised date", "New date"). */
+const REVISION_ONLY = /^\s*(?:revised|new)\s+date\b/i;
 
 /** A name column's header that makes the rows actions, not indicators. */
 const ACTIVITY_NAME = /^\s*(?:key\s+)?(?:actions?|activit(?:y|ies)|tasks?|projects?|milestones?|deliverables?|initiatives?|commitments?|what we will do)\b/i;
@@ -61,7 +64,8 @@ const NARRATIVE_ACTUAL = /^\s*(?:current\s+|latest\s+)?(?:position|performance)\
  * Whether the header's figure columns are an action plan's narrative (helper-107): a name column naming
  * actions, and every actual headed "Current Position", "Position" or "Performance".
  * Read as an indicator table beside a due date, its actions were rated "On target" on the officer's RAG,
- * however long overdue. judgeHeader asks it only where there is a schedule column and no target.
+ * however long overdue. tables.ts narrativePlan asks it, and reads the table as activities where the
+ * column holds words, not figures (helper-110: a register of projects with figures stays indicators).
  */
 /** Whether a name column of the header names actions ("Action", "Task", "Project", "Milestone"…). */
 export function namesActions(columns: readonly ColumnMapping[]): boolean {
@@ -82,8 +86,14 @@ export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {
 
 /** The column asActivityColumns made of an action plan's narrative actual (its comment, or a column left aside), if any. */
 export function narrativeColumn(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
-  if (!namesActions(columns)) return undefined;
-  return columns.find((c) => (c.role === "comment" || c.role === "ignore") && NARRATIVE_ACTUAL.test(c.header));
+  return columns.find((c) => c.narrative === true);
+}
+
+/** An indicator table's actuals that narrativeActuals would read as an action plan's words. */
+export function narrativeCandidates(columns: readonly ColumnMapping[]): ColumnMapping[] {
+  const schedule = columns.some((c) => SCHEDULE_ROLES.has(c.role));
+  const target = columns.some((c) => TARGET_ROLES.has(c.role));
+  return schedule && !target && narrativeActuals(columns) ? columns.filter((c) => c.role === "actual") : [];
 }
 
 /** An activity table's narrative actuals (narrativeActuals) read as its update: the comment, or nothing where it has one. */
@@ -94,7 +104,7 @@ export function asActivityColumns(columns: ColumnMapping[]): ColumnMapping[] {
     if (c.role !== "actual") return c;
     const role: Role = comment ? "ignore" : "comment";
     comment = true;
-    return { ...c, role };
+    return { ...c, role, narrative: true as const };
   });
 }
 

@@ -55,7 +55,7 @@ const EXACT_HEADERS: [Role, string[]][] = [
   ["outcome", ["outcome", "outcomes", "expected outcome", "intended outcome", "success measure", "success criteria", "impact"]],
   ["progress", ["progress", "percent complete", "percentage complete", "complete", "percent progress", "progress percent", "completion percent"]],
   ["start", ["start", "start date", "date started", "commenced", "commencement date"]],
-  ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when", "revised date", "new date", "delivery date", "date for completion", "target for completion", "planned completion", "planned completion date", "planned end date", "expected end date"]],
+  ["due", ["due", "due date", "target date", "deadline", "end date", "completion date", "date due", "due by", "target completion date", "finish date", "timescale", "timescales", "by when", "revised date", "new date", "date for completion", "target for completion", "planned end date", "expected end date"]],
   ["comparator", ["comparator", "benchmark", "quartile", "cipfa", "national average", "england average", "family group", "statistical neighbours", "rank"]],
   ["annualTarget", ["target", "targets", "tgt", "annual target", "year end target", "full year target"]],
   ["actual", ["actual", "actuals", "outturn", "latest", "current", "current value", "value", "baseline", "result", "performance", "perf", "achieved", "position", "current position", "latest data", "ytd", "year to date"]],

@@ -4,7 +4,8 @@ import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHea
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import { periodInTitle, type ReportingPeriod } from "../read/periods";
 import { isDateFormat, readDate, readDueDate } from "../read/dates";
-import { asActivityColumns, namesActions, headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
+import { readValue } from "../read/values";
+import { asActivityColumns, namesActions, narrativeCandidates, headerCells, isPeriodish, isSubLabel, judgeHeader, mapping, MAX_GROUP_LENGTH, NO_COLUMNS, readHeaderAt, type HeaderAt } from "./header-rows";
 import { repeatsHeader, sideBySideAt } from "./side-by-side";
 import { settleDifferences } from "./differences";
 import { settleProse } from "./prose-columns";
@@ -490,8 +491,7 @@ function sameRoles(a: ColumnMapping[], b: ColumnMapping[]): boolean {
 
 function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   const firstRow = h.top + h.height;
-  const columns = h.kind === "activity" ? asActivityColumns(h.columns) : h.columns;
-  const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns };
+  const spec: TableSpec = { sheet: cells.name, kind: h.kind, headerRow: h.top, headerHeight: h.height, firstRow, lastRow: firstRow - 1, columns: h.columns };
   if (h.name !== undefined) spec.name = h.name;
   if (h.besideRepeats) spec.besideRepeats = h.besideRepeats.filter((r) => r <= h.limit);
   const shape = tableShape(spec);
@@ -503,6 +503,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   }
   spec.columns = settleMergedHeaders(cells, spec);
   spec.columns = settleByFigures(cells, spec);
+  narrativePlan(cells, spec);
   targetDates(cells, spec);
   markPending(cells, spec);
   return spec;
@@ -519,6 +520,40 @@ function targetDates(cells: SheetCells, spec: TableSpec): void {
   if (!target || !holdsDates(cells, spec, target.col)) return;
   spec.kind = "activity";
   spec.columns = spec.columns.map((c) => (c === target ? { ...c, role: "due" as const, headerRole: target.role } : c));
+}
+
+/**
+ * "Action | Target Date | Current Position | RAG" with words under the position: an action plan, read as
+ * activities with the position as their update (header-rows.ts narrativeActuals). Figures under it keep it
+ * an indicator table (helper-110). In place.
+ */
+function narrativePlan(cells: SheetCells, spec: TableSpec): void {
+  if (spec.kind !== "indicator") return;
+  const cols = narrativeCandidates(spec.columns);
+  if (cols.length === 0 || !holdsWords(cells, spec, cols)) return;
+  spec.kind = "activity";
+  spec.columns = asActivityColumns(spec.columns);
+}
+
+/** The columns narrativePlan reads, or has read, as an action plan's words. */
+function narrativeColumns(spec: TableSpec): ColumnMapping[] {
+  return spec.kind === "activity" ? spec.columns.filter((c) => c.narrative) : narrativeCandidates(spec.columns);
+}
+
+/** Whether the columns' filled data cells are all words (text that reads as no figure: "Complete", "Delayed by the contractor"), and one at least. */
+function holdsWords(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
+  const shape = tableShape(spec);
+  let words = 0;
+  for (let r = spec.firstRow; r <= spec.lastRow; r++) {
+    for (const c of cols) {
+      const v = cells.at(r, c.col);
+      if (isBlank(v)) continue;
+      if (classifyBodyRow(cells, shape, r).kind !== "data") break;
+      if (typeof v !== "string" || readValue(v, cells.formatAt(r, c.col)).kind === "number") return false;
+      words++;
+    }
+  }
+  return words > 0;
 }
 
 /** The column targetDates would read as the due date of an indicator table, or read so in an activity table. */
@@ -726,7 +761,7 @@ function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
 
 /** Whether a figure typed in sheet column `col` could change what settleByFigures makes of the table's columns. */
 export function judgedByFigures(spec: TableSpec, col: number): boolean {
-  if (targetDateColumn(spec)?.col === col) return true; // targetDates
+  if (targetDateColumn(spec)?.col === col || narrativeColumns(spec).some((c) => c.col === col)) return true; // targetDates, narrativePlan
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const read: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget"]);
   return spec.columns.some((c) => c.col === col && (c.headerRole !== undefined || read.has(c.role)));
@@ -737,6 +772,8 @@ export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean 
   // A target of dates read as the due date (targetDates), or one that now would be or no longer is (helper-109).
   const target = targetDateColumn(spec);
   if (target && holdsDates(cells, spec, target.col) !== (spec.kind === "activity")) return true;
+  const narrative = narrativeColumns(spec);
+  if (narrative.length > 0 && holdsWords(cells, spec, narrative) !== (spec.kind === "activity")) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const again = settleByFigures(cells, spec);
   return again.some((c, i) => c.role !== spec.columns[i].role);

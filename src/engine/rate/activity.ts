@@ -2,8 +2,8 @@
 import { cellText, isBlank } from "../read/cells";
 import { daysBetween, readDate, readDueDate } from "../read/dates";
 import { formatFigure, formatIsoDate, type LazyText } from "../vocab/format";
-import { exactRating, matchRating, partDone } from "../scheme/schemes";
-import { PROGRESS_TEXT, percentInText } from "../read/progress";
+import { exactRating, matchRating, partDone, statusForLevel } from "../scheme/schemes";
+import { DONE_PHRASE, PROGRESS_TEXT, percentInText } from "../read/progress";
 import { readValue } from "../read/values";
 import type { CellValue, Level, QualityNote, Scheme } from "../vocab/types";
 
@@ -104,6 +104,8 @@ function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: 
   if (typeof cell !== "string") return undefined;
   const text = cell.replace(/^\s*fully\s+/i, "");
   const head = text.split(/\s*[-\u2013\u2014:(;,]/)[0];
+  // "Completed on time", "Action completed", "Delivered" (helper-110), where the scheme has a done status.
+  if (DONE_PHRASE.test(text) && statusForLevel(scheme, "activity", "done")) return { level: "done" };
   const status = exactRating(scheme, "activity", head);
   if (status?.level === "done") return partDone(text.slice(head.length)) ? undefined : { level: "done" };
   if (status?.level !== "closed") return undefined;

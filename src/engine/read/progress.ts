@@ -40,11 +40,20 @@ export function percentInText(text: string): string | undefined {
 const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,.])/i;
 
 /**
+ * A completion told in the past tense, with when or how ("Completed on time", "Completed in September
+ * 2010", "Completed 30/09/2010", "Completed and signed off", "Action completed", "Project complete",
+ * "Delivered"): done. Not a date it is due by ("Complete by 31/03/2011", "Complete in March 2011"), nor
+ * what was done ("Completed consultation, report due in March").
+ */
+export const DONE_PHRASE =
+  /^\s*(?:(?:the\s+)?(?:action|project|task|work|works|scheme|milestone|activity|now|fully|all)\s+)?(?:(?:complete|completed|done|finished|delivered|achieved)|(?:completed|done|finished|delivered|achieved)\s+(?:on time|early|ahead of (?:schedule|time)|in full|successfully|as planned|and signed off|and closed|(?:on\s+|in\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|(?:19|20)\d\d)))\s*[.!]?\s*$/i;
+
+/**
  * Whether an update in words says how far the action has got: a figure (PROGRESS_TEXT, percentInText) or a
  * word of a done or closed status before any note ("Complete", "Cancelled – no funding"). The activity rule
  * then reads it as progress; any other text is an update only.
  */
 export function readsAsProgress(text: string): boolean {
   // A number alone ("250", "1,200") in a position column is a figure of something else, not a percentage.
-  return (PROGRESS_TEXT.test(text) && /%|per ?cent|complete|done/i.test(text)) || percentInText(text) !== undefined || DONE_OR_CLOSED.test(text);
+  return (PROGRESS_TEXT.test(text) && /%|per ?cent|complete|done/i.test(text)) || percentInText(text) !== undefined || DONE_OR_CLOSED.test(text) || DONE_PHRASE.test(text);
 }

@@ -98,10 +98,14 @@ const SOME_LEFT = /\b(?!0\b)\d+\s+(?!(?:years?|months?|weeks?|days?)\b)(?:[a-z]+
  * run", "Phase 1 of 1": helper-109).
  */
 export function partDone(rest: string): boolean {
-  // "Phase 1 of 1", "(3 of 3 actions)": the whole of it.
+  // "Phase 1 of 1", "(3 of 3 actions)": the whole of it; so is the final stage ("Stage 3 (final)").
   const share = /\b(\d+)\s+of\s+(\d+)\b/.exec(rest);
   if (share) return Number(share[1]) < Number(share[2]);
-  return PART_DONE.test(rest) || SOME_LEFT.test(rest);
+  if (/\bfinal\b/i.test(rest)) return false;
+  // "Partly funded by grant", "2 remaining issues closed": of the money or the issues, not the work (helper-110).
+  if (PART_DONE.test(rest) && !/^[\s\-–—:;(,.]*part(?:ly|ially)\s+(?:funded|financed|paid|met|covered)\b/i.test(rest)) return true;
+  const left = SOME_LEFT.exec(rest);
+  return left !== null && !/^\s*(?:[a-z]+\s+){0,2}?(?:now\s+)?(?:closed|resolved|addressed|cleared|done|completed?)\b/i.test(rest.slice(left.index + left[0].length));
 }
 
 /** The status whose word (or symbol) the whole text is, in the scheme or RULES §2's general words; no prefix match. */

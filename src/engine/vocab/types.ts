@@ -258,6 +258,8 @@ export interface ColumnMapping {
    * that an edit can have it judged again (live colours).
    */
   headerRole?: Role;
+  /** An action plan's "Current Position" of words, read as its update (detect/header-rows.ts asActivityColumns). */
+  narrative?: true;
   /**
    * The financial year (its first calendar year) of an undated quarter or month in a rolling layout ("Q4
    * | Q1 | Q2 | Q3"), worked out once the report's quarter is known (settlePending, detect/rolling-year.ts).
