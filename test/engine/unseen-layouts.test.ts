@@ -297,6 +297,17 @@ describe("an action plan with a Current Position column", () => {
     ["Action completed", "completed"],
     ["Delivered", "completed"],
     ["Complete by 31/03/2011", "overdue"],
+    // helper-110's second look: how it was done, a slash, "&", "is complete".
+    ["Completed within budget", "completed"],
+    ["Completed and handed over", "completed"],
+    ["Completed/Closed", "completed"],
+    ["Complete & now BAU", "completed"],
+    ["This action is complete", "completed"],
+    ["Target achieved", "completed"],
+    ["Implemented", "completed"],
+    ["Complete as of 30/09/2010", "completed"],
+    ["Consultation completed", "overdue"],
+    ["Completed consultation, report due in March", "overdue"],
   ])("a position of %j is read: %s", (position, status) => {
     const r = run(["Ref", "Action", "Target Date", "Current Position", "RAG"], [["A1", "Review fees", d("2010-09-30"), position, "Green"]]);
     expect([r.result.rated[0].record.kind, r.result.rated[0].rating.status, r.result.problems.length]).toEqual(["activity", status, 0]);

@@ -37,16 +37,24 @@ export function percentInText(text: string): string | undefined {
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
-const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,.])/i;
+const DONE_OR_CLOSED = /^\s*(?:fully\s+)?(?:complete|completed|done|achieved|finished|cancell?ed|withdrawn|postponed|aborted|deferred|on hold|closed)\s*(?:$|[-\u2013\u2014:(;,./&])/i;
 
 /**
  * A completion told in the past tense, with when or how ("Completed on time", "Completed in September
- * 2010", "Completed 30/09/2010", "Completed and signed off", "Action completed", "Project complete",
- * "Delivered"): done. Not a date it is due by ("Complete by 31/03/2011", "Complete in March 2011"), nor
- * what was done ("Completed consultation, report due in March").
+ * 2010", "Completed 30/09/2010", "Completed and handed over", "Completed within budget", "Completed/Closed",
+ * "Action completed", "This action is complete", "Target achieved", "Implemented", "Delivered"): done. Not a
+ * date it is due by ("Complete by 31/03/2011", "Complete in March 2011"), nor what was done ("Completed
+ * consultation, report due in March"); a part named after it ("Completed in part", "Completed with 2 of 3
+ * sites live") is the activity rule's to refuse (schemes.ts partDone).
  */
-export const DONE_PHRASE =
-  /^\s*(?:(?:the\s+)?(?:action|project|task|work|works|scheme|milestone|activity|now|fully|all)\s+)?(?:(?:complete|completed|done|finished|delivered|achieved)|(?:completed|done|finished|delivered|achieved)\s+(?:on time|early|ahead of (?:schedule|time)|in full|successfully|as planned|and signed off|and closed|(?:on\s+|in\s+)?(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?:\s+\d{2,4})?|(?:19|20)\d\d)))\s*[.!]?\s*$/i;
+const SUBJECT = "(?:(?:the|this)\\s+)?(?:action|project|task|work|works|scheme|milestone|milestones|activity|target|targets|objective|objectives|now|fully|all)";
+const DONE_WORD = "(?:completed|done|finished|delivered|achieved|implemented)";
+const WHEN_OR_HOW =
+  "(?:[/&,;:.!(\\-\\u2013\\u2014]|\\s+(?:on|in|at|by the end of|within|under|as|and|ahead|early|late|with|successfully|fully|satisfactorily|(?:\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4})|(?:\\d{1,2}\\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:19|20)\\d\\d)\\b)";
+export const DONE_PHRASE = new RegExp(
+  `^\\s*(?:(?:${SUBJECT}\\s+)?(?:(?:is|has been|was|are|have been)\\s+)?(?:now\\s+)?(?:complete|${DONE_WORD})\\s*[.!]?\\s*$|(?:${SUBJECT}\\s+)?${DONE_WORD}${WHEN_OR_HOW}|complete\\s+as\\s+(?:of|at)\\b)`,
+  "i",
+);
 
 /**
  * Whether an update in words says how far the action has got: a figure (PROGRESS_TEXT, percentInText) or a
