@@ -90,7 +90,7 @@ const activityRows: ActivityRow[] = [
     (progress): ActivityRow => [`§5.1 progress "${progress}" closes the action`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "cancelled", false],
   ),
   // helper-108: a sentence that opens with such a word is an update; a closing that says the work is done is no cancelling.
-  ...["Complete by 31/03/2011", "Complete review of fees by March 2011", "Completed consultation, report due to Cabinet in March", "Completed draft strategy; consultation to follow", "On hold pending funding decision", "100% of budget spent", "100% of referrals seen within 4 weeks", "Done - 2 sites remain", "Completed, with 2 of 3 sites live", "Completed (Phase 1)", "COMPLETED - STAGE 1", "Completed; phase 2 to start April 2011", "Referrals up 100%", "Red - 100%, overspent", "Completed with 2 of 3 sites live", "Consultation completed", "Completes in March 2011"].map(
+  ...["Complete by 31/03/2011", "Complete review of fees by March 2011", "Completed consultation, report due to Cabinet in March", "Completed draft strategy; consultation to follow", "On hold pending funding decision", "100% of budget spent", "100% of referrals seen within 4 weeks", "Done - 2 sites remain", "Completed, with 2 of 3 sites live", "Completed (Phase 1)", "COMPLETED - STAGE 1", "Completed; phase 2 to start April 2011", "Referrals up 100%", "Red - 100%, overspent", "Completed with 2 of 3 sites live", "Consultation completed", "Completes in March 2011", "Closed - not complete"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is an update: rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
   // helper-108: a percentage of the whole action after a few words of its own.

@@ -60,6 +60,11 @@ const ACTIVITY_NAME = /^\s*(?:key\s+)?(?:actions?|activit(?:y|ies)|tasks?|projec
 /** A figure's header that in an action plan is the officer's account in words: "Current Position", "Performance". */
 const NARRATIVE_ACTUAL = /^\s*(?:current\s+|latest\s+)?(?:position|performance)\s*$/i;
 
+/** Whether a name column of the header names actions ("Action", "Task", "Project", "Milestone"…). */
+export function namesActions(columns: readonly ColumnMapping[]): boolean {
+  return columns.some((c) => c.role === "name" && ACTIVITY_NAME.test(c.header));
+}
+
 /**
  * Whether the header's figure columns are an action plan's narrative (helper-107): a name column naming
  * actions, and every actual headed "Current Position", "Position" or "Performance".
@@ -67,21 +72,9 @@ const NARRATIVE_ACTUAL = /^\s*(?:current\s+|latest\s+)?(?:position|performance)\
  * however long overdue. tables.ts narrativePlan asks it, and reads the table as activities where the
  * column holds words, not figures (helper-110: a register of projects with figures stays indicators).
  */
-/** Whether a name column of the header names actions ("Action", "Task", "Project", "Milestone"…). */
-export function namesActions(columns: readonly ColumnMapping[]): boolean {
-  return columns.some((c) => c.role === "name" && ACTIVITY_NAME.test(c.header));
-}
-
 export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {
-  let actions = false;
-  let actuals = 0;
-  for (const c of columns) {
-    if (c.role === "name" && ACTIVITY_NAME.test(c.header)) actions = true;
-    if (c.role !== "actual") continue;
-    if (!NARRATIVE_ACTUAL.test(c.header)) return false;
-    actuals++;
-  }
-  return actions && actuals > 0;
+  const actuals = columns.filter((c) => c.role === "actual");
+  return actuals.length > 0 && actuals.every((c) => NARRATIVE_ACTUAL.test(c.header)) && namesActions(columns);
 }
 
 /** The column asActivityColumns made of an action plan's narrative actual (its comment, or a column left aside), if any. */

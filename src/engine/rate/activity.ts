@@ -32,13 +32,12 @@ export interface ActivityResult {
 }
 
 /**
- * Progress typed as text is read where it is a number alone or a percentage of the whole action
- * (read/progress.ts). A sentence with a number and no such percentage ("Delivered to 2,000 households so
- * far", "Phase 1 of 3 complete") is an update, not a figure: read as one, its first number made an action
- * 100% complete (helper-90); so did a percentage of something else ("Referrals up 100% on last year",
- * helper-107).
+ * Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. Text is read where it
+ * is a number alone or a percentage of the whole action (read/progress.ts). A sentence with a number and no
+ * such percentage ("Delivered to 2,000 households so far", "Phase 1 of 3 complete") is an update, not a
+ * figure: read as one, its first number made an action 100% complete (helper-90); so did a percentage of
+ * something else ("Referrals up 100% on last year", helper-107).
  */
-/** Progress as a fraction: "25%" → 0.25, 0.25 formatted as % → 0.25, a bare 25 → 0.25. */
 export function readProgress(cell: CellValue | undefined, numberFormat: string | undefined, quality: QualityNote[]): number | undefined {
   if (cell === undefined || cell === null || cell === "") return undefined;
   if (typeof cell === "string" && /\d/.test(cell) && !PROGRESS_TEXT.test(cell)) {
@@ -111,7 +110,7 @@ function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: 
   if (status?.level !== "closed") return undefined;
   // "Closed - completed", "Closed - objectives achieved", "Withdrawn - achieved through other means": done.
   const rest = text.slice(head.length);
-  if (/\b(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest)) return /\b(?:not|in)\s+(?:yet\s+)?(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest) || partDone(rest) ? undefined : { level: "done" };
+  if (/\b(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest)) return /\b(?:not\s+(?:yet\s+)?|in)(?:complete|completed|achieved|delivered|done|finished)\b/i.test(rest) || partDone(rest) ? undefined : { level: "done" };
   return { level: "closed" };
 }
 

@@ -11,8 +11,9 @@ const LEAD_WORDS =
 /**
  * A percentage that opens the text, after at most four of LEAD_WORDS ("100% (see note)", "Completed 100%",
  * "On track - 60%", "Project is 100% complete", "100 per cent"), and is followed by nothing, a note, or a
- * word of completion (a RAG word before it is no lead: "Red - 100%, overspent"). Inside a sentence a percentage is of something else ("Referrals up 100% on last
- * year", "100% of Phase 1 homes fitted", "Consultation 100 per cent complete": helper-107).
+ * word of completion (a RAG word before it is no lead: "Red - 100%, overspent"). Inside a sentence a
+ * percentage is of something else ("Referrals up 100% on last year", "100% of Phase 1 homes fitted",
+ * "Consultation 100 per cent complete, plan drafting": helper-107).
  */
 export const PERCENT_FIRST = new RegExp(
   `^\\s*(?:${LEAD_WORDS}\\s*[:\\-\\u2013\\u2014,=]?\\s*){0,4}(\\d+(?:\\.\\d+)?)\\s*(?:%|per ?cent\\b)(?=\\s*(?:$|[(\\-\\u2013\\u2014;,.:*+]|(?:complete|completed|done|delivered|achieved|finished|on track|on target|in progress)\\b))`,
