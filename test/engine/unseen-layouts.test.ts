@@ -297,6 +297,8 @@ describe("an action plan with a Current Position column", () => {
     ["Action completed", "completed"],
     ["Delivered", "completed"],
     ["Complete by 31/03/2011", "overdue"],
+    // helper-107's sentence naming a date is words, not a figure.
+    ["Complete. Strategy adopted by Cabinet 14 September 2010.", "completed"],
     // helper-110's second look: how it was done, a slash, "&", "is complete".
     ["Completed within budget", "completed"],
     ["Completed and handed over", "completed"],

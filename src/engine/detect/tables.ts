@@ -540,6 +540,9 @@ function narrativeColumns(spec: TableSpec): ColumnMapping[] {
   return spec.kind === "activity" ? spec.columns.filter((c) => c.narrative) : narrativeCandidates(spec.columns);
 }
 
+/** Words from which a position is a sentence, not a figure with its unit ("85%", "100% complete", "250 homes"). */
+const SENTENCE_WORDS = 4;
+
 /** Whether the columns' filled data cells are all words (text that reads as no figure: "Complete", "Delayed by the contractor"), and one at least. */
 function holdsWords(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
   const shape = tableShape(spec);
@@ -549,7 +552,8 @@ function holdsWords(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMap
       const v = cells.at(r, c.col);
       if (isBlank(v)) continue;
       if (classifyBodyRow(cells, shape, r).kind !== "data") break;
-      if (typeof v !== "string" || readValue(v, cells.formatAt(r, c.col)).kind === "number") return false;
+      // A sentence is words whatever figure it names ("Complete. Strategy adopted by Cabinet 14 September 2010.").
+      if (typeof v !== "string" || (readValue(v, cells.formatAt(r, c.col)).kind === "number" && v.trim().split(/\s+/).length < SENTENCE_WORDS)) return false;
       words++;
     }
   }

@@ -102,7 +102,7 @@ export function computeActivity(scheme: Scheme, input: ActivityInput): ActivityR
 function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: "done" | "closed" } | undefined {
   if (typeof cell !== "string") return undefined;
   const text = cell.replace(/^\s*fully\s+/i, "");
-  const head = text.split(/\s*[-\u2013\u2014:(;,/&]/)[0];
+  const head = text.split(/\s*[-\u2013\u2014:(;,/&]|\.\s/)[0];
   // "Completed on time", "Action completed", "Delivered" (helper-110), where the scheme has a done status.
   if (DONE_PHRASE.test(text) && !partDone(text.replace(/^\s*\S+\s*/, "")) && statusForLevel(scheme, "activity", "done")) return { level: "done" };
   const status = exactRating(scheme, "activity", head);
