@@ -517,7 +517,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
  */
 function targetDates(cells: SheetCells, spec: TableSpec): void {
   const target = spec.kind === "indicator" ? targetDateCandidate(spec) : undefined;
-  if (!target || !holdsDates(cells, spec, target.col)) return;
+  if (!target || !holdsDates(cells, spec, target)) return;
   spec.kind = "activity";
   spec.columns = spec.columns.map((c) => (c === target ? { ...c, role: "due" as const, headerRole: target.role } : c));
 }
@@ -545,19 +545,29 @@ const SENTENCE_WORDS = 4;
 
 /** Whether the columns' filled data cells are all words (text that reads as no figure: "Complete", "Delayed by the contractor"), and one at least. */
 function holdsWords(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
+  // A sentence is words whatever figure it names ("Complete. Strategy adopted by Cabinet 14 September 2010.").
+  return everyFilled(cells, spec, cols, (v, format) => typeof v === "string" && (readValue(v, format).kind !== "number" || v.trim().split(/\s+/).length >= SENTENCE_WORDS));
+}
+
+/**
+ * Whether `test` holds for every filled cell of the columns in the table's data rows (the cells it skips
+ * by returning "skip" aside), and there is one at least: what targetDates and narrativePlan read a column by.
+ */
+function everyFilled(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[], test: (v: CellValue, format: string | undefined) => boolean | "skip"): boolean {
   const shape = tableShape(spec);
-  let words = 0;
+  let counted = 0;
   for (let r = spec.firstRow; r <= spec.lastRow; r++) {
+    let data: boolean | undefined;
     for (const c of cols) {
       const v = cells.at(r, c.col);
       if (isBlank(v)) continue;
-      if (classifyBodyRow(cells, shape, r).kind !== "data") break;
-      // A sentence is words whatever figure it names ("Complete. Strategy adopted by Cabinet 14 September 2010.").
-      if (typeof v !== "string" || (readValue(v, cells.formatAt(r, c.col)).kind === "number" && v.trim().split(/\s+/).length < SENTENCE_WORDS)) return false;
-      words++;
+      if ((data ??= classifyBodyRow(cells, shape, r).kind === "data") === false) break;
+      const ok = test(v, cells.formatAt(r, c.col));
+      if (ok === false) return false;
+      if (ok === true) counted++;
     }
   }
-  return words > 0;
+  return counted > 0;
 }
 
 /** The column targetDates would read as the due date of an indicator table, or read so in an activity table. */
@@ -576,19 +586,11 @@ function targetDateCandidate(spec: TableSpec): ColumnMapping | undefined {
 const NO_DATE_YET = /^\s*(?:tbc|tba|tbd|to be (?:confirmed|agreed|decided)|n\/?a|not applicable|ongoing|on-going|continuous|none|not set|-|\u2013)\s*\.?\s*$/i;
 
 /** Whether the column's filled data cells are all dates (a date-formatted serial, a date, or a due date in words), and one at least. */
-function holdsDates(cells: SheetCells, spec: TableSpec, col: number): boolean {
-  const shape = tableShape(spec);
-  let dates = 0;
-  for (let r = spec.firstRow; r <= spec.lastRow; r++) {
-    const v = cells.at(r, col);
-    if (isBlank(v) || classifyBodyRow(cells, shape, r).kind !== "data") continue;
-    if (typeof v === "string" && NO_DATE_YET.test(v)) continue;
-    const format = cells.formatAt(r, col);
-    const date = typeof v === "number" ? (isDateFormat(format) ? readDate(v, format) : undefined) : readDueDate(v);
-    if (date === undefined) return false;
-    dates++;
-  }
-  return dates > 0;
+function holdsDates(cells: SheetCells, spec: TableSpec, col: ColumnMapping): boolean {
+  return everyFilled(cells, spec, [col], (v, format) => {
+    if (typeof v === "string" && NO_DATE_YET.test(v)) return "skip";
+    return (typeof v === "number" ? (isDateFormat(format) ? readDate(v, format) : undefined) : readDueDate(v)) !== undefined;
+  });
 }
 
 /** Roles whose dated columns are filled period by period: the figures, and officers' ratings. */
@@ -775,7 +777,7 @@ export function judgedByFigures(spec: TableSpec, col: number): boolean {
 export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean {
   // A target of dates read as the due date (targetDates), or one that now would be or no longer is (helper-109).
   const target = targetDateColumn(spec);
-  if (target && holdsDates(cells, spec, target.col) !== (spec.kind === "activity")) return true;
+  if (target && holdsDates(cells, spec, target) !== (spec.kind === "activity")) return true;
   const narrative = narrativeColumns(spec);
   if (narrative.length > 0 && holdsWords(cells, spec, narrative) !== (spec.kind === "activity")) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
