@@ -97,6 +97,14 @@ const activityRows: ActivityRow[] = [
   ...["Project is 100% complete", "Works 100% complete", "Now at 100%", "Overall progress 100%", "Status: 100% complete", "Green - 100%", "100%+", "Works are 100% complete", "Progress to date: 100%", "% complete: 100%", "Q3: 100%", "YTD 100%", "Practical completion 100%", "Scheme now 100% complete"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100%`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
+  // A target, a forecast, a negation or "almost" before the percentage: no progress made (each was Completed).
+  ...["Not yet 100%", "Not 100% complete", "Forecast 100%", "Target: 100%", "Target 100%", "Planned 100%", "Projected 100%", "Almost 100%", "Nearly 100%", "Expected 100% complete"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100%: rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
+  ...["On target 100%", "On target - 100%", "Target met - 100%"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100%`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ["§5 progress \"Not complete (90%)\" is 90%: the words before the bracket are about the action", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not complete (90%)", reportDate: R }, "ontrack", false],
   ["§7 progress \"Complete\" against an officer's Green: the rules' Completed, checked", PRESETS.rag, { manual: "Green", progress: "Complete", due: "30/11/2021", reportDate: R }, "completed", true],
   ["§5 progress \"On track - 20%\" is read as 20%: behind at 48% of the way", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "On track - 20%", reportDate: R }, "overdue", false],
   // helper-107: a phase of the work done is not the action done.

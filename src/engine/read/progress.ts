@@ -32,9 +32,23 @@ const PERCENT_LAST =
   /^\s*(?:[^\s%]+\s+){0,3}?(?<!\b(?:up|down|by|increased?|decreased?|rose|fell|rise|fall|over|under|of|than|from|to)\s+)(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done|delivered|achieved|finished)?\s*[.!]?\s*$/i;
 const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\.?\s*$/i;
 
+/**
+ * Words before a percentage that make it no progress made: a negation ("Not yet 100%"), a target or a forecast
+ * ("Target: 100%", "Forecast 100%", "Planned 100%"), or short of it ("Almost 100%"). Read as progress, each
+ * made an unfinished action Completed. "On target" and a target met are progress words, not a target.
+ */
+const NOT_MADE =
+  /\b(?:not|yet|almost|nearly|approaching|forecasts?|forecasted|projected|predicted|anticipated|planned|expected|aim|aiming|goal|will|should|due|(?<!\bon\s+)targets?(?!\s+(?:met|achieved|reached|hit)\b)|targeted)\b/i;
+
 /** The percentage a text gives as the action's progress, as typed ("60"), where it gives one. */
 export function percentInText(text: string): string | undefined {
-  return (PERCENT_FIRST.exec(text) ?? PERCENT_IN_BRACKETS.exec(text) ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text))?.[1];
+  const inBrackets = PERCENT_FIRST.exec(text) ? undefined : PERCENT_IN_BRACKETS.exec(text);
+  // In brackets, the words before are about the action ("Not complete (90%)"); elsewhere they qualify the figure.
+  if (inBrackets) return inBrackets[1];
+  const found = PERCENT_FIRST.exec(text) ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
+  if (!found) return undefined;
+  const before = text.slice(0, found.index + found[0].lastIndexOf(found[1]));
+  return NOT_MADE.test(before) ? undefined : found[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
