@@ -401,6 +401,56 @@ describe("an action plan whose Target column holds dates", () => {
   });
 });
 
+// An action plan rated quarter by quarter: "Q1 | Q2 | Q3 | Q4" holding G, A or R are the officer's ratings, as
+// "Q1 RAG … Q4 RAG" are (read as figures, every action was "Data only" with an unreadable figure per quarter).
+describe("an action plan with a RAG rating under each quarter", () => {
+  const options = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" };
+  const rows: CellValue[][] = [
+    ["A1", "Adopt the Local Plan", "J Smith", d("2010-09-30"), "G", "A", "R", null],
+    ["A2", "Review fees and charges", "K Jones", d("2011-03-31"), "G", "G", "G", null],
+    ["A3", "Open the new leisure centre", "P Brown", "March 2011", "A", "Green", "n/a", null],
+  ];
+  const run = (header: string[], body = rows) => runScorecard([grid("Actions", [header, ...body])], options);
+  const read = (r: ReturnType<typeof run>) => r.result.rated.map((x) => [x.record.kind, x.rating.status, x.record.manual?.value ?? null]);
+
+  test.each([["Target Date"], ["Timescale"], ["Due Date"], ["Target"]])("beside a %s column: activities, the report's quarter the officer's rating", (due) => {
+    expect(read(run(["Ref", "Action", "Lead Officer", due, "Q1", "Q2", "Q3", "Q4"]))).toEqual([
+      ["activity", "overdue", "R"],
+      ["activity", "ontrack", "G"],
+      ["activity", "ontrack", "n/a"],
+    ]);
+  });
+
+  test("months work as quarters do", () => {
+    const r = run(["Ref", "Action", "Lead Officer", "Due Date", "Oct", "Nov", "Dec", "Jan"]);
+    expect(read(r).map((x) => x[2])).toEqual(["R", "G", "n/a"]);
+  });
+
+  test.each([
+    [["Ref", "Indicator", "Lead Officer", "Target Date", "Q1", "Q2", "Q3", "Q4"], rows, "a KPI list"],
+    [["Ref", "Action", "Lead Officer", "Target", "Q1", "Q2", "Q3", "Q4"], rows.map((r) => [...r.slice(0, 3), "95%", ...r.slice(4)]), "a target of figures"],
+    [["Ref", "Action", "Lead Officer", "Due Date", "Q1", "Q2", "Q3", "Q4"], rows.map((r, i) => (i === 0 ? [...r.slice(0, 5), "50%", ...r.slice(6)] : r)), "a figure among the ratings"],
+  ] as [string[], CellValue[][], string][])("%j stays an indicator table (%s)", (header, body) => {
+    expect(run(header, body).result.rated.every((x) => x.record.kind === "indicator")).toBe(true);
+  });
+
+  test.each([
+    ["a figure typed over a rating", "50%", "rescan"],
+    ["a rating typed over a rating", "A", "not"],
+  ])("live: %s", (_what, value, expected) => {
+    const { session } = startLive([grid("Actions", [["Ref", "Action", "Lead Officer", "Due Date", "Q1", "Q2", "Q3", "Q4"], ...rows])], options);
+    const kind = applyEdits(session, [{ sheet: "Actions", row: 1, col: 6, value }]).kind;
+    if (expected === "rescan") expect(kind).toBe("rescan");
+    else expect(kind).not.toBe("rescan");
+  });
+
+  test("live: ratings typed over the figures of a quarter make the table an action plan again", () => {
+    const body = rows.map((r, i) => (i === 0 ? [...r.slice(0, 5), "50%", ...r.slice(6)] : r));
+    const { session } = startLive([grid("Actions", [["Ref", "Action", "Lead Officer", "Due Date", "Q1", "Q2", "Q3", "Q4"], ...body])], options);
+    expect(applyEdits(session, [{ sheet: "Actions", row: 1, col: 5, value: "A" }]).kind).toBe("rescan");
+  });
+});
+
 // helper-90: "Variance" is a tolerance in some trackers and the actual's difference from target in others.
 describe("a Variance column of differences is no tolerance", () => {
   const rows: CellValue[][] = [

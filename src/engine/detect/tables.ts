@@ -504,6 +504,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   spec.columns = settleMergedHeaders(cells, spec);
   spec.columns = settleByFigures(cells, spec);
   narrativePlan(cells, spec);
+  quarterRatings(cells, spec);
   targetDates(cells, spec);
   markPending(cells, spec);
   return spec;
@@ -520,6 +521,47 @@ function targetDates(cells: SheetCells, spec: TableSpec): void {
   if (!target || !holdsDates(cells, spec, target)) return;
   spec.kind = "activity";
   spec.columns = spec.columns.map((c) => (c === target ? { ...c, role: "due" as const, headerRole: target.role } : c));
+}
+
+/** A RAG rating typed in a quarter's column: a letter or a colour, or two for a rating between ("A/G"). */
+const RAG_WORD = /^\s*(?:[rgab]|red|amber|green|blue)(?:\s*\/\s*(?:[rgab]|red|amber|green|blue))?\s*$/i;
+/** Cells of a quarter's column that rate nothing yet ("n/a", "-", "TBC"). */
+const NOT_RATED_YET = /^\s*(?:n\/?a|-|\u2013|tbc|tba|not due|not started)\s*\.?\s*$/i;
+
+/**
+ * "Action | Lead Officer | Target Date | Q1 | Q2 | Q3 | Q4" with G, A or R under the quarters: the officer's
+ * rating quarter by quarter, as "Q1 RAG … Q4 RAG" would be (read as figures, every action was "Data only"
+ * with an unreadable figure per quarter). Only with a name column naming actions, every figure column a
+ * quarter's or month's and every rating in them a RAG word, and no target but one of dates (targetDates
+ * reads it as the due date). The quarters keep the header's role as headerRole, so an edit is judged again.
+ */
+function quarterRatingColumns(spec: TableSpec): ColumnMapping[] {
+  if (spec.kind === "activity") return spec.columns.filter((c) => c.role === "manual" && c.headerRole === "actual");
+  if (!namesActions(spec.columns)) return [];
+  const actuals = spec.columns.filter((c) => c.role === "actual");
+  return actuals.length > 0 && actuals.every((c) => c.period?.quarter !== undefined || c.period?.month !== undefined) ? actuals : [];
+}
+
+function holdsRatings(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
+  return everyFilled(cells, spec, cols, (v) => (typeof v !== "string" ? false : NOT_RATED_YET.test(v) ? "skip" : RAG_WORD.test(v)));
+}
+
+/** The activity table quarterRatings makes of an indicator table, or undefined. */
+function asQuarterRatings(cells: SheetCells, spec: TableSpec): TableSpec | undefined {
+  const cols = spec.kind === "indicator" ? quarterRatingColumns(spec) : [];
+  if (cols.length === 0 || !holdsRatings(cells, spec, cols)) return undefined;
+  const trial: TableSpec = { ...spec, columns: spec.columns.map((c) => (cols.includes(c) ? { ...c, role: "manual" as const, headerRole: "actual" as const } : c)) };
+  const isTarget = (c: ColumnMapping): boolean => c.role === "annualTarget" || c.role === "periodTarget";
+  if (!trial.columns.some(isTarget)) return { ...trial, kind: "activity" };
+  targetDates(cells, trial);
+  return trial.kind === "activity" ? trial : undefined;
+}
+
+function quarterRatings(cells: SheetCells, spec: TableSpec): void {
+  const plan = asQuarterRatings(cells, spec);
+  if (!plan) return;
+  spec.kind = plan.kind;
+  spec.columns = plan.columns;
 }
 
 /**
@@ -767,7 +809,8 @@ function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
 
 /** Whether a figure typed in sheet column `col` could change what settleByFigures makes of the table's columns. */
 export function judgedByFigures(spec: TableSpec, col: number): boolean {
-  if (targetDateColumn(spec)?.col === col || narrativeColumns(spec).some((c) => c.col === col)) return true; // targetDates, narrativePlan
+  // targetDates, narrativePlan, quarterRatings
+  if (targetDateColumn(spec)?.col === col || narrativeColumns(spec).some((c) => c.col === col) || quarterRatingColumns(spec).some((c) => c.col === col)) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const read: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget"]);
   return spec.columns.some((c) => c.col === col && (c.headerRole !== undefined || read.has(c.role)));
@@ -780,6 +823,8 @@ export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean 
   if (target && holdsDates(cells, spec, target) !== (spec.kind === "activity")) return true;
   const narrative = narrativeColumns(spec);
   if (narrative.length > 0 && holdsWords(cells, spec, narrative) !== (spec.kind === "activity")) return true;
+  const quarters = quarterRatingColumns(spec);
+  if (quarters.length > 0 && (spec.kind === "activity" ? !holdsRatings(cells, spec, quarters) : asQuarterRatings(cells, spec) !== undefined)) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const again = settleByFigures(cells, spec);
   return again.some((c, i) => c.role !== spec.columns[i].role);
