@@ -451,6 +451,51 @@ describe("an action plan with a RAG rating under each quarter", () => {
   });
 });
 
+// "Project | Milestone", "Action | Task": two name columns, the left one naming what holds the other's records.
+// The header was refused ("both name its records") and the whole plan left out; the left one is their group.
+describe("a name column grouping another", () => {
+  const options = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" };
+  const run = (rows: CellValue[][]) => runScorecard([grid("Plan", rows)], options);
+  const groups = (r: ReturnType<typeof run>) => summarise(r.result, r.scheme, {}).groups.map((g) => [g.name, g.activities.map((a) => a.name)]);
+
+  test.each([
+    ["Project", "Milestone"],
+    ["Action", "Task"],
+    ["Project", "Action"],
+    ["Key Action", "Milestone"],
+  ])("%s | %s: named by the second column, grouped by the first", (outer, inner) => {
+    const r = run([
+      ["Ref", outer, inner, "Due Date", "RAG"],
+      ["M1", "New leisure centre", "Planning consent", d("2010-09-30"), "Green"],
+      ["M2", null, "Contractor appointed", d("2011-09-30"), "Green"],
+      ["M3", "Town centre", "Consultation", d("2011-06-30"), "Green"],
+    ]);
+    expect(r.result.rated.map((x) => [x.record.name, x.rating.status])).toEqual([["Planning consent", "overdue"], ["Contractor appointed", "ontrack"], ["Consultation", "ontrack"]]);
+    expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Contractor appointed"]], ["Town centre", ["Consultation"]]]);
+  });
+
+  test("a group typed on a row of its own heads the rows under it", () => {
+    const r = run([
+      ["Project", "Milestone", "Due Date", "RAG"],
+      ["New leisure centre", null, null, null],
+      [null, "Planning consent", d("2010-09-30"), "Green"],
+      [null, "Contractor appointed", d("2011-09-30"), "Green"],
+      ["Town centre", null, null, null],
+      [null, "Consultation", d("2011-06-30"), "Green"],
+    ]);
+    expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Contractor appointed"]], ["Town centre", ["Consultation"]]]);
+  });
+
+  test.each([
+    [["Ref", "Milestone", "Project", "Due Date", "RAG"], "the narrower one first"],
+    [["Ref", "Indicator", "Measure", "Target", "Actual"], "two names of one indicator"],
+  ])("%j is still refused, and said (%s)", (header) => {
+    const r = run([header, ["M1", "Planning consent", "New leisure centre", d("2010-09-30"), "Green"]]);
+    expect(r.result.rated).toEqual([]);
+    expect(r.result.problems.some((p) => p.message.includes("both name its records"))).toBe(true);
+  });
+});
+
 // helper-90: "Variance" is a tolerance in some trackers and the actual's difference from target in others.
 describe("a Variance column of differences is no tolerance", () => {
   const rows: CellValue[][] = [

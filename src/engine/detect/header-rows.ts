@@ -2,7 +2,7 @@
 // merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
 // the columns make an indicator or an activity table. tables.ts finds where headers are.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, definitionBesideName, exactRole, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
+import { IDENTITY_ROLES, classifyHeader, definitionBesideName, exactRole, groupBesideName, withGroupedNames, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
 import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -26,11 +26,18 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   const has = new Set<Role>();
   // "Indicator | Definition" (a KPI register): the definition is the description (records.ts), not a second name.
   const definition = definitionBesideName(columns);
+  // "Project | Milestone": the project is the milestones' group (withGroupedNames), not a second name.
+  const group = groupBesideName(columns);
   for (const c of columns) {
     if (c.role === "ignore") continue;
     known++;
     if (c === definition) {
       has.add("description");
+      continue;
+    }
+    if (c === group) {
+      has.add("priority");
+      weak++;
       continue;
     }
     if (IDENTITY_ROLES.has(c.role) && c.role !== "description") {
@@ -469,7 +476,8 @@ export function readHeaderAt(cells: SheetCells, row: number, floor: number, ours
     const bare = readHeaderOmitting(cells, row, floor, ours);
     if (!bare || judgeHeader(bare.columns) === undefined) return undefined;
   }
-  return readHeaderOmitting(cells, row, floor, NO_COLUMNS);
+  const header = readHeaderOmitting(cells, row, floor, NO_COLUMNS);
+  return header && { ...header, columns: withGroupedNames(header.columns) };
 }
 
 function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[], lookDown = true): HeaderAt | undefined {

@@ -247,6 +247,40 @@ export function definitionBesideName(columns: readonly ColumnMapping[]): ColumnM
   return definition && name && figures !== Infinity && definition.col < figures ? definition : undefined;
 }
 
+/** How much a name column's records hold: a project holds actions, an action holds tasks and milestones. */
+const NAME_BREADTH: readonly [RegExp, number][] = [
+  [/^\s*(?:key\s+)?(?:projects?|programmes?|initiatives?)(?:\s+(?:name|title))?\s*$/i, 3],
+  [/^\s*(?:key\s+)?(?:actions?|activit(?:y|ies)|commitments?)(?:\s+(?:name|title))?\s*$/i, 2],
+  [/^\s*(?:key\s+)?(?:tasks?|milestones?|deliverables?)(?:\s+(?:name|title))?\s*$/i, 1],
+];
+const breadth = (c: ColumnMapping): number | undefined => NAME_BREADTH.find(([words]) => words.test(c.header))?.[1];
+
+/**
+ * Of two name columns, the left one where it names what holds the other's records ("Project | Milestone",
+ * "Action | Task", "Project | Action"): their group, not a second name. Two name columns were otherwise no
+ * tracker's header, and the whole plan was left out. A definition beside a name is definitionBesideName's.
+ */
+export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
+  let left: ColumnMapping | undefined;
+  let right: ColumnMapping | undefined;
+  for (const c of columns) {
+    if (c.role !== "name" || isDefinitionHeader(c.header)) continue;
+    if (right) return undefined;
+    if (left) right = c;
+    else left = c;
+  }
+  if (!left || !right || left.col > right.col) return undefined;
+  const outer = breadth(left);
+  const inner = breadth(right);
+  return outer !== undefined && inner !== undefined && outer > inner ? left : undefined;
+}
+
+/** The columns with groupBesideName's column read as the records' group. */
+export function withGroupedNames(columns: ColumnMapping[]): ColumnMapping[] {
+  const group = groupBesideName(columns);
+  return group ? columns.map((c) => (c === group ? { ...c, role: "priority" as const, group: true as const } : c)) : columns;
+}
+
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */
 const PERIOD_ROLES: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget", "manual", "comment", "comparator", "progress"]);
 

@@ -185,9 +185,31 @@ export class TableRows {
     if (isBlank(value)) {
       const merge = this.cells.mergeAt(at, m.col);
       if (merge) value = this.cells.at(merge.top, merge.left);
+      else if (m.group) value = this.groupAbove(at, m.col);
     }
     const text = cellText(value).trim();
     return text === "" ? undefined : text;
+  }
+
+  /** The last group cell carried down ("Project" typed once over its milestones), remembered so a long block is not walked again for each row. */
+  private carried?: { at: number; col: number; value: CellValue };
+
+  private groupAbove(at: number, col: number): CellValue {
+    let value: CellValue = null;
+    for (let r = at - 1; r >= this.table.firstRow; r--) {
+      const known = this.carried;
+      if (known && known.at === r && known.col === col) {
+        value = known.value;
+        break;
+      }
+      const v = this.cells.at(r, col);
+      if (!isBlank(v)) {
+        value = v;
+        break;
+      }
+    }
+    this.carried = { at, col, value };
+    return value;
   }
 
   /** The record of a data row (zero-based sheet row `at`); undefined for a row with no ref and no name. */

@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, withGroupedNames, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import { periodInTitle, type ReportingPeriod } from "../read/periods";
 import { isDateFormat, readDate, readDueDate } from "../read/dates";
@@ -339,6 +339,7 @@ function excelTables(cells: SheetCells, grid: SheetGrid): { found: FoundHeader[]
     }
     const kind = judgeHeader(columns);
     if (!kind) continue;
+    columns.splice(0, columns.length, ...withGroupedNames(columns));
     // The totals row ("Total | | 1,234") is the table's own sum, not a record.
     found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: Math.max(r.top, r.bottom - (t.totalsRows ?? 0)) });
     ranges.push(r);

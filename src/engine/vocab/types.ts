@@ -261,6 +261,11 @@ export interface ColumnMapping {
   /** An action plan's "Current Position" of words, read as its update (detect/header-rows.ts asActivityColumns). */
   narrative?: true;
   /**
+   * A name column naming what holds the records ("Project" left of "Milestone"), read as their group
+   * (role "priority"), its value carried down the blank cells under it (detect/headers.ts groupBesideName).
+   */
+  group?: true;
+  /**
    * The financial year (its first calendar year) of an undated quarter or month in a rolling layout ("Q4
    * | Q1 | Q2 | Q3"), worked out once the report's quarter is known (settlePending, detect/rolling-year.ts).
    * Counted from 0 where the report names no year.
