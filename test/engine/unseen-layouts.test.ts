@@ -401,6 +401,44 @@ describe("an action plan whose Target column holds dates", () => {
   });
 });
 
+// "Completion" heads a percentage in some plans and a date in others: dates under it, with no other due
+// date, are the due date (each was "not a percentage", and an overdue action kept its officer's Green).
+describe("a Completion column of dates", () => {
+  const options = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" };
+  const header = ["Ref", "Action", "Lead Officer", "Completion", "RAG"];
+  const run = (values: CellValue[], head = header) =>
+    runScorecard([grid("Plan", [head, ...values.map((v, i): CellValue[] => [`A${i + 1}`, `Action ${i + 1}`, "J Smith", v, "Green"])])], options);
+  const read = (r: ReturnType<typeof run>) => r.result.rated.map((x) => [x.rating.status, x.record.due?.value ?? null, x.record.progress?.value ?? null]);
+
+  test("dates and months are due dates", () => {
+    expect(read(run([d("2010-09-30"), "March 2011"]))).toEqual([["overdue", d("2010-09-30"), null], ["ontrack", "March 2011", null]]);
+  });
+
+  test.each([
+    [[0.5, d("2011-03-31")], "a fraction among them"],
+    [["50%", "March 2011"], "a percentage among them"],
+  ] as [CellValue[], string][])("%j stays progress (%s)", (values) => {
+    expect(read(run(values)).map((x) => x[2])).toEqual(values);
+  });
+
+  test("beside a Due Date it stays progress", () => {
+    const r = runScorecard([grid("Plan", [["Ref", "Action", "Due Date", "Completion", "RAG"], ["A1", "Action 1", d("2011-03-31"), d("2010-09-30"), "Green"]])], options);
+    expect(read(r)).toEqual([["ontrack", d("2011-03-31"), d("2010-09-30")]]);
+  });
+
+  test.each([
+    ["a percentage typed over the last date", "50%"],
+    ["a date typed over the last figure", "31/03/2011"],
+  ])("live: %s rescans", (_what, value) => {
+    const start = value === "50%" ? [d("2010-09-30"), "March 2011"] : [0.5, "March 2011"];
+    const rows = [header, ...start.map((v, i): CellValue[] => [`A${i + 1}`, `Action ${i + 1}`, "J Smith", v, "Green"])];
+    const { session } = startLive([grid("Plan", rows)], options);
+    const at = value === "50%" ? 2 : 1;
+    const edits = value === "50%" ? [{ sheet: "Plan", row: 1, col: 3, value: "25%" }, { sheet: "Plan", row: at, col: 3, value }] : [{ sheet: "Plan", row: at, col: 3, value }];
+    expect(applyEdits(session, edits).kind).toBe("rescan");
+  });
+});
+
 // An action plan rated quarter by quarter: "Q1 | Q2 | Q3 | Q4" holding G, A or R are the officer's ratings, as
 // "Q1 RAG … Q4 RAG" are (read as figures, every action was "Data only" with an unreadable figure per quarter).
 describe("an action plan with a RAG rating under each quarter", () => {

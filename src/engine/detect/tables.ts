@@ -507,6 +507,7 @@ function toSpec(cells: SheetCells, h: FoundHeader): TableSpec {
   narrativePlan(cells, spec);
   quarterRatings(cells, spec);
   targetDates(cells, spec);
+  progressDates(cells, spec);
   markPending(cells, spec);
   return spec;
 }
@@ -522,6 +523,27 @@ function targetDates(cells: SheetCells, spec: TableSpec): void {
   if (!target || !holdsDates(cells, spec, target)) return;
   spec.kind = "activity";
   spec.columns = spec.columns.map((c) => (c === target ? { ...c, role: "due" as const, headerRole: target.role } : c));
+}
+
+/**
+ * "Action | Lead Officer | Completion | RAG" with dates under Completion, and no other due date: when the
+ * action is to be complete, not how far it has got (each date was "not a percentage", and an overdue action
+ * kept its officer's Green). In place; headerRole keeps the header's reading, so an edit is judged again.
+ */
+function progressDates(cells: SheetCells, spec: TableSpec): void {
+  const progress = progressDateColumn(spec);
+  if (!progress || progress.role === "due" || !holdsDates(cells, spec, progress)) return;
+  spec.columns = spec.columns.map((c) => (c === progress ? { ...c, role: "due" as const, headerRole: "progress" as const } : c));
+}
+
+/** The progress column progressDates reads, or has read, as the due date. */
+function progressDateColumn(spec: TableSpec): ColumnMapping | undefined {
+  if (spec.kind !== "activity") return undefined;
+  const read = spec.columns.find((c) => c.role === "due" && c.headerRole === "progress");
+  if (read) return read;
+  if (spec.columns.some((c) => c.role === "due")) return undefined;
+  const progress = spec.columns.filter((c) => c.role === "progress");
+  return progress.length === 1 && !progress[0].period ? progress[0] : undefined;
 }
 
 /** A RAG rating typed in a quarter's column: a letter or a colour, or two for a rating between ("A/G"). */
@@ -810,8 +832,8 @@ function settleByFigures(cells: SheetCells, spec: TableSpec): ColumnMapping[] {
 
 /** Whether a figure typed in sheet column `col` could change what settleByFigures makes of the table's columns. */
 export function judgedByFigures(spec: TableSpec, col: number): boolean {
-  // targetDates, narrativePlan, quarterRatings
-  if (targetDateColumn(spec)?.col === col || narrativeColumns(spec).some((c) => c.col === col) || quarterRatingColumns(spec).some((c) => c.col === col)) return true;
+  // targetDates, progressDates, narrativePlan, quarterRatings
+  if (targetDateColumn(spec)?.col === col || progressDateColumn(spec)?.col === col || narrativeColumns(spec).some((c) => c.col === col) || quarterRatingColumns(spec).some((c) => c.col === col)) return true;
   if (!spec.columns.some((c) => c.headerRole)) return false;
   const read: ReadonlySet<Role> = new Set<Role>(["actual", "annualTarget", "periodTarget"]);
   return spec.columns.some((c) => c.col === col && (c.headerRole !== undefined || read.has(c.role)));
@@ -822,6 +844,8 @@ export function figureRolesChanged(cells: SheetCells, spec: TableSpec): boolean 
   // A target of dates read as the due date (targetDates), or one that now would be or no longer is (helper-109).
   const target = targetDateColumn(spec);
   if (target && holdsDates(cells, spec, target) !== (spec.kind === "activity")) return true;
+  const progress = progressDateColumn(spec);
+  if (progress && holdsDates(cells, spec, progress) !== (progress.role === "due")) return true;
   const narrative = narrativeColumns(spec);
   if (narrative.length > 0 && holdsWords(cells, spec, narrative) !== (spec.kind === "activity")) return true;
   const quarters = quarterRatingColumns(spec);
