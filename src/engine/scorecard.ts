@@ -17,7 +17,7 @@ import { committeesOf } from "./summary/summary";
 import { summariseWithHistory } from "./summary/history-model";
 import { detectWorkbookTables, rateWorkbook, type ColumnOverride, type WorkbookResult } from "./rate/workbook";
 import type { SheetPlan } from "./vocab/plan";
-import type { Problem, Scheme, SheetGrid, TableSpec } from "./vocab/types";
+import type { ColumnMapping, Problem, Scheme, SheetGrid, TableSpec } from "./vocab/types";
 import { toA1 } from "./vocab/address";
 import { findHistoryGrid, runHistory } from "./history/run";
 import type { HistoryView } from "./history/view";
@@ -225,13 +225,16 @@ function skippedLaterProblems(tables: readonly TableSpec[], period: ReportingPer
   if (!period) return [];
   const out: Problem[] = [];
   for (const t of tables) {
-    const skipped = t.columns.find((c) => c.pending && c.role === "actual" && !(t.unfilled ?? []).includes(c.col));
+    const unused = (c: ColumnMapping, role: ColumnMapping["role"]): boolean => c.pending === true && c.role === role && !(t.unfilled ?? []).includes(c.col);
+    // An officer's rating typed ahead, in a plan rated quarter by quarter, is said as a figure is (helper-111).
+    const skipped = t.columns.find((c) => unused(c, "actual")) ?? (t.columns.some((c) => c.role === "actual") ? undefined : t.columns.find((c) => unused(c, "manual")));
     if (!skipped) continue;
+    const what = skipped.role === "actual" ? "figures" : "ratings";
     out.push({
       sheet: t.sheet,
       cell: toA1(t.headerRow + t.headerHeight - 1, skipped.col),
       severity: "warning",
-      message: `"${skipped.header}" has figures for a period after the report's ${formatPeriod(period)}: they were not rated. To rate them, set the period to theirs (--period, or the Scorecard Rules sheet).`,
+      message: `"${skipped.header}" has ${what} for a period after the report's ${formatPeriod(period)}: they were not ${skipped.role === "actual" ? "rated" : "used"}. To ${skipped.role === "actual" ? "rate" : "use"} them, set the period to theirs (--period, or the Scorecard Rules sheet).`,
     });
   }
   return out;

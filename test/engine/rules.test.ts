@@ -101,6 +101,16 @@ const activityRows: ActivityRow[] = [
   ...["Not yet 100%", "Not 100% complete", "Forecast 100%", "Target: 100%", "Target 100%", "Planned 100%", "Projected 100%", "Almost 100%", "Nearly 100%", "Expected 100% complete"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is no 100%: rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
+  // helper-111: the qualifier before or after the 100%, in brackets, abbreviated, or a deadline.
+  ...["Not yet complete (100%)", "Forecast (100%)", "Planned completion (100%)", "100% (target)", "100% - by March 2011", "Below 100%", "Tgt: 100%", "F/cast 100%", "Projection: 100%", "By March 2011: 100%", "Target 100%, not yet signed off"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-111): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
+  // helper-111: a target met, progress against one, or a word describing the work, is progress made.
+  ...["Met target - 100%", "Achieved target 100%", "Target exceeded 100%", "Target 100% achieved", "On-target 100%", "Progress against target: 100%", "% of target: 100%", "Planned works 100% complete", "Targeted visits: 100%", "Due diligence 100% complete", "Target date 31/03/2011: 100%"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-111)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
+  ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],
   ...["On target 100%", "On target - 100%", "Target met - 100%"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100%`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),

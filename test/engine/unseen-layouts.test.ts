@@ -459,6 +459,26 @@ describe("an action plan with a RAG rating under each quarter", () => {
     ]);
   });
 
+  // helper-111: a later quarter's rating typed early is not the report's; nor is it for an earlier report.
+  test.each([
+    ["Q3 2010/11", ["R", "G", "n/a"], "Q4"],
+    ["Q2 2010/11", ["A", "G", "Green"], "Q3"],
+  ])("a %s report rates its own quarter, and says the later one was not used", (period, manual, later) => {
+    const body = rows.map((r, i) => (i === 0 ? [...r.slice(0, 7), "G"] : r));
+    const r = runScorecard([grid("Actions", [["Ref", "Action", "Lead Officer", "Due Date", "Q1", "Q2", "Q3", "Q4"], ...body])], { ...options, period });
+    expect(r.result.rated.map((x) => x.record.manual?.value)).toEqual(manual);
+    expect(r.result.problems.map((p) => p.message)).toContainEqual(expect.stringContaining(`"${later}" has ratings for a period after the report's ${period}: they were not used`));
+  });
+
+  test("every preset's own ratings, a done word and a formula's error count as ratings", () => {
+    const body: CellValue[][] = [
+      ["A1", "Adopt the Local Plan", "J Smith", d("2010-09-30"), "\u2605", "\u25cf", "\u25b2", null],
+      ["A2", "Review fees and charges", "K Jones", d("2011-03-31"), "G - on track", { error: "#N/A" }, "Complete", null],
+      ["A3", "Open the new leisure centre", "P Brown", d("2011-03-31"), "Yellow", "Orange", "G", null],
+    ];
+    expect(run(["Ref", "Action", "Lead Officer", "Due Date", "Q1", "Q2", "Q3", "Q4"], body).result.rated.map((x) => x.record.kind)).toEqual(["activity", "activity", "activity"]);
+  });
+
   test("months work as quarters do", () => {
     const r = run(["Ref", "Action", "Lead Officer", "Due Date", "Oct", "Nov", "Dec", "Jan"]);
     expect(read(r).map((x) => x[2])).toEqual(["R", "G", "n/a"]);

@@ -546,10 +546,15 @@ function progressDateColumn(spec: TableSpec): ColumnMapping | undefined {
   return progress.length === 1 && !progress[0].period ? progress[0] : undefined;
 }
 
-/** A RAG rating typed in a quarter's column: a letter or a colour, or two for a rating between ("A/G"). */
-const RAG_WORD = /^\s*(?:[rgab]|red|amber|green|blue)(?:\s*\/\s*(?:[rgab]|red|amber|green|blue))?\s*$/i;
-/** Cells of a quarter's column that rate nothing yet ("n/a", "-", "TBC"). */
-const NOT_RATED_YET = /^\s*(?:n\/?a|-|\u2013|tbc|tba|not due|not started)\s*\.?\s*$/i;
+/**
+ * A rating typed in a quarter's column: a letter, a colour or a symbol of the presets (RULES §2), two for a
+ * rating between ("A/G"), a done word, and a few words after a dash ("G - on track"). No scheme is chosen
+ * yet where tables are found, so every preset's words count (helper-111: Dudley's ★ ● ▲, Cannock's Yellow).
+ */
+const RATING = "(?:[rgabc]|red|amber|green|blue|yellow|orange|complete|completed|[\u2605\u25cf\u25b2\u25a0\u25c6\u2713\u2714\u2717\u2718\u2715])";
+const RAG_WORD = new RegExp(`^\\s*${RATING}(?:\\s*\\/\\s*${RATING})?(?:\\s*[-\\u2013:]\\s*[a-z ]{1,30})?\\s*$`, "i");
+/** Cells of a quarter's column that rate nothing yet ("n/a", "-", "TBC") or hold a formula's error. */
+const NOT_RATED_YET = /^\s*(?:n\/?a|-|\u2013|tbc|tba|not due|not started|#n\/a|#value!|#ref!|#div\/0!|#name\?)\s*\.?\s*$/i;
 
 /**
  * "Action | Lead Officer | Target Date | Q1 | Q2 | Q3 | Q4" with G, A or R under the quarters: the officer's
@@ -566,7 +571,7 @@ function quarterRatingColumns(spec: TableSpec): ColumnMapping[] {
 }
 
 function holdsRatings(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
-  return everyFilled(cells, spec, cols, (v) => (typeof v !== "string" ? false : NOT_RATED_YET.test(v) ? "skip" : RAG_WORD.test(v)));
+  return everyFilled(cells, spec, cols, (v) => (typeof v === "object" && v !== null && "error" in v ? "skip" : typeof v !== "string" ? false : NOT_RATED_YET.test(v) ? "skip" : RAG_WORD.test(v)));
 }
 
 /** The activity table quarterRatings makes of an indicator table, or undefined. */
@@ -793,8 +798,11 @@ export function settlePending(tables: TableSpec[], period: ReportingPeriod | und
       if (y !== undefined && reportYear !== undefined && y !== reportYear) return y > reportYear;
       return (periodPosition(p) ?? 13) > reportPos;
     };
-    // A baseline or last year's figure is no figure for the report's period.
-    const reported = t.columns.filter((c) => c.role === "actual" && !laterFigure(c) && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier");
+    // A baseline or last year's figure is no figure for the report's period. An officer's rating of a quarter
+    // counts as one: in a plan rated quarter by quarter, a Q4 rating typed early is not the Q3 report's (helper-111).
+    const reported = t.columns.filter(
+      (c) => !laterFigure(c) && ((c.role === "actual" && actualKind(c.header) !== "baseline" && actualKind(c.header) !== "earlier") || (c.role === "manual" && c.period !== undefined)),
+    );
     // A quarter with no year is later only to the right of one of the report's figures.
     const isLater = (c: ColumnMapping): boolean => laterFigure(c) && (yearStart(c.period?.year) !== undefined || c.rollingYear !== undefined || reported.some((r) => r.period && r.col < c.col));
     const marks = (c: ColumnMapping): boolean => (c.pending ? (c.rollingYear !== undefined ? rolling(c) : later(c)) : reported.length > 0 && isLater(c));

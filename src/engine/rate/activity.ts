@@ -105,6 +105,8 @@ function progressInWords(scheme: Scheme, cell: CellValue | undefined): { level: 
   const head = text.split(/\s*[-\u2013\u2014:(;,/&]|\.\s/)[0];
   // "Completed on time", "Action completed", "Delivered" (helper-110), where the scheme has a done status.
   if (DONE_PHRASE.test(text) && !partDone(text.replace(/^\s*\S+\s*/, "")) && statusForLevel(scheme, "activity", "done")) return { level: "done" };
+  // A figure is readProgress's: where it refused the text ("100% (target)"), "100%" before the note is no done word.
+  if (/\d/.test(head)) return undefined;
   const status = exactRating(scheme, "activity", head);
   if (status?.level === "done") return partDone(text.slice(head.length)) ? undefined : { level: "done" };
   if (status?.level !== "closed") return undefined;

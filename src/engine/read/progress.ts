@@ -33,22 +33,47 @@ const PERCENT_LAST =
 const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\.?\s*$/i;
 
 /**
- * Words before a percentage that make it no progress made: a negation ("Not yet 100%"), a target or a forecast
- * ("Target: 100%", "Forecast 100%", "Planned 100%"), or short of it ("Almost 100%"). Read as progress, each
- * made an unfinished action Completed. "On target" and a target met are progress words, not a target.
+ * A full 100% that is not progress made (each made an unfinished action Completed; helper-111 on the first
+ * version): short of it, said anywhere before it ("Not yet 100%", "Almost 100%", "Below 100%"); a target, a
+ * forecast or a deadline labelling it ("Target: 100%", "Forecast 100%", "Planned 100%", "By March 2011: 100%")
+ * or named straight after it ("100% (target)", "100% - by March 2011"). A target met or progress against
+ * one is progress ("On target 100%", "Met target - 100%", "Progress against target: 100%"), and so is a
+ * word that only describes the work ("Planned works 100% complete", "Due diligence 100% complete"). Figures
+ * under 100% are read whatever the words ("Not started - 0%", "Almost complete - 95%").
  */
-const NOT_MADE =
-  /\b(?:not|yet|almost|nearly|approaching|forecasts?|forecasted|projected|predicted|anticipated|planned|expected|aim|aiming|goal|will|should|due|(?<!\bon\s+)targets?(?!\s+(?:met|achieved|reached|hit)\b)|targeted)\b/i;
+const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|below|under|approaching|short of)\b/i;
+const PLAN_WORD =
+  "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|aim|goal|due|will be|should be|to be)";
+/** Not a target when met, or when progress is measured against it. */
+const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of)[\\s-]+)";
+const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b`, "i");
+const PLAN_NAMED = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\b(?!\\s+(?:met|achieved|reached|hit|exceeded))`, "i");
+const PLAN_AFTER = /^\s*(?:[-\u2013\u2014(,:;]\s*)?(?:target|forecast|planned|projected|expected|anticipated|by\b|due\b|tbc\b|to be\b)/i;
+/** "Target 100% achieved": the target's figure reached. */
+const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
+
+function isFull(figure: string): boolean {
+  return Number(figure) >= 100;
+}
 
 /** The percentage a text gives as the action's progress, as typed ("60"), where it gives one. */
 export function percentInText(text: string): string | undefined {
-  const inBrackets = PERCENT_FIRST.exec(text) ? undefined : PERCENT_IN_BRACKETS.exec(text);
-  // In brackets, the words before are about the action ("Not complete (90%)"); elsewhere they qualify the figure.
-  if (inBrackets) return inBrackets[1];
-  const found = PERCENT_FIRST.exec(text) ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
+  const first = PERCENT_FIRST.exec(text);
+  const inBrackets = first ? undefined : PERCENT_IN_BRACKETS.exec(text);
+  if (inBrackets) {
+    // In brackets, the words before name the action's state: "Complete (100%)", not "Forecast (100%)".
+    const before = text.slice(0, inBrackets.index);
+    return isFull(inBrackets[1]) && (SHORT_OF.test(before) || PLAN_NAMED.test(before)) ? undefined : inBrackets[1];
+  }
+  const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
   if (!found) return undefined;
-  const before = text.slice(0, found.index + found[0].lastIndexOf(found[1]));
-  return NOT_MADE.test(before) ? undefined : found[1];
+  if (!isFull(found[1])) return found[1];
+  const at = found.index + found[0].lastIndexOf(found[1]);
+  const before = text.slice(0, at);
+  const after = text.slice(at + found[1].length).replace(/^\s*(?:%|per ?cent)/i, "");
+  const label = PLAN_LABEL.exec(before);
+  const reached = label && /^\s*t(?:arget|gt)/i.test(label[0]) && REACHED_AFTER.test(after);
+  return SHORT_OF.test(before) || (label && !reached) || PLAN_AFTER.test(after) ? undefined : found[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
