@@ -106,9 +106,17 @@ const activityRows: ActivityRow[] = [
     (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-111): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
   // helper-111: a target met, progress against one, or a word describing the work, is progress made.
-  ...["Met target - 100%", "Achieved target 100%", "Target exceeded 100%", "Target 100% achieved", "On-target 100%", "Progress against target: 100%", "% of target: 100%", "Planned works 100% complete", "Targeted visits: 100%", "Due diligence 100% complete", "Target date 31/03/2011: 100%"].map(
+  ...["Met target - 100%", "Achieved target 100%", "Target exceeded 100%", "Target 100% achieved", "On-target 100%", "Progress against target: 100%", "% of target: 100%", "Planned works 100% complete", "Targeted visits: 100%", "Due diligence 100% complete"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-111)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
+  // helper-112: a plan and its when before the 100%, a future or an intent; a note on the work after it is no plan.
+  ...["Target for year: 100%", "Forecast outturn: 100%", "Expected completion: 100%", "Planned for March: 100%", "Due by March 2011: 100%", "Target date: 100%", "Should reach 100%", "Aiming for 100%", "Target unlikely to be met: 100%"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-112): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
+  ...["100% - target met", "100% (target achieved)", "100% - due for review in 2012", "100% - to be signed off by Cabinet", "100% - by the deadline", "100% (tbc)", "Under budget: 100%", "Completed before due date (100%)", "Completed as planned (100%)"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-112)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],
   ...["On target 100%", "On target - 100%", "Target met - 100%"].map(

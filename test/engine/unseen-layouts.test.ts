@@ -401,6 +401,40 @@ describe("an action plan whose Target column holds dates", () => {
   });
 });
 
+// helper-112: "When", "Timeframe", "Key dates" and "What" are the plan's only where nothing firmer is.
+describe("loose headers beside firm ones", () => {
+  const options = { preset: "rag", period: "Q3 2010/11", reportDate: "2010-12-31", today: "2011-01-05" };
+  const run = (rows: CellValue[][]) => runScorecard([grid("Plan", rows)], options);
+
+  test.each([
+    ["Timeframe", "2010/11"],
+    ["Timeframe", "Short term"],
+    ["When", "Quarterly"],
+    ["Key dates", "Consultation Jan; adoption Mar"],
+    ["Implementation date", "April 2011"],
+  ])("a %s of %j beside a Target Date: the target date is the due date", (loose, value) => {
+    const r = run([["Action", loose, "Lead Officer", "Target Date", "RAG"], ["Adopt the Local Plan", value, "J Smith", d("2010-09-30"), "Green"]]);
+    expect(r.result.rated.map((x) => [x.rating.status, x.record.due?.value])).toEqual([["overdue", d("2010-09-30")]]);
+  });
+
+  test("\"What\" beside an indicator's name is another column, and the KPIs are read", () => {
+    const r = run([["Ref", "Indicator", "What", "Polarity", "Target", "Actual"], ["PI1", "NI 14", "Avoidable contact", "Lower is better", 30, 35]]);
+    expect(r.result.rated.map((x) => [x.record.kind, x.record.name, x.rating.status])).toEqual([["indicator", "NI 14", "red"]]);
+  });
+
+  test.each([
+    [["What", "When", "Where"], ["Q2 report to Scrutiny", d("2010-11-20"), "Council Chamber"]],
+    [["Who", "What", "When"], ["J Smith", "Data returns", "Monthly"]],
+  ])("%j alone is no action plan", (header, row) => {
+    expect(run([header, row]).result.rated).toEqual([]);
+  });
+
+  test("a Complete column of the dates the work was done is no due date", () => {
+    const r = run([["Action", "Lead Officer", "Complete", "RAG"], ["Adopt the Local Plan", "J Smith", d("2010-08-15"), "Green"]]);
+    expect(r.result.rated.map((x) => [x.rating.status, x.record.due?.value ?? null])).toEqual([["ontrack", null]]);
+  });
+});
+
 // "Completion" heads a percentage in some plans and a date in others: dates under it, with no other due
 // date, are the due date (each was "not a percentage", and an overdue action kept its officer's Green).
 describe("a Completion column of dates", () => {
@@ -542,6 +576,36 @@ describe("a name column grouping another", () => {
       [null, "Consultation", d("2011-06-30"), "Green"],
     ]);
     expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Contractor appointed"]], ["Town centre", ["Consultation"]]]);
+  });
+
+  test("a group's own line, with its dates and rating and no milestone, is a record named by the group", () => {
+    const r = run([
+      ["Project", "Milestone", "Due Date", "RAG"],
+      ["New leisure centre", null, d("2011-03-31"), "Amber"],
+      [null, "Planning consent", d("2010-09-30"), "Green"],
+    ]);
+    expect(r.result.rated.map((x) => [x.record.name, x.rating.status])).toEqual([["New leisure centre", "ontrack"], ["Planning consent", "overdue"]]);
+    expect(groups(r)).toEqual([["New leisure centre", ["New leisure centre", "Planning consent"]]]);
+  });
+
+  // helper-112: the header printed again at a page break is no group; two tables side by side stay two.
+  test("past the header printed again, the group above carries on", () => {
+    const r = run([
+      ["Project", "Milestone", "Due Date", "RAG"],
+      ["New leisure centre", "Planning consent", d("2010-09-30"), "Green"],
+      ["Project", "Milestone", "Due Date", "RAG"],
+      [null, "Snagging", d("2011-06-30"), "Green"],
+    ]);
+    expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Snagging"]]]);
+  });
+
+  test("side by side across a blank column, they are two tables, not named", () => {
+    const r = run([
+      ["Project", "Lead", "Due Date", "RAG", null, "Milestone", "Lead", "Due Date", "RAG"],
+      ["New leisure centre", "J Smith", d("2011-03-31"), "Green", null, "Consultation", "K Jones", d("2010-11-30"), "Amber"],
+    ]);
+    expect(r.result.rated).toEqual([]);
+    expect(r.result.problems.map((p) => p.message)).toContainEqual(expect.stringContaining("tables side by side"));
   });
 
   test.each([

@@ -2,7 +2,7 @@
 // merged, centred across or typed in its first column; "2021/22" over "Q1 | Q2"), and judging whether
 // the columns make an indicator or an activity table. tables.ts finds where headers are.
 import { SheetCells, headerValueText, isBlank } from "../read/cells";
-import { IDENTITY_ROLES, classifyHeader, definitionBesideName, exactRole, groupBesideName, withGroupedNames, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
+import { IDENTITY_ROLES, classifyHeader, definitionBesideName, exactRole, isLooseDue, settleHeader, isEarlierLabel, isOurHeading, isRelativeHeading, looksLikeOurs } from "./headers";
 import type { CellValue, ColumnMapping, RecordKind, Role } from "../vocab/types";
 
 /** Columns that make a header row a tracker rather than any list with a name column. */
@@ -18,7 +18,9 @@ export const MAX_GROUP_LENGTH = 40;
  * The kind of table a header's columns make, or undefined when they are not a tracker's header.
  * Indicators have an actual column, or a target and no schedule columns; the rest are activities.
  */
-export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
+export function judgeHeader(header: ColumnMapping[]): RecordKind | undefined {
+  // "Project | Milestone", "Timeframe | Target Date": read as settleHeader reads them.
+  const columns = settleHeader(header);
   let known = 0;
   let strong = 0;
   let weak = 0;
@@ -26,8 +28,6 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
   const has = new Set<Role>();
   // "Indicator | Definition" (a KPI register): the definition is the description (records.ts), not a second name.
   const definition = definitionBesideName(columns);
-  // "Project | Milestone": the project is the milestones' group (withGroupedNames), not a second name.
-  const group = groupBesideName(columns);
   for (const c of columns) {
     if (c.role === "ignore") continue;
     known++;
@@ -35,17 +35,12 @@ export function judgeHeader(columns: ColumnMapping[]): RecordKind | undefined {
       has.add("description");
       continue;
     }
-    if (c === group) {
-      has.add("priority");
-      weak++;
-      continue;
-    }
     if (IDENTITY_ROLES.has(c.role) && c.role !== "description") {
       if (has.has(c.role)) return undefined; // two name columns: a row of headings, not a tracker
       identity = true;
     }
     has.add(c.role);
-    if (STRONG_ROLES.has(c.role)) strong++;
+    if (STRONG_ROLES.has(c.role) && !isLooseDue(c)) strong++;
     if (WEAK_ROLES.has(c.role)) weak++;
   }
   const target = [...TARGET_ROLES].some((r) => has.has(r));
@@ -477,7 +472,7 @@ export function readHeaderAt(cells: SheetCells, row: number, floor: number, ours
     if (!bare || judgeHeader(bare.columns) === undefined) return undefined;
   }
   const header = readHeaderOmitting(cells, row, floor, NO_COLUMNS);
-  return header && { ...header, columns: withGroupedNames(header.columns) };
+  return header && { ...header, columns: settleHeader(header.columns) };
 }
 
 function readHeaderOmitting(cells: SheetCells, row: number, floor: number, omit: readonly number[], lookDown = true): HeaderAt | undefined {

@@ -258,7 +258,9 @@ const breadth = (c: ColumnMapping): number | undefined => NAME_BREADTH.find(([wo
 /**
  * Of two name columns, the left one where it names what holds the other's records ("Project | Milestone",
  * "Action | Task", "Project | Action"): their group, not a second name. Two name columns were otherwise no
- * tracker's header, and the whole plan was left out. A definition beside a name is definitionBesideName's.
+ * tracker's header, and the whole plan was left out. Not across a blank column, nor where another column
+ * is named twice: that is two tables side by side ("Project | Lead | RAG", a gap, "Milestone | Lead | RAG";
+ * helper-112). A definition beside a name is definitionBesideName's.
  */
 export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
   let left: ColumnMapping | undefined;
@@ -272,13 +274,47 @@ export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMappin
   if (!left || !right || left.col > right.col) return undefined;
   const outer = breadth(left);
   const inner = breadth(right);
-  return outer !== undefined && inner !== undefined && outer > inner ? left : undefined;
+  if (outer === undefined || inner === undefined || outer <= inner) return undefined;
+  const at = new Set(columns.map((c) => c.col));
+  for (let col = left.col + 1; col < right.col; col++) if (!at.has(col)) return undefined;
+  const seen = new Set<Role>();
+  for (const c of columns) {
+    if (!ONCE_IN_A_TABLE.has(c.role)) continue;
+    if (seen.has(c.role)) return undefined;
+    seen.add(c.role);
+  }
+  return left;
 }
 
-/** The columns with groupBesideName's column read as the records' group. */
-export function withGroupedNames(columns: ColumnMapping[]): ColumnMapping[] {
-  const group = groupBesideName(columns);
-  return group ? columns.map((c) => (c === group ? { ...c, role: "priority" as const, group: true as const } : c)) : columns;
+/** Roles one table has once: a second of them on the row is another table's. */
+const ONCE_IN_A_TABLE: ReadonlySet<Role> = new Set<Role>(["ref", "refAndName", "lead", "manual", "progress"]);
+
+/**
+ * Due dates named loosely ("When", "Timeframe", "Key dates"): the due date where the plan has no other, set
+ * aside beside one ("Timeframe | Target Date": helper-112, the timeframe "2010/11" hid a passed target date),
+ * and no sign of a tracker on their own ("What | When | Where" on a notes sheet is no action plan).
+ */
+const LOOSE_DUE = /^\s*(?:when|time\s*frames?|target time\s*frame|key dates?|(?:target\s+)?implementation date)\s*$/i;
+export function isLooseDue(c: ColumnMapping): boolean {
+  return c.role === "due" && LOOSE_DUE.test(c.header);
+}
+/** "What" names the action only where nothing else does ("What | Who | When"); beside "Indicator" or "Action" it is another column. */
+const LOOSE_NAME = /^\s*what\s*$/i;
+
+/**
+ * A header's columns with the readings that depend on the others settled: a loose due date or name beside a
+ * proper one set aside, and groupBesideName's column read as the records' group (role "priority").
+ * Idempotent: judgeHeader and readHeaderAt both ask it.
+ */
+export function settleHeader(columns: ColumnMapping[]): ColumnMapping[] {
+  const firmDue = columns.some((c) => c.role === "due" && !isLooseDue(c));
+  const otherName = columns.some((c) => c.role === "name" && !LOOSE_NAME.test(c.header));
+  let out = columns;
+  if ((firmDue && columns.some(isLooseDue)) || (otherName && columns.some((c) => c.role === "name" && LOOSE_NAME.test(c.header)))) {
+    out = columns.map((c) => ((firmDue && isLooseDue(c)) || (otherName && c.role === "name" && LOOSE_NAME.test(c.header)) ? { ...c, role: "ignore" as const } : c));
+  }
+  const group = groupBesideName(out);
+  return group ? out.map((c) => (c === group ? { ...c, role: "priority" as const, group: true as const } : c)) : out;
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */

@@ -185,7 +185,7 @@ export class TableRows {
     if (isBlank(value)) {
       const merge = this.cells.mergeAt(at, m.col);
       if (merge) value = this.cells.at(merge.top, merge.left);
-      else if (m.group) value = this.groupAbove(at, m.col);
+      else if (m.group) value = this.groupAbove(at, m.col, m.header.trim());
     }
     const text = cellText(value).trim();
     return text === "" ? undefined : text;
@@ -194,7 +194,7 @@ export class TableRows {
   /** The last group cell carried down ("Project" typed once over its milestones), remembered so a long block is not walked again for each row. */
   private carried?: { at: number; col: number; value: CellValue };
 
-  private groupAbove(at: number, col: number): CellValue {
+  private groupAbove(at: number, col: number, header: string): CellValue {
     let value: CellValue = null;
     for (let r = at - 1; r >= this.table.firstRow; r--) {
       const known = this.carried;
@@ -203,7 +203,8 @@ export class TableRows {
         break;
       }
       const v = this.cells.at(r, col);
-      if (!isBlank(v)) {
+      // The header printed again at a page break is no group (helper-112): the one above it carries on.
+      if (!isBlank(v) && cellText(v).trim() !== header) {
         value = v;
         break;
       }
@@ -224,6 +225,8 @@ export class TableRows {
       if (!name) name = split.ref && split.ref !== ref && c.ref ? both : split.name;
     }
     if (!name) name = this.text(at, c.description);
+    // A project's own line in a "Project | Milestone" plan (its dates and rating, no milestone): the project.
+    if (!name && c.priority?.group) name = this.text(at, c.priority);
     if (!ref && !name) {
       const problem = this.unnamed(at);
       if (problem) problems.push(problem);

@@ -1,6 +1,6 @@
 // Finding indicator and activity tables on a sheet by their header vocabulary.
 import { SheetCells, cellText, headerValueText, isBareCode, isBlank, rowShape } from "../read/cells";
-import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, withGroupedNames, yearStart } from "./headers";
+import { GENERATED_CHECK_HEADER, IDENTITY_ROLES, actualKind, exactRole, isOurHeading, isTitleText, periodPosition, undatedRunsFall, undatedSeries, settleHeader, yearStart } from "./headers";
 import type { CellRange, CellValue, ColumnMapping, RecordKind, Role, SheetGrid, TableSpec } from "../vocab/types";
 import { periodInTitle, type ReportingPeriod } from "../read/periods";
 import { isDateFormat, readDate, readDueDate } from "../read/dates";
@@ -339,7 +339,7 @@ function excelTables(cells: SheetCells, grid: SheetGrid): { found: FoundHeader[]
     }
     const kind = judgeHeader(columns);
     if (!kind) continue;
-    columns.splice(0, columns.length, ...withGroupedNames(columns));
+    columns.splice(0, columns.length, ...settleHeader(columns));
     // The totals row ("Total | | 1,234") is the table's own sum, not a record.
     found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: Math.max(r.top, r.bottom - (t.totalsRows ?? 0)) });
     ranges.push(r);
@@ -543,8 +543,11 @@ function progressDateColumn(spec: TableSpec): ColumnMapping | undefined {
   if (read) return read;
   if (spec.columns.some((c) => c.role === "due")) return undefined;
   const progress = spec.columns.filter((c) => c.role === "progress");
-  return progress.length === 1 && !progress[0].period ? progress[0] : undefined;
+  return progress.length === 1 && !progress[0].period && COMPLETION_WHEN.test(progress[0].header) ? progress[0] : undefined;
 }
+
+/** "Completion" says when; "Complete", "% Complete" or "Completed" beside dates says when it was done (helper-112), not when it is due. */
+const COMPLETION_WHEN = /^\s*(?:(?:target|planned|expected|estimated|forecast)\s+)?completion\s*$/i;
 
 /**
  * A rating typed in a quarter's column: a letter, a colour or a symbol of the presets (RULES §2), two for a

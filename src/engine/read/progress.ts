@@ -33,22 +33,29 @@ const PERCENT_LAST =
 const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)\s*(?:complete|completed|done)?\s*\.?\s*$/i;
 
 /**
- * A full 100% that is not progress made (each made an unfinished action Completed; helper-111 on the first
- * version): short of it, said anywhere before it ("Not yet 100%", "Almost 100%", "Below 100%"); a target, a
- * forecast or a deadline labelling it ("Target: 100%", "Forecast 100%", "Planned 100%", "By March 2011: 100%")
- * or named straight after it ("100% (target)", "100% - by March 2011"). A target met or progress against
- * one is progress ("On target 100%", "Met target - 100%", "Progress against target: 100%"), and so is a
- * word that only describes the work ("Planned works 100% complete", "Due diligence 100% complete"). Figures
- * under 100% are read whatever the words ("Not started - 0%", "Almost complete - 95%").
+ * A percentage that is no progress made. Labelled a target, a forecast or a date to come just before it
+ * ("Target: 95%", "Forecast 100%", "Planned 100%", "Due date: 100%", "By March 2011: 100%"), at any value.
+ * A full 100% besides: short of it ("Not yet 100%", "Almost 100%", "Below 100%"); what is meant to be,
+ * not what is ("Should reach 100%", "Aiming for 100%", "Target unlikely to be met: 100%"); a plan and
+ * its when or what before it ("Target for year: 100%", "Forecast outturn: 100%", "Planned completion:
+ * 100%", "Due by March 2011: 100%"); the plan alone after it ("100% (target)", "100% - by March 2011").
+ * Each made an unfinished action Completed (helpers 111, 112). A target met or progress against one is
+ * progress ("On target 100%", "Met target - 100%", "100% - target met", "Progress against target: 100%"),
+ * as is a word describing the work ("Planned works 100% complete", "Due diligence 100% complete"); and
+ * figures under 100% whatever the words ("Not started - 0%", "Almost complete - 95%").
  */
-const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|below|under|approaching|short of)\b/i;
-const PLAN_WORD =
-  "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|aim|goal|due|will be|should be|to be)";
-/** Not a target when met, or when progress is measured against it. */
-const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of)[\\s-]+)";
-const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b`, "i");
-const PLAN_NAMED = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\b(?!\\s+(?:met|achieved|reached|hit|exceeded))`, "i");
-const PLAN_AFTER = /^\s*(?:[-\u2013\u2014(,:;]\s*)?(?:target|forecast|planned|projected|expected|anticipated|by\b|due\b|tbc\b|to be\b)/i;
+const PLAN_WORD = "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|due)";
+/** Not a plan where met, or where progress is measured against it. */
+const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not)[\\s-]+)";
+const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
+const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
+const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
+const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+(?:(?:for|by|at|in|of|completion|outturn|out-turn|date|end|year|position|level)\\b|\\d|${MONTH}\\b)`, "i");
+const PLAN_IN_BRACKETS = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\b(?!\\s+(?:met|achieved|reached|hit|exceeded))`, "i");
+const PLAN_AFTER = new RegExp(`^\\s*[-\\u2013\\u2014(,:;]\\s*(?:(?:target|forecast|projected|projection|expected|planned)\\s*\\)?\\s*[.!]?\\s*$|by\\s+(?:(?:the\\s+)?end\\s+of|year[- ]end|\\d|${MONTH}\\b))`, "i");
+/** A completion told first: what follows is how ("Completed as planned (100%)", "Delivered as expected (100%)"). */
+const DONE_FIRST = /^\s*(?:fully\s+)?(?:complete|completed|delivered|done|achieved|finished|implemented)\b(?!\s+by\b)/i;
 /** "Target 100% achieved": the target's figure reached. */
 const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
 
@@ -63,17 +70,18 @@ export function percentInText(text: string): string | undefined {
   if (inBrackets) {
     // In brackets, the words before name the action's state: "Complete (100%)", not "Forecast (100%)".
     const before = text.slice(0, inBrackets.index);
-    return isFull(inBrackets[1]) && (SHORT_OF.test(before) || PLAN_NAMED.test(before)) ? undefined : inBrackets[1];
+    if (!isFull(inBrackets[1]) || DONE_FIRST.test(before)) return inBrackets[1];
+    return SHORT_OF.test(before) || INTENT.test(before) || PLAN_IN_BRACKETS.test(before) ? undefined : inBrackets[1];
   }
   const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
   if (!found) return undefined;
-  if (!isFull(found[1])) return found[1];
   const at = found.index + found[0].lastIndexOf(found[1]);
   const before = text.slice(0, at);
   const after = text.slice(at + found[1].length).replace(/^\s*(?:%|per ?cent)/i, "");
   const label = PLAN_LABEL.exec(before);
-  const reached = label && /^\s*t(?:arget|gt)/i.test(label[0]) && REACHED_AFTER.test(after);
-  return SHORT_OF.test(before) || (label && !reached) || PLAN_AFTER.test(after) ? undefined : found[1];
+  if (label && !(/^\s*t(?:arget|gt)/i.test(label[0]) && REACHED_AFTER.test(after))) return undefined;
+  if (!isFull(found[1])) return found[1];
+  return SHORT_OF.test(before) || INTENT.test(before) || PLAN_PHRASE.test(before) || PLAN_AFTER.test(after) ? undefined : found[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
