@@ -116,6 +116,13 @@ const activityRows: ActivityRow[] = [
   ...["100% - target met", "100% (target achieved)", "100% - due for review in 2012", "100% - to be signed off by Cabinet", "100% - by the deadline", "100% (tbc)", "Under budget: 100%", "Completed before due date (100%)", "Completed as planned (100%)"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-112)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
+  // helper-113: the plan with its when after the figure, or before a bracket; what follows finished work is no plan.
+  ...["100% - due March 2011", "100% (expected Q4)", "100% (forecast outturn)", "100% - planned for Q4", "100% - to be completed by March 2011", "100% - by Q4", "100% - due to finish March 2011", "Completed phase 1; phase 2 due March 2011 (100%)", "Finished design; build expected Q4 (100%)"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-113): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
+  ...["Works complete, Cabinet will sign off in January (100%)", "All sites live; this should reduce costs (100%)", "Planned works complete (100%)", "Forecast savings delivered (100%)", "Completed earlier than expected: 100%", "Progress as planned: 100%", "100% - due for review in 2012"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-113)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
   ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],

@@ -417,6 +417,21 @@ describe("loose headers beside firm ones", () => {
     expect(r.result.rated.map((x) => [x.rating.status, x.record.due?.value])).toEqual([["overdue", d("2010-09-30")]]);
   });
 
+  // helper-113: where the firmer date holds none, the loose one is read; a revision alone is not firmer.
+  test.each([
+    [["Action", "When", "Lead Officer", "Target Date", "RAG"], [d("2010-09-30"), null]],
+    [["Action", "Timeframe", "Lead Officer", "Deadline", "RAG"], [d("2010-09-30"), "See timeframe"]],
+    [["Action", "When", "Lead Officer", "Revised date", "RAG"], [d("2010-09-30"), null]],
+  ] as [string[], CellValue[]][])("%j: the loose date where the other holds none", (header, [loose, firm]) => {
+    const r = run([header, ["Adopt the Local Plan", loose, "J Smith", firm, "Green"]]);
+    expect(r.result.rated.map((x) => x.rating.status)).toEqual(["overdue"]);
+  });
+
+  test("\"Action | Timeframe\" with no rating is an action plan; \"What | Who | When | How\" is not", () => {
+    expect(run([["Action", "Lead Officer", "Timeframe"], ["Adopt the Local Plan", "J Smith", d("2010-09-30")]]).result.rated.map((x) => x.rating.status)).toEqual(["overdue"]);
+    expect(run([["What", "Who", "When", "How"], ["Adopt the Local Plan", "J Smith", d("2010-09-30"), "Consultation"]]).result.rated).toEqual([]);
+  });
+
   test("\"What\" beside an indicator's name is another column, and the KPIs are read", () => {
     const r = run([["Ref", "Indicator", "What", "Polarity", "Target", "Actual"], ["PI1", "NI 14", "Avoidable contact", "Lower is better", 30, 35]]);
     expect(r.result.rated.map((x) => [x.record.kind, x.record.name, x.rating.status])).toEqual([["indicator", "NI 14", "red"]]);
@@ -595,6 +610,28 @@ describe("a name column grouping another", () => {
       ["New leisure centre", "Planning consent", d("2010-09-30"), "Green"],
       ["Project", "Milestone", "Due Date", "RAG"],
       [null, "Snagging", d("2011-06-30"), "Green"],
+    ]);
+    expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Snagging"]]]);
+  });
+
+  // helper-113: a second rating or lead column, a spacer column or "What" under a project keep the plan read.
+  test.each([
+    [["Project", "Milestone", "Lead Officer", "Lead Member", "Due Date", "Q2 RAG", "Q3 RAG"], ["New leisure centre", "Planning consent", "J Smith", "Cllr Brown", d("2010-09-30"), "G", "G"]],
+    [["Project", null, "Milestone", "Due Date", "RAG"], ["New leisure centre", null, "Planning consent", d("2010-09-30"), "Green"]],
+    [["Project", "What", "Who", "When", "RAG"], ["New leisure centre", "Planning consent", "J Smith", d("2010-09-30"), "Green"]],
+  ] as [(string | null)[], CellValue[]][])("%j is read, grouped by project", (header, row) => {
+    const r = run([header, row]);
+    expect(r.result.rated.map((x) => [x.record.name, x.rating.status])).toEqual([["Planning consent", "overdue"]]);
+    expect(groups(r)).toEqual([["New leisure centre", ["Planning consent"]]]);
+  });
+
+  test("a project's own line with only a lead is no record; the header printed again in capitals is no group", () => {
+    const r = run([
+      ["Project", "Milestone", "Lead", "Due Date", "RAG"],
+      ["New leisure centre", null, "J Smith", null, null],
+      [null, "Planning consent", "J Smith", d("2010-09-30"), "Green"],
+      ["PROJECT", "MILESTONE", "LEAD", "DUE DATE", "RAG"],
+      [null, "Snagging", "J Smith", d("2011-06-30"), "Green"],
     ]);
     expect(groups(r)).toEqual([["New leisure centre", ["Planning consent", "Snagging"]]]);
   });

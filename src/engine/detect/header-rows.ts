@@ -40,7 +40,9 @@ export function judgeHeader(header: ColumnMapping[]): RecordKind | undefined {
       identity = true;
     }
     has.add(c.role);
-    if (STRONG_ROLES.has(c.role) && !isLooseDue(c)) strong++;
+    // A loose due date ("When", "Timeframe") is a plan's only beside a name that says actions ("Action |
+    // Timeframe"); beside "What" it is a timetable's ("What | When | Where").
+    if (STRONG_ROLES.has(c.role) && !(isLooseDue(c) && !namesActions(columns))) strong++;
     if (WEAK_ROLES.has(c.role)) weak++;
   }
   const target = [...TARGET_ROLES].some((r) => has.has(r));

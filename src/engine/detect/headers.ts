@@ -252,6 +252,8 @@ const NAME_BREADTH: readonly [RegExp, number][] = [
   [/^\s*(?:key\s+)?(?:projects?|programmes?|initiatives?)(?:\s+(?:name|title))?\s*$/i, 3],
   [/^\s*(?:key\s+)?(?:actions?|activit(?:y|ies)|commitments?)(?:\s+(?:name|title))?\s*$/i, 2],
   [/^\s*(?:key\s+)?(?:tasks?|milestones?|deliverables?)(?:\s+(?:name|title))?\s*$/i, 1],
+  // "Project | What | Who | When": what is done in the project (helper-113); beside "Action" it is set aside (settleHeader).
+  [/^\s*what(?:\s+we\s+will\s+do|\s+will\s+we\s+do)?\s*$/i, 2],
 ];
 const breadth = (c: ColumnMapping): number | undefined => NAME_BREADTH.find(([words]) => words.test(c.header))?.[1];
 
@@ -275,19 +277,25 @@ export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMappin
   const outer = breadth(left);
   const inner = breadth(right);
   if (outer === undefined || inner === undefined || outer <= inner) return undefined;
+  // A blank column between them, and another column named twice ("Project | Lead | RAG", a gap, "Milestone |
+  // Lead | RAG"): two tables side by side, each with its own name (helper-112). A spacer column alone, or a
+  // header merged over two columns, is no second table (helper-113).
   const at = new Set(columns.map((c) => c.col));
-  for (let col = left.col + 1; col < right.col; col++) if (!at.has(col)) return undefined;
-  const seen = new Set<Role>();
-  for (const c of columns) {
-    if (!ONCE_IN_A_TABLE.has(c.role)) continue;
-    if (seen.has(c.role)) return undefined;
-    seen.add(c.role);
+  let gap = false;
+  for (let col = left.col + 1; col < right.col; col++) if (!at.has(col)) gap = true;
+  if (gap) {
+    const seen = new Set<Role>();
+    for (const c of columns) {
+      if (!TWICE_IN_TWO_TABLES.has(c.role)) continue;
+      if (seen.has(c.role)) return undefined;
+      seen.add(c.role);
+    }
   }
   return left;
 }
 
-/** Roles one table has once: a second of them on the row is another table's. */
-const ONCE_IN_A_TABLE: ReadonlySet<Role> = new Set<Role>(["ref", "refAndName", "lead", "manual", "progress"]);
+/** Columns each of two tables side by side has its own of. */
+const TWICE_IN_TWO_TABLES: ReadonlySet<Role> = new Set<Role>(["ref", "refAndName", "lead", "manual", "progress", "due"]);
 
 /**
  * Due dates named loosely ("When", "Timeframe", "Key dates"): the due date where the plan has no other, set
@@ -298,6 +306,8 @@ const LOOSE_DUE = /^\s*(?:when|time\s*frames?|target time\s*frame|key dates?|(?:
 export function isLooseDue(c: ColumnMapping): boolean {
   return c.role === "due" && LOOSE_DUE.test(c.header);
 }
+/** A revision ("Revised date", "New date") is filled only where the date moved: the loose date stays the original (helper-113). */
+const REVISION = /^\s*(?:revised|new|amended|updated)\b/i;
 /** "What" names the action only where nothing else does ("What | Who | When"); beside "Indicator" or "Action" it is another column. */
 const LOOSE_NAME = /^\s*what\s*$/i;
 
@@ -307,14 +317,15 @@ const LOOSE_NAME = /^\s*what\s*$/i;
  * Idempotent: judgeHeader and readHeaderAt both ask it.
  */
 export function settleHeader(columns: ColumnMapping[]): ColumnMapping[] {
-  const firmDue = columns.some((c) => c.role === "due" && !isLooseDue(c));
-  const otherName = columns.some((c) => c.role === "name" && !LOOSE_NAME.test(c.header));
-  let out = columns;
-  if ((firmDue && columns.some(isLooseDue)) || (otherName && columns.some((c) => c.role === "name" && LOOSE_NAME.test(c.header)))) {
-    out = columns.map((c) => ((firmDue && isLooseDue(c)) || (otherName && c.role === "name" && LOOSE_NAME.test(c.header)) ? { ...c, role: "ignore" as const } : c));
+  const group = groupBesideName(columns);
+  let out = group ? columns.map((c) => (c === group ? { ...c, role: "priority" as const, group: true as const } : c)) : columns;
+  const firmDue = out.some((c) => c.role === "due" && !isLooseDue(c) && !REVISION.test(c.header));
+  const looseName = (c: ColumnMapping): boolean => c.role === "name" && LOOSE_NAME.test(c.header);
+  const otherName = out.some((c) => c.role === "name" && !looseName(c));
+  if ((firmDue && out.some(isLooseDue)) || (otherName && out.some(looseName))) {
+    out = out.map((c) => (firmDue && isLooseDue(c) ? { ...c, role: "ignore" as const, looseDue: true as const } : otherName && looseName(c) ? { ...c, role: "ignore" as const } : c));
   }
-  const group = groupBesideName(out);
-  return group ? out.map((c) => (c === group ? { ...c, role: "priority" as const, group: true as const } : c)) : out;
+  return out;
 }
 
 /** Roles whose header may name a period ("Q3 Status", "2021/22 Target"). */

@@ -169,6 +169,9 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number, repor
     single[role] = chosen.revised;
     (plan0.dateFallback ??= {})[role] = chosen.original;
   }
+  // "When | Target Date": where the target date holds none, the loose one is read (helper-113).
+  const loose = columns.find((c) => c.looseDue);
+  if (loose && single.due && !plan0.dateFallback?.due) (plan0.dateFallback ??= {}).due = loose;
   if (definition) single.description ??= definition;
   const narrative = single.progress ? undefined : narrativeColumn(columns);
   if (narrative) plan0.progressFallback = narrative;

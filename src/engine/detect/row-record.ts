@@ -185,7 +185,7 @@ export class TableRows {
     if (isBlank(value)) {
       const merge = this.cells.mergeAt(at, m.col);
       if (merge) value = this.cells.at(merge.top, merge.left);
-      else if (m.group) value = this.groupAbove(at, m.col, m.header.trim());
+      else if (m.group) value = this.groupAbove(at, m.col, m.header.trim().toLowerCase());
     }
     const text = cellText(value).trim();
     return text === "" ? undefined : text;
@@ -204,7 +204,7 @@ export class TableRows {
       }
       const v = this.cells.at(r, col);
       // The header printed again at a page break is no group (helper-112): the one above it carries on.
-      if (!isBlank(v) && cellText(v).trim() !== header) {
+      if (!isBlank(v) && cellText(v).trim().toLowerCase() !== header) {
         value = v;
         break;
       }
@@ -225,8 +225,8 @@ export class TableRows {
       if (!name) name = split.ref && split.ref !== ref && c.ref ? both : split.name;
     }
     if (!name) name = this.text(at, c.description);
-    // A project's own line in a "Project | Milestone" plan (its dates and rating, no milestone): the project.
-    if (!name && c.priority?.group) name = this.text(at, c.priority);
+    // A project's own line in a "Project | Milestone" plan (its dates or rating, no milestone): the project.
+    if (!name && c.priority?.group && [c.manual, c.due, c.progress, this.plan.actual].some((m) => m && !isBlank(this.cells.at(at, m.col)))) name = this.text(at, c.priority);
     if (!ref && !name) {
       const problem = this.unnamed(at);
       if (problem) problems.push(problem);

@@ -547,7 +547,7 @@ function progressDateColumn(spec: TableSpec): ColumnMapping | undefined {
 }
 
 /** "Completion" says when; "Complete", "% Complete" or "Completed" beside dates says when it was done (helper-112), not when it is due. */
-const COMPLETION_WHEN = /^\s*(?:(?:target|planned|expected|estimated|forecast)\s+)?completion\s*$/i;
+const COMPLETION_WHEN = /^\s*(?:(?:target|planned|expected|estimated|forecast|projected|anticipated|revised|scheduled)\s+)?completion(?:\s*\(?\s*(?:target|date|due)\s*\)?)?\s*$/i;
 
 /**
  * A rating typed in a quarter's column: a letter, a colour or a symbol of the presets (RULES §2), two for a

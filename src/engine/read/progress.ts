@@ -45,17 +45,20 @@ const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)
  * figures under 100% whatever the words ("Not started - 0%", "Almost complete - 95%").
  */
 const PLAN_WORD = "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|due)";
-/** Not a plan where met, or where progress is measured against it. */
-const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not)[\\s-]+)";
+/** Not a plan where met, where progress is measured against it, or where the work was done as it said. */
+const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+)";
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
+/** When, or what of, the plan: "Target for year", "Forecast outturn", "Planned completion", "Due by March 2011", "expected Q4". */
+const PLAN_WHEN = `(?:(?:for|by|at|in|of|completion|outturn|out-turn|date|end|year|position|level|to\\s+(?:finish|complete|end|be\\s+(?:complete|completed|finished)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
 const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
 const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
-const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+(?:(?:for|by|at|in|of|completion|outturn|out-turn|date|end|year|position|level)\\b|\\d|${MONTH}\\b)`, "i");
-const PLAN_IN_BRACKETS = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\b(?!\\s+(?:met|achieved|reached|hit|exceeded))`, "i");
-const PLAN_AFTER = new RegExp(`^\\s*[-\\u2013\\u2014(,:;]\\s*(?:(?:target|forecast|projected|projection|expected|planned)\\s*\\)?\\s*[.!]?\\s*$|by\\s+(?:(?:the\\s+)?end\\s+of|year[- ]end|\\d|${MONTH}\\b))`, "i");
-/** A completion told first: what follows is how ("Completed as planned (100%)", "Delivered as expected (100%)"). */
-const DONE_FIRST = /^\s*(?:fully\s+)?(?:complete|completed|delivered|done|achieved|finished|implemented)\b(?!\s+by\b)/i;
+const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+${PLAN_WHEN}`, "i");
+/** After the figure: the plan alone or with its when ("100% (target)", "100% - due March 2011", "100% - by Q4"), not a target met. */
+const PLAN_AFTER = new RegExp(
+  `^\\s*[-\\u2013\\u2014(,:;]\\s*(?:(?:target|forecast|projected|projection|expected|planned|anticipated|scheduled|due(?!\\s+for\\s+(?:review|renewal)))(?:\\s*(?:\\)|[.!]?\\s*$)|\\s+${PLAN_WHEN})|to be (?:completed|complete|delivered|finished|achieved)\\b|by\\s+(?:(?:the\\s+)?end\\b|year|financial|q[1-4]\\b|spring|summer|autumn|winter|\\d|${MONTH}\\b))`,
+  "i",
+);
 /** "Target 100% achieved": the target's figure reached. */
 const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
 
@@ -68,10 +71,12 @@ export function percentInText(text: string): string | undefined {
   const first = PERCENT_FIRST.exec(text);
   const inBrackets = first ? undefined : PERCENT_IN_BRACKETS.exec(text);
   if (inBrackets) {
-    // In brackets, the words before name the action's state: "Complete (100%)", not "Forecast (100%)".
+    // In brackets, the words before tell what the work is: a plan named with its when, or labelling the figure,
+    // or short of it, refuses a 100% ("Forecast outturn (100%)", "Target (100%)", "Not yet complete (100%)",
+    // "Completed phase 1; phase 2 due March 2011 (100%)"); what will follow the work does not ("Works complete,
+    // Cabinet will sign off in January (100%)", "Planned works complete (100%)": helper-113).
     const before = text.slice(0, inBrackets.index);
-    if (!isFull(inBrackets[1]) || DONE_FIRST.test(before)) return inBrackets[1];
-    return SHORT_OF.test(before) || INTENT.test(before) || PLAN_IN_BRACKETS.test(before) ? undefined : inBrackets[1];
+    return isFull(inBrackets[1]) && (SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before)) ? undefined : inBrackets[1];
   }
   const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
   if (!found) return undefined;

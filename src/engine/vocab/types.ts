@@ -265,6 +265,8 @@ export interface ColumnMapping {
    * (role "priority"), its value carried down the blank cells under it (detect/headers.ts groupBesideName).
    */
   group?: true;
+  /** A loose due date ("When", "Timeframe") set aside beside a firmer one: read on rows where that holds no date (detect/headers.ts settleHeader). */
+  looseDue?: true;
   /**
    * The financial year (its first calendar year) of an undated quarter or month in a rolling layout ("Q4
    * | Q1 | Q2 | Q3"), worked out once the report's quarter is known (settlePending, detect/rolling-year.ts).
