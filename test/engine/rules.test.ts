@@ -123,6 +123,13 @@ const activityRows: ActivityRow[] = [
   ...["Works complete, Cabinet will sign off in January (100%)", "All sites live; this should reduce costs (100%)", "Planned works complete (100%)", "Forecast savings delivered (100%)", "Completed earlier than expected: 100%", "Progress as planned: 100%", "100% - due for review in 2012"].map(
     (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-113)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
   ),
+  // helper-114: a plan met after the figure is done; an intent before a bracketed 100% is not, unless the work is said done first.
+  ...["100% - target date met", "100% - target for year achieved", "Completed before the target date (100%)", "Completed well before the planned date (100%)"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-114)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["Will complete by March (100%)", "Due to go live April 2011 (100%)", "Expected next month (100%)", "Work will start in the new year (100%)", "Anticipated go-live June 2011 (100%)"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-114): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
   ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],

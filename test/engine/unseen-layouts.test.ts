@@ -420,11 +420,24 @@ describe("loose headers beside firm ones", () => {
   // helper-113: where the firmer date holds none, the loose one is read; a revision alone is not firmer.
   test.each([
     [["Action", "When", "Lead Officer", "Target Date", "RAG"], [d("2010-09-30"), null]],
-    [["Action", "Timeframe", "Lead Officer", "Deadline", "RAG"], [d("2010-09-30"), "See timeframe"]],
+    [["Action", "Timeframe", "Lead Officer", "Deadline", "RAG"], [d("2010-09-30"), ""]],
     [["Action", "When", "Lead Officer", "Revised date", "RAG"], [d("2010-09-30"), null]],
   ] as [string[], CellValue[]][])("%j: the loose date where the other holds none", (header, [loose, firm]) => {
     const r = run([header, ["Adopt the Local Plan", loose, "J Smith", firm, "Green"]]);
     expect(r.result.rated.map((x) => x.rating.status)).toEqual(["overdue"]);
+  });
+
+  // helper-114: a word in the firmer date is the officer's; KPI tables with a loose header read as they did.
+  test.each([["Complete"], ["Ongoing"]])("a Target Date of %j stands: the When beside it is not read", (word) => {
+    const r = run([["Action", "When", "Lead Officer", "Target Date", "RAG"], ["Adopt the Local Plan", d("2010-09-30"), "J Smith", word, "Green"]]);
+    expect(r.result.rated.map((x) => [x.rating.status, x.record.due?.value])).toEqual([["ontrack", word]]);
+  });
+
+  test.each([
+    [["Measure", "Timeframe", "Target", "Actual"], ["Visits", "Quarterly", 100, 120]],
+    [["Project", "What", "Target", "Actual"], ["Leisure", "Visits", 100, 120]],
+  ] as [string[], CellValue[]][])("%j stays a KPI table", (header, row) => {
+    expect(run([header, row]).result.rated.map((x) => [x.record.kind, x.record.name])).toEqual([["indicator", row[0]]]);
   });
 
   test("\"Action | Timeframe\" with no rating is an action plan; \"What | Who | When | How\" is not", () => {

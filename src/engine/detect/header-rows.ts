@@ -21,6 +21,7 @@ export const MAX_GROUP_LENGTH = 40;
 export function judgeHeader(header: ColumnMapping[]): RecordKind | undefined {
   // "Project | Milestone", "Timeframe | Target Date": read as settleHeader reads them.
   const columns = settleHeader(header);
+  const actions = namesActions(columns);
   let known = 0;
   let strong = 0;
   let weak = 0;
@@ -42,12 +43,13 @@ export function judgeHeader(header: ColumnMapping[]): RecordKind | undefined {
     has.add(c.role);
     // A loose due date ("When", "Timeframe") is a plan's only beside a name that says actions ("Action |
     // Timeframe"); beside "What" it is a timetable's ("What | When | Where").
-    if (STRONG_ROLES.has(c.role) && !(isLooseDue(c) && !namesActions(columns))) strong++;
+    if (STRONG_ROLES.has(c.role) && !(isLooseDue(c) && !actions)) strong++;
     if (WEAK_ROLES.has(c.role)) weak++;
   }
   const target = [...TARGET_ROLES].some((r) => has.has(r));
   // A lone "Revised date" beside a KPI's target is no schedule (helper-110); beside another date it is the revision.
-  const schedule = columns.some((c) => SCHEDULE_ROLES.has(c.role) && !(c.role === "due" && REVISION_ONLY.test(c.header)));
+  // A loose due date ("Timeframe") beside no action name is no schedule: "Measure | Timeframe | Target" is KPIs (helper-114).
+  const schedule = columns.some((c) => SCHEDULE_ROLES.has(c.role) && !(c.role === "due" && REVISION_ONLY.test(c.header)) && !(isLooseDue(c) && !actions));
   const actual = has.has("actual");
   // A description alone ("Icon | Status | Description" legends) needs figures or dates beside it.
   if (!identity && !(has.has("description") && (actual || target || schedule))) return undefined;

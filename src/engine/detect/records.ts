@@ -87,6 +87,8 @@ export interface ColumnPlan {
    * single column is the revised one and this the original, read on rows with no revised date.
    */
   dateFallback?: Partial<Record<"due" | "start", ColumnMapping>>;
+  /** A loose due date ("When") beside the firm one: read on rows where the firm one is blank. */
+  looseDue?: ColumnMapping;
   actual?: ColumnMapping;
   /**
    * A position column of sentences read as the comment (prose-columns.ts): on a row whose rated figure is
@@ -155,7 +157,7 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number, repor
   // An officer's rating or comment under "Q3 YTD" (no year) is of the same year as the actual beside it:
   // read as year 0, the quarter's own RAG beat it, and was checked against the year to date's status.
   const single: Partial<Record<Role, ColumnMapping>> = {};
-  const plan0: Pick<ColumnPlan, "dateFallback" | "progressFallback"> = {};
+  const plan0: Pick<ColumnPlan, "dateFallback" | "progressFallback" | "looseDue"> = {};
   // "Indicator | Definition": the definition describes the indicator the other column names.
   const definition = definitionBesideName(columns);
   for (const role of SINGLE_ROLES) {
@@ -169,9 +171,10 @@ export function planColumns(columns: ColumnMapping[], reportYear?: number, repor
     single[role] = chosen.revised;
     (plan0.dateFallback ??= {})[role] = chosen.original;
   }
-  // "When | Target Date": where the target date holds none, the loose one is read (helper-113).
+  // "When | Target Date": where the target date is blank, the loose one is read (helper-113); a word there
+  // ("Complete", "Ongoing") is the officer's, and stands (helper-114).
   const loose = columns.find((c) => c.looseDue);
-  if (loose && single.due && !plan0.dateFallback?.due) (plan0.dateFallback ??= {}).due = loose;
+  if (loose && single.due) plan0.looseDue = loose;
   if (definition) single.description ??= definition;
   const narrative = single.progress ? undefined : narrativeColumn(columns);
   if (narrative) plan0.progressFallback = narrative;

@@ -314,6 +314,8 @@ class RowRecord implements SourceRecord {
     }
     // A revised date left blank, or holding no date ("N/A", "No change", "TBC"): the original stands,
     // where there is one (helper-93: "N/A" beside 30/09/2010 gave no data, not overdue).
+    const loose = role === "due" ? this.rows.plan.looseDue : undefined;
+    if (loose && (!field || isBlank(field.value))) return this.rows.field(this.at, loose) ?? field;
     const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];
     const read = role === "due" ? readDueDate : readDate;
     if (!original || (field && !isBlank(field.value) && read(field.value, field.format) !== undefined)) return field;

@@ -46,10 +46,10 @@ const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)
  */
 const PLAN_WORD = "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|due)";
 /** Not a plan where met, where progress is measured against it, or where the work was done as it said. */
-const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+)";
+const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+(?:(?:the|its|our|their|well)\\s+)*)";
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 /** When, or what of, the plan: "Target for year", "Forecast outturn", "Planned completion", "Due by March 2011", "expected Q4". */
-const PLAN_WHEN = `(?:(?:for|by|at|in|of|completion|outturn|out-turn|date|end|year|position|level|to\\s+(?:finish|complete|end|be\\s+(?:complete|completed|finished)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
+const PLAN_WHEN = `(?:(?:for|by|at|in|of|next|completion|outturn|out-turn|date|end|year|position|level|go[- ]live|to\\s+(?:finish|complete|end|start|begin|launch|go[- ]live|be\\s+(?:complete|completed|finished|delivered|achieved)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
 const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
 const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
@@ -59,6 +59,10 @@ const PLAN_AFTER = new RegExp(
   `^\\s*[-\\u2013\\u2014(,:;]\\s*(?:(?:target|forecast|projected|projection|expected|planned|anticipated|scheduled|due(?!\\s+for\\s+(?:review|renewal)))(?:\\s*(?:\\)|[.!]?\\s*$)|\\s+${PLAN_WHEN})|to be (?:completed|complete|delivered|finished|achieved)\\b|by\\s+(?:(?:the\\s+)?end\\b|year|financial|q[1-4]\\b|spring|summer|autumn|winter|\\d|${MONTH}\\b))`,
   "i",
 );
+/** The work said done, before what is to follow it ("Works complete, Cabinet will sign off", "All sites live; this should"). */
+const DONE_SAID = /\b(?:complete|completed|done|delivered|achieved|finished|implemented|live|adopted|agreed|approved|closed|let|signed)\b/i;
+/** A plan met after the figure ("100% - target date met", "100% - target for year achieved"). */
+const PLAN_MET = /\b(?:met|achieved|reached|exceeded|hit)\b/i;
 /** "Target 100% achieved": the target's figure reached. */
 const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
 
@@ -76,7 +80,11 @@ export function percentInText(text: string): string | undefined {
     // "Completed phase 1; phase 2 due March 2011 (100%)"); what will follow the work does not ("Works complete,
     // Cabinet will sign off in January (100%)", "Planned works complete (100%)": helper-113).
     const before = text.slice(0, inBrackets.index);
-    return isFull(inBrackets[1]) && (SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before)) ? undefined : inBrackets[1];
+    if (!isFull(inBrackets[1])) return inBrackets[1];
+    // An intent refuses it unless the work is said done first ("Will complete by March (100%)": helper-114).
+    const intent = INTENT.exec(before);
+    const meant = intent !== null && !DONE_SAID.test(before.slice(0, intent.index));
+    return meant || SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before) ? undefined : inBrackets[1];
   }
   const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
   if (!found) return undefined;
@@ -86,7 +94,7 @@ export function percentInText(text: string): string | undefined {
   const label = PLAN_LABEL.exec(before);
   if (label && !(/^\s*t(?:arget|gt)/i.test(label[0]) && REACHED_AFTER.test(after))) return undefined;
   if (!isFull(found[1])) return found[1];
-  return SHORT_OF.test(before) || INTENT.test(before) || PLAN_PHRASE.test(before) || PLAN_AFTER.test(after) ? undefined : found[1];
+  return SHORT_OF.test(before) || INTENT.test(before) || PLAN_PHRASE.test(before) || (PLAN_AFTER.test(after) && !PLAN_MET.test(after)) ? undefined : found[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
