@@ -130,6 +130,13 @@ const activityRows: ActivityRow[] = [
   ...["Will complete by March (100%)", "Due to go live April 2011 (100%)", "Expected next month (100%)", "Work will start in the new year (100%)", "Anticipated go-live June 2011 (100%)"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-114): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
+  // helper-115: an intent only where it is to do the work, and not after the work is said done; a plan met only where it was.
+  ...["Progress would have been faster with more staff (100%)", "Residents expect this service - now in place (100%)", "Contractor appointed; will start on site next month (100%)", "Completed by the target date (100%)", "100% - target date missed"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-115)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["100% (to be achieved by March)", "100% - target date of March 2011 will be met", "100% - target for year not met", "100% - planned for Q4; not yet reached"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-115): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
   ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],

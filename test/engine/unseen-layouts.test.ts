@@ -440,6 +440,15 @@ describe("loose headers beside firm ones", () => {
     expect(run([header, row]).result.rated.map((x) => [x.record.kind, x.record.name])).toEqual([["indicator", row[0]]]);
   });
 
+  test("with a Target Date and a blank Revised Date, the Target Date stands, and When only where both are blank (helper-115)", () => {
+    const r = run([
+      ["Action", "Lead", "When", "Target Date", "Revised Date", "RAG"],
+      ["Adopt plan", "J Smith", d("2010-06-30"), d("2011-03-31"), null, "Green"],
+      ["Review fees", "K Jones", d("2010-06-30"), null, null, "Green"],
+    ]);
+    expect(r.result.rated.map((x) => x.rating.status)).toEqual(["ontrack", "overdue"]);
+  });
+
   test("\"Action | Timeframe\" with no rating is an action plan; \"What | Who | When | How\" is not", () => {
     expect(run([["Action", "Lead Officer", "Timeframe"], ["Adopt the Local Plan", "J Smith", d("2010-09-30")]]).result.rated.map((x) => x.rating.status)).toEqual(["overdue"]);
     expect(run([["What", "Who", "When", "How"], ["Adopt the Local Plan", "J Smith", d("2010-09-30"), "Consultation"]]).result.rated).toEqual([]);

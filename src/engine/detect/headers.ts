@@ -278,7 +278,8 @@ export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMappin
   const inner = breadth(right);
   if (outer === undefined || inner === undefined || outer <= inner) return undefined;
   // "Project | What | Target | Actual" is a KPI table's (helper-114): KPI tables read as they did.
-  if (LOOSE_NAME.test(right.header) && columns.some((c) => c.role === "actual" || c.role === "annualTarget" || c.role === "periodTarget")) return undefined;
+  const target = columns.some((c) => c.role === "annualTarget" || c.role === "periodTarget");
+  if (LOOSE_NAME.test(right.header) && (columns.some((c) => c.role === "actual") || (target && !columns.some((c) => c.role === "due")))) return undefined;
   // A blank column between them, and another column named twice ("Project | Lead | RAG", a gap, "Milestone |
   // Lead | RAG"): two tables side by side, each with its own name (helper-112). A spacer column alone, or a
   // header merged over two columns, is no second table (helper-113).

@@ -314,13 +314,17 @@ class RowRecord implements SourceRecord {
     }
     // A revised date left blank, or holding no date ("N/A", "No change", "TBC"): the original stands,
     // where there is one (helper-93: "N/A" beside 30/09/2010 gave no data, not overdue).
-    const loose = role === "due" ? this.rows.plan.looseDue : undefined;
-    if (loose && (!field || isBlank(field.value))) return this.rows.field(this.at, loose) ?? field;
     const original = role === "progress" ? undefined : this.rows.plan.dateFallback?.[role];
     const read = role === "due" ? readDueDate : readDate;
-    if (!original || (field && !isBlank(field.value) && read(field.value, field.format) !== undefined)) return field;
-    const first = this.rows.field(this.at, original);
-    return first && !isBlank(first.value) ? first : field;
+    let chosen = field;
+    if (original && !(field && !isBlank(field.value) && read(field.value, field.format) !== undefined)) {
+      const first = this.rows.field(this.at, original);
+      if (first && !isBlank(first.value)) chosen = first;
+    }
+    // "When" beside the firm date(s), read only where they are all blank (helper-114, helper-115).
+    const loose = role === "due" ? this.rows.plan.looseDue : undefined;
+    if (loose && (!chosen || isBlank(chosen.value))) return this.rows.field(this.at, loose) ?? chosen;
+    return chosen;
   }
   private indicatorField(m: ColumnMapping | undefined): Field | undefined {
     return this.kind === "indicator" ? this.rows.field(this.at, m) : undefined;

@@ -35,24 +35,26 @@ const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)
 /**
  * A percentage that is no progress made. Labelled a target, a forecast or a date to come just before it
  * ("Target: 95%", "Forecast 100%", "Planned 100%", "Due date: 100%", "By March 2011: 100%"), at any value.
- * A full 100% besides: short of it ("Not yet 100%", "Almost 100%", "Below 100%"); what is meant to be,
- * not what is ("Should reach 100%", "Aiming for 100%", "Target unlikely to be met: 100%"); a plan and
- * its when or what before it ("Target for year: 100%", "Forecast outturn: 100%", "Planned completion:
- * 100%", "Due by March 2011: 100%"); the plan alone after it ("100% (target)", "100% - by March 2011").
- * Each made an unfinished action Completed (helpers 111, 112). A target met or progress against one is
- * progress ("On target 100%", "Met target - 100%", "100% - target met", "Progress against target: 100%"),
- * as is a word describing the work ("Planned works 100% complete", "Due diligence 100% complete"); and
- * figures under 100% whatever the words ("Not started - 0%", "Almost complete - 95%").
+ * A full 100% besides: short of it ("Not yet 100%", "Almost 100%", "Below 100%"); meant, not made ("Should
+ * reach 100%", "Will complete by March (100%)"); a plan with its when before or after it ("Target for year:
+ * 100%", "Forecast outturn: 100%", "100% - due March 2011", "100% (expected Q4)", "100% - by Q4"). Each made
+ * an unfinished action Completed (helpers 111–115). A target met or missed, progress against one, a word
+ * describing the work, or what is to follow finished work, is progress ("On target 100%", "100% - target
+ * date met", "Planned works complete (100%)", "Contractor appointed; will start on site next month (100%)");
+ * and so are figures under 100% whatever the words ("Not started - 0%", "Almost complete - 95%").
  */
 const PLAN_WORD = "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|due)";
 /** Not a plan where met, where progress is measured against it, or where the work was done as it said. */
-const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+(?:(?:the|its|our|their|well)\\s+)*)";
+const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|by|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+(?:(?:the|its|our|their|well)\\s+)*)";
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 /** When, or what of, the plan: "Target for year", "Forecast outturn", "Planned completion", "Due by March 2011", "expected Q4". */
 const PLAN_WHEN = `(?:(?:for|by|at|in|of|next|completion|outturn|out-turn|date|end|year|position|level|go[- ]live|to\\s+(?:finish|complete|end|start|begin|launch|go[- ]live|be\\s+(?:complete|completed|finished|delivered|achieved)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
 const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
 const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
+/** An intent to do the work, within a few words ("Will complete by March", "We hope to finish", "Work will start"): not "would have been faster". */
+const INTENT_TO_DO =
+  /\b(?:will|should|shall|aim|aims|aiming|hope|hoping|intend|intends|expect|expects)\b(?:\s+\w+){0,2}?\s+(?:complete|finish|start|begin|reach|achieve|deliver|launch|go[- ]live|roll[- ]?out|be\s+(?:complete|completed|finished|delivered|achieved|in\s+place|live))\b/i;
 const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+${PLAN_WHEN}`, "i");
 /** After the figure: the plan alone or with its when ("100% (target)", "100% - due March 2011", "100% - by Q4"), not a target met. */
 const PLAN_AFTER = new RegExp(
@@ -60,9 +62,10 @@ const PLAN_AFTER = new RegExp(
   "i",
 );
 /** The work said done, before what is to follow it ("Works complete, Cabinet will sign off", "All sites live; this should"). */
-const DONE_SAID = /\b(?:complete|completed|done|delivered|achieved|finished|implemented|live|adopted|agreed|approved|closed|let|signed)\b/i;
-/** A plan met after the figure ("100% - target date met", "100% - target for year achieved"). */
-const PLAN_MET = /\b(?:met|achieved|reached|exceeded|hit)\b/i;
+const DONE_SAID = /\b(?:complete|completed|done|delivered|achieved|finished|implemented|live|adopted|agreed|approved|closed|let|signed|appointed|awarded|granted|opened|launched|published|submitted|installed|ran|held|in place)\b/i;
+/** A plan met, or its date passed, after the figure ("100% - target date met", "100% - target date missed"); not one to be met. */
+const PLAN_MET = /\b(?:met|achieved|reached|exceeded|hit|missed)\b/i;
+const PLAN_UNMET = /\b(?:not|yet|will|to be|be)\s+(?:\w+\s+)?(?:met|achieved|reached|exceeded|hit)\b|\bnot\b/i;
 /** "Target 100% achieved": the target's figure reached. */
 const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
 
@@ -82,7 +85,7 @@ export function percentInText(text: string): string | undefined {
     const before = text.slice(0, inBrackets.index);
     if (!isFull(inBrackets[1])) return inBrackets[1];
     // An intent refuses it unless the work is said done first ("Will complete by March (100%)": helper-114).
-    const intent = INTENT.exec(before);
+    const intent = INTENT_TO_DO.exec(before);
     const meant = intent !== null && !DONE_SAID.test(before.slice(0, intent.index));
     return meant || SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before) ? undefined : inBrackets[1];
   }
@@ -94,7 +97,7 @@ export function percentInText(text: string): string | undefined {
   const label = PLAN_LABEL.exec(before);
   if (label && !(/^\s*t(?:arget|gt)/i.test(label[0]) && REACHED_AFTER.test(after))) return undefined;
   if (!isFull(found[1])) return found[1];
-  return SHORT_OF.test(before) || INTENT.test(before) || PLAN_PHRASE.test(before) || (PLAN_AFTER.test(after) && !PLAN_MET.test(after)) ? undefined : found[1];
+  return SHORT_OF.test(before) || INTENT.test(before) || PLAN_PHRASE.test(before) || (PLAN_AFTER.test(after) && !(PLAN_MET.test(after) && !PLAN_UNMET.test(after))) ? undefined : found[1];
 }
 
 /** The words of done and closed statuses in any scheme (RULES §2), as an update may open with them. */
