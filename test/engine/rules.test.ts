@@ -137,6 +137,13 @@ const activityRows: ActivityRow[] = [
   ...["100% (to be achieved by March)", "100% - target date of March 2011 will be met", "100% - target for year not met", "100% - planned for Q4; not yet reached"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-115): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
+  // helper-116: a "not" elsewhere in the note is no plan unmet; an intent to finish is never progress made, even after a step done.
+  ...["100% - target date met - do not carry forward", "100% - due date met although not without difficulty", "Planning application submitted; will start on site in May (100%)"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-116)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ...["Unlikely to complete by March (100%)", "Will be fully completed by March 2011 (100%)", "Bid submitted; will complete by March (100%)", "To be completed by target date (100%)", "Completion by target date: 100%", "100% - target date missed; still to complete", "We will be finishing in March (100%)"].map(
+    (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-116): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
+  ),
   ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],

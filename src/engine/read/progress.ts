@@ -45,16 +45,25 @@ const PERCENT_AFTER_LABEL = /^\s*[^:]{1,40}:\s*(\d+(?:\.\d+)?)\s*(?:%|per ?cent)
  */
 const PLAN_WORD = "(?:targets?|tgt|forecasts?|forecasted|fcst|f\\/cast|projected|projection|proj\\.?|predicted|anticipated?|expected|exp\\.?|planned|scheduled|due)";
 /** Not a plan where met, where progress is measured against it, or where the work was done as it said. */
-const NOT_A_PLAN = "(?<!\\b(?:on|against|v|vs|versus|of|to|by|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+(?:(?:the|its|our|their|well)\\s+)*)";
+const NOT_A_PLAN =
+  "(?<!\\b(?:on|against|v|vs|versus|of|to|met|hit|achieved|exceeded|above|ahead of|before|after|not|as|than)[\\s-]+(?:(?:the|its|our|their|well)\\s+)*)(?<!\\b(?:completed|delivered|done|achieved|finished|implemented)\\s+by\\s+(?:(?:the|its|our|their)\\s+)?)";
 const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 /** When, or what of, the plan: "Target for year", "Forecast outturn", "Planned completion", "Due by March 2011", "expected Q4". */
 const PLAN_WHEN = `(?:(?:for|by|at|in|of|next|completion|outturn|out-turn|date|end|year|position|level|go[- ]live|to\\s+(?:finish|complete|end|start|begin|launch|go[- ]live|be\\s+(?:complete|completed|finished|delivered|achieved)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
 const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
 const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
-/** An intent to do the work, within a few words ("Will complete by March", "We hope to finish", "Work will start"): not "would have been faster". */
-const INTENT_TO_DO =
-  /\b(?:will|should|shall|aim|aims|aiming|hope|hoping|intend|intends|expect|expects)\b(?:\s+\w+){0,2}?\s+(?:complete|finish|start|begin|reach|achieve|deliver|launch|go[- ]live|roll[- ]?out|be\s+(?:complete|completed|finished|delivered|achieved|in\s+place|live))\b/i;
+/**
+ * An intent to do the work, within a few words: to finish it ("Will complete by March", "Unlikely to finish in
+ * Q4", "To be completed by target date") is never progress made; to start or open it ("Will start on site next
+ * month") is not where the work is said done first ("Contractor appointed; …"). Not "would have been faster".
+ */
+const INTENT_WORDS = "(?:will|would|should|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|expect|expects|likely|unlikely|to be|set to|due to|on course to|on track to)";
+const INTENT_TO_FINISH = new RegExp(
+  `\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:complete|completed|completing|finish|finished|finishing|conclude|concluded|done|reach|achieve|achieved|deliver|delivered|be\\s+(?:\\w+\\s+)?(?:complete|completed|finished|delivered|achieved|operational|handed\\s+over|in\\s+place|live))\\b`,
+  "i",
+);
+const INTENT_TO_START = new RegExp(`\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:start|begin|open|launch|go[- ]live|roll[- ]?out)\\b`, "i");
 const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+${PLAN_WHEN}`, "i");
 /** After the figure: the plan alone or with its when ("100% (target)", "100% - due March 2011", "100% - by Q4"), not a target met. */
 const PLAN_AFTER = new RegExp(
@@ -65,7 +74,7 @@ const PLAN_AFTER = new RegExp(
 const DONE_SAID = /\b(?:complete|completed|done|delivered|achieved|finished|implemented|live|adopted|agreed|approved|closed|let|signed|appointed|awarded|granted|opened|launched|published|submitted|installed|ran|held|in place)\b/i;
 /** A plan met, or its date passed, after the figure ("100% - target date met", "100% - target date missed"); not one to be met. */
 const PLAN_MET = /\b(?:met|achieved|reached|exceeded|hit|missed)\b/i;
-const PLAN_UNMET = /\b(?:not|yet|will|to be|be)\s+(?:\w+\s+)?(?:met|achieved|reached|exceeded|hit)\b|\bnot\b/i;
+const PLAN_UNMET = /\b(?:not|yet|will|to be|be)\s+(?:\w+\s+)?(?:met|achieved|reached|exceeded|hit)\b|\bstill\s+to\b/i;
 /** "Target 100% achieved": the target's figure reached. */
 const REACHED_AFTER = /^\s*(?:achieved|met|reached|exceeded|hit)\b/i;
 
@@ -85,8 +94,8 @@ export function percentInText(text: string): string | undefined {
     const before = text.slice(0, inBrackets.index);
     if (!isFull(inBrackets[1])) return inBrackets[1];
     // An intent refuses it unless the work is said done first ("Will complete by March (100%)": helper-114).
-    const intent = INTENT_TO_DO.exec(before);
-    const meant = intent !== null && !DONE_SAID.test(before.slice(0, intent.index));
+    const start = INTENT_TO_START.exec(before);
+    const meant = INTENT_TO_FINISH.test(before) || (start !== null && !DONE_SAID.test(before.slice(0, start.index)));
     return meant || SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before) ? undefined : inBrackets[1];
   }
   const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
