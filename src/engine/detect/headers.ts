@@ -260,9 +260,9 @@ const breadth = (c: ColumnMapping): number | undefined => NAME_BREADTH.find(([wo
 /**
  * Of two name columns, the left one where it names what holds the other's records ("Project | Milestone",
  * "Action | Task", "Project | Action"): their group, not a second name. Two name columns were otherwise no
- * tracker's header, and the whole plan was left out. Not across a blank column, nor where another column
- * is named twice: that is two tables side by side ("Project | Lead | RAG", a gap, "Milestone | Lead | RAG";
- * helper-112). A definition beside a name is definitionBesideName's.
+ * tracker's header, and the whole plan was left out. Not across a blank column with another column named
+ * twice (two tables side by side), nor "What" in a KPI table. A definition beside a name is
+ * definitionBesideName's.
  */
 export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMapping | undefined {
   let left: ColumnMapping | undefined;
@@ -301,9 +301,9 @@ export function groupBesideName(columns: readonly ColumnMapping[]): ColumnMappin
 const TWICE_IN_TWO_TABLES: ReadonlySet<Role> = new Set<Role>(["ref", "refAndName", "lead", "manual", "progress", "due"]);
 
 /**
- * Due dates named loosely ("When", "Timeframe", "Key dates"): the due date where the plan has no other, set
- * aside beside one ("Timeframe | Target Date": helper-112, the timeframe "2010/11" hid a passed target date),
- * and no sign of a tracker on their own ("What | When | Where" on a notes sheet is no action plan).
+ * Due dates named loosely ("When", "Timeframe", "Key dates"): the due date where the plan has no other; beside
+ * one, read only where it is blank (records.ts looseDue; helper-112: the timeframe "2010/11" hid a passed
+ * target date); a tracker's sign only beside a name that says actions ("What | When | Where" is a timetable).
  */
 const LOOSE_DUE = /^\s*(?:when|time\s*frames?|target time\s*frame|key dates?|(?:target\s+)?implementation date)\s*$/i;
 export function isLooseDue(c: ColumnMapping): boolean {
