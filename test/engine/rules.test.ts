@@ -144,6 +144,11 @@ const activityRows: ActivityRow[] = [
   ...["Unlikely to complete by March (100%)", "Will be fully completed by March 2011 (100%)", "Bid submitted; will complete by March (100%)", "To be completed by target date (100%)", "Completion by target date: 100%", "100% - target date missed; still to complete", "We will be finishing in March (100%)"].map(
     (progress): ActivityRow => [`§5 progress "${progress}" is no 100% (helper-116): rated on its due date`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "overdue", false],
   ),
+  // helper-117: an intent to finish said done after it, a cause ("due to delays"), or the whole said done first, is done.
+  ...["Due to delays completed late (100%)", "All work that had to be completed is complete (100%)", "Set to complete by March, finished in February (100%)", "Completed. Review will be completed next year (100%)"].map(
+    (progress): ActivityRow => [`§5.2 progress "${progress}" is 100% (helper-117)`, PRESETS.rag, { progress, due: "30/11/2021", reportDate: R }, "completed", false],
+  ),
+  ["§5 progress \"Partially complete, will complete by March (100%)\" is no 100% (helper-117)", PRESETS.rag, { progress: "Partially complete, will complete by March (100%)", due: "30/11/2021", reportDate: R }, "overdue", false],
   ["§5 progress \"Target: 95%\" is a target, not progress made: behind at half way (helper-112)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Target: 95%", reportDate: R }, "ontrack", false],
   ["§5 progress \"Almost complete - 95%\" is 95%: due soon, not completed", PRESETS.rag, { progress: "Almost complete - 95%", due: "15/02/2022", reportDate: R }, "warning", false],
   ["§5 progress \"Not started - 0%\" is 0%: behind at half way (helper-111)", withExpected, { start: "01/04/2021", due: "31/12/2022", progress: "Not started - 0%", reportDate: R }, "overdue", false],

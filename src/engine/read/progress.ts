@@ -51,7 +51,7 @@ const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 /** When, or what of, the plan: "Target for year", "Forecast outturn", "Planned completion", "Due by March 2011", "expected Q4". */
 const PLAN_WHEN = `(?:(?:for|by|at|in|of|next|completion|outturn|out-turn|date|end|year|position|level|go[- ]live|to\\s+(?:finish|complete|end|start|begin|launch|go[- ]live|be\\s+(?:complete|completed|finished|delivered|achieved)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
-const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of)\b|\b(?:below|under)\s*$/i;
+const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of|partially|partly)\b|\b(?:below|under)\s*$/i;
 const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
 /**
  * An intent to do the work, within a few words: to finish it ("Will complete by March", "Unlikely to finish in
@@ -60,9 +60,14 @@ const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|
  */
 const INTENT_WORDS = "(?:will|would|should|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|expect|expects|likely|unlikely|to be|set to|due to|on course to|on track to)";
 const INTENT_TO_FINISH = new RegExp(
-  `\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:complete|completed|completing|finish|finished|finishing|conclude|concluded|done|reach|achieve|achieved|deliver|delivered|be\\s+(?:\\w+\\s+)?(?:complete|completed|finished|delivered|achieved|operational|handed\\s+over|in\\s+place|live))\\b`,
+  `\\bto\\s+be\\s+(?:\\w+\\s+)?(?:completed|finished|delivered|achieved|done)\\b|\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:complete|completing|finish|finishing|conclude|reach|achieve|deliver|have\\s+(?:completed|finished)|be\\s+(?:\\w+\\s+)?(?:complete|completed|finished|delivered|achieved|done|operational|handed\\s+over|in\\s+place|live))\\b`,
   "i",
 );
+/** The whole work said done, before an intent to finish something ("Completed. Review will be completed next year"). */
+const COMPLETION_SAID = /\b(?:complete|completed|finished|done|delivered|achieved|implemented)\b/i;
+/** …or after it ("Set to complete by March, finished in February", "On track to complete - now complete"): helper-117. */
+const DONE_AFTER =
+  /\b(?:is|are|was|were|has been|have been|now)\s+(?:\w+\s+)?(?:complete|completed|done|finished|achieved|delivered)\b|\b(?:finished|completed|achieved|delivered)\s+(?:in|on|by|early|late|ahead)\b/i;
 const INTENT_TO_START = new RegExp(`\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:start|begin|open|launch|go[- ]live|roll[- ]?out)\\b`, "i");
 const PLAN_PHRASE = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}\\s+${PLAN_WHEN}`, "i");
 /** After the figure: the plan alone or with its when ("100% (target)", "100% - due March 2011", "100% - by Q4"), not a target met. */
@@ -94,8 +99,10 @@ export function percentInText(text: string): string | undefined {
     const before = text.slice(0, inBrackets.index);
     if (!isFull(inBrackets[1])) return inBrackets[1];
     // An intent refuses it unless the work is said done first ("Will complete by March (100%)": helper-114).
+    const finish = INTENT_TO_FINISH.exec(before);
     const start = INTENT_TO_START.exec(before);
-    const meant = INTENT_TO_FINISH.test(before) || (start !== null && !DONE_SAID.test(before.slice(0, start.index)));
+    const toFinish = finish !== null && !COMPLETION_SAID.test(before.slice(0, finish.index)) && !DONE_AFTER.test(before.slice(finish.index + finish[0].length));
+    const meant = toFinish || (start !== null && !DONE_SAID.test(before.slice(0, start.index)));
     return meant || SHORT_OF.test(before) || PLAN_PHRASE.test(before) || PLAN_LABEL.test(before) ? undefined : inBrackets[1];
   }
   const found = first ?? PERCENT_LAST.exec(text) ?? PERCENT_AFTER_LABEL.exec(text);
