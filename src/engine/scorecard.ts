@@ -229,12 +229,12 @@ function skippedLaterProblems(tables: readonly TableSpec[], period: ReportingPer
     // An officer's rating typed ahead, in a plan rated quarter by quarter, is said as a figure is (helper-111).
     const skipped = t.columns.find((c) => unused(c, "actual")) ?? (t.columns.some((c) => c.role === "actual") ? undefined : t.columns.find((c) => unused(c, "manual")));
     if (!skipped) continue;
-    const what = skipped.role === "actual" ? "figures" : "ratings";
+    const [what, done, doing] = skipped.role === "actual" ? ["figures", "rated", "rate"] : ["ratings", "used", "use"];
     out.push({
       sheet: t.sheet,
       cell: toA1(t.headerRow + t.headerHeight - 1, skipped.col),
       severity: "warning",
-      message: `"${skipped.header}" has ${what} for a period after the report's ${formatPeriod(period)}: they were not ${skipped.role === "actual" ? "rated" : "used"}. To ${skipped.role === "actual" ? "rate" : "use"} them, set the period to theirs (--period, or the Scorecard Rules sheet).`,
+      message: `"${skipped.header}" has ${what} for a period after the report's ${formatPeriod(period)}: they were not ${done}. To ${doing} them, set the period to theirs (--period, or the Scorecard Rules sheet).`,
     });
   }
   return out;

@@ -339,9 +339,8 @@ function excelTables(cells: SheetCells, grid: SheetGrid): { found: FoundHeader[]
     }
     const kind = judgeHeader(columns);
     if (!kind) continue;
-    columns.splice(0, columns.length, ...settleHeader(columns));
     // The totals row ("Total | | 1,234") is the table's own sum, not a record.
-    found.push({ top: r.top, height: 1, columns, kind, name: t.name, limit: Math.max(r.top, r.bottom - (t.totalsRows ?? 0)) });
+    found.push({ top: r.top, height: 1, columns: settleHeader(columns), kind, name: t.name, limit: Math.max(r.top, r.bottom - (t.totalsRows ?? 0)) });
     ranges.push(r);
   }
   return { found, ranges };
@@ -574,7 +573,7 @@ function quarterRatingColumns(spec: TableSpec): ColumnMapping[] {
 }
 
 function holdsRatings(cells: SheetCells, spec: TableSpec, cols: readonly ColumnMapping[]): boolean {
-  return everyFilled(cells, spec, cols, (v) => (typeof v === "object" && v !== null && "error" in v ? "skip" : typeof v !== "string" ? false : NOT_RATED_YET.test(v) ? "skip" : RAG_WORD.test(v)));
+  return everyFilled(cells, spec, cols, (v) => (isError(v) ? "skip" : typeof v !== "string" ? false : NOT_RATED_YET.test(v) ? "skip" : RAG_WORD.test(v)));
 }
 
 /** The activity table quarterRatings makes of an indicator table, or undefined. */
@@ -695,7 +694,12 @@ const PLACEHOLDER = /^(?:[-–—]|tbc|tba|n\/?a)$/i;
 function reported(v: CellValue): boolean {
   if (isBlank(v)) return false;
   if (typeof v === "string") return !PLACEHOLDER.test(v.trim());
-  return !(typeof v === "object" && v !== null && "error" in v);
+  return !isError(v);
+}
+
+/** A formula's error (#N/A, #DIV/0!): a cell awaiting its inputs, not a figure or a rating. */
+function isError(v: CellValue): boolean {
+  return typeof v === "object" && v !== null && "error" in v;
 }
 
 /** Which of `cols` some data row of the table fills (reported). */
