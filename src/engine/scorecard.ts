@@ -10,7 +10,7 @@ import { checkCommittee } from "./summary/committee";
 import { formatIsoDate } from "./vocab/format";
 import { inferPeriod, laterTables, staleTables, type StaleTable } from "./detect/period-infer";
 import { latestDay, rollsOver } from "./detect/rolling-year";
-import { settlePending } from "./detect/tables";
+import { settlePending } from "./detect/pending";
 import { checkPeriod, describePeriod, formatPeriod, periodEnd, type ReportingPeriod } from "./read/periods";
 import { layoutRulesSheet, readRulesSheet, RULES_SHEET, type RulesSettings } from "./rules-sheet/rules-sheet";
 import { committeesOf } from "./summary/summary";

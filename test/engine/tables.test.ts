@@ -1,6 +1,8 @@
 import { readRecords } from "../../src/engine/detect/records";
 import { runScorecard } from "../../src/engine/scorecard";
-import { classifyBodyRow, detectTables, judgeHeader, tableShape } from "../../src/engine/detect/tables";
+import { detectTables } from "../../src/engine/detect/tables";
+import { classifyBodyRow, tableShape } from "../../src/engine/detect/body-rows";
+import { judgeHeader } from "../../src/engine/detect/header-rows";
 import { SheetCells } from "../../src/engine/read/cells";
 import type { CellRange, CellValue, ColumnMapping, Role, SheetGrid, TableSpec } from "../../src/engine/vocab/types";
 

@@ -75,7 +75,7 @@ export function namesActions(columns: readonly ColumnMapping[]): boolean {
  * Whether the header's figure columns are an action plan's narrative (helper-107): a name column naming
  * actions, and every actual headed "Current Position", "Position" or "Performance".
  * Read as an indicator table beside a due date, its actions were rated "On target" on the officer's RAG,
- * however long overdue. tables.ts narrativePlan asks it, and reads the table as activities where the
+ * however long overdue. action-plans.ts narrativePlan asks it, and reads the table as activities where the
  * column holds words, not figures (helper-110: a register of projects with figures stays indicators).
  */
 export function narrativeActuals(columns: readonly ColumnMapping[]): boolean {

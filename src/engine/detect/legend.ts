@@ -4,7 +4,7 @@ import { isBlank, type SheetCells } from "../read/cells";
 import { PRESETS } from "../scheme/presets";
 import { matchRating, normaliseRating } from "../scheme/schemes";
 import type { Role, TableSpec } from "../vocab/types";
-import { ourColumns } from "./tables";
+import { ourColumns } from "./body-rows";
 
 const KEY_HEADING = /^(?:key|legend|rating key|status key|performance key|symbol key|colour key|traffic light key|key to (?:the )?(?:symbols|ratings|status(?:es)?|icons|colours))\s*:?$/i;
 

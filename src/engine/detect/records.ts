@@ -6,7 +6,7 @@ import { datedColumn } from "./rolling-year";
 import { narrativeColumn } from "./header-rows";
 import { KeyBlocks } from "./legend";
 import { TableRows } from "./row-record";
-import { classifyBodyRow, gapRow, tableShape } from "./tables";
+import { classifyBodyRow, gapRow, tableShape } from "./body-rows";
 import type { ColumnMapping, PeriodInfo, Problem, Role, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 
 export { splitRefAndName };

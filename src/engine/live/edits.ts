@@ -4,7 +4,9 @@
 // in memory, re-rated, and its status cells written as a full Apply would write them.
 import { SheetCells, isBlank } from "../read/cells";
 import { TableRows } from "../detect/row-record";
-import { classifyBodyRow, figureRolesChanged, isReportedColumn, judgedByFigures, retitledAt, tableShape, unfilledChanged } from "../detect/tables";
+import { figureRolesChanged, judgedByFigures, retitledAt } from "../detect/tables";
+import { classifyBodyRow, tableShape } from "../detect/body-rows";
+import { isReportedColumn, unfilledChanged } from "../detect/pending";
 import { ownedColumn } from "../trackers/colour";
 import { writtenOn } from "../trackers/foreign";
 import { sameSheetName } from "../sheets/ownership";

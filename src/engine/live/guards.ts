@@ -2,7 +2,8 @@
 // rows, or the grid it is kept in.
 import { cellValue, headerValueText, isBlank, type SheetCells } from "../read/cells";
 import { KeyBlocks, keyRowShape } from "../detect/legend";
-import { classifyBodyRow, isPeriodish, isSubLabel, judgeHeader, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
+import { classifyBodyRow, ourColumns, tableShape } from "../detect/body-rows";
+import { isPeriodish, isSubLabel, judgeHeader, readHeaderAt } from "../detect/header-rows";
 import type { CellEdit } from "./types";
 import type { CellValue, SheetGrid, TableSpec } from "../vocab/types";
 
@@ -12,7 +13,7 @@ export function readsAsHeader(cells: SheetCells, row: number): boolean {
   return header !== undefined && judgeHeader(header.columns) !== undefined;
 }
 
-/** Group header rows (longest text detect/tables.ts allows over "Q1 | Q2"). */
+/** Group header rows (longest text detect/body-rows.ts allows over "Q1 | Q2"). */
 const MAX_GROUP_LENGTH = 40;
 
 /** The row could be a group header row ("2021/22" over "Q1 | Q2", "Target | Actual | RAG" under a quarter) joining the header next to it. */

@@ -5,7 +5,7 @@ import { SheetCells } from "../read/cells";
 import { planColumns, readRecords, type ColumnPlan } from "../detect/records";
 import { KeyBlocks } from "../detect/legend";
 import { TableRows } from "../detect/row-record";
-import { classifyBodyRow, gapRow, tableShape } from "../detect/tables";
+import { classifyBodyRow, gapRow, tableShape } from "../detect/body-rows";
 import type { Problem, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 
 /** Where the section heading changes: rows after `row` read `section` as their priority. */

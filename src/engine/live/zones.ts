@@ -1,7 +1,7 @@
 // Where an edited row lies and how it reads: which table's rows it is in, what it says about the
 // section heading below it, and where a table ends once the edits are in.
 import { SheetCells } from "../read/cells";
-import { classifyBodyRow, gapRow, tableShape } from "../detect/tables";
+import { classifyBodyRow, gapRow, tableShape } from "../detect/body-rows";
 import { patchCell } from "./guards";
 import type { LiveSession, LiveSheet, LiveTable } from "./session";
 import type { CellWrite } from "./writes";

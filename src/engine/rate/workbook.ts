@@ -3,7 +3,8 @@ import { periodEnd, periodFraction, type ReportingPeriod } from "../read/periods
 import { rateActivity, rateIndicator } from "./rate";
 import { readRecords } from "../detect/records";
 import { statusesOf } from "../scheme/schemes";
-import { detectTables, settlePending } from "../detect/tables";
+import { detectTables } from "../detect/tables";
+import { settlePending } from "../detect/pending";
 import { sideBySideProblems } from "../detect/side-by-side";
 import type { Field, Problem, QualityNote, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 

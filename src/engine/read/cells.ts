@@ -62,6 +62,11 @@ export function isBlank(value: CellValue): boolean {
   return value.charCodeAt(0) <= 32 && value.trim().length === 0;
 }
 
+/** A formula's error (#N/A, #DIV/0!): a cell awaiting its inputs, not a figure or a rating. */
+export function isError(value: CellValue): boolean {
+  return typeof value === "object" && value !== null && "error" in value;
+}
+
 /** The value at a zero-based sheet row and column of a grid, whatever its origin (null outside it). */
 export function cellValue(grid: SheetGrid, row: number, col: number): CellValue {
   const o = grid.origin ?? { row: 0, col: 0 };

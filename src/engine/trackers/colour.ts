@@ -6,7 +6,8 @@ import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type St
 import { textPixels } from "../sheet-kit/layout-measure";
 import { matchRating, statusByKey, statusesOf } from "../scheme/schemes";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../detect/headers";
-import { classifyBodyRow, ourColumns, readHeaderAt, tableShape } from "../detect/tables";
+import { classifyBodyRow, ourColumns, tableShape } from "../detect/body-rows";
+import { readHeaderAt } from "../detect/header-rows";
 import { foreignCells, writtenOn, type CellsWritten } from "./foreign";
 import type { CellRange, ColumnMapping, DrawingPlace, Problem, RecordKind, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
@@ -179,7 +180,7 @@ export function statusText(symbol: string, label: string): string {
 
 const folded = (v: unknown): string => (typeof v === "string" ? v.replace(/\s+/g, " ").trim().toLowerCase() : "");
 
-/** Columns by role, leaving out unrecognised ones and ours ("Status (auto)"), as tables.ts compares repeats. */
+/** Columns by role, leaving out unrecognised ones and ours ("Status (auto)"), as detect/tables.ts compares repeats. */
 function rolesKey(columns: ColumnMapping[]): string {
   return columns
     .filter((c) => c.role !== "ignore" && c.role !== "generated")

@@ -248,7 +248,7 @@ export interface ColumnMapping {
   /**
    * A period not reported yet: a tracker laid out for the whole year has Q4's columns before Q4's
    * figures. Set on an actual (or rating) column empty in every record after the filled ones, and on the
-   * targets of its period (tables.ts markPending); once the report's period is known, only on periods
+   * targets of its period (pending.ts markPending); once the report's period is known, only on periods
    * after it (settlePending). Such columns are not rated, nor give the table's period.
    */
   pending?: true;
@@ -287,7 +287,7 @@ export interface TableSpec {
   firstRow: number;
   lastRow: number;
   columns: ColumnMapping[];
-  /** Sheet columns of periods laid out but not reported yet, when the table was read (tables.ts unfilledColumns). */
+  /** Sheet columns of periods laid out but not reported yet, when the table was read (pending.ts unfilledColumns). */
   unfilled?: number[];
   /** Rows where its header is printed again with another table's header beside it, which is not read (side-by-side.ts). */
   besideRepeats?: number[];
