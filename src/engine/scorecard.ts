@@ -132,7 +132,8 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   // The history sheet is ours: never read as a tracker, whatever it is called now.
   const historyGrid = findHistoryGrid(grids, options.historySheet, owned);
-  const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid);
+  // A very hidden sheet is no officer's: the add-in does not read one (excel/read.ts), nor is one read here.
+  const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid && g.visibility !== "veryHidden");
   const tables = detectWorkbookTables(trackers, settings.columnOverrides);
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.

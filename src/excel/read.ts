@@ -220,10 +220,12 @@ function safely(check: () => boolean): boolean {
   }
 }
 
-function emptyGrid(name: string, u: XlRange): SheetGrid {
+function emptyGrid(sheet: SheetFacts, u: XlRange): SheetGrid {
   const empty = u.isNullObject;
   return {
-    name,
+    name: sheet.name,
+    // Very hidden sheets are not read (readSheets); a hidden one's records are hidden records.
+    ...(sheet.visibility === "Hidden" ? { visibility: "hidden" as const } : {}),
     values: new Array<CellValue[]>(empty ? 0 : u.rowCount),
     numberFormats: new Array<string[]>(empty ? 0 : u.rowCount),
     origin: empty ? { row: 0, col: 0 } : { row: u.rowIndex, col: u.columnIndex },
@@ -325,7 +327,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   const history = (u: Used): boolean => ownedAs(u.sheet.name, HISTORY_SHEET) || (u.valuesOnly === true && notTracker(u.sheet.name));
   const kept = used.filter((u) => !notTracker(u.sheet.name) || ownedAs(u.sheet.name, RULES_SHEET) || history(u));
   checkSize(kept, opts.maxCells ?? MAX_CELLS);
-  const grids = kept.map((u) => emptyGrid(u.sheet.name, u.range));
+  const grids = kept.map((u) => emptyGrid(u.sheet, u.range));
   const pending: Area[] = [];
   for (const [i, u] of kept.entries()) {
     if (u.range.isNullObject) continue;

@@ -207,6 +207,8 @@ async function readOpenPackage(pkg: ZipPackage, selectiveAbove: number, skipOwnS
     info.hiddenColumns = read.hiddenColumns;
     // The engine warns of a status column it must leave hidden (colour.ts hiddenStatusProblems).
     if (read.hiddenColumns.length) read.grid.hiddenColumns = read.hiddenColumns;
+    // A hidden sheet's records are left out of the pack as hidden rows' are; a very hidden one is no tracker.
+    if (s.state !== "visible") read.grid.visibility = s.state;
     // …and of one under a chart or picture (coveredStatusProblems).
     const drawings = await readDrawingPlaces(pkg, info.part, read.drawingRelId, read.legacyDrawingRelId);
     if (drawings.length) read.grid.drawings = drawings;

@@ -81,3 +81,56 @@ describe("RULES §10 hidden rows", () => {
     expect(PRESETS.rag.key).toBe(again.scheme.key);
   });
 });
+
+describe("hidden sheets (helper-119: a hidden draft copy was counted, its stale figures listed as exceptions)", () => {
+  const visible: SheetGrid = {
+    name: "KPIs",
+    values: [
+      ["Ref", "Indicator", "Polarity", "Target", "Q2 Actual"],
+      ["HE 1", "Rent collected", "Higher", 95, 97],
+      ["HE 2", "Repairs on time", "Higher", 90, 80],
+    ],
+  };
+  const draft = (visibility: SheetGrid["visibility"]): SheetGrid => ({
+    name: "KPIs draft",
+    values: [
+      ["Ref", "Indicator", "Polarity", "Target", "Q2 Actual"],
+      ["HE 1", "Rent collected", "Higher", 95, 90],
+      ["HE 2", "Repairs on time", "Higher", 90, 95],
+    ],
+    ...(visibility ? { visibility } : {}),
+  });
+  const runWith = (grid: SheetGrid, includeHidden?: boolean) => runScorecard([visible, grid], { preset: "rag", period: "Q2 2023/24", today: "2023-10-01", includeHidden });
+  const summaryText = (r: ReturnType<typeof runWith>) => textOf(r.plans.find((p) => p.sheet === "Summary"));
+
+  test("a hidden sheet's records are hidden records: rated and coloured, left out of the counts and lists, and said", () => {
+    const r = runWith(draft("hidden"));
+    expect(r.result.rated.map(({ record, rating }) => [record.sheet, record.ref, record.hidden ?? false, rating.status])).toEqual([
+      ["KPIs", "HE 1", false, "green"],
+      ["KPIs", "HE 2", false, "red"],
+      ["KPIs draft", "HE 1", true, "red"],
+      ["KPIs draft", "HE 2", true, "green"],
+    ]);
+    expect(r.result.counts.indicator).toMatchObject({ green: 1, red: 1 });
+    expect(r.plans.some((p) => p.sheet === "KPIs draft" && p.action === "edit")).toBe(true);
+    const text = summaryText(r);
+    expect(text).toContain("2 hidden rows were left out");
+    expect(text).toContain("on a hidden sheet");
+  });
+
+  test("the Hidden rows setting (include) counts a hidden sheet's records too", () => {
+    expect(runWith(draft("hidden"), true).result.counts.indicator).toMatchObject({ green: 2, red: 2 });
+  });
+
+  test("a very hidden sheet is no tracker: not read, not coloured, not counted", () => {
+    const r = runWith(draft("veryHidden"), true);
+    expect(r.result.rated.map(({ record }) => record.sheet)).toEqual(["KPIs", "KPIs"]);
+    expect(r.plans.some((p) => p.sheet === "KPIs draft")).toBe(false);
+    expect(summaryText(r)).not.toContain("hidden rows were left out");
+  });
+
+  test("a shown sheet is read as before", () => {
+    const r = runWith(draft(undefined));
+    expect(r.result.counts.indicator).toMatchObject({ green: 2, red: 2 });
+  });
+});

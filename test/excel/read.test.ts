@@ -49,6 +49,22 @@ describe("readWorkbook", () => {
     expect(fake.stats.syncs).toBe(2);
   });
 
+  test("a hidden sheet's grid says so (its records are hidden ones); a very hidden sheet is not read", async () => {
+    const values = [["Ref", "Actual"]];
+    const fake = createFakeExcel({
+      sheets: [
+        { name: "Shown", values },
+        { name: "Draft", values, visibility: "Hidden" },
+        { name: "Code", values, visibility: "VeryHidden" },
+      ],
+    });
+    const grids = await readWorkbook(fake.run);
+    expect(grids.map((g) => [g.name, g.visibility])).toEqual([
+      ["Shown", undefined],
+      ["Draft", "hidden"],
+    ]);
+  });
+
   test.each([
     { rule: "empty string is an empty cell", input: "", expected: null },
     { rule: "#DIV/0! is an error", input: "#DIV/0!", expected: { error: "#DIV/0!" } },

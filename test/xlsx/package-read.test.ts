@@ -115,6 +115,16 @@ describe("layout", () => {
     expect(sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
   });
 
+  test("a hidden or very hidden sheet's grid says so (its records are hidden ones; a very hidden one is no tracker)", async () => {
+    const body = sheetData(row(1, '<c r="A1"><v>1</v></c>'));
+    const { grids } = await read({ sheets: [{ name: "Shown", body }, { name: "Draft", state: "hidden", body }, { name: "Code", state: "veryHidden", body }] });
+    expect(grids.map((g) => [g.name, g.visibility])).toEqual([
+      ["Shown", undefined],
+      ["Draft", "hidden"],
+      ["Code", "veryHidden"],
+    ]);
+  });
+
   test.each(["relative", "absolute"] as const)("tables through %s relationship targets, with header and totals rows", async (targets) => {
     const target = targets === "absolute" ? "/xl/tables/table1.xml" : "../tables/table1.xml";
     const { grids, sheets } = await read({

@@ -127,7 +127,8 @@ export function inferenceKey(trackers: SheetGrid[], tables: TableSpec[]): string
 
 function trackersOf(grids: SheetGrid[], options: ScorecardOptions): SheetGrid[] {
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
-  return grids.filter((g) => !owned.has(g.name.toLowerCase()) && !sameSheetName(g.name, RULES_SHEET));
+  // As runScorecard's trackers: a very hidden sheet is none.
+  return grids.filter((g) => !owned.has(g.name.toLowerCase()) && !sameSheetName(g.name, RULES_SHEET) && g.visibility !== "veryHidden");
 }
 
 /** Runs the scorecard on the session's grids and keeps what incremental re-rating needs. */

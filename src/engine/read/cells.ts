@@ -90,6 +90,8 @@ export class SheetCells {
   private readonly merges: CellRange[];
   private readonly formats: string[][] | undefined;
   private readonly hiddenRows: ReadonlySet<number>;
+  /** The whole sheet is hidden: every row reads as a hidden one. */
+  private readonly sheetHidden: boolean;
 
   constructor(grid: SheetGrid) {
     this.name = grid.name;
@@ -107,11 +109,12 @@ export class SheetCells {
     this.merges = grid.merges ?? [];
     this.formats = grid.numberFormats;
     this.hiddenRows = new Set(grid.hiddenRows ?? []);
+    this.sheetHidden = grid.visibility !== undefined;
   }
 
   /** The zero-based sheet row is hidden. */
   isHidden(row: number): boolean {
-    return this.hiddenRows.size > 0 && this.hiddenRows.has(row);
+    return this.sheetHidden || (this.hiddenRows.size > 0 && this.hiddenRows.has(row));
   }
 
   /** The cell's number format, when the host gave one and it is not General. */

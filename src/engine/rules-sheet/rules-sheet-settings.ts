@@ -173,7 +173,7 @@ export const SETTINGS: SettingSpec[] = [
   textSetting("Report title", "title", "blank = the standard title"),
   {
     label: "Hidden rows",
-    note: "leave out or include: whether rows hidden on the trackers are counted and listed in the summary (they are coloured either way)",
+    note: "leave out or include: whether rows hidden on the trackers, and trackers on hidden sheets, are counted and listed in the summary (they are coloured either way)",
     write: (_scheme, settings) => (settings.includeHidden ? "include" : "leave out"),
     read(cell, _format, draft, report) {
       const text = textOf(cell).toLowerCase();

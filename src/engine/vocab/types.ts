@@ -35,6 +35,12 @@ export interface SheetGrid {
   merges?: CellRange[];
   /** Zero-based sheet rows that are hidden (still read). */
   hiddenRows?: number[];
+  /**
+   * The sheet's own visibility where it is not shown (absent: visible). A hidden sheet's records are hidden
+   * records, as a hidden row's are: coloured, but left out of the pack unless the rules sheet includes hidden
+   * rows. A very hidden sheet (only code can show it) is no officer's tracker: not read as one.
+   */
+  visibility?: "hidden" | "veryHidden";
   /** Hidden columns, as spans of zero-based sheet columns, where the host read them (the add-in reads the first 40). */
   hiddenColumns?: { first: number; last: number }[];
   /**
