@@ -32,12 +32,38 @@ def tracker_rows():
 
 
 def rewrite_zip(src, dst, change):
-    """Copies a zip, passing each (name, bytes) through change(); None drops the entry."""
+    """Copies a zip, passing each (name, bytes) through change(); None drops the entry, (name, bytes) renames it."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():
             data = change(info.filename, zin.read(info.filename))
-            if data is not None:
+            if isinstance(data, tuple):
+                zout.writestr(data[0], data[1])
+            elif data is not None:
                 zout.writestr(info.filename, data)
+
+
+def write_percent_names(src, dst):
+    """A workbook whose sheet, drawing and shared strings parts have names with a %-escape (a space), as OPC
+    allows and openpyxl and LibreOffice open (helper-119): the build refused the sheet as missing, refused the
+    strings with a wrong reason, and did not see the chart over the statuses."""
+    renamed = {
+        "xl/worksheets/sheet1.xml": "xl/worksheets/KPI%20sheet.xml",
+        "xl/worksheets/_rels/sheet1.xml.rels": "xl/worksheets/_rels/KPI%20sheet.xml.rels",
+        "xl/drawings/drawing1.xml": "xl/drawings/KPI%20chart.xml",
+        "xl/drawings/_rels/drawing1.xml.rels": "xl/drawings/_rels/KPI%20chart.xml.rels",
+        "xl/sharedStrings.xml": "xl/shared%20strings.xml",
+    }
+
+    def change(n, d):
+        for old, new in renamed.items():
+            d = d.replace(("/" + old).encode(), ("/" + new).encode())
+        if n == "xl/_rels/workbook.xml.rels":
+            d = d.replace(b'"worksheets/sheet1.xml"', b'"worksheets/KPI%20sheet.xml"').replace(b'"sharedStrings.xml"', b'"shared%20strings.xml"')
+        if n == "xl/worksheets/_rels/sheet1.xml.rels":
+            d = d.replace(b"drawings/drawing1.xml", b"drawings/KPI%20chart.xml")
+        return (renamed[n], d) if n in renamed else d
+
+    rewrite_zip(src, dst, change)
 
 
 BILLION_LAUGHS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

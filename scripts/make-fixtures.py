@@ -27,7 +27,7 @@ EXCEL_SAVED = os.path.join(ROOT, "test", "fixtures", "excel-saved")
 
 sys.dont_write_bytecode = True  # no __pycache__ in scripts/
 sys.path.insert(0, HERE)
-from fixture_parts import pivot_ods, png_bytes, tracker_rows, write_bad_corpus, write_threaded_comment  # noqa: E402
+from fixture_parts import pivot_ods, png_bytes, tracker_rows, write_bad_corpus, write_percent_names, write_threaded_comment  # noqa: E402
 
 PNG = os.path.join(tempfile.mkdtemp(prefix="rag-fixtures-"), "square.png")
 with open(PNG, "wb") as f:
@@ -74,6 +74,17 @@ def openpyxl_files():
     for row in tracker_rows():
         ws.append(row)
     wb.save(made("openpyxl-tracker.xlsx"))
+
+    # A tracker beside its hidden draft copy (stale figures) and a very hidden copy: the draft was counted
+    # and its figures listed as exceptions (helper-119). Their records are hidden ones now, or not read.
+    wb = Workbook()
+    for title, state, lower in [("KPIs", "visible", 0), ("KPIs draft", "hidden", 10), ("Lookups", "veryHidden", 20)]:
+        ws = wb.active if title == "KPIs" else wb.create_sheet(title)
+        ws.title = title
+        ws.sheet_state = state
+        for r, row in enumerate(tracker_rows()):
+            ws.append(row[:3] + [row[3] - lower if r else row[3]] + row[4:])
+    wb.save(made("openpyxl-hidden-draft.xlsx"))
 
 
 # ---------------------------------------------------------------- XlsxWriter
@@ -474,6 +485,8 @@ def libreoffice_unit_formats(tmp):
 def handmade_files():
     # No tool here writes threaded comments (Excel 365 only): made at the package level from Excel's own file.
     write_threaded_comment(os.path.join(EXCEL_SAVED, "comment01.xlsx"), made("handmade-threaded-comment.xlsx"))
+    # Nor names parts with %-escapes: XlsxWriter's chart beside a tracker, its parts renamed.
+    write_percent_names(made("xlsxwriter-chart-beside-tracker.xlsx"), made("handmade-percent-part-names.xlsx"))
 
 
 def main():

@@ -184,9 +184,20 @@ async function sniffFile(path: string, file: string): Promise<void> {
 }
 
 /** An open package. Close it when done (the writer copies entries from it first). */
+/** A zip entry's name with its %-escapes decoded; undefined where they are not valid UTF-8 escapes. */
+function decodedName(name: string): string | undefined {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return undefined;
+  }
+}
+
 export class ZipPackage {
   private readonly byName = new Map<string, yauzl.Entry>();
   private readonly byLowerName = new Map<string, yauzl.Entry>();
+  /** Entries whose names hold %-escapes, by the name decoded (lower case). */
+  private readonly byDecodedName = new Map<string, yauzl.Entry>();
   private readonly infoByName = new Map<string, ZipEntryInfo>();
   /** Entries whose bytes were read whole and came out as declared: copied without checking again. */
   private readonly verified = new Set<string>();
@@ -212,6 +223,10 @@ export class ZipPackage {
     for (const e of raw) {
       this.byName.set(e.fileName, e);
       if (!this.byLowerName.has(e.fileName.toLowerCase())) this.byLowerName.set(e.fileName.toLowerCase(), e);
+      // A part name may hold %-escapes ("KPI%20sheet.xml", OPC): the zip entry keeps them, a relationship's
+      // target decodes to "KPI sheet.xml" (relationships.ts resolveTarget).
+      const decoded = e.fileName.includes("%") ? decodedName(e.fileName) : undefined;
+      if (decoded && decoded !== e.fileName && !this.byDecodedName.has(decoded.toLowerCase())) this.byDecodedName.set(decoded.toLowerCase(), e);
     }
   }
 
@@ -246,10 +261,14 @@ export class ZipPackage {
     }
   }
 
-  /** The entry of a part, matched exactly, else without regard to case (part names are case-insensitive). */
+  /**
+   * The entry of a part, matched exactly, else without regard to case (part names are case-insensitive),
+   * else an entry whose name holds %-escapes of the name asked for.
+   */
   private find(name: string): yauzl.Entry | undefined {
     const bare = name.startsWith("/") ? name.slice(1) : name;
-    return this.byName.get(bare) ?? this.byLowerName.get(bare.toLowerCase());
+    const lower = bare.toLowerCase();
+    return this.byName.get(bare) ?? this.byLowerName.get(lower) ?? (this.byDecodedName.size > 0 ? this.byDecodedName.get(lower) : undefined);
   }
 
   has(name: string): boolean {
