@@ -244,6 +244,18 @@ def pivot_ods(dst):
         z.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
 
 
+def write_other_package_cases(bad, tracker, add):
+    """Packages helper-119 found read wrongly: a sheet whose relationship is gone (its tracker was left out
+    without a word), and an OpenDocument file renamed .xlsx (called corrupt)."""
+    rewrite_zip(tracker, os.path.join(bad, "sheet-relationship-missing.xlsx"),
+                lambda n, d: re.sub(rb'<Relationship [^>]*Id="rId1"[^>]*/>', b"", d) if n == "xl/_rels/workbook.xml.rels" else d)
+    add("sheet-relationship-missing.xlsx", 2, "the workbook's only sheet names a relationship its .rels part does not have: refused naming both (Excel repairs it, openpyxl refuses it)")
+    with zipfile.ZipFile(os.path.join(bad, "ods-renamed.xlsx"), "w") as z:
+        z.writestr(zipfile.ZipInfo("mimetype", date_time=(2026, 12, 7, 0, 0, 0)), "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr(zipfile.ZipInfo("content.xml", date_time=(2026, 12, 7, 0, 0, 0)), '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>', compress_type=zipfile.ZIP_DEFLATED)
+    add("ods-renamed.xlsx", 2, "an OpenDocument spreadsheet (.ods) named .xlsx: said to be one, not called corrupt")
+
+
 def write_zip_structure_cases(bad, tracker, add):
     """Zips whose entries no valid package has (helper-69): both were built, one left a temporary file behind."""
     import warnings
@@ -395,6 +407,7 @@ def write_bad_corpus(bad, made, excel_saved, tmp):
     add("side-by-side.xlsx", 3, "an indicator and an activity table side by side under one header row: not read, and the line names the row")
 
     write_zip_structure_cases(bad, tracker, add)
+    write_other_package_cases(bad, tracker, add)
 
     with open(os.path.join(bad, "expected.json"), "w") as f:
         json.dump(expected, f, indent=2)

@@ -71,6 +71,11 @@ describe("readXlsx input errors", () => {
     await expect(readXlsx(bytes, { name: "damaged.xlsx" })).rejects.toThrow(/^damaged\.xlsx is corrupt: /);
   });
 
+  test("an OpenDocument spreadsheet named .xlsx is said to be one, not called corrupt (helper-119)", async () => {
+    const ods = join(__dirname, "..", "fixtures", "bad", "ods-renamed.xlsx");
+    await expect(readXlsx(ods, { name: "ods-renamed.xlsx" })).rejects.toThrow("ods-renamed.xlsx is not an Excel .xlsx file (it is an OpenDocument file, as LibreOffice saves one: save it as .xlsx)");
+  });
+
   test("a missing file names the path", async () => {
     await expect(readXlsx(join(dir, "nope.xlsx"), { name: "nope.xlsx" })).rejects.toThrow("nope.xlsx was not found");
   });

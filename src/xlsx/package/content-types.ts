@@ -27,7 +27,14 @@ export function parseContentTypes(file: string, xml: string): ContentTypes {
 
 export async function readContentTypes(pkg: ZipPackage): Promise<ContentTypes> {
   const xml = await pkg.readTextIfPresent(CONTENT_TYPES_PART);
-  if (xml === undefined) throw new InputError(`${pkg.file} is corrupt: it has no ${CONTENT_TYPES_PART}`);
+  if (xml === undefined) {
+    // An OpenDocument file (LibreOffice's .ods, or one renamed .xlsx) names itself in its first entry (helper-119).
+    const mimetype = await pkg.readTextIfPresent("mimetype", 200).then((t) => t?.trim(), () => undefined);
+    if (mimetype?.startsWith("application/vnd.oasis.opendocument.")) {
+      throw new InputError(`${pkg.file} is not an Excel .xlsx file (it is an OpenDocument file, as LibreOffice saves one: save it as .xlsx)`);
+    }
+    throw new InputError(`${pkg.file} is corrupt: it has no ${CONTENT_TYPES_PART}`);
+  }
   return parseContentTypes(pkg.file, xml);
 }
 

@@ -52,6 +52,8 @@ export function parseWorkbookXml(file: string, partName: string, xml: string, re
       if (local === "sheet") {
         const relId = attr(tag, "id") ?? "";
         const rel = relById(rels, relId);
+        // Excel repairs such a workbook and openpyxl refuses it; read as it was, a tracker there was left out without a word (helper-119).
+        if (!rel) throw new InputError(`${file} is corrupt: sheet '${attr(tag, "name") ?? ""}' names the relationship ${relId ? `"${relId}"` : "(none)"}, which ${rels.partName} does not have`);
         sheets.push({
           name: attr(tag, "name") ?? "",
           sheetId: Number(attr(tag, "sheetId") ?? 0),
