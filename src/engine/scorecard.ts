@@ -2,7 +2,7 @@
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { sameSheetName } from "./sheets/ownership";
 import type { StatusPlace } from "./trackers/colour";
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, statusPlaces, unprintedStatusProblems } from "./trackers/colour";
+import { colourTrackers, conditionalFillProblems, coveredStatusProblems, hiddenStatusProblems, statusPlaces, unprintedStatusProblems } from "./trackers/colour";
 import type { CellsWritten } from "./trackers/foreign";
 import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
 import { presetByKey, RAG } from "./scheme/presets";
@@ -160,6 +160,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears, today: options.today });
   result.problems.unshift(...ruleProblems);
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
+  result.problems.push(...conditionalFillProblems(trackers, tables, result.rated));
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period, tableYears, options.today);

@@ -94,6 +94,10 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   const hiddenRows: number[] = [];
   const hiddenColumns: ColumnSpan[] = [];
   const merges: CellRange[] = [];
+  // Conditional formats that can fill cells: the areas of the <conditionalFormatting> being read, and all found.
+  let formatAreas: CellRange[] | undefined;
+  let formatFills = false;
+  const conditionalFills: CellRange[] = [];
   const mergeRefs = new Set<string>();
   const tableRelIds: string[] = [];
   let drawingRelId: string | undefined;
@@ -265,6 +269,17 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         case "drawing":
           drawingRelId ??= attr(tag, "id");
           return;
+        case "conditionalFormatting":
+          // Excel's own rules (x14 ones in extLst give their areas in an element, and are data bars and icons).
+          formatAreas = (a.sqref ?? "").split(/\s+/).flatMap((ref) => parseRef(ref) ?? []);
+          formatFills = false;
+          return;
+        case "cfRule": {
+          // A colour scale paints every cell; another rule its differential format's fill, where it has one.
+          const dxf = a.dxfId === undefined ? -1 : parseInt(a.dxfId, 10);
+          if (a.type === "colorScale" || (dxf >= 0 && formats.dxfFills?.[dxf] === true)) formatFills = true;
+          return;
+        }
         case "legacyDrawing":
           legacyDrawingRelId ??= attr(tag, "id");
           return;
@@ -326,6 +341,10 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           rowValues = undefined;
           rowFormats = undefined;
           return;
+        case "conditionalFormatting":
+          if (formatFills && formatAreas) conditionalFills.push(...formatAreas);
+          formatAreas = undefined;
+          return;
         default:
           return;
       }
@@ -346,6 +365,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
     hiddenRows: hiddenRows.filter((r) => r <= squared.lastRow && (r === 0 || r >= windowTop)),
     tables: [],
     ...(formulaCells.length ? { formulaCells } : {}),
+    ...(conditionalFills.length ? { conditionalFills } : {}),
     ...(above.length ? { skippedRows: { top: 1, bottom: windowTop - 1, firstColumn: above } } : {}),
   };
   const formulaProblems = [

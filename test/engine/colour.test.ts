@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: the owned "Status (auto)" and "Check (auto)" columns, their look,
 // the heading repeated where the tracker prints its header again, and nothing else of the officer's touched.
-import { colourTrackers, coveredStatusProblems, hiddenStatusProblems, ownedColumn, unprintedStatusProblems } from "../../src/engine/trackers/colour";
+import { colourTrackers, conditionalFillProblems, coveredStatusProblems, hiddenStatusProblems, ownedColumn, unprintedStatusProblems } from "../../src/engine/trackers/colour";
 import { runScorecard } from "../../src/engine/scorecard";
 import { GENERATED_CHECK_HEADER, GENERATED_STATUS_HEADER } from "../../src/engine/detect/headers";
 import { textPixels } from "../../src/engine/sheet-kit/layout-measure";
@@ -371,6 +371,20 @@ describe("a status column under a chart, picture or shape", () => {
     ["no drawings read", { name: "KPIs", values: rows }, []],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
     expect(coveredStatusProblems([grid], detectTables(grid), []).map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
+  });
+});
+
+describe("a status column under conditional formatting that fills cells (helper-119)", () => {
+  const filled = (...conditionalFills: CellRange[]): SheetGrid => ({ name: "KPIs", values: rows, conditionalFills });
+  test.each([
+    ["banding over the whole table and beyond", filled({ top: 3, left: 0, bottom: 99, right: 25 }), ["KPIs!H3"]],
+    ["a rule over the officers' own status column only", filled({ top: 3, left: 5, bottom: 99, right: 6 }), []],
+    ["a rule below the table", filled({ top: 40, left: 0, bottom: 60, right: 25 }), []],
+    ["none read", { name: "KPIs", values: rows }, []],
+  ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
+    const problems = conditionalFillProblems([grid], detectTables(grid), []);
+    expect(problems.map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
+    for (const p of problems) expect(p.message).toMatch(/^The statuses of this table are written in column H, under conditional formatting over A4:Z100 that fills cells/);
   });
 });
 

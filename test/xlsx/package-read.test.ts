@@ -7,7 +7,7 @@ import { ZipPackage } from "../../src/xlsx/package/zip-reader";
 import { markFormula, OWNER_MARK, STATE_SHEET, stateRecordText } from "../../src/engine/sheets/ownership";
 import { HISTORY_SHEET } from "../../src/engine/history/types";
 import { RULES_SHEET } from "../../src/engine/rules-sheet/rules-sheet-spec";
-import { bookParts, makeBook, tablePart, zipParts, type BookSpec } from "./package-fixtures";
+import { bookParts, makeBook, STYLES_BASIC, tablePart, zipParts, type BookSpec } from "./package-fixtures";
 
 async function read(spec: BookSpec): Promise<PackageRead> {
   const result = await readPackage(await makeBook(spec), "test.xlsx");
@@ -113,6 +113,26 @@ describe("layout", () => {
     expect(grids[0].merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
     expect(grids[0].hiddenRows).toEqual([1, 2]);
     expect(sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
+  });
+
+  test("conditional formats that can fill cells are found: a fill in the rule's format, or a colour scale (helper-119)", async () => {
+    const dxfs = '<dxfs count="3"><dxf><fill><patternFill><bgColor rgb="FFD9D9D9"/></patternFill></fill></dxf><dxf><font><i val="1"/></font></dxf><dxf><fill><patternFill patternType="none"/></fill></dxf></dxfs>';
+    const styles = STYLES_BASIC.replace("</styleSheet>", `${dxfs}</styleSheet>`);
+    const rule = (sqref: string, attrs: string): string => `<conditionalFormatting sqref="${sqref}"><cfRule ${attrs} priority="1"><formula>MOD(ROW(),2)=0</formula></cfRule></conditionalFormatting>`;
+    const body =
+      sheetData(row(1, '<c r="A1"><v>1</v></c>')) +
+      rule("A4:Z100", 'type="expression" dxfId="0"') +
+      rule("B1:B9 D1:D9", 'type="expression" dxfId="1"') +
+      rule("C1:C9", 'type="expression" dxfId="2"') +
+      '<conditionalFormatting sqref="E1:E9"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
+      '<conditionalFormatting sqref="F1:F9 H1:H9"><cfRule type="dataBar" priority="3"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>"Red"</formula></cfRule></conditionalFormatting>';
+    const { grids } = await read({ styles, sheets: [{ name: "S", body }] });
+    expect(grids[0].conditionalFills).toEqual([
+      { top: 3, left: 0, bottom: 99, right: 25 },
+      { top: 0, left: 4, bottom: 8, right: 4 },
+      { top: 0, left: 5, bottom: 8, right: 5 },
+      { top: 0, left: 7, bottom: 8, right: 7 },
+    ]);
   });
 
   test("a hidden or very hidden sheet's grid says so (its records are hidden ones; a very hidden one is no tracker)", async () => {

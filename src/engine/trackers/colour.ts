@@ -314,6 +314,30 @@ export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], r
 }
 
 /**
+ * Warnings for status columns under an officer's conditional format that fills cells (helper-119: banding over
+ * A4:Z100 printed every status grey or white, with no word). The rule is the officer's: left as it is. Where
+ * it holds, its fill shows instead of ours; the symbol and label still say the status. Read by the file host.
+ */
+export function conditionalFillProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const grid of grids) {
+    const areas = grid.conditionalFills ?? [];
+    if (areas.length === 0) continue;
+    for (const place of statusPlaces([grid], tables, rated)) {
+      const over = areas.find((a) => a.left <= place.last && place.col <= a.right && a.top <= place.lastRow && a.bottom >= place.firstRow);
+      if (!over) continue;
+      problems.push({
+        sheet: place.sheet,
+        cell: place.cell,
+        severity: "warning",
+        message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${rangeToA1(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
  * Warnings for status columns outside the sheet's print area where the table itself prints (helper-73: a
  * print area over A:E left the statuses in F off every printed page). The print area is the officer's: left as it is.
  */

@@ -48,6 +48,11 @@ export interface SheetGrid {
    * others hold a value anyway), the add-in every formula cell. Never written over, though they read as empty.
    */
   formulaCells?: CellRange[];
+  /**
+   * Areas of conditional formats whose rules can fill cells (a fill in the rule's format, a colour scale), where
+   * the host read them (the file host does): where such a rule holds, its fill shows over a status colour.
+   */
+  conditionalFills?: CellRange[];
   /** Charts, pictures and shapes over the sheet's cells, where the host read them (the file host does). */
   drawings?: DrawingPlace[];
   /** The sheet's print area, where one is set (Page Layout > Print Area): its rectangles in sheet coordinates. */

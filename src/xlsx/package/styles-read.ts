@@ -55,6 +55,8 @@ export interface CellFormats {
   codes: string[];
   /** True where a number in that format reads as a date. */
   dates: boolean[];
+  /** By <dxfs> index: the differential format (a conditional format's look) paints a cell's background. */
+  dxfFills?: boolean[];
 }
 
 export const NO_FORMATS: CellFormats = { codes: [], dates: [] };
@@ -63,10 +65,20 @@ export const NO_FORMATS: CellFormats = { codes: [], dates: [] };
 export function parseCellFormats(file: string, part: string, xml: string): CellFormats {
   const custom = new Map<number, string>();
   const ids: number[] = [];
+  const dxfFills: boolean[] = [];
   let inCellXfs = false;
+  let inDxfs = false;
   parseXml(file, part, xml, {
     open(tag, local) {
-      if (local === "numFmt") {
+      if (inDxfs) {
+        if (local === "dxf") dxfFills.push(false);
+        // A pattern with a colour, or a gradient: "none", or a <fill> with no colour, paints nothing.
+        else if ((local === "bgColor" || local === "fgColor" || local === "gradientFill") && dxfFills.length > 0) dxfFills[dxfFills.length - 1] = true;
+        else if (local === "patternFill" && attr(tag, "patternType") === "none" && dxfFills.length > 0) dxfFills[dxfFills.length - 1] = false;
+        return;
+      }
+      if (local === "dxfs") inDxfs = true;
+      else if (local === "numFmt") {
         const id = Number(attr(tag, "numFmtId"));
         const code = attr(tag, "formatCode");
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
@@ -75,10 +87,11 @@ export function parseCellFormats(file: string, part: string, xml: string): CellF
     },
     close(local) {
       if (local === "cellXfs") inCellXfs = false;
+      else if (local === "dxfs") inDxfs = false;
     },
   });
   const codes = ids.map((id) => (id ? (custom.get(id) ?? BUILT_IN_FORMATS[id] ?? GENERAL) : GENERAL));
-  return { codes, dates: codes.map(readsAsDate) };
+  return { codes, dates: codes.map(readsAsDate), ...(dxfFills.length ? { dxfFills } : {}) };
 }
 
 export async function readCellFormats(pkg: ZipPackage, part: string | undefined): Promise<CellFormats> {
