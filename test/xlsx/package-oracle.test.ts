@@ -45,8 +45,9 @@ function asExcelJsReads(grids: SheetGrid[], old: Recorded[]): SheetGrid[] {
     const trim = <T,>(rows: T[][]): T[][] => rows.slice(0, lastRow + 1).map((row) => row.slice(0, lastCol + 1));
     const formats = (g.numberFormats ?? []).map((row) => row.map((f) => f.replace(/[\\](.)/g, "$1")));
     const tables = g.tables?.map((t) => ({ name: t.name, range: t.range }));
-    // Where drawings sit and what prints are ours alone to read (ExcelJS's grids have neither).
-    const { drawings: _drawings, printArea: _printArea, ...grid } = g;
+    // Where drawings sit, what prints, which conditional formats fill cells and whether the sheet is hidden
+    // are ours alone to read (ExcelJS's grids have none of them).
+    const { drawings: _drawings, printArea: _printArea, conditionalFills: _fills, visibility: _visibility, ...grid } = g;
     return { ...grid, values: trim(values), numberFormats: trim(formats), hiddenRows: (g.hiddenRows ?? []).filter((r) => r <= lastRow), ...(tables ? { tables } : {}) };
   });
 }
