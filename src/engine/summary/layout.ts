@@ -87,7 +87,7 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   }
   if (model.hiddenLeftOut > 0) {
     const n = model.hiddenLeftOut;
-    w.banner(`${n} hidden row${n === 1 ? " was" : "s were"} left out of these counts and lists (rows hidden, or on a hidden sheet: Hidden rows setting on the Scorecard Rules sheet).`, { ...STYLES.note, wrap: true });
+    w.banner(`${n} hidden row${n === 1 ? " was" : "s were"} left out of these counts and lists: hidden on the trackers or on a hidden sheet (Hidden rows setting on the Scorecard Rules sheet).`, { ...STYLES.note, wrap: true });
     w.skip();
   }
   const charts = new ChartCollector(w, model);
