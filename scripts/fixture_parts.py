@@ -254,6 +254,16 @@ def write_other_package_cases(bad, tracker, add):
         z.writestr(zipfile.ZipInfo("mimetype", date_time=(2026, 12, 7, 0, 0, 0)), "application/vnd.oasis.opendocument.spreadsheet")
         z.writestr(zipfile.ZipInfo("content.xml", date_time=(2026, 12, 7, 0, 0, 0)), '<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"/>', compress_type=zipfile.ZIP_DEFLATED)
     add("ods-renamed.xlsx", 2, "an OpenDocument spreadsheet (.ods) named .xlsx: said to be one, not called corrupt")
+    from openpyxl import Workbook
+    book = Workbook()
+    book.active.title = "Front"
+    book.active["A1"] = "Housing performance"
+    kept = book.create_sheet("KPIs")
+    for row in tracker_rows():
+        kept.append(row)
+    kept.sheet_state = "veryHidden"
+    book.save(os.path.join(bad, "only-tracker-very-hidden.xlsx"))
+    add("only-tracker-very-hidden.xlsx", 3, "the only tracker on a very hidden sheet (which only code shows): not read, and the line names the sheet (helper-120)")
 
 
 def write_zip_structure_cases(bad, tracker, add):

@@ -1,7 +1,7 @@
 // `rag-scorecard build <in.xlsx> -o <out.xlsx>`: rate a workbook from a file, colour it, add the summary.
 // The output is the input package with a few parts patched (src/xlsx/build-package.ts).
 import { closeSync, openSync, writeSync } from "fs";
-import { runScorecard, type ScorecardRun } from "../engine/scorecard";
+import { isVeryHiddenProblem, runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
@@ -138,12 +138,16 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
   if (run.result.tables.length === 0) {
     // Tables it found but cannot read (side by side under one header row) are named, with what to do, on the same line.
     const unread = run.result.problems.find(isUnreadTableProblem);
+    // A table on a very hidden sheet is not read (engine/scorecard.ts veryHiddenProblems): that sheet is named.
+    const veryHidden = run.result.problems.find(isVeryHiddenProblem);
     console.error(
       `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
         (unread
           ? `${unread.sheet}!${unread.cell}: ${unread.message}`
-          : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
-            "or activities (description or action, with status, progress or due date)."),
+          : veryHidden
+            ? `${veryHidden.message} Make it visible to rate it.`
+            : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
+              "or activities (description or action, with status, progress or due date)."),
     );
     return undefined;
   }

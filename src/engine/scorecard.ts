@@ -132,9 +132,19 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const owned = new Set((options.ownedSheets ?? []).map((s) => s.toLowerCase()));
   // The history sheet is ours: never read as a tracker, whatever it is called now.
   const historyGrid = findHistoryGrid(grids, options.historySheet, owned);
+  const officers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid);
   // A very hidden sheet is no officer's: the add-in does not read one (excel/read.ts), nor is one read here.
-  const trackers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid && g.visibility !== "veryHidden");
-  const tables = detectWorkbookTables(trackers, settings.columnOverrides);
+  const tables = detectWorkbookTables(
+    officers.filter((g) => g.visibility !== "veryHidden"),
+    settings.columnOverrides,
+  );
+  const trackers = asRated(
+    officers.filter((g) => g.visibility !== "veryHidden"),
+    tables,
+  );
+  // The report's period is the shown sheets': a hidden draft of next quarter's is not the report's (helper-120).
+  const shown = trackers.filter((g) => g.visibility === undefined);
+  const shownTables = shown.length < trackers.length ? tables.filter((t) => shown.some((g) => g.name === t.sheet)) : tables;
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
   // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
@@ -145,10 +155,11 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // A rolling year's latest figure is for a period ended by today, or by the end of the period set.
   const latestFigureDay = latestDay(options.today, period);
   const inference = inferPeriod(trackers, tables, latestFigureDay);
+  const found = shownTables === tables ? inference.found : inferPeriod(shown, shownTables, latestFigureDay).found;
   let periodSource: PeriodSource = period ? (options.period ? { kind: "option" } : { kind: "rules", ...periodAt }) : { kind: "none" };
-  if (!period && inference.found) {
-    period = { ...inference.found.period, label: formatPeriod(inference.found.period) };
-    const { sheet, cell, text } = inference.found;
+  if (!period && found) {
+    period = { ...found.period, label: formatPeriod(found.period) };
+    const { sheet, cell, text } = found;
     periodSource = { kind: "workbook", sheet, cell, text };
   }
   const { reportDate, reportDateSource } = chooseReportDate(settings, options, period);
@@ -161,6 +172,8 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   result.problems.unshift(...ruleProblems);
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   result.problems.push(...conditionalFillProblems(trackers, tables, result.rated));
+  // Said of a hidden sheet's tables only where its records are in the pack.
+  const inPack = (sheet: string): boolean => includeHidden || shownTables === tables || shown.some((g) => g.name === sheet);
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period, tableYears, options.today);
@@ -169,7 +182,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const flagged = new Set<string>();
   for (const { table, evidence } of laterTables(judged, period)) {
     const at = `${table.sheet}!${evidence.cell}`;
-    if (flagged.has(at)) continue;
+    if (flagged.has(at) || !inPack(table.sheet)) continue;
     flagged.add(at);
     result.problems.push({
       sheet: table.sheet,
@@ -180,7 +193,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   }
   for (const s of stale) {
     const at = `${s.sheet}!${s.evidence.cell}`;
-    if (flagged.has(at)) continue; // one sheet title stands for all its tables
+    if (flagged.has(at) || !inPack(s.sheet)) continue; // one sheet title stands for all its tables
     flagged.add(at);
     const p = s.evidence.period;
     result.problems.push({
@@ -190,7 +203,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
       message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the table's records are marked "${s.mark}" in the summary.`,
     });
   }
-  result.problems.push(...skippedLaterProblems(tables, period));
+  result.problems.push(...skippedLaterProblems(tables, period), ...veryHiddenProblems(officers, settings.columnOverrides));
 
   const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today);
   if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };
@@ -217,6 +230,39 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   if (historyPlan) plans.push(historyPlan);
   const places = statusPlaces(trackers, tables, result.rated);
   return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans, history, ...(historyWindow !== undefined ? { historyWindow } : {}), statusPlaces: places };
+}
+
+/**
+ * The trackers as rated. A hidden sheet's records are hidden records (a draft or last quarter's copy kept out
+ * of sight, left out of the pack as hidden rows are), unless no shown sheet holds a table: a dashboard fed by
+ * hidden data sheets, whose records are the report (helper-120: the pack was empty).
+ */
+export function asRated(trackers: SheetGrid[], tables: readonly TableSpec[]): SheetGrid[] {
+  if (!trackers.some((g) => g.visibility === "hidden")) return trackers;
+  if (tables.some((t) => trackers.some((g) => g.name === t.sheet && g.visibility === undefined))) return trackers;
+  return trackers.map((g) => {
+    if (g.visibility !== "hidden") return g;
+    const { visibility: _hidden, ...shownGrid } = g;
+    return shownGrid;
+  });
+}
+
+const VERY_HIDDEN = "is very hidden (only code or the VBA editor can show it), so its table was not read.";
+
+/** The problem veryHiddenProblems gives, for the command line's "no table" line. */
+export function isVeryHiddenProblem(p: Problem): boolean {
+  return p.message.includes(VERY_HIDDEN);
+}
+
+/** A table on a very hidden sheet is not read: said, so a workbook kept by code does not lose one without a word. */
+function veryHiddenProblems(officers: SheetGrid[], overrides: Parameters<typeof detectWorkbookTables>[1]): Problem[] {
+  const veryHidden = officers.filter((g) => g.visibility === "veryHidden");
+  if (veryHidden.length === 0) return [];
+  return detectWorkbookTables(veryHidden, overrides).flatMap((t, i, all) =>
+    all.findIndex((o) => o.sheet === t.sheet) === i
+      ? [{ sheet: t.sheet, cell: toA1(t.headerRow, t.columns[0]?.col ?? 0), severity: "warning" as const, message: `Sheet '${t.sheet}' ${VERY_HIDDEN}` }]
+      : [],
+  );
 }
 
 /**

@@ -129,6 +129,35 @@ describe("hidden sheets (helper-119: a hidden draft copy was counted, its stale 
     expect(summaryText(r)).not.toContain("hidden rows were left out");
   });
 
+  test("where no shown sheet holds a table (a dashboard fed by a hidden data sheet) the hidden sheets are the report (helper-120)", () => {
+    const front: SheetGrid = { name: "Dashboard", values: [["Housing performance, Q2 2023/24"], ["See the charts below."]] };
+    const r = runScorecard([front, draft("hidden")], { preset: "rag", period: "Q2 2023/24", today: "2023-10-01" });
+    expect(r.result.rated.map(({ record }) => [record.sheet, record.hidden ?? false])).toEqual([
+      ["KPIs draft", false],
+      ["KPIs draft", false],
+    ]);
+    expect(r.result.counts.indicator).toMatchObject({ green: 1, red: 1 });
+    expect(summaryText(r)).not.toContain("hidden rows were left out");
+  });
+
+  test("a hidden draft of a later quarter does not set the report's period (helper-120)", () => {
+    const titled = (name: string, title: string, actual: number, visibility?: SheetGrid["visibility"]): SheetGrid => ({
+      name,
+      values: [[title], ["Ref", "Indicator", "Polarity", "Target", "Actual"], ["HE 1", "Rent collected", "Higher", 95, actual]],
+      ...(visibility ? { visibility } : {}),
+    });
+    const r = runScorecard([titled("Q3", "Performance report Quarter 3 2010/11", 97), titled("Q4 draft", "Performance report Quarter 4 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
+    expect(r.period?.label).toBe("Q3 2010/11");
+    expect(r.periodSource).toMatchObject({ kind: "workbook", sheet: "Q3" });
+    // Nor is the draft said to be "marked" in a pack it is not in.
+    expect(r.result.problems.filter((p) => p.sheet === "Q4 draft")).toEqual([]);
+  });
+
+  test("a table on a very hidden sheet is said not to be read", () => {
+    const r = runWith(draft("veryHidden"));
+    expect(r.result.problems.filter((p) => p.sheet === "KPIs draft").map((p) => p.message)).toEqual(["Sheet 'KPIs draft' is very hidden (only code or the VBA editor can show it), so its table was not read."]);
+  });
+
   test("a shown sheet is read as before", () => {
     const r = runWith(draft(undefined));
     expect(r.result.counts.indicator).toMatchObject({ green: 2, red: 2 });

@@ -44,6 +44,9 @@ describe.each(Object.entries(expected))("%s", (file, { exit, why }) => {
     } else if (file === "app-doctype.xlsx" || file === "damaged-copied-part.xlsx") {
       // Read (neither part is read for the grids): refused when the build edits or copies it (bad-input.test.ts).
       expect({ grids: outcome.grids, exits }).toEqual({ grids: 1, exits: [2] });
+    } else if (file === "only-tracker-very-hidden.xlsx") {
+      // Read (the very hidden sheet's grid too): the engine reads no tracker from it (exit 3, bad-input.test.ts).
+      expect({ grids: outcome.grids, exits }).toEqual({ grids: 2, exits: [3] });
     } else if (file === "side-by-side.xlsx" || file === "names-twice.xlsx") {
       // A valid workbook: it is its header row that holds no table the engine reads (exit 3, bad-input.test.ts).
       expect({ grids: outcome.grids, exits }).toEqual({ grids: 1, exits: [3] });

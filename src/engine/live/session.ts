@@ -7,7 +7,7 @@ import { inferPeriod } from "../detect/period-infer";
 import { ownedColumn, repeatedHeaderRows } from "../trackers/colour";
 import { readRulesSheet, RULES_SHEET } from "../rules-sheet/rules-sheet";
 import { addRatingProblems, type RatedRecord, type RateOptions } from "../rate/workbook";
-import { runScorecard, type ScorecardOptions, type ScorecardRun } from "../scorecard";
+import { asRated, runScorecard, type ScorecardOptions, type ScorecardRun } from "../scorecard";
 import { folded } from "./guards";
 import { cellValue } from "../read/cells";
 import { scanSheet, tableOwnProblems, type SheetScan } from "./scan";
@@ -135,7 +135,8 @@ function trackersOf(grids: SheetGrid[], options: ScorecardOptions): SheetGrid[] 
 function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveSession {
   const run = runScorecard(session.grids, session.options);
   const { result } = run;
-  const trackers = trackersOf(session.grids, session.options);
+  // As rated: a hidden sheet's grid without its visibility where hidden sheets are the report (scorecard.ts asRated).
+  const trackers = asRated(trackersOf(session.grids, session.options), result.tables);
   const byRow = new Map<string, Map<number, RatedRecord>>();
   for (const r of result.rated) {
     let rows = byRow.get(r.record.sheet);
