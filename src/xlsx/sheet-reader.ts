@@ -70,6 +70,21 @@ export function parseRef(ref: string): CellRange | undefined {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
+/** A conditional format's area: a range, or whole columns ("A:Z", "F:F") or rows ("1:5") as Excel writes them. */
+function parseArea(ref: string): CellRange | undefined {
+  const columns = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(ref);
+  if (columns) {
+    const [left, right] = [columnIndex(`${columns[1]}1`), columnIndex(`${columns[2]}1`)];
+    return left < 0 || right < 0 ? undefined : { top: 0, left: Math.min(left, right), bottom: MAX_ROW, right: Math.max(left, right) };
+  }
+  const rows = /^\$?(\d{1,7}):\$?(\d{1,7})$/.exec(ref);
+  if (rows) {
+    const [top, bottom] = [Number(rows[1]) - 1, Number(rows[2]) - 1];
+    return top < 0 || bottom < 0 ? undefined : { top: Math.min(top, bottom), left: 0, bottom: Math.max(top, bottom), right: MAX_COL };
+  }
+  return parseRef(ref.replace(/\$/g, ""));
+}
+
 /** Covered cells of each merged area read as empty: only the top-left cell shows its value. */
 function clearCovered(values: SparseCells["values"], merges: CellRange[]): void {
   for (const m of merges) {
@@ -271,7 +286,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           return;
         case "conditionalFormatting":
           // Excel's own rules (x14 ones in extLst give their areas in an element, and are data bars and icons).
-          formatAreas = (a.sqref ?? "").split(/\s+/).flatMap((ref) => parseRef(ref) ?? []);
+          formatAreas = (a.sqref ?? "").split(/\s+/).flatMap((ref) => parseArea(ref) ?? []);
           formatFills = false;
           return;
         case "cfRule": {

@@ -116,7 +116,10 @@ describe("layout", () => {
   });
 
   test("conditional formats that can fill cells are found: a fill in the rule's format, or a colour scale (helper-119)", async () => {
-    const dxfs = '<dxfs count="3"><dxf><fill><patternFill><bgColor rgb="FFD9D9D9"/></patternFill></fill></dxf><dxf><font><i val="1"/></font></dxf><dxf><fill><patternFill patternType="none"/></fill></dxf></dxfs>';
+    // The third is how Excel writes a font-only rule's "no fill" (helper-120).
+    const dxfs =
+      '<dxfs count="3"><dxf><fill><patternFill><bgColor rgb="FFD9D9D9"/></patternFill></fill></dxf><dxf><font><i val="1"/></font></dxf>' +
+      '<dxf><font><b/><color rgb="FF9C0006"/></font><fill><patternFill patternType="none"><bgColor auto="1"/></patternFill></fill></dxf></dxfs>';
     const styles = STYLES_BASIC.replace("</styleSheet>", `${dxfs}</styleSheet>`);
     const rule = (sqref: string, attrs: string): string => `<conditionalFormatting sqref="${sqref}"><cfRule ${attrs} priority="1"><formula>MOD(ROW(),2)=0</formula></cfRule></conditionalFormatting>`;
     const body =
@@ -124,11 +127,16 @@ describe("layout", () => {
       rule("A4:Z100", 'type="expression" dxfId="0"') +
       rule("B1:B9 D1:D9", 'type="expression" dxfId="1"') +
       rule("C1:C9", 'type="expression" dxfId="2"') +
+      rule("J:K", 'type="expression" dxfId="0"') +
+      rule("$M$1:$M$9 20:21", 'type="expression" dxfId="0"') +
       '<conditionalFormatting sqref="E1:E9"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
       '<conditionalFormatting sqref="F1:F9 H1:H9"><cfRule type="dataBar" priority="3"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>"Red"</formula></cfRule></conditionalFormatting>';
     const { grids } = await read({ styles, sheets: [{ name: "S", body }] });
     expect(grids[0].conditionalFills).toEqual([
       { top: 3, left: 0, bottom: 99, right: 25 },
+      { top: 0, left: 9, bottom: 1048575, right: 10 },
+      { top: 0, left: 12, bottom: 8, right: 12 },
+      { top: 19, left: 0, bottom: 20, right: 16383 },
       { top: 0, left: 4, bottom: 8, right: 4 },
       { top: 0, left: 5, bottom: 8, right: 5 },
       { top: 0, left: 7, bottom: 8, right: 7 },

@@ -68,13 +68,17 @@ export function parseCellFormats(file: string, part: string, xml: string): CellF
   const dxfFills: boolean[] = [];
   let inCellXfs = false;
   let inDxfs = false;
+  let noPattern = false;
   parseXml(file, part, xml, {
     open(tag, local) {
       if (inDxfs) {
         if (local === "dxf") dxfFills.push(false);
-        // A pattern with a colour, or a gradient: "none", or a <fill> with no colour, paints nothing.
-        else if ((local === "bgColor" || local === "fgColor" || local === "gradientFill") && dxfFills.length > 0) dxfFills[dxfFills.length - 1] = true;
-        else if (local === "patternFill" && attr(tag, "patternType") === "none" && dxfFills.length > 0) dxfFills[dxfFills.length - 1] = false;
+        // A pattern with a colour, or a gradient: "none" (Excel writes a font-only rule's so, with
+        // <bgColor auto="1"/> in it), or a <fill> with no colour, paints nothing.
+        else if (local === "patternFill") noPattern = attr(tag, "patternType") === "none";
+        else if (((local === "bgColor" || local === "fgColor") && !noPattern) || local === "gradientFill") {
+          if (dxfFills.length > 0) dxfFills[dxfFills.length - 1] = true;
+        }
         return;
       }
       if (local === "dxfs") inDxfs = true;
@@ -88,6 +92,7 @@ export function parseCellFormats(file: string, part: string, xml: string): CellF
     close(local) {
       if (local === "cellXfs") inCellXfs = false;
       else if (local === "dxfs") inDxfs = false;
+      else if (local === "patternFill") noPattern = false;
     },
   });
   const codes = ids.map((id) => (id ? (custom.get(id) ?? BUILT_IN_FORMATS[id] ?? GENERAL) : GENERAL));
