@@ -301,16 +301,24 @@ export function coveredStatusProblem(place: StatusPlace, kind: DrawingPlace["kin
  * The file host reads where drawings are anchored, in cells; the add-in compares positions in points (excel/drawings.ts).
  */
 export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
-  const problems: Problem[] = [];
+  return placesUnder(grids, tables, rated, (g) => g.drawings ?? [], (d) => d.range).map(({ place, over }) => coveredStatusProblem(place, over.kind, `over ${rangeToA1(over.range)}`));
+}
+
+/** Each table's status place with the first of a sheet's `areasOf` (its drawings, its conditional fills) over it. */
+function placesUnder<T>(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[], areasOf: (grid: SheetGrid) => readonly T[], rangeOf: (area: T) => CellRange): { place: StatusPlace; over: T }[] {
+  const found: { place: StatusPlace; over: T }[] = [];
   for (const grid of grids) {
-    const drawings = grid.drawings ?? [];
-    if (drawings.length === 0) continue;
+    const areas = areasOf(grid);
+    if (areas.length === 0) continue;
     for (const place of statusPlaces([grid], tables, rated)) {
-      const over = drawings.find((d) => d.range.left <= place.last && place.col <= d.range.right && d.range.top <= place.lastRow && d.range.bottom >= place.firstRow);
-      if (over) problems.push(coveredStatusProblem(place, over.kind, `over ${rangeToA1(over.range)}`));
+      const over = areas.find((a) => {
+        const r = rangeOf(a);
+        return r.left <= place.last && place.col <= r.right && r.top <= place.lastRow && r.bottom >= place.firstRow;
+      });
+      if (over !== undefined) found.push({ place, over });
     }
   }
-  return problems;
+  return found;
 }
 
 /**
@@ -319,22 +327,12 @@ export function coveredStatusProblems(grids: SheetGrid[], tables: TableSpec[], r
  * it holds, its fill shows instead of ours; the symbol and label still say the status. Read by the file host.
  */
 export function conditionalFillProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
-  const problems: Problem[] = [];
-  for (const grid of grids) {
-    const areas = grid.conditionalFills ?? [];
-    if (areas.length === 0) continue;
-    for (const place of statusPlaces([grid], tables, rated)) {
-      const over = areas.find((a) => a.left <= place.last && place.col <= a.right && a.top <= place.lastRow && a.bottom >= place.firstRow);
-      if (!over) continue;
-      problems.push({
-        sheet: place.sheet,
-        cell: place.cell,
-        severity: "warning",
-        message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${rangeToA1(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
-      });
-    }
-  }
-  return problems;
+  return placesUnder(grids, tables, rated, (g) => g.conditionalFills ?? [], (a) => a).map(({ place, over }) => ({
+    sheet: place.sheet,
+    cell: place.cell,
+    severity: "warning" as const,
+    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${rangeToA1(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
+  }));
 }
 
 /**
