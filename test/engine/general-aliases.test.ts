@@ -25,12 +25,6 @@ const cases: [string, string, RecordKind, string, string | undefined][] = [
   ["RULES §2 general aliases: Achieved in rag activities is completed", "rag", "activity", "Achieved", "completed"],
   ["RULES §2 general aliases: ★ in pentana indicators is satisfactory", "pentana", "indicator", "★", "ok"],
   ["RULES §2 general aliases: ▲ in rag activities is overdue", "rag", "activity", "▲", "overdue"],
-  ["BRAG: Blue in rag activities is completed", "rag", "activity", "Blue", "completed"],
-  ["BRAG: B in rag activities is completed", "rag", "activity", "B", "completed"],
-  ["BRAG: Blue in pentana activities is completed", "pentana", "activity", "blue", "completed"],
-  ["BRAG: B in cannock indicators is completed", "cannock", "indicator", "B", "completed"],
-  ["BRAG: Blue in rag indicators has no completed status", "rag", "indicator", "Blue", undefined],
-  ["BRAG: Blue in dudley activities has no completed status", "dudley", "activity", "Blue", undefined],
 ];
 
 describe("matchRating: RULES §2 general aliases in every preset", () => {

@@ -42,8 +42,6 @@ export const GENERAL_ALIASES: readonly { aliases: readonly string[]; levels: rea
   { aliases: ["-", "–", "n/a"], levels: ["nodata"] },
   // "100% complete" in a status column (helper-90): RULES §5 step 2, done at p ≥ 100% however it is typed.
   { aliases: ["completed", "complete", "done", "achieved", "100%", "100 %"], levels: ["done"] },
-  // BRAG's blue, the completed colour of every preset that has one: only where there is a completed status.
-  { aliases: ["blue", "b"], levels: ["done"] },
   { aliases: ["in progress"], levels: ["good", "ahead"] },
   { aliases: ["cancelled", "postponed"], levels: ["closed"] },
 ];
