@@ -142,9 +142,11 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     officers.filter((g) => g.visibility !== "veryHidden"),
     tables,
   );
-  // The report's period is the shown sheets': a hidden draft of next quarter's is not the report's (helper-120).
+  // The report's period is the shown sheets' where they give one: a hidden draft of next quarter's is not the
+  // report's (helper-120), even where hidden data sheets are the report (helper-121); else the hidden ones'.
   const shown = trackers.filter((g) => g.visibility === undefined);
   const shownTables = shown.length < trackers.length ? tables.filter((t) => shown.some((g) => g.name === t.sheet)) : tables;
+  const inSight = officers.filter((g) => g.visibility === undefined);
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
   // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
@@ -155,7 +157,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // A rolling year's latest figure is for a period ended by today, or by the end of the period set.
   const latestFigureDay = latestDay(options.today, period);
   const inference = inferPeriod(trackers, tables, latestFigureDay);
-  const found = shownTables === tables ? inference.found : inferPeriod(shown, shownTables, latestFigureDay).found;
+  const found = inSight.length < officers.length ? (inferPeriod(inSight, tables.filter((t) => inSight.some((g) => g.name === t.sheet)), latestFigureDay).found ?? inference.found) : inference.found;
   let periodSource: PeriodSource = period ? (options.period ? { kind: "option" } : { kind: "rules", ...periodAt }) : { kind: "none" };
   if (!period && found) {
     period = { ...found.period, label: formatPeriod(found.period) };
@@ -203,7 +205,8 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
       message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the table's records are marked "${s.mark}" in the summary.`,
     });
   }
-  result.problems.push(...skippedLaterProblems(tables, period), ...veryHiddenProblems(officers, settings.columnOverrides));
+  // A very hidden table is named only where no other is read: a code-kept list or lookup is no officer's to act on (helper-121).
+  result.problems.push(...skippedLaterProblems(tables, period), ...(tables.length === 0 ? veryHiddenProblems(officers, settings.columnOverrides) : []));
 
   const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today);
   if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };

@@ -380,11 +380,12 @@ describe("a status column under conditional formatting that fills cells (helper-
     ["banding over the whole table and beyond", filled({ top: 3, left: 0, bottom: 99, right: 25 }), ["KPIs!H3"]],
     ["a rule over the officers' own status column only", filled({ top: 3, left: 5, bottom: 99, right: 6 }), []],
     ["a rule below the table", filled({ top: 40, left: 0, bottom: 60, right: 25 }), []],
+    ["banding over whole columns, named as Excel names them", filled({ top: 0, left: 0, bottom: 1048575, right: 25 }), ["KPIs!H3"]],
     ["none read", { name: "KPIs", values: rows }, []],
   ] as [string, SheetGrid, string[]][])("%s: warned of %j", (_, grid, cells) => {
     const problems = conditionalFillProblems([grid], detectTables(grid), []);
     expect(problems.map((p) => `${p.sheet}!${p.cell}`)).toEqual(cells);
-    for (const p of problems) expect(p.message).toMatch(/^The statuses of this table are written in column H, under conditional formatting over A4:Z100 that fills cells/);
+    for (const p of problems) expect(p.message).toMatch(/^The statuses of this table are written in column H, under conditional formatting over (A4:Z100|A:Z) that fills cells/);
   });
 });
 

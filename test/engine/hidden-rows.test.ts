@@ -141,11 +141,6 @@ describe("hidden sheets (helper-119: a hidden draft copy was counted, its stale 
   });
 
   test("a hidden draft of a later quarter does not set the report's period (helper-120)", () => {
-    const titled = (name: string, title: string, actual: number, visibility?: SheetGrid["visibility"]): SheetGrid => ({
-      name,
-      values: [[title], ["Ref", "Indicator", "Polarity", "Target", "Actual"], ["HE 1", "Rent collected", "Higher", 95, actual]],
-      ...(visibility ? { visibility } : {}),
-    });
     const r = runScorecard([titled("Q3", "Performance report Quarter 3 2010/11", 97), titled("Q4 draft", "Performance report Quarter 4 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
     expect(r.period?.label).toBe("Q3 2010/11");
     expect(r.periodSource).toMatchObject({ kind: "workbook", sheet: "Q3" });
@@ -153,9 +148,28 @@ describe("hidden sheets (helper-119: a hidden draft copy was counted, its stale 
     expect(r.result.problems.filter((p) => p.sheet === "Q4 draft")).toEqual([]);
   });
 
-  test("a table on a very hidden sheet is said not to be read", () => {
-    const r = runWith(draft("veryHidden"));
-    expect(r.result.problems.filter((p) => p.sheet === "KPIs draft").map((p) => p.message)).toEqual(["Sheet 'KPIs draft' is very hidden (only code or the VBA editor can show it), so its table was not read."]);
+  test("a table on a very hidden sheet is said not to be read where no other is (a code-kept list beside a tracker is not the officer's to act on)", () => {
+    const alone = runScorecard([draft("veryHidden")], { preset: "rag", period: "Q2 2023/24", today: "2023-10-01" });
+    expect(alone.result.problems.map((p) => p.message)).toContain("Sheet 'KPIs draft' is very hidden (only code or the VBA editor can show it), so its table was not read.");
+    expect(runWith(draft("veryHidden")).result.problems.filter((p) => p.sheet === "KPIs draft")).toEqual([]);
+  });
+
+  const titled = (name: string, title: string, actual: number, visibility?: SheetGrid["visibility"]): SheetGrid => ({
+    name,
+    values: [[title], ["Ref", "Indicator", "Polarity", "Target", "Actual"], ["HE 1", "Rent collected", "Higher", 95, actual]],
+    ...(visibility ? { visibility } : {}),
+  });
+
+  test("a dashboard's title gives the period over a hidden draft of a later quarter, where the hidden sheets are the report (helper-121)", () => {
+    const front: SheetGrid = { name: "Dashboard", values: [["Performance report Quarter 3 2010/11"]] };
+    const r = runScorecard([front, titled("Data", "Figures", 97, "hidden"), titled("Q4 draft", "Performance report Quarter 4 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
+    expect(r.period?.label).toBe("Q3 2010/11");
+    expect(r.periodSource).toMatchObject({ kind: "workbook", sheet: "Dashboard" });
+  });
+
+  test("where only a hidden sheet names the period, it still gives it (helper-121)", () => {
+    const r = runScorecard([titled("KPIs", "Housing indicators", 97), titled("Settings", "Performance report Quarter 3 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
+    expect(r.period?.label).toBe("Q3 2010/11");
   });
 
   test("a shown sheet is read as before", () => {

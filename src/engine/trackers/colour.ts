@@ -331,7 +331,7 @@ export function conditionalFillProblems(grids: SheetGrid[], tables: TableSpec[],
     sheet: place.sheet,
     cell: place.cell,
     severity: "warning" as const,
-    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${rangeToA1(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
+    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${areaText(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
   }));
 }
 
@@ -396,7 +396,7 @@ const columnsText = (col: number, last: number): string => (last > col ? `column
 const LAST_ROW = 1048575;
 const LAST_COL = 16383;
 
-/** A print area's rectangle as Excel shows it: "A:E" for whole columns, "1:40" for whole rows, else "A1:E40". */
+/** A print area's or conditional format's rectangle as Excel shows it: "A:E" for whole columns, "1:40" for whole rows, else "A1:E40". */
 function areaText(r: CellRange): string {
   if (r.top === 0 && r.bottom >= LAST_ROW) return `${colToLetters(r.left)}:${colToLetters(r.right)}`;
   if (r.left === 0 && r.right >= LAST_COL) return `${r.top + 1}:${r.bottom + 1}`;
