@@ -31,6 +31,18 @@ describe("readRecords: RULES §2 a key under a table is not a record", () => {
     expect(refsOf([["Key"], ["★", "Better than target limits"], ["CS3", "Thefts", "Lower", 10, 9, "★"]])).toEqual(["CS1", "CS2", "CS3"]);
   });
 
+  test("a text-only action plan's rows are records, though their words read like a key's (helper-121: its Red and Amber actions vanished)", () => {
+    const head: CellValue[] = ["Ref", "Action", "RAG"];
+    const body: CellValue[][] = [
+      ["CP1", "Reduce sickness absence to the corporate target", "R"],
+      ["CP2", "Deliver the Local Plan to the agreed schedule", "A"],
+      ["CP3", "Refresh the customer access strategy", "G"],
+    ];
+    expect(refsOf([], head, body)).toEqual(["CP1", "CP2", "CP3"]);
+    // A key under it, mark first in the ref column, is still a key.
+    expect(refsOf([[], ["R", "Behind schedule"], ["A", "At risk of missing its target"], ["G", "On target"]], head, body)).toEqual(["CP1", "CP2", "CP3"]);
+  });
+
   test("RULES §2 key block: a lone activity row of a rating and a status word stays a record", () => {
     const head: CellValue[] = ["Ref", "Action", "Status", "Update", "Due date"];
     const body: CellValue[][] = [

@@ -5,6 +5,7 @@ import { PRESETS } from "../scheme/presets";
 import { matchRating, normaliseRating } from "../scheme/schemes";
 import type { Role, TableSpec } from "../vocab/types";
 import { ourColumns } from "./body-rows";
+import { IDENTITY_ROLES } from "./headers";
 
 const KEY_HEADING = /^(?:key|legend|rating key|status key|performance key|symbol key|colour key|traffic light key|key to (?:the )?(?:symbols|ratings|status(?:es)?|icons|colours))\s*:?$/i;
 
@@ -69,6 +70,9 @@ export function keyRowShape(cells: SheetCells, row: number, ours: readonly numbe
 export class KeyBlocks {
   private inKey = false;
   private readonly figureCols: number[];
+  /** The officers' rating columns, and the columns naming a record (ref, name): a rating there beside a name is a record. */
+  private readonly ratingCols: number[];
+  private readonly identityCols: number[];
   /** Our own columns (Status (auto), Check (auto)): what we wrote there is not the officer's key. */
   private readonly ours: number[];
 
@@ -77,6 +81,8 @@ export class KeyBlocks {
     table: TableSpec,
   ) {
     this.figureCols = table.columns.filter((c) => FIGURE_ROLES.has(c.role)).map((c) => c.col);
+    this.ratingCols = table.columns.filter((c) => c.role === "manual").map((c) => c.col);
+    this.identityCols = table.columns.filter((c) => IDENTITY_ROLES.has(c.role)).map((c) => c.col);
     this.ours = ourColumns(table);
   }
 
@@ -112,15 +118,21 @@ export class KeyBlocks {
   private isEntry(row: number | undefined): boolean {
     if (row === undefined) return false;
     const texts: string[] = [];
+    const cols: number[] = [];
     const values = this.cells.row(row);
     for (let i = 0; i < values.length; i++) {
       const v = values[i];
       if (isBlank(v) || !this.theirs(i)) continue;
       if (typeof v !== "string") return false;
       texts.push(v.trim());
+      cols.push(this.cells.left + i);
       if (texts.length > 3) return false;
     }
-    return texts.length >= 2 && texts.some((mark, i) => isRatingMark(mark) && texts.some((meaning, j) => j !== i && isMeaningOf(mark, meaning)));
+    // A rating in the table's own rating column beside its ref or name is a record ("CP1 | Reduce sickness
+    // absence to the corporate target | R"), however much its words read like a key's (helper-121: text-only
+    // plans lost their Red and Amber actions).
+    const recordLike = (i: number): boolean => this.ratingCols.includes(cols[i]) && cols.some((c, j) => j !== i && this.identityCols.includes(c));
+    return texts.length >= 2 && texts.some((mark, i) => isRatingMark(mark) && !recordLike(i) && texts.some((meaning, j) => j !== i && isMeaningOf(mark, meaning)));
   }
 
   /** The nearest row above (step −1) or below (+1) with anything in it, within the sheet. */
