@@ -142,11 +142,11 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
     officers.filter((g) => g.visibility !== "veryHidden"),
     tables,
   );
-  // The report's period is the shown sheets' where they give one: a hidden draft of next quarter's is not the
-  // report's (helper-120), even where hidden data sheets are the report (helper-121); else the hidden ones'.
   const shown = trackers.filter((g) => g.visibility === undefined);
   const shownTables = shown.length < trackers.length ? tables.filter((t) => shown.some((g) => g.name === t.sheet)) : tables;
-  const inSight = officers.filter((g) => g.visibility === undefined);
+  // The report's period is not a left-out hidden table's: a hidden draft of next quarter is not the report's
+  // (helper-120, helper-122). A hidden cover or settings sheet's title still counts (helper-121).
+  const leftOut = new Set(trackers.filter((g) => g.visibility === "hidden" && tables.some((t) => t.sheet === g.name)).map((g) => g.name));
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
   // An inferred period is never put in `settings`, so the rules sheet never saves it as if set.
@@ -157,7 +157,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   // A rolling year's latest figure is for a period ended by today, or by the end of the period set.
   const latestFigureDay = latestDay(options.today, period);
   const inference = inferPeriod(trackers, tables, latestFigureDay);
-  const found = inSight.length < officers.length ? (inferPeriod(inSight, tables.filter((t) => inSight.some((g) => g.name === t.sheet)), latestFigureDay).found ?? inference.found) : inference.found;
+  const found = leftOut.size > 0 ? inferPeriod(trackers.filter((g) => !leftOut.has(g.name)), tables.filter((t) => !leftOut.has(t.sheet)), latestFigureDay).found : inference.found;
   let periodSource: PeriodSource = period ? (options.period ? { kind: "option" } : { kind: "rules", ...periodAt }) : { kind: "none" };
   if (!period && found) {
     period = { ...found.period, label: formatPeriod(found.period) };

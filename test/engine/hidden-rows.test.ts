@@ -160,16 +160,17 @@ describe("hidden sheets (helper-119: a hidden draft copy was counted, its stale 
     ...(visibility ? { visibility } : {}),
   });
 
-  test("a dashboard's title gives the period over a hidden draft of a later quarter, where the hidden sheets are the report (helper-121)", () => {
-    const front: SheetGrid = { name: "Dashboard", values: [["Performance report Quarter 3 2010/11"]] };
-    const r = runScorecard([front, titled("Data", "Figures", 97, "hidden"), titled("Q4 draft", "Performance report Quarter 4 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
+  test("where hidden data sheets are the report, a shown front sheet naming an older template's period does not beat theirs (helper-122)", () => {
+    const front: SheetGrid = { name: "Instructions", values: [["How to fill in this template from Q1 2010/11"]] };
+    const r = runScorecard([front, titled("Data", "Performance report Quarter 3 2010/11", 97, "hidden")], { preset: "rag", today: "2011-01-15" });
     expect(r.period?.label).toBe("Q3 2010/11");
-    expect(r.periodSource).toMatchObject({ kind: "workbook", sheet: "Dashboard" });
   });
 
-  test("where only a hidden sheet names the period, it still gives it (helper-121)", () => {
-    const r = runScorecard([titled("KPIs", "Housing indicators", 97), titled("Settings", "Performance report Quarter 3 2010/11", 90, "hidden")], { preset: "rag", today: "2011-01-15" });
-    expect(r.period?.label).toBe("Q3 2010/11");
+  test("a hidden cover or settings sheet's title gives the period (helper-121); a left-out hidden table's does not (helper-122)", () => {
+    const settings: SheetGrid = { name: "Settings", values: [["Performance report Quarter 3 2010/11"]], visibility: "hidden" };
+    expect(runScorecard([titled("KPIs", "Housing indicators", 97), settings], { preset: "rag", today: "2011-01-15" }).period?.label).toBe("Q3 2010/11");
+    const draft = titled("Q4 draft", "Performance report Quarter 4 2010/11", 90, "hidden");
+    expect(runScorecard([titled("KPIs", "Housing indicators", 97), draft], { preset: "rag", today: "2011-01-15" }).period).toBeUndefined();
   });
 
   test("a shown sheet is read as before", () => {

@@ -39,8 +39,12 @@ describe("readRecords: RULES §2 a key under a table is not a record", () => {
       ["CP3", "Refresh the customer access strategy", "G"],
     ];
     expect(refsOf([], head, body)).toEqual(["CP1", "CP2", "CP3"]);
-    // A key under it, mark first in the ref column, is still a key.
+    // A key under it, mark first in the ref column, is still a key; so is one with its words in the action column
+    // and its marks in the rating column, where the words are statuses' labels (helper-122).
     expect(refsOf([[], ["R", "Behind schedule"], ["A", "At risk of missing its target"], ["G", "On target"]], head, body)).toEqual(["CP1", "CP2", "CP3"]);
+    expect(refsOf([[], [null, "On target", "G"], [null, "Within tolerance", "A"], [null, "Off target", "R"]], head, body)).toEqual(["CP1", "CP2", "CP3"]);
+    const kpis: CellValue[][] = [[], ["On target", null, null, null, null, "Green"], ["Within tolerance", null, null, null, null, "Amber"], ["Off target", null, null, null, null, "Red"]];
+    expect(refsOf(kpis)).toEqual(["CS1", "CS2"]);
   });
 
   test("RULES §2 key block: a lone activity row of a rating and a status word stays a record", () => {

@@ -21,11 +21,18 @@ function isRatingMark(text: string): boolean {
   return Object.values(PRESETS).some((scheme) => matchRating(scheme, "indicator", t) ?? matchRating(scheme, "activity", t));
 }
 
-/** Text that says what a status means: a preset's label or meaning, or "… target …", "… schedule …". */
-function isMeaning(text: string): boolean {
+/** A preset's label or meaning ("On target", "Better than target limits"), or text that starts with one. */
+function isStatusMeaning(text: string): boolean {
   const t = normaliseRating(text);
   if (STATUS_WORDS.has(t)) return true;
   for (const w of STATUS_WORDS) if (w.length > 6 && t.startsWith(w)) return true;
+  return false;
+}
+
+/** Text that says what a status means: a preset's label or meaning, or "… target …", "… schedule …". */
+function isMeaning(text: string): boolean {
+  if (isStatusMeaning(text)) return true;
+  const t = normaliseRating(text);
   return t.length <= 80 && /\b(target|tolerance|schedule|due date|complete[d]?|overdue|no data|data only|narrative)\b/.test(t);
 }
 
@@ -128,11 +135,11 @@ export class KeyBlocks {
       cols.push(this.cells.left + i);
       if (texts.length > 3) return false;
     }
-    // A rating in the table's own rating column beside its ref or name is a record ("CP1 | Reduce sickness
-    // absence to the corporate target | R"), however much its words read like a key's (helper-121: text-only
-    // plans lost their Red and Amber actions).
+    // A rating in the table's own rating column beside its ref or name is a key's only where the words are a
+    // status's label or meaning ("On target | | Green"): "CP1 | Reduce sickness absence to the corporate
+    // target | R" is a text-only plan's record (helper-121: its Red and Amber actions vanished; helper-122).
     const recordLike = (i: number): boolean => this.ratingCols.includes(cols[i]) && cols.some((c, j) => j !== i && this.identityCols.includes(c));
-    return texts.length >= 2 && texts.some((mark, i) => isRatingMark(mark) && !recordLike(i) && texts.some((meaning, j) => j !== i && isMeaningOf(mark, meaning)));
+    return texts.length >= 2 && texts.some((mark, i) => isRatingMark(mark) && texts.some((meaning, j) => j !== i && isMeaningOf(mark, meaning) && (!recordLike(i) || isStatusMeaning(meaning))));
   }
 
   /** The nearest row above (step −1) or below (+1) with anything in it, within the sheet. */
