@@ -134,18 +134,11 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const historyGrid = findHistoryGrid(grids, options.historySheet, owned);
   const officers = grids.filter((g) => !owned.has(g.name.toLowerCase()) && !same(g.name, RULES_SHEET) && g !== historyGrid);
   // A very hidden sheet is no officer's: the add-in does not read one (excel/read.ts), nor is one read here.
-  const tables = detectWorkbookTables(
-    officers.filter((g) => g.visibility !== "veryHidden"),
-    settings.columnOverrides,
-  );
-  const trackers = asRated(
-    officers.filter((g) => g.visibility !== "veryHidden"),
-    tables,
-  );
-  const shown = trackers.filter((g) => g.visibility === undefined);
-  const shownTables = shown.length < trackers.length ? tables.filter((t) => shown.some((g) => g.name === t.sheet)) : tables;
-  // The report's period is not a left-out hidden table's: a hidden draft of next quarter is not the report's
-  // (helper-120, helper-122). A hidden cover or settings sheet's title still counts (helper-121).
+  const readable = officers.filter((g) => g.visibility !== "veryHidden");
+  const tables = detectWorkbookTables(readable, settings.columnOverrides);
+  const trackers = asRated(readable, tables);
+  // Hidden sheets whose tables are left out of the pack. The report's period is not theirs: a hidden draft of
+  // next quarter is not the report's (helper-120, helper-122); a hidden cover or settings sheet's title still counts (helper-121).
   const leftOut = new Set(trackers.filter((g) => g.visibility === "hidden" && tables.some((t) => t.sheet === g.name)).map((g) => g.name));
 
   // The period a person set (option or rules sheet) wins; else the workbook's titles and headers.
@@ -175,7 +168,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   result.problems.push(...conditionalFillProblems(trackers, tables, result.rated));
   // Said of a hidden sheet's tables only where its records are in the pack.
-  const inPack = (sheet: string): boolean => includeHidden || shownTables === tables || shown.some((g) => g.name === sheet);
+  const inPack = (sheet: string): boolean => includeHidden || !leftOut.has(sheet);
   // Quarters laid out but not reported yet are the report's own where it is for them: the tables' periods
   // are judged again, so a table rated on the report's quarter (empty) is not called an earlier one.
   settlePending(tables, period, tableYears, options.today);
