@@ -254,11 +254,10 @@ export function isVeryHiddenProblem(p: Problem): boolean {
 function veryHiddenProblems(officers: SheetGrid[], overrides: Parameters<typeof detectWorkbookTables>[1]): Problem[] {
   const veryHidden = officers.filter((g) => g.visibility === "veryHidden");
   if (veryHidden.length === 0) return [];
-  return detectWorkbookTables(veryHidden, overrides).flatMap((t, i, all) =>
-    all.findIndex((o) => o.sheet === t.sheet) === i
-      ? [{ sheet: t.sheet, cell: toA1(t.headerRow, t.columns[0]?.col ?? 0), severity: "warning" as const, message: `Sheet '${t.sheet}' ${VERY_HIDDEN}` }]
-      : [],
-  );
+  // One warning a sheet, at its first table's header.
+  const first = new Map<string, TableSpec>();
+  for (const t of detectWorkbookTables(veryHidden, overrides)) if (!first.has(t.sheet)) first.set(t.sheet, t);
+  return [...first.values()].map((t) => ({ sheet: t.sheet, cell: toA1(t.headerRow, t.columns[0]?.col ?? 0), severity: "warning" as const, message: `Sheet '${t.sheet}' ${VERY_HIDDEN}` }));
 }
 
 /**

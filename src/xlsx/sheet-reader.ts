@@ -285,7 +285,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           drawingRelId ??= attr(tag, "id");
           return;
         case "conditionalFormatting":
-          // Excel's own rules (x14 ones in extLst give their areas in an element, and are data bars and icons).
+          // Excel's own rules; x14 ones in extLst (which give their areas in an element) are not read.
           formatAreas = (a.sqref ?? "").split(/\s+/).flatMap((ref) => parseArea(ref) ?? []);
           formatFills = false;
           return;

@@ -52,13 +52,15 @@ const MONTH = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*";
 const PLAN_WHEN = `(?:(?:for|by|at|in|of|next|completion|outturn|out-turn|date|end|year|position|level|go[- ]live|to\\s+(?:finish|complete|end|start|begin|launch|go[- ]live|be\\s+(?:complete|completed|finished|delivered|achieved)))\\b|q[1-4]\\b|\\d|${MONTH}\\b)`;
 const PLAN_LABEL = new RegExp(`${NOT_A_PLAN}\\b${PLAN_WORD}(?:\\s+date)?\\s*[:\\-\\u2013=]?\\s*$|^\\s*(?:by|deadline)\\b|\\b(?:aim|goal|to be|will be|should be)\\s*[:\\-\\u2013=]?\\s*$`, "i");
 const SHORT_OF = /\b(?:not|yet|almost|nearly|virtually|approaching|short of|partially|partly)\b|\b(?:below|under)\s*$/i;
-const INTENT = /\b(?:will|should|would|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|unlikely|likely|expect|expects)\b/i;
+/** Words of intent: what is meant, not made ("Should reach 100%", "Aiming for 100%"). */
+const INTENT_VERBS = "will|would|should|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|expect|expects|likely|unlikely";
+const INTENT = new RegExp(`\\b(?:${INTENT_VERBS})\\b`, "i");
 /**
  * An intent to do the work, within a few words: to finish it ("Will complete by March", "Unlikely to finish in
  * Q4", "To be completed by target date") is never progress made; to start or open it ("Will start on site next
  * month") is not where the work is said done first ("Contractor appointed; …"). Not "would have been faster".
  */
-const INTENT_WORDS = "(?:will|would|should|shall|aim|aims|aiming|hope|hoping|intend|intends|intended|expect|expects|likely|unlikely|to be|set to|due to|on course to|on track to)";
+const INTENT_WORDS = `(?:${INTENT_VERBS}|to be|set to|due to|on course to|on track to)`;
 const INTENT_TO_FINISH = new RegExp(
   `\\bto\\s+be\\s+(?:\\w+\\s+)?(?:completed|finished|delivered|achieved|done)\\b|\\b${INTENT_WORDS}\\b(?:\\s+\\w+){0,3}?\\s+(?:complete|completing|finish|finishing|conclude|reach|achieve|deliver|have\\s+(?:completed|finished)|be\\s+(?:\\w+\\s+)?(?:complete|completed|finished|delivered|achieved|done|operational|handed\\s+over|in\\s+place|live))\\b`,
   "i",

@@ -11,7 +11,8 @@ export function relsPartOf(source: string): string {
   return `${source.slice(0, slash + 1)}_rels/${source.slice(slash + 1)}.rels`;
 }
 
-function decodeUri(text: string): string {
+/** A URI's %-escapes decoded; the text as it is where they are not valid UTF-8 escapes. */
+export function decodeUri(text: string): string {
   try {
     return decodeURIComponent(text);
   } catch {

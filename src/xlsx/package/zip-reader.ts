@@ -9,6 +9,7 @@ import { InputError } from "../errors";
 import { checkXlsxBytes } from "../sniff";
 import type { ZipEntryInfo } from "./types";
 import { encodingFailure, entryFailure, firstLine, isNotUtf8, isUtf16, otherEncoding, utf16Failure, utf8Decoder, utf8Failure } from "./xml";
+import { decodeUri } from "./relationships";
 
 /** Largest part read whole into memory; bigger parts must be streamed. */
 export const MAX_WHOLE_PART = 64 * 1024 * 1024;
@@ -184,15 +185,6 @@ async function sniffFile(path: string, file: string): Promise<void> {
 }
 
 /** An open package. Close it when done (the writer copies entries from it first). */
-/** A zip entry's name with its %-escapes decoded; undefined where they are not valid UTF-8 escapes. */
-function decodedName(name: string): string | undefined {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return undefined;
-  }
-}
-
 export class ZipPackage {
   private readonly byName = new Map<string, yauzl.Entry>();
   private readonly byLowerName = new Map<string, yauzl.Entry>();
@@ -225,8 +217,8 @@ export class ZipPackage {
       if (!this.byLowerName.has(e.fileName.toLowerCase())) this.byLowerName.set(e.fileName.toLowerCase(), e);
       // A part name may hold %-escapes ("KPI%20sheet.xml", OPC): the zip entry keeps them, a relationship's
       // target decodes to "KPI sheet.xml" (relationships.ts resolveTarget).
-      const decoded = e.fileName.includes("%") ? decodedName(e.fileName) : undefined;
-      if (decoded && decoded !== e.fileName && !this.byDecodedName.has(decoded.toLowerCase())) this.byDecodedName.set(decoded.toLowerCase(), e);
+      const decoded = e.fileName.includes("%") ? decodeUri(e.fileName) : e.fileName;
+      if (decoded !== e.fileName && !this.byDecodedName.has(decoded.toLowerCase())) this.byDecodedName.set(decoded.toLowerCase(), e);
     }
   }
 
