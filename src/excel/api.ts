@@ -92,6 +92,16 @@ export interface XlRange
   getSpecialCellsOrNullObject(cellType: "Formulas"): XlRangeAreas;
   /** Merged areas in the range (ExcelApi 1.13: feature-detected before use; fails past 512 areas). */
   getMergedAreasOrNullObject(): XlRangeAreas;
+  /** The conditional formats that intersect the range (ExcelApi 1.6). */
+  readonly conditionalFormats: XlConditionalFormatCollection;
+}
+
+/** A conditional format: only its kind is read (a colour scale fills, a data bar or icon set does not). */
+export type XlConditionalFormat = Pick<Excel.ConditionalFormat, "type">;
+
+export interface XlConditionalFormatCollection {
+  readonly items: XlConditionalFormat[];
+  load(propertyNames?: LoadNames): XlConditionalFormatCollection;
 }
 
 /** Several rectangles on one sheet, formatted with one call per property (ExcelApi 1.9). */
@@ -319,6 +329,8 @@ export type ApiSubsetChecks = [
   Assert<Excel.Worksheet, XlWorksheet>,
   Assert<Excel.Range, XlRange>,
   Assert<Excel.RangeAreas, XlRangeAreas>,
+  Assert<Excel.ConditionalFormatCollection, XlConditionalFormatCollection>,
+  Assert<Excel.ConditionalFormat, XlConditionalFormat>,
   Assert<Excel.RangeFormat, XlRangeFormat>,
   Assert<Excel.RangeBorderCollection, XlRangeBorderCollection>,
   Assert<Excel.PageLayout, XlPageLayout>,

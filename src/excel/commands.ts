@@ -25,6 +25,7 @@ import type { AppliedSheet } from "./apply";
 import { appliedSheets, writePlans } from "./apply";
 import { captureFormats } from "./capture";
 import { queueDrawingChecks } from "./drawings";
+import { queueConditionalFillChecks } from "./conditional-fills";
 import { DEFAULT_BUDGET } from "./chunk";
 import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
@@ -189,11 +190,17 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   );
   progress?.(0.7, "Writing");
   const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  // Drawings over our columns, where the statuses were written (the command line's warning, in points here).
+  // Drawings and conditional formats over our columns, where the statuses were written (the command line's warnings).
   const coloured = new Set(edits.map((t) => t.sheet));
   const places = (sc?.statusPlaces ?? []).filter((p) => coloured.has(p.sheet));
   let covered: () => Problem[] = () => [];
-  const lastReads = places.length ? () => void (covered = queueDrawingChecks(context, places)) : undefined;
+  const lastReads = places.length
+    ? () => {
+        const drawings = queueDrawingChecks(context, places);
+        const fills = queueConditionalFillChecks(context, places);
+        covered = () => [...drawings(), ...fills()];
+      }
+    : undefined;
   const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0, lastReads, moved: (sheet) => moved.get(sheet), rowKeys }, DEFAULT_BUDGET);
   sc?.result.problems.push(...covered());
   return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };

@@ -11,6 +11,7 @@ import type { FakeSheetView } from "./inspect";
 import { snapshotWorkbook, viewSheet } from "./inspect";
 import { chartsOf, viewCharts, type FakeChartView } from "./charts";
 import { shapesOf } from "./drawings";
+import { conditionalFormatsOf, type ConditionalFormatState } from "./conditional-formats";
 import { MergedAreas } from "./merges";
 import { FakeStats } from "./stats";
 import type { CellFormat } from "./state";
@@ -54,6 +55,8 @@ export interface FakeSheetInit {
   hiddenColumns?: { first: number; last: number }[];
   /** Charts, pictures and shapes an officer placed, over `cells` ("G2:L15"), moving and sizing with them. */
   drawings?: { kind: "chart" | "picture" | "shape"; cells: string; name?: string; visible?: boolean }[];
+  /** Conditional formats an officer set, highest priority first, each over one or more areas ("A4:Z100"). */
+  conditionalFormats?: { type: ConditionalFormatState["type"]; areas: string[] }[];
   /** Formulas by address ("G4"), with the result Excel shows (the fake does not calculate). */
   formulas?: Record<string, { formula: string; result: string | number }>;
   /** Column widths in points, by zero-based column. */
@@ -174,6 +177,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
     const r = address(at);
     sheet.put(r.top, r.left, { v: result, f: formula, nf: "General", fmt: DEFAULT_FORMAT });
   }
+  for (const f of init.conditionalFormats ?? []) conditionalFormatsOf(sheet).push({ type: f.type, areas: f.areas.map(address) });
   (init.drawings ?? []).forEach((d, i) => {
     const name = d.name ?? `${d.kind === "chart" ? "Chart" : d.kind === "picture" ? "Picture" : "Rectangle"} ${i + 1}`;
     if (d.kind === "chart") {

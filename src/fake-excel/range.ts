@@ -15,6 +15,7 @@ import type { SheetState, WorkbookState } from "./state";
 import { DEFAULT_FORMAT } from "./state";
 import { copyFormats, sourceFromAddress } from "./copy";
 import { FakeDataValidation } from "./validation";
+import { FakeConditionalFormatCollection } from "./conditional-formats";
 import type { Shift } from "./shift";
 import { shiftCells } from "./shift";
 import type { XlLiveRange } from "../excel/live/api";
@@ -39,12 +40,14 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
   readonly _type = "Range";
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
+  readonly conditionalFormats: FakeConditionalFormatCollection;
   private _memo: RangeTarget | null | undefined;
 
   constructor(parent: FakeObject, method: string, args: unknown[], private readonly _resolver: () => RangeTarget | null, orNull = false) {
     super(parent._ctx, parent, method, args);
     this.format = new FakeRangeFormat(this, () => this._areas());
     this.dataValidation = new FakeDataValidation(this, () => this._areas());
+    this.conditionalFormats = new FakeConditionalFormatCollection(this, () => this._must());
     if (orNull) this._resolveLater(() => this._target() !== null);
   }
 

@@ -327,12 +327,21 @@ function placesUnder<T>(grids: SheetGrid[], tables: TableSpec[], rated: RatedRec
  * it holds, its fill shows instead of ours; the symbol and label still say the status. Read by the file host.
  */
 export function conditionalFillProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
-  return placesUnder(grids, tables, rated, (g) => g.conditionalFills ?? [], (a) => a).map(({ place, over }) => ({
+  return placesUnder(grids, tables, rated, (g) => g.conditionalFills ?? [], (a) => a).map(({ place, over }) => conditionalFillProblem(place, `over ${areaText(over)}`, "fills"));
+}
+
+/**
+ * The warning for statuses under a conditional format; `what` names it as the host can (its area in the file,
+ * its kind in the add-in), and `fills` says whether it surely fills cells or may (the add-in reads only its kind).
+ */
+export function conditionalFillProblem(place: StatusPlace, what: string, fills: "fills" | "may fill"): Problem {
+  const where = fills === "fills" ? "where its rule holds, its colour shows" : "where its rule holds, any fill it sets shows";
+  return {
     sheet: place.sheet,
     cell: place.cell,
-    severity: "warning" as const,
-    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting over ${areaText(over)} that fills cells: where its rule holds, its colour shows instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
-  }));
+    severity: "warning",
+    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting ${what} that ${fills} cells: ${where} instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
+  };
 }
 
 /**
