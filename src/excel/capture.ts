@@ -53,9 +53,11 @@ export interface CaptureJob {
  * What the plans will replace: the cells they touch (backed up whole in the write request, backup.ts)
  * and the column widths and row heights they set, read here (one cell of each column or row tells its
  * size; sizes saved earlier win). Returns one Capture per job and the syncs used: 0 when no size needs reading.
+ * `firstReads` queues other reads into the first request (commands.ts: conditional formats over our columns).
  */
-export async function captureFormats(context: XlRequestContext, jobs: CaptureJob[], budget: number, record?: XlWorksheet): Promise<{ captures: Capture[]; syncs: number }> {
+export async function captureFormats(context: XlRequestContext, jobs: CaptureJob[], budget: number, record?: XlWorksheet, firstReads?: () => void): Promise<{ captures: Capture[]; syncs: number }> {
   const batch = new Batcher(context, budget);
+  if (firstReads) await batch.add(OP_OVERHEAD, firstReads);
   const stopping: KeptFormatsJob[] = [];
   const reads: (() => void)[] = [];
   const captures: Capture[] = [];

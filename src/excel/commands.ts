@@ -25,7 +25,7 @@ import type { AppliedSheet } from "./apply";
 import { appliedSheets, writePlans } from "./apply";
 import { captureFormats } from "./capture";
 import { queueDrawingChecks } from "./drawings";
-import { queueConditionalFillChecks } from "./conditional-fills";
+import { queueConditionalFillChecks, notListedProblem } from "./conditional-fills";
 import { DEFAULT_BUDGET } from "./chunk";
 import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
@@ -182,28 +182,37 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
     return keys.get(sheet);
   };
   const sheets = context.workbook.worksheets;
-  const cap = await captureFormats(
-    context,
-    edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet), widths: read.widths[t.sheet] })),
-    DEFAULT_BUDGET,
-    facts.state && sheets.getItem(facts.state.name),
-  );
-  progress?.(0.7, "Writing");
-  const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
-  // Drawings and conditional formats over our columns, where the statuses were written (the command line's warnings).
+  // Conditional formats over our columns are read with the formats about to change (a request of reads, which
+  // can be sent again without them where Excel refuses to list them: office-js#6827); drawings once the
+  // statuses are written, where they then sit, in the write's last request (the command line's warnings).
   const coloured = new Set(edits.map((t) => t.sheet));
   const places = (sc?.statusPlaces ?? []).filter((p) => coloured.has(p.sheet));
+  const capture = (firstReads?: () => void) =>
+    captureFormats(
+      context,
+      edits.map((t) => ({ ws: sheets.getItem(t.sheet), plan: t.plan, memory: read.state.saved[t.sheet], grid: read.grids.find((g) => g.name === t.sheet), widths: read.widths[t.sheet] })),
+      DEFAULT_BUDGET,
+      facts.state && sheets.getItem(facts.state.name),
+      firstReads,
+    );
+  let fills: () => Problem[] = () => [];
+  let refused = 0;
+  let cap: Awaited<ReturnType<typeof captureFormats>>;
+  try {
+    cap = await capture(places.length ? () => void (fills = queueConditionalFillChecks(context, places)) : undefined);
+  } catch (e) {
+    if (!places.length) throw e;
+    refused = 1;
+    fills = () => [notListedProblem(places[0], e)];
+    cap = await capture();
+  }
+  progress?.(0.7, "Writing");
+  const captures = new Map(edits.map((t, i) => [t, cap.captures[i]]));
   let covered: () => Problem[] = () => [];
-  const lastReads = places.length
-    ? () => {
-        const drawings = queueDrawingChecks(context, places);
-        const fills = queueConditionalFillChecks(context, places);
-        covered = () => [...drawings(), ...fills()];
-      }
-    : undefined;
+  const lastReads = places.length ? () => void (covered = queueDrawingChecks(context, places)) : undefined;
   const written = await writePlans(context, { facts, state: read.state, targets, captures, activate, hint, theirs: officersCells(read.grids, scheme), inPlace: recordsInPlace(read.grids, read.state.saved, scheme), merges: (sheet) => read.grids.find((g) => same(g.name, sheet))?.merges ?? [], hidden: (sheet, col) => read.widths[sheet]?.get(col) === 0, lastReads, moved: (sheet) => moved.get(sheet), rowKeys }, DEFAULT_BUDGET);
-  sc?.result.problems.push(...covered());
-  return { sheets: appliedSheets(targets), syncs: opened.syncs + cap.syncs + written.syncs };
+  sc?.result.problems.push(...fills(), ...covered());
+  return { sheets: appliedSheets(targets), syncs: opened.syncs + refused + cap.syncs + written.syncs };
 }
 
 /** Reads and rates the workbook; writes nothing. Two requests (more only past ~5 MB of cell data). */

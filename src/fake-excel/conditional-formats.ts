@@ -1,5 +1,5 @@
 // An officer's conditional formats, as Range.conditionalFormats (ExcelApi 1.6) lists them: every format
-// with an area that intersects the range, highest priority first. Read only, and only their kind: the
+// with an area that intersects the range, in the order the sheet lists them. Read only, and only their kind: the
 // add-in never adds one, and reads no rule or format (Office.js gives a fill only per kind, item by item).
 import type { XlConditionalFormat, XlConditionalFormatCollection } from "../excel/api";
 import type { CellRange } from "../engine/vocab/types";
@@ -13,6 +13,8 @@ export interface ConditionalFormatState {
   type: XlConditionalFormat["type"];
   /** The cells it applies to: one rule may cover several areas ("A4:Z100 AB4:AB100"). */
   areas: CellRange[];
+  /** A rule Office.js fails to list (office-js#6827: two cell value rules on one table column; #6835: a duplicated rule). */
+  unlisted?: boolean;
 }
 
 const FORMATS = new WeakMap<SheetState, ConditionalFormatState[]>();
@@ -51,8 +53,8 @@ export class FakeConditionalFormatCollection extends FakeCollection<FakeConditio
   protected _list(): FakeConditionalFormat[] {
     if (!versionAtMost("1.6", this._ctx._state.apiVersion)) throw new FakeOfficeError("ApiNotFound", "Range.conditionalFormats needs ExcelApi 1.6, which this Excel does not support.");
     const { sheet, rect } = this._target();
-    return conditionalFormatsOf(sheet)
-      .filter((f) => f.areas.some((a) => meets(a, rect)))
-      .map((state, i) => new FakeConditionalFormat(this, i, state));
+    const over = conditionalFormatsOf(sheet).filter((f) => f.areas.some((a) => meets(a, rect)));
+    if (over.some((f) => f.unlisted)) throw new FakeOfficeError("GeneralException", "This operation is not permitted for the current object.", "ConditionalFormatCollection.items");
+    return over.map((state, i) => new FakeConditionalFormat(this, i, state));
   }
 }

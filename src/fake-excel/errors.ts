@@ -1,6 +1,7 @@
 // Errors shaped like OfficeExtension.Error: `code` is what callers branch on.
 
 export type FakeErrorCode =
+  | "GeneralException"
   | "PropertyNotLoaded"
   | "ValueNotLoaded"
   | "RequestPayloadSizeLimitExceeded"

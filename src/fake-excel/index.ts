@@ -55,8 +55,8 @@ export interface FakeSheetInit {
   hiddenColumns?: { first: number; last: number }[];
   /** Charts, pictures and shapes an officer placed, over `cells` ("G2:L15"), moving and sizing with them. */
   drawings?: { kind: "chart" | "picture" | "shape"; cells: string; name?: string; visible?: boolean }[];
-  /** Conditional formats an officer set, highest priority first, each over one or more areas ("A4:Z100"). */
-  conditionalFormats?: { type: ConditionalFormatState["type"]; areas: string[] }[];
+  /** Conditional formats an officer set, each over one or more areas ("A4:Z100"); `unlisted`: one Office.js fails to list. */
+  conditionalFormats?: { type: ConditionalFormatState["type"]; areas: string[]; unlisted?: boolean }[];
   /** Formulas by address ("G4"), with the result Excel shows (the fake does not calculate). */
   formulas?: Record<string, { formula: string; result: string | number }>;
   /** Column widths in points, by zero-based column. */
@@ -177,7 +177,7 @@ function fillSheet(wb: WorkbookState, init: FakeSheetInit): SheetState {
     const r = address(at);
     sheet.put(r.top, r.left, { v: result, f: formula, nf: "General", fmt: DEFAULT_FORMAT });
   }
-  for (const f of init.conditionalFormats ?? []) conditionalFormatsOf(sheet).push({ type: f.type, areas: f.areas.map(address) });
+  for (const f of init.conditionalFormats ?? []) conditionalFormatsOf(sheet).push({ type: f.type, areas: f.areas.map(address), ...(f.unlisted ? { unlisted: true } : {}) });
   (init.drawings ?? []).forEach((d, i) => {
     const name = d.name ?? `${d.kind === "chart" ? "Chart" : d.kind === "picture" ? "Picture" : "Rectangle"} ${i + 1}`;
     if (d.kind === "chart") {

@@ -12,6 +12,9 @@ import type { ZipPackage } from "./package/zip-reader";
 import { attr, parseXmlStream, TextInterner } from "./package/xml";
 import { squareCells, type SparseCells } from "./sheet-extent";
 
+/** Conditional format rule types that format numbers (and dates) only: never a cell of text. */
+const NUMBERS_ONLY = new Set(["colorScale", "top10", "aboveAverage", "timePeriod"]);
+
 export interface SheetReadContext {
   /** Sheet name, for messages and the grid. */
   name: string;
@@ -290,9 +293,10 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           formatFills = false;
           return;
         case "cfRule": {
-          // A colour scale paints every cell; another rule its differential format's fill, where it has one.
+          // A rule's differential format's fill, where it has one, and where the rule can hold for our cells,
+          // which hold text: colour scales, top 10 items, averages and dates format numbers only (helper-123).
           const dxf = a.dxfId === undefined ? -1 : parseInt(a.dxfId, 10);
-          if (a.type === "colorScale" || (dxf >= 0 && formats.dxfFills?.[dxf] === true)) formatFills = true;
+          if (!NUMBERS_ONLY.has(a.type ?? "") && dxf >= 0 && formats.dxfFills?.[dxf] === true) formatFills = true;
           return;
         }
         case "legacyDrawing":

@@ -115,7 +115,7 @@ describe("layout", () => {
     expect(sheets[0].hiddenColumns).toEqual([{ first: 1, last: 2 }]);
   });
 
-  test("conditional formats that can fill cells are found: a fill in the rule's format, or a colour scale (helper-119)", async () => {
+  test("conditional formats that can fill our cells are found: a fill in the rule's format, where the rule can hold for text (helper-119, helper-123)", async () => {
     // The third is how Excel writes a font-only rule's "no fill" (helper-120).
     const dxfs =
       '<dxfs count="3"><dxf><fill><patternFill><bgColor rgb="FFD9D9D9"/></patternFill></fill></dxf><dxf><font><i val="1"/></font></dxf>' +
@@ -130,6 +130,8 @@ describe("layout", () => {
       rule("J:K", 'type="expression" dxfId="0"') +
       rule("$M$1:$M$9 20:21", 'type="expression" dxfId="0"') +
       '<conditionalFormatting sqref="E1:E9"><cfRule type="colorScale" priority="2"><colorScale><cfvo type="min"/><cfvo type="max"/><color rgb="FFF8696B"/><color rgb="FF63BE7B"/></colorScale></cfRule></conditionalFormatting>' +
+      // Colour scales, top 10 items, averages and dates format numbers only: our statuses are text.
+      '<conditionalFormatting sqref="G1:G9"><cfRule type="top10" dxfId="0" priority="5" rank="10"/><cfRule type="aboveAverage" dxfId="0" priority="6"/><cfRule type="timePeriod" dxfId="0" priority="7" timePeriod="today"><formula>FLOOR(G1,1)=TODAY()</formula></cfRule></conditionalFormatting>' +
       '<conditionalFormatting sqref="F1:F9 H1:H9"><cfRule type="dataBar" priority="3"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar></cfRule><cfRule type="cellIs" dxfId="0" priority="4" operator="equal"><formula>"Red"</formula></cfRule></conditionalFormatting>';
     const { grids } = await read({ styles, sheets: [{ name: "S", body }] });
     expect(grids[0].conditionalFills).toEqual([
@@ -137,7 +139,6 @@ describe("layout", () => {
       { top: 0, left: 9, bottom: 1048575, right: 10 },
       { top: 0, left: 12, bottom: 8, right: 12 },
       { top: 19, left: 0, bottom: 20, right: 16383 },
-      { top: 0, left: 4, bottom: 8, right: 4 },
       { top: 0, left: 5, bottom: 8, right: 5 },
       { top: 0, left: 7, bottom: 8, right: 7 },
     ]);

@@ -324,7 +324,8 @@ function placesUnder<T>(grids: SheetGrid[], tables: TableSpec[], rated: RatedRec
 /**
  * Warnings for status columns under an officer's conditional format that fills cells (helper-119: banding over
  * A4:Z100 printed every status grey or white, with no word). The rule is the officer's: left as it is. Where
- * it holds, its fill shows instead of ours; the symbol and label still say the status. Read by the file host.
+ * it holds, its fill shows instead of ours; the symbol and label still say the status. Read by the file host
+ * (the add-in reads each rule's kind only: excel/conditional-fills.ts).
  */
 export function conditionalFillProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
   return placesUnder(grids, tables, rated, (g) => g.conditionalFills ?? [], (a) => a).map(({ place, over }) => conditionalFillProblem(place, `over ${areaText(over)}`, "fills"));
@@ -340,7 +341,7 @@ export function conditionalFillProblem(place: StatusPlace, what: string, fills: 
     sheet: place.sheet,
     cell: place.cell,
     severity: "warning",
-    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting ${what} that ${fills} cells: ${where} instead of the status colour (Home > Conditional Formatting > Manage Rules).`,
+    message: `The statuses of this table are written in ${columnsText(place.col, place.last)}, under conditional formatting ${what} that ${fills} cells: ${where} instead of the status colour (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).`,
   };
 }
 

@@ -49,8 +49,9 @@ export interface SheetGrid {
    */
   formulaCells?: CellRange[];
   /**
-   * Areas of conditional formats whose rules can fill cells (a fill in the rule's format, a colour scale), where
-   * the host read them (the file host does): where such a rule holds, its fill shows over a status colour.
+   * Areas of conditional formats whose rules can fill a cell of text (a fill in the rule's format; not a colour
+   * scale, which formats numbers only), where the host read them (the file host; the add-in reads each rule's
+   * kind once the statuses are written): where such a rule holds, its fill shows over a status colour.
    */
   conditionalFills?: CellRange[];
   /** Charts, pictures and shapes over the sheet's cells, where the host read them (the file host does). */
