@@ -237,11 +237,11 @@ describe("sections", () => {
     expect(values.get("2,0")).toBe("Report date: 31/12/2010     Status rules: Dudley MBC (★ ● ▲)");
   });
   const titles: [rule: string, meta: Partial<SummaryMeta>, expected: string[]][] = [
-    ["rules sheet title and committee", { title: "Dudley MBC", committee: "Safety" }, ["Performance report — Q3", "Dudley MBC — Safety", "Report date: 31/12/2010"]],
-    ["the tracker's title when nothing else names the report", { source: "Quarterly Corporate Performance Management Report" }, ["Performance report — Q3", "Quarterly Corporate Performance Management Report", "Report date: 31/12/2010"]],
-    ["a committee wins over the tracker's title", { committee: "Safety", source: "Tracker title" }, ["Performance report — Q3", "Safety", "Report date: 31/12/2010"]],
-    ["no name at all: two rows", {}, ["Performance report — Q3", "Report date: 31/12/2010"]],
-    ["no period", { periodLabel: "" }, ["Performance report", "Report date: 31/12/2010"]],
+    ["rules sheet title and committee", { title: "Dudley MBC", committee: "Safety" }, ["Performance report — Q3", "Dudley MBC — Safety", "Report date: 31/12/2010", "Key: "]],
+    ["the tracker's title when nothing else names the report", { source: "Quarterly Corporate Performance Management Report" }, ["Performance report — Q3", "Quarterly Corporate Performance Management Report", "Report date: 31/12/2010", "Key: "]],
+    ["a committee wins over the tracker's title", { committee: "Safety", source: "Tracker title" }, ["Performance report — Q3", "Safety", "Report date: 31/12/2010", "Key: "]],
+    ["no name at all: three rows", {}, ["Performance report — Q3", "Report date: 31/12/2010", "Key: "]],
+    ["no period", { periodLabel: "" }, ["Performance report", "Report date: 31/12/2010", "Key: "]],
   ];
   test.each(titles)("title block: %s", (_rule, extra, expected) => {
     const meta: SummaryMeta = { periodLabel: "Q3", reportDate: "2010-12-31", sheetName: "Summary", ...extra };
@@ -251,6 +251,10 @@ describe("sections", () => {
     expect(rows.map((r, i) => r.slice(0, expected[i].length))).toEqual(expected);
     expect(plan.freeze).toEqual({ rows: expected.length, cols: 0 });
     expect(plan.print?.repeatRows).toEqual({ first: 0, last: expected.length - 1 });
+  });
+  test("the key in one line heads every printed page, under the title (PRODUCT.md: a key on every page; helper-124)", () => {
+    const { values } = cellsOf(build(PRESETS.dudley).plan);
+    expect(values.get("3,0")).toBe("Key: indicators: ★ Better than target limits · ● Within target limits · ▲ Worse than target limits · ? No data · i Data only; activities: ★ Good · ● Fair · ▲ Poor · – Narrative only. (officer): the officer's own rating. Meanings on page 1.");
   });
   test("checks and problems name sheet!cell", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);
@@ -264,7 +268,7 @@ describe("formatting and print", () => {
   test("a created sheet with freeze panes below the title block", () => {
     expect(plan.action).toBe("create");
     expect(plan.sheet).toBe(META.sheetName);
-    expect(plan.freeze).toEqual({ rows: 3, cols: 0 });
+    expect(plan.freeze).toEqual({ rows: 4, cols: 0 });
   });
   test("A4 landscape, one page wide, title rows repeated, header and footer in Arial 9 with & escaped", () => {
     const font = '&9&"Arial,Regular"';
@@ -272,7 +276,7 @@ describe("formatting and print", () => {
       orientation: "landscape",
       paper: "A4",
       fitToPagesWide: 1,
-      repeatRows: { first: 0, last: 2 },
+      repeatRows: { first: 0, last: 3 },
       header: `&L${font}Safety && Services&R${font}Quarter 3 (October to December) 2010/11`,
       footer: `&L${font}Report date 31/12/2010&C${font}Page &P of &N&R${font}Dudley MBC (★ ● ▲)`,
     });

@@ -179,9 +179,9 @@ function resultOf(records: SourceRecord[]): WorkbookResult {
   return { tables: [], rated: records.map((record) => ({ record, rating: rateRecord(record, { scheme: PRESETS.dudley }) })), problems: [], counts: { indicator: {}, activity: {} } };
 }
 
-function plan(records: SourceRecord[]): SheetPlan {
-  const model = summarise(resultOf(records), PRESETS.dudley, {});
-  return layoutSummary(model, PRESETS.dudley, { periodLabel: "Q3 2021/22", reportDate: "2021-12-31", sheetName: "Summary" });
+function plan(records: SourceRecord[], scheme = PRESETS.dudley): SheetPlan {
+  const model = summarise(resultOf(records), scheme, {});
+  return layoutSummary(model, scheme, { periodLabel: "Q3 2021/22", reportDate: "2021-12-31", sheetName: "Summary" });
 }
 
 /** The header row of the scorecard table (the row with "Definition"), as its texts by column. */
@@ -207,8 +207,13 @@ describe("the summary shows the long term once, beside the short term", () => {
     const header = scorecardHeader(p);
     expect([header.get(6), header.get(7), header.get(8)]).toEqual(["Short term", "Long term", "Comment"]);
     expect(p.columnWidths).toHaveLength(9);
-    expect(texts(p)).toContain("Short term: against the previous period. Long term: against the same period last year.");
+    expect(texts(p)).toContain("Short term: against the previous period, as above. Long term: against the same period last year.");
     expect(texts(p)).toContain("↑ Improving");
+  });
+
+  test("the short term is said as the arrows are worked out: over three periods in the rag preset (helper-124)", () => {
+    const p = plan([quarterly(110, 100), quarterly(90, undefined)], PRESETS.rag);
+    expect(texts(p).filter((t) => t.startsWith("Short term:"))).toEqual(["Short term: over the last three periods, as above. Long term: against the same period last year."]);
   });
 
   test("without one (only whole years, or no figure a year back): the table and key are as before", () => {

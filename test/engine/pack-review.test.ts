@@ -63,11 +63,18 @@ describe("finding G: a figure of an earlier period is marked only where there is
   });
 
   test("the headline says its counts include the earlier return's records", () => {
-    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", sheets: ["Q2 Return"], count: 2 });
-    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure".`);
+    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", sheets: ["Q2 Return"], count: 2 });
+    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure", and a status shown with no figure "Q2 rating".`);
     const headline = rows.findIndex((r) => r.cells[0] === "Summary of ratings");
     const exceptions = rows.findIndex((r) => r.cells[0] === "Exceptions");
     expect(rows.slice(headline, exceptions).map((r) => r.cells[0])).toContain(note);
+  });
+
+  test("a status with no figure beside it is marked as the earlier period's rating; one beside a marked figure is not (helper-124)", () => {
+    // Each ref's first row: in the exceptions (B1) and the scorecard; B2's second row is its commentary.
+    const statuses = rows.filter((r) => r.cells[0] === "B1" || r.cells[0] === "B2").map((r) => `${r.cells[0]}: ${r.cells.find((c) => /target/.test(c)) ?? ""}`);
+    expect(statuses.filter((t) => !t.endsWith(": "))).toEqual(["B1: ▲ Off target", "B1: ▲ Off target", "B2: ✓ On target (officer) (Q2 rating)"]);
+    expect(textOf(summaryOf([q3]))).not.toContain("rating)");
   });
 
   test("a workbook of one period has no such note", () => {

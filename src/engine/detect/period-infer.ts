@@ -26,6 +26,8 @@ export interface StaleTable {
   lastRow: number;
   /** "Q2 figure", "2009/10 figure". */
   mark: string;
+  /** "Q2 rating": beside the status of a record whose figure carries no mark (an officer's rating alone). */
+  ratingMark: string;
   evidence: PeriodEvidence;
 }
 
@@ -267,8 +269,8 @@ export function staleTables(inference: PeriodInference, report: ReportingPeriod 
     const earlierYear = p.startYear < report.startYear;
     const earlierQuarter = p.startYear === report.startYear && p.quarter !== undefined && report.quarter !== undefined && p.quarter < report.quarter;
     if (!earlierYear && !earlierQuarter) continue;
-    const mark = `${earlierQuarter ? `Q${p.quarter}` : formatPeriod(p)} figure`;
-    out.push({ sheet: table.sheet, firstRow: table.firstRow, lastRow: table.lastRow, mark, evidence });
+    const period = earlierQuarter ? `Q${p.quarter}` : formatPeriod(p);
+    out.push({ sheet: table.sheet, firstRow: table.firstRow, lastRow: table.lastRow, mark: `${period} figure`, ratingMark: `${period} rating`, evidence });
   }
   return out;
 }

@@ -11,6 +11,8 @@ export interface EarlierRecords {
   period: string;
   /** "Q2 figure", as the records' figures are marked. */
   mark: string;
+  /** "Q2 rating", beside a status with no figure shown. */
+  ratingMark: string;
   sheets: string[];
   count: number;
 }
@@ -28,8 +30,22 @@ function staleOf(stale: StaleTable[] | undefined, record: SourceRecord): StaleTa
   return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
 }
 
-/** The mark of a record in a table of an earlier period ("Q2 figure"), else undefined. */
-export const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): string | undefined => staleOf(stale, record)?.mark;
+/** The marks of a record in a table of an earlier period ("Q2 figure", "Q2 rating"), else undefined. */
+export const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): EarlierMarks | undefined => {
+  const table = staleOf(stale, record);
+  return table && { figure: table.mark, rating: table.ratingMark };
+};
+
+export interface EarlierMarks {
+  figure: string;
+  rating: string;
+}
+
+/**
+ * "Q2 rating", for the status of a record of an earlier period whose figure shows no mark (helper-124: an
+ * officer's "★ Good" from last quarter's sheet read as this quarter's, where the activity had no progress figure).
+ */
+export const ratingMarkOf = (shownFigure: string, marks: EarlierMarks | undefined): string | undefined => (marks && !/\d/.test(shownFigure) ? marks.rating : undefined);
 
 /** "Quarter 2 2010/11", "2009/10": an earlier period as the headline names it. */
 function periodWords(table: StaleTable): string {
@@ -47,7 +63,7 @@ export function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[])
     if (!table) continue;
     const period = periodWords(table);
     let entry = out.get(period);
-    if (!entry) out.set(period, (entry = { period, mark: table.mark, sheets: [], count: 0 }));
+    if (!entry) out.set(period, (entry = { period, mark: table.mark, ratingMark: table.ratingMark, sheets: [], count: 0 }));
     entry.count++;
     if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
   }

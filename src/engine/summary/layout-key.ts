@@ -88,3 +88,19 @@ export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: bo
   const trendTop = w.row + 1;
   w.row = writeTable(w, trendItems(scheme), keyColumns(0, 1, 2, 4, `Direction of travel (indicators), ${trendMethod(scheme)}`), { top: trendTop, paged: false });
 }
+
+/**
+ * The key in one line, under the title on every printed page (PRODUCT.md: "a key on every page"; helper-124
+ * found pages 2 on without one): each status's symbol and label, for the kinds of record the summary holds.
+ * The colours are in the cells themselves; the full key, with meanings and arrows, is on the first page.
+ */
+export function keyLine(scheme: Scheme, present: { indicator: boolean; activity: boolean }, officer: boolean): string {
+  const list = (statuses: Status[]): string => statuses.map(statusCellText).join(" · ");
+  const same = list(scheme.indicator) === list(scheme.activity);
+  const parts =
+    present.indicator && present.activity && !same
+      ? [`indicators: ${list(scheme.indicator)}`, `activities: ${list(scheme.activity)}`]
+      : [list(present.indicator || same ? scheme.indicator : scheme.activity)];
+  const officerWords = officer ? " (officer): the officer's own rating." : "";
+  return `Key: ${parts.join("; ")}.${officerWords} Meanings on page 1.`;
+}

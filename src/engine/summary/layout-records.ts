@@ -4,6 +4,7 @@ import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, Summa
 import { exceptionHeaders, NO_COMMENTARY } from "./plain-words";
 import { chartColumn, chartRowHeight, type ChartCollector } from "./layout-charts";
 import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-period";
+import { trendMethod } from "./layout-key";
 import type { PackModel } from "./history-model";
 import { isEmpty, MERGE_ROWS } from "../sheet-kit/layout-columns";
 import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
@@ -111,7 +112,7 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
     { col: 2, header: "Type", value: (e) => (!named.mixed ? "" : isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body, optional: true },
     { col: 3, header: named.target, value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
     { col: 4, header: named.actual, value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (e) => officerMarked(statusCell(scheme, e.kind, e.status).text, e.source), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
+    { col: 5, header: "Status", value: (e) => statusText(scheme, e.kind, e), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
     {
       col: 6,
       header: "Trend",
@@ -142,7 +143,7 @@ function indicatorColumns(model: PackModel, rows: readonly IndicatorRow[], schem
     { col: 2, header: "Earlier actuals", value: (r) => lines(filled(r.earlier)), style: STYLES.body, optional: true },
     { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
     { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "indicator", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
+    { col: 5, header: "Status", value: (r) => statusText(scheme, "indicator", r), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
     { col: 6, header: "Trend", value: (r) => (anyTrend ? trendCell(colours, r.trend, r.direction).text : ""), styleOf: (r) => trendCell(colours, r.trend, r.direction).style, optional: true },
     { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
@@ -164,12 +165,13 @@ export function recordsLastCol(model: PackModel, scheme: Scheme): number {
  * Lines for the key, only where the summary shows what they explain: the two directions of travel
  * (RULES §6) and the comparator words (RULES §4).
  */
-export function keyNotes(model: PackModel): string[] {
+export function keyNotes(model: PackModel, scheme: Scheme): string[] {
   const indicators = model.groups.flatMap((g) => g.indicators);
   const notes: string[] = [];
   const rows = [...indicators, ...model.groups.flatMap((g) => g.activities)];
   if (rows.some((r) => r.source === "officer")) notes.push(`${OFFICER_MARK}: the officer's own rating, shown where the rules had nothing to rate (no target, figure or due date).`);
-  if (indicators.some(hasLongTerm)) notes.push("Short term: against the previous period. Long term: against the same period last year.");
+  // The short term is the arrows' own method (helper-124: "against the previous period" beside arrows worked out over three periods).
+  if (indicators.some(hasLongTerm)) notes.push(`Short term: ${trendMethod(scheme)}, as above. Long term: against the same period last year.`);
   if (indicators.some((r) => r.comparators.some((c) => c.result))) {
     notes.push("Comparator: after each average, how the actual compares with it by the same rule and tolerance as the target: better, within tolerance or worse.");
   }
@@ -185,6 +187,12 @@ export function officerMarked(text: string, source: StatusSource | undefined): s
   return source === "officer" ? `${text} ${OFFICER_MARK}` : text;
 }
 
+/** A row's status as the tables show it: "★ Good (officer)", "★ Good (officer) (Q2 rating)" for one of an earlier period with no figure. */
+function statusText(scheme: Scheme, kind: "indicator" | "activity", row: { status: string; source?: StatusSource; earlierRating?: string }): string {
+  const text = officerMarked(statusCell(scheme, kind, row.status).text, row.source);
+  return row.earlierRating ? `${text} (${row.earlierRating})` : text;
+}
+
 function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[] {
   const byPriority = model.groupBy === "priority";
   const columns: Column<ActivityRow>[] = [
@@ -193,7 +201,7 @@ function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[
     { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
     { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure, optional: true },
     { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => officerMarked(statusCell(scheme, "activity", r.status).text, r.source), styleOf: (r) => statusCell(scheme, "activity", r.status).style },
+    { col: 5, header: "Status", value: (r) => statusText(scheme, "activity", r), styleOf: (r) => statusCell(scheme, "activity", r.status).style },
     { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
     { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
     { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },

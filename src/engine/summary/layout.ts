@@ -1,7 +1,7 @@
 // The committee summary sheet as a plan (PRODUCT "The committee summary sheet"): title block, key,
 // headline table, exceptions, scorecards by group, checks and data quality; A4 landscape print setup.
 import { writeHeadline, headlineLastCol } from "./layout-headline";
-import { writeKey } from "./layout-key";
+import { keyLine, writeKey } from "./layout-key";
 import { keyNotes, recordsLastCol, writeExceptions, writeIssues, writeScorecards } from "./layout-records";
 import { cutAtWord, REPORT_WORDS, titleLines, ukDate, writeTitle, type SummaryMeta } from "./layout-title";
 import { headerSection, headerText } from "../sheet-kit/layout-print";
@@ -68,15 +68,20 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   w.grid = gridForRefs(packRefs(model)); // a Ref column wide enough that no ref breaks mid-word
   w.lastCol = Math.max(headlineLastCol(model, scheme), recordsLastCol(model, scheme));
 
-  const titleRows = writeTitle(w, fullMeta, scheme);
+  const present = { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0 };
+  writeTitle(w, fullMeta, scheme);
+  // The title block, the key's line with it, heads every printed page.
+  const officer = model.groups.some((g) => [...g.indicators, ...g.activities].some((r) => r.source === "officer"));
+  w.banner(keyLine(scheme, present, officer), { ...STYLES.meta, wrap: true }, undefined, false);
+  const titleRows = w.row;
   w.startPages(titleRows);
   w.skip();
   const trend = model.groups.some((g) => g.indicators.some((r) => r.trend !== "notrend" || (r.trendLongTerm !== undefined && r.trendLongTerm !== "notrend")));
-  writeKey(w, scheme, { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0, trend });
+  writeKey(w, scheme, { ...present, trend });
   // What the two directions of travel and the comparator words mean, where the summary shows them.
   // Not kept with what follows: a tall key and its notes would push everything off the first page.
   w.releaseKeep();
-  for (const text of keyNotes(model)) w.banner(text, { ...STYLES.note, wrap: true }, undefined, false);
+  for (const text of keyNotes(model, scheme)) w.banner(text, { ...STYLES.note, wrap: true }, undefined, false);
   w.skip();
   writeHeadline(w, model, scheme);
   const countsChart = writeCountsChart(w, model, scheme, w.lastCol + 2);

@@ -2,7 +2,7 @@
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
 import { parseA1 } from "../vocab/address";
 import { dateText, fieldText, progressFigure, progressText } from "./layout-text";
-import { earlierOf, marked, markOf, type EarlierRecords } from "./earlier-records";
+import { earlierOf, marked, markOf, ratingMarkOf, type EarlierMarks, type EarlierRecords } from "./earlier-records";
 import { percentages } from "./percentages";
 import { statusesOf } from "../scheme/schemes";
 import { targetUsedText } from "./target-text";
@@ -49,6 +49,8 @@ export interface IndicatorRow {
   level: Level;
   /** "officer" where the officer's own rating is shown because the rules could not rate (RULES §7). */
   source?: StatusSource;
+  /** "Q2 rating": a status from a table of an earlier period, where no figure shown carries the mark. */
+  earlierRating?: string;
   trend: Trend;
   /** Against the same period last year, where that is a comparison of its own (longTermOf). */
   trendLongTerm?: Trend;
@@ -68,6 +70,8 @@ export interface ActivityRow {
   status: string;
   level: Level;
   source?: StatusSource;
+  /** "Q2 rating": a status from a table of an earlier period, where no figure shown carries the mark. */
+  earlierRating?: string;
   progress: string;
   start: string;
   due: string;
@@ -87,6 +91,8 @@ export interface ExceptionRow {
   status: string;
   level: Level;
   source?: StatusSource;
+  /** "Q2 rating": a status from a table of an earlier period, where no figure shown carries the mark. */
+  earlierRating?: string;
   /** Indicators: target and actual text; activities: due date and progress. */
   target: string;
   actual: string;
@@ -199,7 +205,7 @@ export function longTermOf(record: SourceRecord, rating: Rating): Trend | undefi
   return previous?.field.cell === yearAgo.field.cell ? undefined : rating.trendLongTerm;
 }
 
-function indicatorRow({ record, rating }: RatedRecord, mark?: string): IndicatorRow {
+function indicatorRow({ record, rating }: RatedRecord, marks?: EarlierMarks): IndicatorRow {
   return {
     sheet: record.sheet,
     row: record.row,
@@ -207,7 +213,8 @@ function indicatorRow({ record, rating }: RatedRecord, mark?: string): Indicator
     name: record.name,
     earlier: labelled(record.earlier),
     target: targetUsedText(record),
-    actual: marked(fieldText(record.actual), mark),
+    actual: marked(fieldText(record.actual), marks?.figure),
+    earlierRating: ratingMarkOf(fieldText(record.actual), marks),
     status: rating.status,
     level: rating.level,
     source: rating.source,
@@ -221,7 +228,7 @@ function indicatorRow({ record, rating }: RatedRecord, mark?: string): Indicator
   };
 }
 
-function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRow {
+function activityRow({ record, rating }: RatedRecord, marks?: EarlierMarks): ActivityRow {
   return {
     sheet: record.sheet,
     row: record.row,
@@ -230,7 +237,8 @@ function activityRow({ record, rating }: RatedRecord, mark?: string): ActivityRo
     status: rating.status,
     level: rating.level,
     source: rating.source,
-    progress: marked(shownProgress(record), mark),
+    progress: marked(shownProgress(record), marks?.figure),
+    earlierRating: ratingMarkOf(shownProgress(record), marks),
     start: dateText(record.start),
     due: dateText(record.due),
     update: record.comment?.text ?? "",
@@ -249,12 +257,13 @@ function shownProgress(record: SourceRecord): string {
   return record.progressFromUpdate ? progressFigure(record.progress) : progressText(record.progress);
 }
 
-function exceptionRow(item: RatedRecord, group: string, mark?: string): ExceptionRow {
+function exceptionRow(item: RatedRecord, group: string, marks?: EarlierMarks): ExceptionRow {
   const { record, rating } = item;
   const isIndicator = record.kind === "indicator";
   const target = isIndicator ? targetUsedText(record) : "";
-  const actual = isIndicator ? marked(fieldText(record.actual), mark) : "";
-  const progress = isIndicator ? "" : marked(shownProgress(record), mark);
+  const figure = isIndicator ? fieldText(record.actual) : shownProgress(record);
+  const actual = isIndicator ? marked(figure, marks?.figure) : "";
+  const progress = isIndicator ? "" : marked(figure, marks?.figure);
   const due = isIndicator ? "" : dateText(record.due);
   const parts = isIndicator
     ? [target && `Target: ${target}`, actual && `Actual: ${actual}`]
@@ -272,6 +281,7 @@ function exceptionRow(item: RatedRecord, group: string, mark?: string): Exceptio
     actual,
     progress,
     due,
+    earlierRating: ratingMarkOf(figure, marks),
     figures: parts.filter(Boolean).join("; "),
     trend: rating.trend,
     trendLongTerm: longTermOf(record, rating),
