@@ -1,6 +1,7 @@
 // Review findings on issue 12 (packs that tell the truth), each read as a councillor reads the pack:
 // marks only beside a figure, a headline that says what it counts, equal counts with equal percents,
 // plain words for councillors and plain sentences for officers.
+import { isPointer } from "../../src/engine/summary/officer-issues";
 import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { summarySheetName } from "../../src/engine/summary/layout";
@@ -186,6 +187,37 @@ describe("finding: the officers' section in plain sentences", () => {
   test("the councillors' exceptions say no more than that no commentary was given", () => {
     expect(councillors).toContain(NO_COMMENTARY);
     expect(councillors).not.toMatch(/against a target|No commentary given \(/);
+  });
+});
+
+describe("finding: an exception whose commentary only points elsewhere is named for officers (helper-124)", () => {
+  const sheet = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Comment"], [
+    ["P1", "Homes let", "Higher", 100, 43, "See below"],
+    ["P2", "Homes built", "Higher", 100, 40, "(See comment)"],
+    ["P3", "Homes sold", "Higher", 100, 41, "See below: the scheme was delayed by the contractor"],
+    ["P4", "Homes empty", "Lower", 100, 40, "See below"],
+  ]);
+  const rows = summaryOf([sheet], { preset: "pentana" });
+  const officers = rows.findIndex((r) => r.cells[0]?.startsWith("For officers"));
+  const forOfficers = rows.slice(officers).map((r) => r.cells.join(" | "));
+
+  test.each([
+    ["See below", true],
+    ["(See comment)", true],
+    ["please see attached.", true],
+    ["See Appendix B", true],
+    ["See below: the scheme was delayed", false],
+    ["Seen by the board", false],
+    ["", false],
+  ] as const)("isPointer(%j) is %s", (text, want) => {
+    expect(isPointer(text)).toBe(want);
+  });
+
+  test("an exception's pointer is named at its comment cell; commentary with words after it, or a record on target, is not", () => {
+    expect(forOfficers.filter((l) => l.includes("only says"))).toEqual([
+      'P1 | KPIs!F3 | Warning | Rated Alert, and the commentary only says "See below": the pack shows the row on its own. Write the commentary in the row\'s own cell.',
+      'P2 | KPIs!F4 | Warning | Rated Alert, and the commentary only says "(See comment)": the pack shows the row on its own. Write the commentary in the row\'s own cell.',
+    ]);
   });
 });
 

@@ -3,7 +3,7 @@
 // commentary given."; the figures behind the rating are for the officer who writes it).
 import { toA1 } from "../vocab/address";
 import { statusByKey } from "../scheme/schemes";
-import { disagreementSentence, missingCommentarySentence } from "./plain-words";
+import { disagreementSentence, missingCommentarySentence, pointerCommentarySentence } from "./plain-words";
 import type { IssueRow } from "./summary";
 import type { RatedRecord } from "../rate/workbook";
 import type { Level, Scheme, TableSpec } from "../vocab/types";
@@ -34,11 +34,25 @@ function commentCell(tables: readonly TableSpec[], sheet: string, row: number): 
 export function missingCommentaryRows(rated: readonly RatedRecord[], tables: readonly TableSpec[], scheme: Scheme, exceptionLevels: ReadonlySet<Level>): IssueRow[] {
   const out: IssueRow[] = [];
   for (const { record, rating } of rated) {
-    if (!exceptionLevels.has(rating.level) || record.comment?.text.trim()) continue;
-    const cell = commentCell(tables, record.sheet, record.row);
+    if (!exceptionLevels.has(rating.level)) continue;
+    const text = record.comment?.text.trim() ?? "";
+    const pointer = isPointer(text);
+    if (text && !pointer) continue;
+    const cell = pointer ? record.comment?.cell : commentCell(tables, record.sheet, record.row);
     if (!cell) continue;
     const status = statusByKey(scheme, record.kind, rating.status)?.label ?? rating.status;
-    out.push({ ref: record.ref, where: `${record.sheet}!${cell}`, message: missingCommentarySentence(status, rating.reason), severity: "warning" });
+    const message = pointer ? pointerCommentarySentence(status, text) : missingCommentarySentence(status, rating.reason);
+    out.push({ ref: record.ref, where: `${record.sheet}!${cell}`, message, severity: "warning" });
   }
   return out;
+}
+
+/**
+ * Commentary that only points elsewhere ("See below", "(See comment)", "See attached"): in the pack the row
+ * stands alone, so the pointer leads nowhere (helper-124: Derby's NI 43, an exception, said only "See below").
+ */
+const POINTER = /^\(?\s*(?:please\s+)?see\s+(?:below|above|over(?:leaf)?|attached|appendix(?:\s+\w+)?|comments?|notes?|report|narrative|separate\s+\w+)\s*\.?\s*\)?$/i;
+
+export function isPointer(text: string): boolean {
+  return POINTER.test(text);
 }

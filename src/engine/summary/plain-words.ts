@@ -40,6 +40,10 @@ export function missingCommentarySentence(status: string, reason: string): strin
   return `Rated ${status} with no commentary from the lead officer.${why} Add the commentary in the tracker.`;
 }
 
+export function pointerCommentarySentence(status: string, text: string): string {
+  return `Rated ${status}, and the commentary only says "${text}": the pack shows the row on its own. Write the commentary in the row's own cell.`;
+}
+
 /** Headers of the Exceptions table: the name, figure and progress columns, and whether a Type column is needed. */
 export interface ExceptionHeaders {
   name: string;
