@@ -25,7 +25,7 @@ import type { AppliedSheet } from "./apply";
 import { appliedSheets, writePlans } from "./apply";
 import { captureFormats } from "./capture";
 import { queueDrawingChecks } from "./drawings";
-import { queueConditionalFillChecks, notListedProblem } from "./conditional-fills";
+import { queueConditionalFillChecks, notListedProblems } from "./conditional-fills";
 import { DEFAULT_BUDGET } from "./chunk";
 import type { WorkbookFacts } from "./facts";
 import { queueFacts, same } from "./facts";
@@ -203,7 +203,7 @@ async function execute(context: XlRequestContext, opened: Opened, plans: SheetPl
   } catch (e) {
     if (!places.length) throw e;
     refused = 1;
-    fills = () => [notListedProblem(places[0], e)];
+    fills = () => notListedProblems(places, e);
     cap = await capture();
   }
   progress?.(0.7, "Writing");

@@ -38,13 +38,19 @@ function warning(place: StatusPlace, kinds: string[]): Problem[] {
   return kind === undefined ? [] : [conditionalFillProblem(place, `(${KIND_WORDS[kind] ?? "a rule"})`, "may fill")];
 }
 
-/** Where Excel refuses to list the rules (office-js#6827, #6835): the statuses are written all the same, and the officer is asked to look. */
-export function notListedProblem(place: StatusPlace, e: unknown): Problem {
+/**
+ * Where Excel refuses to list the rules (office-js#6827, #6835), one warning a sheet coloured: the statuses are
+ * written all the same, and the officer is asked to look. The request is refused whole, so the cause is Excel's
+ * message, quoted; the read was of the conditional formats with the formats about to change (commands.ts).
+ */
+export function notListedProblems(places: StatusPlace[], e: unknown): Problem[] {
   const refusal = (e instanceof Error ? e.message : String(e)).split(/\r?\n/)[0];
-  return {
+  const first = new Map<string, StatusPlace>();
+  for (const p of places) if (!first.has(p.sheet)) first.set(p.sheet, p);
+  return [...first.values()].map((place) => ({
     sheet: place.sheet,
     cell: place.cell,
-    severity: "warning",
-    message: `Excel would not list the conditional formatting over the statuses (${refusal}): check that no rule's fill hides their colours (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).`,
-  };
+    severity: "warning" as const,
+    message: `The conditional formatting over the statuses could not be read (${refusal}): check that no rule's fill hides their colours (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).`,
+  }));
 }

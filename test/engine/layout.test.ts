@@ -1,5 +1,6 @@
 // The committee summary sheet plan: key, headline counts, status cells, verbatim text, print setup, sheet names.
 import fc from "fast-check";
+import { keyLine } from "../../src/engine/summary/layout-key";
 import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/summary/layout";
 import { headlineHeader } from "../../src/engine/summary/layout-headline";
 import { MERGE_ROWS } from "../../src/engine/sheet-kit/layout-columns";
@@ -249,12 +250,20 @@ describe("sections", () => {
     const { values } = cellsOf(plan);
     const rows = expected.map((_, i) => String(values.get(`${i},0`)));
     expect(rows.map((r, i) => r.slice(0, expected[i].length))).toEqual(expected);
-    expect(plan.freeze).toEqual({ rows: expected.length, cols: 0 });
+    expect(plan.freeze).toEqual({ rows: expected.length - 1, cols: 0 });
     expect(plan.print?.repeatRows).toEqual({ first: 0, last: expected.length - 1 });
   });
   test("the key in one line heads every printed page, under the title (PRODUCT.md: a key on every page; helper-124)", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);
-    expect(values.get("3,0")).toBe("Key: indicators: ★ Better than target limits · ● Within target limits · ▲ Worse than target limits · ? No data · i Data only; activities: ★ Good · ● Fair · ▲ Poor · – Narrative only. (officer): the officer's own rating. Meanings on page 1.");
+    expect(values.get("3,0")).toBe("Key: indicators: ★ Better than target limits · ● Within target limits · ▲ Worse than target limits · ? No data · i Data only; activities: ★ Good · ● Fair · ▲ Poor · – Narrative only. (officer): the officer's own rating. Meanings in the key at the start of this summary.");
+  });
+  test("a council's long status labels are cut at a word in the key's line, which stays short (helper-125)", () => {
+    const long = (list: typeof PRESETS.dudley.indicator) => list.map((st) => ({ ...st, label: `${st.label} as the council's performance framework defines it in its annual plan` }));
+    const scheme = { ...PRESETS.dudley, indicator: long(PRESETS.dudley.indicator), activity: long(PRESETS.dudley.activity) };
+    const line = keyLine(scheme, { indicator: true, activity: true }, false);
+    expect(line.length).toBeLessThan(400);
+    expect(line).toContain("★ Better than target limits as · ● Within target limits as");
+    expect(line).not.toContain("annual plan");
   });
   test("checks and problems name sheet!cell", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);
@@ -265,10 +274,10 @@ describe("sections", () => {
 describe("formatting and print", () => {
   const { plan } = build(PRESETS.dudley);
   const { values, styles } = cellsOf(plan);
-  test("a created sheet with freeze panes below the title block", () => {
+  test("a created sheet with freeze panes below the title block (the key's line under it is printed on every page, not frozen)", () => {
     expect(plan.action).toBe("create");
     expect(plan.sheet).toBe(META.sheetName);
-    expect(plan.freeze).toEqual({ rows: 4, cols: 0 });
+    expect(plan.freeze).toEqual({ rows: 3, cols: 0 });
   });
   test("A4 landscape, one page wide, title rows repeated, header and footer in Arial 9 with & escaped", () => {
     const font = '&9&"Arial,Regular"';

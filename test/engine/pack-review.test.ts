@@ -64,8 +64,9 @@ describe("finding G: a figure of an earlier period is marked only where there is
   });
 
   test("the headline says its counts include the earlier return's records", () => {
-    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", sheets: ["Q2 Return"], count: 2 });
-    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure", and a status shown with no figure "Q2 rating".`);
+    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", ratings: 1, sheets: ["Q2 Return"], count: 2 });
+    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure", and an officer's rating shown with no figure "Q2 rating".`);
+    expect(earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", ratings: 0, sheets: ["Q2 Return"], count: 2 })).not.toContain("Q2 rating");
     const headline = rows.findIndex((r) => r.cells[0] === "Summary of ratings");
     const exceptions = rows.findIndex((r) => r.cells[0] === "Exceptions");
     expect(rows.slice(headline, exceptions).map((r) => r.cells[0])).toContain(note);
@@ -76,6 +77,16 @@ describe("finding G: a figure of an earlier period is marked only where there is
     const statuses = rows.filter((r) => r.cells[0] === "B1" || r.cells[0] === "B2").map((r) => `${r.cells[0]}: ${r.cells.find((c) => /target/.test(c)) ?? ""}`);
     expect(statuses.filter((t) => !t.endsWith(": "))).toEqual(["B1: ▲ Off target", "B1: ▲ Off target", "B2: ✓ On target (officer) (Q2 rating)"]);
     expect(textOf(summaryOf([q3]))).not.toContain("rating)");
+  });
+
+  test("not a status the rules gave, nor one that rates nothing: an activity overdue on this report's date, no data, narrative only (helper-125)", () => {
+    const q2Actions = tracker("Q2 Actions", [["Quarter 2 (July to September 2010) return"], []], ["Ref", "Action", "Due date", "Progress", "Status"], [
+      ["C1", "Open the hub", "30/09/2010", null, null],
+      ["C2", "Train the staff", "31/03/2011", "Complete", null],
+      ["C3", "Write the plan", null, null, "Amber"],
+    ]);
+    const marks = summaryOf([q2Actions, q3]).filter((r) => /^C\d$/.test(r.cells[0] ?? "")).map((r) => `${r.cells[0]}: ${r.cells.some((c) => c.includes("(Q2 rating)"))}`);
+    expect([...new Set(marks)].sort()).toEqual(["C1: false", "C2: false", "C3: true"]);
   });
 
   test("a workbook of one period has no such note", () => {

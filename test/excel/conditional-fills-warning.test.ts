@@ -61,14 +61,15 @@ describe("a conditional format over our status columns", () => {
     const fake = createFakeExcel(init);
     const result = await applyColoursCommand(fake.run, SETTINGS, TODAY);
     expect({
-      told: result.run.result.problems.filter((p) => /would not list|move it to see/.test(p.message)).map((p) => `${p.sheet}!${p.cell}: ${p.message}`),
+      told: result.run.result.problems.filter((p) => /could not be read|move it to see/.test(p.message)).map((p) => `${p.sheet}!${p.cell}: ${p.message}`),
       syncs: result.syncs,
       sent: fake.stats.syncs,
       status: fake.sheet("Indicators")!.cell("K4").value,
       message: result.message,
     }).toEqual({
       told: [
-        "Indicators!K3: Excel would not list the conditional formatting over the statuses (This operation is not permitted for the current object.): check that no rule's fill hides their colours (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).",
+        "Indicators!K3: The conditional formatting over the statuses could not be read (This operation is not permitted for the current object.): check that no rule's fill hides their colours (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).",
+        "Activities!H1: The conditional formatting over the statuses could not be read (This operation is not permitted for the current object.): check that no rule's fill hides their colours (Home > Conditional Formatting > Manage Rules, rules for This Worksheet).",
         'Indicators!K3: The statuses of this table are written in columns K:L, under a chart ("Trend chart"): move it to see the statuses.',
       ],
       syncs: 4,

@@ -3,7 +3,7 @@
 import { formatPeriod } from "../read/periods";
 import type { RatedRecord } from "../rate/workbook";
 import type { StaleTable } from "../detect/period-infer";
-import type { SourceRecord } from "../vocab/types";
+import type { Level, Rating, SourceRecord } from "../vocab/types";
 
 /** Records of tables of an earlier period, counted in the headline: it says so. */
 export interface EarlierRecords {
@@ -11,8 +11,9 @@ export interface EarlierRecords {
   period: string;
   /** "Q2 figure", as the records' figures are marked. */
   mark: string;
-  /** "Q2 rating", beside a status with no figure shown. */
+  /** "Q2 rating", beside an officer's rating with no figure shown; `ratings`: how many the scorecards mark so. */
   ratingMark: string;
+  ratings: number;
   sheets: string[];
   count: number;
 }
@@ -42,10 +43,14 @@ export interface EarlierMarks {
 }
 
 /**
- * "Q2 rating", for the status of a record of an earlier period whose figure shows no mark (helper-124: an
- * officer's "★ Good" from last quarter's sheet read as this quarter's, where the activity had no progress figure).
+ * "Q2 rating", for an officer's rating of a record of an earlier period whose figure shows no mark (helper-124:
+ * last quarter's "★ Good" read as this quarter's, where the activity had no progress figure). Not a status the
+ * rules gave (an Overdue judged on this report's date), nor one that rates nothing (no data, narrative only).
  */
-export const ratingMarkOf = (shownFigure: string, marks: EarlierMarks | undefined): string | undefined => (marks && !/\d/.test(shownFigure) ? marks.rating : undefined);
+export const ratingMarkOf = (shownFigure: string, marks: EarlierMarks | undefined, rating: Pick<Rating, "source" | "level">): string | undefined =>
+  marks && rating.source === "officer" && RATED_LEVELS.has(rating.level) && !/\d/.test(shownFigure) ? marks.rating : undefined;
+
+const RATED_LEVELS = new Set<Level>(["ahead", "good", "near", "bad", "done", "closed"]);
 
 /** "Quarter 2 2010/11", "2009/10": an earlier period as the headline names it. */
 function periodWords(table: StaleTable): string {
@@ -63,7 +68,7 @@ export function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[])
     if (!table) continue;
     const period = periodWords(table);
     let entry = out.get(period);
-    if (!entry) out.set(period, (entry = { period, mark: table.mark, ratingMark: table.ratingMark, sheets: [], count: 0 }));
+    if (!entry) out.set(period, (entry = { period, mark: table.mark, ratingMark: table.ratingMark, ratings: 0, sheets: [], count: 0 }));
     entry.count++;
     if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
   }

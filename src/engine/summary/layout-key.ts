@@ -4,6 +4,7 @@ import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { PlanStyle } from "../vocab/plan";
 import { TREND_LABELS } from "../rate/trend";
+import { cutAtWord } from "../sheet-kit/layout-print";
 import type { Scheme, Status, Trend } from "../vocab/types";
 
 interface KeyItem {
@@ -89,18 +90,22 @@ export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: bo
   w.row = writeTable(w, trendItems(scheme), keyColumns(0, 1, 2, 4, `Direction of travel (indicators), ${trendMethod(scheme)}`), { top: trendTop, paged: false });
 }
 
+/** Characters of a status's symbol and label in the key's line (Cannock's "▲ Requires amendment" is 22). */
+const KEY_LABEL_MAX = 32;
+
 /**
  * The key in one line, under the title on every printed page (PRODUCT.md: "a key on every page"; helper-124
  * found pages 2 on without one): each status's symbol and label, for the kinds of record the summary holds.
  * The colours are in the cells themselves; the full key, with meanings and arrows, is on the first page.
  */
 export function keyLine(scheme: Scheme, present: { indicator: boolean; activity: boolean }, officer: boolean): string {
-  const list = (statuses: Status[]): string => statuses.map(statusCellText).join(" · ");
+  // A council's own labels can be sentences (Scorecard Rules): cut, so the line stays a line or two on every page.
+  const list = (statuses: Status[]): string => statuses.map((s) => cutAtWord(statusCellText(s), KEY_LABEL_MAX)).join(" · ");
   const same = list(scheme.indicator) === list(scheme.activity);
   const parts =
     present.indicator && present.activity && !same
       ? [`indicators: ${list(scheme.indicator)}`, `activities: ${list(scheme.activity)}`]
       : [list(present.indicator || same ? scheme.indicator : scheme.activity)];
   const officerWords = officer ? " (officer): the officer's own rating." : "";
-  return `Key: ${parts.join("; ")}.${officerWords} Meanings on page 1.`;
+  return `Key: ${parts.join("; ")}.${officerWords} Meanings in the key at the start of this summary.`;
 }

@@ -69,8 +69,8 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   w.lastCol = Math.max(headlineLastCol(model, scheme), recordsLastCol(model, scheme));
 
   const present = { indicator: model.headline.indicator.total > 0, activity: model.headline.activity.total > 0 || model.headline.indicator.total === 0 };
-  writeTitle(w, fullMeta, scheme);
-  // The title block, the key's line with it, heads every printed page.
+  // The title block and the key's line under it head every printed page; the title alone stays on screen.
+  const frozenRows = writeTitle(w, fullMeta, scheme);
   const officer = model.groups.some((g) => [...g.indicators, ...g.activities].some((r) => r.source === "officer"));
   w.banner(keyLine(scheme, present, officer), { ...STYLES.meta, wrap: true }, undefined, false);
   const titleRows = w.row;
@@ -117,7 +117,7 @@ export function layoutSummary(model: PackModel, scheme: Scheme, meta: SummaryMet
   }
   const lines = titleLines(fullMeta, scheme);
   const date = meta.reportDate.trim() ? `Report date ${ukDate(meta.reportDate.trim())}` : "";
-  plan.freeze = { rows: titleRows, cols: 0 };
+  plan.freeze = { rows: frozenRows, cols: 0 };
   plan.print = {
     orientation: "landscape",
     paper: "A4",

@@ -214,7 +214,7 @@ function indicatorRow({ record, rating }: RatedRecord, marks?: EarlierMarks): In
     earlier: labelled(record.earlier),
     target: targetUsedText(record),
     actual: marked(fieldText(record.actual), marks?.figure),
-    earlierRating: ratingMarkOf(fieldText(record.actual), marks),
+    earlierRating: ratingMarkOf(fieldText(record.actual), marks, rating),
     status: rating.status,
     level: rating.level,
     source: rating.source,
@@ -238,7 +238,7 @@ function activityRow({ record, rating }: RatedRecord, marks?: EarlierMarks): Act
     level: rating.level,
     source: rating.source,
     progress: marked(shownProgress(record), marks?.figure),
-    earlierRating: ratingMarkOf(shownProgress(record), marks),
+    earlierRating: ratingMarkOf(shownProgress(record), marks, rating),
     start: dateText(record.start),
     due: dateText(record.due),
     update: record.comment?.text ?? "",
@@ -281,7 +281,7 @@ function exceptionRow(item: RatedRecord, group: string, marks?: EarlierMarks): E
     actual,
     progress,
     due,
-    earlierRating: ratingMarkOf(figure, marks),
+    earlierRating: ratingMarkOf(figure, marks, rating),
     figures: parts.filter(Boolean).join("; "),
     trend: rating.trend,
     trendLongTerm: longTermOf(record, rating),
@@ -374,6 +374,9 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     .map(({ item }) => exceptionRow(item, groupName(item.record, groupBy), markOf(options.stale, item.record)));
 
   const checks = checkRows(rated, scheme);
+  const earlier = earlierOf(options.stale, rated);
+  const markedRatings = groups.flatMap((g) => [...g.indicators, ...g.activities]).filter((r) => r.earlierRating);
+  for (const e of earlier) e.ratings = markedRatings.filter((r) => r.earlierRating === e.ratingMark).length;
 
   return {
     committee: options.committee?.trim() || undefined,
@@ -387,6 +390,6 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     checks,
     problems: [...problemsFor(result.problems, result.rated, rated), ...missingCommentaryRows(rated, result.tables, scheme, levels)],
     hiddenLeftOut: ours.length - rated.length,
-    earlier: earlierOf(options.stale, rated),
+    earlier,
   };
 }
