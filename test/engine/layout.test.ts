@@ -262,8 +262,13 @@ describe("sections", () => {
     const scheme = { ...PRESETS.dudley, indicator: long(PRESETS.dudley.indicator), activity: long(PRESETS.dudley.activity) };
     const line = keyLine(scheme, { indicator: true, activity: true }, false);
     expect(line.length).toBeLessThan(400);
-    expect(line).toContain("★ Better than target limits as · ● Within target limits as");
+    expect(line).toContain("★ Better than target limits as… · ● Within target limits as…");
     expect(line).not.toContain("annual plan");
+    // Two labels that would read the same once cut are left whole.
+    const twins = { ...PRESETS.dudley, indicator: PRESETS.dudley.indicator.map((st, i) => ({ ...st, label: `Below target and performance is getting ${i % 2 ? "better" : "worse"} each quarter` })) };
+    const both = keyLine(twins, { indicator: true, activity: false }, false);
+    expect(both).toContain("getting better each quarter");
+    expect(both).toContain("getting worse each quarter");
   });
   test("checks and problems name sheet!cell", () => {
     const { values } = cellsOf(build(PRESETS.dudley).plan);

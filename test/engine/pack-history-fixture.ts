@@ -1,5 +1,6 @@
 // Trackers rated over several periods, their history built as a run builds it (entryOf, historyFor),
 // and the pack laid out from them: shared by the pack-history and chart-plan tests.
+import type { StaleTable } from "../../src/engine/detect/period-infer";
 import { entryOf } from "../../src/engine/history/entries";
 import { readHistoryPeriod, type HistoryPeriod } from "../../src/engine/history/period";
 import { historyFor, type HistoryView } from "../../src/engine/history/view";
@@ -83,9 +84,9 @@ export function historyAcross(scheme: Scheme, runs: PeriodRun[]): { result: Work
 
 export const META = { periodLabel: "Quarter 3 (October to December) 2010/11", reportDate: "2010-12-31", sheetName: "Summary" };
 
-export function pack(scheme: Scheme, runs: PeriodRun[], options: { committee?: string; maxCharts?: number } = {}): { model: PackModel; plan: SheetPlan; view: HistoryView } {
+export function pack(scheme: Scheme, runs: PeriodRun[], options: { committee?: string; maxCharts?: number; stale?: StaleTable[] } = {}): { model: PackModel; plan: SheetPlan; view: HistoryView } {
   const { result, view } = historyAcross(scheme, runs);
-  const model = summariseWithHistory(result, scheme, { committee: options.committee }, view, { maxCharts: options.maxCharts });
+  const model = summariseWithHistory(result, scheme, { committee: options.committee, ...(options.stale ? { stale: options.stale } : {}) }, view, { maxCharts: options.maxCharts });
   return { model, plan: layoutSummary(model, scheme, META), view };
 }
 

@@ -10,6 +10,7 @@ import { CHANGE_CAPTIONS } from "../../src/engine/summary/layout-changes";
 import { OFFICER_MARK } from "../../src/engine/summary/layout-records";
 import { activity, cellsOf, field, headerColumns, historyAcross, indicator, META, pack, resultOf, rowOf, type PeriodRun } from "./pack-history-fixture";
 import type { SourceRecord } from "../../src/engine/vocab/types";
+import type { StaleTable } from "../../src/engine/detect/period-infer";
 
 const scheme = RAG;
 const label = (kind: "indicator" | "activity", key: string) => {
@@ -254,5 +255,20 @@ describe("Earlier actuals", () => {
     const texts = [...cellsOf(plan).values.values()].filter((v): v is string => typeof v === "string");
     expect(texts).toContain("08/09 Actual: 6.55\nQ2 YTD Actual: 2.71");
     expect(texts.some((t) => /Q1 Actual:/.test(t))).toBe(false);
+  });
+});
+
+describe("an officer's rating from a sheet still holding an earlier quarter (helper-126)", () => {
+  test("'New this period' marks it as the scorecards do, not as this quarter's", () => {
+    const runs: PeriodRun[] = [
+      { period: "Q2 2010/11", records: [activity(2, "On track")] },
+      { period: "Q3 2010/11", records: [activity(2, "On track"), activity(3, "Overdue")] },
+    ];
+    const stale = [{ sheet: "Actions", firstRow: 2, lastRow: 2, mark: "Q2 figure", ratingMark: "Q2 rating", evidence: { period: { label: "Q2", quarter: 2, startYear: 2010 }, cell: "A1", text: "Quarter 2 return" } }] as unknown as StaleTable[];
+    const { plan } = pack(scheme, runs, { stale });
+    const { values } = cellsOf(plan);
+    const row = rowOf(plan, "ACT 3", 0, rowOf(plan, `${CHANGE_CAPTIONS.new} (1)`, 0));
+    const texts = [...values].filter(([k]) => k.startsWith(`${row},`)).map(([, v]) => v);
+    expect(texts).toContain(`${label("activity", "overdue")} ${OFFICER_MARK} (Q2 rating)`);
   });
 });

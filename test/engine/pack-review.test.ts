@@ -64,9 +64,13 @@ describe("finding G: a figure of an earlier period is marked only where there is
   });
 
   test("the headline says its counts include the earlier return's records", () => {
-    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", ratings: 1, sheets: ["Q2 Return"], count: 2 });
-    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: their figures are marked "Q2 figure", and an officer's rating shown with no figure "Q2 rating".`);
-    expect(earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", ratings: 0, sheets: ["Q2 Return"], count: 2 })).not.toContain("Q2 rating");
+    const note = earlierNote({ period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", ratings: 1, figures: 1, sheets: ["Q2 Return"], count: 2 });
+    expect(note).toBe(`These counts include 2 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: shown with a figure marked "Q2 figure", and an officer's rating with no figure marked "Q2 rating".`);
+    // It says only the marks the pack shows (helper-126).
+    const base = { period: "Quarter 2 2010/11", mark: "Q2 figure", ratingMark: "Q2 rating", sheets: ["Q2 Return"], count: 3 };
+    expect(earlierNote({ ...base, ratings: 0, figures: 3 })).toBe(`These counts include 3 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: shown with figures marked "Q2 figure".`);
+    expect(earlierNote({ ...base, ratings: 2, figures: 0 })).toBe(`These counts include 3 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's: shown with officers' ratings with no figure marked "Q2 rating".`);
+    expect(earlierNote({ ...base, ratings: 0, figures: 0 })).toBe(`These counts include 3 records from a Quarter 2 2010/11 return (sheet 'Q2 Return'), an earlier period than this report's.`);
     const headline = rows.findIndex((r) => r.cells[0] === "Summary of ratings");
     const exceptions = rows.findIndex((r) => r.cells[0] === "Exceptions");
     expect(rows.slice(headline, exceptions).map((r) => r.cells[0])).toContain(note);
@@ -217,11 +221,30 @@ describe("finding: an exception whose commentary only points elsewhere is named 
     ["(See comment)", true],
     ["please see attached.", true],
     ["See Appendix B", true],
+    ["See commentary", true],
+    ["Refer to commentary below", true],
+    ["See comments below", true],
+    ["See NI 073 above", true],
+    ["See Q2 report", true],
+    ["See section 3", true],
+    ["See below…", true],
+    ["As above", true],
+    ["As per previous quarter", true],
     ["See below: the scheme was delayed", false],
+    ["See comment above re X", false],
+    ["see narrative in section 3 for the full picture", false],
+    ["See improvement next quarter", false],
+    ["As above, the backlog has grown", false],
     ["Seen by the board", false],
     ["", false],
   ] as const)("isPointer(%j) is %s", (text, want) => {
     expect(isPointer(text)).toBe(want);
+  });
+
+  test("the councillors' pages say the pointer leads nowhere, keeping the tracker's words (helper-126: below NI 43 was another record's commentary)", () => {
+    const councillors = rows.slice(0, officers).map((r) => r.cells.join(" | ")).join("\n");
+    expect(councillors).toContain('No commentary given here (the tracker says "See below").');
+    expect(councillors).toContain("See below: the scheme was delayed by the contractor");
   });
 
   test("an exception's pointer is named at its comment cell; commentary with words after it, or a record on target, is not", () => {

@@ -14,6 +14,8 @@ export interface EarlierRecords {
   /** "Q2 rating", beside an officer's rating with no figure shown; `ratings`: how many the scorecards mark so. */
   ratingMark: string;
   ratings: number;
+  /** How many figures the scorecards mark "Q2 figure". */
+  figures: number;
   sheets: string[];
   count: number;
 }
@@ -68,7 +70,7 @@ export function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[])
     if (!table) continue;
     const period = periodWords(table);
     let entry = out.get(period);
-    if (!entry) out.set(period, (entry = { period, mark: table.mark, ratingMark: table.ratingMark, ratings: 0, sheets: [], count: 0 }));
+    if (!entry) out.set(period, (entry = { period, mark: table.mark, ratingMark: table.ratingMark, ratings: 0, figures: 0, sheets: [], count: 0 }));
     entry.count++;
     if (!entry.sheets.includes(record.sheet)) entry.sheets.push(record.sheet);
   }

@@ -1,6 +1,7 @@
 // The pack's memory (issue 14): last period's status of each record, what changed since, last
 // period's counts, and the figures over time for the exceptions' trend charts. Attached to the
 // summary model from the workbook's history; a pack with no previous period is unchanged.
+import { commentaryText } from "./plain-words";
 import { levelRank } from "../history/columns";
 import { recordKey } from "../history/key";
 import { statusesOf } from "../scheme/schemes";
@@ -44,6 +45,8 @@ export interface ChangeRow {
   status?: string;
   level?: Level;
   source?: StatusSource;
+  /** "Q2 rating", as the scorecards mark an officer's rating from a table of an earlier period. */
+  earlierRating?: string;
   commentary: string;
   lead: string;
   reason: string;
@@ -178,6 +181,8 @@ export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, opt
 
   const lastPeriod = new Map<string, LastPeriod>();
   const changes: ChangeRow[] = [];
+  // The scorecards' marks, so "New this period" does not show last quarter's rating as this one's (helper-126).
+  const earlierRatings = new Map(model.groups.flatMap((g) => [...g.indicators, ...g.activities]).filter((row) => row.earlierRating).map((row) => [rowKey(row), row.earlierRating]));
   const keys = new Set<string>();
   for (const r of ours) {
     const { record, rating } = r;
@@ -196,7 +201,8 @@ export function summariseWithHistory(result: WorkbookResult, scheme: Scheme, opt
       status: rating.status,
       level: rating.level,
       source: rating.source,
-      commentary: record.comment?.text ?? "",
+      earlierRating: earlierRatings.get(rowKey(record)),
+      commentary: commentaryText(record.comment?.text),
       lead: record.lead ?? "",
       reason: rating.reason,
     });

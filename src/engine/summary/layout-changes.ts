@@ -5,7 +5,7 @@ import { STYLES, statusCell } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
-import { officerMarked } from "./layout-records";
+import { earlierMarked, officerMarked } from "./layout-records";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -43,7 +43,8 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
   const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
   const nowText = (c: ChangeRow) => {
     const cell = now(c);
-    return cell ? officerMarked(cell.text, c.source) : "Not in the tracker";
+    if (!cell) return "Not in the tracker";
+    return earlierMarked(officerMarked(cell.text, c.source), c.earlierRating);
   };
   return [
     { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },

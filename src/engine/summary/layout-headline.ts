@@ -103,9 +103,12 @@ const quoted = (sheets: string[]) => sheets.map((s) => `'${s}'`).join(", ");
  */
 export function earlierNote(e: EarlierRecords): string {
   const sheets = `${e.sheets.length === 1 ? "sheet" : "sheets"} ${quoted(e.sheets)}`;
-  const their = e.count === 1 ? "its figures are" : "their figures are";
-  const ratings = e.ratings > 0 ? `, and an officer's rating shown with no figure "${e.ratingMark}"` : "";
-  return `These counts include ${records(e.count)} from a ${e.period} return (${sheets}), an earlier period than this report's: ${their} marked "${e.mark}"${ratings}.`;
+  const marks = [
+    e.figures > 0 ? `${e.figures === 1 ? "a figure" : "figures"} marked "${e.mark}"` : "",
+    e.ratings > 0 ? `${e.ratings === 1 ? "an officer's rating" : "officers' ratings"} with no figure marked "${e.ratingMark}"` : "",
+  ].filter(Boolean);
+  const shown = marks.length ? `: shown with ${marks.join(", and ")}` : "";
+  return `These counts include ${records(e.count)} from a ${e.period} return (${sheets}), an earlier period than this report's${shown}.`;
 }
 
 export const ROUNDING_NOTE = "Percentages are whole numbers, and equal counts always show the same percentage, so a row may add up to a little less than 100%.";

@@ -90,8 +90,8 @@ export function writeKey(w: PlanWriter, scheme: Scheme, present: { indicator: bo
   w.row = writeTable(w, trendItems(scheme), keyColumns(0, 1, 2, 4, `Direction of travel (indicators), ${trendMethod(scheme)}`), { top: trendTop, paged: false });
 }
 
-/** Characters of a status's symbol and label in the key's line (Cannock's "▲ Requires amendment" is 22). */
-const KEY_LABEL_MAX = 32;
+/** Characters of a status's label in the key's line (Cannock's "Requires amendment" is 18). */
+const KEY_LABEL_MAX = 30;
 
 /**
  * The key in one line, under the title on every printed page (PRODUCT.md: "a key on every page"; helper-124
@@ -100,12 +100,21 @@ const KEY_LABEL_MAX = 32;
  */
 export function keyLine(scheme: Scheme, present: { indicator: boolean; activity: boolean }, officer: boolean): string {
   // A council's own labels can be sentences (Scorecard Rules): cut, so the line stays a line or two on every page.
-  const list = (statuses: Status[]): string => statuses.map((s) => cutAtWord(statusCellText(s), KEY_LABEL_MAX)).join(" · ");
+  // Labels marked as cut ("…"), and left whole where two would read the same cut (helper-126).
+  const list = (statuses: Status[]): string => {
+    const cut = statuses.map((st) => {
+      const short = cutAtWord(st.label, KEY_LABEL_MAX);
+      return short === st.label || short.endsWith("…") ? short : `${short}…`;
+    });
+    const labels = new Set(cut).size === cut.length ? cut : statuses.map((st) => st.label);
+    return statuses.map((st, i) => statusCellText({ ...st, label: labels[i] })).join(" · ");
+  };
   const same = list(scheme.indicator) === list(scheme.activity);
   const parts =
     present.indicator && present.activity && !same
       ? [`indicators: ${list(scheme.indicator)}`, `activities: ${list(scheme.activity)}`]
       : [list(present.indicator || same ? scheme.indicator : scheme.activity)];
   const officerWords = officer ? " (officer): the officer's own rating." : "";
-  return `Key: ${parts.join("; ")}.${officerWords} Meanings in the key at the start of this summary.`;
+  const listed = parts.join("; ");
+  return `Key: ${listed}${listed.endsWith("…") ? "" : "."}${officerWords} Meanings in the key at the start of this summary.`;
 }

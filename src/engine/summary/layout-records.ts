@@ -189,8 +189,12 @@ export function officerMarked(text: string, source: StatusSource | undefined): s
 
 /** A row's status as the tables show it: "★ Good (officer)", "★ Good (officer) (Q2 rating)" for one of an earlier period with no figure. */
 function statusText(scheme: Scheme, kind: "indicator" | "activity", row: { status: string; source?: StatusSource; earlierRating?: string }): string {
-  const text = officerMarked(statusCell(scheme, kind, row.status).text, row.source);
-  return row.earlierRating ? `${text} (${row.earlierRating})` : text;
+  return earlierMarked(officerMarked(statusCell(scheme, kind, row.status).text, row.source), row.earlierRating);
+}
+
+/** "★ Good (officer) (Q2 rating)": an officer's rating from a table of an earlier period (summary.ts earlierRating). */
+export function earlierMarked(text: string, earlierRating: string | undefined): string {
+  return earlierRating ? `${text} (${earlierRating})` : text;
 }
 
 function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[] {

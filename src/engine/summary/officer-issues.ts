@@ -3,7 +3,9 @@
 // commentary given."; the figures behind the rating are for the officer who writes it).
 import { toA1 } from "../vocab/address";
 import { statusByKey } from "../scheme/schemes";
-import { disagreementSentence, missingCommentarySentence, pointerCommentarySentence } from "./plain-words";
+import { disagreementSentence, isPointer, missingCommentarySentence, pointerCommentarySentence } from "./plain-words";
+
+export { isPointer };
 import type { IssueRow } from "./summary";
 import type { RatedRecord } from "../rate/workbook";
 import type { Level, Scheme, TableSpec } from "../vocab/types";
@@ -45,14 +47,4 @@ export function missingCommentaryRows(rated: readonly RatedRecord[], tables: rea
     out.push({ ref: record.ref, where: `${record.sheet}!${cell}`, message, severity: "warning" });
   }
   return out;
-}
-
-/**
- * Commentary that only points elsewhere ("See below", "(See comment)", "See attached"): in the pack the row
- * stands alone, so the pointer leads nowhere (helper-124: Derby's NI 43, an exception, said only "See below").
- */
-const POINTER = /^\(?\s*(?:please\s+)?see\s+(?:below|above|over(?:leaf)?|attached|appendix(?:\s+\w+)?|comments?|notes?|report|narrative|separate\s+\w+)\s*\.?\s*\)?$/i;
-
-export function isPointer(text: string): boolean {
-  return POINTER.test(text);
 }

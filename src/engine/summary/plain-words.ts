@@ -40,6 +40,28 @@ export function missingCommentarySentence(status: string, reason: string): strin
   return `Rated ${status} with no commentary from the lead officer.${why} Add the commentary in the tracker.`;
 }
 
+/**
+ * Commentary that only points elsewhere ("See below", "(See comment)", "Refer to commentary below", "See NI 073
+ * above", "As above"): in the pack the row stands alone, so the pointer leads nowhere, or to another record's
+ * words (helper-124, helper-126: Derby's NI 43, an exception, said only "See below"). A pointer is "see" or
+ * "refer to" and at most three words, one of them naming where (below, a report, a ref), or "as above/before".
+ */
+const POINTER_SHAPE = /^\(?\s*(?:(?:please\s+)?(?:see|refer\s+to)((?:\s+[^\s():;,]+){1,3})|as\s+(?:per\s+)?(?:above|below|before|previous(?:\s+(?:quarter|period|comments?|update))?|last\s+(?:quarter|period|time)))\s*[.:…]*\s*\)?$/i;
+const POINTER_WORD = /^(?:below|above|overleaf|attached|attachment|comments?|commentary|notes?|report|narrative|section|appendix|previous|update|earlier|separate|sheet|tab|.*\d.*)$/i;
+
+export function isPointer(text: string): boolean {
+  const m = POINTER_SHAPE.exec(text.trim());
+  if (!m) return false;
+  // "As above": no words to weigh. "See …": one of its words says where.
+  return m[1] === undefined || m[1].trim().split(/\s+/).some((w) => POINTER_WORD.test(w.replace(/[.…]+$/, "")));
+}
+
+/** The commentary the councillors' pages show: a bare pointer is said to be one, with the tracker's words kept. */
+export function commentaryText(text: string | undefined): string {
+  const t = text ?? "";
+  return isPointer(t) ? `No commentary given here (the tracker says "${t.trim()}").` : t;
+}
+
 export function pointerCommentarySentence(status: string, text: string): string {
   return `Rated ${status}, and the commentary only says "${text}": the pack shows the row on its own. Write the commentary in the row's own cell.`;
 }

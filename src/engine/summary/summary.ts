@@ -1,5 +1,6 @@
 // The committee summary as data: counts by status, exceptions, scorecards by group, checks and problems.
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
+import { commentaryText } from "./plain-words";
 import { parseA1 } from "../vocab/address";
 import { dateText, fieldText, progressFigure, progressText } from "./layout-text";
 import { earlierOf, marked, markOf, ratingMarkOf, type EarlierMarks, type EarlierRecords } from "./earlier-records";
@@ -222,7 +223,7 @@ function indicatorRow({ record, rating }: RatedRecord, marks?: EarlierMarks): In
     trendLongTerm: longTermOf(record, rating),
     direction: rating.direction,
     comparators: comparatorsOf(record, rating),
-    comment: record.comment?.text ?? "",
+    comment: commentaryText(record.comment?.text),
     lead: record.lead ?? "",
     reason: rating.reason,
   };
@@ -241,7 +242,7 @@ function activityRow({ record, rating }: RatedRecord, marks?: EarlierMarks): Act
     earlierRating: ratingMarkOf(shownProgress(record), marks, rating),
     start: dateText(record.start),
     due: dateText(record.due),
-    update: record.comment?.text ?? "",
+    update: commentaryText(record.comment?.text),
     lead: record.lead ?? "",
     directorate: record.directorate ?? "",
     priority: record.priority ?? "",
@@ -286,7 +287,7 @@ function exceptionRow(item: RatedRecord, group: string, marks?: EarlierMarks): E
     trend: rating.trend,
     trendLongTerm: longTermOf(record, rating),
     direction: rating.direction,
-    commentary: record.comment?.text ?? "",
+    commentary: commentaryText(record.comment?.text),
     reason: rating.reason,
     lead: record.lead ?? "",
     group,
@@ -375,8 +376,12 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
 
   const checks = checkRows(rated, scheme);
   const earlier = earlierOf(options.stale, rated);
-  const markedRatings = groups.flatMap((g) => [...g.indicators, ...g.activities]).filter((r) => r.earlierRating);
-  for (const e of earlier) e.ratings = markedRatings.filter((r) => r.earlierRating === e.ratingMark).length;
+  // What the headline's note says is marked, it counts from the scorecards (helper-126).
+  const scorecardRows = groups.flatMap((g) => [...g.indicators, ...g.activities]);
+  for (const e of earlier) {
+    e.ratings = scorecardRows.filter((r) => r.earlierRating === e.ratingMark).length;
+    e.figures = scorecardRows.filter((r) => ("actual" in r ? r.actual : r.progress).endsWith(`(${e.mark})`)).length;
+  }
 
   return {
     committee: options.committee?.trim() || undefined,
