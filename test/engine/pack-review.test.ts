@@ -1,7 +1,7 @@
 // Review findings on issue 12 (packs that tell the truth), each read as a councillor reads the pack:
 // marks only beside a figure, a headline that says what it counts, equal counts with equal percents,
 // plain words for councillors and plain sentences for officers.
-import { isPointer } from "../../src/engine/summary/officer-issues";
+import { isPointer } from "../../src/engine/summary/plain-words";
 import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { summarySheetName } from "../../src/engine/summary/layout";

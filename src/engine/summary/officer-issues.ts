@@ -1,11 +1,9 @@
 // The officers' section's own rows, in plain sentences: where an officer's rating and the rules
-// disagree, and where an exception has no commentary (the councillors' pages only say "No
-// commentary given."; the figures behind the rating are for the officer who writes it).
+// disagree, and where an exception has no commentary, or only a pointer ("See below"; the councillors'
+// pages only say "No commentary given."; the figures behind the rating are for the officer who writes it).
 import { toA1 } from "../vocab/address";
 import { statusByKey } from "../scheme/schemes";
 import { disagreementSentence, isPointer, missingCommentarySentence, pointerCommentarySentence } from "./plain-words";
-
-export { isPointer };
 import type { IssueRow } from "./summary";
 import type { RatedRecord } from "../rate/workbook";
 import type { Level, Scheme, TableSpec } from "../vocab/types";
