@@ -96,7 +96,7 @@ export interface XlRange
   readonly conditionalFormats: XlConditionalFormatCollection;
 }
 
-/** A conditional format: only its kind is read (a colour scale fills, a data bar or icon set does not). */
+/** A conditional format: only its kind is read (conditional-fills.ts: which kinds may fill a cell of text). */
 export type XlConditionalFormat = Pick<Excel.ConditionalFormat, "type">;
 
 export interface XlConditionalFormatCollection {

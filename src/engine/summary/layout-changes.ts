@@ -5,7 +5,7 @@ import { STYLES, statusCell } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
-import { earlierMarked, officerMarked } from "./layout-records";
+import { sourceMarked } from "./layout-records";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -44,7 +44,7 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
   const nowText = (c: ChangeRow) => {
     const cell = now(c);
     if (!cell) return "Not in the tracker";
-    return earlierMarked(officerMarked(cell.text, c.source), c.earlierRating);
+    return sourceMarked(cell.text, c);
   };
   return [
     { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },

@@ -189,12 +189,13 @@ export function officerMarked(text: string, source: StatusSource | undefined): s
 
 /** A row's status as the tables show it: "★ Good (officer)", "★ Good (officer) (Q2 rating)" for one of an earlier period with no figure. */
 function statusText(scheme: Scheme, kind: "indicator" | "activity", row: { status: string; source?: StatusSource; earlierRating?: string }): string {
-  return earlierMarked(officerMarked(statusCell(scheme, kind, row.status).text, row.source), row.earlierRating);
+  return sourceMarked(statusCell(scheme, kind, row.status).text, row);
 }
 
-/** "★ Good (officer) (Q2 rating)": an officer's rating from a table of an earlier period (summary.ts earlierRating). */
-export function earlierMarked(text: string, earlierRating: string | undefined): string {
-  return earlierRating ? `${text} (${earlierRating})` : text;
+/** A status's text with where it came from: "(officer)", and "(Q2 rating)" for an officer's rating of an earlier period (summary.ts earlierRating). */
+export function sourceMarked(text: string, row: { source?: StatusSource; earlierRating?: string }): string {
+  const marked = officerMarked(text, row.source);
+  return row.earlierRating ? `${marked} (${row.earlierRating})` : marked;
 }
 
 function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[] {
