@@ -195,13 +195,13 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
       sheet: s.sheet,
       cell: s.evidence.cell,
       severity: "warning",
-      message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the table's records are marked "${s.mark}" in the summary.`,
+      message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the summary marks the table's figures "${s.mark}" (an officer's rating shown without one, "${s.ratingMark}"), and the history records them as ${formatPeriod(p)}'s.`,
     });
   }
   // A very hidden table is named only where no other is read: a code-kept list or lookup is no officer's to act on (helper-121).
   result.problems.push(...skippedLaterProblems(tables, period), ...(tables.length === 0 ? veryHiddenProblems(officers, settings.columnOverrides) : []));
 
-  const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today);
+  const { view: history, plan: historyPlan, window: historyWindow, incomplete } = runHistory(historyGrid, scheme, period, result.rated, options.today, stale);
   if (incomplete) return { scheme, settings, period, periodSource, reportDate, reportDateSource, stale, result, plans: [], history, historyIncomplete: true };
   result.problems.push(...history.problems);
 

@@ -7,6 +7,7 @@ import { identityText, recordKey } from "../../src/engine/history/key";
 import { readHistory } from "../../src/engine/history/read";
 import { HISTORY_TAB_COLOUR } from "../../src/engine/history/layout";
 import { HISTORY_SHEET } from "../../src/engine/history/types";
+import { trendPoints } from "../../src/engine/summary/chart-series";
 import type { SheetPlan } from "../../src/engine/vocab/plan";
 import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
 
@@ -86,7 +87,7 @@ describe("two and three periods through runScorecard", () => {
       action: "create",
       freeze: { rows: 1, cols: 0 },
       tab: HISTORY_TAB_COLOUR,
-      header: ["Period", "Sheet", "Ref", "Name", "Kind", "Status", "Level", "Source", "Actual", "Target", "Unit", "Hidden row", "Recorded on"],
+      header: ["Period", "Sheet", "Ref", "Name", "Kind", "Status", "Level", "Source", "Actual", "Target", "Unit", "Figures for", "Hidden row", "Recorded on"],
       periods: ["Q2 2010/11", "Q2 2010/11", "Q2 2010/11", "Q2 2010/11"],
       refs: ["NI 1", "NI 2", "NI 3", "NI 9"],
       statuses: r2.result.rated.map((x) => x.rating.status),
@@ -241,5 +242,68 @@ describe("re-running and re-arranging", () => {
       plan: undefined,
       warning: [["warning", "No period is known, so this run's statuses are not recorded in the history: set the period (as Q3 2010/11) to record them."]],
     });
+  });
+});
+
+describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley's Q2 figures were recorded as Q3's)", () => {
+  const sheet = (name: string, title: string, row: Row): SheetGrid => ({ name, values: [[title], [], HEADER, row] });
+  const q3 = sheet("Q3 Scorecard", "Quarter 3 (October to December 2010)", ["NI 1", "Crime", "Lower", 100, 130, "Up"]);
+  const q2Return = sheet("Returns", "Select Committee – Quarter 2 (July to September 2010) return", ["B1", "Truancy", "Lower", 10, 12, "Rising"]);
+  const r3 = run([q3, q2Return], "Q3 2010/11");
+  const read3 = readHistory(gridOf(historyPlan(r3)));
+
+  test("the Q3 run records the return's row under Q3, its status as the pack gave it, its figures as Q2's", () => {
+    const plan = historyPlan(r3)!;
+    const header = plan.blocks[0].values[0];
+    const row = plan.blocks[0].values.find((r) => r.includes("B1"))!;
+    expect(r3.stale.map((s) => s.sheet)).toEqual(["Returns"]);
+    expect(read3.entries.map((e) => [e.ref, e.period, e.status, e.actual, e.figuresFor?.text])).toEqual([
+      ["NI 1", "Q3 2010/11", byRef(r3, "NI 1").rating.status, 130, undefined],
+      ["B1", "Q3 2010/11", byRef(r3, "B1").rating.status, 12, "Q2 2010/11"],
+    ]);
+    expect(row[header.indexOf("Figures for")]).toBe("Q2 2010/11");
+    expect(r3.result.problems.find((p) => p.sheet === "Returns")?.message).toMatch(/the history records them as Q2 2010\/11's\.$/);
+  });
+
+  test("the Q3 pack's chart puts the return's figure at Q2, not Q3", () => {
+    const b1 = byRef(r3, "B1");
+    expect(trendPoints(b1.record, r3.history.series(b1), "Q3 2010/11").points.map((p) => [p.label, p.value])).toEqual([["Q2 2010/11", 12]]);
+  });
+
+  test("next quarter compares with what the Q3 pack said, and charts the Q2 figure at Q2", () => {
+    const q4Return = sheet("Returns", "Select Committee – Quarter 4 (January to March 2011) return", ["B1", "Truancy", "Lower", 10, 8, "Falling"]);
+    const q4 = sheet("Q3 Scorecard", "Quarter 4 (January to March 2011)", ["NI 1", "Crime", "Lower", 100, 90, "Down"]);
+    const r4 = run([q4, q4Return, gridOf(historyPlan(r3))], "Q4 2010/11");
+    const b1 = byRef(r4, "B1");
+    expect(r4.stale).toEqual([]);
+    expect(r4.history.previous(b1)).toEqual({ period: "Q3 2010/11", status: byRef(r3, "B1").rating.status, level: byRef(r3, "B1").rating.level });
+    expect(trendPoints(b1.record, r4.history.series(b1), "Q4 2010/11").points.map((p) => [p.label, p.value])).toEqual([
+      ["Q2 2010/11", 12],
+      ["Q4 2010/11", 8],
+    ]);
+    // Q3's own row of the other sheet keeps its period; the Q2 figure is written back as it was read.
+    const read4 = readHistory(gridOf(historyPlan(r4)));
+    expect(read4.entries.filter((e) => e.period === "Q3 2010/11").map((e) => [e.ref, e.figuresFor?.text])).toEqual([
+      ["NI 1", undefined],
+      ["B1", "Q2 2010/11"],
+    ]);
+  });
+
+  test("a 'Figures for' typed as the row's own period, a later one or words is no earlier period's", () => {
+    const header = ["Period", "Ref", "Status", "Level", "Actual", "Figures for"];
+    const rows = [
+      ["Q3 2010/11", "A", "red", "bad", 1, "Q3 2010/11"],
+      ["Q3 2010/11", "B", "red", "bad", 1, "Q4 2010/11"],
+      ["Q3 2010/11", "C", "red", "bad", 1, "last quarter"],
+      ["Q3 2010/11", "D", "red", "bad", 1, "Quarter 2 2010-11"],
+    ];
+    const read = readHistory({ name: HISTORY_SHEET, values: [header, ...rows] });
+    expect(read.entries.map((e) => [e.ref, e.figuresFor])).toEqual([
+      ["A", undefined],
+      ["B", undefined],
+      ["C", undefined],
+      ["D", { text: "Q2 2010/11", order: 2010 * 5 + 2 }],
+    ]);
+    expect(read.problems).toEqual([]);
   });
 });

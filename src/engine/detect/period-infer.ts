@@ -259,6 +259,13 @@ export function laterTables(inference: PeriodInference, report: ReportingPeriod 
   });
 }
 
+/** The table of an earlier period a record is in (`row` one-based, as records hold it), if any. */
+export function staleTableOf(stale: readonly StaleTable[] | undefined, record: { sheet: string; row: number }): StaleTable | undefined {
+  if (!stale?.length) return undefined;
+  const at = record.row - 1;
+  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
+}
+
 /** Tables whose own period is earlier than the report's (RULES §10): each with its mark. */
 export function staleTables(inference: PeriodInference, report: ReportingPeriod | undefined): StaleTable[] {
   if (!report || report.startYear === undefined) return [];

@@ -2,7 +2,7 @@
 // any order (a person may move, rename slightly or add columns; unknown columns are ignored).
 import type { Level } from "../vocab/types";
 
-export type HistoryColumn = "period" | "sheet" | "ref" | "name" | "kind" | "status" | "level" | "source" | "actual" | "target" | "unit" | "hidden" | "recordedOn";
+export type HistoryColumn = "period" | "sheet" | "ref" | "name" | "kind" | "status" | "level" | "source" | "actual" | "target" | "unit" | "figuresFor" | "hidden" | "recordedOn";
 
 export interface ColumnSpec {
   column: HistoryColumn;
@@ -70,6 +70,13 @@ export const HISTORY_COLUMNS: readonly ColumnSpec[] = [
     aliases: ["due", "due date"],
   },
   { column: "unit", header: "Unit", width: 6, aliases: ["units"] },
+  // Blank where the figures are the row's period's own.
+  {
+    column: "figuresFor",
+    header: "Figures for",
+    width: 12,
+    aliases: ["figures period", "figures from", "figure period"],
+  },
   { column: "hidden", header: "Hidden row", width: 8, aliases: ["hidden"] },
   {
     column: "recordedOn",

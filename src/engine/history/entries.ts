@@ -1,7 +1,8 @@
 // This run's rated records as history entries: what the sheet records for the run's period.
 import { readValue } from "../read/values";
 import { recordKey } from "./key";
-import type { HistoryPeriod } from "./period";
+import { historyPeriod, type HistoryPeriod } from "./period";
+import { staleTableOf, type StaleTable } from "../detect/period-infer";
 import type { HistoryEntry } from "./types";
 import type { RatedRecord } from "../rate/workbook";
 import type { Field } from "../vocab/types";
@@ -18,8 +19,11 @@ export function figureOf(field: Field | undefined): {
   return { value: field.text.trim() };
 }
 
-/** The entry a rated record makes for `period`; undefined when it has neither ref nor name. */
-export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string): HistoryEntry | undefined {
+/**
+ * The entry a rated record makes for `period`; undefined when it has neither ref nor name. `figuresFor`: the
+ * earlier period its table's figures are for (a sheet still holding Q2's), recorded beside them.
+ */
+export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string, figuresFor?: HistoryPeriod): HistoryEntry | undefined {
   const { record, rating } = rated;
   const key = recordKey(record);
   if (!key) return undefined;
@@ -44,15 +48,24 @@ export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string
   const unit = actual.unit ?? target.unit;
   if (unit) entry.unit = unit;
   if (record.hidden) entry.hidden = true;
+  if (figuresFor && figuresFor.order < period.order) entry.figuresFor = figuresFor;
   return entry;
 }
 
 /** Each rated record with the entry it makes for this run's period. */
 export type OwnEntries = { rated: RatedRecord; entry?: HistoryEntry }[];
 
-/** This run's entries, made once a run: the history's view and its sheet both use them (mergeRun's `ownMade`). */
-export function ownEntries(rated: RatedRecord[], period: HistoryPeriod, today: string): OwnEntries {
-  return rated.map((r) => ({ rated: r, entry: entryOf(r, period, today) }));
+/**
+ * This run's entries, made once a run: the history's view and its sheet both use them (mergeRun's `ownMade`).
+ * `stale`: tables of an earlier period than the report's; their records' figures are recorded as that period's.
+ */
+export function ownEntries(rated: RatedRecord[], period: HistoryPeriod, today: string, stale?: readonly StaleTable[]): OwnEntries {
+  if (!stale?.length) return rated.map((r) => ({ rated: r, entry: entryOf(r, period, today) }));
+  const periods = new Map(stale.map((s) => [s, historyPeriod(s.evidence.period)]));
+  return rated.map((r) => {
+    const table = staleTableOf(stale, r.record);
+    return { rated: r, entry: entryOf(r, period, today, table && periods.get(table)) };
+  });
 }
 
 /**

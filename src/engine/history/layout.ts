@@ -72,6 +72,7 @@ function entryRow(e: HistoryEntry): PlanValue[] {
     actual: e.actual,
     target: e.target,
     unit: e.unit ?? "",
+    figuresFor: e.figuresFor?.text ?? "",
     hidden: e.hidden ? "Yes" : "",
     recordedOn: recordedOnText(e.recordedOn),
   };

@@ -115,6 +115,9 @@ function readRow(at: (c: HistoryColumn) => CellValue, scheme: Scheme | undefined
   const unit = text("unit");
   if (unit) entry.unit = unit;
   if (yes(at("hidden"))) entry.hidden = true;
+  // A period that cannot be read, or is not earlier than the row's, is no earlier period's: the row's own figures.
+  const figuresFor = text("figuresFor") ? readHistoryPeriod(text("figuresFor")) : undefined;
+  if (figuresFor && typeof figuresFor !== "string" && figuresFor.order < period.order) entry.figuresFor = { text: one(figuresFor.text), order: figuresFor.order };
   return { entry };
 }
 

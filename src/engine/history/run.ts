@@ -11,6 +11,7 @@ import { HISTORY_SHEET, type HistoryEntry } from "./types";
 import { historyFor, type HistoryView } from "./view";
 import type { RatedRecord } from "../rate/workbook";
 import type { ReportingPeriod } from "../read/periods";
+import type { StaleTable } from "../detect/period-infer";
 import type { SheetPlan } from "../vocab/plan";
 import type { Scheme, SheetGrid } from "../vocab/types";
 
@@ -72,7 +73,8 @@ function periodsAboveFit(grid: SheetGrid, firstInWindow: number | undefined): bo
   return last <= firstInWindow;
 }
 
-export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: ReportingPeriod | undefined, rated: RatedRecord[], today: string): HistoryRun {
+/** `stale`: tables of an earlier period than the report's, whose figures are recorded as that period's. */
+export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: ReportingPeriod | undefined, rated: RatedRecord[], today: string, stale?: readonly StaleTable[]): HistoryRun {
   const read = grid ? readHistory(grid, scheme) : { entries: [], problems: [], unread: [] };
   const at = historyPeriod(period);
   const windowed = grid?.skippedRows !== undefined;
@@ -83,7 +85,7 @@ export function runHistory(grid: SheetGrid | undefined, scheme: Scheme, period: 
     const earlier = new Set(read.entries.filter((e) => !at || e.periodOrder < at.order).map((e) => e.periodOrder)).size;
     if (!at || !inOrder || !laidOutAsOurs(grid) || earlier <= HISTORY_PERIODS_USED) return { view: historyFor({ sheet: grid.name, entries: [], rated, today, scheme }), incomplete: true };
   }
-  const own = at ? ownEntries(rated, at, today) : undefined;
+  const own = at ? ownEntries(rated, at, today, stale) : undefined;
   const view = historyFor({
     sheet: grid?.name,
     entries: used(read.entries, at),

@@ -29,6 +29,11 @@ export interface HistoryEntry {
   unit?: string;
   /** The tracker row was hidden (left out of the pack's counts unless included, RULES §10). */
   hidden?: boolean;
+  /**
+   * The period the figures are for, where earlier than the row's own: a table still holding Q2's figures
+   * when Q3 was reported. The row's status is what that period's pack said; its figures are charted as Q2's.
+   */
+  figuresFor?: { text: string; order: number };
 }
 
 /** The previous period's status of a record, as `--json` and the pack show it. */

@@ -98,9 +98,10 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
   const currentTarget = current ? current.value : null;
   let { points, percent } = trackerPoints(record.series, reportYear, currentTarget);
   if (points.length === 0) {
-    // No period columns: the rated actual is this period's figure.
+    // No period columns: the rated actual is this period's figure, or the earlier one's its table holds (Q2's).
     const actual = figureOf(record.actual?.value, record.actual?.format);
-    const period = reportPeriod ? readPeriod(reportPeriod) : undefined;
+    const own = reportPeriod === undefined ? undefined : history.find((e) => e.period === reportPeriod);
+    const period = own?.figuresFor ?? (reportPeriod ? readPeriod(reportPeriod) : undefined);
     if (actual && period) points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
     percent ||= actual?.percent ?? false;
   }
@@ -112,18 +113,20 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
   for (const entry of history) {
     // This run's own entry holds the tracker's rated figure, already among its columns.
     if (entry.period === reportPeriod && points.length > 0 && record.series.length > 0) continue;
+    // A row whose figures are an earlier period's (a sheet still holding Q2's at Q3) is charted at that period.
+    const at = entry.figuresFor ?? { text: entry.period, order: entry.periodOrder };
     const figure = figureOf(entry.actual);
-    if (!figure || (kindOfLine !== undefined && isYear(entry.periodOrder) !== kindOfLine)) continue;
+    if (!figure || (kindOfLine !== undefined && isYear(at.order) !== kindOfLine)) continue;
     const recorded = figureOf(entry.target);
-    const known = byPeriod.get(entry.period);
+    const known = byPeriod.get(at.text);
     if (known) {
-      // The tracker's figure stands; the target recorded for that period replaces the current one.
-      if (recorded && known.period!.text !== reportPeriod) known.target = recorded.value;
+      // The tracker's figure stands (and a period's own row over another's copy of it); the target recorded for that period replaces the current one.
+      if (recorded && !entry.figuresFor && known.period!.text !== reportPeriod) known.target = recorded.value;
       continue;
     }
     percent ||= figure.percent || entry.unit === "%";
-    const point: Placed = { label: entry.period, value: figure.value, target: recorded ? recorded.value : currentTarget, period: { text: entry.period, order: entry.periodOrder } };
-    byPeriod.set(entry.period, point);
+    const point: Placed = { label: at.text, value: figure.value, target: recorded ? recorded.value : currentTarget, period: at };
+    byPeriod.set(at.text, point);
   }
   const ordered = [...byPeriod.values()].sort((a, b) => a.period!.order - b.period!.order);
   return { points: ordered.map(plain), percent };

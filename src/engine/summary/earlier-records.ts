@@ -2,7 +2,7 @@
 // ("378 (Q2 figure)"), and how many the headline counts, so it can say so.
 import { formatPeriod } from "../read/periods";
 import type { RatedRecord } from "../rate/workbook";
-import type { StaleTable } from "../detect/period-infer";
+import { staleTableOf, type StaleTable } from "../detect/period-infer";
 import type { Level, Rating, SourceRecord } from "../vocab/types";
 
 /** Records of tables of an earlier period, counted in the headline: it says so. */
@@ -26,16 +26,9 @@ export interface EarlierRecords {
  */
 export const marked = (text: string, mark: string | undefined): string => (mark && /\d/.test(text) ? `${text} (${mark})` : text);
 
-/** The table of an earlier period a record is in, if any. */
-function staleOf(stale: StaleTable[] | undefined, record: SourceRecord): StaleTable | undefined {
-  if (!stale?.length) return undefined;
-  const at = record.row - 1;
-  return stale.find((s) => s.sheet === record.sheet && at >= s.firstRow && at <= s.lastRow);
-}
-
 /** The marks of a record in a table of an earlier period ("Q2 figure", "Q2 rating"), else undefined. */
 export const markOf = (stale: StaleTable[] | undefined, record: SourceRecord): EarlierMarks | undefined => {
-  const table = staleOf(stale, record);
+  const table = staleTableOf(stale, record);
   return table && { figure: table.mark, rating: table.ratingMark };
 };
 
@@ -66,7 +59,7 @@ export function earlierOf(stale: StaleTable[] | undefined, rated: RatedRecord[])
   const out = new Map<string, EarlierRecords>();
   if (!stale?.length) return [];
   for (const { record } of rated) {
-    const table = staleOf(stale, record);
+    const table = staleTableOf(stale, record);
     if (!table) continue;
     const period = periodWords(table);
     let entry = out.get(period);
