@@ -141,7 +141,13 @@ describe("finding: the currency stays as typed in the target shown", () => {
 
   test.each([
     ["£ format", field(1200, "£#,##0"), "£1,200"],
-    ["£ format, negative", field(-1200, "£#,##0;(£#,##0)"), "-£1,200"],
+    // The minus sign, not a hyphen: Excel and LibreOffice wrap after a hyphen ("Baseline 2008/09: -" then "25.6%" in Derby's pack).
+    ["£ format, negative", field(-1200, "£#,##0;(£#,##0)"), "\u2212£1,200"],
+    ["a negative percentage", field(-0.256, "0.0%"), "\u221225.6%"],
+    ["a negative number", field(-3.5, "General"), "\u22123.5"],
+    ["a minus typed as a hyphen (Derby's earlier actuals)", field("-25.6% 2008/09", "General"), "\u221225.6% 2008/09"],
+    ["after a colon, a bracket, a currency", field("Baseline: -1.0% (-£5)", "General"), "Baseline: \u22121.0% (\u2212£5)"],
+    ["a range, a year span and a dash between spaces stay", field("2008-09, 10-20, 10 - 20, Q1-Q2, n/a -", "General"), "2008-09, 10-20, 10 - 20, Q1-Q2, n/a -"],
     ["accounting £ format", field(1200, '_-[$£-809]* #,##0_-;-[$£-809]* #,##0_-'), "£1,200"],
     ["plain number", field(1200, "#,##0"), "1,200"],
     ["a colour section is not a currency", field(1200, "[Red]#,##0"), "1,200"],

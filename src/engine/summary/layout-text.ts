@@ -1,21 +1,31 @@
 // Tracker cells as the summary shows them. Text an officer typed is kept verbatim ("Less than 7,844",
-// "=SUM(A1) is wrong"); only bare numbers and dates are written out the way a person reads them.
+// "=SUM(A1) is wrong") but for a minus typed as a hyphen; only bare numbers and dates are written out the way a person reads them.
 import { readProgress } from "../rate/activity";
 import { excelSerialToIso, isDateFormat, readDate } from "../read/dates";
 import { formatFigure, formatIsoDate, formatNumber } from "../vocab/format";
 import { isPercentFormat } from "../read/values";
 import type { Field } from "../vocab/types";
 
+/** The minus sign (U+2212): Excel and LibreOffice wrap after a hyphen, leaving "-" on one line and "25.6%" on the next. */
+export const MINUS = "\u2212";
+
+/** A number written out with the minus sign, never a hyphen a line may break after. */
+export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MINUS + text.slice(1) : text);
+
+/** A hyphen typed as a minus ("-25.6% 2008/09", "Baseline: -1.0%"), shown as one; "2008-09" and "10 - 20" stay. */
+const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
+const typedSigned = (text: string): string => (text.includes("-") ? text.replace(TYPED_MINUS, `$1${MINUS}`) : text);
+
 /** A figure: typed text as it is; a number in its cell's format (percent, date, currency) or grouped "11,428". */
 export function fieldText(field: Field | undefined): string {
   if (!field) return "";
   const { value } = field;
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return typedSigned(value);
   if (typeof value === "number" && Number.isFinite(value)) {
-    if (isPercentFormat(field.format)) return formatFigure(value, true);
+    if (isPercentFormat(field.format)) return signed(formatFigure(value, true));
     if (isDateFormat(field.format) && value >= 1 && value < 2958466) return formatIsoDate(excelSerialToIso(value));
     const currency = currencyOfFormat(field.format);
-    return currency ? withCurrency(formatNumber(Math.abs(value), 4), value < 0, currency) : formatNumber(value, 4);
+    return currency ? withCurrency(formatNumber(Math.abs(value), 4), value < 0, currency) : signed(formatNumber(value, 4));
   }
   return field.text;
 }
@@ -61,9 +71,9 @@ export function currencyOfText(text: string): Currency | undefined {
   return after ? { symbol: after[1], after: true } : undefined;
 }
 
-/** "£1,875,000", "-£1,200", "12 €": a figure written with its currency, as typed. */
+/** "£1,875,000", "−£1,200", "12 €": a figure written with its currency, the minus sign where negative. */
 export function withCurrency(figure: string, negative: boolean, currency: Currency | undefined): string {
-  const sign = negative ? "-" : "";
+  const sign = negative ? MINUS : "";
   if (!currency) return `${sign}${figure}`;
   return currency.after ? `${sign}${figure} ${currency.symbol}` : `${sign}${currency.symbol}${figure}`;
 }

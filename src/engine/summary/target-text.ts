@@ -1,6 +1,6 @@
 // The target the rules actually used, as the pack shows it (issue 12 item 2): "7,844 (10,459
 // pro-rated to Q3)", "10,459 (annual)", or the period target as typed.
-import { currencyOfFormat, currencyOfText, fieldText, withCurrency } from "./layout-text";
+import { currencyOfFormat, currencyOfText, fieldText, signed, withCurrency } from "./layout-text";
 import { formatNumber } from "../vocab/format";
 import { readValue } from "../read/values";
 import type { SourceRecord } from "../vocab/types";
@@ -24,7 +24,7 @@ export function targetUsedText(record: SourceRecord): string {
   // The currency as typed: "£1,875,000 (£2.5m pro-rated to Q3)", not a bare 1,875,000.
   const currency = typeof annualTarget.value === "string" ? currencyOfText(annualTarget.value) : currencyOfFormat(annualTarget.format);
   const proRatedValue = reading.value * fraction;
-  const value = currency ? withCurrency(formatNumber(Math.abs(proRatedValue), whole ? 0 : 2), proRatedValue < 0, currency) : formatNumber(proRatedValue, whole ? 0 : 2);
+  const value = currency ? withCurrency(formatNumber(Math.abs(proRatedValue), whole ? 0 : 2), proRatedValue < 0, currency) : signed(formatNumber(proRatedValue, whole ? 0 : 2));
   const op = reading.kind === "target" ? OP_WORDS[reading.op] : "";
   const shown = `${op}${value}`;
   const quarter = Number.isInteger(fraction * 4) ? `Q${fraction * 4}` : `${formatNumber(fraction * 100, 0)}% of the year`;
