@@ -366,3 +366,29 @@ describe("finding: a printed header cut to fit ends at a whole word, marked by a
     expect(got.length).toBeLessThanOrEqual(80);
   });
 });
+
+describe("finding: an exception with no lead officer, beside ones with a lead (helper-124: Dudley's indicators name none)", () => {
+  const header = ["Ref", "Name", "Polarity", "Target", "Q3 Actual", "Lead officer", "Comment"];
+  const exceptionsOf = (rows: CellValue[][]) => {
+    const all = summaryOf([tracker("KPIs", [["Quarter 3 (October to December 2010)"]], header, rows)], { preset: "pentana" });
+    const from = all.findIndex((r) => r.cells[0] === "Exceptions");
+    const to = all.findIndex((r, i) => i > from && r.cells[0]?.startsWith("Scorecards"));
+    return all.slice(from, to).map((r) => r.cells);
+  };
+
+  test("a blank lead among named ones says 'Not given.'; a column no row fills is left out", () => {
+    const mixed = exceptionsOf([
+      ["L1", "Homes let", "Higher", 100, 40, "Jo Bloggs", "Delayed."],
+      ["L2", "Homes built", "Higher", 100, 41, null, "Delayed too."],
+    ]);
+    const heads = mixed.find((c) => c.includes("Lead officer"))!;
+    const col = heads.indexOf("Lead officer");
+    expect(mixed.filter((c) => c[0] === "L1" || c[0] === "L2").map((c) => [c[0], c[col]])).toEqual([
+      ["L1", "Jo Bloggs"],
+      ["L2", "Not given."],
+    ]);
+    const none = exceptionsOf([["L3", "Homes let", "Higher", 100, 40, null, "Delayed."]]);
+    expect(none.some((c) => c.includes("Lead officer"))).toBe(false);
+    expect(none.flat()).not.toContain("Not given.");
+  });
+});

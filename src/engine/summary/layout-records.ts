@@ -1,7 +1,7 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
-import { exceptionHeaders, NO_COMMENTARY } from "./plain-words";
+import { exceptionHeaders, NO_COMMENTARY, NO_LEAD } from "./plain-words";
 import { chartColumn, chartRowHeight, type ChartCollector } from "./layout-charts";
 import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-period";
 import { trendMethod } from "./layout-key";
@@ -104,6 +104,8 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
   const isIndicator = (e: ExceptionRow) => e.kind === "indicator";
   // A Trend column with no trend on any row says nothing: left out (issue 12 item 5).
   const anyTrend = exceptions.some((e) => isIndicator(e) && e.trend !== "notrend");
+  // Likewise a Lead officer column no row fills; where some do, a blank says so (Dudley's indicators name no lead).
+  const anyLead = exceptions.some((e) => e.lead.trim() !== "");
   // Headers name what the table holds; a Type column only where it holds both kinds.
   const named = exceptionHeaders(exceptions.map((e) => e.kind));
   const columns: Column<ExceptionRow>[] = [
@@ -120,7 +122,13 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
       styleOf: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).style,
       optional: true,
     },
-    { col: 7, header: "Lead officer", value: (e) => e.lead, style: STYLES.body, optional: true },
+    {
+      col: 7,
+      header: "Lead officer",
+      value: (e) => (e.lead.trim() || !anyLead ? e.lead : NO_LEAD),
+      styleOf: (e) => (e.lead.trim() || !anyLead ? STYLES.body : STYLES.quiet),
+      optional: true,
+    },
     {
       col: 8,
       header: "Commentary",

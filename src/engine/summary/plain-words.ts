@@ -34,6 +34,9 @@ export function disagreementSentence(typed: string, rulesLabel: string, reason: 
 /** What the councillors' Exceptions table says where the lead officer wrote no commentary. */
 export const NO_COMMENTARY = "No commentary given.";
 
+/** The Exceptions table's Lead officer where a row names none but others do (a blank read as no one answerable). */
+export const NO_LEAD = "Not given.";
+
 /** The officers' line for an exception with no commentary: what the rules found, and what to do. */
 export function missingCommentarySentence(status: string, reason: string): string {
   const why = reason.trim() ? ` ${sentence(plainReason(reason))}` : "";
