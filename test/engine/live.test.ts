@@ -193,6 +193,28 @@ describe("what an edit re-rates", () => {
   });
 });
 
+describe("an exception's commentary, as the officer types it", () => {
+  test("cleared or 'See below' raises a problem at the comment cell; commentary typed clears it, as a full run would", () => {
+    const { session, run } = startLive(grids(DERBY.file), DERBY.options);
+    const levels = run.scheme.exceptionLevels;
+    const r = run.result.rated.find((x) => levels.includes(x.rating.level) && x.record.comment && x.record.comment.text.trim().length > 20 && !x.record.hidden)!;
+    expect(r).toBeDefined();
+    const { sheet } = r.record;
+    const at = parseA1(r.record.comment!.cell)!;
+    const original = r.record.comment!.value;
+    const at_ = (u: LiveUpdate & { kind: "records" }) => u.problems.filter((p) => p.sheet === sheet && p.cell === r.record.comment!.cell).map((p) => p.message);
+    expect(run.result.problems.filter((p) => p.sheet === sheet && p.cell === r.record.comment!.cell)).toEqual([]);
+    const cleared = records(applyEdits(session, [{ sheet, row: at.row, col: at.col, value: "" }]));
+    expect(at_(cleared)).toEqual([expect.stringMatching(/with no commentary from the lead officer\..* Add the commentary in the tracker\.$/)]);
+    expect(cleared.problems).toEqual(runScorecard(session.grids, DERBY.options).result.problems);
+    const pointer = records(applyEdits(session, [{ sheet, row: at.row, col: at.col, value: "See below" }]));
+    expect(at_(pointer)).toEqual([expect.stringContaining('the commentary only says "See below"')]);
+    const typed = records(applyEdits(session, [{ sheet, row: at.row, col: at.col, value: original }]));
+    expect(at_(typed)).toEqual([]);
+    expect(typed.problems).toEqual(run.result.problems);
+  });
+});
+
 // ---- the property: live updates after any edits leave the cells, counts and problems of a fresh full run ----
 
 const VALUES: CellValue[] = [null, "", 0, 1, 12.5, 45, 99, 100, 250, 1e6, -3, 0.45, "12", "45%", "n/a", "Not available", "(See comment)", "Less than 50", "More than 10", "Green", "Red", "Amber", "G", "R", "Complete", "On track", "Overdue", "Higher is better", "Lower is better", "nonsense", "NI 99", "A new indicator", "Reduce crime"];

@@ -1,13 +1,13 @@
 // Review findings on issue 12 (packs that tell the truth), each read as a councillor reads the pack:
 // marks only beside a figure, a headline that says what it counts, equal counts with equal percents,
 // plain words for councillors and plain sentences for officers.
-import { isPointer } from "../../src/engine/summary/plain-words";
+import { isPointer } from "../../src/engine/vocab/plain-words";
 import { checkCommittee } from "../../src/engine/summary/committee";
 import { earlierNote, ROUNDING_NOTE } from "../../src/engine/summary/layout-headline";
 import { summarySheetName } from "../../src/engine/summary/layout";
 import { cutAtWord } from "../../src/engine/summary/layout-title";
 import { headerText } from "../../src/engine/sheet-kit/layout-print";
-import { disagreementSentence, exceptionHeaders, NO_COMMENTARY, plainReason } from "../../src/engine/summary/plain-words";
+import { disagreementSentence, exceptionHeaders, NO_COMMENTARY, plainReason } from "../../src/engine/vocab/plain-words";
 import { marked } from "../../src/engine/summary/summary";
 import { fieldText } from "../../src/engine/summary/layout-text";
 import { targetUsedText } from "../../src/engine/summary/target-text";
@@ -203,6 +203,12 @@ describe("finding: the officers' section in plain sentences", () => {
     expect(forOfficers).toContain("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met.");
     expect(forOfficers).toContain("F2 | KPIs!G4 | Warning");
     expect(forOfficers).toContain("Rated Alert with no commentary from the lead officer. 43 against a target of 100 is 57% short, beyond the 5% tolerance. Add the commentary in the tracker.");
+  });
+
+  test("an exception with no commentary is a problem at its comment cell in --json and the CLI's count, not only in the pack", () => {
+    const run = runScorecard([sheet], { preset: "pentana", today: "2011-01-15" });
+    expect(toJsonReport(run).problems).toContainEqual({ sheet: "KPIs", cell: "G4", message: "F2: Rated Alert with no commentary from the lead officer. 43 against a target of 100 is 57% short, beyond the 5% tolerance. Add the commentary in the tracker." });
+    expect(run.result.problems.filter((p) => /commentary/.test(p.message)).map((p) => p.cell)).toEqual(["G4"]);
   });
 
   test("the councillors' exceptions say no more than that no commentary was given", () => {

@@ -288,7 +288,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
       if (t && now.rating.checks.length > 0) t.checks++;
       rerated.push(`${sheet.grid.name}!${row + 1}`);
       const problems: Problem[] = [];
-      addRatingProblems(problems, record, now.rating);
+      addRatingProblems(problems, record, now.rating, session.rateOptions);
       if (problems.length) sheet.ratingProblems.set(row, problems);
       else sheet.ratingProblems.delete(row);
       if (JSON.stringify(problems) !== JSON.stringify(beforeProblems ?? [])) problemsChanged = true;

@@ -153,7 +153,7 @@ function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveS
     const ratingProblems = new Map<number, Problem[]>();
     for (const [row, r] of rated) {
       const problems: Problem[] = [];
-      addRatingProblems(problems, r.record, r.rating);
+      addRatingProblems(problems, r.record, r.rating, { scheme: run.scheme, includeHidden: run.settings.includeHidden });
       if (problems.length) ratingProblems.set(row, problems);
     }
     const sheet: LiveSheet = { grid, tables, scan, rated, ratingProblems };
@@ -168,7 +168,7 @@ function fill(session: Omit<LiveSession, "run"> & { run?: ScorecardRun }): LiveS
   const live: LiveSession = {
     ...session,
     run,
-    rateOptions: { scheme: run.scheme, period: run.period, reportDate: run.reportDate },
+    rateOptions: { scheme: run.scheme, period: run.period, reportDate: run.reportDate, includeHidden: run.settings.includeHidden },
     includeHidden: run.settings.includeHidden === true,
     sheets,
     counts: { indicator: { ...result.counts.indicator }, activity: { ...result.counts.activity } },

@@ -6,6 +6,7 @@ import { statusesOf } from "../scheme/schemes";
 import { detectTables } from "../detect/tables";
 import { settlePending } from "../detect/pending";
 import { sideBySideProblems } from "../detect/side-by-side";
+import { commentaryProblem, type CommentaryOptions } from "./commentary";
 import type { Field, Problem, QualityNote, Rating, RecordKind, Role, Scheme, SheetGrid, SourceRecord, TableSpec } from "../vocab/types";
 
 export interface RateOptions {
@@ -103,7 +104,8 @@ function cellForNote(record: SourceRecord, note: QualityNote): string {
   return fieldForNote(record, note)?.cell ?? record.actual?.cell ?? record.manual?.cell ?? `A${record.row}`;
 }
 
-export function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating): void {
+/** A rating's problems at their cells; with `commentary`, an exception with no commentary too (rate/commentary.ts). */
+export function addRatingProblems(problems: Problem[], record: SourceRecord, rating: Rating, commentary?: CommentaryOptions): void {
   // Indexed: most ratings have no notes, and for…of makes an iterator for each (a record at a time).
   for (let i = 0; i < rating.quality.length; i++) {
     const note = rating.quality[i];
@@ -127,6 +129,8 @@ export function addRatingProblems(problems: Problem[], record: SourceRecord, rat
     const why = reason === "no actual" ? "" : `: ${reason}`;
     problems.push({ sheet: record.sheet, cell: record.actual?.cell ?? `A${record.row}`, message: `${record.ref || record.name}: ${what}${why}`, severity: "warning" });
   }
+  const uncommented = commentary && commentaryProblem(record, rating, commentary);
+  if (uncommented) problems.push(uncommented);
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, " ");
@@ -181,7 +185,7 @@ export function rateWorkbook(grids: SheetGrid[], options: RateOptions): Workbook
         const kindCounts = counts[record.kind];
         kindCounts[rating.status] = (kindCounts[rating.status] ?? 0) + 1;
       }
-      addRatingProblems(problems, record, rating);
+      addRatingProblems(problems, record, rating, options);
     }
   }
   return { tables, rated, problems, counts, hiddenLeftOut };

@@ -1,7 +1,7 @@
 // The pack's memory (issue 14): last period's status of each record, what changed since, last
 // period's counts, and the figures over time for the exceptions' trend charts. Attached to the
 // summary model from the workbook's history; a pack with no previous period is unchanged.
-import { commentaryText } from "./plain-words";
+import { commentaryText } from "../vocab/plain-words";
 import { levelRank } from "../history/columns";
 import { recordKey } from "../history/key";
 import { statusesOf } from "../scheme/schemes";

@@ -1,7 +1,7 @@
 // The record tables of the summary: exceptions first, scorecards by group, then checks and problems.
 // Text from the trackers goes in as plain strings, exactly as typed.
 import type { ActivityRow, ExceptionRow, IndicatorRow, IssueRow, Labelled, SummaryModel } from "./summary";
-import { exceptionHeaders, NO_COMMENTARY, NO_LEAD } from "./plain-words";
+import { exceptionHeaders, NO_COMMENTARY, NO_LEAD } from "../vocab/plain-words";
 import { chartColumn, chartRowHeight, type ChartCollector } from "./layout-charts";
 import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-period";
 import { trendMethod } from "./layout-key";

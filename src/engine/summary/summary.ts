@@ -1,13 +1,13 @@
 // The committee summary as data: counts by status, exceptions, scorecards by group, checks and problems.
 // Layout (layout.ts) turns it into a sheet plan; nothing here knows about cells or colours.
-import { commentaryText } from "./plain-words";
+import { commentaryText } from "../vocab/plain-words";
 import { parseA1 } from "../vocab/address";
 import { dateText, fieldText, progressFigure, progressText } from "./layout-text";
 import { earlierOf, marked, markOf, ratingMarkOf, type EarlierMarks, type EarlierRecords } from "./earlier-records";
 import { percentages } from "./percentages";
 import { statusesOf } from "../scheme/schemes";
 import { targetUsedText } from "./target-text";
-import { checkRows, missingCommentaryRows } from "./officer-issues";
+import { checkRows } from "./officer-issues";
 import type { ComparatorResult, Direction, Level, Problem, Rating, RecordKind, Scheme, SourceRecord, StatusSource, Trend } from "../vocab/types";
 import type { RatedRecord, WorkbookResult } from "../rate/workbook";
 import type { StaleTable } from "../detect/period-infer";
@@ -325,7 +325,10 @@ function problemsFor(problems: Problem[], all: RatedRecord[], included: RatedRec
     const at = p.cell ? parseA1(p.cell) : undefined;
     const record = at ? ours.get(p.sheet)?.get(at.row + 1) : undefined;
     if (!record && at && everyRow?.get(p.sheet)?.has(at.row + 1)) continue; // another committee's record
-    out.push({ ref: record?.ref ?? "", where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message: p.message, severity: p.severity });
+    // The Ref column names the record: its message need not begin with it too ("F2: Rated Alert with no commentary…").
+    const ref = record?.ref ?? "";
+    const message = ref && p.message.startsWith(`${ref}: `) ? p.message.slice(ref.length + 2) : p.message;
+    out.push({ ref, where: p.cell ? `${p.sheet}!${p.cell}` : p.sheet, message, severity: p.severity });
   }
   return out;
 }
@@ -393,7 +396,8 @@ export function summarise(result: WorkbookResult, scheme: Scheme, options: Summa
     exceptions,
     groups,
     checks,
-    problems: [...problemsFor(result.problems, result.rated, rated), ...missingCommentaryRows(rated, result.tables, scheme, levels)],
+    // An exception with no commentary is among them (rate/commentary.ts), at its comment cell.
+    problems: problemsFor(result.problems, result.rated, rated),
     hiddenLeftOut: ours.length - rated.length,
     earlier,
   };

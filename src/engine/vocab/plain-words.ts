@@ -1,7 +1,7 @@
 // The pack's words for people, not for the rules' own log: the officers' section in plain sentences
 // ("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met."), the
 // councillors' pages with no reasons at all, and table headers naming what the pack holds.
-import type { RecordKind } from "../vocab/types";
+import type { RecordKind } from "./types";
 
 /** "Due 30/06/2021, …": the first letter a capital. */
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
