@@ -289,6 +289,39 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
     ]);
   });
 
+  test("a table of last year's with quarter columns naming no year is charted at last year's quarters, never this year's (helper-127)", () => {
+    const housing: SheetGrid = {
+      name: "Housing",
+      values: [["Housing performance indicators 2009/10"], [], ["Ref", "Indicator", "Polarity", "Target", "Q1 Actual", "Q2 Actual", "Q3 Actual", "Q4 Actual"], ["H1", "Voids", "Lower", 10, 11, 12, 13, 14]],
+    };
+    const r = run([q3, housing], "Q3 2010/11");
+    const h1 = byRef(r, "H1");
+    expect(r.stale.map((s) => s.mark)).toEqual(["Q4 2009/10 figure"]);
+    expect(trendPoints(h1.record, r.history.series(h1), "Q3 2010/11").points.map((p) => [p.label, p.value])).toEqual([
+      ["Q1 2009/10", 11],
+      ["Q2 2009/10", 12],
+      ["Q3 2009/10", 13],
+      ["Q4 2009/10", 14],
+    ]);
+  });
+
+  test("a Q2 figure reported again in Q3 (revised) is the one charted at Q2, in the Q3 pack and the Q4 pack alike (helper-127)", () => {
+    const r2 = run([sheet("Returns", "Select Committee – Quarter 2 (July to September 2010) return", ["B1", "Truancy", "Lower", 10, 12, "Rising"])], "Q2 2010/11");
+    const revised = sheet("Returns", "Select Committee – Quarter 2 (July to September 2010) return", ["B1", "Truancy", "Lower", 10, 15, "Revised"]);
+    const r3b = run([q3, revised, gridOf(historyPlan(r2))], "Q3 2010/11");
+    const q4Return = sheet("Returns", "Select Committee – Quarter 4 (January to March 2011) return", ["B1", "Truancy", "Lower", 11, 8, "Falling"]);
+    const r4 = run([q4Return, gridOf(historyPlan(r3b))], "Q4 2010/11");
+    const points = (r: ScorecardRun) => {
+      const b1 = byRef(r, "B1");
+      return trendPoints(b1.record, r.history.series(b1), r.history.period).points.map((p) => [p.label, p.value]);
+    };
+    expect(points(r3b)).toEqual([["Q2 2010/11", 15]]);
+    expect(points(r4)).toEqual([
+      ["Q2 2010/11", 15],
+      ["Q4 2010/11", 8],
+    ]);
+  });
+
   test("a 'Figures for' typed as the row's own period, a later one or words is no earlier period's", () => {
     const header = ["Period", "Ref", "Status", "Level", "Actual", "Figures for"];
     const rows = [

@@ -89,20 +89,26 @@ const isYear = (order: number) => order % 5 === 0;
 /**
  * The record's figures over time, oldest first: the tracker's period columns, with the history's
  * figures for periods the tracker has no column for (the tracker wins where both have one: it may
- * hold a corrected figure). History figures join only a line of the same kind of period (quarters
+ * hold a corrected figure; so does a later row's copy of a period's figures over the one before it,
+ * "Figures for"). History figures join only a line of the same kind of period (quarters
  * with quarters, years with years) and only where every tracker column names its period.
  */
 export function trendPoints(record: SourceRecord, history: HistoryEntry[], reportPeriod: string | undefined): TrendChartData {
-  const reportYear = yearOf(reportPeriod);
+  // This run's own entry: where its table still holds an earlier period's figures, they are that period's.
+  const own = reportPeriod === undefined ? undefined : history.find((e) => e.period === reportPeriod);
+  // Columns naming no year ("Q1 Actual") are of the year of the figures: a table of last year's ("Housing
+  // performance indicators 2009/10") plotted at this year's quarters put Q4 2009/10's figure after the report.
+  const reportYear = yearOf(own?.figuresFor?.text ?? reportPeriod);
   const current = figureOf((record.target ?? record.annualTarget)?.value, (record.target ?? record.annualTarget)?.format);
   const currentTarget = current ? current.value : null;
   let { points, percent } = trackerPoints(record.series, reportYear, currentTarget);
+  const fromTracker = new Set(points);
   if (points.length === 0) {
     // No period columns: the rated actual is this period's figure, or the earlier one's its table holds (Q2's).
     const actual = figureOf(record.actual?.value, record.actual?.format);
-    const own = reportPeriod === undefined ? undefined : history.find((e) => e.period === reportPeriod);
     const period = own?.figuresFor ?? (reportPeriod ? readPeriod(reportPeriod) : undefined);
     if (actual && period) points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
+    points.forEach((p) => fromTracker.add(p));
     percent ||= actual?.percent ?? false;
   }
   const dated = points.every((p) => p.period);
@@ -120,7 +126,16 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
     const recorded = figureOf(entry.target);
     const known = byPeriod.get(at.text);
     if (known) {
-      // The tracker's figure stands (and a period's own row over another's copy of it); the target recorded for that period replaces the current one.
+      if (entry.figuresFor && !fromTracker.has(known)) {
+        // A later copy of a period's figures over the one recorded before it (the period's own row, or an
+        // earlier copy): as this pack's tracker figure stands over the history, the figure last reported
+        // stands, so the Q3 pack and the Q4 pack plot the same Q2 figure (the Q3 pack's, from its table).
+        known.value = figure.value;
+        if (recorded) known.target = recorded.value;
+        percent ||= figure.percent || entry.unit === "%";
+        continue;
+      }
+      // The tracker's figure stands; the target recorded for that period replaces the current one.
       if (recorded && !entry.figuresFor && known.period!.text !== reportPeriod) known.target = recorded.value;
       continue;
     }
