@@ -195,7 +195,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
       sheet: s.sheet,
       cell: s.evidence.cell,
       severity: "warning",
-      message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the summary marks the table's figures "${s.mark}" (an officer's rating shown without one, "${s.ratingMark}"), and the history records them as ${formatPeriod(p)}'s.`,
+      message: `"${s.evidence.text}" is for ${formatPeriod(p)}, but the report is for ${formatPeriod(period)}: the summary marks the table's figures "${s.mark}" (a rating given without a figure, "${s.ratingMark}"), and the history records them as ${formatPeriod(p)}'s.`,
     });
   }
   // A very hidden table is named only where no other is read: a code-kept list or lookup is no officer's to act on (helper-121).

@@ -116,6 +116,31 @@ describe("the history's window", () => {
     }
   }, 240_000);
 
+  test("a history written before the 'Figures for' column (13 columns) is read whole once and rewritten in the new layout, nothing lost or doubled (helper-127)", async () => {
+    const fake = createFakeExcel(generatedTracker(60));
+    await quarters(fake, QUARTERS.slice(0, 8));
+    // As the previous version wrote it: "Unit" then "Hidden row", "Recorded on".
+    await rewriteRows(fake, (rows) => rows.map((r) => [...r.slice(0, 11), ...r.slice(12), ""]));
+    await fake.run(async (context) => {
+      const header = context.workbook.worksheets.getItem(HISTORY_SHEET).getRange("L1:N1");
+      header.values = [["Hidden row", "Recorded on", ""]] as never;
+      await context.sync();
+    });
+    const before = historyIn(fake);
+    const run = await buildSummaryCommand(fake.run, settingsFor(QUARTERS[8]), TODAY);
+    const values = fake.sheet(HISTORY_SHEET)!.values as CellValue[][];
+    const entries = historyIn(fake);
+    const key = (e: HistoryEntry) => `${e.period}|${e.key}|${e.status}|${e.recordedOn}`;
+    expect({
+      header: values[0].slice(10),
+      previous: run.run.history.previousPeriod,
+      rows: entries.length,
+      kept: before.every((e) => entries.some((x) => key(x) === key(e))),
+      duplicates: entries.length - new Set(entries.map((e) => `${e.period}|${e.key}`)).size,
+      recordedOn: entries.every((e) => e.recordedOn !== ""),
+    }).toEqual({ header: ["Unit", "Figures for", "Hidden row", "Recorded on"], previous: QUARTERS[7], rows: 9 * 66, kept: true, duplicates: 0, recordedOn: true });
+  }, 120_000);
+
   test("a history sorted by hand (newest first) is read whole and written back in period order, nothing lost", async () => {
     const fake = createFakeExcel(generatedTracker(60));
     await quarters(fake, QUARTERS.slice(0, 9));
