@@ -74,3 +74,14 @@ test.each([
 ] as const)("%s %s %j is not a rating", (preset, kind, text) => {
   expect(matchRating(PRESETS[preset], kind, text)).toBeUndefined();
 });
+
+test("cannock: indicators are explained in an indicator's words, activities in the project words of Cannock Chase's headings; labels and aliases are shared", () => {
+  const { indicator, activity } = PRESETS.cannock;
+  const meaning = (list: typeof indicator, key: string) => list.find((s) => s.key === key)!;
+  for (const key of ["completed", "ontarget", "attention", "amendment", "aborted"]) {
+    expect(meaning(indicator, key).description).not.toMatch(/project/i);
+    expect(meaning(activity, key).description).toMatch(/^Project/);
+    expect([meaning(indicator, key).label, meaning(indicator, key).aliases]).toEqual([meaning(activity, key).label, meaning(activity, key).aliases]);
+  }
+  expect(meaning(indicator, "attention").description).toBe("Short of target, within tolerance. Alterations considered by Leadership Team.");
+});

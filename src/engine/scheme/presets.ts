@@ -144,6 +144,18 @@ const CANNOCK_STATUSES: Status[] = [
   ]),
 ];
 
+/**
+ * Cannock Chase's headings describe projects; an indicator rated on them (met → on target, near → requires
+ * attention, off → requires amendment) is explained in its own words, with the same labels, symbols and aliases.
+ */
+const CANNOCK_INDICATOR_MEANINGS: Record<string, string> = {
+  completed: "Measure completed (the officer's rating)",
+  ontarget: "Achieving or exceeding target",
+  attention: "Short of target, within tolerance. Alterations considered by Leadership Team.",
+  amendment: "Short of target beyond tolerance. Alterations considered by Cabinet.",
+  aborted: "Measure aborted or closed (the officer's rating)",
+};
+
 export const CANNOCK: Scheme = {
   key: "cannock",
   name: "Cannock Chase PDP (five-level project rating)",
@@ -152,7 +164,7 @@ export const CANNOCK: Scheme = {
   activitySource: "manual",
   exceptionLevels: ["near", "bad", "closed"],
   indicator: [
-    ...CANNOCK_STATUSES,
+    ...CANNOCK_STATUSES.map((s) => ({ ...s, description: CANNOCK_INDICATOR_MEANINGS[s.key] ?? s.description })),
     status("nodata", "No data", "No figure for the period", "nodata", "pale", "?", NONE_WORDS),
     status("dataonly", "Data only", "No target: reported for information", "dataonly", "info", "i", DATA_ONLY_WORDS),
   ],
