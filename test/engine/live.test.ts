@@ -215,6 +215,29 @@ describe("an exception's commentary, as the officer types it", () => {
   });
 });
 
+// helper-128: a comment cell merged down over two records is both records' commentary (detect/row-record.ts
+// mergedField): typed or cleared, both are read again, as a full run reads them.
+describe("a comment cell merged over two records", () => {
+  test("commentary typed in it, or cleared, re-reads both records' problems", () => {
+    const options = { preset: "pentana", today: "2011-01-15" } as const;
+    const sheet: SheetGrid = {
+      name: "KPIs",
+      values: [["Quarter 3 (October to December 2010)"], [], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Comment"], ["M1", "Homes let", "Higher", 100, 43, null], ["M2", "Homes built", "Higher", 100, 40, null], ["M3", "Homes sold", "Higher", 100, 99, "Close."]],
+      merges: [{ top: 3, left: 5, bottom: 4, right: 5 }],
+    };
+    const { session, run } = startLive([sheet], options);
+    const uncommented = (problems: { message: string }[]) => problems.filter((p) => /no commentary/.test(p.message)).map((p) => p.message.split(":")[0]);
+    expect(uncommented(run.result.problems)).toEqual(["M1", "M2"]);
+    const typed = records(applyEdits(session, [{ sheet: "KPIs", row: 3, col: 5, value: "Both short: the builder went bust." }]));
+    expect(typed.rerated).toEqual(["KPIs!4", "KPIs!5"]);
+    expect(uncommented(typed.problems)).toEqual([]);
+    expect(typed.problems).toEqual(runScorecard(session.grids, options).result.problems);
+    const cleared = records(applyEdits(session, [{ sheet: "KPIs", row: 3, col: 5, value: null }]));
+    expect(uncommented(cleared.problems)).toEqual(["M1", "M2"]);
+    expect(cleared.problems).toEqual(runScorecard(session.grids, options).result.problems);
+  });
+});
+
 // ---- the property: live updates after any edits leave the cells, counts and problems of a fresh full run ----
 
 const VALUES: CellValue[] = [null, "", 0, 1, 12.5, 45, 99, 100, 250, 1e6, -3, 0.45, "12", "45%", "n/a", "Not available", "(See comment)", "Less than 50", "More than 10", "Green", "Red", "Amber", "G", "R", "Complete", "On track", "Overdue", "Higher is better", "Lower is better", "nonsense", "NI 99", "A new indicator", "Reduce crime"];

@@ -220,6 +220,37 @@ describe("finding: the officers' section in plain sentences", () => {
   });
 });
 
+// helper-128: one commentary typed in a comment cell merged down over two records is each record's; the
+// covered cell holds nothing, and was read as no commentary (a problem telling the officer to type in it).
+describe("finding: a comment cell merged over several records", () => {
+  const merged = (comment: CellValue): SheetGrid => ({
+    ...tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Comment"], [
+      ["M1", "Homes let", "Higher", 100, 43, comment],
+      ["M2", "Homes built", "Higher", 100, 40, null],
+    ]),
+    merges: [{ top: 2, left: 5, bottom: 3, right: 5 }],
+  });
+
+  test("its commentary is each record's: in the Exceptions and no problem", () => {
+    const run = runScorecard([merged("Both short: the builder went bust.")], { preset: "pentana", today: "2011-01-15" });
+    expect(run.result.problems.filter((p) => /commentary/.test(p.message))).toEqual([]);
+    const rows = summaryOf([merged("Both short: the builder went bust.")], { preset: "pentana" });
+    const exceptions = rows.filter((r) => r.cells[0] === "M1" || r.cells[0] === "M2").slice(0, 2);
+    expect(exceptions.map((r) => [r.cells[0], r.cells[r.cells.length - 1]])).toEqual([
+      ["M1", "Both short: the builder went bust."],
+      ["M2", "Both short: the builder went bust."],
+    ]);
+  });
+
+  test("left empty, each record's problem is at its own row's cell (Excel selects the merge from it), listed under its own ref", () => {
+    const run = runScorecard([merged(null)], { preset: "pentana", today: "2011-01-15" });
+    expect(run.result.problems.filter((p) => /commentary/.test(p.message)).map((p) => `${p.message.split(":")[0]} ${p.cell}`)).toEqual(["M1 F3", "M2 F4"]);
+    const rows = summaryOf([merged(null)], { preset: "pentana" });
+    const officers = rows.findIndex((r) => r.cells[0]?.startsWith("For officers"));
+    expect(rows.slice(officers).filter((r) => r.cells[2] === "Warning").map((r) => r.cells.slice(0, 2).join(" "))).toEqual(["M1 KPIs!F3", "M2 KPIs!F4"]);
+  });
+});
+
 describe("finding: an exception whose commentary only points elsewhere is named for officers (helper-124)", () => {
   const sheet = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Comment"], [
     ["P1", "Homes let", "Higher", 100, 43, "See below"],

@@ -160,6 +160,22 @@ export class TableRows {
     return m && this.cellField(at, m);
   }
 
+  /**
+   * A cell that may be merged down from a row above: one commentary typed for several records ("Both short:
+   * the builder went bust" over two rows). A covered cell holds nothing; it reads as the merge's own cell,
+   * and keeps its address: the row's (its problems name its record; Excel selects the whole merge from it).
+   */
+  mergedField(at: number, m: ColumnMapping | undefined): Field | undefined {
+    if (!m) return undefined;
+    if (isBlank(this.cells.at(at, m.col))) {
+      const merge = this.cells.mergeAt(at, m.col);
+      if (merge && merge.top < at && merge.left === m.col && merge.top >= this.table.firstRow) {
+        return new ColumnField(this.cells.at(merge.top, m.col), this.cells.formatAt(merge.top, m.col), at, m.col);
+      }
+    }
+    return this.cellField(at, m);
+  }
+
   labelled(at: number, columns: ColumnMapping[]): LabelledField[] {
     return columns.length === 0 ? NO_FIELDS : columns.map((m) => new ColumnLabelledField(this.cellField(at, m), m));
   }
@@ -334,7 +350,7 @@ class RowRecord implements SourceRecord {
   }
 
   get comment(): Field | undefined {
-    return this.single("comment");
+    return this.rows.mergedField(this.at, this.rows.plan.single.comment);
   }
   get polarity(): Field | undefined {
     return this.single("polarity");

@@ -47,6 +47,20 @@ function yearSplits(sheet: LiveSheet, cells: SheetCells): boolean[] {
   return pairs.map(([first, repeat]) => retitledAt(cells, first, repeat));
 }
 
+/**
+ * The other records' rows a comment cell merged down over them stands for (detect/row-record.ts mergedField):
+ * commentary typed there is theirs too, so they are read again with the edited row.
+ */
+function mergedCommentRows(sheet: LiveSheet, cells: SheetCells, e: CellEdit): number[] {
+  const t = tableAt(sheet, e.row);
+  if (!inBody(t, e.row) || t.plan.single.comment?.col !== e.col) return [];
+  const merge = cells.mergeAt(e.row, e.col);
+  if (!merge || merge.top !== e.row || merge.left !== e.col || merge.bottom === merge.top) return [];
+  const rows: number[] = [];
+  for (let r = merge.top + 1; r <= Math.min(merge.bottom, t.spec.lastRow); r++) rows.push(r);
+  return rows;
+}
+
 function layoutOf(session: LiveSession, t: LiveTable) {
   return { scheme: session.run.scheme, col: t.ownedCol, width: t.width, merged: t.merged, foreign: t.foreign };
 }
@@ -128,7 +142,7 @@ function incremental(session: LiveSession, burst: CellEdit[], structure: Structu
   for (const w of work.values()) {
     const { sheet } = w;
     const cells = new SheetCells(sheet.grid);
-    w.rows = [...new Set(w.edits.map((e) => e.row))].sort((a, b) => a - b);
+    w.rows = [...new Set(w.edits.flatMap((e) => [e.row, ...mergedCommentRows(sheet, cells, e)]))].sort((a, b) => a - b);
     w.splits = yearSplits(sheet, cells);
     for (const e of w.edits) {
       const t = tableAt(sheet, e.row);
