@@ -214,6 +214,20 @@ describe("finding: the officers' section in plain sentences", () => {
     expect(run.result.problems.filter((p) => /commentary/.test(p.message)).map((p) => p.cell)).toEqual(["G4"]);
   });
 
+  // helper-128: the officer's own rating read "Officer's rating (Awaiting figures)." as the rules' log has it,
+  // and a pointer typed over two lines ("See\nbelow") put a line break in the pane's, --json's and the pack's message.
+  test("an exception rated by the officer, or pointing elsewhere over two lines: one line, in words", () => {
+    const own = tracker("KPIs", [["Quarter 3 (October to December 2010)"]], ["Ref", "Indicator", "Polarity", "Target", "Q3 Actual", "Status", "Comment"], [
+      ["O1", "Homes built", "Higher", 100, "Awaiting\nfigures", "Red", null],
+      ["O2", "Homes let", "Higher", 100, 43, "Red", "See\nbelow"],
+    ]);
+    const messages = runScorecard([own], { preset: "pentana", today: "2011-01-15" }).result.problems.filter((p) => /commentary/.test(p.message)).map((p) => p.message);
+    expect(messages).toEqual([
+      "O1: Rated Alert with no commentary from the lead officer. The rating is the officer's own: the rules could not rate it (Awaiting figures). Add the commentary in the tracker.",
+      'O2: Rated Alert, and the commentary only says "See below": the pack shows the row on its own. Write the commentary in the row\'s own cell.',
+    ]);
+  });
+
   test("the councillors' exceptions say no more than that no commentary was given", () => {
     expect(councillors).toContain(NO_COMMENTARY);
     expect(councillors).not.toMatch(/against a target|No commentary given \(/);

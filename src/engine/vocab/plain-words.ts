@@ -37,11 +37,24 @@ export const NO_COMMENTARY = "No commentary given.";
 /** The Exceptions table's Lead officer where a row names none but others do (a blank read as no one answerable). */
 export const NO_LEAD = "Not given.";
 
-/** The officers' line for an exception with no commentary: what the rules found, and what to do. */
+/** The rating's reason where the status is the officer's own (rate/rate.ts): "officer's rating (no actual)". */
+const OFFICERS_RATING = /^officer's rating(?: \((.*)\))?$/s;
+
+/**
+ * The officers' line for an exception with no commentary: what the rules found, and what to do. One line:
+ * a reason that quotes a cell ("Awaiting\nfigures") keeps its words, not its line breaks. Where the status
+ * is the officer's own rating, it says so in words, not as the rules' log has it ("Officer's rating (…).").
+ */
 export function missingCommentarySentence(status: string, reason: string): string {
-  const why = reason.trim() ? ` ${sentence(plainReason(reason))}` : "";
+  const text = oneLine(reason);
+  const officers = OFFICERS_RATING.exec(text);
+  const said = officers ? (officers[1] ? `The rating is the officer's own: the rules could not rate it (${officers[1]})` : "") : text && plainReason(text);
+  const why = said ? ` ${sentence(said)}` : "";
   return `Rated ${status} with no commentary from the lead officer.${why} Add the commentary in the tracker.`;
 }
+
+/** Text quoted in a one-line message: its line breaks and runs of spaces as one space. */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /**
  * Commentary that only points elsewhere ("See below", "(See comment)", "Refer to commentary below", "See NI 073
@@ -66,7 +79,7 @@ export function commentaryText(text: string | undefined): string {
 }
 
 export function pointerCommentarySentence(status: string, text: string): string {
-  return `Rated ${status}, and the commentary only says "${text}": the pack shows the row on its own. Write the commentary in the row's own cell.`;
+  return `Rated ${status}, and the commentary only says "${oneLine(text)}": the pack shows the row on its own. Write the commentary in the row's own cell.`;
 }
 
 /** Headers of the Exceptions table: the name, figure and progress columns, and whether a Type column is needed. */
