@@ -170,6 +170,26 @@ describe("Changes since the last period", () => {
     expect(cols.get(header)).toBe(1);
     expect(cols.has("Type")).toBe(type);
   });
+  // helper-128: as the Exceptions table says (3e0d84b), a blank lead beside named ones reads as no one answerable.
+  test("a change with no lead officer beside ones with a lead says 'Not given.'; a record gone, and a list no row names a lead in, stay blank", () => {
+    const led = (r: SourceRecord) => ({ ...r, lead: "Jo Bloggs" });
+    const leadCells = (runs: PeriodRun[]) => {
+      const { plan } = pack(scheme, runs);
+      const { values } = cellsOf(plan);
+      const heading = rowOf(plan, "Changes since Q2 2010/11", 0);
+      const out: Record<string, string | undefined> = {};
+      for (const caption of ["Got worse (1)", "Got better (1)", "New this period (1)", "No longer reported (1)"]) {
+        const at = rowOf(plan, caption, 0, heading);
+        const cols = headerColumns(plan, at + 1);
+        out[values.get(`${at + 2},${cols.get("Ref")}`) as string] = cols.has("Lead officer") ? ((values.get(`${at + 2},${cols.get("Lead officer")}`) as string | undefined) ?? "") : undefined;
+      }
+      return out;
+    };
+    const q3 = { ...Q3, records: Q3.records.map((r) => (r.ref === "PI 2" ? led(r) : r)) };
+    // Each list drops a column empty on all its rows: the gone list has no Lead officer column.
+    expect(leadCells([Q2, q3])).toEqual({ "PI 2": "Jo Bloggs", "PI 3": "Not given.", "PI 6": "Not given.", "PI 9": undefined });
+    expect(leadCells([Q2, Q3])).toEqual({ "PI 2": undefined, "PI 3": undefined, "PI 6": undefined, "PI 9": undefined });
+  });
   test("nothing changed: the section says so in one line", () => {
     const same: PeriodRun = { period: "Q3 2010/11", records: Q2.records };
     const { plan } = pack(scheme, [Q2, same]);

@@ -6,6 +6,7 @@ import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
 import { sourceMarked } from "./layout-records";
+import { NO_LEAD } from "../vocab/plain-words";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -41,6 +42,8 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
   const nameHeader = mixed ? "Indicator or activity" : changes[0]?.kind === "activity" ? "Activity" : "Indicator";
   const was = (c: ChangeRow) => (c.previous ? statusCell(scheme, c.kind, c.previous.status) : undefined);
   const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
+  const anyLead = changes.some((c) => c.lead.trim() !== "");
+  const unnamed = (c: ChangeRow) => anyLead && c.change !== "gone" && c.lead.trim() === "";
   const nowText = (c: ChangeRow) => {
     const cell = now(c);
     if (!cell) return "Not in the tracker";
@@ -58,7 +61,16 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
       styleOf: (c) => was(c)?.style ?? STYLES.quiet,
     },
     { col: 5, header: current, value: (c) => nowText(c), styleOf: (c) => now(c)?.style ?? STYLES.quiet },
-    { col: 6, to: 7, header: "Lead officer", value: (c) => c.lead, style: STYLES.body, optional: true },
+    {
+      col: 6,
+      to: 7,
+      header: "Lead officer",
+      // As in the Exceptions: where some rows name a lead, a blank beside them reads as no one answerable. A record
+      // gone has no tracker row to name one.
+      value: (c) => (unnamed(c) ? NO_LEAD : c.lead),
+      styleOf: (c) => (unnamed(c) ? STYLES.quiet : STYLES.body),
+      optional: true,
+    },
     {
       col: 8,
       header: "Commentary",
