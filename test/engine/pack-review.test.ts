@@ -150,7 +150,9 @@ describe("finding: the currency stays as typed in the target shown", () => {
     ["a range, a year span and a dash between spaces stay", field("2008-09, 10-20, 10 - 20, Q1-Q2, n/a -", "General"), "2008-09, 10-20, 10 - 20, Q1-Q2, n/a -"],
     // A hyphen after a figure and a space joins two figures: the rules read "5 -10" as the band 5 to 10, not 5 and −10.
     ["a range or year span typed with one space", field("5 -10, 95% -105%, 2010 -11", "General"), "5 -10, 95% -105%, 2010 -11"],
-    ["a minus after words, a bracket or a colon still", field("Between 5 and -10 (-2): -3", "General"), "Between 5 and \u221210 (\u22122): \u22123"],
+    ["a band from a negative figure; a figure on a line of its own", field("-5 -10\n-3", "General"), "\u22125 -10\n\u22123"],
+    ["a minus after words, a label, a bracket or a colon still", field("Between 5 and -10 (-2): -3", "General"), "Between 5 and \u221210 (\u22122): \u22123"],
+    ["after a year or a quarter, a figure", field("Baseline 2008/09 -25.6%; Q1 -5 days", "General"), "Baseline 2008/09 \u221225.6%; Q1 \u22125 days"],
     ["accounting £ format", field(1200, '_-[$£-809]* #,##0_-;-[$£-809]* #,##0_-'), "£1,200"],
     ["plain number", field(1200, "#,##0"), "1,200"],
     ["a colour section is not a currency", field(1200, "[Red]#,##0"), "1,200"],

@@ -13,14 +13,17 @@ export const MINUS = "\u2212";
 export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MINUS + text.slice(1) : text);
 
 /**
- * A hyphen typed as a minus ("-25.6% 2008/09", "Baseline: -1.0%"), shown as one; "2008-09" and "10 - 20" stay.
- * So does a hyphen after a figure and a space: "5 -10", "95% -105%" are ranges (the rules read them as bands,
- * read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
+ * A hyphen typed as a minus ("-25.6% 2008/09", "Baseline 2008/09: -1.0%", "Q1 -5 days"), shown as one; "2008-09"
+ * and "10 - 20" stay. So does a hyphen after a bare figure and a space: "5 -10" and "95% -105%" are ranges (the
+ * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
  */
 const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
-const AFTER_FIGURE = /[\d%]\s*$/;
+/** Text ending in a bare figure ("5", "95%", "2010", "-5"), not a label ("Q1", "2008/09"). */
+const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*%?$/;
 const typedSigned = (text: string): string =>
-  text.includes("-") ? text.replace(TYPED_MINUS, (match, before: string, at: number) => (before.trim() === "" && AFTER_FIGURE.test(text.slice(0, at + before.length)) ? match : `${before}${MINUS}`)) : text;
+  text.includes("-")
+    ? text.replace(TYPED_MINUS, (match, before: string, at: number) => (/^[^\S\r\n]$/.test(before) && BARE_FIGURE_BEFORE.test(text.slice(0, at)) ? match : `${before}${MINUS}`))
+    : text;
 
 /** A figure: typed text as it is; a number in its cell's format (percent, date, currency) or grouped "11,428". */
 export function fieldText(field: Field | undefined): string {
