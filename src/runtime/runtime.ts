@@ -78,7 +78,12 @@ export interface CommandOptions {
   from?: CommandSource;
 }
 
-const key = (p: Problem) => `${p.sheet}\u0000${p.cell}\u0000${p.message}`;
+/**
+ * A problem as the notice of new ones tells it apart: its place and severity, not its words. A problem whose
+ * reason moves with the figures (an exception with no commentary: "43 against a target of 100…") is not new
+ * each time the figure is typed again (helper-128).
+ */
+const key = (p: Problem) => `${p.sheet}\u0000${p.cell}\u0000${p.severity}`;
 
 export const LIVE_REMOVED_NOTE = "Live colours are now off, so typing does not colour the cells again. Turn them back on when you want them.";
 
@@ -106,13 +111,14 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
       return;
     }
     const before = new Set((baseline ?? update.problems).map(key));
-    const now = new Set(update.problems.map(key));
+    const now = new Map(update.problems.map((p) => [key(p), p]));
     const raised = update.problems.filter((p) => !before.has(key(p)));
     baseline = update.problems;
     store.set((s) => ({
       counts: update.counts,
       problems: update.problems,
-      newProblems: [...raised, ...s.newProblems.filter((p) => now.has(key(p)) && !raised.some((r) => key(r) === key(p)))],
+      // A new problem still there is listed in its current words.
+      newProblems: [...raised, ...s.newProblems.filter((p) => now.has(key(p)) && !raised.some((r) => key(r) === key(p))).map((p) => now.get(key(p)) as Problem)],
       rerated: update.rerated,
       bursts: s.bursts + 1,
       liveError: undefined,

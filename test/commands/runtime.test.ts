@@ -272,6 +272,18 @@ describe("add-in runtime", () => {
     expect(runtime.store.get().liveError).toBe("Sheet 'Housing' could not be read.");
   });
 
+  test("a problem whose words change with the figures is not new again; the notice shows its current words (helper-128)", async () => {
+    const { runtime, live } = setup({ liveColours: true });
+    await runtime.start();
+    const uncommented = (figure: number): Problem => ({ sheet: "Housing", cell: "G5", severity: "warning", message: `F5: Rated Alert with no commentary from the lead officer. ${figure} against a target of 100 is short.` });
+    runtime.noteProblems([uncommented(43)]);
+    live.hooks().onUpdate(records([uncommented(44)]));
+    expect(runtime.store.get().newProblems).toEqual([]);
+    live.hooks().onUpdate(records([uncommented(44), problem("F6")]));
+    live.hooks().onUpdate(records([uncommented(45), { ...problem("F6"), message: "Actual cannot be read: about twelve" }]));
+    expect(runtime.store.get().newProblems).toEqual([{ ...problem("F6"), message: "Actual cannot be read: about twelve" }]);
+  });
+
   test("turning the drop-down help on saves it and restarts a running listener with it", async () => {
     const { runtime, live, saves } = setup({ liveColours: true });
     await runtime.start();

@@ -64,6 +64,17 @@ describe("pane for keyboard and screen-reader users", () => {
     expect(tab()).toBe(within(list).getAllByRole("button")[FIRST_PROBLEMS + 1]);
   });
 
+  it("lists errors before warnings, so an unreadable figure is never behind Show all (helper-128)", async () => {
+    const warnings = Array.from({ length: 60 }, (_, i) => ({ sheet: "KPIs", cell: `M${i + 5}`, severity: "warning" as const, message: `R${i}: Rated Off target with no commentary from the lead officer.` }));
+    const error = { sheet: "KPIs", cell: "E90", severity: "error" as const, message: "R90: unreadable figure: about twelve" };
+    await renderLoaded(mockService(paneState({ problems: [...warnings.slice(0, 30), error, ...warnings.slice(30)] })));
+    const list = within(screen.getByRole("region", { name: /^Problems/ })).getByRole("list");
+    const items = within(list).getAllByRole("listitem");
+    expect(items).toHaveLength(FIRST_PROBLEMS);
+    expect(items[0].textContent).toContain("KPIs!E90 — R90: unreadable figure");
+    expect(items[1].textContent).toContain("KPIs!M5 ");
+  });
+
   it("announces a failed first read in an alert region that was there before it failed", async () => {
     const service = mockService();
     service.detect.mockRejectedValueOnce(new Error("This add-in needs Excel 2021 or Microsoft 365."));

@@ -1,6 +1,6 @@
 // What could not be read, each naming its sheet and cell; choosing one selects that cell in the workbook.
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { Problem } from "../../engine/vocab/types";
 import { useSectionStyles } from "./layout";
 
@@ -36,6 +36,14 @@ export function problemPlace(problem: Problem): string {
   return problem.cell ? `${problem.sheet}!${problem.cell}` : problem.sheet;
 }
 
+/**
+ * Errors before warnings, each in the engine's order (sheet by sheet, row by row): at a quarter's start the
+ * warnings of exceptions not yet commented on could push an unreadable figure past the first FIRST_PROBLEMS.
+ */
+export function errorsFirst(problems: readonly Problem[]): Problem[] {
+  return [...problems.filter((p) => p.severity === "error"), ...problems.filter((p) => p.severity !== "error")];
+}
+
 export interface ProblemsPanelProps {
   problems: Problem[];
   onSelect(sheet: string, cell: string): void;
@@ -53,8 +61,9 @@ export function ProblemsPanel({ problems, onSelect }: ProblemsPanelProps) {
     firstRevealed.current?.focus();
     setFocusRevealed(false);
   }, [focusRevealed]);
+  const ordered = useMemo(() => errorsFirst(problems), [problems]);
   if (problems.length === 0) return <Text>No problems found.</Text>;
-  const shown = showAll ? problems : problems.slice(0, FIRST_PROBLEMS);
+  const shown = showAll ? ordered : ordered.slice(0, FIRST_PROBLEMS);
   return (
     <>
       <ul className={section.list}>
