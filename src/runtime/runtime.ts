@@ -83,7 +83,18 @@ export interface CommandOptions {
  * reason moves with the figures (an exception with no commentary: "43 against a target of 100…") is not new
  * each time the figure is typed again (helper-128).
  */
-const key = (p: Problem) => `${p.sheet}\u0000${p.cell}\u0000${p.severity}`;
+const place = (p: Problem) => `${p.sheet}\u0000${p.cell}\u0000${p.severity}`;
+
+/** Each problem with its key: its place and severity, and how many before it in the list share them (two at one cell are two). */
+function keyed(problems: readonly Problem[]): [string, Problem][] {
+  const seen = new Map<string, number>();
+  return problems.map((p) => {
+    const at = place(p);
+    const n = seen.get(at) ?? 0;
+    seen.set(at, n + 1);
+    return [`${at}\u0000${n}`, p];
+  });
+}
 
 export const LIVE_REMOVED_NOTE = "Live colours are now off, so typing does not colour the cells again. Turn them back on when you want them.";
 
@@ -95,6 +106,8 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
   const store = createStore<RuntimeView>({ live: "unknown", ratingHelp: false, newProblems: [], rerated: [], bursts: 0, revision: 0 });
   queue.subscribe((s) => store.set({ work: s.running }));
   let baseline: Problem[] | undefined;
+  // The key each listed problem had in its burst's list, so a new one still there is found in the next.
+  const keys = new WeakMap<Problem, string>();
   let started: Promise<void> | undefined;
   // Switching is serialised too: a second click waits for the first to finish.
   let switching: Promise<unknown> = Promise.resolve();
@@ -110,15 +123,21 @@ export function createAddinRuntime(options: RuntimeOptions): AddinRuntime {
       store.set((s) => ({ bursts: s.bursts + 1, rerated: [] }));
       return;
     }
-    const before = new Set((baseline ?? update.problems).map(key));
-    const now = new Map(update.problems.map((p) => [key(p), p]));
-    const raised = update.problems.filter((p) => !before.has(key(p)));
+    const before = new Set(keyed(baseline ?? update.problems).map(([k]) => k));
+    const current = keyed(update.problems);
+    const now = new Map(current);
+    for (const [k, p] of current) keys.set(p, k);
+    const raised = current.filter(([k]) => !before.has(k)).map(([, p]) => p);
     baseline = update.problems;
     store.set((s) => ({
       counts: update.counts,
       problems: update.problems,
       // A new problem still there is listed in its current words.
-      newProblems: [...raised, ...s.newProblems.filter((p) => now.has(key(p)) && !raised.some((r) => key(r) === key(p))).map((p) => now.get(key(p)) as Problem)],
+      newProblems: [...raised, ...s.newProblems.flatMap((p) => {
+        const k = keys.get(p);
+        const still = k === undefined ? undefined : now.get(k);
+        return still && !raised.includes(still) ? [still] : [];
+      })],
       rerated: update.rerated,
       bursts: s.bursts + 1,
       liveError: undefined,

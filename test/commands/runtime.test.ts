@@ -284,6 +284,22 @@ describe("add-in runtime", () => {
     expect(runtime.store.get().newProblems).toEqual([{ ...problem("F6"), message: "Actual cannot be read: about twelve" }]);
   });
 
+  // review of f63cdcb: keyed by place and severity alone, two new problems at one cell (a quality note and "no Q3 figure",
+  // both at the actual's cell) were listed as the same one twice at the next burst.
+  test("two new problems at one cell stay two in the notice at the next burst", async () => {
+    const { runtime, live } = setup({ liveColours: true });
+    await runtime.start();
+    runtime.noteProblems([]);
+    const both = [
+      { sheet: "Housing", cell: "E5", severity: "warning" as const, message: "F5: no Q3 figure" },
+      { sheet: "Housing", cell: "E5", severity: "warning" as const, message: "F5: the figure is typed as text" },
+    ];
+    live.hooks().onUpdate(records(both));
+    expect(runtime.store.get().newProblems).toEqual(both);
+    live.hooks().onUpdate(records([...both, problem("F9")]));
+    expect(runtime.store.get().newProblems).toEqual([problem("F9"), ...both]);
+  });
+
   test("turning the drop-down help on saves it and restarts a running listener with it", async () => {
     const { runtime, live, saves } = setup({ liveColours: true });
     await runtime.start();
