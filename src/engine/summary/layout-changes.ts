@@ -5,8 +5,7 @@ import { STYLES, statusCell } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
-import { sourceMarked } from "./layout-records";
-import { NO_LEAD } from "../vocab/plain-words";
+import { leadStyle, leadText, sourceMarked } from "./layout-records";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -43,7 +42,8 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
   const was = (c: ChangeRow) => (c.previous ? statusCell(scheme, c.kind, c.previous.status) : undefined);
   const now = (c: ChangeRow) => (c.status !== undefined ? statusCell(scheme, c.kind, c.status) : undefined);
   const anyLead = changes.some((c) => c.lead.trim() !== "");
-  const unnamed = (c: ChangeRow) => anyLead && c.change !== "gone" && c.lead.trim() === "";
+  // A record gone has no tracker row to name a lead: its blank says nothing.
+  const lead = (c: ChangeRow) => (c.change === "gone" ? { value: c.lead, style: STYLES.body } : { value: leadText(c.lead, anyLead), style: leadStyle(c.lead, anyLead) });
   const nowText = (c: ChangeRow) => {
     const cell = now(c);
     if (!cell) return "Not in the tracker";
@@ -65,10 +65,9 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
       col: 6,
       to: 7,
       header: "Lead officer",
-      // As in the Exceptions: where some rows name a lead, a blank beside them reads as no one answerable. A record
-      // gone has no tracker row to name one.
-      value: (c) => (unnamed(c) ? NO_LEAD : c.lead),
-      styleOf: (c) => (unnamed(c) ? STYLES.quiet : STYLES.body),
+      // As in the Exceptions (layout-records.ts leadText).
+      value: (c) => lead(c).value,
+      styleOf: (c) => lead(c).style,
       optional: true,
     },
     {

@@ -122,13 +122,7 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
       styleOf: (e) => trendCell(colours, isIndicator(e) ? e.trend : undefined, e.direction).style,
       optional: true,
     },
-    {
-      col: 7,
-      header: "Lead officer",
-      value: (e) => (e.lead.trim() || !anyLead ? e.lead : NO_LEAD),
-      styleOf: (e) => (e.lead.trim() || !anyLead ? STYLES.body : STYLES.quiet),
-      optional: true,
-    },
+    { col: 7, header: "Lead officer", value: (e) => leadText(e.lead, anyLead), styleOf: (e) => leadStyle(e.lead, anyLead), optional: true },
     {
       col: 8,
       header: "Commentary",
@@ -199,6 +193,13 @@ export function officerMarked(text: string, source: StatusSource | undefined): s
 function statusText(scheme: Scheme, kind: "indicator" | "activity", row: { status: string; source?: StatusSource; earlierRating?: string }): string {
   return sourceMarked(statusCell(scheme, kind, row.status).text, row);
 }
+
+/**
+ * A Lead officer cell: "Not given." in the quiet style where the row names none but others in its table do (a
+ * blank beside named leads reads as no one answerable); where none does, the column is left out (optional).
+ */
+export const leadText = (lead: string, anyLead: boolean): string => (anyLead && lead.trim() === "" ? NO_LEAD : lead);
+export const leadStyle = (lead: string, anyLead: boolean) => (anyLead && lead.trim() === "" ? STYLES.quiet : STYLES.body);
 
 /** A status's text with where it came from: "(officer)", and "(Q2 rating)" for an officer's rating of an earlier period (summary.ts earlierRating). */
 export function sourceMarked(text: string, row: { source?: StatusSource; earlierRating?: string }): string {

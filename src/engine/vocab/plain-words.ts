@@ -1,6 +1,7 @@
-// The pack's words for people, not for the rules' own log: the officers' section in plain sentences
-// ("The officer rated it Red; the rules give Satisfactory: 378 against a target of 483 is met."), the
-// councillors' pages with no reasons at all, and table headers naming what the pack holds.
+// Words for people, not for the rules' own log: the officers' section in plain sentences ("The officer
+// rated it Red; the rules give Satisfactory: 378 against a target of 483 is met."), an exception's missing
+// commentary as the pane and --json tell it too (rate/commentary.ts), the councillors' pages with no
+// reasons at all, and table headers naming what the pack holds.
 import type { RecordKind } from "./types";
 
 /** "Due 30/06/2021, …": the first letter a capital. */
