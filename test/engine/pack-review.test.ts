@@ -187,6 +187,9 @@ describe("finding: the officers' section in plain sentences", () => {
     ["missed beyond tolerance", "8 against a target of at least 10: 20% short, beyond the 5% tolerance", "8 against a target of at least 10 is 20% short, beyond the 5% tolerance"],
     ["an activity", "due 30/06/2021, 12 days before the report date, 40% complete", "Due 30/06/2021, 12 days before the report date, 40% complete"],
     ["behind schedule", "40% complete, 60% expected by now: behind schedule", "40% complete, 60% expected by now: behind schedule"],
+    // The minus sign, as the pack's figures have it (helper-129: the officers' section still wrapped after "-").
+    ["a negative figure", "-5 against a target of 10: 150% short, beyond the 5% tolerance", "\u22125 against a target of 10 is 150% short, beyond the 5% tolerance"],
+    ["a year span stays", "2008-09 figure of 12 against a target of 10: met", "2008-09 figure of 12 against a target of 10 is met"],
   ] as const)("plainReason: %s", (_name, reason, want) => {
     expect(plainReason(reason)).toBe(want);
   });

@@ -2,34 +2,15 @@
 // "=SUM(A1) is wrong") but for a minus typed as a hyphen; only bare numbers and dates are written out the way a person reads them.
 import { readProgress } from "../rate/activity";
 import { excelSerialToIso, isDateFormat, readDate } from "../read/dates";
-import { formatFigure, formatIsoDate, formatNumber } from "../vocab/format";
+import { formatFigure, formatIsoDate, formatNumber, MINUS, minusSigns, signed } from "../vocab/format";
 import { isPercentFormat } from "../read/values";
 import type { Field } from "../vocab/types";
-
-/** The minus sign (U+2212): Excel and LibreOffice wrap after a hyphen, leaving "-" on one line and "25.6%" on the next. */
-export const MINUS = "\u2212";
-
-/** A number written out with the minus sign, never a hyphen a line may break after. */
-export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MINUS + text.slice(1) : text);
-
-/**
- * A hyphen typed as a minus ("-25.6% 2008/09", "Baseline 2008/09: -1.0%", "Q1 -5 days"), shown as one; "2008-09"
- * and "10 - 20" stay. So does a hyphen after a bare figure and a space: "5 -10" and "95% -105%" are ranges (the
- * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
- */
-const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
-/** Text ending in a bare figure ("5", "95%", "2010", "-5"), not a label ("Q1", "2008/09"). */
-const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*%?$/;
-const typedSigned = (text: string): string =>
-  text.includes("-")
-    ? text.replace(TYPED_MINUS, (match, before: string, at: number) => (/^[^\S\r\n]$/.test(before) && BARE_FIGURE_BEFORE.test(text.slice(0, at)) ? match : `${before}${MINUS}`))
-    : text;
 
 /** A figure: typed text as it is; a number in its cell's format (percent, date, currency) or grouped "11,428". */
 export function fieldText(field: Field | undefined): string {
   if (!field) return "";
   const { value } = field;
-  if (typeof value === "string") return typedSigned(value);
+  if (typeof value === "string") return minusSigns(value);
   if (typeof value === "number" && Number.isFinite(value)) {
     if (isPercentFormat(field.format)) return signed(formatFigure(value, true));
     if (isDateFormat(field.format) && value >= 1 && value < 2958466) return formatIsoDate(excelSerialToIso(value));

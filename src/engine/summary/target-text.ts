@@ -1,7 +1,7 @@
 // The target the rules actually used, as the pack shows it (issue 12 item 2): "7,844 (10,459
 // pro-rated to Q3)", "10,459 (annual)", or the period target as typed.
-import { currencyOfFormat, currencyOfText, fieldText, signed, withCurrency } from "./layout-text";
-import { formatNumber } from "../vocab/format";
+import { currencyOfFormat, currencyOfText, fieldText, withCurrency } from "./layout-text";
+import { formatNumber, signed } from "../vocab/format";
 import { readValue } from "../read/values";
 import type { SourceRecord } from "../vocab/types";
 

@@ -18,6 +18,25 @@ export function formatNumber(value: number, maxDecimals = 2): string {
   return `${negative ? "-" : ""}${grouped}${dot < 0 ? "" : text.slice(dot)}`;
 }
 
+/** The minus sign (U+2212): Excel and LibreOffice wrap after a hyphen, leaving "-" on one line and "25.6%" on the next. */
+export const MINUS = "\u2212";
+
+/** A number written out with the minus sign, never a hyphen a line may break after. */
+export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MINUS + text.slice(1) : text);
+
+/**
+ * A hyphen typed as a minus ("-25.6% 2008/09", "Baseline 2008/09: -1.0%", "Q1 -5 days"), shown as one; "2008-09"
+ * and "10 - 20" stay. So does a hyphen after a bare figure and a space: "5 -10" and "95% -105%" are ranges (the
+ * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
+ */
+const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
+/** Text ending in a bare figure ("5", "95%", "2010", "-5"), not a label ("Q1", "2008/09"). */
+const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*%?$/;
+export const minusSigns = (text: string): string =>
+  text.includes("-")
+    ? text.replace(TYPED_MINUS, (match, before: string, at: number) => (/^[^\S\r\n]$/.test(before) && BARE_FIGURE_BEFORE.test(text.slice(0, at)) ? match : `${before}${MINUS}`))
+    : text;
+
 /** A figure as a person reads it: fractions of a percentage measure shown as percentages. */
 export function formatFigure(value: number, percent: boolean): string {
   return percent ? `${formatNumber(value * 100, 2)}%` : formatNumber(value, 2);

@@ -2,6 +2,7 @@
 // rated it Red; the rules give Satisfactory: 378 against a target of 483 is met."), an exception's missing
 // commentary as the pane and --json tell it too (rate/commentary.ts), the councillors' pages with no
 // reasons at all, and table headers naming what the pack holds.
+import { minusSigns } from "./format";
 import type { RecordKind } from "./types";
 
 /** "Due 30/06/2021, …": the first letter a capital. */
@@ -16,9 +17,9 @@ export function plainReason(reason: string): string {
   return capital(plainClause(reason));
 }
 
-/** The reason as a clause, to follow a colon: as plainReason, not capitalised. */
+/** The reason as a clause, to follow a colon: as plainReason, not capitalised; its figures' minus the minus sign, as the pack's. */
 function plainClause(reason: string): string {
-  const text = reason.trim().replace(/[.\s]+$/, "");
+  const text = minusSigns(reason.trim().replace(/[.\s]+$/, ""));
   const against = /^(.+? against a target of .+?): (.+)$/.exec(text);
   return against ? `${against[1]} is ${against[2]}` : text;
 }
