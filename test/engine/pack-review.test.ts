@@ -147,6 +147,7 @@ describe("finding: the currency stays as typed in the target shown", () => {
     ["a negative number", field(-3.5, "General"), "\u22123.5"],
     ["a minus typed as a hyphen (Derby's earlier actuals)", field("-25.6% 2008/09", "General"), "\u221225.6% 2008/09"],
     ["after a colon, a bracket, a currency", field("Baseline: -1.0% (-£5)", "General"), "Baseline: \u22121.0% (\u2212£5)"],
+    ["a range of sums stays (helper-129)", field("£5m -£10m, 500k -750k", "General"), "£5m -£10m, 500k -750k"],
     ["a range, a year span and a dash between spaces stay", field("2008-09, 10-20, 10 - 20, Q1-Q2, n/a -", "General"), "2008-09, 10-20, 10 - 20, Q1-Q2, n/a -"],
     // A hyphen after a figure and a space joins two figures: the rules read "5 -10" as the band 5 to 10, not 5 and −10.
     ["a range or year span typed with one space", field("5 -10, 95% -105%, 2010 -11", "General"), "5 -10, 95% -105%, 2010 -11"],

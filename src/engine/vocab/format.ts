@@ -30,8 +30,8 @@ export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MIN
  * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
  */
 const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
-/** Text ending in a bare figure ("5", "95%", "2010", "-5"), not a label ("Q1", "2008/09"). */
-const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*%?$/;
+/** Text ending in a bare figure ("5", "95%", "2010", "-5", "£5m"), not a label ("Q1", "2008/09"). */
+const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*(?:%|[kKmM]|bn)?$/;
 export const minusSigns = (text: string): string =>
   text.includes("-")
     ? text.replace(TYPED_MINUS, (match, before: string, at: number) => (/^[^\S\r\n]$/.test(before) && BARE_FIGURE_BEFORE.test(text.slice(0, at)) ? match : `${before}${MINUS}`))
