@@ -339,4 +339,28 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
     ]);
     expect(read.problems).toEqual([]);
   });
+
+  test("words a person typed in 'Figures for' on an earlier period's row are written back as typed (helper-127: they were wiped)", () => {
+    const r3 = run([q3], "Q3 2010/11");
+    const plan = historyPlan(r3)!;
+    const grid = gridOf(plan);
+    const header = grid.values[0];
+    const at = header.indexOf("Figures for");
+    const row = [...header.map(() => "" as CellValue)];
+    const put = (h: string, v: CellValue) => (row[header.indexOf(h)] = v);
+    put("Period", "Q2 2010/11");
+    put("Sheet", "Q3 Scorecard");
+    put("Ref", "NI 1");
+    put("Name", "Crime");
+    put("Kind", "indicator");
+    put("Status", "red");
+    put("Level", "bad");
+    put("Actual", 120);
+    put("Figures for", "see note in the Q2 pack");
+    grid.values.splice(1, 0, row);
+    const r3again = run([q3, grid], "Q3 2010/11");
+    const written = historyPlan(r3again)!.blocks[0].values.find((r) => r[0] === "Q2 2010/11")!;
+    expect(written[at]).toBe("see note in the Q2 pack");
+    expect(readHistory(gridOf(historyPlan(r3again))).entries.find((e) => e.period === "Q2 2010/11")?.figuresFor).toBeUndefined();
+  });
 });

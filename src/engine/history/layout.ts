@@ -72,7 +72,7 @@ function entryRow(e: HistoryEntry): PlanValue[] {
     actual: e.actual,
     target: e.target,
     unit: e.unit ?? "",
-    figuresFor: e.figuresFor?.text ?? "",
+    figuresFor: e.figuresFor?.text ?? e.figuresForTyped ?? "",
     hidden: e.hidden ? "Yes" : "",
     recordedOn: recordedOnText(e.recordedOn),
   };

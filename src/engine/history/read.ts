@@ -118,6 +118,7 @@ function readRow(at: (c: HistoryColumn) => CellValue, scheme: Scheme | undefined
   // A period that cannot be read, or is not earlier than the row's, is no earlier period's: the row's own figures.
   const figuresFor = text("figuresFor") ? readHistoryPeriod(text("figuresFor")) : undefined;
   if (figuresFor && typeof figuresFor !== "string" && figuresFor.order < period.order) entry.figuresFor = { text: one(figuresFor.text), order: figuresFor.order };
+  else if (figuresFor) entry.figuresForTyped = text("figuresFor"); // a person's words, kept (helper-127: they were wiped)
   return { entry };
 }
 

@@ -34,6 +34,8 @@ export interface HistoryEntry {
    * when Q3 was reported. The row's status is what that period's pack said; its figures are charted as Q2's.
    */
   figuresFor?: { text: string; order: number };
+  /** What a person typed in "Figures for" that names no earlier period ("see note"): written back as typed, never read. */
+  figuresForTyped?: string;
 }
 
 /** The previous period's status of a record, as `--json` and the pack show it. */
