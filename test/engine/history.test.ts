@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { identityText, recordKey } from "../../src/engine/history/key";
 import { readHistory } from "../../src/engine/history/read";
 import { HISTORY_TAB_COLOUR } from "../../src/engine/history/layout";
+import { historyInPlace } from "../../src/excel/history-write";
 import { HISTORY_SHEET } from "../../src/engine/history/types";
 import { trendPoints } from "../../src/engine/summary/chart-series";
 import type { SheetPlan } from "../../src/engine/vocab/plan";
@@ -362,5 +363,31 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
     const written = historyPlan(r3again)!.blocks[0].values.find((r) => r[0] === "Q2 2010/11")!;
     expect(written[at]).toBe("see note in the Q2 pack");
     expect(readHistory(gridOf(historyPlan(r3again))).entries.find((e) => e.period === "Q2 2010/11")?.figuresFor).toBeUndefined();
+  });
+
+  test("a date or number typed in 'Figures for' is written back as it was, not as its serial in text, and the in-place write leaves the row alone", () => {
+    const grid = gridOf(historyPlan(run([q3], "Q3 2010/11")));
+    const header = grid.values[0];
+    const at = header.indexOf("Figures for");
+    const row = header.map(() => "" as CellValue);
+    const put = (h: string, v: CellValue) => (row[header.indexOf(h)] = v);
+    put("Period", "Q2 2010/11");
+    put("Sheet", "Q3 Scorecard");
+    put("Ref", "NI 1");
+    put("Name", "Crime");
+    put("Kind", "indicator");
+    put("Status", "red");
+    put("Level", "bad");
+    put("Actual", 120);
+    // 31/03/2011 as the Office.js host reads the history: values only, a date its serial.
+    put("Figures for", 40633);
+    grid.values.splice(1, 0, row);
+    const plan = historyPlan(run([q3, grid], "Q3 2010/11"))!;
+    const written = plan.blocks[0].values.find((r) => r[0] === "Q2 2010/11")!;
+    expect(written[at]).toBe(40633);
+    // Run again on the sheet as written: the Q2 row (row 2) matches it and is not rewritten every run.
+    const sheetNow = gridOf(plan);
+    const again = historyPlan(run([q3, sheetNow], "Q3 2010/11"))!;
+    expect(historyInPlace(again, sheetNow)!.blocks[0]?.row ?? Infinity).toBeGreaterThan(1);
   });
 });

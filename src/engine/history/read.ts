@@ -77,6 +77,11 @@ function schemeLevel(scheme: Scheme | undefined, kind: RecordKind, status: strin
   return found && { key: found.key, level: found.level };
 }
 
+/** A cell a person typed, to write back as it was: numbers and true/false as they are (a date's serial keeps its cell's date format), the rest as text. */
+function asTyped(v: CellValue): string | number | boolean {
+  return typeof v === "number" || typeof v === "boolean" ? v : cellText(v);
+}
+
 /** One row as an entry, or the column and reason it cannot be used. `one` gives repeated texts one string. */
 function readRow(at: (c: HistoryColumn) => CellValue, scheme: Scheme | undefined, one: (text: string) => string): { entry: HistoryEntry } | { column: HistoryColumn; message: string } {
   const text = (c: HistoryColumn): string => cellText(at(c)).trim();
@@ -118,7 +123,7 @@ function readRow(at: (c: HistoryColumn) => CellValue, scheme: Scheme | undefined
   // A period that cannot be read, or is not earlier than the row's, is no earlier period's: the row's own figures.
   const figuresFor = text("figuresFor") ? readHistoryPeriod(text("figuresFor")) : undefined;
   if (figuresFor && typeof figuresFor !== "string" && figuresFor.order < period.order) entry.figuresFor = { text: one(figuresFor.text), order: figuresFor.order };
-  else if (figuresFor) entry.figuresForTyped = text("figuresFor"); // a person's words, kept (helper-127: they were wiped)
+  else if (figuresFor) entry.figuresForTyped = asTyped(at("figuresFor")); // a person's words, kept (helper-127: they were wiped)
   return { entry };
 }
 

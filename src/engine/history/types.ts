@@ -34,8 +34,12 @@ export interface HistoryEntry {
    * when Q3 was reported. The row's status is what that period's pack said; its figures are charted as Q2's.
    */
   figuresFor?: { text: string; order: number };
-  /** What a person typed in "Figures for" that names no earlier period ("see note"): written back as typed, never read. */
-  figuresForTyped?: string;
+  /**
+   * What a person typed in "Figures for" that names no earlier period ("see note"): written back as typed,
+   * never read. A number (a date typed there is a date serial to the Office.js host, which reads the history
+   * without number formats) stays a number: as text, "31/03/2011" became "40633", and never matched the cell again.
+   */
+  figuresForTyped?: string | number | boolean;
 }
 
 /** The previous period's status of a record, as `--json` and the pack show it. */
