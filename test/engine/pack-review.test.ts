@@ -191,6 +191,8 @@ describe("finding: the officers' section in plain sentences", () => {
     // The minus sign, as the pack's figures have it (helper-129: the officers' section still wrapped after "-").
     ["a negative figure", "-5 against a target of 10: 150% short, beyond the 5% tolerance", "\u22125 against a target of 10 is 150% short, beyond the 5% tolerance"],
     ["a year span stays", "2008-09 figure of 12 against a target of 10: met", "2008-09 figure of 12 against a target of 10 is met"],
+    // A date is never negative: "01/04/2010 -31/03/2011" (a quoted cell's date range) keeps its hyphen.
+    ["a range of dates stays", 'progress "On hold 01/04/2010 -31/03/2011"', 'Progress "On hold 01/04/2010 -31/03/2011"'],
   ] as const)("plainReason: %s", (_name, reason, want) => {
     expect(plainReason(reason)).toBe(want);
   });

@@ -27,9 +27,10 @@ export const signed = (text: string): string => (text.charCodeAt(0) === 45 ? MIN
 /**
  * A hyphen typed as a minus ("-25.6% 2008/09", "Baseline 2008/09: -1.0%", "Q1 -5 days"), shown as one; "2008-09"
  * and "10 - 20" stay. So does a hyphen after a bare figure and a space: "5 -10" and "95% -105%" are ranges (the
- * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11".
+ * rules read them as bands, read/values.ts) and "2010 -11" a year span, not "5 −10" or "2010 −11"; and one before a
+ * date ("01/04/2010 -31/03/2011"): a date is never negative.
  */
-const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)/g;
+const TYPED_MINUS = /(^|[\s:([])-(?=[£$€]?\d)(?!\d{1,2}\/\d{1,2}\/\d{2,4})/g;
 /** Text ending in a bare figure ("5", "95%", "2010", "-5", "£5m"), not a label ("Q1", "2008/09"). */
 const BARE_FIGURE_BEFORE = /(?:^|[\s:([])[-\u2212+]?[£$€]?\d[\d,.]*(?:%|[kKmM]|bn)?$/;
 export const minusSigns = (text: string): string =>
