@@ -341,24 +341,19 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
     expect(read.problems).toEqual([]);
   });
 
-  test("words a person typed in 'Figures for' on an earlier period's row are written back as typed (helper-127: they were wiped)", () => {
-    const r3 = run([q3], "Q3 2010/11");
-    const plan = historyPlan(r3)!;
-    const grid = gridOf(plan);
+  /** The Q3 run's history with a Q2 row of NI 1 above its rows, "Figures for" as a person typed it; `at`: that column. */
+  function withQ2Row(figuresFor: CellValue): { grid: SheetGrid; at: number } {
+    const grid = gridOf(historyPlan(run([q3], "Q3 2010/11")));
     const header = grid.values[0];
-    const at = header.indexOf("Figures for");
-    const row = [...header.map(() => "" as CellValue)];
-    const put = (h: string, v: CellValue) => (row[header.indexOf(h)] = v);
-    put("Period", "Q2 2010/11");
-    put("Sheet", "Q3 Scorecard");
-    put("Ref", "NI 1");
-    put("Name", "Crime");
-    put("Kind", "indicator");
-    put("Status", "red");
-    put("Level", "bad");
-    put("Actual", 120);
-    put("Figures for", "see note in the Q2 pack");
+    const row = header.map(() => "" as CellValue);
+    const cells: Record<string, CellValue> = { Period: "Q2 2010/11", Sheet: "Q3 Scorecard", Ref: "NI 1", Name: "Crime", Kind: "indicator", Status: "red", Level: "bad", Actual: 120, "Figures for": figuresFor };
+    for (const [h, v] of Object.entries(cells)) row[header.indexOf(h)] = v;
     grid.values.splice(1, 0, row);
+    return { grid, at: header.indexOf("Figures for") };
+  }
+
+  test("words a person typed in 'Figures for' on an earlier period's row are written back as typed (helper-127: they were wiped)", () => {
+    const { grid, at } = withQ2Row("see note in the Q2 pack");
     const r3again = run([q3, grid], "Q3 2010/11");
     const written = historyPlan(r3again)!.blocks[0].values.find((r) => r[0] === "Q2 2010/11")!;
     expect(written[at]).toBe("see note in the Q2 pack");
@@ -366,22 +361,8 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
   });
 
   test("a date or number typed in 'Figures for' is written back as it was, not as its serial in text, and the in-place write leaves the row alone", () => {
-    const grid = gridOf(historyPlan(run([q3], "Q3 2010/11")));
-    const header = grid.values[0];
-    const at = header.indexOf("Figures for");
-    const row = header.map(() => "" as CellValue);
-    const put = (h: string, v: CellValue) => (row[header.indexOf(h)] = v);
-    put("Period", "Q2 2010/11");
-    put("Sheet", "Q3 Scorecard");
-    put("Ref", "NI 1");
-    put("Name", "Crime");
-    put("Kind", "indicator");
-    put("Status", "red");
-    put("Level", "bad");
-    put("Actual", 120);
     // 31/03/2011 as the Office.js host reads the history: values only, a date its serial.
-    put("Figures for", 40633);
-    grid.values.splice(1, 0, row);
+    const { grid, at } = withQ2Row(40633);
     const plan = historyPlan(run([q3, grid], "Q3 2010/11"))!;
     const written = plan.blocks[0].values.find((r) => r[0] === "Q2 2010/11")!;
     expect(written[at]).toBe(40633);
