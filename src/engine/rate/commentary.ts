@@ -14,9 +14,12 @@ export interface CommentaryOptions {
 /** Only where the tracker has a comment column: a tracker with none has nothing to fill. */
 export function commentaryProblem(record: SourceRecord, rating: Rating, options: CommentaryOptions): Problem | undefined {
   const { scheme } = options;
-  const cell = record.comment?.cell;
-  if (!cell || !scheme.exceptionLevels.includes(rating.level) || (record.hidden && !options.includeHidden)) return undefined;
-  const text = record.comment?.text.trim() ?? "";
+  // The level first: called for every record, and most are no exception (the comment is a field made when read).
+  if (!scheme.exceptionLevels.includes(rating.level) || (record.hidden && !options.includeHidden)) return undefined;
+  const comment = record.comment;
+  const cell = comment?.cell;
+  if (!cell) return undefined;
+  const text = comment.text.trim();
   const pointer = isPointer(text);
   if (text && !pointer) return undefined;
   const status = statusByKey(scheme, record.kind, rating.status)?.label ?? rating.status;

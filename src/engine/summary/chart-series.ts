@@ -102,15 +102,15 @@ export function trendPoints(record: SourceRecord, history: HistoryEntry[], repor
   const current = figureOf((record.target ?? record.annualTarget)?.value, (record.target ?? record.annualTarget)?.format);
   const currentTarget = current ? current.value : null;
   let { points, percent } = trackerPoints(record.series, reportYear, currentTarget);
-  const fromTracker = new Set(points);
   if (points.length === 0) {
     // No period columns: the rated actual is this period's figure, or the earlier one's its table holds (Q2's).
     const actual = figureOf(record.actual?.value, record.actual?.format);
     const period = own?.figuresFor ?? (reportPeriod ? readPeriod(reportPeriod) : undefined);
     if (actual && period) points = [{ label: period.text, value: actual.value, target: currentTarget, period }];
-    points.forEach((p) => fromTracker.add(p));
     percent ||= actual?.percent ?? false;
   }
+  // Every point so far is this pack's tracker's; the history's join below.
+  const fromTracker = new Set(points);
   const dated = points.every((p) => p.period);
   if (!dated && points.length > 0) return { points: points.map(plain), percent };
 

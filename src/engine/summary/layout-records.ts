@@ -198,8 +198,9 @@ function statusText(scheme: Scheme, kind: "indicator" | "activity", row: { statu
  * A Lead officer cell: "Not given." in the quiet style where the row names none but others in its table do (a
  * blank beside named leads reads as no one answerable); where none does, the column is left out (optional).
  */
-export const leadText = (lead: string, anyLead: boolean): string => (anyLead && lead.trim() === "" ? NO_LEAD : lead);
-export const leadStyle = (lead: string, anyLead: boolean) => (anyLead && lead.trim() === "" ? STYLES.quiet : STYLES.body);
+const unnamed = (lead: string, anyLead: boolean): boolean => anyLead && lead.trim() === "";
+export const leadText = (lead: string, anyLead: boolean): string => (unnamed(lead, anyLead) ? NO_LEAD : lead);
+export const leadStyle = (lead: string, anyLead: boolean) => (unnamed(lead, anyLead) ? STYLES.quiet : STYLES.body);
 
 /** A status's text with where it came from: "(officer)", and "(Q2 rating)" for an officer's rating of an earlier period (summary.ts earlierRating). */
 export function sourceMarked(text: string, row: { source?: StatusSource; earlierRating?: string }): string {
