@@ -3,9 +3,9 @@ import fc from "fast-check";
 import { keyLine } from "../../src/engine/summary/layout-key";
 import { layoutSummary, summarySheetName, trackerTitle, type SummaryMeta } from "../../src/engine/summary/layout";
 import { headlineHeader } from "../../src/engine/summary/layout-headline";
-import { MERGE_ROWS } from "../../src/engine/sheet-kit/layout-columns";
+import { fitColumns, MERGE_ROWS, type Column } from "../../src/engine/sheet-kit/layout-columns";
 import { linesHeight, pageCapacity, textPixels, wrappedLines } from "../../src/engine/sheet-kit/layout-measure";
-import { LAST_COL, STYLES, WIDTHS } from "../../src/engine/sheet-kit/layout-style";
+import { fontOf, LAST_COL, leadWordsWidth, STYLES, WIDTHS, widthsOf } from "../../src/engine/sheet-kit/layout-style";
 import { MAX_BREAKS } from "../../src/engine/sheet-kit/layout-writer";
 import { PRESETS } from "../../src/engine/scheme/presets";
 import { rateActivity, rateIndicator } from "../../src/engine/rate/rate";
@@ -564,6 +564,72 @@ describe("columns empty on every row are left out", () => {
     const { row, headers } = headersOf(plan);
     expect(headers).toContain("Start");
     expect(mergedAreas(plan).filter((m) => m.top > row && m.top <= row + MERGE_ROWS + 1)).toEqual([]);
+  });
+});
+
+describe("the room a dropped column leaves goes where it saves the most lines", () => {
+  interface Row {
+    status: string;
+    trend: string;
+    comparator: string;
+    comment: string;
+  }
+  const columns: Column<Row>[] = [
+    { col: 5, header: "Status", value: (r) => r.status, style: STYLES.body, minWidth: (rows) => leadWordsWidth(rows.map((r) => r.status), { ...STYLES.body, bold: true }) },
+    { col: 6, header: "Trend", value: (r) => r.trend, style: STYLES.body, optional: true },
+    { col: 7, header: "Comparator", value: (r) => r.comparator, style: STYLES.body, optional: true },
+    { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body },
+  ];
+  const spanOf = (placed: Column<Row>[], header: string) => {
+    const c = placed.find((p) => p.header === header) as Column<Row>;
+    return [c.col, c.to ?? c.col];
+  };
+  const lines = (placed: Column<Row>[], rows: Row[]) =>
+    rows.reduce((sum, r) => sum + Math.max(...placed.map((c) => wrappedLines(String(c.value(r)), widthsOf(c.col, c.to), fontOf(c.style)))), 0);
+  const dudley: Row = {
+    status: "i Data only",
+    trend: "",
+    comparator: "All England Average 2008/09: 6.92% · better\nMet Council Average 2008/09: 8.76% · better",
+    comment: "During quarter 2 Connexions have been trying to address and prepare for the change in the way NEET is counted.",
+  };
+
+  test("Dudley's comparators (no trend column) take G and H, not one 12-wide column beside a 60-wide comment", () => {
+    const placed = fitColumns([dudley], columns);
+    expect(spanOf(placed, "Comparator")).toEqual([6, 7]);
+    expect(spanOf(placed, "Comment")).toEqual([8, 8]);
+    // Fewer lines than the comment taking the room (the layout before).
+    const before: Column<Row>[] = [columns[0], { ...columns[2], col: 6 }, { ...columns[3], col: 7, to: 8 }];
+    expect(lines(placed, [dudley])).toBeLessThan(lines(before, [dudley]));
+  });
+
+  test("where nothing else needs it, the comment keeps the room", () => {
+    const placed = fitColumns([{ ...dudley, comparator: "" }], columns);
+    expect(spanOf(placed, "Status")).toEqual([5, 5]);
+    expect(spanOf(placed, "Comment")).toEqual([6, 8]);
+  });
+
+  test("a status's symbol stays beside its word: a status column is never narrower than both need", () => {
+    const long = "✓ Satisfactory";
+    const placed = fitColumns([{ ...dudley, status: long, comparator: "" }], [{ ...columns[0], col: 6 }, { ...columns[1], col: 7 }, { ...columns[3], col: 8 }]);
+    const [from, to] = spanOf(placed, "Status");
+    expect(WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(leadWordsWidth([long], { ...STYLES.body, bold: true }));
+  });
+
+  test("whatever the texts, kept columns stay in order and cover the grid from the first column to the last, one or more each", () => {
+    const text = fc.oneof(fc.constant(""), fc.lorem({ maxCount: 12 }));
+    const row = fc.record({ status: fc.constantFrom("★ Good", "✓ Satisfactory (officer)", "▲ Worse than target limits"), trend: text, comparator: text, comment: text });
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 6 }), (rows) => {
+        const placed = fitColumns(rows, columns);
+        let at = 5;
+        for (const c of placed) {
+          expect(c.col).toBe(at);
+          at = (c.to ?? c.col) + 1;
+        }
+        expect(at).toBe(9);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -52,7 +52,9 @@ function lastPeriodCells(runs: PeriodRun[], section: string) {
     const row = rowOf(plan, ref, 0, header);
     return { text: values.get(`${row},${last}`), fill: styles.get(`${row},${last}`)?.find((s) => s.fill)?.fill };
   };
-  return { cell, last, status };
+  // Beside Status: the next header to its right (a status may span two grid columns where the table has room).
+  const next = Math.min(...[...cols.values()].filter((c) => c > (status as number)));
+  return { cell, last, next };
 }
 
 describe("the Last period column", () => {
@@ -63,13 +65,13 @@ describe("the Last period column", () => {
     ["PI 6", "New", undefined],
   ];
   test.each(cases)("exceptions: %s shows %s beside Status, coloured as a status cell", (ref, expected, fill) => {
-    const { cell, last, status } = lastPeriodCells([Q2, Q3], "Exceptions");
-    expect(last).toBe((status as number) + 1);
+    const { cell, last, next } = lastPeriodCells([Q2, Q3], "Exceptions");
+    expect(last).toBe(next);
     expect(cell(ref)).toEqual({ text: expected, fill });
   });
   test.each([...cases, ["PI 3", label("indicator", "red"), statusByKey(scheme, "indicator", "red")?.fill] as const])("scorecards: %s shows %s", (ref, expected, fill) => {
-    const { cell, last, status } = lastPeriodCells([Q2, Q3], "Scorecards by priority");
-    expect(last).toBe((status as number) + 1);
+    const { cell, last, next } = lastPeriodCells([Q2, Q3], "Scorecards by priority");
+    expect(last).toBe(next);
     expect(cell(ref)).toEqual({ text: expected, fill });
   });
   test("activities' scorecard has the column too, with the activity's status then", () => {
@@ -275,6 +277,17 @@ describe("Earlier actuals", () => {
     const texts = [...cellsOf(plan).values.values()].filter((v): v is string => typeof v === "string");
     expect(texts).toContain("08/09 Actual: 6.55\nQ2 YTD Actual: 2.71");
     expect(texts.some((t) => /Q1 Actual:/.test(t))).toBe(false);
+  });
+
+  test("a comparator left blank gets no line either (Dudley's 'Met Council Average 2008/09:' with nothing after)", () => {
+    const comparators = [
+      { label: "All England Average 2008/09", field: field("J5", 6.92) },
+      { label: "Met Council Average 2008/09", field: field("K5", null) },
+    ];
+    const { plan } = pack(scheme, [{ period: "Q3 2010/11", records: [indicator(5, 5.76, 3.98, { comparators })] }]);
+    const texts = [...cellsOf(plan).values.values()].filter((v): v is string => typeof v === "string");
+    expect(texts.some((t) => t.startsWith("All England Average 2008/09: 6.92"))).toBe(true);
+    expect(texts.some((t) => /Met Council Average/.test(t))).toBe(false);
   });
 });
 

@@ -144,12 +144,39 @@ const MEASURED_LIMIT = 50_000;
 /** Far more than the rounding of a sum of word widths can differ from the width of the whole. */
 const ROUNDING_SLACK = 0.01;
 
+/** Pixels for text in columns of `widths` Excel units side by side (one merged cell): theirs less the cell's margins. */
+export function textRoom(widths: readonly number[]): number {
+  let px = 0;
+  for (let i = 0; i < widths.length; i++) px += columnPixels(widths[i]);
+  return Math.max(1, px - CELL_MARGIN_PX);
+}
+
+/** The most pixels a text of this length can take on one line, in the widest letters: where a room holds that, it fits. */
+export function mostPixels(length: number, font: Font = BODY_FONT): number {
+  return unitsPixels(length * WIDEST, font);
+}
+
+/**
+ * Pixels of each paragraph of a text, on one line. Past `sample` characters a paragraph's width is
+ * its first characters' scaled to its length: an estimate, for a paragraph far too long for one line.
+ */
+export function paragraphPixels(text: string, font: Font = BODY_FONT, sample = Infinity): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    const to = nl < 0 ? text.length : nl;
+    const n = to - from;
+    out.push(n <= sample ? unitsPixels(unitsOf(text, from, to), font) : (unitsPixels(unitsOf(text, from, from + sample), font) * n) / sample);
+    if (nl < 0) return out;
+    from = nl + 1;
+  }
+}
+
 /** Lines `text` takes wrapped in columns of `widths` Excel units side by side (one merged cell), counting its own line breaks. */
 export function wrappedLines(text: string, widths: readonly number[], font: Font = BODY_FONT): number {
   if (!text) return 1;
-  let px = 0;
-  for (let i = 0; i < widths.length; i++) px += columnPixels(widths[i]);
-  const room = Math.max(1, px - CELL_MARGIN_PX);
+  const room = textRoom(widths);
   // Most cells fit on one line: one line, when the whole text (no line break) fits with room to spare.
   // Its length alone often settles that: too short to fill the room even in the widest letters, or
   // too long to fit even in the narrowest (then only the memo or the wrapping below can tell).

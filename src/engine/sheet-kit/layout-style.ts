@@ -143,6 +143,17 @@ export function gridForRefs(refs: Iterable<string>): Grid {
   return grid;
 }
 
+/** The width that keeps each text's first two words together: a status's symbol with its word ("✓ Satisfactory"). */
+export function leadWordsWidth(texts: Iterable<string>, style: PlanStyle): number {
+  const font = fontOf(style);
+  let widest = 0;
+  for (const text of texts) {
+    const words = text.split(" ", 2).join(" ");
+    widest = Math.max(widest, unitsForPixels(textPixels(words, font) + 1));
+  }
+  return Math.ceil(widest);
+}
+
 const fonts = new Map<string, Font>();
 /** Fonts by style object: the summary asks for the same few styles for every cell it measures. */
 const fontsByStyle = new WeakMap<PlanStyle, Font>();

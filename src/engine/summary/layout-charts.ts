@@ -108,7 +108,7 @@ export class ChartCollector {
 
   /** The data of each chart on its own row, from the first column right of the printed ones: "Period", labels, "Actual", figures, "Target", targets. */
   placeColumns(items: readonly ExceptionRow[], columns: Column<ExceptionRow>[]): void {
-    const placed = fitColumns(items, columns).find((c) => c.header === CHART_HEADER);
+    const placed = fitColumns(items, columns, this.w.grid).find((c) => c.header === CHART_HEADER);
     if (!placed) return;
     const dataCol = this.w.lastCol + 2;
     for (const [e, row] of this.rows) {

@@ -7,11 +7,14 @@ import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-
 import { trendMethod } from "./layout-key";
 import type { PackModel } from "./history-model";
 import { isEmpty, MERGE_ROWS } from "../sheet-kit/layout-columns";
-import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
+import { LAST_COL, leadWordsWidth, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { PlanStyle } from "../vocab/plan";
 import type { ComparatorResult, Scheme, Status, StatusSource, Trend } from "../vocab/types";
+
+/** Status cells are bold: their symbol and word are measured so. */
+const STATUS_MEASURE: PlanStyle = { ...STYLES.body, bold: true };
 
 const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
 
@@ -21,7 +24,7 @@ export const COMPARISON_WORDS: Record<ComparatorResult, string> = { favourable: 
 const lines = (items: Labelled[]): string =>
   items.map((i) => `${i.label ? `${i.label}: ` : ""}${i.text}${i.result ? ` · ${COMPARISON_WORDS[i.result]}` : ""}`).join("\n");
 
-/** An earlier actual left blank ("Q1 Actual" with no figure) says nothing: it gets no line of its own. */
+/** An earlier actual or comparator left blank ("Q1 Actual" with no figure) says nothing: it gets no line of its own. */
 const filled = (items: Labelled[]): Labelled[] => items.filter((i) => i.text.trim() !== "");
 
 function note(w: PlanWriter, text: string): void {
@@ -114,7 +117,13 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
     { col: 2, header: "Type", value: (e) => (!named.mixed ? "" : isIndicator(e) ? "Indicator" : "Activity"), style: STYLES.body, optional: true },
     { col: 3, header: named.target, value: (e) => (isIndicator(e) ? e.target : e.due), style: STYLES.figure, optional: true },
     { col: 4, header: named.actual, value: (e) => (isIndicator(e) ? e.actual : e.progress), style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (e) => statusText(scheme, e.kind, e), styleOf: (e) => statusCell(scheme, e.kind, e.status).style },
+    {
+      col: 5,
+      header: "Status",
+      value: (e) => statusText(scheme, e.kind, e),
+      styleOf: (e) => statusCell(scheme, e.kind, e.status).style,
+      minWidth: (rows) => leadWordsWidth(rows.map((e) => statusText(scheme, e.kind, e)), STATUS_MEASURE),
+    },
     {
       col: 6,
       header: "Trend",
@@ -142,12 +151,30 @@ function indicatorColumns(model: PackModel, rows: readonly IndicatorRow[], schem
   const columns: Column<IndicatorRow>[] = [
     { col: 0, header: "Ref", value: (r) => r.ref, style: STYLES.label, optional: true },
     { col: 1, header: "Definition", value: (r) => r.name, style: STYLES.body },
-    { col: 2, header: "Earlier actuals", value: (r) => lines(filled(r.earlier)), style: STYLES.body, optional: true },
+    {
+      col: 2,
+      header: "Earlier actuals",
+      value: (r) => lines(filled(r.earlier)),
+      style: STYLES.body,
+      optional: true,
+    },
     { col: 3, header: "Target", value: (r) => r.target, style: STYLES.figure, optional: true },
     { col: 4, header: "Actual", value: (r) => r.actual, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => statusText(scheme, "indicator", r), styleOf: (r) => statusCell(scheme, "indicator", r.status).style },
+    {
+      col: 5,
+      header: "Status",
+      value: (r) => statusText(scheme, "indicator", r),
+      styleOf: (r) => statusCell(scheme, "indicator", r.status).style,
+      minWidth: (rows) => leadWordsWidth(rows.map((r) => statusText(scheme, "indicator", r)), STATUS_MEASURE),
+    },
     { col: 6, header: "Trend", value: (r) => (anyTrend ? trendCell(colours, r.trend, r.direction).text : ""), styleOf: (r) => trendCell(colours, r.trend, r.direction).style, optional: true },
-    { col: 7, header: "Comparator", value: (r) => lines(r.comparators), style: STYLES.body, optional: true },
+    {
+      col: 7,
+      header: "Comparator",
+      value: (r) => lines(filled(r.comparators)),
+      style: STYLES.body,
+      optional: true,
+    },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body, optional: true },
   ];
   return withLastPeriod(withLongTerm(rows, columns, longTermColumn(scheme, () => true)), lastPeriodColumn(model, scheme, () => "indicator"));
@@ -216,7 +243,13 @@ function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[
     { col: 2, header: "Lead officer", value: (r) => r.lead, style: STYLES.body, optional: true },
     { col: 3, header: "Start", value: (r) => r.start, style: STYLES.figure, optional: true },
     { col: 4, header: "Due date", value: (r) => r.due, style: STYLES.figure, optional: true },
-    { col: 5, header: "Status", value: (r) => statusText(scheme, "activity", r), styleOf: (r) => statusCell(scheme, "activity", r.status).style },
+    {
+      col: 5,
+      header: "Status",
+      value: (r) => statusText(scheme, "activity", r),
+      styleOf: (r) => statusCell(scheme, "activity", r.status).style,
+      minWidth: (rows) => leadWordsWidth(rows.map((r) => statusText(scheme, "activity", r)), STATUS_MEASURE),
+    },
     { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
     { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
     { col: 8, header: "Update", value: (r) => r.update, style: STYLES.body, optional: true },
