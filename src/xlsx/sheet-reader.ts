@@ -73,6 +73,11 @@ export function parseRef(ref: string): CellRange | undefined {
   return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
 }
 
+/** The areas of a space-separated list ("B1:B9 D1:D9"), those we cannot read left out. */
+function areasOf(refs: string): CellRange[] {
+  return refs.split(/\s+/).flatMap((ref) => parseArea(ref) ?? []);
+}
+
 /** A conditional format's area: a range, or whole columns ("A:Z", "F:F") or rows ("1:5") as Excel writes them. */
 function parseArea(ref: string): CellRange | undefined {
   const columns = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(ref);
@@ -115,6 +120,10 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   // Conditional formats that can fill cells: the areas of the <conditionalFormatting> being read, and all found.
   let formatAreas: CellRange[] | undefined;
   let formatFills = false;
+  // Excel 2010's rules (x14:conditionalFormatting in the sheet's extLst: a rule naming another sheet, say)
+  // give their areas in an <xm:sqref> element and their fill in the rule's own <x14:dxf>.
+  let x14Rule: { canFill: boolean; inDxf: boolean; noPattern: boolean } | undefined;
+  let sqref: string | undefined;
   const conditionalFills: CellRange[] = [];
   const mergeRefs = new Set<string>();
   const tableRelIds: string[] = [];
@@ -288,17 +297,35 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           drawingRelId ??= attr(tag, "id");
           return;
         case "conditionalFormatting":
-          // Excel's own rules; x14 ones in extLst (which give their areas in an element) are not read.
-          formatAreas = (a.sqref ?? "").split(/\s+/).flatMap((ref) => parseArea(ref) ?? []);
+          // An x14 one has no sqref attribute: its areas come in its <xm:sqref>.
+          formatAreas = areasOf(a.sqref ?? "");
           formatFills = false;
           return;
         case "cfRule": {
           // A rule's differential format's fill, where it has one, and where the rule can hold for our cells,
           // which hold text: colour scales, top 10 items, averages and dates format numbers only (helper-123).
+          const canFill = !NUMBERS_ONLY.has(a.type ?? "");
+          // Without a dxfId, an x14 rule's format is its own <x14:dxf> (a data bar or icon set has none).
+          if (formatAreas && a.dxfId === undefined) x14Rule = { canFill, inDxf: false, noPattern: false };
           const dxf = a.dxfId === undefined ? -1 : parseInt(a.dxfId, 10);
-          if (!NUMBERS_ONLY.has(a.type ?? "") && dxf >= 0 && formats.dxfFills?.[dxf] === true) formatFills = true;
+          if (canFill && dxf >= 0 && formats.dxfFills?.[dxf] === true) formatFills = true;
           return;
         }
+        case "dxf":
+          if (x14Rule) x14Rule.inDxf = true;
+          return;
+        case "patternFill":
+          if (x14Rule?.inDxf) x14Rule.noPattern = a.patternType === "none";
+          return;
+        case "bgColor":
+        case "fgColor":
+        case "gradientFill":
+          // As styles.xml's dxfs are read (styles-read.ts): a colour in a pattern that is not "none", or a gradient.
+          if (x14Rule?.inDxf && x14Rule.canFill && (local === "gradientFill" || !x14Rule.noPattern)) formatFills = true;
+          return;
+        case "sqref":
+          if (formatAreas) sqref = "";
+          return;
         case "legacyDrawing":
           legacyDrawingRelId ??= attr(tag, "id");
           return;
@@ -307,6 +334,7 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
       }
     },
     text(chunk) {
+      if (sqref !== undefined) sqref += chunk;
       if (!inValue) return;
       if (text.length < MAX_CELL_CHARS) text += chunk;
       hasText = true;
@@ -363,6 +391,13 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         case "conditionalFormatting":
           if (formatFills && formatAreas) conditionalFills.push(...formatAreas);
           formatAreas = undefined;
+          return;
+        case "cfRule":
+          x14Rule = undefined;
+          return;
+        case "sqref":
+          if (formatAreas && sqref !== undefined) formatAreas.push(...areasOf(sqref));
+          sqref = undefined;
           return;
         default:
           return;

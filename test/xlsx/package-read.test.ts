@@ -144,6 +144,34 @@ describe("layout", () => {
     ]);
   });
 
+  test("Excel 2010's rules in the sheet's extLst (a formula naming another sheet) fill cells too: areas from <xm:sqref>, fill from the rule's own dxf", async () => {
+    const X14 = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
+    const XM = 'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"';
+    const fill = (rgb: string) => `<x14:dxf><fill><patternFill><bgColor rgb="${rgb}"/></patternFill></fill></x14:dxf>`;
+    const x14 = (rule: string, sqref: string) => `<x14:conditionalFormatting ${XM}>${rule}<xm:sqref>${sqref}</xm:sqref></x14:conditionalFormatting>`;
+    const body =
+      sheetData(row(1, '<c r="A1"><v>1</v></c>')) +
+      // A 2007 data bar points at its 2010 extension: an extLst inside the rule, no fill of its own.
+      '<conditionalFormatting sqref="H1:H9"><cfRule type="dataBar" priority="5"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar>' +
+      `<extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" ${X14}><x14:id>{00000000-0000-0000-0000-000000000001}</x14:id></ext></extLst></cfRule></conditionalFormatting>` +
+      `<extLst><ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" ${X14}><x14:conditionalFormattings>` +
+      x14(`<x14:cfRule type="expression" priority="1" id="{00000000-0000-0000-0000-000000000002}"><xm:f>B1&lt;Targets!$B$2</xm:f>${fill("FFFFC7CE")}</x14:cfRule>`, "B1:B9 D1:D9") +
+      // Pretty-printed, as the openpyxl tests quote Excel's containsText rule.
+      x14(`\n  <x14:cfRule type="containsText" priority="2" operator="containsText" id="{00000000-0000-0000-0000-000000000003}">\n    <xm:f>NOT(ISERROR(SEARCH($AA$7,C1)))</xm:f><xm:f>$AA$7</xm:f>\n    ${fill("FF6699FF")}\n  </x14:cfRule>\n`, "\n  C1:C9\n") +
+      // No fill: a font-only rule, a pattern of "none", a data bar, and a colour scale (numbers only).
+      x14(`<x14:cfRule type="expression" priority="3" id="{00000000-0000-0000-0000-000000000004}"><xm:f>E1&lt;Targets!$B$2</xm:f><x14:dxf><font><b/></font></x14:dxf></x14:cfRule>`, "E1:E9") +
+      x14(`<x14:cfRule type="expression" priority="4" id="{00000000-0000-0000-0000-000000000005}"><xm:f>F1&lt;0</xm:f><x14:dxf><fill><patternFill patternType="none"><bgColor auto="1"/></patternFill></fill></x14:dxf></x14:cfRule>`, "F1:F9") +
+      x14(`<x14:cfRule type="dataBar" id="{00000000-0000-0000-0000-000000000001}"><x14:dataBar minLength="0" maxLength="100"><x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/><x14:negativeFillColor rgb="FFFF0000"/></x14:dataBar></x14:cfRule>`, "H1:H9") +
+      x14(`<x14:cfRule type="colorScale" priority="6" id="{00000000-0000-0000-0000-000000000006}"><x14:colorScale><x14:cfvo type="min"/><x14:cfvo type="max"/><x14:color rgb="FFF8696B"/><x14:color rgb="FF63BE7B"/></x14:colorScale>${fill("FFFF0000")}</x14:cfRule>`, "G1:G9") +
+      "</x14:conditionalFormattings></ext></extLst>";
+    const { grids } = await read({ sheets: [{ name: "S", body }] });
+    expect(grids[0].conditionalFills).toEqual([
+      { top: 0, left: 1, bottom: 8, right: 1 },
+      { top: 0, left: 3, bottom: 8, right: 3 },
+      { top: 0, left: 2, bottom: 8, right: 2 },
+    ]);
+  });
+
   test("a hidden or very hidden sheet's grid says so (its records are hidden ones; a very hidden one is no tracker)", async () => {
     const body = sheetData(row(1, '<c r="A1"><v>1</v></c>'));
     const { grids } = await read({ sheets: [{ name: "Shown", body }, { name: "Draft", state: "hidden", body }, { name: "Code", state: "veryHidden", body }] });
