@@ -14,7 +14,7 @@
 import type { CellRange, CellValue, SheetGrid } from "../engine/vocab/types";
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { ExcelRun, IsSetSupported, XlColumnProperties, XlRange, XlRangeAreas, XlRequestContext, XlWorksheet } from "./api";
-import { areasOfAddress, rangeAddress } from "./a1";
+import { areasOfAddress, MAX_COLS, MAX_ROWS, rangeAddress } from "./a1";
 import { DEFAULT_BUDGET, utf8Bytes } from "./chunk";
 import type { SheetHint } from "./hint";
 import { tooLarge } from "./errors";
@@ -179,13 +179,36 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
 
 /**
  * Merged areas of each sheet read (getMergedAreasOrNullObject is ExcelApi 1.13), so the engine places our
- * column beside a merged note box and cuts it around a merged section row rather than writing or backing up
- * part of a merge. The method fails past 512 areas in the range: readSheets then reads again without merges,
- * and a copy Excel still refuses is reported naming the sheet (apply.ts).
+ * column beside a merged note box, reads a comment merged over several records as each one's, and cuts our
+ * column around a merged section row rather than writing or backing up part of a merge. The method fails past
+ * 512 areas in the range, so each sheet is asked in bands of rows (Excel lists an area in the band holding its
+ * top-left cell, office-js#3611): a tracker merging its comment cells row by row has thousands. Where a band
+ * still has more, readSheets reads again without merges, and a copy Excel refuses is reported naming the sheet (apply.ts).
  */
-function queueMerges(context: XlRequestContext, sheets: SheetFacts[], isSetSupported?: IsSetSupported): { sheet: string; range: XlRangeAreas }[] {
+function queueMerges(context: XlRequestContext, sheets: SheetFacts[], hint: Record<string, SheetHint | undefined>, isSetSupported?: IsSetSupported): { sheet: string; bands: XlRangeAreas[] }[] {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
-  return sheets.map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getRange().getMergedAreasOrNullObject().load("address") }));
+  return sheets.map((s) => {
+    const ws = context.workbook.worksheets.getItem(s.name);
+    return { sheet: s.name, bands: mergeBands(hint[s.name]).map((b) => ws.getRangeByIndexes(b.top, 0, b.rows, MAX_COLS).getMergedAreasOrNullObject().load("address")) };
+  });
+}
+
+/** Rows a band of merged areas asked for holds: 512 areas even where every row has two. */
+const MERGE_BAND_ROWS = 256;
+/** Rows banded where the last read (the hint) knows no more: a band past a sheet's used range costs one null object. */
+const MERGE_BANDED_ROWS = 8192;
+/** Bands a sheet is asked in at most: past 102,400 rows the bands grow. */
+const MERGE_BANDS_MAX = 400;
+
+/** The bands of rows a sheet's merged areas are asked in: down to the used range the last read found, then the rest of the sheet. */
+export function mergeBands(h: SheetHint | undefined): { top: number; rows: number }[] {
+  const banded = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, MERGE_BANDED_ROWS));
+  const size = Math.max(MERGE_BAND_ROWS, Math.ceil(banded / MERGE_BANDS_MAX));
+  const bands: { top: number; rows: number }[] = [];
+  let top = 0;
+  for (; top < banded; top += size) bands.push({ top, rows: Math.min(size, MAX_ROWS - top) });
+  if (top < MAX_ROWS) bands.push({ top, rows: MAX_ROWS - top });
+  return bands;
 }
 
 /**
@@ -273,7 +296,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   let used = queueUsed(context, candidates, (s) => whole && wanted(s), (s) => historyFirst && looksHistory(s) && !windowOf(facts, s));
   let windows = queueHistoryWindows(context, facts, candidates, historyFirst);
   let tables = queueTables(facts, candidates);
-  let merges = queueMerges(context, candidates.filter(wanted), opts.isSetSupported);
+  let merges = queueMerges(context, candidates.filter(wanted), facts.hint, opts.isSetSupported);
   let printAreas = queuePrintAreas(context, candidates.filter(wanted));
   let formulas = queueFormulas(context, candidates.filter(wanted));
   let widths = opts.widths ? queueWidths(context, candidates.filter(wanted)) : () => ({});
@@ -377,8 +400,12 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   syncs += await readAreas(context, pending, sized.budget, sized.costs);
 
   for (const grid of grids) {
-    const areas = merges.find((m) => m.sheet === grid.name);
-    if (areas && !areas.range.isNullObject) grid.merges = areasOfAddress(areas.range.address);
+    // An area listed by two bands (were Excel to list those overlapping a band, not only those starting in it) counts once.
+    const areas = new Map<string, CellRange>();
+    for (const band of merges.find((m) => m.sheet === grid.name)?.bands ?? []) {
+      if (!band.isNullObject) for (const a of areasOfAddress(band.address)) areas.set(`${a.top},${a.left},${a.bottom},${a.right}`, a);
+    }
+    if (areas.size) grid.merges = [...areas.values()];
     const printed = printAreas.find((p) => p.sheet === grid.name);
     if (printed && !printed.range.isNullObject) grid.printArea = areasOfAddress(printed.range.address);
     const formulaCells = formulas.find((f) => f.sheet === grid.name);

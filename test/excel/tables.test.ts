@@ -140,12 +140,22 @@ describe("a merged note box beside the tracker", () => {
     });
   });
 
-  // getMergedAreasOrNullObject fails past 512 areas and takes the whole read with it: the read is made
-  // again without merged areas (one more request, only in such a workbook; the sixth reads the conditional
-  // formats over our columns).
-  test("a sheet with more than 512 merged areas: Apply colours still colours the tracker", async () => {
+  // getMergedAreasOrNullObject fails past 512 areas and takes the whole read with it, so merged areas are asked
+  // in bands of 256 rows: 600 areas over 1,200 rows come back in the first request, as in any workbook.
+  test("a sheet with more than 512 merged areas: read band by band, Apply colours in its usual requests", async () => {
     const wb = generatedTracker(10);
     wb.sheets.push({ name: "Lookup notes", values: Array.from({ length: 1200 }, (_, i) => [`Note ${i}`]), merges: Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`) });
+    const fake = createFakeExcel(wb);
+    const applied = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ status: fake.sheet("Indicators")!.cell("K3").value, merges: fake.sheet("Lookup notes")!.merges.length, syncs: applied.syncs }).toEqual({ status: "Status (auto)", merges: 600, syncs: 4 });
+  });
+
+  // More than 512 in one band (three side by side on each of 200 rows): the read is made again without merged
+  // areas (one more request, only in such a workbook; the sixth reads the conditional formats over our columns).
+  test("more than 512 merged areas in one band of rows: Apply colours still colours the tracker", async () => {
+    const wb = generatedTracker(10);
+    const merges = Array.from({ length: 200 }, (_, i) => [`A${i + 1}:B${i + 1}`, `C${i + 1}:D${i + 1}`, `E${i + 1}:F${i + 1}`]).flat();
+    wb.sheets.push({ name: "Lookup notes", values: Array.from({ length: 200 }, (_, i) => [`Note ${i}`]), merges });
     const fake = createFakeExcel(wb);
     const applied = await applyColoursCommand(fake.run, SETTINGS, TODAY);
     expect({ status: fake.sheet("Indicators")!.cell("K3").value, merges: fake.sheet("Lookup notes")!.merges.length, syncs: applied.syncs }).toEqual({ status: "Status (auto)", merges: 600, syncs: 6 });
