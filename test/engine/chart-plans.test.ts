@@ -163,6 +163,20 @@ describe("the exceptions table with every added column", () => {
   });
 });
 
+describe("a chart keeps the three grid columns it is drawn for", () => {
+  // derby-csp: long comments beside the charts took a grid column from them when Type was left out.
+  const comment = "The service has been affected by staff shortages and the figures this quarter reflect a backlog of cases that built up over the summer while recruitment was under way. ".repeat(3);
+  test("however long the comments beside it", () => {
+    const records = Array.from({ length: 6 }, (_, i) => indicator(2 + i, 100, 40, { comment: { cell: `Z${2 + i}`, value: comment, text: comment }, series: quarters(2 + i, [70, 55, 40]) }));
+    const { plan } = pack(scheme, runs(records));
+    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Exceptions", 0));
+    const left = headerColumns(plan, header).get(CHART_HEADER) as number;
+    const chart = chartFor(plan, "PI 2") as ChartPlan;
+    expect(chart.anchor.left).toBe(left);
+    expect(chart.anchor.right - chart.anchor.left + 1).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("at most 40 charts, worst first", () => {
   // 30 off target (red) after 15 within tolerance (amber) in tracker order: red are listed first.
   const amber = Array.from({ length: 15 }, (_, i) => indicator(2 + i, 100, 95, { series: quarters(2 + i, [99, 97, 95]) }));

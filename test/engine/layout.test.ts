@@ -615,6 +615,25 @@ describe("the room a dropped column leaves goes where it saves the most lines", 
     expect(WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(leadWordsWidth([long], { ...STYLES.body, bold: true }));
   });
 
+  test("however many rows a wider comment would save, the status keeps the room for its symbol and word", () => {
+    // Five rows of long comments saved more lines than the old (quadratic) penalty for a status one unit short.
+    const long = "✓ Satisfactory";
+    const comment = "The figure is below target because of delays in recruitment earlier in the year; a recovery plan is in place and agreed with the portfolio holder and the position should improve by the end of next quarter.";
+    const rows = Array.from({ length: 5 }, () => ({ ...dudley, status: long, comparator: "", comment }));
+    const table: Column<Row>[] = [
+      { col: 1, header: "Definition", value: () => "Percentage of something", style: STYLES.body },
+      { col: 2, header: "Earlier actuals", value: () => "", style: STYLES.body, optional: true },
+      { col: 3, header: "Target", value: () => "90%", style: STYLES.figure, optional: true },
+      { col: 4, header: "Actual", value: () => "", style: STYLES.figure, optional: true },
+      { ...columns[0] },
+      { ...columns[1] },
+      { ...columns[2] },
+      { ...columns[3] },
+    ];
+    const [from, to] = spanOf(fitColumns(rows, table), "Status");
+    expect(wrappedLines(long, widthsOf(from, to), fontOf({ ...STYLES.body, bold: true }))).toBe(1);
+  });
+
   test("whatever the texts, kept columns stay in order and cover the grid from the first column to the last, one or more each", () => {
     const text = fc.oneof(fc.constant(""), fc.lorem({ maxCount: 12 }));
     const row = fc.record({ status: fc.constantFrom("★ Good", "✓ Satisfactory (officer)", "▲ Worse than target limits"), trend: text, comparator: text, comment: text });

@@ -1,7 +1,9 @@
 // The pack remembers (issue 14 item 2): a Last period column beside Status in the exceptions and
 // scorecards, "Changes since <last period>" after the exceptions, last period's headline counts;
 // and a pack with no previous period exactly as before.
-import { RAG } from "../../src/engine/scheme/presets";
+import { PENTANA, RAG } from "../../src/engine/scheme/presets";
+import { wrappedLines } from "../../src/engine/sheet-kit/layout-measure";
+import { fontOf, STYLES, widthsOf } from "../../src/engine/sheet-kit/layout-style";
 import { statusByKey } from "../../src/engine/scheme/schemes";
 import { layoutSummary } from "../../src/engine/summary/layout";
 import { summarise } from "../../src/engine/summary/summary";
@@ -207,6 +209,26 @@ describe("Changes since the last period", () => {
     ];
     const { model } = pack(scheme, runs, { committee: "Safety" });
     expect(model.history?.changes.map((c) => [c.change, c.ref])).toEqual([["worse", "PI 2"]]);
+  });
+});
+
+describe("a status in the changes keeps its symbol beside its word", () => {
+  // With Type and Lead officer left out, the columns are fitted: long comments took the room the
+  // current status needed ("✓ Satisfactory" is 14 wide, bold), breaking it after the symbol.
+  const comment = "The service has been affected by staff shortages and the figures this quarter reflect a backlog of cases that built up over the summer while recruitment was under way. ".repeat(2);
+  test("however long the commentary beside it", () => {
+    const runs: PeriodRun[] = [
+      { period: "Q2 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 40)) },
+      { period: "Q3 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120, { comment: field(`Z${2 + i}`, comment) })) },
+    ];
+    const { plan } = pack(PENTANA, runs);
+    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Changes since Q2 2010/11", 0));
+    const cols = [...headerColumns(plan, header).entries()].sort((a, b) => a[1] - b[1]);
+    const at = cols.findIndex(([h]) => h === "Q3 2010/11");
+    const from = cols[at][1];
+    const to = cols[at + 1][1] - 1;
+    expect(cellsOf(plan).values.get(`${header + 1},${from}`)).toBe("✓ Satisfactory");
+    expect(wrappedLines("✓ Satisfactory", widthsOf(from, to), fontOf({ ...STYLES.body, bold: true }))).toBe(1);
   });
 });
 

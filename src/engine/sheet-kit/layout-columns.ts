@@ -76,9 +76,15 @@ function estimatedLines(widths: readonly number[], room: number): number {
   return lines;
 }
 
-/** Costs, in lines: a line in any cell counts a little (a status broken under its symbol), a column short of its room a lot. */
+/**
+ * Costs, in lines: a line in any cell counts a little (a status broken under its symbol). A column short
+ * of its room costs more than any lines a table of MERGE_ROWS rows could save, however little it is short:
+ * a quadratic penalty let five rows of long comments take a grid column from a status ("✓ / Satisfactory")
+ * and derby-csp's comments take one from the trend charts. Only where every way leaves some column short
+ * does the shortfall's size choose.
+ */
 const CELL_LINE = 0.05;
-const SHORT = 1000;
+const SHORT = 1e6;
 /** A grid column a column takes beyond the least it could: only enough to leave the rest to the last column. */
 const SPARE = 1e-6;
 
@@ -152,7 +158,7 @@ function fewestLines<T>(items: readonly T[], kept: Column<T>[], valuesOf: (c: Co
     const lastEnd = i === n - 1 ? last : last - (n - 1 - i);
     for (let e = i === n - 1 ? last : p; e <= lastEnd; e++) {
       const width = widthOf(p, e, grid);
-      const short = width >= floors[i] ? 0 : ((floors[i] - width) / floors[i]) ** 2;
+      const short = width >= floors[i] ? 0 : 1 + (floors[i] - width) / floors[i];
       const { lines, sum, least } = linesOf(i, p, e);
       const before = maxima[i];
       const next = maxima[i + 1];

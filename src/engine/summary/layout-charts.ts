@@ -2,7 +2,7 @@
 // for a small line chart, the figures and target written to cells right of the printed columns
 // (one row per chart, on the chart's own row), and a ChartPlan pointing at those cells.
 import { fitColumns, type Column } from "../sheet-kit/layout-columns";
-import { STYLES } from "../sheet-kit/layout-style";
+import { STYLES, widthOf } from "../sheet-kit/layout-style";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChartPlan, PlanValue } from "../vocab/plan";
 import { rowKey, type PackModel } from "./history-model";
@@ -37,6 +37,8 @@ export function chartColumn(model: PackModel, columns: Column<ExceptionRow>[]): 
     header: CHART_HEADER,
     value: (e) => (chartOf(model, e) === "omitted" ? omittedText(history.maxCharts) : null),
     style: STYLES.quiet,
+    // A chart has no text to measure: without a floor its own width, fitting the columns gave its grid columns to the comment.
+    minWidth: () => widthOf(col, col + CHART_SPAN - 1),
   };
 }
 

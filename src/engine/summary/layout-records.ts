@@ -14,7 +14,7 @@ import type { PlanStyle } from "../vocab/plan";
 import type { ComparatorResult, Scheme, Status, StatusSource, Trend } from "../vocab/types";
 
 /** Status cells are bold: their symbol and word are measured so. */
-const STATUS_MEASURE: PlanStyle = { ...STYLES.body, bold: true };
+export const STATUS_MEASURE: PlanStyle = { ...STYLES.body, bold: true };
 
 const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
 
