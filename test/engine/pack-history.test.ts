@@ -212,6 +212,23 @@ describe("Changes since the last period", () => {
   });
 });
 
+describe("last period's status keeps its symbol beside its word", () => {
+  const comment = "The service has been affected by staff shortages and the figures this quarter reflect a backlog of cases that built up over the summer while recruitment was under way. ".repeat(2);
+  test("in the scorecards, however long the comment beside it", () => {
+    const runs: PeriodRun[] = [
+      { period: "Q2 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120)) },
+      { period: "Q3 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120, { comment: field(`Z${2 + i}`, comment) })) },
+    ];
+    const { plan } = pack(PENTANA, runs);
+    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Scorecards by priority", 0));
+    const cols = [...headerColumns(plan, header).entries()].sort((a, b) => a[1] - b[1]);
+    const at = cols.findIndex(([h]) => h === "Last period");
+    const [from, to] = [cols[at][1], cols[at + 1][1] - 1];
+    expect(cellsOf(plan).values.get(`${header + 1},${from}`)).toBe("✓ Satisfactory");
+    expect(wrappedLines("✓ Satisfactory", widthsOf(from, to), fontOf({ ...STYLES.body, bold: true }))).toBe(1);
+  });
+});
+
 describe("a status in the changes keeps its symbol beside its word", () => {
   // With Type and Lead officer left out, the columns are fitted: long comments took the room the
   // current status needed ("✓ Satisfactory" is 14 wide, bold), breaking it after the symbol.
