@@ -212,42 +212,28 @@ describe("Changes since the last period", () => {
   });
 });
 
-describe("last period's status keeps its symbol beside its word", () => {
+describe("a status keeps its symbol beside its word, however long the comment beside it", () => {
+  // Where a column is left out the columns are fitted: long comments took the room a status needed
+  // ("✓ Satisfactory" is 14 wide, bold), breaking it after the symbol (helper-131).
   const comment = "The service has been affected by staff shortages and the figures this quarter reflect a backlog of cases that built up over the summer while recruitment was under way. ".repeat(2);
-  test("in the scorecards, however long the comment beside it", () => {
+  test.each([
+    ["the scorecards' Last period", "Scorecards by priority", "Last period", 120],
+    ["the changes' status now", "Changes since Q2 2010/11", "Q3 2010/11", 40],
+  ] as const)("%s", (_name, section, column, before) => {
     const runs: PeriodRun[] = [
-      { period: "Q2 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120)) },
+      { period: "Q2 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, before)) },
       { period: "Q3 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120, { comment: field(`Z${2 + i}`, comment) })) },
     ];
     const { plan } = pack(PENTANA, runs);
-    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Scorecards by priority", 0));
+    const header = rowOf(plan, "Ref", 0, rowOf(plan, section, 0));
     const cols = [...headerColumns(plan, header).entries()].sort((a, b) => a[1] - b[1]);
-    const at = cols.findIndex(([h]) => h === "Last period");
+    const at = cols.findIndex(([h]) => h === column);
     const [from, to] = [cols[at][1], cols[at + 1][1] - 1];
     expect(cellsOf(plan).values.get(`${header + 1},${from}`)).toBe("✓ Satisfactory");
     expect(wrappedLines("✓ Satisfactory", widthsOf(from, to), fontOf({ ...STYLES.body, bold: true }))).toBe(1);
   });
 });
 
-describe("a status in the changes keeps its symbol beside its word", () => {
-  // With Type and Lead officer left out, the columns are fitted: long comments took the room the
-  // current status needed ("✓ Satisfactory" is 14 wide, bold), breaking it after the symbol.
-  const comment = "The service has been affected by staff shortages and the figures this quarter reflect a backlog of cases that built up over the summer while recruitment was under way. ".repeat(2);
-  test("however long the commentary beside it", () => {
-    const runs: PeriodRun[] = [
-      { period: "Q2 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 40)) },
-      { period: "Q3 2010/11", records: Array.from({ length: 5 }, (_, i) => indicator(2 + i, 100, 120, { comment: field(`Z${2 + i}`, comment) })) },
-    ];
-    const { plan } = pack(PENTANA, runs);
-    const header = rowOf(plan, "Ref", 0, rowOf(plan, "Changes since Q2 2010/11", 0));
-    const cols = [...headerColumns(plan, header).entries()].sort((a, b) => a[1] - b[1]);
-    const at = cols.findIndex(([h]) => h === "Q3 2010/11");
-    const from = cols[at][1];
-    const to = cols[at + 1][1] - 1;
-    expect(cellsOf(plan).values.get(`${header + 1},${from}`)).toBe("✓ Satisfactory");
-    expect(wrappedLines("✓ Satisfactory", widthsOf(from, to), fontOf({ ...STYLES.body, bold: true }))).toBe(1);
-  });
-});
 
 describe("last period's headline counts", () => {
   const safety = (r: SourceRecord) => ({ ...r, committee: "Safety" });
