@@ -187,9 +187,15 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
  */
 function queueMerges(context: XlRequestContext, sheets: SheetFacts[], hint: Record<string, SheetHint | undefined>, isSetSupported?: IsSetSupported): { sheet: string; bands: XlRangeAreas[] }[] {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
-  return sheets.map((s) => {
+  // A band costs ~500 bytes of the request: 300 sheets at 33 bands each made 5.8 MB, which Excel on the web refuses,
+  // and the read was made again without merged areas. Past MERGE_BANDS_TOTAL, the bands below the rows the hint
+  // knows (there for a sheet grown since) go first: those rows fall to the band for the rest of the sheet.
+  const hints = sheets.map((s) => hint[s.name]);
+  let floor = MERGE_BANDED_ROWS;
+  while (floor > 0 && hints.reduce((n, h) => n + mergeBands(h, floor).length, 0) > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
+  return sheets.map((s, i) => {
     const ws = context.workbook.worksheets.getItem(s.name);
-    return { sheet: s.name, bands: mergeBands(hint[s.name]).map((b) => ws.getRangeByIndexes(b.top, 0, b.rows, MAX_COLS).getMergedAreasOrNullObject().load("address")) };
+    return { sheet: s.name, bands: mergeBands(hints[i], floor).map((b) => ws.getRangeByIndexes(b.top, 0, b.rows, MAX_COLS).getMergedAreasOrNullObject().load("address")) };
   });
 }
 
@@ -199,10 +205,15 @@ const MERGE_BAND_ROWS = 256;
 const MERGE_BANDED_ROWS = 8192;
 /** Bands a sheet is asked in at most: past 102,400 rows the bands grow. */
 const MERGE_BANDS_MAX = 400;
+/** Bands asked over all sheets, ~2 MB of the first request (Excel on the web refuses one over 5 MB). */
+const MERGE_BANDS_TOTAL = 4000;
 
-/** The bands of rows a sheet's merged areas are asked in: down to the used range the last read found, then the rest of the sheet. */
-export function mergeBands(h: SheetHint | undefined): { top: number; rows: number }[] {
-  const banded = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, MERGE_BANDED_ROWS));
+/**
+ * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found (and at least
+ * `floor` rows), then the rest of the sheet.
+ */
+export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS): { top: number; rows: number }[] {
+  const banded = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, floor));
   const size = Math.max(MERGE_BAND_ROWS, Math.ceil(banded / MERGE_BANDS_MAX));
   const bands: { top: number; rows: number }[] = [];
   let top = 0;

@@ -21,6 +21,15 @@ describe("readWorkbook", () => {
     expect([cover(big), big.length, big[0].rows]).toEqual([true, 401, 500]);
   });
 
+  test("a workbook of 300 sheets asks fewer bands, within Excel on the web's 5 MB a request: each sheet's merged area read in the first request", async () => {
+    const sheets = Array.from({ length: 300 }, (_, i) => ({ name: `Indicator ${i + 1}`, values: Array.from({ length: 20 }, (_, r) => [`Ref ${r}`, 1, "Green"]), merges: ["D1:E2"] }));
+    const fake = createFakeExcel({ sheets });
+    const grids = await readWorkbook(fake.run, { isSetSupported: () => true });
+    expect(grids.filter((g) => g.merges?.length === 1)).toHaveLength(300);
+    expect(fake.stats.requests.map((r) => r.failed)).toEqual([undefined, undefined]);
+    expect(fake.stats.maxRequestBytes).toBeLessThan(3_500_000);
+  });
+
   test("round trip: values, errors, dates with their formats, origin, tables, empty sheets", async () => {
     const fake = createFakeExcel({
       sheets: [
