@@ -185,7 +185,12 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
  * top-left cell, office-js#3611): a tracker merging its comment cells row by row has thousands. Where a band
  * still has more, readSheets reads again without merges, and a copy Excel refuses is reported naming the sheet (apply.ts).
  */
-function queueMerges(context: XlRequestContext, sheets: SheetFacts[], hint: Record<string, SheetHint | undefined>, isSetSupported?: IsSetSupported): { sheet: string; bands: XlRangeAreas[] }[] {
+function queueMerges(
+  context: XlRequestContext,
+  sheets: SheetFacts[],
+  hint: Record<string, SheetHint | undefined>,
+  isSetSupported?: IsSetSupported,
+): { sheet: string; bands: { top: number; rows: number; areas: XlRangeAreas }[] }[] {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
   // A band costs ~500 bytes of the request: 300 sheets at 33 bands each made 5.8 MB, which Excel on the web refuses,
   // and the read was made again without merged areas. Past MERGE_BANDS_TOTAL, the bands below the rows the hint
@@ -195,12 +200,23 @@ function queueMerges(context: XlRequestContext, sheets: SheetFacts[], hint: Reco
   while (floor > 0 && hints.reduce((n, h) => n + mergeBands(h, floor).length, 0) > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
   return sheets.map((s, i) => {
     const ws = context.workbook.worksheets.getItem(s.name);
-    return { sheet: s.name, bands: mergeBands(hints[i], floor).map((b) => ws.getRangeByIndexes(b.top, 0, b.rows, MAX_COLS).getMergedAreasOrNullObject().load("address")) };
+    return {
+      sheet: s.name,
+      bands: mergeBands(hints[i], floor).map((b) => ({
+        ...b,
+        areas: ws.getRangeByIndexes(b.top, 0, Math.min(b.rows + MERGE_OVERLAP, MAX_ROWS - b.top), MAX_COLS).getMergedAreasOrNullObject().load("address"),
+      })),
+    };
   });
 }
 
-/** Rows a band of merged areas asked for holds: 512 areas even where every row has two. */
-const MERGE_BAND_ROWS = 256;
+/**
+ * Rows a band of merged areas holds. Each is asked with the next MERGE_OVERLAP rows too, and keeps the areas
+ * starting in it: an area crossing into the next band comes back whole even were Excel to cut areas at the range
+ * asked (office-js#1590 reports odd addresses for a range cutting a merge). 512 areas even where every row has two.
+ */
+const MERGE_BAND_ROWS = 192;
+const MERGE_OVERLAP = 64;
 /** Rows banded where the last read (the hint) knows no more: a band past a sheet's used range costs one null object. */
 const MERGE_BANDED_ROWS = 8192;
 /** Bands a sheet is asked in at most: past 102,400 rows the bands grow. */
@@ -411,10 +427,11 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   syncs += await readAreas(context, pending, sized.budget, sized.costs);
 
   for (const grid of grids) {
-    // An area listed by two bands (were Excel to list those overlapping a band, not only those starting in it) counts once.
+    // Each band keeps the areas starting in its rows (its range reaches into the next band's); one listed twice counts once.
     const areas = new Map<string, CellRange>();
     for (const band of merges.find((m) => m.sheet === grid.name)?.bands ?? []) {
-      if (!band.isNullObject) for (const a of areasOfAddress(band.address)) areas.set(`${a.top},${a.left},${a.bottom},${a.right}`, a);
+      if (band.areas.isNullObject) continue;
+      for (const a of areasOfAddress(band.areas.address)) if (a.top >= band.top && a.top < band.top + band.rows) areas.set(`${a.top},${a.left},${a.bottom},${a.right}`, a);
     }
     if (areas.size) grid.merges = [...areas.values()];
     const printed = printAreas.find((p) => p.sheet === grid.name);

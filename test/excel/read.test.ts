@@ -6,18 +6,23 @@ import { createFakeExcel } from "../../src/fake-excel";
 
 describe("readWorkbook", () => {
   test("merged areas past Excel's 512 a request are read in bands of rows, each once, one spanning two bands included", async () => {
-    const merges = [...Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`), "C250:C260"];
+    // C190:C200 crosses from the first band (rows 1-192) into the second; C250:C260 starts where the first band's
+    // range reaches into the second's rows, so both list it.
+    const merges = [...Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`), "C190:C200", "C250:C260"];
     const fake = createFakeExcel({ sheets: [{ name: "Notes", values: Array.from({ length: 1200 }, (_, i) => [`Note ${i}`]), merges }] });
     const [grid] = await readWorkbook(fake.run, { isSetSupported: () => true });
-    expect(grid.merges).toHaveLength(601);
-    expect(grid.merges?.filter((m) => m.left === 2)).toEqual([{ top: 249, left: 2, bottom: 259, right: 2 }]);
+    expect(grid.merges).toHaveLength(602);
+    expect(grid.merges?.filter((m) => m.left === 2)).toEqual([
+      { top: 189, left: 2, bottom: 199, right: 2 },
+      { top: 249, left: 2, bottom: 259, right: 2 },
+    ]);
   });
 
   test("the bands reach the sheet's last row, wider past 102,400 rows; the last read's used range sets how far they go", () => {
     const cover = (bands: { top: number; rows: number }[]) => bands.every((b, i) => b.top === (i === 0 ? 0 : bands[i - 1].top + bands[i - 1].rows)) && bands.at(-1)!.top + bands.at(-1)!.rows === 1048576;
     const none = mergeBands(undefined);
     const big = mergeBands({ top: 0, left: 0, rows: 200000, cols: 10, bytes: 0 });
-    expect([cover(none), none.length, none[0].rows]).toEqual([true, 33, 256]);
+    expect([cover(none), none.length, none[0].rows]).toEqual([true, 44, 192]);
     expect([cover(big), big.length, big[0].rows]).toEqual([true, 401, 500]);
   });
 

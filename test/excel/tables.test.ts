@@ -141,7 +141,7 @@ describe("a merged note box beside the tracker", () => {
   });
 
   // getMergedAreasOrNullObject fails past 512 areas and takes the whole read with it, so merged areas are asked
-  // in bands of 256 rows: 600 areas over 1,200 rows come back in the first request, as in any workbook.
+  // in bands of 192 rows: 600 areas over 1,200 rows come back in the first request, as in any workbook.
   test("a sheet with more than 512 merged areas: read band by band, Apply colours in its usual requests", async () => {
     const wb = generatedTracker(10);
     wb.sheets.push({ name: "Lookup notes", values: Array.from({ length: 1200 }, (_, i) => [`Note ${i}`]), merges: Array.from({ length: 600 }, (_, i) => `A${2 * i + 1}:B${2 * i + 1}`) });
