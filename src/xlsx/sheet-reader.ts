@@ -161,6 +161,8 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
   };
 
   let row = -1;
+  // Rows are <row>s of <sheetData>: a form control's anchor has <xdr:row>s of its own, after it.
+  let inSheetData = false;
   let rowValues: CellValue[] | undefined;
   let rowFormats: string[] | undefined;
   let col = -1;
@@ -256,7 +258,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
         case "rPh":
           phonetic++;
           return;
+        case "sheetData":
+          inSheetData = true;
+          return;
         case "row": {
+          if (!inSheetData) return;
           const r = a.r;
           const at = r === undefined ? row + 1 : parseInt(r, 10) - 1;
           if (!(at >= 0 && at <= MAX_ROW)) fail(`has a row numbered "${String(r).slice(0, 20)}"`);
@@ -383,7 +389,11 @@ export async function readSheet(pkg: ZipPackage, ctx: SheetReadContext): Promise
           }
           return;
         }
+        case "sheetData":
+          inSheetData = false;
+          return;
         case "row":
+          if (!inSheetData) return;
           endRow();
           rowValues = undefined;
           rowFormats = undefined;

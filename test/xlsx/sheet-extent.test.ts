@@ -54,3 +54,23 @@ test("the reader passes what the window leaves out to the budget: a long history
   const grid = read.grids[0];
   expect({ windowed: grid.skippedRows !== undefined, header: grid.values[0].length, last: grid.values[grid.values.length - 1][last], problems: read.problems }).toEqual({ windowed: true, header: HISTORY_COLUMNS.length, last: "05/12/2026", problems: [] });
 }, 60_000);
+
+test("a form control on the history sheet (its anchor's <xdr:row>s after the sheet data) leaves the window in place (helper-132)", async () => {
+  const periods = Array.from({ length: 12 }, (_, i) => `Q${(i % 4) + 1} ${2000 + Math.floor(i / 4)}/${String((2001 + Math.floor(i / 4)) % 100).padStart(2, "0")}`);
+  const cols = "ABCDEFGHIJKLMNOP";
+  const last = HISTORY_COLUMNS.length - 1;
+  const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+  const rows = [`<row r="1">${HISTORY_COLUMNS.map((c, i) => inline(`${cols[i]}1`, c.header)).join("")}</row>`];
+  let r = 2;
+  for (const p of periods) for (let i = 0; i < 20; i++, r++) rows.push(`<row r="${r}">${inline(`A${r}`, p)}${inline(`C${r}`, `R${i}`)}${inline(`G${r}`, "good")}${inline(`${cols[last]}${r}`, "05/12/2026")}</row>`);
+  const XDR = 'xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"';
+  const anchor = `<anchor moveWithCells="1"><from><xdr:col>15</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>2</xdr:row><xdr:rowOff>0</xdr:rowOff></from><to><xdr:col>16</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>3</xdr:row><xdr:rowOff>0</xdr:rowOff></to></anchor>`;
+  const controls = `<controls><control shapeId="1025" r:id="rId9" name="Check Box 1"><controlPr defaultSize="0" ${XDR}>${anchor}</controlPr></control></controls>`;
+  const book = await makeBook({
+    sheets: [{ name: HISTORY_SHEET, body: `<sheetData>${rows.join("")}</sheetData>${controls}` }],
+    definedNames: `<definedName name="${OWNER_MARK}" localSheetId="0" hidden="1">${markFormula(HISTORY_SHEET).replace(/"/g, "&quot;")}</definedName>`,
+  });
+  const read = await readPackage(book, "history.xlsx", { windowHistory: true });
+  read.pkg.close();
+  expect({ windowed: read.grids[0].skippedRows !== undefined, problems: read.problems }).toEqual({ windowed: true, problems: [] });
+});
