@@ -41,12 +41,12 @@ export const isEmpty = (v: PlanValue): boolean => v === null || (typeof v === "s
  */
 export function fitColumns<T>(items: readonly T[], columns: Column<T>[], grid: Grid = WIDTHS): Column<T>[] {
   if (items.length === 0 || items.length > MERGE_ROWS) return columns;
-  const values = new Map(columns.map((c) => [c, items.map((i) => c.value(i))]));
-  const kept = columns.filter((c) => !c.optional || values.get(c)!.some((v) => !isEmpty(v))).sort((a, b) => a.col - b.col);
+  // Most tables keep every column: each optional one is asked only until a row fills it.
+  const kept = columns.filter((c) => !c.optional || items.some((i) => !isEmpty(c.value(i)))).sort((a, b) => a.col - b.col);
   if (kept.length === columns.length || kept.length === 0) return columns;
   const last = Math.max(...columns.map((c) => c.to ?? c.col));
   const first = Math.min(...columns.map((c) => c.col));
-  const ends = fewestLines(items, kept, (c) => values.get(c)!, first, last, grid);
+  const ends = fewestLines(items, kept, first, last, grid);
   let at = first;
   return kept.map((c, i) => {
     const to = ends[i];
@@ -119,12 +119,12 @@ function measureTexts<T>(c: Column<T>, values: PlanValue[], items: readonly T[],
  * The last grid column of each kept column's span. Every way of cutting the grid columns into spans
  * is tried (at most a few hundred for the summary's grid), each span's lines measured once per row.
  */
-function fewestLines<T>(items: readonly T[], kept: Column<T>[], valuesOf: (c: Column<T>) => PlanValue[], first: number, last: number, grid: Grid): number[] {
+function fewestLines<T>(items: readonly T[], kept: Column<T>[], first: number, last: number, grid: Grid): number[] {
   const n = kept.length;
   const rows = items.length + 1; // the header row first
   const floors = kept.map((c) => Math.max(widthOf(c.col, c.to, grid) * ENOUGH, c.minWidth?.(items) ?? 0));
   const narrowest = textRoom([Math.min(...widthsOf(first, last, grid))]);
-  const texts = kept.map((c) => measureTexts(c, valuesOf(c), items, narrowest));
+  const texts = kept.map((c) => measureTexts(c, items.map((i) => c.value(i)), items, narrowest));
   // Each span's lines per row, and whether every row is then on as few lines as it can be (one a paragraph).
   const measured = kept.map(() => new Map<number, { lines: Uint16Array; sum: number; least: boolean }>());
   const linesOf = (i: number, p: number, e: number): { lines: Uint16Array; sum: number; least: boolean } => {
