@@ -575,7 +575,7 @@ describe("the room a dropped column leaves goes where it saves the most lines", 
     comment: string;
   }
   const columns: Column<Row>[] = [
-    { col: 5, header: "Status", value: (r) => r.status, style: STYLES.body, minWidth: (rows) => leadWordsWidth(rows.map((r) => r.status), { ...STYLES.body, bold: true }) },
+    { col: 5, header: "Status", value: (r) => r.status, style: STYLES.body, leadWordsWhole: true },
     { col: 6, header: "Trend", value: (r) => r.trend, style: STYLES.body, optional: true },
     { col: 7, header: "Comparator", value: (r) => r.comparator, style: STYLES.body, optional: true },
     { col: 8, header: "Comment", value: (r) => r.comment, style: STYLES.body },

@@ -1,7 +1,7 @@
 // Dropping a table's columns that are empty on every row, and spreading the rest over the grid so
 // the table still spans it, the spare room going where it saves the most lines.
 import { mostPixels, paragraphPixels, textRoom, type Font } from "./layout-measure";
-import { fontOf, STYLES, WIDTHS, widthOf, widthsOf, type Grid } from "./layout-style";
+import { fontOf, leadWordsWidth, STYLES, WIDTHS, widthOf, widthsOf, type Grid } from "./layout-style";
 import type { PlanStyle, PlanValue } from "../vocab/plan";
 
 export interface Column<T> {
@@ -17,8 +17,10 @@ export interface Column<T> {
   styleOf?: (item: T) => PlanStyle;
   /** Left out when empty on every row (dates and progress a tracker does not keep). */
   optional?: boolean;
-  /** The least width (grid units) its text needs, where more than its share of its own: a status's symbol beside its word. */
-  minWidth?: (items: readonly T[]) => number;
+  /** The least width (grid units) it needs, where more than its share of its own: a chart's. */
+  minWidth?: number;
+  /** Its cells' first two words (a status's symbol and word, "✓ Satisfactory") are never broken apart: measured bold, as statuses are set. */
+  leadWordsWhole?: boolean;
 }
 
 /**
@@ -58,6 +60,8 @@ export function fitColumns<T>(items: readonly T[], columns: Column<T>[], grid: G
   });
 }
 
+/** Statuses are set bold: their symbol and word are measured so. */
+const LEAD_WORDS_STYLE: PlanStyle = { ...STYLES.body, bold: true };
 /** More than a sum of word widths can differ from the width of the whole by rounding. */
 const ROUNDING = 0.01;
 /** Characters of a paragraph measured: longer ones wrap in any span, and their width is scaled from these. */
@@ -122,9 +126,13 @@ function measureTexts<T>(c: Column<T>, values: PlanValue[], items: readonly T[],
 function fewestLines<T>(items: readonly T[], kept: Column<T>[], first: number, last: number, grid: Grid): number[] {
   const n = kept.length;
   const rows = items.length + 1; // the header row first
-  const floors = kept.map((c) => Math.max(widthOf(c.col, c.to, grid) * ENOUGH, c.minWidth?.(items) ?? 0));
+  const values = kept.map((c) => items.map((i) => c.value(i)));
+  const floors = kept.map((c, i) => {
+    const words = c.leadWordsWhole ? leadWordsWidth(values[i].filter((v): v is string => typeof v === "string"), LEAD_WORDS_STYLE) : 0;
+    return Math.max(widthOf(c.col, c.to, grid) * ENOUGH, c.minWidth ?? 0, words);
+  });
   const narrowest = textRoom([Math.min(...widthsOf(first, last, grid))]);
-  const texts = kept.map((c) => measureTexts(c, items.map((i) => c.value(i)), items, narrowest));
+  const texts = kept.map((c, i) => measureTexts(c, values[i], items, narrowest));
   // Each span's lines per row, and whether every row is then on as few lines as it can be (one a paragraph).
   const measured = kept.map(() => new Map<number, { lines: Uint16Array; sum: number; least: boolean }>());
   const linesOf = (i: number, p: number, e: number): { lines: Uint16Array; sum: number; least: boolean } => {

@@ -1,11 +1,11 @@
 // "Changes since Q2 2010/11" (issue 14): for councillors, what got worse, what got better, what is
 // new and what has gone since the last period, each with the officer's commentary. After the
 // exceptions; only where the history has a previous period.
-import { leadWordsWidth, STYLES, statusCell } from "../sheet-kit/layout-style";
+import { STYLES, statusCell } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { ChangeKind, ChangeRow, PackModel } from "./history-model";
-import { leadStyle, leadText, sourceMarked, STATUS_MEASURE } from "./layout-records";
+import { leadStyle, leadText, sourceMarked } from "./layout-records";
 import type { Scheme } from "../vocab/types";
 
 /** Each kind of change as its caption names it, in the order the section lists them. */
@@ -50,8 +50,6 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
     return sourceMarked(cell.text, c);
   };
   const wasText = (c: ChangeRow) => (c.previous ? `${was(c)?.text}${c.previous.period !== previous ? ` (${c.previous.period})` : ""}` : "Not rated");
-  // As the record tables' Status: a status's symbol is not broken from its word where a column is left out.
-  const keptWhole = (text: (c: ChangeRow) => string) => (rows: readonly ChangeRow[]) => leadWordsWidth(rows.map(text), STATUS_MEASURE);
   return [
     { col: 0, header: "Ref", value: (c) => c.ref, style: STYLES.label, optional: true },
     { col: 1, header: nameHeader, value: (c) => c.name, style: STYLES.body },
@@ -62,9 +60,10 @@ function columns(scheme: Scheme, previous: string, current: string, changes: Cha
       header: previous,
       value: wasText,
       styleOf: (c) => was(c)?.style ?? STYLES.quiet,
-      minWidth: keptWhole(wasText),
+      // As the record tables' Status: a status's symbol is not broken from its word where a column is left out.
+      leadWordsWhole: true,
     },
-    { col: 5, header: current, value: (c) => nowText(c), styleOf: (c) => now(c)?.style ?? STYLES.quiet, minWidth: keptWhole(nowText) },
+    { col: 5, header: current, value: (c) => nowText(c), styleOf: (c) => now(c)?.style ?? STYLES.quiet, leadWordsWhole: true },
     {
       col: 6,
       to: 7,

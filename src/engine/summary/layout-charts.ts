@@ -38,7 +38,7 @@ export function chartColumn(model: PackModel, columns: Column<ExceptionRow>[]): 
     value: (e) => (chartOf(model, e) === "omitted" ? omittedText(history.maxCharts) : null),
     style: STYLES.quiet,
     // A chart has no text to measure: without a floor its own width, fitting the columns gave its grid columns to the comment.
-    minWidth: () => widthOf(col, col + CHART_SPAN - 1),
+    minWidth: widthOf(col, col + CHART_SPAN - 1),
   };
 }
 

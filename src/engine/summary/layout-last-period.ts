@@ -1,11 +1,11 @@
 // The "Last period" column (issue 14): each record's status in the previous period beside this
 // period's, coloured and with its symbol as the Status cell is, or "New"; only where a previous
 // period is recorded, so a pack built without history is unchanged.
-import { LAST_COL, leadWordsWidth, STYLES, statusCell } from "../sheet-kit/layout-style";
+import { LAST_COL, STYLES, statusCell } from "../sheet-kit/layout-style";
 import type { PlanStyle } from "../vocab/plan";
 import type { Column } from "../sheet-kit/layout-table";
 import { rowKey, type PackModel } from "./history-model";
-import { OFFICER_MARK, STATUS_MEASURE } from "./layout-records";
+import { OFFICER_MARK } from "./layout-records";
 import type { RecordKind, Scheme } from "../vocab/types";
 
 /** The grid column of Status in the record tables. */
@@ -50,7 +50,7 @@ export function lastPeriodColumn<T extends { sheet: string; row: number }>(model
     value: (r) => lastPeriodCell(model, scheme, kindOf(r), r).text,
     styleOf: (r) => lastPeriodCell(model, scheme, kindOf(r), r).style,
     // As Status: a status's symbol is not broken from its word where a column is left out.
-    minWidth: (rows) => leadWordsWidth(rows.map((r) => lastPeriodCell(model, scheme, kindOf(r), r).text), STATUS_MEASURE),
+    leadWordsWhole: true,
   };
 }
 

@@ -7,14 +7,11 @@ import { lastPeriodColumn, lastPeriodNote, withLastPeriod } from "./layout-last-
 import { trendMethod } from "./layout-key";
 import type { PackModel } from "./history-model";
 import { isEmpty, MERGE_ROWS } from "../sheet-kit/layout-columns";
-import { LAST_COL, leadWordsWidth, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
+import { LAST_COL, STYLES, statusCell, statusCellText, trendColours, trendStyle, trendText } from "../sheet-kit/layout-style";
 import { writeTable, type Column } from "../sheet-kit/layout-table";
 import type { PlanWriter } from "../sheet-kit/layout-writer";
 import type { PlanStyle } from "../vocab/plan";
 import type { ComparatorResult, Scheme, Status, StatusSource, Trend } from "../vocab/types";
-
-/** Status cells are bold: their symbol and word are measured so. */
-export const STATUS_MEASURE: PlanStyle = { ...STYLES.body, bold: true };
 
 const GROUP_NONE = { priority: "No priority given", directorate: "No directorate given" } as const;
 
@@ -122,7 +119,7 @@ function exceptionColumns(model: PackModel, scheme: Scheme): Column<ExceptionRow
       header: "Status",
       value: (e) => statusText(scheme, e.kind, e),
       styleOf: (e) => statusCell(scheme, e.kind, e.status).style,
-      minWidth: (rows) => leadWordsWidth(rows.map((e) => statusText(scheme, e.kind, e)), STATUS_MEASURE),
+      leadWordsWhole: true,
     },
     {
       col: 6,
@@ -165,7 +162,7 @@ function indicatorColumns(model: PackModel, rows: readonly IndicatorRow[], schem
       header: "Status",
       value: (r) => statusText(scheme, "indicator", r),
       styleOf: (r) => statusCell(scheme, "indicator", r.status).style,
-      minWidth: (rows) => leadWordsWidth(rows.map((r) => statusText(scheme, "indicator", r)), STATUS_MEASURE),
+      leadWordsWhole: true,
     },
     { col: 6, header: "Trend", value: (r) => (anyTrend ? trendCell(colours, r.trend, r.direction).text : ""), styleOf: (r) => trendCell(colours, r.trend, r.direction).style, optional: true },
     {
@@ -248,7 +245,7 @@ function activityColumns(scheme: Scheme, model: PackModel): Column<ActivityRow>[
       header: "Status",
       value: (r) => statusText(scheme, "activity", r),
       styleOf: (r) => statusCell(scheme, "activity", r.status).style,
-      minWidth: (rows) => leadWordsWidth(rows.map((r) => statusText(scheme, "activity", r)), STATUS_MEASURE),
+      leadWordsWhole: true,
     },
     { col: 6, header: "Progress", value: (r) => r.progress, style: STYLES.figure, optional: true },
     { col: 7, header: byPriority ? "Directorate" : "Priority", value: (r) => (byPriority ? r.directorate : r.priority), style: STYLES.body, optional: true },
