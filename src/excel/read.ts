@@ -4,7 +4,8 @@
 //            our record. Used when the last read (hint.ts) was small, or there is no hint.
 //   hinted   the last read was over ~4 MB: sizes plus a first ~4 MB slice planned from the hint,
 //            then the rest in ~4 MB slices. 1 + ceil(data / 4 MB) requests, none refused.
-//   careful  Excel refused the whole read (Excel on the web: 5 MB): sizes, then slices.
+//   careful  Excel refused the whole read (Excel on the web: 5 MB, or past 512 merged areas in a band):
+//            sizes, then the merged areas banded over the sizes found, then slices.
 // Slices are sized in bytes (slices.ts): from the hint's bytes per cell, or an assumed 50 bytes a cell
 // until the first response, then from the bytes each response carried, per sheet.
 // So reading costs 1 request up to ~4–5 MB of cell data and grows only with the data beyond.
@@ -183,26 +184,29 @@ function queueTables(facts: WorkbookFacts, sheets: SheetFacts[]): { name: string
  * column around a merged section row rather than writing or backing up part of a merge. The method fails past
  * 512 areas in the range, so each sheet is asked in bands of rows (Excel lists an area in the band holding its
  * top-left cell, office-js#3611): a tracker merging its comment cells row by row has thousands. Where a band
- * still has more, readSheets reads again without merges, and a copy Excel refuses is reported naming the sheet (apply.ts).
+ * still has more, readSheets asks sizes first, then the merged areas banded over them; where that is refused too it
+ * goes without, and a copy Excel refuses is reported naming the sheet (apply.ts).
  */
 function queueMerges(
   context: XlRequestContext,
   sheets: SheetFacts[],
   hint: Record<string, SheetHint | undefined>,
   isSetSupported?: IsSetSupported,
+  banded = MERGE_BANDED_ROWS,
+  bandRows = MERGE_BAND_ROWS,
 ): { sheet: string; bands: { top: number; rows: number; areas: XlRangeAreas }[] }[] {
   if (!isSetSupported || !safely(() => isSetSupported("ExcelApi", "1.13"))) return [];
   // A band costs ~500 bytes of the request: 300 sheets at 33 bands each made 5.8 MB, which Excel on the web refuses,
   // and the read was made again without merged areas. Past MERGE_BANDS_TOTAL, the bands below the rows the hint
   // knows (there for a sheet grown since) go first: those rows fall to the band for the rest of the sheet.
   const hints = sheets.map((s) => hint[s.name]);
-  let floor = MERGE_BANDED_ROWS;
-  while (floor > 0 && hints.reduce((n, h) => n + mergeBands(h, floor).length, 0) > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
+  let floor = banded;
+  while (floor > 0 && hints.reduce((n, h) => n + mergeBands(h, floor, bandRows).length, 0) > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
   return sheets.map((s, i) => {
     const ws = context.workbook.worksheets.getItem(s.name);
     return {
       sheet: s.name,
-      bands: mergeBands(hints[i], floor).map((b) => ({
+      bands: mergeBands(hints[i], floor, bandRows).map((b) => ({
         ...b,
         areas: ws.getRangeByIndexes(b.top, 0, Math.min(b.rows + MERGE_OVERLAP, MAX_ROWS - b.top), MAX_COLS).getMergedAreasOrNullObject().load("address"),
       })),
@@ -217,6 +221,8 @@ function queueMerges(
  */
 const MERGE_BAND_ROWS = 192;
 const MERGE_OVERLAP = 64;
+/** Rows a band holds when asked again after a refusal: a third as many, so a band of rows merged three or four times over passes too. */
+const MERGE_BAND_ROWS_AGAIN = 64;
 /** Rows banded where the last read (the hint) knows no more: a band past a sheet's used range costs one null object. */
 const MERGE_BANDED_ROWS = 8192;
 /** Bands a sheet is asked in at most: past 102,400 rows the bands grow. */
@@ -228,9 +234,9 @@ const MERGE_BANDS_TOTAL = 4000;
  * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found (and at least
  * `floor` rows), then the rest of the sheet.
  */
-export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS): { top: number; rows: number }[] {
+export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS, bandRows = MERGE_BAND_ROWS): { top: number; rows: number }[] {
   const banded = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, floor));
-  const size = Math.max(MERGE_BAND_ROWS, Math.ceil(banded / MERGE_BANDS_MAX));
+  const size = Math.max(bandRows, Math.ceil(banded / MERGE_BANDS_MAX));
   const bands: { top: number; rows: number }[] = [];
   let top = 0;
   for (; top < banded; top += size) bands.push({ top, rows: Math.min(size, MAX_ROWS - top) });
@@ -358,11 +364,27 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       syncs++;
       await context.sync();
     };
+    const askedMerges = merges.length > 0;
     try {
       await sizesOnly(formulas.length > 0);
     } catch (again) {
       if (!formulas.length) throw again;
       await sizesOnly(false);
+    }
+    // The merged areas again, banded down to each sheet's used range now known: on a first run (no hint) the band
+    // for the rest of the sheet below row 8,192 could hold more than 512 of them, and a comment merged over
+    // several records would read as none. The bands are narrower, in case a band's count was what Excel refused;
+    // given up only if Excel refuses this too.
+    if (askedMerges) {
+      const sizes: Record<string, SheetHint> = {};
+      for (const u of used) if (!u.range.isNullObject) sizes[u.sheet.name] = { top: u.range.rowIndex, left: 0, rows: u.range.rowCount, cols: 0, bytes: 0 };
+      merges = queueMerges(context, candidates.filter(wanted), sizes, opts.isSetSupported, 0, MERGE_BAND_ROWS_AGAIN);
+      try {
+        syncs++;
+        await context.sync();
+      } catch {
+        merges = [];
+      }
     }
   }
   const state = readState();
