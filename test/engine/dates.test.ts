@@ -1,6 +1,6 @@
 import {
   addDays, daysBetween, daysInMonth, excelSerialToIso, isDateFormat, isoToExcelSerial,
-  lastDayOfMonth, parseDateText, readDate, readDueDate,
+  isMonthFormat, lastDayOfMonth, parseDateText, readDate, readDueDate,
 } from "../../src/engine/read/dates";
 import type { CellValue } from "../../src/engine/vocab/types";
 
@@ -190,6 +190,18 @@ describe("readDueDate", () => {
   test.each(["Q4", "2011", "Spring 2011", "by year end", "Ongoing", "TBC", "Phase 1 - March 2011", "2010 - 2013", "2010/12", "Q5 2010/11", "June 2011 – subject to funding", "February 30 2011", "July 2010 (revised to March 2011)", "July 2010 (now 31/03/2011)", "Mar 2012 - Mar 2010"])("%j names no day", (text) => {
     expect(readDueDate(text)).toBeUndefined();
   });
+
+  test("a serial on the 1st shown only as month and year (Excel's \"Mar-11\" for \"Mar-2011\" typed) is due at the month's end", () => {
+    const first = isoToExcelSerial("2011-03-01");
+    expect([readDueDate(first, "mmm-yy"), readDueDate(first, "[$-809]mmmm yyyy;@"), readDueDate(first, "mmm yyyy"), readDueDate(first + 14, "mmm-yy"), readDueDate(first, "d-mmm-yy"), readDueDate(first, "General")]).toEqual([
+      "2011-03-31", "2011-03-31", "2011-03-31", "2011-03-15", "2011-03-01", "2011-03-01",
+    ]);
+  });
+
+  test.each([["mmm-yy", true], ["mmmm yyyy", true], ['mmm" "yyyy', true], ["[$-809]mmm-yy;@", true], ["mm/yyyy", true], ["dd/mm/yyyy", false], ["d-mmm", false], ["mmmm", false], ["h:mm", false], ["0%", false], ["General", false]] as const)(
+    "isMonthFormat(%j) is %p",
+    (format, expected) => expect(isMonthFormat(format)).toBe(expected),
+  );
 
   test("a date cell is read as readDate reads it", () => {
     expect(readDueDate(40633, "dd/mm/yyyy")).toBe("2011-03-31");

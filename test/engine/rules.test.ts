@@ -181,6 +181,10 @@ const activityRows: ActivityRow[] = [
   ["§5.3 due \"end of November 2010\" is overdue", PRESETS.rag, { due: "end of November 2010", reportDate: "2010-12-31" }, "overdue", false],
   ["§5.5 due \"By 31/03/2011\" is on track", PRESETS.rag, { due: "By 31/03/2011", reportDate: "2010-12-31" }, "ontrack", false],
   ["§5 due date as an Excel serial", PRESETS.pentana, { due: 44561, reportDate: R, manual: "In Progress" }, "overdue", true],
+  // "Dec-2021" typed into Excel is stored as 1 December and shown "Dec-21": due at the month's end, as the same text is.
+  ["§3 due \"Dec-2021\" as Excel stores it (1 Dec, mmm-yy) is due 31 Dec: due soon on 15 Dec, not overdue", PRESETS.pentana, { manual: "In Progress", progress: "25%", due: 44531, dueFormat: "mmm-yy", reportDate: "2021-12-15" }, "warning", true],
+  ["§3 a date of 15 Dec shown only as its month is due that day", PRESETS.pentana, { manual: "In Progress", progress: "25%", due: 44545, dueFormat: "[$-809]mmmm yyyy;@", reportDate: "2021-12-20" }, "overdue", true],
+  ["§3 1 Dec shown as a full date is due that day", PRESETS.pentana, { manual: "In Progress", progress: "25%", due: 44531, dueFormat: "dd/mm/yyyy", reportDate: "2021-12-15" }, "overdue", true],
   ["§5 due date as a Date cell", PRESETS.pentana, { due: new Date(Date.UTC(2022, 5, 30)), reportDate: R }, "inprogress", false],
   ["§5 no dates: manual decides (rag computed falls back)", PRESETS.rag, { manual: "Amber" }, "warning", false],
   ["§5.1 postponed beats overdue", PRESETS.pentana, { manual: "Postponed", due: "Jun-2020", reportDate: R }, "cancelled", false],

@@ -244,6 +244,8 @@ describe("tracker cells as the summary shows them", () => {
     ["due as a serial", dateText, field("E2", 44377), "30/06/2021"],
     ["due as a Date", dateText, field("E2", new Date(Date.UTC(2021, 5, 30))), "30/06/2021"],
     ["due typed as text is verbatim", dateText, field("E2", "Jun-2021"), "Jun-2021"],
+    ["due shown as its month (Excel's mmm-yy) reads as officers type it", dateText, field("E2", 44348, "mmm-yy"), "Jun-2021"],
+    ["a serial in a month format is its month", fieldText, field("C2", 44377, "mmmm yyyy"), "Jun-2021"],
   ];
   test.each(rows)("%s", (_rule, fn, f, expected) => expect(fn(f)).toBe(expected));
 });

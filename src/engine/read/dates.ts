@@ -205,6 +205,9 @@ function financialYearStart(first: string, second: string): number | undefined {
  */
 export function readDueDate(cell: CellValue, numberFormat?: string): string | undefined {
   const iso = readDate(cell, numberFormat);
+  // "Mar-2011" typed into Excel is stored as 1 March and shown "Mar-11": due at the month's end, as the same
+  // words typed as text are (RULES §3). A date on another day only shown as its month is due that day.
+  if (iso !== undefined && typeof cell === "number" && iso.endsWith("-01") && isMonthFormat(numberFormat)) return lastDayOfMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
   if (iso !== undefined || typeof cell !== "string") return iso;
   return dueInWords(cell.replace(/\s+/g, " ").trim(), 0);
 }
@@ -259,14 +262,30 @@ export function isDateFormat(numberFormat: string | undefined): boolean {
 const dateFormats = new Map<string, boolean>();
 
 function isDateFormatUncached(numberFormat: string): boolean {
-  const bare = numberFormat
+  if (/\[(h+|m+|s+)\]/i.test(unquoted(numberFormat))) return false;
+  const codes = dateCodes(numberFormat);
+  if (/[dy]/.test(codes)) return true;
+  return /m/.test(codes) && !/[hs]/.test(codes);
+}
+
+/** A format without quoted text, escapes and fills. */
+const unquoted = (numberFormat: string): string =>
+  numberFormat
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
     .replace(/_.|\*./g, "");
-  if (/\[(h+|m+|s+)\]/i.test(bare)) return false;
-  const codes = bare.replace(/\[[^\]]*\]/g, "").toLowerCase();
-  if (/[dy]/.test(codes)) return true;
-  return /m/.test(codes) && !/[hs]/.test(codes);
+
+/** A format's codes, lower case, without quoted text, escapes, fills and [colour] or [$-809] sections. */
+const dateCodes = (numberFormat: string): string =>
+  unquoted(numberFormat)
+    .replace(/\[[^\]]*\]/g, "")
+    .toLowerCase();
+
+/** A date format showing a month and year but no day ("mmm-yy", "mmmm yyyy"): how Excel shows "Mar-2011" typed in a cell. */
+export function isMonthFormat(numberFormat: string | undefined): boolean {
+  if (!numberFormat || !isDateFormat(numberFormat)) return false;
+  const codes = dateCodes(numberFormat);
+  return /m/.test(codes) && /y/.test(codes) && !/[dhs]/.test(codes);
 }
 
 /** ISO date of a JS Date from its UTC parts, undefined when invalid. */

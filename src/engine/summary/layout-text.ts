@@ -1,8 +1,8 @@
 // Tracker cells as the summary shows them. Text an officer typed is kept verbatim ("Less than 7,844",
 // "=SUM(A1) is wrong") but for a minus typed as a hyphen; only bare numbers and dates are written out the way a person reads them.
 import { readProgress } from "../rate/activity";
-import { excelSerialToIso, isDateFormat, readDate } from "../read/dates";
-import { formatFigure, formatIsoDate, formatNumber, MINUS, minusSigns, signed } from "../vocab/format";
+import { excelSerialToIso, isDateFormat, isMonthFormat, readDate } from "../read/dates";
+import { formatFigure, formatIsoDate, formatIsoMonth, formatNumber, MINUS, minusSigns, signed } from "../vocab/format";
 import { isPercentFormat } from "../read/values";
 import type { Field } from "../vocab/types";
 
@@ -13,7 +13,7 @@ export function fieldText(field: Field | undefined): string {
   if (typeof value === "string") return minusSigns(value);
   if (typeof value === "number" && Number.isFinite(value)) {
     if (isPercentFormat(field.format)) return signed(formatFigure(value, true));
-    if (isDateFormat(field.format) && value >= 1 && value < 2958466) return formatIsoDate(excelSerialToIso(value));
+    if (isDateFormat(field.format) && value >= 1 && value < 2958466) return shownDate(excelSerialToIso(value), field.format);
     const currency = currencyOfFormat(field.format);
     return currency ? withCurrency(formatNumber(Math.abs(value), 4), value < 0, currency) : signed(formatNumber(value, 4));
   }
@@ -83,10 +83,15 @@ export function progressFigure(field: Field | undefined): string {
   return fraction === undefined ? "" : formatFigure(fraction, true);
 }
 
-/** A date as dd/mm/yyyy when the cell held a date or serial; typed text ("Jun-2021") as it is. */
+/** A date as dd/mm/yyyy when the cell held a date or serial, "Mar-2011" where it shows only the month; typed text ("Jun-2021") as it is. */
 export function dateText(field: Field | undefined): string {
   if (!field) return "";
   if (typeof field.value === "string") return field.value;
   const iso = readDate(field.value, field.format);
-  return iso ? formatIsoDate(iso) : field.text;
+  return iso ? shownDate(iso, field.format) : field.text;
+}
+
+/** A date as its cell shows it: the month alone where the format names no day (Excel's "Mar-11" for "Mar-2011" typed). */
+function shownDate(iso: string, format: string | undefined): string {
+  return isMonthFormat(format) ? formatIsoMonth(iso) : formatIsoDate(iso);
 }

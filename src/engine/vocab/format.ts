@@ -49,6 +49,13 @@ export function formatIsoDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
+const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "Mar-2011" from an ISO date: a date its cell shows only as its month, written as officers type one. */
+export function formatIsoMonth(iso: string): string {
+  return `${SHORT_MONTHS[Number(iso.slice(5, 7)) - 1]}-${iso.slice(0, 4)}`;
+}
+
 /**
  * Text worked out only when read. Every record gets a reason but few are ever shown (the summary
  * shows some; classification reads none), so reasons keep their figures and write the words later.
