@@ -193,6 +193,24 @@ describe("workbooks people have edited", () => {
     expect(result.worksheets.some((ws) => ws.name.startsWith("Summary (2)"))).toBe(true);
   });
 
+  // Excel stores "Dec-2021" typed in a cell as 1 December, shown "Dec-21"; the file host hands it over as a Date.
+  test("a due date typed \"Dec-2021\" in Excel is due at the month's end and shown as its month", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Key Tasks");
+    ws.addRow(["Status", "Action Title", "Progress", "Due Date", "Comments"]);
+    ws.addRow(["In Progress", "COMS1 Produce the plan", 0.25, new Date(Date.UTC(2021, 11, 1)), "Drafted"]);
+    ws.addRow(["In Progress", "COMS2 Review the policy", 0.25, new Date(Date.UTC(2021, 11, 1)), "Started"]);
+    ws.getCell("D2").numFmt = "mmm-yy";
+    ws.getCell("D3").numFmt = "dd/mm/yyyy";
+    const typed = join(dir, "month-due.xlsx");
+    await wb.xlsx.writeFile(typed);
+    const out = join(dir, "month-due.out.xlsx");
+    const { code, report } = await build(typed, out, ["--preset", "pentana", "--period", "Q3 2021/22", "--report-date", "2021-12-15"]);
+    const summary = (await gridsOf(out)).grids.find((g) => g.name === "Summary")!;
+    const shown = [...new Set(summary.values.flat().filter((v) => typeof v === "string" && /^(Dec-2021|01\/12\/2021)$/.test(v)))].sort();
+    expect({ code, statuses: report?.records.map((r) => r.status), shown }).toEqual({ code: 0, statuses: ["warning", "overdue"], shown: ["01/12/2021", "Dec-2021"] });
+  });
+
   test("editing a colour and the tolerance in the Scorecard Rules sheet changes the next build", async () => {
     const first = join(dir, "rules-first.xlsx");
     const { report } = await build(input, first, sampleArgs(sample));

@@ -196,6 +196,8 @@ describe("readDueDate", () => {
     expect([readDueDate(first, "mmm-yy"), readDueDate(first, "[$-809]mmmm yyyy;@"), readDueDate(first, "mmm yyyy"), readDueDate(first + 14, "mmm-yy"), readDueDate(first, "d-mmm-yy"), readDueDate(first, "General")]).toEqual([
       "2011-03-31", "2011-03-31", "2011-03-31", "2011-03-15", "2011-03-01", "2011-03-01",
     ]);
+    // The file host hands date cells over as Dates.
+    expect(readDueDate(new Date(Date.UTC(2011, 2, 1)), "mmm-yy")).toBe("2011-03-31");
   });
 
   test.each([["mmm-yy", true], ["mmmm yyyy", true], ['mmm" "yyyy', true], ["[$-809]mmm-yy;@", true], ["mm/yyyy", true], ["dd/mm/yyyy", false], ["d-mmm", false], ["mmmm", false], ["h:mm", false], ["0%", false], ["General", false]] as const)(

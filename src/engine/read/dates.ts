@@ -207,7 +207,7 @@ export function readDueDate(cell: CellValue, numberFormat?: string): string | un
   const iso = readDate(cell, numberFormat);
   // "Mar-2011" typed into Excel is stored as 1 March and shown "Mar-11": due at the month's end, as the same
   // words typed as text are (RULES §3). A date on another day only shown as its month is due that day.
-  if (iso !== undefined && typeof cell === "number" && iso.endsWith("-01") && isMonthFormat(numberFormat)) return lastDayOfMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
+  if (iso !== undefined && typeof cell !== "string" && iso.endsWith("-01") && isMonthFormat(numberFormat)) return lastDayOfMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)));
   if (iso !== undefined || typeof cell !== "string") return iso;
   return dueInWords(cell.replace(/\s+/g, " ").trim(), 0);
 }
