@@ -20,6 +20,8 @@ export interface SheetHint {
   bytes: number;
   /** The history only: the sheet row where its latest periods start, all a pack reads (engine/history/layout.ts). */
   window?: number;
+  /** The row below the last merged area, where that lies below the used range (blank merged cells): merged areas are asked down to it. */
+  merged?: number;
 }
 
 export type ReadHint = Record<string, SheetHint>;
@@ -39,6 +41,7 @@ export function parseHint(value: unknown): ReadHint {
       if (!n.every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0)) continue;
       out[name] = h as SheetHint;
       if (h.window !== undefined && !(typeof h.window === "number" && Number.isInteger(h.window) && h.window > 1)) delete out[name].window;
+      if (h.merged !== undefined && !(typeof h.merged === "number" && Number.isInteger(h.merged) && h.merged > 0)) delete out[name].merged;
     }
     return out;
   } catch {
@@ -90,7 +93,8 @@ export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = [], history?
       }
     }
     if (bottom < top || right < left) continue;
-    sheets[g.name] = { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes };
+    const merged = (g.merges ?? []).reduce((n, m) => Math.max(n, m.bottom + 1), 0);
+    sheets[g.name] = { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes, ...(merged > bottom + 1 ? { merged } : {}) };
   }
   return JSON.stringify({ v: 1, sheets });
 }

@@ -231,11 +231,11 @@ const MERGE_BANDS_MAX = 400;
 const MERGE_BANDS_TOTAL = 4000;
 
 /**
- * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found (and at least
- * `floor` rows), then the rest of the sheet.
+ * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found, or its last
+ * merged area where that lies below (and at least `floor` rows), then the rest of the sheet.
  */
 export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS, bandRows = MERGE_BAND_ROWS): { top: number; rows: number }[] {
-  const banded = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, floor));
+  const banded = Math.min(MAX_ROWS, Math.max(h ? Math.max(h.top + h.rows, h.merged ?? 0) : 0, floor));
   const size = Math.max(bandRows, Math.ceil(banded / MERGE_BANDS_MAX));
   const bands: { top: number; rows: number }[] = [];
   let top = 0;
@@ -347,10 +347,14 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     }
   } catch (e) {
     if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length && !formulas.length) throw e;
-    // Refused (too big, or past 512 merged areas): sizes first, then slices, and no merged areas. The formula
+    // Refused (too big, or past 512 merged areas): sizes first, then slices, and the merged areas apart. The formula
     // cells are asked again: an officer's helper formulas giving "" must not lose them to our column (helper-80);
     // only if that is refused too are they given up.
+    const askedMerges = merges.length > 0;
+    // Each sheet's extent with its formatting (a merged area of blank cells lies outside the values' used range).
+    let extents: { sheet: string; range: XlRange }[] = [];
     const sizesOnly = async (withFormulas: boolean): Promise<void> => {
+      extents = askedMerges ? candidates.filter(wanted).map((s) => ({ sheet: s.name, range: context.workbook.worksheets.getItem(s.name).getUsedRangeOrNullObject(false).load("rowIndex,rowCount") })) : [];
       readState = queueState(context, facts, candidates.length > 0);
       used = queueUsed(context, candidates, () => false);
       windows = [];
@@ -364,7 +368,6 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
       syncs++;
       await context.sync();
     };
-    const askedMerges = merges.length > 0;
     try {
       await sizesOnly(formulas.length > 0);
     } catch (again) {
@@ -377,7 +380,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     // given up only if Excel refuses this too.
     if (askedMerges) {
       const sizes: Record<string, SheetHint> = {};
-      for (const u of used) if (!u.range.isNullObject) sizes[u.sheet.name] = { top: u.range.rowIndex, left: 0, rows: u.range.rowCount, cols: 0, bytes: 0 };
+      for (const e of extents) if (!e.range.isNullObject) sizes[e.sheet] = { top: e.range.rowIndex, left: 0, rows: e.range.rowCount, cols: 0, bytes: 0 };
       merges = queueMerges(context, candidates.filter(wanted), sizes, opts.isSetSupported, 0, MERGE_BAND_ROWS_AGAIN);
       try {
         syncs++;

@@ -2,6 +2,7 @@
 import { applyColoursCommand, detectScorecard, removeColoursCommand } from "../../src/excel";
 import type { FakeWorkbookInit } from "../../src/fake-excel";
 import { createFakeExcel } from "../../src/fake-excel";
+import { readWorkbook } from "../../src/excel/read";
 import { generatedTracker, SETTINGS, TODAY } from "./trackers";
 
 /** Indicators as an Excel table (A3:J13), with row 8 a section heading merged across to column N. */
@@ -148,6 +149,29 @@ describe("a merged note box beside the tracker", () => {
     const fake = createFakeExcel(wb);
     const applied = await applyColoursCommand(fake.run, SETTINGS, TODAY);
     expect({ status: fake.sheet("Indicators")!.cell("K3").value, merges: fake.sheet("Lookup notes")!.merges.length, syncs: applied.syncs }).toEqual({ status: "Status (auto)", merges: 600, syncs: 4 });
+  });
+
+  // A template's blank rows merged ready for later years, down to row 9,000: past 512 in the band below row 8,192, the
+  // first read is refused; the merged areas are asked again down to the formatted cells (not the values' used range,
+  // one row here), and the read hint keeps where they end, so the next Apply colours asks them in its usual requests.
+  test("merged blank rows below the values: read on the first run, and in four requests the next", async () => {
+    const wb = generatedTracker(10);
+    wb.sheets[2] = { name: "Notes", values: [["Figures are provisional until audited."]], merges: Array.from({ length: 9000 }, (_, i) => `B${i + 1}:C${i + 1}`), formats: [{ address: "B1:C9000", format: { fill: "#FFF2CC" } }] };
+    const fake = createFakeExcel(wb);
+    const notes = (await readWorkbook(fake.run, { isSetSupported: () => true })).find((g) => g.name === "Notes")!;
+    fake.stats.reset();
+    const first = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    const refusedFirst = fake.stats.requests.filter((r) => r.failed).length;
+    fake.stats.reset();
+    const next = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ read: notes.merges?.length, first: first.syncs, refusedFirst, next: next.syncs, refusedNext: fake.stats.requests.filter((r) => r.failed).length, merges: fake.sheet("Notes")!.merges.length }).toEqual({
+      read: 9000,
+      first: 7,
+      refusedFirst: 1,
+      next: 4,
+      refusedNext: 0,
+      merges: 9000,
+    });
   });
 
   // More than 512 in one band (three side by side on each of 200 rows): the read is refused, made again by sizes,
