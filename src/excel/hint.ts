@@ -8,6 +8,7 @@ import type { SheetGrid } from "../engine/vocab/types";
 import type { XlRequestContext } from "./api";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
+import { excelAddress, quoteSheet } from "./a1";
 
 export const READ_HINT_KEY = "ragScorecard.readHint";
 
@@ -22,6 +23,8 @@ export interface SheetHint {
   window?: number;
   /** The row below the last merged area, where that lies below the used range (blank merged cells): merged areas are asked down to it. */
   merged?: number;
+  /** Bytes of the addresses the first request lists for the sheet (merged areas, formula cells), where there are any. */
+  listed?: number;
 }
 
 export type ReadHint = Record<string, SheetHint>;
@@ -42,6 +45,7 @@ export function parseHint(value: unknown): ReadHint {
       out[name] = h as SheetHint;
       if (h.window !== undefined && !(typeof h.window === "number" && Number.isInteger(h.window) && h.window > 1)) delete out[name].window;
       if (h.merged !== undefined && !(typeof h.merged === "number" && Number.isInteger(h.merged) && h.merged > 0)) delete out[name].merged;
+      if (h.listed !== undefined && !(typeof h.listed === "number" && Number.isFinite(h.listed) && h.listed > 0)) delete out[name].listed;
     }
     return out;
   } catch {
@@ -94,9 +98,18 @@ export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = [], history?
     }
     if (bottom < top || right < left) continue;
     const merged = (g.merges ?? []).reduce((n, m) => Math.max(n, m.bottom + 1), 0);
-    sheets[g.name] = { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes, ...(merged > bottom + 1 ? { merged } : {}) };
+    const listed = listedBytes(g);
+    sheets[g.name] = { top, left, rows: bottom - top + 1, cols: right - left + 1, bytes, ...(merged > bottom + 1 ? { merged } : {}), ...(listed ? { listed } : {}) };
   }
   return JSON.stringify({ v: 1, sheets });
+}
+
+/** Bytes of a grid's merged areas and formula cells as Excel lists them: "'Sheet name'!A1:B2," an area. */
+function listedBytes(g: SheetGrid): number {
+  const areas = [...(g.merges ?? []), ...(g.formulaCells ?? [])];
+  if (!areas.length) return 0;
+  const name = utf8Bytes(quoteSheet(g.name)) + 2;
+  return areas.reduce((n, a) => n + name + excelAddress(a).length, 0);
 }
 
 export async function queueHintWrite(batcher: Batcher, context: XlRequestContext, json: string): Promise<void> {

@@ -305,10 +305,12 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
   // The history comes back in the first response too where it is small (its window of latest periods
   // where the hint names one), its bytes sharing that request's budget; else in the slices that follow.
   const historyBytes = candidates.filter(looksHistory).reduce((n, s) => n + valuesBytes(facts.hint[s.name]), 0);
-  const historyFirst = historyBytes <= HISTORY_FIRST_MAX;
+  // The merged areas and formula cells listed in the first request, as the last read found them.
+  const listedBytes = candidates.filter(wanted).reduce((n, s) => n + (facts.hint[s.name]?.listed ?? 0), 0);
+  const historyFirst = historyBytes + listedBytes <= HISTORY_FIRST_MAX;
   // The periods above a history's window always come in the first request (queueHistoryWindows).
   const aboveBytes = candidates.reduce((n, s) => n + ((windowOf(facts, s)?.window ?? 1) - 1) * PERIOD_CELL_BYTES, 0);
-  const firstBytes = (historyFirst ? historyBytes : 0) + aboveBytes;
+  const firstBytes = (historyFirst ? historyBytes : 0) + aboveBytes + listedBytes;
   const hintBytes = hinted.reduce((n, x) => n + (x.h?.bytes ?? 0), 0) + firstBytes;
   // Bytes a cell of each sheet, from the hint where it has one.
   const hintCost = (sheet: string): number => {
@@ -338,7 +340,9 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     const ws = (name: string) => context.workbook.worksheets.getItem(name);
     const scratch = (name: string): SheetGrid => ({ name, values: [], numberFormats: [] });
     const areas: Area[] = hinted.filter((x) => x.h && x.h.rows && x.h.cols).map(({ s, h }) => ({ grid: scratch(s.name), ws: ws(s.name), row: h!.top, col: h!.left, rows: h!.rows, cols: h!.cols }));
-    early = takeBatch(areas, Math.max(sized.budget - firstBytes, sized.budget / 4), sized.costs).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
+    // A first slice where the rest of the first request leaves a quarter of its budget for one.
+    const room = sized.budget - firstBytes;
+    early = (room >= sized.budget / 4 ? takeBatch(areas, room, sized.costs) : []).map((slice) => ({ slice, name: slice.grid.name, range: slice.ws.getRangeByIndexes(slice.row, slice.col, slice.rows, slice.cols).load("values,numberFormat") }));
   }
   try {
     if (candidates.length || tables.length || facts.sheets.some(mayHoldRecord)) {

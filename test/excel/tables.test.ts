@@ -174,6 +174,19 @@ describe("a merged note box beside the tracker", () => {
     });
   });
 
+  // 80,000 merged areas list about 1.6 MB of addresses in the first request. The hint counted only values, so a
+  // tracker whose values fit one request was read whole with them, over Excel on the web's 5 MB, and refused on
+  // every run; the hint now counts the lists, and the next run reads in slices from the start.
+  test("80,000 merged areas beside a 14,000-row tracker: the next Apply colours is not refused", async () => {
+    const wb = generatedTracker(14000);
+    wb.sheets[2] = { name: "Notes", values: [["Figures are provisional until audited."]], merges: Array.from({ length: 80000 }, (_, i) => `B${i + 1}:C${i + 1}`), formats: [{ address: "B1:C80000", format: { fill: "#FFF2CC" } }] };
+    const fake = createFakeExcel(wb);
+    await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    fake.stats.reset();
+    const next = await applyColoursCommand(fake.run, SETTINGS, TODAY);
+    expect({ syncs: next.syncs, refused: fake.stats.requests.filter((r) => r.failed).length, largest: fake.stats.maxResponseBytes < 5_000_000 }).toEqual({ syncs: 6, refused: 0, largest: true });
+  });
+
   // More than 512 in one band (three side by side on each of 200 rows): the read is refused, made again by sizes,
   // and the merged areas asked in narrower bands (two more requests, only in such a workbook; the seventh reads the
   // conditional formats over our columns).
