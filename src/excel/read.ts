@@ -201,12 +201,17 @@ function queueMerges(
   // knows (there for a sheet grown since) go first: those rows fall to the band for the rest of the sheet.
   const hints = sheets.map((s) => hint[s.name]);
   let floor = banded;
-  while (floor > 0 && hints.reduce((n, h) => n + mergeBands(h, floor, bandRows).length, 0) > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
+  let most = MERGE_BANDS_MAX;
+  const total = (): number => hints.reduce((n, h) => n + mergeBands(h, floor, bandRows, most).length, 0);
+  while (floor > 0 && total() > MERGE_BANDS_TOTAL) floor -= MERGE_BAND_ROWS;
+  // Still past it with no floor left (asked again over the sizes found: 30 sheets reaching row 1,000,000 made a
+  // 6 MB request, refused, and every sheet lost its merged areas): the longest sheets get fewer, wider bands.
+  while (most > 1 && total() > MERGE_BANDS_TOTAL) most = Math.floor(most / 2);
   return sheets.map((s, i) => {
     const ws = context.workbook.worksheets.getItem(s.name);
     return {
       sheet: s.name,
-      bands: mergeBands(hints[i], floor, bandRows).map((b) => ({
+      bands: mergeBands(hints[i], floor, bandRows, most).map((b) => ({
         ...b,
         areas: ws.getRangeByIndexes(b.top, 0, Math.min(b.rows + MERGE_OVERLAP, MAX_ROWS - b.top), MAX_COLS).getMergedAreasOrNullObject().load("address"),
       })),
@@ -232,11 +237,12 @@ const MERGE_BANDS_TOTAL = 4000;
 
 /**
  * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found, or its last
- * merged area where that lies below (and at least `floor` rows), then the rest of the sheet.
+ * merged area where that lies below (and at least `floor` rows), then the rest of the sheet; `most` bands at most
+ * before the rest (wider bands past it).
  */
-export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS, bandRows = MERGE_BAND_ROWS): { top: number; rows: number }[] {
+export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS, bandRows = MERGE_BAND_ROWS, most = MERGE_BANDS_MAX): { top: number; rows: number }[] {
   const banded = Math.min(MAX_ROWS, Math.max(h ? Math.max(h.top + h.rows, h.merged ?? 0) : 0, floor));
-  const size = Math.max(bandRows, Math.ceil(banded / MERGE_BANDS_MAX));
+  const size = Math.max(bandRows, Math.ceil(banded / most));
   const bands: { top: number; rows: number }[] = [];
   let top = 0;
   for (; top < banded; top += size) bands.push({ top, rows: Math.min(size, MAX_ROWS - top) });

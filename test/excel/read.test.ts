@@ -32,6 +32,20 @@ describe("readWorkbook", () => {
     });
   });
 
+  // Asked again with the sizes known and no floor, the bands were never held to MERGE_BANDS_TOTAL: 30 sheets reaching
+  // row 1,000,000 made 400 bands each, a 6 MB request Excel on the web refuses, and every sheet lost its merged areas.
+  test("asked again after a refusal, the bands over many long sheets stay within Excel on the web's 5 MB a request", async () => {
+    const comments = { name: "Comments", values: Array.from({ length: 10000 }, (_, i) => [`Row ${i + 1}`]), merges: Array.from({ length: 600 }, (_, i) => `B${8201 + 2 * i}:C${8202 + 2 * i}`) };
+    const archives = Array.from({ length: 30 }, (_, i) => ({ name: `Archive ${i + 1}`, origin: { row: 999_999, col: 0 }, values: [["Closed"]], merges: ["A1000000:B1000000"] }));
+    const fake = createFakeExcel({ sheets: [comments, ...archives] });
+    const grids = await readWorkbook(fake.run, { isSetSupported: () => true });
+    expect({ comments: grids[0].merges?.length, archives: grids.filter((g) => g.merges?.length === 1).length, refused: fake.stats.requests.filter((r) => r.failed).map((r) => r.failed) }).toEqual({
+      comments: 600,
+      archives: 30,
+      refused: ["InvalidOperation"],
+    });
+  });
+
   test("three merged areas on each of 200 rows, over 512 in a band: asked again in narrower bands, all read", async () => {
     const merges = Array.from({ length: 200 }, (_, i) => [`A${i + 1}:B${i + 1}`, `C${i + 1}:D${i + 1}`, `E${i + 1}:F${i + 1}`]).flat();
     const fake = createFakeExcel({ sheets: [{ name: "Lookup notes", values: Array.from({ length: 200 }, (_, i) => [`Note ${i}`]), merges }] });
