@@ -246,6 +246,11 @@ describe("tracker cells as the summary shows them", () => {
     ["due typed as text is verbatim", dateText, field("E2", "Jun-2021"), "Jun-2021"],
     ["due shown as its month (Excel's mmm-yy) reads as officers type it", dateText, field("E2", 44348, "mmm-yy"), "Jun-2021"],
     ["a serial in a month format is its month", fieldText, field("C2", 44377, "mmmm yyyy"), "Jun-2021"],
+    // 15 December shown "December 2021" is due on the 15th (readDueDate): "Dec-2021" beside Overdue on the 20th
+    // would read as due on the 31st (RULES §3), so the summary writes the day the rules rated.
+    ["due on another day than the 1st, shown as its month, is written with its day", dateText, field("E2", 44545, "[$-809]mmmm yyyy;@"), "15/12/2021"],
+    ["the same as a Date", dateText, field("E2", new Date(Date.UTC(2021, 11, 15)), "mmm-yy"), "15/12/2021"],
+    ["a serial on another day in a month format keeps its day", fieldText, field("C2", 44545, "mmmm yyyy"), "15/12/2021"],
   ];
   test.each(rows)("%s", (_rule, fn, f, expected) => expect(fn(f)).toBe(expected));
 });

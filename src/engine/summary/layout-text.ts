@@ -1,7 +1,7 @@
 // Tracker cells as the summary shows them. Text an officer typed is kept verbatim ("Less than 7,844",
 // "=SUM(A1) is wrong") but for a minus typed as a hyphen; only bare numbers and dates are written out the way a person reads them.
 import { readProgress } from "../rate/activity";
-import { excelSerialToIso, isDateFormat, isMonthFormat, readDate } from "../read/dates";
+import { daysInMonth, excelSerialToIso, isDateFormat, isMonthFormat, readDate } from "../read/dates";
 import { formatFigure, formatIsoDate, formatIsoMonth, formatNumber, MINUS, minusSigns, signed } from "../vocab/format";
 import { isPercentFormat } from "../read/values";
 import type { Field } from "../vocab/types";
@@ -91,7 +91,13 @@ export function dateText(field: Field | undefined): string {
   return iso ? shownDate(iso, field.format) : field.text;
 }
 
-/** A date as its cell shows it: the month alone where the format names no day (Excel's "Mar-11" for "Mar-2011" typed). */
+/**
+ * A date as its cell shows it: the month alone where the format names no day (Excel's "Mar-11" for "Mar-2011" typed),
+ * if the date is its 1st or last day. "Mar-2011" reads as due on 31 March (RULES §3), as readDueDate rates a 1st
+ * shown so; a date on another day is due that day, so it is written with its day.
+ */
 function shownDate(iso: string, format: string | undefined): string {
-  return isMonthFormat(format) ? formatIsoMonth(iso) : formatIsoDate(iso);
+  if (!isMonthFormat(format)) return formatIsoDate(iso);
+  const day = Number(iso.slice(8, 10));
+  return day === 1 || day === daysInMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7))) ? formatIsoMonth(iso) : formatIsoDate(iso);
 }
