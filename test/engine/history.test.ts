@@ -372,3 +372,19 @@ describe("a sheet still holding an earlier quarter's figures (helper-124: Dudley
     expect(historyInPlace(again, sheetNow)!.blocks[0]?.row ?? Infinity).toBeGreaterThan(1);
   });
 });
+
+describe("an activity's due date in the history", () => {
+  // "Dec-2021" typed in Excel is stored as 1 December, shown mmm-yy, and rated as due on the 31st, as the same
+  // words typed as text are: the history recorded 2021-12-01 beside a status the rules gave for the 31st.
+  test("is the date the rules rated: \"Dec-2021\" stored by Excel is recorded as the 31st, as the same text is", () => {
+    const grid: SheetGrid = {
+      name: "Key Tasks",
+      values: [["Status", "Action Title", "Progress", "Due Date", "Comments"], ["In Progress", "COMS1 Produce the plan", 0.25, 44531, "Drafted"], ["In Progress", "COMS2 Review the policy", 0.25, "Dec-2021", "Started"]],
+      numberFormats: [[], ["General", "General", "0%", "mmm-yy", "General"], ["General", "General", "0%", "General", "General"]],
+    };
+    const r = runScorecard([grid], { preset: "pentana", period: "Q3 2021/22", reportDate: "2021-12-15", today: "2021-12-16" });
+    const rows = gridOf(historyPlan(r)).values;
+    const target = rows[0].indexOf("Target");
+    expect(rows.slice(1).map((row) => row[target])).toEqual(["2021-12-31", "2021-12-31"]);
+  });
+});

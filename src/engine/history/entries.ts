@@ -1,4 +1,5 @@
 // This run's rated records as history entries: what the sheet records for the run's period.
+import { readDueDate } from "../read/dates";
 import { readValue } from "../read/values";
 import { recordKey } from "./key";
 import { historyPeriod, type HistoryPeriod } from "./period";
@@ -19,6 +20,15 @@ export function figureOf(field: Field | undefined): {
   return { value: field.text.trim() };
 }
 
+/** An activity's due date as the rules read it: "Dec-2021" typed in Excel (1 December, shown mmm-yy) is due on the 31st, as the same text is. */
+function dueFigure(field: Field | undefined): { value: number | string; unit?: string } {
+  const figure = figureOf(field);
+  if (!field || typeof figure.value !== "string" || !ISO_DATE.test(figure.value)) return figure;
+  return { value: readDueDate(field.value, field.format) ?? figure.value };
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 /**
  * The entry a rated record makes for `period`; undefined when it has neither ref nor name. `figuresFor`: the
  * earlier period its table's figures are for (a sheet still holding Q2's), recorded beside them.
@@ -29,7 +39,7 @@ export function entryOf(rated: RatedRecord, period: HistoryPeriod, today: string
   if (!key) return undefined;
   // Activities: progress is their figure and the due date their target.
   const actual = figureOf(record.kind === "activity" ? record.progress : record.actual);
-  const target = figureOf(record.kind === "activity" ? record.due : record.target);
+  const target = record.kind === "activity" ? dueFigure(record.due) : figureOf(record.target);
   const entry: HistoryEntry = {
     period: period.text,
     periodOrder: period.order,
