@@ -357,7 +357,7 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     }
   } catch (e) {
     if (!used.some((u) => u.full || u.valuesOnly) && !early.length && !merges.length && !formulas.length) throw e;
-    // Refused (too big, or past 512 merged areas): sizes first, then slices, and the merged areas apart. The formula
+    // Refused (too big, or past 512 merged areas): sizes first, then the merged areas in narrower bands, then slices. The formula
     // cells are asked again: an officer's helper formulas giving "" must not lose them to our column (helper-80);
     // only if that is refused too are they given up.
     const askedMerges = merges.length > 0;
