@@ -200,7 +200,7 @@ describe("readDueDate", () => {
     expect(readDueDate(new Date(Date.UTC(2011, 2, 1)), "mmm-yy")).toBe("2011-03-31");
   });
 
-  test.each([["mmm-yy", true], ["mmmm yyyy", true], ['mmm" "yyyy', true], ["[$-809]mmm-yy;@", true], ["mm/yyyy", true], ["dd/mm/yyyy", false], ["d-mmm", false], ["mmmm", false], ["h:mm", false], ["0%", false], ["General", false]] as const)(
+  test.each([["mmm-yy", true], ["mmmm yyyy", true], ['mmm" "yyyy', true], ["[$-809]mmm-yy;@", true], ["mm/yyyy", true], ["mmm-yy;dd/mm/yyyy", true], ["dd/mm/yyyy;mmm-yy", false], ["dd/mm/yyyy", false], ["d-mmm", false], ["mmmm", false], ["h:mm", false], ["0%", false], ["General", false]] as const)(
     "isMonthFormat(%j) is %p",
     (format, expected) => expect(isMonthFormat(format)).toBe(expected),
   );

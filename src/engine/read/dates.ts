@@ -284,7 +284,8 @@ const dateCodes = (numberFormat: string): string =>
 /** A date format showing a month and year but no day ("mmm-yy", "mmmm yyyy"): how Excel shows "Mar-2011" typed in a cell. */
 export function isMonthFormat(numberFormat: string | undefined): boolean {
   if (!numberFormat || !isDateFormat(numberFormat)) return false;
-  const codes = dateCodes(numberFormat);
+  // A date is positive: only the first section shows it.
+  const codes = dateCodes(numberFormat).split(";")[0];
   return /m/.test(codes) && /y/.test(codes) && !/[dhs]/.test(codes);
 }
 
