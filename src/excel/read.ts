@@ -236,16 +236,20 @@ const MERGE_BANDS_MAX = 400;
 const MERGE_BANDS_TOTAL = 4000;
 
 /**
- * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found, or its last
- * merged area where that lies below (and at least `floor` rows), then the rest of the sheet; `most` bands at most
- * before the rest (wider bands past it).
+ * The bands of rows a sheet's merged areas are asked in: down to the used range the last read found (and at least
+ * `floor` rows), then down to its last merged area where that lies below, then the rest of the sheet; `most` bands
+ * at most in each of the first two (wider bands past it). The rows below the cells are banded apart, so that rows
+ * formatted far below them (to row 1,048,576) do not widen the bands over the cells.
  */
 export function mergeBands(h: SheetHint | undefined, floor = MERGE_BANDED_ROWS, bandRows = MERGE_BAND_ROWS, most = MERGE_BANDS_MAX): { top: number; rows: number }[] {
-  const banded = Math.min(MAX_ROWS, Math.max(h ? Math.max(h.top + h.rows, h.merged ?? 0) : 0, floor));
-  const size = Math.max(bandRows, Math.ceil(banded / most));
+  const cells = Math.min(MAX_ROWS, Math.max(h ? h.top + h.rows : 0, floor));
+  const merged = Math.min(MAX_ROWS, h?.merged ?? 0);
   const bands: { top: number; rows: number }[] = [];
   let top = 0;
-  for (; top < banded; top += size) bands.push({ top, rows: Math.min(size, MAX_ROWS - top) });
+  for (const end of [cells, merged]) {
+    const size = Math.max(bandRows, Math.ceil((end - top) / most));
+    for (; top < end; top += size) bands.push({ top, rows: Math.min(size, MAX_ROWS - top) });
+  }
   if (top < MAX_ROWS) bands.push({ top, rows: MAX_ROWS - top });
   return bands;
 }
@@ -390,7 +394,14 @@ export async function readSheets(context: XlRequestContext, facts: WorkbookFacts
     // given up only if Excel refuses this too.
     if (askedMerges) {
       const sizes: Record<string, SheetHint> = {};
-      for (const e of extents) if (!e.range.isNullObject) sizes[e.sheet] = { top: e.range.rowIndex, left: 0, rows: e.range.rowCount, cols: 0, bytes: 0 };
+      for (const e of extents) {
+        if (e.range.isNullObject) continue;
+        const u = used.find((x) => x.sheet.name === e.sheet)?.range;
+        // The formatted cells below the values are banded apart (mergeBands): one cell formatted on row 1,048,576 must
+        // not widen the bands over a tracker merged on every row past 512 areas (2,622 rows each), refused, all lost.
+        const cells = u && !u.isNullObject ? u.rowIndex + u.rowCount : 0;
+        sizes[e.sheet] = { top: 0, left: 0, rows: cells, cols: 0, bytes: 0, merged: e.range.rowIndex + e.range.rowCount };
+      }
       merges = queueMerges(context, candidates.filter(wanted), sizes, opts.isSetSupported, 0, MERGE_BAND_ROWS_AGAIN);
       try {
         syncs++;

@@ -46,6 +46,17 @@ describe("readWorkbook", () => {
     });
   });
 
+  // Asked again over the formatted cells, a tracker merged on every row (values to row 20,000) with one cell formatted on
+  // row 1,048,576 (a stray fill, borders run to the foot of the sheet) got bands of 2,622 rows, each past 512 areas:
+  // refused, and every merged area lost, where the values' used range alone gave 64-row bands that read them all.
+  test("asked again after a refusal, a cell formatted at the foot of the sheet does not widen the bands past 512 areas", async () => {
+    const values = Array.from({ length: 20000 }, (_, i) => [`HE ${i + 1}`, `Comment ${i + 1}`]);
+    const merges = Array.from({ length: 20000 }, (_, i) => `B${i + 1}:C${i + 1}`);
+    const fake = createFakeExcel({ sheets: [{ name: "Indicators", values, merges, formats: [{ address: "A1048576", format: { fill: "#FFF2CC" } }] }] });
+    const grids = await readWorkbook(fake.run, { isSetSupported: () => true });
+    expect({ merges: grids[0].merges?.length, refused: fake.stats.requests.filter((r) => r.failed).map((r) => r.failed) }).toEqual({ merges: 20000, refused: ["InvalidOperation"] });
+  });
+
   test("three merged areas on each of 200 rows, over 512 in a band: asked again in narrower bands, all read", async () => {
     const merges = Array.from({ length: 200 }, (_, i) => [`A${i + 1}:B${i + 1}`, `C${i + 1}:D${i + 1}`, `E${i + 1}:F${i + 1}`]).flat();
     const fake = createFakeExcel({ sheets: [{ name: "Lookup notes", values: Array.from({ length: 200 }, (_, i) => [`Note ${i}`]), merges }] });
