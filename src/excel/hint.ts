@@ -4,7 +4,7 @@
 // trying everything at once, being refused and starting over. Only a hint: a sheet that changed shape
 // is simply read again from its real size. Settings suit it: a few hundred bytes, local to the add-in.
 import type { SheetPlan } from "../engine/vocab/plan";
-import type { SheetGrid } from "../engine/vocab/types";
+import type { CellRange, SheetGrid } from "../engine/vocab/types";
 import type { XlRequestContext } from "./api";
 import type { Batcher } from "./chunk";
 import { OP_OVERHEAD, utf8Bytes } from "./chunk";
@@ -104,13 +104,18 @@ export function encodeHint(grids: SheetGrid[], plans: SheetPlan[] = [], history?
   return JSON.stringify({ v: 1, sheets });
 }
 
-/** Bytes of a grid's merged areas and formula cells as Excel lists them: "'Sheet name'!A1:B2," an area. */
+/**
+ * Bytes of a grid's merged areas and formula cells as Excel lists them: "'Sheet name'!A1:B2, " an area. Merged areas
+ * are asked in bands of 192 rows each with the next 64 (read.ts), so a third of them come back twice (helper-134).
+ */
 function listedBytes(g: SheetGrid): number {
-  const areas = [...(g.merges ?? []), ...(g.formulaCells ?? [])];
-  if (!areas.length) return 0;
-  const name = utf8Bytes(quoteSheet(g.name)) + 2;
-  return areas.reduce((n, a) => n + name + excelAddress(a).length, 0);
+  const name = utf8Bytes(quoteSheet(g.name)) + 3;
+  const bytes = (areas: CellRange[] | undefined): number => (areas ?? []).reduce((n, a) => n + name + excelAddress(a).length, 0);
+  return Math.round(bytes(g.merges) * MERGES_LISTED_TWICE + bytes(g.formulaCells));
 }
+
+/** Merged areas listed per area merged: (192 + 64) / 192. */
+const MERGES_LISTED_TWICE = 4 / 3;
 
 export async function queueHintWrite(batcher: Batcher, context: XlRequestContext, json: string): Promise<void> {
   await batcher.add(OP_OVERHEAD + utf8Bytes(json), () => context.workbook.settings.add(READ_HINT_KEY, json));
