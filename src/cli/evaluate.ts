@@ -22,6 +22,11 @@ function cell(value: unknown): CellValue {
   return String(value);
 }
 
+/** A cell's number format where the case gives one ("dueFormat": "mmm-yy"): a serial's reading can hang on it. */
+function format(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
+}
+
 function schemeOf(c: Case, where: string): Scheme {
   const key = typeof c.preset === "string" ? c.preset : "rag";
   const scheme = presetByKey(key);
@@ -33,7 +38,9 @@ function evaluateIndicator(c: Case, where: string): EvaluateResult {
   const scheme = schemeOf(c, where);
   const rating = rateIndicator(scheme, {
     target: cell(c.target),
+    targetFormat: format(c.targetFormat),
     actual: cell(c.actual),
+    actualFormat: format(c.actualFormat),
     annualTarget: cell(c.annualTarget),
     polarity: cell(c.polarity),
     tolerance: cell(c.tolerance),
@@ -49,8 +56,11 @@ function evaluateActivity(c: Case, where: string): EvaluateResult {
   const rating = rateActivity(scheme, {
     manual: cell(c.manual),
     progress: cell(c.progress),
+    progressFormat: format(c.progressFormat),
     due: cell(c.due),
+    dueFormat: format(c.dueFormat),
     start: cell(c.start),
+    startFormat: format(c.startFormat),
     reportDate: typeof c.reportDate === "string" ? c.reportDate : undefined,
   });
   return { id: String(c.id), result: rating.status, level: rating.level, check: rating.checks.length > 0, reason: rating.reason };

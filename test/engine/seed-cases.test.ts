@@ -29,3 +29,13 @@ for (const group of ["indicators", "activities", "trends"] as const) {
 test("the fixture is the shared one, copied whole (78 rated cases)", () => {
   expect(results).toHaveLength(78);
 });
+
+// helper-133: a serial due date's reading hangs on its cell's format, which a case may now give.
+test("evaluate takes a cell's format: \"Dec-2021\" as Excel stores it is due on the 31st", () => {
+  const serial = 44531; // 1 December 2021
+  const cases = { activities: [{ id: "typed", preset: "pentana", reportDate: "2021-12-15", manual: "In Progress", progress: "25%", due: serial, dueFormat: "mmm-yy" }, { id: "date", preset: "pentana", reportDate: "2021-12-15", manual: "In Progress", progress: "25%", due: serial }] };
+  expect(evaluateCases(cases).results.map((r) => [r.id, r.result])).toEqual([
+    ["typed", "warning"],
+    ["date", "overdue"],
+  ]);
+});
