@@ -2,6 +2,7 @@
 import { isDateFormat, readDate } from "./dates";
 import { isPercentFormat } from "./values";
 import type { CellError, CellRange, CellValue, SheetGrid } from "../vocab/types";
+import { SHORT_MONTHS } from "../vocab/format";
 
 function isCellError(value: CellValue): value is CellError {
   return typeof value === "object" && value !== null && !(value instanceof Date);
@@ -165,8 +166,6 @@ export class SheetCells {
   }
 }
 
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 /**
  * A cell's text as a header, or undefined when a header cannot hold it: text, a date
  * (a month column: "Jun 2021") or a whole number that is a year (2021).
@@ -175,7 +174,7 @@ export function headerValueText(value: CellValue): string | undefined {
   if (typeof value === "string") return value.trim();
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return undefined;
-    return MONTH_NAMES[value.getUTCMonth()] + " " + value.getUTCFullYear();
+    return SHORT_MONTHS[value.getUTCMonth()] + " " + value.getUTCFullYear();
   }
   if (typeof value === "number" && Number.isInteger(value) && value >= 1990 && value <= 2100) return String(value);
   return undefined;

@@ -49,7 +49,8 @@ export function formatIsoDate(iso: string): string {
   return `${d}/${m}/${y}`;
 }
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+/** Months as Excel abbreviates them ("mmm"). */
+export const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 /** "Mar-2011" from an ISO date: a date its cell shows only as its month, written as officers type one. */
 export function formatIsoMonth(iso: string): string {
