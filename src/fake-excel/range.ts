@@ -281,6 +281,13 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
             box = box ? { top: Math.min(box.top, row), left: Math.min(box.left, col), bottom: Math.max(box.bottom, row), right: Math.max(box.right, col) } : { top: row, left: col, bottom: row, right: col };
           }
         }
+        // Merged cells count as formatted (SheetState.usedRange), as far as they lie inside this range.
+        if (!valuesOnly) {
+          for (const m of t.sheet.merges.overlapping(r)) {
+            const a = { top: Math.max(m.top, r.top), left: Math.max(m.left, r.left), bottom: Math.min(m.bottom, r.bottom), right: Math.min(m.right, r.right) };
+            box = box ? { top: Math.min(box.top, a.top), left: Math.min(box.left, a.left), bottom: Math.max(box.bottom, a.bottom), right: Math.max(box.right, a.right) } : a;
+          }
+        }
         return box ? { sheet: t.sheet, rect: box } : null;
       },
       true,

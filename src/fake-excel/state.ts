@@ -169,9 +169,13 @@ export class SheetState {
     this.put(row, col, change(this.cell(row, col)));
   }
 
-  /** Bounding box of cells with values (valuesOnly) or with anything set; undefined when empty. */
+  /**
+   * Bounding box of cells with values (valuesOnly) or with anything set; undefined when empty. A merged
+   * cell is formatted in Excel's sense (Format Cells, Alignment), so merged areas count unless valuesOnly.
+   */
   usedRange(valuesOnly: boolean): CellRange | undefined {
     let out: CellRange | undefined;
+    if (!valuesOnly) for (const m of this.merges.list()) out = out ? { top: Math.min(out.top, m.top), left: Math.min(out.left, m.left), bottom: Math.max(out.bottom, m.bottom), right: Math.max(out.right, m.right) } : { ...m };
     for (const [k, c] of this.cells) {
       if (valuesOnly && c.v === "" && c.f === undefined) continue;
       const row = Math.floor(k / 16384);

@@ -423,6 +423,21 @@ describe("fake Excel merges", () => {
     expect(got).toEqual({ refused: "ResponsePayloadSizeLimitExceeded", known: "PropertyNotLoaded", again: true });
   });
 
+  test("merged blank cells are in the used range with formatting, not in the values-only one (the used range counts cells with formatting assigned)", async () => {
+    const fake = sheet();
+    const got = await fake.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem("S");
+      ws.getRange("B10:D12").merge(false);
+      const all = ws.getUsedRangeOrNullObject(false).load("address");
+      const values = ws.getUsedRangeOrNullObject(true).load("address");
+      const inside = ws.getRange("A5:C20").getUsedRangeOrNullObject(false).load("address");
+      const insideValues = ws.getRange("A5:C20").getUsedRangeOrNullObject(true).load("address");
+      await c.sync();
+      return [all.address, values.address, inside.address, insideValues.isNullObject];
+    });
+    expect(got).toEqual(["S!A1:D12", "S!A1:C3", "S!B10:C12", true]);
+  });
+
   test("getMergedAreasOrNullObject lists only the areas whose top-left cell is in the range (OfficeDev/office-js#3611)", async () => {
     const fake = sheet();
     const got = await fake.run(async (c) => {
