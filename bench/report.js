@@ -65,18 +65,24 @@ const FITS_MIN_SYNCS = 4;
  * PRODUCT.md's round trips: the constant while the data moved fits Excel on the web's 5 MB payload; beyond
  * that, at most the bench's lower bound (min_syncs) + 2. The measured counts are shown beside each size's bar.
  */
-function syncsBar(command, key, constant, hosted) {
-  const limit = (r) => (r[`${key}_min_syncs`] == null || r[`${key}_min_syncs`] <= FITS_MIN_SYNCS ? constant : Math.max(constant, r[`${key}_min_syncs`] + 2));
-  const counts = hosted.map((r) => r[`${key}_syncs`]);
-  const measured = hosted.length ? `${counts.join(" / ")} (bars ${hosted.map(limit).join(" / ")})` : undefined;
-  return bar(`Host: ${command} syncs at every size`, `≤ ${constant} while it fits in 5 MB, else ≤ lower bound + 2`, measured, hosted.every((r, i) => counts[i] <= limit(r)));
+function syncsBar(command, key, constant, hosted, next = false) {
+  const field = (name) => (next ? `${name}_next` : name);
+  const limit = (r) => (r[field(`${key}_min_syncs`)] == null || r[field(`${key}_min_syncs`)] <= FITS_MIN_SYNCS ? constant : Math.max(constant, r[field(`${key}_min_syncs`)] + 2));
+  // Runs from before the next run was measured have none.
+  const rows = next ? hosted.filter((r) => r[field(`${key}_syncs`)] != null) : hosted;
+  const counts = rows.map((r) => r[field(`${key}_syncs`)]);
+  const measured = rows.length ? `${counts.join(" / ")} (bars ${rows.map(limit).join(" / ")})` : undefined;
+  const what = next ? `Host: ${command} syncs at every size, run again (the next quarter, the first run's read hint kept)` : `Host: ${command} syncs at every size`;
+  return bar(what, `≤ ${constant} while it fits in 5 MB, else ≤ lower bound + 2`, measured, rows.length > 0 && rows.every((r, i) => counts[i] <= limit(r)));
 }
 
 function evaluateBars(results) {
   const big = at(results, BIG);
   const mid = at(results, MID);
   const hosted = results.filter((r) => !r.host.failed);
-  const largest = (r) => Math.max(r.host.apply.ours.maxRequestBytes, r.host.summary.ours.maxRequestBytes, r.host.apply.ours.maxResponseBytes, r.host.summary.ours.maxResponseBytes);
+  // The next run's requests too, where it was measured.
+  const sizes = (o) => [o.maxRequestBytes, o.maxResponseBytes, o.next?.maxRequestBytes ?? 0, o.next?.maxResponseBytes ?? 0];
+  const largest = (r) => Math.max(...sizes(r.host.apply.ours), ...sizes(r.host.summary.ours));
   return [
     bar("Engine: 100,000 rows classified", "< 500 ms", big && `${fixed(big.engine_ms)} ms`, big && big.engine_ms < 500),
     bar("CLI: 10,000-row tracker to finished workbook", "< 5 s", mid && cliTime(mid), mid && mid.cli_ms !== null && mid.cli_ms < 5000),
@@ -90,6 +96,8 @@ function evaluateBars(results) {
     ),
     syncsBar("Apply colours", "apply", 4, hosted),
     syncsBar("Build summary", "summary", 6, hosted),
+    syncsBar("Apply colours", "apply", 4, hosted, true),
+    syncsBar("Build summary", "summary", 6, hosted, true),
     bar("Host: naive ÷ ours modelled time at 10,000 rows", "≥ 100", mid && mid.modelled_ratio !== null ? fixed(mid.modelled_ratio) : undefined, mid && mid.modelled_ratio >= 100),
     bar(
       "Host: every request and response of ours under Excel on the web's 5 MB limit",
