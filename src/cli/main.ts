@@ -1,5 +1,5 @@
 // rag-scorecard command line: evaluate cases, build workbooks. Exit codes follow PRODUCT.md.
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { join } from "path";
 import { evaluateCases } from "./evaluate";
 import { EXIT } from "./exit";
@@ -38,23 +38,51 @@ function version(): string {
   }
 }
 
+/** The cases file's JSON, or the one line that says why it cannot be had. */
+function readCases(file: string): { data: unknown } | { problem: string } {
+  let text: string;
+  try {
+    // A pipe or a device would be waited on, maybe for ever, rather than read.
+    const kind = statSync(file);
+    if (kind.isDirectory()) return { problem: `${file} is a folder, not a cases file` };
+    if (!kind.isFile()) return { problem: `${file} is not a file (a pipe or a device)` };
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return { problem: `${file} was not found` };
+    if (code === "EACCES" || code === "EPERM") return { problem: `${file} cannot be opened (permission denied)` };
+    return { problem: `${file} cannot be read: ${(e as Error).message.split(/\r?\n/)[0]}` };
+  }
+  try {
+    return { data: JSON.parse(text) };
+  } catch (e) {
+    return { problem: `${file} is not valid JSON: ${(e as Error).message.split(/\r?\n/)[0]}` };
+  }
+}
+
 async function evaluate(args: string[]): Promise<number> {
-  if (args.length !== 1) {
+  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+    console.log(USAGE);
+    return EXIT.done;
+  }
+  // "-x" is an option we do not have, not a file (a file of that name can be given as ./-x).
+  if (args.length !== 1 || args[0].startsWith("-")) {
+    if (args.length === 1) console.error(`rag-scorecard evaluate: unknown option ${args[0]}`);
+    else if (args.length > 1) console.error(`rag-scorecard evaluate: one cases file at a time (${args.length} given)`);
     console.error(USAGE);
     return EXIT.usage;
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(args[0], "utf8"));
-  } catch (e) {
-    console.error(`rag-scorecard: cannot read ${args[0]}: ${(e as Error).message}`);
+  const read = readCases(args[0]);
+  if ("problem" in read) {
+    console.error(`rag-scorecard evaluate: ${read.problem}`);
     return EXIT.unreadable;
   }
+  const data = read.data;
   try {
     process.stdout.write(JSON.stringify(evaluateCases(data), null, 2) + "\n");
     return EXIT.done;
   } catch (e) {
-    console.error(`rag-scorecard: ${args[0]}: ${(e as Error).message}`);
+    console.error(`rag-scorecard evaluate: ${args[0]}: ${(e as Error).message}`);
     return EXIT.unreadable;
   }
 }
