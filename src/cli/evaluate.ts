@@ -3,6 +3,7 @@ import { presetByKey } from "../engine/scheme/presets";
 import { parseReportingPeriod, periodFraction } from "../engine/read/periods";
 import { rateActivity, rateIndicator } from "../engine/rate/rate";
 import { computeTrend } from "../engine/rate/trend";
+import { namesAPercentage } from "../engine/rate/indicator";
 import { readPolarity } from "../engine/read/direction";
 import type { CellValue, Scheme } from "../engine/vocab/types";
 
@@ -47,6 +48,8 @@ function evaluateIndicator(c: Case, where: string): EvaluateResult {
     manual: cell(c.manual),
     yearToDate: c.yearToDate === true,
     periodFraction: typeof c.period === "string" ? periodFraction(parseReportingPeriod(c.period)) : undefined,
+    // The measure's name, where the case gives one: a share above 100% is noted (RULES §3).
+    percentMeasure: typeof (c.name ?? c.definition) === "string" ? namesAPercentage(String(c.name ?? c.definition)) : undefined,
   });
   return { id: String(c.id), result: rating.status, level: rating.level, check: rating.checks.length > 0, reason: rating.reason };
 }

@@ -63,3 +63,42 @@ describe("a record the rules could not rate because of a cell is a problem at th
     expect(found.filter(([, , m]) => String(m).startsWith("B8:"))).toEqual([]);
   });
 });
+
+describe("RULES §3: a share above 100% on a measure named as a percentage is kept and noted", () => {
+  const shares: SheetGrid = {
+    name: "Shares",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "Q2 Actual"],
+      ["S1", "% of household waste recycled", "Higher", 0.95, "103%"],
+      ["S2", "Proportion of calls answered within 20 seconds", "Higher", 0.95, 1.03],
+      ["S3", "Repairs completed on time (%)", "Higher", "", "104.5%"],
+      ["S4", "% increase in library visits", "Higher", 0.05, "103%"],
+      ["S5", "Spend as a % of budget", "Lower", 1, "103%"],
+      ["S6", "Number of visits", "Higher", 100, 103],
+      ["S7", "% of major applications determined in 13 weeks", "Higher", 0.6, "100%"],
+    ],
+    numberFormats: [[], [], ["General", "General", "General", "0%", "0%"]],
+  };
+  const { rated, problems } = rateWorkbook([shares], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+  const noted = problems.filter((p) => /more than 100%/.test(p.message)).map((p) => [p.cell, p.severity, p.message]);
+
+  test("only the shares above 100%, at their actual, with the figure as the cell shows it", () => {
+    expect(noted).toEqual([
+      ["E2", "warning", "S1: actual 103% is more than 100% of a measure named as a percentage: check the figure"],
+      ["E3", "warning", "S2: actual 103% is more than 100% of a measure named as a percentage: check the figure"],
+      ["E4", "warning", "S3: actual 104.5% is more than 100% of a measure named as a percentage: check the figure"],
+    ]);
+  });
+
+  test("the figure is kept: rated as it stands", () => {
+    expect(rated.map((r) => [r.record.ref, r.rating.status])).toEqual([
+      ["S1", "green"],
+      ["S2", "green"],
+      ["S3", "dataonly"],
+      ["S4", "green"],
+      ["S5", "amber"],
+      ["S6", "green"],
+      ["S7", "green"],
+    ]);
+  });
+});

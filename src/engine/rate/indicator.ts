@@ -20,6 +20,23 @@ export interface IndicatorInput {
   yearToDate?: boolean;
   /** Elapsed share of the year (Q1 0.25 … Q4 1). */
   periodFraction?: number;
+  /** The measure's name says it is a percentage or a proportion ("% of …", "… (%)"): namesAPercentage. */
+  percentMeasure?: boolean;
+}
+
+/** A share of something, by its name: "% of …", "… (%)", "Percentage of …", "Proportion of …", "… per cent". */
+const SHARE_NAME = /%|\bper ?cent(age)?\b|\bproportion\b/i;
+/** A change or a comparison, which can pass 100% as a figure: "% increase in …", "% change", "% of target". */
+const CHANGE_NAME = /\b(change|increase|decrease|growth|reduction|rise|fall|variance|difference)\b|% of (the )?(target|budget|plan)\b|\bagainst\b/i;
+
+/** RULES §3: a percentage above 100% on a measure named as a percentage or proportion is kept, and noted. */
+export function namesAPercentage(name: string): boolean {
+  return SHARE_NAME.test(name) && !CHANGE_NAME.test(name);
+}
+
+/** The note RULES §3 asks for on a share above 100% ("103%" of something cannot be); the figure is kept. */
+function overWholeNote(reading: NumberReading, input: IndicatorInput, quality: QualityNote[]): void {
+  if (input.percentMeasure && reading.percent && reading.value > 1 + 1e-9) quality.push({ about: "actual", text: `actual ${formatFigure(reading.value, true)} is more than 100% of a measure named as a percentage: check the figure` });
 }
 
 /** A target once read: a figure, with its operator where one is written ("less than 10"), or a band. */
@@ -133,6 +150,7 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
   const actualReading = readValue(input.actual ?? null, input.actualFormat);
+  if (actualReading.kind === "number") overWholeNote(actualReading, input, quality);
   if (!goal) {
     // Reported for information, but a figure that cannot be read is still the officer's to mend.
     if (isUnreadable(actualReading)) quality.push({ about: "actual", text: `unreadable figure: ${readingReason(actualReading, "actual")}` });

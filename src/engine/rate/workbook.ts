@@ -1,6 +1,7 @@
 // The whole engine in one call: grids → tables → records → ratings, with every problem named by sheet and cell.
 import { periodEnd, periodFraction, type ReportingPeriod } from "../read/periods";
 import { rateActivity, rateIndicator } from "./rate";
+import { namesAPercentage } from "./indicator";
 import { readRecords } from "../detect/records";
 import { statusesOf } from "../scheme/schemes";
 import { detectTables } from "../detect/tables";
@@ -81,6 +82,7 @@ export function rateRecord(record: SourceRecord, options: RateOptions): Rating {
     series: record.series.map((s) => s.field),
     yearAgo: record.yearAgo?.field,
     comparators: record.comparators,
+    percentMeasure: namesAPercentage(record.name),
   });
 }
 
