@@ -1,0 +1,80 @@
+// The parts a build writes, validated against ECMA-376's schemas (test/fixtures/ooxml-schemas): Excel
+// offers to repair, and may drop content from, a file whose XML breaks them (an element out of order, an
+// attribute it does not know). A part the input already had is held to the input's standard: what the
+// input's part broke (Excel's own extensions named in mc:Ignorable, which the 2006 schemas do not know),
+// the output's may break as often; a part we made must break nothing.
+import { readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { validateXML, type XMLFileInfo } from "xmllint-wasm";
+import type { Parts } from "./zip-parts";
+
+const DIR = join(__dirname, "..", "..", "fixtures", "ooxml-schemas");
+const SCHEMAS: XMLFileInfo[] = readdirSync(DIR)
+  .filter((n) => n.endsWith(".xsd"))
+  .map((fileName) => ({ fileName, contents: readFileSync(join(DIR, fileName), "utf8") }));
+
+/** One schema for every part checked: each part is validated against its root element's declaration. */
+const ALL: XMLFileInfo = {
+  fileName: "all-parts.xsd",
+  contents: `<?xml version="1.0"?><xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema">
+  <xsd:import namespace="http://schemas.openxmlformats.org/spreadsheetml/2006/main" schemaLocation="sml.xsd"/>
+  <xsd:import namespace="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" schemaLocation="dml-spreadsheetDrawing.xsd"/>
+  <xsd:import namespace="http://schemas.openxmlformats.org/drawingml/2006/chart" schemaLocation="dml-chart.xsd"/>
+  <xsd:import namespace="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" schemaLocation="shared-documentPropertiesExtended.xsd"/>
+</xsd:schema>`,
+};
+
+/** The parts those schemas describe: worksheets, the workbook, styles, shared strings, drawings, charts, app.xml. */
+const CHECKED = /^(xl\/worksheets\/[^/]+\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/drawings\/[^/]+\.xml|xl\/charts\/chart[^/]*\.xml|docProps\/app\.xml)$/;
+
+export const checkedParts = (parts: Parts): string[] => [...parts.keys()].filter((n) => CHECKED.test(n)).sort();
+
+/** The schema's `t` is a plain string type with no xml:space, which Excel writes on text whose spaces or breaks matter. */
+const forSchema = (xml: Buffer): string => xml.toString("utf8").replace(/ xml:space="preserve"/g, "");
+
+/** "name:12: Schemas validity error : Element …" → ["name", "Element …"]; xmllint's closing "name fails to validate" is left out. */
+function splitError(raw: string): [string, string] | undefined {
+  const m = /^([^:]+):\d+: (?:[\w ]+ )?(?:error|warning) : ([\s\S]*)$/.exec(raw.trim());
+  return m ? [m[1], m[2].trim()] : undefined;
+}
+
+/** Each part's schema errors (line numbers dropped), for the parts named. */
+async function errorsOf(parts: Parts, names: string[], prefix: string): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(names.map((n) => [n, []]));
+  if (names.length === 0) return out;
+  const fileOf = new Map(names.map((n, i) => [`${prefix}${i}.xml`, n]));
+  const result = await validateXML({
+    xml: [...fileOf].map(([fileName, name]) => ({ fileName, contents: forSchema(parts.get(name) as Buffer) })),
+    schema: ALL,
+    preload: SCHEMAS,
+    maxMemoryPages: 32768,
+  });
+  for (const e of result.errors) {
+    const split = splitError(e.rawMessage);
+    const name = split && fileOf.get(split[0]);
+    if (split && name) out.get(name)!.push(split[1]);
+    else if (!/fails to validate$/.test(e.rawMessage.trim())) throw new Error(`xmllint: ${e.rawMessage}`);
+  }
+  return out;
+}
+
+/**
+ * The schema errors of `output`'s checked parts that `input`'s part of the same name does not have as
+ * often (none for a part the input lacks), each as "part: error".
+ */
+export async function schemaProblems(input: Parts | undefined, output: Parts): Promise<string[]> {
+  const names = checkedParts(output);
+  const had = input ? names.filter((n) => input.has(n)) : [];
+  const [after, before] = await Promise.all([errorsOf(output, names, "out"), input ? errorsOf(input, had, "in") : Promise.resolve(new Map<string, string[]>())]);
+  const problems: string[] = [];
+  for (const name of names) {
+    const left = new Map<string, number>();
+    for (const e of before.get(name) ?? []) left.set(e, (left.get(e) ?? 0) + 1);
+    for (const e of after.get(name) ?? []) {
+      const n = left.get(e) ?? 0;
+      if (n > 0) left.set(e, n - 1);
+      else problems.push(`${name}: ${e}`);
+    }
+  }
+  return problems;
+}
