@@ -40,18 +40,28 @@ function version(): string {
 
 /** The cases file's JSON, or the one line that says why it cannot be had. */
 function readCases(file: string): { data: unknown } | { problem: string } {
-  let text: string;
+  let bytes: Buffer;
   try {
     // A pipe or a device would be waited on, maybe for ever, rather than read.
     const kind = statSync(file);
     if (kind.isDirectory()) return { problem: `${file} is a folder, not a cases file` };
     if (!kind.isFile()) return { problem: `${file} is not a file (a pipe or a device)` };
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return { problem: `${file} was not found` };
     if (code === "EACCES" || code === "EPERM") return { problem: `${file} cannot be opened (permission denied)` };
     return { problem: `${file} cannot be read: ${(e as Error).message.split(/\r?\n/)[0]}` };
+  }
+  let text: string;
+  try {
+    // UTF-8 only, and strictly: a file saved as Windows-1252 or UTF-16 would otherwise be read with its
+    // "±" or "£" turned into U+FFFD and rated on a garbled target. A leading byte-order mark (Notepad
+    // saves one) is dropped by the decoder, as JSON allows.
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ERR_ENCODING_INVALID_ENCODED_DATA") return { problem: `${file} cannot be read: ${(e as Error).message.split(/\r?\n/)[0]}` };
+    return { problem: `${file} is not UTF-8 text: save it as UTF-8 and try again` };
   }
   try {
     return { data: JSON.parse(text) };

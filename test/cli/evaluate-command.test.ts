@@ -73,3 +73,27 @@ test("a case the rules cannot take is named, exit 2; good cases give their resul
   expect([r1.code, r1.err]).toEqual([EXIT.unreadable, [`rag-scorecard evaluate: ${bad}: indicators[0]: unknown preset "nosuch" (use rag, dudley, pentana or cannock)`]]);
   expect([r2.code, JSON.parse(r2.out).results.map((x: { id: string; result: string }) => [x.id, x.result])]).toEqual([EXIT.done, [["g", "green"]]]);
 });
+
+test("a cases file saved with a byte-order mark (as Windows editors save UTF-8) is read, not refused as not JSON", async () => {
+  const bom = join(dir, "bom.json");
+  writeFileSync(bom, "\uFEFF" + JSON.stringify({ indicators: [{ id: "b", preset: "rag", polarity: "higher", target: "80%", actual: "85%" }] }));
+  const r = await run([bom]);
+  expect([r.code, r.err, r.code === EXIT.done && JSON.parse(r.out).results.map((x: { id: string; result: string }) => [x.id, x.result])]).toEqual([EXIT.done, [], [["b", "green"]]]);
+});
+
+test("a cases file not in UTF-8 (Windows-1252's ±, UTF-16) is refused in one line naming it, not rated on a garbled target", async () => {
+  const ansi = join(dir, "ansi.json");
+  // "±5%" saved as Windows-1252: the ± is the byte 0xB1, which UTF-8 reads as U+FFFD and the band is lost.
+  writeFileSync(ansi, Buffer.concat([Buffer.from('{"indicators":[{"id":"band","preset":"rag","target":"'), Buffer.from([0xb1]), Buffer.from('5%","actual":"3%"}]}')]));
+  const utf16 = join(dir, "utf16.json");
+  writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"indicators":[]}', "utf16le")]));
+  const seen = [];
+  for (const file of [ansi, utf16]) {
+    const r = await run([file]);
+    seen.push([r.code, r.err]);
+  }
+  expect(seen).toEqual([
+    [EXIT.unreadable, [`rag-scorecard evaluate: ${ansi} is not UTF-8 text: save it as UTF-8 and try again`]],
+    [EXIT.unreadable, [`rag-scorecard evaluate: ${utf16} is not UTF-8 text: save it as UTF-8 and try again`]],
+  ]);
+});
