@@ -80,13 +80,13 @@ describe("RULES §3: a share above 100% on a measure named as a percentage is ke
     numberFormats: [[], [], ["General", "General", "General", "0%", "0%"]],
   };
   const { rated, problems } = rateWorkbook([shares], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
-  const noted = problems.filter((p) => /more than 100%/.test(p.message)).map((p) => [p.cell, p.severity, p.message]);
+  const noted = problems.filter((p) => /over 100%/.test(p.message)).map((p) => [p.cell, p.severity, p.message]);
 
   test("only the shares above 100%, at their actual, with the figure as the cell shows it", () => {
     expect(noted).toEqual([
-      ["E2", "warning", "S1: actual 103% is more than 100% of a measure named as a percentage: check the figure"],
-      ["E3", "warning", "S2: actual 103% is more than 100% of a measure named as a percentage: check the figure"],
-      ["E4", "warning", "S3: actual 104.5% is more than 100% of a measure named as a percentage: check the figure"],
+      ["E2", "warning", "S1: actual 103% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+      ["E3", "warning", "S2: actual 103% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+      ["E4", "warning", "S3: actual 104.5% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
     ]);
   });
 
@@ -99,6 +99,48 @@ describe("RULES §3: a share above 100% on a measure named as a percentage is ke
       ["S5", "amber"],
       ["S6", "green"],
       ["S7", "green"],
+    ]);
+  });
+});
+
+describe("RULES §3's share above 100%: not float noise, not a share of a budget or target in words, and a plain 103 read as 103%", () => {
+  const shares: SheetGrid = {
+    name: "More shares",
+    values: [
+      ["Ref", "Measure", "Polarity", "Target", "Q2 Actual"],
+      // A formula's float noise: the cell shows 100.0%, and "actual 100% is over 100%" would make no sense.
+      ["N1", "% of invoices paid within 30 days", "Higher", 0.95, 1.0000001],
+      ["N2", "% of invoices paid within 30 days", "Higher", 0.95, 1.0000000000000002],
+      // A budget or target in words is as "% of budget": an overspend or a target beaten passes 100%.
+      ["N3", "Percent of budget spent", "Lower", "100%", "103%"],
+      ["N4", "Percentage of target achieved", "Higher", "100%", "103%"],
+      ["N5", "Proportion of annual budget spent", "Lower", "100%", "103%"],
+      // 103 typed against a percentage target is read as 103% (RULES §3): of a share, that is over the whole.
+      ["N6", "% of residents satisfied", "Higher", "75%", 103],
+      ["N7", "% of residents satisfied", "Higher", "75%", "100.01%"],
+    ],
+    numberFormats: [[], ["General", "General", "General", "0%", "0.0%"], ["General", "General", "General", "0%", "0%"]],
+  };
+  const { rated, problems } = rateWorkbook([shares], { scheme: PRESETS.rag, reportDate: "2023-09-30" });
+  const noted = problems.filter((p) => /100%|read as/.test(p.message)).map((p) => [p.cell, p.message]);
+
+  test("noted where the figure as shown is over 100% of a share, and only there", () => {
+    expect(noted).toEqual([
+      ["E7", "N6: actual 103 read as 103% to match the percentage target"],
+      ["E7", "N6: actual 103% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+      ["E8", "N7: actual 100.01% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+    ]);
+  });
+
+  test("the figures are rated as they stand", () => {
+    expect(rated.map((r) => [r.record.ref, r.rating.status])).toEqual([
+      ["N1", "green"],
+      ["N2", "green"],
+      ["N3", "amber"],
+      ["N4", "green"],
+      ["N5", "amber"],
+      ["N6", "green"],
+      ["N7", "green"],
     ]);
   });
 });

@@ -27,16 +27,19 @@ export interface IndicatorInput {
 /** A share of something, by its name: "% of …", "… (%)", "Percentage of …", "Proportion of …", "… per cent". */
 const SHARE_NAME = /%|\bper ?cent(age)?\b|\bproportion\b/i;
 /** A change or a comparison, which can pass 100% as a figure: "% increase in …", "% change", "% of target". */
-const CHANGE_NAME = /\b(change|increase|decrease|growth|reduction|rise|fall|variance|difference)\b|% of (the )?(target|budget|plan)\b|\bagainst\b/i;
+const CHANGE_NAME = /\b(change|increase|decrease|growth|reduction|rise|fall|variance|difference)\b|(%|\bper ?cent(age)?|\bproportion) of (the )?(\w+ )?(target|budget|plan)\b|\bagainst\b/i;
 
 /** RULES §3: a percentage above 100% on a measure named as a percentage or proportion is kept, and noted. */
 export function namesAPercentage(name: string): boolean {
   return SHARE_NAME.test(name) && !CHANGE_NAME.test(name);
 }
 
-/** The note RULES §3 asks for on a share above 100% ("103%" of something cannot be); the figure is kept. */
-function overWholeNote(reading: NumberReading, input: IndicatorInput, quality: QualityNote[]): void {
-  if (input.percentMeasure && reading.percent && reading.value > 1 + 1e-9) quality.push({ about: "actual", text: `actual ${formatFigure(reading.value, true)} is more than 100% of a measure named as a percentage: check the figure` });
+/**
+ * The note RULES §3 asks for on a share above 100% ("103%" of something cannot be); the figure is kept.
+ * Over 100% as the note shows it (to 0.01%): a formula's float noise (1.0000001, shown 100.0%) is not.
+ */
+function overWholeNote(value: number, input: IndicatorInput, quality: QualityNote[]): void {
+  if (input.percentMeasure && Math.round(value * 10000) > 10000) quality.push({ about: "actual", text: `actual ${formatFigure(value, true)} is over 100%, but the measure is named as a percentage or proportion: check the figure` });
 }
 
 /** A target once read: a figure, with its operator where one is written ("less than 10"), or a band. */
@@ -150,7 +153,7 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   // Direction is read even when nothing can be rated: the trend still needs it.
   const direction = indicatorDirection(input.polarity, goal, quality);
   const actualReading = readValue(input.actual ?? null, input.actualFormat);
-  if (actualReading.kind === "number") overWholeNote(actualReading, input, quality);
+  if (actualReading.kind === "number" && actualReading.percent) overWholeNote(actualReading.value, input, quality);
   if (!goal) {
     // Reported for information, but a figure that cannot be read is still the officer's to mend.
     if (isUnreadable(actualReading)) quality.push({ about: "actual", text: `unreadable figure: ${readingReason(actualReading, "actual")}` });
@@ -167,6 +170,8 @@ export function computeIndicator(scheme: Scheme, input: IndicatorInput): Indicat
   if (goal.percent && !actualReading.percent && Math.abs(actual) > 1) {
     actual = actual / 100;
     quality.push({ about: "actual", text: `actual ${actualReading.text} read as ${actualReading.text}% to match the percentage target` });
+    // Now a percentage: 103 read as 103% of a share is over the whole, as a typed 103% is.
+    overWholeNote(actual, input, quality);
   } else if (actualReading.percent && !goal.percent) {
     if (goal.kind !== "band" && Math.abs(goal.value) > 1) {
       target = { ...goal, value: goal.value / 100, percent: true, text: goal.text };
