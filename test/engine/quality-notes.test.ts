@@ -76,6 +76,11 @@ describe("RULES §3: a share above 100% on a measure named as a percentage is ke
       ["S5", "Spend as a % of budget", "Lower", 1, "103%"],
       ["S6", "Number of visits", "Higher", 100, 103],
       ["S7", "% of major applications determined in 13 weeks", "Higher", 0.6, "100%"],
+      // A share whatever words follow: "against" a standard, people "who fall" (helper-135).
+      ["S8", "% of repairs completed against the 28 day standard", "Higher", 0.9, "104%"],
+      ["S9", "Percentage of older people who fall at home", "Lower", 0.1, "102%"],
+      // A change is no share: visitors can rise by 120%.
+      ["S10", "% rise in visitors", "Higher", 0.05, "120%"],
     ],
     numberFormats: [[], [], ["General", "General", "General", "0%", "0%"]],
   };
@@ -87,6 +92,8 @@ describe("RULES §3: a share above 100% on a measure named as a percentage is ke
       ["E2", "warning", "S1: actual 103% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
       ["E3", "warning", "S2: actual 103% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
       ["E4", "warning", "S3: actual 104.5% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+      ["E9", "warning", "S8: actual 104% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
+      ["E10", "warning", "S9: actual 102% is over 100%, but the measure is named as a percentage or proportion: check the figure"],
     ]);
   });
 
@@ -99,6 +106,9 @@ describe("RULES §3: a share above 100% on a measure named as a percentage is ke
       ["S5", "amber"],
       ["S6", "green"],
       ["S7", "green"],
+      ["S8", "green"],
+      ["S9", "red"],
+      ["S10", "green"],
     ]);
   });
 });

@@ -26,8 +26,12 @@ export interface IndicatorInput {
 
 /** A share of something, by its name: "% of …", "… (%)", "Percentage of …", "Proportion of …", "… per cent". */
 const SHARE_NAME = /%|\bper ?cent(age)?\b|\bproportion\b/i;
-/** A change or a comparison, which can pass 100% as a figure: "% increase in …", "% change", "% of target". */
-const CHANGE_NAME = /\b(change|increase|decrease|growth|reduction|rise|fall|variance|difference)\b|(%|\bper ?cent(age)?|\bproportion) of (the )?(\w+ )?(target|budget|plan)\b|\bagainst\b/i;
+/**
+ * A change or a comparison, which can pass 100% as a figure: "% increase in …", "% change", "% of target".
+ * "Fall" and "rise" only as a change ("% fall in crime"), not "% of older people who fall"; "against" alone
+ * is no comparison ("% of applications determined against target time" is a share).
+ */
+const CHANGE_NAME = /\b(change|increase|decrease|growth|reduction|variance|difference)\b|\b(rise|fall)\s+(in|of|on)\b|(%|\bper ?cent(age)?|\bproportion) of (the )?(\w+ )?(target|budget|plan)\b/i;
 
 /** RULES §3: a percentage above 100% on a measure named as a percentage or proportion is kept, and noted. */
 export function namesAPercentage(name: string): boolean {
