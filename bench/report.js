@@ -72,7 +72,7 @@ function syncsBar(command, key, constant, hosted, next = false) {
   const rows = next ? hosted.filter((r) => r[field(`${key}_syncs`)] != null) : hosted;
   const counts = rows.map((r) => r[field(`${key}_syncs`)]);
   const measured = rows.length ? `${counts.join(" / ")} (bars ${rows.map(limit).join(" / ")})` : undefined;
-  const what = next ? `Host: ${command} syncs at every size, run again (the next quarter, the first run's read hint kept)` : `Host: ${command} syncs at every size`;
+  const what = next ? `Host: ${command} syncs at every size, run again on the workbook it left (a rebuild or the next quarter: the read hint kept)` : `Host: ${command} syncs at every size`;
   return bar(what, `≤ ${constant} while it fits in 5 MB, else ≤ lower bound + 2`, measured, rows.length > 0 && rows.every((r, i) => counts[i] <= limit(r)));
 }
 

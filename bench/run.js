@@ -244,7 +244,7 @@ async function main() {
       naive_apply_syncs: "the same Apply colours done the naive way (a sync per row, a format call per cell)",
       apply_min_syncs: "the fewest syncs the bytes Apply colours moved could take under Excel on the web's 5 MB limit (bench/model.js minSyncs)",
       summary_min_syncs: "the same for Build summary",
-      apply_syncs_next: "Apply colours run again on the workbook the first run left (its record and read hint), as the next quarter's run finds it",
+      apply_syncs_next: "Apply colours run again on the workbook the first run left (its record and read hint), as a rebuild after corrections or the next quarter's run finds it (the bench runs the same period again)",
       summary_syncs_next: "the same for Build summary",
       apply_min_syncs_next: "the lower bound for that next Apply colours run",
       summary_min_syncs_next: "the lower bound for that next Build summary run",
