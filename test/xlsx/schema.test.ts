@@ -57,15 +57,17 @@ describe("the quarterly rebuild: Dudley built for Q1, Q2 and Q3 2010/11 in turn"
 });
 
 describe("the check itself", () => {
-  test("an element out of order, an unknown attribute and a bad chart are each reported at their part", async () => {
+  test("an element out of order, an unknown attribute, a bad chart and a bad relationship are each reported at their part", async () => {
     const input = await readParts(join(SAMPLES, "derby-csp.xlsx"));
     const output = await built(join(SAMPLES, "derby-csp.xlsx"), "derby-broken.xlsx");
     const broken = new Map(output);
-    const summary = checkedParts(output).filter((n) => n.startsWith("xl/worksheets/") && !input.has(n))[0];
+    const summary = checkedParts(output).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && !input.has(n))[0];
     broken.set(summary, Buffer.from(output.get(summary)!.toString("utf8").replace(/(<sheetData>[\s\S]*<\/sheetData>)(<mergeCells[^]*?<\/mergeCells>)/, "$2$1")));
     broken.set("xl/styles.xml", Buffer.from(output.get("xl/styles.xml")!.toString("utf8").replace("<cellXfs ", '<cellXfs colour="red" ')));
     broken.set("xl/charts/chart9.xml", Buffer.from('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:bogus/></c:chartSpace>'));
+    // A relationship with no Id (a package needs one to be named by).
+    broken.set("xl/_rels/workbook.xml.rels", Buffer.from(output.get("xl/_rels/workbook.xml.rels")!.toString("utf8").replace(/<Relationship Id="[^"]*"/, "<Relationship")));
     const problems = await schemaProblems(input, broken);
-    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["xl/charts/chart9.xml", summary, "xl/styles.xml"].sort());
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["xl/charts/chart9.xml", summary, "xl/styles.xml", "xl/_rels/workbook.xml.rels"].sort());
   });
 });

@@ -21,11 +21,16 @@ const ALL: XMLFileInfo = {
   <xsd:import namespace="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" schemaLocation="dml-spreadsheetDrawing.xsd"/>
   <xsd:import namespace="http://schemas.openxmlformats.org/drawingml/2006/chart" schemaLocation="dml-chart.xsd"/>
   <xsd:import namespace="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" schemaLocation="shared-documentPropertiesExtended.xsd"/>
+  <xsd:import namespace="http://schemas.openxmlformats.org/package/2006/content-types" schemaLocation="opc-contentTypes.xsd"/>
+  <xsd:import namespace="http://schemas.openxmlformats.org/package/2006/relationships" schemaLocation="opc-relationships.xsd"/>
 </xsd:schema>`,
 };
 
-/** The parts those schemas describe: worksheets, the workbook, styles, shared strings, drawings, charts, app.xml. */
-const CHECKED = /^(xl\/worksheets\/[^/]+\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/drawings\/[^/]+\.xml|xl\/charts\/chart[^/]*\.xml|docProps\/app\.xml)$/;
+/**
+ * The parts those schemas describe: worksheets, the workbook, styles, shared strings, drawings, charts,
+ * app.xml, the content types and every relationships part.
+ */
+const CHECKED = /^(xl\/worksheets\/[^/]+\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/drawings\/[^/]+\.xml|xl\/charts\/chart[^/]*\.xml|docProps\/app\.xml|\[Content_Types\]\.xml|(.*\/)?_rels\/[^/]*\.rels)$/;
 
 export const checkedParts = (parts: Parts): string[] => [...parts.keys()].filter((n) => CHECKED.test(n)).sort();
 
