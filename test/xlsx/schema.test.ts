@@ -57,11 +57,22 @@ describe("the quarterly rebuild: Dudley built for Q1, Q2 and Q3 2010/11 in turn"
 });
 
 describe("the check itself", () => {
+  let input: Parts;
+  let output: Parts;
+  let summary: string;
+  beforeAll(async () => {
+    input = await readParts(join(SAMPLES, "derby-csp.xlsx"));
+    output = await built(join(SAMPLES, "derby-csp.xlsx"), "derby-broken.xlsx");
+    summary = checkedParts(output).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && !input.has(n))[0];
+  });
+  const edited = (parts: Parts, name: string, edit: (xml: string) => string): Parts => {
+    const xml = parts.get(name)!.toString("utf8");
+    if (edit(xml) === xml) throw new Error(`the edit of ${name} changed nothing`);
+    return new Map(parts).set(name, Buffer.from(edit(xml)));
+  };
+
   test("an element out of order, an unknown attribute, a bad chart and a bad relationship are each reported at their part", async () => {
-    const input = await readParts(join(SAMPLES, "derby-csp.xlsx"));
-    const output = await built(join(SAMPLES, "derby-csp.xlsx"), "derby-broken.xlsx");
     const broken = new Map(output);
-    const summary = checkedParts(output).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && !input.has(n))[0];
     broken.set(summary, Buffer.from(output.get(summary)!.toString("utf8").replace(/(<sheetData>[\s\S]*<\/sheetData>)(<mergeCells[^]*?<\/mergeCells>)/, "$2$1")));
     broken.set("xl/styles.xml", Buffer.from(output.get("xl/styles.xml")!.toString("utf8").replace("<cellXfs ", '<cellXfs colour="red" ')));
     broken.set("xl/charts/chart9.xml", Buffer.from('<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"><c:bogus/></c:chartSpace>'));
@@ -69,5 +80,29 @@ describe("the check itself", () => {
     broken.set("xl/_rels/workbook.xml.rels", Buffer.from(output.get("xl/_rels/workbook.xml.rels")!.toString("utf8").replace(/<Relationship Id="[^"]*"/, "<Relationship")));
     const problems = await schemaProblems(input, broken);
     expect(problems.map((p) => p.split(":")[0]).sort()).toEqual(["xl/charts/chart9.xml", summary, "xl/styles.xml", "xl/_rels/workbook.xml.rels"].sort());
+  });
+
+  test("a part that is not well-formed XML is reported at its part, as the parser's error", async () => {
+    // Cut short, as a part whose writing stopped part way would be; the input's sheet is untouched.
+    const broken = edited(output, summary, (xml) => xml.slice(0, xml.indexOf("</sheetData>")));
+    expect(await schemaProblems(input, broken)).toEqual([expect.stringMatching(new RegExp(`^${summary.replace(/\./g, "\\.")}: parser error : `))]);
+  });
+
+  test("a part the input had not well-formed, copied as it was, is no problem of ours", async () => {
+    const bad = edited(input, "xl/_rels/workbook.xml.rels", (xml) => xml.replace("</Relationships>", ""));
+    const out = new Map(output).set("xl/_rels/workbook.xml.rels", bad.get("xl/_rels/workbook.xml.rels")!);
+    expect(await schemaProblems(bad, out)).toEqual([]);
+  });
+
+  test("xml:space is allowed on <t> alone: on a cell it is reported", async () => {
+    const onT = edited(output, summary, (xml) => xml.replace(/<t>/, '<t xml:space="preserve">'));
+    const onC = edited(output, summary, (xml) => xml.replace(/<c r="/, '<c xml:space="preserve" r="'));
+    expect([await schemaProblems(input, onT), (await schemaProblems(input, onC)).map((p) => p.slice(0, p.indexOf(":")))]).toEqual([[], [summary]]);
+  });
+
+  test("a sheet, the workbook or the styles under another name are checked by their content type", () => {
+    const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/book/main%20part.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/book/Data.XML" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/book/look.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/book/theme.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>`;
+    const parts: Parts = new Map(["[Content_Types].xml", "book/main part.xml", "book/Data.XML", "book/look.xml", "book/theme.xml"].map((n) => [n, Buffer.from(n === "[Content_Types].xml" ? types : "<x/>")]));
+    expect(checkedParts(parts)).toEqual(["[Content_Types].xml", "book/Data.XML", "book/look.xml", "book/main part.xml"]);
   });
 });

@@ -3,6 +3,12 @@
 // attribute it does not know). A part the input already had is held to the input's standard: what the
 // input's part broke (Excel's own extensions named in mc:Ignorable, which the 2006 schemas do not know),
 // the output's may break as often; a part we made must break nothing.
+//
+// What a schema cannot see is not checked here: a style index past the end of cellXfs, rows or cells out
+// of order or twice over, a reference such as A0 (ST_CellRef is any string), a count that is wrong,
+// overlapping merges, two sheets of one name, a relationship to a missing part. And libxml2 checks no
+// more of an element's children after the first out of order: in a part whose input already breaks the
+// order there, what comes after it is unchecked in both.
 import { readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { validateXML, type XMLFileInfo } from "xmllint-wasm";
@@ -28,18 +34,48 @@ const ALL: XMLFileInfo = {
 
 /**
  * The parts those schemas describe: worksheets, the workbook, styles, shared strings, drawings, charts,
- * app.xml, the content types and every relationships part.
+ * app.xml, the content types and every relationships part; by name, and by the content type the package
+ * gives them (a workbook, a sheet or the styles under another name are checked as well).
  */
 const CHECKED = /^(xl\/worksheets\/[^/]+\.xml|xl\/workbook\.xml|xl\/styles\.xml|xl\/sharedStrings\.xml|xl\/drawings\/[^/]+\.xml|xl\/charts\/chart[^/]*\.xml|docProps\/app\.xml|\[Content_Types\]\.xml|(.*\/)?_rels\/[^/]*\.rels)$/;
+const CHECKED_TYPE = /spreadsheetml\.(sheet|template)\.main\+xml$|macroEnabled\.main\+xml$|spreadsheetml\.(worksheet|styles|sharedStrings)\+xml$|officedocument\.drawing\+xml$|drawingml\.chart\+xml$|extended-properties\+xml$/;
 
-export const checkedParts = (parts: Parts): string[] => [...parts.keys()].filter((n) => CHECKED.test(n)).sort();
+/** Part names (lower case, as the zip names them) whose Override in [Content_Types].xml is a type the schemas describe. */
+function typedParts(parts: Parts): Set<string> {
+  const types = [...parts].find(([n]) => n.toLowerCase() === "[content_types].xml")?.[1].toString("utf8") ?? "";
+  const out = new Set<string>();
+  for (const m of types.matchAll(/<(?:[\w.-]+:)?Override\b[^>]*>/g)) {
+    const name = /\bPartName="\/?([^"]*)"/.exec(m[0])?.[1];
+    const type = /\bContentType="([^"]*)"/.exec(m[0])?.[1];
+    if (!name || !type || !CHECKED_TYPE.test(type)) continue;
+    out.add(name.toLowerCase());
+    try {
+      out.add(decodeURIComponent(name).toLowerCase());
+    } catch {
+      // a malformed %-escape: the name as written is all there is
+    }
+  }
+  return out;
+}
 
-/** The schema's `t` is a plain string type with no xml:space, which Excel writes on text whose spaces or breaks matter. */
-const forSchema = (xml: Buffer): string => xml.toString("utf8").replace(/ xml:space="preserve"/g, "");
+export const checkedParts = (parts: Parts): string[] => {
+  const typed = typedParts(parts);
+  return [...parts.keys()].filter((n) => CHECKED.test(n) || typed.has(n.toLowerCase())).sort();
+};
 
-/** "name:12: Schemas validity error : Element …" → ["name", "Element …"]; xmllint's closing "name fails to validate" is left out. */
+/**
+ * The schema's `t` (a cell's or a run's text) is a plain string type with no xml:space, which Excel writes
+ * on text whose spaces or breaks matter: taken off `<t>` alone, so one on any other element is still reported.
+ */
+const forSchema = (xml: Buffer): string => xml.toString("utf8").replace(/(<(?:[\w.-]+:)?t)\s+xml:space="preserve"(?=\s*>)/g, "$1");
+
+/**
+ * "name:12: Schemas validity error : Element …" → ["name", "Schemas validity error : Element …"], and
+ * "name:1: parser error : Premature end of data …" likewise (a part that is not well-formed XML is not
+ * validated at all: its parser errors are its errors).
+ */
 function splitError(raw: string): [string, string] | undefined {
-  const m = /^([^:]+):\d+: (?:[\w ]+ )?(?:error|warning) : ([\s\S]*)$/.exec(raw.trim());
+  const m = /^([^:]+):\d+: ((?:[\w ]+ )?(?:error|warning) : [\s\S]*)$/.exec(raw.trim());
   return m ? [m[1], m[2].trim()] : undefined;
 }
 
@@ -54,11 +90,16 @@ async function errorsOf(parts: Parts, names: string[], prefix: string): Promise<
     preload: SCHEMAS,
     maxMemoryPages: 32768,
   });
+  // A parser or namespace error is followed by the line it is on and a caret under the place: not errors of their own.
+  let context = false;
   for (const e of result.errors) {
     const split = splitError(e.rawMessage);
     const name = split && fileOf.get(split[0]);
-    if (split && name) out.get(name)!.push(split[1]);
-    else if (!/fails to validate$/.test(e.rawMessage.trim())) throw new Error(`xmllint: ${e.rawMessage}`);
+    if (split && name) {
+      out.get(name)!.push(split[1]);
+      context = !split[1].startsWith("Schemas validity");
+    } else if (/ fails to validate$/.test(e.rawMessage.trim())) context = false;
+    else if (!context) throw new Error(`xmllint: ${e.rawMessage}`);
   }
   return out;
 }
