@@ -2,8 +2,8 @@
 // Excel) and test/fixtures/made (openpyxl, XlsxWriter, LibreOffice; scripts/make-fixtures.py) gets a
 // small tracker sheet added at the package level, is built, and the output is checked part by part:
 // what the build need not touch is byte-identical, the rated sheets keep every element and cell, a
-// second build changes nothing, no part breaks ECMA-376's schemas more than the input's did, and ExcelJS
-// (an independent reader) reads it wherever it reads the input.
+// second build changes nothing, no part breaks ECMA-376's schemas (or what Excel checks beyond them) more
+// than the input's did, and ExcelJS (an independent reader) reads it wherever it reads the input.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
@@ -15,6 +15,7 @@ import { workbookSheets } from "./helpers/package-xml";
 import { errLines, runBuild, runBuildIsolated, stackLines, type BuildRun } from "./helpers/run-build";
 import { hugeValidation } from "./helpers/exceljs-limits";
 import { schemaProblems } from "./helpers/ooxml-schema";
+import { invariantProblems } from "./helpers/package-invariants";
 import { readParts, text, writeParts, type Parts } from "./helpers/zip-parts";
 
 const FIXTURES = join(__dirname, "..", "fixtures");
@@ -149,6 +150,11 @@ describe.each(FILES)("%s with a tracker added", (file) => {
   test("no part written breaks ECMA-376's schemas more than the input's part did (Excel would offer to repair it)", async () => {
     if (!o.output) return expect(failure(o.first)).toBe(true);
     expect(await schemaProblems(o.added.parts, o.output)).toEqual([]);
+  });
+
+  test("nothing Excel checks beyond the schemas is broken that the input kept (order, formats, merges, relationships, content types)", () => {
+    if (!o.output) return expect(failure(o.first)).toBe(true);
+    expect(invariantProblems(o.added.parts, o.output)).toEqual([]);
   });
 
   test("building the output again changes nothing", () => {

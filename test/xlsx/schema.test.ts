@@ -1,11 +1,14 @@
-// Every part a build writes is valid against ECMA-376's schemas (test/fixtures/ooxml-schemas), so Excel
-// opens the workbook without offering to repair it: the four council samples, the quarterly rebuild that
-// adds the history's trend charts, and a workbook built twice over. The corpus test (corpus.test.ts) holds
-// the parts of 150 files we did not write to the input's own standard.
+// Every part a build writes is valid against ECMA-376's schemas (test/fixtures/ooxml-schemas), and keeps
+// what Excel checks beyond them (helpers/package-invariants.ts: rows and cells in order, formats that exist,
+// merged areas, relationships and content types that resolve), so Excel opens the workbook without offering
+// to repair it: the four council samples, the quarterly rebuild that adds the history's trend charts, and a
+// workbook built twice over. The corpus test (corpus.test.ts) holds the parts of 150 files we did not write
+// to the input's own standard.
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { checkedParts, schemaProblems } from "./helpers/ooxml-schema";
+import { invariantProblems } from "./helpers/package-invariants";
 import { errLines, runBuild } from "./helpers/run-build";
 import { readParts, type Parts } from "./helpers/zip-parts";
 
@@ -28,6 +31,12 @@ describe.each(["broxtowe-pentana", "cannock-pdp", "derby-csp", "dudley-community
     const output = await built(join(SAMPLES, `${sample}.xlsx`), `${sample}.xlsx`);
     expect(await schemaProblems(input, output)).toEqual([]);
   });
+
+  test("nothing Excel checks beyond the schemas is broken (order, formats, merges, relationships, content types)", async () => {
+    const input = await readParts(join(SAMPLES, `${sample}.xlsx`));
+    const output = await readParts(join(dir, `${sample}.xlsx`));
+    expect([invariantProblems(input, output), invariantProblems(undefined, output)]).toEqual([[], []]);
+  });
 });
 
 describe("the quarterly rebuild: Dudley built for Q1, Q2 and Q3 2010/11 in turn", () => {
@@ -45,6 +54,10 @@ describe("the quarterly rebuild: Dudley built for Q1, Q2 and Q3 2010/11 in turn"
 
   test("each quarter's build breaks nothing the one before it did not", async () => {
     expect([await schemaProblems(parts[0], parts[1]), await schemaProblems(parts[1], parts[2])]).toEqual([[], []]);
+  });
+
+  test("and each is whole by what Excel checks beyond the schemas", () => {
+    expect(parts.map((p) => invariantProblems(undefined, p))).toEqual([[], [], []]);
   });
 
   test("the parts we made (summary, rules, history, record, charts, drawing) break nothing at all", async () => {
@@ -104,5 +117,49 @@ describe("the check itself", () => {
     const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/book/main%20part.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/book/Data.XML" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/book/look.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/book/theme.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>`;
     const parts: Parts = new Map(["[Content_Types].xml", "book/main part.xml", "book/Data.XML", "book/look.xml", "book/theme.xml"].map((n) => [n, Buffer.from(n === "[Content_Types].xml" ? types : "<x/>")]));
     expect(checkedParts(parts)).toEqual(["[Content_Types].xml", "book/Data.XML", "book/look.xml", "book/main part.xml"]);
+  });
+});
+
+describe("the checks beyond the schemas", () => {
+  let output: Parts;
+  let summary: string;
+  beforeAll(async () => {
+    const input = await readParts(join(SAMPLES, "derby-csp.xlsx"));
+    output = await built(join(SAMPLES, "derby-csp.xlsx"), "derby-invariants.xlsx");
+    summary = checkedParts(output).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && !input.has(n))[0];
+  });
+  const edited = (name: string, edit: (xml: string) => string): Parts => {
+    const xml = output.get(name)!.toString("utf8");
+    if (edit(xml) === xml) throw new Error(`the edit of ${name} changed nothing`);
+    return new Map(output).set(name, Buffer.from(edit(xml)));
+  };
+  const found = (parts: Parts): string[] => invariantProblems(output, parts);
+
+  test.each<[string, (xml: string) => string, RegExp]>([
+    ["a row given twice", (x) => x.replace(/(<row r="8"[^]*?<\/row>)/, "$1$1"), /row 8 comes after row 8/],
+    ["a cell left of the one before it", (x) => x.replace(/<c r="A7"([^>]*?)(\/>|>[^]*?<\/c>)(<c r="B7"[^>]*?(?:\/>|>[^]*?<\/c>))/, (_m, a, b, c) => `${c}<c r="A7"${a}${b}`), /cell A7 of row 7 comes after column 2/],
+    ["a cell in another row than its reference says", (x) => x.replace('<c r="A7"', '<c r="A8"'), /cell A8 is in row 7/],
+    ["a cell format that does not exist", (x) => x.replace(/(<c r="A7"[^>]*? s=")\d+/, "$19999"), /cell A7 has format s="9999"/],
+    [
+      "merged areas sharing a cell",
+      (x) => x.replace(/<mergeCells count="(\d+)">(<mergeCell ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"\/>)/, (_m, n, first, l, t, r, b) => `<mergeCells count="${Number(n) + 1}">${first}<mergeCell ref="${l}${t}:${r}${Number(b) + 1}"/>`),
+      /overlap/,
+    ],
+    ["a merge count that is wrong", (x) => x.replace(/<mergeCells count="(\d+)"/, (_m, n) => `<mergeCells count="${Number(n) + 1}"`), /<mergeCells count=/],
+  ])("%s in our summary sheet is reported", (_what, edit, expected) => {
+    const problems = found(edited(summary, edit));
+    expect([problems.length > 0, problems.every((p) => p.startsWith(`${summary}: `) && expected.test(p))]).toEqual([true, true]);
+  });
+
+  test("a relationship to a missing part, a part with no content type and two sheets of the same name are reported", () => {
+    const dangling = edited("xl/_rels/workbook.xml.rels", (x) => x.replace(/Target="worksheets\/sheet1\.xml"/, 'Target="worksheets/sheet99.xml"'));
+    const untyped = new Map(output).set("xl/media/extra.bin", Buffer.from("x"));
+    // Excel compares sheet names without case.
+    const twice = edited("xl/workbook.xml", (x) => x.replace('name="Scorecard Rules"', 'name="SUMMARY"'));
+    expect([found(dangling).some((p) => /points at xl\/worksheets\/sheet99\.xml/.test(p)), found(untyped), found(twice).some((p) => /two sheets named/.test(p))]).toEqual([
+      true,
+      ["xl/media/extra.bin: no content type"],
+      true,
+    ]);
   });
 });
