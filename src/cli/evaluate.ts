@@ -83,8 +83,10 @@ function evaluateTrend(c: Case, where: string): EvaluateResult {
 
 /** Evaluates every case of a parsed cases file. Throws with the case's place on malformed input. */
 export function evaluateCases(data: unknown): { results: EvaluateResult[] } {
-  if (!data || typeof data !== "object") throw new Error("the cases file must hold a JSON object with arrays indicators, activities, trends");
+  if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("the cases file must hold a JSON object with arrays indicators, activities, trends");
   const groups = data as Record<string, unknown>;
+  // A file with none of them evaluates nothing: said, not answered with an empty list and exit 0.
+  if (!["indicators", "activities", "trends"].some((k) => groups[k] !== undefined)) throw new Error("the cases file holds no indicators, activities or trends");
   const results: EvaluateResult[] = [];
   const run = (name: string, fn: (c: Case, where: string) => EvaluateResult) => {
     const list = groups[name];

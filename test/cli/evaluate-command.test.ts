@@ -56,11 +56,27 @@ test("a cases file that is missing, a folder or not JSON: one line naming it, ex
 
 test("a cases file that cannot be opened says so (unless run as root, which can open anything)", async () => {
   const locked = join(dir, "locked.json");
-  writeFileSync(locked, "{}");
+  writeFileSync(locked, '{ "indicators": [] }');
   chmodSync(locked, 0o000);
   const r = await run([locked]);
   if (process.getuid?.() === 0) expect(r.code).toBe(EXIT.done);
   else expect([r.code, r.err]).toEqual([EXIT.unreadable, [`rag-scorecard evaluate: ${locked} cannot be opened (permission denied)`]]);
+});
+
+test("a cases file that is a list, or holds no cases, says so (exit 2), rather than printing no results", async () => {
+  const list = join(dir, "list.json");
+  writeFileSync(list, "[]");
+  const none = join(dir, "none.json");
+  writeFileSync(none, JSON.stringify({ indicator: [{ id: "typo in the key" }] }));
+  const seen = [];
+  for (const file of [list, none]) {
+    const r = await run([file]);
+    seen.push([r.code, r.err, r.out]);
+  }
+  expect(seen).toEqual([
+    [EXIT.unreadable, [`rag-scorecard evaluate: ${list}: the cases file must hold a JSON object with arrays indicators, activities, trends`], ""],
+    [EXIT.unreadable, [`rag-scorecard evaluate: ${none}: the cases file holds no indicators, activities or trends`], ""],
+  ]);
 });
 
 test("a case the rules cannot take is named, exit 2; good cases give their results", async () => {
