@@ -71,7 +71,8 @@ function readCases(file: string): { data: unknown } | { problem: string } {
 }
 
 async function evaluate(args: string[]): Promise<number> {
-  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+  // As build: --help anywhere shows the usage.
+  if (args.includes("--help") || args.includes("-h")) {
     console.log(USAGE);
     return EXIT.done;
   }

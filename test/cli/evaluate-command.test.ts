@@ -23,8 +23,8 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   }
 }
 
-test.each([["--help"], ["-h"]])("evaluate %s prints the usage and exits 0, not read as a file of that name", async (flag) => {
-  const r = await run([flag]);
+test.each([[["--help"]], [["-h"]], [["cases.json", "--help"]]])("evaluate %j prints the usage and exits 0, not read as a file of that name", async (args) => {
+  const r = await run(args);
   expect([r.code, r.out.startsWith("Usage:"), r.err]).toEqual([EXIT.done, true, []]);
 });
 
