@@ -151,6 +151,11 @@ describe("the checks beyond the schemas", () => {
     expect([problems.length > 0, problems.every((p) => p.startsWith(`${summary}: `) && expected.test(p))]).toEqual([true, true]);
   });
 
+  test("a style list whose count is wrong is reported", () => {
+    const miscounted = edited("xl/styles.xml", (x) => x.replace(/<cellXfs count="(\d+)"/, (_m, n) => `<cellXfs count="${Number(n) + 1}"`));
+    expect(found(miscounted)).toEqual([expect.stringMatching(/^xl\/styles\.xml: <cellXfs count="\d+"> holds \d+$/)]);
+  });
+
   test("a relationship to a missing part, a part with no content type and two sheets of the same name are reported", () => {
     const dangling = edited("xl/_rels/workbook.xml.rels", (x) => x.replace(/Target="worksheets\/sheet1\.xml"/, 'Target="worksheets/sheet99.xml"'));
     const untyped = new Map(output).set("xl/media/extra.bin", Buffer.from("x"));

@@ -1,7 +1,7 @@
 // What Excel checks beyond the schemas (test/xlsx/helpers/ooxml-schema.ts) and repairs a file for, or
 // refuses it: rows and cells in order and where their references say, cell formats that exist, merged
-// areas that are counted right and do not overlap, and a package whose relationships, content types,
-// sheet names and sheet ids all hold together. As with the schemas, a problem the input already had is
+// areas that are counted right and do not overlap, style lists whose counts are right, and a package whose
+// relationships, content types, sheet names and sheet ids all hold together. As with the schemas, a problem the input already had is
 // the input's: only what the build adds is reported.
 import { posix } from "path";
 import { SaxesParser } from "saxes";
@@ -164,6 +164,15 @@ function packageProblems(parts: Parts): string[] {
     if (seenIds.has(s.sheetId)) out.push(`${workbook}: sheetId ${s.sheetId} twice`);
     seenIds.add(s.sheetId);
     if (!s.part) out.push(`${workbook}: sheet "${s.name}" has no part (r:id ${s.relId})`);
+  }
+  // The styles' lists say how many they hold; the formats we append must be counted.
+  const styles = relationships(parts, workbook).find((r) => r.type === "styles")?.target;
+  if (styles && parts.has(styles)) {
+    const xml = text(parts, styles);
+    for (const list of rootElement(xml).children) {
+      const count = attributes(xml, list).count;
+      if (count !== undefined && Number(count) !== list.children.length) out.push(`${styles}: <${list.name} count="${count}"> holds ${list.children.length}`);
+    }
   }
   const wbXml = text(parts, workbook);
   for (const n of child(rootElement(wbXml), "definedNames")?.children ?? []) {
