@@ -6,6 +6,7 @@
 // one), the formats about to be replaced (edit plans only), the writes: 2 to 4 requests.
 import type { SheetPlan } from "../engine/vocab/plan";
 import type { CellRange } from "../engine/vocab/types";
+import { unionRange } from "../engine/vocab/address";
 import type { ExcelRun, XlRequestContext, XlWorksheet } from "./api";
 import { captureFormats } from "./capture";
 import { Batcher, DEFAULT_BUDGET, OP_OVERHEAD } from "./chunk";
@@ -97,7 +98,7 @@ function planArea(plan: SheetPlan): string {
   const widest = (values: unknown[][]): number => values.reduce((n: number, v) => Math.max(n, v.length), 1);
   const rects = [...plan.blocks.map((b) => ({ top: b.row, left: b.col, bottom: b.row + b.values.length - 1, right: b.col + widest(b.values) - 1 })), ...plan.styles.flatMap((g) => g.ranges)];
   if (!rects.length) return "no cells";
-  const around = rects.reduce((a, r) => ({ top: Math.min(a.top, r.top), left: Math.min(a.left, r.left), bottom: Math.max(a.bottom, r.bottom), right: Math.max(a.right, r.right) }));
+  const around = rects.reduce(unionRange);
   return rangeAddress(around);
 }
 

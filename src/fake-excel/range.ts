@@ -2,6 +2,7 @@
 import type { XlCellProperties, XlCellPropertiesLoadOptions, XlClientResult, XlColumnProperties, XlColumnPropertiesLoadOptions, XlRange, XlRangeAreas, XlSettableCellProperties } from "../excel/api";
 import { cellCount, excelAddress, quoteSheet } from "../excel/a1";
 import type { CellRange } from "../engine/vocab/types";
+import { unionRange } from "../engine/vocab/address";
 import type { Areas } from "./cells";
 import { clearCells, columnsHidden, grid, mergeCells, setColumnsHidden, writeNumberFormat, writeValues } from "./cells";
 import { getCellProperties, getColumnProperties, setCellProperties } from "./cellprops";
@@ -285,7 +286,7 @@ export class FakeRange extends FakeObject implements XlRange, XlLiveRange {
         if (!valuesOnly) {
           for (const m of t.sheet.merges.overlapping(r)) {
             const a = { top: Math.max(m.top, r.top), left: Math.max(m.left, r.left), bottom: Math.min(m.bottom, r.bottom), right: Math.min(m.right, r.right) };
-            box = box ? { top: Math.min(box.top, a.top), left: Math.min(box.left, a.left), bottom: Math.max(box.bottom, a.bottom), right: Math.max(box.right, a.right) } : a;
+            box = box ? unionRange(box, a) : a;
           }
         }
         return box ? { sheet: t.sheet, rect: box } : null;

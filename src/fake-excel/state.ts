@@ -1,5 +1,6 @@
 // The fake workbook's document state: what Excel would hold, independent of any request.
 import type { CellRange } from "../engine/vocab/types";
+import { unionRange } from "../engine/vocab/address";
 import { MergedAreas } from "./merges";
 import { EventBus } from "./events";
 import type { CellValidation } from "./validation";
@@ -175,7 +176,7 @@ export class SheetState {
    */
   usedRange(valuesOnly: boolean): CellRange | undefined {
     let out: CellRange | undefined;
-    if (!valuesOnly) for (const m of this.merges.list()) out = out ? { top: Math.min(out.top, m.top), left: Math.min(out.left, m.left), bottom: Math.max(out.bottom, m.bottom), right: Math.max(out.right, m.right) } : { ...m };
+    if (!valuesOnly) for (const m of this.merges.list()) out = out ? unionRange(out, m) : { ...m };
     for (const [k, c] of this.cells) {
       if (valuesOnly && c.v === "" && c.f === undefined) continue;
       const row = Math.floor(k / 16384);

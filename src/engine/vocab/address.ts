@@ -1,6 +1,11 @@
 // A1 addresses: every problem and every copied cell names where it came from.
 import type { CellRange } from "./types";
 
+/** The smallest range holding both. */
+export function unionRange(a: CellRange, b: CellRange): CellRange {
+  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+}
+
 /** Excel's last column (XFD) is 16384 columns wide. */
 const MAX_COLS = 16384;
 /** Letters are cached: records name thousands of cells in the same few columns. */

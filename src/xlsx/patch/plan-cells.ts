@@ -2,7 +2,7 @@
 // without ever holding its cells: values, then merged areas, then style groups in order.
 import type { CellRange, Problem } from "../../engine/vocab/types";
 import type { PlanBlock, PlanStyle, PlanValue, SheetPlan } from "../../engine/vocab/plan";
-import { toA1 } from "../../engine/vocab/address";
+import { toA1, unionRange } from "../../engine/vocab/address";
 import { cleanedValue, cleanValue } from "./cell-xml";
 import { mergesToMake } from "./plan-merges";
 import { rangeOk } from "./sheet-edits";
@@ -117,9 +117,7 @@ export class PlanCells {
   ) {
     let extent: CellRange | undefined;
     const grow = (r: CellRange): void => {
-      extent = extent
-        ? { top: Math.min(extent.top, r.top), left: Math.min(extent.left, r.left), bottom: Math.max(extent.bottom, r.bottom), right: Math.max(extent.right, r.right) }
-        : { ...r };
+      extent = extent ? unionRange(extent, r) : { ...r };
     };
     for (const block of plan.blocks) {
       let width = 0;

@@ -1,7 +1,7 @@
 // The part of a worksheet before <sheetData>: <dimension> widened to our cells and <cols> given our
 // columns' widths. Nothing else in it changes.
 import type { CellRange } from "../../engine/vocab/types";
-import { rangeToA1 } from "../../engine/vocab/address";
+import { rangeToA1, unionRange as union } from "../../engine/vocab/address";
 import type { SheetEdits } from "./sheet-edits";
 import { attrsOf, childElements, findElement, removeAttr, setAttr } from "./xml-text";
 
@@ -16,10 +16,6 @@ function parseRef(ref: string): CellRange | undefined {
   const top = Number(m[2]) - 1;
   const left = col(m[1]);
   return { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? col(m[3]) : left };
-}
-
-function union(a: CellRange, b: CellRange): CellRange {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
 }
 
 /** A width as Excel writes it: at most 255, no long fractions. */

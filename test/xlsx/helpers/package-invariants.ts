@@ -5,23 +5,20 @@
 // the input's: only what the build adds is reported.
 import { posix } from "path";
 import { SaxesParser } from "saxes";
+import { parseA1 } from "../../../src/engine/vocab/address";
 import { attributes, child, relationships, rootElement, workbookPart, workbookSheets } from "./package-xml";
 import { text, type Parts } from "./zip-parts";
 
 const MAX_ROW = 1048576;
 const MAX_COL = 16384;
 
-function columnNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
+/** A cell reference as Excel writes one: no "$", capitals, no leading zero (parseA1 takes more). */
+const CELL_REF = /^[A-Z]{1,3}[1-9]\d{0,6}$/;
 
-/** "B7" → [7, 2]; undefined when it is not a cell on a sheet. */
+/** "B7" → [7, 2] (one-based); undefined when it is not a cell on a sheet. */
 function cellRef(ref: string): [number, number] | undefined {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!m) return undefined;
-  const row = Number(m[2]);
-  const col = columnNumber(m[1]);
-  return row <= MAX_ROW && col <= MAX_COL ? [row, col] : undefined;
+  const at = CELL_REF.test(ref) ? parseA1(ref) : undefined;
+  return at && at.row < MAX_ROW ? [at.row + 1, at.col + 1] : undefined;
 }
 
 function areaRef(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
