@@ -251,6 +251,7 @@ export class FakeContext {
         throw new FakeOfficeError("InvalidArgument", `The address is longer than ${this._limits.addressChars} characters (${stat.maxAddressChars}).`);
       }
       const response = new ResponseSize();
+      this._state.events.beginRequest();
       try {
         for (const op of ops) op.run(response);
       } finally {

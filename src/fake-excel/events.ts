@@ -4,18 +4,22 @@
 // - Handlers are called after the request or the user's action, asynchronously, as in Excel.
 // - onChanged fires for values (typed, pasted, cleared, written by an add-in) and for inserted or deleted
 //   rows, columns and cells; formatting fires no onChanged (it has its own event, onFormatChanged).
+// - onFormatChanged (ExcelApi 1.9) fires for formats and number formats, set by a person or by an add-in
+//   (whether Excel raises it for an add-in's writes is not documented: the fake does, the stricter case), one
+//   event per rectangle of the cells a request formatted. Its arguments cannot tell this add-in's writes apart.
 // - Our add-in's own writes carry triggerSource "ThisLocalAddin" (ExcelApi 1.14; absent before it).
 // - `details` (ExcelApi 1.9) is there only when one cell changed, as documented.
-import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlEventHandlerResult, XlEventHandlers, XlNameChangedEventArgs } from "../excel/live/api";
+import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlEventHandlerResult, XlEventHandlers, XlFormatChangedEventArgs, XlNameChangedEventArgs } from "../excel/live/api";
 import { excelAddress } from "../excel/a1";
+import { CellSet } from "../excel/cells";
 import type { CellRange } from "../engine/vocab/types";
 import { FakeObject } from "./context";
 import { FakeOfficeError } from "./errors";
 import type { RawValue, SheetState, WorkbookState } from "./state";
 import { versionAtMost } from "./version";
 
-export type FakeEventName = "onChanged" | "onAdded" | "onDeleted" | "onNameChanged";
-type AnyArgs = XlChangedEventArgs | XlAddedEventArgs | XlDeletedEventArgs | XlNameChangedEventArgs;
+export type FakeEventName = "onChanged" | "onAdded" | "onDeleted" | "onNameChanged" | "onFormatChanged";
+type AnyArgs = XlChangedEventArgs | XlAddedEventArgs | XlDeletedEventArgs | XlNameChangedEventArgs | XlFormatChangedEventArgs;
 type Handler = (args: never) => Promise<unknown>;
 
 interface Registration {
@@ -47,8 +51,22 @@ export class EventBus {
   /** Errors thrown by handlers (Excel swallows them; tests look). */
   errors: unknown[] = [];
   private noted: Noted[] = [];
+  /** Cells each sheet's formats were set on by the request running (only while onFormatChanged has a handler). */
+  private formatted = new Map<SheetState, CellSet>();
 
   constructor(private readonly wb: WorkbookState) {}
+
+  /** A request starts: its format writes are watched when someone listens for them. */
+  beginRequest(): void {
+    if (!this.registrations.some((r) => r.event === "onFormatChanged")) return;
+    for (const sheet of this.wb.sheets) {
+      sheet.formatWatch = (row, col) => {
+        let set = this.formatted.get(sheet);
+        if (!set) this.formatted.set(sheet, (set = new CellSet()));
+        set.add(row, col);
+      };
+    }
+  }
 
   /** A write by the add-in, inside a request: raised when the request has run. */
   note(sheet: SheetState, rect: CellRange, changeType: ChangeType = "RangeEdited", before?: RawValue, shift?: ShiftDirection): void {
@@ -64,7 +82,17 @@ export class EventBus {
   flush(): void {
     const list = this.noted;
     this.noted = [];
+    for (const sheet of this.wb.sheets) sheet.formatWatch = undefined;
+    const formatted = this.formatted;
+    this.formatted = new Map();
     for (const n of list) this.changed(n.sheet, n.rect, n.changeType, "Local", true, n.before, n.shift);
+    for (const [sheet, cells] of formatted) for (const rect of cells.rects()) this.formatChanged(sheet, rect, "Local");
+  }
+
+  /** Formats set on `area` (by a person, or by the add-in's request: flush). */
+  formatChanged(sheet: SheetState, area: CellRange, source: "Local" | "Remote"): void {
+    const args: XlFormatChangedEventArgs = { address: excelAddress(area), source, worksheetId: sheet.id };
+    this.raise("onFormatChanged", [sheet.id, "worksheets"], args);
   }
 
   /** Several areas (a Ctrl-selection) are one change, their addresses listed, as VBA's Target is one multi-area range. */
@@ -129,7 +157,7 @@ function detail(before: RawValue | undefined, after: RawValue): Excel.ChangedEve
   return { valueBefore: before ?? "", valueAfter: after, valueTypeBefore: kind(before), valueTypeAfter: kind(after), valueAsJsonBefore: json(before), valueAsJsonAfter: json(after) };
 }
 
-const MIN_VERSION: Record<string, string> = { "Worksheet.onChanged": "1.7", "WorksheetCollection.onChanged": "1.9", "WorksheetCollection.onAdded": "1.7", "WorksheetCollection.onDeleted": "1.7", "WorksheetCollection.onNameChanged": "1.17" };
+const MIN_VERSION: Record<string, string> = { "Worksheet.onChanged": "1.7", "WorksheetCollection.onChanged": "1.9", "WorksheetCollection.onFormatChanged": "1.9", "WorksheetCollection.onAdded": "1.7", "WorksheetCollection.onDeleted": "1.7", "WorksheetCollection.onNameChanged": "1.17" };
 
 export class FakeEventHandlerResult extends FakeObject implements XlEventHandlerResult {
   readonly _type = "EventHandlerResult";

@@ -136,6 +136,12 @@ export class SheetState {
     headers: { leftHeader: "", centerHeader: "", rightHeader: "", leftFooter: "", centerFooter: "", rightFooter: "" },
   };
 
+  /**
+   * Set by the event bus while an add-in request runs and onFormatChanged has a handler: told of every cell
+   * whose format or number format is set (events.ts raises the event once the request has run).
+   */
+  formatWatch: ((row: number, col: number) => void) | undefined;
+
   constructor(
     public name: string,
     readonly id: string,
@@ -148,6 +154,10 @@ export class SheetState {
   /** Replace a cell; cells back at the defaults are dropped so the map stays sparse. */
   put(row: number, col: number, next: CellState): void {
     const k = key(row, col);
+    if (this.formatWatch) {
+      const was = this.cells.get(k) ?? EMPTY_CELL;
+      if (was.nf !== next.nf || was.fmt !== next.fmt) this.formatWatch(row, col);
+    }
     const fmt = isDefaultFormat(next.fmt) ? DEFAULT_FORMAT : next.fmt;
     if (next.v === "" && next.f === undefined && next.nf === "General" && fmt === DEFAULT_FORMAT) this.cells.delete(k);
     else this.cells.set(k, fmt === next.fmt ? next : { ...next, fmt });
@@ -156,6 +166,7 @@ export class SheetState {
   /** Change only the format; cheaper than `update` for the big formatting calls. */
   setFormat(row: number, col: number, change: (f: CellFormat) => CellFormat): void {
     const k = key(row, col);
+    this.formatWatch?.(row, col);
     const cur = this.cells.get(k);
     if (!cur) {
       const fmt = change(DEFAULT_FORMAT);

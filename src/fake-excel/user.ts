@@ -9,7 +9,7 @@ import { dateSerial } from "./coerce";
 import { DAYS_1904 } from "../excel/values";
 import { FakeOfficeError } from "./errors";
 import { shiftCells } from "./shift";
-import type { SheetState, WorkbookState } from "./state";
+import type { CellState, SheetState, WorkbookState } from "./state";
 import { SheetState as NewSheet } from "./state";
 import { checkSheetName } from "./worksheet";
 import type { CellValidation } from "./validation";
@@ -45,6 +45,10 @@ export interface UserActions {
    * no event is raised for them, as Excel raises onChanged for the cells typed into only (office-js#3899).
    */
   recalculate(sheet: string, address: string, values: CellValue[][]): void;
+  /** Format Cells > Number on `address` ("D5:D9"): the cells' number format set, values unchanged; raises onFormatChanged only. */
+  setNumberFormat(sheet: string, address: string, format: string, by?: By): void;
+  /** Home > Fill Color on `address`: raises onFormatChanged only. */
+  setFill(sheet: string, address: string, color: string, by?: By): void;
   insertRows(sheet: string, firstRow: number, count: number, by?: By): void;
   deleteRows(sheet: string, firstRow: number, count: number, by?: By): void;
   insertColumns(sheet: string, firstCol: number, count: number, by?: By): void;
@@ -81,6 +85,14 @@ export function userActions(wb: WorkbookState): UserActions {
     shiftCells(s, rect, insert ? "Down" : "Up");
     wb.events.changed(s, rect, insert ? "RowInserted" : "RowDeleted", src(by), false);
   };
+  const formatAreas = (sheet: string, address: string, by: By | undefined, change: (cell: CellState) => CellState): void => {
+    const s = find(sheet);
+    const rect = parseAddress(address);
+    if (!rect) throw new Error(`fake user: bad address ${address}`);
+    if (s.protected) throw new FakeOfficeError("AccessDenied", `The cell is on a protected sheet (${s.name}).`);
+    for (let row = rect.top; row <= rect.bottom; row++) for (let col = rect.left; col <= rect.right; col++) s.update(row, col, change);
+    wb.events.formatChanged(s, rect, src(by));
+  };
   return {
     type(sheet, address, values, by) {
       const s = find(sheet);
@@ -113,6 +125,12 @@ export function userActions(wb: WorkbookState): UserActions {
       for (const rect of areas) writeValues({ sheet: s, rects: [rect] }, rect, Array.from({ length: rect.bottom - rect.top + 1 }, () => Array<string>(rect.right - rect.left + 1).fill("")), wb);
       wb.events.discardNoted();
       wb.events.changed(s, areas, "RangeEdited", src(by), false);
+    },
+    setNumberFormat(sheet, address, format, by) {
+      formatAreas(sheet, address, by, (cell) => ({ ...cell, nf: format }));
+    },
+    setFill(sheet, address, color, by) {
+      formatAreas(sheet, address, by, (cell) => ({ ...cell, fmt: { ...cell.fmt, fill: color } }));
     },
     insertRows: (sheet, first, count, by) => rows(sheet, first, count, true, by),
     deleteRows: (sheet, first, count, by) => rows(sheet, first, count, false, by),

@@ -8,7 +8,7 @@ import { FakeRange } from "./range";
 import { SheetState } from "./state";
 import { FakeTableCollection } from "./tables";
 import { checkSheetName, FakeWorksheet } from "./worksheet";
-import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlLiveWorkbook, XlLiveWorksheetCollection, XlNameChangedEventArgs } from "../excel/live/api";
+import type { XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlFormatChangedEventArgs, XlLiveWorkbook, XlLiveWorksheetCollection, XlNameChangedEventArgs } from "../excel/live/api";
 import { FakeEventHandlers } from "./events";
 
 class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements XlWorksheetCollection, XlLiveWorksheetCollection {
@@ -17,6 +17,8 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements X
   readonly onChanged: FakeEventHandlers<XlChangedEventArgs>;
   readonly onAdded: FakeEventHandlers<XlAddedEventArgs>;
   readonly onDeleted: FakeEventHandlers<XlDeletedEventArgs>;
+  /** Any sheet's formats changed (ExcelApi 1.9). */
+  readonly onFormatChanged: FakeEventHandlers<XlFormatChangedEventArgs>;
   /** ExcelApi 1.17. */
   readonly onNameChanged: FakeEventHandlers<XlNameChangedEventArgs>;
   constructor(parent: FakeObject) {
@@ -25,6 +27,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeWorksheet> implements X
     this.onChanged = new FakeEventHandlers<XlChangedEventArgs>(this, "onChanged", "WorksheetCollection", all);
     this.onAdded = new FakeEventHandlers<XlAddedEventArgs>(this, "onAdded", "WorksheetCollection", all);
     this.onDeleted = new FakeEventHandlers<XlDeletedEventArgs>(this, "onDeleted", "WorksheetCollection", all);
+    this.onFormatChanged = new FakeEventHandlers<XlFormatChangedEventArgs>(this, "onFormatChanged", "WorksheetCollection", all);
     this.onNameChanged = new FakeEventHandlers<XlNameChangedEventArgs>(this, "onNameChanged", "WorksheetCollection", all);
   }
   protected _list(): FakeWorksheet[] {

@@ -46,6 +46,42 @@ describe("fake worksheet events", () => {
     }
   });
 
+  test("formats set by the add-in or a person raise onFormatChanged (ExcelApi 1.9), not onChanged; values raise none", async () => {
+    const fake = book();
+    const { seen } = await listen(fake);
+    const formats: { address: string; source: string; worksheetId: string }[] = [];
+    await fake.run(async (ctx) => {
+      live(ctx).workbook.worksheets.onFormatChanged.add(async (e) => void formats.push(e));
+      await ctx.sync();
+    });
+    await fake.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem("Data");
+      ws.getRange("A2").values = [["c"]];
+      ws.getRange("B1:B2").format.fill.color = "#FF0000";
+      ws.getRange("D4").numberFormat = [["0%"]];
+      await ctx.sync();
+    });
+    fake.user.setNumberFormat("Data", "B2", "0.0%");
+    fake.user.setFill("Data", "A1", "#FFFF00", { source: "remote" });
+    await fake.user.settled();
+    // The sheet's id, as onChanged gave it for the value written there.
+    const id = seen[0].worksheetId;
+    expect(formats).toEqual([
+      { address: "B1:B2", source: "Local", worksheetId: id },
+      { address: "D4", source: "Local", worksheetId: id },
+      { address: "B2", source: "Local", worksheetId: id },
+      { address: "A1", source: "Remote", worksheetId: id },
+    ]);
+    expect(seen.map((e) => e.address)).toEqual(["A2"]);
+    expect(fake.sheet("Data")!.cell("B2")).toEqual(expect.objectContaining({ value: 2, numberFormat: "0.0%" }));
+    // The collection's event is ExcelApi 1.9, as its onChanged.
+    const old = book("1.8");
+    await expect(old.run(async (ctx) => {
+      live(ctx).workbook.worksheets.onFormatChanged.add(async () => undefined);
+      await ctx.sync();
+    })).rejects.toThrow(/ExcelApi 1.9/);
+  });
+
   test("a handler added without a sync of its own is sent when the run ends, as Excel.run sends what is queued", async () => {
     const fake = book();
     const { seen } = await listen(fake, false);

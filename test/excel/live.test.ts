@@ -228,6 +228,69 @@ describe("live colours", () => {
   });
 });
 
+describe("live colours, number formats", () => {
+  /** Runs `act` (a person's format change) and waits; returns the requests and bursts it cost. */
+  async function formatting(h: Harness, act: () => void): Promise<{ syncs: number; bursts: number }> {
+    const [syncs, bursts] = [h.fake.stats.syncs, h.live.bursts];
+    act();
+    await h.settle();
+    return { syncs: h.fake.stats.syncs - syncs, bursts: h.live.bursts - bursts };
+  }
+
+  test("a figure given a percentage format (onFormatChanged, no onChanged) is re-rated within 2 requests, and our colours start nothing more", async () => {
+    const h = await harness();
+    // HE 1: higher is better, target 50. Typed as 0.55 it is far under 50; shown as 55% it beats 50%.
+    await h.type("H4", [[0.55]]);
+    const offTarget = indicators(h).cell("K4").value;
+    expect(offTarget).not.toBe(indicators(h).cell("K5").value);
+    const cost = await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "H4", "0%"));
+    // One burst: our recolour's own format events (status and rating cells) are not an officer's.
+    expect(cost).toEqual({ syncs: 2, bursts: 1 });
+    expect(indicators(h).cell("K4").value).toBe(indicators(h).cell("K5").value);
+    expect(indicators(h).cell("K4").fill).toBe(indicators(h).cell("K5").fill);
+    expect(h.updates.at(-1)).toEqual(expect.objectContaining({ kind: "records", rerated: ["Indicators!4"] }));
+    // Back to General (Undo): off target again.
+    await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "H4", "General"));
+    expect(indicators(h).cell("K4").value).toBe(offTarget);
+    expect(h.errors).toEqual([]);
+    await h.live.stop();
+  });
+
+  test("a fill or a format on our cells, or outside the trackers, writes nothing: at most one read", async () => {
+    const h = await harness();
+    const formats = JSON.stringify(indicators(h).formats("A1:L33"));
+    // A highlight on an officer's figure: read once, nothing to re-rate.
+    expect(await formatting(h, () => h.fake.user.setFill("Indicators", "H5", "#FFFF00"))).toEqual({ syncs: 1, bursts: 1 });
+    expect(h.live.last).toEqual(expect.objectContaining({ kind: "none" }));
+    // On our status column, the officer's coloured rating cell (I11, see above), or the notes sheet: nothing at all.
+    expect(await formatting(h, () => h.fake.user.setFill("Indicators", "K4:K9", "#FFFF00"))).toEqual({ syncs: 0, bursts: 0 });
+    expect(await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "I11", "@"))).toEqual({ syncs: 0, bursts: 0 });
+    expect(await formatting(h, () => h.fake.user.setFill("Notes", "A1", "#FFFF00"))).toEqual({ syncs: 0, bursts: 0 });
+    const now = JSON.parse(JSON.stringify(indicators(h).formats("A1:L33"))) as { fill: unknown }[][];
+    const was = JSON.parse(formats) as { fill: unknown }[][];
+    // Only the officer's own highlights changed.
+    now[4][7].fill = was[4][7].fill;
+    for (let r = 3; r <= 8; r++) now[r][10].fill = was[r][10].fill;
+    expect(now).toEqual(was);
+    expect(h.errors).toEqual([]);
+    // A record typed at the foot: its rating cell is coloured for the first time, and that is ours too.
+    expect(await formatting(h, () => h.fake.user.type("Indicators", "A34", [["HE 31", "Percentage of rent collected", "Higher is better", 50, 40, 41, 42, 60, "G"]]))).toEqual({ syncs: 2, bursts: 1 });
+    expect(indicators(h).cell("I34").fill).toBe(indicators(h).cell("I5").fill);
+    await h.live.stop();
+  });
+
+  test("a co-author's number format is followed, never written for", async () => {
+    const h = await harness();
+    await h.type("H4", [[0.55]]);
+    const k4 = indicators(h).cell("K4");
+    const cost = await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "H4", "0%", { source: "remote" }));
+    expect(cost.syncs).toBe(1);
+    expect(indicators(h).cell("K4")).toEqual(k4);
+    expect(h.live.remoteBursts).toBe(1);
+    await h.live.stop();
+  });
+});
+
 describe("live colours, edges", () => {
   const NEW_RECORD = ["Percentage of rent collected", "Higher is better", 50, 40, 41, 42, 60, "G"];
 

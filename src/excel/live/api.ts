@@ -1,5 +1,5 @@
 // The Office.js members live colours use beyond the host's subset (src/excel/api.ts): worksheet events
-// (ExcelApi 1.7; the collection's onChanged 1.9; onNameChanged 1.17), event arguments, data validation
+// (ExcelApi 1.7; the collection's onChanged and onFormatChanged 1.9; onNameChanged 1.17), event arguments, data validation
 // (1.8) and inserting or deleting cells (1.1). Leaf members are picked from @types/office-js, and the
 // Assert lines prove the real classes satisfy these subsets, as api.ts does for the rest.
 import type { XlRange, XlRequestContext, XlWorkbook, XlWorksheet, XlWorksheetCollection } from "../api";
@@ -11,6 +11,8 @@ export type XlChangedEventArgs = Pick<Excel.WorksheetChangedEventArgs, "address"
 export type XlAddedEventArgs = Pick<Excel.WorksheetAddedEventArgs, "source" | "worksheetId">;
 export type XlDeletedEventArgs = Pick<Excel.WorksheetDeletedEventArgs, "source" | "worksheetId">;
 export type XlNameChangedEventArgs = Pick<Excel.WorksheetNameChangedEventArgs, "source" | "worksheetId" | "nameBefore" | "nameAfter">;
+/** A format changed (ExcelApi 1.9): which cells, not which property, and nothing telling this add-in's writes apart. */
+export type XlFormatChangedEventArgs = Pick<Excel.WorksheetFormatChangedEventArgs, "address" | "source" | "worksheetId">;
 
 /** Returned by `add`; `remove` must be sent in the request context the handler was added in. */
 export type XlEventHandlerResult = Pick<OfficeExtension.EventHandlerResult<unknown>, "remove">;
@@ -45,6 +47,8 @@ export interface XlLiveWorksheetCollection extends XlWorksheetCollection {
   readonly onChanged: XlEventHandlers<XlChangedEventArgs>;
   readonly onAdded: XlEventHandlers<XlAddedEventArgs>;
   readonly onDeleted: XlEventHandlers<XlDeletedEventArgs>;
+  /** ExcelApi 1.9, as the collection's onChanged. */
+  readonly onFormatChanged: XlEventHandlers<XlFormatChangedEventArgs>;
   /** ExcelApi 1.17: feature-detected before use. */
   readonly onNameChanged: XlEventHandlers<XlNameChangedEventArgs>;
 }
@@ -84,5 +88,6 @@ export type LiveApiChecks = [
   Assert<OfficeExtension.EventHandlers<Excel.WorksheetChangedEventArgs>, XlEventHandlers<XlChangedEventArgs>>,
   Assert<OfficeExtension.EventHandlers<Excel.WorksheetAddedEventArgs>, XlEventHandlers<XlAddedEventArgs>>,
   Assert<OfficeExtension.EventHandlers<Excel.WorksheetNameChangedEventArgs>, XlEventHandlers<XlNameChangedEventArgs>>,
+  Assert<OfficeExtension.EventHandlers<Excel.WorksheetFormatChangedEventArgs>, XlEventHandlers<XlFormatChangedEventArgs>>,
   Assert<OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>, XlEventHandlerResult>,
 ];

@@ -1,14 +1,16 @@
 // Registering and removing the event handlers. One handler on the worksheet collection's onChanged
 // (ExcelApi 1.9, the manifest's set) hears every sheet, trackers added later included, so no handler has to
-// be added per sheet; the tracker zones (session.ts) decide what is acted on. Sheet add and delete
-// (ExcelApi 1.7) always; rename only where ExcelApi 1.17 has onNameChanged.
+// be added per sheet; the tracker zones (session.ts) decide what is acted on. Its onFormatChanged (1.9 too)
+// hears a number format set on a figure ("0.95" shown as "95%" rates differently), which raises no onChanged.
+// Sheet add and delete (ExcelApi 1.7) always; rename only where ExcelApi 1.17 has onNameChanged.
 import type { ExcelRun, IsSetSupported, XlRequestContext } from "../api";
 import { runAs } from "../run-options";
-import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlEventHandlerResult, XlNameChangedEventArgs } from "./api";
+import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlEventHandlerResult, XlFormatChangedEventArgs, XlNameChangedEventArgs } from "./api";
 import { live } from "./api";
 
 export interface LiveHandlers {
   changed(args: XlChangedEventArgs): Promise<void>;
+  formatChanged(args: XlFormatChangedEventArgs): Promise<void>;
   added(args: XlAddedEventArgs): Promise<void>;
   deleted(args: XlDeletedEventArgs): Promise<void>;
   renamed(args: XlNameChangedEventArgs): Promise<void>;
@@ -52,7 +54,7 @@ export async function register(run: ExcelRun, handlers: LiveHandlers): Promise<R
   }
   return runAs(run, "read", async (context) => {
     const sheets = live(context).workbook.worksheets;
-    const results = [sheets.onChanged.add(handlers.changed), sheets.onAdded.add(handlers.added), sheets.onDeleted.add(handlers.deleted)];
+    const results = [sheets.onChanged.add(handlers.changed), sheets.onFormatChanged.add(handlers.formatChanged), sheets.onAdded.add(handlers.added), sheets.onDeleted.add(handlers.deleted)];
     if (renames && run.isSetSupported?.("ExcelApi", "1.17")) results.push(sheets.onNameChanged.add(handlers.renamed));
     await context.sync();
     return { context, results, hearsRenames: renames };

@@ -36,6 +36,8 @@ export interface Rating<S> {
   place: StatePlace;
   /** Our own column's cells by sheet: never handed to the engine as an officer's edit. */
   own: Map<string, CellSet>;
+  /** Cells we colour by sheet: the format changes our write raises there are not an officer's (session.ts). */
+  coloured?: Map<string, CellSet>;
   /** The workbook counts dates from 1904 (facts.ts). */
   date1904?: boolean;
 }
@@ -66,6 +68,10 @@ export async function rateBurst<S>(run: ExcelRun, engine: LiveEngine<S>, at: Rat
         let set = at.own.get(p.sheet);
         if (!set) at.own.set(p.sheet, (set = new CellSet()));
         for (const b of p.blocks) b.values.forEach((line, i) => line.forEach((_, j) => set!.add(b.row + i, b.col + j)));
+        if (!at.coloured) continue;
+        let coloured = at.coloured.get(p.sheet);
+        if (!coloured) at.coloured.set(p.sheet, (coloured = new CellSet()));
+        for (const g of p.styles) for (const r of g.ranges) coloured.addRange(r);
       }
       const written = await writeUpdate(context, at.place, read.record, u, read.formats, read.edits);
       report.syncs += written.syncs;

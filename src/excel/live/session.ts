@@ -7,7 +7,9 @@
 //   changes while a command (or a rescan) runs are dropped, and so are changes to our own column (the
 //   record's `values`) and to sheets outside the tracker zones (our record sheet, summaries, rules sheet:
 //   settings changed there take effect at the next Apply colours, so no command's write can start a rescan).
-//   Colouring raises no onChanged (formats have their own event), so a recolour cannot start another.
+//   Colouring raises no onChanged. It may raise onFormatChanged, which is heard for number formats set on
+//   figures (formatChanged): the cells we colour are left out of it, and the engine passes over cells whose
+//   value and number format it already has, so a recolour cannot start another.
 // - Bursts: events are gathered for `debounceMs` after the last one (a paste of 500 rows is one event,
 //   typing down a column a few), their cells united, then handled in at most 2 requests (edit.ts).
 // - Rows or columns inserted or deleted, and tracker sheets renamed or deleted: the record is moved to
@@ -29,7 +31,7 @@ import { writtenCells } from "../saved";
 import type { StatePlace } from "../state";
 import { parseAddressList } from "../a1";
 import type { CellSet } from "../cells";
-import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlNameChangedEventArgs } from "./api";
+import type { RunInContext, XlAddedEventArgs, XlChangedEventArgs, XlDeletedEventArgs, XlFormatChangedEventArgs, XlNameChangedEventArgs } from "./api";
 import type { Burst } from "./burst";
 import { addCells, addStructure, emptyBurst, isEmpty, type TrackerZone } from "./burst";
 import type { BurstReport, LiveEngine } from "./rate";
@@ -74,6 +76,8 @@ interface Loaded<S> {
   zones: Map<string, Zone>;
   /** Our own column's cells by sheet (Remove colours clears them): changes there are our writes or their Undo. */
   own: Map<string, CellSet>;
+  /** Cells we colour by sheet (the record's backups, and those live colours colour since): their format changes are ours. */
+  coloured: Map<string, CellSet>;
 }
 
 function zoneOf(grid: SheetGrid): CellRange {
@@ -82,9 +86,11 @@ function zoneOf(grid: SheetGrid): CellRange {
   return { top: 0, left: 0, bottom: o.row + grid.values.length, right: o.col + width };
 }
 
-function covered(set: CellSet | undefined, r: CellRange): boolean {
-  if (!set) return false;
-  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!set.has(row, col)) return false;
+/** Whether every cell of `r` is in one of the sets. */
+function covered(r: CellRange, ...sets: (CellSet | undefined)[]): boolean {
+  const present = sets.filter((s): s is CellSet => s !== undefined);
+  if (!present.length) return false;
+  for (let row = r.top; row <= r.bottom; row++) for (let col = r.left; col <= r.right; col++) if (!present.some((s) => s.has(row, col))) return false;
   return true;
 }
 
@@ -126,7 +132,7 @@ export class LiveColours<S = LiveSession> {
     // Trackers never coloured (no saved formats for any of them): keeping colours up to date starts with
     // colouring them, so our column exists and every later edit recolours a workbook Apply colours made.
     if (this.loaded && [...this.loaded.zones.values()].some((z) => !this.loaded!.own.has(z.name))) await this.rescan({ kind: "rescan", reason: "structure" });
-    this.reg = await register(this.run, { changed: this.changed, added: this.added, deleted: this.deleted, renamed: this.renamed });
+    this.reg = await register(this.run, { changed: this.changed, formatChanged: this.formatChanged, added: this.added, deleted: this.deleted, renamed: this.renamed });
   }
 
   /** Stop listening (pending edits are dropped); resolves once the handlers are removed. */
@@ -193,8 +199,9 @@ export class LiveColours<S = LiveSession> {
         if (grid && id) zones.set(id, { name: t.sheet, rect: zoneOf(grid), firstCol: grid.origin?.col ?? 0 });
       }
       const own = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.values]));
+      const coloured = new Map(Object.entries(read.saved).map(([sheet, mem]: [string, SheetMemory]) => [sheet, mem.backed]));
       const place = read.place;
-      this.loaded = { session, place, date1904: read.facts.date1904, zones, own };
+      this.loaded = { session, place, date1904: read.facts.date1904, zones, own, coloured };
       // Excel refuses validation on a protected sheet (AccessDenied), and live colours would not start at all:
       // a protected tracker gets no list, as Apply colours leaves its formats alone.
       const open = (sheet: string): boolean => findSheet(read.facts, sheet)?.protected !== true;
@@ -244,7 +251,7 @@ export class LiveColours<S = LiveSession> {
       if (!areas) burst.rescan = true;
       const own = this.loaded!.own.get(zone.name);
       // Top first, then left: each area typed at the foot or edge grows the zone for the next one past it.
-      const edited = (areas ?? []).filter((r) => !covered(own, r)).sort((a, b) => a.top - b.top || a.left - b.left);
+      const edited = (areas ?? []).filter((r) => !covered(r, own)).sort((a, b) => a.top - b.top || a.left - b.left);
       if (areas && edited.length === 0) return;
       for (const r of edited) {
         addCells(burst, zone.name, r, zone);
@@ -258,6 +265,29 @@ export class LiveColours<S = LiveSession> {
     } else {
       addStructure(burst, zone.name, args.address, args.changeType, shiftsVertically(args, this.run.isSetSupported));
     }
+    burst.events++;
+    this.schedule();
+  };
+
+  /**
+   * Formats set on a tracker's cells. Only a number format matters ("0.95" shown as 95% reads as a
+   * percentage, a serial shown as a date as a due date), and Excel raises no onChanged for it; the event does
+   * not say which property changed, nor whether we set it. Cells we colour are left out, the rest are read
+   * like edited cells, and the engine passes over those whose value and number format it already has: a
+   * fill, a font, or our own colours cost at most one read and write nothing.
+   */
+  private formatChanged = async (args: XlFormatChangedEventArgs): Promise<void> => {
+    // Our commands write formats: none of them is an officer's, nor can one be told apart (no triggerSource).
+    if (this.ignoring()) return;
+    const zone = this.loaded!.zones.get(args.worksheetId);
+    if (!zone) return;
+    const areas = parseAddressList(args.address);
+    if (!areas) return;
+    const edited = areas.filter((r) => !covered(r, this.loaded!.own.get(zone.name), this.loaded!.coloured.get(zone.name)));
+    if (!edited.length) return;
+    const burst = args.source === "Local" ? this.burst : this.remote;
+    for (const r of edited) addCells(burst, zone.name, r, zone);
+    if (!burst.cells.has(zone.name)) return;
     burst.events++;
     this.schedule();
   };
