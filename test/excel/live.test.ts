@@ -279,6 +279,26 @@ describe("live colours, number formats", () => {
     await h.live.stop();
   });
 
+  test("a fill set across a whole tracker with long commentary (Ctrl+A) is read in parts, not refused as too large", async () => {
+    // 2,000 records with 3,000 characters of commentary each: about 6 MB of values, over Excel's 5 MB response.
+    const init = generatedTracker(2000);
+    const long = "Update: ".padEnd(3000, "x");
+    init.sheets[0].values = init.sheets[0].values!.map((r, i) => (i >= 3 ? [...r.slice(0, 9), long] : r));
+    const h = await harnessOn(createFakeExcel(init));
+    const cost = await formatting(h, () => h.fake.user.setFill("Indicators", "A1:L2003", "#FFFF00"));
+    // Nothing rates differently: no error for the officer, and nothing written.
+    expect(h.errors).toEqual([]);
+    expect(h.live.last).toEqual(expect.objectContaining({ kind: "none" }));
+    expect(h.fake.stats.requests.slice(-cost.syncs).every((r) => r.responseBytes > 0)).toBe(true);
+    // A figure given a percentage format with the columns beside it (Q4 to Comment selected) is still heard.
+    await h.type("H4", [[0.55]]);
+    const offTarget = indicators(h).cell("K4").value;
+    await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "H1:J2003", "0%"));
+    expect(h.errors).toEqual([]);
+    expect(indicators(h).cell("K4").value).not.toBe(offTarget);
+    await h.live.stop();
+  }, 120000);
+
   test("a co-author's number format is followed, never written for", async () => {
     const h = await harness();
     await h.type("H4", [[0.55]]);

@@ -25,6 +25,7 @@ import { queueStateSheet, stateCells } from "../state";
 import { dateIn1900, toCellValue } from "../values";
 import { queuePlan } from "../write";
 import type { Burst, TrackerZone } from "./burst";
+import { cellCount, emptyBurst } from "./burst";
 import { queueRecordRead, queueRecordWrite } from "./record";
 
 /** The read half's result: the edits for the engine, and our record as it is now. */
@@ -58,6 +59,8 @@ const LIVE_KEPT_CELLS = 5000;
  */
 const ROW_CELLS = 20000;
 const ROWS_ACROSS = 500;
+/** A read refused as too large is split until its parts hold this many cells (2.5 KB a cell would fill 5 MB). */
+const MIN_PART_CELLS = 2000;
 
 /** The rows of `cells` across the tracker's columns (from the first the sheet was read from), where the zone is known. */
 function rowsAcross(cells: CellSet, tracker: TrackerZone | undefined): CellSet {
@@ -92,22 +95,76 @@ export type PendingCells = (sheet: string, row: number, col: number) => boolean;
  */
 export async function readBurst(context: XlRequestContext, burst: Burst, place: StatePlace, date1904 = false, across?: { pending: PendingCells }): Promise<BurstRead | undefined> {
   const wide = across !== undefined && fewRows(burst);
+  const withFormats = cellCount(burst) <= LIVE_KEPT_CELLS;
+  if (wide) {
+    try {
+      return await readCells(context, burst, place, date1904, across.pending, withFormats);
+    } catch (e) {
+      // Long commentary across the rows: the typed cells alone, as before rows were read across.
+      if (!isPayloadError(e)) throw e;
+    }
+  }
+  return readInParts(context, burst, place, date1904, withFormats);
+}
+
+/**
+ * The burst's cells alone; a read Excel refuses as too large (a font or fill set on a whole tracker with long
+ * commentary raises a format event over all of it) is sent again as two halves of its rows, and so on.
+ */
+async function readInParts(context: XlRequestContext, burst: Burst, place: StatePlace, date1904: boolean, withFormats: boolean): Promise<BurstRead | undefined> {
   try {
-    return await readCells(context, burst, place, date1904, wide ? across.pending : undefined);
+    return await readCells(context, burst, place, date1904, undefined, withFormats);
   } catch (e) {
-    // Long commentary across the rows: the typed cells alone, as before rows were read across.
-    if (!wide || !isPayloadError(e)) throw e;
-    return readCells(context, burst, place, date1904, undefined);
+    // Parts so small cannot be what is too large (the record read with them is): not split further.
+    const halves = isPayloadError(e) && cellCount(burst) > MIN_PART_CELLS ? splitRows(burst) : undefined;
+    if (!halves) throw e;
+    const first = await readInParts(context, halves[0], place, date1904, withFormats);
+    const second = await readInParts(context, halves[1], place, date1904, withFormats);
+    return joinReads(first, second);
   }
 }
 
+/** The burst's cells in two bursts, above and below the middle of its rows; undefined when they lie on one row. */
+function splitRows(burst: Burst): [Burst, Burst] | undefined {
+  let top = Infinity;
+  let bottom = -Infinity;
+  for (const set of burst.cells.values())
+    for (const r of set.rects()) {
+      top = Math.min(top, r.top);
+      bottom = Math.max(bottom, r.bottom);
+    }
+  if (!(bottom > top)) return undefined;
+  const mid = Math.floor((top + bottom) / 2);
+  const halves: [Burst, Burst] = [emptyBurst(), emptyBurst()];
+  for (const half of halves) half.zones = burst.zones;
+  const add = (half: Burst, sheet: string, r: CellRange): void => {
+    let set = half.cells.get(sheet);
+    if (!set) half.cells.set(sheet, (set = new CellSet()));
+    set.addRange(r);
+  };
+  for (const [sheet, set] of burst.cells)
+    for (const r of set.rects()) {
+      if (r.top <= mid) add(halves[0], sheet, { ...r, bottom: Math.min(r.bottom, mid) });
+      if (r.bottom > mid) add(halves[1], sheet, { ...r, top: Math.max(r.top, mid + 1) });
+    }
+  return halves;
+}
+
+/** Two parts of one burst's read as one (the record as the later read found it). */
+function joinReads(a: BurstRead | undefined, b: BurstRead | undefined): BurstRead | undefined {
+  if (!a || !b) return a ?? b;
+  let formats: BurstRead["formats"];
+  if (a.formats || b.formats) {
+    formats = new Map(a.formats);
+    for (const [sheet, cells] of b.formats ?? []) formats.set(sheet, new Map([...(formats.get(sheet) ?? []), ...cells]));
+  }
+  return { edits: [...a.edits, ...b.edits], besideEdits: [...a.besideEdits, ...b.besideEdits], record: b.record, areas: a.areas + b.areas, ...(formats ? { formats } : {}) };
+}
+
 /** The burst's cells, and with `pending` the rest of their rows across the tracker (those it names left out). */
-async function readCells(context: XlRequestContext, burst: Burst, place: StatePlace, date1904: boolean, pending: PendingCells | undefined): Promise<BurstRead | undefined> {
+async function readCells(context: XlRequestContext, burst: Burst, place: StatePlace, date1904: boolean, pending: PendingCells | undefined, withFormats: boolean): Promise<BurstRead | undefined> {
   const wide = pending !== undefined;
   const loads: { sheet: string; rect: CellRange; range: XlRange }[] = [];
-  let cellCount = 0;
-  for (const cells of burst.cells.values()) cellCount += cells.size;
-  const withFormats = cellCount <= LIVE_KEPT_CELLS;
   const propsLoads: { sheet: string; rect: CellRange; props: XlClientResult<XlCellProperties[][]>; formats: Map<number, SavedFormat> }[] = [];
   const formats = withFormats ? new Map<string, Map<number, SavedFormat>>() : undefined;
   for (const [sheet, cells] of burst.cells) {
