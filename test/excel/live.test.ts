@@ -299,6 +299,29 @@ describe("live colours, number formats", () => {
     await h.live.stop();
   }, 120000);
 
+  test.each([
+    ["with its title in A1", false],
+    // No title: the used range (the grid kept) starts on row 3, so the selection's first cells lie above it.
+    ["starting on row 3", true],
+  ])("a whole Q4 column given a percentage format (its header and empty cells too), on a tracker %s, re-rates its records without a full Apply colours", async (_, untitled) => {
+    const init = generatedTracker(30);
+    if (untitled) {
+      init.sheets[0].values = [[], [], ...init.sheets[0].values!.slice(2)];
+      init.sheets[0].formats = init.sheets[0].formats!.filter((f) => f.address !== "A1");
+    }
+    const h = await harnessOn(createFakeExcel(init));
+    await h.type("H4", [[0.55]]);
+    const offTarget = indicators(h).cell("K4").value;
+    const updates = h.updates.length;
+    // Column H selected to row 40, past the tracker's foot (Excel's "H:H", limited to the tracker).
+    const cost = await formatting(h, () => h.fake.user.setNumberFormat("Indicators", "H1:H40", "0%"));
+    expect(h.updates.slice(updates).map((u) => (u.kind === "rescan" ? u.reason : u.kind))).toEqual(["records"]);
+    expect(cost).toEqual({ syncs: 2, bursts: 1 });
+    expect(indicators(h).cell("K4").value).not.toBe(offTarget);
+    expect(h.errors).toEqual([]);
+    await h.live.stop();
+  });
+
   test("a co-author's number format is followed, never written for", async () => {
     const h = await harness();
     await h.type("H4", [[0.55]]);

@@ -81,9 +81,14 @@ export interface Patch {
   format: string | undefined;
 }
 
-/** The edit leaves the cell as it was (hosts report pasted cells whether or not they changed). */
+/**
+ * The edit leaves the cell as it was (hosts report pasted cells whether or not they changed, and formatted
+ * cells with their values as they were). A number format changes how a number or date reads, never a blank or
+ * a text: a whole column set to a percentage is its figures' edit, not its header's nor its empty cells'.
+ */
 export function unchanged(grid: SheetGrid, edit: CellEdit): boolean {
   if (!sameValue(cellValue(grid, edit.row, edit.col), edit.value)) return false;
+  if (edit.value === null || typeof edit.value === "string") return true;
   return edit.numberFormat === undefined || (cellFormat(grid, edit.row, edit.col) ?? "General") === edit.numberFormat;
 }
 
