@@ -2,7 +2,7 @@
 // Both hosts (Office.js, ExcelJS) call this and then execute `plans`.
 import { sameSheetName } from "./sheets/ownership";
 import type { StatusPlace } from "./trackers/colour";
-import { colourTrackers, conditionalFillProblems, coveredStatusProblems, hiddenStatusProblems, statusPlaces, unprintedStatusProblems } from "./trackers/colour";
+import { colourTrackers, conditionalFillProblems, coveredStatusProblems, hiddenStatusProblems, offSheetStatusProblems, statusPlaces, unprintedStatusProblems } from "./trackers/colour";
 import type { CellsWritten } from "./trackers/foreign";
 import { layoutSummary, summarySheetName, trackerTitle } from "./summary/layout";
 import { presetByKey, RAG } from "./scheme/presets";
@@ -165,7 +165,7 @@ export function runScorecard(grids: SheetGrid[], options: ScorecardOptions): Sco
   const tableYears = new Map(inference.tables.filter((t) => ownYear(t) !== undefined).map((t) => [t.table, ownYear(t) as number]));
   const result = rateWorkbook(trackers, { scheme, period, reportDate, columnOverrides: settings.columnOverrides, includeHidden, tables, tableYears, today: options.today });
   result.problems.unshift(...ruleProblems);
-  result.problems.push(...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
+  result.problems.push(...offSheetStatusProblems(trackers, tables, result.rated), ...hiddenStatusProblems(trackers, tables), ...coveredStatusProblems(trackers, tables, result.rated), ...unprintedStatusProblems(trackers, tables, result.rated));
   result.problems.push(...conditionalFillProblems(trackers, tables, result.rated));
   // Said of a hidden sheet's tables only where its records are in the pack.
   const inPack = (sheet: string): boolean => includeHidden || !leftOut.has(sheet);

@@ -255,6 +255,30 @@ export function hiddenStatusProblems(grids: SheetGrid[], tables: TableSpec[]): P
   return problems;
 }
 
+/**
+ * Warnings for tables reaching Excel's last column (XFD), where our status column (or the checks column
+ * beside it) would be past the sheet's edge: nothing is written there, and the run says so (helper-137:
+ * the statuses went nowhere, with no word, and the record named cells past XFD, so its backups were lost).
+ */
+export function offSheetStatusProblems(grids: SheetGrid[], tables: TableSpec[], rated: RatedRecord[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const grid of grids) {
+    for (const table of tables.filter((t) => t.sheet === grid.name)) {
+      const { col, last } = statusColumns(grid, table, rated);
+      if (last <= LAST_COL) continue;
+      const headerRow = table.headerRow + table.headerHeight - 1;
+      const what = col > LAST_COL ? "statuses" : "checks (where the officer's rating and the rules disagree)";
+      problems.push({
+        sheet: grid.name,
+        cell: toA1(headerRow, Math.min(col, LAST_COL)),
+        severity: "warning",
+        message: `This table reaches Excel's last column (XFD), so its ${what} cannot be written beside it: move the table left to see them. They are on the summary.`,
+      });
+    }
+  }
+  return problems;
+}
+
 /** The rated records of a table. */
 function tableRecords(rated: RatedRecord[], table: TableSpec): RatedRecord[] {
   return rated.filter((r) => r.record.sheet === table.sheet && r.record.row - 1 >= table.firstRow && r.record.row - 1 <= table.lastRow && r.record.kind === table.kind);
@@ -431,7 +455,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       const headerRow = table.headerRow + table.headerHeight - 1;
       const width = header.length;
       const foreign = foreignCells(grid, table, col, width, scheme, writtenOn(written, grid.name));
-      const mine = (row: number, c: number): boolean => foreign.size === 0 || !foreign.has(`${row},${c}`);
+      // A table reaching Excel's last column leaves no room for ours past XFD (offSheetStatusProblems says so).
+      const mine = (row: number, c: number): boolean => c <= LAST_COL && (foreign.size === 0 || !foreign.has(`${row},${c}`));
       if (foreign.size) (plan.leaveAlone ??= []).push(...foreign.values());
       if (mine(headerRow, col) && mine(headerRow, col + width - 1)) {
         plan.blocks.push({ row: headerRow, col, values: [header] });
@@ -443,8 +468,8 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
           styles.add(HEADER_STYLE, headerRow, col + i);
         }
       }
-      if (widthIsOurs(grid, col, sheetTables, owned)) plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
-      if (anyChecks && widthIsOurs(grid, col + 1, sheetTables, owned)) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
+      if (col <= LAST_COL && widthIsOurs(grid, col, sheetTables, owned)) plan.columnWidths.push({ col, width: statusWidth(scheme, table.kind) });
+      if (anyChecks && col + 1 <= LAST_COL && widthIsOurs(grid, col + 1, sheetTables, owned)) plan.columnWidths.push({ col: col + 1, width: CHECK_WIDTH });
       // One block per table: the owned column is ours from the first data row to the last, so blank rows get "".
       const body: PlanValue[][] = [];
       for (let r = table.firstRow; r <= table.lastRow; r++) body.push(width === 2 ? ["", ""] : [""]);
@@ -476,7 +501,7 @@ export function colourTrackers(scheme: Scheme, grids: SheetGrid[], tables: Table
       }
       // A section row merged across our column is cut around, as is a row where our column holds an
       // officer's value: the cells of ours there that are free are written alone.
-      const cut = (row: number): boolean => merged.has(row) || (foreign.size > 0 && !(mine(row, col) && mine(row, col + width - 1)));
+      const cut = (row: number): boolean => merged.has(row) || !(mine(row, col) && mine(row, col + width - 1));
       for (let i = 0; i < body.length; ) {
         const row = table.firstRow + i;
         if (cut(row)) {
