@@ -315,7 +315,13 @@ export class StylesPart {
     }
     const key = `${name}|${xml}`;
     let id = this.partCache.get(key);
-    if (id === undefined) this.partCache.set(key, (id = this.append(name, xml)));
+    if (id === undefined) {
+      // Excel reads fills 0 and 1 as none and gray125 whatever the file says (helper-137): a file with
+      // one fill gets gray125 before ours, or our first fill would show as grey dots.
+      const fills = this.section("fills");
+      if (name === "fills" && fills.children.length + fills.added.length === 1) this.append("fills", this.el("fill", this.el("patternFill", "", 'patternType="gray125"')));
+      this.partCache.set(key, (id = this.append(name, xml)));
+    }
     return id;
   }
 

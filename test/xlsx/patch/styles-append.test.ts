@@ -134,3 +134,22 @@ describe("StylesPart", () => {
     expect(again.toXml()).toBe(built);
   });
 });
+
+// helper-137: Excel reads fills 0 and 1 as none and gray125 whatever the file says (ClosedXML#2769,
+// IronCalc#363). A styles part with one fill (some writers make one) got our first fill at index 1, so the
+// "Status (auto)" heading's fill (and the summary's title band) showed as grey dots under white text.
+describe("StylesPart on a file with a single fill", () => {
+  const ONE_FILL = STYLES.replace(/<fills count="2">.*?<\/fills>/, '<fills count="1"><fill><patternFill patternType="none"/></fill></fills>');
+
+  test("our first fill goes after a gray125 at index 1, and nothing is added when no fill is asked", () => {
+    expect(StylesPart.parse(ONE_FILL).toXml()).toBe(ONE_FILL);
+    const part = StylesPart.parse(ONE_FILL);
+    part.xfFor(0, { fill: "#44546A", fontColor: "#FFFFFF", bold: true });
+    part.xfFor(0, { fill: "#C6EFCE" });
+    const fills = [...sectionOf(part.toXml(), "fills").matchAll(/<fill>[\s\S]*?<\/fill>/g)].map((m) => m[0]);
+    expect(fills.map((f) => /patternType="(\w+)"/.exec(f)?.[1] + (/rgb="(\w+)"/.exec(f)?.[1] ?? ""))).toEqual(["none", "gray125", "solidFF44546A", "solidFFC6EFCE"]);
+    expect(sectionOf(part.toXml(), "fills")).toMatch(/^<fills count="4">/);
+    const xfs = [...sectionOf(part.toXml(), "cellXfs").matchAll(/<xf [^>]*>/g)].map((m) => /fillId="(\d+)"/.exec(m[0])?.[1]);
+    expect(xfs.slice(2)).toEqual(["2", "3"]);
+  });
+});
