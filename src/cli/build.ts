@@ -110,6 +110,22 @@ function continuedHistory(read: PackageRead, plans: SheetPlan[]): HistoryContinu
 }
 
 /**
+ * With --all-committees the pack is every committee's, but a summary of ours this run did not rebuild (its
+ * committee names no record now, or it is the whole council's) is left as it was, with an earlier run's
+ * figures beside this run's: said, so a committee pack does not go out with last quarter's page in it.
+ */
+function leftOverSummaries(owned: readonly string[], plans: readonly SheetPlan[]): string[] {
+  const rebuilt = (name: string): boolean => plans.some((p) => p.action === "create" && sameSheetName(p.sheet, name));
+  return owned
+    .filter((name) => /^summary\b/i.test(name) && !rebuilt(name))
+    .map((name) =>
+      sameSheetName(name, "Summary")
+        ? `  Note: "${name}", the whole council's summary an earlier run built, was not rebuilt (this run built one per committee): it still shows that run's figures. Delete it if it is no longer wanted.`
+        : `  Note: "${name}", a summary an earlier run built, was not rebuilt: no record names its committee now, so it still shows that run's figures. Delete it if it is no longer wanted.`,
+    );
+}
+
+/**
  * Runs the engine and keeps only what the rest of the build needs, so the run itself can be freed.
  * The --json report is written now, while the run is at hand, to a temporary file.
  */
@@ -160,7 +176,8 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  return { plans: run.plans, stale, rowKeys, jsonTemp, headline: consoleLines(run, args.output), records: run.result.rated.length, trackers, history };
+  const headline = [...consoleLines(run, args.output), ...(args.allCommittees ? leftOverSummaries(read.ownedSheets, run.plans) : [])];
+  return { plans: run.plans, stale, rowKeys, jsonTemp, headline, records: run.result.rated.length, trackers, history };
 }
 
 /**

@@ -193,6 +193,41 @@ describe("workbooks people have edited", () => {
     expect(result.worksheets.some((ws) => ws.name.startsWith("Summary (2)"))).toBe(true);
   });
 
+  test("--all-committees says which summary of ours it left from an earlier run when a committee has no records now", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("KPIs");
+    ws.addRows([
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", "Committee"],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better", "Housing"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better", "Planning"],
+      ["HE 3", "Recycling", 50, 48.9, "Higher is better", "Waste"],
+    ]);
+    const q3 = join(dir, "committees.xlsx");
+    await wb.xlsx.writeFile(q3);
+    const built = join(dir, "committees.q3.xlsx");
+    expect((await build(q3, built, ["--period", "Q3 2024/25", "--all-committees"])).code).toBe(0);
+    // Planning's only indicator moves to Housing: one cell of the tracker, edited in the built workbook.
+    const zip = await JSZip.loadAsync(readFileSync(built));
+    const strings = await zip.file("xl/sharedStrings.xml")!.async("string");
+    expect(strings).toContain("<t>Planning</t>");
+    zip.file("xl/sharedStrings.xml", strings.replace("<t>Planning</t>", "<t>Housing</t>"));
+    const edited = join(dir, "committees.edited.xlsx");
+    writeFileSync(edited, await zip.generateAsync({ type: "nodebuffer" }));
+    const said: string[] = [];
+    jest.spyOn(console, "log").mockImplementation((line: string) => void said.push(line));
+    const code = await main(["build", edited, "-o", join(dir, "committees.q4.xlsx"), "--period", "Q4 2024/25", "--all-committees"]);
+    jest.restoreAllMocks();
+    expect(code).toBe(0);
+    const notes = said.join("\n").split("\n").filter((l) => l.includes("not rebuilt"));
+    expect(notes).toEqual([expect.stringContaining('"Summary – Planning", a summary an earlier run built, was not rebuilt: no record names its committee now')]);
+    // The same build again, nothing moved: nothing to say.
+    said.length = 0;
+    jest.spyOn(console, "log").mockImplementation((line: string) => void said.push(line));
+    expect(await main(["build", built, "-o", join(dir, "committees.q4b.xlsx"), "--period", "Q4 2024/25", "--all-committees"])).toBe(0);
+    jest.restoreAllMocks();
+    expect(said.join("\n")).not.toContain("not rebuilt");
+  });
+
   // Excel stores "Dec-2021" typed in a cell as 1 December, shown "Dec-21"; the file host hands it over as a Date.
   test("a due date typed \"Dec-2021\" in Excel is due at the month's end and shown as its month", async () => {
     const wb = new ExcelJS.Workbook();
