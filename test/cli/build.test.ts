@@ -193,6 +193,29 @@ describe("workbooks people have edited", () => {
     expect(result.worksheets.some((ws) => ws.name.startsWith("Summary (2)"))).toBe(true);
   });
 
+  test("a relationships part another tool left for a sheet part that is not there is not taken over by a new sheet of ours, nor deleted by a rebuild", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    const stray = '<?xml version="1.0" encoding="UTF-8"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>';
+    // Left for sheet parts this workbook does not have, in either case: where our new sheets' parts would go.
+    const present = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+    const names = Array.from({ length: 12 }, (_, i) => `xl/worksheets/_rels/${i % 2 ? "Sheet" : "sheet"}${i + 1}.xml.rels`).filter((n) => !present.has(`xl/worksheets/sheet${n.match(/\d+/)![0]}.xml`));
+    expect(names.length).toBeGreaterThan(3);
+    for (const n of names) zip.file(n, stray);
+    const withStray = join(dir, "stray-rels.xlsx");
+    writeFileSync(withStray, await zip.generateAsync({ type: "nodebuffer" }));
+    const once = join(dir, "stray-rels.out.xlsx");
+    const twice = join(dir, "stray-rels.again.xlsx");
+    expect((await build(withStray, once, sampleArgs(sample))).code).toBe(0);
+    expect((await build(once, twice, sampleArgs(sample))).code).toBe(0);
+    for (const out of [once, twice]) {
+      const built = await JSZip.loadAsync(readFileSync(out));
+      for (const n of names) expect(await built.file(n)?.async("string")).toBe(stray);
+      // No sheet part of ours is named for one of them.
+      const sheetsOfThem = names.map((n) => n.replace("_rels/", "").replace(/\.rels$/, "").toLowerCase());
+      expect(Object.keys(built.files).filter((f) => sheetsOfThem.includes(f.toLowerCase()))).toEqual([]);
+    }
+  });
+
   test("--all-committees says which summary of ours it left from an earlier run when a committee has no records now", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("KPIs");

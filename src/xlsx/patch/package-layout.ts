@@ -8,6 +8,7 @@ import { HISTORY_SHEET } from "../../engine/history/types";
 import { cleanSheetName, entryOfSheet, markFormula, nextOwned, OWNER_MARK, placeNewSheets, sameSheetName, STATE_SHEET, stateRecordText } from "../../engine/sheets/ownership";
 import type { PackageRead, SheetInfo } from "../read-package";
 import { partsOwnedBy } from "./owned-parts";
+import { relsPartOf } from "../package/relationships";
 import { freshRelIds, WORKSHEET_REL, WORKSHEET_TYPE } from "./package-edits";
 import { sheetEdits, type SheetEdits } from "./sheet-edits";
 import { renderedSheetInfo } from "./sheet-render";
@@ -97,14 +98,18 @@ function folderOf(part: string): string {
   return part.slice(0, part.lastIndexOf("/") + 1);
 }
 
-/** Names for new worksheet parts beside the workbook's ("xl/worksheets/sheet7.xml"), none in use. */
+/**
+ * Names for new worksheet parts beside the workbook's ("xl/worksheets/sheet7.xml"), none in use, nor with a
+ * relationships part of their name left in the package (by another tool): ours would take it over, and a
+ * rebuild delete it with our sheet (helper-137). Part names are compared as OPC does, ignoring case.
+ */
 function newPartNames(read: PackageRead, count: number): { part: string; target: string }[] {
   const folder = `${folderOf(read.workbook.partName)}worksheets/`;
   const taken = new Set(read.pkg.entries.map((e) => e.name.toLowerCase()));
   const out: { part: string; target: string }[] = [];
   for (let n = 1; out.length < count; n++) {
     const part = `${folder}sheet${n}.xml`;
-    if (!taken.has(part.toLowerCase())) out.push({ part, target: `worksheets/sheet${n}.xml` });
+    if (!taken.has(part.toLowerCase()) && !taken.has(relsPartOf(part).toLowerCase())) out.push({ part, target: `worksheets/sheet${n}.xml` });
   }
   return out;
 }
