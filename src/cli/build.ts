@@ -156,6 +156,8 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
     const unread = run.result.problems.find(isUnreadTableProblem);
     // A table on a very hidden sheet is not read (engine/scorecard.ts veryHiddenProblems): that sheet is named.
     const veryHidden = run.result.problems.find(isVeryHiddenProblem);
+    // Cells the reader left out (far from the rest) may be the table itself: said on the same line (helper-137).
+    const leftOut = read.problems[0];
     console.error(
       `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
         (unread
@@ -163,7 +165,8 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
           : veryHidden
             ? `${veryHidden.message} Make it visible to rate it.`
             : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
-              "or activities (description or action, with status, progress or due date)."),
+              "or activities (description or action, with status, progress or due date)." +
+              (leftOut ? ` '${leftOut.sheet.replace(/'/g, "''")}'!${leftOut.cell}: ${leftOut.message}.` : "")),
     );
     return undefined;
   }

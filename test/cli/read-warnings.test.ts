@@ -64,3 +64,10 @@ test("formulas with no saved result are named, once per sheet with how many, not
   parts.set("xl/workbook.xml", Buffer.from(workbook.replace('fullCalcOnLoad="1"', "")));
   expect(await warnings("calculated")).toEqual(["  Warning: 'Tracker'!V900: 3 formulas have no saved result (from V900)"]);
 });
+
+test("a tracker left unread for being far from the rest (the sheet's last rows) is named on the one line that says no table was found (helper-137)", async () => {
+  const run = await runBuild([join(__dirname, "..", "fuzz", "repro", "tracker-at-last-rows.xlsx"), "-o", join(dir, "last-rows.xlsx"), "--preset", "rag"]);
+  expect(run.code).toBe(3);
+  expect(run.err).toHaveLength(1);
+  expect(run.err[0]).toMatch(/^rag-scorecard build: no indicator or activity table recognised in .*'KPIs'!B1048572: 25 cells far from the rest of the data \(from B1048572\) were not read: move them nearer the table if they are part of it\.$/);
+});
