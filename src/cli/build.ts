@@ -9,7 +9,7 @@ import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } fr
 import type { HistoryContinued } from "../xlsx/patch/package-layout";
 import { historyInPlace } from "../excel/history-write";
 import { HISTORY_SHEET } from "../engine/history/types";
-import { sameSheetName } from "../engine/sheets/ownership";
+import { placeNewSheets, sameSheetName } from "../engine/sheets/ownership";
 import { isUnreadTableProblem } from "../engine/detect/side-by-side";
 import { staleCells, type StaleCells } from "../xlsx/patch/record-backups";
 import { sheetRowKeys, type RowKey } from "../engine/trackers/row-keys";
@@ -114,12 +114,16 @@ function continuedHistory(read: PackageRead, plans: SheetPlan[]): HistoryContinu
  * committee names no record now, or it is the whole council's) is left as it was, with an earlier run's
  * figures beside this run's: said, so a committee pack does not go out with last quarter's page in it.
  */
-function leftOverSummaries(owned: readonly string[], plans: readonly SheetPlan[]): string[] {
-  const rebuilt = (name: string): boolean => plans.some((p) => p.action === "create" && sameSheetName(p.sheet, name));
-  return owned
-    .filter((name) => /^summary\b/i.test(name) && !rebuilt(name))
+function leftOverSummaries(read: Pick<PackageRead, "ownedSheets" | "ownership" | "sheets">, plans: readonly SheetPlan[]): string[] {
+  // Which of our sheets this run replaces, as package-layout.ts places them: by the plan each was made for
+  // (record and mark), not by its name, which may be "Summary (2)" (a user's "Summary" was there) or renamed.
+  const creates = plans.filter((p) => p.action === "create").map((p) => p.sheet);
+  const replaced = placeNewSheets(creates, read.sheets.map((s) => s.name), read.ownership).flatMap((p) => (p.replaces === undefined ? [] : [p.replaces]));
+  const planOf = (name: string): string => read.ownership.owned.find((o) => sameSheetName(o.sheet, name))?.plan ?? name;
+  return read.ownedSheets
+    .filter((name) => /^summary\b/i.test(planOf(name)) && !replaced.some((r) => sameSheetName(r, name)))
     .map((name) =>
-      sameSheetName(name, "Summary")
+      sameSheetName(planOf(name), "Summary")
         ? `  Note: "${name}", the whole council's summary an earlier run built, was not rebuilt (this run built one per committee): it still shows that run's figures. Delete it if it is no longer wanted.`
         : `  Note: "${name}", a summary an earlier run built, was not rebuilt: no record names its committee now, so it still shows that run's figures. Delete it if it is no longer wanted.`,
     );
@@ -179,7 +183,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
       throw outputFailure(args.json, e);
     }
   }
-  const headline = [...consoleLines(run, args.output), ...(args.allCommittees ? leftOverSummaries(read.ownedSheets, run.plans) : [])];
+  const headline = [...consoleLines(run, args.output), ...(args.allCommittees ? leftOverSummaries(read, run.plans) : [])];
   return { plans: run.plans, stale, rowKeys, jsonTemp, headline, records: run.result.rated.length, trackers, history };
 }
 

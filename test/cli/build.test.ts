@@ -251,6 +251,31 @@ describe("workbooks people have edited", () => {
     expect(said.join("\n")).not.toContain("not rebuilt");
   });
 
+  // A summary of ours is replaced by the plan it was made for, not by its name: where a user's sheet had the
+  // name, ours is "Summary – Housing (2)", and the note told the officer to delete the summary just rebuilt.
+  test("--all-committees says nothing of a summary of ours rebuilt under another name than its plan's", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("KPIs").addRows([
+      ["Ref", "Indicator", "Target", "Actual", "Polarity", "Committee"],
+      ["HE 1", "Rent collected", 97, 98.2, "Higher is better", "Housing"],
+      ["HE 2", "Days to re-let", 30, 41, "Lower is better", "Planning"],
+    ]);
+    wb.addWorksheet("Summary – Housing").addRow(["The officer's own notes"]);
+    const input = join(dir, "committees-named.xlsx");
+    await wb.xlsx.writeFile(input);
+    const built = join(dir, "committees-named.q3.xlsx");
+    expect((await build(input, built, ["--period", "Q3 2024/25", "--all-committees"])).code).toBe(0);
+    const read = await readPackage(built);
+    read.pkg.close();
+    expect(read.sheets.map((s) => s.name)).toContain("Summary – Housing (2)");
+    const said: string[] = [];
+    jest.spyOn(console, "log").mockImplementation((line: string) => void said.push(line));
+    const code = await main(["build", built, "-o", join(dir, "committees-named.q3b.xlsx"), "--period", "Q3 2024/25", "--all-committees"]);
+    jest.restoreAllMocks();
+    expect(code).toBe(0);
+    expect(said.join("\n")).not.toContain("not rebuilt");
+  });
+
   // Excel stores "Dec-2021" typed in a cell as 1 December, shown "Dec-21"; the file host hands it over as a Date.
   test("a due date typed \"Dec-2021\" in Excel is due at the month's end and shown as its month", async () => {
     const wb = new ExcelJS.Workbook();
