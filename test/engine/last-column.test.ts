@@ -3,6 +3,7 @@
 // with no word, and the record named cells past XFD, so the next build dropped the sheet's whole entry
 // and with it the backups of the officer's rating cells it had coloured.
 import { colourTrackers, offSheetStatusProblems } from "../../src/engine/trackers/colour";
+import { applyEdits, startLive } from "../../src/engine/live";
 import { rateWorkbook } from "../../src/engine/rate/workbook";
 import { PRESETS } from "../../src/engine/scheme/presets";
 import type { CellValue, SheetGrid } from "../../src/engine/vocab/types";
@@ -40,5 +41,20 @@ describe("a tracker reaching Excel's last column", () => {
 
   test("ending well left of XFD: no warning", () => {
     expect(planned(tracker(10, ["Red", "Red"])).problems).toEqual([]);
+  });
+});
+
+// The add-in's live colours (engine/live) write a re-rated row's cells as rowWrites lays them out, not
+// through colourTrackers: past XFD there too, an edit's plan named a cell Excel has not (XFE), and the write failed.
+describe("a live edit on a tracker reaching Excel's last column", () => {
+  test("writes nothing past XFD", () => {
+    const grid = tracker(XFD, ["Green", "Red"]);
+    const { session } = startLive([grid], { preset: "rag", reportDate: "2024-03-31", today: "2024-04-15" });
+    const update = applyEdits(session, [{ sheet: "KPIs", row: 1, col: XFD - 2, value: 99 }]);
+    expect(update.kind).toBe("records");
+    const plans = update.kind === "records" ? update.plans : [];
+    const cols = plans.flatMap((p) => [...p.blocks.flatMap((b) => b.values[0].map((_, j) => b.col + j)), ...p.styles.flatMap((g) => g.ranges.map((r) => r.right))]);
+    expect(cols.length).toBeGreaterThan(0);
+    expect(Math.max(...cols)).toBeLessThanOrEqual(XFD);
   });
 });

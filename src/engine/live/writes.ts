@@ -8,6 +8,9 @@ import type { CellRange, Scheme, SheetGrid, Status, TableSpec } from "../vocab/t
 import type { RatedRecord } from "../rate/workbook";
 import type { CellsWritten, ForeignCells } from "../trackers/foreign";
 
+/** Excel's last column (zero-based). */
+const LAST_COL = 16383;
+
 /** One cell of ours: the value written there (if any) and its style (if any). */
 export interface CellWrite {
   row: number;
@@ -62,6 +65,8 @@ export function rowWrites(layout: RowLayout, row: number, rated: RatedRecord | u
   }
   const written = !layout.merged.has(row);
   for (let i = 0; i < width; i++) {
+    // Nothing of ours past Excel's last column (XFD), as colourTrackers: a table reaching it has no room for ours.
+    if (col + i > LAST_COL) break;
     if (layout.foreign.size > 0 && layout.foreign.has(`${row},${col + i}`)) continue;
     const cell: CellWrite = { row, col: col + i };
     if (written) cell.value = values[i];
