@@ -309,6 +309,8 @@ export class StylesPart {
     if (!this.indexed.has(name)) {
       this.indexed.add(name);
       this.section(name).children.forEach((child, i) => {
+        // Excel reads fills 0 and 1 as none and gray125 whatever they hold: a fill of ours is never one of them.
+        if (name === "fills" && i < 2) return;
         const key = `${name}|${child}`;
         if (!this.partCache.has(key)) this.partCache.set(key, i);
       });

@@ -153,3 +153,19 @@ describe("StylesPart on a file with a single fill", () => {
     expect(xfs.slice(2)).toEqual(["2", "3"]);
   });
 });
+
+// A file whose fill 1 is not gray125 (some writers put a cell's fill there; IronCalc#363): Excel shows gray125
+// for fillId 1 all the same, so a fill of ours that matched it byte for byte was shown as grey dots.
+describe("StylesPart on a file whose fill 1 is a colour", () => {
+  const DARK = '<fill><patternFill patternType="solid"><fgColor rgb="FF44546A"/><bgColor indexed="64"/></patternFill></fill>';
+  const COLOUR_AT_1 = STYLES.replace(/<fills count="2">.*?<\/fills>/, `<fills count="2"><fill><patternFill patternType="none"/></fill>${DARK}</fills>`);
+
+  test("a fill of ours is never found at index 0 or 1, but appended", () => {
+    expect(COLOUR_AT_1).toContain(DARK);
+    const part = StylesPart.parse(COLOUR_AT_1);
+    const xf = part.xfFor(0, { fill: "#44546A" });
+    const fillId = /fillId="(\d+)"/.exec([...sectionOf(part.toXml(), "cellXfs").matchAll(/<xf [^>]*>/g)][xf][0])?.[1];
+    expect(fillId).toBe("2");
+    expect(sectionOf(part.toXml(), "fills")).toMatch(/^<fills count="3">/);
+  });
+});
