@@ -216,6 +216,30 @@ describe("workbooks people have edited", () => {
     }
   });
 
+  // OPC M2.5: no two Overrides for one part name. A tool that removed a sheet part may leave its Override behind;
+  // our new sheet was named for it and given a second one (and the stale one's content type, where it differed).
+  test("a content type Override left for a sheet part that is not there is not taken by a new sheet of ours", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(input));
+    const present = new Set(Object.keys(zip.files).map((f) => f.toLowerCase()));
+    const missing = Array.from({ length: 12 }, (_, i) => `xl/worksheets/${i % 2 ? "Sheet" : "sheet"}${i + 1}.xml`).filter((n) => !present.has(n.toLowerCase()));
+    expect(missing.length).toBeGreaterThan(3);
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    const stale = missing.map((n) => `<Override PartName="/${n}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"/>`).join("");
+    zip.file("[Content_Types].xml", types.replace("</Types>", `${stale}</Types>`));
+    const withStale = join(dir, "stale-overrides.xlsx");
+    writeFileSync(withStale, await zip.generateAsync({ type: "nodebuffer" }));
+    const once = join(dir, "stale-overrides.out.xlsx");
+    const twice = join(dir, "stale-overrides.again.xlsx");
+    expect((await build(withStale, once, sampleArgs(sample))).code).toBe(0);
+    expect((await build(once, twice, sampleArgs(sample))).code).toBe(0);
+    for (const out of [once, twice]) {
+      const built = await JSZip.loadAsync(readFileSync(out));
+      const names = [...(await built.file("[Content_Types].xml")!.async("string")).matchAll(/PartName="([^"]*)"/g)].map((m) => m[1].toLowerCase());
+      expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+      expect(Object.keys(built.files).filter((f) => missing.some((n) => n.toLowerCase() === f.toLowerCase()))).toEqual([]);
+    }
+  });
+
   test("--all-committees says which summary of ours it left from an earlier run when a committee has no records now", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("KPIs");

@@ -109,7 +109,9 @@ function newPartNames(read: PackageRead, count: number): { part: string; target:
   const out: { part: string; target: string }[] = [];
   for (let n = 1; out.length < count; n++) {
     const part = `${folder}sheet${n}.xml`;
-    if (!taken.has(part.toLowerCase()) && !taken.has(relsPartOf(part).toLowerCase())) out.push({ part, target: `worksheets/sheet${n}.xml` });
+    // Nor one a content type Override names (left by a tool that removed its part): a second Override for the
+    // same part name makes the package invalid (OPC M2.5), and the first may give ours another content type.
+    if (!taken.has(part.toLowerCase()) && !taken.has(relsPartOf(part).toLowerCase()) && !read.contentTypes.overrides.has(part.toLowerCase())) out.push({ part, target: `worksheets/sheet${n}.xml` });
   }
   return out;
 }
