@@ -2,7 +2,7 @@
 // it) would be past the sheet's edge: the plans wrote there (XFE, XFF), the file host dropped those cells
 // with no word, and the record named cells past XFD, so the next build dropped the sheet's whole entry
 // and with it the backups of the officer's rating cells it had coloured.
-import { colourTrackers, offSheetStatusProblems } from "../../src/engine/trackers/colour";
+import { colourTrackers, offSheetStatusProblems, statusPlaces } from "../../src/engine/trackers/colour";
 import { applyEdits, startLive } from "../../src/engine/live";
 import { rateWorkbook } from "../../src/engine/rate/workbook";
 import { PRESETS } from "../../src/engine/scheme/presets";
@@ -56,5 +56,17 @@ describe("a live edit on a tracker reaching Excel's last column", () => {
     const cols = plans.flatMap((p) => [...p.blocks.flatMap((b) => b.values[0].map((_, j) => b.col + j)), ...p.styles.flatMap((g) => g.ranges.map((r) => r.right))]);
     expect(cols.length).toBeGreaterThan(0);
     expect(Math.max(...cols)).toBeLessThanOrEqual(XFD);
+  });
+});
+
+// The add-in reads a range over each status place (drawings over it, conditional formats: excel/drawings.ts,
+// excel/conditional-fills.ts): a place past XFD made Excel refuse the request, and the file host's warnings named XFE.
+describe("status places of a tracker reaching Excel's last column", () => {
+  test("none lies past XFD", () => {
+    for (const [last, rag] of [[XFD, ["Green", "Red"]], [XFD - 1, ["Red", "Red"]]] as const) {
+      const grid = tracker(last, [...rag]);
+      const result = rateWorkbook([grid], { scheme: PRESETS.rag, reportDate: "2024-03-31" });
+      for (const p of statusPlaces([grid], result.tables, result.rated)) expect(p.last).toBeLessThanOrEqual(XFD);
+    }
   });
 });
