@@ -3,6 +3,7 @@
 import { closeSync, openSync, writeSync } from "fs";
 import { isVeryHiddenProblem, runScorecard, type ScorecardRun } from "../engine/scorecard";
 import type { SheetPlan } from "../engine/vocab/plan";
+import type { Problem } from "../engine/vocab/types";
 import { InputError, OutputError, outputFailure, UsageError } from "../xlsx/errors";
 import { readPackage, type PackageRead } from "../xlsx/read-package";
 import { isMacroEnabled, removeQuietly, tempPathBeside, writePatchedPackage } from "../xlsx/build-package";
@@ -156,22 +157,7 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
   read.grids = [];
   if (run.committeeError) throw new UsageError(run.committeeError);
   if (run.result.tables.length === 0) {
-    // Tables it found but cannot read (side by side under one header row) are named, with what to do, on the same line.
-    const unread = run.result.problems.find(isUnreadTableProblem);
-    // A table on a very hidden sheet is not read (engine/scorecard.ts veryHiddenProblems): that sheet is named.
-    const veryHidden = run.result.problems.find(isVeryHiddenProblem);
-    // Cells the reader left out (far from the rest) may be the table itself: said on the same line (helper-137).
-    const leftOut = read.problems[0];
-    console.error(
-      `rag-scorecard build: no indicator or activity table recognised in ${args.input}. ` +
-        (unread
-          ? `${unread.sheet}!${unread.cell}: ${unread.message}`
-          : veryHidden
-            ? `${veryHidden.message} Make it visible to rate it.`
-            : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
-              "or activities (description or action, with status, progress or due date)." +
-              (leftOut ? ` '${leftOut.sheet.replace(/'/g, "''")}'!${leftOut.cell}: ${leftOut.message}.` : "")),
-    );
+    console.error(noTableLine(args.input, run.result.problems, read.problems));
     return undefined;
   }
   const jsonTemp = args.json ? tempPathBeside(args.json) : undefined; // renamed once the workbook is saved
@@ -188,13 +174,37 @@ function planBuild(read: PackageRead, args: BuildArgs): { plans: SheetPlan[]; st
 }
 
 /**
+ * Exit 3's one line. Tables found but not readable (side by side under one header row) are named with what
+ * to do; a table on a very hidden sheet names that sheet; else every sheet's cells the reader left out for
+ * being far from the rest, which may be the table itself (helper-137).
+ */
+export function noTableLine(input: string, problems: readonly Problem[], readProblems: readonly Problem[]): string {
+  const unread = problems.find(isUnreadTableProblem);
+  const veryHidden = problems.find(isVeryHiddenProblem);
+  const leftOut = readProblems.map((p) => ` ${quotedSheet(p.sheet)}!${p.cell}: ${p.message}.`).join("");
+  return (
+    `rag-scorecard build: no indicator or activity table recognised in ${input}. ` +
+    (unread
+      ? `${unread.sheet}!${unread.cell}: ${unread.message}`
+      : veryHidden
+        ? `${veryHidden.message} Make it visible to rate it.`
+        : "Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
+          "or activities (description or action, with status, progress or due date)." +
+          leftOut)
+  );
+}
+
+/** A sheet's name as a reference quotes it: 'Officer''s sheet'. */
+const quotedSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/**
  * The reader's warnings, one line each naming sheet and cell: cells far from the data left out, and formulas
  * with no result (or one not to be trusted) on the sheets that hold a tracker, `trackers` (a budget sheet's
  * formulas rate nothing: telling of them on every sheet was noise, helper-76).
  */
 export function readWarnings(read: Pick<PackageRead, "problems"> & Partial<Pick<PackageRead, "formulaProblems">>, trackers: ReadonlySet<string> = new Set()): string[] {
   const told = [...read.problems, ...(read.formulaProblems ?? []).filter((p) => trackers.has(p.sheet))];
-  return told.map((p) => `  Warning: '${p.sheet.replace(/'/g, "''")}'!${p.cell}: ${p.message}`);
+  return told.map((p) => `  Warning: ${quotedSheet(p.sheet)}!${p.cell}: ${p.message}`);
 }
 
 function fail(message: string, code: number): number {

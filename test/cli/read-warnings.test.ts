@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readWarnings } from "../../src/cli/build";
+import { noTableLine, readWarnings } from "../../src/cli/build";
 import { addTracker } from "../xlsx/helpers/add-tracker";
 import { runBuild } from "../xlsx/helpers/run-build";
 import { readParts, writeParts } from "../xlsx/helpers/zip-parts";
@@ -70,4 +70,15 @@ test("a tracker left unread for being far from the rest (the sheet's last rows) 
   expect(run.code).toBe(3);
   expect(run.err).toHaveLength(1);
   expect(run.err[0]).toMatch(/^rag-scorecard build: no indicator or activity table recognised in .*'KPIs'!B1048572: 25 cells far from the rest of the data \(from B1048572\) were not read: move them nearer the table if they are part of it\.$/);
+});
+
+
+test("no table: every sheet's cells left unread are named on the one line, sheet names quoted as Excel quotes them", () => {
+  const far = (sheet: string, cell: string) => ({ sheet, cell, message: `2 cells far from the rest of the data (from ${cell}) were not read`, severity: "warning" as const });
+  const line = noTableLine("book.xlsx", [], [far("Officer's KPIs", "B1048572"), far("Notes", "XFD1")]);
+  expect(line).toBe(
+    "rag-scorecard build: no indicator or activity table recognised in book.xlsx. Looked on every sheet for a header row naming indicators (ref, target, actual or a period such as \"Q3 YTD Actual\") " +
+      "or activities (description or action, with status, progress or due date). 'Officer''s KPIs'!B1048572: 2 cells far from the rest of the data (from B1048572) were not read. 'Notes'!XFD1: 2 cells far from the rest of the data (from XFD1) were not read.",
+  );
+  expect(line.split("\n")).toHaveLength(1);
 });
