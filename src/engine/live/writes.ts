@@ -1,15 +1,12 @@
 // The cells Apply colours writes for a record's row, worked out for one row at a time, so a live update
 // writes exactly what a full Apply would there (trackers/colour.ts is the full version).
-import { parseA1 } from "../vocab/address";
+import { LAST_COL, parseA1 } from "../vocab/address";
 import { matchRating, statusByKey } from "../scheme/schemes";
 import { colourTrackers, StyleCollector, statusText } from "../trackers/colour";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan } from "../vocab/plan";
 import type { CellRange, Scheme, SheetGrid, Status, TableSpec } from "../vocab/types";
 import type { RatedRecord } from "../rate/workbook";
 import type { CellsWritten, ForeignCells } from "../trackers/foreign";
-
-/** Excel's last column (zero-based). */
-const LAST_COL = 16383;
 
 /** One cell of ours: the value written there (if any) and its style (if any). */
 export interface CellWrite {

@@ -1,6 +1,6 @@
 // Colouring the officers' trackers: an owned "Status (auto)" column per table, and the officer's own rating
 // cell coloured without changing its text. Produces `edit` sheet plans; nothing an officer typed is written.
-import { colToLetters, parseA1, rangeToA1, toA1 } from "../vocab/address";
+import { colToLetters, LAST_COL, parseA1, rangeToA1, toA1 } from "../vocab/address";
 import { cellValue, SheetCells } from "../read/cells";
 import { emptySheetPlan, type PlanStyle, type PlanValue, type SheetPlan, type StyleGroup } from "../vocab/plan";
 import { textPixels } from "../sheet-kit/layout-measure";
@@ -432,9 +432,8 @@ function statusColumns(grid: SheetGrid, table: TableSpec, rated: RatedRecord[]):
 
 const columnsText = (col: number, last: number): string => (last > col ? `columns ${colToLetters(col)}:${colToLetters(last)}` : `column ${colToLetters(col)}`);
 
-/** Excel's last row and column (zero-based): a print area of whole columns or rows reaches them. */
+/** Excel's last row (zero-based): a print area of whole rows reaches it, as one of whole columns reaches LAST_COL. */
 const LAST_ROW = 1048575;
-const LAST_COL = 16383;
 
 /** A print area's or conditional format's rectangle as Excel shows it: "A:E" for whole columns, "1:40" for whole rows, else "A1:E40". */
 function areaText(r: CellRange): string {

@@ -8,6 +8,8 @@ export function unionRange(a: CellRange, b: CellRange): CellRange {
 
 /** Excel's last column (XFD) is 16384 columns wide. */
 const MAX_COLS = 16384;
+/** XFD, zero-based: nothing of ours is planned past it. */
+export const LAST_COL = MAX_COLS - 1;
 /** Letters are cached: records name thousands of cells in the same few columns. */
 const letterCache: string[] = [];
 
