@@ -302,11 +302,9 @@ export function statusPlaces(grids: SheetGrid[], tables: TableSpec[], rated: Rat
   const places: StatusPlace[] = [];
   for (const grid of grids) {
     for (const table of tables.filter((t) => t.sheet === grid.name)) {
-      const { col, last: wanted } = statusColumns(grid, table, rated);
-      // Nothing of ours is written past XFD (offSheetStatusProblems says so): no place there for the add-in
-      // to read a range at (Excel refuses a column past XFD, failing the request), nor a warning to name.
-      if (col > LAST_COL) continue;
-      const last = Math.min(wanted, LAST_COL);
+      const onSheet = statusColumnsOnSheet(grid, table, rated);
+      if (!onSheet) continue;
+      const { col, last } = onSheet;
       places.push({ sheet: grid.name, cell: toA1(table.headerRow + table.headerHeight - 1, col), col, last, firstRow: table.firstRow, lastRow: table.lastRow });
     }
   }
@@ -384,9 +382,9 @@ export function unprintedStatusProblems(grids: SheetGrid[], tables: TableSpec[],
     const sheetTables = tables.filter((t) => t.sheet === grid.name);
     if (areas.length === 0 || sheetTables.length === 0) continue;
     for (const table of sheetTables) {
-      const { col, last: wanted } = statusColumns(grid, table, rated);
-      if (col > LAST_COL) continue;
-      const last = Math.min(wanted, LAST_COL);
+      const onSheet = statusColumnsOnSheet(grid, table, rated);
+      if (!onSheet) continue;
+      const { col, last } = onSheet;
       const left = Math.min(...table.columns.map((c) => c.col));
       // Where some of the table's rows print, our column must print beside them, in the same area or one of its
       // own: rows printed without it (an area split by rows, helper-76) are warned of by their first run.
@@ -428,6 +426,15 @@ function firstGap(want: [number, number][], have: [number, number][]): [number, 
 function statusColumns(grid: SheetGrid, table: TableSpec, rated: RatedRecord[]): { col: number; last: number } {
   const col = ownedColumn(grid, table);
   return { col, last: tableRecords(rated, table).some((r) => r.rating.checks.length > 0) ? col + 1 : col };
+}
+
+/**
+ * Those of them on the sheet: nothing of ours is written past XFD (offSheetStatusProblems says so), so there is
+ * no place there to read a range at (Excel refuses a column past XFD, failing the request), nor a warning to name.
+ */
+function statusColumnsOnSheet(grid: SheetGrid, table: TableSpec, rated: RatedRecord[]): { col: number; last: number } | undefined {
+  const { col, last } = statusColumns(grid, table, rated);
+  return col > LAST_COL ? undefined : { col, last: Math.min(last, LAST_COL) };
 }
 
 const columnsText = (col: number, last: number): string => (last > col ? `columns ${colToLetters(col)}:${colToLetters(last)}` : `column ${colToLetters(col)}`);

@@ -25,7 +25,7 @@ import { queueStateSheet, stateCells } from "../state";
 import { dateIn1900, toCellValue } from "../values";
 import { queuePlan } from "../write";
 import type { Burst, TrackerZone } from "./burst";
-import { cellCount, emptyBurst } from "./burst";
+import { addCells, cellCount, emptyBurst } from "./burst";
 import { queueRecordRead, queueRecordWrite } from "./record";
 
 /** The read half's result: the edits for the engine, and our record as it is now. */
@@ -136,16 +136,11 @@ function splitRows(burst: Burst): [Burst, Burst] | undefined {
   if (!(bottom > top)) return undefined;
   const mid = Math.floor((top + bottom) / 2);
   const halves: [Burst, Burst] = [emptyBurst(), emptyBurst()];
-  for (const half of halves) half.zones = burst.zones;
-  const add = (half: Burst, sheet: string, r: CellRange): void => {
-    let set = half.cells.get(sheet);
-    if (!set) half.cells.set(sheet, (set = new CellSet()));
-    set.addRange(r);
-  };
+  // Every cell of a burst lies in its sheet's zone (addCells put it there), so adding it again clips nothing.
   for (const [sheet, set] of burst.cells)
     for (const r of set.rects()) {
-      if (r.top <= mid) add(halves[0], sheet, { ...r, bottom: Math.min(r.bottom, mid) });
-      if (r.bottom > mid) add(halves[1], sheet, { ...r, top: Math.max(r.top, mid + 1) });
+      if (r.top <= mid) addCells(halves[0], sheet, { ...r, bottom: Math.min(r.bottom, mid) }, burst.zones.get(sheet));
+      if (r.bottom > mid) addCells(halves[1], sheet, { ...r, top: Math.max(r.top, mid + 1) }, burst.zones.get(sheet));
     }
   return halves;
 }
